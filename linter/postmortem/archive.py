@@ -1,0 +1,100 @@
+"""Cross-file facts: the ids of every post-mortem in the archive, and the owner registry.
+
+A pre-commit run lints a few files but must still know every id in the archive, so the
+index reads the frontmatter of the files it was not given (ids only, not the whole file).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Document
+
+_ID_LINE = re.compile(r"""^id:[ \t]*["']?(PM-[0-9]{4}-[0-9]+)["']?[ \t]*(?:#.*)?$""", re.MULTILINE)
+
+
+def archive_files(folder: Path) -> list[Path]:
+    """Post-mortem files under ``folder``: every ``*.md`` except README and index pages."""
+    return sorted(
+        path
+        for path in folder.rglob("*.md")
+        if path.is_file() and path.name.lower() not in {"readme.md", "index.md"}
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
+
+
+def quick_id(path: Path) -> str | None:
+    """The ``id`` of a post-mortem, reading only its frontmatter."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024).decode("utf-8", "replace")
+    except OSError:
+        return None
+    head = head.removeprefix("\ufeff").replace("\r\n", "\n")
+    if not head.startswith("---"):
+        return None
+    end = head.find("\n---", 3)
+    block = head[: end if end >= 0 else len(head)]
+    match = _ID_LINE.search(block)
+    if match:
+        return match.group(1)
+    from .parse import parse_text
+
+    return parse_text(block + "\n---\n", str(path)).incident.id
+
+
+@dataclass
+class Archive:
+    """Which files carry which post-mortem id."""
+
+    ids: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, folder: Path | None, documents: list[Document]) -> "Archive":
+        archive = cls()
+        seen: set[Path] = set()
+        for doc in documents:
+            seen.add(Path(doc.path).resolve())
+            if doc.incident.id:
+                archive.ids.setdefault(doc.incident.id, []).append(doc.path)
+        if folder is not None and folder.is_dir():
+            for path in archive_files(folder):
+                if path.resolve() in seen:
+                    continue
+                found = quick_id(path)
+                if found:
+                    archive.ids.setdefault(found, []).append(str(path))
+        return archive
+
+    def others_with(self, id_: str, path: str) -> list[str]:
+        me = Path(path).resolve()
+        return [p for p in self.ids.get(id_, []) if Path(p).resolve() != me]
+
+
+@dataclass
+class Owners:
+    """The owner registry: teams and roles that may own action items and author post-mortems."""
+
+    names: dict[str, str]
+    path: Path | None = None
+
+    @classmethod
+    def load(cls, path: Path) -> "Owners":
+        from ruamel.yaml import YAML
+
+        data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+        owners = data.get("owners") if isinstance(data, dict) else None
+        if not isinstance(owners, dict):
+            raise ValueError(f"{path}: expected a mapping `owners:` of name: description")
+        return cls({str(k): str(v) for k, v in owners.items()}, path)
+
+    def known(self, name: str) -> bool:
+        return name.strip().lower() in {n.lower() for n in self.names}
+
+    def closest(self, name: str) -> str | None:
+        lowered = {n.lower(): n for n in self.names}
+        match = difflib.get_close_matches(name.strip().lower(), list(lowered), n=1, cutoff=0.6)
+        return lowered[match[0]] if match else None

@@ -1,0 +1,197 @@
+"""The ``postmortem`` command line.
+
+Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage, configuration or
+internal error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import ConfigError, load_config
+from .diagnostics import Severity
+
+SEVERITIES = ("error", "warning", "info")
+
+
+class _Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except ConfigError as exc:
+            click.echo(f"postmortem: configuration error: {exc}", err=True)
+            ctx.exit(2)
+
+
+def _config(path: str | None):
+    return load_config(Path(path) if path else None)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="postmortem")
+def main():
+    """Lint, review and publish blameless incident post-mortems.
+
+    Post-mortems are Markdown files with YAML frontmatter kept in git. Configuration is read
+    from [tool.postmortem] in the nearest pyproject.toml.
+
+    \b
+    Start here:
+      postmortem new              write a new post-mortem from the template
+      postmortem lint             check the archive (or the files you name)
+      postmortem rules            list every rule
+      postmortem explain PM301    what a rule checks, why, and what to write instead
+    """
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "concise", "json"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Only run these rules: codes, prefixes (PM3) or names, comma-separated. Replaces the configured selection.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (adds to the configured ignores).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Lowest severity that makes the exit code 1.  [default: error, or fail-on in the config]")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Judge due dates as of this date (default: today).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="pyproject.toml to read [tool.postmortem] from (default: the nearest one).")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
+def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet):
+    """Check post-mortems; PATHS are files or folders (default: the configured archive).
+
+    Prints one line per finding, `path:line:col: CODE [severity] message`, with a hint
+    on how to fix it, then a summary. Exits 1 when a finding is at or above the fail
+    level, 0 otherwise, 2 on a usage or configuration error.
+    """
+    from .engine import Linter, UsageError
+    from .render import Summary, render
+
+    config = _config(config_path)
+    try:
+        linter = Linter(
+            config,
+            select=_split(select) or None,
+            extend_ignore=_split(ignore),
+            today=today.date() if today else None,
+        )
+        targets = list(paths) or [str(config.archive_dir)]
+        files = linter.collect(targets)
+    except UsageError as exc:
+        raise click.UsageError(str(exc)) from None
+    result = _lint_with_progress(linter, files)
+    summary = Summary(
+        files=result.files,
+        files_with_findings=len({d.path for d in result.diagnostics}),
+        color=fmt in ("text", "concise") and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+    )
+    output = render(fmt, result.diagnostics, summary)
+    if quiet and fmt in ("text", "concise"):
+        output = "\n".join(output.splitlines()[:-1])
+    if output:
+        click.echo(output)
+    for message in result.internal_errors:
+        click.echo(f"postmortem: {message}", err=True)
+    if result.internal_errors:
+        sys.exit(2)
+    threshold = Severity.parse(fail_on) if fail_on else config.fail_on
+    sys.exit(1 if any(d.severity >= threshold for d in result.diagnostics) else 0)
+
+
+def _lint_with_progress(linter, files):
+    from .parse import parse_file
+    from .engine import _display
+
+    if len(files) < 200 or not sys.stderr.isatty():
+        return linter.lint_paths(files)
+    documents = []
+    with click.progressbar(files, label="Reading post-mortems", file=sys.stderr) as bar:
+        for path in bar:
+            documents.append(parse_file(path, _display(path), linter.limits))
+    return linter.lint_documents(documents)
+
+
+@main.command()
+@click.argument("code")
+def explain(code):
+    """Print what rule CODE checks, why it matters, and what to write instead.
+
+    CODE is a rule code (PM301) or name (action-not-verb-first).
+    """
+    from .rule import all_rules, resolve_selector
+
+    codes = resolve_selector(code)
+    exact = [c for c in codes if c == code.upper() or all_rules()[c].name == code.lower()]
+    if not exact:
+        raise click.UsageError(f"unknown rule {code!r}; `postmortem rules` lists them")
+    info = all_rules()[exact[0]]
+    click.echo(f"# {info.code} {info.name}\n")
+    click.echo(f"Default severity: {info.severity}")
+    if info.options:
+        click.echo("Options: " + ", ".join(f"{k} (default: {v!r})" for k, v in info.options.items()))
+    click.echo("")
+    click.echo(info.doc)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def rules(fmt):
+    """List every rule with its code, name, default severity and summary."""
+    from .rule import all_rules
+
+    infos = list(all_rules().values())
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(
+            [{"code": i.code, "name": i.name, "severity": str(i.severity), "options": i.options, "summary": i.summary} for i in infos],
+            indent=2,
+        ))
+        return
+    width = max(len(i.name) for i in infos)
+    for info in infos:
+        click.echo(f"{info.code}  {info.name:<{width}}  {str(info.severity):<7}  {info.summary}")
+
+
+@main.command()
+@click.option("--title", prompt="Title (name the impact, not the cause)", help="One line naming the impact.")
+@click.option("--severity", prompt="Severity", type=click.Choice(["SEV1", "SEV2", "SEV3", "SEV4"], case_sensitive=False),
+              help="SEV1 (most severe) to SEV4.")
+@click.option("--services", prompt="Affected services (comma-separated)", help="Comma-separated service names.")
+@click.option("--started", prompt="Impact started (ISO 8601 with timezone, e.g. 2026-03-04T14:02:00Z)",
+              help="When impact began, ISO 8601 with timezone.")
+@click.option("--tags", default="", help="Comma-separated tags.")
+@click.option("--archive", type=click.Path(file_okay=False), default=None,
+              help="Folder to write into (default: the configured archive).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="pyproject.toml to use.")
+def new(title, severity, services, started, tags, archive, config_path):
+    """Write a new post-mortem from the template, with the next free id.
+
+    Every prompt is also an option, so scripts can run it without input. The file is
+    named YYYY-MM-DD-<slug>.md in the archive folder and is never overwritten. Fill the
+    {{ placeholders }}; `postmortem lint` lists the ones left.
+    """
+    from .new import create
+
+    config = _config(config_path)
+    folder = Path(archive) if archive else config.archive_dir
+    try:
+        path = create(folder, title, severity, _split((services,)), _split((tags,)), started.strip())
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    click.echo(f"Created {os.path.relpath(path)}")
+    click.echo("Fill in the {{ placeholders }}, then run: postmortem lint " + os.path.relpath(path))
+
+
+if __name__ == "__main__":
+    main()

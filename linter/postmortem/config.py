@@ -1,0 +1,159 @@
+"""Project configuration from ``[tool.postmortem]`` in ``pyproject.toml``.
+
+Found like ruff finds its configuration: the nearest ``pyproject.toml`` with a
+``[tool.postmortem]`` table, from the current directory upwards; ``--config`` names one.
+Paths in it are relative to the file's directory.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import spec
+from .diagnostics import Severity
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the CLI exits 2 with this message."""
+
+
+@dataclass
+class RuleSettings:
+    severity: Severity | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Config:
+    root: Path
+    path: Path | None = None
+    archive: str = "postmortems"
+    owners: str | None = None
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    fail_on: Severity = Severity.ERROR
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    required_sections: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(spec.REQUIRED_SECTIONS))
+    rules: dict[str, RuleSettings] = field(default_factory=dict)
+    max_file_size: int = 1024 * 1024
+
+    @property
+    def archive_dir(self) -> Path:
+        return (self.root / self.archive).resolve()
+
+    @property
+    def owners_path(self) -> Path:
+        return (self.root / (self.owners or f"{self.archive}/owners.yml")).resolve()
+
+    def ignored_for(self, path: str) -> list[str]:
+        """Selectors ignored for one file by ``per-file-ignores``."""
+        try:
+            relative = Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            relative = Path(path).as_posix()
+        out: list[str] = []
+        for pattern, selectors in self.per_file_ignores.items():
+            if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+                out.extend(selectors)
+        return out
+
+
+_KNOWN = {
+    "archive", "owners", "select", "ignore", "fail-on", "per-file-ignores",
+    "required-sections", "rules", "max-file-size",
+}
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "pyproject.toml"
+        if candidate.is_file():
+            try:
+                with candidate.open("rb") as handle:
+                    if "postmortem" in tomllib.load(handle).get("tool", {}):
+                        return candidate
+            except (OSError, tomllib.TOMLDecodeError):
+                continue
+    return None
+
+
+def load_config(path: Path | None = None) -> Config:
+    path = path or find_config()
+    if path is None:
+        return Config(root=Path.cwd())
+    try:
+        with Path(path).open("rb") as handle:
+            document = tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    table = document.get("tool", {}).get("postmortem", {})
+    return config_from_table(table, Path(path).resolve().parent, Path(path))
+
+
+def config_from_table(table: dict, root: Path, path: Path | None = None) -> Config:
+    where = f"{path or 'pyproject.toml'}: [tool.postmortem]"
+    unknown = sorted(set(table) - _KNOWN)
+    if unknown:
+        raise ConfigError(f"{where}: unknown setting(s): {', '.join(unknown)}")
+    config = Config(root=root, path=path)
+
+    def strings(key: str) -> list[str]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(f"{where}: {key} must be a list of strings")
+        return value
+
+    if "archive" in table:
+        config.archive = str(table["archive"])
+    if "owners" in table:
+        config.owners = str(table["owners"])
+    if "select" in table:
+        config.select = strings("select")
+    config.ignore = strings("ignore")
+    try:
+        if "fail-on" in table:
+            config.fail_on = Severity.parse(str(table["fail-on"]))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: fail-on: {exc}") from None
+    if "max-file-size" in table:
+        if not isinstance(table["max-file-size"], int) or table["max-file-size"] <= 0:
+            raise ConfigError(f"{where}: max-file-size must be a positive number of bytes")
+        config.max_file_size = table["max-file-size"]
+    ignores = table.get("per-file-ignores", {})
+    if not isinstance(ignores, dict):
+        raise ConfigError(f"{where}: per-file-ignores must be a table of glob = [codes]")
+    for pattern, codes in ignores.items():
+        if not isinstance(codes, list):
+            raise ConfigError(f"{where}: per-file-ignores.{pattern} must be a list of codes")
+        config.per_file_ignores[pattern] = [str(code) for code in codes]
+    required = table.get("required-sections", {})
+    for severity, keys in required.items():
+        if severity not in spec.REQUIRED_SECTIONS:
+            raise ConfigError(f"{where}: required-sections: unknown severity {severity!r} (SEV1–SEV4)")
+        bad = [key for key in keys if key not in spec.SECTIONS]
+        if bad:
+            raise ConfigError(
+                f"{where}: required-sections.{severity}: unknown section(s) {', '.join(bad)}; "
+                f"known: {', '.join(spec.SECTIONS)}"
+            )
+        config.required_sections[severity] = tuple(keys)
+    for selector, settings in table.get("rules", {}).items():
+        if not isinstance(settings, dict):
+            raise ConfigError(f"{where}: rules.{selector} must be a table")
+        settings = dict(settings)
+        entry = RuleSettings()
+        if "severity" in settings:
+            try:
+                entry.severity = Severity.parse(str(settings.pop("severity")))
+            except ValueError as exc:
+                raise ConfigError(f"{where}: rules.{selector}: {exc}") from None
+        entry.options = settings
+        config.rules[selector] = entry
+    return config

@@ -1,0 +1,273 @@
+"""The lint run: pick rules, parse files once, run rules, apply suppressions."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .archive import Archive, Owners, archive_files
+from .config import Config, ConfigError
+from .diagnostics import Diagnostic, Severity
+from .model import Document, Span
+from .parse import Limits, parse_file
+from .rule import Finding, RuleInfo, all_rules, resolve_selector
+
+
+class UsageError(Exception):
+    """Bad arguments: the CLI prints the message and exits 2."""
+
+
+_DIRECTIVE = re.compile(r"^postmortem:\s*(disable-file|disable)\s*(?:=\s*(.*))?$", re.IGNORECASE | re.DOTALL)
+UNUSED_SUPPRESSION = "PM003"
+
+
+@dataclass
+class Context:
+    """What a rule's ``check`` may read besides the document."""
+
+    rule: RuleInfo
+    options: dict
+    linter: "Linter"
+
+    @property
+    def config(self) -> Config:
+        return self.linter.config
+
+    @property
+    def today(self) -> date:
+        return self.linter.today
+
+    @property
+    def archive(self) -> Archive | None:
+        return self.linter.archive
+
+    @property
+    def owners(self) -> Owners | None:
+        return self.linter.owners
+
+    def problems(self, doc: Document, code: str | None = None) -> Iterator[Finding]:
+        """Parse problems that belong to this rule."""
+        for problem in doc.problems:
+            if problem.code == (code or self.rule.code):
+                yield Finding(problem.span, problem.message, problem.hint)
+
+
+@dataclass
+class Directive:
+    line: int
+    codes: set[str] | None  # None: every rule
+    whole_file: bool
+    lines: tuple[int, int] | None
+    text: str
+    used: bool = False
+
+
+@dataclass
+class LintResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    files: int = 0
+    internal_errors: list[str] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+
+
+class Linter:
+    def __init__(
+        self,
+        config: Config,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] | None = None,
+        extend_ignore: Iterable[str] = (),
+        today: date | None = None,
+    ):
+        self.config = config
+        self.today = today or date.today()
+        self.limits = Limits(max_file_bytes=config.max_file_size)
+        rules = all_rules()
+        chosen = _expand(select if select is not None else config.select, "select")
+        dropped = _expand(list(ignore if ignore is not None else config.ignore) + list(extend_ignore), "ignore")
+        self.rules: list[tuple[RuleInfo, Severity, Context]] = []
+        overrides = {}
+        for selector, settings in config.rules.items():
+            codes = resolve_selector(selector)
+            if not codes:
+                raise ConfigError(f"[tool.postmortem.rules]: unknown rule {selector!r}")
+            for code in codes:
+                overrides[code] = settings
+        for code in rules:
+            if code not in chosen or code in dropped:
+                continue
+            info = rules[code]
+            settings = overrides.get(code)
+            options = dict(info.options)
+            severity = info.severity
+            if settings is not None:
+                unknown = sorted(set(settings.options) - set(info.options))
+                if unknown:
+                    raise ConfigError(
+                        f"[tool.postmortem.rules.{code}]: unknown option(s) {', '.join(unknown)}"
+                        + (f"; {info.name} takes: {', '.join(info.options)}" if info.options else "")
+                    )
+                options.update(settings.options)
+                severity = settings.severity or severity
+            self.rules.append((info, severity, Context(info, options, self)))
+        self.selected = {info.code for info, _, _ in self.rules}
+        self.archive: Archive | None = None
+
+    @cached_property
+    def owners(self) -> Owners | None:
+        path = self.config.owners_path
+        if not path.is_file():
+            return None
+        try:
+            return Owners.load(path)
+        except Exception as exc:  # a broken registry is a configuration error
+            raise ConfigError(f"owner registry {path}: {exc}") from None
+
+    # ----------------------------------------------------------------- files
+
+    def collect(self, paths: Iterable[str]) -> list[Path]:
+        """Files to lint from command-line paths; a directory means its post-mortems."""
+        files: list[Path] = []
+        for raw in paths:
+            path = Path(raw)
+            if path.is_dir():
+                files.extend(archive_files(path))
+            elif path.exists():
+                files.append(path)
+            else:
+                raise UsageError(f"path does not exist: {raw}")
+        unique: dict[Path, Path] = {}
+        for path in files:
+            unique.setdefault(path.resolve(), path)
+        return list(unique.values())
+
+    def lint_paths(self, paths: Iterable[Path]) -> LintResult:
+        documents = [parse_file(path, _display(path), self.limits) for path in paths]
+        return self.lint_documents(documents)
+
+    def lint_documents(self, documents: list[Document]) -> LintResult:
+        if any(info.needs_archive for info, _, _ in self.rules):
+            folder = self.config.archive_dir
+            self.archive = Archive.build(folder if folder.is_dir() else None, documents)
+        result = LintResult(files=len(documents), documents=documents)
+        for doc in documents:
+            result.diagnostics.extend(self.lint_document(doc, result.internal_errors))
+        result.diagnostics.sort(key=lambda d: d.sort_key)
+        return result
+
+    # ----------------------------------------------------------------- one document
+
+    def lint_document(self, doc: Document, internal_errors: list[str] | None = None) -> list[Diagnostic]:
+        unreadable = any(problem.code == "PM001" for problem in doc.problems)
+        ignored = set(_expand(self.config.ignored_for(doc.path), "per-file-ignores")) if self.config.per_file_ignores else set()
+        raw: list[Diagnostic] = []
+        for info, severity, ctx in self.rules:
+            if info.code in ignored or (unreadable and info.code != "PM001"):
+                continue
+            try:
+                for finding in info.check(doc, ctx):
+                    raw.append(_diagnostic(doc.path, info, severity, finding))
+            except Exception as exc:  # a rule bug must not hide the other rules' findings
+                message = f"internal error: rule {info.code} ({info.name}) failed on {doc.path}: {type(exc).__name__}: {exc}"
+                if internal_errors is None:
+                    raise
+                internal_errors.append(message)
+        return self._suppress(doc, _subsume_placeholders(raw))
+
+    def _suppress(self, doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        directives = list(_directives(doc))
+        if not directives:
+            return diagnostics
+        kept: list[Diagnostic] = []
+        for diag in diagnostics:
+            suppressed = False
+            for directive in directives:
+                if directive.codes is not None and diag.code not in directive.codes:
+                    continue
+                if directive.whole_file or (directive.lines and directive.lines[0] <= diag.line <= directive.lines[1]):
+                    directive.used = suppressed = True
+            if not suppressed:
+                kept.append(diag)
+        if UNUSED_SUPPRESSION in self.selected:
+            info = all_rules()[UNUSED_SUPPRESSION]
+            severity = next(sev for rule, sev, _ in self.rules if rule.code == UNUSED_SUPPRESSION)
+            for directive in directives:
+                unknown = sorted((directive.codes or set()) - set(all_rules()))
+                if unknown:
+                    message = f"suppression names unknown rule(s): {', '.join(unknown)}"
+                elif directive.used:
+                    continue
+                elif directive.codes is not None and not directive.codes & self.selected:
+                    continue  # the rules it names are not running: nothing to judge
+                else:
+                    message = f"suppression `{directive.text}` suppresses nothing"
+                span = Span(directive.line, 1, directive.line, len(doc.source.lines[directive.line - 1]) + 1)
+                kept.append(_diagnostic(doc.path, info, severity, Finding(span, message, "Remove the comment.")))
+        return kept
+
+
+PLACEHOLDER_RULE = "PM205"
+
+
+def _subsume_placeholders(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop findings that overlap an unfilled placeholder: PM205 already says what to do there."""
+    holes = [(d.line, d.col, d.end_col) for d in diagnostics if d.code == PLACEHOLDER_RULE]
+    if not holes:
+        return diagnostics
+    return [
+        d
+        for d in diagnostics
+        if d.code == PLACEHOLDER_RULE
+        or not any(d.line == line and d.col < end and start < max(d.end_col, d.col + 1) for line, start, end in holes)
+    ]
+
+
+def _directives(doc: Document) -> Iterator[Directive]:
+    for comment in doc.comments:
+        match = _DIRECTIVE.match(comment.text)
+        if not match:
+            continue
+        kind, names = match.group(1).lower(), (match.group(2) or "").strip()
+        codes: set[str] | None = None
+        if names:
+            codes = set()
+            for name in re.split(r"[\s,]+", names):
+                if not name:
+                    continue
+                resolved = resolve_selector(name) if name.upper() != "ALL" else []
+                codes.update(resolved or [name.upper()])
+        lines = comment.next_block
+        yield Directive(comment.line, codes, kind == "disable-file", lines, comment.text)
+
+
+def _diagnostic(path: str, info: RuleInfo, severity: Severity, finding: Finding) -> Diagnostic:
+    span = finding.span
+    return Diagnostic(
+        path, span.line, span.col, span.end_line, span.end_col,
+        info.code, info.name, severity, finding.message, finding.hint,
+    )
+
+
+def _expand(selectors: Iterable[str], what: str) -> set[str]:
+    codes: set[str] = set()
+    for selector in selectors:
+        for part in str(selector).split(","):
+            if not part.strip():
+                continue
+            found = resolve_selector(part)
+            if not found:
+                raise UsageError(f"{what}: unknown rule code or name {part.strip()!r} (see `postmortem rules`)")
+            codes.update(found)
+    return codes
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)

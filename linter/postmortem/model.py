@@ -1,0 +1,331 @@
+"""The document model: one post-mortem parsed once into plain typed objects.
+
+Every position is 1-based. Columns count Unicode code points on the line as the file
+stores it (a tab is one column, a UTF-8 BOM is not counted); ``end_col`` is exclusive, so
+``line_text[col - 1:end_col - 1]`` is the text a span covers on a one-line span.
+
+The linter rules, the CLI reports and the site all read these objects; only
+:mod:`postmortem.parse` knows Markdown and YAML.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+    @classmethod
+    def point(cls, line: int, col: int = 1) -> "Span":
+        return cls(line, col, line, col)
+
+
+@dataclass(slots=True)
+class Source:
+    """The decoded text of a file: BOM removed, CRLF and CR turned into LF."""
+
+    path: str
+    text: str
+    lines: list[str]
+    had_bom: bool = False
+    newline: str = "\n"
+
+    def line_span(self, line: int) -> Span:
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        return Span(line, 1, line, len(text) + 1)
+
+
+# --------------------------------------------------------------------------- frontmatter
+
+
+@dataclass(slots=True)
+class Frontmatter:
+    """The YAML block between the ``---`` fences, as plain data plus positions.
+
+    ``data`` holds plain Python values (dict, list, str, int, float, bool, None); timestamps
+    stay strings exactly as written. ``positions`` maps a key path such as
+    ``("impact", "users_affected")`` or ``("services", 0)`` to the span of its value, and
+    ``key_positions`` maps it to the span of the key.
+    """
+
+    data: dict[str, Any]
+    positions: dict[tuple, Span]
+    key_positions: dict[tuple, Span]
+    start_line: int  # the opening fence
+    end_line: int  # the closing fence
+    yaml_text: str
+
+    def span(self, path: tuple, key: bool = False) -> Span:
+        """Span of the value at ``path`` (or of its key), falling back to the nearest parent."""
+        table = self.key_positions if key else self.positions
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.key_positions:
+                return self.key_positions[probe]
+            probe = probe[:-1]
+        return Span(self.start_line, 1, self.start_line, 4)
+
+
+@dataclass(slots=True)
+class Incident:
+    """Typed view of the frontmatter; fields are None where missing or invalid."""
+
+    id: str | None = None
+    title: str | None = None
+    status: str | None = None
+    severity: str | None = None
+    services: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    visibility: str = "internal"
+    authors: list[str] = field(default_factory=list)
+    responders: list[str] = field(default_factory=list)
+    started: datetime | None = None
+    detected: datetime | None = None
+    acknowledged: datetime | None = None
+    mitigated: datetime | None = None
+    resolved: datetime | None = None
+    detection_method: str | None = None
+    impact: dict[str, Any] = field(default_factory=dict)
+    related: list[str] = field(default_factory=list)
+    published: date | None = None
+
+    @property
+    def restricted(self) -> bool:
+        return self.visibility == "restricted"
+
+    @staticmethod
+    def _delta(a: datetime | None, b: datetime | None) -> timedelta | None:
+        if a is None or b is None:
+            return None
+        return b - a
+
+    @property
+    def time_to_detect(self) -> timedelta | None:
+        """MTTD for this incident: ``detected - started``."""
+        return self._delta(self.started, self.detected)
+
+    @property
+    def time_to_acknowledge(self) -> timedelta | None:
+        """MTTA for this incident: ``acknowledged - detected``."""
+        return self._delta(self.detected, self.acknowledged)
+
+    @property
+    def time_to_mitigate(self) -> timedelta | None:
+        """``mitigated - started``: how long customers were affected."""
+        return self._delta(self.started, self.mitigated)
+
+    @property
+    def time_to_resolve(self) -> timedelta | None:
+        """MTTR for this incident: ``resolved - started``."""
+        return self._delta(self.started, self.resolved)
+
+    @property
+    def duration(self) -> timedelta | None:
+        """Impact duration: until mitigation, or until resolution when never mitigated."""
+        return self.time_to_mitigate if self.mitigated else self.time_to_resolve
+
+
+# --------------------------------------------------------------------------- body
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading and the lines it governs (up to the next heading of the same or higher level)."""
+
+    title: str
+    level: int
+    line: int  # heading line
+    end_line: int  # last line of the section's content
+    key: str | None  # canonical section name ("timeline", ...) or None
+    title_span: Span
+
+    def contains(self, line: int) -> bool:
+        return self.line <= line <= self.end_line
+
+
+@dataclass(slots=True)
+class ProseBlock:
+    """Running text of one paragraph, list item, heading or table cell.
+
+    ``text`` keeps every character of the source that is prose at its place and replaces
+    everything that is not (inline code, raw HTML, link destinations, bare URLs, Markdown
+    markup) with spaces, so offsets into ``text`` map back to the file. Code blocks, HTML
+    comments and blockquotes never become prose blocks.
+    """
+
+    kind: str  # paragraph | heading | table-cell
+    text: str
+    section: str | None  # canonical key of the enclosing level-2 section
+    column: str | None  # canonical table column name, for table cells
+    _starts: list[int]  # offset in ``text`` where each source line starts
+    _origins: list[tuple[int, int]]  # (line, col) of each of those starts
+
+    def span(self, start: int, end: int) -> Span:
+        """Span in the file of ``text[start:end]`` (end exclusive)."""
+        line, col = self.position(start)
+        end_line, end_col = self.position(max(start, end - 1))
+        return Span(line, col, end_line, end_col + (1 if end > start else 0))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self._starts, offset) - 1)
+        line, col = self._origins[i]
+        return line, col + (offset - self._starts[i])
+
+
+@dataclass(slots=True)
+class Cell:
+    raw: str  # source text of the cell, trimmed
+    text: str  # plain text: markup removed, escapes resolved, code spans kept
+    span: Span
+    prose: ProseBlock
+
+
+@dataclass(slots=True)
+class Row:
+    line: int
+    cells: list[Cell]
+    raw_cell_count: int  # cells written on the source line (Markdown drops extras)
+
+    def cell(self, index: int | None) -> Cell | None:
+        if index is None or index >= len(self.cells):
+            return None
+        return self.cells[index]
+
+
+@dataclass(slots=True)
+class Table:
+    line: int
+    end_line: int
+    header: list[Cell]
+    rows: list[Row]
+    section: str | None
+    kind: str | None = None  # timeline | factors | actions, once recognised
+    columns: dict[str, int] = field(default_factory=dict)  # canonical column -> index
+
+    def value(self, row: Row, column: str) -> Cell | None:
+        return row.cell(self.columns.get(column))
+
+
+@dataclass(slots=True)
+class CodeBlock:
+    line: int
+    end_line: int
+    info: str
+    content: str
+    content_line: int  # file line of the first content line
+
+
+@dataclass(slots=True)
+class Comment:
+    """An HTML comment (block or inline), e.g. a suppression directive."""
+
+    line: int
+    end_line: int
+    text: str
+    next_block: tuple[int, int] | None  # line range of the block that follows, if any
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    row: Row
+    time_text: str
+    time: datetime | None  # None when unparseable
+    has_date: bool
+    has_timezone: bool
+    event: str
+    actor: str
+    notes: str
+
+
+@dataclass(slots=True)
+class ContributingFactor:
+    row: Row
+    id: str
+    factor: str
+    category: str
+    contribution: str
+    preventable: str
+
+    @property
+    def primary(self) -> bool:
+        return self.contribution.strip().lower() == "primary"
+
+
+@dataclass(slots=True)
+class ActionItem:
+    row: Row
+    id: str
+    action: str  # plain text of the Action cell
+    category: str
+    owner: str
+    priority: str
+    due_text: str
+    due: date | None  # None when missing or not an ISO date
+    status: str
+    tracking: str = ""
+    addresses: list[str] = field(default_factory=list)  # contributing factor ids
+
+    @property
+    def is_open(self) -> bool:
+        return self.status.strip().lower() in OPEN_STATUSES
+
+    def overdue(self, today: date) -> bool:
+        return self.is_open and self.due is not None and self.due < today
+
+
+OPEN_STATUSES = frozenset({"open", "in-progress", "blocked"})
+ACTION_STATUSES = ("open", "in-progress", "blocked", "done", "wont-do")
+ACTION_PRIORITIES = ("P0", "P1", "P2", "P3")
+ACTION_CATEGORIES = ("detect", "mitigate", "prevent", "repair", "investigate", "process", "document")
+FACTOR_CATEGORIES = ("Technical", "Process", "Human", "External")
+FACTOR_CONTRIBUTIONS = ("primary", "contributing", "minor")
+
+
+@dataclass(slots=True)
+class Document:
+    source: Source
+    frontmatter: Frontmatter | None = None
+    incident: Incident = field(default_factory=Incident)
+    body_line: int = 1  # first file line of the Markdown body
+    sections: list[Section] = field(default_factory=list)
+    prose: list[ProseBlock] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    code_blocks: list[CodeBlock] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    factors: list[ContributingFactor] = field(default_factory=list)
+    actions: list[ActionItem] = field(default_factory=list)
+    problems: list = field(default_factory=list)  # parse problems, as Diagnostics
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def section(self, key: str) -> Section | None:
+        for section in self.sections:
+            if section.key == key:
+                return section
+        return None
+
+    def table(self, kind: str) -> Table | None:
+        for table in self.tables:
+            if table.kind == kind:
+                return table
+        return None
+
+    def section_text(self, key: str) -> str:
+        """Source text of a section's content (heading excluded), for display."""
+        section = self.section(key)
+        if section is None:
+            return ""
+        return "\n".join(self.source.lines[section.line : section.end_line]).strip("\n")

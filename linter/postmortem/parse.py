@@ -1,0 +1,733 @@
+"""Parse a post-mortem file once into the :mod:`postmortem.model` objects.
+
+This is the only module that knows YAML and Markdown: ruamel.yaml (round-trip, for the
+line and column of every key and value) reads the frontmatter, markdown-it-py (tokens with
+line maps) reads the body. Everything downstream works on the model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import spec
+from .model import (
+    ActionItem,
+    Cell,
+    CodeBlock,
+    Comment,
+    ContributingFactor,
+    Document,
+    Frontmatter,
+    Incident,
+    ProseBlock,
+    Row,
+    Section,
+    Source,
+    Span,
+    Table,
+    TimelineEntry,
+)
+from .times import parse_clock, parse_date, parse_timestamp
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_FRONTMATTER_BYTES = 64 * 1024
+MAX_YAML_VALUES = 5_000
+MAX_YAML_DEPTH = 32
+
+_URL = re.compile(r"(?:https?|ftp)://[^\s<>()\[\]]+|\bwww\.[a-z0-9-]+\.[^\s<>()\[\]]+", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something found while parsing, reported by the rule that owns ``code``."""
+
+    code: str
+    span: Span
+    message: str
+    hint: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_file_bytes: int = MAX_FILE_BYTES
+    max_frontmatter_bytes: int = MAX_FRONTMATTER_BYTES
+    max_yaml_values: int = MAX_YAML_VALUES
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def parse_file(path: str | Path, display: str | None = None, limits: Limits = Limits()) -> Document:
+    """Read and parse ``path``. Never raises for bad content; problems land in ``doc.problems``."""
+    name = display or str(path)
+    try:
+        size = Path(path).stat().st_size
+        if size > limits.max_file_bytes:
+            return _unreadable(
+                name,
+                f"file is {size:,} bytes, over the {limits.max_file_bytes:,}-byte limit for a post-mortem",
+                "Move logs and dumps out of the post-mortem and link to them.",
+            )
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return _unreadable(name, f"cannot read file: {exc.strerror or exc}")
+    return parse_bytes(data, name, limits)
+
+
+def parse_bytes(data: bytes, path: str, limits: Limits = Limits()) -> Document:
+    if len(data) > limits.max_file_bytes:
+        return _unreadable(path, f"file is {len(data):,} bytes, over the {limits.max_file_bytes:,}-byte limit")
+    had_bom = data.startswith(b"\xef\xbb\xbf")
+    if had_bom:
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        doc = Document(source=Source(path, "", [""], had_bom))
+        doc.problems.append(
+            Problem(
+                "PM001",
+                Span(line, col, line, col + 1),
+                f"invalid UTF-8 at byte {exc.start + (3 if had_bom else 0)}: {exc.reason}",
+                "Save the file as UTF-8.",
+            )
+        )
+        return doc
+    return parse_text(text, path, had_bom=had_bom, limits=limits)
+
+
+def parse_text(text: str, path: str = "<string>", had_bom: bool = False, limits: Limits = Limits()) -> Document:
+    newline = "\r\n" if "\r\n" in text else "\n"
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    source = Source(path, text, text.split("\n"), had_bom, newline)
+    doc = Document(source=source)
+    if not text.strip():
+        doc.problems.append(Problem("PM002", Span(1, 1, 1, 1), "file is empty", "Start from `postmortem new`."))
+        return doc
+    body_start = _read_frontmatter(doc, limits)
+    doc.body_line = body_start + 1
+    body = "\n".join(source.lines[body_start:])
+    _parse_body(doc, body, body_start)
+    _type_tables(doc)
+    return doc
+
+
+def _unreadable(path: str, message: str, hint: str | None = None) -> Document:
+    doc = Document(source=Source(path, "", [""]))
+    doc.problems.append(Problem("PM001", Span(1, 1, 1, 1), message, hint))
+    return doc
+
+
+# --------------------------------------------------------------------------- frontmatter
+
+
+def _read_frontmatter(doc: Document, limits: Limits) -> int:
+    """Parse the frontmatter; return the 0-based index of the first body line."""
+    lines = doc.source.lines
+    if lines[0].rstrip() != "---":
+        doc.problems.append(
+            Problem(
+                "PM002",
+                Span(1, 1, 1, len(lines[0]) + 1),
+                "no frontmatter: a post-mortem starts with a `---` line, its YAML metadata, and another `---`",
+                "Start from the template: `postmortem new`.",
+            )
+        )
+        return 0
+    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
+    if end is None:
+        doc.problems.append(
+            Problem(
+                "PM002",
+                Span(1, 1, 1, 4),
+                "unterminated frontmatter: no closing `---` line",
+                "Close the YAML block with a line containing only `---`.",
+            )
+        )
+        return len(lines)
+    yaml_text = "\n".join(lines[1:end])
+    if len(yaml_text.encode("utf-8")) > limits.max_frontmatter_bytes:
+        doc.problems.append(
+            Problem(
+                "PM002",
+                Span(1, 1, 1, 4),
+                f"frontmatter is over the {limits.max_frontmatter_bytes:,}-byte limit",
+            )
+        )
+        return end + 1
+    loaded = _load_yaml(doc, yaml_text, first_line=2, limits=limits)
+    if loaded is not None:
+        data, positions, key_positions = loaded
+        doc.frontmatter = Frontmatter(data, positions, key_positions, 1, end + 1, yaml_text)
+        doc.incident = _incident(data)
+    return end + 1
+
+
+class _YamlTooLarge(Exception):
+    pass
+
+
+@lru_cache(maxsize=1)
+def _yaml_loader():
+    from ruamel.yaml import YAML
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    class Constructor(RoundTripConstructor):
+        """Round-trip constructor that keeps timestamps as the text the author wrote."""
+
+    def timestamp_as_text(constructor, node):
+        return constructor.construct_scalar(node)
+
+    Constructor.add_constructor("tag:yaml.org,2002:timestamp", timestamp_as_text)
+    yaml = YAML(typ="rt", pure=True)
+    yaml.Constructor = Constructor
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    if not text.strip():
+        doc.problems.append(Problem("PM002", Span(first_line - 1, 1, first_line - 1, 4), "frontmatter is empty"))
+        return None
+    try:
+        root = _yaml_loader().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        col = (mark.column if mark else 0) + 1
+        what = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
+        what = what.replace("\n", " ")
+        hint = "Each key may appear once." if "duplicate key" in what else "Check the YAML syntax on this line."
+        doc.problems.append(Problem("PM002", Span(line, col, line, col + 1), f"YAML error: {what}", hint))
+        return None
+    except RecursionError:
+        doc.problems.append(Problem("PM002", Span(first_line, 1, first_line, 1), "frontmatter is nested too deeply"))
+        return None
+    except (YAMLError, ValueError, TypeError, OverflowError) as exc:
+        doc.problems.append(Problem("PM002", Span(first_line, 1, first_line, 1), f"YAML error: {exc}"))
+        return None
+    if not isinstance(root, dict):
+        kind = "empty" if root is None else f"a {type(root).__name__.removeprefix('Commented').lower()}"
+        doc.problems.append(
+            Problem(
+                "PM002",
+                Span(first_line, 1, first_line, len(doc.source.lines[first_line - 1]) + 1),
+                f"frontmatter must be a mapping of keys to values, not {kind}",
+            )
+        )
+        return None
+    lines = text.split("\n")
+    positions: dict[tuple, Span] = {}
+    key_positions: dict[tuple, Span] = {}
+    budget = [limits.max_yaml_values]
+    try:
+        data = _plain(root, (), lines, first_line, positions, key_positions, budget, 0)
+    except _YamlTooLarge as exc:
+        doc.problems.append(Problem("PM002", Span(first_line, 1, first_line, 1), str(exc)))
+        return None
+    return data, positions, key_positions
+
+
+def _plain(node, path, lines, first_line, positions, key_positions, budget, depth):
+    """Turn ruamel's round-trip containers into plain data, recording spans on the way."""
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise _YamlTooLarge("frontmatter expands to too many values (are YAML aliases repeating a large block?)")
+    if depth > MAX_YAML_DEPTH:
+        raise _YamlTooLarge(f"frontmatter is nested more than {MAX_YAML_DEPTH} levels deep")
+    if isinstance(node, dict):
+        out = {}
+        lc = getattr(node, "lc", None)
+        for key, value in node.items():
+            name = key if isinstance(key, str) else ("null" if key is None else str(key))
+            child = path + (name,)
+            try:
+                kline, kcol = lc.key(key)
+                key_positions[child] = Span(first_line + kline, kcol + 1, first_line + kline, kcol + 1 + len(name))
+                vline, vcol = lc.value(key)
+                positions[child] = _value_span(lines, vline, vcol, first_line)
+            except (AttributeError, KeyError, TypeError, IndexError):
+                pass
+            out[name] = _plain(value, child, lines, first_line, positions, key_positions, budget, depth + 1)
+        return out
+    if isinstance(node, list):
+        out = []
+        lc = getattr(node, "lc", None)
+        for index, value in enumerate(node):
+            child = path + (index,)
+            try:
+                iline, icol = lc.item(index)
+                positions[child] = _value_span(lines, iline, icol, first_line)
+            except (AttributeError, KeyError, TypeError, IndexError):
+                pass
+            out.append(_plain(value, child, lines, first_line, positions, key_positions, budget, depth + 1))
+        return out
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, str):
+        return str(node)
+    return str(node)
+
+
+def _value_span(lines: list[str], line0: int, col0: int, first_line: int) -> Span:
+    text = lines[line0] if line0 < len(lines) else ""
+    end = _scalar_end(text, col0)
+    return Span(first_line + line0, col0 + 1, first_line + line0, end + 1)
+
+
+def _scalar_end(text: str, start: int) -> int:
+    if start >= len(text):
+        return start
+    quote = text[start]
+    if quote in "\"'":
+        i = start + 1
+        while i < len(text):
+            if quote == "'" and text[i] == "'" and text[i + 1 : i + 2] == "'":
+                i += 2
+                continue
+            if quote == '"' and text[i] == "\\":
+                i += 2
+                continue
+            if text[i] == quote:
+                return i + 1
+            i += 1
+        return len(text)
+    comment = text.find(" #", start)
+    end = comment if comment >= 0 else len(text)
+    return len(text[:end].rstrip())
+
+
+def _incident(data: dict[str, Any]) -> Incident:
+    def text(key):
+        value = data.get(key)
+        return value if isinstance(value, str) else None
+
+    def strings(key):
+        value = data.get(key)
+        return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
+
+    def stamp(key):
+        value = data.get(key)
+        return parse_timestamp(value) if isinstance(value, str) else None
+
+    published = data.get("published")
+    impact = data.get("impact")
+    return Incident(
+        id=text("id"),
+        title=text("title"),
+        status=text("status"),
+        severity=text("severity"),
+        services=strings("services"),
+        tags=strings("tags"),
+        visibility=text("visibility") or "internal",
+        authors=strings("authors"),
+        responders=strings("responders"),
+        started=stamp("started"),
+        detected=stamp("detected"),
+        acknowledged=stamp("acknowledged"),
+        mitigated=stamp("mitigated"),
+        resolved=stamp("resolved"),
+        detection_method=text("detection_method"),
+        impact=impact if isinstance(impact, dict) else {},
+        related=strings("related"),
+        published=parse_date(published) if isinstance(published, str) else None,
+    )
+
+
+# --------------------------------------------------------------------------- body
+
+
+@lru_cache(maxsize=1)
+def _markdown():
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # Keep text tokens as verbatim slices of the source so prose maps back to columns.
+    md.disable("text_join")
+    return md
+
+
+def _parse_body(doc: Document, body: str, offset: int) -> None:
+    """Walk markdown-it's tokens once; ``offset`` is the 0-based file line of body line 0."""
+    tokens = _markdown().parse(body)
+    lines = doc.source.lines
+    headings: list[tuple[int, int, str, Span]] = []
+    quote_depth = 0
+    table_tokens: list = []
+    in_table = False
+    current_key: str | None = None
+    for index, token in enumerate(tokens):
+        if in_table:
+            table_tokens.append(token)
+            if token.type == "table_close":
+                in_table = False
+                table = _table(table_tokens, lines, offset, current_key)
+                if table is not None:
+                    doc.tables.append(table)
+                    doc.prose.extend(cell.prose for cell in table.header)
+                    doc.prose.extend(cell.prose for row in table.rows for cell in row.cells)
+                    for row in table.rows:
+                        if row.raw_cell_count != len(table.header):
+                            doc.problems.append(
+                                Problem(
+                                    "PM204",
+                                    doc.source.line_span(row.line),
+                                    f"table row has {row.raw_cell_count} cells but the header has {len(table.header)}",
+                                    "Give every row one cell per column; escape a literal pipe as `\\|`.",
+                                )
+                            )
+            continue
+        kind = token.type
+        if kind == "blockquote_open":
+            quote_depth += 1
+        elif kind == "blockquote_close":
+            quote_depth -= 1
+        elif kind == "table_open":
+            in_table = True
+            table_tokens = [token]
+        elif kind == "heading_open" and token.level == 0 and token.map:
+            inline = tokens[index + 1]
+            level = int(token.tag[1])
+            line = offset + token.map[0] + 1
+            block = _heading_prose(inline, lines, line, token.markup.startswith("#"))
+            title = _plain_text(inline)
+            start = block._origins[0][1]
+            title_span = Span(line, start, line, start + len(inline.content))
+            headings.append((level, line, title, title_span))
+            if level <= 2:
+                current_key = spec.section_key(title) if level == 2 else None
+            block.section = current_key
+            doc.prose.append(block)
+        elif kind == "paragraph_open" and quote_depth == 0 and token.map:
+            inline = tokens[index + 1]
+            block = _paragraph_prose(inline, lines, offset + token.map[0])
+            block.section = current_key
+            doc.prose.append(block)
+        elif kind in ("fence", "code_block") and token.map:
+            start = offset + token.map[0] + 1
+            end = offset + token.map[1]
+            first = start + 1 if kind == "fence" else start
+            doc.code_blocks.append(CodeBlock(start, end, token.info.strip(), token.content, first))
+        elif kind == "html_block" and token.map:
+            start = offset + token.map[0] + 1
+            end = offset + token.map[1]
+            following = _next_block(tokens, index)
+            next_range = (offset + following.map[0] + 1, offset + following.map[1]) if following else None
+            for match in _COMMENT.finditer(token.content):
+                line = start + token.content.count("\n", 0, match.start())
+                doc.comments.append(Comment(line, end, match.group(1).strip(), next_range))
+    _sections(doc, headings)
+
+
+def _next_block(tokens, index):
+    level = tokens[index].level
+    for token in tokens[index + 1 :]:
+        if token.level < level:
+            return None
+        if token.level == level and token.map and token.nesting >= 0:
+            return token
+    return None
+
+
+def _sections(doc: Document, headings: list[tuple[int, int, str, Span]]) -> None:
+    last_line = len(doc.source.lines)
+    while last_line > 1 and not doc.source.lines[last_line - 1].strip():
+        last_line -= 1
+    for i, (level, line, title, span) in enumerate(headings):
+        end = last_line
+        for later_level, later_line, _, _ in headings[i + 1 :]:
+            if later_level <= level:
+                end = later_line - 1
+                break
+        key = spec.section_key(title) if level == 2 else None
+        doc.sections.append(Section(title, level, line, max(line, end), key, span))
+
+
+# --------------------------------------------------------------------------- prose
+
+
+def _plain_text(inline) -> str:
+    parts = []
+    for child in inline.children or ():
+        if child.type in ("text", "text_special", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts).strip()
+
+
+def _masked(inline, content: str) -> str:
+    """``content`` with everything but prose text replaced by spaces (newlines kept)."""
+    out = ["\n" if ch == "\n" else " " for ch in content]
+    cursor = 0
+    autolink = 0
+    for child in inline.children or ():
+        kind = child.type
+        if kind == "link_open" and child.markup in ("autolink", "linkify"):
+            autolink += 1
+        elif kind == "link_close" and child.markup in ("autolink", "linkify"):
+            autolink -= 1
+        elif kind in ("text", "text_special"):
+            raw = child.content if kind == "text" else child.markup
+            if not raw:
+                continue
+            at = content.find(raw, cursor)
+            if at < 0:
+                continue
+            if not autolink:
+                out[at : at + len(raw)] = raw
+            cursor = at + len(raw)
+        elif kind == "code_inline":
+            opening = content.find(child.markup, cursor)
+            if opening >= 0:
+                closing = content.find(child.markup, opening + len(child.markup))
+                if closing >= 0:
+                    cursor = closing + len(child.markup)
+        elif kind == "html_inline":
+            at = content.find(child.content, cursor)
+            if at >= 0:
+                cursor = at + len(child.content)
+    text = "".join(out)
+    return _URL.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _paragraph_prose(inline, lines: list[str], first: int) -> ProseBlock:
+    content = inline.content
+    starts, origins = [], []
+    offset = 0
+    for i, part in enumerate(content.split("\n")):
+        source = lines[first + i] if first + i < len(lines) else ""
+        stripped, tail = source.rstrip(), part.rstrip()
+        if stripped.endswith(tail):
+            col = len(stripped) - len(tail)
+        else:
+            found = source.find(tail)
+            col = found if found >= 0 else 0
+        starts.append(offset)
+        origins.append((first + i + 1, col + 1))
+        offset += len(part) + 1
+    return ProseBlock("paragraph", _masked(inline, content), None, None, starts, origins)
+
+
+def _heading_prose(inline, lines: list[str], line: int, atx: bool) -> ProseBlock:
+    if not atx:
+        block = _paragraph_prose(inline, lines, line - 1)
+        block.kind = "heading"
+        return block
+    source = lines[line - 1]
+    hashes = len(source) - len(source.lstrip(" ").lstrip("#"))
+    found = source.find(inline.content, hashes) if inline.content else -1
+    col = found if found >= 0 else hashes
+    return ProseBlock("heading", _masked(inline, inline.content), None, None, [0], [(line, col + 1)])
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def _row_segments(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell on a table row, splitting like markdown-it (``\\|`` escapes)."""
+    stripped_start = len(line) - len(line.lstrip())
+    stripped_end = len(line.rstrip())
+    bounds, start, escaped = [], stripped_start, False
+    for pos in range(stripped_start, stripped_end):
+        ch = line[pos]
+        if ch == "|" and not escaped:
+            bounds.append((start, pos))
+            start = pos + 1
+        escaped = ch == "\\"
+    bounds.append((start, stripped_end))
+    if bounds and bounds[0][0] == bounds[0][1]:
+        bounds.pop(0)
+    if bounds and bounds[-1][0] == bounds[-1][1]:
+        bounds.pop()
+    return bounds
+
+
+def _cell(inline, line_text: str, line: int, bounds: tuple[int, int] | None) -> Cell:
+    content = inline.content
+    if bounds is None:
+        start = max(0, line_text.find(content)) if content else 0
+        raw = content
+    else:
+        start, end = bounds
+        raw_full = line_text[start:end]
+        start += len(raw_full) - len(raw_full.lstrip())
+        raw = raw_full.strip()
+    # Anchor each run between escaped pipes: markdown-it drops the backslash of ``\|``.
+    starts, origins = [0], [(line, start + 1)]
+    raw_pos, content_pos = 0, 0
+    while raw_pos < len(raw):
+        if raw[raw_pos] == "\\" and raw[raw_pos + 1 : raw_pos + 2] == "|":
+            raw_pos += 1
+            starts.append(content_pos)
+            origins.append((line, start + raw_pos + 1))
+        raw_pos += 1
+        content_pos += 1
+    prose = ProseBlock("table-cell", _masked(inline, content), None, None, starts, origins)
+    span = Span(line, start + 1, line, start + 1 + len(raw))
+    return Cell(raw, _plain_text(inline), span, prose)
+
+
+def _table(tokens, lines: list[str], offset: int, section: str | None) -> Table | None:
+    header: list[Cell] = []
+    rows: list[Row] = []
+    row_cells: list[Cell] = []
+    row_line = 0
+    segments: list[tuple[int, int]] = []
+    in_head = False
+    for i, token in enumerate(tokens):
+        if token.type == "thead_open":
+            in_head = True
+        elif token.type == "thead_close":
+            in_head = False
+        elif token.type == "tr_open" and token.map:
+            row_line = offset + token.map[0] + 1
+            segments = _row_segments(lines[row_line - 1])
+            row_cells = []
+        elif token.type == "inline":
+            index = len(row_cells)
+            bounds = segments[index] if index < len(segments) else None
+            row_cells.append(_cell(token, lines[row_line - 1], row_line, bounds))
+        elif token.type == "tr_close":
+            if in_head:
+                header = row_cells
+            else:
+                rows.append(Row(row_line, row_cells, len(segments)))
+    if not header:
+        return None
+    first = offset + tokens[0].map[0] + 1
+    last = offset + tokens[0].map[1]
+    table = Table(first, last, header, rows, section)
+    for cell in header + [c for row in rows for c in row.cells]:
+        cell.prose.section = section
+    return table
+
+
+def _type_tables(doc: Document) -> None:
+    """Recognise the timeline, contributing-factor and action-item tables and type their rows."""
+    for table in doc.tables:
+        for kind, layout in spec.TABLES.items():
+            if table.section != layout["section"]:
+                continue
+            columns = {}
+            for index, cell in enumerate(table.header):
+                key = spec.column_key(kind, cell.text)
+                if key and key not in columns:
+                    columns[key] = index
+            if layout["signature"] not in columns:
+                continue
+            table.kind, table.columns = kind, columns
+            for index, cell in enumerate(table.header):
+                key = next((k for k, v in columns.items() if v == index), None)
+                cell.prose.column = key
+            for row in table.rows:
+                for index, cell in enumerate(row.cells):
+                    cell.prose.column = next((k for k, v in columns.items() if v == index), None)
+            missing = [c for c in layout["required"] if c not in columns]
+            if missing:
+                names = ", ".join(spec.TABLES[kind]["columns"][c][0] for c in missing)
+                doc.problems.append(
+                    Problem(
+                        "PM204",
+                        Span(table.line, 1, table.line, len(doc.source.lines[table.line - 1]) + 1),
+                        f"{_TABLE_NAMES[kind]} table is missing column(s): {names}",
+                        "Use the columns of the template: `postmortem new` writes them.",
+                    )
+                )
+            _TYPERS[kind](doc, table)
+            break
+
+
+_TABLE_NAMES = {"timeline": "timeline", "factors": "contributing factors", "actions": "action items"}
+
+
+def _text(table: Table, row: Row, column: str) -> str:
+    cell = table.value(row, column)
+    return cell.text if cell else ""
+
+
+def _timeline(doc: Document, table: Table) -> None:
+    day = doc.incident.started.date() if doc.incident.started else None
+    tz = doc.incident.started.tzinfo if doc.incident.started else None
+    for row in table.rows:
+        time_text = _text(table, row, "time")
+        parsed = parse_clock(time_text)
+        when = None
+        has_date = has_tz = False
+        if parsed:
+            row_day, clock, row_tz = parsed
+            has_date, has_tz = row_day is not None, row_tz is not None
+            day = row_day or day
+            tz = row_tz or tz
+            if day is not None and tz is not None:
+                when = clock.replace(year=day.year, month=day.month, day=day.day, tzinfo=tz)
+        doc.timeline.append(
+            TimelineEntry(
+                row,
+                time_text,
+                when,
+                has_date,
+                has_tz,
+                _text(table, row, "event"),
+                _text(table, row, "actor"),
+                _text(table, row, "notes"),
+            )
+        )
+
+
+def _factors(doc: Document, table: Table) -> None:
+    for row in table.rows:
+        doc.factors.append(
+            ContributingFactor(
+                row,
+                _text(table, row, "id"),
+                _text(table, row, "factor"),
+                _text(table, row, "category"),
+                _text(table, row, "contribution"),
+                _text(table, row, "preventable"),
+            )
+        )
+
+
+_ID_LIST = re.compile(r"[\s,;/]+")
+
+
+def _actions(doc: Document, table: Table) -> None:
+    for row in table.rows:
+        due_text = _text(table, row, "due")
+        addresses = [part for part in _ID_LIST.split(_text(table, row, "addresses")) if part and part != "—"]
+        doc.actions.append(
+            ActionItem(
+                row,
+                _text(table, row, "id"),
+                _text(table, row, "action"),
+                _text(table, row, "category"),
+                _text(table, row, "owner"),
+                _text(table, row, "priority"),
+                due_text,
+                parse_date(due_text),
+                _text(table, row, "status"),
+                _text(table, row, "tracking"),
+                addresses,
+            )
+        )
+
+
+_TYPERS = {"timeline": _timeline, "factors": _factors, "actions": _actions}

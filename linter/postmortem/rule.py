@@ -1,0 +1,104 @@
+"""What a rule is, and the registry of all rules.
+
+A rule is one module in :mod:`postmortem.rules` with a docstring written for users (*What it
+does*, *Why it matters*, *Example*, *Use instead*) and four names::
+
+    CODE = "PM201"                  # stable, never reused
+    NAME = "missing-section"        # kebab-case, stable
+    SEVERITY = Severity.ERROR       # default; configurable per project
+    OPTIONS = {"name": default}     # options a project may set under [tool.postmortem.rules.CODE]
+
+    def check(doc, ctx):            # yields Finding(span, message, hint)
+        ...
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import ModuleType
+from typing import Any, Callable, Iterable
+
+from .diagnostics import Severity
+from .model import Span
+
+__all__ = ["Finding", "RuleInfo", "Severity", "all_rules", "resolve_selector"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    span: Span
+    message: str
+    hint: str | None = None
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    code: str
+    name: str
+    severity: Severity
+    options: dict[str, Any]
+    doc: str
+    check: Callable[..., Iterable[Finding]]
+    needs_archive: bool = False
+    module: ModuleType | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def summary(self) -> str:
+        """The first sentence of *What it does*."""
+        text = section_text(self.doc, "What it does") or self.doc
+        sentence = " ".join(text.split())
+        return sentence.split(". ")[0].rstrip(".") + "."
+
+
+_SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
+
+
+def section_text(doc: str, title: str) -> str:
+    """The body of a ``## Title`` part of a rule docstring."""
+    parts = _SECTION.split(doc)
+    for heading, body in zip(parts[1::2], parts[2::2]):
+        if heading.strip().lower() == title.lower():
+            return body.strip()
+    return ""
+
+
+@lru_cache(maxsize=1)
+def all_rules() -> dict[str, RuleInfo]:
+    """Every rule, by code, in code order."""
+    from . import rules as package
+
+    found: dict[str, RuleInfo] = {}
+    for module_info in pkgutil.iter_modules(package.__path__):
+        if module_info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{package.__name__}.{module_info.name}")
+        info = RuleInfo(
+            code=module.CODE,
+            name=module.NAME,
+            severity=module.SEVERITY,
+            options=dict(getattr(module, "OPTIONS", {})),
+            doc=(module.__doc__ or "").strip(),
+            check=module.check,
+            needs_archive=getattr(module, "NEEDS_ARCHIVE", False),
+            module=module,
+        )
+        if info.code in found:
+            raise RuntimeError(f"rule code {info.code} is used twice")
+        found[info.code] = info
+    return dict(sorted(found.items()))
+
+
+def resolve_selector(selector: str) -> list[str]:
+    """Codes matching ``ALL``, a code, a code prefix (``PM3``) or a rule name; [] if none."""
+    rules = all_rules()
+    token = selector.strip()
+    if token.upper() == "ALL":
+        return list(rules)
+    by_name = [code for code, info in rules.items() if info.name == token.lower()]
+    if by_name:
+        return by_name
+    return [code for code in rules if code.startswith(token.upper())] if token.upper().startswith("PM") else []

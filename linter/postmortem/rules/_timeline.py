@@ -1,0 +1,12 @@
+"""Shared helper for the timeline rules."""
+
+
+def time_span(doc, entry):
+    for table in doc.tables:
+        if table.kind == "timeline" and entry.row in table.rows:
+            cell = table.value(entry.row, "time")
+            if cell is not None:
+                return cell.span
+    from ..model import Span
+
+    return Span.point(entry.row.line)

@@ -1,0 +1,43 @@
+"""
+## What it does
+Reports a required section that appears more than once as a level-2 heading, counting
+aliases as the same section ("Root Cause Analysis" and "Contributing Factors").
+
+## Why it matters
+Readers and the site take the first one; the second copy is either stale or holds content
+nobody will see in the archive's summaries.
+
+## Example
+```markdown
+## Root Cause Analysis
+...
+## Contributing Factors
+```
+
+## Use instead
+```markdown
+## Root Cause Analysis
+### Contributing Factors
+```
+"""
+
+from ..rule import Finding, Severity
+
+CODE = "PM202"
+NAME = "duplicate-section"
+SEVERITY = Severity.ERROR
+
+
+def check(doc, ctx):
+    first = {}
+    for section in doc.sections:
+        if not section.key:
+            continue
+        if section.key in first:
+            yield Finding(
+                section.title_span,
+                f"section `{section.title}` repeats `{first[section.key].title}` (line {first[section.key].line})",
+                "Merge the two, or make one a level-3 subsection.",
+            )
+        else:
+            first[section.key] = section

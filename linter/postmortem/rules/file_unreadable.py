@@ -1,0 +1,28 @@
+"""
+## What it does
+Reports a file that cannot be read as a post-mortem: it does not exist any more, cannot be
+opened, is larger than the configured `max-file-size` (1 MiB by default), or is not valid
+UTF-8 (the diagnostic gives the line and column of the first bad byte).
+
+## Why it matters
+Nothing else can be checked in a file that cannot be decoded, and a post-mortem padded with
+megabytes of pasted logs is unreadable for people too.
+
+## Example
+A file saved as Windows-1252 with `café` in the summary:
+`postmortems/2026-03-04-db.md:12:7: PM001 invalid UTF-8 at byte 311: invalid continuation byte`
+
+## Use instead
+Save post-mortems as UTF-8 (a BOM is accepted and ignored). Keep logs and dumps in the
+incident ticket and link to them.
+"""
+
+from ..rule import Severity
+
+CODE = "PM001"
+NAME = "file-unreadable"
+SEVERITY = Severity.ERROR
+
+
+def check(doc, ctx):
+    yield from ctx.problems(doc)

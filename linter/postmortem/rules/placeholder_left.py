@@ -1,0 +1,54 @@
+"""
+## What it does
+Reports template placeholders (`{{ … }}`) left in the frontmatter or the text, and `TODO`,
+`TBD`, `FIXME` and `XXX` markers in prose and tables. Code blocks are not checked.
+
+## Why it matters
+A placeholder that reaches the archive reads as an unfinished investigation, and a
+`{{ detected }}` timestamp silently drops the incident from MTTD figures.
+
+## Example
+```markdown
+detected: "{{ when the first alert fired, ISO 8601 with timezone }}"
+The fix was rolled out at TBD.
+```
+
+## Use instead
+```markdown
+detected: 2026-03-04T14:09:00Z
+The fix was rolled out at 15:20 UTC.
+```
+"""
+
+import re
+
+from ..rule import Finding, Severity
+from ..spec import PLACEHOLDER
+
+CODE = "PM205"
+NAME = "placeholder-left"
+SEVERITY = Severity.ERROR
+
+_MARKER = re.compile(r"\b(?:TODO|TBD|FIXME|XXX)\b")
+
+
+def check(doc, ctx):
+    fm = doc.frontmatter
+    if fm is not None:
+        yield from _frontmatter(fm, fm.data, ())
+    for block in doc.prose:
+        for match in PLACEHOLDER.finditer(block.text):
+            yield Finding(block.span(match.start(), match.end()), f"unfilled placeholder {match.group(0)}", "Replace it with the real content.")
+        for match in _MARKER.finditer(block.text):
+            yield Finding(block.span(match.start(), match.end()), f"`{match.group(0)}` left in the text", "Finish the sentence, or state what is unknown with [UNCERTAIN: reason].")
+
+
+def _frontmatter(fm, value, path):
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _frontmatter(fm, child, path + (key,))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _frontmatter(fm, child, path + (index,))
+    elif isinstance(value, str) and PLACEHOLDER.search(value):
+        yield Finding(fm.span(path), f"unfilled placeholder in `{'.'.join(map(str, path))}`: {value}", "Replace it with the real value.")

@@ -1,0 +1,96 @@
+"""
+## What it does
+Validates the frontmatter against `schema/postmortem.schema.json` (JSON Schema 2020-12) and
+reports each violation at the line and column of the offending key or value: a missing
+required key, an unknown key, a value of the wrong type, a severity or status outside the
+allowed set, a timestamp without a timezone. Values that are still template placeholders
+(`{{ … }}`) are left to PM205.
+
+## Why it matters
+Severity, services, timestamps and impact feed the archive pages, the MTTD/MTTR figures and
+the insights charts; one `severity: high` makes an incident vanish from every SEV filter.
+
+## Example
+```yaml
+severity: high
+started: 2026-03-04 14:02
+due: tomorrow
+```
+
+## Use instead
+```yaml
+severity: SEV2
+started: 2026-03-04T14:02:00Z
+```
+The hint of each finding quotes the schema's description of the field.
+"""
+
+from functools import lru_cache
+
+from ..model import Span
+
+from ..rule import Finding, Severity
+from ..spec import PLACEHOLDER
+
+CODE = "PM101"
+NAME = "schema-violation"
+SEVERITY = Severity.ERROR
+
+
+@lru_cache(maxsize=1)
+def validator():
+    import json
+    from importlib import resources
+
+    from jsonschema import Draft202012Validator
+
+    text = resources.files("postmortem").joinpath("schema/postmortem.schema.json").read_text("utf-8")
+    return Draft202012Validator(json.loads(text))
+
+
+def check(doc, ctx):
+    fm = doc.frontmatter
+    if fm is None:
+        return
+    errors = sorted(validator().iter_errors(fm.data), key=lambda e: [str(p) for p in e.absolute_path])
+    for error in errors:
+        path = tuple(error.absolute_path)
+        if isinstance(error.instance, str) and PLACEHOLDER.search(error.instance):
+            continue
+        name = _dotted(path)
+        hint = error.schema.get("description") if isinstance(error.schema, dict) else None
+        if error.validator == "required":
+            missing = error.message.split("'")[1] if "'" in error.message else error.message
+            key = _dotted(path + (missing,))
+            schema_props = error.schema.get("properties", {})
+            hint = schema_props.get(missing, {}).get("description")
+            span = fm.span(path, key=True) if path else _opening(fm)
+            yield Finding(span, f"frontmatter is missing required key `{key}`", hint)
+        elif error.validator == "additionalProperties":
+            allowed = set(error.schema.get("properties", {}))
+            for extra in (k for k in error.instance if k not in allowed):
+                yield Finding(
+                    fm.span(path + (extra,), key=True),
+                    f"unknown frontmatter key `{_dotted(path + (extra,))}`",
+                    "Known keys: " + ", ".join(sorted(allowed)),
+                )
+        elif error.validator == "enum":
+            options = ", ".join(str(o) for o in error.validator_value)
+            yield Finding(fm.span(path), f"`{name}` must be one of {options}; got {error.instance!r}", hint)
+        elif error.validator == "pattern":
+            yield Finding(fm.span(path), f"`{name}` has the wrong form: {error.instance!r}", hint)
+        elif error.validator in ("oneOf", "anyOf"):
+            yield Finding(fm.span(path), f"`{name}` is not an allowed value: {error.instance!r}", hint)
+        else:
+            yield Finding(fm.span(path), f"`{name or 'frontmatter'}`: {error.message}", hint)
+
+
+def _opening(fm):
+    return Span(fm.start_line, 1, fm.start_line, 4)
+
+
+def _dotted(path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out

@@ -1,0 +1,114 @@
+"""The format contract in code: section names and aliases, table columns, defaults.
+
+The writing guide and the format reference in ``docs/`` describe exactly these values.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Canonical section keys in the order a post-mortem presents them, each with the headings
+# that name it (compared case-insensitively, ignoring numbering and punctuation).
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "summary": ("Summary", "Executive Summary", "Incident Summary", "Overview"),
+    "impact": ("Impact", "Customer Impact", "User Impact", "Business Impact"),
+    "timeline": ("Timeline", "Incident Timeline"),
+    "root-cause": (
+        "Root Cause Analysis",
+        "Root Cause",
+        "Root Causes",
+        "Contributing Factors",
+        "Root Cause and Contributing Factors",
+        "Causes",
+    ),
+    "went-well": ("What Went Well", "Went Well", "What Worked"),
+    "could-improve": (
+        "What Could Improve",
+        "What Could Be Improved",
+        "What Went Wrong",
+        "What Didn't Go Well",
+        "Where We Got Lucky",
+    ),
+    "action-items": ("Action Items", "Follow-up Actions", "Follow-Up Actions", "Corrective Actions", "Remediation"),
+    "communication": ("Stakeholder Communication", "Communication", "Communications", "Stakeholder Communications"),
+    "lessons": ("Lessons Learned", "Lessons", "Learnings", "Key Learnings"),
+}
+
+SECTION_ORDER: tuple[str, ...] = tuple(SECTIONS)
+
+REQUIRED_SECTIONS: dict[str, tuple[str, ...]] = {
+    "SEV1": SECTION_ORDER,
+    "SEV2": SECTION_ORDER,
+    "SEV3": tuple(key for key in SECTION_ORDER if key != "communication"),
+    "SEV4": tuple(key for key in SECTION_ORDER if key != "communication"),
+}
+
+# Table columns: canonical name -> accepted header spellings. ``required`` lists the
+# columns a table of that kind must have; the others are optional.
+TABLES: dict[str, dict] = {
+    "timeline": {
+        "section": "timeline",
+        "columns": {
+            "time": ("Time", "Timestamp", "Time (UTC)", "When"),
+            "event": ("Event", "What Happened", "Description"),
+            "actor": ("Actor", "Actor Role", "Role", "Who"),
+            "notes": ("Notes", "Note", "Evidence", "Details"),
+        },
+        "required": ("time", "event", "actor"),
+        "signature": "time",
+    },
+    "factors": {
+        "section": "root-cause",
+        "columns": {
+            "id": ("ID", "#"),
+            "factor": ("Factor", "Contributing Factor", "Description"),
+            "category": ("Category",),
+            "contribution": ("Contribution", "Contribution Level", "Level"),
+            "preventable": ("Preventable", "Preventable?"),
+        },
+        "required": ("id", "factor", "category", "contribution", "preventable"),
+        "signature": "category",
+    },
+    "actions": {
+        "section": "action-items",
+        "columns": {
+            "id": ("ID", "#"),
+            "action": ("Action", "Action Item", "Item"),
+            "category": ("Category", "Type"),
+            "owner": ("Owner", "Owner Role", "Team"),
+            "priority": ("Priority",),
+            "due": ("Due", "Due Date"),
+            "status": ("Status",),
+            "tracking": ("Tracking", "Tracking Link", "Ticket", "Link"),
+            "addresses": ("Addresses", "Factors", "Contributing Factors", "Factor"),
+        },
+        "required": ("id", "action", "category", "owner", "priority", "due", "status"),
+        "signature": "action",
+    },
+}
+
+PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
+
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.)\s+", re.IGNORECASE)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def normalise_heading(text: str) -> str:
+    """``"3. Root-Cause & Analysis:"`` -> ``"root cause and analysis"``."""
+    text = _NUMBERING.sub("", text).replace("&", " and ").lower()
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def _index(mapping: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {normalise_heading(alias): key for key, aliases in mapping.items() for alias in aliases}
+
+
+SECTION_INDEX = _index(SECTIONS)
+
+
+def section_key(heading: str, index: dict[str, str] | None = None) -> str | None:
+    return (index or SECTION_INDEX).get(normalise_heading(heading))
+
+
+def column_key(kind: str, header: str) -> str | None:
+    return _index(TABLES[kind]["columns"]).get(normalise_heading(header))

@@ -1,0 +1,38 @@
+# Two entry points on a fresh machine:
+#   make serve   build and serve the site on the bundled archive at http://127.0.0.1:8000
+#   make test    install everything the tests need and run them
+# Each creates its own virtual environment in .venv.
+
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[site,test]'
+	touch $@
+
+.PHONY: install serve lint test browser-deps clean
+
+install: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/postmortem lint postmortems
+
+lint: $(STAMP)
+	$(BIN)/postmortem lint postmortems
+
+# Debian's Chromium and its driver, for the browser tests.
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+		echo "Installing chromium and chromium-driver (Debian packages)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	fi
+
+test: $(STAMP) browser-deps
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) site .pytest_cache .hypothesis test-artifacts

@@ -1,0 +1,42 @@
+"""Shared test helpers: the repository root, a fixed 'today', and one-call linting."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from postmortem.config import Config
+from postmortem.engine import Linter
+from postmortem.parse import parse_text
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TODAY = date(2026, 11, 23)
+
+
+def make_config(archive: Path | None = None, owners: Path | None = None, **settings) -> Config:
+    """A configuration rooted at ``archive`` (default: the bundled archive)."""
+    archive = archive or ROOT / "postmortems"
+    config = Config(root=archive.parent, archive=archive.name)
+    config.owners = str(owners or FIXTURES / "owners.yml")
+    for key, value in settings.items():
+        setattr(config, key, value)
+    return config
+
+
+def lint_text(text: str, select=None, path: str = "incident.md", config: Config | None = None, today: date = TODAY):
+    """Diagnostics for one document given as text."""
+    linter = Linter(config or make_config(), select=select, today=today)
+    doc = parse_text(text, path)
+    return linter.lint_documents([doc]).diagnostics
+
+
+@pytest.fixture
+def root() -> Path:
+    return ROOT
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-fixtures", action="store_true", help="rewrite .expected files from the current output")

@@ -97,7 +97,7 @@ def parse_bytes(data: bytes, path: str, limits: Limits = Limits()) -> Document:
             Problem(
                 "PM001",
                 Span(line, col, line, col + 1),
-                f"invalid UTF-8 at byte {exc.start + (3 if had_bom else 0)}: {exc.reason}",
+                f"invalid UTF-8: byte 0x{data[exc.start]:02X} is not valid here ({exc.reason})",
                 "Save the file as UTF-8.",
             )
         )
@@ -204,6 +204,10 @@ def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
         root = _yaml_loader().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and "end" in str(exc.problem) and "stream" in str(exc.problem):
+            # "found unexpected end of stream" points past the last line; where the
+            # unclosed quote or bracket starts is what the author needs to see.
+            mark = exc.context_mark
         line = first_line + (mark.line if mark else 0)
         col = (mark.column if mark else 0) + 1
         what = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
@@ -218,7 +222,7 @@ def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
         doc.problems.append(Problem("PM002", Span(first_line, 1, first_line, 1), f"YAML error: {exc}"))
         return None
     if not isinstance(root, dict):
-        kind = "empty" if root is None else f"a {type(root).__name__.removeprefix('Commented').lower()}"
+        kind = "empty" if root is None else "a list" if isinstance(root, list) else f"a single value ({_describe(root)})"
         doc.problems.append(
             Problem(
                 "PM002",
@@ -237,6 +241,14 @@ def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
         doc.problems.append(Problem("PM002", Span(first_line, 1, first_line, 1), str(exc)))
         return None
     return data, positions, key_positions
+
+
+def _describe(value) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "text"
 
 
 def _plain(node, path, lines, first_line, positions, key_positions, budget, depth):

@@ -10,7 +10,7 @@ megabytes of pasted logs is unreadable for people too.
 
 ## Example
 A file saved as Windows-1252 with `café` in the summary:
-`postmortems/2026-03-04-db.md:12:7: PM001 invalid UTF-8 at byte 311: invalid continuation byte`
+`postmortems/2026-03-04-db.md:12:7: PM001 invalid UTF-8: byte 0xE9 is not valid here (invalid continuation byte)`
 
 ## Use instead
 Save post-mortems as UTF-8 (a BOM is accepted and ignored). Keep logs and dumps in the

@@ -176,6 +176,11 @@ class ProseBlock:
         end_line, end_col = self.position(max(start, end - 1))
         return Span(line, col, end_line, end_col + (1 if end > start else 0))
 
+    @property
+    def lines(self) -> list[int]:
+        """File lines the block's text comes from, in order."""
+        return [line for line, _ in self._origins]
+
     def position(self, offset: int) -> tuple[int, int]:
         i = max(0, bisect.bisect_right(self._starts, offset) - 1)
         line, col = self._origins[i]
@@ -211,6 +216,7 @@ class Table:
     section: str | None
     kind: str | None = None  # timeline | factors | actions, once recognised
     columns: dict[str, int] = field(default_factory=dict)  # canonical column -> index
+    align: list[str | None] = field(default_factory=list)  # per column: left | center | right | None
 
     def value(self, row: Row, column: str) -> Cell | None:
         return row.cell(self.columns.get(column))

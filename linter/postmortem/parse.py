@@ -604,8 +604,12 @@ def _table(tokens, lines: list[str], offset: int, section: str | None) -> Table 
     row_line = 0
     segments: list[tuple[int, int]] = []
     in_head = False
+    align: list[str | None] = []
     for i, token in enumerate(tokens):
-        if token.type == "thead_open":
+        if token.type == "th_open" and in_head:
+            style = str(token.attrs.get("style", ""))
+            align.append(style.removeprefix("text-align:") if style.startswith("text-align:") else None)
+        elif token.type == "thead_open":
             in_head = True
         elif token.type == "thead_close":
             in_head = False
@@ -626,7 +630,7 @@ def _table(tokens, lines: list[str], offset: int, section: str | None) -> Table 
         return None
     first = offset + tokens[0].map[0] + 1
     last = offset + tokens[0].map[1]
-    table = Table(first, last, header, rows, section)
+    table = Table(first, last, header, rows, section, align=align)
     for cell in header + [c for row in rows for c in row.cells]:
         cell.prose.section = section
     return table

@@ -3,7 +3,8 @@
 Validates the frontmatter against `schema/postmortem.schema.json` (JSON Schema 2020-12) and
 reports each violation at the line and column of the offending key or value: a missing
 required key, an unknown key, a value of the wrong type, a severity or status outside the
-allowed set, a timestamp without a timezone. Values that are still template placeholders
+allowed set, a timestamp without a timezone, a date or time that does not exist
+(`2026-02-30`, `25:10`). Values that are still template placeholders
 (`{{ … }}`) are left to PM205.
 
 ## Why it matters
@@ -31,6 +32,7 @@ from ..model import Span
 
 from ..rule import Finding, Severity
 from ..spec import PLACEHOLDER
+from ..times import parse_date, parse_timestamp
 
 CODE = "PM101"
 NAME = "schema-violation"
@@ -59,6 +61,7 @@ def check(doc, ctx):
             continue
         name = _dotted(path)
         hint = error.schema.get("description") if isinstance(error.schema, dict) else None
+        hint = hint or _description(path)
         if error.validator == "required":
             missing = error.message.split("'")[1] if "'" in error.message else error.message
             key = _dotted(path + (missing,))
@@ -77,12 +80,76 @@ def check(doc, ctx):
         elif error.validator == "enum":
             options = ", ".join(str(o) for o in error.validator_value)
             yield Finding(fm.span(path), f"`{name}` must be one of {options}; got {error.instance!r}", hint)
+        elif error.validator == "pattern" and error.schema == _definition("timestamp"):
+            yield Finding(
+                fm.span(path),
+                f"`{name}` must be an ISO 8601 timestamp with a timezone, e.g. 2026-03-04T14:02:00Z; got {error.instance!r}",
+                hint,
+            )
+        elif error.validator == "pattern" and error.schema == _definition("date"):
+            yield Finding(fm.span(path), f"`{name}` must be a date written YYYY-MM-DD; got {error.instance!r}", hint)
         elif error.validator == "pattern":
             yield Finding(fm.span(path), f"`{name}` has the wrong form: {error.instance!r}", hint)
+        elif error.validator == "type":
+            wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+            words = " or ".join(_TYPE_WORDS.get(t, t) for t in wanted)
+            yield Finding(fm.span(path), f"`{name or 'frontmatter'}` must be {words}; got {error.instance!r}", hint)
         elif error.validator in ("oneOf", "anyOf"):
             yield Finding(fm.span(path), f"`{name}` is not an allowed value: {error.instance!r}", hint)
         else:
             yield Finding(fm.span(path), f"`{name or 'frontmatter'}`: {error.message}", hint)
+    yield from _impossible_dates(fm)
+
+
+_TIMESTAMPS = ("started", "detected", "acknowledged", "mitigated", "resolved")
+
+
+def _impossible_dates(fm):
+    """Values of the right form that name no real moment: 2026-02-30, 25:10, +24:00."""
+    import re
+
+    for key in _TIMESTAMPS + ("published",):
+        value = fm.data.get(key)
+        if not isinstance(value, str):
+            continue
+        kind = "timestamp" if key in _TIMESTAMPS else "date"
+        if not re.fullmatch(_definition(kind)["pattern"], value):
+            continue  # the schema check above reports the form
+        parsed = parse_timestamp(value) if kind == "timestamp" else parse_date(value)
+        if parsed is None:
+            yield Finding(
+                fm.span((key,)),
+                f"`{key}` is not a real {'date and time' if kind == 'timestamp' else 'date'}: {value!r}",
+                "Check the month, day, hour and minute, and the timezone offset.",
+            )
+
+
+_TYPE_WORDS = {
+    "array": "a list",
+    "object": "a mapping of keys to values",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
+
+
+def _definition(name):
+    return validator().schema["$defs"][name]
+
+
+def _description(path) -> str | None:
+    """The schema's description of the value at ``path``, looked up through properties and items."""
+    node = validator().schema
+    description = None
+    for part in path:
+        if not isinstance(node, dict):
+            return None
+        node = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
+        if node is None:
+            return None
+        description = node.get("description", description if isinstance(part, int) else None)
+    return description
 
 
 def _opening(fm):

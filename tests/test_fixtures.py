@@ -19,7 +19,7 @@ import pytest
 from postmortem.engine import Linter
 from postmortem.rule import all_rules
 
-from .conftest import FIXTURES, TODAY, make_config
+from .conftest import FIXTURES, ROOT, TODAY, make_config
 
 RULE_FIXTURES = FIXTURES / "rules"
 CASES = sorted(RULE_FIXTURES.glob("*/*.md"))
@@ -42,6 +42,12 @@ def lint_fixture(path: Path, newline_variant=None) -> str:
         result = linter.lint_documents([parse_bytes(data, str(path))])
     mine = [d for d in result.diagnostics if Path(d.path).resolve() == path.resolve() or d.path == str(path)]
     return render(mine)
+
+
+@pytest.fixture(autouse=True)
+def _from_repository_root(monkeypatch):
+    """Messages name other files relative to the working directory, as the CLI prints them."""
+    monkeypatch.chdir(ROOT)
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: f"{p.parent.name}/{p.name}")

@@ -7,6 +7,7 @@ index reads the frontmatter of the files it was not given (ids only, not the who
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,12 +67,20 @@ class Archive:
                     continue
                 found = quick_id(path)
                 if found:
-                    archive.ids.setdefault(found, []).append(str(path))
+                    archive.ids.setdefault(found, []).append(_display(path))
         return archive
 
     def others_with(self, id_: str, path: str) -> list[str]:
         me = Path(path).resolve()
         return [p for p in self.ids.get(id_, []) if Path(p).resolve() != me]
+
+
+def _display(path: Path) -> str:
+    """``path`` as diagnostics show paths: relative to the working directory when possible."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
 
 
 @dataclass

@@ -19,6 +19,8 @@ related: [PM-2025-041]
 ```
 """
 
+import re
+
 from ..rule import Finding, Severity
 
 CODE = "PM103"
@@ -40,8 +42,15 @@ def check(doc, ctx):
         if value == doc.incident.id:
             yield Finding(fm.span(("related", index)), f"post-mortem lists itself ({value}) as related")
         elif value not in ctx.archive.ids:
+            meant = [known for known in ctx.archive.ids if _number(known) == _number(value) is not None]
             yield Finding(
                 fm.span(("related", index)),
                 f"related id {value} does not exist in the archive",
-                "List ids of post-mortems that exist (`postmortem actions` and the site show them).",
+                f"Did you mean {meant[0]}?" if meant else "List only ids of post-mortems in the archive.",
             )
+
+
+def _number(id_: str) -> tuple[str, int] | None:
+    """``PM-2025-0041`` and ``PM-2025-041`` both name incident 41 of 2025."""
+    match = re.fullmatch(r"PM-([0-9]{4})-([0-9]+)", id_.strip().upper())
+    return (match[1], int(match[2])) if match else None

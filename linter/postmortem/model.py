@@ -334,4 +334,8 @@ class Document:
         section = self.section(key)
         if section is None:
             return ""
+        return self.section_body(section)
+
+    def section_body(self, section: Section) -> str:
+        """Source text of any section's content, sub-sections included, heading excluded."""
         return "\n".join(self.source.lines[section.line : section.end_line]).strip("\n")

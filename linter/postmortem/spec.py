@@ -36,6 +36,16 @@ SECTIONS: dict[str, tuple[str, ...]] = {
 
 SECTION_ORDER: tuple[str, ...] = tuple(SECTIONS)
 
+# The customer-facing part of Stakeholder Communication, a sub-heading (``### External
+# Summary``). The site publishes it, and nothing else of the post-mortem, as status history.
+EXTERNAL_SUMMARY: tuple[str, ...] = (
+    "External Summary",
+    "Customer-Facing Summary",
+    "Customer Summary",
+    "Public Summary",
+    "Status Page Summary",
+)
+
 REQUIRED_SECTIONS: dict[str, tuple[str, ...]] = {
     "SEV1": SECTION_ORDER,
     "SEV2": SECTION_ORDER,
@@ -88,6 +98,10 @@ TABLES: dict[str, dict] = {
 }
 
 PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
+
+# Confidence markers: ``[ASSUMPTION]``, ``[ESTIMATE: how it was estimated]``,
+# ``[UNCERTAIN: why]``. Group 1 is the kind, group 2 the note (None when absent).
+CONFIDENCE_MARKER = re.compile(r"\[(ASSUMPTION|ESTIMATE|UNCERTAIN)(?::[ \t]*([^\[\]\n]*?))?[ \t]*\]")
 
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.)\s+", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^a-z0-9]+")

@@ -37,5 +37,5 @@ def check(doc, ctx):
             yield Finding(
                 fm.span(("authors", index)),
                 f"author {author!r} is not a team or role in the owner registry",
-                f"Did you mean {suggestion!r}?" if suggestion else f"Add it to {owners.path} or use a listed team or role.",
+                f"Did you mean {suggestion!r}?" if suggestion else f"Use a team or role listed in {owners.path.name}, or add it there.",
             )

@@ -51,6 +51,6 @@ def check(doc, ctx):
         reported.add(later)
         yield Finding(
             doc.frontmatter.span((later,)),
-            f"`{later}` ({second.isoformat()}) is before `{earlier}` ({first.isoformat()})",
+            f"`{later}` ({doc.frontmatter.data[later]}) is before `{earlier}` ({doc.frontmatter.data[earlier]})",
             "Check the date and the timezone offset of both timestamps.",
         )

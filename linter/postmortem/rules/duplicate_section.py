@@ -34,10 +34,12 @@ def check(doc, ctx):
         if not section.key:
             continue
         if section.key in first:
-            yield Finding(
-                section.title_span,
-                f"section `{section.title}` repeats `{first[section.key].title}` (line {first[section.key].line})",
-                "Merge the two, or make one a level-3 subsection.",
+            earlier = first[section.key]
+            message = (
+                f"section `{section.title}` appears twice (first at line {earlier.line})"
+                if section.title.lower() == earlier.title.lower()
+                else f"section `{section.title}` repeats `{earlier.title}` (line {earlier.line})"
             )
+            yield Finding(section.title_span, message, "Merge the two, or make one a level-3 subsection.")
         else:
             first[section.key] = section

@@ -393,16 +393,6 @@ def _parse_body(doc: Document, body: str, offset: int) -> None:
                     doc.tables.append(table)
                     doc.prose.extend(cell.prose for cell in table.header)
                     doc.prose.extend(cell.prose for row in table.rows for cell in row.cells)
-                    for row in table.rows:
-                        if row.raw_cell_count != len(table.header):
-                            doc.problems.append(
-                                Problem(
-                                    "PM204",
-                                    doc.source.line_span(row.line),
-                                    f"table row has {row.raw_cell_count} cells but the header has {len(table.header)}",
-                                    "Give every row one cell per column; escape a literal pipe as `\\|`.",
-                                )
-                            )
             continue
         kind = token.type
         if kind == "blockquote_open":
@@ -656,6 +646,16 @@ def _type_tables(doc: Document) -> None:
             for row in table.rows:
                 for index, cell in enumerate(row.cells):
                     cell.prose.column = next((k for k, v in columns.items() if v == index), None)
+            for row in table.rows:
+                if row.raw_cell_count != len(table.header):
+                    doc.problems.append(
+                        Problem(
+                            "PM204",
+                            doc.source.line_span(row.line),
+                            f"table row has {row.raw_cell_count} cells but the header has {len(table.header)}",
+                            "Give every row one cell per column; escape a literal pipe as `\\|`.",
+                        )
+                    )
             missing = [c for c in layout["required"] if c not in columns]
             if missing:
                 names = ", ".join(spec.TABLES[kind]["columns"][c][0] for c in missing)

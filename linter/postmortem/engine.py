@@ -216,15 +216,17 @@ PLACEHOLDER_RULE = "PM205"
 
 def _subsume_placeholders(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """Drop findings that overlap an unfilled placeholder: PM205 already says what to do there."""
-    holes = [(d.line, d.col, d.end_col) for d in diagnostics if d.code == PLACEHOLDER_RULE]
+    holes = [((d.line, d.col), (d.end_line, d.end_col)) for d in diagnostics if d.code == PLACEHOLDER_RULE]
     if not holes:
         return diagnostics
-    return [
-        d
-        for d in diagnostics
-        if d.code == PLACEHOLDER_RULE
-        or not any(d.line == line and d.col < end and start < max(d.end_col, d.col + 1) for line, start, end in holes)
-    ]
+
+    def overlaps(d: Diagnostic) -> bool:
+        start, end = (d.line, d.col), (d.end_line, d.end_col)
+        if end <= start:  # a point: treat it as covering one character
+            end = (d.line, d.col + 1)
+        return any(start < hole_end and hole_start < end for hole_start, hole_end in holes)
+
+    return [d for d in diagnostics if d.code == PLACEHOLDER_RULE or not overlaps(d)]
 
 
 def _directives(doc: Document) -> Iterator[Directive]:

@@ -97,7 +97,7 @@ TABLES: dict[str, dict] = {
     },
 }
 
-PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
+PLACEHOLDER = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 
 # Confidence markers: ``[ASSUMPTION]``, ``[ESTIMATE: how it was estimated]``,
 # ``[UNCERTAIN: why]``. Group 1 is the kind, group 2 the note (None when absent).

@@ -38,7 +38,8 @@ def check(doc, ctx):
         yield from _frontmatter(fm, fm.data, ())
     for block in doc.prose:
         for match in PLACEHOLDER.finditer(block.text):
-            yield Finding(block.span(match.start(), match.end()), f"unfilled placeholder {match.group(0)}", "Replace it with the real content.")
+            text = " ".join(match.group(0).split())
+            yield Finding(block.span(match.start(), match.end()), f"unfilled placeholder {text}", "Replace it with the real content.")
         for match in _MARKER.finditer(block.text):
             yield Finding(block.span(match.start(), match.end()), f"`{match.group(0)}` left in the text", "Finish the sentence, or state what is unknown with [UNCERTAIN: reason].")
 
@@ -51,4 +52,5 @@ def _frontmatter(fm, value, path):
         for index, child in enumerate(value):
             yield from _frontmatter(fm, child, path + (index,))
     elif isinstance(value, str) and PLACEHOLDER.search(value):
-        yield Finding(fm.span(path), f"unfilled placeholder in `{'.'.join(map(str, path))}`: {value}", "Replace it with the real value.")
+        name = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
+        yield Finding(fm.span(path), f"unfilled placeholder in `{name}`: {' '.join(value.split())}", "Replace it with the real value.")

@@ -1,27 +1,52 @@
-"""Human-readable output: ``path:line:col: CODE [severity] message``, a hint, a summary line."""
+"""Human-readable output.
+
+``full`` (the default ``text`` format): ``path:line:col: CODE [severity] message`` and a hint
+line per finding. ``concise``: the same without hints. ``grouped``: findings under a heading
+per file, ``line:col CODE [severity] message``, with hints. Each ends with a summary line.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from itertools import groupby
 
 from ..diagnostics import Severity
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def render(diagnostics, summary, concise: bool = False) -> str:
+def render(diagnostics, summary, concise: bool = False, style: str = "full") -> str:
     import click
 
-    def style(text, **kw):
+    style = "concise" if concise else style
+
+    def paint(text, **kw):
         return click.style(text, **kw) if summary.color else text
 
+    def finding(d) -> str:
+        sev = paint(f"[{d.severity}]", fg=_COLORS[d.severity])
+        return f"{paint(d.code, fg=_COLORS[d.severity], bold=True)} {sev} {d.message}"
+
     lines = []
-    for d in diagnostics:
-        where = style(f"{d.path}:{d.line}:{d.col}:", bold=True)
-        sev = style(f"[{d.severity}]", fg=_COLORS[d.severity])
-        lines.append(f"{where} {style(d.code, fg=_COLORS[d.severity], bold=True)} {sev} {d.message}")
-        if d.hint and not concise:
-            lines.append(f"    {style('hint:', fg='cyan')} {d.hint}")
+    if style == "grouped":
+        for path, group in groupby(diagnostics, key=lambda d: d.path):
+            group = list(group)
+            lines.append(paint(path, bold=True, underline=True) + ":")
+            width = max(len(f"{d.line}:{d.col}") for d in group)
+            for d in group:
+                lines.append(f"  {f'{d.line}:{d.col}':<{width}}  {finding(d)}")
+                if d.hint:
+                    lines.append(f"  {'':<{width}}    {paint('hint:', fg='cyan')} {d.hint}")
+            lines.append("")
+    else:
+        for d in diagnostics:
+            lines.append(f"{paint(f'{d.path}:{d.line}:{d.col}:', bold=True)} {finding(d)}")
+            if d.hint and style != "concise":
+                lines.append(f"    {paint('hint:', fg='cyan')} {d.hint}")
+    if summary.quiet:
+        return "\n".join(lines).rstrip("\n")
+    if summary.fixed:
+        lines.append(f"Applied {summary.fixed} fix{'es' if summary.fixed != 1 else ''}.")
     lines.append(summary_line(diagnostics, summary))
     return "\n".join(lines)
 

@@ -55,8 +55,10 @@ def _split(values: tuple[str, ...]) -> list[str]:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "concise", "json"]), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "concise", "grouped", "json", "github", "sarif"]),
+              default="text", show_default=True,
+              help="Output format: text (with hints), concise (one line per finding), grouped (by file), "
+                   "json (stable, documented), github (workflow annotations), sarif (SARIF 2.1.0).")
 @click.option("--select", multiple=True, metavar="CODES",
               help="Only run these rules: codes, prefixes (PM3) or names, comma-separated. Replaces the configured selection.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (adds to the configured ignores).")
@@ -67,7 +69,13 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="pyproject.toml to read [tool.postmortem] from (default: the nearest one).")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
-def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet):
+@click.option("--fix", is_flag=True,
+              help="Apply safe fixes in place (spelling of severity, status, priority and category; date and "
+                   "timezone formats; aligned tables; trailing whitespace), then report what is left.")
+@click.option("--diff", is_flag=True,
+              help="With or without --fix: print the changes --fix would make as a unified diff and write nothing. "
+                   "Exits 1 when there is something to fix.")
+def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, fix, diff):
     """Check post-mortems; PATHS are files or folders (default: the configured archive).
 
     Prints one line per finding, `path:line:col: CODE [severity] message`, with a hint
@@ -89,23 +97,77 @@ def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet):
         files = linter.collect(targets)
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
+    if diff:
+        sys.exit(_show_fixes(linter, files))
+    fixed, unwritten = _apply_fixes(linter, files) if fix else (0, 0)
     result = _lint_with_progress(linter, files)
     summary = Summary(
         files=result.files,
         files_with_findings=len({d.path for d in result.diagnostics}),
-        color=fmt in ("text", "concise") and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+        color=fmt in ("text", "concise", "grouped") and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
+        rules=tuple(info for info, _, _ in linter.rules),
+        root=str(_repository_root(config.root)),
+        fixed=fixed,
+        quiet=quiet,
     )
     output = render(fmt, result.diagnostics, summary)
-    if quiet and fmt in ("text", "concise"):
-        output = "\n".join(output.splitlines()[:-1])
     if output:
         click.echo(output)
     for message in result.internal_errors:
         click.echo(f"postmortem: {message}", err=True)
-    if result.internal_errors:
+    if result.internal_errors or unwritten:
         sys.exit(2)
     threshold = Severity.parse(fail_on) if fail_on else config.fail_on
     sys.exit(1 if any(d.severity >= threshold for d in result.diagnostics) else 0)
+
+
+def _repository_root(start: Path) -> Path:
+    """The git work tree holding ``start`` (SARIF URIs are relative to it), else ``start``."""
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
+
+
+def _show_fixes(linter, files) -> int:
+    """``--diff``: print what --fix would change; 1 when something would change."""
+    from .fix import fix_files, unified_diff
+
+    changed = [(path, result) for path, result in fix_files(linter, files) if result.changed]
+    for path, result in changed:
+        click.echo(unified_diff(_relative(path), result), nl=False)
+    fixes = sum(len(result.applied) for _, result in changed)
+    if changed:
+        click.echo(f"Would apply {fixes} fix{'es' if fixes != 1 else ''} to {len(changed)} "
+                   f"file{'s' if len(changed) != 1 else ''}.", err=True)
+    else:
+        click.echo("Nothing to fix.", err=True)
+    return 1 if changed else 0
+
+
+def _apply_fixes(linter, files) -> tuple[int, int]:
+    """``--fix``: write the fixed files atomically; return (fixes applied, files not written)."""
+    from .fix import fix_files, write_atomically
+
+    applied = unwritten = 0
+    for path, result in fix_files(linter, files):
+        if not result.changed:
+            continue
+        try:
+            write_atomically(path, result.fixed)
+        except OSError as exc:
+            click.echo(f"postmortem: cannot write {_relative(path)}: {exc.strerror or exc}", err=True)
+            unwritten += 1
+            continue
+        applied += len(result.applied)
+    return applied, unwritten
+
+
+def _relative(path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
 
 
 def _lint_with_progress(linter, files):

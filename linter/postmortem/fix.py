@@ -96,6 +96,7 @@ def canonical(value: str, allowed: Iterable[str]) -> str | None:
     return next((option for option in allowed if _key(option) == key), None)
 
 
+_OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")
 _LOOSE_DATE = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
 _LOOSE_TIME = re.compile(
     r"^(?:(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?P<sep>[Tt]|\s+))?"
@@ -215,12 +216,17 @@ def _frontmatter_edits(doc: Document) -> Iterator[Edit]:
     pattern = _timestamp_pattern()
     for key in TIMESTAMP_KEYS:
         value = fm.data.get(key)
-        if isinstance(value, str) and not pattern.match(value):
-            fixed = normalise_timestamp(value)
-            if fixed and pattern.match(fixed):
-                edit = _scalar_edit(doc, (key,), value, fixed, "PM101", f"{key} {value!r} → {fixed!r}")
-                if edit:
-                    yield edit
+        if not isinstance(value, str):
+            continue
+        if pattern.match(value):  # valid: only tidy the offset (+0100 → +01:00)
+            fixed, code = _OFFSET.sub(r"\1:\2", value), None
+        else:
+            fixed, code = normalise_timestamp(value), "PM101"
+        if not fixed or fixed == value or not pattern.match(fixed):
+            continue
+        edit = _scalar_edit(doc, (key,), value, fixed, code, f"{key} {value!r} → {fixed!r}")
+        if edit:
+            yield edit
     value = fm.data.get("published")
     if isinstance(value, str) and parse_date(value) is None:
         fixed = normalise_date(value)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType
@@ -54,16 +53,24 @@ class RuleInfo:
         return sentence.split(". ")[0].rstrip(".") + "."
 
 
-_SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
-
-
 def section_text(doc: str, title: str) -> str:
-    """The body of a ``## Title`` part of a rule docstring."""
-    parts = _SECTION.split(doc)
-    for heading, body in zip(parts[1::2], parts[2::2]):
-        if heading.strip().lower() == title.lower():
-            return body.strip()
-    return ""
+    """The body of a ``## Title`` part of a rule docstring (``## `` lines in code fences are text)."""
+    parts: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    fence = ""
+    for line in doc.split("\n"):
+        stripped = line.lstrip()
+        if fence:
+            if stripped.startswith(fence):
+                fence = ""
+        elif stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        elif line.startswith("## "):
+            current = parts.setdefault(line[3:].strip().lower(), [])
+            continue
+        if current is not None:
+            current.append(line)
+    return "\n".join(parts.get(title.lower(), [])).strip()
 
 
 @lru_cache(maxsize=1)

@@ -268,7 +268,7 @@ def _plain(node, path, lines, first_line, positions, key_positions, budget, dept
                 kline, kcol = lc.key(key)
                 key_positions[child] = Span(first_line + kline, kcol + 1, first_line + kline, kcol + 1 + len(name))
                 vline, vcol = lc.value(key)
-                positions[child] = _value_span(lines, vline, vcol, first_line)
+                positions[child] = _value_span(lines, vline, vcol, first_line, _is_flow(node))
             except (AttributeError, KeyError, TypeError, IndexError):
                 pass
             out[name] = _plain(value, child, lines, first_line, positions, key_positions, budget, depth + 1)
@@ -280,7 +280,7 @@ def _plain(node, path, lines, first_line, positions, key_positions, budget, dept
             child = path + (index,)
             try:
                 iline, icol = lc.item(index)
-                positions[child] = _value_span(lines, iline, icol, first_line)
+                positions[child] = _value_span(lines, iline, icol, first_line, _is_flow(node))
             except (AttributeError, KeyError, TypeError, IndexError):
                 pass
             out.append(_plain(value, child, lines, first_line, positions, key_positions, budget, depth + 1))
@@ -296,13 +296,24 @@ def _plain(node, path, lines, first_line, positions, key_positions, budget, dept
     return str(node)
 
 
-def _value_span(lines: list[str], line0: int, col0: int, first_line: int) -> Span:
+def _is_flow(node) -> bool:
+    try:
+        return bool(node.fa.flow_style())
+    except AttributeError:
+        return False
+
+
+def _value_span(lines: list[str], line0: int, col0: int, first_line: int, flow: bool = False) -> Span:
     text = lines[line0] if line0 < len(lines) else ""
-    end = _scalar_end(text, col0)
+    end = _scalar_end(text, col0, flow)
     return Span(first_line + line0, col0 + 1, first_line + line0, end + 1)
 
 
-def _scalar_end(text: str, start: int) -> int:
+def _scalar_end(text: str, start: int, flow: bool = False) -> int:
+    """End (exclusive) of the YAML value starting at ``text[start]`` on its line.
+
+    Inside a flow collection (``[a, b]``, ``{k: v}``) a plain value ends at ``,``, ``]`` or ``}``.
+    """
     if start >= len(text):
         return start
     quote = text[start]
@@ -319,8 +330,26 @@ def _scalar_end(text: str, start: int) -> int:
                 return i + 1
             i += 1
         return len(text)
+    if quote in "[{":
+        depth, i = 0, start
+        while i < len(text):
+            ch = text[i]
+            if ch in "\"'":
+                i = _scalar_end(text, i)
+                continue
+            depth += ch in "[{"
+            depth -= ch in "]}"
+            i += 1
+            if depth == 0:
+                return i
+        return len(text)
     comment = text.find(" #", start)
     end = comment if comment >= 0 else len(text)
+    if flow:
+        for stop in ",]}":
+            at = text.find(stop, start, end)
+            if at >= 0:
+                end = at
     return len(text[:end].rstrip())
 
 
@@ -374,10 +403,22 @@ def _markdown():
     return md
 
 
+@lru_cache(maxsize=1)
+def _md_space() -> str | None:
+    """The whitespace markdown-it trims off table rows and cells (None: Python's own set)."""
+    try:
+        from markdown_it.common.utils import MD_TRIM_CHARS
+    except ImportError:  # markdown-it-py before 4 trims with str.strip()
+        return None
+    return MD_TRIM_CHARS
+
+
 def _parse_body(doc: Document, body: str, offset: int) -> None:
     """Walk markdown-it's tokens once; ``offset`` is the 0-based file line of body line 0."""
     tokens = _markdown().parse(body)
     lines = doc.source.lines
+    if "\x00" in body:  # markdown-it reads NUL as U+FFFD; match it so columns still line up
+        lines = [line.replace("\x00", "\ufffd") for line in lines]
     headings: list[tuple[int, int, str, Span]] = []
     quote_depth = 0
     table_tokens: list = []
@@ -514,6 +555,11 @@ def _paragraph_prose(inline, lines: list[str], first: int) -> ProseBlock:
     content = inline.content
     starts, origins = [], []
     offset = 0
+    # markdown-it trims lines of exotic whitespace (U+00A0, U+2028) off the front of a
+    # paragraph: a line without a visible character cannot hold the first line of text.
+    head = content.split("\n", 1)[0]
+    while head.strip() and first < len(lines) - 1 and not lines[first].strip():
+        first += 1
     for i, part in enumerate(content.split("\n")):
         source = lines[first + i] if first + i < len(lines) else ""
         stripped, tail = source.rstrip(), part.rstrip()
@@ -545,8 +591,9 @@ def _heading_prose(inline, lines: list[str], line: int, atx: bool) -> ProseBlock
 
 def _row_segments(line: str) -> list[tuple[int, int]]:
     """(start, end) of each cell on a table row, splitting like markdown-it (``\\|`` escapes)."""
-    stripped_start = len(line) - len(line.lstrip())
-    stripped_end = len(line.rstrip())
+    space = _md_space()
+    stripped_start = len(line) - len(line.lstrip(space))
+    stripped_end = len(line.rstrip(space))
     bounds, start, escaped = [], stripped_start, False
     for pos in range(stripped_start, stripped_end):
         ch = line[pos]
@@ -570,8 +617,13 @@ def _cell(inline, line_text: str, line: int, bounds: tuple[int, int] | None) -> 
     else:
         start, end = bounds
         raw_full = line_text[start:end]
-        start += len(raw_full) - len(raw_full.lstrip())
-        raw = raw_full.strip()
+        lead, length = _cell_extent(raw_full, content)
+        raw = raw_full[lead : lead + length]
+        if not raw:  # an empty cell: the gap between its pipes
+            span = Span(line, start + 1, line, end + 1)
+            prose = ProseBlock("table-cell", "", None, None, [0], [(line, start + 1)])
+            return Cell("", "", span, prose)
+        start += lead
     # Anchor each run between escaped pipes: markdown-it drops the backslash of ``\|``.
     starts, origins = [0], [(line, start + 1)]
     raw_pos, content_pos = 0, 0
@@ -585,6 +637,29 @@ def _cell(inline, line_text: str, line: int, bounds: tuple[int, int] | None) -> 
     prose = ProseBlock("table-cell", _masked(inline, content), None, None, starts, origins)
     span = Span(line, start + 1, line, start + 1 + len(raw))
     return Cell(raw, _plain_text(inline), span, prose)
+
+
+def _cell_extent(raw_full: str, content: str) -> tuple[int, int]:
+    """(offset, length) in a cell's source text of markdown-it's trimmed ``content``.
+
+    markdown-it trims its own set of whitespace (not Python's: U+0085 stays, for one) and
+    drops the backslash of ``\\|``, so the cell is located by matching, not by ``strip()``.
+    """
+    for lead in range(len(raw_full) + 1):
+        at = lead
+        for ch in content:
+            if ch == "|" and raw_full.startswith("\\|", at):
+                at += 2
+            elif raw_full[at : at + 1] == ch:
+                at += 1
+            else:
+                break
+        else:
+            return lead, at - lead
+        if lead < len(raw_full) and not raw_full[lead].isspace():
+            break
+    stripped = raw_full.strip(_md_space())
+    return len(raw_full) - len(raw_full.lstrip(_md_space())), len(stripped)
 
 
 def _table(tokens, lines: list[str], offset: int, section: str | None) -> Table | None:

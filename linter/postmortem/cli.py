@@ -255,5 +255,64 @@ def new(title, severity, services, started, tags, archive, config_path):
     click.echo("Fill in the {{ placeholders }}, then run: postmortem lint " + os.path.relpath(path))
 
 
+def _documents(paths, config):
+    from .parse import Limits
+    from .reports import ReportError, load_documents
+
+    try:
+        return load_documents(list(paths) or [str(config.archive_dir)], Limits(max_file_bytes=config.max_file_size))
+    except ReportError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--open", "open_only", is_flag=True, help="Only items still open, in progress or blocked.")
+@click.option("--overdue", "overdue_only", is_flag=True, help="Only open items whose due date has passed.")
+@click.option("--owner", default=None, metavar="TEAM", help="Only items owned by this team or role.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Judge due dates as of this date (default: today).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="pyproject.toml to use.")
+def actions(paths, open_only, overdue_only, owner, fmt, today, config_path):
+    """List the action items of every post-mortem, earliest due date first.
+
+    PATHS are files or folders (default: the configured archive). Restricted post-mortems
+    are included; json and csv give each item's visibility.
+    """
+    from datetime import date
+
+    from .reports import action_rows, filter_actions, render_actions
+
+    config = _config(config_path)
+    day = today.date() if today else date.today()
+    rows = filter_actions(action_rows(_documents(paths, config), day), open_only, overdue_only, owner)
+    click.echo(render_actions(rows, fmt, day))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Judge due dates and draft ages as of this date (default: today).")
+@click.option("--draft-days", type=click.IntRange(min=0), default=2, show_default=True,
+              help="Report drafts still unpublished this many days after the incident was resolved.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="pyproject.toml to use.")
+def stats(paths, fmt, today, draft_days, config_path):
+    """Counts per severity and quarter, median and p90 MTTD/MTTA/MTTR, action items, stale drafts.
+
+    MTTD is started to detected, MTTA detected to acknowledged, MTTR started to resolved;
+    incidents without both timestamps (or with them in the wrong order) are left out of
+    that figure. p90 interpolates linearly between the closest ranks.
+    """
+    from datetime import date
+
+    from .reports import render_stats, stats as compute
+
+    config = _config(config_path)
+    day = today.date() if today else date.today()
+    click.echo(render_stats(compute(_documents(paths, config), day, draft_days), fmt))
+
+
 if __name__ == "__main__":
     main()

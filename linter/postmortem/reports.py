@@ -1,0 +1,305 @@
+"""``postmortem actions`` and ``postmortem stats``: reports over the whole archive.
+
+Both read the document model only (``doc.incident``, ``doc.actions``); restricted
+post-mortems are included, because these are local reports, and are marked as such.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Iterable
+
+from .archive import archive_files
+from .model import Document
+from .parse import Limits, parse_file
+from .times import format_duration
+
+SEVERITIES = ("SEV1", "SEV2", "SEV3", "SEV4")
+
+
+class ReportError(Exception):
+    """Bad arguments: the CLI prints the message and exits 2."""
+
+
+def load_documents(paths: Iterable[str], limits: Limits = Limits()) -> list[Document]:
+    """Parse the post-mortems named by ``paths`` (files, or folders of post-mortems)."""
+    import os
+
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(archive_files(path))
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise ReportError(f"path does not exist: {raw}")
+    seen: set[Path] = set()
+    documents = []
+    for path in files:
+        if path.resolve() in seen:
+            continue
+        seen.add(path.resolve())
+        try:
+            display = os.path.relpath(path)
+        except ValueError:
+            display = str(path)
+        documents.append(parse_file(path, display, limits))
+    return documents
+
+
+# --------------------------------------------------------------------------- actions
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    doc: Document
+    id: str
+    action: str
+    category: str
+    owner: str
+    priority: str
+    due: date | None
+    due_text: str
+    status: str
+    tracking: str
+    open: bool
+    overdue: bool
+    days_overdue: int | None
+
+    @property
+    def postmortem(self) -> str:
+        return self.doc.incident.id or Path(self.doc.path).stem
+
+
+def action_rows(documents: Iterable[Document], today: date) -> list[ActionRow]:
+    """Every action item of every document, earliest due date first (no due date last)."""
+    rows = []
+    for doc in documents:
+        for item in doc.actions:
+            overdue = item.overdue(today)
+            rows.append(
+                ActionRow(
+                    doc, item.id, " ".join(item.action.split()), item.category, item.owner, item.priority,
+                    item.due, item.due_text, item.status.strip(), item.tracking, item.is_open, overdue,
+                    (today - item.due).days if overdue else None,
+                )
+            )
+    rows.sort(key=lambda r: (r.due is None, r.due or date.max, r.postmortem, r.id))
+    return rows
+
+
+def filter_actions(rows: list[ActionRow], open_only: bool = False, overdue_only: bool = False,
+                   owner: str | None = None) -> list[ActionRow]:
+    wanted = owner.strip().lower() if owner else None
+    return [
+        row
+        for row in rows
+        if (not open_only or row.open)
+        and (not overdue_only or row.overdue)
+        and (wanted is None or row.owner.strip().lower() == wanted)
+    ]
+
+
+ACTION_FIELDS = (
+    "postmortem", "title", "path", "visibility", "severity", "id", "action", "category", "owner",
+    "priority", "due", "status", "open", "overdue", "days_overdue", "tracking",
+)
+
+
+def action_record(row: ActionRow) -> dict:
+    incident = row.doc.incident
+    return {
+        "postmortem": incident.id,
+        "title": incident.title,
+        "path": Path(row.doc.path).as_posix(),
+        "visibility": incident.visibility,
+        "severity": incident.severity,
+        "id": row.id,
+        "action": row.action,
+        "category": row.category,
+        "owner": row.owner,
+        "priority": row.priority,
+        "due": row.due.isoformat() if row.due else (row.due_text or None),
+        "status": row.status,
+        "open": row.open,
+        "overdue": row.overdue,
+        "days_overdue": row.days_overdue,
+        "tracking": row.tracking or None,
+    }
+
+
+def render_actions(rows: list[ActionRow], fmt: str, today: date) -> str:
+    if fmt == "json":
+        return json.dumps(
+            {"version": 1, "today": today.isoformat(), "actions": [action_record(r) for r in rows]},
+            indent=2, ensure_ascii=False,
+        )
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=ACTION_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            record = action_record(row)
+            record["open"] = "yes" if record["open"] else "no"
+            record["overdue"] = "yes" if record["overdue"] else "no"
+            writer.writerow({k: "" if v is None else v for k, v in record.items()})
+        return out.getvalue().rstrip("\n")
+    if not rows:
+        return "No action items match."
+    table = [("Post-mortem", "ID", "Owner", "Priority", "Due", "Status", "Action")]
+    for row in rows:
+        name = row.postmortem + (" (restricted)" if row.doc.incident.restricted else "")
+        due = row.due.isoformat() if row.due else (row.due_text or "—")
+        if row.overdue:
+            due += f" ({row.days_overdue}d overdue)"
+        action = row.action if len(row.action) <= 70 else row.action[:69] + "…"
+        table.append((name, row.id, row.owner, row.priority, due, row.status, action))
+    lines = _columns(table)
+    open_count = sum(r.open for r in rows)
+    overdue_count = sum(r.overdue for r in rows)
+    lines.append("")
+    lines.append(
+        f"{len(rows)} action item{'s' if len(rows) != 1 else ''}: {open_count} open, "
+        f"{overdue_count} overdue (as of {today.isoformat()})."
+    )
+    return "\n".join(lines)
+
+
+def _columns(table: list[tuple]) -> list[str]:
+    widths = [max(len(str(row[i])) for row in table) for i in range(len(table[0]))]
+    lines = []
+    for index, row in enumerate(table):
+        cells = [str(value).ljust(width) for value, width in zip(row, widths)]
+        lines.append("  ".join(cells).rstrip())
+        if index == 0:
+            lines.append("  ".join("-" * width for width in widths))
+    return lines
+
+
+# --------------------------------------------------------------------------- stats
+
+
+def percentile(values: list[float], fraction: float) -> float | None:
+    """Linear interpolation between closest ranks (numpy's default, Excel's PERCENTILE.INC)."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    position = (len(ordered) - 1) * fraction
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+METRICS = {
+    "mttd": ("MTTD", "time_to_detect"),
+    "mtta": ("MTTA", "time_to_acknowledge"),
+    "mttr": ("MTTR", "time_to_resolve"),
+}
+
+
+def _figures(documents: list[Document]) -> dict:
+    out: dict = {"count": len(documents)}
+    for key, (_, attribute) in METRICS.items():
+        deltas = [getattr(doc.incident, attribute) for doc in documents]
+        seconds = [d.total_seconds() for d in deltas if d is not None and d >= timedelta(0)]
+        median, p90 = percentile(seconds, 0.5), percentile(seconds, 0.9)
+        out[key] = {
+            "n": len(seconds),
+            "median_seconds": None if median is None else round(median),
+            "p90_seconds": None if p90 is None else round(p90),
+        }
+    return out
+
+
+def quarter(doc: Document) -> str:
+    started = doc.incident.started
+    return f"{started.year}-Q{(started.month - 1) // 3 + 1}" if started else "unknown"
+
+
+def stats(documents: list[Document], today: date, draft_days: int = 2) -> dict:
+    by_severity: dict[str, list[Document]] = {}
+    for doc in documents:
+        severity = doc.incident.severity if doc.incident.severity in SEVERITIES else "unknown"
+        by_severity.setdefault(severity, []).append(doc)
+    by_quarter: dict[str, list[Document]] = {}
+    for doc in documents:
+        by_quarter.setdefault(quarter(doc), []).append(doc)
+    items = [item for doc in documents for item in doc.actions]
+    drafts = []
+    for doc in documents:
+        incident = doc.incident
+        if incident.status != "draft" or incident.resolved is None:
+            continue
+        days = (today - incident.resolved.date()).days
+        if days > draft_days:
+            drafts.append({
+                "postmortem": incident.id,
+                "title": incident.title,
+                "path": Path(doc.path).as_posix(),
+                "visibility": incident.visibility,
+                "resolved": incident.resolved.date().isoformat(),
+                "days_since_resolved": days,
+            })
+    drafts.sort(key=lambda d: (-d["days_since_resolved"], d["path"]))
+    severity_order = [s for s in SEVERITIES if s in by_severity] + (["unknown"] if "unknown" in by_severity else [])
+    quarter_order = sorted(q for q in by_quarter if q != "unknown") + (["unknown"] if "unknown" in by_quarter else [])
+    return {
+        "version": 1,
+        "today": today.isoformat(),
+        "postmortems": len(documents),
+        "restricted": sum(doc.incident.restricted for doc in documents),
+        "overall": _figures(documents),
+        "by_severity": {s: _figures(by_severity[s]) for s in severity_order},
+        "by_quarter": {q: _figures(by_quarter[q]) for q in quarter_order},
+        "actions": {
+            "total": len(items),
+            "open": sum(item.is_open for item in items),
+            "overdue": sum(item.overdue(today) for item in items),
+        },
+        "draft_days": draft_days,
+        "stale_drafts": drafts,
+    }
+
+
+def render_stats(data: dict, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    if not data["postmortems"]:
+        return "No post-mortems found."
+
+    def duration(seconds):
+        return format_duration(None if seconds is None else timedelta(seconds=seconds))
+
+    header = ["", "Count"]
+    for label, _ in METRICS.values():
+        header += [f"{label} median", f"{label} p90"]
+
+    def row(name, figures):
+        cells = [name, str(figures["count"])]
+        for key in METRICS:
+            cells += [duration(figures[key]["median_seconds"]), duration(figures[key]["p90_seconds"])]
+        return tuple(cells)
+
+    restricted = f" ({data['restricted']} restricted)" if data["restricted"] else ""
+    lines = [f"{data['postmortems']} post-mortem{'s' if data['postmortems'] != 1 else ''}{restricted}, as of {data['today']}", ""]
+    lines += _columns([tuple(["Severity"] + header[1:])] + [row(k, v) for k, v in data["by_severity"].items()] + [row("all", data["overall"])])
+    lines.append("")
+    lines += _columns([tuple(["Quarter"] + header[1:])] + [row(k, v) for k, v in data["by_quarter"].items()])
+    lines.append("")
+    actions = data["actions"]
+    lines.append(f"Action items: {actions['total']} in total, {actions['open']} open, {actions['overdue']} overdue.")
+    drafts = data["stale_drafts"]
+    if drafts:
+        lines.append(f"Drafts more than {data['draft_days']} days after resolution: {len(drafts)}")
+        for draft in drafts:
+            lines.append(f"  {draft['postmortem'] or draft['path']}  {draft['days_since_resolved']} days  {draft['title'] or ''}".rstrip())
+    else:
+        lines.append(f"Drafts more than {data['draft_days']} days after resolution: none.")
+    lines.append("MTTD: started to detected; MTTA: detected to acknowledged; MTTR: started to resolved.")
+    return "\n".join(lines)

@@ -33,7 +33,7 @@ CODE = "PM207"
 NAME = "table-missing"
 SEVERITY = Severity.ERROR
 
-_NEEDS = {"timeline": ("timeline", "a timeline table"), "action-items": ("actions", "an action-item table")}
+_NEEDS = {"timeline": ("timeline", "timeline table"), "action-items": ("actions", "action-item table")}
 
 
 def check(doc, ctx):

@@ -18,6 +18,8 @@ Due dates drive the overdue report and the tracker. "Q3", "next sprint" or `04/0
 ```
 """
 
+import re
+
 from ..rule import Finding, Severity
 from ._actions import cell_span, table_of
 
@@ -33,6 +35,8 @@ def check(doc, ctx):
         label = item.id or "?"
         if not item.due_text.strip():
             yield Finding(span, f"action item {label} has no due date", "Give a due date as YYYY-MM-DD.")
+        elif item.due is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", item.due_text.strip()):
+            yield Finding(span, f"due date {item.due_text.strip()} of action item {label} does not exist", "Check the month and the day.")
         elif item.due is None:
             yield Finding(span, f"due date {item.due_text!r} of action item {label} is not an ISO date", "Write it as YYYY-MM-DD, e.g. 2026-04-15.")
         elif started is not None and item.due < started.date():

@@ -1,0 +1,394 @@
+"""Shared language helpers for the prose and action-item rules.
+
+Everything works on ``ProseBlock.text`` (code, HTML, URLs and markup already blanked out by
+the parser) and keeps offsets, so a finding maps back to the exact columns in the file:
+
+* :func:`analyse` blanks out quotations, quoted chat logs and template placeholders, then
+  splits the rest into tokens and sentences (cached per text: the rules share one pass);
+* :func:`person_at` and :func:`person_subject_before` tell people from systems;
+* :func:`is_imperative` says whether a word opens an instruction ("Add", "Rotate"). It
+  asks the lexical library `lemminflect` only for words the curated lists do not know, and
+  imports it only then, so documents that need no lookup pay nothing for it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import _lexicon as lex
+
+# --------------------------------------------------------------------------- masking
+
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+_DOUBLE = re.compile(r"“[^”]{0,600}”|\"[^\"]{0,600}\"|„[^“”]{0,600}[“”]|«[^»]{0,600}»")
+_SINGLE_CURLY = re.compile(r"(?<!\w)‘(?:[^’]|’(?=\w)){1,600}?’(?!\w)")
+_SINGLE_STRAIGHT = re.compile(r"(?<![\w'])'(?=[^\s'])(?:[^'\n]|'(?=\w)){0,300}?(?<=\S)'(?!\w)")
+_CLOCK = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|Z))?[\])]?"
+_CHAT_LINE = re.compile(
+    rf"""^[ \t]*(?:
+        {_CLOCK}[ \t]*(?:@?[\w.\-]{{1,40}}:|<[^>\s]{{1,40}}>|[ \t]{{3,}}\S)   # [14:03] dave: … / 14:05 <nick> …
+      | <[^>\s]{{1,40}}>[ \t]                                               # <nick> …
+      | @[\w.\-]{{1,40}}:[ \t]                                              # @nick: …
+    )""",
+    re.VERBOSE,
+)
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def mask(text: str) -> str:
+    """``text`` with quotations, quoted chat-log lines and placeholders blanked out."""
+    if not any(ch in text for ch in "\"“‘'„«{:<@"):
+        return text
+    chars = list(text)
+    offset = 0
+    for line in text.split("\n"):
+        if _CHAT_LINE.match(line):
+            _blank(chars, offset, offset + len(line))
+        offset += len(line) + 1
+    for pattern in (_PLACEHOLDER, _DOUBLE, _SINGLE_CURLY, _SINGLE_STRAIGHT):
+        current = "".join(chars)
+        for match in pattern.finditer(current):
+            _blank(chars, match.start(), match.end())
+    return "".join(chars)
+
+
+# --------------------------------------------------------------------------- tokens
+
+_TOKEN = re.compile(
+    r"(?<![\w.@])@\w(?:[\w.\-]*\w)?"  # @handle (not an e-mail address)
+    r"|[^\W\d_](?:[\w\-'’]*\w)?(?:['’](?=\s|$|[,.;:!?)]))?"  # word, with inner - and '
+    r"|\d[\w.,:%/\-]*\w|\d"
+)
+_ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "vs", "approx", "dr", "mr", "mrs", "ms", "no", "fig", "cf"})
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    low: str
+    base: str  # without a possessive 's
+    possessive: bool
+    initial: bool  # first word of a sentence or after a colon: capitals mean nothing
+    sentence: int
+
+    @property
+    def capitalised(self) -> bool:
+        b = self.base
+        return b[:1].isupper() and not b.isupper() and not any(ch.isdigit() for ch in b)
+
+    @property
+    def is_handle(self) -> bool:
+        return self.text.startswith("@")
+
+
+@dataclass(slots=True)
+class Analysis:
+    text: str  # masked text, same length as the input
+    tokens: list[Token]
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # token index ranges
+
+    def sentence_tokens(self, index: int) -> list[Token]:
+        start, end = self.sentences[index]
+        return self.tokens[start:end]
+
+    def lows(self, start: int, end: int) -> list[str]:
+        return [t.low for t in self.tokens[start:end]]
+
+
+def _split_possessive(text: str) -> tuple[str, bool]:
+    for suffix in ("'s", "’s"):
+        if text.endswith(suffix) and len(text) > 2:
+            return text[: -len(suffix)], True
+    if text[-1:] in ("'", "’"):
+        return text[:-1], True
+    return text, False
+
+
+@lru_cache(maxsize=1024)
+def analyse(text: str) -> Analysis:
+    masked = mask(text)
+    tokens: list[Token] = []
+    sentences: list[tuple[int, int]] = []
+    sentence_start = 0
+    previous_end = 0
+    new_sentence = True
+    for match in _TOKEN.finditer(masked):
+        between = masked[previous_end : match.start()]
+        if tokens and _ends_sentence(between, tokens[-1]):
+            sentences.append((sentence_start, len(tokens)))
+            sentence_start = len(tokens)
+            new_sentence = True
+        word = match.group(0)
+        base, possessive = _split_possessive(word)
+        initial = new_sentence or any(ch in between for ch in ":—–(")
+        tokens.append(
+            Token(match.start(), match.end(), word, word.lower(), base, possessive, initial, len(sentences))
+        )
+        previous_end = match.end()
+        new_sentence = False
+    if tokens:
+        sentences.append((sentence_start, len(tokens)))
+    return Analysis(masked, tokens, sentences)
+
+
+_SENTENCE_END = re.compile(r"[.!?][)\"”’']*\s")
+
+
+def _ends_sentence(between: str, last: Token) -> bool:
+    if ";" in between:
+        return True
+    if not _SENTENCE_END.search(between + " " if between.endswith((".", "!", "?")) else between):
+        return False
+    return last.low not in _ABBREVIATIONS and len(last.text) > 1
+
+
+# --------------------------------------------------------------------------- people
+
+@dataclass(frozen=True, slots=True)
+class NameOptions:
+    """Project settings: names that are never people, and patterns that always are."""
+
+    allowed: frozenset[str] = frozenset()
+    people: tuple[re.Pattern, ...] = ()
+
+    @classmethod
+    def from_options(cls, options: dict) -> "NameOptions":
+        allowed = frozenset(str(name).lower() for name in options.get("allowed-names", ()) or ())
+        people = tuple(re.compile(str(p)) for p in options.get("people", ()) or ())
+        return cls(allowed, people)
+
+
+DEFAULT_NAMES = NameOptions()
+
+_DETERMINERS = lex._words("the a an our their its this that these those your my his her each every any some")
+_SYSTEM_HEADS = lex._words(
+    """
+    cluster clusters service services server servers job jobs pipeline pipelines api apis
+    database databases db bot bots instance instances node nodes host hosts queue queues
+    app apps plugin plugins agent agents operator operators client clients worker workers
+    proxy proxies controller controllers script scripts library sdk cli console dashboard
+    dashboards region regions bucket buckets stack stacks team project engine
+    """
+)
+_NON_PERSON_HANDLE = re.compile(r"(?:^|[\-_.])(?:team|teams|oncall|on-call|sre|ops|bot|bots|eng|alerts?)(?:$|[\-_.])|bot$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    start: int  # token index of the first word
+    end: int  # token index after the last word
+    strong: bool  # a known given name, @handle or project pattern; weak: an unknown capitalised word
+    kind: str  # name | handle | pronoun | role | team
+
+
+def person_at(an: Analysis, i: int, names: NameOptions = DEFAULT_NAMES, owners=None) -> Person | None:
+    """The named person (or @handle) starting at token ``i``, if it is one."""
+    tok = an.tokens[i]
+    if tok.is_handle:
+        handle = tok.base[1:]
+        low = handle.lower()
+        if low in lex.NON_PERSON_HANDLES or low in names.allowed or _NON_PERSON_HANDLE.search(low):
+            return None
+        if owners is not None and _is_owner(owners, handle):
+            return None
+        return Person(i, i + 1, True, "handle")
+    base = tok.base
+    if not tok.capitalised:
+        return None
+    low = base.lower()
+    if low in names.allowed or low in lex.SYSTEMS:
+        return None
+    nxt = an.tokens[i + 1] if i + 1 < len(an.tokens) and an.tokens[i + 1].sentence == tok.sentence else None
+    prev = an.tokens[i - 1] if i > 0 and an.tokens[i - 1].sentence == tok.sentence else None
+    if prev is not None and (prev.low in _DETERMINERS or prev.capitalised and not prev.initial and prev.low in lex.SYSTEMS):
+        return None
+    end = i + 1
+    if not tok.possessive and nxt is not None:
+        if nxt.low in _SYSTEM_HEADS:
+            return None
+        # A surname: "Alex Chen pushed …"
+        if nxt.capitalised and nxt.base.lower() not in lex.SYSTEMS and nxt.low not in lex.STOPWORDS:
+            end = i + 2
+    if any(p.fullmatch(base) for p in names.people):
+        return Person(i, end, True, "name")
+    if low in lex.GIVEN_NAMES:
+        return Person(i, end, True, "name")
+    if not tok.initial:
+        return Person(i, end, False, "name")
+    return None
+
+
+def _is_owner(owners, handle: str) -> bool:
+    try:
+        return handle in owners
+    except TypeError:
+        return False
+
+
+_BETWEEN_SUBJECT_AND_VERB = lex._words(
+    """
+    also simply just really probably obviously clearly definitely certainly never not then
+    still even only apparently accidentally mistakenly carelessly inadvertently actually
+    """
+)
+
+
+def person_subject_before(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=None) -> Person | None:
+    """The person or group of people that is the subject of the verb at token ``k``.
+
+    Looks back over adverbs ("simply", "never") to the noun phrase right before the verb:
+    a pronoun (he, we, someone), a role ("the on-call engineer"), a team, a name or an
+    @handle. A participle phrase may sit in between ("anyone reading the alert would…").
+    Systems ("the health check", "the Postgres operator") are not people.
+    """
+    sentence = an.tokens[k].sentence
+    j = k - 1
+    while j >= 0 and an.tokens[j].sentence == sentence and an.tokens[j].low in _BETWEEN_SUBJECT_AND_VERB:
+        j -= 1
+    if j < 0 or an.tokens[j].sentence != sentence:
+        return None
+    found = _person_ending_at(an, j, names, owners)
+    if found is not None:
+        return found
+    # "anyone reading the alert would …", "the engineer on call should …"
+    for back in range(j - 1, max(-1, j - 5), -1):
+        tok = an.tokens[back]
+        if tok.sentence != sentence or tok.low in (",", "and", "but", "which", "that", "because"):
+            return None
+        candidate = _person_ending_at(an, back, names, owners)
+        if candidate is not None:
+            after = an.tokens[back + 1]
+            if after.low.endswith("ing") or after.low in ("on", "in", "from", "at", "who", "with"):
+                return candidate
+            return None
+    return None
+
+
+def _person_ending_at(an: Analysis, j: int, names: NameOptions, owners) -> Person | None:
+    tok = an.tokens[j]
+    if tok.possessive:
+        return None
+    low = tok.low
+    if low in lex.PERSON_PRONOUNS:
+        if low == "one" or (low == "nobody"):
+            return Person(j, j + 1, True, "pronoun")
+        return Person(j, j + 1, True, "pronoun")
+    if low == "one" and j > 0 and an.tokens[j - 1].low == "no":
+        return Person(j - 1, j + 1, True, "pronoun")
+    if low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or (low in ("agent", "agents") and j > 0 and an.tokens[j - 1].low == "support"):
+        start = j
+        # walk back over the noun phrase: "the payments on-call engineer", "our release team"
+        while start > 0 and an.tokens[start - 1].sentence == tok.sentence:
+            prev = an.tokens[start - 1]
+            if prev.low in _DETERMINERS:
+                start -= 1
+                break
+            if prev.low in lex.STOPWORDS or prev.possessive or prev.low in lex.MODALS:
+                break
+            if prev.capitalised and not prev.initial and prev.base.lower() in lex.SYSTEMS or prev.base.lower() in lex.SYSTEMS:
+                return None  # "the Postgres operator"
+            if prev.low in _SYSTEM_HEADS or prev.low.endswith("ed"):
+                break
+            start -= 1
+            if j - start >= 4:
+                break
+        return Person(start, j + 1, True, "team" if low in lex.TEAM_NOUNS else "role")
+    # a name, possibly "First Last"
+    for first in (j - 1, j):
+        if first >= 0 and an.tokens[first].sentence == tok.sentence:
+            person = person_at(an, first, names, owners)
+            if person is not None and person.end == j + 1:
+                return person
+    return None
+
+
+# --------------------------------------------------------------------------- verbs
+
+_IRREGULAR_PAST = lex._words(
+    """
+    began bent blew broke brought built bought caught chose came cut did dealt drew drove
+    fed fell felt fought found forgot froze gave got went grew hid hit held hung kept knew
+    laid led left lent let lost made meant met misread overrode overwrote paid put quit
+    ran rang read rebuilt redid reran reset rode rose said saw sent set shook shot shut
+    slid sold spent split spoke spun stole stood stuck struck swept swung took taught tore
+    told thought threw undid understood upset woke wore won wrote withdrew
+    """
+)
+
+
+def is_past_verb(word: str) -> bool:
+    low = word.lower()
+    if low in _IRREGULAR_PAST:
+        return True
+    if "-" in low:
+        low = low.rsplit("-", 1)[1]
+    return len(low) > 3 and low.endswith("ed") and low not in ("need", "seed", "feed", "speed", "bleed", "breed", "shed", "bed", "red")
+
+
+def is_imperative(word: str) -> bool:
+    """Whether ``word`` is the base form of a verb, as an instruction starts ("Rotate")."""
+    low = word.lower().strip("'’")
+    if low in lex.IMPERATIVE_VERBS:
+        return True
+    if low in lex.NOT_IMPERATIVE_STARTS or low in lex.SYSTEMS:
+        return False
+    if word.isupper() and len(word) > 1:  # an acronym: "SRE to add …", "TLS automation"
+        return False
+    if "-" in low:
+        head, _, tail = low.rpartition("-")
+        if head in ("re", "de", "un", "pre", "auto", "co", "dis", "over", "double", "cross", "load", "hot", "hard", "soft", "rate", "dry", "fail", "back", "pre"):
+            return is_imperative(tail)
+        return False
+    if not low.isalpha():
+        return False
+    return _base_verb(low)
+
+
+@lru_cache(maxsize=4096)
+def _base_verb(low: str) -> bool:
+    lemmas = _lemmas(low)
+    if lemmas is None:  # not in the dictionary: give the benefit of the doubt
+        return not (low.endswith("ing") or low.endswith("ed") or low.endswith("tion") or low.endswith("ment"))
+    return low in lemmas.get("VERB", ())
+
+
+def _lemmas(low: str) -> dict | None:
+    import lemminflect  # deferred: about 0.2 s of imports and data, needed for few documents
+
+    found = lemminflect.getAllLemmas(low)
+    return found or None
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def phrase_at(an: Analysis, i: int, words: tuple[str, ...]) -> bool:
+    """Whether the tokens from ``i`` spell ``words`` (lower case) within one sentence."""
+    if i + len(words) > len(an.tokens):
+        return False
+    sentence = an.tokens[i].sentence
+    for offset, word in enumerate(words):
+        tok = an.tokens[i + offset]
+        if tok.sentence != sentence or tok.low != word:
+            return False
+    return True
+
+
+def negated_before(an: Analysis, i: int, reach: int = 3) -> bool:
+    sentence = an.tokens[i].sentence
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
+        tok = an.tokens[j]
+        if tok.sentence != sentence:
+            return False
+        if tok.low in ("not", "no", "never", "nobody", "none", "neither", "nor", "without") or tok.low.endswith("n't") or tok.low.endswith("n’t"):
+            return True
+    return False

@@ -1,0 +1,43 @@
+"""
+## What it does
+Reports action items that only ask people to behave differently: "Be more careful",
+"Remind engineers to…", "Educate developers…", "Pay more attention…", "Double-check the
+region…". An item that also changes the system ("Remind engineers … and add a pre-deploy
+check") is fine.
+
+## Why it matters
+People were already trying to be careful. Reminders fade within weeks and do not reach the
+next person to join the team; a guard rail, a default or an automated check works for
+everyone, every time.
+
+## Example
+```markdown
+| A1 | Remind engineers to check the target cluster before running migrations | process | dba-team | P2 | 2026-04-15 | open |
+```
+
+## Use instead
+```markdown
+| A1 | Make the migration tool refuse a production cluster without `--confirm-production` | prevent | dba-team | P2 | 2026-04-15 | open |
+```
+"""
+
+from ..rule import Finding, Severity
+from ._actions import action_cells, behaviour_only
+
+CODE = "PM303"
+NAME = "action-behaviour-only"
+SEVERITY = Severity.ERROR
+
+
+def check(doc, ctx):
+    for item, cell, an in action_cells(doc):
+        found = behaviour_only(an)
+        if found is None:
+            continue
+        start, end, phrase = found
+        yield Finding(
+            cell.prose.span(start, end),
+            f"action item {item.id or '?'} only asks people to behave differently: {phrase!r}",
+            "Change the system so the mistake is hard to make: a check, a guard rail, a safer default or "
+            "automation, e.g. \"Require a second approval for production config changes\".",
+        )

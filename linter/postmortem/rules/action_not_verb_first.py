@@ -1,0 +1,42 @@
+"""
+## What it does
+Checks that each action item starts with an imperative verb: "Add", "Migrate", "Document",
+"Rotate". Wishes and descriptions are reported: "Better monitoring", "Alerting should be
+added", "The team will add…", "We should…", "Maybe add…", "Need a runbook…",
+"Adding an alert…". A ticket id, "Please" or an adverb ("Immediately rotate…") may come
+first, and "Do not" / "Never" are instructions too.
+
+## Why it matters
+An item that starts with a verb says what someone will do; a noun phrase or a wish says
+what someone would like to exist, and nobody knows when it is done or who starts it.
+
+## Example
+```markdown
+| A1 | Better monitoring of replication lag | detect | dba-team | P2 | 2026-04-15 | open |
+```
+
+## Use instead
+```markdown
+| A1 | Add an alert when replication lag exceeds 60 s for 5 min | detect | dba-team | P2 | 2026-04-15 | open |
+```
+"""
+
+from ..rule import Finding, Severity
+from ._actions import action_cells, not_verb_first_span, verb_first
+
+CODE = "PM301"
+NAME = "action-not-verb-first"
+SEVERITY = Severity.ERROR
+
+
+def check(doc, ctx):
+    for item, cell, an in action_cells(doc):
+        if verb_first(an):
+            continue
+        start, end = not_verb_first_span(an)
+        words = cell.prose.text[start:end]
+        yield Finding(
+            cell.prose.span(start, end),
+            f"action item {item.id or '?'} does not start with a verb: {words!r}",
+            "Start with what will be done, in the imperative: \"Add …\", \"Migrate …\", \"Document …\".",
+        )

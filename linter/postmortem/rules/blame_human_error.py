@@ -1,0 +1,83 @@
+"""
+## What it does
+Reports "human error", "operator error", "user error" and "pilot error" given as the
+cause of an incident: "The root cause was human error", "due to operator error". The
+words as the name of a metric or a message ("the user error rate", "User errors (HTTP
+4xx) are excluded") and statements that reject the label ("this was not human error") are
+fine, and so is anything in code or quotation marks.
+
+## Why it matters
+"Human error" is where an investigation stops, not where it ends: every incident involves
+a person doing something that made sense to them at the time. The useful question is what
+made the error possible and what would have caught it.
+
+## Example
+```markdown
+The root cause was human error.
+```
+
+## Use instead
+```markdown
+The cleanup script accepted a production cluster as its target without confirmation.
+```
+"""
+
+from ..rule import Finding, Severity
+from . import _lexicon as lex
+from ._language import analyse, negated_before
+
+CODE = "PM502"
+NAME = "blame-human-error"
+SEVERITY = Severity.ERROR
+
+_ALWAYS = lex._words("human operator pilot")
+_SOMETIMES = lex._words("user users")
+_NOT_A_CAUSE_AFTER = lex._words(
+    "rate rates message messages panel panels page pages counter counters code codes log logs label labels "
+    "tag tags budget metric metrics handling handler response responses class classes type types dashboard"
+)
+_CAUSE_WORDS = lex._words("caused cause causes due because result attributed blamed chalked came comes down boils through classified")
+_META = (("rather", "than"), ("instead", "of"), ("beyond",), ("stop", "at"), ("not", "a"), ("no", "such"))
+
+
+def check(doc, ctx):
+    for block in doc.prose:
+        if "rror" not in block.text:
+            continue
+        an = analyse(block.text)
+        tokens = an.tokens
+        for i in range(len(tokens) - 1):
+            first, second = tokens[i], tokens[i + 1]
+            if second.sentence != first.sentence or second.low not in ("error", "errors"):
+                continue
+            if first.low not in _ALWAYS and first.low not in _SOMETIMES:
+                continue
+            if i + 2 < len(tokens) and tokens[i + 2].sentence == first.sentence and tokens[i + 2].low in _NOT_A_CAUSE_AFTER:
+                continue
+            if negated_before(an, i, reach=4) or _meta(an, i):
+                continue
+            if first.low in _SOMETIMES and not _framed_as_cause(an, i):
+                continue
+            phrase = block.text[first.start : second.end]
+            yield Finding(
+                block.span(first.start, second.end),
+                f"{phrase.lower()!r} given as a cause",
+                "Describe the conditions that made the error possible and what would have caught it, e.g. "
+                "\"The CLI accepted a production target without confirmation.\"",
+            )
+
+
+def _framed_as_cause(an, i):
+    sentence = an.tokens[i].sentence
+    before = [t.low for t in an.tokens[:i] if t.sentence == sentence]
+    if any(word in _CAUSE_WORDS for word in before):
+        return True
+    # "It was user error", "this is simply user error"
+    tail = before[-3:]
+    return any(word in ("was", "is", "were") for word in tail)
+
+
+def _meta(an, i):
+    sentence = an.tokens[i].sentence
+    before = [t.low for t in an.tokens[:i] if t.sentence == sentence][-4:]
+    return any(tuple(before[k : k + len(p)]) == p for p in _META for k in range(len(before)))

@@ -1,0 +1,151 @@
+"""
+## What it does
+Reports blame and moral judgement of people: careless, negligent, sloppy, lazy,
+incompetent, reckless, "the fault of the database team", "is to blame", "hold … accountable",
+"didn't bother", and a person or role that "ignored", "neglected", "overlooked" or "forgot"
+something. Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
+tolerant, git blame), and so is "nobody is to blame" and ownership language ("each team is
+accountable for its alerts").
+
+## Why it matters
+Judging people tells the reader who to be angry with and nothing about how to prevent the
+next incident. It also makes the next responder less willing to say what they saw.
+
+## Example
+```markdown
+The on-call engineer was careless and ignored the replication alert.
+```
+
+## Use instead
+```markdown
+The replication alert fired into a channel shared with 40 noisy alerts, so it was not
+seen for 25 minutes.
+```
+"""
+
+import re
+
+from ..rule import Finding, Severity
+from . import _lexicon as lex
+from ._language import analyse, negated_before, person_subject_before
+
+CODE = "PM503"
+NAME = "blame-judgement"
+SEVERITY = Severity.ERROR
+
+_TECHNICAL_JUDGEMENT = lex._words("lazy lazily sloppy")
+_BLAME = lex._words("blame blamed blames blaming")
+_NOT_BLAME_AFTER = lex._words("view output annotation annotations history log command tool")
+_NEGLECT_VERBS = lex._words("ignored neglected overlooked forgot disregarded")
+_PEOPLE_POSSESSIVES = lex._words("my his her their our your")
+_ACCOUNTABLE = re.compile(r"\b(?:hold|holds|holding|held)\b(?:\s+[\w’'\-]+){0,6}?\s+accountable\b", re.IGNORECASE)
+_BOTHER = re.compile(
+    r"\b(?:didn[’']t|did\s+not|never|couldn[’']t\s+be|could\s+not\s+be|can[’']t\s+be|cannot\s+be|not\s+be)\s+bother(?:ed)?\b",
+    re.IGNORECASE,
+)
+_IDIOMS = re.compile(
+    r"\b(?:asleep\s+at\s+the\s+wheel|dropped\s+the\s+ball|rookie\s+mistake|should\s+have\s+known\s+better|no\s+excuse)\b",
+    re.IGNORECASE,
+)
+
+_HINT = (
+    "Describe what happened and why it made sense at the time, without judging the person: "
+    "what did they see, what did the system or process allow?"
+)
+
+
+def check(doc, ctx):
+    for block in doc.prose:
+        if not block.text.strip():
+            continue
+        an = analyse(block.text)
+        seen = set()
+        for start, end, what in _judgements(an):
+            if (start, end) in seen:
+                continue
+            seen.add((start, end))
+            phrase = " ".join(block.text[start:end].split())
+            yield Finding(block.span(start, end), f"judges people: {phrase!r} ({what})", _HINT)
+
+
+def _judgements(an):
+    tokens = an.tokens
+    for i, tok in enumerate(tokens):
+        low = tok.base.lower()
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence else None
+        if low in lex.JUDGEMENT_WORDS:
+            if low in _TECHNICAL_JUDGEMENT and nxt is not None and nxt.low in lex.TECHNICAL_AFTER_JUDGEMENT:
+                continue
+            yield tok.start, tok.end, "a judgement of people"
+        elif low in _BLAME:
+            yield from _blame(an, i)
+        elif low == "fault":
+            yield from _fault(an, i)
+        elif low in _NEGLECT_VERBS:
+            subject = person_subject_before(an, i)
+            if subject is not None:
+                yield tokens[subject.start].start, tok.end, "blames a person for a lapse"
+    for pattern, what in ((_ACCOUNTABLE, "calls for blame"), (_BOTHER, "assumes bad intent"), (_IDIOMS, "a judgement of people")):
+        for match in pattern.finditer(an.text):
+            yield match.start(), match.end(), what
+
+
+def _blame(an, i):
+    tokens = an.tokens
+    tok = tokens[i]
+    prev = tokens[i - 1].low if i > 0 and tokens[i - 1].sentence == tok.sentence else ""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence else None
+    if prev == "git" or (nxt is not None and nxt.low in _NOT_BLAME_AFTER):
+        return
+    if negated_before(an, i, reach=4) or prev in ("without",):
+        return
+    if prev == "to":  # "… is to blame", "who is to blame"
+        yield tok.start, tok.end, "assigns blame"
+        return
+    if nxt is not None and nxt.low in ("on", "for", "lies", "falls", "rests"):
+        yield tok.start, tok.end, "assigns blame"
+        return
+    # "blamed the payments team", "blame Dave"
+    for j in range(i + 1, min(len(tokens), i + 5)):
+        other = tokens[j]
+        if other.sentence != tok.sentence:
+            break
+        if other.low in lex.ROLE_NOUNS or other.low in lex.TEAM_NOUNS or other.low in lex.PERSON_PRONOUNS or other.low in ("him", "her", "them", "me", "us"):
+            yield tok.start, tok.end, "assigns blame"
+            return
+        if other.capitalised and not other.initial:
+            yield tok.start, tok.end, "assigns blame"
+            return
+
+
+def _fault(an, i):
+    tokens = an.tokens
+    tok = tokens[i]
+    sentence = tok.sentence
+    prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == sentence else None
+    nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == sentence else None
+    if negated_before(an, i, reach=3):
+        return
+    if prev is not None and prev.possessive:
+        owner = prev.base.lower()
+        if owner in lex.ROLE_NOUNS or owner in lex.TEAM_NOUNS or owner in lex.GIVEN_NAMES or (prev.capitalised and not prev.initial and owner not in lex.SYSTEMS):
+            yield prev.start, tok.end, "assigns fault to people"
+        return
+    if prev is not None and prev.low in _PEOPLE_POSSESSIVES:
+        yield prev.start, tok.end, "assigns fault to people"
+        return
+    if nxt is not None and nxt.low == "of":
+        for j in range(i + 2, min(len(tokens), i + 7)):
+            other = tokens[j]
+            if other.sentence != sentence:
+                break
+            if other.low in lex.ROLE_NOUNS or other.low in lex.TEAM_NOUNS or other.low in lex.PERSON_PRONOUNS or (
+                other.capitalised and other.base.lower() in lex.GIVEN_NAMES
+            ):
+                yield tok.start, other.end, "assigns fault to people"
+                return
+        return
+    if prev is not None and prev.low == "at":
+        subject = person_subject_before(an, i - 2) if i >= 2 and tokens[i - 2].low in ("was", "were", "is", "are") else None
+        if subject is not None:
+            yield tokens[subject.start].start, tok.end, "assigns fault to people"

@@ -1,0 +1,149 @@
+"""
+## What it does
+Reports a named individual or an @handle written as the actor of a failure or as its
+cause: "Dave pushed the broken config", "Tom's mistake", "caused by @jsmith". A person
+doing something that is not a failure ("Maria restarted the pods") is fine, and so are
+roles ("the on-call engineer"), teams, and names of systems, products and vendors
+(Jenkins, Kafka, Vault, Stripe…). Text in code, quotation marks, blockquotes and quoted
+chat logs is not checked.
+
+Names are recognised from a list of common given names, from @handles, and from
+capitalised words in the middle of a sentence followed by something only people do
+("forgot", "mistyped"). Configure what your organisation needs:
+
+```toml
+[tool.postmortem.rules.PM501]
+allowed-names = ["Hermes", "Athena"]   # internal systems that look like names
+people = ["Dave", "Priya", "[A-Z][a-z]+ [A-Z][a-z]+"]   # regular expressions for people
+```
+
+## Why it matters
+A post-mortem that names who broke something teaches people to hide their mistakes, and
+it stops the analysis at a person instead of the conditions that made the mistake easy.
+The next engineer in the same situation will make the same mistake.
+
+## Example
+```markdown
+Dave pushed the broken config to production.
+```
+
+## Use instead
+```markdown
+The deploy process allowed a config that failed validation to reach production.
+```
+"""
+
+from ..rule import Finding, Severity
+from . import _lexicon as lex
+from ._language import NameOptions, analyse, is_past_verb, person_at
+
+CODE = "PM501"
+NAME = "blame-named-person"
+SEVERITY = Severity.ERROR
+OPTIONS = {"allowed-names": [], "people": []}
+
+_CAUSAL_BEFORE_BY = lex._words("caused triggered introduced started")
+_ADVERBS = lex._words("accidentally mistakenly inadvertently then also just simply quickly carelessly apparently unknowingly again")
+_PHRASE_CUES = (("took", "down"), ("brought", "down"), ("knocked", "out"), ("cut", "off"), ("by", "mistake"), ("by", "accident"))
+_PRONOUNS = frozenset({"he", "she"})
+
+
+def check(doc, ctx):
+    names = NameOptions.from_options(ctx.options)
+    owners = ctx.owners
+    for block in doc.prose:
+        if not block.text.strip():
+            continue
+        an = analyse(block.text)
+        for index in range(len(an.tokens)):
+            found = _blamed_person(an, index, names, owners)
+            if found is None:
+                continue
+            start, end = found
+            who = block.text[an.tokens[start].start : an.tokens[end - 1].end]
+            first = an.tokens[start]
+            if first.possessive and end == start + 1:
+                who = first.base
+                span = block.span(first.start, first.start + len(first.base))
+            else:
+                span = block.span(first.start, an.tokens[end - 1].end)
+            yield Finding(
+                span,
+                f"names {who!r} as the actor of a failure; describe roles and the system instead",
+                f"Say what allowed it, e.g. \"The deploy process allowed …\" instead of \"{who} deployed …\"; "
+                "refer to people by role (\"the on-call engineer\").",
+            )
+
+
+def _blamed_person(an, i, names, owners):
+    tok = an.tokens[i]
+    if i > 0 and an.tokens[i - 1].sentence == tok.sentence and _continues_name(an, i):
+        return None  # second word of a name already judged
+    if tok.low in _PRONOUNS and not tok.possessive:
+        person = (i, i + 1, True)
+    else:
+        found = person_at(an, i, names, owners)
+        if found is None:
+            return None
+        person = (found.start, found.end, found.strong)
+    start, end, strong = person
+    sentence = tok.sentence
+    lows_after = [t.low for t in an.tokens[end:] if t.sentence == sentence]
+    lows_all = [t.low for t in an.tokens if t.sentence == sentence]
+    last = an.tokens[end - 1]
+
+    if last.possessive:
+        following = lows_after[:3]
+        if any(word in lex.BLAME_NOUNS for word in following):
+            return start, end
+        before = [t.low for t in an.tokens[:start] if t.sentence == sentence][-3:]
+        if strong and len(before) >= 2 and before[-1] in ("was", "is") and before[-2] in ("cause", "causes", "trigger"):
+            return start, end  # "The root cause was Olusegun's change …"
+        if strong and _has_cue(lows_after):
+            return start, end
+        return None
+
+    prev = an.tokens[start - 1].low if start > 0 and an.tokens[start - 1].sentence == sentence else ""
+    if prev in ("by", "from", "blame", "blamed", "blaming"):
+        before = an.tokens[start - 2].low if start > 1 and an.tokens[start - 2].sentence == sentence else ""
+        if before in _CAUSAL_BEFORE_BY or prev.startswith("blam"):
+            return start, end
+        if strong and _has_cue(lows_all):
+            return start, end
+        return None
+
+    # subject of a verb: "Dave pushed", "It was Mateo who disabled", "Wei accidentally deleted"
+    j = end
+    cleft = False
+    if j < len(an.tokens) and an.tokens[j].sentence == sentence and an.tokens[j].low == "who":
+        j += 1
+        # "It was Mateo who disabled the alert": the construction itself points at a culprit
+        cleft = start >= 2 and [t.low for t in an.tokens[start - 2 : start]] in (["it", "was"], ["it", "is"])
+    human_adverb = False
+    while j < len(an.tokens) and an.tokens[j].sentence == sentence and an.tokens[j].low in _ADVERBS:
+        human_adverb = human_adverb or an.tokens[j].low in lex.HUMAN_ONLY_VERBS
+        j += 1
+    if j >= len(an.tokens) or an.tokens[j].sentence != sentence:
+        return None
+    verb = an.tokens[j].low
+    negative = verb in ("didn't", "didn’t", "never") or (verb == "did" and j + 1 < len(an.tokens) and an.tokens[j + 1].low == "not")
+    if not (is_past_verb(verb) or negative or verb in lex.HUMAN_ONLY_VERBS):
+        return None
+    if verb in lex.RESPONSE_VERBS and not human_adverb:
+        return None
+    if human_adverb or verb in lex.HUMAN_ONLY_VERBS or (cleft and strong):
+        return start, end
+    if strong and _has_cue([t.low for t in an.tokens[j:] if t.sentence == sentence]):
+        return start, end
+    return None
+
+
+def _continues_name(an, i):
+    prev = an.tokens[i - 1]
+    return prev.capitalised and not prev.possessive and an.tokens[i].capitalised and prev.end + 1 == an.tokens[i].start
+
+
+def _has_cue(lows):
+    if any(word in lex.FAILURE_CUES for word in lows):
+        return True
+    return any(tuple(lows[k : k + len(p)]) == p for p in _PHRASE_CUES for k in range(len(lows)))

@@ -1,0 +1,134 @@
+"""
+## What it does
+Reports counterfactuals that judge people: a person, role or team that "should have",
+"could have" or "failed to" do something ("The on-call engineer should have escalated",
+"We should have caught this", "Had the reviewer looked…, we would have…"). Counterfactuals
+about systems are fine: "the health check failed to detect the stale connections", "the
+alert should have fired at 5%", "had the circuit breaker opened earlier…". So are "failed
+over" and passive forms such as "should have been paged".
+
+## Why it matters
+"Should have" describes a world that did not happen and measures people against
+knowledge they did not have. It explains nothing about why the actual decision made sense
+at the time, which is what prevents the next incident.
+
+## Example
+```markdown
+The on-call engineer should have checked replication lag before promoting the replica.
+```
+
+## Use instead
+```markdown
+The failover runbook had no step to check replication lag before promoting a replica.
+```
+"""
+
+from ..rule import Finding, Severity
+from . import _lexicon as lex
+from ._language import analyse, person_at, person_subject_before
+
+CODE = "PM505"
+NAME = "counterfactual-person"
+SEVERITY = Severity.ERROR
+
+_HAVE = lex._words("have ’ve 've")
+_CONTRACTED = {"should've": "should", "could've": "could", "would've": "would", "should’ve": "should", "could’ve": "could", "would’ve": "would"}
+_ADVERBS = lex._words("not never simply just easily really probably definitely certainly obviously clearly also at least")
+_BEEN_JUDGING = lex._words("more careful aware vigilant paying attentive quicker faster thorough diligent watching")
+_WOULD_SUBJECTS = lex._words("you anyone anybody someone somebody everyone everybody he she")
+_HINT = (
+    "Describe what the system or process allowed, not what someone should have done, e.g. "
+    "\"The runbook had no step to check replication lag.\""
+)
+
+
+def check(doc, ctx):
+    for block in doc.prose:
+        text = block.text.lower()
+        if not ("have" in text or "’ve" in text or "'ve" in text or "failed" in text or "ought" in text):
+            continue
+        an = analyse(block.text)
+        seen = set()
+        for start, end in _counterfactuals(an):
+            if start in seen:
+                continue
+            seen.add(start)
+            phrase = " ".join(block.text[start:end].split())
+            yield Finding(block.span(start, end), f"counterfactual about people: {phrase!r}", _HINT)
+
+
+def _counterfactuals(an):
+    tokens = an.tokens
+    for k, tok in enumerate(tokens):
+        low = tok.low
+        same = lambda j: 0 <= j < len(tokens) and tokens[j].sentence == tok.sentence  # noqa: E731
+        if low in lex.MODALS or low in _CONTRACTED:
+            modal = _CONTRACTED.get(low, low)
+            j = k + 1
+            if modal == "ought":
+                if not (same(j) and tokens[j].low == "to"):
+                    continue
+                j += 1
+            if low not in _CONTRACTED:
+                while same(j) and tokens[j].low in _ADVERBS:
+                    j += 1
+                if not (same(j) and tokens[j].low in _HAVE) and not (same(j) and tokens[j].low in ("had",)):
+                    continue
+                if tokens[j].low == "had":
+                    continue
+                j += 1
+            while same(j) and tokens[j].low in _ADVERBS:
+                j += 1
+            if not same(j):
+                continue
+            if tokens[j].low == "been" and not (same(j + 1) and tokens[j + 1].low in _BEEN_JUDGING):
+                continue
+            if modal == "might":
+                continue
+            subject = person_subject_before(an, k)
+            if subject is None:
+                continue
+            if modal == "would" and subject.kind == "pronoun" and tokens[subject.start].low not in _WOULD_SUBJECTS:
+                continue
+            yield tokens[subject.start].start, tokens[j - 1].end
+        elif low == "failed" and same(k + 1) and tokens[k + 1].low == "to":
+            subject = person_subject_before(an, k)
+            if subject is not None:
+                yield tokens[subject.start].start, tokens[k + 1].end
+        elif low in ("had", "if") and (tok.initial or (same(k - 1) and tokens[k - 1].low in ("and", "but", "that"))):
+            yield from _conditional(an, k)
+
+
+def _conditional(an, k):
+    """ "Had the reviewer looked …, we would have …" and "If (only) the SRE had read …" """
+    tokens = an.tokens
+    tok = tokens[k]
+    sentence = [t.low for t in tokens if t.sentence == tok.sentence]
+    consequence = any(
+        sentence[n] in ("would", "could", "wouldn't", "couldn't", "would’ve", "would've") for n in range(len(sentence))
+    )
+    j = k + 1
+    if tok.low == "if" and j < len(tokens) and tokens[j].low == "only":
+        j += 1
+        consequence = True
+    if not consequence:
+        return
+    # find the subject: up to four words, ending in a person
+    for end in range(j, min(len(tokens), j + 4)):
+        if tokens[end].sentence != tok.sentence:
+            return
+        if tok.low == "if" and tokens[end].low == "had":
+            subject = person_subject_before(an, end)
+            if subject is not None and subject.start >= j:
+                yield tok.start, tokens[end].end
+            return
+        if tok.low == "had":
+            person = person_at(an, end) if tokens[end].capitalised or tokens[end].is_handle else None
+            if person is not None and person.start == j:
+                yield tok.start, tokens[person.end - 1].end
+                return
+            if tokens[end].low in lex.PERSON_PRONOUNS or tokens[end].low in lex.ROLE_NOUNS or tokens[end].low in lex.TEAM_NOUNS:
+                subject = person_subject_before(an, end + 1) if end + 1 < len(tokens) else None
+                if subject is not None and subject.start >= j:
+                    yield tok.start, tokens[end].end
+                return

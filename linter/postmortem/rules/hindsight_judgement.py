@@ -1,0 +1,91 @@
+"""
+## What it does
+Reports hindsight words that judge what responders did: "obviously", "the problem was
+obvious", "clearly the reviewer never…", "could simply have rolled back", "just had to
+look". "Not obvious" is fine, and so are "simply" and "clearly" about systems or evidence
+("the fix simply removes the cron entry", "the graphs clearly show…").
+
+## Why it matters
+After an incident the cause looks obvious; during it, it was not. Words like "obviously"
+and "simply" tell readers the responders missed something easy, which is hindsight bias
+and hides why the situation was confusing at the time.
+
+## Example
+```markdown
+The fix was obviously to restart the pods; the responder could simply have rolled back.
+```
+
+## Use instead
+```markdown
+Restarting the pods fixed it. At 14:10 the dashboards showed healthy pods, so a restart
+did not look necessary.
+```
+"""
+
+from ..rule import Finding, Severity
+from . import _lexicon as lex
+from ._language import analyse, negated_before, person_subject_before
+
+CODE = "PM504"
+NAME = "hindsight-judgement"
+SEVERITY = Severity.WARNING
+
+_OBVIOUS = lex._words("obvious obviously")
+_MINIMISERS = lex._words("simply just easily")
+_LAPSES = lex._words("forgot ignored missed skipped overlooked didn't didn’t never failed neglected had")
+_NEGATIVE = lex._words("never not didn't didn’t hadn't hadn’t wasn't wasn’t failed ignored forgot missed")
+
+
+def check(doc, ctx):
+    for block in doc.prose:
+        text = block.text
+        if not ("bvious" in text or "imply" in text or "just" in text or "learly" in text or "asily" in text):
+            continue
+        an = analyse(text)
+        for i, tok in enumerate(an.tokens):
+            what = _judgement(an, i)
+            if what:
+                yield Finding(
+                    block.span(tok.start, tok.end),
+                    f"{tok.text!r} {what}",
+                    "Describe what responders could see at the time and why their actions made sense then.",
+                )
+
+
+def _judgement(an, i):
+    tokens = an.tokens
+    tok = tokens[i]
+    low = tok.low
+    same = lambda j: 0 <= j < len(tokens) and tokens[j].sentence == tok.sentence  # noqa: E731
+    if low in _OBVIOUS:
+        if negated_before(an, i, reach=3):
+            return None
+        return "is hindsight: it was not obvious at the time"
+    if low == "clearly":
+        if same(i + 1) and (person_subject_after(an, i + 1) or tokens[i + 1].low in lex.PERSON_PRONOUNS):
+            return "judges what a person should have seen"
+        if same(i + 1) and tokens[i + 1].low in _NEGATIVE and person_subject_before(an, i) is not None:
+            return "judges what a person should have seen"
+        return None
+    if low in _MINIMISERS:
+        prev = tokens[i - 1].low if same(i - 1) else ""
+        prev2 = tokens[i - 2].low if same(i - 2) else ""
+        nxt = tokens[i + 1].low if same(i + 1) else ""
+        if prev in lex.MODALS or (prev == "have" and prev2 in lex.MODALS):
+            return "makes a counterfactual sound easy"
+        if nxt == "had" and same(i + 2) and tokens[i + 2].low == "to" and person_subject_before(an, i) is not None:
+            return "makes the response sound easy"
+        if nxt in _LAPSES and nxt != "had" and person_subject_before(an, i) is not None:
+            return "makes a person's lapse sound easy to avoid"
+    return None
+
+
+def person_subject_after(an, j):
+    tokens = an.tokens
+    sentence = tokens[j].sentence
+    for k in range(j, min(len(tokens), j + 4)):
+        if tokens[k].sentence != sentence:
+            return False
+        if tokens[k].low in lex.ROLE_NOUNS or tokens[k].low in lex.TEAM_NOUNS:
+            return True
+    return False

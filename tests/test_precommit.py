@@ -1,0 +1,253 @@
+"""The pre-commit hook, end to end: real ``git`` and real ``pre-commit`` in a throw-away
+repository, no network.
+
+The hook under test is this repository's own ``.pre-commit-hooks.yaml`` entry (its id, name,
+``files`` and ``exclude`` patterns), declared as a ``repo: local`` hook with
+``language: system`` so that it runs the ``postmortem`` of this environment instead of
+installing the package from an index. ``PRE_COMMIT_HOME`` points into the temporary folder.
+
+Also here: cross-file checks stay exact when pre-commit passes a subset of the files, or
+splits them across processes; the manifest and this repository's config are valid; and the
+modules a one-file run imports (the hook's latency is mostly imports; see
+``bench/hook_latency.py`` for the figures).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from postmortem.engine import Linter
+
+from .conftest import FIXTURES, ROOT, TODAY, make_config
+from .projects import ARCHIVE, PYPROJECT
+
+BIN = Path(sys.executable).parent
+PRE_COMMIT = str(BIN / "pre-commit")
+POSTMORTEM = str(BIN / "postmortem")
+BLAMING = "Dave pushed the broken config to production."
+NEUTRAL = "A configuration change reached production without a canary stage."
+BASE = "2026-01-10-card-payments-timing-out.md"
+
+
+def manifest_hook() -> dict:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    return next(hook for hook in hooks if hook["id"] == "postmortem-lint")
+
+
+class Repo:
+    """A git repository with a post-mortem archive and the hook configured."""
+
+    def __init__(self, root: Path, entry: str | None = None):
+        self.root = root / "repo"
+        self.root.mkdir()
+        home = root / "home"
+        home.mkdir()
+        (home / "gitconfig").write_text("", encoding="utf-8")
+        self.env = {
+            **os.environ,
+            "PRE_COMMIT_HOME": str(root / "pre-commit-home"),
+            "GIT_CONFIG_GLOBAL": str(home / "gitconfig"),
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_AUTHOR_NAME": "Post Mortem",
+            "GIT_AUTHOR_EMAIL": "postmortem@example.invalid",
+            "GIT_COMMITTER_NAME": "Post Mortem",
+            "GIT_COMMITTER_EMAIL": "postmortem@example.invalid",
+            "NO_COLOR": "1",
+        }
+        hook = dict(manifest_hook(), language="system", entry=entry or f"{shlex.quote(POSTMORTEM)} lint")
+        # JSON is YAML: the config is written exactly as built.
+        (self.root / ".pre-commit-config.yaml").write_text(
+            json.dumps({"repos": [{"repo": "local", "hooks": [hook]}]}, indent=2), encoding="utf-8"
+        )
+        (self.root / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+        shutil.copy(FIXTURES / "owners.yml", self.root / "owners.yml")
+        shutil.copytree(ARCHIVE, self.root / "postmortems")
+        self.git("init", "-q")
+        self.git("add", ".")
+        self.git("commit", "-q", "--no-verify", "-m", "archive")
+
+    def run(self, *command: str) -> subprocess.CompletedProcess:
+        return subprocess.run(command, cwd=self.root, env=self.env, capture_output=True, text=True, timeout=300)
+
+    def git(self, *args: str) -> subprocess.CompletedProcess:
+        done = self.run("git", *args)
+        assert done.returncode == 0, done.stderr
+        return done
+
+    def pre_commit(self, *args: str) -> subprocess.CompletedProcess:
+        return self.run(PRE_COMMIT, *args)
+
+    def write(self, name: str, text: str) -> str:
+        path = self.root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return name
+
+
+def post_mortem(id_: str, summary_sentence: str | None = None) -> str:
+    text = (ARCHIVE / BASE).read_text(encoding="utf-8").replace("PM-2026-001", id_)
+    if summary_sentence:
+        text = text.replace("## Summary\n\n", f"## Summary\n\n{summary_sentence}\n", 1)
+    return text
+
+
+@pytest.fixture
+def repo(tmp_path):
+    return Repo(tmp_path)
+
+
+def test_hook_blocks_a_blaming_post_mortem_until_it_is_fixed(repo):
+    name = repo.write("postmortems/2026-11-20-config-rollout.md", post_mortem("PM-2026-050", BLAMING))
+    repo.git("add", name)
+
+    run = repo.pre_commit("run", "--files", name)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "postmortem lint" in run.stdout and "Failed" in run.stdout
+    assert f"{name}:28:1: PM501 [error] names 'Dave' as the actor of a failure" in run.stdout
+
+    install = repo.pre_commit("install")
+    assert install.returncode == 0, install.stderr
+    commit = repo.run("git", "commit", "-m", "Add the config rollout post-mortem")
+    assert commit.returncode != 0
+    assert "PM501" in commit.stdout + commit.stderr
+    assert repo.run("git", "log", "--oneline").stdout.count("\n") == 1  # nothing was committed
+
+    repo.write(name, post_mortem("PM-2026-050", NEUTRAL))
+    repo.git("add", name)
+    run = repo.pre_commit("run", "--files", name)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "Passed" in run.stdout
+    commit = repo.run("git", "commit", "-m", "Add the config rollout post-mortem")
+    assert commit.returncode == 0, commit.stdout + commit.stderr
+    assert repo.run("git", "log", "--oneline").stdout.count("\n") == 2
+
+
+def test_hook_reads_the_archive_for_cross_file_facts_but_reports_only_the_given_files(repo):
+    # Same id as a committed post-mortem that is not passed to the hook; related links to
+    # one that exists (PM-2026-002) and one that does not (PM-2026-777).
+    text = post_mortem("PM-2026-001").replace("related: [PM-2026-002]", "related: [PM-2026-002, PM-2026-777]")
+    name = repo.write("postmortems/2026-11-21-duplicate.md", text)
+    repo.git("add", name)
+    run = repo.pre_commit("run", "--files", name, "--verbose")
+    assert run.returncode == 1
+    lines = [line for line in run.stdout.splitlines() if ": PM" in line]
+    assert f"{name}:2:5: PM102 [error] id PM-2026-001 is also used by postmortems/{BASE}" in lines
+    assert any("PM103" in line and "PM-2026-777" in line for line in lines)
+    assert not any("PM-2026-002 does not exist" in line for line in lines)
+    assert all(line.startswith(f"{name}:") for line in lines), lines  # the other file is not reported
+
+
+def test_hook_stays_exact_when_pre_commit_splits_the_files_across_processes(tmp_path):
+    log = tmp_path / "invocations.log"
+    script = f'printf "%s\\n" "$*" >> {shlex.quote(str(log))}; exec {shlex.quote(POSTMORTEM)} lint "$@"'
+    repo = Repo(tmp_path, entry=f"sh -c {shlex.quote(script)} hook")
+    names = []
+    for number in range(12):
+        id_ = "PM-2026-060" if number in (0, 11) else f"PM-2026-{100 + number}"
+        names.append(repo.write(f"postmortems/2026-11-{number + 1:02d}-incident.md", post_mortem(id_)))
+    repo.git("add", *names)
+    run = repo.pre_commit("run", "--files", *names)
+    assert run.returncode == 1
+    invocations = log.read_text(encoding="utf-8").splitlines()
+    assert sorted(name for line in invocations for name in line.split()) == sorted(names)
+    from pre_commit.xargs import cpu_count
+
+    if cpu_count() > 1:
+        # pre-commit's partition is deterministic: the two files with one id land in
+        # different processes, and each process must still see the other file's id.
+        which = [next(i for i, line in enumerate(invocations) if name in line.split()) for name in (names[0], names[11])]
+        assert len(invocations) >= 2 and which[0] != which[1], invocations
+    duplicates = [line for line in run.stdout.splitlines() if "PM102" in line]
+    assert sorted(line.split(":")[0] for line in duplicates) == [names[0], names[11]]
+
+
+def test_hook_ignores_files_outside_the_archive_and_index_pages(repo):
+    repo.write("postmortems/README.md", "# About this archive\n")
+    repo.write("postmortems/index.md", "Not a post-mortem.\n")
+    repo.write("docs/notes.md", "No frontmatter here either.\n")
+    repo.write("postmortems/owners-notes.txt", "not markdown\n")
+    repo.git("add", ".")
+    run = repo.pre_commit("run", "--all-files", "--verbose")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "README.md" not in run.stdout and "docs/notes.md" not in run.stdout
+    assert "PM313" in run.stdout  # the archive itself was linted (overdue items are warnings)
+
+
+def test_manifest_and_repository_config_are_valid():
+    for command in (("validate-manifest", ".pre-commit-hooks.yaml"), ("validate-config", ".pre-commit-config.yaml")):
+        done = subprocess.run([PRE_COMMIT, *command], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stdout + done.stderr
+    hook = manifest_hook()
+    assert hook["entry"] == "postmortem lint" and hook["language"] == "python"
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    local = next(h for r in config["repos"] if r["repo"] == "local" for h in r["hooks"])
+    assert (local["id"], local["files"], local["exclude"]) == (hook["id"], hook["files"], hook["exclude"])
+
+
+# --------------------------------------------------------------------------- subsets, in process
+
+
+def test_linting_any_subset_gives_each_file_the_findings_of_a_full_run(tmp_path):
+    archive = tmp_path / "postmortems"
+    shutil.copytree(ARCHIVE, archive)
+    (archive / "2026-11-22-copy.md").write_text(
+        post_mortem("PM-2026-002").replace("related: [PM-2026-002]", "related: [PM-2025-014, PM-2026-404]"),
+        encoding="utf-8",
+    )
+    files = sorted(archive.glob("*.md"))
+    config = make_config(archive=archive)
+
+    def lint(paths):
+        diagnostics = Linter(config, select=["PM102", "PM103"], today=TODAY).lint_paths(paths).diagnostics
+        return sorted((Path(d.path).name, d.line, d.code, d.message.split(" is also used by ")[0]) for d in diagnostics)
+
+    full = lint(files)
+    assert {code for _, _, code, _ in full} == {"PM102", "PM103"}
+    halves = lint(files[: len(files) // 2]) + lint(files[len(files) // 2 :])
+    singles = [d for path in files for d in lint([path])]
+    assert sorted(halves) == full
+    assert sorted(singles) == full
+
+
+# --------------------------------------------------------------------------- what a run imports
+
+
+HEAVY = ("jsonschema", "markdown_it", "ruamel.yaml", "lemminflect", "numpy")
+
+
+def imported_by(*argv: str, cwd: Path = ROOT) -> list[str]:
+    code = (
+        "import sys\n"
+        "from postmortem.cli import main\n"
+        f"sys.argv = ['postmortem', *{list(argv)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print('IMPORTED', [m for m in {HEAVY!r} if m in sys.modules])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, timeout=120)
+    line = next(line for line in done.stdout.splitlines() if line.startswith("IMPORTED"))
+    return eval(line.removeprefix("IMPORTED "))  # noqa: S307 - our own output
+
+
+def test_commands_that_read_no_post_mortem_import_no_parser_or_validator():
+    assert imported_by("--version") == []
+    assert imported_by("rules") == []
+    assert imported_by("explain", "PM101") == []
+
+
+def test_jsonschema_is_imported_only_for_a_frontmatter(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.postmortem]\narchive = \".\"\n", encoding="utf-8")
+    (tmp_path / "no-frontmatter.md").write_text("## Summary\n\nText.\n", encoding="utf-8")
+    (tmp_path / "broken-frontmatter.md").write_text("---\nid: [unclosed\n---\n\n## Summary\n", encoding="utf-8")
+    assert "jsonschema" not in imported_by("lint", "no-frontmatter.md", cwd=tmp_path)
+    assert "jsonschema" not in imported_by("lint", "broken-frontmatter.md", cwd=tmp_path)
+    shutil.copy(ARCHIVE / BASE, tmp_path / BASE)
+    assert "jsonschema" in imported_by("lint", BASE, cwd=tmp_path)

@@ -159,6 +159,9 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
             size = 2
         rest = tokens[p + size :]
         if low in _lex.VAGUE_UNLESS_CONCRETE:
+            promise = _NEVER_AGAIN.search(an.text, tokens[p].end)
+            if promise and not _committed(rest, raw):
+                return tokens[p].start, end, f"{tokens[p].text.lower()!r} an outcome, not an action"
             if not _specific(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} without a concrete object or finish line"
             continue

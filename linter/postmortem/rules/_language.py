@@ -62,7 +62,7 @@ def mask(text: str) -> str:
 # --------------------------------------------------------------------------- tokens
 
 _TOKEN = re.compile(
-    r"(?<![\w.@])@\w(?:[\w.\-]*\w)?"  # @handle (not an e-mail address)
+    r"(?<![\w.@])@\w(?:[\w.\-]*\w)?(?:['’]s\b)?"  # @handle, maybe possessive (not an e-mail address)
     r"|[^\W\d_](?:[\w\-'’]*\w)?(?:['’](?=\s|$|[,.;:!?)]))?"  # word, with inner - and '
     r"|\d[\w.,:%/\-]*\w|\d"
 )
@@ -140,13 +140,10 @@ def analyse(text: str) -> Analysis:
     return Analysis(masked, tokens, sentences)
 
 
-_SENTENCE_END = re.compile(r"[.!?][)\"”’']*\s")
-
-
 def _ends_sentence(between: str, last: Token) -> bool:
     if ";" in between:
         return True
-    if not _SENTENCE_END.search(between + " " if between.endswith((".", "!", "?")) else between):
+    if not between or between[-1] not in " \n\t" or not ("." in between or "!" in between or "?" in between):
         return False
     return last.low not in _ABBREVIATIONS and len(last.text) > 1
 
@@ -369,6 +366,15 @@ def _lemmas(low: str) -> dict | None:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+@lru_cache(maxsize=1024)
+def words_of(text: str) -> frozenset[str]:
+    """The lower-case words of ``text``: a cheap test before the full :func:`analyse`."""
+    return frozenset(_WORD.findall(text.lower()))
 
 
 def phrase_at(an: Analysis, i: int, words: tuple[str, ...]) -> bool:

@@ -27,7 +27,7 @@ import re
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._language import analyse, negated_before, person_subject_before
+from ._language import analyse, negated_before, person_subject_before, words_of
 
 CODE = "PM503"
 NAME = "blame-judgement"
@@ -48,6 +48,8 @@ _IDIOMS = re.compile(
     re.IGNORECASE,
 )
 
+_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | {"fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better"}
+
 _HINT = (
     "Describe what happened and why it made sense at the time, without judging the person: "
     "what did they see, what did the system or process allow?"
@@ -56,7 +58,7 @@ _HINT = (
 
 def check(doc, ctx):
     for block in doc.prose:
-        if not block.text.strip():
+        if _SCREEN.isdisjoint(words_of(block.text)):
             continue
         an = analyse(block.text)
         seen = set()

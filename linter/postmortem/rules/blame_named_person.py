@@ -35,7 +35,7 @@ The deploy process allowed a config that failed validation to reach production.
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._language import NameOptions, analyse, is_past_verb, person_at
+from ._language import NameOptions, analyse, is_past_verb, person_at, words_of
 
 CODE = "PM501"
 NAME = "blame-named-person"
@@ -46,16 +46,24 @@ _CAUSAL_BEFORE_BY = lex._words("caused triggered introduced started")
 _ADVERBS = lex._words("accidentally mistakenly inadvertently then also just simply quickly carelessly apparently unknowingly again")
 _PHRASE_CUES = (("took", "down"), ("brought", "down"), ("knocked", "out"), ("cut", "off"), ("by", "mistake"), ("by", "accident"))
 _PRONOUNS = frozenset({"he", "she"})
+# Every finding needs one of these words in its sentence; blocks without any are skipped.
+_SCREEN = (
+    lex.FAILURE_CUES | lex.HUMAN_ONLY_VERBS | lex.BLAME_NOUNS | _CAUSAL_BEFORE_BY
+    | {"who", "cause", "causes", "trigger", "blame", "blamed", "blaming"}
+    | {words[0] for words in _PHRASE_CUES}
+)
 
 
 def check(doc, ctx):
     names = NameOptions.from_options(ctx.options)
     owners = ctx.owners
     for block in doc.prose:
-        if not block.text.strip():
+        if _SCREEN.isdisjoint(words_of(block.text)):
             continue
         an = analyse(block.text)
-        for index in range(len(an.tokens)):
+        for index, tok in enumerate(an.tokens):
+            if not (tok.capitalised or tok.is_handle or tok.low in _PRONOUNS):
+                continue
             found = _blamed_person(an, index, names, owners)
             if found is None:
                 continue

@@ -18,17 +18,23 @@ _ID_LINE = re.compile(r"""^id:[ \t]*["']?(PM-[0-9]{4}-[0-9]+)["']?[ \t]*(?:#.*)?
 
 
 def archive_files(folder: Path) -> list[Path]:
-    """Post-mortem files under ``folder``: every ``*.md`` except README and index pages."""
+    """Post-mortem files under ``folder``: every ``*.md`` except README and index pages.
+
+    Entries that are not readable files (a dangling link, a FIFO) are listed too, so that
+    the linter reports them instead of silently skipping a post-mortem.
+    """
     return sorted(
         path
         for path in folder.rglob("*.md")
-        if path.is_file() and path.name.lower() not in {"readme.md", "index.md"}
+        if not path.is_dir() and path.name.lower() not in {"readme.md", "index.md"}
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
     )
 
 
 def quick_id(path: Path) -> str | None:
     """The ``id`` of a post-mortem, reading only its frontmatter."""
+    if not path.is_file():  # opening a FIFO would wait forever
+        return None
     try:
         with path.open("rb") as handle:
             head = handle.read(64 * 1024).decode("utf-8", "replace")
@@ -58,12 +64,12 @@ class Archive:
         archive = cls()
         seen: set[Path] = set()
         for doc in documents:
-            seen.add(Path(doc.path).resolve())
+            seen.add(real_path(doc.path))
             if doc.incident.id:
                 archive.ids.setdefault(doc.incident.id, []).append(doc.path)
         if folder is not None and folder.is_dir():
             for path in archive_files(folder):
-                if path.resolve() in seen:
+                if real_path(path) in seen:
                     continue
                 found = quick_id(path)
                 if found:
@@ -71,8 +77,13 @@ class Archive:
         return archive
 
     def others_with(self, id_: str, path: str) -> list[str]:
-        me = Path(path).resolve()
-        return [p for p in self.ids.get(id_, []) if Path(p).resolve() != me]
+        me = real_path(path)
+        return [p for p in self.ids.get(id_, []) if real_path(p) != me]
+
+
+def real_path(path: str | Path) -> Path:
+    """The file a path names, links followed; unlike ``Path.resolve`` never raises on a link loop."""
+    return Path(os.path.realpath(path))
 
 
 def _display(path: Path) -> str:
@@ -93,11 +104,17 @@ class Owners:
     @classmethod
     def load(cls, path: Path) -> "Owners":
         from ruamel.yaml import YAML
+        from ruamel.yaml.error import MarkedYAMLError
 
-        data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+        try:
+            data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+        except MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            where = f"line {mark.line + 1}: " if mark else ""
+            raise ValueError(f"{where}invalid YAML: {exc.problem or exc.context}") from None
         owners = data.get("owners") if isinstance(data, dict) else None
         if not isinstance(owners, dict):
-            raise ValueError(f"{path}: expected a mapping `owners:` of name: description")
+            raise ValueError("expected a mapping `owners:` of name: description")
         return cls({str(k): str(v) for k, v in owners.items()}, path)
 
     def known(self, name: str) -> bool:

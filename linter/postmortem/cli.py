@@ -26,6 +26,15 @@ class _Group(click.Group):
         except ConfigError as exc:
             click.echo(f"postmortem: configuration error: {exc}", err=True)
             ctx.exit(2)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # a bug: one line to report, exit 2, never a traceback
+            import traceback
+
+            frame = traceback.extract_tb(exc.__traceback__)[-1]
+            where = f"{Path(frame.filename).name}:{frame.lineno}"
+            click.echo(f"postmortem: internal error: {type(exc).__name__}: {exc} (at {where}); please report it", err=True)
+            ctx.exit(2)
 
 
 def _config(path: str | None):
@@ -171,16 +180,13 @@ def _relative(path) -> str:
 
 
 def _lint_with_progress(linter, files):
-    from .parse import parse_file
-    from .engine import _display
-
     if len(files) < 200 or not sys.stderr.isatty():
         return linter.lint_paths(files)
-    documents = []
+    documents, internal_errors = [], []
     with click.progressbar(files, label="Reading post-mortems", file=sys.stderr) as bar:
         for path in bar:
-            documents.append(parse_file(path, _display(path), linter.limits))
-    return linter.lint_documents(documents)
+            documents.append(linter.parse(path, internal_errors))
+    return linter.lint_documents(documents, internal_errors)
 
 
 @main.command()

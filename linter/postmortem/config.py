@@ -8,6 +8,7 @@ Paths in it are relative to the file's directory.
 from __future__ import annotations
 
 import fnmatch
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,7 +53,7 @@ class Config:
     def ignored_for(self, path: str) -> list[str]:
         """Selectors ignored for one file by ``per-file-ignores``."""
         try:
-            relative = Path(path).resolve().relative_to(self.root.resolve()).as_posix()
+            relative = Path(os.path.realpath(path)).relative_to(os.path.realpath(self.root)).as_posix()
         except ValueError:
             relative = Path(path).as_posix()
         out: list[str] = []
@@ -74,10 +75,15 @@ def find_config(start: Path | None = None) -> Path | None:
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             try:
-                with candidate.open("rb") as handle:
-                    if "postmortem" in tomllib.load(handle).get("tool", {}):
-                        return candidate
-            except (OSError, tomllib.TOMLDecodeError):
+                raw = candidate.read_bytes()
+            except OSError:
+                continue
+            try:
+                if "postmortem" in tomllib.loads(raw.decode("utf-8")).get("tool", {}):
+                    return candidate
+            except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                if b"tool.postmortem" in raw:  # ours, but broken: say so rather than lint with defaults
+                    raise ConfigError(f"{candidate}: invalid TOML: {exc}") from None
                 continue
     return None
 
@@ -134,7 +140,11 @@ def config_from_table(table: dict, root: Path, path: Path | None = None) -> Conf
             raise ConfigError(f"{where}: per-file-ignores.{pattern} must be a list of codes")
         config.per_file_ignores[pattern] = [str(code) for code in codes]
     required = table.get("required-sections", {})
+    if not isinstance(required, dict):
+        raise ConfigError(f"{where}: required-sections must be a table of severity = [sections]")
     for severity, keys in required.items():
+        if not isinstance(keys, list) or not all(isinstance(key, str) for key in keys):
+            raise ConfigError(f"{where}: required-sections.{severity} must be a list of section names")
         if severity not in spec.REQUIRED_SECTIONS:
             raise ConfigError(f"{where}: required-sections: unknown severity {severity!r} (SEV1–SEV4)")
         bad = [key for key in keys if key not in spec.SECTIONS]
@@ -144,7 +154,10 @@ def config_from_table(table: dict, root: Path, path: Path | None = None) -> Conf
                 f"known: {', '.join(spec.SECTIONS)}"
             )
         config.required_sections[severity] = tuple(keys)
-    for selector, settings in table.get("rules", {}).items():
+    rules = table.get("rules", {})
+    if not isinstance(rules, dict):
+        raise ConfigError(f"{where}: rules must be a table of rule = {{ severity = ..., option = ... }}")
+    for selector, settings in rules.items():
         if not isinstance(settings, dict):
             raise ConfigError(f"{where}: rules.{selector} must be a table")
         settings = dict(settings)

@@ -10,11 +10,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .archive import Archive, Owners, archive_files
+from .archive import Archive, Owners, archive_files, real_path
 from .config import Config, ConfigError
 from .diagnostics import Diagnostic, Severity
-from .model import Document, Span
-from .parse import Limits, parse_file
+from .model import Document, Source, Span
+from .parse import Limits, Problem, parse_file
 from .rule import Finding, RuleInfo, all_rules, resolve_selector
 
 
@@ -112,21 +112,34 @@ class Linter:
                         f"[tool.postmortem.rules.{code}]: unknown option(s) {', '.join(unknown)}"
                         + (f"; {info.name} takes: {', '.join(info.options)}" if info.options else "")
                     )
+                for option, value in settings.options.items():
+                    default = info.options[option]
+                    if default is not None and not _same_kind(value, default):
+                        raise ConfigError(
+                            f"[tool.postmortem.rules.{code}]: option {option} must be {_kind(default)}, like its default {default!r}"
+                        )
                 options.update(settings.options)
                 severity = settings.severity or severity
             self.rules.append((info, severity, Context(info, options, self)))
         self.selected = {info.code for info, _, _ in self.rules}
+        for pattern, selectors in config.per_file_ignores.items():
+            try:
+                _expand(selectors, f"per-file-ignores.{pattern}")
+            except UsageError as exc:
+                raise ConfigError(str(exc)) from None
         self.archive: Archive | None = None
 
     @cached_property
     def owners(self) -> Owners | None:
         path = self.config.owners_path
         if not path.is_file():
+            if self.config.owners is not None:  # named in the configuration: it must exist
+                raise ConfigError(f"owners: the owner registry {_display(path)} does not exist")
             return None
         try:
             return Owners.load(path)
         except Exception as exc:  # a broken registry is a configuration error
-            raise ConfigError(f"owner registry {path}: {exc}") from None
+            raise ConfigError(f"owner registry {_display(path)}: {exc}") from None
 
     # ----------------------------------------------------------------- files
 
@@ -143,18 +156,34 @@ class Linter:
                 raise UsageError(f"path does not exist: {raw}")
         unique: dict[Path, Path] = {}
         for path in files:
-            unique.setdefault(path.resolve(), path)
+            unique.setdefault(real_path(path), path)
         return list(unique.values())
 
-    def lint_paths(self, paths: Iterable[Path]) -> LintResult:
-        documents = [parse_file(path, _display(path), self.limits) for path in paths]
-        return self.lint_documents(documents)
+    def parse(self, path: Path, internal_errors: list[str]) -> Document:
+        """Parse one file. A parser bug becomes a PM001 finding on that file and an internal
+        error (exit 2) instead of a traceback that would hide every other file's findings."""
+        display = _display(path)
+        try:
+            return parse_file(path, display, self.limits)
+        except Exception as exc:  # noqa: BLE001 - any parser failure, reported per file
+            internal_errors.append(f"internal error: the parser failed on {display}: {type(exc).__name__}: {exc}")
+            return Document(
+                source=Source(display, "", [""]),
+                problems=[Problem("PM001", Span(1, 1, 1, 1), f"cannot be checked: internal error in the parser ({type(exc).__name__})",
+                                  "Please report this file to the maintainers of the linter.")],
+            )
 
-    def lint_documents(self, documents: list[Document]) -> LintResult:
+    def lint_paths(self, paths: Iterable[Path]) -> LintResult:
+        internal_errors: list[str] = []
+        documents = [self.parse(path, internal_errors) for path in paths]
+        return self.lint_documents(documents, internal_errors)
+
+    def lint_documents(self, documents: list[Document], internal_errors: Iterable[str] = ()) -> LintResult:
+        self.owners  # a broken owner registry is a configuration error, raised before any rule runs
         if any(info.needs_archive for info, _, _ in self.rules):
             folder = self.config.archive_dir
             self.archive = Archive.build(folder if folder.is_dir() else None, documents)
-        result = LintResult(files=len(documents), documents=documents)
+        result = LintResult(files=len(documents), documents=documents, internal_errors=list(internal_errors))
         for doc in documents:
             result.diagnostics.extend(self.lint_document(doc, result.internal_errors))
         result.diagnostics.sort(key=lambda d: d.sort_key)
@@ -245,6 +274,31 @@ def _directives(doc: Document) -> Iterator[Directive]:
                 codes.update(resolved or [name.upper()])
         lines = comment.next_block
         yield Directive(comment.line, codes, kind == "disable-file", lines, comment.text)
+
+
+def _same_kind(value, default) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float))
+    if isinstance(default, list):
+        return isinstance(value, list) and all(
+            any(_same_kind(item, example) for example in default) if default else True for item in value
+        )
+    return isinstance(value, type(default))
+
+
+def _kind(default) -> str:
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, (int, float)):
+        return "a number"
+    if isinstance(default, list):
+        inner = {_kind(item) for item in default}
+        return "a list" + (f" of {inner.pop().removeprefix('a ')}s" if len(inner) == 1 else "")
+    if isinstance(default, dict):
+        return "a table"
+    return "a string" if isinstance(default, str) else type(default).__name__
 
 
 def _diagnostic(path: str, info: RuleInfo, severity: Severity, finding: Finding) -> Diagnostic:

@@ -8,6 +8,7 @@ line maps) reads the body. Everything downstream works on the model.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -67,7 +68,12 @@ def parse_file(path: str | Path, display: str | None = None, limits: Limits = Li
     """Read and parse ``path``. Never raises for bad content; problems land in ``doc.problems``."""
     name = display or str(path)
     try:
-        size = Path(path).stat().st_size
+        info = Path(path).stat()
+        if stat.S_ISDIR(info.st_mode):
+            return _unreadable(name, "cannot read file: it is a directory")
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            return _unreadable(name, "cannot read file: not a regular file")
+        size = info.st_size
         if size > limits.max_file_bytes:
             return _unreadable(
                 name,
@@ -89,9 +95,10 @@ def parse_bytes(data: bytes, path: str, limits: Limits = Limits()) -> Document:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        col = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        # count lines and columns as the model does: CRLF and CR end a line too
+        before = data[: exc.start].decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
+        line = before.count("\n") + 1
+        col = len(before) - before.rfind("\n")
         doc = Document(source=Source(path, "", [""], had_bom))
         doc.problems.append(
             Problem(
@@ -196,6 +203,7 @@ def _yaml_loader():
 
 def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
     if not text.strip():
         doc.problems.append(Problem("PM002", Span(first_line - 1, 1, first_line - 1, 4), "frontmatter is empty"))
@@ -218,8 +226,16 @@ def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
     except RecursionError:
         doc.problems.append(Problem("PM002", Span(first_line, 1, first_line, 1), "frontmatter is nested too deeply"))
         return None
+    except ReaderError as exc:  # a character YAML does not allow, such as NUL
+        line = first_line + text.count("\n", 0, exc.position)
+        col = exc.position - text.rfind("\n", 0, exc.position)
+        char = ord(exc.character) if isinstance(exc.character, str) else exc.character
+        what = f"character U+{char:04X} is not allowed in YAML" if isinstance(char, int) else exc.reason
+        doc.problems.append(Problem("PM002", Span(line, col, line, col + 1), f"YAML error: {what}"))
+        return None
     except (YAMLError, ValueError, TypeError, OverflowError) as exc:
-        doc.problems.append(Problem("PM002", Span(first_line, 1, first_line, 1), f"YAML error: {exc}"))
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        doc.problems.append(Problem("PM002", Span(first_line, 1, first_line, 1), f"YAML error: {message}"))
         return None
     if not isinstance(root, dict):
         kind = "empty" if root is None else "a list" if isinstance(root, list) else f"a single value ({_describe(root)})"

@@ -161,7 +161,7 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
         if low in _lex.VAGUE_UNLESS_CONCRETE:
             promise = _NEVER_AGAIN.search(an.text, tokens[p].end)
             if promise and not _committed(rest, raw):
-                return tokens[p].start, end, f"{tokens[p].text.lower()!r} an outcome, not an action"
+                return tokens[p].start, end, f"{tokens[p].text.lower()!r} promises an outcome, not an action"
             if not _specific(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} without a concrete object or finish line"
             continue

@@ -14,12 +14,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[site,test]'
 	touch $@
 
-.PHONY: install serve lint test browser-deps clean
+.PHONY: install serve site lint test browser-deps clean
 
 install: $(STAMP)
 
+# Build the archive site and serve it with live reload; the build fails on lint errors.
 serve: $(STAMP)
-	$(BIN)/postmortem lint postmortems
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+# The static site in site/, as published.
+site: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 lint: $(STAMP)
 	$(BIN)/postmortem lint postmortems

@@ -1,0 +1,175 @@
+"""The ``postmortem-archive`` MkDocs plugin: the archive in ``postmortems/`` as a site.
+
+Each event does one thing. ``on_files`` lints and reads the archive through the shared
+document model and adds every generated page; ``on_page_markdown`` and ``on_page_content``
+render post-mortem text with raw HTML escaped and put the badges and cards in place.
+
+Options (``plugins: - postmortem-archive:`` in ``mkdocs.yml``):
+
+``source``
+    The archive folder, relative to ``mkdocs.yml`` (default ``postmortems``).
+``internal``
+    Also publish ``visibility: restricted`` post-mortems. ``POSTMORTEM_INTERNAL=1`` turns it
+    on too. Default off.
+``allow_lint_errors``
+    Publish post-mortems that fail linting (with a banner) instead of failing the build.
+    ``POSTMORTEM_ALLOW_LINT_ERRORS=1`` turns it on too. Default off.
+``today``
+    The date that decides which action items are overdue (default: the build date).
+    ``POSTMORTEM_TODAY=YYYY-MM-DD`` overrides it.
+``pyproject``
+    The ``pyproject.toml`` whose ``[tool.postmortem]`` configures the linter (default: the
+    nearest one from ``mkdocs.yml`` upwards).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, InclusionLevel
+
+from . import browse, catalog, home, insights, pages, rules_ref, status_history, tracker
+from . import urls as u
+from .guard import RawHtmlGuard
+from .tokens import Tokens
+
+log = logging.getLogger("mkdocs.plugins.postmortem-archive")
+
+_TRUE = {"1", "true", "yes", "on"}
+
+
+class ArchiveConfig(Config):
+    source = c.Type(str, default="postmortems")
+    internal = c.Type(bool, default=False)
+    allow_lint_errors = c.Type(bool, default=False)
+    today = c.Optional(c.Type((str, date)))
+    pyproject = c.Optional(c.Type(str))
+
+
+def _flag(name: str, configured: bool) -> bool:
+    value = os.environ.get(name)
+    return configured if value is None or value.strip() == "" else value.strip().lower() in _TRUE
+
+
+class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    def __init__(self) -> None:
+        self.guard = RawHtmlGuard()
+        self.tokens = Tokens()
+        self.guarded: set[str] = set()
+        self.source = self.base = Path()
+        self.today = date.today()
+        self.internal = False
+
+    # ------------------------------------------------------------------ configuration
+
+    def on_config(self, config):
+        base = Path(config.config_file_path or ".").resolve().parent
+        self.base = base
+        self.source = (base / self.config.source).resolve()
+        self.internal = _flag("POSTMORTEM_INTERNAL", self.config.internal)
+        self.allow_lint_errors = _flag("POSTMORTEM_ALLOW_LINT_ERRORS", self.config.allow_lint_errors)
+        self.today = _today(os.environ.get("POSTMORTEM_TODAY") or self.config.today)
+        self.pyproject = (base / self.config.pyproject).resolve() if self.config.pyproject else None
+        config.markdown_extensions.append(self.guard)
+        return config
+
+    # ------------------------------------------------------------------ pages
+
+    def on_files(self, files, config):
+        if not self.source.is_dir():
+            raise PluginError(f"postmortem-archive: the archive folder {self.source} does not exist (option `source`)")
+        cat = self._catalog()
+        urls = u.Urls(config.use_directory_urls)
+        self.tokens = Tokens()
+        self.guarded = set()
+        generated: list[tuple[str, str, bool, bool]] = []  # src_uri, content, in nav, post-mortem text
+
+        for entry in cat.entries:
+            generated.append((entry.src_uri, pages.postmortem_page(entry, cat, urls, self.tokens), False, True))
+        charts = insights.all_charts(cat)
+        notices = status_history.notices(cat)
+        generated += [
+            (u.HOME, home.home_page(cat, urls), True, False),
+            (u.ARCHIVE, browse.archive_page(cat, urls), True, False),
+            (u.BY_SEVERITY, browse.severity_page(cat, urls), True, False),
+            (u.BY_SERVICE, browse.service_page(cat, urls), True, False),
+            (u.BY_YEAR, browse.year_page(cat, urls), True, False),
+            (u.BY_TAG, browse.tag_page(), True, False),
+            (u.ACTIONS, tracker.tracker_page(cat, urls), True, False),
+            (u.INSIGHTS, insights.insights_page(cat, urls, charts), True, False),
+            (u.RULES, rules_ref.rules_page(), True, False),
+            (u.STATUS_HISTORY, status_history.index_page(notices), True, True),
+        ]
+        generated += [(notice.src_uri, status_history.notice_page(notice), False, True) for notice in notices]
+        generated += [(chart.src_uri, chart.svg, False, False) for chart in charts]
+
+        for src_uri, content, in_nav, untrusted in generated:
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"postmortem-archive: docs/{src_uri} clashes with a generated page of the same name; rename it")
+            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+            if untrusted:
+                self.guarded.add(src_uri)
+        log.info(
+            "postmortem-archive: %d post-mortems published%s, today is %s",
+            len(cat.entries),
+            " (internal build: restricted ones included)" if self.internal else "",
+            self.today.isoformat(),
+        )
+        return files
+
+    def _catalog(self) -> catalog.Catalog:
+        from postmortem.config import ConfigError, find_config, load_config
+
+        try:
+            project = load_config(self.pyproject or find_config(self.base))
+        except ConfigError as exc:
+            raise PluginError(f"postmortem-archive: {exc}") from None
+        project.archive = str(self.source)
+        try:
+            cat, _ = catalog.load(
+                self.source, project, today=self.today, internal=self.internal, allow_lint_errors=self.allow_lint_errors
+            )
+        except catalog.LintFailure as failure:
+            raise PluginError(
+                "postmortem-archive: the archive does not pass `postmortem lint`; fix these findings, "
+                "or build with POSTMORTEM_ALLOW_LINT_ERRORS=1 to publish anyway:\n" + str(failure)
+            ) from None
+        return cat
+
+    # ------------------------------------------------------------------ rendering
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # Read by the guard when MkDocs creates this page's Markdown instance, next.
+        self.guard.active = page.file.src_uri in self.guarded
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        self.guard.active = False
+        html = self.tokens.substitute(html)
+        leftover = self.tokens.leftover(html)
+        if leftover:
+            log.warning("postmortem-archive: %s: %d placeholder(s) not replaced", page.file.src_uri, len(leftover))
+        return html
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.source))
+        return server
+
+
+def _today(value) -> date:
+    if value is None or value == "":
+        return date.today()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise PluginError(f"postmortem-archive: today / POSTMORTEM_TODAY must be YYYY-MM-DD, not {value!r}") from None

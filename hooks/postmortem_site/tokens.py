@@ -1,0 +1,38 @@
+"""Placeholders that carry generated HTML through Markdown rendering.
+
+Pages built from post-mortem text render with raw HTML turned off (see :mod:`.guard`), so
+the badges and the metadata card cannot be written into their Markdown. Instead the page's
+Markdown gets a plain-word placeholder where the HTML belongs; after rendering, the plugin
+swaps each placeholder for its HTML. A placeholder alone in a paragraph replaces the whole
+paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+
+class Tokens:
+    def __init__(self) -> None:
+        self._nonce = secrets.token_hex(4)
+        self._html: dict[str, str] = {}
+
+    def add(self, html: str) -> str:
+        token = f"pmsite{self._nonce}t{len(self._html):05d}"
+        self._html[token] = html
+        return token
+
+    def substitute(self, content: str) -> str:
+        if not self._html:
+            return content
+        pattern = re.compile(rf"<p>(pmsite{self._nonce}t\d{{5}})</p>|pmsite{self._nonce}t\d{{5}}")
+
+        def swap(match: re.Match) -> str:
+            return self._html.get(match.group(1) or match.group(0), match.group(0))
+
+        return pattern.sub(swap, content)
+
+    def leftover(self, content: str) -> list[str]:
+        """Placeholders that rendering moved out of reach (a bug, reported by the plugin)."""
+        return re.findall(rf"pmsite{self._nonce}t\d{{5}}", content)

@@ -251,3 +251,59 @@ def test_jsonschema_is_imported_only_for_a_frontmatter(tmp_path):
     assert "jsonschema" not in imported_by("lint", "broken-frontmatter.md", cwd=tmp_path)
     shutil.copy(ARCHIVE / BASE, tmp_path / BASE)
     assert "jsonschema" in imported_by("lint", BASE, cwd=tmp_path)
+
+
+# --------------------------------------------------------------------------- the pull-request workflow
+
+
+WORKFLOW = ROOT / ".github" / "workflows" / "postmortems.yml"
+
+
+def workflow_step(job: str, name: str) -> dict:
+    jobs = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]
+    return next(step for step in jobs[job]["steps"] if step.get("name") == name)
+
+
+def test_workflow_jobs():
+    workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert set(workflow[True]) == {"pull_request", "push", "workflow_dispatch"}  # YAML 1.1 reads `on` as True
+    jobs = workflow["jobs"]
+    assert jobs["lint"]["permissions"]["security-events"] == "write"
+    assert workflow_step("lint", "Upload SARIF to code scanning")["with"]["sarif_file"] == "postmortem.sarif"
+    assert workflow_step("site", "Build the site")["run"] == "python -m mkdocs build --strict"
+    assert workflow_step("site", "Upload the site for GitHub Pages")["with"]["path"] == "site"
+    assert jobs["deploy"]["needs"] == "site"
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_workflow_lints_exactly_the_changed_post_mortems(repo):
+    """Run the workflow's own shell steps in a repository with a pull-request branch."""
+    repo.git("branch", "-M", "main")
+    repo.git("update-ref", "refs/remotes/origin/main", "HEAD")
+    repo.git("checkout", "-q", "-b", "feature")
+    changed = repo.write("postmortems/2026-11-20-config-rollout.md", post_mortem("PM-2026-050", BLAMING))
+    repo.write("postmortems/README.md", "# About\n")
+    repo.write("docs/notes.md", "notes\n")
+    repo.git("add", ".")
+    repo.git("commit", "-q", "--no-verify", "-m", "feature")
+    env = {**repo.env, "BASE_REF": "main", "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+
+    def step(name: str) -> subprocess.CompletedProcess:
+        script = "set -eo pipefail\n" + workflow_step("lint", name)["run"]
+        return subprocess.run(["bash", "-c", script], cwd=repo.root, env=env, capture_output=True, text=True, timeout=300)
+
+    found = step("Find changed post-mortems")
+    assert found.returncode == 0, found.stderr
+    assert (repo.root / "changed.txt").read_text(encoding="utf-8") == f"{changed}\n"
+    lint = step("Lint changed post-mortems")
+    assert lint.returncode != 0
+    assert f"::error file={changed},line=28,col=1," in lint.stdout and "title=PM501::" in lint.stdout
+    sarif = step("Lint the archive as SARIF")
+    assert sarif.returncode == 0, sarif.stderr
+    results = json.loads((repo.root / "postmortem.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert any(r["ruleId"] == "PM501" for r in results)
+
+    (repo.root / "changed.txt").write_text("", encoding="utf-8")
+    quiet = step("Lint changed post-mortems")
+    assert quiet.returncode == 0 and "No post-mortem changed." in quiet.stdout

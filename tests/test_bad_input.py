@@ -16,10 +16,10 @@ import pytest
 from postmortem.new import create
 from postmortem.rule import all_rules
 
-from .conftest import ROOT
+from .conftest import FIXTURES
 from .projects import make_project, run
 
-EXAMPLE = (ROOT / "postmortems" / "2026-03-04-checkout-errors-for-eu-customers.md").read_bytes()
+EXAMPLE = (FIXTURES / "complete.md").read_bytes()  # a complete post-mortem, one overdue item
 
 # name -> (content, rule code, line) of the finding the file must get
 BAD_FILES = {

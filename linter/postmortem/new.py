@@ -73,7 +73,8 @@ def create(archive: Path, title: str, severity: str, services: list[str], tags: 
         raise ValueError(f"service and tag names are lower-case and hyphenated: {', '.join(bad)}")
     if not services:
         raise ValueError("name at least one affected service")
-    title = " ".join(title.split())
+    # Control and format characters (escape sequences, bidi overrides) only hide or reorder text.
+    title = " ".join("".join(ch for ch in title if unicodedata.category(ch) not in ("Cc", "Cf")).split())
     if len(title) < 8:
         raise ValueError("the title needs at least 8 characters: name the impact, e.g. 'Checkout errors for EU customers'")
     archive.mkdir(parents=True, exist_ok=True)

@@ -110,7 +110,7 @@ class Linter:
                 if unknown:
                     raise ConfigError(
                         f"[tool.postmortem.rules.{code}]: unknown option(s) {', '.join(unknown)}"
-                        + (f"; {info.name} takes: {', '.join(info.options)}" if info.options else "")
+                        + (f"; {info.name} takes: {', '.join(info.options)}" if info.options else f"; {info.name} takes no options")
                     )
                 for option, value in settings.options.items():
                     default = info.options[option]

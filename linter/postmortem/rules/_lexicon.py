@@ -213,6 +213,17 @@ IMPERATIVE_VERBS = _words(
     show shut silence simplify size snapshot split stage standardise standardize start
     stop store stream switch sync tag tighten time track transfer translate trigger trim
     tune turn unify unpin update upgrade use validate verify version wire write
+    accept acknowledge adopt aggregate allowlist annotate assess bake batch bind boost
+    bootstrap bundle calibrate centralise centralize clamp clone coalesce compress compute
+    connect consider contact coordinate correlate cover decide decommission decouple
+    delay deliver demote denylist derive design diff discuss distribute downgrade draft
+    drill edit eliminate encode ensure enhance evaluate evict expand explore export fence
+    fetch filter finalise finalize finish follow fork format freeze gather give guard halt
+    handle hash hire hold host identify improve investigate isolate land look measure
+    model offload optimise optimize own plan present promote prototype provide pull push
+    quarantine re-run read rebase reconcile refresh rehearse remediate reproduce resolve
+    review revisit roll sample scan seed send ship simulate standardise stub subscribe
+    support swap teach terminate test throttle trace try unblock vendor wait warm watch
     """
 )
 

@@ -1,0 +1,127 @@
+"""End-to-end behaviour of the blameless-language and action-item rules."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from click.testing import CliRunner
+
+from postmortem.cli import main
+
+from .conftest import ROOT, lint_text, make_config
+
+DOC = textwrap.dedent(
+    """\
+    ---
+    id: PM-2026-042
+    title: "Config push broke checkout"
+    severity: SEV3
+    started: 2026-03-04T14:02:00Z
+    ---
+
+    ## Summary
+
+    Dave pushed the broken config to production.
+
+    ## Action Items
+
+    | ID | Action | Category | Owner | Priority | Due | Status |
+    |----|--------|----------|-------|----------|-----|--------|
+    | A1 | Improve monitoring | detect | sre-team | P2 | 2026-04-15 | open |
+    """
+)
+
+
+def test_lint_reports_blame_and_vague_action_with_position_and_hint(tmp_path):
+    path = tmp_path / "2026-03-04-config-push.md"
+    path.write_text(DOC, encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(main, ["lint", str(path), "--today", "2026-03-10"])
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    blame = next(i for i, line in enumerate(lines) if " PM501 " in line)
+    vague = next(i for i, line in enumerate(lines) if " PM302 " in line)
+    assert f"{path.name}:10:1: PM501 [error] names 'Dave' as the actor of a failure" in lines[blame]
+    assert lines[blame + 1].strip().startswith("hint: Say what allowed it")
+    assert f"{path.name}:16:8: PM302 [error] action item A1 is vague" in lines[vague]
+    assert lines[vague + 1].strip().startswith("hint: Say what done looks like")
+
+
+def test_json_output_carries_the_exact_span(tmp_path):
+    import json
+
+    path = tmp_path / "incident.md"
+    path.write_text(DOC, encoding="utf-8")
+    result = CliRunner().invoke(main, ["lint", str(path), "--format", "json", "--select", "PM501,PM302"])
+    found = json.loads(result.output)
+    rows = found["diagnostics"] if isinstance(found, dict) else found
+    spans = {(d["code"], d["line"], d["col"], d["end_col"]) for d in rows}
+    assert spans == {("PM501", 10, 1, 5), ("PM302", 16, 8, 26)}
+
+
+def _names(text, **options):
+    config = make_config()
+    if options:
+        from postmortem.config import RuleSettings
+
+        config.rules = {"PM501": RuleSettings(options=options)}
+    return [d.message for d in lint_text(text, select=["PM501"], config=config)]
+
+
+def test_allowed_names_are_never_people():
+    text = "## Summary\n\nPriya pushed the broken config to production.\n"
+    assert _names(text)
+    assert not _names(text, **{"allowed-names": ["Priya"]})
+
+
+def test_people_patterns_name_people_the_built_in_list_does_not_know():
+    text = "## Summary\n\nXandrio pushed the broken config to production.\n"
+    assert not _names(text)
+    assert _names(text, people=["Xandr[a-z]+"])
+
+
+def test_owner_handles_are_teams_not_people():
+    text = "## Summary\n\nThe broken config was deployed by @payments-team and @sre-oncall.\n"
+    assert not _names(text)
+
+
+def test_unknown_option_is_a_configuration_error():
+    import pytest
+
+    from postmortem.config import ConfigError, RuleSettings
+    from postmortem.engine import Linter
+
+    config = make_config()
+    config.rules = {"PM501": RuleSettings(options={"alowed-names": []})}
+    with pytest.raises(ConfigError):
+        Linter(config, select=["PM501"])
+
+
+def test_documents_without_unknown_verbs_do_not_import_the_lexicon():
+    """The lexical library costs ~0.2 s to import; the bundled archive never needs it."""
+    code = textwrap.dedent(
+        f"""
+        import sys
+        from postmortem.config import Config
+        from postmortem.engine import Linter
+        from pathlib import Path
+        linter = Linter(Config(root=Path({str(ROOT)!r})))
+        linter.lint_paths(linter.collect([{str(ROOT / 'postmortems')!r}]))
+        print('lemminflect' in sys.modules)
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_an_unknown_first_word_is_looked_up():
+    text = (
+        "## Action Items\n\n| ID | Action | Category | Owner | Priority | Due | Status |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| A1 | Quarantine the noisy tenant when it exceeds 500 rps | mitigate | sre-team | P2 | 2026-04-15 | open |\n"
+        "| A2 | Synthetic checks for the checkout flow | detect | sre-team | P2 | 2026-04-15 | open |\n"
+    )
+    messages = [d.message for d in lint_text(text, select=["PM301"])]
+    assert messages == ["action item A2 does not start with a verb: 'Synthetic'"]

@@ -271,7 +271,7 @@ def _directives(doc: Document) -> Iterator[Directive]:
                 if not name:
                     continue
                 resolved = resolve_selector(name) if name.upper() != "ALL" else []
-                codes.update(resolved or [name.upper()])
+                codes.update(resolved or [name])
         lines = comment.next_block
         yield Directive(comment.line, codes, kind == "disable-file", lines, comment.text)
 

@@ -37,14 +37,18 @@ def quick_id(path: Path) -> str | None:
         return None
     try:
         with path.open("rb") as handle:
-            head = handle.read(64 * 1024).decode("utf-8", "replace")
+            # A pre-commit run reads every file of the archive: the first 4 KiB hold the
+            # frontmatter of almost every post-mortem; read on only when they do not.
+            data = handle.read(4096)
+            if b"\n---" not in data[3:]:
+                data += handle.read(60 * 1024)
     except OSError:
         return None
-    head = head.removeprefix("\ufeff").replace("\r\n", "\n")
+    head = data.decode("utf-8", "replace").removeprefix("\ufeff")
     if not head.startswith("---"):
         return None
     end = head.find("\n---", 3)
-    block = head[: end if end >= 0 else len(head)]
+    block = head[: end if end >= 0 else len(head)].replace("\r\n", "\n")
     match = _ID_LINE.search(block)
     if match:
         return match.group(1)
@@ -62,14 +66,16 @@ class Archive:
     @classmethod
     def build(cls, folder: Path | None, documents: list[Document]) -> "Archive":
         archive = cls()
-        seen: set[Path] = set()
+        seen: set[tuple[int, int]] = set()  # (device, inode): one stat per file, links followed
         for doc in documents:
-            seen.add(real_path(doc.path))
+            identity = _identity(doc.path)
+            if identity:
+                seen.add(identity)
             if doc.incident.id:
                 archive.ids.setdefault(doc.incident.id, []).append(doc.path)
         if folder is not None and folder.is_dir():
             for path in archive_files(folder):
-                if real_path(path) in seen:
+                if _identity(path) in seen:
                     continue
                 found = quick_id(path)
                 if found:
@@ -79,6 +85,14 @@ class Archive:
     def others_with(self, id_: str, path: str) -> list[str]:
         me = real_path(path)
         return [p for p in self.ids.get(id_, []) if real_path(p) != me]
+
+
+def _identity(path: str | Path) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return stat.st_dev, stat.st_ino
 
 
 def real_path(path: str | Path) -> Path:

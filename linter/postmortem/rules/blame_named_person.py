@@ -14,7 +14,7 @@ capitalised words in the middle of a sentence followed by something only people 
 ```toml
 [tool.postmortem.rules.PM501]
 allowed-names = ["Hermes", "Athena"]   # internal systems that look like names
-people = ["Dave", "Priya", "[A-Z][a-z]+ [A-Z][a-z]+"]   # regular expressions for people
+people = ["Dave", "Priya", "[A-Z][a-z]+sson"]   # regular expressions, matched against one word
 ```
 
 ## Why it matters

@@ -10,6 +10,11 @@ interpreter start-up and imports. This prints the median (and p90) wall time of:
 
     python bench/hook_latency.py                       # 15 runs each, a bundled post-mortem
     python bench/hook_latency.py --runs 30 --file postmortems/x.md --importtime
+    python bench/generate.py --count 2000 --out bench/out/archive-2000
+    python bench/hook_latency.py --project bench/out/archive-2000   # one file of a large archive
+
+A one-file run still reads the id of every post-mortem in the archive (for duplicate ids and
+related links), so ``--project`` with a generated archive shows how that grows.
 
 Run it from the repository root with the project's virtual environment. Bytecode is
 written and used as in a normal installation (PYTHONDONTWRITEBYTECODE is cleared for the
@@ -31,13 +36,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def measure(command: list[str], runs: int, env: dict) -> list[float]:
+def measure(command: list[str], runs: int, env: dict, cwd: Path = ROOT) -> list[float]:
     for _ in range(2):  # warm the page cache and write bytecode
-        subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append((time.perf_counter() - start) * 1000)
     return times
 
@@ -50,12 +55,12 @@ def p90(values: list[float]) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
-def importtime(python: str, file: str, env: dict, top: int) -> list[tuple[int, str]]:
+def importtime(python: str, file: str, env: dict, top: int, cwd: Path = ROOT) -> list[tuple[int, str]]:
     code = (
         "import sys; from postmortem.cli import main; "
         f"sys.argv = ['postmortem', 'lint', {file!r}]; main()"
     )
-    done = subprocess.run([python, "-X", "importtime", "-c", code], cwd=ROOT, env=env,
+    done = subprocess.run([python, "-X", "importtime", "-c", code], cwd=cwd, env=env,
                           capture_output=True, text=True)
     rows = []
     for line in done.stderr.splitlines():
@@ -70,14 +75,18 @@ def importtime(python: str, file: str, env: dict, top: int) -> list[tuple[int, s
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15, help="timed runs per command (at least 10)")
-    parser.add_argument("--file", default=None, help="post-mortem to lint (default: the first bundled one)")
+    parser.add_argument("--project", type=Path, default=ROOT,
+                        help="folder with pyproject.toml and postmortems/ to lint in (default: this repository)")
+    parser.add_argument("--file", default=None, help="post-mortem to lint, relative to the project (default: its first)")
     parser.add_argument("--no-bytecode", action="store_true", help="measure without cached bytecode")
     parser.add_argument("--importtime", action="store_true", help="also list the slowest imports of the lint run")
     args = parser.parse_args()
     runs = max(10, args.runs)
     python = sys.executable
     postmortem = str(Path(python).with_name("postmortem"))
-    file = args.file or os.path.relpath(sorted((ROOT / "postmortems").glob("20*.md"))[0], ROOT)
+    project = args.project.resolve()
+    file = args.file or os.path.relpath(sorted((project / "postmortems").glob("*.md"))[0], project)
+    archive_size = len(list((project / "postmortems").rglob("*.md")))
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if args.no_bytecode:
@@ -91,12 +100,12 @@ def main() -> None:
         (f"postmortem lint {file}", [postmortem, "lint", file]),
     ]
     print(f"{runs} runs each, {'without' if args.no_bytecode else 'with'} cached bytecode, "
-          f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+          f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, archive of {archive_size} files")
     results = {}
     width = max(len(label) for label, _ in commands)
     print(f"{'command':<{width}}  median ms  p90 ms")
     for label, command in commands:
-        times = measure(command, runs, env)
+        times = measure(command, runs, env, cwd=project)
         results[label] = statistics.median(times)
         print(f"{label:<{width}}  {statistics.median(times):9.0f}  {p90(times):6.0f}")
     lint = results[commands[-1][0]]
@@ -104,7 +113,7 @@ def main() -> None:
           f"lint minus the stack's imports: {lint - results[commands[1][0]]:.0f} ms")
     if args.importtime:
         print("\nslowest imports of the lint run (cumulative ms):")
-        for micros, name in importtime(python, file, env, 12):
+        for micros, name in importtime(python, file, env, 12, cwd=project):
             print(f"  {micros / 1000:7.1f}  {name}")
 
 

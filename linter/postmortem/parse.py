@@ -160,7 +160,9 @@ def _read_frontmatter(doc: Document, limits: Limits) -> int:
                 "Close the YAML block with a line containing only `---`.",
             )
         )
-        return len(lines)
+        # Read the body from the first section heading, so that its sections are not
+        # reported missing on top of the one real problem.
+        return next((i for i in range(1, len(lines)) if lines[i].startswith("## ")), len(lines))
     yaml_text = "\n".join(lines[1:end])
     if len(yaml_text.encode("utf-8")) > limits.max_frontmatter_bytes:
         doc.problems.append(

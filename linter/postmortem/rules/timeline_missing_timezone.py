@@ -1,8 +1,8 @@
 """
 ## What it does
-Checks that the timeline states its timezone: the first row (and any row after a change of
-zone) carries `UTC`, `Z` or an offset such as `+01:00`. Later rows without one take the
-zone of the row above.
+Checks that the timeline states its timezone on its first row: `UTC`, `Z` or an offset
+such as `+01:00`. Later rows without one take the zone of the row above. A timeline that
+starts without a zone is reported once, at its first row.
 
 ## Why it matters
 Responders in different offices read "14:02" differently, and comparing the timeline with
@@ -39,5 +39,7 @@ def check(doc, ctx):
             yield Finding(
                 time_span(doc, entry),
                 f"timeline time {entry.time_text!r} has no timezone",
-                "Write the zone on the first row, e.g. `14:02 UTC` or `2026-03-04 14:02+01:00`.",
+                "Write the zone on the first row, e.g. `14:02 UTC` or `2026-03-04 14:02+01:00`; "
+                "later rows take the zone of the row above.",
             )
+            stated = True  # one finding per timeline: the rows below follow the first one

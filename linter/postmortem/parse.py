@@ -92,6 +92,10 @@ def parse_bytes(data: bytes, path: str, limits: Limits = Limits()) -> Document:
     had_bom = data.startswith(b"\xef\xbb\xbf")
     if had_bom:
         data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        doc = Document(source=Source(path, "", [""]))
+        doc.problems.append(Problem("PM001", Span(1, 1, 1, 2), "the file is UTF-16, not UTF-8", "Save the file as UTF-8."))
+        return doc
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

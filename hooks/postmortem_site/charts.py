@@ -55,6 +55,7 @@ def _clean(root):
 
 def _render(chart, chart_id: str) -> str:
     chart.uuid = chart_id
+    chart.add_xml_filter(_clean)
     return chart.render(is_unicode=True)
 
 
@@ -63,7 +64,6 @@ def _options(title: str, colors: Sequence[str], **extra) -> dict:
         title=title,
         style=_style(colors),
         js=[],
-        xml_filters=[_clean],
         disable_xml_declaration=True,
         width=760,
         height=340,

@@ -1,0 +1,81 @@
+"""Build the archive site with the real ``mkdocs build --strict``, once per test session.
+
+The site tests and the browser tests share one build of the bundled archive; variants (the
+internal build, other archives) build into their own temporary folders.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-23"
+CANARY = "CANARY-RESTRICTED-7f3a9c"
+_KEEP: list[tempfile.TemporaryDirectory] = []  # removed when the test session ends
+
+
+def temp_dir(prefix: str) -> Path:
+    holder = tempfile.TemporaryDirectory(prefix=prefix)
+    _KEEP.append(holder)
+    return Path(holder.name)
+
+
+def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` into ``site_dir``; "today" is fixed, ``env`` adds variables."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "POSTMORTEM_TODAY": TODAY, **env}
+    for name in ("POSTMORTEM_INTERNAL", "POSTMORTEM_ALLOW_LINT_ERRORS"):
+        if name not in env:
+            environment.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def _built(result: subprocess.CompletedProcess, site: Path) -> Path:
+    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+@lru_cache(maxsize=None)
+def default_site() -> Path:
+    """The bundled archive as published (restricted post-mortems left out)."""
+    site = temp_dir("pm-site-") / "site"
+    return _built(build(site), site)
+
+
+@lru_cache(maxsize=None)
+def internal_site() -> Path:
+    """The bundled archive with POSTMORTEM_INTERNAL=1."""
+    site = temp_dir("pm-site-internal-") / "site"
+    return _built(build(site, POSTMORTEM_INTERNAL="1"), site)
+
+
+def archive_config(folder: Path, source: Path) -> Path:
+    """A mkdocs.yml in ``folder`` that is the project's, reading post-mortems from ``source``."""
+    config = folder / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
+        f"docs_dir: {ROOT / 'docs'}\n"
+        "plugins:\n"
+        "  - search\n"
+        "  - tags\n"
+        "  - postmortem-archive:\n"
+        f"      source: {source}\n"
+        f"      pyproject: {ROOT / 'pyproject.toml'}\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def site_files(site: Path) -> list[Path]:
+    return sorted(path for path in site.rglob("*") if path.is_file())

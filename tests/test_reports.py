@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -139,7 +140,7 @@ def independent_overdue(folder: Path, today: date) -> set[tuple[str, str]]:
                 continue
             if not in_section or not line.startswith("|"):
                 continue
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
             if header is None:
                 header = [c.lower() for c in cells]
                 continue

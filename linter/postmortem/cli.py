@@ -55,6 +55,8 @@ def main():
       postmortem lint             check the archive (or the files you name)
       postmortem rules            list every rule
       postmortem explain PM301    what a rule checks, why, and what to write instead
+      postmortem actions --open   action items still open, across the archive
+      postmortem stats            counts, MTTD/MTTA/MTTR, overdue items, stale drafts
     """
 
 

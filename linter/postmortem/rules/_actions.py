@@ -61,7 +61,7 @@ _PREPOSITIONS = _lex._words("per for on in of to across at with from")
 _MODAL_LIKE = _lex._words("should will must need needs to would could can shall might")
 _COMPARATIVES = _lex._words("better more improved faster proper enhanced increased fewer less greater stronger quicker")
 _ADD_VERBS = _lex._words("add create build implement introduce get put set")
-_FILLER = _lex._words("more better additional extra proper some improved enhanced new further the our any")
+_FILLER = _lex._words("more better additional extra proper some improved enhanced new further the our any up")
 
 
 def action_cells(doc):
@@ -183,12 +183,14 @@ def _committed(rest, raw) -> bool:
     if "`" in raw:
         return True
     for k, tok in enumerate(rest):
-        if any(ch.isdigit() for ch in tok.text) or tok.low in _lex.DELIVERABLES:
+        reported_back = k + 1 < len(rest) and rest[k + 1].low == "back"  # "… and report back"
+        if any(ch.isdigit() for ch in tok.text) or (tok.low in _lex.DELIVERABLES and not reported_back):
             return True
         if tok.low in ("and", "then", "by", "with") and k + 1 < len(rest):
             nxt = rest[k + 1].low
             stem = nxt[:-3] if nxt.endswith("ing") else nxt
-            if nxt in _lex.CONCRETE_FOLLOWUPS or stem in _lex.CONCRETE_FOLLOWUPS or stem + "e" in _lex.CONCRETE_FOLLOWUPS:
+            back = k + 2 < len(rest) and rest[k + 2].low == "back"  # "… and report back"
+            if not back and (nxt in _lex.CONCRETE_FOLLOWUPS or stem in _lex.CONCRETE_FOLLOWUPS or stem + "e" in _lex.CONCRETE_FOLLOWUPS):
                 return True
     return False
 

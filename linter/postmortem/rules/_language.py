@@ -331,6 +331,22 @@ def is_past_verb(word: str) -> bool:
     return len(low) > 3 and low.endswith("ed") and low not in ("need", "seed", "feed", "speed", "bleed", "breed", "shed", "bed", "red")
 
 
+_IRREGULAR_PARTICIPLES = lex._words(
+    """
+    arisen awoken begun bitten blown broken chosen done drawn driven eaten fallen flown
+    forgotten frozen given gone gotten grown hidden known mistaken overridden overwritten
+    ridden risen run seen shaken shown spoken stolen sworn taken thrown torn undone
+    withdrawn woken worn written
+    """
+)
+
+
+def is_participle(word: str) -> bool:
+    """A past participle as in "should have <checked|known|run>" (not "have a runbook")."""
+    low = word.lower()
+    return low in _IRREGULAR_PARTICIPLES or is_past_verb(low)
+
+
 def is_imperative(word: str) -> bool:
     """Whether ``word`` is the base form of a verb, as an instruction starts ("Rotate")."""
     low = word.lower().strip("'’")

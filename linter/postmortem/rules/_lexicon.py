@@ -262,6 +262,7 @@ CAPABILITY_NOUNS = _words(
     dashboards documentation docs logging metrics monitoring observability performance
     process processes quality redundancy reliability resilience resiliency robustness
     safeguards security stability testing tests tooling visibility practices hygiene
+    guardrails guard-rails checks alarms noise
     """
 )
 # Objects that say nothing: "fix the problem", "investigate the issue".
@@ -291,7 +292,7 @@ STOPWORDS = _words(
     had has have having how if in into is it its itself just more most no nor not now of
     off on once only or other our ours out over own same so some such than that the their
     them then there these they this those through to too under until up very was we were
-    what when where which while who whom why will with would you your next
+    what when where which while who whom why will with would you your next back
     """
 )
 

@@ -110,8 +110,8 @@ def _blame(an, i):
     # "blamed the payments team", "blame Dave"
     for j in range(i + 1, min(len(tokens), i + 5)):
         other = tokens[j]
-        if other.sentence != tok.sentence:
-            break
+        if other.sentence != tok.sentence or other.low in ("not", "no", "never"):
+            break  # "blame the process, not people"
         if other.low in lex.ROLE_NOUNS or other.low in lex.TEAM_NOUNS or other.low in lex.PERSON_PRONOUNS or other.low in ("him", "her", "them", "me", "us"):
             yield tok.start, tok.end, "assigns blame"
             return

@@ -107,7 +107,16 @@ def _blamed_person(an, i, names, owners):
         before = [t.low for t in an.tokens[:start] if t.sentence == sentence][-3:]
         if strong and len(before) >= 2 and before[-1] in ("was", "is") and before[-2] in ("cause", "causes", "trigger"):
             return start, end  # "The root cause was Olusegun's change …"
-        if strong and _has_cue(lows_after):
+        # the cue must be in what the person owned or what it did: "Kevin's untested hotfix",
+        # "Jenny's script wiped …", not in a later clause ("Kevin's team owns the service that …")
+        near = []
+        for t in an.tokens[end:]:
+            if t.sentence != sentence or len(near) >= 4:
+                break
+            near.append(t.low)
+            if is_past_verb(t.low) and len(near) > 1:  # the first word may be an adjective: "rushed"
+                break
+        if strong and (_has_cue(near) or _has_cue_phrase(lows_after)):
             return start, end
         return None
 
@@ -149,6 +158,10 @@ def _blamed_person(an, i, names, owners):
 def _continues_name(an, i):
     prev = an.tokens[i - 1]
     return prev.capitalised and not prev.possessive and an.tokens[i].capitalised and prev.end + 1 == an.tokens[i].start
+
+
+def _has_cue_phrase(lows):
+    return any(tuple(lows[k : k + 2]) in (("by", "mistake"), ("by", "accident")) for k in range(len(lows)))
 
 
 def _has_cue(lows):

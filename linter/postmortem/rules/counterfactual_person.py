@@ -25,7 +25,7 @@ The failover runbook had no step to check replication lag before promoting a rep
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._language import analyse, person_at, person_subject_before, words_of
+from ._language import analyse, is_participle, person_at, person_subject_before, words_of
 
 CODE = "PM505"
 NAME = "counterfactual-person"
@@ -36,7 +36,9 @@ _CONTRACTED = {"should've": "should", "could've": "could", "would've": "would", 
 _ADVERBS = lex._words("not never simply just easily really probably definitely certainly obviously clearly also at least")
 _BEEN_JUDGING = lex._words("more careful aware vigilant paying attentive quicker faster thorough diligent watching")
 _WOULD_SUBJECTS = lex._words("you anyone anybody someone somebody everyone everybody he she")
-_SCREEN = lex.MODALS | set(_CONTRACTED) | {"failed", "had", "if"}
+_NEGATED = {"shouldn't": "should", "couldn't": "could", "wouldn't": "would", "shouldn’t": "should", "couldn’t": "could", "wouldn’t": "would"}
+_EXCULPATORY = lex._words("nobody noone none")
+_SCREEN = lex.MODALS | set(_CONTRACTED) | set(_NEGATED) | {"failed", "had", "if"}
 
 _HINT = (
     "Describe what the system or process allowed, not what someone should have done, e.g. "
@@ -63,8 +65,9 @@ def _counterfactuals(an):
     for k, tok in enumerate(tokens):
         low = tok.low
         same = lambda j: 0 <= j < len(tokens) and tokens[j].sentence == tok.sentence  # noqa: E731
-        if low in lex.MODALS or low in _CONTRACTED:
-            modal = _CONTRACTED.get(low, low)
+        if low in lex.MODALS or low in _CONTRACTED or low in _NEGATED:
+            modal = _CONTRACTED.get(low) or _NEGATED.get(low) or low
+            negated = low in _NEGATED or (same(k + 1) and tokens[k + 1].low in ("not", "never"))
             j = k + 1
             if modal == "ought":
                 if not (same(j) and tokens[j].low == "to"):
@@ -82,12 +85,18 @@ def _counterfactuals(an):
                 j += 1
             if not same(j):
                 continue
-            if tokens[j].low == "been" and not (same(j + 1) and tokens[j + 1].low in _BEEN_JUDGING):
-                continue
-            if modal == "might":
+            if tokens[j].low == "been":
+                if not (same(j + 1) and tokens[j + 1].low in _BEEN_JUDGING):
+                    continue  # passive: "should have been paged" is about the paging
+            elif not is_participle(tokens[j].text):
+                continue  # "should have a runbook", "would have had no way to see"
+            if modal == "might" or tokens[j].low == "had":
                 continue
             subject = person_subject_before(an, k)
             if subject is None:
+                continue
+            # "could not have known", "nobody could have predicted": exculpatory, not blame
+            if modal in ("could", "would") and (negated or tokens[subject.start].low in _EXCULPATORY or phrase_no_one(an, subject)):
                 continue
             if modal == "would" and subject.kind == "pronoun" and tokens[subject.start].low not in _WOULD_SUBJECTS:
                 continue
@@ -98,6 +107,24 @@ def _counterfactuals(an):
                 yield tokens[subject.start].start, tokens[k + 1].end
         elif low in ("had", "if") and (tok.initial or (same(k - 1) and tokens[k - 1].low in ("and", "but", "that"))):
             yield from _conditional(an, k)
+
+
+def phrase_no_one(an, subject):
+    return subject.start > 0 and an.tokens[subject.start].low == "no" or (
+        an.tokens[subject.start].low == "one" and subject.start > 0 and an.tokens[subject.start - 1].low == "no"
+    )
+
+
+def _done_after(an, j):
+    """Whether a past participle follows at ``j`` ("had checked"), not "had an alert" or "had been paged"."""
+    tokens = an.tokens
+    while j < len(tokens) and tokens[j].low in _ADVERBS:
+        j += 1
+    if j >= len(tokens):
+        return False
+    if tokens[j].low == "been":
+        return j + 1 < len(tokens) and tokens[j + 1].low in _BEEN_JUDGING
+    return tokens[j].low != "had" and is_participle(tokens[j].text)
 
 
 def _conditional(an, k):
@@ -120,16 +147,17 @@ def _conditional(an, k):
             return
         if tok.low == "if" and tokens[end].low == "had":
             subject = person_subject_before(an, end)
-            if subject is not None and subject.start >= j:
+            if subject is not None and subject.start >= j and _done_after(an, end + 1):
                 yield tok.start, tokens[end].end
             return
         if tok.low == "had":
             person = person_at(an, end) if tokens[end].capitalised or tokens[end].is_handle else None
             if person is not None and person.start == j:
-                yield tok.start, tokens[person.end - 1].end
+                if _done_after(an, person.end):
+                    yield tok.start, tokens[person.end - 1].end
                 return
             if tokens[end].low in lex.PERSON_PRONOUNS or tokens[end].low in lex.ROLE_NOUNS or tokens[end].low in lex.TEAM_NOUNS:
                 subject = person_subject_before(an, end + 1) if end + 1 < len(tokens) else None
-                if subject is not None and subject.start >= j:
+                if subject is not None and subject.start >= j and _done_after(an, end + 1):
                     yield tok.start, tokens[end].end
                 return

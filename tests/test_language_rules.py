@@ -99,6 +99,18 @@ def test_unknown_option_is_a_configuration_error():
         Linter(config, select=["PM501"])
 
 
+def test_bad_people_pattern_is_a_configuration_error():
+    import pytest
+
+    from postmortem.config import ConfigError, RuleSettings
+    from postmortem.engine import Linter
+
+    config = make_config()
+    config.rules = {"PM501": RuleSettings(options={"people": ["Dave("]})}
+    with pytest.raises(ConfigError, match="not a regular expression"):
+        Linter(config, select=["PM501"])
+
+
 def test_documents_without_unknown_verbs_do_not_import_the_lexicon():
     """The lexical library costs ~0.2 s to import; the bundled archive never needs it."""
     code = textwrap.dedent(

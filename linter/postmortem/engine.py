@@ -120,6 +120,9 @@ class Linter:
                         )
                 options.update(settings.options)
                 severity = settings.severity or severity
+            validate = getattr(info.module, "validate_options", None)
+            if validate is not None:  # a rule may check its option values up front (raises ConfigError)
+                validate(options)
             self.rules.append((info, severity, Context(info, options, self)))
         self.selected = {info.code for info, _, _ in self.rules}
         for pattern, selectors in config.per_file_ignores.items():

@@ -7,6 +7,8 @@ does*, *Why it matters*, *Example*, *Use instead*) and four names::
     NAME = "missing-section"        # kebab-case, stable
     SEVERITY = Severity.ERROR       # default; configurable per project
     OPTIONS = {"name": default}     # options a project may set under [tool.postmortem.rules.CODE]
+    def validate_options(options):  # optional: raise ConfigError for a bad option value
+        ...
 
     def check(doc, ctx):            # yields Finding(span, message, hint)
         ...

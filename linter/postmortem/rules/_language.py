@@ -159,9 +159,25 @@ class NameOptions:
 
     @classmethod
     def from_options(cls, options: dict) -> "NameOptions":
-        allowed = frozenset(str(name).lower() for name in options.get("allowed-names", ()) or ())
-        people = tuple(re.compile(str(p)) for p in options.get("people", ()) or ())
-        return cls(allowed, people)
+        """Read the ``allowed-names`` and ``people`` rule options; bad values are a ConfigError."""
+        from ..config import ConfigError
+
+        def strings(key):
+            value = options.get(key) or []
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"[tool.postmortem.rules] {key} must be a list of strings")
+            return value
+
+        allowed = frozenset(name.lower() for name in strings("allowed-names"))
+        people = []
+        for pattern in strings("people"):
+            try:
+                people.append(re.compile(pattern))
+            except re.error as exc:
+                raise ConfigError(f"[tool.postmortem.rules] people: {pattern!r} is not a regular expression: {exc}") from None
+        return cls(allowed, tuple(people))
 
 
 DEFAULT_NAMES = NameOptions()

@@ -54,6 +54,10 @@ _SCREEN = (
 )
 
 
+def validate_options(options):
+    NameOptions.from_options(options)
+
+
 def check(doc, ctx):
     names = NameOptions.from_options(ctx.options)
     owners = ctx.owners

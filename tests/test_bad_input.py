@@ -12,14 +12,19 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from postmortem.new import create
+from postmortem.engine import Linter
+from postmortem.new import create, template_text
+from postmortem.parse import parse_bytes
 from postmortem.rule import all_rules
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, TODAY, make_config
 from .projects import make_project, run
 
 EXAMPLE = (FIXTURES / "complete.md").read_bytes()  # a complete post-mortem, one overdue item
+TEMPLATE = template_text()
 
 # name -> (content, rule code, line) of the finding the file must get
 BAD_FILES = {
@@ -216,3 +221,43 @@ def test_table_with_escaped_pipes_is_well_formed(tmp_path):
     project = make_project(tmp_path, {"incident.md": text.encode("utf-8")})
     result = run(project, "lint", "--select", "PM204,PM311,PM312,PM314,PM315,PM316", "--today", "2026-11-23")
     assert result.exit_code == 0, result.output
+
+
+# --------------------------------------------------------------------------- any content at all
+
+SNIPPETS = [
+    "---", "\n", "\r\n", "\r", "|", "\\|", "`", "```", "~~~", "<!--", "-->", "{{", "}}", ": ", "- ", "> ",
+    "## Timeline", "## Action Items", "#", "[x](", ")", "*", "_", "&amp;", "\t", "\x00", "\u00a0", "\u0085",
+    "\u2028", "\ufeff", "\U0001f525", "e\u0301", "&", "*a", "&a ", "!!", "? ", "[", "]", "{", "}", "'", '"',
+    "14:02 UTC", "2026-02-30", "PM-2026-007", "<!-- postmortem: disable=PM205 -->", "<!-- postmortem: disable-file -->",
+    "| A9 | x | detect | nobody | P9 | soon | WIP |", "| 99:99 | x | y | |",
+]
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    base=st.sampled_from(["example", "template", "empty"]),
+    edits=st.lists(st.tuples(st.floats(0, 1), st.sampled_from(SNIPPETS), st.booleans()), max_size=12),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "crlf", "latin-1"]),
+)
+def test_any_content_lints_without_an_exception(base, edits, encoding):
+    text = {"example": EXAMPLE.decode("utf-8"), "template": TEMPLATE, "empty": ""}[base]
+    for where, snippet, delete in edits:
+        at = int(where * len(text))
+        text = text[:at] + text[at + len(snippet):] if delete else text[:at] + snippet + text[at:]
+    if encoding == "crlf":
+        data = text.replace("\n", "\r\n").encode("utf-8")
+    else:
+        data = text.encode(encoding, errors="replace")
+    internal_errors: list[str] = []
+    linter = Linter(make_config(archive=FIXTURES / "no-archive"), today=TODAY)
+    doc = parse_bytes(data, "fuzz.md")
+    diagnostics = linter.lint_document(doc, internal_errors)
+    assert internal_errors == []
+    # positions count lines as the model does, also in a file that is not valid UTF-8
+    lines = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for d in diagnostics:
+        assert 1 <= d.line <= d.end_line <= max(1, len(lines)), d
+        assert 1 <= d.col and 1 <= d.end_col, d
+        assert d.end_col <= len(lines[d.end_line - 1]) + 2, d
+        assert "\n" not in d.message, d

@@ -79,11 +79,7 @@ class Token:
     possessive: bool
     initial: bool  # first word of a sentence or after a colon: capitals mean nothing
     sentence: int
-
-    @property
-    def capitalised(self) -> bool:
-        b = self.base
-        return b[:1].isupper() and not b.isupper() and not any(ch.isdigit() for ch in b)
+    capitalised: bool = False  # "Dave", not "SRE" or "v2"
 
     @property
     def is_handle(self) -> bool:
@@ -113,6 +109,9 @@ def _split_possessive(text: str) -> tuple[str, bool]:
     return text, False
 
 
+_RESTARTS = re.compile("[:—–(]")
+
+
 @lru_cache(maxsize=1024)
 def analyse(text: str) -> Analysis:
     masked = mask(text)
@@ -129,9 +128,10 @@ def analyse(text: str) -> Analysis:
             new_sentence = True
         word = match.group(0)
         base, possessive = _split_possessive(word)
-        initial = new_sentence or any(ch in between for ch in ":—–(")
+        initial = new_sentence or (between != " " and _RESTARTS.search(between) is not None)
+        capitalised = base[:1].isupper() and not base.isupper() and not any(ch.isdigit() for ch in base)
         tokens.append(
-            Token(match.start(), match.end(), word, word.lower(), base, possessive, initial, len(sentences))
+            Token(match.start(), match.end(), word, word.lower(), base, possessive, initial, len(sentences), capitalised)
         )
         previous_end = match.end()
         new_sentence = False

@@ -44,7 +44,7 @@ def archive_page(catalog: Catalog, urls: Urls) -> str:
         "Select a column heading to sort by date, severity, duration or any other column."
     )
     return (
-        m.front_matter(title="All incidents", **LISTING)
+        m.front_matter(title="All incidents", hide=["toc"], **LISTING)
         + "# All incidents\n\n"
         + f"{intro}\n\n"
         + incident_table(catalog.entries, urls, here, sortable=True)

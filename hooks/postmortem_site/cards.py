@@ -26,7 +26,7 @@ def card(entry: Entry, catalog: Catalog, urls: Urls) -> str:
         ("MTTR", m.duration(inc.time_to_resolve), "Time to resolve: start of impact to resolution"),
     ]
     fact_html = "".join(
-        f'<div class="pm-fact"><dt><abbr title="{m.attr(help_)}">{m.esc(label)}</abbr></dt><dd>{m.esc(value)}</dd></div>'
+        f'<div class="pm-fact"><dt><abbr title="{m.attr(help_)}">{m.esc(label)}</abbr></dt>\n<dd>{m.esc(value)}</dd></div>\n'
         for label, value, help_ in facts
     )
 
@@ -41,14 +41,15 @@ def card(entry: Entry, catalog: Catalog, urls: Urls) -> str:
         ("Resolved", m.esc(_stamp(inc.resolved))),
         ("Authors", m.esc(", ".join(inc.authors)) or "—"),
     ]
-    meta_html = "".join(f"<div><dt>{m.esc(k)}</dt><dd>{v}</dd></div>" for k, v in rows)
+    meta_html = "".join(f"<div><dt>{m.esc(k)}</dt>\n<dd>{v}</dd></div>\n" for k, v in rows)
 
     return (
         _notices(entry)
-        + '<section class="pm-card" aria-label="Incident summary">'
-        + f'<div class="pm-card__head">{" ".join(head)}</div>'
-        + f'<dl class="pm-card__facts">{fact_html}</dl>'
-        + f'<dl class="pm-card__meta">{meta_html}</dl>'
+        + '<section class="pm-card" aria-label="Incident summary">\n'
+        # Badges and times make poor search snippets: the index skips them.
+        + f'<div class="pm-card__head" data-search-exclude>{" ".join(head)}</div>\n'
+        + f'<dl class="pm-card__facts" data-search-exclude>{fact_html}</dl>\n'
+        + f'<dl class="pm-card__meta">{meta_html}</dl>\n'
         + _impact(entry)
         + _related(entry, catalog, urls)
         + "</section>"
@@ -80,7 +81,7 @@ def _impact(entry: Entry) -> str:
             text = m.esc(f"{value:g}%")
         else:
             text = m.with_markers(str(value))
-        figures.append(f"<div><dt>{m.esc(label)}</dt><dd>{text}</dd></div>")
+        figures.append(f"<div><dt>{m.esc(label)}</dt>\n<dd>{text}</dd></div>\n")
     summary = impact.get("summary")
     summary_html = f'<p class="pm-card__impact-summary">{m.with_markers(str(summary))}</p>' if summary else ""
     return f'<div class="pm-card__impact"><p class="pm-card__label">Impact</p>{summary_html}<dl>{"".join(figures)}</dl></div>'

@@ -49,7 +49,7 @@ def home_page(catalog: Catalog, urls: Urls) -> str:
             "<p>This build includes restricted post-mortems. Do not publish it where the default site goes.</p></div>\n"
         )
     return (
-        m.front_matter(search={"exclude": True})
+        m.front_matter(search={"exclude": True}, hide=["toc"])
         + "# Post-mortem archive\n\n"
         + notice
         + "Blameless write-ups of our incidents: what happened, what we learned, and what we are changing. "

@@ -19,7 +19,7 @@ related links), so ``--project`` with a generated archive shows how that grows.
 Run it from the repository root with the project's virtual environment. Bytecode is
 written and used as in a normal installation (PYTHONDONTWRITEBYTECODE is cleared for the
 measured processes, and each command runs twice before timing); ``--no-bytecode`` measures
-the cold case where every module of the package is compiled on each run.
+the cold case where no module has cached bytecode and every import compiles its source.
 ``--importtime`` adds the slowest imports of the lint run (``python -X importtime``).
 """
 

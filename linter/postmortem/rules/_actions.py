@@ -132,7 +132,7 @@ def not_verb_first_span(an: Analysis) -> tuple[int, int]:
 # ------------------------------------------------------------------ vague / unbounded
 
 _NEVER_AGAIN = _re.compile(
-    r"\b(?:(?:does|do|will|did)\s+not|doesn['’]t|don['’]t|won['’]t|never)\s+happens?\s+again\b"
+    r"\b(?:(?:does|do|will|did)\s+not|doesn['’]t|don['’]t|won['’]t|never)\s+(?:\w+\s+){0,2}?again\b"
     r"|\b(?:prevent|avoid)\s+(?:this|it|that|recurrence|a\s+recurrence|a\s+repeat|similar\s+incidents?)\b",
     _re.IGNORECASE,
 )
@@ -289,7 +289,7 @@ def _behaviour_at(an, p):
         return p, p + 2
     if low in _lex.BEHAVIOUR_VERBS:
         for k in range(p + 1, min(n, p + 5)):
-            if tokens[k].low in _lex.PEOPLE_OBJECTS:
+            if tokens[k].low in _lex.PEOPLE_OBJECTS or tokens[k].low in _lex.ROLE_NOUNS or tokens[k].low in _lex.TEAM_NOUNS:
                 return p, k + 1
     if low == "have" and p + 1 < n and tokens[p + 1].low in _lex.PEOPLE_OBJECTS:
         for k in range(p + 2, min(n, p + 4)):

@@ -122,7 +122,7 @@ def analyse(text: str) -> Analysis:
     new_sentence = True
     for match in _TOKEN.finditer(masked):
         between = masked[previous_end : match.start()]
-        if tokens and _ends_sentence(between, tokens[-1]):
+        if tokens and _ends_sentence(between, tokens[-1], masked):
             sentences.append((sentence_start, len(tokens)))
             sentence_start = len(tokens)
             new_sentence = True
@@ -140,12 +140,14 @@ def analyse(text: str) -> Analysis:
     return Analysis(masked, tokens, sentences)
 
 
-def _ends_sentence(between: str, last: Token) -> bool:
+def _ends_sentence(between: str, last: Token, text: str) -> bool:
     if ";" in between:
         return True
     if not between or between[-1] not in " \n\t" or not ("." in between or "!" in between or "?" in between):
         return False
-    return last.low not in _ABBREVIATIONS and len(last.text) > 1
+    if len(last.text) == 1:  # an initial ("Dave S. pushed") or a dotted abbreviation ("e.g.")
+        return not last.text.isupper() and not (last.start >= 1 and text[last.start - 1] == ".")
+    return last.low not in _ABBREVIATIONS
 
 
 # --------------------------------------------------------------------------- people
@@ -222,8 +224,8 @@ def person_at(an: Analysis, i: int, names: NameOptions = DEFAULT_NAMES, owners=N
         return None
     nxt = an.tokens[i + 1] if i + 1 < len(an.tokens) and an.tokens[i + 1].sentence == tok.sentence else None
     prev = an.tokens[i - 1] if i > 0 and an.tokens[i - 1].sentence == tok.sentence else None
-    if prev is not None and (prev.low in _DETERMINERS or prev.capitalised and not prev.initial and prev.low in lex.SYSTEMS):
-        return None
+    if prev is not None and (prev.low in _DETERMINERS or prev.capitalised and prev.base.lower() in lex.SYSTEMS):
+        return None  # "the Vault cluster", "Kafka Connect"
     end = i + 1
     if not tok.possessive and nxt is not None:
         if nxt.low in _SYSTEM_HEADS:
@@ -319,7 +321,8 @@ def _person_ending_at(an: Analysis, j: int, names: NameOptions, owners) -> Perso
     for first in (j - 1, j):
         if first >= 0 and an.tokens[first].sentence == tok.sentence:
             person = person_at(an, first, names, owners)
-            if person is not None and person.end == j + 1:
+            # only a known name: an unknown capitalised word before "failed to" is more often a product
+            if person is not None and person.end == j + 1 and person.strong:
                 return person
     return None
 

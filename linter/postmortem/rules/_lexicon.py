@@ -272,7 +272,7 @@ GENERIC_NOUNS = _words(
     issues it learnings matter matters options outage outages problem problems process
     processes root situation solution solutions stakeholders stuff system systems that
     these thing things this ways vendor vendors further future time retro retros
-    everything setup item items
+    everything setup item items management handling behaviour behavior approach
     """
 ) | CAPABILITY_NOUNS
 # Finished things an open-ended verb can promise: "investigate … and write an ADR".

@@ -40,7 +40,7 @@ _NEGLECT_VERBS = lex._words("ignored neglected overlooked forgot disregarded")
 _PEOPLE_POSSESSIVES = lex._words("my his her their our your")
 _ACCOUNTABLE = re.compile(r"\b(?:hold|holds|holding|held)\b(?:\s+[\w’'\-]+){0,6}?\s+accountable\b", re.IGNORECASE)
 _BOTHER = re.compile(
-    r"\b(?:didn[’']t|did\s+not|never|couldn[’']t\s+be|could\s+not\s+be|can[’']t\s+be|cannot\s+be|not\s+be)\s+bother(?:ed)?\b",
+    r"\b(?:(?:didn[’']t|did\s+not|never)\s+bother(?:ed)?|be\s+bothered)\b",
     re.IGNORECASE,
 )
 _IDIOMS = re.compile(

@@ -89,8 +89,10 @@ def check(doc, ctx):
 
 def _blamed_person(an, i, names, owners):
     tok = an.tokens[i]
-    if i > 0 and an.tokens[i - 1].sentence == tok.sentence and _continues_name(an, i):
-        return None  # second word of a name already judged
+    if i > 0 and an.tokens[i - 1].sentence == tok.sentence and an.tokens[i - 1].capitalised:
+        before = person_at(an, i - 1, names, owners)
+        if before is not None and before.end > i:
+            return None  # second word of a name already judged
     if tok.low in _PRONOUNS and not tok.possessive:
         person = (i, i + 1, True)
     else:
@@ -105,6 +107,9 @@ def _blamed_person(an, i, names, owners):
     last = an.tokens[end - 1]
 
     if last.possessive:
+        by = [t.low for t in an.tokens[max(0, start - 2) : start] if t.sentence == sentence]
+        if len(by) == 2 and by[1] == "by" and by[0] in _CAUSAL_BEFORE_BY:
+            return start, end  # "introduced by Claire's refactor"
         following = lows_after[:3]
         if any(word in lex.BLAME_NOUNS for word in following):
             return start, end
@@ -157,11 +162,6 @@ def _blamed_person(an, i, names, owners):
     if strong and _has_cue([t.low for t in an.tokens[j:] if t.sentence == sentence]):
         return start, end
     return None
-
-
-def _continues_name(an, i):
-    prev = an.tokens[i - 1]
-    return prev.capitalised and not prev.possessive and an.tokens[i].capitalised and prev.end + 1 == an.tokens[i].start
 
 
 def _has_cue_phrase(lows):

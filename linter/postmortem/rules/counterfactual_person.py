@@ -157,6 +157,8 @@ def _conditional(an, k):
                     yield tok.start, tokens[person.end - 1].end
                 return
             if tokens[end].low in lex.PERSON_PRONOUNS or tokens[end].low in lex.ROLE_NOUNS or tokens[end].low in lex.TEAM_NOUNS:
+                while end + 1 < len(tokens) and (tokens[end + 1].low in lex.ROLE_NOUNS or tokens[end + 1].low in lex.TEAM_NOUNS):
+                    end += 1  # "the on-call engineer", "the release team"
                 subject = person_subject_before(an, end + 1) if end + 1 < len(tokens) else None
                 if subject is not None and subject.start >= j and _done_after(an, end + 1):
                     yield tok.start, tokens[end].end

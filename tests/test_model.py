@@ -389,3 +389,18 @@ def test_bom_and_crlf_give_the_same_model():
         assert [(s.line, s.end_line) for s in other.sections] == [(s.line, s.end_line) for s in plain.sections]
     assert parse_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"), "a.md").source.had_bom
     assert parse_bytes(text.replace("\n", "\r\n").encode("utf-8"), "a.md").source.newline == "\r\n"
+
+
+def test_symbol_headers_name_columns_but_empty_headers_do_not():
+    from postmortem.spec import column_key
+
+    assert column_key("actions", "#") == "id"
+    assert column_key("actions", "") is None
+    assert column_key("actions", "  ") is None
+
+
+def test_confidence_marker_may_wrap_onto_the_next_line():
+    from postmortem.spec import CONFIDENCE_MARKER
+
+    match = CONFIDENCE_MARKER.search("about 400 users [ESTIMATE: from the\nalert log] were affected")
+    assert match and match.group(2) == "from the\nalert log"

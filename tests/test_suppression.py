@@ -125,3 +125,15 @@ def test_unused_suppression_through_the_cli(tmp_path):
     assert run(project, "lint", "--today", "2026-11-23", "--fail-on", "warning").exit_code == 1
     result = run(project, "lint", "--today", "2026-11-23", "--ignore", "PM003", "--format", "concise")
     assert "PM003" not in result.output
+
+
+def test_disable_all_silences_every_rule_for_the_next_block():
+    from .conftest import lint_text
+
+    text = (
+        "---\nid: PM-2026-001\n---\n\n## Timeline\n\n"
+        "<!-- postmortem: disable=ALL -->\n"
+        "| Time | Event | Actor | Notes |\n|---|---|---|---|\n| 14:02 | Alert fires | monitoring | |\n"
+    )
+    found = lint_text(text, select=["PM402", "PM003"])
+    assert [d.code for d in found] == []

@@ -268,13 +268,11 @@ def _directives(doc: Document) -> Iterator[Directive]:
             continue
         kind, names = match.group(1).lower(), (match.group(2) or "").strip()
         codes: set[str] | None = None
-        if names:
+        parts = [name for name in re.split(r"[\s,]+", names) if name]
+        if parts and not any(name.upper() == "ALL" for name in parts):
             codes = set()
-            for name in re.split(r"[\s,]+", names):
-                if not name:
-                    continue
-                resolved = resolve_selector(name) if name.upper() != "ALL" else []
-                codes.update(resolved or [name])
+            for name in parts:
+                codes.update(resolve_selector(name) or [name])
         lines = comment.next_block
         yield Directive(comment.line, codes, kind == "disable-file", lines, comment.text)
 

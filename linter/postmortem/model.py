@@ -233,7 +233,10 @@ class CodeBlock:
 
 @dataclass(slots=True)
 class Comment:
-    """An HTML comment (block or inline), e.g. a suppression directive."""
+    """An HTML comment on lines of its own (an HTML block), e.g. a suppression directive.
+
+    Comments inside a paragraph are not recorded: a directive must stand on its own line.
+    """
 
     line: int
     end_line: int

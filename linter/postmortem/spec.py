@@ -101,7 +101,8 @@ PLACEHOLDER = re.compile(r"\{\{.*?\}\}", re.DOTALL)
 
 # Confidence markers: ``[ASSUMPTION]``, ``[ESTIMATE: how it was estimated]``,
 # ``[UNCERTAIN: why]``. Group 1 is the kind, group 2 the note (None when absent).
-CONFIDENCE_MARKER = re.compile(r"\[(ASSUMPTION|ESTIMATE|UNCERTAIN)(?::[ \t]*([^\[\]\n]*?))?[ \t]*\]")
+# A marker may wrap onto the next line inside a paragraph.
+CONFIDENCE_MARKER = re.compile(r"\[(ASSUMPTION|ESTIMATE|UNCERTAIN)(?::\s*([^\[\]]*?))?\s*\]")
 
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.)\s+", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -113,8 +114,13 @@ def normalise_heading(text: str) -> str:
     return _NON_WORD.sub(" ", text).strip()
 
 
+def _header_key(text: str) -> str:
+    """Normalised heading, or the bare text for symbol-only headers such as ``#``."""
+    return normalise_heading(text) or text.strip()
+
+
 def _index(mapping: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    return {normalise_heading(alias): key for key, aliases in mapping.items() for alias in aliases}
+    return {_header_key(alias): key for key, aliases in mapping.items() for alias in aliases}
 
 
 SECTION_INDEX = _index(SECTIONS)
@@ -124,5 +130,11 @@ def section_key(heading: str, index: dict[str, str] | None = None) -> str | None
     return (index or SECTION_INDEX).get(normalise_heading(heading))
 
 
+_COLUMN_INDEX = {kind: _index(layout["columns"]) for kind, layout in TABLES.items()}
+
+
 def column_key(kind: str, header: str) -> str | None:
-    return _index(TABLES[kind]["columns"]).get(normalise_heading(header))
+    """Canonical column of a table header cell; an empty header names no column."""
+    if not header.strip():
+        return None
+    return _COLUMN_INDEX[kind].get(_header_key(header))

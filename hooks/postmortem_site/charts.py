@@ -32,19 +32,27 @@ def _style(colors: Sequence[str]):
         value_font_size=11,
         title_font_size=15,
         value_colors=("#ffffff",),
+        stroke_width="2.5",
+        stroke_opacity="1",
+        guide_stroke_color="#cfd8dc",
+        major_guide_stroke_color="#b0bec5",
         opacity=".9",
         opacity_hover="1",
     )
 
 
 def _clean(root):
-    """Drop comments and scripts; pygal's ids stay, made stable by the fixed uuid."""
+    """Drop comments, scripts and the ``<desc>`` data pygal keeps for its tooltip script.
+
+    The charts are shown as images, which run no script; the numbers are in a table beside
+    each chart. pygal's ids stay, made stable by the fixed uuid.
+    """
     from xml.etree import ElementTree as etree
 
     for parent in list(root.iter()):
         for child in list(parent):
             tag = child.tag if isinstance(child.tag, str) else ""
-            if child.tag is etree.Comment or tag.endswith("script"):
+            if child.tag is etree.Comment or tag.endswith(("script", "desc")):
                 parent.remove(child)
     # An intrinsic size, so the chart has its proportions wherever it is shown.
     _, _, width, height = root.get("viewBox", "0 0 760 340").split()
@@ -100,7 +108,7 @@ def stacked_bars(chart_id: str, title: str, labels: Sequence[str], series: Seque
 def lines(chart_id: str, title: str, labels: Sequence[str], series: Sequence[tuple[str, Sequence[float | None]]], y_title: str) -> str:
     import pygal
 
-    chart = pygal.Line(**_options(title, PALETTE, y_title=y_title, allow_interruptions=True, dots_size=4, stroke_style={"width": 3}))
+    chart = pygal.Line(**_options(title, PALETTE, y_title=y_title, allow_interruptions=True, dots_size=4))
     chart.x_labels = list(labels)
     for name, values in series:
         chart.add(name, list(values))

@@ -12,7 +12,6 @@ is left out of every page. The internal build adds the ``restricted`` ones.
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -143,5 +142,4 @@ def load(
 
 def _stem(path: Path, source: Path) -> str:
     """``postmortems/2026/a.md`` -> ``2026-a``: one flat, stable page name per file."""
-    relative = path.relative_to(source).with_suffix("")
-    return "-".join(relative.parts).replace(os.sep, "-")
+    return "-".join(path.relative_to(source).with_suffix("").parts)

@@ -64,14 +64,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.tokens = Tokens()
         self.guarded: set[str] = set()
         self.source = self.base = Path()
+        self.pyproject: Path | None = None
         self.today = date.today()
-        self.internal = False
+        self.internal = self.allow_lint_errors = False
 
     # ------------------------------------------------------------------ configuration
 
     def on_config(self, config):
-        base = Path(config.config_file_path or ".").resolve().parent
-        self.base = base
+        self.base = base = Path(config.config_file_path or ".").resolve().parent
         self.source = (base / self.config.source).resolve()
         self.internal = _flag("POSTMORTEM_INTERNAL", self.config.internal)
         self.allow_lint_errors = _flag("POSTMORTEM_ALLOW_LINT_ERRORS", self.config.allow_lint_errors)
@@ -127,16 +127,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def _catalog(self) -> catalog.Catalog:
         from postmortem.config import ConfigError, find_config, load_config
+        from postmortem.engine import UsageError
 
         try:
             project = load_config(self.pyproject or find_config(self.base))
-        except ConfigError as exc:
-            raise PluginError(f"postmortem-archive: {exc}") from None
-        project.archive = str(self.source)
-        try:
+            project.archive = str(self.source)
             cat, _ = catalog.load(
                 self.source, project, today=self.today, internal=self.internal, allow_lint_errors=self.allow_lint_errors
             )
+        except (ConfigError, UsageError) as exc:
+            raise PluginError(f"postmortem-archive: configuration error: {exc}") from None
         except catalog.LintFailure as failure:
             raise PluginError(
                 "postmortem-archive: the archive does not pass `postmortem lint`; fix these findings, "

@@ -123,20 +123,34 @@ def test_postmortem_page_shows_its_metadata_card(browser, base_url):
 
 
 def test_search_finds_a_postmortem_by_words_in_its_text(browser, base_url):
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
 
     browser.get(base_url)
     wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, "input.md-search__input")).click()
-    meta = browser.find_element(By.CSS_SELECTOR, ".md-search-result__meta")
-    wait(browser, lambda b: "Type to start searching" in meta.get_attribute("textContent"))
+
+    def meta(b) -> str:
+        return b.find_element(By.CSS_SELECTOR, ".md-search-result__meta").get_attribute("textContent")
+
+    def titles(b) -> list[str] | None:
+        # The result list is redrawn as the index answers: read it whole, or retry.
+        try:
+            if "matching document" not in meta(b):
+                return None
+            return [item.get_attribute("textContent") for item in b.find_elements(By.CSS_SELECTOR, "li.md-search-result__item")]
+        except StaleElementReferenceException:
+            return None
+
+    wait(browser, lambda b: "Type to start searching" in meta(b))
     results = {}
     for query in ("stale connections", "payments-db", "connection-pool"):
         box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
-        box.clear()
+        box.send_keys(Keys.CONTROL, "a")
+        box.send_keys(Keys.BACKSPACE)
+        wait(browser, lambda b: "Type to start searching" in meta(b))  # the previous results are gone
         box.send_keys(query)
-        wait(browser, lambda b: "matching document" in meta.get_attribute("textContent"))
-        items = browser.find_elements(By.CSS_SELECTOR, "li.md-search-result__item")
-        results[query] = [item.get_attribute("textContent") for item in items]
+        results[query] = wait(browser, titles)
     screenshot(browser, "search")
     for query, found in results.items():
         assert any("Checkout errors for EU customers" in text for text in found[:3]), (query, found)

@@ -167,8 +167,9 @@ def table(
                 cells.append(f'<td data-sort="{attr(key)}">{content}</td>')
             else:
                 cells.append(f"<td>{cell}</td>")
-        row_cls = row_classes[index] if row_classes and row_classes[index] else ""
-        body.append(f'<tr class="{attr(row_cls)}">' + "".join(cells) + "</tr>" if row_cls else "<tr>" + "".join(cells) + "</tr>")
+        row_cls = row_classes[index] if row_classes else ""
+        opening = f'<tr class="{attr(row_cls)}">' if row_cls else "<tr>"
+        body.append(opening + "".join(cells) + "</tr>")
     return (
         f'<div class="pm-table-wrap"><table class="{attr(cls)}">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"

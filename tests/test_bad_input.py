@@ -41,7 +41,7 @@ BAD_FILES = {
     "yaml-unclosed-quote.md": (b'---\nid: PM-2026-001\ntitle: "Checkout errors\nseverity: SEV2\n---\n', "PM002", 3),
     "yaml-tab-indent.md": (b"---\nimpact:\n\tsummary: x\n---\n", "PM002", 3),
     "yaml-unknown-alias.md": (b"---\nid: *nothing\n---\n", "PM002", 2),
-    "yaml-bad-tag.md": (b"---\nid: PM-2026-001\nusers: !!int many\n---\n", "PM002", 2),
+    "yaml-bad-tag.md": (b"---\nid: PM-2026-001\nusers: !!int many\n---\n", "PM002", 3),
     "wrong-type-date.md": (b"---\nid: PM-2026-001\npublished: tomorrow\n---\n", "PM101", 3),
     "wrong-type-list.md": (b"---\nid: PM-2026-001\nservices: checkout-api\n---\n", "PM101", 3),
     "wrong-type-number.md": (b"---\nid: 2026\n---\n", "PM101", 2),

@@ -190,21 +190,50 @@ class _YamlTooLarge(Exception):
 
 
 @lru_cache(maxsize=1)
-def _yaml_loader():
+def _yaml():
+    """A composer for frontmatter: libyaml's C parser when ruamel.yaml.clib is installed.
+
+    Composing nodes (not constructing round-trip objects) is ten times faster and every
+    node carries its start and end mark, which is all the model needs. YAML 1.2 rules.
+    """
     from ruamel.yaml import YAML
-    from ruamel.yaml.constructor import RoundTripConstructor
 
-    class Constructor(RoundTripConstructor):
-        """Round-trip constructor that keeps timestamps as the text the author wrote."""
-
-    def timestamp_as_text(constructor, node):
-        return constructor.construct_scalar(node)
-
-    Constructor.add_constructor("tag:yaml.org,2002:timestamp", timestamp_as_text)
-    yaml = YAML(typ="rt", pure=True)
-    yaml.Constructor = Constructor
+    yaml = YAML(typ="safe")
     yaml.allow_duplicate_keys = False
     return yaml
+
+
+_FLOW_OPEN, _FLOW_CLOSE = "[{", "]}"
+_BLOCK_INDICATORS = re.compile(r"^[ \t]*((?:[-?][ \t]+)+)")
+
+
+def _nesting_bound(text: str) -> int:
+    """An upper bound of the nesting the composer would recurse into, read without parsing.
+
+    Block nesting by indentation is bounded by the frontmatter size limit; what is not is
+    flow nesting (``[[[[…``) and runs of ``- - - -`` on one line, which would exhaust the
+    C stack of the composer. Quoted text is skipped.
+    """
+    deepest = depth = 0
+    for line in text.split("\n"):
+        run = _BLOCK_INDICATORS.match(line)
+        if run:
+            deepest = max(deepest, run.group(1).count("-") + run.group(1).count("?"))
+        quote = None
+        for ch in line:
+            if quote:
+                if ch == quote:
+                    quote = None
+            elif ch in "\"'":
+                quote = ch
+            elif ch == "#":
+                break
+            elif ch in _FLOW_OPEN:
+                depth += 1
+                deepest = max(deepest, depth)
+            elif ch in _FLOW_CLOSE:
+                depth = max(0, depth - 1)
+    return deepest
 
 
 def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
@@ -214,11 +243,25 @@ def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
     if not text.strip():
         doc.problems.append(Problem("PM002", Span(first_line - 1, 1, first_line - 1, 4), "frontmatter is empty"))
         return None
+    if _nesting_bound(text) > MAX_YAML_DEPTH:
+        doc.problems.append(
+            Problem("PM002", Span(first_line, 1, first_line, 1), f"frontmatter is nested more than {MAX_YAML_DEPTH} levels deep")
+        )
+        return None
+    lines = text.split("\n")
+    positions: dict[tuple, Span] = {}
+    key_positions: dict[tuple, Span] = {}
+    budget = [limits.max_yaml_values]
     try:
-        root = _yaml_loader().load(text)
+        node = _yaml().compose(text)
+        root = None if node is None else _plain(node, (), first_line, lines, positions, key_positions, budget, 0)
+    except _YamlTooLarge as exc:
+        doc.problems.append(Problem("PM002", Span(first_line, 1, first_line, 1), str(exc)))
+        return None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and "end" in str(exc.problem) and "stream" in str(exc.problem):
+        at_end = mark is not None and mark.index >= len(text.rstrip())
+        if exc.context_mark and (at_end or ("end" in str(exc.problem) and "stream" in str(exc.problem))):
             # "found unexpected end of stream" points past the last line; where the
             # unclosed quote or bracket starts is what the author needs to see.
             mark = exc.context_mark
@@ -253,16 +296,7 @@ def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
             )
         )
         return None
-    lines = text.split("\n")
-    positions: dict[tuple, Span] = {}
-    key_positions: dict[tuple, Span] = {}
-    budget = [limits.max_yaml_values]
-    try:
-        data = _plain(root, (), lines, first_line, positions, key_positions, budget, 0)
-    except _YamlTooLarge as exc:
-        doc.problems.append(Problem("PM002", Span(first_line, 1, first_line, 1), str(exc)))
-        return None
-    return data, positions, key_positions
+    return root, positions, key_positions
 
 
 def _describe(value) -> str:
@@ -273,106 +307,83 @@ def _describe(value) -> str:
     return "text"
 
 
-def _plain(node, path, lines, first_line, positions, key_positions, budget, depth):
-    """Turn ruamel's round-trip containers into plain data, recording spans on the way."""
+def _plain(node, path, first_line, lines, positions, key_positions, budget, depth):
+    """Turn composed YAML nodes into plain data, recording spans on the way.
+
+    Timestamps stay the text the author wrote; tags this format does not use read as text.
+    """
+    from ruamel.yaml.constructor import ConstructorError
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
     budget[0] -= 1
     if budget[0] < 0:
         raise _YamlTooLarge("frontmatter expands to too many values (are YAML aliases repeating a large block?)")
     if depth > MAX_YAML_DEPTH:
         raise _YamlTooLarge(f"frontmatter is nested more than {MAX_YAML_DEPTH} levels deep")
-    if isinstance(node, dict):
-        out = {}
-        lc = getattr(node, "lc", None)
-        for key, value in node.items():
+    if isinstance(node, MappingNode):
+        out: dict[str, Any] = {}
+        seen: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = _plain(key_node, path, first_line, lines, {}, {}, budget, depth + 1)
             name = key if isinstance(key, str) else ("null" if key is None else str(key))
-            child = path + (name,)
-            try:
-                kline, kcol = lc.key(key)
-                key_positions[child] = Span(first_line + kline, kcol + 1, first_line + kline, kcol + 1 + len(name))
-                vline, vcol = lc.value(key)
-                positions[child] = _value_span(lines, vline, vcol, first_line, _is_flow(node))
-            except (AttributeError, KeyError, TypeError, IndexError):
-                pass
-            out[name] = _plain(value, child, lines, first_line, positions, key_positions, budget, depth + 1)
+            value = _plain(value_node, path + (name,), first_line, lines, positions, key_positions, budget, depth + 1)
+            if name in seen:
+                raise ConstructorError(
+                    "while constructing a mapping",
+                    node.start_mark,
+                    f'found duplicate key "{name}" with value "{_show(value)}" (original value: "{_show(seen[name])}")',
+                    key_node.start_mark,
+                )
+            seen[name] = value
+            key_positions[path + (name,)] = _mark_span(key_node, first_line, lines)
+            positions[path + (name,)] = _mark_span(value_node, first_line, lines)
+            out[name] = value
         return out
-    if isinstance(node, list):
-        out = []
-        lc = getattr(node, "lc", None)
-        for index, value in enumerate(node):
-            child = path + (index,)
-            try:
-                iline, icol = lc.item(index)
-                positions[child] = _value_span(lines, iline, icol, first_line, _is_flow(node))
-            except (AttributeError, KeyError, TypeError, IndexError):
-                pass
-            out.append(_plain(value, child, lines, first_line, positions, key_positions, budget, depth + 1))
-        return out
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, str):
-        return str(node)
-    return str(node)
+    if isinstance(node, SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            positions[path + (index,)] = _mark_span(item, first_line, lines)
+            items.append(_plain(item, path + (index,), first_line, lines, positions, key_positions, budget, depth + 1))
+        return items
+    return _scalar(node)
 
 
-def _is_flow(node) -> bool:
+def _scalar(node):
+    tag = node.tag
+    if tag == "tag:yaml.org,2002:str" or tag == "tag:yaml.org,2002:timestamp":
+        return node.value
+    constructor = _yaml().constructor
     try:
-        return bool(node.fa.flow_style())
-    except AttributeError:
-        return False
+        if tag == "tag:yaml.org,2002:null":
+            return None
+        if tag == "tag:yaml.org,2002:bool":
+            return constructor.construct_yaml_bool(node)
+        if tag == "tag:yaml.org,2002:int":
+            return constructor.construct_yaml_int(node)
+        if tag == "tag:yaml.org,2002:float":
+            return constructor.construct_yaml_float(node)
+    except (ValueError, TypeError, OverflowError):
+        from ruamel.yaml.constructor import ConstructorError
+
+        kind = tag.rsplit(":", 1)[-1]
+        raise ConstructorError(None, None, f"cannot read {node.value!r} as {kind}", node.start_mark) from None
+    return str(node.value)
 
 
-def _value_span(lines: list[str], line0: int, col0: int, first_line: int, flow: bool = False) -> Span:
-    text = lines[line0] if line0 < len(lines) else ""
-    end = _scalar_end(text, col0, flow)
-    return Span(first_line + line0, col0 + 1, first_line + line0, end + 1)
+def _show(value) -> str:
+    return value if isinstance(value, str) else ("null" if value is None else str(value))
 
 
-def _scalar_end(text: str, start: int, flow: bool = False) -> int:
-    """End (exclusive) of the YAML value starting at ``text[start]`` on its line.
-
-    Inside a flow collection (``[a, b]``, ``{k: v}``) a plain value ends at ``,``, ``]`` or ``}``.
-    """
-    if start >= len(text):
-        return start
-    quote = text[start]
-    if quote in "\"'":
-        i = start + 1
-        while i < len(text):
-            if quote == "'" and text[i] == "'" and text[i + 1 : i + 2] == "'":
-                i += 2
-                continue
-            if quote == '"' and text[i] == "\\":
-                i += 2
-                continue
-            if text[i] == quote:
-                return i + 1
-            i += 1
-        return len(text)
-    if quote in "[{":
-        depth, i = 0, start
-        while i < len(text):
-            ch = text[i]
-            if ch in "\"'":
-                i = _scalar_end(text, i)
-                continue
-            depth += ch in "[{"
-            depth -= ch in "]}"
-            i += 1
-            if depth == 0:
-                return i
-        return len(text)
-    comment = text.find(" #", start)
-    end = comment if comment >= 0 else len(text)
-    if flow:
-        for stop in ",]}":
-            at = text.find(stop, start, end)
-            if at >= 0:
-                end = at
-    return len(text[:end].rstrip())
+def _mark_span(node, first_line: int, lines: list[str]) -> Span:
+    """Span of a node on its first line (a value that goes on runs to the end of that line)."""
+    start, end = node.start_mark, node.end_mark
+    line = first_line + start.line
+    if end.line == start.line and end.column > start.column:
+        stop = end.column
+    else:
+        text = lines[start.line] if start.line < len(lines) else ""
+        stop = max(start.column, len(text.rstrip()))
+    return Span(line, start.column + 1, line, stop + 1)
 
 
 def _incident(data: dict[str, Any]) -> Incident:
@@ -419,7 +430,7 @@ def _incident(data: dict[str, Any]) -> Incident:
 def _markdown():
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
     # Keep text tokens as verbatim slices of the source so prose maps back to columns.
     md.disable("text_join")
     return md
@@ -540,6 +551,9 @@ def _plain_text(inline) -> str:
 
 def _masked(inline, content: str) -> str:
     """``content`` with everything but prose text replaced by spaces (newlines kept)."""
+    children = inline.children or ()
+    if len(children) == 1 and children[0].type == "text" and children[0].content == content:
+        return _mask_urls(content)  # plain text, the common case in tables
     out = ["\n" if ch == "\n" else " " for ch in content]
     cursor = 0
     autolink = 0
@@ -569,7 +583,12 @@ def _masked(inline, content: str) -> str:
             at = content.find(child.content, cursor)
             if at >= 0:
                 cursor = at + len(child.content)
-    text = "".join(out)
+    return _mask_urls("".join(out))
+
+
+def _mask_urls(text: str) -> str:
+    if "://" not in text and "www." not in text.lower():
+        return text
     return _URL.sub(lambda m: " " * len(m.group(0)), text)
 
 
@@ -649,6 +668,8 @@ def _cell(inline, line_text: str, line: int, bounds: tuple[int, int] | None) -> 
     # Anchor each run between escaped pipes: markdown-it drops the backslash of ``\|``.
     starts, origins = [0], [(line, start + 1)]
     raw_pos, content_pos = 0, 0
+    if "\\|" not in raw:
+        raw_pos = len(raw)  # nothing to anchor
     while raw_pos < len(raw):
         if raw[raw_pos] == "\\" and raw[raw_pos + 1 : raw_pos + 2] == "|":
             raw_pos += 1
@@ -667,6 +688,10 @@ def _cell_extent(raw_full: str, content: str) -> tuple[int, int]:
     markdown-it trims its own set of whitespace (not Python's: U+0085 stays, for one) and
     drops the backslash of ``\\|``, so the cell is located by matching, not by ``strip()``.
     """
+    if "\\" not in raw_full:  # no escaped pipes: content is a slice of the source
+        lead = raw_full.find(content) if content else -1
+        if lead >= 0 and not raw_full[:lead].strip(_md_space()):
+            return lead, len(content)
     for lead in range(len(raw_full) + 1):
         at = lead
         for ch in content:

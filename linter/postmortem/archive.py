@@ -73,14 +73,34 @@ class Archive:
                 seen.add(identity)
             if doc.incident.id:
                 archive.ids.setdefault(doc.incident.id, []).append(doc.path)
-        if folder is not None and folder.is_dir():
-            for path in archive_files(folder):
-                if _identity(path) in seen:
-                    continue
-                found = quick_id(path)
-                if found:
-                    archive.ids.setdefault(found, []).append(_display(path))
+        archive._add_folder(folder, seen)
         return archive
+
+    @classmethod
+    def from_paths(cls, folder: Path | None, paths: list[Path]) -> "Archive":
+        """The index ``build`` makes, from the files' frontmatter only (for parallel runs)."""
+        archive = cls()
+        seen: set[tuple[int, int]] = set()
+        for path in paths:
+            identity = _identity(path)
+            if identity:
+                seen.add(identity)
+            found = quick_id(Path(path))
+            if found:
+                archive.ids.setdefault(found, []).append(_display(Path(path)))
+        archive._add_folder(folder, seen)
+        return archive
+
+    def _add_folder(self, folder: Path | None, seen: set[tuple[int, int]]) -> None:
+        """Index the archive files not already seen among the linted ones."""
+        if folder is None or not folder.is_dir():
+            return
+        for path in archive_files(folder):
+            if _identity(path) in seen:
+                continue
+            found = quick_id(path)
+            if found:
+                self.ids.setdefault(found, []).append(_display(path))
 
     def others_with(self, id_: str, path: str) -> list[str]:
         me = real_path(path)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .archive import Archive, Owners, archive_files, real_path
 from .config import Config, ConfigError
@@ -131,6 +131,7 @@ class Linter:
             except UsageError as exc:
                 raise ConfigError(str(exc)) from None
         self.archive: Archive | None = None
+        self._archive_given = False  # True in a worker: the parent indexed the archive
 
     @cached_property
     def owners(self) -> Owners | None:
@@ -176,14 +177,54 @@ class Linter:
                                   "Please report this file to the maintainers of the linter.")],
             )
 
-    def lint_paths(self, paths: Iterable[Path]) -> LintResult:
-        internal_errors: list[str] = []
-        documents = [self.parse(path, internal_errors) for path in paths]
-        return self.lint_documents(documents, internal_errors)
+    def lint_paths(self, paths: Iterable[Path], jobs: int = 1, progress: Callable[[int], None] | None = None) -> LintResult:
+        """Parse and lint files; with ``jobs`` > 1, in that many processes.
+
+        The result is the same whatever ``jobs`` is: diagnostics are sorted, and the
+        archive's ids are indexed once, before the files are split between processes.
+        ``progress`` is called with the number of files finished since the last call.
+        """
+        paths = list(paths)
+        jobs = max(1, min(jobs, len(paths) // PARALLEL_MIN_FILES))
+        if jobs == 1:
+            internal_errors: list[str] = []
+            documents = []
+            for path in paths:
+                documents.append(self.parse(path, internal_errors))
+                if progress:
+                    progress(1)
+            return self.lint_documents(documents, internal_errors)
+        return self._lint_in_processes(paths, jobs, progress)
+
+    def _lint_in_processes(self, paths: list[Path], jobs: int, progress) -> LintResult:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.owners  # configuration errors surface here, not in a worker
+        if any(info.needs_archive for info, _, _ in self.rules):
+            folder = self.config.archive_dir
+            self.archive = Archive.from_paths(folder if folder.is_dir() else None, paths)
+        global _WORKER_LINTER
+        _WORKER_LINTER = self  # inherited by the forked workers
+        size = max(1, min(200, len(paths) // (jobs * 4)))
+        chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+        result = LintResult(files=len(paths))
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+                for chunk, (diagnostics, errors) in zip(chunks, pool.map(_lint_chunk, chunks)):
+                    result.diagnostics.extend(diagnostics)
+                    result.internal_errors.extend(errors)
+                    if progress:
+                        progress(len(chunk))
+        finally:
+            _WORKER_LINTER = None
+        result.diagnostics.sort(key=lambda d: d.sort_key)
+        return result
 
     def lint_documents(self, documents: list[Document], internal_errors: Iterable[str] = ()) -> LintResult:
         self.owners  # a broken owner registry is a configuration error, raised before any rule runs
-        if any(info.needs_archive for info, _, _ in self.rules):
+        if any(info.needs_archive for info, _, _ in self.rules) and not self._archive_given:
             folder = self.config.archive_dir
             self.archive = Archive.build(folder if folder.is_dir() else None, documents)
         result = LintResult(files=len(documents), documents=documents, internal_errors=list(internal_errors))
@@ -259,6 +300,21 @@ def _subsume_placeholders(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         return any(start < hole_end and hole_start < end for hole_start, hole_end in holes)
 
     return [d for d in diagnostics if d.code == PLACEHOLDER_RULE or not overlaps(d)]
+
+
+PARALLEL_MIN_FILES = 64  # below this many files per process, starting processes costs more than it saves
+_WORKER_LINTER: "Linter | None" = None
+
+
+def _lint_chunk(paths: list[Path]) -> tuple[list[Diagnostic], list[str]]:
+    """Worker side of ``Linter.lint_paths``: the forked process already holds the linter."""
+    linter = _WORKER_LINTER
+    linter._archive_given = True
+    errors: list[str] = []
+    diagnostics: list[Diagnostic] = []
+    for path in paths:
+        diagnostics.extend(linter.lint_document(linter.parse(path, errors), errors))
+    return diagnostics, errors
 
 
 def _directives(doc: Document) -> Iterator[Directive]:

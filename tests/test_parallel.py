@@ -1,0 +1,38 @@
+"""``postmortem lint --jobs N`` gives exactly the output of a serial run."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+
+from click.testing import CliRunner
+
+from postmortem.cli import main
+
+from .conftest import ROOT
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_parallel_lint_matches_serial(tmp_path, monkeypatch):
+    _generator().write_archive(tmp_path, count=160, seed=7)
+    # Two files with one id: the cross-file rule must see both though they land in different processes.
+    files = sorted((tmp_path / "postmortems").glob("*.md"))
+    shutil.copy(files[0], tmp_path / "postmortems" / "zz-copy-of-the-first.md")
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    outputs = {}
+    for jobs in ("1", "2"):
+        result = runner.invoke(main, ["lint", "--today", "2026-11-23", "--format", "json", "--jobs", jobs])
+        assert result.exit_code == 1, result.output
+        outputs[jobs] = json.loads(result.stdout)
+    assert outputs["1"] == outputs["2"]
+    codes = {d["code"] for d in outputs["2"]["diagnostics"]}
+    assert "PM102" in codes  # the duplicate id was found across processes
+    assert outputs["2"]["files"] == 161

@@ -6,11 +6,11 @@ index reads the frontmatter of the files it was not given (ids only, not the who
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from .model import Document
 
@@ -29,6 +29,26 @@ def archive_files(folder: Path) -> list[Path]:
         if not path.is_dir() and path.name.lower() not in {"readme.md", "index.md"}
         and not any(part.startswith(".") for part in path.relative_to(folder).parts)
     )
+
+
+def collect_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named on a command line: a folder means its post-mortems; each file once.
+
+    Raises FileNotFoundError naming the first path that does not exist.
+    """
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(archive_files(path))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise FileNotFoundError(f"path does not exist: {raw}")
+    unique: dict[Path, Path] = {}
+    for path in files:
+        unique.setdefault(real_path(path), path)
+    return list(unique.values())
 
 
 def quick_id(path: Path) -> str | None:
@@ -87,7 +107,7 @@ class Archive:
                 seen.add(identity)
             found = quick_id(Path(path))
             if found:
-                archive.ids.setdefault(found, []).append(_display(Path(path)))
+                archive.ids.setdefault(found, []).append(display_path(Path(path)))
         archive._add_folder(folder, seen)
         return archive
 
@@ -100,7 +120,7 @@ class Archive:
                 continue
             found = quick_id(path)
             if found:
-                self.ids.setdefault(found, []).append(_display(path))
+                self.ids.setdefault(found, []).append(display_path(path))
 
     def others_with(self, id_: str, path: str) -> list[str]:
         me = real_path(path)
@@ -120,7 +140,7 @@ def real_path(path: str | Path) -> Path:
     return Path(os.path.realpath(path))
 
 
-def _display(path: Path) -> str:
+def display_path(path: str | Path) -> str:
     """``path`` as diagnostics show paths: relative to the working directory when possible."""
     try:
         return os.path.relpath(path)
@@ -156,5 +176,7 @@ class Owners:
 
     def closest(self, name: str) -> str | None:
         lowered = {n.lower(): n for n in self.names}
+        import difflib
+
         match = difflib.get_close_matches(name.strip().lower(), list(lowered), n=1, cutoff=0.6)
         return lowered[match[0]] if match else None

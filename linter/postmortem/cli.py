@@ -145,11 +145,12 @@ def _repository_root(start: Path) -> Path:
 
 def _show_fixes(linter, files) -> int:
     """``--diff``: print what --fix would change; 1 when something would change."""
+    from .archive import display_path
     from .fix import fix_files, unified_diff
 
     changed = [(path, result) for path, result in fix_files(linter, files) if result.changed]
     for path, result in changed:
-        click.echo(unified_diff(_relative(path), result), nl=False)
+        click.echo(unified_diff(display_path(path), result), nl=False)
     fixes = sum(len(result.applied) for _, result in changed)
     if changed:
         click.echo(f"Would apply {fixes} fix{'es' if fixes != 1 else ''} to {len(changed)} "
@@ -161,6 +162,7 @@ def _show_fixes(linter, files) -> int:
 
 def _apply_fixes(linter, files) -> tuple[int, int]:
     """``--fix``: write the fixed files atomically; return (fixes applied, files not written)."""
+    from .archive import display_path
     from .fix import fix_files, write_atomically
 
     applied = unwritten = 0
@@ -170,18 +172,11 @@ def _apply_fixes(linter, files) -> tuple[int, int]:
         try:
             write_atomically(path, result.fixed)
         except OSError as exc:
-            click.echo(f"postmortem: cannot write {_relative(path)}: {exc.strerror or exc}", err=True)
+            click.echo(f"postmortem: cannot write {display_path(path)}: {exc.strerror or exc}", err=True)
             unwritten += 1
             continue
         applied += len(result.applied)
     return applied, unwritten
-
-
-def _relative(path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
 
 
 def _lint_with_progress(linter, files, jobs: int):

@@ -10,7 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .archive import Archive, Owners, archive_files, real_path
+from .archive import Archive, Owners, collect_files, display_path
 from .config import Config, ConfigError
 from .diagnostics import Diagnostic, Severity
 from .model import Document, Source, Span
@@ -138,35 +138,26 @@ class Linter:
         path = self.config.owners_path
         if not path.is_file():
             if self.config.owners is not None:  # named in the configuration: it must exist
-                raise ConfigError(f"owners: the owner registry {_display(path)} does not exist")
+                raise ConfigError(f"owners: the owner registry {display_path(path)} does not exist")
             return None
         try:
             return Owners.load(path)
         except Exception as exc:  # a broken registry is a configuration error
-            raise ConfigError(f"owner registry {_display(path)}: {exc}") from None
+            raise ConfigError(f"owner registry {display_path(path)}: {exc}") from None
 
     # ----------------------------------------------------------------- files
 
     def collect(self, paths: Iterable[str]) -> list[Path]:
         """Files to lint from command-line paths; a directory means its post-mortems."""
-        files: list[Path] = []
-        for raw in paths:
-            path = Path(raw)
-            if path.is_dir():
-                files.extend(archive_files(path))
-            elif path.exists():
-                files.append(path)
-            else:
-                raise UsageError(f"path does not exist: {raw}")
-        unique: dict[Path, Path] = {}
-        for path in files:
-            unique.setdefault(real_path(path), path)
-        return list(unique.values())
+        try:
+            return collect_files(paths)
+        except FileNotFoundError as exc:
+            raise UsageError(str(exc)) from None
 
     def parse(self, path: Path, internal_errors: list[str]) -> Document:
         """Parse one file. A parser bug becomes a PM001 finding on that file and an internal
         error (exit 2) instead of a traceback that would hide every other file's findings."""
-        display = _display(path)
+        display = display_path(path)
         try:
             return parse_file(path, display, self.limits)
         except Exception as exc:  # noqa: BLE001 - any parser failure, reported per file
@@ -377,10 +368,3 @@ def _expand(selectors: Iterable[str], what: str) -> set[str]:
                 raise UsageError(f"{what}: unknown rule code or name {part.strip()!r} (see `postmortem rules`)")
             codes.update(found)
     return codes
-
-
-def _display(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)

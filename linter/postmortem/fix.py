@@ -526,7 +526,8 @@ def unified_diff(path: str, result: FixResult) -> str:
 
 def fix_files(linter, files: list[Path], limits: Limits | None = None) -> list[tuple[Path, FixResult]]:
     """Fix results for ``files`` under ``linter``'s rule selection; writes nothing."""
-    from .engine import Linter, _display
+    from .archive import display_path
+    from .engine import Linter
 
     codes = sorted(set(FIXABLE) & linter.selected)
     checker = Linter(linter.config, select=codes, ignore=[], today=linter.today)
@@ -538,5 +539,5 @@ def fix_files(linter, files: list[Path], limits: Limits | None = None) -> list[t
             continue  # the lint run reports an unreadable file
         if len(data) > linter.limits.max_file_bytes:
             continue
-        results.append((path, fix_bytes(data, _display(path), checker, limits or linter.limits)))
+        results.append((path, fix_bytes(data, display_path(path), checker, limits or linter.limits)))
     return results

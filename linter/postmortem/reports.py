@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Iterable
 
-from .archive import archive_files
+from .archive import collect_files, display_path
 from .model import Document
 from .parse import Limits, parse_file
 from .times import format_duration
@@ -28,29 +28,11 @@ class ReportError(Exception):
 
 def load_documents(paths: Iterable[str], limits: Limits = Limits()) -> list[Document]:
     """Parse the post-mortems named by ``paths`` (files, or folders of post-mortems)."""
-    import os
-
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(archive_files(path))
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise ReportError(f"path does not exist: {raw}")
-    seen: set[Path] = set()
-    documents = []
-    for path in files:
-        if path.resolve() in seen:
-            continue
-        seen.add(path.resolve())
-        try:
-            display = os.path.relpath(path)
-        except ValueError:
-            display = str(path)
-        documents.append(parse_file(path, display, limits))
-    return documents
+    try:
+        files = collect_files(paths)
+    except FileNotFoundError as exc:
+        raise ReportError(str(exc)) from None
+    return [parse_file(path, display_path(path), limits) for path in files]
 
 
 # --------------------------------------------------------------------------- actions

@@ -6,6 +6,7 @@ internal build, other archives) build into their own temporary folders.
 
 from __future__ import annotations
 
+import gzip
 import os
 import subprocess
 import sys
@@ -79,3 +80,9 @@ def archive_config(folder: Path, source: Path) -> Path:
 
 def site_files(site: Path) -> list[Path]:
     return sorted(path for path in site.rglob("*") if path.is_file())
+
+
+def site_bytes(path: Path) -> bytes:
+    """A built file's content, gzip-compressed ones (Pagefind's index and fragments) decompressed."""
+    data = path.read_bytes()
+    return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data

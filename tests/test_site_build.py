@@ -18,7 +18,7 @@ from postmortem.archive import archive_files
 from postmortem.parse import parse_file
 from postmortem.rule import all_rules
 
-from .sitebuild import CANARY, ROOT, archive_config, build, default_site, internal_site, site_files, temp_dir
+from .sitebuild import CANARY, ROOT, archive_config, build, default_site, internal_site, site_bytes, site_files, temp_dir
 
 CHECKOUT = "postmortems/2026-03-04-checkout-errors-for-eu-customers/index.html"
 RESTRICTED = ROOT / "postmortems" / "2026-08-12-deploy-credential-exposed-in-build-log.md"
@@ -35,7 +35,7 @@ def read(site: Path, page: str) -> str:
 
 def article(html: str) -> str:
     """The page's main content, without the theme's header, navigation and footer."""
-    start = html.index('<article class="md-content__inner md-typeset">')
+    start = re.search(r'<article class="md-content__inner md-typeset"[^>]*>', html).start()
     return html[start : html.index("</article>", start)]
 
 
@@ -193,14 +193,41 @@ def test_rule_reference_documents_every_rule(site):
     assert content.count('class="pm-rule-part">Use instead<') == len(all_rules())
 
 
+def pagefind_pages(site: Path) -> dict[str, dict]:
+    """Pagefind's record of each indexed page (its fragment), by URL."""
+    pages = {}
+    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = site_bytes(fragment)
+        assert data.startswith(b"pagefind_dcd")
+        record = json.loads(data[len(b"pagefind_dcd") :])
+        pages[record["url"]] = record
+    return pages
+
+
 def test_search_index_has_postmortems_with_services_and_tags(site):
-    index = json.loads(read(site, "search/search_index.json"))
-    docs = [d for d in index["docs"] if d["location"].startswith("postmortems/2026-03-04")]
-    assert docs, "post-mortem pages are in the search index"
-    text = " ".join(d["text"] + " " + d["title"] for d in docs)
+    pages = pagefind_pages(site)
+    record = pages["/postmortems/2026-03-04-checkout-errors-for-eu-customers/"]
+    assert record["meta"]["title"] == "Checkout errors for EU customers after payments database failover"
+    text = record["content"]
     assert "checkout-api" in text and "connection-pool" in text and "stale connections" in text
-    listed = {d["location"].split("#")[0] for d in index["docs"]}
-    assert "actions/" not in listed and "archive/" not in listed
+    assert sorted(record["filters"]["tag"]) == sorted(parse_file(CHECKOUT_SOURCE).incident.tags)
+    assert "MTTD" not in text and "¶" not in text  # the card's badges and times, heading permalinks
+    published = [doc for doc in bundled() if doc.incident.visibility == "internal"]
+    assert {f"/postmortems/{Path(doc.path).stem}/" for doc in published} <= set(pages)
+    assert {"/writing/", "/format/", "/rules/"} <= set(pages)
+    for listing in ("/", "/actions/", "/archive/", "/archive/tags/", "/insights/", "/status-history/"):
+        assert listing not in pages, listing
+    # The theme's own index keeps its configuration (highlighting reads it), no documents.
+    theme_index = json.loads(read(site, "search/search_index.json"))
+    assert theme_index["docs"] == [] and theme_index["config"]["lang"] == ["en"]
+
+
+def test_pages_use_the_pagefind_search_worker(site):
+    for page in ("index.html", "404.html", CHECKOUT):
+        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', read(site, page)).group(1))
+        assert config["search"].endswith("search/worker.js"), page
+    assert (site / "search" / "worker.js").is_file() and (site / "pagefind" / "pagefind.js").is_file()
+    assert not list((site / "pagefind").glob("pagefind-ui.*"))  # only what the worker uses
 
 
 # ------------------------------------------------------------------------- restricted
@@ -210,19 +237,28 @@ def test_restricted_postmortem_is_in_no_file_of_the_default_build(site):
     restricted = parse_file(RESTRICTED)
     assert restricted.incident.visibility == "restricted" and CANARY in RESTRICTED.read_text(encoding="utf-8")
     needles = [CANARY, restricted.incident.id, "Registry deploy credential"]
+    # Pagefind's files are compressed (read decompressed) and its word index keeps words
+    # lower-cased and split at hyphens: look for the canary's last part there too.
+    token = CANARY.rsplit("-", 1)[1].lower().encode()
+    files = site_files(site)
+    assert any(path.suffix == ".pf_fragment" for path in files) and any(path.suffix == ".pf_index" for path in files)
     found = [
         (str(path.relative_to(site)), needle)
-        for path in site_files(site)
+        for path in files
         for needle in needles
-        if needle.encode() in path.read_bytes()
+        if needle.encode() in site_bytes(path)
     ]
+    found += [(str(path.relative_to(site)), "token") for path in files if token in site_bytes(path).lower()]
     assert found == []
 
 
 def test_internal_build_includes_restricted_postmortems():
     site = internal_site()
-    with_canary = [path for path in site_files(site) if CANARY.encode() in path.read_bytes()]
-    assert len(with_canary) >= 2  # its page and the search index
+    token = CANARY.rsplit("-", 1)[1].encode()
+    with_canary = {path.relative_to(site).as_posix() for path in site_files(site) if token in site_bytes(path).lower()}
+    assert f"postmortems/{RESTRICTED.stem}/index.html" in with_canary
+    assert any(path.endswith(".pf_fragment") for path in with_canary)  # the search index holds it
+    assert any(path.endswith(".pf_index") for path in with_canary)
     page = read(site, f"postmortems/{RESTRICTED.stem}/index.html")
     assert "Restricted post-mortem" in page and 'pm-badge--restricted' in page
     assert "Internal build" in read(site, "index.html")
@@ -296,14 +332,14 @@ def test_no_built_file_requests_another_host(site):
 
 
 def test_the_sites_own_scripts_name_no_other_host(site):
-    ours = [site / "assets" / "tables.js", site / "assets" / "vendor" / "tablesort.min.js"]
+    ours = ["assets/tables.js", "assets/vendor/tablesort.min.js", "search/worker.js"]
     for script in ours:
-        code = re.sub(r"/\*.*?\*/", "", script.read_text(encoding="utf-8"), flags=re.DOTALL)
-        assert not re.search(r"https?://|//[a-z0-9-]+\.[a-z]", code), script.name
-    # Every other script is the theme's own bundle, checked in the browser tests.
+        code = re.sub(r"/\*.*?\*/", "", (site / script).read_text(encoding="utf-8"), flags=re.DOTALL)
+        assert not re.search(r"https?://|//[a-z0-9-]+\.[a-z]", code), script
+    # Every other script is the theme's own bundle or Pagefind's, checked in the browser tests.
     scripts = {p.relative_to(site).as_posix() for p in site.rglob("*.js")}
-    theirs = {s for s in scripts if s.startswith(("assets/javascripts/", "search/"))}
-    assert scripts - theirs == {"assets/tables.js", "assets/vendor/tablesort.min.js"}
+    theirs = {s for s in scripts if s.startswith(("assets/javascripts/", "pagefind/"))}
+    assert scripts - theirs == set(ours)
 
 
 def test_every_relative_link_and_anchor_resolves(site):

@@ -4,6 +4,7 @@ It reads post-mortems only through the shared document model (:mod:`postmortem.p
 lints them with the real rule engine. One module per job: :mod:`.catalog` (what is
 published), :mod:`.pages` with :mod:`.cards` and :mod:`.body` (a post-mortem's page),
 :mod:`.browse`, :mod:`.tracker`, :mod:`.insights` with :mod:`.charts`,
-:mod:`.status_history`, :mod:`.rules_ref`, :mod:`.home`; :mod:`.guard` keeps raw HTML in
-post-mortems from reaching the page.
+:mod:`.status_history`, :mod:`.rules_ref`, :mod:`.home`; :mod:`.search` indexes the site
+with Pagefind behind the theme's search box; :mod:`.guard` keeps raw HTML in post-mortems
+from reaching the page.
 """

@@ -5,6 +5,7 @@ from __future__ import annotations
 from . import markup as m
 from . import urls as u
 from .catalog import Catalog, Entry
+from .search import TAG_FILTER
 from .urls import Urls
 
 
@@ -31,7 +32,7 @@ def card(entry: Entry, catalog: Catalog, urls: Urls) -> str:
     )
 
     services = " ".join(m.chip(urls.href(here, u.BY_SERVICE, m.slug(s)), s, "service") for s in inc.services) or "—"
-    tags = " ".join(m.chip(urls.href(here, u.BY_TAG, f"tag:{m.slug(t)}"), t, "tag") for t in inc.tags) or "—"
+    tags = " ".join(m.chip(urls.href(here, u.BY_TAG, f"tag:{m.slug(t)}"), t, "tag", TAG_FILTER) for t in inc.tags) or "—"
     detection = m.DETECTION_LABELS.get(inc.detection_method or "", inc.detection_method or "—")
     rows = [
         ("Services", services),

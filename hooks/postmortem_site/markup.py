@@ -143,11 +143,13 @@ def link(href: str, text_html: str, cls: str | None = None) -> str:
     return f'<a href="{attr(href)}"{cls_attr}>{text_html}</a>'
 
 
-def chip(href: str | None, text: str, kind: str) -> str:
+def chip(href: str | None, text: str, kind: str, extra: str = "") -> str:
+    """A chip; ``extra`` is trusted attribute markup, such as :data:`.search.TAG_FILTER`."""
     inner = esc(text)
+    extra = f" {extra}" if extra else ""
     if href is None:
-        return f'<span class="pm-chip pm-chip--{kind}">{inner}</span>'
-    return f'<a class="pm-chip pm-chip--{kind}" href="{attr(href)}">{inner}</a>'
+        return f'<span class="pm-chip pm-chip--{kind}"{extra}>{inner}</span>'
+    return f'<a class="pm-chip pm-chip--{kind}" href="{attr(href)}"{extra}>{inner}</a>'
 
 
 def table(

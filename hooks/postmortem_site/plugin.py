@@ -32,10 +32,10 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import browse, catalog, home, insights, pages, rules_ref, status_history, tracker
+from . import browse, catalog, home, insights, pages, rules_ref, search, status_history, tracker
 from . import urls as u
 from .guard import RawHtmlGuard
 from .tokens import Tokens
@@ -117,6 +117,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
             if untrusted:
                 self.guarded.add(src_uri)
+        files.append(File.generated(config, search.WORKER, abs_src_path=str(search.WORKER_SOURCE)))
         log.info(
             "postmortem-archive: %d post-mortems published%s, today is %s",
             len(cat.entries),
@@ -158,6 +159,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if leftover:
             log.warning("postmortem-archive: %s: %d placeholder(s) not replaced", page.file.src_uri, len(leftover))
         return html
+
+    def on_post_page(self, output, page, config):
+        return search.prepare_page(output, page)
+
+    def on_post_template(self, output_content, template_name, config):
+        return search.use_worker(output_content)
+
+    # ------------------------------------------------------------------ search index
+
+    @event_priority(-50)  # after the theme's search plugin has written its index
+    def on_post_build(self, config):
+        search.index_site(Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.source))

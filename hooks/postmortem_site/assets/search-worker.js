@@ -1,0 +1,108 @@
+// The search worker behind Material for MkDocs' search box, answering from the Pagefind
+// index written at build time (see search.py). Material's interface talks to its worker
+// with four messages: SETUP (the site's search configuration) answered by READY, and QUERY
+// (the text typed) answered by RESULT: a list of results, each a page followed by its
+// best-matching sections. Everything sent back is HTML the interface inserts as is, so
+// every text from the index is escaped here; only Pagefind's <mark> tags are kept.
+"use strict"
+
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
+// Each result costs a download of its page's text: the best FIRST are answered at once
+// (the interface shows ten before the reader scrolls), then the list grows to MOST.
+const FIRST = 10, MOST = 30
+
+const bundle = new URL("../pagefind/", self.location.href)
+const pagefind = import(new URL("pagefind.js", bundle).href).then(async module => {
+  const instance = module.createInstance({ basePath: bundle.pathname, excerptLength: 24 })
+  await instance.init()
+  await instance.search("") // resolves once the WebAssembly and the index metadata are loaded
+  return instance
+})
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c])
+}
+
+// Pagefind escapes < and > in excerpts and wraps matches in <mark>; escape the rest too.
+function excerptHtml(excerpt) {
+  return (excerpt || "").split(/(<\/?mark>)/).map(part => (
+    /^<\/?mark>$/.test(part) ? part : escapeHtml(part.replace(/&lt;/g, "<").replace(/&gt;/g, ">"))
+  )).join("")
+}
+
+// Pagefind URLs start at the site root; Material resolves locations against its base.
+function siteRelative(url) {
+  return url.replace(/^\//, "")
+}
+
+function weight(section) {
+  return (section.weighted_locations || []).reduce((sum, l) => sum + l.balanced_score, 0)
+}
+
+function item(data, score, terms) {
+  const sections = (data.sub_results || []).filter(s => s.url.includes("#"))
+  const best = Math.max(0, ...sections.map(weight))
+  const page = {
+    location: siteRelative(data.url),
+    title: escapeHtml(data.meta.title || data.url),
+    text: excerptHtml(data.excerpt),
+    score,
+    terms,
+  }
+  const tags = (data.filters && data.filters.tag) || []
+  if (tags.length) page.tags = tags.map(escapeHtml)
+  // The best section shows under the page; the others fold into "N more on this page".
+  const children = sections
+    .map(s => ({
+      location: siteRelative(s.url),
+      title: escapeHtml(s.title),
+      text: excerptHtml(s.excerpt),
+      score: best && weight(s) >= best ? score : score * weight(s) / (best || 1) * 0.99,
+      terms,
+    }))
+    .sort((a, b) => b.score - a.score)
+  return [page, ...children]
+}
+
+// The interface sends a query on every keystroke and shows each answer as it comes; work
+// for a query that has since been replaced stops before its next download.
+let latest = 0
+
+async function search(query, answer, stale) {
+  const text = query.trim()
+  if (!text) return answer({ items: [] })
+  const index = await pagefind
+  const found = await index.search(text)
+  if (!found || stale()) return
+  const terms = Object.fromEntries(text.split(/\s+/).map(term => [term.toLowerCase(), true]))
+  const items = []
+  for (const size of [FIRST, MOST]) {
+    const more = found.results.slice(items.length, size)
+    if (size !== FIRST && !more.length) break
+    const pages = await Promise.all(more.map(result => result.data()))
+    if (stale()) return
+    items.push(...pages.map((data, i) => item(data, more[i].score, terms)))
+    answer({ items: [...items] })
+  }
+}
+
+addEventListener("message", async ({ data: message }) => {
+  switch (message.type) {
+    case SETUP:
+      await pagefind
+      postMessage({ type: READY })
+      break
+    case QUERY: {
+      const id = ++latest
+      const stale = () => id !== latest
+      const answer = data => postMessage({ type: RESULT, data })
+      try {
+        await search(message.data, answer, stale)
+      } catch (err) {
+        console.warn("Search failed:", err)
+        if (!stale()) answer({ items: [] })
+      }
+      break
+    }
+  }
+})

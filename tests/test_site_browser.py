@@ -7,16 +7,21 @@ are saved in test-artifacts/ to look at.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
+import re
 import socketserver
 import threading
 from pathlib import Path
 
 import pytest
 
-from .sitebuild import ROOT, default_site, temp_dir
+from postmortem.archive import archive_files
+from postmortem.parse import parse_file
+
+from .sitebuild import ROOT, archive_config, build, default_site, temp_dir
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -31,19 +36,34 @@ pytestmark = pytest.mark.skipif(
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
-        pass
+        self.server.paths.append(self.path)  # every request this server answered
+
+
+@contextlib.contextmanager
+def serve(site: Path):
+    """Serve ``site``; yields its URL and the list of paths requested from it."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    server.paths = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", server.paths
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="module")
-def base_url():
-    handler = functools.partial(_QuietHandler, directory=str(default_site()))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+def served():
+    with serve(default_site()) as url_and_paths:
+        yield url_and_paths
+
+
+@pytest.fixture(scope="module")
+def base_url(served):
+    return served[0]
 
 
 @pytest.fixture(scope="module")
@@ -151,10 +171,50 @@ def test_search_finds_a_postmortem_by_words_in_its_text(browser, base_url):
         wait(browser, lambda b: "Type to start searching" in meta(b))  # the previous results are gone
         box.send_keys(query)
         results[query] = wait(browser, titles)
-    screenshot(browser, "search")
     for query, found in results.items():
         assert any("Checkout errors for EU customers" in text for text in found[:3]), (query, found)
     assert not any("Registry deploy credential" in text for found in results.values() for text in found)
+
+    # The last query's best result, as the theme shows it: the page with its tag chips, the
+    # section that matched with the words highlighted; it opens with them highlighted.
+    best = browser.find_element(By.CSS_SELECTOR, "li.md-search-result__item")
+    assert best.find_element(By.TAG_NAME, "h1").get_attribute("textContent").startswith("Checkout errors for EU customers")
+    tags = [tag.get_attribute("textContent") for tag in best.find_elements(By.CSS_SELECTOR, ".md-tags .md-tag")]
+    assert "connection-pool" in tags and "database" in tags
+    assert any("connection" in mark.get_attribute("textContent").lower() for mark in best.find_elements(By.TAG_NAME, "mark"))
+    screenshot(browser, "search")
+    best.find_element(By.CSS_SELECTOR, "a.md-search-result__link").click()
+    wait(browser, lambda b: "/postmortems/2026-03-04-checkout-errors-for-eu-customers/" in b.current_url)
+    assert "h=connection-pool" in browser.current_url
+    wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "article mark[data-md-highlight]"))
+
+
+def test_search_results_show_markup_in_titles_as_text(browser):
+    """The interface inserts result titles as HTML: a title written with markup stays text."""
+    from selenium.webdriver.common.by import By
+
+    folder = temp_dir("pm-search-hostile-")
+    source = folder / "postmortems"
+    source.mkdir()
+    original = (ROOT / "postmortems" / "2026-03-04-checkout-errors-for-eu-customers.md").read_text(encoding="utf-8")
+    title = "Zebracorn outage <img src=x onerror=\"document.title='pwned'\"> <b>bold</b>"
+    hostile = re.sub(r'^title: ".*"$', f"title: {json.dumps(title)}", original, count=1, flags=re.MULTILINE)
+    (source / "2026-03-04-hostile.md").write_text(hostile.replace("related: [PM-2026-027]", "related: []", 1), encoding="utf-8")
+    result = build(folder / "site", archive_config(folder, source))
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve(folder / "site") as (url, _):
+        browser.get(url)
+        box = wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, "input.md-search__input"))
+        box.click()
+        meta = lambda b: b.find_element(By.CSS_SELECTOR, ".md-search-result__meta").get_attribute("textContent")  # noqa: E731
+        wait(browser, lambda b: "Type to start searching" in meta(b))
+        box.send_keys("zebracorn")
+        wait(browser, lambda b: "matching document" in meta(b))
+        item = browser.find_element(By.CSS_SELECTOR, "li.md-search-result__item")
+        heading = item.find_element(By.TAG_NAME, "h1").get_attribute("textContent")
+        assert heading.startswith("Zebracorn outage <img src=x onerror=") and "<b>bold</b>" in heading
+        assert item.find_elements(By.CSS_SELECTOR, "img, b, script") == []
+        assert browser.title != "pwned"
 
 
 def test_tracker_shows_overdue_items_first(browser, base_url):
@@ -171,6 +231,54 @@ def test_tracker_shows_overdue_items_first(browser, base_url):
     assert browser.find_element(By.ID, "action-a4").text == "A4"
     browser.get(base_url + "actions/")
     screenshot(browser, "action-tracker")
+
+
+def test_archive_filters_narrow_the_table_and_keep_the_choice_in_the_url(browser, base_url):
+    from selenium.webdriver.common.by import By
+
+    published = [doc for doc in map(parse_file, archive_files(ROOT / "postmortems")) if doc.incident.visibility == "internal"]
+    sev2 = [doc for doc in published if doc.incident.severity == "SEV2"]
+    sev2_database = [doc for doc in sev2 if "database" in doc.incident.tags]
+    assert len(published) > len(sev2) > len(sev2_database) > 0
+
+    def shown(b) -> list[str]:
+        return [link.get_attribute("textContent") for link in b.find_elements(By.CSS_SELECTOR, "table.pm-filterable tbody tr:not([hidden]) td:nth-child(2) a")]
+
+    def count(b, facet: str, value: str) -> str:
+        box = b.find_element(By.CSS_SELECTOR, f"form.pm-filters input[name={facet}][value='{value}']")
+        return box.find_element(By.XPATH, "..").find_element(By.CSS_SELECTOR, ".pm-filter__count").text
+
+    browser.get(base_url + "archive/")
+    form = wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, "form.pm-filters[data-filters-bound]"))
+    assert form.is_displayed() and len(shown(browser)) == len(published)
+    assert count(browser, "severity", "SEV2") == str(len(sev2))
+
+    form.find_element(By.CSS_SELECTOR, "input[name=severity][value=SEV2]").click()
+    wait(browser, lambda b: len(shown(b)) == len(sev2))
+    assert sorted(shown(browser)) == sorted(doc.incident.title for doc in sev2)
+    assert browser.current_url.endswith("archive/?severity=SEV2")
+    # Counts follow the other facets: how many SEV2 incidents carry the tag.
+    assert count(browser, "tag", "database") == str(len(sev2_database))
+
+    form.find_element(By.CSS_SELECTOR, "input[name=tag][value=database]").click()
+    wait(browser, lambda b: len(shown(b)) == len(sev2_database))
+    assert sorted(shown(browser)) == sorted(doc.incident.title for doc in sev2_database)
+    status = form.find_element(By.CSS_SELECTOR, ".pm-filters__status").text
+    assert status == f"{len(sev2_database)} of {len(published)} incidents"
+    shared = browser.current_url
+    assert shared.endswith("archive/?severity=SEV2&tag=database")
+    screenshot(browser, "archive-filtered")
+
+    # The shared address opens the same view.
+    browser.get(base_url)
+    browser.get(shared)
+    wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "form.pm-filters[data-filters-bound]"))
+    assert sorted(shown(browser)) == sorted(doc.incident.title for doc in sev2_database)
+    assert browser.find_element(By.CSS_SELECTOR, "input[name=tag][value=database]").is_selected()
+
+    browser.find_element(By.CSS_SELECTOR, "form.pm-filters button[type=reset]").click()
+    wait(browser, lambda b: len(shown(b)) == len(published))
+    assert browser.current_url.endswith("archive/")
 
 
 def test_archive_table_sorts_by_severity_and_duration(browser, base_url):
@@ -210,13 +318,18 @@ def test_insights_and_status_history_render(browser, base_url):
     screenshot(browser, "home")
 
 
-def test_no_request_leaves_127_0_0_1(browser, base_url, requested):
+def test_no_request_leaves_127_0_0_1(browser, served, requested):
     # Runs last in this module: the log holds every page visited above, plus these.
+    base_url, paths = served
     for page in ("", "archive/", "archive/tags/", "rules/", "writing/", CHECKOUT):
         browser.get(base_url + page)
     urls = requested()
     assert len(urls) > 20
-    assert any(url.endswith(".svg") for url in urls) and any("search" in url for url in urls)
-    # chrome:// is the browser's own start page, not the network; anything else must be ours.
-    elsewhere = sorted({url for url in urls if not url.startswith((base_url, "data:", "blob:", "chrome://"))})
+    assert any(url.endswith(".svg") for url in urls) and any(url.endswith("search/worker.js") for url in urls)
+    # chrome:// is the browser's own start page, not the network; anything else must be
+    # ours (a test above serves a second site on another port of 127.0.0.1).
+    elsewhere = sorted({url for url in urls if not url.startswith(("http://127.0.0.1:", "data:", "blob:", "chrome://"))})
     assert elsewhere == []
+    # The search worker's requests are not in the page's log: they reached this server.
+    worker = {path.split("?")[0].rsplit(".", 1)[-1] for path in paths if path.startswith("/pagefind/")}
+    assert {"js", "json", "pf_meta", "pagefind"} <= worker

@@ -5,6 +5,7 @@ Fast checks on the HTML of real ``mkdocs build --strict`` runs (see ``sitebuild.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -113,7 +114,7 @@ def test_related_incidents_are_linked_both_ways(site):
 
 def test_archive_table_is_sortable_and_complete(site):
     content = article(read(site, "archive/index.html"))
-    assert 'class="pm-table pm-incidents pm-sortable"' in content
+    assert 'class="pm-table pm-incidents pm-sortable pm-filterable"' in content
     published = [doc for doc in bundled() if doc.incident.visibility == "internal"]
     for doc in published:
         assert f'href="../postmortems/{Path(doc.path).stem}/"' in content
@@ -122,6 +123,32 @@ def test_archive_table_is_sortable_and_complete(site):
     assert 'data-sort="000000078"' in content  # 1h 18m
     dates = re.findall(r'<td data-sort="(\d{4}-\d{2}-\d{2})">', content)
     assert dates == sorted(dates, reverse=True) and len(dates) == len(published)
+
+
+def test_archive_filters_list_every_value_with_its_count(site):
+    content = article(read(site, "archive/index.html"))
+    form = content[content.index('<form class="pm-filters"') : content.index("</form>")]
+    offered = {
+        (facet, html.unescape(value)): int(count)
+        for facet, value, count in re.findall(
+            r'<input type="checkbox" name="(\w+)" value="([^"]*)">.*?pm-filter__count">(\d+)<', form
+        )
+    }
+    published = [doc for doc in bundled() if doc.incident.visibility == "internal"]
+    expected: dict[tuple[str, str], int] = {}
+    for doc in published:
+        inc = doc.incident
+        values = [("severity", inc.severity), ("status", inc.status), ("year", str(inc.started.year))]
+        values += [("service", s) for s in set(inc.services)] + [("tag", t) for t in set(inc.tags)]
+        for value in values:
+            expected[value] = expected.get(value, 0) + 1
+    assert offered == expected
+    # Each row carries its values for the script; the form waits for it, hidden.
+    rows = re.findall(r'<tr data-facets="([^"]+)">', content)
+    assert len(rows) == len(published)
+    first = json.loads(html.unescape(rows[0]))
+    assert set(first) == {"severity", "status", "year", "service", "tag"}
+    assert '<form class="pm-filters" aria-label="Filter the incidents" hidden>' in content
 
 
 def test_browse_pages_group_every_incident(site):
@@ -332,7 +359,7 @@ def test_no_built_file_requests_another_host(site):
 
 
 def test_the_sites_own_scripts_name_no_other_host(site):
-    ours = ["assets/tables.js", "assets/vendor/tablesort.min.js", "search/worker.js"]
+    ours = ["assets/tables.js", "assets/filters.js", "assets/vendor/tablesort.min.js", "search/worker.js"]
     for script in ours:
         code = re.sub(r"/\*.*?\*/", "", (site / script).read_text(encoding="utf-8"), flags=re.DOTALL)
         assert not re.search(r"https?://|//[a-z0-9-]+\.[a-z]", code), script

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from . import filters
 from . import markup as m
 from . import urls as u
 from .catalog import Catalog, Entry
@@ -12,7 +13,7 @@ from .urls import Urls
 LISTING = {"search": {"exclude": True}}
 
 
-def incident_table(entries: list[Entry], urls: Urls, here: str, sortable: bool = False) -> str:
+def incident_table(entries: list[Entry], urls: Urls, here: str, sortable: bool = False, filterable: bool = False) -> str:
     if not entries:
         return '<p class="pm-muted">No incidents.</p>'
     rows = []
@@ -32,8 +33,9 @@ def incident_table(entries: list[Entry], urls: Urls, here: str, sortable: bool =
                 (services, " ".join(inc.services)),
             ]
         )
-    cls = "pm-table pm-incidents" + (" pm-sortable" if sortable else "")
-    return m.table(["Date", "Incident", "Severity", "Status", "Duration", "Services"], rows, cls=cls)
+    cls = "pm-table pm-incidents" + (" pm-sortable" if sortable else "") + (" pm-filterable" if filterable else "")
+    attrs = [filters.row_attrs(entry) for entry in entries] if filterable else None
+    return m.table(["Date", "Incident", "Severity", "Status", "Duration", "Services"], rows, cls=cls, row_attrs=attrs)
 
 
 def archive_page(catalog: Catalog, urls: Urls) -> str:
@@ -41,13 +43,17 @@ def archive_page(catalog: Catalog, urls: Urls) -> str:
     count = len(catalog.entries)
     intro = (
         f"{count} post-mortem{'s' if count != 1 else ''}, newest first. "
-        "Select a column heading to sort by date, severity, duration or any other column."
+        "Select a column heading to sort by date, severity, duration or any other column; "
+        "tick values to filter by severity, status, year, service or tag. "
+        "The page's address keeps the filter: share it to share the view."
     )
     return (
         m.front_matter(title="All incidents", hide=["toc"], **LISTING)
         + "# All incidents\n\n"
         + f"{intro}\n\n"
-        + incident_table(catalog.entries, urls, here, sortable=True)
+        + filters.form(catalog.entries)
+        + "\n\n"
+        + incident_table(catalog.entries, urls, here, sortable=True, filterable=True)
         + "\n"
     )
 

@@ -157,8 +157,11 @@ def table(
     rows: Iterable[Sequence[str | tuple[str, str]]],
     cls: str = "pm-table",
     row_classes: Sequence[str] | None = None,
+    row_attrs: Sequence[dict[str, str]] | None = None,
 ) -> str:
-    """An HTML table; cells are trusted HTML, or ``(html, sort_key)`` for sortable tables."""
+    """An HTML table; cells are trusted HTML, or ``(html, sort_key)`` for sortable tables.
+
+    ``row_attrs``: more attributes of each row, values as plain text (escaped here)."""
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
     body = []
     for index, row in enumerate(rows):
@@ -170,7 +173,8 @@ def table(
             else:
                 cells.append(f"<td>{cell}</td>")
         row_cls = row_classes[index] if row_classes else ""
-        opening = f'<tr class="{attr(row_cls)}">' if row_cls else "<tr>"
+        extra = "".join(f' {name}="{attr(value)}"' for name, value in row_attrs[index].items()) if row_attrs else ""
+        opening = f'<tr class="{attr(row_cls)}"{extra}>' if row_cls else f"<tr{extra}>"
         body.append(opening + "".join(cells) + "</tr>")
     return (
         f'<div class="pm-table-wrap"><table class="{attr(cls)}">'

@@ -38,6 +38,12 @@ MAX_FILE_BYTES = 1024 * 1024
 MAX_FRONTMATTER_BYTES = 64 * 1024
 MAX_YAML_VALUES = 5_000
 MAX_YAML_DEPTH = 32
+MAX_LINES = 10_000  # bounds the Markdown parser's tokens (and memory) whatever the bytes hold
+# The characters that make markdown-it work hardest: table cells (`|`), link and image
+# openers, emphasis delimiters, raw HTML, escapes and entities cost it 1-30 µs each (any
+# other character well under 1 µs), so their number, not the byte count, bounds the time.
+MAX_MARKUP_CHARS = 50_000
+MARKUP_CHARS = "|[!*_<\\&"
 
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>()\[\]]+|\bwww\.[a-z0-9-]+\.[^\s<>()\[\]]+", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
@@ -59,6 +65,8 @@ class Limits:
     max_file_bytes: int = MAX_FILE_BYTES
     max_frontmatter_bytes: int = MAX_FRONTMATTER_BYTES
     max_yaml_values: int = MAX_YAML_VALUES
+    max_lines: int = MAX_LINES
+    max_markup_chars: int = MAX_MARKUP_CHARS
 
 
 # --------------------------------------------------------------------------- entry points
@@ -120,6 +128,21 @@ def parse_text(text: str, path: str = "<string>", had_bom: bool = False, limits:
     newline = "\r\n" if "\r\n" in text else "\n"
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     source = Source(path, text, text.split("\n"), had_bom, newline)
+    count = len(source.lines) - (source.lines[-1] == "")  # a final newline ends a line, not starts one
+    if count > limits.max_lines:
+        return _unreadable(
+            path,
+            f"file has {count:,} lines, over the {limits.max_lines:,}-line limit for a post-mortem",
+            "Move logs and dumps out of the post-mortem and link to them.",
+        )
+    markup = sum(text.count(ch) for ch in MARKUP_CHARS)
+    if markup > limits.max_markup_chars:
+        return _unreadable(
+            path,
+            f"file has {markup:,} Markdown markup characters ({' '.join(MARKUP_CHARS)}), "
+            f"over the {limits.max_markup_chars:,} limit for a post-mortem",
+            "Move logs, dumps and large tables out of the post-mortem and link to them.",
+        )
     doc = Document(source=source)
     if not text.strip():
         doc.problems.append(Problem("PM002", Span(1, 1, 1, 1), "file is empty", "Start from `postmortem new`."))

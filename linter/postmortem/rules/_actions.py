@@ -11,8 +11,10 @@ def cell_span(table, item, column):
 
 
 def table_of(doc, item):
+    # By line, not ``item.row in table.rows``: that compares rows field by field, once per
+    # row of the table for every item, and made a long table quadratic.
     for table in doc.tables:
-        if table.kind == "actions" and item.row in table.rows:
+        if table.kind == "actions" and table.line <= item.row.line <= table.end_line:
             return table
     return None
 

@@ -3,7 +3,7 @@
 
 def time_span(doc, entry):
     for table in doc.tables:
-        if table.kind == "timeline" and entry.row in table.rows:
+        if table.kind == "timeline" and table.line <= entry.row.line <= table.end_line:  # not `in rows`: quadratic
             cell = table.value(entry.row, "time")
             if cell is not None:
                 return cell.span

@@ -1,8 +1,11 @@
 """
 ## What it does
 Reports a file that cannot be read as a post-mortem: it does not exist any more, cannot be
-opened, is larger than the configured `max-file-size` (1 MiB by default), or is not valid
-UTF-8 (the diagnostic gives the line and column of the first bad byte).
+opened, is larger than the configured `max-file-size` (1 MiB by default), has more than
+10,000 lines or more than 50,000 Markdown markup characters (`|`, `[`, `!`, `*`, `_`, `<`,
+`\`, `&`: table cells, links, emphasis, HTML), or is not valid UTF-8 (the diagnostic gives
+the line and column of the first bad byte). Such a file is not parsed at all, so that no
+input can make the linter hang or run out of memory.
 
 ## Why it matters
 Nothing else can be checked in a file that cannot be decoded, and a post-mortem padded with

@@ -534,6 +534,10 @@ def fix_files(linter, files: list[Path], limits: Limits | None = None) -> list[t
     results = []
     for path in files:
         try:
+            # Look before reading: a FIFO would block for ever, an oversized file fill memory.
+            info = os.stat(path)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > linter.limits.max_file_bytes:
+                continue  # the lint run reports it
             data = Path(path).read_bytes()
         except OSError:
             continue  # the lint run reports an unreadable file

@@ -1,0 +1,243 @@
+"""Secrets and personal data (PM601–PM605): options, masking, where they look, and the
+copy of detect-secrets' patterns that keeps a clean lint from importing it.
+
+The fixtures in tests/fixtures/rules/PM60x/ hold the must-flag and must-not-flag cases.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from postmortem.config import RuleSettings
+from postmortem.parse import parse_text
+from postmortem.rules import _secret_patterns as saved
+from postmortem.rules import _secrets
+
+from .conftest import FIXTURES, ROOT, lint_text, make_config
+
+HEAD = "---\nid: PM-2026-700\ntitle: \"Deploys failed after a key rotation\"\nstatus: draft\nseverity: SEV3\n---\n\n"
+AWS_KEY = "AKIAM8CG3Y5ACW37WNP4"
+GITHUB_TOKEN = "ghp_u1JrzRTOo0pXCPcUypLacRezxG3mYMqFHefS"
+
+
+def lint(body: str, select=("PM6",), **rules):
+    config = make_config(rules={code: RuleSettings(options=options) for code, options in rules.items()})
+    return lint_text(HEAD + body, select=list(select), config=config)
+
+
+# --------------------------------------------------------------------------- the patterns
+
+
+def test_saved_patterns_are_those_of_the_installed_detect_secrets():
+    """Regenerate with `python -m postmortem.rules._secrets > linter/postmortem/rules/_secret_patterns.py`."""
+    current = _secrets.current_patterns()
+    for name, value in current.items():
+        assert _normalise(getattr(saved, name)) == _normalise(value), f"{name} differs: regenerate _secret_patterns.py"
+
+
+def _normalise(value):
+    return json.loads(json.dumps(value))
+
+
+def test_every_hint_names_a_known_pattern():
+    for name, index in _secrets.HINTS:
+        assert index < len(saved.DETECTORS[name]), (name, index)
+
+
+def _hinted_patterns():
+    return [(name, index) for name, index in sorted(_secrets.HINTS)]
+
+
+@pytest.mark.parametrize("name,index", _hinted_patterns(), ids=lambda v: str(v))
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_hints_are_necessary_conditions(name, index, data):
+    """A hint only skips a pattern when the pattern cannot match: for strings generated
+    from the pattern itself, the hint always holds."""
+    pattern, flags = saved.DETECTORS[name][index]
+    compiled = re.compile(pattern, flags | re.MULTILINE)
+    generated = data.draw(st.from_regex(_without_lookbehind(pattern), fullmatch=False).filter(compiled.search))
+    assert _secrets._Probe(generated).holds(_secrets.HINTS[(name, index)]), generated
+
+
+def _without_lookbehind(pattern: str) -> re.Pattern:
+    # hypothesis cannot generate from look-behinds; "(?:(?<=\W)|(?<=^))" only asks for a
+    # word boundary, which the filter above still checks on the full pattern.
+    return re.compile(pattern.replace(r"(?:(?<=\W)|(?<=^))", ""), re.IGNORECASE if "(?i)" in pattern else 0)
+
+
+def test_every_keyword_contains_a_stem():
+    words = re.findall(r"[a-zñ_?]+", saved.KEYWORD_ANY[0].split(")")[0])
+    assert words
+    for word in words:
+        plain = word.replace("_?", "")
+        assert any(stem in plain for stem in _secrets._KEYWORD_STEMS), word
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([
+    "the key ", AWS_KEY, " ", "\n", "token: ", GITHUB_TOKEN, "AKC", "aB3dE5gH7jK9mN1pQ3rS", "xoxb-1234-5678-abcd",
+    "-----BEGIN RSA PRIVATE KEY-----", "cloudant_password: ", "a" * 24, "0123456789abcdef" * 4, "AP1", "AC", "-us1",
+    "sk_live_", "eyJ", "=", ":", "\"", "'",
+]), max_size=30).map("".join))
+def test_whole_text_scan_equals_scanning_each_line(text):
+    """detect-secrets applies its patterns line by line; the file is scanned at once with
+    MULTILINE. The same values must come out."""
+    doc = parse_text(text)
+    whole = sorted((h.start, h.end) for h in _secrets.credentials(doc))
+    per_line = []
+    offset = 0
+    for line in text.split("\n"):
+        for h in _secrets.credentials(parse_text(line)):
+            per_line.append((offset + h.start, offset + h.end))
+        offset += len(line) + 1
+    private = [h for h in _secrets.credentials(doc) if h.kind == "private key"]
+    if not private:  # a key block spans lines by design
+        assert whole == sorted(per_line)
+
+
+# --------------------------------------------------------------------------- lazy imports
+
+
+def test_a_clean_lint_imports_neither_detect_secrets_nor_phonenumbers():
+    code = (
+        "import sys; from postmortem.cli import main\n"
+        "try:\n    main(['lint', '--jobs', '1', '--select', 'PM6', 'postmortems'])\n"
+        "except SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
+        "print(sorted(m for m in ('detect_secrets', 'phonenumbers', 'requests') if m in sys.modules))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_candidate_is_confirmed_by_detect_secrets_itself():
+    # The JWT pattern matches this, but detect-secrets' detector requires the parts to decode.
+    diagnostics = lint("The header was eyJnotbase64json.eyJalsonot.abc in the log.\n", select=["PM601"])
+    assert diagnostics == []
+    assert "detect_secrets" in sys.modules
+
+
+# --------------------------------------------------------------------------- masking
+
+
+SECRETS = [AWS_KEY, GITHUB_TOKEN, "xoxb-314957390053-5061905149035-s9rx8iqv5254ajno7n8o5ecm",
+           "sk_live_p6Ti8taGGqVoUzzpmG9azuw5", "wA3XTRyQoGeG8xcS0JtjCQMBgCROGQJf"]
+PASSWORDS = ["Tr0ub4dor-and-3", "Sup3rS3cret!", "hunter22"]
+CONTEXTS = [
+    "The key {} leaked.\n",
+    "| 14:02 UTC | used {} | ci | |\n",
+    "```\nexport TOKEN={}\n```\n",
+    "[link](https://x.internal/?t={})\n",
+    "<!-- {} -->\n",
+    "```\ncurl -H 'Authorization: Bearer {}' https://api\n```\n",
+]
+PASSWORD_CONTEXTS = [
+    "Connected with postgres://app:{}@db/orders.\n",
+    "`Server=db;Password={};`\n",
+    "```yaml\npassword: {}\n```\n",
+    "```\nPGPASSWORD={} psql\n```\n",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(SECRETS), st.sampled_from(CONTEXTS), st.text(max_size=40).filter(lambda t: "\r" not in t))
+def test_a_secret_is_found_wherever_it_is_and_never_printed_whole(secret, context, noise):
+    diagnostics = lint(noise.replace("\n", " ") + "\n\n" + context.format(secret))
+    found = [d for d in diagnostics if d.code in ("PM601", "PM603")]
+    assert found, context
+    for d in diagnostics:
+        assert secret not in d.message and secret not in (d.hint or "")
+        assert secret[4:] not in d.message
+
+
+@pytest.mark.parametrize(
+    "context,password",
+    # detect-secrets' URL pattern stops at RFC 3986 sub-delimiters such as "!" in a password
+    [(c, p) for c in PASSWORD_CONTEXTS for p in PASSWORDS if not ("://" in c and "!" in p)],
+)
+def test_a_password_is_found_and_never_printed(context, password):
+    diagnostics = lint(context.format(password), select=["PM602"])
+    assert [d.code for d in diagnostics] == ["PM602"], context
+    [d] = diagnostics
+    assert password not in d.message and password[:3] not in d.message
+    assert f"({len(password)} characters, not shown)" in d.message
+    line = (HEAD + context.format(password)).split("\n")[d.line - 1]
+    assert line[d.col - 1 : d.end_col - 1] == password
+
+
+def test_personal_data_messages_are_masked():
+    diagnostics = lint("Write to jane.doe@customer-corp.com or call +44 7911 123456.\n", select=["PM604", "PM605"])
+    assert [d.message for d in diagnostics] == [
+        "email address `j…@customer-corp.com` is published with the post-mortem",
+        "phone number `+44…56` is published with the post-mortem",
+    ]
+
+
+# --------------------------------------------------------------------------- options
+
+
+def test_allow_takes_globs_per_rule():
+    body = f"Key {AWS_KEY}, token {GITHUB_TOKEN}.\n"
+    assert len(lint(body, select=["PM601"])) == 2
+    assert [d.message[:14] for d in lint(body, select=["PM601"], PM601={"allow": ["AKIA*"]})] == ["GitHub Token `"]
+    assert lint(body, select=["PM601"], PM601={"allow": ["AKIAM8CG3Y5ACW37WNP4", "ghp_*"]}) == []
+
+
+def test_documentation_examples_are_allowed_without_configuration():
+    body = "Keys look like AKIAIOSFODNN7EXAMPLE and wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY.\n"
+    assert lint(body) == []
+
+
+def test_email_allow_is_case_insensitive_and_owner_names_are_roles():
+    body = "Mail Jane.Doe@OurShop.com, payments-team@ourshop.com and ops@ourshop.com.\n"
+    assert [d.message for d in lint(body, select=["PM604"])] == [
+        "email address `J…@OurShop.com` is published with the post-mortem"
+    ]
+    assert lint(body, select=["PM604"], PM604={"allow": ["*@ourshop.com"]}) == []
+
+
+def test_phone_regions_add_national_numbers():
+    body = "The customer called (415) 867-5309 and 020 3946 0999 (not 020 7946 0999, a drama number).\n"
+    assert lint(body, select=["PM605"]) == []
+    us = lint(body, select=["PM605"], PM605={"regions": ["us"]})
+    assert [d.message for d in us] == ["phone number `+1…09` is published with the post-mortem"]
+    both = lint(body, select=["PM605"], PM605={"regions": ["US", "GB"]})
+    assert len(both) == 2
+    assert lint(body, select=["PM605"], PM605={"regions": ["US"], "allow": ["+1415*"]}) == []
+
+
+def test_high_entropy_thresholds_are_options():
+    body = "The cookie was wA3XTRyQoGeG8xcS0JtjCQMBgCROGQJf.\n"
+    assert len(lint(body, select=["PM603"])) == 1
+    assert lint(body, select=["PM603"], PM603={"min-length": 40}) == []
+    assert lint(body, select=["PM603"], PM603={"entropy": 5.5}) == []
+
+
+def test_secrets_are_errors_and_personal_data_warnings():
+    from postmortem.rule import all_rules
+
+    severities = {code: str(all_rules()[code].severity) for code in ("PM601", "PM602", "PM603", "PM604", "PM605")}
+    assert severities == {"PM601": "error", "PM602": "error", "PM603": "error", "PM604": "warning", "PM605": "warning"}
+
+
+# --------------------------------------------------------------------------- the archive stays clean
+
+
+def test_the_bundled_archive_and_every_other_fixture_hold_no_secret_or_personal_data():
+    paths = [p for p in (ROOT / "postmortems").glob("*.md")]
+    paths += [p for p in FIXTURES.rglob("*.md") if "PM60" not in str(p)]
+    for path in paths:
+        doc = parse_text(path.read_bytes().decode("utf-8", "replace"), str(path))
+        assert _secrets.credentials(doc) == [], path
+        assert _secrets.passwords(doc) == [], path
+        assert _secrets.high_entropy(doc) == [], path
+        assert _secrets.emails(doc) == [], path
+        assert _secrets.phones(doc, ("US", "GB")) == [], path

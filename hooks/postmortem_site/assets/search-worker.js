@@ -8,12 +8,14 @@
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 // Each result costs a download of its page's text: the best FIRST are answered at once
-// (the interface shows ten before the reader scrolls), then the list grows to MOST.
-const FIRST = 10, MOST = 30
+// (the interface shows ten before the reader scrolls); once the reader has stopped typing
+// for PAUSE ms, the list grows to MOST.
+const FIRST = 10, MOST = 30, PAUSE = 300
 
-const bundle = new URL("../pagefind/", self.location.href)
+const site = new URL("../", self.location.href) // this worker is search/worker.js
+const bundle = new URL("pagefind/", site)
 const pagefind = import(new URL("pagefind.js", bundle).href).then(async module => {
-  const instance = module.createInstance({ basePath: bundle.pathname, excerptLength: 24 })
+  const instance = module.createInstance({ basePath: bundle.pathname, baseUrl: site.pathname, excerptLength: 24 })
   await instance.init()
   await instance.search("") // resolves once the WebAssembly and the index metadata are loaded
   return instance
@@ -30,9 +32,10 @@ function excerptHtml(excerpt) {
   )).join("")
 }
 
-// Pagefind URLs start at the site root; Material resolves locations against its base.
+// Pagefind's URLs are paths from the server's root; the interface resolves locations
+// against the site's address, which may be a folder of that server.
 function siteRelative(url) {
-  return url.replace(/^\//, "")
+  return url.startsWith(site.pathname) ? url.slice(site.pathname.length) : url.replace(/^\//, "")
 }
 
 function weight(section) {
@@ -74,11 +77,17 @@ async function search(query, answer, stale) {
   const index = await pagefind
   const found = await index.search(text)
   if (!found || stale()) return
-  const terms = Object.fromEntries(text.split(/\s+/).map(term => [term.toLowerCase(), true]))
+  // The words to highlight on the page a result opens (?h=), quotes of a phrase left out.
+  const words = text.replace(/"/g, " ").split(/\s+/).filter(Boolean)
+  const terms = Object.fromEntries(words.map(word => [word.toLowerCase(), true]))
   const items = []
   for (const size of [FIRST, MOST]) {
     const more = found.results.slice(items.length, size)
-    if (size !== FIRST && !more.length) break
+    if (size !== FIRST) {
+      if (!more.length) break
+      await new Promise(resolve => setTimeout(resolve, PAUSE))
+      if (stale()) return
+    }
     const pages = await Promise.all(more.map(result => result.data()))
     if (stale()) return
     items.push(...pages.map((data, i) => item(data, more[i].score, terms)))

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from postmortem.config import Config
 from postmortem.engine import Linter
 from postmortem.parse import parse_text
+
+# Property tests run a bounded number of examples by default (seconds); the long fuzz run
+# (README, "Limits and fuzzing") selects the "long" profile: HYPOTHESIS_PROFILE=long or
+# pytest --hypothesis-profile=long. Tests with their own max_examples keep it.
+_SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+settings.register_profile("dev", max_examples=60, deadline=None, suppress_health_check=_SLOW_OK)
+settings.register_profile("long", max_examples=100_000, deadline=None, suppress_health_check=_SLOW_OK,
+                          print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -7,6 +7,7 @@ line maps) reads the body. Everything downstream works on the model.
 
 from __future__ import annotations
 
+import bisect
 import re
 import stat
 from dataclasses import dataclass
@@ -271,7 +272,7 @@ def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
             Problem("PM002", Span(first_line, 1, first_line, 1), f"frontmatter is nested more than {MAX_YAML_DEPTH} levels deep")
         )
         return None
-    lines = text.split("\n")
+    lines = _YamlLines(text.split("\n"))
     positions: dict[tuple, Span] = {}
     key_positions: dict[tuple, Span] = {}
     budget = [limits.max_yaml_values]
@@ -288,8 +289,8 @@ def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
             # "found unexpected end of stream" points past the last line; where the
             # unclosed quote or bracket starts is what the author needs to see.
             mark = exc.context_mark
-        line = first_line + (mark.line if mark else 0)
-        col = (mark.column if mark else 0) + 1
+        line0, col0 = _mark_position(mark, lines) if mark else (0, 0)
+        line, col = first_line + line0, col0 + 1
         what = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
         what = what.replace("\n", " ")
         hint = "Each key may appear once." if "duplicate key" in what else "Check the YAML syntax on this line."
@@ -299,9 +300,14 @@ def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
         doc.problems.append(Problem("PM002", Span(first_line, 1, first_line, 1), "frontmatter is nested too deeply"))
         return None
     except ReaderError as exc:  # a character YAML does not allow, such as NUL
-        line = first_line + text.count("\n", 0, exc.position)
-        col = exc.position - text.rfind("\n", 0, exc.position)
         char = ord(exc.character) if isinstance(exc.character, str) else exc.character
+        # libyaml gives the offset in UTF-8 bytes, the Python reader in characters; the
+        # reader stops at the first character it refuses, so that is where it is.
+        position = text.find(chr(char)) if isinstance(char, int) and 0 <= char < 0x110000 else -1
+        if position < 0:
+            position = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore"))
+        line = first_line + text.count("\n", 0, position)
+        col = position - text.rfind("\n", 0, position)
         what = f"character U+{char:04X} is not allowed in YAML" if isinstance(char, int) else exc.reason
         doc.problems.append(Problem("PM002", Span(line, col, line, col + 1), f"YAML error: {what}"))
         return None
@@ -397,16 +403,38 @@ def _show(value) -> str:
     return value if isinstance(value, str) else ("null" if value is None else str(value))
 
 
-def _mark_span(node, first_line: int, lines: list[str]) -> Span:
+class _YamlLines(list):
+    """The frontmatter's lines, with the offset where each starts (for :func:`_mark_position`)."""
+
+    def __init__(self, lines: list[str]):
+        super().__init__(lines)
+        self.starts, offset = [], 0
+        for line in lines:
+            self.starts.append(offset)
+            offset += len(line) + 1
+
+
+def _mark_position(mark, lines: _YamlLines) -> tuple[int, int]:
+    """0-based (line, column) of a YAML mark in the file's terms. YAML also ends lines at
+    U+0085, U+2028 and U+2029, the file only at newlines: the mark's character index counts
+    the same way for both, its line and column do not."""
+    index = getattr(mark, "index", None)
+    if not isinstance(index, int) or not lines.starts:
+        return mark.line, mark.column
+    line = max(0, bisect.bisect_right(lines.starts, index) - 1)
+    return line, index - lines.starts[line]
+
+
+def _mark_span(node, first_line: int, lines: _YamlLines) -> Span:
     """Span of a node on its first line (a value that goes on runs to the end of that line)."""
-    start, end = node.start_mark, node.end_mark
-    line = first_line + start.line
-    if end.line == start.line and end.column > start.column:
-        stop = end.column
+    (start_line, start_col), (end_line, end_col) = _mark_position(node.start_mark, lines), _mark_position(node.end_mark, lines)
+    line = first_line + start_line
+    if end_line == start_line and end_col > start_col:
+        stop = end_col
     else:
-        text = lines[start.line] if start.line < len(lines) else ""
-        stop = max(start.column, len(text.rstrip()))
-    return Span(line, start.column + 1, line, stop + 1)
+        text = lines[start_line] if start_line < len(lines) else ""
+        stop = max(start_col, len(text.rstrip()))
+    return Span(line, start_col + 1, line, stop + 1)
 
 
 def _incident(data: dict[str, Any]) -> Incident:

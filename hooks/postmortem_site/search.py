@@ -34,7 +34,8 @@ from mkdocs.exceptions import PluginError
 WORKER = "search/worker.js"
 WORKER_SOURCE = Path(__file__).parent / "assets" / "search-worker.js"
 BUNDLE = "pagefind"
-# Pagefind's own search interfaces: the theme's interface is used instead.
+# Pagefind's own search interfaces and web worker: the theme's interface is used instead,
+# and WORKER runs Pagefind itself.
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js", "pagefind-worker.js")
 # Left out of the index: heading permalinks (¶) and what the pages mark for search to skip.
 EXCLUDE = (".headerlink", "[data-search-exclude]")
@@ -49,7 +50,9 @@ _COUNTS = {"search.result.other": ("# matching documents", "# best-matching docu
 
 
 def searchable(page) -> bool:
-    return not (page.meta.get("search") or {}).get("exclude")
+    """As for the theme's search: a page is indexed unless its meta says ``search: exclude``."""
+    search = page.meta.get("search")
+    return not (isinstance(search, dict) and search.get("exclude"))
 
 
 def use_worker(html: str) -> str:

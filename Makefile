@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[site,test]'
 	touch $@
 
-.PHONY: install serve site lint test browser-deps clean
+.PHONY: install serve site lint test browser-deps bench bench-deps clean
 
 install: $(STAMP)
 
@@ -39,5 +39,14 @@ browser-deps:
 test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest
 
+# Performance figures against the targets (bench/run.py, which installs markdownlint-cli2 on
+# first use; BENCH=--quick for a run under 5 minutes).
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(BENCH)
+
+# markdownlint-cli2, the reference linter of the benchmark, from npm into bench/.node.
+bench-deps: $(STAMP)
+	$(BIN)/python bench/run.py --install-peer
+
 clean:
-	rm -rf $(VENV) site .pytest_cache .hypothesis test-artifacts
+	rm -rf $(VENV) site .pytest_cache .hypothesis test-artifacts bench/out bench/.node

@@ -18,7 +18,8 @@ related links), so ``--project`` with a generated archive shows how that grows.
 
 Run it from the repository root with the project's virtual environment. Bytecode is
 written and used as in a normal installation (PYTHONDONTWRITEBYTECODE is cleared for the
-measured processes, and each command runs twice before timing); ``--no-bytecode`` measures
+measured processes, and each command runs twice before timing; the timed runs go round the
+commands in turn, so a burst of load hits them alike); ``--no-bytecode`` measures
 the cold case where no module has cached bytecode and every import compiles its source.
 ``--importtime`` adds the slowest imports of the lint run (``python -X importtime``).
 """
@@ -36,15 +37,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def measure(command: list[str], runs: int, env: dict, cwd: Path = ROOT) -> list[float]:
-    for _ in range(2):  # warm the page cache and write bytecode
-        subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times.append((time.perf_counter() - start) * 1000)
-    return times
+def run_once(command: list[str], env: dict, cwd: Path = ROOT) -> float:
+    """Wall time of one run of ``command``, in ms."""
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return (time.perf_counter() - start) * 1000
 
 
 def p90(values: list[float]) -> float:
@@ -72,6 +69,50 @@ def importtime(python: str, file: str, env: dict, top: int, cwd: Path = ROOT) ->
     return sorted(rows, reverse=True)[:top]
 
 
+def measured_env(no_bytecode: bool = False) -> dict:
+    """The environment of the measured processes: cached bytecode on, unless ``no_bytecode``."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if no_bytecode:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+        env["PYTHONPYCACHEPREFIX"] = str(ROOT / "bench" / "out" / "no-pycache")  # empty: nothing cached
+    return env
+
+
+def first_postmortem(project: Path) -> str:
+    """The first post-mortem of ``project``'s archive, relative to the project."""
+    return os.path.relpath(sorted((project / "postmortems").glob("*.md"))[0], project)
+
+
+PASS = "python -c pass"
+IMPORTS = "import click, jsonschema, ruamel.yaml, markdown_it"
+VERSION = "postmortem --version"
+
+
+def commands(file: str, python: str = sys.executable, version: bool = True) -> list[tuple[str, list[str]]]:
+    """(label, argv) of the measured commands; the lint run comes last."""
+    postmortem = str(Path(python).with_name("postmortem"))
+    listed = [(PASS, [python, "-c", "pass"]), (IMPORTS, [python, "-c", IMPORTS])]
+    if version:
+        listed.append((VERSION, [postmortem, "--version"]))
+    listed.append((f"postmortem lint {file}", [postmortem, "lint", file]))
+    return listed
+
+
+def latencies(project: Path, file: str, runs: int, env: dict, version: bool = True) -> dict[str, list[float]]:
+    """Wall times in ms of each of ``commands``, run in ``project``: each twice to warm up, then
+    ``runs`` rounds of one run each, so that a burst of load elsewhere hits every command alike."""
+    listed = commands(file, version=version)
+    for _, command in listed:
+        for _ in range(2):  # warm the page cache and write bytecode
+            run_once(command, env, project)
+    times: dict[str, list[float]] = {label: [] for label, _ in listed}
+    for _ in range(runs):
+        for label, command in listed:
+            times[label].append(run_once(command, env, project))
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=15, help="timed runs per command (at least 10)")
@@ -82,38 +123,25 @@ def main() -> None:
     parser.add_argument("--importtime", action="store_true", help="also list the slowest imports of the lint run")
     args = parser.parse_args()
     runs = max(10, args.runs)
-    python = sys.executable
-    postmortem = str(Path(python).with_name("postmortem"))
     project = args.project.resolve()
-    file = args.file or os.path.relpath(sorted((project / "postmortems").glob("*.md"))[0], project)
+    file = args.file or first_postmortem(project)
     archive_size = len(list((project / "postmortems").rglob("*.md")))
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    if args.no_bytecode:
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
-        env["PYTHONPYCACHEPREFIX"] = str(ROOT / "bench" / "out" / "no-pycache")  # empty: nothing cached
-    commands = [
-        ("python -c pass", [python, "-c", "pass"]),
-        ("import click, jsonschema, ruamel.yaml, markdown_it",
-         [python, "-c", "import click, jsonschema, ruamel.yaml, markdown_it"]),
-        ("postmortem --version", [postmortem, "--version"]),
-        (f"postmortem lint {file}", [postmortem, "lint", file]),
-    ]
+    env = measured_env(args.no_bytecode)
     print(f"{runs} runs each, {'without' if args.no_bytecode else 'with'} cached bytecode, "
           f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}, archive of {archive_size} files")
-    results = {}
-    width = max(len(label) for label, _ in commands)
+    measured = latencies(project, file, runs, env)
+    width = max(len(label) for label in measured)
     print(f"{'command':<{width}}  median ms  p90 ms")
-    for label, command in commands:
-        times = measure(command, runs, env, cwd=project)
+    results = {}
+    for label, times in measured.items():
         results[label] = statistics.median(times)
         print(f"{label:<{width}}  {statistics.median(times):9.0f}  {p90(times):6.0f}")
-    lint = results[commands[-1][0]]
-    print(f"lint minus bare interpreter: {lint - results['python -c pass']:.0f} ms; "
-          f"lint minus the stack's imports: {lint - results[commands[1][0]]:.0f} ms")
+    lint = results[list(measured)[-1]]
+    print(f"lint minus bare interpreter: {lint - results[PASS]:.0f} ms; "
+          f"lint minus the stack's imports: {lint - results[IMPORTS]:.0f} ms")
     if args.importtime:
         print("\nslowest imports of the lint run (cumulative ms):")
-        for micros, name in importtime(python, file, env, 12, cwd=project):
+        for micros, name in importtime(sys.executable, file, env, 12, cwd=project):
             print(f"  {micros / 1000:7.1f}  {name}")
 
 

@@ -1,61 +1,161 @@
 """Build time of the archive site against the size of the archive.
 
     python bench/site_build.py --counts 100 500
+    python bench/site_build.py --counts 100 500 --plain
 
 For each count, writes a synthetic archive with ``bench/generate.py`` and runs the real
 ``mkdocs build --strict`` on it (lint errors allowed: the generator plants a few findings),
 then prints the wall time, the time per post-mortem and the size of the output. With the
 small explicit navigation the time per post-mortem should stay flat as the archive grows;
 a navigation listing every post-mortem would make it grow with the archive.
+
+``--plain`` also builds the same post-mortem pages with mkdocs-material alone (this
+repository's ``mkdocs.yml`` without the ``postmortem-archive`` plugin, its navigation
+reduced to a home page, the post-mortems as pages outside the navigation, as in the archive
+site) and prints our time against that one. ``bench/run.py`` uses these functions too.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import write_archive  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
+PLUGIN = "postmortem-archive"
+TODAY = "2026-11-23"
 
 
-def build(count: int, work: Path) -> tuple[float, int]:
+def generate(count: int, work: Path, seed: int = 1) -> Path:
+    """A synthetic archive of ``count`` post-mortems in ``work/archive-COUNT``; returns that folder."""
     out = work / f"archive-{count}"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--count", str(count), "--out", str(out)], check=True, stdout=subprocess.DEVNULL)
-    config = out / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
-        f"docs_dir: {ROOT / 'docs'}\n"
-        "plugins:\n  - search\n  - tags\n  - postmortem-archive:\n"
-        f"      source: {out / 'postmortems'}\n      pyproject: {out / 'pyproject.toml'}\n      allow_lint_errors: true\n",
-        encoding="utf-8",
-    )
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "POSTMORTEM_TODAY": "2026-11-23"}
-    site = out / "site"
+    write_archive(out, count, seed)
+    return out
+
+
+def _site_config() -> dict:
+    """This repository's ``mkdocs.yml`` as data, with its paths made absolute."""
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as handle:
+        config = yaml.load(handle, Loader=get_yaml_loader())
+    config["docs_dir"] = str((ROOT / config.get("docs_dir", "docs")).resolve())
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = str((ROOT / theme["custom_dir"]).resolve())
+    return config
+
+
+def _plugin_name(entry) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def write_config(out: Path) -> Path:
+    """``out/mkdocs.yml``: the archive site as configured in this repository, on ``out``'s archive."""
+    config = _site_config()
+    plugins = []
+    for entry in config.get("plugins", []):
+        if _plugin_name(entry) == PLUGIN:
+            options = dict(entry[PLUGIN] or {}) if isinstance(entry, dict) else {}
+            options.update(source=str(out / "postmortems"), pyproject=str(out / "pyproject.toml"), allow_lint_errors=True)
+            entry = {PLUGIN: options}
+        plugins.append(entry)
+    config["plugins"] = plugins
+    path = out / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def write_plain_config(out: Path) -> Path:
+    """``out/plain/mkdocs.yml``: the same post-mortem pages built by mkdocs-material alone.
+
+    The theme, Markdown extensions and the other plugins are this repository's; the
+    ``postmortem-archive`` plugin, its generated pages and the guides are left out. As in the
+    archive site, the post-mortems are pages outside a small navigation (a navigation listing
+    every page makes each page render all the others)."""
+    plain = out / "plain"
+    docs = plain / "docs"
+    if plain.exists():
+        shutil.rmtree(plain)
+    (docs / "postmortems").mkdir(parents=True)
+    (docs / "index.md").write_text("# Post-mortem archive\n", encoding="utf-8")
+    for source in sorted((out / "postmortems").glob("*.md")):
+        shutil.copyfile(source, docs / "postmortems" / source.name)
+    config = _site_config()
+    config["docs_dir"] = str(docs)
+    config["plugins"] = [entry for entry in config.get("plugins", []) if _plugin_name(entry) != PLUGIN]
+    config["nav"] = [{"Home": "index.md"}]
+    config["not_in_nav"] = "/postmortems/"
+    for key in ("extra_css", "extra_javascript"):  # files of this repository's docs/
+        config.pop(key, None)
+    path = plain / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def build_command(config: Path, site: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site)]
+
+
+def build_env() -> dict:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "POSTMORTEM_TODAY": TODAY}
+    for name in ("POSTMORTEM_INTERNAL", "POSTMORTEM_ALLOW_LINT_ERRORS"):
+        env.pop(name, None)
+    return env
+
+
+def build(config: Path, site: Path) -> float:
+    """Run ``mkdocs build --strict``; the wall time in seconds."""
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site)],
-        check=True,
-        cwd=ROOT,
-        env=env,
-    )
-    elapsed = time.perf_counter() - start
-    size = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
-    return elapsed, size
+    subprocess.run(build_command(config, site), check=True, cwd=ROOT, env=build_env())
+    return time.perf_counter() - start
+
+
+def tree_size(folder: Path) -> tuple[int, int]:
+    """(bytes, files) under ``folder``."""
+    sizes = [path.stat().st_size for path in folder.rglob("*") if path.is_file()]
+    return sum(sizes), len(sizes)
+
+
+def search_index(site: Path) -> dict[str, dict]:
+    """The search index a built site ships, by kind: lunr's ``search/search_index.json``,
+    Pagefind's ``pagefind/`` folder; each with its ``bytes`` and ``files``."""
+    found = {}
+    lunr = site / "search" / "search_index.json"
+    if lunr.is_file():
+        found["lunr"] = {"path": "search/search_index.json", "bytes": lunr.stat().st_size, "files": 1}
+    pagefind = site / "pagefind"
+    if pagefind.is_dir():
+        size, files = tree_size(pagefind)
+        found["pagefind"] = {"path": "pagefind/", "bytes": size, "files": files}
+    return found
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--counts", type=int, nargs="+", default=[100, 500], help="archive sizes (default 100 500)")
+    parser.add_argument("--plain", action="store_true", help="also build the same pages with mkdocs-material alone")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pm-site-bench-") as work:
-        print(f"{'post-mortems':>12}  {'seconds':>8}  {'ms each':>8}  {'site MB':>8}")
+        header = f"{'post-mortems':>12}  {'seconds':>8}  {'ms each':>8}  {'site MB':>8}"
+        print(header + (f"  {'plain s':>8}  {'ours/plain':>10}" if args.plain else ""))
         for count in args.counts:
-            elapsed, size = build(count, Path(work))
-            print(f"{count:>12}  {elapsed:>8.1f}  {1000 * elapsed / count:>8.1f}  {size / 1e6:>8.1f}")
+            out = generate(count, Path(work))
+            elapsed = build(write_config(out), out / "site")
+            line = f"{count:>12}  {elapsed:>8.1f}  {1000 * elapsed / count:>8.1f}  {tree_size(out / 'site')[0] / 1e6:>8.1f}"
+            if args.plain:
+                plain = build(write_plain_config(out), out / "plain" / "site")
+                line += f"  {plain:>8.1f}  {elapsed / plain:>10.2f}"
+            print(line)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,577 @@
+"""Performance figures of the linter and the site, taken in one run on the same files.
+
+    python bench/run.py                 # full run: the real sizes (about 15 minutes on 2 cores)
+    python bench/run.py --quick         # under 5 minutes: smaller sizes where needed, said so
+    python bench/run.py --smoke         # seconds: tiny sizes, no reference linter (tests/test_bench.py)
+    python bench/run.py --install-peer  # only install the reference linter (make bench-deps)
+
+It prints, and writes as JSON to ``bench/out/`` (or ``--json PATH``):
+
+1. lint throughput on generated archives (``bench/generate.py``; 1,000 and 10,000 files):
+   wall time, files per second and peak memory of ``postmortem lint --jobs 1`` and of the
+   parallel mode (``--jobs`` = CPU count), and of markdownlint-cli2 with its default
+   configuration on the same files, as a reference peer (ratio ours / peer);
+2. one-file hook latency, ``postmortem lint FILE`` on this repository's archive, against
+   ``python -c pass`` and against importing click, jsonschema, ruamel.yaml and markdown-it
+   (``bench/hook_latency.py``), and one-file runs on a few files spread over the largest
+   generated archive (the slowest of them is held to the target too);
+3. site build time (500 and 2,000 post-mortems): the archive site against mkdocs-material
+   alone on the same post-mortem pages (``bench/site_build.py``), and the growth from the
+   smaller to the larger archive (linear: 4);
+4. the size of the search index each of the two sites ships at the larger size;
+5. PASS / MISS against the targets.
+
+Every figure of a section comes from the same run: the tools take turns, repetition by
+repetition, so that load from other users hits them alike; wall times are the best of
+the repetitions (the least disturbed run) and the load average is printed with them.
+Peak memory is given twice: the largest single process (``ru_maxrss`` of the process and
+its waited-for children, as ``/usr/bin/time -v`` reports it) and the whole process tree
+(the sum of its processes' proportional set size, sampled every 0.1 s; shared pages of
+forked workers are counted once).
+
+The reference linter is installed from npm into ``bench/.node`` (ignored by git) on first
+use; without npm the run says so and skips it. Generated archives stay in ``bench/out/work``
+and are rewritten, byte for byte the same, on the next run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+import hook_latency  # noqa: E402
+import site_build  # noqa: E402
+from generate import write_archive  # noqa: E402
+
+PEER_PACKAGE = "markdownlint-cli2"
+PEER_VERSION = "0.22.1"  # the newest release that supports Node 20 (Debian's); pinned so runs compare
+NODE_DIR = BENCH / ".node"
+TODAY = "2026-11-23"
+
+# Targets: checked here, never in unit tests.
+LINT_TARGET_FILES = 10_000
+LINT_TARGET_SECONDS = 30.0
+HOOK_TARGET_SECONDS = 0.35
+SITE_TARGET_RATIO = 1.15
+GROWTH_TARGET = 4.4
+
+
+@dataclass(frozen=True)
+class Plan:
+    mode: str
+    lint_counts: tuple[int, int]
+    lint_repeats: tuple[int, int]
+    site_counts: tuple[int, int]
+    site_repeats: tuple[int, int]
+    hook_runs: int
+    hook_files: int  # files of the largest generated archive timed as one-file runs
+    peer: bool
+    warm_up: bool = True  # an untimed run of each tool first (page cache, bytecode)
+
+
+PLANS = {
+    "full": Plan("full", (1_000, 10_000), (3, 1), (500, 2_000), (2, 1), 15, 5, True),
+    "quick": Plan("quick", (1_000, 2_000), (1, 1), (100, 400), (1, 1), 10, 3, True),
+    "smoke": Plan("smoke", (20, 130), (1, 1), (3, 6), (1, 1), 3, 1, False, warm_up=False),
+}
+FULL = PLANS["full"]
+
+
+class BenchError(Exception):
+    """A measured command failed: the message says which and how."""
+
+
+# ---------------------------------------------------------------------- measured runs
+
+
+@dataclass
+class Run:
+    seconds: float
+    exit_code: int
+    rss_largest: int  # bytes: the largest single process of the tree
+    tree_peak: int | None  # bytes: the largest sampled sum over the tree (PSS), None if /proc is unreadable
+    load: float  # 1-minute load average when the run started
+
+
+def _children_map() -> dict[int, list[int]]:
+    children: dict[int, list[int]] = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", encoding="ascii", errors="replace") as handle:
+                ppid = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(name))
+    return children
+
+
+def _memory(pid: int) -> int:
+    """Proportional set size of ``pid`` in bytes (resident size where PSS is unreadable)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+class TreeSampler(threading.Thread):
+    """Samples the memory of a process and all its descendants until stopped."""
+
+    def __init__(self, pid: int, interval: float = 0.1) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak: int | None = None if not os.path.isdir("/proc") else 0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        if self.peak is None:
+            return
+        while not self._stop_event.is_set():
+            children = _children_map()
+            tree, todo = [], [self.pid]
+            while todo:
+                pid = todo.pop()
+                tree.append(pid)
+                todo.extend(children.get(pid, ()))
+            self.peak = max(self.peak, sum(_memory(pid) for pid in tree))
+            self._stop_event.wait(self.interval)
+
+    def stop(self) -> int | None:
+        self._stop_event.set()
+        self.join()
+        return self.peak
+
+
+def run(argv: list[str], cwd: Path, env: dict | None = None, ok: tuple[int, ...] = (0,)) -> Run:
+    """Run ``argv`` with its output discarded; wall time, exit code and peak memory."""
+    load = os.getloadavg()[0]
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        sampler = TreeSampler(process.pid)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = code = os.waitstatus_to_exitcode(status)
+        tree = sampler.stop()
+        if code not in ok:
+            errors.seek(0)
+            tail = errors.read().decode("utf-8", "replace")[-2000:]
+            raise BenchError(f"`{' '.join(argv)}` in {cwd} exited {code}:\n{tail}")
+    return Run(seconds, code, usage.ru_maxrss * 1024, tree, load)
+
+
+def _best(runs: list[Run]) -> dict:
+    times = [r.seconds for r in runs]
+    return {
+        "seconds": min(times),
+        "seconds_median": statistics.median(times),
+        "seconds_all": times,
+        "rss_largest_bytes": max(r.rss_largest for r in runs),
+        "tree_peak_bytes": None if any(r.tree_peak is None for r in runs) else max(r.tree_peak for r in runs),
+        "load_at_start": [r.load for r in runs],
+    }
+
+
+def _load() -> list[float]:
+    return [round(value, 2) for value in os.getloadavg()]
+
+
+# ---------------------------------------------------------------------- the reference peer
+
+
+def _installed_peer_version() -> str | None:
+    manifest = NODE_DIR / "node_modules" / PEER_PACKAGE / "package.json"
+    try:
+        return json.loads(manifest.read_text(encoding="utf-8")).get("version")
+    except (OSError, ValueError):
+        return None
+
+
+def ensure_peer(quiet: bool = False) -> tuple[Path | None, str]:
+    """The markdownlint-cli2 executable, installed into bench/.node if needed; else None and why."""
+    binary = NODE_DIR / "node_modules" / ".bin" / PEER_PACKAGE
+    if binary.exists() and _installed_peer_version() == PEER_VERSION:
+        return binary, f"{PEER_PACKAGE} {PEER_VERSION}"
+    npm, node = shutil.which("npm"), shutil.which("node")
+    if not npm or not node:
+        return None, "npm and node are not installed (Debian: apt-get install nodejs npm)"
+    if not quiet:
+        print(f"installing {PEER_PACKAGE}@{PEER_VERSION} into {_shown(NODE_DIR)} ...", flush=True)
+    NODE_DIR.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        [npm, "install", "--prefix", str(NODE_DIR), "--no-audit", "--no-fund", "--loglevel=error",
+         "--engine-strict=false", f"{PEER_PACKAGE}@{PEER_VERSION}"],
+        capture_output=True, text=True,
+    )
+    if done.returncode != 0 or not binary.exists():
+        return None, f"npm install {PEER_PACKAGE}@{PEER_VERSION} failed: {(done.stderr or done.stdout).strip()[-500:]}"
+    return binary, f"{PEER_PACKAGE} {PEER_VERSION}"
+
+
+def _node_version() -> str | None:
+    node = shutil.which("node")
+    if not node:
+        return None
+    return subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip() or None
+
+
+# ---------------------------------------------------------------------- sections
+
+
+def _postmortem_bin() -> str:
+    return str(Path(sys.executable).with_name("postmortem"))
+
+
+def lint_commands(jobs: int, peer: Path | None) -> dict[str, list[str]]:
+    base = [_postmortem_bin(), "lint", "--today", TODAY, "--format", "concise", "--quiet"]
+    commands = {
+        "serial": base + ["--jobs", "1", "postmortems"],
+        "parallel": base + ["--jobs", str(jobs), "postmortems"],
+    }
+    if peer is not None:
+        commands["peer"] = [str(peer), "postmortems/**/*.md"]
+    return commands
+
+
+def lint_section(plan: Plan, work: Path, peer: Path | None, jobs: int) -> dict:
+    commands = lint_commands(jobs, peer)
+    if plan.warm_up:
+        warm = work / "archive-warm"
+        write_archive(warm, 40)
+        for argv in commands.values():  # page cache, bytecode, Node's module cache
+            run(argv, warm, ok=(0, 1))
+    results = {}
+    for count, repeats in zip(plan.lint_counts, plan.lint_repeats):
+        archive = work / f"archive-{count}"
+        write_archive(archive, count)
+        runs: dict[str, list[Run]] = {name: [] for name in commands}
+        for _ in range(repeats):
+            for name, argv in commands.items():
+                runs[name].append(run(argv, archive, ok=(0, 1)))
+        figures = {name: _best(found) for name, found in runs.items()}
+        for figure in figures.values():
+            figure["files_per_second"] = count / figure["seconds"]
+        ratios = {}
+        if "peer" in figures:
+            ratios = {f"{name}/peer": figures[name]["seconds"] / figures["peer"]["seconds"] for name in ("serial", "parallel")}
+        results[str(count)] = {"files": count, "repeats": repeats, "archive": str(archive), "tools": figures,
+                               "wall_ratios": ratios}
+    shown = {name: " ".join([Path(argv[0]).name, *argv[1:]]) for name, argv in commands.items()}
+    return {"jobs": jobs, "commands": shown, "sizes": results}
+
+
+def _spread(items: list, count: int) -> list:
+    """``count`` items spread evenly over ``items``, the first one included."""
+    count = max(1, min(count, len(items)))
+    return [items[i * len(items) // count] for i in range(count)]
+
+
+def hook_section(plan: Plan, large_archive: Path) -> dict:
+    env = hook_latency.measured_env()
+    file = hook_latency.first_postmortem(ROOT)
+    times = hook_latency.latencies(ROOT, file, plan.hook_runs, env, version=False)
+    labels = list(times)
+    summary = {label: {"median_ms": statistics.median(values), "p90_ms": hook_latency.p90(values), "all_ms": values}
+               for label, values in times.items()}
+    lint = summary[labels[-1]]["median_ms"]
+    # Files differ (an action verb outside the curated list loads a lexicon, for one), so the
+    # generated archive is sampled at several files rather than at its first.
+    generated = sorted((large_archive / "postmortems").glob("*.md"))
+    sample = [os.path.relpath(path, large_archive) for path in _spread(generated, plan.hook_files)]
+    argvs = {name: hook_latency.commands(name, version=False)[-1][1] for name in sample}
+    for argv in argvs.values():
+        for _ in range(2):
+            hook_latency.run_once(argv, env, large_archive)
+    per_file: dict[str, list[float]] = {name: [] for name in sample}
+    for _ in range(plan.hook_runs):
+        for name, argv in argvs.items():
+            per_file[name].append(hook_latency.run_once(argv, env, large_archive))
+    files = {name: {"median_ms": statistics.median(values), "p90_ms": hook_latency.p90(values), "all_ms": values}
+             for name, values in per_file.items()}
+    slowest = max(files, key=lambda name: files[name]["median_ms"])
+    return {
+        "runs": plan.hook_runs,
+        "file": file,
+        "archive_files": len(list((ROOT / "postmortems").glob("*.md"))),
+        "commands": summary,
+        "lint_label": labels[-1],
+        "lint_minus_bare_ms": lint - summary[hook_latency.PASS]["median_ms"],
+        "lint_minus_imports_ms": lint - summary[hook_latency.IMPORTS]["median_ms"],
+        "lint_over_imports": lint / summary[hook_latency.IMPORTS]["median_ms"],
+        "generated": {
+            "archive_files": len(generated),
+            "files": files,
+            "median_ms": statistics.median([value for values in per_file.values() for value in values]),
+            "slowest": slowest,
+            "slowest_median_ms": files[slowest]["median_ms"],
+        },
+        "load": _load(),
+    }
+
+
+def site_section(plan: Plan, work: Path) -> dict:
+    if plan.warm_up:
+        warm = site_build.generate(5, work / "site-warm")
+        for config, site in ((site_build.write_config(warm), warm / "site"),
+                             (site_build.write_plain_config(warm), warm / "plain" / "site")):
+            run(site_build.build_command(config, site), ROOT, site_build.build_env())
+    results = {}
+    for count, repeats in zip(plan.site_counts, plan.site_repeats):
+        out = site_build.generate(count, work / "site")
+        variants = {
+            "ours": (site_build.write_config(out), out / "site"),
+            "plain": (site_build.write_plain_config(out), out / "plain" / "site"),
+        }
+        runs: dict[str, list[Run]] = {name: [] for name in variants}
+        for _ in range(repeats):
+            for name, (config, site) in variants.items():
+                if site.exists():
+                    shutil.rmtree(site)
+                runs[name].append(run(site_build.build_command(config, site), ROOT, site_build.build_env()))
+        figures = {}
+        for name, (config, site) in variants.items():
+            figure = _best(runs[name])
+            size, files = site_build.tree_size(site)
+            figure.update(ms_per_postmortem=1000 * figure["seconds"] / count, site_bytes=size, site_files=files,
+                          search_index=site_build.search_index(site))
+            figures[name] = figure
+            shutil.rmtree(site)
+        results[str(count)] = {"postmortems": count, "repeats": repeats, "builds": figures,
+                               "ours/plain": figures["ours"]["seconds"] / figures["plain"]["seconds"]}
+    small, large = (results[str(n)] for n in plan.site_counts)
+    growth = {name: large["builds"][name]["seconds"] / small["builds"][name]["seconds"] for name in ("ours", "plain")}
+    return {"sizes": results, "growth": growth, "growth_linear": plan.site_counts[1] / plan.site_counts[0],
+            "load": _load()}
+
+
+# ---------------------------------------------------------------------- targets
+
+
+@dataclass
+class Target:
+    name: str
+    value: float | None
+    limit: float
+    unit: str
+    note: str = ""
+    status: str = field(init=False, default="SKIP")
+
+    def __post_init__(self) -> None:
+        if self.value is not None:
+            self.status = "PASS" if self.value <= self.limit else "MISS"
+
+
+def targets(plan: Plan, lint: dict, hook: dict, site: dict, cpus: int) -> list[Target]:
+    found = []
+    largest = plan.lint_counts[1]
+    at_largest = lint["sizes"][str(largest)]["tools"]
+    parallel = at_largest["parallel"]["seconds"]
+    cores = "" if cpus == 2 else f"; this machine has {cpus} CPUs, not 2"
+    if largest == LINT_TARGET_FILES:
+        found.append(Target(f"lint {LINT_TARGET_FILES:,} files (--jobs {lint['jobs']})", parallel,
+                            LINT_TARGET_SECONDS, "s", cores.lstrip("; ")))
+    else:
+        projected = parallel * LINT_TARGET_FILES / largest
+        found.append(Target(f"lint {LINT_TARGET_FILES:,} files (--jobs {lint['jobs']})", projected, LINT_TARGET_SECONDS,
+                            "s", f"projected linearly from N={largest:,}{cores}"))
+    peer = at_largest.get("peer")
+    found.append(Target(f"lint wall / markdownlint-cli2 wall, N={largest:,}",
+                        parallel / peer["seconds"] if peer else None, 1.0, "x",
+                        "" if peer else "reference linter not run"))
+    # Strictly "in less wall time": a ratio of exactly 1.0 is not a pass.
+    if peer and parallel >= peer["seconds"]:
+        found[-1].status = "MISS"
+    found.append(Target(f"one-file hook median, archive of {hook['archive_files']}",
+                        hook["commands"][hook["lint_label"]]["median_ms"] / 1000, HOOK_TARGET_SECONDS, "s"))
+    generated = hook["generated"]
+    found.append(Target(f"one-file hook median, generated archive of {generated['archive_files']:,}",
+                        generated["slowest_median_ms"] / 1000, HOOK_TARGET_SECONDS, "s",
+                        f"the slowest of {len(generated['files'])} files sampled"))
+    for count in plan.site_counts:
+        found.append(Target(f"site build / plain mkdocs-material, N={count:,}", site["sizes"][str(count)]["ours/plain"],
+                            SITE_TARGET_RATIO, "x"))
+    small, large = plan.site_counts
+    found.append(Target(f"site build growth N={large:,} / N={small:,}", site["growth"]["ours"], GROWTH_TARGET, "x",
+                        f"linear would be {large / small:g}"))
+    return found
+
+
+# ---------------------------------------------------------------------- printing
+
+
+def _shown(path: Path) -> str:
+    """``path`` relative to the current folder when it is inside it."""
+    path = path.resolve()
+    return str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else str(path)
+
+
+def _mb(value: int | None) -> str:
+    return "-" if value is None else f"{value / 1e6:.0f}"
+
+
+def _sizes_note(plan: Plan) -> str:
+    if plan.mode == "full":
+        return ""
+    return (f": lint at N={plan.lint_counts[0]:,} and {plan.lint_counts[1]:,} instead of "
+            f"{FULL.lint_counts[0]:,} and {FULL.lint_counts[1]:,}; site at N={plan.site_counts[0]:,} and "
+            f"{plan.site_counts[1]:,} instead of {FULL.site_counts[0]:,} and {FULL.site_counts[1]:,}")
+
+
+def print_lint(lint: dict, peer_label: str) -> None:
+    labels = {"serial": "postmortem lint --jobs 1", "parallel": f"postmortem lint --jobs {lint['jobs']}",
+              "peer": peer_label}
+    print("\n1. Lint throughput: the same generated files for every tool (exit code 1 = findings, as expected)")
+    print(f"  {'N':>6}  {'tool':<31} {'wall s':>7} {'median':>7} {'files/s':>8}  {'MB: largest RSS / tree PSS':>26}")
+    for size in lint["sizes"].values():
+        for name, figure in size["tools"].items():
+            print(f"  {size['files']:>6,}  {labels[name]:<31} {figure['seconds']:>7.2f} {figure['seconds_median']:>7.2f} "
+                  f"{figure['files_per_second']:>8.0f}  {_mb(figure['rss_largest_bytes']):>15} / {_mb(figure['tree_peak_bytes']):>8}")
+        ratios = size["wall_ratios"]
+        best = f"best of {size['repeats']}" if size["repeats"] > 1 else "one run"
+        if ratios:
+            print(f"  {'':>6}  wall ours / peer: --jobs 1 {ratios['serial/peer']:.2f}, "
+                  f"--jobs {lint['jobs']} {ratios['parallel/peer']:.2f}  ({best})")
+        else:
+            print(f"  {'':>6}  ({best}; reference linter not run)")
+
+
+def print_hook(hook: dict) -> None:
+    print(f"\n2. One-file hook latency: {hook['runs']} runs each, taking turns (median / p90 ms)")
+    generated = hook["generated"]
+    rows = [(label, figure) for label, figure in hook["commands"].items()]
+    rows += [(f"postmortem lint {name} (of {generated['archive_files']:,})", figure)
+             for name, figure in generated["files"].items()]
+    width = max(len(label) for label, _ in rows)
+    for label, figure in rows:
+        print(f"  {label:<{width}}  {figure['median_ms']:6.0f} / {figure['p90_ms']:4.0f}")
+    print(f"  lint - bare interpreter: {hook['lint_minus_bare_ms']:.0f} ms; lint - the stack's imports: "
+          f"{hook['lint_minus_imports_ms']:.0f} ms; lint / imports: {hook['lint_over_imports']:.2f}")
+    print(f"  generated archive: median of all runs {generated['median_ms']:.0f} ms, slowest file "
+          f"{generated['slowest_median_ms']:.0f} ms")
+
+
+def print_site(site: dict) -> None:
+    print("\n3. Site build (mkdocs build --strict; plain = mkdocs-material alone on the same post-mortem pages)")
+    print(f"  {'N':>6}  {'build':<6} {'wall s':>7} {'ms/pm':>6} {'site MB':>8} {'files':>6}  {'RSS MB':>6}  ours/plain")
+    for size in site["sizes"].values():
+        for name, figure in size["builds"].items():
+            ratio = f"{size['ours/plain']:.2f}" if name == "ours" else ""
+            print(f"  {size['postmortems']:>6,}  {name:<6} {figure['seconds']:>7.1f} {figure['ms_per_postmortem']:>6.0f} "
+                  f"{figure['site_bytes'] / 1e6:>8.1f} {figure['site_files']:>6}  {_mb(figure['rss_largest_bytes']):>6}  {ratio}")
+    small, large = (int(count) for count in site["sizes"])
+    print(f"  growth N={large:,} / N={small:,}: ours {site['growth']['ours']:.2f}, "
+          f"plain {site['growth']['plain']:.2f} (linear would be {site['growth_linear']:g})")
+
+
+def print_index(site: dict) -> None:
+    count, size = list(site["sizes"].items())[-1]
+    print(f"\n4. Search index shipped at N={int(count):,}")
+    for name, figure in size["builds"].items():
+        found = figure["search_index"]
+        if not found:
+            print(f"  {name:<6} no search index found")
+        for kind, index in found.items():
+            print(f"  {name:<6} {kind:<9} {index['path']:<26} {index['bytes'] / 1e6:7.2f} MB in {index['files']:,} file(s), "
+                  f"{index['bytes'] / int(count) / 1e3:.1f} KB per post-mortem")
+
+
+def print_targets(found: list[Target]) -> None:
+    print("\n5. Targets")
+    for target in found:
+        value = "-" if target.value is None else f"{target.value:.2f} {target.unit}"
+        note = f"  ({target.note})" if target.note else ""
+        print(f"  {target.status:<4}  {target.name}: {value} (target <= {target.limit:g} {target.unit}){note}")
+
+
+# ---------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--quick", action="store_true", help="under 5 minutes: smaller sizes where needed")
+    size.add_argument("--smoke", action="store_true", help="seconds: tiny sizes, no reference linter")
+    size.add_argument("--install-peer", action="store_true", help=f"only install {PEER_PACKAGE} into bench/.node")
+    parser.add_argument("--no-peer", action="store_true", help=f"skip the reference linter ({PEER_PACKAGE})")
+    parser.add_argument("--work", type=Path, default=BENCH / "out" / "work", help="folder for generated archives and sites")
+    parser.add_argument("--json", type=Path, default=None, help="where to write the results (default: bench/out/run-MODE-TIME.json)")
+    args = parser.parse_args(argv)
+
+    if args.install_peer:
+        binary, label = ensure_peer()
+        print(label if binary else f"not installed: {label}")
+        return 0 if binary else 2
+    plan = PLANS["smoke" if args.smoke else "quick" if args.quick else "full"]
+    started = datetime.now(timezone.utc)
+    cpus = os.cpu_count() or 1
+    peer, peer_label = (None, "skipped (--smoke)") if args.smoke else (None, "skipped (--no-peer)") if args.no_peer else ensure_peer()
+    work = args.work.resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    machine = {"cpus": cpus, "python": sys.version.split()[0], "platform": platform.platform(),
+               "node": _node_version(), "peer": peer_label if peer else None, "load_at_start": _load()}
+    print(f"postmortem benchmarks, {plan.mode} run{_sizes_note(plan)}")
+    print(f"{cpus} CPUs, Python {machine['python']}, Node {machine['node'] or '-'}, load average "
+          f"{' '.join(map(str, machine['load_at_start']))} (1, 5, 15 min; shared machine: figures fluctuate)")
+    if peer is None:
+        print(f"reference linter: {peer_label}")
+
+    try:
+        lint = lint_section(plan, work, peer, cpus)
+        print_lint(lint, f"{peer_label} (Node)")
+        print(f"  load average now {' '.join(map(str, _load()))}", flush=True)
+        hook = hook_section(plan, work / f"archive-{plan.lint_counts[1]}")
+        print_hook(hook)
+        print(f"  load average now {' '.join(map(str, hook['load']))}", flush=True)
+        site = site_section(plan, work)
+        print_site(site)
+        print_index(site)
+        print(f"  load average now {' '.join(map(str, site['load']))}", flush=True)
+    except BenchError as exc:
+        print(f"bench/run.py: {exc}", file=sys.stderr)
+        return 2
+    found = targets(plan, lint, hook, site, cpus)
+    print_targets(found)
+
+    machine["load_at_end"] = _load()
+    finished = datetime.now(timezone.utc)
+    result = {
+        "version": 1, "mode": plan.mode, "plan": asdict(plan), "started": started.isoformat(timespec="seconds"),
+        "seconds": round((finished - started).total_seconds(), 1), "machine": machine,
+        "lint": lint, "hook": hook, "site": site, "targets": [asdict(target) for target in found],
+    }
+    path = args.json or BENCH / "out" / f"run-{plan.mode}-{started:%Y%m%d-%H%M%S}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"\n{result['seconds']:.0f} s in all; load average at the end {' '.join(map(str, machine['load_at_end']))}; "
+          f"results in {_shown(path)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -80,6 +80,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         config.markdown_extensions.append(self.guard)
         return config
 
+    def on_pre_build(self, config):
+        search.config_only(config.plugins)
+
     # ------------------------------------------------------------------ pages
 
     def on_files(self, files, config):

@@ -7,13 +7,16 @@ lint errors; then the affected pages carry a warning banner.
 
 A post-mortem is published in the default build only when its frontmatter could be read
 and says ``visibility: internal``; anything else (``restricted``, a typo, unreadable YAML)
-is left out of every page. The internal build adds the ``restricted`` ones.
+is left out of every page. The internal build adds the ``restricted`` ones. A finding on a
+published post-mortem that names a file left out (``id … is also used by <file>``) names
+it as "a post-mortem this build leaves out": a file name says what the incident was.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -129,15 +132,29 @@ def load(
     by_path: dict[str, list[Diagnostic]] = defaultdict(list)
     for diag in result.diagnostics:
         by_path[diag.path].append(diag)
+    left_out = [path for path, doc in zip(files, result.documents) if not publishable(doc, internal)]
     entries = []
     for path, doc in zip(files, result.documents):
         if not publishable(doc, internal):
             continue
-        found = by_path.get(doc.path, [])
+        found = [_withhold(d, left_out) for d in by_path.get(doc.path, [])]
         errors = [d for d in found if d.severity >= config.fail_on]
         entries.append(Entry(doc, _stem(path, source), found, errors))
     entries.sort(key=lambda e: (e.incident.started.timestamp() if e.incident.started else 0, e.stem), reverse=True)
     return Catalog(entries, today, internal, linter.owners), result.diagnostics
+
+
+LEFT_OUT = "a post-mortem this build leaves out"
+
+
+def _withhold(diag: Diagnostic, left_out: list[Path]) -> Diagnostic:
+    """``diag`` with every path that ends in the name of a left-out file replaced."""
+    names = [path.name for path in left_out if path.name in diag.message or path.name in (diag.hint or "")]
+    if not names:
+        return diag
+    pattern = re.compile(r"\S*(?:" + "|".join(re.escape(name) for name in names) + r")")
+    hint = pattern.sub(LEFT_OUT, diag.hint) if diag.hint else diag.hint
+    return replace(diag, message=pattern.sub(LEFT_OUT, diag.message), hint=hint)
 
 
 def _stem(path: Path, source: Path) -> str:

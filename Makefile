@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[site,test]'
 	touch $@
 
-.PHONY: install serve site lint test browser-deps bench bench-deps clean
+.PHONY: install serve site lint test fuzz browser-deps bench bench-deps clean
 
 install: $(STAMP)
 
@@ -38,6 +38,11 @@ browser-deps:
 
 test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest
+
+# The long property-test run (README, "Limits and fuzzing"): 100,000 examples per property,
+# about an hour on 2 cores. `make test` runs the same properties with a few dozen examples.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/test_properties.py --hypothesis-show-statistics -p no:cacheprovider
 
 # Performance figures against the targets (bench/run.py, which installs markdownlint-cli2 on
 # first use; BENCH=--quick for a run under 5 minutes).

@@ -1,0 +1,80 @@
+"""The parser's markdown-it instance takes two shortcuts (plain inline text, table rows
+without a backslash); its tokens must equal those of markdown-it configured without them."""
+
+from __future__ import annotations
+
+import random
+import sys
+
+import pytest
+from markdown_it import MarkdownIt
+
+from postmortem.parse import _markdown
+
+from .conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import write_archive  # noqa: E402
+
+
+def reference():
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.disable("text_join")
+    return md
+
+
+def tokens(md, text):
+    return [token.as_dict() for token in md.parse(text)]
+
+
+TRICKY = [
+    "",
+    "plain words only",
+    "| a | b |\n|---|:-:|\n| 1 | 2 |\n| x \\| y | z |\n| \\\\| w |",
+    "| a | b |\n|---|---|\n| *em* | `code|pipe` |\n| [link](http://x) | <b>raw</b> |\n| &amp; | ![img](i.png) |",
+    "|a|b|\n|-|-|\n|1|\n|1|2|3|\n\n|||\n|-|-|\n||x|",
+    "para line\n| a | b |\n|---|---|\n| 1 | 2 |",
+    "text  \nhard break\\\nand soft\nbreak",
+    "> | q | r |\n> |---|---|\n> | 1 | 2 |",
+    "- item | with | pipes\n  | a | b |\n  |---|---|\n  | 1 | 2 |",
+    "a_b_c *d* __e__ ~f~ <http://g> 1 < 2 & 3",
+    "| é | \u00a0x\u00a0 | \u2028 |\n|---|---|---|\n| \u0085y | z\u3000 | ! |",
+]
+
+
+def random_texts(count: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    alphabet = list("ab |-:\\*_`[]()!<>&#\n\t") + ["|", "|", " ", "\n", "x", "\u00a0"]
+    texts = []
+    for _ in range(count):
+        head = "| " + " | ".join(rng.choice(["a", "b c", "d\\|e", "*f*"]) for _ in range(rng.randint(1, 4))) + " |"
+        rule = "|" + "|".join(rng.choice(["---", ":--", "--:", ":-:"]) for _ in range(head.count(" | ") + 1)) + "|"
+        body = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
+        texts.append(f"{head}\n{rule}\n{body}" if rng.random() < 0.7 else body)
+    return texts
+
+
+@pytest.mark.parametrize("text", TRICKY + random_texts(300))
+def test_tokens_equal_markdown_it_without_shortcuts(text):
+    assert tokens(_markdown(), text) == tokens(reference(), text)
+
+
+def test_fixture_and_generated_files_give_the_same_tokens(tmp_path):
+    files = sorted((ROOT / "tests" / "fixtures").rglob("*.md")) + write_archive(tmp_path, 20)
+    md, plain = _markdown(), reference()
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert tokens(md, text) == tokens(plain, text), path
+
+
+def test_the_shortcuts_are_installed():
+    """If a markdown-it upgrade changed its rules, the shortcuts switch themselves off:
+    this says so, instead of the parser silently getting slower."""
+    from markdown_it.rules_block import table
+    from markdown_it.rules_core import inline
+
+    md = _markdown()
+    assert inline not in md.core.ruler.getRules("")
+    assert table not in md.block.ruler.getRules("")
+    assert all(table not in md.block.ruler.getRules(chain) for chain in ("paragraph", "reference"))
+    assert len(md.block.ruler.getRules("paragraph")) == len(reference().block.ruler.getRules("paragraph"))

@@ -100,10 +100,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         notices = status_history.notices(cat)
         generated += [
             (u.HOME, home.home_page(cat, urls), True, False),
-            (u.ARCHIVE, browse.archive_page(cat, urls), True, False),
-            (u.BY_SEVERITY, browse.severity_page(cat, urls), True, False),
-            (u.BY_SERVICE, browse.service_page(cat, urls), True, False),
-            (u.BY_YEAR, browse.year_page(cat, urls), True, False),
+            (u.ARCHIVE, browse.archive_page(cat, urls, self.tokens), True, False),
+            (u.BY_SEVERITY, browse.severity_page(cat, urls, self.tokens), True, False),
+            (u.BY_SERVICE, browse.service_page(cat, urls, self.tokens), True, False),
+            (u.BY_YEAR, browse.year_page(cat, urls, self.tokens), True, False),
             (u.BY_TAG, browse.tag_page(), True, False),
             (u.ACTIONS, tracker.tracker_page(cat, urls), True, False),
             (u.INSIGHTS, insights.insights_page(cat, urls, charts), True, False),

@@ -35,7 +35,7 @@ from postmortem.engine import Linter
 from postmortem.fix import FIXABLE, fix_bytes
 from postmortem.parse import parse_bytes, parse_file
 
-from .conftest import FIXTURES, TODAY, make_config
+from .conftest import FIXTURES, ROOT, TODAY, make_config
 
 EXAMPLE = (FIXTURES / "complete.md").read_text(encoding="utf-8")
 
@@ -263,12 +263,15 @@ def test_fix_output_relints_without_what_it_fixed_and_a_second_fix_changes_nothi
     after, internal = lint(result.fixed)
     assert internal == []
     assert_inside(after, result.fixed)
-    # the fixed findings are gone: no finding of an edit's rule where the edit wrote
+    # the fixed findings are gone: where an edit wrote, no finding of its rule with a message
+    # it had before (the same rule may find something else in the corrected text: a due date
+    # made valid may be before the incident started)
     for edit in result.applied:
         if edit.code is None:
             continue
+        fixed = {d.message for d in before if d.code == edit.code and d.line == edit.span.line}
         for d in after:
-            if d.code == edit.code and d.line == edit.span.line:
+            if d.code == edit.code and d.line == edit.span.line and d.message in fixed:
                 written = (edit.span.col, edit.span.col + len(edit.text))
                 assert not (d.col < written[1] and written[0] < max(d.end_col, d.col + 1)), (edit, d)
     # the file was readable and still is; line endings and line count are kept
@@ -364,3 +367,27 @@ def test_yaml_positions_count_only_newlines_as_line_ends():
     covered = {lines[d.line - 1][d.col - 1 : d.end_col - 1] for d in diagnostics}
     assert "nonsense" in covered, diagnostics
     assert_inside(diagnostics, data)
+
+
+def test_yaml_error_at_the_end_of_a_line_stays_on_the_line():
+    # libyaml points at the newline after an unclosed flow collection: the one-character
+    # span there reached past the end of the line.
+    data = b"---\nimpact: [[\n---\n\n"
+    diagnostics, _ = lint(data, select=["PM002"])
+    assert [(d.line, d.col, d.end_col) for d in diagnostics] == [(2, 11, 11)]
+    assert_inside(diagnostics, data)
+
+
+def test_a_fixed_due_date_may_show_another_finding_of_its_rule():
+    # "2026-03-2" is written "2026-03-02"; that date is before the incident started, which
+    # the same rule reports next. The malformed date is fixed; the new finding is not it.
+    source = (ROOT / "postmortems" / "2026-03-04-checkout-errors-for-eu-customers.md").read_bytes()
+    row = next(line for line in source.split(b"\n") if line.startswith(b"| A1 "))
+    due = row.split(b"|")[6]
+    data = source.replace(row, row.replace(due, b" 2026-03-2 "), 1)
+    checker = Linter(make_config(archive=FIXTURES / "no-archive"), select=sorted(FIXABLE), today=TODAY)
+    result = fix_bytes(data, "fuzz.md", checker)
+    assert [edit.text for edit in result.applied] == ["2026-03-02"]
+    after, _ = lint(result.fixed, select=["PM312"])
+    assert [d.message for d in after] == ["action item A1 is due 2026-03-02, before the incident started (2026-03-04)"]
+    assert fix_bytes(result.fixed, "fuzz.md", checker).applied == []

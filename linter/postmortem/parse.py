@@ -294,7 +294,9 @@ def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
         what = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
         what = what.replace("\n", " ")
         hint = "Each key may appear once." if "duplicate key" in what else "Check the YAML syntax on this line."
-        doc.problems.append(Problem("PM002", Span(line, col, line, col + 1), f"YAML error: {what}", hint))
+        # libyaml may point at the newline ending a line: an empty span there, not past it
+        end = min(col + 1, len(doc.source.lines[line - 1]) + 1)
+        doc.problems.append(Problem("PM002", Span(line, col, line, end), f"YAML error: {what}", hint))
         return None
     except RecursionError:
         doc.problems.append(Problem("PM002", Span(first_line, 1, first_line, 1), "frontmatter is nested too deeply"))

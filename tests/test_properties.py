@@ -391,3 +391,22 @@ def test_a_fixed_due_date_may_show_another_finding_of_its_rule():
     after, _ = lint(result.fixed, select=["PM312"])
     assert [d.message for d in after] == ["action item A1 is due 2026-03-02, before the incident started (2026-03-04)"]
     assert fix_bytes(result.fixed, "fuzz.md", checker).applied == []
+
+
+def test_a_setext_heading_over_two_lines_spans_both():
+    # "\\" then "Timeline" underlined: one heading whose text runs over two lines; its span
+    # ran to the length of the whole text on the first line.
+    data = b"---\nid: PM-2026-001\n---\n\n\\\r\nTimeline\n---\n\n"
+    diagnostics, _ = lint(data, select=["PM207"])
+    assert [(d.line, d.col, d.end_line, d.end_col) for d in diagnostics] == [(5, 1, 6, 9)]
+    assert_inside(diagnostics, data)
+
+
+def test_fix_never_joins_a_lone_cr_and_a_newline_into_one_line_break():
+    # Emptying the blank line between "\r" and "\n" would make them one CRLF: that trailing
+    # whitespace stays; the others go.
+    data = b"---\nid: PM-2026-001\n---\n\n## Summary\n\n- a \r \n\n  \ntext\n"
+    checker = Linter(make_config(archive=FIXTURES / "no-archive"), select=sorted(FIXABLE), today=TODAY)
+    result = fix_bytes(data, "fuzz.md", checker)
+    assert result.fixed == b"---\nid: PM-2026-001\n---\n\n## Summary\n\n- a\r \n\n\ntext\n"
+    assert _endings(result.fixed) == _endings(data)

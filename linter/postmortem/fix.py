@@ -445,6 +445,20 @@ def apply(data: bytes, edits: list[Edit]) -> bytes:
     return (b"\xef\xbb\xbf" if bom else b"") + out.encode("utf-8")
 
 
+def _keeping_line_breaks(data: bytes, doc: Document, edits: list[Edit]) -> list[Edit]:
+    """``edits`` without those that would empty a line between a lone CR and a LF: the two
+    line breaks would then read as one CRLF, and the file would lose a line."""
+    endings = _NEWLINE.findall(data.decode("utf-8", "replace"))
+    lines = doc.source.lines
+
+    def joins(edit: Edit) -> bool:
+        span, number = edit.span, edit.span.line
+        empties = edit.text == "" and span.end_line == number and span.col == 1 and span.end_col == len(lines[number - 1]) + 1
+        return empties and 2 <= number <= len(endings) and endings[number - 2] == "\r" and endings[number - 1] == "\n"
+
+    return [edit for edit in edits if not joins(edit)]
+
+
 def _overlaps(edit: Edit, diag) -> bool:
     span = edit.span
     if not (diag.line <= span.line <= diag.end_line):
@@ -482,7 +496,7 @@ def fix_bytes(data: bytes, path: str, checker, limits: Limits = Limits()) -> Fix
             break
         findings = checker.lint_document(doc, []) if any(e.code for e in proposals) else []
         wanted = [e for e in proposals if e.code is None or any(d.code == e.code and _overlaps(e, d) for d in findings)]
-        chosen = _disjoint(wanted)
+        chosen = _keeping_line_breaks(current, doc, _disjoint(wanted))
         if not chosen:
             break
         updated = apply(current, chosen)

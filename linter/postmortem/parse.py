@@ -594,8 +594,7 @@ def _parse_body(doc: Document, body: str, offset: int) -> None:
             line = offset + token.map[0] + 1
             block = _heading_prose(inline, lines, line, token.markup.startswith("#"))
             title = _plain_text(inline)
-            start = block._origins[0][1]
-            title_span = Span(line, start, line, start + len(inline.content))
+            title_span = block.span(0, len(block.text))  # a setext heading's text may span lines
             headings.append((level, line, title, title_span))
             if level <= 2:
                 current_key = spec.section_key(title) if level == 2 else None

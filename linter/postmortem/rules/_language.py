@@ -407,9 +407,17 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 
 @lru_cache(maxsize=1024)
+@lru_cache(maxsize=1024)
 def words_of(text: str) -> frozenset[str]:
     """The lower-case words of ``text``: a cheap test before the full :func:`analyse`."""
     return frozenset(_WORD.findall(text.lower()))
+
+
+def analysed(doc, screen: frozenset[str] | set[str]):
+    """Each prose block of ``doc`` holding one of the words of ``screen``, with its analysis."""
+    for block in doc.prose:
+        if not screen.isdisjoint(words_of(block.text)):
+            yield block, analyse(block.text)
 
 
 def phrase_at(an: Analysis, i: int, words: tuple[str, ...]) -> bool:

@@ -27,7 +27,7 @@ import re
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._language import analyse, negated_before, person_subject_before, words_of
+from ._language import analysed, negated_before, person_subject_before
 
 CODE = "PM503"
 NAME = "blame-judgement"
@@ -57,10 +57,7 @@ _HINT = (
 
 
 def check(doc, ctx):
-    for block in doc.prose:
-        if _SCREEN.isdisjoint(words_of(block.text)):
-            continue
-        an = analyse(block.text)
+    for block, an in analysed(doc, _SCREEN):
         seen = set()
         for start, end, what in _judgements(an):
             if (start, end) in seen:

@@ -35,7 +35,7 @@ The deploy process allowed a config that failed validation to reach production.
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._language import NameOptions, analyse, is_past_verb, person_at, words_of
+from ._language import NameOptions, analysed, is_past_verb, person_at
 
 CODE = "PM501"
 NAME = "blame-named-person"
@@ -61,10 +61,7 @@ def validate_options(options):
 def check(doc, ctx):
     names = NameOptions.from_options(ctx.options)
     owners = ctx.owners
-    for block in doc.prose:
-        if _SCREEN.isdisjoint(words_of(block.text)):
-            continue
-        an = analyse(block.text)
+    for block, an in analysed(doc, _SCREEN):
         for index, tok in enumerate(an.tokens):
             if not (tok.capitalised or tok.is_handle or tok.low in _PRONOUNS):
                 continue

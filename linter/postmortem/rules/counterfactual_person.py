@@ -25,7 +25,7 @@ The failover runbook had no step to check replication lag before promoting a rep
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._language import analyse, is_participle, person_at, person_subject_before, words_of
+from ._language import analysed, is_participle, person_at, person_subject_before
 
 CODE = "PM505"
 NAME = "counterfactual-person"
@@ -47,10 +47,7 @@ _HINT = (
 
 
 def check(doc, ctx):
-    for block in doc.prose:
-        if _SCREEN.isdisjoint(words_of(block.text)):
-            continue
-        an = analyse(block.text)
+    for block, an in analysed(doc, _SCREEN):
         seen = set()
         for start, end in _counterfactuals(an):
             if start in seen:

@@ -60,9 +60,9 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import chromium  # bench/chromium.py
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 READY_TEXT = "Type to start searching"
 QUERIES = (
     "connection pool",
@@ -252,24 +252,7 @@ class Server:
 
 
 def browser(profile: Path):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={profile}",
-        "--window-size=1280,900",
-    ):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    driver = chromium.headless(profile)
     driver.set_page_load_timeout(180)
     driver.set_script_timeout(60)
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": WATCH_READY})
@@ -329,7 +312,7 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build in this folder and keep the sites")
     parser.add_argument("--verbose", action="store_true", help="print each query's count and first result")
     args = parser.parse_args()
-    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+    if not chromium.available():
         sys.exit("Chromium and chromium-driver are needed: make browser-deps")
 
     holder = None if args.keep else tempfile.TemporaryDirectory(prefix="pm-search-bench-")

@@ -18,18 +18,17 @@ from pathlib import Path
 
 import pytest
 
+from bench import chromium
 from postmortem.archive import archive_files
 from postmortem.parse import parse_file
 
 from .sitebuild import ROOT, archive_config, build, default_site, temp_dir
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
 ARTIFACTS = ROOT / "test-artifacts"
 CHECKOUT = "postmortems/2026-03-04-checkout-errors-for-eu-customers/"
 
 pytestmark = pytest.mark.skipif(
-    not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()),
+    not chromium.available(),
     reason="Chromium and chromium-driver are not installed: run `make browser-deps`",
 )
 
@@ -68,25 +67,7 @@ def base_url(served):
 
 @pytest.fixture(scope="module")
 def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        f"--user-data-dir={temp_dir('pm-chromium-')}",
-        "--window-size=1280,900",
-    ):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    driver = chromium.headless(temp_dir("pm-chromium-"), log_requests=True)
     driver.set_page_load_timeout(60)
     ARTIFACTS.mkdir(exist_ok=True)
     yield driver

@@ -218,6 +218,21 @@ def test_linting_any_subset_gives_each_file_the_findings_of_a_full_run(tmp_path)
     assert sorted(singles) == full
 
 
+def test_a_file_linked_into_the_archive_is_not_its_own_duplicate(tmp_path):
+    # A link in the archive to a file linted from elsewhere is that file, not a second
+    # post-mortem with its id; a real second one is still reported.
+    archive = tmp_path / "postmortems"
+    archive.mkdir()
+    outside = tmp_path / "drafts" / "draft.md"
+    outside.parent.mkdir()
+    outside.write_text(post_mortem("PM-2026-002"), encoding="utf-8")
+    (archive / "draft.md").symlink_to(outside)
+    (archive / "other.md").write_text(post_mortem("PM-2026-002"), encoding="utf-8")
+    config = make_config(archive=archive)
+    found = Linter(config, select=["PM102"], today=TODAY).lint_paths([outside]).diagnostics
+    assert [Path(d.message.split(" is also used by ")[1]).name for d in found] == ["other.md"]
+
+
 # --------------------------------------------------------------------------- what a run imports
 
 

@@ -407,7 +407,6 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
 
 @lru_cache(maxsize=1024)
-@lru_cache(maxsize=1024)
 def words_of(text: str) -> frozenset[str]:
     """The lower-case words of ``text``: a cheap test before the full :func:`analyse`."""
     return frozenset(_WORD.findall(text.lower()))

@@ -207,7 +207,7 @@ IMPERATIVE_VERBS = _words(
     notify open page partition patch pause pin poll port prefetch prepare prevent
     prioritise prioritize probe provision prune publish purge put queue raise rate-limit
     re-enable rebalance rebuild record redact redirect reduce refactor register reject
-    release remove rename reorder repair replace replicate report require reroute reserve
+    release remove rename reorder repair replace replay replicate report require reroute reserve
     reset resize restore restrict retire retry return revert revoke rewrite roll rotate
     route run sanitise segment sanitize scale schedule scope seal separate serve set shard shorten
     show shut silence simplify size snapshot split stage standardise standardize start

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -129,12 +130,14 @@ class Archive:
         archive = cls()
         seen: set[tuple[int, int]] = set()
         for path in paths:
-            identity = _identity(path)
-            if identity:
-                seen.add(identity)
-            found = quick_id(Path(path))
+            try:
+                status = os.stat(path)
+            except (OSError, ValueError):
+                continue
+            seen.add((status.st_dev, status.st_ino))
+            found = _read_id(path) if stat.S_ISREG(status.st_mode) else None  # never open a FIFO
             if found:
-                archive.ids.setdefault(found, []).append(display_path(Path(path)))
+                archive.ids.setdefault(found, []).append(display_path(path))
         archive._add_folder(folder, seen)
         return archive
 
@@ -166,10 +169,10 @@ class Archive:
 
 def _identity(path: str | Path) -> tuple[int, int] | None:
     try:
-        stat = os.stat(path)
+        status = os.stat(path)
     except (OSError, ValueError):
         return None
-    return stat.st_dev, stat.st_ino
+    return status.st_dev, status.st_ino
 
 
 def real_path(path: str | Path) -> Path:

@@ -410,3 +410,14 @@ def test_fix_never_joins_a_lone_cr_and_a_newline_into_one_line_break():
     result = fix_bytes(data, "fuzz.md", checker)
     assert result.fixed == b"---\nid: PM-2026-001\n---\n\n## Summary\n\n- a\r \n\n\ntext\n"
     assert _endings(result.fixed) == _endings(data)
+
+
+def test_a_list_item_whose_first_line_is_only_a_vertical_tab_maps_its_text_to_the_next_line():
+    # markdown-it strips "\x0b" (whitespace to Python) from the front of the item's
+    # paragraph, so its text starts on the next line, not on the marker's line.
+    data = b"## Summary\n\n1. a\n2. \x0b\nthe fix was obviously wrong, TODO\n"
+    diagnostics, _ = lint(data, select=["PM504", "PM205"])
+    line = file_lines(data)[4]
+    assert [(d.code, d.line, line[d.col - 1 : d.end_col - 1]) for d in diagnostics] == [
+        ("PM504", 5, "obviously"), ("PM205", 5, "TODO")]
+    assert_inside(diagnostics, data)

@@ -707,10 +707,13 @@ def _paragraph_prose(inline, lines: list[str], first: int) -> ProseBlock:
     content = inline.content
     starts, origins = [], []
     offset = 0
-    # markdown-it trims lines of exotic whitespace (U+00A0, U+2028) off the front of a
-    # paragraph: a line without a visible character cannot hold the first line of text.
-    head = content.split("\n", 1)[0]
-    while head.strip() and first < len(lines) - 1 and not lines[first].strip():
+    # markdown-it trims lines of exotic whitespace (U+00A0, U+2028, U+000B) off the front
+    # of a paragraph: a line without a visible character cannot hold the first line of
+    # text, nor can a list item's marker line without it when the next line has it.
+    head = content.split("\n", 1)[0].strip()
+    while head and first < len(lines) - 1 and (
+        not lines[first].strip() or (head not in lines[first] and head in lines[first + 1])
+    ):
         first += 1
     for i, part in enumerate(content.split("\n")):
         source = lines[first + i] if first + i < len(lines) else ""

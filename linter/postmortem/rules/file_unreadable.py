@@ -1,4 +1,4 @@
-"""
+r"""
 ## What it does
 Reports a file that cannot be read as a post-mortem: it does not exist any more, cannot be
 opened, is larger than the configured `max-file-size` (1 MiB by default), has more than

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import mean, median
 
-from postmortem.model import FACTOR_CATEGORIES, FACTOR_CONTRIBUTIONS
+from postmortem.vocabulary import FACTOR_CATEGORIES, FACTOR_CONTRIBUTIONS
 
 from . import charts
 from . import markup as m

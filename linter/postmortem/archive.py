@@ -14,8 +14,12 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .model import Document
+from .vocabulary import ID_PATTERN
 
-_ID_LINE = re.compile(r"""^id:[ \t]*["']?(PM-[0-9]{4}-[0-9]+)["']?[ \t]*(?:#.*)?$""", re.MULTILINE)
+_ID_LINE = re.compile(
+    r"""^id:[ \t]*["']?(%s)["']?[ \t]*(?:#.*)?$""" % ID_PATTERN.pattern.removeprefix("^").removesuffix("$"),
+    re.MULTILINE,
+)
 
 
 def archive_files(folder: Path) -> list[Path]:

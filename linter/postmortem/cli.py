@@ -15,8 +15,9 @@ import click
 from . import __version__
 from .config import ConfigError, load_config
 from .diagnostics import Severity
+from .vocabulary import SEVERITIES
 
-SEVERITIES = ("error", "warning", "info")
+FINDING_SEVERITIES = ("error", "warning", "info")
 
 
 class _Group(click.Group):
@@ -73,7 +74,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--select", multiple=True, metavar="CODES",
               help="Only run these rules: codes, prefixes (PM3) or names, comma-separated. Replaces the configured selection.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (adds to the configured ignores).")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+@click.option("--fail-on", type=click.Choice(FINDING_SEVERITIES), default=None,
               help="Lowest severity that makes the exit code 1.  [default: error, or fail-on in the config]")
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="Judge due dates as of this date (default: today).")
@@ -231,8 +232,8 @@ def rules(fmt):
 
 @main.command()
 @click.option("--title", prompt="Title (name the impact, not the cause)", help="One line naming the impact.")
-@click.option("--severity", prompt="Severity", type=click.Choice(["SEV1", "SEV2", "SEV3", "SEV4"], case_sensitive=False),
-              help="SEV1 (most severe) to SEV4.")
+@click.option("--severity", prompt="Severity", type=click.Choice(SEVERITIES.values, case_sensitive=False),
+              help=f"{SEVERITIES.values[0]} (most severe) to {SEVERITIES.values[-1]}.")
 @click.option("--services", prompt="Affected services (comma-separated)", help="Comma-separated service names.")
 @click.option("--started", prompt="Impact started (ISO 8601 with timezone, e.g. 2026-03-04T14:02:00Z)",
               help="When impact began, ISO 8601 with timezone.")

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import spec
 from .diagnostics import Severity
+from .vocabulary import SEVERITIES
 
 
 class ConfigError(Exception):
@@ -146,7 +147,7 @@ def config_from_table(table: dict, root: Path, path: Path | None = None) -> Conf
         if not isinstance(keys, list) or not all(isinstance(key, str) for key in keys):
             raise ConfigError(f"{where}: required-sections.{severity} must be a list of section names")
         if severity not in spec.REQUIRED_SECTIONS:
-            raise ConfigError(f"{where}: required-sections: unknown severity {severity!r} (SEV1–SEV4)")
+            raise ConfigError(f"{where}: required-sections: unknown severity {severity!r} ({'/'.join(SEVERITIES)})")
         bad = [key for key in keys if key not in spec.SECTIONS]
         if bad:
             raise ConfigError(

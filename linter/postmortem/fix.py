@@ -32,18 +32,17 @@ nothing changes (each pass re-parses), so a second ``--fix`` changes nothing.
 from __future__ import annotations
 
 import difflib
-import json
 import os
 import re
 import stat
 import tempfile
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .model import ACTION_CATEGORIES, ACTION_PRIORITIES, ACTION_STATUSES, Document, Span
+from .model import Document, Span
+from .vocabulary import ACTION_CATEGORIES, ACTION_PRIORITIES, ACTION_STATUSES, TIMESTAMP_PATTERN, schema
 from .parse import Limits, parse_bytes
 from .times import parse_clock, parse_date, parse_timestamp
 
@@ -157,15 +156,6 @@ def normalise_timestamp(text: str) -> str | None:
     return fixed if parse_timestamp(fixed) else None
 
 
-@lru_cache(maxsize=1)
-def _schema() -> dict:
-    from importlib import resources
-
-    return json.loads(resources.files("postmortem").joinpath("schema/postmortem.schema.json").read_text("utf-8"))
-
-
-def _timestamp_pattern() -> re.Pattern:
-    return re.compile(_schema()["$defs"]["timestamp"]["pattern"])
 
 
 # --------------------------------------------------------------------------- proposing edits
@@ -203,7 +193,7 @@ def _frontmatter_edits(doc: Document) -> Iterator[Edit]:
     fm = doc.frontmatter
     if fm is None:
         return
-    properties = _schema()["properties"]
+    properties = schema()["properties"]
     for key in ("severity", "status"):
         value = fm.data.get(key)
         allowed = properties[key]["enum"]
@@ -213,7 +203,7 @@ def _frontmatter_edits(doc: Document) -> Iterator[Edit]:
                 edit = _scalar_edit(doc, (key,), value, meant, "PM101", f"{key} {value!r} → {meant!r}")
                 if edit:
                     yield edit
-    pattern = _timestamp_pattern()
+    pattern = TIMESTAMP_PATTERN
     for key in TIMESTAMP_KEYS:
         value = fm.data.get(key)
         if not isinstance(value, str):

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from .vocabulary import OPEN_ACTION_STATUSES
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -286,18 +288,12 @@ class ActionItem:
 
     @property
     def is_open(self) -> bool:
-        return self.status.strip().lower() in OPEN_STATUSES
+        return self.status.strip().lower() in OPEN_ACTION_STATUSES
 
     def overdue(self, today: date) -> bool:
         return self.is_open and self.due is not None and self.due < today
 
 
-OPEN_STATUSES = frozenset({"open", "in-progress", "blocked"})
-ACTION_STATUSES = ("open", "in-progress", "blocked", "done", "wont-do")
-ACTION_PRIORITIES = ("P0", "P1", "P2", "P3")
-ACTION_CATEGORIES = ("detect", "mitigate", "prevent", "repair", "investigate", "process", "document")
-FACTOR_CATEGORIES = ("Technical", "Process", "Human", "External")
-FACTOR_CONTRIBUTIONS = ("primary", "contributing", "minor")
 
 
 @dataclass(slots=True)

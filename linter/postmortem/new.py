@@ -13,6 +13,7 @@ from string import Template
 
 from .archive import archive_files, quick_id
 from .times import parse_timestamp
+from .vocabulary import SEVERITIES
 
 SLUG_MAX = 60
 
@@ -66,8 +67,8 @@ def create(archive: Path, title: str, severity: str, services: list[str], tags: 
     started = parse_timestamp(started_text)
     if started is None:
         raise ValueError(f"start time {started_text!r} is not an ISO 8601 timestamp with timezone (e.g. 2026-03-04T14:02:00Z)")
-    if severity.upper() not in {"SEV1", "SEV2", "SEV3", "SEV4"}:
-        raise ValueError(f"severity {severity!r} is not one of SEV1, SEV2, SEV3, SEV4")
+    if severity.upper() not in SEVERITIES:
+        raise ValueError(f"severity {severity!r} is not one of {', '.join(SEVERITIES)}")
     bad = [s for s in services + tags if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", s)]
     if bad:
         raise ValueError(f"service and tag names are lower-case and hyphenated: {', '.join(bad)}")

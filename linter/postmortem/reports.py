@@ -18,8 +18,8 @@ from .archive import collect_files, display_path
 from .model import Document
 from .parse import Limits, parse_file
 from .times import format_duration
+from .vocabulary import SEVERITIES
 
-SEVERITIES = ("SEV1", "SEV2", "SEV3", "SEV4")
 
 
 class ReportError(Exception):

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .vocabulary import SEVERITIES
+
 # Canonical section keys in the order a post-mortem presents them, each with the headings
 # that name it (compared case-insensitively, ignoring numbering and punctuation).
 SECTIONS: dict[str, tuple[str, ...]] = {
@@ -46,11 +48,10 @@ EXTERNAL_SUMMARY: tuple[str, ...] = (
     "Status Page Summary",
 )
 
+# The two most severe levels also need Stakeholder Communication.
 REQUIRED_SECTIONS: dict[str, tuple[str, ...]] = {
-    "SEV1": SECTION_ORDER,
-    "SEV2": SECTION_ORDER,
-    "SEV3": tuple(key for key in SECTION_ORDER if key != "communication"),
-    "SEV4": tuple(key for key in SECTION_ORDER if key != "communication"),
+    severity: SECTION_ORDER if rank < 2 else tuple(key for key in SECTION_ORDER if key != "communication")
+    for rank, severity in enumerate(SEVERITIES)
 }
 
 # Table columns: canonical name -> accepted header spellings. ``required`` lists the

@@ -25,6 +25,7 @@ documentation items leaves the system as it was.
 ```
 """
 
+from .. import vocabulary
 from ..model import Span
 from ..rule import Finding, Severity
 
@@ -32,7 +33,7 @@ CODE = "PM304"
 NAME = "action-categories-missing"
 SEVERITY = Severity.ERROR
 
-SEVERITIES = ("SEV1", "SEV2")
+SEVERITIES = vocabulary.SEVERITIES.values[:2]  # the two most severe levels
 
 
 def check(doc, ctx):

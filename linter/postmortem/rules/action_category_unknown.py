@@ -19,7 +19,7 @@ checked and how the insights page shows where remediation effort goes.
 ```
 """
 
-from ..model import ACTION_CATEGORIES
+from ..vocabulary import ACTION_CATEGORIES
 from ..rule import Severity
 from ._actions import vocabulary
 

@@ -19,7 +19,7 @@ sort.
 ```
 """
 
-from ..model import ACTION_PRIORITIES
+from ..vocabulary import ACTION_PRIORITIES
 from ..rule import Severity
 from ._actions import vocabulary
 

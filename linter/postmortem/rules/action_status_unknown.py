@@ -19,7 +19,7 @@ The tracker and the overdue report decide what is still open from this column; "
 ```
 """
 
-from ..model import ACTION_STATUSES
+from ..vocabulary import ACTION_STATUSES
 from ..rule import Severity
 from ._actions import vocabulary
 

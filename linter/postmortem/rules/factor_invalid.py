@@ -20,7 +20,7 @@ to factors by id.
 ```
 """
 
-from ..model import FACTOR_CATEGORIES, FACTOR_CONTRIBUTIONS
+from ..vocabulary import FACTOR_CATEGORIES, FACTOR_CONTRIBUTIONS
 from ..rule import Finding, Severity
 
 CODE = "PM206"

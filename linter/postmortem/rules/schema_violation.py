@@ -28,6 +28,7 @@ The hint of each finding quotes the schema's description of the field.
 
 from functools import lru_cache
 
+from .. import vocabulary
 from ..model import Span
 
 from ..rule import Finding, Severity
@@ -41,13 +42,9 @@ SEVERITY = Severity.ERROR
 
 @lru_cache(maxsize=1)
 def validator():
-    import json
-    from importlib import resources
-
     from jsonschema import Draft202012Validator
 
-    text = resources.files("postmortem").joinpath("schema/postmortem.schema.json").read_text("utf-8")
-    return Draft202012Validator(json.loads(text))
+    return Draft202012Validator(vocabulary.schema())
 
 
 def check(doc, ctx):

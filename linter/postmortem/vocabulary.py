@@ -1,0 +1,102 @@
+"""The format's closed vocabularies, read from ``schema/postmortem.schema.json``.
+
+The schema is the one place where severities, statuses, priorities, categories and the id
+pattern are written down; everything else (rules, fixes, the CLI, the site) takes them from
+here. A value's display label comes from the schema's ``x-labels`` annotation, a list in
+the order of the ``enum``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+__all__ = [
+    "Vocabulary",
+    "schema",
+    "SEVERITIES",
+    "STATUSES",
+    "VISIBILITIES",
+    "DETECTION_METHODS",
+    "DATA_LOSS",
+    "ACTION_STATUSES",
+    "OPEN_ACTION_STATUSES",
+    "ACTION_PRIORITIES",
+    "ACTION_CATEGORIES",
+    "FACTOR_CATEGORIES",
+    "FACTOR_CONTRIBUTIONS",
+    "ID_PATTERN",
+    "TIMESTAMP_PATTERN",
+]
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The frontmatter schema as shipped with the package (parsed once per process)."""
+    text = resources.files("postmortem").joinpath("schema/postmortem.schema.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """One closed list of values, in the schema's order, with display labels."""
+
+    values: tuple[str, ...]
+    labels: tuple[str, ...]
+
+    @classmethod
+    def of(cls, node: dict[str, Any]) -> "Vocabulary":
+        values = tuple(node["enum"])
+        labels = tuple(node.get("x-labels") or ())
+        if labels and len(labels) != len(values):
+            raise ValueError(f"x-labels has {len(labels)} entries for {len(values)} values")
+        return cls(values, labels or values)
+
+    def __iter__(self):
+        return iter(self.values)
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.values
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def label(self, value: str) -> str:
+        """The display label of ``value``; the value itself when it is not in the list."""
+        try:
+            return self.labels[self.values.index(value)]
+        except ValueError:
+            return value
+
+    def rank(self, value: str) -> int:
+        """Sort key: the value's place in the list, unknown values last."""
+        try:
+            return self.values.index(value)
+        except ValueError:
+            return len(self.values)
+
+
+def _node(*path: str) -> dict[str, Any]:
+    node: Any = schema()
+    for part in path:
+        node = node[part]
+    return node
+
+
+SEVERITIES = Vocabulary.of(_node("properties", "severity"))
+STATUSES = Vocabulary.of(_node("properties", "status"))
+VISIBILITIES = Vocabulary.of(_node("properties", "visibility"))
+DETECTION_METHODS = Vocabulary.of(_node("properties", "detection_method"))
+DATA_LOSS = Vocabulary.of(_node("properties", "impact", "properties", "data_loss"))
+ACTION_STATUSES = Vocabulary.of(_node("$defs", "action_status"))
+OPEN_ACTION_STATUSES = Vocabulary.of(_node("$defs", "open_action_status"))
+ACTION_PRIORITIES = Vocabulary.of(_node("$defs", "action_priority"))
+ACTION_CATEGORIES = Vocabulary.of(_node("$defs", "action_category"))
+FACTOR_CATEGORIES = Vocabulary.of(_node("$defs", "factor_category"))
+FACTOR_CONTRIBUTIONS = Vocabulary.of(_node("$defs", "factor_contribution"))
+ID_PATTERN = re.compile(_node("$defs", "id")["pattern"])
+TIMESTAMP_PATTERN = re.compile(_node("$defs", "timestamp")["pattern"])

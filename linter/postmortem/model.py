@@ -30,6 +30,52 @@ class Span:
         return cls(line, col, line, col)
 
 
+class LineIndex:
+    """Offsets in a text <-> 1-based (line, column), as ruff's ``LineIndex``.
+
+    Lines end at LF, CRLF or a lone CR, so the same index serves the decoded model text
+    (LF only) and a file's text with its own line endings. Columns count code points.
+    """
+
+    __slots__ = ("starts", "length")
+
+    def __init__(self, text: str):
+        starts = [0]
+        if "\r" in text:
+            i, n = 0, len(text)
+            while i < n:
+                ch = text[i]
+                if ch == "\r":
+                    i += 2 if text.startswith("\n", i + 1) else 1
+                    starts.append(i)
+                    continue
+                i += 1
+                if ch == "\n":
+                    starts.append(i)
+        else:
+            find, at = text.find, text.find("\n")
+            while at >= 0:
+                starts.append(at + 1)
+                at = find("\n", at + 1)
+        self.starts = starts
+        self.length = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of ``offset``."""
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def offset(self, line: int, col: int = 1) -> int:
+        """Offset of 1-based (line, column); past the last line, the end of the text."""
+        if line > len(self.starts):
+            return self.length
+        return min(self.starts[line - 1] + col - 1, self.length)
+
+    def span(self, start: int, end: int) -> Span:
+        """The span of ``text[start:end]`` (end exclusive)."""
+        return Span(*self.position(start), *self.position(max(start, end)))
+
+
 @dataclass(slots=True)
 class Source:
     """The decoded text of a file: BOM removed, CRLF and CR turned into LF."""
@@ -39,6 +85,14 @@ class Source:
     lines: list[str]
     had_bom: bool = False
     newline: str = "\n"
+    _index: LineIndex | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def index(self) -> LineIndex:
+        """Offsets in ``text`` <-> line and column (built on first use)."""
+        if self._index is None:
+            self._index = LineIndex(self.text)
+        return self._index
 
     def line_span(self, line: int) -> Span:
         text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
@@ -244,6 +298,7 @@ class Comment:
     end_line: int
     text: str
     next_block: tuple[int, int] | None  # line range of the block that follows, if any
+    span: Span  # from ``<!--`` to ``-->`` inclusive
 
 
 @dataclass(slots=True)

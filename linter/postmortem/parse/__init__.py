@@ -15,8 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from . import spec
-from .model import (
+from .. import spec
+from ..model import (
     ActionItem,
     Cell,
     CodeBlock,
@@ -33,7 +33,7 @@ from .model import (
     Table,
     TimelineEntry,
 )
-from .times import parse_clock, parse_date, parse_timestamp
+from ..times import parse_clock, parse_date, parse_timestamp
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_FRONTMATTER_BYTES = 64 * 1024
@@ -616,9 +616,26 @@ def _parse_body(doc: Document, body: str, offset: int) -> None:
             following = _next_block(tokens, index)
             next_range = (offset + following.map[0] + 1, offset + following.map[1]) if following else None
             for match in _COMMENT.finditer(token.content):
-                line = start + token.content.count("\n", 0, match.start())
-                doc.comments.append(Comment(line, end, match.group(1).strip(), next_range))
+                span = _content_span(token.content, match.start(), match.end(), start, lines)
+                doc.comments.append(Comment(span.line, end, match.group(1).strip(), next_range, span))
     _sections(doc, headings)
+
+
+def _content_span(content: str, start: int, end: int, first_line: int, lines: list[str]) -> Span:
+    """File span of ``content[start:end]``, where ``content`` is a block's text from
+    ``first_line`` on, each line possibly without a container's prefix (``> ``, a list
+    indent): the prefix is what the file line has before the content line."""
+
+    def position(at: int) -> tuple[int, int]:
+        row = content.count("\n", 0, at)
+        line_start = content.rfind("\n", 0, at) + 1
+        line_end = content.find("\n", line_start)
+        piece = content[line_start : line_end if line_end >= 0 else len(content)]
+        file_line = first_line + row
+        text = lines[file_line - 1] if 0 < file_line <= len(lines) else piece
+        return file_line, len(text) - len(piece) + (at - line_start) + 1
+
+    return Span(*position(start), *position(end))
 
 
 def _next_block(tokens, index):

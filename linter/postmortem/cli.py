@@ -120,7 +120,7 @@ def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, f
         files=result.files,
         files_with_findings=len({d.path for d in result.diagnostics}),
         color=fmt in ("text", "concise", "grouped") and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
-        rules=tuple(info for info, _, _ in linter.rules),
+        rules=tuple(rule.info for rule in linter.rules),
         root=str(_repository_root(config.root)),
         fixed=fixed,
         quiet=quiet,

@@ -171,3 +171,58 @@ def config_from_table(table: dict, root: Path, path: Path | None = None) -> Conf
         entry.options = settings
         config.rules[selector] = entry
     return config
+
+
+# --------------------------------------------------------------------------- rule options
+
+
+def rule_settings(info, settings: RuleSettings | None) -> tuple[dict[str, Any], Severity]:
+    """A rule's options and severity under ``settings`` (from ``[tool.postmortem.rules.X]``),
+    checked against the options the rule declares, as yamllint's ``validate_rule_conf``."""
+    options = dict(info.options)
+    severity = info.severity
+    code = info.code
+    if settings is not None:
+        unknown = sorted(set(settings.options) - set(info.options))
+        if unknown:
+            raise ConfigError(
+                f"[tool.postmortem.rules.{code}]: unknown option(s) {', '.join(unknown)}"
+                + (f"; {info.name} takes: {', '.join(info.options)}" if info.options else f"; {info.name} takes no options")
+            )
+        for option, value in settings.options.items():
+            default = info.options[option]
+            if default is not None and not _same_kind(value, default):
+                raise ConfigError(
+                    f"[tool.postmortem.rules.{code}]: option {option} must be {_kind(default)}, like its default {default!r}"
+                )
+        options.update(settings.options)
+        severity = settings.severity or severity
+    validate = getattr(info.module, "validate_options", None)
+    if validate is not None:  # a rule may check its option values up front (raises ConfigError)
+        validate(options)
+    return options, severity
+
+
+def _same_kind(value, default) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float))
+    if isinstance(default, list):
+        return isinstance(value, list) and all(
+            any(_same_kind(item, example) for example in default) if default else True for item in value
+        )
+    return isinstance(value, type(default))
+
+
+def _kind(default) -> str:
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, (int, float)):
+        return "a number"
+    if isinstance(default, list):
+        inner = {_kind(item) for item in default}
+        return "a list" + (f" of {inner.pop().removeprefix('a ')}s" if len(inner) == 1 else "")
+    if isinstance(default, dict):
+        return "a table"
+    return "a string" if isinstance(default, str) else type(default).__name__

@@ -302,8 +302,23 @@ class Comment:
 
 
 @dataclass(slots=True)
-class TimelineEntry:
+class TableRow:
+    """A row of a typed table, linked to its table and so to its cells."""
+
     row: Row
+    table: Table
+
+    def cell(self, column: str) -> Cell | None:
+        return self.table.value(self.row, column)
+
+    def cell_span(self, column: str) -> Span:
+        """The span of the ``column`` cell, or the start of the row when it has none."""
+        cell = self.table.value(self.row, column)
+        return cell.span if cell is not None else Span.point(self.row.line)
+
+
+@dataclass(slots=True)
+class TimelineEntry(TableRow):
     time_text: str
     time: datetime | None  # None when unparseable
     has_date: bool
@@ -314,8 +329,7 @@ class TimelineEntry:
 
 
 @dataclass(slots=True)
-class ContributingFactor:
-    row: Row
+class ContributingFactor(TableRow):
     id: str
     factor: str
     category: str
@@ -328,8 +342,7 @@ class ContributingFactor:
 
 
 @dataclass(slots=True)
-class ActionItem:
-    row: Row
+class ActionItem(TableRow):
     id: str
     action: str  # plain text of the Action cell
     category: str
@@ -365,11 +378,21 @@ class Document:
     timeline: list[TimelineEntry] = field(default_factory=list)
     factors: list[ContributingFactor] = field(default_factory=list)
     actions: list[ActionItem] = field(default_factory=list)
-    problems: list = field(default_factory=list)  # parse problems, as Diagnostics
+    problems: list = field(default_factory=list)  # parse problems (postmortem.parse.Problem)
 
     @property
     def path(self) -> str:
         return self.source.path
+
+    @property
+    def unreadable(self) -> bool:
+        """The file could not be read or decoded: nothing else in it can be checked."""
+        return any(problem.kind == "unreadable" for problem in self.problems)
+
+    @property
+    def frontmatter_broken(self) -> bool:
+        """The frontmatter is missing, empty or does not parse."""
+        return any(problem.kind == "frontmatter" for problem in self.problems)
 
     def section(self, key: str) -> Section | None:
         for section in self.sections:

@@ -17,6 +17,7 @@ from typing import Any
 
 __all__ = [
     "Vocabulary",
+    "canonical",
     "schema",
     "SEVERITIES",
     "STATUSES",
@@ -31,6 +32,7 @@ __all__ = [
     "FACTOR_CONTRIBUTIONS",
     "ID_PATTERN",
     "TIMESTAMP_PATTERN",
+    "TIMESTAMP_KEYS",
 ]
 
 
@@ -72,12 +74,27 @@ class Vocabulary:
         except ValueError:
             return value
 
+    def canonical(self, value: str) -> str | None:
+        """The value ``value`` means, ignoring case, spaces and punctuation
+        (``In Progress`` -> ``in-progress``); None when it means none of them."""
+        return canonical(value, self.values)
+
     def rank(self, value: str) -> int:
         """Sort key: the value's place in the list, unknown values last."""
         try:
             return self.values.index(value)
         except ValueError:
             return len(self.values)
+
+
+def _spelling(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def canonical(value: str, allowed) -> str | None:
+    """The one of ``allowed`` that ``value`` means, ignoring case, spaces and punctuation."""
+    key = _spelling(value)
+    return next((option for option in allowed if _spelling(option) == key), None)
 
 
 def _node(*path: str) -> dict[str, Any]:
@@ -100,3 +117,5 @@ FACTOR_CATEGORIES = Vocabulary.of(_node("$defs", "factor_category"))
 FACTOR_CONTRIBUTIONS = Vocabulary.of(_node("$defs", "factor_contribution"))
 ID_PATTERN = re.compile(_node("$defs", "id")["pattern"])
 TIMESTAMP_PATTERN = re.compile(_node("$defs", "timestamp")["pattern"])
+# The frontmatter keys that hold a timestamp: started, detected, ...
+TIMESTAMP_KEYS = tuple(key for key, node in _node("properties").items() if node.get("$ref") == "#/$defs/timestamp")

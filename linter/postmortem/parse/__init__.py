@@ -51,11 +51,17 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
 
 
+# Kinds of parse problem; each is reported by the rule that reads that kind.
+UNREADABLE = "unreadable"  # the file cannot be read or decoded, or is over a limit
+FRONTMATTER = "frontmatter"  # the YAML frontmatter is missing, empty or does not parse
+TABLE = "table"  # a row of a recognised table has the wrong number of cells
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """Something found while parsing, reported by the rule that owns ``code``."""
+    """Something found while parsing, reported by the rule that reads ``kind``."""
 
-    code: str
+    kind: str
     span: Span
     message: str
     hint: str | None = None
@@ -103,7 +109,7 @@ def parse_bytes(data: bytes, path: str, limits: Limits = Limits()) -> Document:
         data = data[3:]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         doc = Document(source=Source(path, "", [""]))
-        doc.problems.append(Problem("PM001", Span(1, 1, 1, 2), "the file is UTF-16, not UTF-8", "Save the file as UTF-8."))
+        doc.problems.append(Problem(UNREADABLE, Span(1, 1, 1, 2), "the file is UTF-16, not UTF-8", "Save the file as UTF-8."))
         return doc
     try:
         text = data.decode("utf-8")
@@ -115,7 +121,7 @@ def parse_bytes(data: bytes, path: str, limits: Limits = Limits()) -> Document:
         doc = Document(source=Source(path, "", [""], had_bom))
         doc.problems.append(
             Problem(
-                "PM001",
+                UNREADABLE,
                 Span(line, col, line, col + 1),
                 f"invalid UTF-8: byte 0x{data[exc.start]:02X} is not valid here ({exc.reason})",
                 "Save the file as UTF-8.",
@@ -146,7 +152,7 @@ def parse_text(text: str, path: str = "<string>", had_bom: bool = False, limits:
         )
     doc = Document(source=source)
     if not text.strip():
-        doc.problems.append(Problem("PM002", Span(1, 1, 1, 1), "file is empty", "Start from `postmortem new`."))
+        doc.problems.append(Problem(FRONTMATTER, Span(1, 1, 1, 1), "file is empty", "Start from `postmortem new`."))
         return doc
     body_start = _read_frontmatter(doc, limits)
     doc.body_line = body_start + 1
@@ -158,7 +164,7 @@ def parse_text(text: str, path: str = "<string>", had_bom: bool = False, limits:
 
 def _unreadable(path: str, message: str, hint: str | None = None) -> Document:
     doc = Document(source=Source(path, "", [""]))
-    doc.problems.append(Problem("PM001", Span(1, 1, 1, 1), message, hint))
+    doc.problems.append(Problem(UNREADABLE, Span(1, 1, 1, 1), message, hint))
     return doc
 
 
@@ -171,7 +177,7 @@ def _read_frontmatter(doc: Document, limits: Limits) -> int:
     if lines[0].rstrip() != "---":
         doc.problems.append(
             Problem(
-                "PM002",
+                FRONTMATTER,
                 Span(1, 1, 1, len(lines[0]) + 1),
                 "no frontmatter: a post-mortem starts with a `---` line, its YAML metadata, and another `---`",
                 "Start from the template: `postmortem new`.",
@@ -182,7 +188,7 @@ def _read_frontmatter(doc: Document, limits: Limits) -> int:
     if end is None:
         doc.problems.append(
             Problem(
-                "PM002",
+                FRONTMATTER,
                 Span(1, 1, 1, 4),
                 "unterminated frontmatter: no closing `---` line",
                 "Close the YAML block with a line containing only `---`.",
@@ -195,7 +201,7 @@ def _read_frontmatter(doc: Document, limits: Limits) -> int:
     if len(yaml_text.encode("utf-8")) > limits.max_frontmatter_bytes:
         doc.problems.append(
             Problem(
-                "PM002",
+                FRONTMATTER,
                 Span(1, 1, 1, 4),
                 f"frontmatter is over the {limits.max_frontmatter_bytes:,}-byte limit",
             )
@@ -265,11 +271,11 @@ def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
     from ruamel.yaml.reader import ReaderError
 
     if not text.strip():
-        doc.problems.append(Problem("PM002", Span(first_line - 1, 1, first_line - 1, 4), "frontmatter is empty"))
+        doc.problems.append(Problem(FRONTMATTER, Span(first_line - 1, 1, first_line - 1, 4), "frontmatter is empty"))
         return None
     if _nesting_bound(text) > MAX_YAML_DEPTH:
         doc.problems.append(
-            Problem("PM002", Span(first_line, 1, first_line, 1), f"frontmatter is nested more than {MAX_YAML_DEPTH} levels deep")
+            Problem(FRONTMATTER, Span(first_line, 1, first_line, 1), f"frontmatter is nested more than {MAX_YAML_DEPTH} levels deep")
         )
         return None
     lines = _YamlLines(text.split("\n"))
@@ -280,7 +286,7 @@ def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
         node = _yaml().compose(text)
         root = None if node is None else _plain(node, (), first_line, lines, positions, key_positions, budget, 0)
     except _YamlTooLarge as exc:
-        doc.problems.append(Problem("PM002", Span(first_line, 1, first_line, 1), str(exc)))
+        doc.problems.append(Problem(FRONTMATTER, Span(first_line, 1, first_line, 1), str(exc)))
         return None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -296,10 +302,10 @@ def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
         hint = "Each key may appear once." if "duplicate key" in what else "Check the YAML syntax on this line."
         # libyaml may point at the newline ending a line: an empty span there, not past it
         end = min(col + 1, len(doc.source.lines[line - 1]) + 1)
-        doc.problems.append(Problem("PM002", Span(line, col, line, end), f"YAML error: {what}", hint))
+        doc.problems.append(Problem(FRONTMATTER, Span(line, col, line, end), f"YAML error: {what}", hint))
         return None
     except RecursionError:
-        doc.problems.append(Problem("PM002", Span(first_line, 1, first_line, 1), "frontmatter is nested too deeply"))
+        doc.problems.append(Problem(FRONTMATTER, Span(first_line, 1, first_line, 1), "frontmatter is nested too deeply"))
         return None
     except ReaderError as exc:  # a character YAML does not allow, such as NUL
         char = ord(exc.character) if isinstance(exc.character, str) else exc.character
@@ -311,17 +317,17 @@ def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
         line = first_line + text.count("\n", 0, position)
         col = position - text.rfind("\n", 0, position)
         what = f"character U+{char:04X} is not allowed in YAML" if isinstance(char, int) else exc.reason
-        doc.problems.append(Problem("PM002", Span(line, col, line, col + 1), f"YAML error: {what}"))
+        doc.problems.append(Problem(FRONTMATTER, Span(line, col, line, col + 1), f"YAML error: {what}"))
         return None
     except (YAMLError, ValueError, TypeError, OverflowError) as exc:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        doc.problems.append(Problem("PM002", Span(first_line, 1, first_line, 1), f"YAML error: {message}"))
+        doc.problems.append(Problem(FRONTMATTER, Span(first_line, 1, first_line, 1), f"YAML error: {message}"))
         return None
     if not isinstance(root, dict):
         kind = "empty" if root is None else "a list" if isinstance(root, list) else f"a single value ({_describe(root)})"
         doc.problems.append(
             Problem(
-                "PM002",
+                FRONTMATTER,
                 Span(first_line, 1, first_line, len(doc.source.lines[first_line - 1]) + 1),
                 f"frontmatter must be a mapping of keys to values, not {kind}",
             )
@@ -903,7 +909,7 @@ def _type_tables(doc: Document) -> None:
                 if row.raw_cell_count != len(table.header):
                     doc.problems.append(
                         Problem(
-                            "PM204",
+                            TABLE,
                             doc.source.line_span(row.line),
                             f"table row has {row.raw_cell_count} cells but the header has {len(table.header)}",
                             "Give every row one cell per column; escape a literal pipe as `\\|`.",
@@ -914,7 +920,7 @@ def _type_tables(doc: Document) -> None:
                 names = ", ".join(spec.TABLES[kind]["columns"][c][0] for c in missing)
                 doc.problems.append(
                     Problem(
-                        "PM204",
+                        TABLE,
                         Span(table.line, 1, table.line, len(doc.source.lines[table.line - 1]) + 1),
                         f"{_TABLE_NAMES[kind]} table is missing column(s): {names}",
                         "Use the columns of the template: `postmortem new` writes them.",
@@ -950,6 +956,7 @@ def _timeline(doc: Document, table: Table) -> None:
         doc.timeline.append(
             TimelineEntry(
                 row,
+                table,
                 time_text,
                 when,
                 has_date,
@@ -966,6 +973,7 @@ def _factors(doc: Document, table: Table) -> None:
         doc.factors.append(
             ContributingFactor(
                 row,
+                table,
                 _text(table, row, "id"),
                 _text(table, row, "factor"),
                 _text(table, row, "category"),
@@ -985,6 +993,7 @@ def _actions(doc: Document, table: Table) -> None:
         doc.actions.append(
             ActionItem(
                 row,
+                table,
                 _text(table, row, "id"),
                 _text(table, row, "action"),
                 _text(table, row, "category"),

@@ -25,7 +25,7 @@ a bullet list have no owner, due date or status anyone can follow up on.
 ```
 """
 
-from ..model import Span
+
 from ..rule import Finding, Severity
 from ..spec import normalise_heading
 

@@ -29,7 +29,8 @@ from pathlib import Path
 import pytest
 
 from postmortem.engine import Linter
-from postmortem.parse import MAX_LINES, MAX_MARKUP_CHARS, Limits, parse_bytes, parse_file
+from postmortem.parse import Limits, parse_bytes, parse_file
+from postmortem.parse.source import MAX_LINES, MAX_MARKUP_CHARS
 
 from .conftest import FIXTURES, TODAY, make_config
 from .projects import make_project

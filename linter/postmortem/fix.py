@@ -32,6 +32,7 @@ from typing import Iterator
 from .edits import Edit, apply_edits, overlapping
 from .model import Document, Span
 from .parse import Limits, parse_bytes
+from .parse.tables import pipe_offsets
 from .times import normalise_clock, parse_clock, tidy_offset
 from .vocabulary import TIMESTAMP_KEYS, TIMESTAMP_PATTERN
 
@@ -102,13 +103,12 @@ def display_width(text: str) -> int:
 
 
 def _pipes(line: str) -> list[int]:
-    """Display positions of the unescaped cell separators on a table line."""
-    positions, width, escaped = [], 0, False
-    for ch in line:
-        if ch == "|" and not escaped:
-            positions.append(width)
-        escaped = ch == "\\" and not escaped
-        width += display_width(ch)
+    """Display positions of the cell separators on a table line (the parser's escaping)."""
+    positions, width, at = [], 0, 0
+    for offset in pipe_offsets(line):
+        width += display_width(line[at:offset])
+        positions.append(width)
+        at = offset
     return positions
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .edits import Edit, apply_edits, overlapping
+from .edits import Edit, apply_edits, disjoint
 from .model import Document, Span
 from .parse import Limits, parse_bytes
 from .parse.tables import pipe_offsets
@@ -281,12 +281,7 @@ def fix_bytes(data: bytes, path: str, checker, limits: Limits = Limits()) -> Fix
 def _disjoint(edits: list[tuple], doc: Document) -> list[tuple]:
     """The (code, edit) pairs whose edit overlaps none before it: the next pass sees the
     result of the first."""
-    index = doc.source.index
-    chosen: list[tuple] = []
-    for pair in edits:
-        if not any(overlapping(pair[1], other, index) for _, other in chosen):
-            chosen.append(pair)
-    return chosen
+    return [edits[position] for position in disjoint([edit for _, edit in edits], doc.source.index)]
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -202,7 +202,7 @@ class Section:
     level: int
     line: int  # heading line
     end_line: int  # last line of the section's content
-    key: str | None  # canonical section name ("timeline", ...) or None
+    key: str | None  # "timeline", "external-summary", ... (spec.SECTIONS at level 2, else also spec.SUBSECTIONS)
     title_span: Span
 
     def contains(self, line: int) -> bool:
@@ -394,11 +394,24 @@ class Document:
         """The frontmatter is missing, empty or does not parse."""
         return any(problem.kind == "frontmatter" for problem in self.problems)
 
+    @property
+    def top_sections(self) -> list[Section]:
+        """The level-2 sections: the parts of the format (``spec.SECTIONS``)."""
+        return [section for section in self.sections if section.level == 2]
+
     def section(self, key: str) -> Section | None:
+        """The first level-2 section with ``key``."""
         for section in self.sections:
-            if section.key == key:
+            if section.key == key and section.level == 2:
                 return section
         return None
+
+    def subsections(self, key: str, within: Section | None = None) -> list[Section]:
+        """Sections below level 2 with ``key`` (``"five-whys"``), optionally inside ``within``."""
+        return [
+            s for s in self.sections
+            if s.key == key and s.level > 2 and (within is None or within.contains(s.line))
+        ]
 
     def table(self, kind: str) -> Table | None:
         for table in self.tables:

@@ -194,5 +194,5 @@ def _sections(doc: Document, headings: list[tuple[int, int, str, Span]]) -> None
             if later_level <= level:
                 end = later_line - 1
                 break
-        key = spec.section_key(title) if level == 2 else None
+        key = spec.section_key(title) if level == 2 else spec.heading_key(title)
         doc.sections.append(Section(title, level, line, max(line, end), key, span))

@@ -54,7 +54,6 @@ SUBSECTIONS: dict[str, tuple[str, ...]] = {
     "external-summary": EXTERNAL_SUMMARY,
     "internal-summary": ("Internal Summary", "Internal Update", "Internal Communication"),
     "five-whys": ("5 Whys", "Five Whys", "The 5 Whys", "The Five Whys", "5 Whys Analysis", "Five Whys Analysis"),
-    "contributing-factors": ("Contributing Factors", "Contributing Factor"),
 }
 
 REQUIRED_SECTIONS: dict[str, tuple[str, ...]] = {

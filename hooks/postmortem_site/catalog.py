@@ -122,7 +122,7 @@ def load(
     """Lint ``source`` and return the catalog of published post-mortems and every finding."""
     linter = Linter(config, today=today)
     files = archive_files(source)
-    result = linter.lint_paths(files)
+    result = linter.lint_paths(files, keep_documents=True)
     if result.internal_errors:
         raise LintFailure("\n".join(result.internal_errors))
     failing = [d for d in result.diagnostics if d.severity >= config.fail_on]

@@ -90,7 +90,13 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--diff", is_flag=True,
               help="With or without --fix: print the changes --fix would make as a unified diff and write nothing. "
                    "Exits 1 when there is something to fix.")
-def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, fix, diff):
+@click.option("--shard", type=str, default=None, metavar="K/N",
+              help="Lint only the K-th of N parts of the files (1 <= K <= N), split by path: N runs, one per "
+                   "part, report together exactly what one run reports (for CI matrices).")
+@click.option("--cache/--no-cache", "use_cache", default=None,
+              help="Reuse the findings of unchanged files from the cache folder (cache-dir, default "
+                   ".postmortem_cache, ignored by git).  [default: cache in the config, else off]")
+def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, fix, diff, shard, use_cache):
     """Check post-mortems; PATHS are files or folders (default: the configured archive).
 
     Prints one line per finding, `path:line:col: CODE [severity] message`, with a hint
@@ -109,13 +115,15 @@ def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, f
             today=today.date() if today else None,
         )
         targets = list(paths) or [str(config.archive_dir)]
-        files = linter.collect(targets)
+        every_file = linter.collect(targets)
+        files = _shard(every_file, shard) if shard else every_file
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     if diff:
         sys.exit(_show_fixes(linter, files))
     fixed, unwritten = _apply_fixes(linter, files) if fix else (0, 0)
-    result = _lint_with_progress(linter, files, jobs or os.cpu_count() or 1)
+    cache_dir = config.cache_path if (config.cache if use_cache is None else use_cache) else None
+    result = _lint_with_progress(linter, files, jobs or os.cpu_count() or 1, cache_dir=cache_dir, index_paths=every_file)
     summary = Summary(
         files=result.files,
         files_with_findings=len({d.path for d in result.diagnostics}),
@@ -180,12 +188,30 @@ def _apply_fixes(linter, files) -> tuple[int, int]:
     return applied, unwritten
 
 
-def _lint_with_progress(linter, files, jobs: int):
+def _lint_with_progress(linter, files, jobs: int, **options):
     """Lint, with a progress bar on a terminal when there is enough work to watch."""
     if len(files) < 200 or not sys.stderr.isatty():
-        return linter.lint_paths(files, jobs=jobs)
+        return linter.lint_paths(files, jobs=jobs, **options)
     with click.progressbar(length=len(files), label="Linting post-mortems", file=sys.stderr) as bar:
-        return linter.lint_paths(files, jobs=jobs, progress=bar.update)
+        return linter.lint_paths(files, jobs=jobs, progress=bar.update, **options)
+
+
+def _shard(files: list[Path], spec: str) -> list[Path]:
+    """The files of shard ``K/N``: each file goes to the shard its shown path hashes to, so
+    adding a file moves no other file between shards."""
+    import hashlib
+
+    from .archive import display_path
+    from .engine import UsageError
+
+    try:
+        k, n = (int(part) for part in spec.split("/"))
+    except ValueError:
+        raise UsageError(f"--shard takes K/N with whole numbers, e.g. 2/4; got {spec!r}") from None
+    if not 1 <= k <= n:
+        raise UsageError(f"--shard {spec}: K must be from 1 to N")
+    digest = lambda path: int(hashlib.sha256(display_path(path).encode("utf-8", "surrogateescape")).hexdigest()[:8], 16)
+    return [path for path in files if digest(path) % n == k - 1]
 
 
 @main.command()

@@ -42,6 +42,12 @@ class Config:
     required_sections: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(spec.REQUIRED_SECTIONS))
     rules: dict[str, RuleSettings] = field(default_factory=dict)
     max_file_size: int = 1024 * 1024
+    cache: bool = False  # keep findings per file content in cache_dir (lint writes only there)
+    cache_dir: str = ".postmortem_cache"
+
+    @property
+    def cache_path(self) -> Path:
+        return (self.root / self.cache_dir).resolve()
 
     @property
     def archive_dir(self) -> Path:
@@ -66,7 +72,7 @@ class Config:
 
 _KNOWN = {
     "archive", "owners", "select", "ignore", "fail-on", "per-file-ignores",
-    "required-sections", "rules", "max-file-size",
+    "required-sections", "rules", "max-file-size", "cache", "cache-dir",
 }
 
 
@@ -133,6 +139,14 @@ def config_from_table(table: dict, root: Path, path: Path | None = None) -> Conf
         if not isinstance(table["max-file-size"], int) or table["max-file-size"] <= 0:
             raise ConfigError(f"{where}: max-file-size must be a positive number of bytes")
         config.max_file_size = table["max-file-size"]
+    if "cache" in table:
+        if not isinstance(table["cache"], bool):
+            raise ConfigError(f"{where}: cache must be true or false")
+        config.cache = table["cache"]
+    if "cache-dir" in table:
+        if not isinstance(table["cache-dir"], str) or not table["cache-dir"].strip():
+            raise ConfigError(f"{where}: cache-dir must be a folder name")
+        config.cache_dir = table["cache-dir"]
     ignores = table.get("per-file-ignores", {})
     if not isinstance(ignores, dict):
         raise ConfigError(f"{where}: per-file-ignores must be a table of glob = [codes]")

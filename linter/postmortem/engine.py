@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import os
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,7 +17,7 @@ from .archive import Archive, Owners, collect_files, display_path
 from .config import Config, ConfigError, rule_settings
 from .diagnostics import Diagnostic, Severity
 from .model import Document, Source, Span
-from .parse import UNREADABLE, Limits, Problem, parse_file
+from .parse import UNREADABLE, Limits, Problem, parse_bytes, parse_file
 from .rule import Finding, RuleInfo, all_rules, resolve_selector
 
 
@@ -77,7 +79,8 @@ class LintResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
     internal_errors: list[str] = field(default_factory=list)
-    documents: list[Document] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)  # with keep_documents, in order
+    cache_hits: int = 0
 
 
 @dataclass
@@ -163,36 +166,87 @@ class Linter:
                                   "Please report this file to the maintainers of the linter.")],
             )
 
-    def lint_paths(self, paths: Iterable[Path], jobs: int = 1, progress: Callable[[int], None] | None = None) -> LintResult:
-        """Parse and lint files; with ``jobs`` > 1, in that many processes.
+    def lint_paths(
+        self,
+        paths: Iterable[Path],
+        jobs: int = 1,
+        progress: Callable[[int], None] | None = None,
+        *,
+        keep_documents: bool = False,
+        cache_dir: Path | None = None,
+        index_paths: Iterable[Path] | None = None,
+    ) -> LintResult:
+        """Parse and lint files one at a time; with ``jobs`` > 1, in that many processes.
 
-        The result is the same whatever ``jobs`` is: diagnostics are sorted, and the
-        archive's ids are indexed once, before the files are split between processes.
-        ``progress`` is called with the number of files finished since the last call.
+        Cross-file rules read a light index of the archive's ids (``index_paths``, default
+        ``paths``, plus the configured archive folder), built before any file is linted,
+        so a run holds one parsed document at a time (all of them with
+        ``keep_documents``) and its result is the same whatever ``jobs`` is or however
+        the files are split between runs (``--shard``). With ``cache_dir``, files whose
+        findings are cached for this set-up are not parsed again (see
+        :mod:`postmortem.cache`). ``progress`` is called with the number of files
+        finished since the last call.
         """
-        from . import pool
-
         paths = list(paths)
-        jobs = pool.workers(jobs, len(paths))
+        result = LintResult(files=len(paths))
+        self.owners  # a broken owner registry is a configuration error, raised before any rule runs
+        if self.needs_archive:
+            folder = self.config.archive_dir
+            self.archive = Archive.from_paths(folder if folder.is_dir() else None, list(index_paths or paths))
+        cache = None
+        if cache_dir is not None and not keep_documents:
+            from .cache import FindingsCache
+
+            cache = FindingsCache.for_linter(cache_dir, self)
+        todo: list[tuple[Path, bytes | None, str | None]] = []
+        for path in paths:
+            data = self._read(path) if cache else None
+            key = cache.key(display_path(path), data) if cache and data is not None else None
+            found = cache.get(key) if key else None
+            if found is not None:
+                result.diagnostics.extend(found)
+                if progress:
+                    progress(1)
+            else:
+                todo.append((path, data, key))
+        result.cache_hits = cache.hits if cache else 0
+        workers = max(1, min(jobs, len(todo) // PARALLEL_MIN_FILES))
         with _fewer_collections():
-            if jobs == 1:
-                internal_errors: list[str] = []
-                documents = []
-                for path in paths:
-                    documents.append(self.parse(path, internal_errors))
-                    if progress:
-                        progress(1)
-                return self.lint_documents(documents, internal_errors)
-            self.owners  # configuration errors surface here, not in a worker
-            if self.needs_archive:
-                folder = self.config.archive_dir
-                self.archive = Archive.from_paths(folder if folder.is_dir() else None, paths)
-            result = LintResult(files=len(paths))
-            for diagnostics, errors in pool.lint_in_processes(self, paths, jobs, progress):
+            if workers > 1:
+                from . import pool
+
+                outcomes = pool.lint_in_processes(self, [path for path, _, _ in todo], workers, progress)
+            else:
+                outcomes = self._lint_each(todo, result.documents if keep_documents else None, progress)
+            for (path, _, key), (diagnostics, errors) in zip(todo, outcomes):
                 result.diagnostics.extend(diagnostics)
                 result.internal_errors.extend(errors)
+                if key and not errors:
+                    cache.put(key, diagnostics)
         result.diagnostics.sort(key=lambda d: d.sort_key)
         return result
+
+    def _lint_each(self, todo, documents: list[Document] | None, progress) -> Iterator[tuple[list[Diagnostic], list[str]]]:
+        for path, data, _ in todo:
+            errors: list[str] = []
+            doc = parse_bytes(data, display_path(path), self.limits) if data is not None else self.parse(path, errors)
+            diagnostics = self.lint_document(doc, errors)
+            if documents is not None:
+                documents.append(doc)
+            if progress:
+                progress(1)
+            yield diagnostics, errors
+
+    def _read(self, path: Path) -> bytes | None:
+        """The file's bytes when it is a regular file within the size limit, else None (the
+        parser then reports why it cannot be read)."""
+        try:
+            info = os.stat(path)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > self.limits.max_file_bytes:
+                return None
+            return Path(path).read_bytes()
+        except (OSError, ValueError):
+            return None
 
     def lint_documents(self, documents: list[Document], internal_errors: Iterable[str] = ()) -> LintResult:
         self.owners  # a broken owner registry is a configuration error, raised before any rule runs
@@ -254,6 +308,9 @@ class Linter:
             return any(start < hole_end and hole_start < end for hole_start, hole_end in holes)
 
         return [d for d in diagnostics if d.code in self._subsuming or not overlaps(d)]
+
+
+PARALLEL_MIN_FILES = 64  # below this many files per process, starting processes costs more than it saves
 
 
 @contextmanager

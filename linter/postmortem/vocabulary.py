@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 __all__ = [
@@ -39,8 +39,8 @@ __all__ = [
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
     """The frontmatter schema as shipped with the package (parsed once per process)."""
-    text = resources.files("postmortem").joinpath("schema/postmortem.schema.json").read_text("utf-8")
-    return json.loads(text)
+    # next to this module, as package data (a plain path: importlib.resources costs imports)
+    return json.loads((Path(__file__).parent / "schema" / "postmortem.schema.json").read_text("utf-8"))
 
 
 @dataclass(frozen=True)

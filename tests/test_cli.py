@@ -173,6 +173,8 @@ def test_rules_table(tmp_path):
         code, name, severity = line.split()[:3]
         assert (code, name, severity) == (info.code, info.name, str(info.severity))
         assert line.endswith(info.summary)
+        assert (line.split()[3] == "fix") == bool(info.fix)
+    assert any(info.fix for info in all_rules().values())
 
 
 def test_rules_json(tmp_path):
@@ -182,7 +184,7 @@ def test_rules_json(tmp_path):
     for item in data:
         info = all_rules()[item["code"]]
         assert item == {"code": info.code, "name": info.name, "severity": str(info.severity),
-                        "options": info.options, "summary": info.summary}
+                        "options": info.options, "fix": info.fix, "summary": info.summary}
 
 
 # --------------------------------------------------------------------------- new

@@ -232,6 +232,8 @@ def explain(code):
     click.echo(f"Default severity: {info.severity}")
     if info.options:
         click.echo("Options: " + ", ".join(f"{k} (default: {v!r})" for k, v in info.options.items()))
+    if info.fix:
+        click.echo(f"Fix: `postmortem lint --fix` rewrites {info.fix}")
     click.echo("")
     click.echo(info.doc)
 
@@ -239,7 +241,8 @@ def explain(code):
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def rules(fmt):
-    """List every rule with its code, name, default severity and summary."""
+    """List every rule with its code, name, default severity and summary; `fix` marks the
+    rules whose findings `postmortem lint --fix` can fix."""
     from .rule import all_rules
 
     infos = list(all_rules().values())
@@ -247,13 +250,14 @@ def rules(fmt):
         import json
 
         click.echo(json.dumps(
-            [{"code": i.code, "name": i.name, "severity": str(i.severity), "options": i.options, "summary": i.summary} for i in infos],
+            [{"code": i.code, "name": i.name, "severity": str(i.severity), "options": i.options, "fix": i.fix,
+              "summary": i.summary} for i in infos],
             indent=2,
         ))
         return
     width = max(len(i.name) for i in infos)
     for info in infos:
-        click.echo(f"{info.code}  {info.name:<{width}}  {str(info.severity):<7}  {info.summary}")
+        click.echo(f"{info.code}  {info.name:<{width}}  {str(info.severity):<7}  {'fix' if info.fix else '   '}  {info.summary}")
 
 
 @main.command()

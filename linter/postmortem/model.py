@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from .vocabulary import OPEN_ACTION_STATUSES
+from .vocabulary import DECLINED_ACTION_STATUSES, OPEN_ACTION_STATUSES
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +357,11 @@ class ActionItem(TableRow):
     @property
     def is_open(self) -> bool:
         return self.status.strip().lower() in OPEN_ACTION_STATUSES
+
+    @property
+    def declined(self) -> bool:
+        """Decided against (``wont-do``): it does not count as addressing anything."""
+        return self.status.strip().lower() in DECLINED_ACTION_STATUSES
 
     def overdue(self, today: date) -> bool:
         return self.is_open and self.due is not None and self.due < today

@@ -18,7 +18,7 @@ from .archive import collect_files, display_path
 from .model import Document
 from .parse import Limits, parse_file
 from .times import format_duration
-from .vocabulary import SEVERITIES
+from .vocabulary import SEVERITIES, STATUSES
 
 
 
@@ -216,7 +216,7 @@ def stats(documents: list[Document], today: date, draft_days: int = 2) -> dict:
     drafts = []
     for doc in documents:
         incident = doc.incident
-        if incident.status != "draft" or incident.resolved is None:
+        if incident.status != STATUSES.values[0] or incident.resolved is None:  # still a draft
             continue
         days = (today - incident.resolved.date()).days
         if days > draft_days:

@@ -26,6 +26,7 @@ __all__ = [
     "DATA_LOSS",
     "ACTION_STATUSES",
     "OPEN_ACTION_STATUSES",
+    "DECLINED_ACTION_STATUSES",
     "ACTION_PRIORITIES",
     "ACTION_CATEGORIES",
     "FACTOR_CATEGORIES",
@@ -111,6 +112,7 @@ DETECTION_METHODS = Vocabulary.of(_node("properties", "detection_method"))
 DATA_LOSS = Vocabulary.of(_node("properties", "impact", "properties", "data_loss"))
 ACTION_STATUSES = Vocabulary.of(_node("$defs", "action_status"))
 OPEN_ACTION_STATUSES = Vocabulary.of(_node("$defs", "open_action_status"))
+DECLINED_ACTION_STATUSES = Vocabulary.of(_node("$defs", "declined_action_status"))
 ACTION_PRIORITIES = Vocabulary.of(_node("$defs", "action_priority"))
 ACTION_CATEGORIES = Vocabulary.of(_node("$defs", "action_category"))
 FACTOR_CATEGORIES = Vocabulary.of(_node("$defs", "factor_category"))

@@ -27,6 +27,7 @@ Start from `postmortem new`, which writes every section of the template.
 
 from .. import spec
 from ..model import Span
+from ..vocabulary import SEVERITIES
 from ..rule import Finding, Severity
 
 CODE = "PM201"
@@ -35,7 +36,7 @@ SEVERITY = Severity.ERROR
 
 
 def check(doc, ctx):
-    severity = doc.incident.severity if doc.incident.severity in ctx.config.required_sections else "SEV4"
+    severity = doc.incident.severity if doc.incident.severity in ctx.config.required_sections else SEVERITIES.values[-1]
     required = ctx.config.required_sections[severity]
     present = {section.key for section in doc.top_sections if section.key}
     for key in required:

@@ -48,7 +48,7 @@ def main():
     """Lint, review and publish blameless incident post-mortems.
 
     Post-mortems are Markdown files with YAML frontmatter kept in git. Configuration is read
-    from [tool.postmortem] in the nearest pyproject.toml.
+    from the nearest postmortem.toml, or from [tool.postmortem] in the nearest pyproject.toml.
 
     \b
     Start here:
@@ -79,7 +79,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="Judge due dates as of this date (default: today).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="pyproject.toml to read [tool.postmortem] from (default: the nearest one).")
+              help="postmortem.toml, or pyproject.toml with [tool.postmortem], to use (default: the nearest one).")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
 @click.option("--fix", is_flag=True,
               help="Apply safe fixes in place (spelling of severity, status, priority and category; date and "
@@ -136,6 +136,11 @@ def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, f
     output = render(fmt, result.diagnostics, summary)
     if output:
         click.echo(output)
+    if linter.owners is None and not quiet and any(rule.info.reads_owners for rule in linter.rules):
+        from .archive import display_path
+
+        click.echo(f"postmortem: note: no owner registry at {display_path(config.owners_path)}: action-item owners "
+                   "and authors were not checked (create it, or set `owners` in the configuration)", err=True)
     for message in result.internal_errors:
         click.echo(f"postmortem: {message}", err=True)
     if result.internal_errors or unwritten:
@@ -270,7 +275,7 @@ def rules(fmt):
 @click.option("--tags", default="", help="Comma-separated tags.")
 @click.option("--archive", type=click.Path(file_okay=False), default=None,
               help="Folder to write into (default: the configured archive).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="pyproject.toml to use.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="postmortem.toml or pyproject.toml to use (default: the nearest one).")
 def new(title, severity, services, started, tags, archive, config_path):
     """Write a new post-mortem from the template, with the next free id.
 
@@ -308,7 +313,7 @@ def _documents(paths, config):
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="Judge due dates as of this date (default: today).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="pyproject.toml to use.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="postmortem.toml or pyproject.toml to use (default: the nearest one).")
 def actions(paths, open_only, overdue_only, owner, fmt, today, config_path):
     """List the action items of every post-mortem, earliest due date first.
 
@@ -332,7 +337,7 @@ def actions(paths, open_only, overdue_only, owner, fmt, today, config_path):
               help="Judge due dates and draft ages as of this date (default: today).")
 @click.option("--draft-days", type=click.IntRange(min=0), default=2, show_default=True,
               help="Report drafts still unpublished this many days after the incident was resolved.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="pyproject.toml to use.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="postmortem.toml or pyproject.toml to use (default: the nearest one).")
 def stats(paths, fmt, today, draft_days, config_path):
     """Counts per severity and quarter, median and p90 MTTD/MTTA/MTTR, action items, stale drafts.
 

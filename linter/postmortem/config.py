@@ -76,9 +76,16 @@ _KNOWN = {
 }
 
 
+CONFIG_FILE = "postmortem.toml"  # for repositories that are not Python projects
+
+
 def find_config(start: Path | None = None) -> Path | None:
+    """The nearest ``postmortem.toml``, or ``pyproject.toml`` with ``[tool.postmortem]``,
+    in the start folder or above it (in one folder, ``postmortem.toml`` wins)."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder / CONFIG_FILE
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             try:
@@ -106,12 +113,16 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    table = document.get("tool", {}).get("postmortem", {})
-    return config_from_table(table, Path(path).resolve().parent, Path(path))
+    nested = "postmortem" in document.get("tool", {})
+    if nested or Path(path).name == "pyproject.toml":
+        table = document.get("tool", {}).get("postmortem", {})
+    else:  # postmortem.toml: the settings at the top level
+        table = document
+    return config_from_table(table, Path(path).resolve().parent, Path(path), nested or Path(path).name == "pyproject.toml")
 
 
-def config_from_table(table: dict, root: Path, path: Path | None = None) -> Config:
-    where = f"{path or 'pyproject.toml'}: [tool.postmortem]"
+def config_from_table(table: dict, root: Path, path: Path | None = None, nested: bool = True) -> Config:
+    where = f"{path or 'pyproject.toml'}: [tool.postmortem]" if nested else str(path)
     unknown = sorted(set(table) - _KNOWN)
     if unknown:
         raise ConfigError(f"{where}: unknown setting(s): {', '.join(unknown)}")

@@ -23,6 +23,7 @@ from ..rule import Finding, Severity
 
 CODE = "PM311"
 NAME = "action-owner-unknown"
+READS_OWNERS = True  # the CLI says so when there is no registry to read
 SEVERITY = Severity.ERROR
 
 

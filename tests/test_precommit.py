@@ -64,7 +64,8 @@ class Repo:
             "GIT_COMMITTER_EMAIL": "postmortem@example.invalid",
             "NO_COLOR": "1",
         }
-        hook = dict(manifest_hook(), language="system", entry=entry or f"{shlex.quote(POSTMORTEM)} lint")
+        arguments = manifest_hook()["entry"].removeprefix("postmortem")  # the manifest's own arguments
+        hook = dict(manifest_hook(), language="system", entry=entry or f"{shlex.quote(POSTMORTEM)}{arguments}")
         # JSON is YAML: the config is written exactly as built.
         (self.root / ".pre-commit-config.yaml").write_text(
             json.dumps({"repos": [{"repo": "local", "hooks": [hook]}]}, indent=2), encoding="utf-8"
@@ -132,6 +133,21 @@ def test_hook_blocks_a_blaming_post_mortem_until_it_is_fixed(repo):
     assert repo.run("git", "log", "--oneline").stdout.count("\n") == 2
 
 
+def test_hook_checks_the_configured_archive_wherever_it_lives(repo):
+    repo.git("mv", "postmortems", "incidents")
+    (repo.root / "pyproject.toml").write_text(PYPROJECT.replace('archive = "postmortems"', 'archive = "incidents"'), encoding="utf-8")
+    repo.git("add", ".")
+    repo.git("commit", "-q", "--no-verify", "-m", "move the archive")
+    notes = repo.write("docs/notes.md", "# Notes\n\nDave pushed the broken config.\n")
+    name = repo.write("incidents/2026-11-20-config-rollout.md", post_mortem("PM-2026-050", BLAMING))
+    repo.git("add", ".")
+    only_docs = repo.pre_commit("run", "--files", notes)
+    assert only_docs.returncode == 0, only_docs.stdout + only_docs.stderr  # not a post-mortem
+    both = repo.pre_commit("run", "--files", notes, name)
+    assert both.returncode == 1 and f"{name}:28:1: PM501" in both.stdout, both.stdout + both.stderr
+    assert notes not in both.stdout
+
+
 def test_hook_reads_the_archive_for_cross_file_facts_but_reports_only_the_given_files(repo):
     # Same id as a committed post-mortem that is not passed to the hook; related links to
     # one that exists (PM-2026-002) and one that does not (PM-2026-777).
@@ -188,10 +204,11 @@ def test_manifest_and_repository_config_are_valid():
         done = subprocess.run([PRE_COMMIT, *command], cwd=ROOT, capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stdout + done.stderr
     hook = manifest_hook()
-    assert hook["entry"] == "postmortem lint" and hook["language"] == "python"
+    assert hook["entry"] == "postmortem lint --archive-only" and hook["language"] == "python"
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     local = next(h for r in config["repos"] if r["repo"] == "local" for h in r["hooks"])
-    assert (local["id"], local["files"], local["exclude"]) == (hook["id"], hook["files"], hook["exclude"])
+    assert (local["id"], local["types"], local["exclude"]) == (hook["id"], hook["types"], hook["exclude"])
+    assert local["entry"] == ".venv/bin/" + hook["entry"]
 
 
 # --------------------------------------------------------------------------- subsets, in process

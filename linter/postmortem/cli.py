@@ -93,10 +93,13 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--shard", type=str, default=None, metavar="K/N",
               help="Lint only the K-th of N parts of the files (1 <= K <= N), split by path: N runs, one per "
                    "part, report together exactly what one run reports (for CI matrices).")
+@click.option("--archive-only", is_flag=True,
+              help="Of the files given, check only those in the configured archive folder (for hooks that "
+                   "pass every staged Markdown file); says so when none is.")
 @click.option("--cache/--no-cache", "use_cache", default=None,
               help="Reuse the findings of unchanged files from the cache folder (cache-dir, default "
                    ".postmortem_cache, ignored by git).  [default: cache in the config, else off]")
-def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, fix, diff, shard, use_cache):
+def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, fix, diff, shard, archive_only, use_cache):
     """Check post-mortems; PATHS are files or folders (default: the configured archive).
 
     Prints one line per finding, `path:line:col: CODE [severity] message`, with a hint
@@ -116,6 +119,8 @@ def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, f
         )
         targets = list(paths) or [str(config.archive_dir)]
         every_file = linter.collect(targets)
+        if archive_only:
+            every_file = _in_archive(every_file, config, quiet)
         files = _shard(every_file, shard) if shard else every_file
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
@@ -199,6 +204,17 @@ def _lint_with_progress(linter, files, jobs: int, **options):
         return linter.lint_paths(files, jobs=jobs, **options)
     with click.progressbar(length=len(files), label="Linting post-mortems", file=sys.stderr) as bar:
         return linter.lint_paths(files, jobs=jobs, progress=bar.update, **options)
+
+
+def _in_archive(files: list[Path], config, quiet: bool) -> list[Path]:
+    from .archive import display_path, real_path
+
+    archive = config.archive_dir
+    inside = [path for path in files if archive in real_path(path).parents]
+    if files and not inside and not quiet:
+        click.echo(f"postmortem: none of the {len(files)} file(s) given is in the archive folder "
+                   f"{display_path(archive)}: nothing to check", err=True)
+    return inside
 
 
 def _shard(files: list[Path], spec: str) -> list[Path]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from postmortem import metrics
 from postmortem.model import Document, Span
 from postmortem.spec import CONFIDENCE_MARKER
 
@@ -76,7 +77,7 @@ def _action_edits(doc: Document, tokens: Tokens, today: date) -> list[Edit]:
         return []
     edits = []
     for item in doc.actions:
-        overdue = (today - item.due).days if item.due and item.overdue(today) else None
+        overdue = metrics.overdue_days(item, today)
         status = table.value(item.row, "status")
         if status is not None and status.raw:
             html = markup.action_status_badge(item.status, None)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from postmortem import metrics
+
 from . import filters
 from . import markup as m
 from . import urls as u
@@ -28,7 +30,8 @@ def incident_table(
     rows = []
     for entry in entries:
         inc = entry.incident
-        minutes = int(inc.duration.total_seconds() // 60) if inc.duration and inc.duration.total_seconds() >= 0 else None
+        duration = metrics.impact_duration(inc)
+        minutes = int(duration.total_seconds() // 60) if duration is not None else None
         title = m.link(urls.href(here, entry.src_uri), m.esc(entry.title))
         services = " ".join(m.chip(urls.href(here, u.BY_SERVICE, m.slug(s)), s, "service") for s in inc.services)
         rank = m.SEVERITY_ORDER.index(inc.severity) if inc.severity in m.SEVERITY_ORDER else 9
@@ -38,7 +41,7 @@ def incident_table(
                 (f'{title}<br><span class="pm-muted">{m.esc(entry.label)}</span>', entry.title.lower()),
                 (m.severity_badge(inc.severity), str(rank)),
                 (m.status_badge(inc.status), inc.status or ""),
-                (m.esc(m.duration(inc.duration)), f"{minutes:09d}" if minutes is not None else "999999999"),
+                (m.esc(m.duration(duration)), f"{minutes:09d}" if minutes is not None else "999999999"),
                 (services, " ".join(inc.services)),
             ]
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from postmortem import metrics
+
 from . import markup as m
 from . import urls as u
 from .catalog import Catalog, Entry
@@ -21,10 +23,10 @@ def card(entry: Entry, catalog: Catalog, urls: Urls) -> str:
         head.append(f'<span class="pm-card__date">{m.esc(m.long_date(entry.day))}</span>')
 
     facts = [
-        ("Duration", m.duration(inc.duration), "Customer impact: start to mitigation (or resolution)"),
-        ("MTTD", m.duration(inc.time_to_detect), "Time to detect: start of impact to detection"),
-        ("MTTA", m.duration(inc.time_to_acknowledge), "Time to acknowledge: detection to acknowledgement"),
-        ("MTTR", m.duration(inc.time_to_resolve), "Time to resolve: start of impact to resolution"),
+        ("Duration", m.duration(metrics.impact_duration(inc)), "Customer impact: start to mitigation (or resolution)"),
+        ("MTTD", m.duration(metrics.time_to_detect(inc)), "Time to detect: start of impact to detection"),
+        ("MTTA", m.duration(metrics.time_to_acknowledge(inc)), "Time to acknowledge: detection to acknowledgement"),
+        ("MTTR", m.duration(metrics.time_to_resolve(inc)), "Time to resolve: start of impact to resolution"),
     ]
     fact_html = "".join(
         f'<div class="pm-fact"><dt><abbr title="{m.attr(help_)}">{m.esc(label)}</abbr></dt>\n<dd>{m.esc(value)}</dd></div>\n'

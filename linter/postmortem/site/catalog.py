@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from postmortem import metrics
 from postmortem.archive import Owners, archive_files
 from postmortem.config import Config
 from postmortem.diagnostics import Diagnostic
@@ -104,11 +105,9 @@ class Catalog:
 
 def publishable(doc: Document, internal: bool) -> bool:
     """Fail closed: only a readable frontmatter that says ``internal`` (or ``restricted``
-    in the internal build) is published."""
-    if doc.frontmatter is None:
-        return False
-    visibility = doc.frontmatter.data.get("visibility")
-    return visibility == "internal" or (internal and visibility == "restricted")
+    in the internal build) is published; the same rule decides what ``postmortem stats``
+    counts (:func:`postmortem.metrics.counted`)."""
+    return metrics.counted(doc, include_restricted=internal)
 
 
 def load(

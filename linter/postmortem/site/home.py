@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from postmortem import metrics
+
 from . import markup as m
 from . import urls as u
 from .browse import incident_table
@@ -25,13 +27,12 @@ def home_page(catalog: Catalog, urls: Urls) -> str:
     entries = catalog.entries
     items = open_items(catalog)
     overdue = sum(1 for found in items if found.overdue_days)
-    resolve = [e.incident.time_to_resolve for e in entries if e.incident.time_to_resolve is not None]
-    mttr = m.duration(sum(resolve[1:], resolve[0]) / len(resolve)) if resolve else "—"
+    mttr = metrics.mttr(e.incident for e in entries)
     stats = [
         (str(len(entries)), "post-mortems", u.ARCHIVE, ""),
         (str(len(items)), "open action items", u.ACTIONS, ""),
         (str(overdue), "overdue", u.ACTIONS, " pm-stat--alert" if overdue else ""),
-        (mttr, "mean time to resolve", u.INSIGHTS, ""),
+        (m.duration(mttr.median), f"MTTR {metrics.LABELS['median']}", u.INSIGHTS, ""),
     ]
     stat_html = "".join(
         f'<a class="pm-stat{cls}" href="{m.attr(urls.href(here, target))}">'

@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-from statistics import mean, median
-
+from postmortem import metrics
 from postmortem.vocabulary import FACTOR_CATEGORIES, FACTOR_CONTRIBUTIONS
 
 from . import charts
@@ -50,10 +49,6 @@ def _month_range(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[in
     return out
 
 
-def _hours(delta: timedelta | None) -> float | None:
-    return round(delta.total_seconds() / 3600, 2) if delta is not None and delta.total_seconds() >= 0 else None
-
-
 def incidents_by_month(entries: list[Entry]) -> Chart | None:
     dated = [e for e in entries if e.day]
     if not dated:
@@ -85,23 +80,27 @@ def mttr_trend(entries: list[Entry]) -> Chart | None:
         year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
     quarters = quarters[-MAX_QUARTERS:]
 
-    def avg(group: list[Entry], attr: str) -> float | None:
-        values = [h for h in (_hours(getattr(e.incident, attr)) for e in group) if h is not None]
-        return round(mean(values), 2) if values else None
-
+    median, p90 = metrics.LABELS["median"], metrics.LABELS["p90"]
     labels = [f"{y} Q{q}" for y, q in quarters]
-    mttr = [avg(by_quarter[q], "time_to_resolve") for q in quarters]
-    mttd = [avg(by_quarter[q], "time_to_detect") for q in quarters]
-    svg = charts.lines("mttr-trend", "Mean time to resolve and to detect, per quarter", labels, [("MTTR", mttr), ("MTTD", mttd)], "hours")
+    mttr = [metrics.mttr(e.incident for e in by_quarter[q]) for q in quarters]
+    mttd = [metrics.mttd(e.incident for e in by_quarter[q]) for q in quarters]
+    svg = charts.lines(
+        "mttr-trend",
+        "Median time to resolve and to detect, per quarter",
+        labels,
+        [(f"MTTR {median}", [_hours(f.median) for f in mttr]), (f"MTTD {median}", [_hours(f.median) for f in mttd])],
+        "hours",
+    )
     rows = [
-        [m.esc(label), m.esc(len(by_quarter[q])), m.esc(_h(r)), m.esc(_h(d))]
+        [m.esc(label), m.esc(len(by_quarter[q])), *(m.esc(m.duration(v)) for v in (r.median, r.p90, d.median, d.p90))]
         for label, q, r, d in zip(labels, quarters, mttr, mttd)
     ]
-    return Chart("mttr-trend", "MTTR trend", svg, m.table(["Quarter", "Incidents", "MTTR", "MTTD"], rows))
+    headers = ["Quarter", "Incidents", f"MTTR {median}", f"MTTR {p90}", f"MTTD {median}", f"MTTD {p90}"]
+    return Chart("mttr-trend", "MTTR trend", svg, m.table(headers, rows))
 
 
-def _h(hours: float | None) -> str:
-    return m.duration(timedelta(hours=hours)) if hours is not None else "—"
+def _hours(delta: timedelta | None) -> float | None:
+    return round(delta.total_seconds() / 3600, 2) if delta is not None else None
 
 
 def factor_categories(entries: list[Entry]) -> Chart | None:
@@ -149,7 +148,7 @@ def insights_page(catalog: Catalog, urls: Urls, found: list[Chart]) -> str:
     ]
     sections = [
         ("incidents-by-month", "Incidents per month", "Each bar is a month; colours are severities."),
-        ("mttr-trend", "MTTR trend", "Mean time from start of impact to resolution (MTTR) and to detection (MTTD), per quarter of the incident's start."),
+        ("mttr-trend", "MTTR trend", "Median time from start of impact to resolution (MTTR) and to detection (MTTD), per quarter of the incident's start; the table adds the p90."),
         ("factor-categories", "Contributing factors", "Every contributing factor in the archive by category, split by how much it contributed."),
     ]
     for name, heading, text in sections:
@@ -172,18 +171,13 @@ def _chart_section(chart: Chart | None, heading: str, text: str, urls: Urls, her
 
 
 def _headline(entries: list[Entry]) -> str:
-    def mean_of(attr: str) -> str:
-        values = [h for h in (_hours(getattr(e.incident, attr)) for e in entries) if h is not None]
-        return _h(mean(values)) if values else "—"
-
-    durations = [h for h in (_hours(e.incident.duration) for e in entries) if h is not None]
-    stats = [
-        (str(len(entries)), "incidents"),
-        (mean_of("time_to_detect"), "MTTD"),
-        (mean_of("time_to_acknowledge"), "MTTA"),
-        (mean_of("time_to_resolve"), "MTTR"),
-        (_h(median(durations)) if durations else "—", "median impact"),
-    ]
+    incidents = [e.incident for e in entries]
+    median, p90 = metrics.LABELS["median"], metrics.LABELS["p90"]
+    stats = [(str(len(entries)), "incidents")]
+    for key, (label, figure) in metrics.DURATIONS.items():
+        found = figure(incidents)
+        stats += [(m.duration(found.median), f"{label} {median}"), (m.duration(found.p90), f"{label} {p90}")]
+    stats.append((m.duration(metrics.impact(incidents).median), f"impact {median}"))
     cells = "".join(
         f'<div class="pm-stat"><span class="pm-stat__value">{m.esc(v)}</span><span class="pm-stat__label">{m.esc(k)}</span></div>'
         for v, k in stats

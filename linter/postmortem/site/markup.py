@@ -127,7 +127,8 @@ def with_markers(text: str) -> str:
 
 
 def duration(delta: timedelta | None) -> str:
-    return format_duration(delta) if delta is None or delta.total_seconds() >= 0 else "—"
+    """A figure from :mod:`postmortem.metrics` (None, never negative, when there is none)."""
+    return format_duration(delta)
 
 
 def day_text(day: date | None) -> str:

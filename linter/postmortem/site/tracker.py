@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from postmortem import metrics
 from postmortem.model import ActionItem
 
 from . import markup as m
@@ -31,8 +32,7 @@ def open_items(catalog: Catalog) -> list[OpenItem]:
     found = []
     for entry in catalog.entries:
         for item in entry.open_actions:
-            overdue = (catalog.today - item.due).days if item.due and item.overdue(catalog.today) else None
-            found.append(OpenItem(entry, item, overdue))
+            found.append(OpenItem(entry, item, metrics.overdue_days(item, catalog.today)))
     return found
 
 

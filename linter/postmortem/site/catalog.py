@@ -27,7 +27,9 @@ from postmortem.diagnostics import Diagnostic
 from postmortem.engine import Linter
 from postmortem.model import ActionItem, Document, Incident
 from postmortem.render import Summary, render
+from postmortem.vocabulary import STATUSES
 
+# The review states after review; the earlier ones of the schema's list are "not yet reviewed".
 PUBLISHED_STATUSES = frozenset({"published", "closed"})
 
 
@@ -63,6 +65,11 @@ class Entry:
     @property
     def day(self) -> date | None:
         return self.incident.started.date() if self.incident.started else None
+
+    @property
+    def unreviewed(self) -> bool:
+        """A draft or a post-mortem in review: its page says details may change."""
+        return self.incident.status in STATUSES and self.incident.status not in PUBLISHED_STATUSES
 
     @property
     def open_actions(self) -> list[ActionItem]:

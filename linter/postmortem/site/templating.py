@@ -3,8 +3,10 @@
 The templates ship in ``templates/postmortem/`` of this package. A site overrides any of
 them the way it overrides mkdocs-material's partials: a file of the same name under its
 theme's ``custom_dir`` (``overrides/postmortem/card.html`` replaces the metadata card).
-Every value is escaped unless it is :class:`~markupsafe.Markup` already, which only
-another template's output is; Python never builds HTML strings.
+Every value is escaped unless it is :class:`~markupsafe.Markup` already: another
+template's output, or Markdown a page builder passes on as written (the rules' own
+documentation; External Summaries, on pages rendered with raw HTML escaped by
+:mod:`.guard`). Python never builds HTML strings.
 
 The fragments used on several pages (badges, chips, the incident table, a data table, the
 stat tiles) are methods of :class:`Templates`, exposed to every template as ``pm``:

@@ -47,6 +47,14 @@ def test_hook_blocks_a_failing_post_mortem_and_passes_it_once_fixed(repo):
     assert commits(repo) == before + 1
 
 
+def test_hook_reads_file_names_as_written(repo):
+    name = repo.write("postmortems/2026-11-20-café rollout.md", post_mortem("PM-2026-050", BLAMING))
+    repo.git("add", name)
+    commit = repo.run("git", "commit", "-m", "Add the café rollout post-mortem")
+    assert commit.returncode != 0
+    assert f"{name}:28:1: PM501 [error]" in commit.stdout + commit.stderr
+
+
 def test_hook_checks_what_is_committed_not_unstaged_edits(repo):
     name = repo.write("postmortems/2026-11-20-config-rollout.md", post_mortem("PM-2026-050", BLAMING))
     repo.git("add", name)

@@ -353,13 +353,17 @@ def actions(paths, open_only, overdue_only, owner, fmt, today, config_path):
               help="Judge due dates and draft ages as of this date (default: today).")
 @click.option("--draft-days", type=click.IntRange(min=0), default=2, show_default=True,
               help="Report drafts still unpublished this many days after the incident was resolved.")
+@click.option("--include-restricted", is_flag=True,
+              help="Count restricted post-mortems too (as the site's internal build does).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="postmortem.toml or pyproject.toml to use (default: the nearest one).")
-def stats(paths, fmt, today, draft_days, config_path):
+def stats(paths, fmt, today, draft_days, include_restricted, config_path):
     """Counts per severity and quarter, median and p90 MTTD/MTTA/MTTR, action items, stale drafts.
 
     MTTD is started to detected, MTTA detected to acknowledged, MTTR started to resolved;
     incidents without both timestamps (or with them in the wrong order) are left out of
-    that figure. p90 interpolates linearly between the closest ranks.
+    that figure. p90 interpolates linearly between the closest ranks. The figures are the
+    published site's: restricted post-mortems (and unreadable ones) are left out unless
+    --include-restricted is given; drafts count.
     """
     from datetime import date
 
@@ -367,7 +371,7 @@ def stats(paths, fmt, today, draft_days, config_path):
 
     config = _config(config_path)
     day = today.date() if today else date.today()
-    click.echo(render_stats(compute(_documents(paths, config), day, draft_days), fmt))
+    click.echo(render_stats(compute(_documents(paths, config), day, draft_days, include_restricted), fmt))
 
 
 if __name__ == "__main__":

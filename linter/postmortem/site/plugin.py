@@ -4,6 +4,10 @@ Each event does one thing. ``on_files`` lints and reads the archive through the 
 document model and adds every generated page; ``on_page_markdown`` and ``on_page_content``
 render post-mortem text with raw HTML escaped and put the badges and cards in place.
 
+The generated HTML comes from the templates in ``templates/postmortem/``; a site overrides
+any of them with a file of the same name under its theme's ``custom_dir``
+(``overrides/postmortem/card.html``), as it overrides mkdocs-material's partials.
+
 Options (``plugins: - postmortem-archive:`` in ``mkdocs.yml``):
 
 ``source``
@@ -36,9 +40,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import browse, catalog, home, insights, pages, rules_ref, search, status_history, tracker
+from postmortem.vocabulary import SEVERITIES
+
+from . import browse, catalog, charts, home, insights, pages, rules_ref, search, status_history, tracker
 from . import urls as u
 from .guard import RawHtmlGuard
+from .templating import Templates
 from .tokens import Tokens
 
 log = logging.getLogger("mkdocs.plugins.postmortem-archive")
@@ -68,6 +75,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.pyproject: Path | None = None
         self.today = date.today()
         self.internal = self.allow_lint_errors = False
+        self.templates = Templates()
+        self.colours: dict[str, str] = {}
 
     # ------------------------------------------------------------------ configuration
 
@@ -79,6 +88,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.today = _today(os.environ.get("POSTMORTEM_TODAY") or self.config.today)
         self.pyproject = (base / self.config.pyproject).resolve() if self.config.pyproject else None
         config.markdown_extensions.append(self.guard)
+        self.templates = Templates(config.theme.custom_dir)
         return config
 
     def on_pre_build(self, config):
@@ -107,28 +117,29 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             raise PluginError(f"postmortem-archive: the archive folder {self.source} does not exist (option `source`)")
         cat = self._catalog()
         urls = u.Urls(config.use_directory_urls)
+        t = self.templates
         self.tokens = Tokens()
         self.guarded = set()
         generated: list[tuple[str, str, bool, bool]] = []  # src_uri, content, in nav, post-mortem text
 
         for entry in cat.entries:
-            generated.append((entry.src_uri, pages.postmortem_page(entry, cat, urls, self.tokens), False, True))
-        charts = insights.all_charts(cat)
+            generated.append((entry.src_uri, pages.postmortem_page(entry, cat, urls, self.tokens, t), False, True))
+        drawn = insights.all_charts(cat, charts.css_colours(_stylesheets(config), SEVERITIES))
         notices = status_history.notices(cat)
         generated += [
-            (u.HOME, home.home_page(cat, urls), True, False),
-            (u.ARCHIVE, browse.archive_page(cat, urls, self.tokens), True, False),
-            (u.BY_SEVERITY, browse.severity_page(cat, urls, self.tokens), True, False),
-            (u.BY_SERVICE, browse.service_page(cat, urls, self.tokens), True, False),
-            (u.BY_YEAR, browse.year_page(cat, urls, self.tokens), True, False),
-            (u.BY_TAG, browse.tag_page(), True, False),
-            (u.ACTIONS, tracker.tracker_page(cat, urls), True, False),
-            (u.INSIGHTS, insights.insights_page(cat, urls, charts), True, False),
-            (u.RULES, rules_ref.rules_page(), True, False),
-            (u.STATUS_HISTORY, status_history.index_page(notices), True, True),
+            (u.HOME, home.home_page(cat, urls, t), True, False),
+            (u.ARCHIVE, browse.archive_page(cat, urls, t, self.tokens), True, False),
+            (u.BY_SEVERITY, browse.severity_page(cat, urls, t, self.tokens), True, False),
+            (u.BY_SERVICE, browse.service_page(cat, urls, t, self.tokens), True, False),
+            (u.BY_YEAR, browse.year_page(cat, urls, t, self.tokens), True, False),
+            (u.BY_TAG, browse.tag_page(t), True, False),
+            (u.ACTIONS, tracker.tracker_page(cat, urls, t), True, False),
+            (u.INSIGHTS, insights.insights_page(cat, urls, drawn, t), True, False),
+            (u.RULES, rules_ref.rules_page(t), True, False),
+            (u.STATUS_HISTORY, status_history.index_page(notices, t), True, True),
         ]
-        generated += [(notice.src_uri, status_history.notice_page(notice), False, True) for notice in notices]
-        generated += [(chart.src_uri, chart.svg, False, False) for chart in charts]
+        generated += [(notice.src_uri, status_history.notice_page(notice, t), False, True) for notice in notices]
+        generated += [(chart.src_uri, chart.svg, False, False) for chart in drawn]
 
         for src_uri, content, in_nav, untrusted in generated:
             if files.get_file_from_path(src_uri) is not None:
@@ -195,6 +206,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.source))
         return server
+
+
+def _stylesheets(config) -> list[str]:
+    """The text of the site's own stylesheets (``extra_css`` files in ``docs_dir``)."""
+    found = []
+    for name in config.extra_css:
+        path = Path(config.docs_dir) / str(name)
+        if path.is_file():
+            found.append(path.read_text(encoding="utf-8"))
+    return found
 
 
 def _today(value) -> date:

@@ -14,12 +14,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from postmortem.vocabulary import SEVERITIES, STATUSES
+
 from . import markup as m
 from .catalog import Entry
+from .templating import Templates
 
 # (URL parameter, label). The order of the form.
 FACETS = (("severity", "Severity"), ("status", "Status"), ("year", "Year"), ("service", "Service"), ("tag", "Tag"))
-STATUS_ORDER = ("draft", "in-review", "published", "closed")
 UNDATED = "undated"
 UNSET = "(not set)"
 
@@ -36,16 +38,15 @@ def values(entry: Entry) -> dict[str, list[str]]:
     }
 
 
-def row_attrs(entry: Entry) -> dict[str, str]:
-    return {"data-facets": json.dumps(values(entry), ensure_ascii=False, separators=(",", ":"))}
+def facets_json(entry: Entry) -> str:
+    """The row's ``data-facets`` value."""
+    return json.dumps(values(entry), ensure_ascii=False, separators=(",", ":"))
 
 
 def _ordered(facet: str, counts: Counter) -> list[str]:
-    if facet == "severity":
-        known = [s for s in m.SEVERITY_ORDER if s in counts]
-        return known + sorted(set(counts) - set(known))
-    if facet == "status":
-        known = [s for s in STATUS_ORDER if s in counts]
+    if facet in ("severity", "status"):
+        vocabulary = SEVERITIES if facet == "severity" else STATUSES
+        known = [s for s in vocabulary if s in counts]
         return known + sorted(set(counts) - set(known))
     if facet == "year":
         return sorted((y for y in counts if y != UNDATED), reverse=True) + ([UNDATED] if UNDATED in counts else [])
@@ -54,33 +55,16 @@ def _ordered(facet: str, counts: Counter) -> list[str]:
 
 def _label(facet: str, value: str) -> str:
     if facet == "status":
-        return value.replace("-", " ")
+        return m.status_text(value)
     return "Undated" if facet == "year" and value == UNDATED else value
 
 
-def form(entries: list[Entry]) -> str:
+def form(entries: list[Entry], templates: Templates) -> str:
     """The filter form for a table of ``entries``; hidden until the script takes it over."""
-    fieldsets = []
-    for facet, label in FACETS:
+    facets = []
+    for facet, legend in FACETS:
         counts = Counter(value for entry in entries for value in values(entry)[facet])
-        if not counts:
-            continue
-        options = "".join(
-            f'<label class="pm-filter__option"><input type="checkbox" name="{facet}" value="{m.attr(value)}">'
-            f'<span class="pm-filter__value">{m.esc(_label(facet, value))}</span>'
-            f' <span class="pm-filter__count">{counts[value]}</span></label>'
-            for value in _ordered(facet, counts)
-        )
-        fieldsets.append(
-            f'<fieldset class="pm-filter pm-filter--{facet}"><legend>{m.esc(label)}</legend>'
-            f'<div class="pm-filter__options">{options}</div></fieldset>'
-        )
-    total = len(entries)
-    return (
-        '<form class="pm-filters" aria-label="Filter the incidents" hidden>'
-        + "".join(fieldsets)
-        + '<div class="pm-filters__footer">'
-        + f'<p class="pm-filters__status" role="status">All {total} incident{"s" if total != 1 else ""}</p>'
-        + '<button type="reset" class="md-button pm-filters__reset">Clear filters</button>'
-        + "</div></form>"
-    )
+        if counts:
+            options = [(value, _label(facet, value), counts[value]) for value in _ordered(facet, counts)]
+            facets.append((facet, legend, options))
+    return templates.render("filters.html", facets=facets, total=len(entries))

@@ -20,13 +20,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from postmortem import metrics
 from postmortem.archive import Owners, archive_files
 from postmortem.config import Config
 from postmortem.diagnostics import Diagnostic
 from postmortem.engine import Linter
 from postmortem.model import ActionItem, Document, Incident
 from postmortem.render import Summary, render
+from postmortem.vocabulary import STATUSES
 
+# The review states after review; the earlier ones of the schema's list are "not yet reviewed".
 PUBLISHED_STATUSES = frozenset({"published", "closed"})
 
 
@@ -62,6 +65,11 @@ class Entry:
     @property
     def day(self) -> date | None:
         return self.incident.started.date() if self.incident.started else None
+
+    @property
+    def unreviewed(self) -> bool:
+        """A draft or a post-mortem in review: its page says details may change."""
+        return self.incident.status in STATUSES and self.incident.status not in PUBLISHED_STATUSES
 
     @property
     def open_actions(self) -> list[ActionItem]:
@@ -104,11 +112,9 @@ class Catalog:
 
 def publishable(doc: Document, internal: bool) -> bool:
     """Fail closed: only a readable frontmatter that says ``internal`` (or ``restricted``
-    in the internal build) is published."""
-    if doc.frontmatter is None:
-        return False
-    visibility = doc.frontmatter.data.get("visibility")
-    return visibility == "internal" or (internal and visibility == "restricted")
+    in the internal build) is published; the same rule decides what ``postmortem stats``
+    counts (:func:`postmortem.metrics.counted`)."""
+    return metrics.counted(doc, include_restricted=internal)
 
 
 def load(

@@ -42,8 +42,8 @@ BUNDLE = "pagefind"
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js", "pagefind-worker.js")
 # Left out of the index: heading permalinks (¶) and what the pages mark for search to skip.
 EXCLUDE = (".headerlink", "[data-search-exclude]")
-# On a tag chip: Pagefind returns its text with each result, shown as the theme's tag chips.
-TAG_FILTER = 'data-pagefind-filter="tag"'
+# Tag chips carry `data-pagefind-filter="tag"` (templates/postmortem/chip.html): Pagefind
+# returns their text with each result, shown as the theme's tag chips.
 
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)

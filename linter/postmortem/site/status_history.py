@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from postmortem import spec
 
 from . import markup as m
 from .body import without_comments
 from .catalog import PUBLISHED_STATUSES, Catalog, Entry
+from .templating import Templates
 
 FOLDER = "status-history"
 _HEADINGS = {spec.normalise_heading(title) for title in spec.EXTERNAL_SUMMARY}
@@ -66,20 +69,21 @@ def notices(catalog: Catalog) -> list[Notice]:
     return list(reversed(found))
 
 
-def notice_page(notice: Notice) -> str:
+def notice_page(notice: Notice, templates: Templates) -> str:
     title = f"Incident on {notice.heading}"
-    return m.front_matter(title=m.attr(title), search={"exclude": True}) + f"# {m.md_text(title)}\n\n{notice.text}\n"
+    return m.front_matter(title=m.meta_text(title), search={"exclude": True}) + templates.page(
+        "notice.md", title=title, text=_trusted(notice.text)
+    )
 
 
-def index_page(found: list[Notice]) -> str:
-    out = [
-        m.front_matter(title="Status history", search={"exclude": True}),
-        "# Status history\n\n",
-        "What we told customers about each incident, newest first. "
-        "These summaries contain nothing else from the post-mortems and may be shared outside the organisation.\n",
-    ]
-    if not found:
-        out.append("\nNo published incident summaries yet.\n")
-    for notice in found:
-        out.append(f"\n## {m.md_text(notice.heading)}\n\n{notice.text}\n\n[Permanent link]({notice.slug}.md)\n")
-    return "".join(out)
+def index_page(found: list[Notice], templates: Templates) -> str:
+    notices = [(notice.heading, _trusted(notice.text), notice.slug) for notice in found]
+    return m.front_matter(title="Status history", search={"exclude": True}) + templates.page(
+        "status-history.md", notices=notices
+    )
+
+
+def _trusted(markdown: str) -> Markup:
+    """A summary's Markdown goes into the page as written: these pages render with raw HTML
+    escaped (:mod:`.guard`), so it is shown as text, never run."""
+    return Markup(markdown)

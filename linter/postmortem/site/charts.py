@@ -8,11 +8,35 @@ home page), and a fixed element id per chart instead of a random one.
 
 from __future__ import annotations
 
-from typing import Sequence
+import re
+from typing import Iterable, Sequence
 
 SYSTEM_FONTS = '-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif'
-SEVERITY_COLORS = {"SEV1": "#b71c1c", "SEV2": "#e8590c", "SEV3": "#f2b705", "SEV4": "#78909c"}
 PALETTE = ("#37474f", "#e8590c", "#1e88e5", "#43a047", "#8e24aa", "#f2b705", "#6d4c41", "#00897b")
+NEUTRAL = "#b0bec5"  # a series without a colour of its own
+# A colour custom property of the site's stylesheet: `--pm-sev1: #b71c1c;`.
+_CSS_COLOUR = re.compile(r"--pm-([a-z0-9-]+)\s*:\s*(#[0-9a-fA-F]{3,8}|rgba?\([^)]*\)|hsla?\([^)]*\))\s*[;}]")
+
+
+def css_colours(stylesheets: Iterable[str], values: Iterable[str]) -> dict[str, str]:
+    """The colour of each of ``values`` (severities) from the site's CSS custom properties.
+
+    The badges are styled by ``--pm-sev1`` … in ``docs/assets/postmortem.css``; the charts,
+    drawn as images that no page stylesheet reaches, take their colours from the same
+    properties, so a palette change in the CSS reaches both. The first definition counts
+    (the light scheme's ``:root``; the charts have a light background); a value without one
+    is left out (the chart then uses :data:`NEUTRAL`).
+    """
+    found: dict[str, str] = {}
+    for text in stylesheets:
+        for name, colour in _CSS_COLOUR.findall(text):
+            found.setdefault(name, colour)
+    out = {}
+    for value in values:
+        key = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+        if key in found:
+            out[value] = found[key]
+    return out
 
 
 def _style(colors: Sequence[str]):

@@ -1,0 +1,13 @@
+"""The review workflow's stages, named from the schema's ``status`` list (PM106–PM108, PM208).
+
+The schema lists the statuses in workflow order: written, under review, reviewed and
+shared, follow-up finished. Unpacking them here fails loudly if the schema changes the
+workflow, instead of letting rules compare against spellings of their own.
+"""
+
+from ..vocabulary import STATUSES
+
+DRAFT, IN_REVIEW, PUBLISHED, CLOSED = STATUSES.values
+
+UNREVIEWED = (DRAFT, IN_REVIEW)  # before the review is merged
+REVIEWED = (PUBLISHED, CLOSED)  # the review is merged: a publication date is due

@@ -206,12 +206,28 @@ def test_email_allow_is_case_insensitive_and_owner_names_are_roles():
 
 def test_phone_regions_add_national_numbers():
     body = "The customer called (415) 867-5309 and 020 3946 0999 (not 020 7946 0999, a drama number).\n"
-    assert lint(body, select=["PM605"]) == []
+    assert lint(body, select=["PM605"], PM605={"regions": []}) == []
     us = lint(body, select=["PM605"], PM605={"regions": ["us"]})
     assert [d.message for d in us] == ["phone number `+1…09` is published with the post-mortem"]
     both = lint(body, select=["PM605"], PM605={"regions": ["US", "GB"]})
     assert len(both) == 2
     assert lint(body, select=["PM605"], PM605={"regions": ["US"], "allow": ["+1415*"]}) == []
+
+
+def test_national_numbers_of_the_default_regions_are_found():
+    body = "Rang (415) 867-5309, 030 901820, 020 3946 0999, 01 42 68 53 00 and (02) 9374 4000.\n"
+    assert [d.message.split()[2] for d in lint(body, select=["PM605"])] == ["`+1…09`", "`+49…20`", "`+44…99`", "`+33…00`", "`+61…00`"]
+
+
+@pytest.mark.parametrize("text", [
+    "order 0301234567 was refunded",  # one run of digits
+    "invoice INV-0309-01820",  # glued to an id
+    "pid 030901 and v030.901.820",
+    "between 2026-03-04 14:02 and 15:20",
+    "range 0301 2345",  # not grouped as Berlin numbers are (030 12345)
+])
+def test_national_forms_that_are_not_phone_numbers(text):
+    assert lint(text + "\n", select=["PM605"]) == []
 
 
 def test_high_entropy_thresholds_are_options():
@@ -240,4 +256,4 @@ def test_the_bundled_archive_and_every_other_fixture_hold_no_secret_or_personal_
         assert _secrets.passwords(doc) == [], path
         assert _secrets.high_entropy(doc) == [], path
         assert _secrets.emails(doc) == [], path
-        assert _secrets.phones(doc, ("US", "GB")) == [], path
+        assert _secrets.phones(doc, _secrets.DEFAULT_REGIONS) == [], path

@@ -500,22 +500,34 @@ def mask_email(address: str) -> str:
     return f"`{local[:1]}…@{domain}`"
 
 
-_PHONE_CANDIDATE = re.compile(r"(?:\+|\(|\b)\d[\d\s().\-/]{5,}\d")
 _INTERNATIONAL_CANDIDATE = re.compile(r"\+\s?\(?\d[\d\s().\-/]{5,}\d")
+# A number in national form, as people write one: a trunk prefix 0 or an area code in
+# parentheses, or North America's 3-3-4 digits; grouped (``030 901820``), never one run of
+# digits (an order number), and not glued to an id (``INV-0309-01820``, ``v030.9``).
+_NATIONAL_CANDIDATE = re.compile(
+    r"(?<![\w\-./:#=@+])(?:\(\d{2,5}\)[ \-.]?\d|0\d{1,4}[ \-./]\d|[2-9]\d{2}[ \-.]\d{3}[ \-.]\d{4}(?![\d]))"
+)
+_GLUED_BEFORE = re.compile(r"[\w\-./:#=@+]$")
+_GLUED_AFTER = re.compile(r"^(?:[\w\-/:#=@]|\.\d)")
+_DIGIT_GROUPS = re.compile(r"\d+")
 # Numbers set aside for fiction and documentation: North America's 555-0100–0199,
 # Ofcom's drama numbers, ACMA's.
 FICTIONAL_NUMBERS = ("+1???55501??", "+44207946????", "+441632960???", "+447700900???", "+61491570???",
                      "+61255550???", "+61385550???")
+# Regions whose national forms PM605 reads unless configured otherwise.
+DEFAULT_REGIONS = ("US", "GB", "DE", "FR", "AU")
 
 
 def phones(doc, regions=()) -> list[Hit]:
     """Phone numbers in published lines, found and validated by libphonenumber: numbers
     written in international form (``+44 20 7946 0018``) always, national forms
-    (``(415) 555-2671``) for the ``regions`` given."""
+    (``(415) 555-2671``, ``030 901820``) for the ``regions`` given. A national form counts
+    only when it is grouped the way the region writes its numbers and stands apart from
+    the text around it: precision first, so ids, versions and order numbers are left alone."""
     published = published_lines(doc)
     lines = [
         (index, line) for index, line in enumerate(doc.source.lines)
-        if published[index] and (_PHONE_CANDIDATE if regions else _INTERNATIONAL_CANDIDATE).search(line)
+        if published[index] and (_INTERNATIONAL_CANDIDATE.search(line) or (regions and _NATIONAL_CANDIDATE.search(line)))
     ]
     if not lines:
         return []
@@ -525,7 +537,8 @@ def phones(doc, regions=()) -> list[Hit]:
     hits = []
     for index, line in lines:
         seen: set[tuple[int, int]] = set()
-        for region in (None, *regions):
+        national = regions and _NATIONAL_CANDIDATE.search(line)
+        for region in (None, *(regions if national else ())):
             try:
                 matcher = phonenumbers.PhoneNumberMatcher(line, region, leniency=phonenumbers.Leniency.VALID)
                 found = list(matcher)
@@ -535,11 +548,27 @@ def phones(doc, regions=()) -> list[Hit]:
                 key = (match.start, match.end)
                 if key in seen:
                     continue
+                if region is not None and not _written_as_phone(line, match, phonenumbers):
+                    continue
                 seen.add(key)
                 e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
                 start = starts[index] + match.start
                 hits.append(Hit(start, start + len(match.raw_string), "phone number", e164))
     return hits
+
+
+def _written_as_phone(line: str, match, phonenumbers) -> bool:
+    """Is a match in national form written as a phone number is? (International forms,
+    with their ``+``, always are.)"""
+    raw = match.raw_string
+    if raw.startswith("+"):
+        return True
+    if raw.isdigit():  # one run of digits: an order number, an id, a count
+        return False
+    if _GLUED_BEFORE.search(line[: match.start]) or _GLUED_AFTER.match(line[match.end :]):
+        return False
+    national = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return _DIGIT_GROUPS.findall(raw) == _DIGIT_GROUPS.findall(national)
 
 
 def mask_phone(e164: str) -> str:

@@ -326,7 +326,7 @@ def _passwords(doc) -> list[Hit]:
             if _is_value(value):
                 hits.append(Hit(start, end, "URL password", value))
     lowered = text.lower()
-    if any(word in lowered for word in _KEYWORD_STEMS) and keyword["any"].search(text):
+    if (any(word in lowered for word in _KEYWORD_STEMS) and keyword["any"].search(text)) or "pw" in lowered or "pass" in lowered:
         code = set()
         for block in doc.code_blocks:
             code.update(range(block.line, block.end_line + 1))
@@ -335,8 +335,44 @@ def _passwords(doc) -> list[Hit]:
             low = line.lower()
             if any(word in low for word in _KEYWORD_STEMS) and keyword["any"].search(line):
                 hits.extend(_keyword_hits(line, offset, keyword, number in code))
+            if number not in code and ("pass" in low or "pw" in low):
+                hits.extend(_prose_hits(line, offset))
             offset += len(line) + 1
     return _dedupe(hits)
+
+
+# A password written in a sentence or a note: "the password was Tr0ub4dor&3", "pw: hunter2".
+_PROSE_PASSWORD = re.compile(
+    r"(?i)(?<![\w-])(?:password|passwd|passphrase|pass\s?word|pwd|pw)(?![\w-])"
+    r"(?:\s+(?:was|is|were|has\s+been|had\s+been)(?:\s+(?:set|changed|reset)\s+to)?|\s*[:=]|\s+(?:set|changed|reset)\s+to)"
+    r"\s*[\"'“‘`]?([^\s\"'”’`]+)"
+)
+_PASSWORD_SYMBOLS = frozenset("!#%^&*+=~?|@")
+# What follows "the password was" in a sentence and is no password: hashing schemes, lengths
+# and ages, paths (``pwd: /srv/app2``).
+_NOT_A_PASSWORD = re.compile(
+    r"(?i)(?:sha|md|bcrypt|scrypt|argon|pbkdf|base|utf|rsa|aes|hmac|ntlm|v\d)[\w.-]*"
+    r"|\d+(?:-?(?:chars?|characters?|digits?|letters?|[smhdwy]|days?|weeks?|months?|years?|mins?|minutes?|hours?|hrs?))"
+    r"|[/~.].*"
+)
+
+
+def _prose_hits(line: str, offset: int) -> list[Hit]:
+    hits = []
+    for match in _PROSE_PASSWORD.finditer(line):
+        start, value = match.start(1), match.group(1).rstrip(".,;:)]")  # the sentence's punctuation
+        if _is_password_like(value):
+            hits.append(Hit(offset + start, offset + start + len(value), "password", value))
+    return hits
+
+
+def _is_password_like(value: str) -> bool:
+    if not _is_value(value) or _REFERENCE.search(value) or _NOT_A_PASSWORD.fullmatch(value):
+        return False
+    letters = any(ch.isalpha() for ch in value)
+    digits = any(ch.isdigit() for ch in value)
+    symbols = any(ch in _PASSWORD_SYMBOLS for ch in value)
+    return letters and (digits or symbols)  # a plain word after "password is" is prose: "required", "OAuth-based"
 
 
 def _keyword_hits(line: str, offset: int, keyword, in_code: bool) -> list[Hit]:
@@ -580,6 +616,84 @@ def mask_phone(e164: str) -> str:
     except phonenumbers.NumberParseException:
         country = e164[:2]
     return f"`{country}…{e164[-2:]}`"
+
+
+# --------------------------------------------------------------------------- payment cards (PM606)
+
+# 13 to 19 digits, in one run or in groups separated by single spaces or dashes, standing
+# apart from the text around them (not part of an id, a version, a timestamp or an address).
+_CARD_CANDIDATE = re.compile(
+    r"(?:(?<![\w\-./:#=@+])|(?<=pan=)|(?<=pan:)|(?<=card=)|(?<=card:)|(?<=cc=)|(?<=number=))"
+    r"\d(?:[ \-]?\d){12,18}(?![\w\-/:#=@]|\.\d)",
+    re.IGNORECASE,
+)
+# Card networks by the first digits (the issuer identification number) and the lengths they
+# issue: Visa, Mastercard, American Express, Discover, Diners Club, JCB, UnionPay, Maestro.
+_NETWORKS = (
+    ("Visa", re.compile(r"4"), (13, 16, 19)),
+    ("Mastercard", re.compile(r"5[1-5]|2(?:2[2-9][1-9]|2[3-9]\d|[3-6]\d\d|7[01]\d|720)"), (16,)),
+    ("American Express", re.compile(r"3[47]"), (15,)),
+    ("Discover", re.compile(r"6011|64[4-9]|65"), (16, 17, 18, 19)),
+    ("Diners Club", re.compile(r"30[0-5]|3[689]"), (14, 15, 16, 17, 18, 19)),
+    ("JCB", re.compile(r"35(?:2[89]|[3-8]\d)"), (16, 17, 18, 19)),
+    ("UnionPay", re.compile(r"62"), (16, 17, 18, 19)),
+    ("Maestro", re.compile(r"5[06-9]|6\d"), (12, 13, 14, 15, 16, 17, 18, 19)),
+)
+# Groupings cards are printed with: 4-4-4-4 (and 4-4-4-4-3), 4-6-5 (Amex), 4-6-4 (Diners).
+_GROUPINGS = ((4, 4, 4, 4), (4, 4, 4, 4, 3), (4, 4, 4, 1), (4, 4, 4, 3), (4, 4, 4, 4, 1), (4, 4, 4, 4, 2), (4, 6, 5), (4, 6, 4))
+# The networks' published test numbers: documentation, not anyone's card.
+TEST_CARDS = frozenset({
+    "4242424242424242", "4111111111111111", "4012888888881881", "4000056655665556", "4222222222222",
+    "5555555555554444", "5105105105105100", "5200828282828210", "2223003122003222", "378282246310005",
+    "371449635398431", "378734493671000", "6011111111111117", "6011000990139424", "3056930009020004",
+    "36227206271667", "30569309025904", "38520000023237", "3566002020360505", "3530111333300000",
+    "6200000000000005", "6759649826438453", "4000000000000002", "4000000000009995", "4000000000000069",
+    "4000002500003155", "4000000000003220", "4000000000000119",
+})
+
+
+def cards(doc) -> list[Hit]:
+    """Payment card numbers anywhere in the file: 13 to 19 digits of a card network's
+    number ranges and lengths, passing the Luhn check, written in one run or in the groups
+    cards are printed with. Published test numbers are not reported."""
+    text = doc.source.text
+    hits = []
+    for match in _CARD_CANDIDATE.finditer(text):
+        raw = match.group(0)
+        digits = re.sub(r"\D", "", raw)
+        if digits in TEST_CARDS or not _grouped_as_card(raw) or not luhn(digits):
+            continue
+        network = card_network(digits)
+        if network is not None:
+            hits.append(Hit(match.start(), match.end(), network, digits))
+    return hits
+
+
+def _grouped_as_card(raw: str) -> bool:
+    if raw.isdigit():
+        return True
+    separators = set(re.findall(r"\D", raw))
+    if len(separators) != 1:
+        return False  # "4111 1111-1111" mixes separators: a list of numbers, not one
+    return tuple(len(group) for group in re.split(r"\D", raw)) in _GROUPINGS
+
+
+def card_network(digits: str) -> str | None:
+    for name, prefix, lengths in _NETWORKS:
+        if len(digits) in lengths and prefix.match(digits):
+            return name
+    return None
+
+
+def luhn(digits: str) -> bool:
+    """The Luhn checksum every payment card number passes (and 1 in 10 other numbers)."""
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char)
+        if position % 2:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
 
 
 # --------------------------------------------------------------------------- keeping the patterns

@@ -230,6 +230,17 @@ def test_national_forms_that_are_not_phone_numbers(text):
     assert lint(text + "\n", select=["PM605"]) == []
 
 
+def test_card_numbers_pass_luhn_and_a_network_range_and_are_masked():
+    assert _secrets.luhn("4929123456781236") and not _secrets.luhn("4929123456781237")
+    assert _secrets.card_network("4929123456781236") == "Visa"
+    assert _secrets.card_network("9929123456781232") is None
+    body = "Charged twice on 4929 1234 5678 1236; order 4929123456781237 is not a card.\n"
+    found = lint(body, select=["PM606"])
+    assert [d.message for d in found] == ["payment card number (Visa, ending 1236) in the post-mortem"]
+    assert "4929 1234 5678" not in found[0].message
+    assert lint(body, select=["PM606"], PM606={"allow": ["4929*"]}) == []
+
+
 def test_high_entropy_thresholds_are_options():
     body = "The cookie was wA3XTRyQoGeG8xcS0JtjCQMBgCROGQJf.\n"
     assert len(lint(body, select=["PM603"])) == 1
@@ -240,8 +251,10 @@ def test_high_entropy_thresholds_are_options():
 def test_secrets_are_errors_and_personal_data_warnings():
     from postmortem.rule import all_rules
 
-    severities = {code: str(all_rules()[code].severity) for code in ("PM601", "PM602", "PM603", "PM604", "PM605")}
-    assert severities == {"PM601": "error", "PM602": "error", "PM603": "error", "PM604": "warning", "PM605": "warning"}
+    severities = {code: str(all_rules()[code].severity) for code in ("PM601", "PM602", "PM603", "PM604", "PM605", "PM606")}
+    assert severities == {
+        "PM601": "error", "PM602": "error", "PM603": "error", "PM604": "warning", "PM605": "warning", "PM606": "error",
+    }
 
 
 # --------------------------------------------------------------------------- the archive stays clean
@@ -257,3 +270,4 @@ def test_the_bundled_archive_and_every_other_fixture_hold_no_secret_or_personal_
         assert _secrets.high_entropy(doc) == [], path
         assert _secrets.emails(doc) == [], path
         assert _secrets.phones(doc, _secrets.DEFAULT_REGIONS) == [], path
+        assert _secrets.cards(doc) == [], path

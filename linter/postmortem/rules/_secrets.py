@@ -1,4 +1,4 @@
-"""Finding credentials and personal data in a post-mortem (PM601–PM605).
+"""Finding credentials and personal data in a post-mortem (PM601–PM606).
 
 Credentials are found with the detectors of detect-secrets: its regular-expression detectors
 (cloud keys, API tokens, private key blocks, credentials in URLs), its keyword detector

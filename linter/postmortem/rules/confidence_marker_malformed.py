@@ -91,7 +91,8 @@ def _judge(doc, block, match):
     if word != kind:
         problems.append("its kind is not in capitals")
     if lead or gap:
-        problems.append("it has a space " + ("after `[`" if lead else "before `:`"))
+        places = [place for place, space in (("after `[`", lead), ("before `:`", gap)) if space]
+        problems.append(f"it has {'a space' if len(places) == 1 else 'spaces'} {' and '.join(places)}")
     if "\n" in text:
         problems.append("it is split over two lines")
     if not problems and CONFIDENCE_MARKER.fullmatch(text):

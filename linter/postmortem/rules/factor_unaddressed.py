@@ -75,6 +75,10 @@ def check(doc, ctx):
     if doc.table("factors") is None or doc.table("actions") is None:
         return
     limit = FACTOR_CONTRIBUTIONS.rank(ctx.options["min-contribution"])
+    actions = doc.table("actions")
+    if "addresses" not in actions.columns:
+        yield from _no_addresses_column(doc, actions, limit)
+        return
     addressed = {ref.strip().upper() for item in doc.actions for ref in item.addresses}
     sentences = None
     for factor in doc.factors:
@@ -95,6 +99,24 @@ def check(doc, ctx):
             f"{level} factor {fid} is not addressed by any action item, and no reason is given",
             f"List {fid} in the Addresses column of an action item, or say why there is none "
             f"(\"No action for {fid} because …\").",
+        )
+
+
+def _no_addresses_column(doc, actions, limit: int):
+    """One finding on the table's header, unless PM305 already reports the missing column
+    (it does when there is a primary factor)."""
+    if any(factor.primary for factor in doc.factors):
+        return
+    ids = [
+        factor.id.strip() for factor in doc.factors
+        if factor.id.strip() and (level := FACTOR_CONTRIBUTIONS.canonical(factor.contribution)) is not None
+        and FACTOR_CONTRIBUTIONS.rank(level) <= limit
+    ]
+    if ids:
+        yield Finding(
+            doc.source.line_span(actions.line),
+            f"the action items table has no Addresses column, so factor(s) {', '.join(ids)} cannot be traced to an action",
+            "Add an Addresses column listing the factor ids (CF1, CF2) each action addresses.",
         )
 
 

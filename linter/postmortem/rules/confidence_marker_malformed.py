@@ -1,7 +1,7 @@
 """
 ## What it does
-Reports confidence markers the site cannot read, in paragraphs, list items, headings and
-table cells:
+Reports confidence markers that the site cannot read or that lack their note. Paragraphs,
+list items, headings and table cells are checked, for:
 
 - a kind not in capitals: `[Estimate: log sample]`, `[assumption]`;
 - an unknown kind: `[ASSUMED]`, `[ESTIMATED: …]`, `[UNCERTAINTY: …]`, `[UNVERIFIED]`;

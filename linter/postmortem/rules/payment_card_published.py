@@ -1,10 +1,10 @@
 """
 ## What it does
-Reports payment card numbers anywhere in a post-mortem, HTML comments included: 13 to 19
-digits that fall in a card network's number ranges and lengths (Visa, Mastercard, American
-Express, Discover, Diners Club, JCB, UnionPay, Maestro) and pass the Luhn checksum, written
-in one run (`4929123456781234`) or grouped as cards are printed (`4929 1234 5678 1234`,
-`3782-822463-10005`). Order numbers, timestamps, ids and versions almost never pass all
+Reports payment card numbers anywhere in a post-mortem, HTML comments included. A card
+number is 13 to 19 digits that fall in a card network's number ranges and lengths (Visa,
+Mastercard, American Express, Discover, Diners Club, JCB, UnionPay, Maestro) and pass the
+Luhn checksum, written in one run (`4929123456781236`) or grouped as cards are printed
+(`4929 1234 5678 1236`, `3412-345678-90127`). Order numbers, timestamps, ids and versions almost never pass all
 three tests. The networks' published test numbers (`4242 4242 4242 4242`,
 `4111 1111 1111 1111`, …) are not reported; the `allow` option adds glob patterns matched
 against the digits. The message shows the network and the last four digits only.
@@ -16,7 +16,7 @@ replaced. It stays in the git history after it is deleted.
 
 ## Example
 ```markdown
-| 14:20 UTC | Support confirmed the duplicate charge on card 4929 1234 5678 1234 | support lead |
+| 14:20 UTC | Support confirmed the duplicate charge on card 4929 1234 5678 1236 | support lead |
 ```
 
 ## Use instead

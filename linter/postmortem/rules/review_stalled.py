@@ -1,8 +1,8 @@
 """
 ## What it does
-Warns about a post-mortem still in `draft` or `in-review` more than `days` days (default
-30) after the incident was resolved (`resolved`, or `started` when there is no `resolved`).
-"Today" is the date of the run (`--today` sets it).
+Warns about a post-mortem still in `draft` or `in-review` more than `days` days after the
+incident was resolved. The default is 30 days; the incident's end is `resolved`, or
+`started` when there is no `resolved`. "Today" is the date of the run (`--today` sets it).
 
 ```toml
 [tool.postmortem.rules.PM108]

@@ -28,12 +28,12 @@ the pull request who finishes the draft and by when.
 
 from ..config import ConfigError
 from ..rule import Finding, Severity
-from ._workflow import PUBLISHED, UNREVIEWED
+from ._workflow import PUBLISHED, REVIEW_DAYS, days_unreviewed
 
 CODE = "PM108"
 NAME = "review-stalled"
 SEVERITY = Severity.WARNING
-OPTIONS = {"days": 30}
+OPTIONS = {"days": REVIEW_DAYS}
 
 
 def validate_options(options):
@@ -45,15 +45,11 @@ def validate_options(options):
 def check(doc, ctx):
     fm = doc.frontmatter
     incident = doc.incident
-    if fm is None or incident.status not in UNREVIEWED:
+    days = days_unreviewed(incident, ctx.today)
+    limit = ctx.options["days"]
+    if fm is None or days is None or days <= limit:
         return
     end = incident.resolved or incident.started
-    if end is None:
-        return
-    days = (ctx.today - end.date()).days
-    limit = ctx.options["days"]
-    if days <= limit:
-        return
     what = "resolution" if incident.resolved else "the start of the incident"
     yield Finding(
         fm.span(("status",)),

@@ -10,6 +10,7 @@ import json
 import re
 import subprocess
 import sys
+from datetime import datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -271,3 +272,32 @@ def test_the_bundled_archive_and_every_other_fixture_hold_no_secret_or_personal_
         assert _secrets.emails(doc) == [], path
         assert _secrets.phones(doc, _secrets.DEFAULT_REGIONS) == [], path
         assert _secrets.cards(doc) == [], path
+
+
+# --------------------------------------------------------------------------- precision on ids and figures
+
+_TIMES = st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(2099, 12, 31))
+_IDS_AND_FIGURES = st.one_of(
+    st.uuids().map(str),
+    st.uuids().map(lambda u: u.hex),
+    _TIMES.map(lambda t: t.isoformat()),
+    _TIMES.map(lambda t: t.strftime("%Y-%m-%d %H:%M:%S")),
+    _TIMES.map(lambda t: t.strftime("%Y%m%d%H%M%S")),
+    _TIMES.map(lambda t: str(int(t.timestamp() * 1000))),
+    st.tuples(*[st.integers(0, 255)] * 4).map(lambda ip: ".".join(map(str, ip))),
+    st.tuples(*[st.integers(0, 255)] * 4, st.integers(1, 65535)).map(lambda v: ".".join(map(str, v[:4])) + f":{v[4]}"),
+    st.tuples(st.integers(0, 40), st.integers(0, 99), st.integers(0, 9999)).map(lambda v: "v%d.%d.%d" % v),
+    st.tuples(st.sampled_from(["OPS", "INC", "CHG", "PM-2026"]), st.integers(1, 10**9)).map(lambda v: f"{v[0]}-{v[1]}"),
+    st.integers(0, 10**6).map(lambda n: f"{n} ms"),
+    st.integers(0, 10**7).map(lambda n: f"{n:,} requests"),
+    st.integers(0, 10**12).map(lambda n: f"build {n}.{n % 9999}"),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_IDS_AND_FIGURES, min_size=1, max_size=6).map(" and ".join))
+def test_ids_timestamps_versions_and_figures_are_not_personal_data(text):
+    doc = parse_text(HEAD + f"Between {text}, the password was rotated.\n")
+    assert _secrets.cards(doc) == [], text
+    assert _secrets.phones(doc, _secrets.DEFAULT_REGIONS) == [], text
+    assert _secrets.passwords(doc) == [], text

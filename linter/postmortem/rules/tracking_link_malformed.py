@@ -7,8 +7,8 @@ separated by commas. An empty cell, `—` or `none` is no reference (PM318 decid
 one is needed). Nothing is fetched: the check runs offline.
 
 The `patterns` option holds regular expressions, each matched against a whole reference.
-The defaults accept a ticket key (`OPS-123`), a GitHub or GitLab issue URL, a Jira
-`/browse/KEY-123` URL and a Linear issue URL. Name your own tracker to accept only it:
+The defaults accept a ticket key (`OPS-123`), a GitHub or GitLab issue URL, GitHub's
+`acme/checkout#87`, a Jira `/browse/KEY-123` URL and a Linear issue URL. Name your own tracker to accept only it:
 
 ```toml
 [tool.postmortem.rules.PM317]
@@ -46,6 +46,7 @@ OPTIONS = {
     "patterns": [
         r"[A-Z][A-Z0-9]{1,9}-[0-9]+",
         r"https://github\.com/[\w.-]+/[\w.-]+/issues/[0-9]+",
+        r"[\w.-]+/[\w.-]+#[0-9]+",
         r"https://gitlab\.[\w.-]+(?:/[\w.-]+)+/-/(?:issues|work_items)/[0-9]+",
         r"https://[\w.-]+/browse/[A-Z][A-Z0-9]{1,9}-[0-9]+",
         r"https://linear\.app/[\w-]+/issue/[A-Z][A-Z0-9]{0,9}-[0-9]+(?:/[\w-]*)?",

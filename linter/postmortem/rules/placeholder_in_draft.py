@@ -45,4 +45,4 @@ def check(doc, ctx):
     if doc.incident.status != DRAFT:
         return
     for finding in gaps(doc):
-        yield Finding(finding.span, f"{finding.message} (in a draft)", f"{finding.hint} Before review, PM205 makes this an error.")
+        yield Finding(finding.span, f"{finding.message} (in a draft)", f"{finding.hint} From `in-review` on, it is an error.")

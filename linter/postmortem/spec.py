@@ -220,8 +220,14 @@ def section_key(heading: str, index: dict[str, str] | None = None) -> str | None
 
 
 def heading_key(heading: str) -> str | None:
-    """The key of a heading at any level: a section's or a known sub-section's."""
-    return _HEADING_INDEX.get(normalise_heading(heading))
+    """The key of a heading at any level: a section's or a known sub-section's. A heading
+    whose name has the word "whys" (``Root cause identification: the five whys``) is a
+    5 Whys sub-section, as the format reference says."""
+    name = normalise_heading(heading)
+    key = _HEADING_INDEX.get(name)
+    if key is None and "whys" in name.split():
+        return "five-whys"
+    return key
 
 
 _COLUMN_INDEX = {kind: _index(layout["columns"]) for kind, layout in TABLES.items()}

@@ -96,6 +96,7 @@ class _Part:
     end: int
     classified: Classified
     sub_offset: int = 0
+    mapping: Mapping | None = None
 
 
 def import_text(text: str, source_path: str, archive: Path, today: date | None = None) -> Imported:
@@ -113,7 +114,10 @@ def import_text(text: str, source_path: str, archive: Path, today: date | None =
     extras: list[_Part] = []
     for part in parts:
         if part.classified.kind == "section":
-            by_key.setdefault(part.classified.target, []).append(part)
+            same = by_key.setdefault(part.classified.target, [])
+            if same and part.mapping:  # a second heading for one section: a sub-section of the first
+                part.mapping.how = f"{part.classified.how}; kept as `### {part.title}` in it"
+            same.append(part)
         elif part.title is not None:
             extras.append(part)
     preamble = next((p for p in parts if p.title is None), None)
@@ -195,9 +199,10 @@ def _parts(source, mappings: list[Mapping], body_offset: int) -> list[_Part]:
         return parts
     base = min(h.level for h in headings)
     end_matter = False
+    parent: _Part | None = None  # the last part at the base level
     for heading in headings:
         classified = classify(heading.title, end_matter)
-        top = parts[-1] if parts[-1].title is not None else None
+        top = parent
         new_part = heading.level == base and classified.kind != "end-matter"
         promoted = (heading.level == base + 1 and classified.kind == "section" and top is not None
                     and not (top.classified.kind == "section" and top.classified.target == classified.target)
@@ -205,18 +210,21 @@ def _parts(source, mappings: list[Mapping], body_offset: int) -> list[_Part]:
         if new_part or promoted:
             parts[-1].end = heading.line
             parts.append(_Part(heading.title, heading.level, heading.line, len(source.lines), classified))
+            if new_part:
+                parent = parts[-1]
             end_matter = end_matter or is_end_matter(classified)
             kind = classified.kind
             target = spec.SECTIONS[classified.target][0] if kind == "section" else classified.target
-            how = classified.how + (f"; a sub-section of {parts[-2].title}, now a section of its own" if promoted else "")
-            mappings.append(Mapping(heading.level, heading.title, heading.line + 1 + body_offset, kind, target, how))
+            how = classified.how + (f"; a sub-section of {top.title}, now a section of its own" if promoted and top else "")
+            parts[-1].mapping = Mapping(heading.level, heading.title, heading.line + 1 + body_offset, kind, target, how)
+            mappings.append(parts[-1].mapping)
         else:
-            parent = parts[-1]
-            where = (spec.SECTIONS[parent.classified.target][0] if parent.classified.kind == "section"
-                     else parent.classified.target or parent.title or "")
+            holder = parts[-1]
+            where = (spec.SECTIONS[holder.classified.target][0] if holder.classified.kind == "section"
+                     else holder.classified.target or holder.title or "")
             kind = "end-matter" if classified.kind == "end-matter" else "sub-section"
             how = f"kept as a sub-section of {where}"
-            if parent.classified.target == "timeline" and find_date(heading.title):
+            if holder.classified.target == "timeline" and find_date(heading.title):
                 how = "a date: written on the timeline rows below it"
             mappings.append(Mapping(heading.level, heading.title, heading.line + 1 + body_offset, kind, where, how))
     return parts

@@ -192,3 +192,20 @@ def test_cli_import_writes_reports_and_never_overwrites(tmp_path):
     printed = run(project, "import", "--stdout", str(source))
     assert printed.exit_code == 0
     assert printed.stdout.startswith("---\nid: PM-2019-")
+
+
+def test_the_format_reference_lists_every_accepted_spelling():
+    from postmortem import spec
+    from postmortem.times import AMBIGUOUS_ZONES, ZONE_ABBREVIATIONS
+
+    reference = (Path(__file__).resolve().parent.parent / "docs" / "format.md").read_text(encoding="utf-8")
+    table = reference[reference.index("| Key | Canonical heading |"):reference.index("### Sub-sections")]
+    listed = {spec.normalise_heading(name) for row in table.splitlines()[2:] if row.startswith("| `")
+              for cell in row.split("|")[2:4] for name in cell.split(",")}
+    for names in spec.SECTIONS.values():
+        for name in names:
+            assert spec.normalise_heading(name) in listed, f"{name!r} is not in docs/format.md"
+    for name in spec.KNOWN_EXTRAS:
+        assert name in table, f"known extra {name!r} is not in docs/format.md"
+    for zone in (*ZONE_ABBREVIATIONS, *AMBIGUOUS_ZONES):
+        assert f"`{zone}`" in reference, f"zone {zone} is not in docs/format.md"

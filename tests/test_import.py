@@ -13,6 +13,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from postmortem.engine import Linter
 from postmortem.importer import import_text, write_new
@@ -209,3 +211,22 @@ def test_the_format_reference_lists_every_accepted_spelling():
         assert name in table, f"known extra {name!r} is not in docs/format.md"
     for zone in (*ZONE_ABBREVIATIONS, *AMBIGUOUS_ZONES):
         assert f"`{zone}`" in reference, f"zone {zone} is not in docs/format.md"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([
+    "# Title of an outage\n", "## Timeline\n", "## Action items\n", "### What went well\n", "## Lessons\n",
+    "- 2:54 PM PST: merged\n", "- [???] gone\n", "* [03-26 17:40] drained\n", "| time | Description |\n",
+    "|---|---|\n", "| 14:51 | news |\n", "All times in IST\n", "2019-01-22\n", "```\n## not a heading\n```\n",
+    "+++\ntitle = 'x'\n+++\n", "---\ntitle: [\n---\n", "\n", "text | with a pipe\n", "- **HIGH** Fix it (#12)\n",
+    "## Apendix\n", "## Random thoughts\n", "> ## quoted\n", "\r\n", "\ufeff",
+]), max_size=25), st.text(max_size=40))
+def test_import_never_fails_and_writes_a_readable_post_mortem(tmp_path_factory, pieces, noise):
+    from postmortem.parse import parse_text
+
+    text = "".join(pieces) + noise
+    archive = tmp_path_factory.mktemp("archive")
+    imported = import_text(text, "incident.md", archive, TODAY)
+    doc = parse_text(imported.text, "incident.md")
+    assert doc.frontmatter is not None, imported.text
+    assert doc.section("timeline") is not None and doc.section("action-items") is not None

@@ -281,12 +281,16 @@ def import_(sources, archive, to_stdout, today, config_path):
     where each heading went and every finding `postmortem lint` reports on the result.
     Exits 1 when a source could not be imported or written.
     """
+    from dataclasses import replace
+
     from .engine import Linter
     from .importer import import_text, write_new
     from .importer.report import findings, render
 
     config = _config(config_path)
     folder = Path(archive) if archive else config.archive_dir
+    if archive:  # ids and cross-file checks in the report look in the folder written to
+        config = replace(config, archive=str(folder.resolve()), owners=str(config.owners_path))
     linter = Linter(config, today=today.date() if today else None)
     failed = 0
     for source in sources:

@@ -95,7 +95,6 @@ class _Part:
     line: int  # body line of the heading (0-based); -1 for the text before the first heading
     end: int
     classified: Classified
-    sub_offset: int = 0
     mapping: Mapping | None = None
 
 
@@ -232,11 +231,8 @@ def _parts(source, mappings: list[Mapping], body_offset: int) -> list[_Part]:
 
 def _own_heading(part: _Part, index: int) -> str:
     """A sub-heading keeping the source's own words when they say more than the section name."""
-    if part.title is None:
+    if part.title is None or (index == 0 and part.classified.how == "alias"):
         return ""
-    if index == 0 and part.classified.how == "alias":
-        return ""
-    part.sub_offset = 1
     return f"### {part.title}"
 
 
@@ -258,7 +254,8 @@ def _kept(lines: list[str], start: int, end: int, consumed: set[int], part: _Par
         if number in heading_lines and line.lstrip().startswith("#"):
             stripped = line.lstrip()
             level = len(stripped) - len(stripped.lstrip("#"))
-            new_level = min(6, max(3, level - part.level + 2 + shift + part.sub_offset - (1 if part.sub_offset and shift else 0)))
+            # the part's heading becomes level 2 (or 3 under its own words): keep the nesting below it
+            new_level = min(6, max(3, level - part.level + 2 + shift))
             line = "#" * new_level + stripped[level:]
         out.append(line)
     return "\n".join(_squeeze(out)).strip("\n")

@@ -230,3 +230,15 @@ def test_import_never_fails_and_writes_a_readable_post_mortem(tmp_path_factory, 
     doc = parse_text(imported.text, "incident.md")
     assert doc.frontmatter is not None, imported.text
     assert doc.section("timeline") is not None and doc.section("action-items") is not None
+
+
+def test_month_day_times_a_zone_stated_elsewhere_and_a_night_without_a_date(tmp_path):
+    imported = _convert(
+        "# March 26th, 2019 Boskos Outage\n\nAll times in PDT (UTC-7).\n\n## Timeline\n\n"
+        "- [12-05 16:21] bug introduced\n- [03-20 16:46] spec updated\n- [03-26 23:04] node drained\n"
+        "- [03-26 02:50] outage reported\n",
+        tmp_path,
+    )
+    assert "| 2018-12-05 16:21 -07:00 | bug introduced | | [ASSUMPTION: year from the post-mortem's date] |" in imported.text
+    assert "| 2019-03-20 16:46 | spec updated | | |" in imported.text
+    assert any("02:50 is earlier than the one above it (23:04)" in note for note in imported.notes)

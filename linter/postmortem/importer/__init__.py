@@ -132,7 +132,9 @@ def import_text(text: str, source_path: str, archive: Path, today: date | None =
                 chunks.append(own)
             start, end = part.line + 1, part.end
             if key == "timeline":
-                timeline = timeline_table.build(blocks(lines, start, end), lines, doc_date)
+                elsewhere = "\n".join(lines[:part.line] + lines[part.end:])
+                timeline = timeline_table.build(blocks(lines, start, end), lines, doc_date,
+                                                timeline_table.zone_note(elsewhere, all_times=True))
                 chunks.append(_kept(lines, start, end, timeline.consumed, part, 1 if own else 0))
             elif key == "action-items":
                 found = action_table.build(blocks(lines, start, end), lines)
@@ -356,6 +358,9 @@ def _timeline_notes(timeline) -> list[str]:
         notes.append(f"the timeline uses {zone}, which names more than one timezone: write the offset (`postmortem explain PM404`)")
     if timeline.unknown_times:
         notes.append(f"{timeline.unknown_times} timeline row(s) have no time in the source and are marked [UNCERTAIN]")
+    for time, above in timeline.backwards:
+        notes.append(f"the row at {time} is earlier than the one above it ({above}): if it is after midnight, "
+                     "the source gives no new date; write the date on that row")
     if any("[ASSUMPTION" in row.notes for row in timeline.rows):
         notes.append("some timeline dates take their year from the post-mortem's date, marked [ASSUMPTION]")
     return notes

@@ -28,7 +28,7 @@ _BRACKET = re.compile(r"^\[(?P<inner>[^\]]*)\]\s*(?P<rest>.*)$", re.DOTALL)
 _UNKNOWN_TIME = re.compile(r"^\?+$")
 _ATTRIBUTES = re.compile(r"^\{:.*\}$")  # a kramdown attribute list, such as {: .timeline }
 _ZONE_NOTE = re.compile(
-    r"\b(?:all\s+)?times?\s+(?:are\s+)?(?:in\s+)?\(?(?P<tz>UTC|GMT|[A-Z]{2,5}|[+-]\d{2}:?\d{2})\b")
+    r"\b(?:[Aa]ll\s+)?[Tt]imes?\s+(?:are\s+)?(?:in\s+)?\(?(?P<tz>UTC|GMT|[A-Z]{2,5}|[+-]\d{2}:?\d{2})\b")
 _BARE_DATE = re.compile(r"^\s*\**\s*\d{4}-\d{2}-\d{2}\s*\**\s*(?:\([^)]*\))?\s*$")
 # Events that say when impact began and ended, in the words post-mortems use.
 STARTED = re.compile(r"\b(outage|impact|incident)\s+(begins|began|starts|started)\b", re.IGNORECASE)
@@ -54,6 +54,7 @@ class Timeline:
     assumptions: list[str] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)
     unknown_times: int = 0
+    backwards: list[tuple[str, str]] = field(default_factory=list)  # (time, the time of the row above)
 
 
 def zone_offset(text: str) -> tuple[str, timezone | None] | None:
@@ -115,21 +116,37 @@ def read_time(text: str) -> _Reading | None:
     return _Reading(day, md, hour, minute, match["s"], zone, rest)
 
 
-def build(blocks: list[Block], lines: list[str], date_hint: date | None) -> Timeline:
-    """Rows from the list items and tables of a timeline section's blocks."""
+def zone_note(text: str, all_times: bool = False) -> str | None:
+    """The zone a note such as "All times in PST" states, when the format can read it;
+    with ``all_times``, only a note that says "all times"."""
+    for match in _ZONE_NOTE.finditer(text):
+        if all_times and not match[0].lower().startswith("all"):
+            continue
+        if zone_offset(match["tz"]):
+            return match["tz"]
+    return None
+
+
+def build(blocks: list[Block], lines: list[str], date_hint: date | None, zone_hint: str | None = None) -> Timeline:
+    """Rows from the list items and tables of a timeline section's blocks. ``zone_hint`` is a
+    zone stated elsewhere in the post-mortem ("All times in PDT"), for a timeline that states none."""
     timeline = Timeline()
     day: date | None = None
     zone_text: str | None = None  # the zone as the table writes it
     zone: timezone | None = None
+    last = None  # (sort key, time) of the row above
+    if zone_hint:
+        zone_text, zone = zone_offset(zone_hint)
+        timeline.zone_stated = zone_hint
     written_day: date | None = None
     written_zone: str | None = None
     for block in blocks:
         text = "\n".join(lines[block.start : block.end])
         if block.kind in ("paragraph", "heading"):
-            note = _ZONE_NOTE.search(text)
-            if note and zone_offset(note["tz"]):
-                zone_text, zone = zone_offset(note["tz"])
-                timeline.zone_stated = timeline.zone_stated or note["tz"]
+            note = zone_note(text)
+            if note:
+                zone_text, zone = zone_offset(note)
+                timeline.zone_stated = note
             found = find_date(text)
             if found:
                 day = found
@@ -167,12 +184,14 @@ def build(blocks: list[Block], lines: list[str], date_hint: date | None) -> Time
                     continue
                 try:
                     candidate = date(anchor.year, *reading.md)
+                    if day is None:  # the first such row: its year is the post-mortem's, or the one before
+                        if candidate > date_hint + timedelta(days=7):
+                            candidate = date(anchor.year - 1, *reading.md)
+                        notes = _join(notes, "[ASSUMPTION: year from the post-mortem's date]")
+                    elif candidate < day - timedelta(days=7):  # a timeline runs forward: into the next year
+                        candidate = date(anchor.year + 1, *reading.md)
                 except ValueError:
                     continue
-                if day is None:
-                    if candidate > date_hint + timedelta(days=7):
-                        candidate = date(anchor.year - 1, *reading.md)
-                    notes = _join(notes, "[ASSUMPTION: year from the post-mortem's date]")
                 day = candidate
             if reading.zone:
                 zone_text, zone = zone_offset(reading.zone)
@@ -186,6 +205,10 @@ def build(blocks: list[Block], lines: list[str], date_hint: date | None) -> Time
             if zone_text and zone_text != written_zone:
                 cell += " " + zone_text
                 written_zone = zone_text
+            key = (day or date.min, reading.hour, reading.minute)
+            if last is not None and key < last[0]:
+                timeline.backwards.append((f"{reading.hour:02d}:{reading.minute:02d}", last[1]))
+            last = (key, f"{reading.hour:02d}:{reading.minute:02d}")
             when = None
             if day is not None and zone is not None:
                 when = datetime(day.year, day.month, day.day, reading.hour, reading.minute, int(reading.second or 0), tzinfo=zone)

@@ -233,8 +233,15 @@ def heading_key(heading: str) -> str | None:
 _COLUMN_INDEX = {kind: _index(layout["columns"]) for kind, layout in TABLES.items()}
 
 
+_ZONED_TIME = re.compile(r"^\s*time\s*\(\s*(?:[a-z]{1,5}|[a-z]{0,3}\s*[+-]\s*\d{1,2}(?::?\d{2})?)\s*\)\s*$", re.IGNORECASE)
+
+
 def column_key(kind: str, header: str) -> str | None:
-    """Canonical column of a table header cell; an empty header names no column."""
+    """Canonical column of a table header cell; an empty header names no column. A timeline's
+    ``Time (PST)`` or ``Time (UTC+1)`` is its Time column (the zone in it does not count)."""
     if not header.strip():
         return None
-    return _COLUMN_INDEX[kind].get(_header_key(header))
+    key = _COLUMN_INDEX[kind].get(_header_key(header))
+    if key is None and kind == "timeline" and _ZONED_TIME.match(header):
+        return "time"
+    return key

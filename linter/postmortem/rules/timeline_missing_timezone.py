@@ -24,7 +24,7 @@ alert and deploy logs needs the zone. A timeline that never says is ambiguous.
 import re
 
 from ..rule import Finding, Severity
-from ..times import AMBIGUOUS_ZONES, ZONE_ABBREVIATIONS, parse_clock
+from ..times import AMBIGUOUS_ZONES, ZONE_ABBREVIATIONS, parse_clock, standard_clock
 
 _HEADER_ZONE = re.compile(r"\(\s*([A-Za-z]{1,5}|[+-]\d{2}:?\d{2})\s*\)")
 
@@ -63,8 +63,14 @@ def _hint(entry) -> str:
         else:
             offset = ZONE_ABBREVIATIONS.get(zone)
         if offset:
-            return f"The header's `{match[1]}` does not count: write `{clock} {offset}` on the first row; {later}"
+            return f"The header's `{match[1]}` does not count: write `{_written(clock, offset)}` on the first row; {later}"
         if zone in AMBIGUOUS_ZONES:
-            options = " or ".join(f"`{clock} {o}` ({meaning})" for o, meaning in AMBIGUOUS_ZONES[zone])
+            options = " or ".join(f"`{_written(clock, o)}` ({meaning})" for o, meaning in AMBIGUOUS_ZONES[zone])
             return f"The header's `{match[1]}` does not count and names more than one zone: write {options} on the first row; {later}"
-    return f"Write the zone on the first row, e.g. `{clock} UTC` or `{clock} +01:00`; {later}"
+    return f"Write the zone on the first row, e.g. `{_written(clock, 'UTC')}` or `{_written(clock, '+01:00')}`; {later}"
+
+
+def _written(clock: str, zone: str) -> str:
+    """``clock`` with ``zone``, in the documented form (a 12-hour clock becomes 24-hour)."""
+    text = f"{clock} {zone}"
+    return standard_clock(text) or text

@@ -242,3 +242,15 @@ def test_month_day_times_a_zone_stated_elsewhere_and_a_night_without_a_date(tmp_
     assert "| 2018-12-05 16:21 -07:00 | bug introduced | | [ASSUMPTION: year from the post-mortem's date] |" in imported.text
     assert "| 2019-03-20 16:46 | spec updated | | |" in imported.text
     assert any("02:50 is earlier than the one above it (23:04)" in note for note in imported.notes)
+
+
+def test_a_timeline_table_with_the_zone_in_its_header(tmp_path):
+    imported = _convert(
+        "# Incident Postmortem – Service Outage on 2025-05-20\n\n## 2  Timeline (UTC)\n"
+        "| Time | Event |\n|------|-------|\n| 08:41 | Alertmanager page |\n| 08:46 | Rollback initiated |\n", tmp_path)
+    assert "| 08:41 UTC | Alertmanager page | | |" in imported.text
+    assert "| 08:46 | Rollback initiated | | |" in imported.text
+    (tmp_path / "b").mkdir()
+    imported = _convert(
+        "# Outage on 2025-05-20\n\n## Timeline\n\n| Time (CET) | Event |\n|---|---|\n| 08:41 | page |\n", tmp_path / "b")
+    assert "| 08:41 +01:00 | page | | |" in imported.text

@@ -133,8 +133,9 @@ def import_text(text: str, source_path: str, archive: Path, today: date | None =
             start, end = part.line + 1, part.end
             if key == "timeline":
                 elsewhere = "\n".join(lines[:part.line] + lines[part.end:])
+                heading_zone = timeline_table.header_zone(part.title or "")  # "## Timeline (UTC)"
                 timeline = timeline_table.build(blocks(lines, start, end), lines, doc_date,
-                                                timeline_table.zone_note(elsewhere, all_times=True))
+                                                heading_zone or timeline_table.zone_note(elsewhere, all_times=True))
                 chunks.append(_kept(lines, start, end, timeline.consumed, part, 1 if own else 0))
             elif key == "action-items":
                 found = action_table.build(blocks(lines, start, end), lines)

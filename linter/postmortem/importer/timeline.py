@@ -29,6 +29,7 @@ _UNKNOWN_TIME = re.compile(r"^\?+$")
 _ATTRIBUTES = re.compile(r"^\{:.*\}$")  # a kramdown attribute list, such as {: .timeline }
 _ZONE_NOTE = re.compile(
     r"\b(?:[Aa]ll\s+)?[Tt]imes?\s+(?:are\s+)?(?:in\s+)?\(?(?P<tz>UTC|GMT|[A-Z]{2,5}|[+-]\d{2}:?\d{2})\b")
+_HEADER_ZONE = re.compile(r"\(\s*(UTC|GMT|Z|[A-Z]{2,5}|[+-]\d{2}:?\d{2})\s*\)")
 _BARE_DATE = re.compile(r"^\s*\**\s*\d{4}-\d{2}-\d{2}\s*\**\s*(?:\([^)]*\))?\s*$")
 # Events that say when impact began and ended, in the words post-mortems use.
 STARTED = re.compile(r"\b(outage|impact|incident)\s+(begins|began|starts|started)\b", re.IGNORECASE)
@@ -116,6 +117,12 @@ def read_time(text: str) -> _Reading | None:
     return _Reading(day, md, hour, minute, match["s"], zone, rest)
 
 
+def header_zone(text: str) -> str | None:
+    """The zone a heading or header names in brackets, ``Time (UTC)``, when the format reads it."""
+    match = _HEADER_ZONE.search(text)
+    return match[1] if match and zone_offset(match[1]) else None
+
+
 def zone_note(text: str, all_times: bool = False) -> str | None:
     """The zone a note such as "All times in PST" states, when the format can read it;
     with ``all_times``, only a note that says "all times"."""
@@ -160,6 +167,11 @@ def build(blocks: list[Block], lines: list[str], date_hint: date | None, zone_hi
             entries = list(_table_entries(block, lines))
             if not entries:
                 continue
+            header = table_rows(block, lines)[0][1]
+            stated = header_zone(header[0][1]) if header else None
+            if stated and zone is None:  # "| Time (UTC) |"
+                zone_text, zone = zone_offset(stated)
+                timeline.zone_stated = stated
             timeline.consumed.update(range(block.start, block.end))
         else:
             continue

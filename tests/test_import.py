@@ -254,3 +254,9 @@ def test_a_timeline_table_with_the_zone_in_its_header(tmp_path):
     imported = _convert(
         "# Outage on 2025-05-20\n\n## Timeline\n\n| Time (CET) | Event |\n|---|---|\n| 08:41 | page |\n", tmp_path / "b")
     assert "| 08:41 +01:00 | page | | |" in imported.text
+
+
+def test_two_timeline_sections_keep_the_rows_of_both(tmp_path):
+    imported = _convert("# Outage\n\n## Timeline\n\n- 10:00 UTC: first\n\n## Timeline of events\n\n- 11:00 UTC: second\n",
+                        tmp_path)
+    assert "| 10:00 UTC | first | | |" in imported.text and "| 11:00 UTC | second | | |" in imported.text

@@ -134,12 +134,13 @@ def import_text(text: str, source_path: str, archive: Path, today: date | None =
             if key == "timeline":
                 elsewhere = "\n".join(lines[:part.line] + lines[part.end:])
                 heading_zone = timeline_table.header_zone(part.title or "")  # "## Timeline (UTC)"
-                timeline = timeline_table.build(blocks(lines, start, end), lines, doc_date,
-                                                heading_zone or timeline_table.zone_note(elsewhere, all_times=True))
-                chunks.append(_kept(lines, start, end, timeline.consumed, part, 1 if own else 0))
+                found = timeline_table.build(blocks(lines, start, end), lines, doc_date,
+                                             heading_zone or timeline_table.zone_note(elsewhere, all_times=True))
+                timeline = found if timeline is None else timeline.merge(found)
+                chunks.append(_kept(lines, start, end, found.consumed, part, 1 if own else 0))
             elif key == "action-items":
                 found = action_table.build(blocks(lines, start, end), lines)
-                actions = found if actions is None else _merge(actions, found)
+                actions = found if actions is None else actions.merge(found)
                 chunks.append(_kept(lines, start, end, found.consumed, part, 1 if own else 0))
             else:
                 chunks.append(_kept(lines, start, end, set(), part, 1 if own else 0))
@@ -153,11 +154,10 @@ def import_text(text: str, source_path: str, archive: Path, today: date | None =
             continue
         body.append(f"## {spec.SECTIONS[key][0]}")
         chunks = out_sections[key]
-        if key == "timeline":
-            chunks = chunks[:1] + [_timeline_markdown(timeline)] + chunks[1:] if timeline and timeline.rows else chunks + [_timeline_markdown(None)]
-        elif key == "root-cause":
-            if not _has_whys(by_key.get(key, []), lines):
-                chunks = chunks + [_FACTORS]
+        if key == "timeline":  # the table after the notes that say how to read it
+            chunks = chunks[:1] + [_timeline_markdown(timeline)] + chunks[1:]
+        elif key == "root-cause" and not _has_whys(by_key.get(key, []), lines):
+            chunks = chunks + [_FACTORS]
         elif key == "action-items":
             chunks = chunks[:1] + [_actions_markdown(actions)] + chunks[1:]
         if not any(chunk.strip() for chunk in chunks):
@@ -291,12 +291,6 @@ def _has_whys(parts: list[_Part], lines: list[str]) -> bool:
             if text.startswith("#") and "whys" in spec.normalise_heading(text.lstrip("#")):
                 return True
     return False
-
-
-def _merge(a, b):
-    a.items.extend(b.items)
-    a.consumed |= b.consumed
-    return a
 
 
 def _document_date(source) -> date | None:

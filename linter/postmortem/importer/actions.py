@@ -14,13 +14,6 @@ from .. import spec
 from ..vocabulary import ACTION_CATEGORIES, ACTION_STATUSES
 from .blocks import Block, list_items, table_rows
 
-PLACEHOLDERS = {
-    "category": "{{ detect, mitigate, prevent, repair, investigate, process or document }}",
-    "owner": "{{ owner, as listed in owners.yml }}",
-    "priority": "{{ P0–P3 }}",
-    "due": "{{ YYYY-MM-DD }}",
-    "status": "{{ open, in-progress, blocked, done or wont-do }}",
-}
 _LEADING_TRACKER = re.compile(r"^(?P<ref>\[#?\d+\](?:\([^)]*\))?)\s*:?\s*")
 _TRAILING_TRACKER = re.compile(r"\s*\(?(?P<ref>\[#?\d+\](?:\([^)]*\))?|#\d+|https?://\S+/(?:issues|pull)/\d+)\)?\.?\s*$")
 _PRIORITY_WORD = re.compile(r"^\*\*(?P<word>HIGH|MEDIUM|LOW|CRITICAL|P[0-4])\*\*\s*", re.IGNORECASE)
@@ -42,6 +35,12 @@ class Item:
 class Actions:
     items: list[Item] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)
+
+    def merge(self, other: "Actions") -> "Actions":
+        """One list from two sections that both hold action items."""
+        self.items += other.items
+        self.consumed |= other.consumed
+        return self
 
 
 def build(blocks: list[Block], lines: list[str]) -> Actions:

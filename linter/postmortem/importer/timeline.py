@@ -52,10 +52,19 @@ class Timeline:
     rows: list[Row] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)  # body lines turned into rows
     zone_stated: str | None = None
-    assumptions: list[str] = field(default_factory=list)
     ambiguous: list[str] = field(default_factory=list)
     unknown_times: int = 0
     backwards: list[tuple[str, str]] = field(default_factory=list)  # (time, the time of the row above)
+
+    def merge(self, other: "Timeline") -> "Timeline":
+        """One timeline from two sections that both hold one."""
+        self.rows += other.rows
+        self.consumed |= other.consumed
+        self.zone_stated = self.zone_stated or other.zone_stated
+        self.ambiguous += [zone for zone in other.ambiguous if zone not in self.ambiguous]
+        self.unknown_times += other.unknown_times
+        self.backwards += other.backwards
+        return self
 
 
 def zone_offset(text: str) -> tuple[str, timezone | None] | None:

@@ -8,6 +8,7 @@ with exactly the findings its report lists.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -99,6 +100,9 @@ def test_the_frontmatter_states_only_what_the_source_says(path, tmp_path):
     for key in ("severity", "services", "authors", "detected", "detection_method"):
         value = next(line for line in frontmatter.splitlines() if line.startswith(f"{key}:"))
         assert "{{" in value, f"{key} was filled in: {value}"
+    summary = next(line for line in frontmatter.splitlines() if line.startswith("  summary:"))
+    if "{{" not in summary:  # the first sentence of the source's Impact section
+        assert json.loads(summary.split(": ", 1)[1]) in " ".join(path.read_text(encoding="utf-8").split())
     for key in ("started", "mitigated", "resolved"):
         line = next((l for l in frontmatter.splitlines() if l.startswith(f"{key}:")), None)
         if line and "{{" not in line:  # read from a timeline row that says so

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -168,7 +169,13 @@ def import_text(text: str, source_path: str, archive: Path, today: date | None =
         content = _kept(lines, part.line + 1, part.end, set(), part, 0)
         body.extend(["", content.strip("\n") if content.strip() else "", ""])
 
-    frontmatter, when = _frontmatter(title, timeline, archive, doc_date, today)
+    impact = next((p for p in by_key.get("impact", [])), None)
+    impact_summary = _first_sentence(lines, impact.line + 1, impact.end) if impact else None
+    frontmatter, when = _frontmatter(title, timeline, archive, doc_date, today, impact_summary)
+    left = {key: value for key, value in source.meta.items() if key != "title"}
+    if left:
+        notes.append("the source's frontmatter is not carried over: " + "; ".join(
+            f"{key} = {value!r}" for key, value in left.items()) + " (authors here are teams or roles from owners.yml)")
     if timeline:
         notes.extend(_timeline_notes(timeline))
     if actions and actions.items:
@@ -369,7 +376,21 @@ def _stamp(when) -> str:
     return text.replace("+00:00", "Z")
 
 
-def _frontmatter(title: str, timeline, archive: Path, doc_date: date | None, today: date | None):
+def _first_sentence(lines: list[str], start: int, end: int) -> str | None:
+    """The first sentence of a section, when it is plain text short enough for ``impact.summary``."""
+    for block in blocks(lines, start, end):
+        if block.kind != "paragraph":
+            continue
+        text = " ".join(" ".join(lines[block.start : block.end]).split())
+        sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+        if 10 <= len(sentence) <= 200 and not re.search(r"[\[\]`*_<>{}|\\]", sentence):
+            return sentence
+        return None
+    return None
+
+
+def _frontmatter(title: str, timeline, archive: Path, doc_date: date | None, today: date | None,
+                 impact_summary: str | None = None):
     rows = timeline.rows if timeline else []
     found = {}
     for key, pattern in (("started", timeline_table.STARTED), ("mitigated", timeline_table.MITIGATED),
@@ -401,7 +422,8 @@ def _frontmatter(title: str, timeline, archive: Path, doc_date: date | None, tod
         "resolved: " + found.get("resolved", '"{{ when the system was back to normal, ISO 8601 with timezone }}"'),
         'detection_method: "{{ ' + " | ".join(DETECTION_METHODS) + ' }}"',
         "impact:",
-        '  summary: "{{ who was affected and how, in one sentence }}"',
+        "  summary: " + (json.dumps(impact_summary, ensure_ascii=False) if impact_summary
+                         else '"{{ who was affected and how, in one sentence }}"'),
         '  users_affected: "{{ a number, or unknown }}"',
         '  data_loss: "{{ none | some | unknown }}"',
         '  slo_budget_consumed: "{{ percent of the period\'s error budget, or unknown }}"',

@@ -9,8 +9,9 @@ repositories and blog-style incident reports all become a file of this format:
   becomes that section;
 - the timeline and the action items become the format's tables, built from the source's
   lists or tables; every sentence that does not fit a table stays in its section;
-- the frontmatter takes what the source states (title, times of the timeline that say
-  when the outage began and ended); everything else is a ``{{ placeholder }}``.
+- the frontmatter takes what the source states (its title, the first sentence of its Impact
+  section, the times of timeline rows that say when the outage began and ended); everything
+  else is a ``{{ placeholder }}``.
 
 Nothing is invented: a value the source does not give is a placeholder, a year read from
 the post-mortem's date is marked ``[ASSUMPTION: …]``, a time the source does not give is

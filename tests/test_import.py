@@ -264,3 +264,12 @@ def test_two_timeline_sections_keep_the_rows_of_both(tmp_path):
     imported = _convert("# Outage\n\n## Timeline\n\n- 10:00 UTC: first\n\n## Timeline of events\n\n- 11:00 UTC: second\n",
                         tmp_path)
     assert "| 10:00 UTC | first | | |" in imported.text and "| 11:00 UTC | second | | |" in imported.text
+
+
+def test_setext_headings_are_mapped_and_their_underlines_not_kept(tmp_path):
+    imported = _convert(
+        "Disk full on the build server\n=============================\n\nSummary\n-------\n\nThe disk filled.\n\n"
+        "Lessons learned\n---------------\n\nWhat went well\n~~~\n\nnot a fence\n", tmp_path)
+    assert 'title: "Disk full on the build server"' in imported.text
+    assert "## Summary\n\nThe disk filled." in imported.text
+    assert "-------" not in imported.text.split("## Summary", 1)[1].split("## Impact")[0]

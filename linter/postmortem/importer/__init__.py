@@ -96,6 +96,7 @@ class _Part:
     level: int
     line: int  # body line of the heading (0-based); -1 for the text before the first heading
     end: int
+    start: int  # first body line of its content (after a setext heading's underline too)
     classified: Classified
     mapping: Mapping | None = None
 
@@ -132,7 +133,7 @@ def import_text(text: str, source_path: str, archive: Path, today: date | None =
             own = _own_heading(part, index)
             if own:
                 chunks.append(own)
-            start, end = part.line + 1, part.end
+            start, end = part.start, part.end
             if key == "timeline":
                 elsewhere = "\n".join(lines[:part.line] + lines[part.end:])
                 heading_zone = timeline_table.header_zone(part.title or "")  # "## Timeline (UTC)"
@@ -147,7 +148,7 @@ def import_text(text: str, source_path: str, archive: Path, today: date | None =
             else:
                 chunks.append(_kept(lines, start, end, set(), part, 1 if own else 0))
         if key == "summary" and preamble is not None:
-            chunks.insert(0, _kept(lines, preamble.line + 1, preamble.end, _skip_title(source), preamble, 0))
+            chunks.insert(0, _kept(lines, preamble.start, preamble.end, _skip_title(source), preamble, 0))
         out_sections[key] = [chunk for chunk in chunks if chunk.strip()]
 
     body: list[str] = []
@@ -167,11 +168,11 @@ def import_text(text: str, source_path: str, archive: Path, today: date | None =
         body.extend(["", *_join_chunks(chunks), ""])
     for part in extras:
         body.append(f"## {part.classified.target if part.classified.kind == 'extra' and part.classified.how != 'prefix' else part.title}")
-        content = _kept(lines, part.line + 1, part.end, set(), part, 0)
+        content = _kept(lines, part.start, part.end, set(), part, 0)
         body.extend(["", content.strip("\n") if content.strip() else "", ""])
 
     impact = next((p for p in by_key.get("impact", [])), None)
-    impact_summary = _first_sentence(lines, impact.line + 1, impact.end) if impact else None
+    impact_summary = _first_sentence(lines, impact.start, impact.end) if impact else None
     frontmatter, when = _frontmatter(title, timeline, archive, doc_date, today, impact_summary)
     left = {key: value for key, value in source.meta.items() if key != "title"}
     if left:
@@ -204,7 +205,7 @@ def _parts(source, mappings: list[Mapping], body_offset: int) -> list[_Part]:
     headings = source.headings
     parts: list[_Part] = []
     first = headings[0].line if headings else len(source.lines)
-    parts.append(_Part(None, 0, -1, first, Classified("preamble", "", "")))
+    parts.append(_Part(None, 0, -1, first, 0, Classified("preamble", "", "")))
     if not headings:
         return parts
     base = min(h.level for h in headings)
@@ -219,7 +220,7 @@ def _parts(source, mappings: list[Mapping], body_offset: int) -> list[_Part]:
                     and not end_matter)
         if new_part or promoted:
             parts[-1].end = heading.line
-            parts.append(_Part(heading.title, heading.level, heading.line, len(source.lines), classified))
+            parts.append(_Part(heading.title, heading.level, heading.line, len(source.lines), heading.end, classified))
             if new_part:
                 parent = parts[-1]
             end_matter = end_matter or is_end_matter(classified)
@@ -248,26 +249,31 @@ def _own_heading(part: _Part, index: int) -> str:
 
 
 def _skip_title(source) -> set[int]:
-    return {source.title_line} if source.title_line is not None else set()
+    if source.title_line is None:
+        return set()
+    return set(range(source.title_line, source.title_end))
 
 
 def _kept(lines: list[str], start: int, end: int, consumed: set[int], part: _Part, shift: int) -> str:
     """The lines of a part that were not turned into table rows, headings re-levelled."""
-    heading_lines = {}
-    for block in blocks(lines, start, end):
-        if block.kind == "heading":
-            heading_lines[block.start] = True
+    headings = {block.start: block for block in blocks(lines, start, end) if block.kind == "heading"}
     out = []
+    underline = -1
     for number in range(max(start, 0), end):
-        if number in consumed:
+        if number in consumed or number == underline:
             continue
         line = lines[number]
-        if number in heading_lines and line.lstrip().startswith("#"):
-            stripped = line.lstrip()
-            level = len(stripped) - len(stripped.lstrip("#"))
+        if number in headings:
+            token = headings[number].tokens[0]
+            level = int(token.tag[1])
             # the part's heading becomes level 2 (or 3 under its own words): keep the nesting below it
             new_level = min(6, max(3, level - part.level + 2 + shift))
-            line = "#" * new_level + stripped[level:]
+            if token.markup.startswith("#"):
+                stripped = line.lstrip()
+                line = "#" * new_level + stripped[len(stripped) - len(stripped.lstrip("#")):]
+            else:  # a setext heading: its text, then an underline that is not kept
+                line = "#" * new_level + " " + line.strip()
+                underline = headings[number].end - 1
         out.append(line)
     return "\n".join(_squeeze(out)).strip("\n")
 
@@ -294,7 +300,7 @@ def _has_whys(parts: list[_Part], lines: list[str]) -> bool:
     for part in parts:
         if part.title and "whys" in spec.normalise_heading(part.title):
             return True
-        for number in range(part.line + 1, part.end):
+        for number in range(part.start, part.end):
             text = lines[number].lstrip()
             if text.startswith("#") and "whys" in spec.normalise_heading(text.lstrip("#")):
                 return True

@@ -23,6 +23,7 @@ class Heading:
     level: int
     title: str
     line: int  # 0-based index into the body lines
+    end: int  # one past its last line: a setext heading has two
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Source:
     headings: list[Heading]
     title: str | None = None
     title_line: int | None = None
+    title_end: int | None = None
     problems: list[str] = field(default_factory=list)
 
 
@@ -67,7 +69,7 @@ def read_source(text: str, path: str) -> Source:
     title = source.meta.get("title")
     h1 = [h for h in source.headings if h.level == 1]
     if len(h1) == 1 and source.headings[0] is h1[0]:
-        source.title_line = h1[0].line
+        source.title_line, source.title_end = h1[0].line, h1[0].end
         source.headings = source.headings[1:]
         title = title or h1[0].title
     source.title = str(title).strip() if title else None
@@ -89,7 +91,7 @@ def _headings(lines: list[str]) -> list[Heading]:
     found = []
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.level == 0 and token.map:
-            found.append(Heading(int(token.tag[1]), tokens[index + 1].content.strip(), token.map[0]))
+            found.append(Heading(int(token.tag[1]), tokens[index + 1].content.strip(), token.map[0], token.map[1]))
     return found
 
 

@@ -273,3 +273,12 @@ def test_setext_headings_are_mapped_and_their_underlines_not_kept(tmp_path):
     assert 'title: "Disk full on the build server"' in imported.text
     assert "## Summary\n\nThe disk filled." in imported.text
     assert "-------" not in imported.text.split("## Summary", 1)[1].split("## Impact")[0]
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.stem)
+def test_the_real_post_mortems_are_kept_verbatim(path):
+    import hashlib
+
+    data = path.read_bytes()
+    blob = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+    assert f"| `{path.name}` | `{blob}` |" in (DATA / "SOURCES.md").read_text(encoding="utf-8")

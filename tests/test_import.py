@@ -282,3 +282,11 @@ def test_the_real_post_mortems_are_kept_verbatim(path):
     data = path.read_bytes()
     blob = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
     assert f"| `{path.name}` | `{blob}` |" in (DATA / "SOURCES.md").read_text(encoding="utf-8")
+
+
+def test_a_zone_note_that_is_ambiguous_is_kept_and_reported(tmp_path):
+    imported = _convert("# Outage\n\n## Timeline\n\nAll times in IST.\n\n- 2024-05-01 09:10: alert fires\n"
+                        "- 09:20: incident begins\n", tmp_path)
+    assert "| 2024-05-01 09:10 IST | alert fires | | |" in imported.text
+    assert any("IST" in note for note in imported.notes)
+    assert "started: \"{{" in imported.text  # a declared incident is not when impact began

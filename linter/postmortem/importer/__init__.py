@@ -31,6 +31,7 @@ from pathlib import Path
 
 from .. import spec
 from ..new import next_id, slugify
+from ..times import ambiguous_zone
 from ..vocabulary import ACTION_CATEGORIES, ACTION_STATUSES, DETECTION_METHODS, SEVERITIES
 from . import actions as action_table
 from . import timeline as timeline_table
@@ -363,7 +364,12 @@ def _timeline_notes(timeline) -> list[str]:
     notes = []
     if timeline.rows and not any(row.actor for row in timeline.rows):
         notes.append("the Actor column is empty: name the system or role of each row")
-    for zone in timeline.ambiguous:
+    ambiguous = []
+    for row in timeline.rows:
+        found = ambiguous_zone(row.time)
+        if found and found[0] not in ambiguous:
+            ambiguous.append(found[0])
+    for zone in ambiguous:
         notes.append(f"the timeline uses {zone}, which names more than one timezone: write the offset (`postmortem explain PM404`)")
     if timeline.unknown_times:
         notes.append(f"{timeline.unknown_times} timeline row(s) have no time in the source and are marked [UNCERTAIN]")

@@ -32,7 +32,8 @@ _ZONE_NOTE = re.compile(
 _HEADER_ZONE = re.compile(r"\(\s*(UTC|GMT|Z|[A-Z]{2,5}|[+-]\d{2}:?\d{2})\s*\)")
 _BARE_DATE = re.compile(r"^\s*\**\s*\d{4}-\d{2}-\d{2}\s*\**\s*(?:\([^)]*\))?\s*$")
 # Events that say when impact began and ended, in the words post-mortems use.
-STARTED = re.compile(r"\b(outage|impact|incident)\s+(begins|began|starts|started)\b", re.IGNORECASE)
+# (An incident is declared after impact starts: "incident begins" is not when impact began.)
+STARTED = re.compile(r"\b(outage|impact)\s+(begins|began|starts|started)\b", re.IGNORECASE)
 MITIGATED = re.compile(r"\b(outage|impact)\s+(ends|ended|stops|stopped)\b", re.IGNORECASE)
 RESOLVED = re.compile(r"\bincident\s+(ends|ended|resolved|closed)\b", re.IGNORECASE)
 
@@ -52,7 +53,6 @@ class Timeline:
     rows: list[Row] = field(default_factory=list)
     consumed: set[int] = field(default_factory=set)  # body lines turned into rows
     zone_stated: str | None = None
-    ambiguous: list[str] = field(default_factory=list)
     unknown_times: int = 0
     backwards: list[tuple[str, str]] = field(default_factory=list)  # (time, the time of the row above)
 
@@ -61,7 +61,6 @@ class Timeline:
         self.rows += other.rows
         self.consumed |= other.consumed
         self.zone_stated = self.zone_stated or other.zone_stated
-        self.ambiguous += [zone for zone in other.ambiguous if zone not in self.ambiguous]
         self.unknown_times += other.unknown_times
         self.backwards += other.backwards
         return self
@@ -216,8 +215,6 @@ def build(blocks: list[Block], lines: list[str], date_hint: date | None, zone_hi
                 day = candidate
             if reading.zone:
                 zone_text, zone = zone_offset(reading.zone)
-                if zone is None and reading.zone.upper() not in timeline.ambiguous:
-                    timeline.ambiguous.append(reading.zone.upper())
             cell = ""
             if day is not None and day != written_day:
                 cell = day.isoformat() + " "

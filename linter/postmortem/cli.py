@@ -53,6 +53,7 @@ def main():
     \b
     Start here:
       postmortem new              write a new post-mortem from the template
+      postmortem import FILE      convert a post-mortem written in another shape
       postmortem lint             check the archive (or the files you name)
       postmortem rules            list every rule
       postmortem explain PM301    what a rule checks, why, and what to write instead
@@ -309,6 +310,66 @@ def new(title, severity, services, started, tags, archive, config_path):
         raise click.BadParameter(str(exc)) from None
     click.echo(f"Created {os.path.relpath(path)}")
     click.echo("Fill in the {{ placeholders }}, then run: postmortem lint " + os.path.relpath(path))
+
+
+@main.command("import")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--archive", type=click.Path(file_okay=False), default=None,
+              help="Folder to write into (default: the configured archive).")
+@click.option("--stdout", "to_stdout", is_flag=True,
+              help="Print the converted post-mortem instead of writing it; the report goes to stderr.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Judge due dates as of this date in the report's lint (default: today).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="pyproject.toml to use.")
+def import_(sources, archive, to_stdout, today, config_path):
+    """Convert post-mortems written in other shapes into this format.
+
+    SOURCES are Markdown files: the Google SRE book's template, post-mortems kept in a
+    repository, blog-style incident reports. Headings are mapped to the format's sections,
+    timelines and follow-up lists become its tables, and what the source does not say
+    becomes a {{ placeholder }}. Each file is written to the archive as
+    YYYY-MM-DD-<slug>.md, atomically, and never over an existing file. The report lists
+    where each heading went and every finding `postmortem lint` reports on the result.
+    Exits 1 when a source could not be imported or written.
+    """
+    from dataclasses import replace
+
+    from .engine import Linter
+    from .importer import import_text, write_new
+    from .importer.report import findings, render
+
+    config = _config(config_path)
+    folder = Path(archive) if archive else config.archive_dir
+    if archive:  # ids and cross-file checks in the report look in the folder written to
+        config = replace(config, archive=str(folder.resolve()), owners=str(config.owners_path))
+    linter = Linter(config, today=today.date() if today else None)
+    failed = 0
+    for source in sources:
+        try:
+            text = Path(source).read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            click.echo(f"postmortem: cannot read {source}: {exc}", err=True)
+            failed += 1
+            continue
+        imported = import_text(text, source, folder, today.date() if today else None)
+        target = folder / imported.name
+        shown = os.path.relpath(target)
+        if to_stdout:
+            click.echo(imported.text, nl=False)
+        else:
+            try:
+                write_new(target, imported.text)
+            except FileExistsError:
+                click.echo(f"postmortem: {shown} exists; not overwritten (move it away or import into another --archive)", err=True)
+                failed += 1
+                continue
+            except OSError as exc:
+                click.echo(f"postmortem: cannot write {shown}: {exc.strerror or exc}", err=True)
+                failed += 1
+                continue
+        click.echo(render(imported, findings(imported, linter, str(target)), shown), err=to_stdout)
+        click.echo("", err=to_stdout)
+    sys.exit(1 if failed else 0)
 
 
 def _documents(paths, config):

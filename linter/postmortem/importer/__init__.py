@@ -370,7 +370,7 @@ def _timeline_notes(timeline) -> list[str]:
         if found and found[0] not in ambiguous:
             ambiguous.append(found[0])
     for zone in ambiguous:
-        notes.append(f"the timeline uses {zone}, which names more than one timezone: write the offset (`postmortem explain PM404`)")
+        notes.append(f"the timeline uses {zone}, which names more than one timezone: write the offset (`postmortem explain timeline-time-invalid`)")
     if timeline.unknown_times:
         notes.append(f"{timeline.unknown_times} timeline row(s) have no time in the source and are marked [UNCERTAIN]")
     for time, above in timeline.backwards:

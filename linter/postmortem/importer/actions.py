@@ -11,14 +11,19 @@ import re
 from dataclasses import dataclass, field
 
 from .. import spec
-from ..vocabulary import ACTION_CATEGORIES, ACTION_STATUSES
+from ..vocabulary import ACTION_CATEGORIES, ACTION_STATUSES, DECLINED_ACTION_STATUSES, OPEN_ACTION_STATUSES
 from .blocks import Block, list_items, table_rows
 
 _LEADING_TRACKER = re.compile(r"^(?P<ref>\[#?\d+\](?:\([^)]*\))?)\s*:?\s*")
 _TRAILING_TRACKER = re.compile(r"\s*\(?(?P<ref>\[#?\d+\](?:\([^)]*\))?|#\d+|https?://\S+/(?:issues|pull)/\d+)\)?\.?\s*$")
 _PRIORITY_WORD = re.compile(r"^\*\*(?P<word>HIGH|MEDIUM|LOW|CRITICAL|P[0-4])\*\*\s*", re.IGNORECASE)
 _STATUS_WORD = re.compile(r"\b(DONE|TODO|IN PROGRESS|BLOCKED|WONTFIX)\b")
-_STATUS = {"DONE": "done", "TODO": "open", "IN PROGRESS": "in-progress", "BLOCKED": "blocked", "WONTFIX": "wont-do"}
+# The source's status words in the format's vocabulary (DONE, IN PROGRESS, BLOCKED spell it).
+_STATUS = {
+    word: ACTION_STATUSES.canonical(word)
+    or {"TODO": OPEN_ACTION_STATUSES.values[0], "WONTFIX": DECLINED_ACTION_STATUSES.values[0]}[word]
+    for word in ("DONE", "TODO", "IN PROGRESS", "BLOCKED", "WONTFIX")
+}
 # Columns a foreign action table may have that the format names otherwise.
 _EXTRA_COLUMNS = {"bug": "tracking", "issue": "tracking", "ticket": "tracking", "action items": "action"}
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..parse import parse_bytes
+from ..rule import all_rules
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,11 @@ def render(imported, listed: list[Listed], target: str) -> str:
         out.append(f"  line {mapping.line}: {marker} {mapping.title} -> {where}")
     if imported.notes:
         out += ["", "Notes:"] + [f"  - {note}" for note in imported.notes]
-    fill = [item for item in listed if item.code == "PM205"]
-    other = [item for item in listed if item.code != "PM205"]
+    placeholders = {code for code, info in all_rules().items() if info.subsumes}  # the placeholder rules
+    fill = [item for item in listed if item.code in placeholders]
+    other = [item for item in listed if item.code not in placeholders]
     if fill:
-        out += ["", f"To fill in ({len(fill)} placeholder(s) and markers, PM205):"]
+        out += ["", f"To fill in ({len(fill)} placeholder(s) and markers):"]
         out += [f"  line {item.line}: {item.message}" for item in fill]
     if other:
         out += ["", f"Then resolve ({len(other)} finding(s); `postmortem lint {target}` gives hints):"]

@@ -411,13 +411,14 @@ def actions(paths, open_only, overdue_only, owner, fmt, today, config_path):
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
-              help="Judge due dates and draft ages as of this date (default: today).")
-@click.option("--draft-days", type=click.IntRange(min=0), default=2, show_default=True,
-              help="Report drafts still unpublished this many days after the incident was resolved.")
+              help="Judge due dates and review ages as of this date (default: today).")
+@click.option("--review-days", type=click.IntRange(min=0), default=None, metavar="DAYS",
+              help="Report post-mortems still draft or in review this many days after the incident ended "
+                   "(default: the review-stalled rule's days, 30 unless configured).")
 @click.option("--include-restricted", is_flag=True,
               help="Count restricted post-mortems too (as the site's internal build does).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="postmortem.toml or pyproject.toml to use (default: the nearest one).")
-def stats(paths, fmt, today, draft_days, include_restricted, config_path):
+def stats(paths, fmt, today, review_days, include_restricted, config_path):
     """Counts per severity and quarter, median and p90 MTTD/MTTA/MTTR, action items, stale drafts.
 
     MTTD is started to detected, MTTA detected to acknowledged, MTTR started to resolved;
@@ -432,7 +433,11 @@ def stats(paths, fmt, today, draft_days, include_restricted, config_path):
 
     config = _config(config_path)
     day = today.date() if today else date.today()
-    click.echo(render_stats(compute(_documents(paths, config), day, draft_days, include_restricted), fmt))
+    if review_days is None:
+        from .engine import Linter
+
+        review_days = Linter(config).configured_option("review-stalled", "days")
+    click.echo(render_stats(compute(_documents(paths, config), day, review_days, include_restricted), fmt))
 
 
 if __name__ == "__main__":

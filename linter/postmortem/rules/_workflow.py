@@ -5,22 +5,10 @@ shared, follow-up finished. Unpacking them here fails loudly if the schema chang
 workflow, instead of letting rules compare against spellings of their own.
 """
 
-from ..vocabulary import STATUSES
+from ..vocabulary import REVIEWED_STATUSES, STATUSES
 
 DRAFT, IN_REVIEW, PUBLISHED, CLOSED = STATUSES.values
 
-UNREVIEWED = (DRAFT, IN_REVIEW)  # before the review is merged
-REVIEWED = (PUBLISHED, CLOSED)  # the review is merged: a publication date is due
+REVIEWED = REVIEWED_STATUSES.values  # the review is merged: a publication date is due
+UNREVIEWED = tuple(status for status in STATUSES if status not in REVIEWED)  # before the review is merged
 
-# How long a post-mortem may stay unreviewed after the incident ended (PM108's default).
-REVIEW_DAYS = 30
-
-
-def days_unreviewed(incident, today) -> int | None:
-    """Days since the incident ended (``resolved``, else ``started``) for a post-mortem still
-    in ``draft`` or ``in-review``; None when it is reviewed or has no date. One definition for
-    PM108 and any report of stalled reviews."""
-    if incident.status not in UNREVIEWED:
-        return None
-    end = incident.resolved or incident.started
-    return None if end is None else (today - end.date()).days

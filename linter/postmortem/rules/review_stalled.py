@@ -28,7 +28,8 @@ the pull request who finishes the draft and by when.
 
 from ..config import ConfigError
 from ..rule import Finding, Severity
-from ._workflow import PUBLISHED, REVIEW_DAYS, days_unreviewed
+from ..metrics import REVIEW_DAYS, days_unreviewed
+from ._workflow import PUBLISHED
 
 CODE = "PM108"
 NAME = "review-stalled"

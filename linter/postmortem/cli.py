@@ -83,8 +83,9 @@ def _split(values: tuple[str, ...]) -> list[str]:
               help="postmortem.toml, or pyproject.toml with [tool.postmortem], to use (default: the nearest one).")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
 @click.option("--fix", is_flag=True,
-              help="Apply safe fixes in place (spelling of severity, status, priority and category; date and "
-                   "timezone formats; aligned tables; trailing whitespace), then report what is left.")
+              help="Apply the fixes findings carry, in place (`postmortem rules` marks the rules that fix: "
+                   "spellings of values, dates, 12-hour times and zone names, confidence markers), tidy aligned "
+                   "tables and trailing whitespace, then report what is left.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Lint in N processes (default: the number of CPUs). Results are identical to -j 1; "
                    "small runs (under 64 files per process) stay in one process.")

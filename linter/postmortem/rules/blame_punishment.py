@@ -1,0 +1,128 @@
+"""
+## What it does
+Reports punishment of people and calls for it: someone "got fired", "was disciplined",
+"reprimanded", "let go", "demoted", "reassigned", "a decision to fire him", "disciplinary
+action", "action taken against" a person, or a person "held responsible". Statements that
+reject punishment are fine ("you don't fire someone for the occasional mistake", "nobody
+was disciplined"), and so are processes and machines that are terminated or reassigned
+("the process was terminated", "the shard was reassigned").
+
+## Why it matters
+A post-mortem that records a punishment tells every reader what happens to the next person
+who reports a mistake. People stop reporting, and the organisation stops learning.
+
+## Example
+```markdown
+Either way, at worst, he got fired.
+```
+
+## Use instead
+```markdown
+Leave personnel decisions out of the post-mortem; describe the conditions that made the
+mistake possible and the changes that make it harder to repeat.
+```
+"""
+
+from ..rule import Finding, Severity
+from . import _clauses as cl
+from . import _lexicon as lex
+from ._language import analysed, negated_before
+
+CODE = "PM508"
+NAME = "blame-punishment"
+SEVERITY = Severity.ERROR
+
+_PUNISHED = lex._words("fired sacked disciplined reprimanded demoted reassigned punished scolded dismissed")
+_PUNISH_VERBS = lex._words("fire fires firing sack sacks sacking discipline disciplines disciplining reprimand punish punishes punishing demote")
+_BECOME = lex._words("got get gets getting was were be been being is are")
+_OBJECT_PRONOUNS = lex._words("him her them me us someone somebody")
+_SCREEN = _PUNISHED | _PUNISH_VERBS | lex._words("let disciplinary against responsible punishment")
+
+_HINT = (
+    "Leave personnel decisions out of the post-mortem; describe what made the mistake "
+    "possible and what changes make it harder to repeat."
+)
+
+
+def check(doc, ctx):
+    for block, an in analysed(doc, _SCREEN):
+        seen = set()
+        for start, end, what in punishments(an):
+            if start in seen:
+                continue
+            seen.add(start)
+            phrase = " ".join(block.text[start:end].split())
+            yield Finding(block.span(start, end), f"records punishment of people: {phrase!r} ({what})", _HINT)
+
+
+def punishments(an):
+    tokens = an.tokens
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        low = tok.low
+        same = lambda j: 0 <= j < n and tokens[j].sentence == tok.sentence  # noqa: E731
+        if _rejected(an, i):
+            continue
+        if low in _PUNISHED or (low == "let" and same(i + 1) and tokens[i + 1].low == "go"):
+            end = i + 2 if low == "let" else i + 1
+            # "he got fired", "someone's getting fired", "was disciplined"
+            if same(i - 1) and (tokens[i - 1].low in _BECOME or tokens[i - 1].base.lower() in cl.PRONOUNS):
+                subject = _person_before(an, i - 1)
+                if subject is not None or tokens[i - 1].low in ("got", "getting", "get", "gets"):
+                    if low == "reassigned" and subject is None:
+                        continue
+                    yield tokens[subject.start].start if subject else tokens[i - 1].start, tokens[end - 1].end, "punishment"
+                    continue
+            # "fired the engineer", "let him go"
+            if low in ("fired", "sacked", "disciplined", "reprimanded", "demoted") and same(i + 1) and _person_object(an, i + 1):
+                yield tok.start, tokens[i + 1].end, "punishment"
+        elif low in _PUNISH_VERBS:
+            if i == 0 or tok.initial and low.endswith("ing"):
+                continue  # "Firing people for one mistake destroys morale": about the practice
+            if same(i + 1) and _person_object(an, i + 1):
+                yield tok.start, tokens[i + 1].end, "punishment"
+        elif low == "disciplinary" and same(i + 1) and tokens[i + 1].low in ("action", "actions", "measures", "process", "hearing"):
+            yield tok.start, tokens[i + 1].end, "punishment"
+        elif low == "against" and same(i - 1) and tokens[i - 1].low in ("taken", "take", "took", "action") and same(i + 1) and _person_object(an, i + 1):
+            yield tokens[i - 1].start, tokens[i + 1].end, "punishment"
+        elif low == "responsible" and same(i - 1) and tokens[i - 1].low == "held":
+            yield tokens[i - 1].start, tok.end, "holds people responsible"
+
+
+def _rejected(an, i) -> bool:
+    if negated_before(an, i, reach=4):
+        return True
+    sentence = an.tokens[i].sentence
+    before = [t.low for t in an.tokens[max(0, i - 6) : i] if t.sentence == sentence]
+    return any(word in ("nobody", "no-one", "without", "instead", "rather") for word in before) or (
+        "no" in before and "one" in before
+    )
+
+
+def _person_before(an, j):
+    """The person before the verb group ending at ``j``: "he got", "someone's getting"."""
+    k = j
+    while k >= 0 and an.tokens[k].sentence == an.tokens[j].sentence and an.tokens[k].low in _BECOME:
+        k -= 1
+    if k < 0 or an.tokens[k].sentence != an.tokens[j].sentence:
+        return None
+    if an.tokens[k].base.lower() in cl.PRONOUNS and an.tokens[k].base.lower() not in ("we",):
+        return cl.Actor(k, k + 1, "pronoun")
+    actor = cl.actor_ending_at(an, k)
+    if actor is not None and actor.person and actor.kind != "team":
+        return actor
+    return None
+
+
+def _person_object(an, j) -> bool:
+    """Whether a person starts at token ``j``: "him", "the engineer", "a poor IT employee"."""
+    tok = an.tokens[j]
+    if tok.low in _OBJECT_PRONOUNS:
+        return True
+    for k in range(j, min(len(an.tokens), j + 4)):
+        if an.tokens[k].sentence != tok.sentence:
+            break
+        actor = cl.actor_ending_at(an, k)
+        if actor is not None and actor.start == j and actor.person and actor.kind != "team":
+            return True
+    return False

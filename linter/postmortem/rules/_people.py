@@ -1,0 +1,232 @@
+"""Finding people's names and handles in prose, for the "roles, not names" rule (PM506).
+
+A word is taken for a person when it is
+
+* a handle: ``@dave``, ``dave@`` (not an e-mail address), or a given name with a number
+  (``priya7``, ``dave42``);
+* a given name: the curated list in :mod:`._lexicon` or the larger multi-origin list in
+  :mod:`._given_names`, capitalised, where the context reads as a person (not "the Vault
+  cluster", "in Sydney", "Hermes service");
+* a surname: a capitalised word after a given name ("Mike Kunz"), and the same word alone
+  later in the document ("Kunz said").
+
+Teams and roles of the owner registry, services of the frontmatter and the project's
+``allowed-names`` are never people. The multi-origin list is loaded on the first lookup
+that needs it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import _lexicon as lex
+from ._language import Analysis, NameOptions, is_past_verb
+
+_CANDIDATE = re.compile(r"(?<![\w@./\-])(?:@[\w][\w.\-]*|[^\W\d_][\w'’\-]*@(?![\w.])|[^\W\d_]{3,}\d{1,4}\b|[^\W\d_][\w'’\-]*)")
+_HANDLE_DIGITS = re.compile(r"^([^\W\d_]{3,})(\d{1,4})$")
+_NOT_PERSON_HANDLE = re.compile(r"(?:^|[\-_.])(?:team|teams|oncall|on-call|sre|ops|bot|bots|eng|alerts?|admin|support|help|info|dev|prod)(?:$|[\-_.])|bot$", re.I)
+_DETERMINERS = lex._words("the a an our their its this that these those your my each every any some no")
+_PLACE_PREPOSITIONS = lex._words("in at near across into within throughout outside inside via")
+_THING_PREPOSITIONS = lex._words("of on over under about using via for")
+# "Nyle Elison, the product line manager …": a role in apposition makes a name of unknown words
+_APPOSITIVE_ROLES = lex.ROLE_NOUNS | lex._words(
+    """
+    officer director manager researcher ceo cto cio cfo coo founder co-founder president
+    spokesperson spokesman spokeswoman professor student head chief vp member maintainer
+    contributor consultant architect administrator technician
+    """
+)
+_THING_AFTER = lex._words(
+    """
+    cluster clusters service services server servers job jobs pipeline pipelines api apis
+    database databases db bot bots instance instances node nodes host hosts queue queues app
+    apps plugin plugins agent agents client clients worker workers proxy controller script
+    scripts library sdk cli console dashboard dashboards region regions bucket buckets stack
+    project engine platform system systems tool tools repo repository module feature
+    datacenter datacentre office airport street road station university college hospital
+    storm hurricane release version update team
+    """
+)
+
+
+@lru_cache(maxsize=1)
+def _multi_origin() -> dict[str, str]:
+    from ._given_names import NAMES  # deferred: 150 kB of names, needed only for unknown words
+
+    return NAMES
+
+
+def is_given_name(low: str) -> bool:
+    """Whether ``low`` (lower case) is a given name in any of the lists."""
+    if low in lex.GIVEN_NAMES:
+        return True
+    if not low or low in lex.SYSTEMS:
+        return False
+    group = _multi_origin().get(low[0])
+    return group is not None and f"\n{low}\n" in group
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    start: int  # character offsets in the block's text
+    end: int
+    text: str
+    kind: str  # name | handle
+
+
+_APPOSITION = re.compile(r"\b[A-Z][^\W\d_]+\s+[A-Z][^\W\d_]+,\s+(?:the|a|an|our|their)\s")
+
+
+def candidates(text: str) -> bool:
+    """A cheap test: could ``text`` name anyone? (Avoids the full analysis for most blocks.)"""
+    if "," in text and _APPOSITION.search(text):
+        return True
+    for match in _CANDIDATE.finditer(text):
+        word = match.group(0)
+        if "@" in word:
+            return True
+        low = word.lower()
+        digits = _HANDLE_DIGITS.match(low)
+        if digits and is_given_name(digits.group(1)):
+            return True
+        if word[:1].isupper() and is_given_name(low.rstrip("'’s") if low.endswith(("'s", "’s")) else low):
+            return True
+    return False
+
+
+def named_people(
+    an: Analysis,
+    names: NameOptions,
+    never: frozenset[str] = frozenset(),
+    surnames: set[str] | None = None,
+    cell: bool = False,
+) -> list[Named]:
+    """People named in one analysed block. ``never``: lower-case words that are teams, roles,
+    services or allowed names. ``surnames`` collects surnames across the document's blocks.
+    ``cell``: the block is a table cell (a lone name there is a person)."""
+    found: list[Named] = []
+    tokens = an.tokens
+    text = an.text
+    skip_until = -1
+    for i, tok in enumerate(tokens):
+        if i < skip_until:
+            continue
+        base = tok.base
+        low = base.lower()
+        if low in never or low in names.allowed:
+            continue
+        prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tok.sentence else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence else None
+        # handles: @dave, dave@, priya7
+        if tok.is_handle:
+            handle = low[1:]
+            if handle in lex.NON_PERSON_HANDLES or handle in never or handle in names.allowed or _NOT_PERSON_HANDLE.search(handle):
+                continue
+            found.append(Named(tok.start, tok.start + len(base), base, "handle"))
+            continue
+        if tok.end < len(text) and text[tok.end] == "@" and (tok.end + 1 >= len(text) or not (text[tok.end + 1].isalnum() or text[tok.end + 1] in "._")):
+            if not _NOT_PERSON_HANDLE.search(low):
+                found.append(Named(tok.start, tok.end + 1, text[tok.start : tok.end + 1], "handle"))
+            continue
+        digits = _HANDLE_DIGITS.match(low)
+        if digits:
+            if is_given_name(digits.group(1)) and digits.group(1) not in never:
+                found.append(Named(tok.start, tok.end, tok.text, "handle"))
+            continue
+        if any(p.fullmatch(base) for p in names.people):
+            end = _with_surname(tokens, i, nxt, never)
+            found.append(_named(text, tokens, i, end))
+            skip_until = end
+            continue
+        if not tok.capitalised:
+            if cell and low in lex.GIVEN_NAMES and len(low) > 3 and _alone_in_cell(tokens, i):
+                found.append(Named(tok.start, tok.start + len(base), base, "name"))
+            continue
+        if surnames and low in surnames and not tok.initial and not (prev is not None and prev.low in _DETERMINERS):
+            found.append(Named(tok.start, tok.start + len(base), base, "name"))  # "Kunz said", after "Mike Kunz"
+            continue
+        if low in lex.SYSTEMS:
+            continue
+        if not is_given_name(low):
+            end = _appositive_person(tokens, i, never)
+            if end:
+                if end > i + 1 and surnames is not None:
+                    surnames.add(tokens[end - 1].base.lower())
+                found.append(_named(text, tokens, i, end))
+                skip_until = end
+            continue
+        curated = low in lex.GIVEN_NAMES
+        if prev is not None and (prev.low in _DETERMINERS or prev.low in _PLACE_PREPOSITIONS or not curated and prev.low in _THING_PREPOSITIONS):
+            continue  # "the Vault cluster", "in Sydney", "knowledge of Alcide"
+        if prev is not None and prev.capitalised and not prev.initial and not is_given_name(prev.base.lower()):
+            continue  # "Amazon Web Services", "Product Owners": a name inside a longer proper name
+        if nxt is not None and not tok.possessive and nxt.low in _THING_AFTER:
+            continue  # "Hermes service", "Atlas cluster"
+        if tok.initial and not cell and not curated and not _person_context(tokens, i, nxt):
+            continue  # a capital at the start of a sentence says nothing
+        end = _with_surname(tokens, i, nxt, never)
+        if end > i + 1 and surnames is not None:
+            surnames.add(tokens[end - 1].base.lower())
+        found.append(_named(text, tokens, i, end))
+        skip_until = end
+    return found
+
+
+def _named(text: str, tokens, i: int, end: int) -> Named:
+    first, last = tokens[i], tokens[end - 1]
+    stop = last.start + len(last.base)
+    return Named(first.start, stop, text[first.start : stop], "name")
+
+
+def _with_surname(tokens, i, nxt, never) -> int:
+    """Index after a name, with the surname if one follows: "Mike Kunz", "Priyanka Rao"."""
+    tok = tokens[i]
+    if tok.possessive or nxt is None or not nxt.capitalised:
+        return i + 1
+    low = nxt.base.lower()
+    if low in lex.SYSTEMS or low in never or low in lex.STOPWORDS or nxt.low in _THING_AFTER:
+        return i + 1
+    return i + 2
+
+
+def _appositive_person(tokens, i, never) -> int:
+    """ "Nyle Elison, the product line manager for BYU's OIT": index after the name, or 0."""
+    tok = tokens[i]
+    if not tok.capitalised or tok.possessive or tok.base.lower() in lex.SYSTEMS:
+        return 0
+    end = i + 1
+    if end < len(tokens) and tokens[end].sentence == tok.sentence and tokens[end].capitalised and not tokens[end].possessive:
+        if tokens[end].base.lower() in lex.SYSTEMS or tokens[end].base.lower() in never:
+            return 0
+        end += 1
+    if end - i < 2 or end >= len(tokens) or tokens[end].sentence != tok.sentence:
+        return 0  # one unknown word is too little to go on
+    if i > 0 and tokens[i - 1].sentence == tok.sentence and not tokens[i - 1].low in (",", "and", "by", "with", "from", "to", "thanks"):
+        if tokens[i - 1].capitalised or tokens[i - 1].low in _DETERMINERS:
+            return 0
+    if tokens[end].low not in ("the", "a", "an", "our", "their", "its"):
+        return 0
+    for k in range(end + 1, min(len(tokens), end + 6)):
+        if tokens[k].sentence != tok.sentence:
+            break
+        if tokens[k].low in _APPOSITIVE_ROLES:
+            return end
+    return 0
+
+
+def _person_context(tokens, i, nxt) -> bool:
+    """At the start of a sentence: a verb, a possessive, a comma or a surname after the word."""
+    tok = tokens[i]
+    if tok.possessive:
+        return True
+    if nxt is None:
+        return False
+    if is_past_verb(nxt.low) or nxt.low in ("said", "says", "told", "asked", "wrote", "was", "is", "and", "who", "had", "has"):
+        return True
+    return nxt.capitalised and nxt.base.lower() not in lex.SYSTEMS
+
+
+def _alone_in_cell(tokens, i) -> bool:
+    return len(tokens) <= 3

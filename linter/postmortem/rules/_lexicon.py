@@ -174,6 +174,8 @@ JUDGEMENT_WORDS = _words(
     sloppiness lazy lazily laziness incompetent incompetence incompetently stupid stupidity
     reckless recklessly recklessness irresponsible irresponsibly inexcusable inexcusably
     unprofessional idiotic dumb foolish foolishly clueless boneheaded amateurish
+    fuckup fuckups fuck-up fuck-ups screwup screwups blunder blunders blundered slob idiot
+    idiots moron morons numpty bozo dimwit
     """
 )
 

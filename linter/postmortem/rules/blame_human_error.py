@@ -22,6 +22,8 @@ The cleanup script accepted a production cluster as its target without confirmat
 ```
 """
 
+import re
+
 from ..rule import Finding, Severity
 from . import _lexicon as lex
 from ._language import analyse, negated_before
@@ -37,12 +39,31 @@ _NOT_A_CAUSE_AFTER = lex._words(
     "tag tags budget metric metrics handling handler response responses class classes type types dashboard"
 )
 _CAUSE_WORDS = lex._words("caused cause causes due because result attributed blamed chalked came comes down boils through classified")
-_META = (("rather", "than"), ("instead", "of"), ("beyond",), ("stop", "at"), ("not", "a"), ("no", "such"))
+_META = (("rather", "than"), ("instead", "of"), ("beyond",), ("stop", "at"), ("not", "a"), ("no", "such"), ("about",), ("foster",), ("read",))
+
+
+_PEOPLE_AS_CAUSE = re.compile(
+    r"\b(?:people|humans|employees|users|operators|engineers)\s+(?:are|were|remain)\s+(?:the|a)\s+"
+    r"(?:(?:main|root|biggest|leading|primary|number\s+one|weakest)\s+)?(?:cause|causes|problem|weak\s+link|weakest\s+link)\b"
+    r"|\b(?:most\s+unreliable|weakest|least\s+reliable)\s+(?:part|link|component)\b[^.;!?]{0,40}?\bwas\s+the\s+human\b"
+    r"|\bthe\s+human\s+(?:element|factor|involvement)\s+(?:was|is)\s+the\s+(?:cause|problem|weakest|most\s+unreliable)",
+    re.IGNORECASE,
+)
 
 
 def check(doc, ctx):
     for block in doc.prose:
-        if "rror" not in block.text:
+        text = block.text
+        if "uman" in text or "eople" in text or "ployees" in text:
+            an = analyse(text)
+            for match in _PEOPLE_AS_CAUSE.finditer(an.text):
+                yield Finding(
+                    block.span(match.start(), match.end()),
+                    f"{' '.join(match.group(0).split())!r} gives people as the cause",
+                    "Describe the conditions that made the error possible and what would have caught it, e.g. "
+                    "\"The CLI accepted a production target without confirmation.\"",
+                )
+        if "rror" not in text:
             continue
         an = analyse(block.text)
         tokens = an.tokens

@@ -44,11 +44,14 @@ _BOTHER = re.compile(
     re.IGNORECASE,
 )
 _IDIOMS = re.compile(
-    r"\b(?:asleep\s+at\s+the\s+wheel|dropped\s+the\s+ball|rookie\s+mistake|should\s+have\s+known\s+better|no\s+excuse)\b",
+    r"\b(?:asleep\s+at\s+the\s+wheel|dropped\s+the\s+ball|rookie\s+mistake|should\s+have\s+known\s+better|no\s+excuse"
+    r"|knew\s+full\s+well|poor\s+slob|fat[\s\-]finger(?:ed|s)?|(?:screwed|fucked)\s+(?:it\s+|things\s+)?up)\b",
     re.IGNORECASE,
 )
 
-_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | {"fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better"}
+_SLANG_PEOPLE = lex._words("ceo cto cio executive executives boss bosses guy guys dev devs sysadmin sysadmins admin admins technician technicians coworker coworkers")
+_SLANG_FOR_PEOPLE = lex._words("shitty crappy lousy useless clueless poor")
+_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | _SLANG_FOR_PEOPLE | {"knew", "slob", "fat", "fat-finger", "fat-fingered", "screwed", "fucked", "fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better"}
 
 _HINT = (
     "Describe what happened and why it made sense at the time, without judging the person: "
@@ -76,6 +79,14 @@ def _judgements(an):
             if low in _TECHNICAL_JUDGEMENT and nxt is not None and nxt.low in lex.TECHNICAL_AFTER_JUDGEMENT:
                 continue
             yield tok.start, tok.end, "a judgement of people"
+        elif low in _SLANG_FOR_PEOPLE and low != "poor" and nxt is not None:
+            # "some shitty CEO": slang about a person, not about code
+            for j in (i + 1, i + 2):
+                if j < len(tokens) and tokens[j].sentence == tok.sentence and (
+                    tokens[j].low in lex.ROLE_NOUNS or tokens[j].low in _SLANG_PEOPLE or tokens[j].low in lex.TEAM_NOUNS
+                ):
+                    yield tok.start, tokens[j].end, "a judgement of people"
+                    break
         elif low in _BLAME:
             yield from _blame(an, i)
         elif low == "fault":
@@ -96,7 +107,9 @@ def _blame(an, i):
     nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence else None
     if prev == "git" or (nxt is not None and nxt.low in _NOT_BLAME_AFTER):
         return
-    if negated_before(an, i, reach=4) or prev in ("without",):
+    if negated_before(an, i, reach=4) or prev in ("without", "this", "that", "of", "about", "culture"):
+        return  # "this blaming only results in …": blame as a subject of discussion
+    if prev == "the" and not (nxt is not None and nxt.low in ("on", "for", "lies", "falls", "rests")):
         return
     if prev == "to":  # "… is to blame", "who is to blame"
         yield tok.start, tok.end, "assigns blame"

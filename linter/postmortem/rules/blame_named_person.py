@@ -35,6 +35,7 @@ The deploy process allowed a config that failed validation to reach production.
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
+from ._clauses import DESTRUCTIVE_VERBS, ERROR_ADVERBS, ERROR_VERBS, blamed_acts
 from ._language import NameOptions, analysed, is_past_verb, person_at
 
 CODE = "PM501"
@@ -49,7 +50,8 @@ _PRONOUNS = frozenset({"he", "she"})
 # Every finding needs one of these words in its sentence; blocks without any are skipped.
 _SCREEN = (
     lex.FAILURE_CUES | lex.HUMAN_ONLY_VERBS | lex.BLAME_NOUNS | _CAUSAL_BEFORE_BY
-    | {"who", "cause", "causes", "trigger", "blame", "blamed", "blaming"}
+    | {"who", "cause", "causes", "trigger", "blame", "blamed", "blaming", "instead", "wrong", "bad", "typo"}
+    | ERROR_ADVERBS | ERROR_VERBS | DESTRUCTIVE_VERBS
     | {words[0] for words in _PHRASE_CUES}
 )
 
@@ -62,6 +64,7 @@ def check(doc, ctx):
     names = NameOptions.from_options(ctx.options)
     owners = ctx.owners
     for block, an in analysed(doc, _SCREEN):
+        reported = set()
         for index, tok in enumerate(an.tokens):
             if not (tok.capitalised or tok.is_handle or tok.low in _PRONOUNS):
                 continue
@@ -76,11 +79,28 @@ def check(doc, ctx):
                 span = block.span(first.start, first.start + len(first.base))
             else:
                 span = block.span(first.start, an.tokens[end - 1].end)
+            reported.add(start)
             yield Finding(
                 span,
                 f"names {who!r} as the actor of a failure; describe roles and the system instead",
                 f"Say what allowed it, e.g. \"The deploy process allowed …\" instead of \"{who} deployed …\"; "
                 "refer to people by role (\"the on-call engineer\").",
+            )
+        # the clause analysis: a named person as the actor of an error-framed act
+        for act in blamed_acts(an, names, owners):
+            if act.actor.kind not in ("name", "handle") or act.actor.start in reported:
+                continue
+            reported.add(act.actor.start)
+            first, last = an.tokens[act.actor.start], an.tokens[act.actor.end - 1]
+            who = first.base if first.possessive and act.actor.end == act.actor.start + 1 else block.text[first.start : last.end]
+            hint = (
+                f"Describe what made {act.act} possible and what would have caught it; "
+                if act.act else "Say what allowed it; "
+            )
+            yield Finding(
+                block.span(first.start, first.start + len(who)),
+                f"names {who!r} as the actor of a failure; describe roles and the system instead",
+                hint + "refer to people by role (\"the on-call engineer\").",
             )
 
 

@@ -5,7 +5,9 @@ Reports counterfactuals that judge people: a person, role or team that "should h
 "We should have caught this", "Had the reviewer looked…, we would have…"). Counterfactuals
 about systems are fine: "the health check failed to detect the stale connections", "the
 alert should have fired at 5%", "had the circuit breaker opened earlier…". So are "failed
-over" and passive forms such as "should have been paged".
+over" and passives about systems such as "should have been paged" or "should have been
+caught by the canary". A passive that hides who should have done a duty is reported:
+"shouldn't have been rushed to production", "should have been caught in review".
 
 ## Why it matters
 "Should have" describes a world that did not happen and measures people against
@@ -38,6 +40,11 @@ _BEEN_JUDGING = lex._words("more careful aware vigilant paying attentive quicker
 _WOULD_SUBJECTS = lex._words("you anyone anybody someone somebody everyone everybody he she")
 _NEGATED = {"shouldn't": "should", "couldn't": "could", "wouldn't": "would", "shouldn’t": "should", "couldn’t": "could", "wouldn’t": "would"}
 _EXCULPATORY = lex._words("nobody noone none")
+# Passive duties: "should have been caught/tested/reviewed" judges the people who did not.
+_PASSIVE_DUTIES = lex._words(
+    "caught noticed spotted checked double-checked tested reviewed verified validated rushed questioned "
+    "escalated flagged considered anticipated foreseen communicated"
+)
 _SCREEN = lex.MODALS | set(_CONTRACTED) | set(_NEGATED) | {"failed", "had", "if"}
 
 _HINT = (
@@ -83,6 +90,10 @@ def _counterfactuals(an):
             if not same(j):
                 continue
             if tokens[j].low == "been":
+                if same(j + 1) and tokens[j + 1].low in _PASSIVE_DUTIES and modal in ("should", "ought") and not _by_a_system(an, j + 2):
+                    # "should not have been rushed to production": the person is only hidden
+                    yield tok.start, tokens[j + 1].end
+                    continue
                 if not (same(j + 1) and tokens[j + 1].low in _BEEN_JUDGING):
                     continue  # passive: "should have been paged" is about the paging
             elif not is_participle(tokens[j].text):
@@ -104,6 +115,19 @@ def _counterfactuals(an):
                 yield tokens[subject.start].start, tokens[k + 1].end
         elif low in ("had", "if") and (tok.initial or (same(k - 1) and tokens[k - 1].low in ("and", "but", "that"))):
             yield from _conditional(an, k)
+
+
+def _by_a_system(an, j):
+    """ "should have been caught by the canary": a counterfactual about a system."""
+    tokens = an.tokens
+    if j >= len(tokens) or tokens[j].low != "by" or tokens[j].sentence != tokens[j - 1].sentence:
+        return False
+    for k in range(j + 1, min(len(tokens), j + 5)):
+        if tokens[k].sentence != tokens[j].sentence:
+            break
+        if tokens[k].low in lex.ROLE_NOUNS or tokens[k].low in lex.TEAM_NOUNS or tokens[k].low in lex.PERSON_PRONOUNS:
+            return False
+    return True
 
 
 def phrase_no_one(an, subject):

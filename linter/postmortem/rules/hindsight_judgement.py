@@ -60,6 +60,10 @@ def _judgement(an, i):
     if low in _OBVIOUS:
         if negated_before(an, i, reach=3):
             return None
+        if low == "obviously" and same(i + 1) and tokens[i + 1].low.endswith("ing"):
+            return None  # "…, obviously taking a production server down with it": a consequence
+        if any(t.low in ("will", "won't", "won’t", "going") for t in an.sentence_tokens(tok.sentence)):
+            return None  # about future work, not hindsight
         return "is hindsight: it was not obvious at the time"
     if low == "clearly":
         if same(i + 1) and (person_subject_after(an, i + 1) or tokens[i + 1].low in lex.PERSON_PRONOUNS):
@@ -75,7 +79,7 @@ def _judgement(an, i):
             return "makes a counterfactual sound easy"
         if nxt == "had" and same(i + 2) and tokens[i + 2].low == "to" and person_subject_before(an, i) is not None:
             return "makes the response sound easy"
-        if nxt in _LAPSES and nxt != "had" and person_subject_before(an, i) is not None:
+        if low != "easily" and nxt in _LAPSES and nxt != "had" and person_subject_before(an, i) is not None:
             return "makes a person's lapse sound easy to avoid"
     return None
 

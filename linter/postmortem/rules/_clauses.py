@@ -68,7 +68,7 @@ ERROR_VERBS = W(
     forgot forget forgets forgetting neglected neglect neglects overlooked overlook overlooks
     ignored ignore ignores mistyped mistype misconfigured misconfigure misread misjudged
     misremembered fat-fingered fat-finger botched blundered screwed messed fucked goofed
-    bungled mishandled misapplied misused
+    bungled mishandled misapplied misused missed
     """
 )
 # Objects that make an act an error: "ran it on the wrong server", "pushed the bad config".
@@ -80,12 +80,19 @@ _BAD_THINGS = W(
     """
 )
 _DANGEROUS = W("dangerous destructive")
+_WITHOUT_DUTIES = W(
+    """
+    checking testing realizing realising thinking reviewing asking consulting telling verifying
+    confirming waiting first noticing double-checking
+    """
+)
 _SLIPS = W("typo typos mistake mistakes blunder blunders error errors fuckup fuck-up screwup screw-up slip oversight")
 # Duties whose omission is a lapse: "did not copy the new code", "didn't slow down".
 DUTY_VERBS = W(
     """
     copy check verify test follow read review validate confirm notice slow wait double-check
-    look escalate back tell inform communicate update
+    look escalate back tell inform communicate update block request ask realize realise
+    consult notify connect
     """
 )
 # Acts that destroy or disrupt: with a person as actor and a live target they are blamed.
@@ -127,9 +134,13 @@ _COORDINATORS = W("and but then or")
 _SKIPPABLE_ADVERBS = W(
     """
     also simply just really then still even only apparently actually once instead later
-    quickly immediately again already eventually unfortunately subsequently
+    quickly immediately again already eventually unfortunately subsequently pretty much
     """
 ) | ERROR_ADVERBS | W("never not")
+
+
+def _adverb(low: str) -> bool:
+    return low in _SKIPPABLE_ADVERBS or (low.endswith("ly") and len(low) > 4 and low not in ("only", "early", "family", "supply", "apply", "reply", "fly", "rely", "assembly", "anomaly"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +210,7 @@ def _verb_groups(an: Analysis, start: int, end: int) -> list[tuple[int, int]]:
             # walk over the auxiliaries and adverbs to the main verb: "had already been removed"
             while j + 1 < end and an.tokens[j].low in AUXILIARIES:
                 k = j + 1
-                while k < end and an.tokens[k].low in _SKIPPABLE_ADVERBS:
+                while k < end and _adverb(an.tokens[k].low):
                     k += 1
                 if k < end and (an.tokens[k].low in AUXILIARIES or is_participle(an.tokens[k].low) or an.tokens[k].low in ERROR_VERBS or an.tokens[k].low.endswith("ing") or _base_like(an.tokens[k].low)):
                     j = k
@@ -235,6 +246,8 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
         return Actor(j, j + 1, "handle") if person is not None else Actor(j, j + 1, "thing")
     start = _np_start(an, j)
     if base in ROLE_NOUNS or base in lex.TEAM_NOUNS:
+        if tok.capitalised and not tok.initial and not (j > 0 and an.tokens[j - 1].low in _DETERMINERS):
+            return Actor(j, j + 1, "thing")  # "a post on Teams": a product
         # "the Postgres operator", "the deploy bot's admin" are systems
         if base in _AMBIGUOUS_ROLES and any(
             (an.tokens[k].capitalised and not an.tokens[k].initial) or an.tokens[k].base.lower() in lex.SYSTEMS or an.tokens[k].low in _SYSTEM_WORDS
@@ -244,6 +257,8 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
         if base in ("people", "humans", "staff") and start == j:
             return Actor(start, j + 1, "role", generic=base != "staff")
         return Actor(start, j + 1, "team" if base in lex.TEAM_NOUNS else "role")
+    if low in lex.GIVEN_NAMES and len(low) > 3 and not tok.capitalised and base not in names.allowed:
+        return Actor(j, j + 1, "name")  # "looks like alex forgot the D"
     if tok.capitalised or tok.initial:
         for first in (j - 1, j):
             if first >= 0 and an.tokens[first].sentence == tok.sentence and an.tokens[first].capitalised:
@@ -289,7 +304,7 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     if tokens[k].low in _SUBJECT_CONTRACTIONS:
         return Actor(k, k + 1, "pronoun")
     j = k - 1
-    while j >= 0 and tokens[j].sentence == sentence and tokens[j].low in _SKIPPABLE_ADVERBS:
+    while j >= 0 and tokens[j].sentence == sentence and _adverb(tokens[j].low):
         j -= 1
     if j < 0 or tokens[j].sentence != sentence:
         return None
@@ -372,7 +387,8 @@ def _question_clauses(an: Analysis, names, owners):
             if actor is not None and actor.kind == "pronoun" and an.tokens[i + 2].sentence == tok.sentence:
                 main = i + 2
                 end = main + 1
-                while end < len(an.tokens) and an.tokens[end].sentence == tok.sentence:
+                while end < len(an.tokens) and an.tokens[end].sentence == tok.sentence and an.tokens[end].low not in _CLAUSE_BREAKS \
+                        and not _is_finite(an, end):
                     end += 1
                 yield Clause(tok.sentence, i, main, end, actor, tok.low.endswith(("n't", "n’t")), False)
 
@@ -382,7 +398,15 @@ def blamed_acts(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) -
     found = []
     for clause in [*clauses(an, names, owners), *_question_clauses(an, names, owners)]:
         actor = clause.actor
-        if actor is None or not actor.person or actor.generic:
+        if actor is None or actor.generic:
+            continue
+        if not actor.person and actor.end == actor.start + 1 and an.tokens[actor.start].capitalised \
+                and an.tokens[clause.main].low in _ONLY_PEOPLE and an.tokens[actor.start].base.lower() not in lex.SYSTEMS:
+            actor = Actor(actor.start, actor.end, "name")  # "Paramdeep mistyped one of the URLs"
+        if not actor.person:
+            slip = _made_a_slip(an, clause)
+            if slip is not None and an.tokens[actor.end - 1].low not in _NOT_SLIPPERS and not an.tokens[actor.end - 1].capitalised:
+                found.append(BlamedAct(Actor(actor.start, actor.end, "role"), clause, *slip, ""))
             continue
         cue = _error_cue(an, clause, actor)
         if cue is None:
@@ -398,7 +422,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     lows = [tokens[t].low for t in range(clause.verb, clause.end)]
     # hypothetical or general statements are not accounts of what happened
     before = [tokens[t].low for t in range(max(0, actor.start - 3), actor.start) if tokens[t].sentence == clause.sentence]
-    if any(low in ("if", "unless", "whether") for low in before):
+    if any(low in ("if", "unless", "whether", "what") for low in before):
         return None
     group = [tokens[t].low for t in range(clause.verb, clause.main + 1)]
     if any(low in ("can", "could", "might", "may", "would", "will", "can't", "cannot", "won't") for low in group):
@@ -414,10 +438,16 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             return t, t + 1, f"{low} {tokens[clause.main].low}"
         if low == "by" and t + 1 < clause.end and tokens[t + 1].low in ("mistake", "accident"):
             return t, t + 2, f"{tokens[clause.main].low} by {tokens[t + 1].low}"
-    if actor.start > 0:
-        lead = tokens[actor.start - 1]
-        if lead.sentence == clause.sentence and lead.low in ERROR_ADVERBS:
-            return actor.start - 1, actor.start, lead.low
+    for t in range(actor.start - 1, max(-1, actor.start - 6), -1):
+        lead = tokens[t]
+        if lead.sentence != clause.sentence:
+            break
+        if lead.low in ERROR_ADVERBS:
+            return t, t + 1, lead.low
+        if lead.low == "by" and t + 1 < actor.start and tokens[t + 1].low in ("mistake", "accident"):
+            return t, t + 2, f"by {tokens[t + 1].low}"
+        if lead.low in _CLAUSE_BREAKS:
+            break
     if clause.negated:
         # a lapse: "did not copy the new code", "didn't slow down"
         if main in DUTY_VERBS and _negation_in_group(an, clause) and not _explained(an, clause):
@@ -445,12 +475,20 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             return t, min(t + 3, clause.end), f"{main} the most {nxt} …"
         if low == "instead" and main not in ("was", "were", "is", "are", "had", "has", "have"):
             return t, t + 1, f"{main} … instead"
+        if low == "without" and nxt in _WITHOUT_DUTIES:
+            return t, t + 2, f"{main} without {nxt}"
+        if low == "than" and nxt in ("intended", "expected", "planned"):
+            return t, t + 2, f"{main} more than {nxt}"
+        if low in ("thinking", "believing", "assuming") and t > clause.main + 1 and _gap_is_comma(an, t - 1, t):
+            return t, t + 1, f"{main}, {low} …"
     # damage: "took down the exchange", "broke production", "caused a pretty serious outage"
     particles = _DAMAGE_PARTICLE_VERBS.get(main)
     if particles and clause.main + 1 < clause.end:
         for t in range(clause.main + 1, min(clause.end, clause.main + 5)):
             if tokens[t].low in particles:
                 return clause.main, t + 1, f"{main} {tokens[t].low}"
+    if main in ("destroyed", "trashed", "nuked"):
+        return clause.main, clause.main + 1, main
     if main in _DAMAGE_VERBS and clause.main + 1 < clause.end and tokens[clause.main + 1].low not in ("out", "into", "through"):
         return clause.main, clause.main + 1, main
     if main in _CAUSED:
@@ -458,7 +496,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             if tokens[t].low in _DAMAGE_NOUNS:
                 return clause.main, t + 1, f"{main} the {tokens[t].low}"
     # destruction of live data: "ran a recursive delete against the live production database"
-    if main in DESTRUCTIVE_VERBS or main in ("ran", "executed", "typed", "issued") and any(l in ("delete", "rm", "drop", "truncate") for l in lows):
+    if main in DESTRUCTIVE_VERBS or main in ("ran", "executed", "typed", "issued") and any(l in ("delete", "rm", "drop", "truncate", "wipe", "purge", "destroy") for l in lows):
         window = lows[: 10]
         if any(low in _LIVE_TARGETS for low in window):
             return clause.main, clause.main + 1, f"{main} live data"
@@ -475,10 +513,25 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     return None
 
 
+_ONLY_PEOPLE = lex.HUMAN_ONLY_VERBS | W("forgot mistyped misread misremembered apologised apologized")
+_NOT_SLIPPERS = W("it this that which script job code program system service tool change process config")
+
+
+def _made_a_slip(an, clause):
+    """ "an admin referred to as team-member-1 made a mistake" """
+    tokens = an.tokens
+    if tokens[clause.main].low not in ("made", "make", "makes") or clause.negated:
+        return None
+    for t in range(clause.main + 1, min(clause.end, clause.main + 4)):
+        if tokens[t].low in ("mistake", "mistakes", "typo", "typos", "blunder", "blunders"):
+            return clause.main, t + 1, f"made a {tokens[t].low}"
+    return None
+
+
 def _explained(an, clause) -> bool:
     """ "did not notice the alert because both alerts shared a title": the reason is given."""
     return any(
-        an.tokens[t].low in ("because", "since", "as", "so", "until") for t in range(clause.main + 1, len(an.tokens))
+        an.tokens[t].low in ("because", "since", "so") for t in range(clause.main + 1, len(an.tokens))
         if an.tokens[t].sentence == clause.sentence
     )
 
@@ -536,6 +589,36 @@ def _gerund(low: str) -> str:
 
 # -------------------------------------------------------------------------- beyond the clause
 
+_OWNERS = W("my his her their our")
+_OWNED_SLIPS = W("mistake mistakes oversight fuckup fuck-up screwup screw-up blunder typo typos fault")
+
+
+def owned_slips(an: Analysis) -> list[tuple[int, int, str]]:
+    """A slip owned by a person: "my mistake", "an oversight on my part", "his own fun fuckup"."""
+    found = []
+    tokens = an.tokens
+    for i, tok in enumerate(tokens):
+        if tok.low not in _OWNERS:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].sentence == tok.sentence and tokens[j].low in ("own", "fun", "big", "first", "biggest", "stupid", "little"):
+            j += 1
+        if j < len(tokens) and tokens[j].sentence == tok.sentence and tokens[j].low in _OWNED_SLIPS:
+            if tokens[j].low == "fault" or negated_near_token(an, i):
+                continue  # PM503 judges "their fault"
+            found.append((i, j + 1, f"{tok.low} {tokens[j].low}"))
+        elif tok.low in _OWNERS and i >= 2 and tokens[i - 1].low == "on" and tokens[i - 2].low in _OWNED_SLIPS \
+                and i + 1 < len(tokens) and tokens[i + 1].low == "part":
+            found.append((i - 2, i + 2, f"{tokens[i - 2].low} on {tok.low} part"))
+    return found
+
+
+def negated_near_token(an: Analysis, i: int) -> bool:
+    return any(
+        an.tokens[k].low in ("not", "no", "never") or an.tokens[k].low.endswith(("n't", "n’t"))
+        for k in range(max(0, i - 3), i) if an.tokens[k].sentence == an.tokens[i].sentence
+    )
+
 _STRONG_PASSIVE_ADVERBS = W("mistakenly carelessly negligently inadequately recklessly sloppily")
 _PASSIVE_LAPSES = W("overlooked neglected ignored forgotten")
 _PASSIVE_AUX_WORDS = W("was were been is are being")
@@ -558,6 +641,9 @@ def implied_blame(an: Analysis) -> list[tuple[int, int, str]]:
                 continue
             found.append((i - 1, i + 1, f"{prev.low} {low}"))
     return found
+
+
+_AGENT_CUES = W("typo typos mistake mistakes blunder blunders deletion removal wipe instead oversight")
 
 
 def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) -> list[tuple[Actor, int, int, str]]:
@@ -591,7 +677,7 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
             if tokens[t].sentence != tok.sentence:
                 continue
             low = tokens[t].low
-            if low in ERROR_ADVERBS or low in _WRONG or low in ("typo", "typos", "mistake", "mistakes", "blunder", "blunders") or low == "bad" and t + 1 < i and tokens[t + 1].low in _BAD_THINGS:
+            if low in ERROR_ADVERBS or low in _WRONG or low in _AGENT_CUES or low == "bad" and t + 1 < i and tokens[t + 1].low in _BAD_THINGS:
                 found.append((actor, t, actor.end, f"{low} … by"))
                 break
     return found
@@ -605,7 +691,7 @@ def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=N
     for i, tok in enumerate(tokens):
         if i == 0 or not tok.low.endswith("ing") or tokens[i - 1].sentence != tok.sentence:
             continue
-        if tok.low not in ("causing", "making", "deleting", "wiping", "forgetting", "ignoring", "neglecting", "breaking", "taking", "bringing"):
+        if len(tok.low) < 6 or tok.low in ("during", "nothing", "something", "anything", "everything", "morning", "evening", "thing", "string", "being", "having"):
             continue
         actor = actor_ending_at(an, i - 1, names, owners)
         if actor is None or not actor.person or actor.generic:

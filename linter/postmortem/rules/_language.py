@@ -267,7 +267,9 @@ def person_subject_before(an: Analysis, k: int, names: NameOptions = DEFAULT_NAM
     """
     sentence = an.tokens[k].sentence
     j = k - 1
-    while j >= 0 and an.tokens[j].sentence == sentence and an.tokens[j].low in _BETWEEN_SUBJECT_AND_VERB:
+    while j >= 0 and an.tokens[j].sentence == sentence and (
+        an.tokens[j].low in _BETWEEN_SUBJECT_AND_VERB or an.tokens[j].low.endswith("ly") and len(an.tokens[j].low) > 5
+    ):
         j -= 1
     if j < 0 or an.tokens[j].sentence != sentence:
         return None

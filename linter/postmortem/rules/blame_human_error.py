@@ -32,7 +32,7 @@ CODE = "PM502"
 NAME = "blame-human-error"
 SEVERITY = Severity.ERROR
 
-_ALWAYS = lex._words("human operator pilot")
+_ALWAYS = lex._words("human operator pilot developer engineer admin administrator technician sysadmin")
 _SOMETIMES = lex._words("user users")
 _NOT_A_CAUSE_AFTER = lex._words(
     "rate rates message messages panel panels page pages counter counters code codes log logs label labels "

@@ -45,13 +45,13 @@ _BOTHER = re.compile(
 )
 _IDIOMS = re.compile(
     r"\b(?:asleep\s+at\s+the\s+wheel|dropped\s+the\s+ball|rookie\s+mistake|should\s+have\s+known\s+better|no\s+excuse"
-    r"|knew\s+full\s+well|poor\s+slob|fat[\s\-]finger(?:ed|s)?|(?:screwed|fucked)\s+(?:it\s+|things\s+)?up)\b",
+    r"|knew\s+full\s+well|poor\s+slob|point(?:s|ed|ing)?\s+(?:the|a)\s+finger\s+at|pebkac|pebcak|id-?10-?t|fat[\s\-]finger(?:ed|s)?|(?:screwed|fucked)\s+(?:it\s+|things\s+)?up)\b",
     re.IGNORECASE,
 )
 
 _SLANG_PEOPLE = lex._words("ceo cto cio executive executives boss bosses guy guys dev devs sysadmin sysadmins admin admins technician technicians coworker coworkers")
 _SLANG_FOR_PEOPLE = lex._words("shitty crappy lousy useless clueless poor")
-_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | _SLANG_FOR_PEOPLE | {"knew", "slob", "fat", "fat-finger", "fat-fingered", "screwed", "fucked", "fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better"}
+_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | _SLANG_FOR_PEOPLE | {"knew", "slob", "fat", "finger", "pebkac", "pebcak", "fat-finger", "fat-fingered", "screwed", "fucked", "fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better"}
 
 _HINT = (
     "Describe what happened and why it made sense at the time, without judging the person: "
@@ -97,7 +97,25 @@ def _judgements(an):
                 yield tokens[subject.start].start, tok.end, "blames a person for a lapse"
     for pattern, what in ((_ACCOUNTABLE, "calls for blame"), (_BOTHER, "assumes bad intent"), (_IDIOMS, "a judgement of people")):
         for match in pattern.finditer(an.text):
+            if _general(an, match.start(), match.end()):
+                continue
             yield match.start(), match.end(), what
+
+
+def _general(an, start, end) -> bool:
+    """ "If fat fingers can down a data center, that's an engineering problem", "PEBKAC culture":
+    the words as a subject of discussion, not a judgement of someone."""
+    first = next((t for t in an.tokens if t.end > start), None)
+    if first is None:
+        return False
+    sentence = an.sentence_tokens(first.sentence)
+    if sentence and sentence[0].low in ("if", "when", "whenever"):
+        return True
+    after = next((t for t in an.tokens if t.start >= end), None)
+    before = [t for t in sentence if t.end <= start][-2:]
+    return (after is not None and after.sentence == first.sentence and after.low in ("culture", "cultures")) or any(
+        t.low in ("blaming", "blame") for t in before
+    )
 
 
 def _blame(an, i):
@@ -111,8 +129,9 @@ def _blame(an, i):
         return  # "this blaming only results in …": blame as a subject of discussion
     if prev == "the" and not (nxt is not None and nxt.low in ("on", "for", "lies", "falls", "rests")):
         return
-    if prev == "to":  # "… is to blame", "who is to blame"
-        yield tok.start, tok.end, "assigns blame"
+    if prev == "to":  # "… is to blame", "who is to blame"; not "it was unfair to blame him"
+        if nxt is None or nxt.low in ("for", "here", "too", "either", "as", "and"):
+            yield tok.start, tok.end, "assigns blame"
         return
     if nxt is not None and nxt.low in ("on", "for", "lies", "falls", "rests"):
         yield tok.start, tok.end, "assigns blame"

@@ -36,7 +36,7 @@ The deploy process allowed a config that failed validation to reach production.
 from ..rule import Finding, Severity
 from . import _lexicon as lex
 from ._clauses import DESTRUCTIVE_VERBS, ERROR_ADVERBS, ERROR_VERBS, blamed_acts
-from ._language import NameOptions, analysed, is_past_verb, person_at
+from ._language import NameOptions, analysed, is_past_verb, negated_before, person_at
 
 CODE = "PM501"
 NAME = "blame-named-person"
@@ -47,6 +47,8 @@ _CAUSAL_BEFORE_BY = lex._words("caused triggered introduced started")
 _ADVERBS = lex._words("accidentally mistakenly inadvertently then also just simply quickly carelessly apparently unknowingly again")
 _PHRASE_CUES = (("took", "down"), ("brought", "down"), ("knocked", "out"), ("cut", "off"), ("by", "mistake"), ("by", "accident"))
 _PRONOUNS = frozenset({"he", "she"})
+# The cue must be in the person's own clause: "David Ige met officials to determine what caused the alarm"
+_CLAUSE_ENDS = lex._words("to that what which who whom because while when but so although since where")
 # Every finding needs one of these words in its sentence; blocks without any are skipped.
 _SCREEN = (
     lex.FAILURE_CUES | lex.HUMAN_ONLY_VERBS | lex.BLAME_NOUNS | _CAUSAL_BEFORE_BY
@@ -176,7 +178,12 @@ def _blamed_person(an, i, names, owners):
         return None
     if human_adverb or verb in lex.HUMAN_ONLY_VERBS or (cleft and strong):
         return start, end
-    if strong and _has_cue([t.low for t in an.tokens[j:] if t.sentence == sentence]):
+    clause = []
+    for t in an.tokens[j:]:
+        if t.sentence != sentence or (clause and t.low in _CLAUSE_ENDS):
+            break
+        clause.append(t.low)
+    if strong and _has_cue(clause) and not negated_before(an, start, reach=3):
         return start, end
     return None
 

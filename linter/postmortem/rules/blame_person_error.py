@@ -52,7 +52,7 @@ _SCREEN = (
         destructive typo typos mistake mistakes blunder blunders fuckup fuck-up screwup
         screw-up oversight took take takes brought bring knocked broke crashed caused causing
         triggered instead overlooked neglected ignored forgotten inadequately ran executed
-        typed making made
+        typed making made my his her their our missed destroyed than without thinking
         """
     )
 )
@@ -85,6 +85,9 @@ def findings(an, names=None, owners=None):
             continue
         who = " ".join(an.text[tokens[actor.start].start : tokens[actor_end - 1].end].split())
         yield tokens[cue_start].start, tokens[actor_end - 1].end, f"attributes an error to {who!r} ({what})", hint_for("")
+    for cue_start, cue_end, what in cl.owned_slips(an):
+        phrase = " ".join(an.text[tokens[cue_start].start : tokens[cue_end - 1].end].split())
+        yield tokens[cue_start].start, tokens[cue_end - 1].end, f"calls an act a person's error: {phrase!r}", hint_for("")
     for cue_start, cue_end, what in cl.implied_blame(an):
         phrase = " ".join(an.text[tokens[cue_start].start : tokens[cue_end - 1].end].split())
         yield tokens[cue_start].start, tokens[cue_end - 1].end, f"frames an act as a person's error: {phrase!r}", hint_for("")

@@ -60,6 +60,8 @@ def _judgement(an, i):
     if low in _OBVIOUS:
         if negated_before(an, i, reach=3):
             return None
+        if low == "obvious" and same(i + 1) and tokens[i + 1].low in ("design", "flaw", "gap", "fix", "improvement", "next"):
+            return None  # "such an obvious design flaw": about the system
         if low == "obviously" and same(i + 1) and tokens[i + 1].low.endswith("ing"):
             return None  # "…, obviously taking a production server down with it": a consequence
         if any(t.low in ("will", "won't", "won’t", "going") for t in an.sentence_tokens(tok.sentence)):

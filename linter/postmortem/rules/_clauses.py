@@ -80,6 +80,7 @@ _BAD_THINGS = W(
     """
 )
 _DANGEROUS = W("dangerous destructive")
+_LUCKY_VERBS = lex.RESPONSE_VERBS | W("worked discovered found fixed solved stumbled learned learnt")
 _WITHOUT_DUTIES = W(
     """
     checking testing realizing realising thinking reviewing asking consulting telling verifying
@@ -192,10 +193,12 @@ def _is_finite(an: Analysis, i: int) -> bool:
         return False
     prev = an.tokens[i - 1] if i > 0 and an.tokens[i - 1].sentence == tok.sentence else None
     nxt = an.tokens[i + 1] if i + 1 < len(an.tokens) and an.tokens[i + 1].sentence == tok.sentence else None
-    if prev is not None and (prev.low in _DETERMINERS or prev.low in ("of", "to", "with", "for", "from", "in", "on", "by")):
+    if prev is not None and (prev.low in _DETERMINERS and prev.low not in ("that", "this") or prev.low in ("of", "to", "with", "for", "from", "in", "on", "by")):
         return False  # "the deleted files", "of planned work"
     if nxt is not None and nxt.low == "by" and not (prev is not None and prev.low in _PASSIVE_AUX):
-        return False  # "a tool written by the dev team": a reduced relative, not a verb
+        after = an.tokens[i + 2].low if i + 2 < len(an.tokens) else ""
+        if after not in ("mistake", "accident"):
+            return False  # "a tool written by the dev team": a reduced relative, not a verb
     return True
 
 
@@ -429,6 +432,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         return None
     if clause.passive:
         return None
+    if main in _LUCKY_VERBS:
+        return None  # "we worked around the root cause by accident": luck, not an error
     # adverbs of error, before the verb or in its clause: "accidentally deleted", "unknowingly he disconnected"
     for t in range(max(actor.end, clause.verb - 3), clause.end):
         if tokens[t].sentence != clause.sentence:
@@ -697,7 +702,7 @@ def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=N
         if actor is None or not actor.person or actor.generic:
             continue
         end = i + 1
-        while end < len(tokens) and tokens[end].sentence == tok.sentence and not _gap_is_comma(an, end - 1, end) and end - i < 8:
+        while end < len(tokens) and tokens[end].sentence == tok.sentence and not _gap_is_comma(an, end - 1, end) and end - i < 12:
             end += 1
         clause = Clause(tok.sentence, i, i, end, actor, False, False)
         cue = _error_cue(an, clause, actor)

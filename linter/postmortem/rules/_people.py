@@ -29,13 +29,17 @@ _HANDLE_DIGITS = re.compile(r"^([^\W\d_]{3,})(\d{1,4})$")
 _NOT_PERSON_HANDLE = re.compile(r"(?:^|[\-_.])(?:team|teams|oncall|on-call|sre|ops|bot|bots|eng|alerts?|admin|support|help|info|dev|prod)(?:$|[\-_.])|bot$", re.I)
 _DETERMINERS = lex._words("the a an our their its this that these those your my each every any some no")
 _PLACE_PREPOSITIONS = lex._words("in at near across into within throughout outside inside via")
+_TITLES = lex._words("mr mrs ms dr gov sen rep prof sir dame speaker minister")
+_ONLY_PEOPLE = frozenset(w for w in lex.HUMAN_ONLY_VERBS if not w.endswith("ly")) | lex._words(
+    "mistyped apologised apologized admitted resigned"
+)
 _THING_PREPOSITIONS = lex._words("of on over under about using via for")
 # "Nyle Elison, the product line manager …": a role in apposition makes a name of unknown words
 _APPOSITIVE_ROLES = lex.ROLE_NOUNS | lex._words(
     """
     officer director manager researcher ceo cto cio cfo coo founder co-founder president
     spokesperson spokesman spokeswoman professor student head chief vp member maintainer
-    contributor consultant architect administrator technician
+    contributor consultant architect administrator technician general boss secretary
     """
 )
 _THING_AFTER = lex._words(
@@ -76,7 +80,7 @@ class Named:
     kind: str  # name | handle
 
 
-_APPOSITION = re.compile(r"\b[A-Z][^\W\d_]+\s+[A-Z][^\W\d_]+,\s+(?:the|a|an|our|their)\s")
+_APPOSITION = re.compile(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:the|a|an|our|their)\s")
 
 
 def candidates(text: str) -> bool:
@@ -91,7 +95,9 @@ def candidates(text: str) -> bool:
         digits = _HANDLE_DIGITS.match(low)
         if digits and is_given_name(digits.group(1)):
             return True
-        if word[:1].isupper() and is_given_name(low.rstrip("'’s") if low.endswith(("'s", "’s")) else low):
+        if word[:1].isupper() and is_given_name(low[:-2] if low.endswith(("'s", "’s")) else low):
+            return True
+        if low in lex.GIVEN_NAMES or low in _TITLES or low in _ONLY_PEOPLE:
             return True
     return False
 
@@ -141,8 +147,17 @@ def named_people(
             skip_until = end
             continue
         if not tok.capitalised:
-            if cell and low in lex.GIVEN_NAMES and len(low) > 3 and _alone_in_cell(tokens, i):
-                found.append(Named(tok.start, tok.start + len(base), base, "name"))
+            if low in lex.GIVEN_NAMES and len(low) > 3 and (
+                cell and _alone_in_cell(tokens, i) or nxt is not None and (is_past_verb(nxt.low) or nxt.low in lex.HUMAN_ONLY_VERBS)
+            ):
+                found.append(Named(tok.start, tok.start + len(base), base, "name"))  # "looks like alex forgot the D"
+            continue
+        if prev is not None and prev.low in _TITLES and (prev.capitalised or prev.initial) and low not in lex.SYSTEMS:
+            end = _with_surname(tokens, i, nxt, never)
+            if surnames is not None:
+                surnames.add(tokens[end - 1].base.lower())
+            found.append(_named(text, tokens, i, end))  # "Mr Pester", "Gov. David Ige"
+            skip_until = end
             continue
         if surnames and low in surnames and not tok.initial and not (prev is not None and prev.low in _DETERMINERS):
             found.append(Named(tok.start, tok.start + len(base), base, "name"))  # "Kunz said", after "Mike Kunz"
@@ -150,7 +165,12 @@ def named_people(
         if low in lex.SYSTEMS:
             continue
         if not is_given_name(low):
-            end = _appositive_person(tokens, i, never)
+            if nxt is not None and nxt.low in _ONLY_PEOPLE and low not in lex.SYSTEMS and not low.endswith("ly") and not (
+                prev is not None and (prev.low in _DETERMINERS or prev.capitalised)
+            ) and not (i + 1 < len(tokens) and tokens[i + 1].capitalised):
+                found.append(Named(tok.start, tok.start + len(base), base, "name"))  # "Paramdeep mistyped"
+                continue
+            end = _appositive_person(text, tokens, i, never)
             if end:
                 if end > i + 1 and surnames is not None:
                     surnames.add(tokens[end - 1].base.lower())
@@ -174,6 +194,32 @@ def named_people(
     return found
 
 
+_CHAT_NICK = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|Z))?[\])]?(?:\*\*)?[ \t]*[-–—:]?[ \t]*"
+    r"(?:<(?P<angle>[^>\s]{2,40})>|\[(?P<bracket>[\w.\-]{2,40})\]|(?P<colon>@?[\w.\-]{2,40}):[ \t])",
+    re.MULTILINE,
+)
+_NOT_NICKS = lex._words("utc gmt cet cest pst pdt est edt z update note action incident alert info warning error")
+
+
+def chat_nicks(raw: str, never: frozenset[str], names: NameOptions) -> list[Named]:
+    """Speakers of chat-log lines and timeline lines: "14:52 John: …", "20:12 brennen: …",
+    "[QuietMisdreavus] found …" after a time. Chat logs are quoted, so the other language rules
+    skip them; a speaker's name is still a name."""
+    found = []
+    for match in _CHAT_NICK.finditer(raw):
+        group = next(g for g in ("angle", "bracket", "colon") if match.group(g))
+        nick = match.group(group)
+        low = nick.lstrip("@").lower()
+        if low in _NOT_NICKS or low in never or low in names.allowed or low in lex.SYSTEMS or _NOT_PERSON_HANDLE.search(low):
+            continue
+        if low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or low.isdigit() or not low[:1].isalpha():
+            continue
+        start = match.start(group)
+        found.append(Named(start, start + len(nick), nick, "handle" if nick.startswith("@") or not nick[:1].isupper() else "name"))
+    return found
+
+
 def _named(text: str, tokens, i: int, end: int) -> Named:
     first, last = tokens[i], tokens[end - 1]
     stop = last.start + len(last.base)
@@ -191,7 +237,7 @@ def _with_surname(tokens, i, nxt, never) -> int:
     return i + 2
 
 
-def _appositive_person(tokens, i, never) -> int:
+def _appositive_person(text: str, tokens, i: int, never) -> int:
     """ "Nyle Elison, the product line manager for BYU's OIT": index after the name, or 0."""
     tok = tokens[i]
     if not tok.capitalised or tok.possessive or tok.base.lower() in lex.SYSTEMS:
@@ -201,8 +247,12 @@ def _appositive_person(tokens, i, never) -> int:
         if tokens[end].base.lower() in lex.SYSTEMS or tokens[end].base.lower() in never:
             return 0
         end += 1
-    if end - i < 2 or end >= len(tokens) or tokens[end].sentence != tok.sentence:
-        return 0  # one unknown word is too little to go on
+    if end >= len(tokens) or tokens[end].sentence != tok.sentence:
+        return 0
+    if end == i + 1 and (tok.initial or tok.low.endswith("ly")):
+        return 0  # "Unfortunately, the developer …": one capitalised word at the start proves nothing
+    if "," not in text[tokens[end - 1].end : tokens[end].start]:
+        return 0
     if i > 0 and tokens[i - 1].sentence == tok.sentence and not tokens[i - 1].low in (",", "and", "by", "with", "from", "to", "thanks"):
         if tokens[i - 1].capitalised or tokens[i - 1].low in _DETERMINERS:
             return 0

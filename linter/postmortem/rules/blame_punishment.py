@@ -32,11 +32,18 @@ CODE = "PM508"
 NAME = "blame-punishment"
 SEVERITY = Severity.ERROR
 
-_PUNISHED = lex._words("fired sacked disciplined reprimanded demoted reassigned punished scolded dismissed")
-_PUNISH_VERBS = lex._words("fire fires firing sack sacks sacking discipline disciplines disciplining reprimand punish punishes punishing demote")
+_PUNISHED = lex._words("fired sacked disciplined reprimanded demoted reassigned punished scolded dismissed banned")
+_PUNISH_VERBS = lex._words(
+    "fire fires firing sack sacks sacking discipline disciplines disciplining reprimand punish punishes punishing demote ban bans banning"
+)
+_PUNISHMENT_NOUNS = lex._words("punishment punishments")
+_PRESSED = lex._words("pressured forced asked told pushed calling called calls")
+_LEAVE = lex._words("resign leave quit")
 _BECOME = lex._words("got get gets getting was were be been being is are")
 _OBJECT_PRONOUNS = lex._words("him her them me us someone somebody")
-_SCREEN = _PUNISHED | _PUNISH_VERBS | lex._words("let disciplinary against responsible punishment")
+_SCREEN = _PUNISHED | _PUNISH_VERBS | _PUNISHMENT_NOUNS | lex._words(
+    "let disciplinary against responsible kicked resign step leave quit wrist escorted escorting revoke revoking"
+)
 
 _HINT = (
     "Leave personnel decisions out of the post-mortem; describe what made the mistake "
@@ -63,8 +70,40 @@ def punishments(an):
         same = lambda j: 0 <= j < n and tokens[j].sentence == tok.sentence  # noqa: E731
         if _rejected(an, i):
             continue
+        if low in _PUNISHMENT_NOUNS:
+            yield tok.start, tok.end, "punishment"
+            continue
+        if low == "kicked" and same(i + 1) and tokens[i + 1].low in ("off", "out") and same(i - 1) and tokens[i - 1].low in _BECOME:
+            yield tokens[i - 1].start, tokens[i + 1].end, "punishment"
+            continue
+        if low == "wrist" and same(i - 3) and tokens[i - 3].low == "slap":
+            yield tokens[i - 3].start, tok.end, "punishment"
+            continue
+        if low in _LEAVE or (low == "step" and same(i + 1) and tokens[i + 1].low == "down"):
+            # "was pressured to resign", "told me to leave work and not return", "calling for him to step down"
+            if same(i - 1) and tokens[i - 1].low == "to":
+                window = [t.low for t in tokens[max(0, i - 5) : i - 1] if t.sentence == tok.sentence]
+                if any(w in _PRESSED for w in window) and (low != "leave" or any(w in ("me", "him", "her", "them") for w in window)):
+                    yield tok.start, tokens[i + 1].end if low == "step" else tok.end, "pushes a person out"
+            continue
+        if low in ("revoke", "revoking") and same(i + 1) and (tokens[i + 1].is_handle or tokens[i + 1].low in ("his", "her", "their")):
+            yield tok.start, tokens[i + 1].end, "punishment"
+            continue
         if low in _PUNISHED or (low == "let" and same(i + 1) and tokens[i + 1].low == "go"):
             end = i + 2 if low == "let" else i + 1
+            # "calling for him to be sacked"
+            if same(i - 3) and tokens[i - 1].low == "be" and tokens[i - 2].low == "to" and tokens[i - 3].low in _OBJECT_PRONOUNS:
+                yield tokens[i - 3].start, tok.end, "punishment"
+                continue
+            # "Why was Justin Poehnelt fired over this?"
+            if same(i - 2) and low != "reassigned":
+                for k in range(i - 1, max(-1, i - 4), -1):
+                    if not same(k):
+                        break
+                    if tokens[k].low in ("was", "were", "got", "get"):
+                        if k < i - 1 and (_person_object(an, k + 1)):
+                            yield tokens[k + 1].start, tok.end, "punishment"
+                        break
             # "he got fired", "someone's getting fired", "was disciplined"
             if same(i - 1) and (tokens[i - 1].low in _BECOME or tokens[i - 1].base.lower() in cl.PRONOUNS):
                 subject = _person_before(an, i - 1)

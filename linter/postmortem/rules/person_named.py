@@ -57,11 +57,18 @@ def check(doc, ctx):
     if title and _people.candidates(title):
         yield from _title(doc, title, names, never, surnames)
     for block in doc.prose:
-        if not _people.candidates(block.text) and not (surnames and any(s in block.text.lower() for s in surnames)):
+        text = block.text
+        reported = set()
+        if ":" in text or "<" in text or "[" in text:
+            for person in _people.chat_nicks(text, never, names):
+                reported.add(person.start)
+                yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
+        if not _people.candidates(text) and not (surnames and any(s in text.lower() for s in surnames)):
             continue
-        an = analyse(block.text)
+        an = analyse(text)
         for person in _people.named_people(an, names, never, surnames, cell=block.kind == "table-cell"):
-            yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
+            if person.start not in reported:
+                yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
 
 
 def _message(person) -> str:

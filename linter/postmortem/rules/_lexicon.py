@@ -226,6 +226,7 @@ IMPERATIVE_VERBS = _words(
     quarantine re-run read rebase reconcile refresh rehearse remediate reproduce resolve
     review revisit roll sample scan seed send ship simulate standardise stub subscribe
     support swap teach terminate test throttle trace try unblock vendor wait warm watch
+    setup
     """
 )
 
@@ -304,7 +305,7 @@ BEHAVIOUR_VERBS = _words(
     """
     remind educate train retrain re-train coach tell ask instruct encourage urge advise
     emphasise emphasize stress reinforce communicate talk speak double-check triple-check
-    remember
+    remember teach
     """
 )
 PEOPLE_OBJECTS = _words(

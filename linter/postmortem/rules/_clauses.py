@@ -59,7 +59,8 @@ _PRESENT_VERBS = W(
 ERROR_ADVERBS = W(
     """
     accidentally accidently mistakenly inadvertently unknowingly unintentionally carelessly
-    erroneously wrongly incorrectly unwittingly negligently recklessly sloppily
+    erroneously wrongly incorrectly unwittingly negligently recklessly sloppily improperly
+    inappropriately wrongfully unlawfully
     """
 )
 # Verbs that are errors or lapses whoever does them.
@@ -93,7 +94,7 @@ DUTY_VERBS = W(
     """
     copy check verify test follow read review validate confirm notice slow wait double-check
     look escalate back tell inform communicate update block request ask realize realise
-    consult notify connect
+    consult notify connect understand
     """
 )
 # Acts that destroy or disrupt: with a person as actor and a live target they are blamed.
@@ -120,7 +121,11 @@ ROLE_NOUNS = lex.ROLE_NOUNS | W(
     """
     technician technicians sysadmin sysadmins staffer staffers guy guys worker workers
     designer designers programmer programmers coder coders architect architects tester
-    testers member members contractor contractors dev devs employee employees admin
+    testers member members contractor contractors dev devs employee employees admin editor
+    editors nurse nurses doctor doctors clerk clerks pilot pilots driver drivers officer
+    officers official officials executive executives ceo cto director directors supervisor
+    supervisors volunteer volunteers moderator moderators maintainer maintainers committer
+    committers contributor contributors student students rookie rookies newbie junior
     """
 )
 PRONOUNS = W("i we he she they someone somebody he/she s/he")
@@ -189,6 +194,13 @@ def _is_finite(an: Analysis, i: int) -> bool:
         return False
     if low in AUXILIARIES or low in ERROR_VERBS and not low.endswith("ing"):
         return True
+    if low in _DISCLOSURE_VERBS and low.endswith("s") and i > 0 and an.tokens[i - 1].low in ERROR_ADVERBS:
+        return True  # a headline: "… accidentally sends staff details"
+    if low in _NARRATIVE_PRESENT and i > 0 and an.tokens[i - 1].sentence == tok.sentence:
+        before = an.tokens[i - 1]
+        if before.low in ("but", "and", "then") or before.capitalised or before.is_handle or before.low in ("he", "she", "they", "someone") \
+                or any(ch.isdigit() for ch in before.text) and before.text[:1].isalpha():
+            return True  # a timeline in the present tense: "MacFan4000 reverts …, but clones the wrong branch"
     if not is_past_verb(low):
         return False
     prev = an.tokens[i - 1] if i > 0 and an.tokens[i - 1].sentence == tok.sentence else None
@@ -331,7 +343,15 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     found = _subject_before_participle(an, j, names, owners)
     if found is not None:
         return found
-    return actor_ending_at(an, j, names, owners)
+    actor = actor_ending_at(an, j, names, owners)
+    if actor is not None and actor.kind == "thing" and actor.start >= 2:
+        # "a developer at AWS", "one engineer on the team": the person before the preposition
+        prep = tokens[actor.start - 1]
+        if prep.sentence == sentence and prep.low in ("at", "from", "on", "in", "of", "with", "for"):
+            head = actor_ending_at(an, actor.start - 2, names, owners)
+            if head is not None and head.person and head.kind in ("role", "pronoun") and not head.generic:
+                return head
+    return actor
 
 
 def _gap_is_comma(an: Analysis, a: int, b: int) -> bool:
@@ -402,6 +422,9 @@ def blamed_acts(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) -
     for clause in [*clauses(an, names, owners), *_question_clauses(an, names, owners)]:
         actor = clause.actor
         if actor is None or actor.generic:
+            continue
+        if not actor.person and _organisation_slip(an, clause, actor):
+            found.append(BlamedAct(Actor(actor.start, actor.end, "team"), clause, *_organisation_slip(an, clause, actor), ""))
             continue
         if not actor.person and actor.end == actor.start + 1 and an.tokens[actor.start].capitalised \
                 and an.tokens[clause.main].low in _ONLY_PEOPLE and an.tokens[actor.start].base.lower() not in lex.SYSTEMS:
@@ -518,6 +541,36 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     return None
 
 
+_NARRATIVE_PRESENT = W(
+    """
+    deletes wipes drops runs pushes merges deploys reverts clones types forgets ignores removes
+    breaks causes makes takes kills restarts changes misses overwrites truncates applies
+    disables misconfigures
+    """
+)
+_DISCLOSURE_VERBS = W(
+    """
+    released releases sent sends leaked leaks exposed exposes published publishes emailed emails
+    deleted deletes posted posts shared shares spaffs spaffed disclosed discloses
+    """
+)
+
+
+def _organisation_slip(an, clause, actor):
+    """ "University of Canberra accidentally sends 24 staff details": an organisation, not a
+    system, as the actor of an accidental disclosure."""
+    tokens = an.tokens
+    head = tokens[actor.end - 1]
+    if not head.capitalised or head.base.lower() in lex.SYSTEMS or head.low in lex.STOPWORDS:
+        return None
+    if tokens[clause.main].low not in _DISCLOSURE_VERBS:
+        return None
+    for t in range(actor.end, clause.main):
+        if tokens[t].low in ("accidentally", "mistakenly", "erroneously", "inadvertently"):
+            return t, clause.main + 1, f"{tokens[t].low} {tokens[clause.main].low}"
+    return None
+
+
 _ONLY_PEOPLE = lex.HUMAN_ONLY_VERBS | W("forgot mistyped misread misremembered apologised apologized")
 _NOT_SLIPPERS = W("it this that which script job code program system service tool change process config")
 
@@ -596,6 +649,7 @@ def _gerund(low: str) -> str:
 
 _OWNERS = W("my his her their our")
 _OWNED_SLIPS = W("mistake mistakes oversight fuckup fuck-up screwup screw-up blunder typo typos fault")
+_ERROR_ADJECTIVES = W("accidental mistaken erroneous careless negligent")
 
 
 def owned_slips(an: Analysis) -> list[tuple[int, int, str]]:
@@ -603,6 +657,9 @@ def owned_slips(an: Analysis) -> list[tuple[int, int, str]]:
     found = []
     tokens = an.tokens
     for i, tok in enumerate(tokens):
+        if tok.possessive and tok.base.lower() in ROLE_NOUNS and i + 1 < len(tokens) and tokens[i + 1].low in _ERROR_ADJECTIVES:
+            found.append((i, i + 2, f"{tok.low} {tokens[i + 1].low}"))  # "One Employee's Accidental Email"
+            continue
         if tok.low not in _OWNERS:
             continue
         j = i + 1
@@ -625,7 +682,7 @@ def negated_near_token(an: Analysis, i: int) -> bool:
     )
 
 _STRONG_PASSIVE_ADVERBS = W("mistakenly carelessly negligently inadequately recklessly sloppily")
-_PASSIVE_LAPSES = W("overlooked neglected ignored forgotten")
+_PASSIVE_LAPSES = W("overlooked neglected ignored forgotten missed")
 _PASSIVE_AUX_WORDS = W("was were been is are being")
 
 
@@ -644,6 +701,8 @@ def implied_blame(an: Analysis) -> list[tuple[int, int, str]]:
             before = tokens[i - 2].low if i > 1 and tokens[i - 2].sentence == tok.sentence else ""
             if before in ("not", "never") or prev.low == "being" and before in ("not",):
                 continue
+            if low == "missed" and any(t.low in ("because", "since", "as", "due") for t in an.sentence_tokens(tok.sentence)):
+                continue  # "the alert was missed because it went to a muted channel": the reason is given
             found.append((i - 1, i + 1, f"{prev.low} {low}"))
     return found
 
@@ -671,6 +730,10 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
                 actor = candidate
                 break
         if actor is None:
+            continue
+        after = [tokens[t].low for t in range(actor.end, min(len(tokens), actor.end + 4)) if tokens[t].sentence == tok.sentence]
+        if "without" in after and any(w in ("review", "approval", "testing", "checking", "peer", "a", "any") for w in after):
+            found.append((actor, i, actor.end, "by … without review"))  # "made by Engineer Daniel without peer review"
             continue
         window = range(max(0, i - 8), i)
         lows = [tokens[t].low for t in window if tokens[t].sentence == tok.sentence]

@@ -29,6 +29,18 @@ _HANDLE_DIGITS = re.compile(r"^([^\W\d_]{3,})(\d{1,4})$")
 _NOT_PERSON_HANDLE = re.compile(r"(?:^|[\-_.])(?:team|teams|oncall|on-call|sre|ops|bot|bots|eng|alerts?|admin|support|help|info|dev|prod)(?:$|[\-_.])|bot$", re.I)
 _DETERMINERS = lex._words("the a an our their its this that these those your my each every any some no")
 _PLACE_PREPOSITIONS = lex._words("in at near across into within throughout outside inside via")
+# Third-person verbs of timelines and narratives: "14:52 MacFan4000 reverts his changes".
+ACTING_VERBS = lex._words(
+    """
+    shares informs reports says states declares notices merges deploys restarts reverts rolls
+    pushes opens closes files pages escalates acknowledges asks tells replies confirms
+    investigates finds fixes joins leaves starts stops runs updates posts writes approves
+    reviews creates deletes removes adds changes clones announces arrives realises realizes
+    decides suggests mentions notes responds begins attempts tries checks applies disables
+    enables drops wipes forgets ignores misses types
+    """
+)
+_PARTICLES = lex._words("van von de der den da di du le la bin ibn al")
 _TITLES = lex._words("mr mrs ms dr gov sen rep prof sir dame speaker minister")
 _ONLY_PEOPLE = frozenset(w for w in lex.HUMAN_ONLY_VERBS if not w.endswith("ly")) | lex._words(
     "mistyped apologised apologized admitted resigned"
@@ -50,7 +62,8 @@ _THING_AFTER = lex._words(
     scripts library sdk cli console dashboard dashboards region regions bucket buckets stack
     project engine platform system systems tool tools repo repository module feature
     datacenter datacentre office airport street road station university college hospital
-    storm hurricane release version update team
+    storm hurricane release version update team outage outages incident breach mod game
+    store bank hospital
     """
 )
 
@@ -152,7 +165,8 @@ def named_people(
             ):
                 found.append(Named(tok.start, tok.start + len(base), base, "name"))  # "looks like alex forgot the D"
             continue
-        if prev is not None and prev.low in _TITLES and (prev.capitalised or prev.initial) and low not in lex.SYSTEMS:
+        if prev is not None and (prev.low in _TITLES or prev.base.lower() in lex.ROLE_NOUNS) and (prev.capitalised or prev.initial) \
+                and low not in lex.SYSTEMS and (prev.low in _TITLES or is_given_name(low)):
             end = _with_surname(tokens, i, nxt, never)
             if surnames is not None:
                 surnames.add(tokens[end - 1].base.lower())
@@ -182,8 +196,12 @@ def named_people(
             continue  # "the Vault cluster", "in Sydney", "knowledge of Alcide"
         if prev is not None and prev.capitalised and not prev.initial and not is_given_name(prev.base.lower()):
             continue  # "Amazon Web Services", "Product Owners": a name inside a longer proper name
-        if nxt is not None and not tok.possessive and nxt.low in _THING_AFTER:
-            continue  # "Hermes service", "Atlas cluster"
+        if nxt is not None and (not tok.possessive or nxt.low in ("mod", "outage", "game")) and nxt.low in _THING_AFTER:
+            continue  # "Hermes service", "Atlas cluster", "Garry's mod"
+        if prev is not None and prev.text[:1].isdigit():
+            continue  # "the 2022 Rogers outage"
+        if _institution_follows(tokens, i):
+            continue  # "Henry Mayo Newhall Hospital"
         if tok.initial and not cell and not curated and not _person_context(tokens, i, nxt):
             continue  # a capital at the start of a sentence says nothing
         end = _with_surname(tokens, i, nxt, never)
@@ -202,6 +220,13 @@ _CHAT_NICK = re.compile(
 _NOT_NICKS = lex._words("utc gmt cet cest pst pdt est edt z update note action incident alert info warning error")
 
 
+_TIMELINE_ACTOR = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|Z|AM|PM|am|pm))?(?:\*\*)?[ \t]*[-–—:]?[ \t]*"
+    r"(?P<actor>@?[A-Za-z][\w.\-]{1,39})[ \t]+(?P<verb>[a-z]+)\b",
+    re.MULTILINE,
+)
+
+
 def chat_nicks(raw: str, never: frozenset[str], names: NameOptions) -> list[Named]:
     """Speakers of chat-log lines and timeline lines: "14:52 John: …", "20:12 brennen: …",
     "[QuietMisdreavus] found …" after a time. Chat logs are quoted, so the other language rules
@@ -217,6 +242,20 @@ def chat_nicks(raw: str, never: frozenset[str], names: NameOptions) -> list[Name
             continue
         start = match.start(group)
         found.append(Named(start, start + len(nick), nick, "handle" if nick.startswith("@") or not nick[:1].isupper() else "name"))
+    # "13:05 MacFan4000 reverts his changes": the actor of a timeline line in the present tense
+    for match in _TIMELINE_ACTOR.finditer(raw):
+        actor, verb = match.group("actor"), match.group("verb")
+        low = actor.lstrip("@").lower()
+        if verb not in ACTING_VERBS or low in never or low in names.allowed or low in lex.SYSTEMS or low in _NOT_NICKS:
+            continue
+        if low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or low in lex.STOPWORDS or _NOT_PERSON_HANDLE.search(low):
+            continue
+        if actor.islower() and not is_given_name(low) and not any(ch.isdigit() for ch in actor):
+            continue  # "14:02 alerting fires": a lower-case word is more often a thing
+        start = match.start("actor")
+        if any(f.start == start for f in found):
+            continue
+        found.append(Named(start, start + len(actor), actor, "handle" if not is_given_name(low) else "name"))
     return found
 
 
@@ -266,6 +305,24 @@ def _appositive_person(text: str, tokens, i: int, never) -> int:
     return 0
 
 
+_INSTITUTIONS = lex._words(
+    """
+    hospital university college school bank county court inc llc ltd group foundation
+    institute center centre airport street park stadium memorial fargo associates partners
+    company corporation corp co district council ministry department agency authority
+    """
+)
+
+
+def _institution_follows(tokens, i) -> bool:
+    for k in range(i + 1, min(len(tokens), i + 4)):
+        if tokens[k].sentence != tokens[i].sentence or not tokens[k].capitalised:
+            return False
+        if tokens[k].base.lower() in _INSTITUTIONS:
+            return True
+    return False
+
+
 def _person_context(tokens, i, nxt) -> bool:
     """At the start of a sentence: a verb, a possessive, a comma or a surname after the word."""
     tok = tokens[i]
@@ -275,6 +332,8 @@ def _person_context(tokens, i, nxt) -> bool:
         return False
     if is_past_verb(nxt.low) or nxt.low in ("said", "says", "told", "asked", "wrote", "was", "is", "and", "who", "had", "has"):
         return True
+    if nxt.low in ACTING_VERBS or nxt.low in _PARTICLES:
+        return True  # "Marius van der Wijden shares …", "Sean deletes …"
     return nxt.capitalised and nxt.base.lower() not in lex.SYSTEMS
 
 

@@ -45,13 +45,13 @@ _BOTHER = re.compile(
 )
 _IDIOMS = re.compile(
     r"\b(?:asleep\s+at\s+the\s+wheel|dropped\s+the\s+ball|rookie\s+mistake|should\s+have\s+known\s+better|no\s+excuse"
-    r"|knew\s+full\s+well|poor\s+slob|point(?:s|ed|ing)?\s+(?:the|a)\s+finger\s+at|pebkac|pebcak|id-?10-?t|fat[\s\-]finger(?:ed|s)?|(?:screwed|fucked)\s+(?:it\s+|things\s+)?up)\b",
+    r"|knew\s+full\s+well|poor\s+slob|point(?:s|ed|ing)?\s+(?:the|a)\s+finger\s+at|pebkac|pebcak|id-?10-?t|my\s+bad(?=\s*(?:[.,;:!?]|$|i\b))|fat[\s\-]finger(?:ed|s)?|(?:screwed|fucked)\s+(?:it\s+|things\s+)?up)\b",
     re.IGNORECASE,
 )
 
 _SLANG_PEOPLE = lex._words("ceo cto cio executive executives boss bosses guy guys dev devs sysadmin sysadmins admin admins technician technicians coworker coworkers")
 _SLANG_FOR_PEOPLE = lex._words("shitty crappy lousy useless clueless poor")
-_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | _SLANG_FOR_PEOPLE | {"knew", "slob", "fat", "finger", "pebkac", "pebcak", "fat-finger", "fat-fingered", "screwed", "fucked", "fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better"}
+_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | _SLANG_FOR_PEOPLE | {"knew", "slob", "fat", "finger", "bad", "pebkac", "pebcak", "fat-finger", "fat-fingered", "screwed", "fucked", "fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better"}
 
 _HINT = (
     "Describe what happened and why it made sense at the time, without judging the person: "
@@ -125,6 +125,9 @@ def _blame(an, i):
     nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence else None
     if prev == "git" or (nxt is not None and nxt.low in _NOT_BLAME_AFTER):
         return
+    window = [t.low for t in tokens[max(0, i - 4) : i] if t.sentence == tok.sentence]
+    if "rather" in window or "instead" in window or "avoid" in window or "no" in window:
+        return  # "rather than attributing blame to anyone"
     if negated_before(an, i, reach=4) or prev in ("without", "this", "that", "of", "about", "culture"):
         return  # "this blaming only results in …": blame as a subject of discussion
     if prev == "the" and not (nxt is not None and nxt.low in ("on", "for", "lies", "falls", "rests")):

@@ -53,7 +53,7 @@ _SCREEN = (
         screw-up oversight took take takes brought bring knocked broke crashed caused causing
         triggered instead overlooked neglected ignored forgotten inadequately ran executed
         typed making made my his her their our missed destroyed than without thinking
-        accident
+        accident accidental sends releases leaks spaffs emails
         """
     )
 )

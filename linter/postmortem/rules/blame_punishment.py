@@ -32,7 +32,7 @@ CODE = "PM508"
 NAME = "blame-punishment"
 SEVERITY = Severity.ERROR
 
-_PUNISHED = lex._words("fired sacked disciplined reprimanded demoted reassigned punished scolded dismissed banned")
+_PUNISHED = lex._words("fired sacked disciplined reprimanded demoted reassigned punished scolded dismissed banned suspended")
 _PUNISH_VERBS = lex._words(
     "fire fires firing sack sacks sacking discipline disciplines disciplining reprimand punish punishes punishing demote ban bans banning"
 )
@@ -42,6 +42,7 @@ _LEAVE = lex._words("resign leave quit")
 _BECOME = lex._words("got get gets getting was were be been being is are")
 _OBJECT_PRONOUNS = lex._words("him her them me us someone somebody")
 _SCREEN = _PUNISHED | _PUNISH_VERBS | _PUNISHMENT_NOUNS | lex._words(
+    "fires suspends disciplines "
     "let disciplinary against responsible kicked resign step leave quit wrist escorted escorting revoke revoking"
 )
 
@@ -89,8 +90,18 @@ def punishments(an):
         if low in ("revoke", "revoking") and same(i + 1) and (tokens[i + 1].is_handle or tokens[i + 1].low in ("his", "her", "their")):
             yield tok.start, tokens[i + 1].end, "punishment"
             continue
+        if low in _PUNISHED and same(i - 1) and tokens[i - 1].base.lower() in cl.ROLE_NOUNS and (
+            not same(i + 1) or tokens[i + 1].low in ("after", "for", "over")
+        ):
+            yield tokens[i - 1].start, tok.end, "punishment"  # a headline: "Nurse suspended after …"
+            continue
+        if low in ("fires", "fired", "suspends", "suspended", "disciplines") and same(i + 1) and tokens[i + 1].base.lower() in cl.ROLE_NOUNS:
+            yield tok.start, tokens[i + 1].end, "punishment"  # "Hospital fires employee who snooped"
+            continue
         if low in _PUNISHED or (low == "let" and same(i + 1) and tokens[i + 1].low == "go"):
             end = i + 2 if low == "let" else i + 1
+            if low == "suspended" and not (same(i - 1) and tokens[i - 1].low in _BECOME):
+                continue
             # "calling for him to be sacked"
             if same(i - 3) and tokens[i - 1].low == "be" and tokens[i - 2].low == "to" and tokens[i - 3].low in _OBJECT_PRONOUNS:
                 yield tokens[i - 3].start, tok.end, "punishment"

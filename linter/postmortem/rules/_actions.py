@@ -140,7 +140,10 @@ def verb_first(an: Analysis) -> bool:
     return True
 
 
-_REPORTED = _lex._words("added created implemented fixed deployed done updated enabled introduced removed completed merged shipped")
+_REPORTED = _lex._words(
+    "added created implemented fixed deployed done updated enabled introduced removed completed merged shipped "
+    "discussed agreed decided noted"
+)
 _BLOCKERS = _lex._words("the a an this that these those it its our their to of for on in with and or by from as if when so")
 
 
@@ -149,6 +152,8 @@ def _subject_first(tokens, i) -> bool:
     though it can be read as a verb ("Engineer", "Release", "Drift"), is the subject."""
     for j in range(i + 1, min(len(tokens), i + 4)):
         low = tokens[j].low
+        if tokens[j].text == "A" and j == i + 1 and tokens[i].capitalised:
+            continue  # "Engineer A will …": a label, not an article
         if low in _BLOCKERS or tokens[j].text[:1] in "`(":
             return False
         if low in ("will", "should", "must", "shall", "needs", "need") or (low in _REPORTED and j > i + 1) or (
@@ -245,7 +250,8 @@ _OPEN_PHRASES = (
     ("figure", "out"), ("find", "out"), ("find", "a", "way"), ("find", "ways"), ("find", "a", "path"),
     ("look", "into"), ("look", "at"), ("think", "about"), ("try", "to"), ("try", "if"), ("try", "and"),
     ("check", "why"), ("check", "if"), ("check", "whether"), ("check", "how"), ("schedule", "a", "discussion"),
-    ("plan", "a", "strategy"), ("follow", "up"), ("work", "on"),
+    ("plan", "a", "strategy"), ("follow", "up"), ("work", "on"), ("work", "with"), ("determine", "if"),
+    ("determine", "whether"), ("see", "if"), ("spike", "into"), ("spike", "on"), ("look", "for"),
 )
 _PURPOSE = (("to", "make", "sure"), ("to", "ensure"), ("to", "confirm"), ("to", "verify"), ("so", "that"))
 
@@ -313,6 +319,9 @@ def _evaluative(an: Analysis, first: int, raw: str):
 _UNITS = _lex._words("seconds second minutes minute hours hour ms milliseconds days percent")
 
 
+_NUMBER = _re.compile(r"^\d[\d.,:/%]*(?:[a-zA-Z]{0,3})$")
+
+
 def _measured(rest) -> bool:
     """A number or a unit: the only finish line an evaluative word can have."""
     return any(tok.text[:1].isdigit() or tok.low in _UNITS or "%" in tok.text for tok in rest)
@@ -326,7 +335,7 @@ def _committed(rest, raw, code_counts: bool = True) -> bool:
         if tok.low in _UNITS:
             return True
         reported_back = k + 1 < len(rest) and rest[k + 1].low == "back"  # "… and report back"
-        if tok.text[:1].isdigit() or "#" in tok.text or (tok.low in _lex.DELIVERABLES and not reported_back):
+        if _NUMBER.match(tok.text) or "#" in tok.text or (tok.low in _lex.DELIVERABLES and not reported_back):
             return True
         if tok.low in ("and", "then", "by", "with") and k + 1 < len(rest):
             nxt = rest[k + 1].low
@@ -418,7 +427,7 @@ def _behaviour_at(an, p):
         return p, p + 1
     if p == opening(an) and (low in ("never", "don't", "don’t") or low == "do" and nxt == "not"):
         verb = tokens[p + 2].low if low == "do" and p + 2 < n else nxt
-        if verb not in _SYSTEM_RULES and verb not in _lex.SYSTEM_VERBS:
+        if verb not in _SYSTEM_RULES and verb not in _lex.SYSTEM_VERBS and not _specific(tokens[p + (3 if low == "do" else 2) :], ""):
             return p, p + (2 if low == "do" else 1)  # "Never re-purpose a variable": a rule for people
     if low == "keep" and nxt == "an" and p + 2 < n and tokens[p + 2].low == "eye":
         return p, p + 3

@@ -81,6 +81,7 @@ _BAD_THINGS = W(
     """
 )
 _DANGEROUS = W("dangerous destructive")
+_RUN_VERBS = W("ran run runs executed typed issued pushed deployed applied restarted rebooted")
 _LUCKY_VERBS = lex.RESPONSE_VERBS | W("worked discovered found fixed solved stumbled learned learnt")
 _WITHOUT_DUTIES = W(
     """
@@ -269,6 +270,8 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
             for k in range(start, j)
         ):
             return Actor(start, j + 1, "thing")
+        if start >= 2 and an.tokens[start - 1].low in ("and", "or") and an.tokens[start - 2].base.lower() in ROLE_NOUNS:
+            start = _np_start(an, start - 2)  # "the employees and contractors"
         if base in ("people", "humans", "staff") and start == j:
             return Actor(start, j + 1, "role", generic=base != "staff")
         return Actor(start, j + 1, "team" if base in lex.TEAM_NOUNS else "role")
@@ -501,7 +504,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             return t, t + 2, f"{main} a {low} {nxt}"
         if low in ("most",) and nxt in _DANGEROUS:
             return t, min(t + 3, clause.end), f"{main} the most {nxt} …"
-        if low == "instead" and main not in ("was", "were", "is", "are", "had", "has", "have"):
+        if low == "instead" and (main in DESTRUCTIVE_VERBS or main in _RUN_VERBS):
             return t, t + 1, f"{main} … instead"
         if low == "without" and nxt in _WITHOUT_DUTIES:
             return t, t + 2, f"{main} without {nxt}"
@@ -696,7 +699,10 @@ def implied_blame(an: Analysis) -> list[tuple[int, int, str]]:
         prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tok.sentence else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence else None
         if low in _STRONG_PASSIVE_ADVERBS and nxt is not None and is_participle(nxt.low) and nxt.low not in ("designed", "sized", "provisioned", "documented", "tested"):
-            found.append((i, i + 2, f"{low} {nxt.low}"))
+            # passive only: "was mistakenly labeled", "…, inadequately reviewed"; the active
+            # "an engineer mistakenly removed" is the clause analysis's
+            if prev is not None and (prev.low in _PASSIVE_AUX_WORDS or _gap_is_comma(an, i - 1, i)):
+                found.append((i, i + 2, f"{low} {nxt.low}"))
         elif low in _PASSIVE_LAPSES and prev is not None and prev.low in _PASSIVE_AUX_WORDS:
             before = tokens[i - 2].low if i > 1 and tokens[i - 2].sentence == tok.sentence else ""
             if before in ("not", "never") or prev.low == "being" and before in ("not",):

@@ -75,11 +75,22 @@ def _multi_origin() -> dict[str, str]:
     return NAMES
 
 
+# Capitalised words a post-mortem is full of: no need to open the name list for them.
+_COMMON = lex.STOPWORDS | lex._words(
+    """
+    summary impact timeline root cause causes analysis action actions items lessons learned
+    contributing factors factor detection resolution what went well wrong glossary background
+    appendix owner status priority due category event time notes incident outage we our it
+    this that these those after before during when while at on in to for from an a the
+    """
+)
+
+
 def is_given_name(low: str) -> bool:
     """Whether ``low`` (lower case) is a given name in any of the lists."""
     if low in lex.GIVEN_NAMES:
         return True
-    if not low or low in lex.SYSTEMS:
+    if not low or low in lex.SYSTEMS or low in _COMMON:
         return False
     group = _multi_origin().get(low[0])
     return group is not None and f"\n{low}\n" in group

@@ -61,7 +61,39 @@ def check(doc, ctx):
                 continue
             seen.add(start)
             phrase = " ".join(block.text[start:end].split())
-            yield Finding(block.span(start, end), f"counterfactual about people: {phrase!r}", _HINT)
+            yield Finding(block.span(start, end), f"counterfactual about people: {phrase!r}", _hint(an, end))
+
+
+_STOP = lex._words("and but because so which that when while if, before after until")
+
+
+def _hint(an, end):
+    """The hint, with the sentence's own act: "Describe what would have made checking
+    replication lag before promoting the replica part of the process …"."""
+    from ._clauses import _gerund
+
+    tokens = an.tokens
+    k = next((n for n, t in enumerate(tokens) if t.end == end), None)
+    if k is None:
+        return _HINT
+    while k + 1 < len(tokens) and tokens[k + 1].sentence == tokens[k].sentence and (
+        tokens[k].low in _HAVE or tokens[k].low in lex.MODALS or tokens[k].low in _ADVERBS
+    ):
+        k += 1  # from "should have" to the participle: "checked"
+    verb = tokens[k].low
+    words = []
+    for t in tokens[k + 1 : k + 8]:
+        if t.sentence != tokens[k].sentence or t.low in _STOP:
+            break
+        words.append(t.text)
+    gerund = _gerund(verb) if verb not in ("been", "to") else ""
+    if not gerund or not words:
+        return _HINT
+    act = " ".join([gerund, *words])
+    return (
+        f"Describe what would have made {act} happen without relying on someone remembering it "
+        "(a runbook step, a check, an alert), not what someone should have done."
+    )
 
 
 def _counterfactuals(an):

@@ -17,8 +17,8 @@ deleted the stuck pods" (no error framing) stay clean.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import _lexicon as lex
 from ._language import Analysis, NameOptions, DEFAULT_NAMES, is_participle, is_past_verb, person_at
@@ -105,6 +105,8 @@ DESTRUCTIVE_VERBS = W(
     purged killed shut unplugged disconnected rebooted
     """
 )
+# The destructive verbs rare enough to be worth a look on their own.
+STRONG_DESTRUCTIVE = W("deleted wiped truncated erased destroyed corrupted overwrote overwritten purged")
 _LIVE_TARGETS = W("production prod live primary customer customers")
 # "took down the exchange", "brought down production", "knocked out the network".
 _DAMAGE_PARTICLE_VERBS = {
@@ -150,8 +152,7 @@ def _adverb(low: str) -> bool:
     return low in _SKIPPABLE_ADVERBS or (low.endswith("ly") and len(low) > 4 and low not in ("only", "early", "family", "supply", "apply", "reply", "fly", "rely", "assembly", "anomaly"))
 
 
-@dataclass(frozen=True, slots=True)
-class Actor:
+class Actor(NamedTuple):
     start: int  # token index of the first word of the noun phrase
     end: int  # token index after its head
     kind: str  # name | handle | pronoun | role | team | thing
@@ -162,8 +163,7 @@ class Actor:
         return self.kind != "thing"
 
 
-@dataclass(frozen=True, slots=True)
-class Clause:
+class Clause(NamedTuple):
     sentence: int
     verb: int  # token index of the first word of the verb group
     main: int  # token index of the main verb (after auxiliaries)
@@ -173,8 +173,7 @@ class Clause:
     passive: bool
 
 
-@dataclass(frozen=True, slots=True)
-class BlamedAct:
+class BlamedAct(NamedTuple):
     actor: Actor
     clause: Clause
     cue_start: int  # token range of what frames the act as an error
@@ -391,9 +390,13 @@ def _subject_before_participle(an: Analysis, j: int, names, owners) -> Actor | N
 # -------------------------------------------------------------------------- clauses
 
 
-def clauses(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) -> list[Clause]:
+def clauses(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None, cued_only: bool = False) -> list[Clause]:
+    """The clauses of every sentence; with ``cued_only``, of the sentences holding a word that
+    can frame an act as an error (the rest cannot blame anyone, and most sentences are such)."""
     out: list[Clause] = []
     for s, (start, end) in enumerate(an.sentences):
+        if cued_only and not any(an.tokens[t].low in CUE_WORDS for t in range(start, end)):
+            continue
         groups = _verb_groups(an, start, end)
         for n, (first, main) in enumerate(groups):
             clause_end = groups[n + 1][0] if n + 1 < len(groups) else end
@@ -420,9 +423,25 @@ def _question_clauses(an: Analysis, names, owners):
 
 
 def blamed_acts(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) -> list[BlamedAct]:
-    """The clauses of ``an`` that blame a person for an error-framed act."""
+    """The clauses of ``an`` that blame a person for an error-framed act (computed once per
+    analysis: PM501 and PM507 both ask)."""
+    key = (id(an), id(names), id(owners))
+    hit = _BLAMED.get(key)
+    if hit is not None and hit[0] is an and hit[1] is names and hit[2] is owners:
+        return hit[3]
+    if len(_BLAMED) > 256:
+        _BLAMED.clear()
+    found = _blamed_acts(an, names, owners)
+    _BLAMED[key] = (an, names, owners, found)
+    return found
+
+
+_BLAMED: dict = {}
+
+
+def _blamed_acts(an: Analysis, names: NameOptions, owners) -> list[BlamedAct]:
     found = []
-    for clause in [*clauses(an, names, owners), *_question_clauses(an, names, owners)]:
+    for clause in [*clauses(an, names, owners, cued_only=True), *_question_clauses(an, names, owners)]:
         actor = clause.actor
         if actor is None or actor.generic:
             continue
@@ -778,3 +797,12 @@ def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=N
         if cue is not None:
             found.append(BlamedAct(actor, clause, cue[0], cue[1], cue[2], _act_phrase(an, clause)))
     return found
+
+
+# Every word that can frame a clause as an error; a sentence without one is not analysed.
+CUE_WORDS = (
+    ERROR_ADVERBS | ERROR_VERBS | _WRONG | _DANGEROUS | _SLIPS | DUTY_VERBS | DESTRUCTIVE_VERBS
+    | _DAMAGE_VERBS | _CAUSED | _ONLY_PEOPLE | _DISCLOSURE_VERBS | _NARRATIVE_PRESENT | _RUN_VERBS
+    | frozenset(_DAMAGE_PARTICLE_VERBS)
+    | W("bad instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes")
+)

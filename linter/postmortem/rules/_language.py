@@ -162,6 +162,8 @@ class NameOptions:
     @classmethod
     def from_options(cls, options: dict) -> "NameOptions":
         """Read the ``allowed-names`` and ``people`` rule options; bad values are a ConfigError."""
+        if not options.get("allowed-names") and not options.get("people"):
+            return DEFAULT_NAMES  # one object for every rule: the rules share work keyed on it
         from ..config import ConfigError
 
         def strings(key):

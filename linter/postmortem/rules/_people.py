@@ -18,11 +18,11 @@ that needs it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import _lexicon as lex
-from ._language import Analysis, NameOptions, is_past_verb
+from ._language import Analysis, NameOptions, is_past_verb, words_of
 
 _CANDIDATE = re.compile(r"(?<![\w@./\-])(?:@[\w][\w.\-]*|[^\W\d_][\w'’\-]*@(?![\w.])|[^\W\d_]{3,}\d{1,4}\b|[^\W\d_][\w'’\-]*)")
 _HANDLE_DIGITS = re.compile(r"^([^\W\d_]{3,})(\d{1,4})$")
@@ -96,8 +96,7 @@ def is_given_name(low: str) -> bool:
     return group is not None and f"\n{low}\n" in group
 
 
-@dataclass(frozen=True, slots=True)
-class Named:
+class Named(NamedTuple):
     start: int  # character offsets in the block's text
     end: int
     text: str
@@ -107,23 +106,43 @@ class Named:
 _APPOSITION = re.compile(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:the|a|an|our|their)\s")
 
 
+_CAPITALISED = re.compile(r"(?<![\w@./\-])[^\W\d_a-z][^\W\d_]*(?:['’]s)?(?![\w@])")
+_DIGIT_HANDLE = re.compile(r"(?<![\w@./\-])([^\W\d_]{3,})\d{1,4}\b")
+
+
 def candidates(text: str) -> bool:
-    """A cheap test: could ``text`` name anyone? (Avoids the full analysis for most blocks.)"""
-    if "," in text and _APPOSITION.search(text):
+    """A cheap test: could ``text`` name anyone? (Avoids the full analysis for most blocks.)
+    Looks at the block's set of lower-case words, which the other rules have usually built
+    already, with a cached verdict per word."""
+    if "@" in text:
         return True
-    for match in _CANDIDATE.finditer(text):
-        word = match.group(0)
-        if "@" in word:
+    words = words_of(text)
+    if not words.isdisjoint(_NAME_WORDS):
+        return True
+    unseen = words - _OTHER_WORDS
+    if unseen:
+        if len(_OTHER_WORDS) > 200_000:
+            _OTHER_WORDS.clear()  # classify each word once per process; set operations do the rest in C
+        for word in unseen:
+            (_NAME_WORDS if _word_could_name(word) else _OTHER_WORDS).add(word)
+        if not words.isdisjoint(_NAME_WORDS):
             return True
-        low = word.lower()
+    return (", the " in text or ", a " in text or ", an " in text) and _APPOSITION.search(text) is not None
+
+
+_NAME_WORDS: set[str] = set()
+_OTHER_WORDS: set[str] = set()
+
+
+def _word_could_name(low: str) -> bool:
+    if low.endswith(("'s", "’s")):
+        low = low[:-2]
+    if low in _TITLES or low in _ONLY_PEOPLE:
+        return True
+    if low[-1:].isdigit():
         digits = _HANDLE_DIGITS.match(low)
-        if digits and is_given_name(digits.group(1)):
-            return True
-        if word[:1].isupper() and is_given_name(low[:-2] if low.endswith(("'s", "’s")) else low):
-            return True
-        if low in lex.GIVEN_NAMES or low in _TITLES or low in _ONLY_PEOPLE:
-            return True
-    return False
+        return digits is not None and is_given_name(digits.group(1))
+    return is_given_name(low)
 
 
 def named_people(
@@ -228,6 +247,7 @@ _CHAT_NICK = re.compile(
     r"(?:<(?P<angle>[^>\s]{2,40})>|\[(?P<bracket>[\w.\-]{2,40})\]|(?P<colon>@?[\w.\-]{2,40}):[ \t])",
     re.MULTILINE,
 )
+CLOCK = re.compile(r"\d:\d\d")  # a chat line or a timeline line has a time
 _NOT_NICKS = lex._words("utc gmt cet cest pst pdt est edt z update note action incident alert info warning error")
 
 

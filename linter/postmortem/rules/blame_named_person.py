@@ -35,7 +35,8 @@ The deploy process allowed a config that failed validation to reach production.
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._clauses import DESTRUCTIVE_VERBS, ERROR_ADVERBS, ERROR_VERBS, blamed_acts
+from ._people import candidates
+from ._clauses import ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, blamed_acts
 from ._language import NameOptions, analysed, is_past_verb, negated_before, person_at
 
 CODE = "PM501"
@@ -52,8 +53,8 @@ _CLAUSE_ENDS = lex._words("to that what which who whom because while when but so
 # Every finding needs one of these words in its sentence; blocks without any are skipped.
 _SCREEN = (
     lex.FAILURE_CUES | lex.HUMAN_ONLY_VERBS | lex.BLAME_NOUNS | _CAUSAL_BEFORE_BY
-    | {"who", "cause", "causes", "trigger", "blame", "blamed", "blaming", "instead", "wrong", "bad", "typo"}
-    | ERROR_ADVERBS | ERROR_VERBS | DESTRUCTIVE_VERBS
+    | {"who", "cause", "causes", "trigger", "blame", "blamed", "blaming", "wrong", "bad", "typo"}
+    | ERROR_ADVERBS | ERROR_VERBS | STRONG_DESTRUCTIVE
     | {words[0] for words in _PHRASE_CUES}
 )
 
@@ -89,6 +90,8 @@ def check(doc, ctx):
                 "refer to people by role (\"the on-call engineer\").",
             )
         # the clause analysis: a named person as the actor of an error-framed act
+        if not candidates(block.text):
+            continue
         for act in blamed_acts(an, names, owners):
             if act.actor.kind not in ("name", "handle") or act.actor.start in reported:
                 continue

@@ -37,7 +37,7 @@ connected to the primary or the replica.
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
-from ._language import NameOptions, analysed
+from ._language import NameOptions, analyse, words_of
 
 CODE = "PM507"
 NAME = "blame-person-error"
@@ -45,23 +45,31 @@ SEVERITY = Severity.ERROR
 
 _NAMED = ("name", "handle")  # PM501's
 # Every finding needs one of these words in its block; blocks without any are skipped.
+# A block needs one of these words to be analysed, or a negation and a duty ("did not copy").
 _SCREEN = (
-    cl.ERROR_ADVERBS | cl.ERROR_VERBS | cl.DESTRUCTIVE_VERBS | cl.DUTY_VERBS | lex._words(
+    cl.ERROR_ADVERBS | cl.ERROR_VERBS | cl.STRONG_DESTRUCTIVE | lex._words(
         """
         wrong incorrect erroneous faulty mistaken improper invalid unintended bad dangerous
         destructive typo typos mistake mistakes blunder blunders fuckup fuck-up screwup
-        screw-up oversight took take takes brought bring knocked broke crashed caused causing
-        triggered instead overlooked neglected ignored forgotten inadequately ran executed
-        typed making made my his her their our missed destroyed than without thinking
-        accident accidental sends releases leaks spaffs emails
+        screw-up oversight took brought knocked broke crashed caused causing overlooked
+        neglected ignored forgotten inadequately missed intended accident accidental sends
+        releases leaks spaffs rm delete wipe purge truncate my his her their our
         """
     )
 )
+_NEGATIONS = lex._words("not never didn't didn’t don't don’t doesn't doesn’t")
+
+
+def _blocks(doc):
+    for block in doc.prose:
+        words = words_of(block.text)
+        if not words.isdisjoint(_SCREEN) or (not words.isdisjoint(_NEGATIONS) and not words.isdisjoint(cl.DUTY_VERBS)):
+            yield block, analyse(block.text)
 
 
 def check(doc, ctx):
     names = NameOptions.from_options(ctx.options)
-    for block, an in analysed(doc, _SCREEN):
+    for block, an in _blocks(doc):
         seen: set[int] = set()
         for start, end, message, hint in findings(an, names, ctx.owners):
             if start in seen:

@@ -26,7 +26,7 @@ mistake possible and the changes that make it harder to repeat.
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
-from ._language import analysed, negated_before
+from ._language import analyse, negated_before, words_of
 
 CODE = "PM508"
 NAME = "blame-punishment"
@@ -52,8 +52,21 @@ _HINT = (
 )
 
 
+_FIRE = lex._words("fire fires fired firing")
+_PEOPLE_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | _OBJECT_PRONOUNS | lex._words("people employee employees person")
+
+
+def _blocks(doc):
+    """Blocks with a word of punishment; "fire" only beside a word for people ("the alert fires")."""
+    for block in doc.prose:
+        words = words_of(block.text)
+        hits = words & _SCREEN
+        if hits and (not hits <= _FIRE or not words.isdisjoint(_PEOPLE_WORDS)):
+            yield block, analyse(block.text)
+
+
 def check(doc, ctx):
-    for block, an in analysed(doc, _SCREEN):
+    for block, an in _blocks(doc):
         seen = set()
         for start, end, what in punishments(an):
             if start in seen:

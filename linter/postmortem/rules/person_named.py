@@ -59,7 +59,7 @@ def check(doc, ctx):
     for block in doc.prose:
         text = block.text
         reported = set()
-        if ":" in text or "<" in text or "[" in text:
+        if _people.CLOCK.search(text):
             for person in _people.chat_nicks(text, never, names):
                 reported.add(person.start)
                 yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)

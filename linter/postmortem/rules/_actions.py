@@ -57,7 +57,7 @@ from ..spec import PLACEHOLDER as _PLACEHOLDER
 from . import _lexicon as _lex
 from ._language import Analysis, analyse, is_imperative, phrase_at
 
-_TICKET = _re.compile(r"^[A-Z][A-Z0-9]*-\d+$")
+_TICKET = _re.compile(r"^(?:[A-Z][A-Z0-9]*-\d+|T\d{3,})$")
 _NOUNISH = _lex._words("test load lag rate stress smoke canary unit integration regression performance retry alert page log capacity chaos")
 _PREPOSITIONS = _lex._words("per for on in of to across at with from")
 _MODAL_LIKE = _lex._words("should will must need needs to would could can shall might")

@@ -95,7 +95,7 @@ DUTY_VERBS = W(
     """
     copy check verify test follow read review validate confirm notice slow wait double-check
     look escalate back tell inform communicate update block request ask realize realise
-    consult notify connect understand
+    consult notify connect understand run
     """
 )
 # Acts that destroy or disrupt: with a person as actor and a live target they are blamed.
@@ -131,7 +131,7 @@ ROLE_NOUNS = lex.ROLE_NOUNS | W(
     committers contributor contributors student students rookie rookies newbie junior
     """
 )
-PRONOUNS = W("i we he she they someone somebody he/she s/he")
+PRONOUNS = W("i we he she they you someone somebody he/she s/he")
 # "I've", "we've": a subject and an auxiliary in one token
 _SUBJECT_CONTRACTIONS = W("i've we've they've i’ve we’ve they’ve i'd we'd i’d we’d he'd he’d she'd she’d")
 # Role nouns that also name software ("the Postgres operator", "the Datadog agent").
@@ -477,10 +477,9 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         return None
     if clause.passive:
         return None
-    if main in _LUCKY_VERBS:
-        return None  # "we worked around the root cause by accident": luck, not an error
+    lucky = main in _LUCKY_VERBS  # "we worked around the root cause by accident": luck, not an error
     # adverbs of error, before the verb or in its clause: "accidentally deleted", "unknowingly he disconnected"
-    for t in range(max(actor.end, clause.verb - 3), clause.end):
+    for t in range(max(actor.end, clause.verb - 3), clause.end if not lucky else max(actor.end, clause.verb - 3)):
         if tokens[t].sentence != clause.sentence:
             continue
         low = tokens[t].low
@@ -488,7 +487,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             return t, t + 1, f"{low} {tokens[clause.main].low}"
         if low == "by" and t + 1 < clause.end and tokens[t + 1].low in ("mistake", "accident"):
             return t, t + 2, f"{tokens[clause.main].low} by {tokens[t + 1].low}"
-    for t in range(actor.start - 1, max(-1, actor.start - 6), -1):
+    for t in range(actor.start - 1, max(-1, actor.start - 6) if not lucky else actor.start - 1, -1):
         lead = tokens[t]
         if lead.sentence != clause.sentence:
             break
@@ -515,7 +514,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     for t in range(clause.main + 1, clause.end):
         low = tokens[t].low
         nxt = tokens[t + 1].low if t + 1 < clause.end else ""
-        if low in _WRONG and (nxt not in ("with", "about", "that", "") or low == "wrong"):
+        if low in _WRONG and (nxt not in ("with", "about", "that", "") or low == "wrong") and tokens[t - 1].low not in ("gone", "went", "go", "goes", "going", "gets", "got"):
             return t, min(t + 2, clause.end), f"{main} … {low} {nxt}".strip()
         if low == "bad" and nxt in _BAD_THINGS:
             return t, t + 2, f"{main} the bad {nxt}"
@@ -669,7 +668,7 @@ def _gerund(low: str) -> str:
 
 # -------------------------------------------------------------------------- beyond the clause
 
-_OWNERS = W("my his her their our")
+_OWNERS = W("my his her their our your")
 _OWNED_SLIPS = W("mistake mistakes oversight fuckup fuck-up screwup screw-up blunder typo typos fault")
 _ERROR_ADJECTIVES = W("accidental mistaken erroneous careless negligent")
 
@@ -691,7 +690,7 @@ def owned_slips(an: Analysis) -> list[tuple[int, int, str]]:
             if tokens[j].low == "fault" or negated_near_token(an, i):
                 continue  # PM503 judges "their fault"
             found.append((i, j + 1, f"{tok.low} {tokens[j].low}"))
-        elif tok.low in _OWNERS and i >= 2 and tokens[i - 1].low == "on" and tokens[i - 2].low in _OWNED_SLIPS \
+        elif tok.low in _OWNERS and i >= 2 and tokens[i - 1].low in ("on", "from") and (tokens[i - 2].low in _OWNED_SLIPS or tokens[i - 2].low in ("error", "issue")) \
                 and i + 1 < len(tokens) and tokens[i + 1].low == "part":
             found.append((i - 2, i + 2, f"{tokens[i - 2].low} on {tok.low} part"))
     return found

@@ -381,7 +381,9 @@ def is_imperative(word: str) -> bool:
         return False
     if "-" in low:
         head, _, tail = low.rpartition("-")
-        if head in ("re", "de", "un", "pre", "auto", "co", "dis", "over", "double", "cross", "load", "hot", "hard", "soft", "rate", "dry", "fail", "back", "pre"):
+        if head == "re":
+            return True  # "Re-architect the spawner": re- makes a verb of what follows
+        if head in ("de", "un", "pre", "auto", "co", "dis", "over", "double", "cross", "load", "hot", "hard", "soft", "rate", "dry", "fail", "back", "pre"):
             return is_imperative(tail)
         return False
     if not low.isalpha():

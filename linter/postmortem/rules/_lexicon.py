@@ -226,7 +226,7 @@ IMPERATIVE_VERBS = _words(
     quarantine re-run read rebase reconcile refresh rehearse remediate reproduce resolve
     review revisit roll sample scan seed send ship simulate standardise stub subscribe
     support swap teach terminate test throttle trace try unblock vendor wait warm watch
-    setup
+    setup backup
     """
 )
 

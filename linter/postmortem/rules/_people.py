@@ -224,6 +224,8 @@ def named_people(
         curated = low in lex.GIVEN_NAMES
         if prev is not None and (prev.low in _DETERMINERS or prev.low in _PLACE_PREPOSITIONS or not curated and prev.low in _THING_PREPOSITIONS):
             continue  # "the Vault cluster", "in Sydney", "knowledge of Alcide"
+        if prev is not None and (prev.text.isupper() and len(prev.text) > 1 or prev.low in ("st", "saint", "san", "santa")):
+            continue  # "HBO Max", "St. Francis"
         if prev is not None and prev.capitalised and not prev.initial and not is_given_name(prev.base.lower()):
             continue  # "Amazon Web Services", "Product Owners": a name inside a longer proper name
         if nxt is not None and (not tok.possessive or nxt.low in ("mod", "outage", "game")) and nxt.low in _THING_AFTER:
@@ -248,7 +250,7 @@ _CHAT_NICK = re.compile(
     re.MULTILINE,
 )
 CLOCK = re.compile(r"\d:\d\d")  # a chat line or a timeline line has a time
-_NOT_NICKS = lex._words("utc gmt cet cest pst pdt est edt z update note action incident alert info warning error")
+_NOT_NICKS = lex._words("utc gmt cet cest pst pdt est edt z am pm update note action incident alert info warning error")
 
 
 _TIMELINE_ACTOR = re.compile(
@@ -341,6 +343,7 @@ _INSTITUTIONS = lex._words(
     hospital university college school bank county court inc llc ltd group foundation
     institute center centre airport street park stadium memorial fargo associates partners
     company corporation corp co district council ministry department agency authority
+    partnership llp solicitors health care system systems clinic
     """
 )
 

@@ -77,6 +77,9 @@ def check(doc, ctx):
                 continue
             if negated_before(an, i, reach=4) or _meta(an, i):
                 continue
+            after = tokens[i + 2].low if i + 2 < len(tokens) and tokens[i + 2].sentence == first.sentence else ""
+            if after in ("is", "are", "happens", "happen", "can", "will") and (i == 0 or tokens[i - 1].sentence != first.sentence):
+                continue  # "Human error is an inevitable … failure": a definition, not a cause
             if first.low in _SOMETIMES and not _framed_as_cause(an, i):
                 continue
             phrase = block.text[first.start : second.end]

@@ -40,7 +40,7 @@ _NEGLECT_VERBS = lex._words("ignored neglected overlooked forgot disregarded")
 _PEOPLE_POSSESSIVES = lex._words("my his her their our your")
 _ACCOUNTABLE = re.compile(r"\b(?:hold|holds|holding|held)\b(?:\s+[\w’'\-]+){0,6}?\s+accountable\b", re.IGNORECASE)
 _BOTHER = re.compile(
-    r"\b(?:(?:didn[’']t|did\s+not|never)\s+bother(?:ed)?|be\s+bothered)\b",
+    r"\b(?:(?:didn[’']t|did\s+not|never)\s+bother(?:ed)?|be\s+bothered|(?:nobody|noone|no\s+one|no-one)\s+bothered)\b",
     re.IGNORECASE,
 )
 _IDIOMS = re.compile(
@@ -50,8 +50,9 @@ _IDIOMS = re.compile(
 )
 
 _SLANG_PEOPLE = lex._words("ceo cto cio executive executives boss bosses guy guys dev devs sysadmin sysadmins admin admins technician technicians coworker coworkers")
-_SLANG_FOR_PEOPLE = lex._words("shitty crappy lousy useless clueless poor")
-_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | _SLANG_FOR_PEOPLE | {"knew", "slob", "fat", "finger", "bad", "pebkac", "pebcak", "fat-finger", "fat-fingered", "screwed", "fucked", "fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better"}
+_SLANG_WORK = lex._words("code change changes commit commits pr work")
+_SLANG_FOR_PEOPLE = lex._words("shitty crappy lousy useless clueless poor garbage")
+_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | _SLANG_FOR_PEOPLE | {"knew", "slob", "fat", "finger", "bad", "bothered", "pebkac", "pebcak", "fat-finger", "fat-fingered", "screwed", "fucked", "fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better"}
 
 _HINT = (
     "Describe what happened and why it made sense at the time, without judging the person: "
@@ -84,6 +85,7 @@ def _judgements(an):
             for j in (i + 1, i + 2):
                 if j < len(tokens) and tokens[j].sentence == tok.sentence and (
                     tokens[j].low in lex.ROLE_NOUNS or tokens[j].low in _SLANG_PEOPLE or tokens[j].low in lex.TEAM_NOUNS
+                    or low == "garbage" and tokens[j].low in _SLANG_WORK
                 ):
                     yield tok.start, tokens[j].end, "a judgement of people"
                     break

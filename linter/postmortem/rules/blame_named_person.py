@@ -49,7 +49,8 @@ _ADVERBS = lex._words("accidentally mistakenly inadvertently then also just simp
 _PHRASE_CUES = (("took", "down"), ("brought", "down"), ("knocked", "out"), ("cut", "off"), ("by", "mistake"), ("by", "accident"))
 _PRONOUNS = frozenset({"he", "she"})
 # The cue must be in the person's own clause: "David Ige met officials to determine what caused the alarm"
-_CLAUSE_ENDS = lex._words("to that what which who whom because while when but so although since where")
+_REPORTING = lex._words("out said says noted mentioned explained thought believed found realized realised confirmed stated wrote told suggested")
+_CLAUSE_ENDS = lex._words("to what who whom because while when but so although since where")
 # Every finding needs one of these words in its sentence; blocks without any are skipped.
 _SCREEN = (
     lex.FAILURE_CUES | lex.HUMAN_ONLY_VERBS | lex.BLAME_NOUNS | _CAUSAL_BEFORE_BY
@@ -130,7 +131,7 @@ def _blamed_person(an, i, names, owners):
 
     if last.possessive:
         by = [t.low for t in an.tokens[max(0, start - 2) : start] if t.sentence == sentence]
-        if len(by) == 2 and by[1] == "by" and by[0] in _CAUSAL_BEFORE_BY:
+        if strong and len(by) == 2 and by[1] == "by" and by[0] in _CAUSAL_BEFORE_BY:
             return start, end  # "introduced by Claire's refactor"
         following = lows_after[:3]
         if any(word in lex.BLAME_NOUNS for word in following):
@@ -185,6 +186,8 @@ def _blamed_person(an, i, names, owners):
     for t in an.tokens[j:]:
         if t.sentence != sentence or (clause and t.low in _CLAUSE_ENDS):
             break
+        if t.low == "that" and clause and clause[-1] in _REPORTING:
+            break  # "David pointed out that …": what follows is what he said, not what he did
         clause.append(t.low)
     if strong and _has_cue(clause) and not negated_before(an, start, reach=3):
         return start, end
@@ -196,6 +199,6 @@ def _has_cue_phrase(lows):
 
 
 def _has_cue(lows):
-    if any(word in lex.FAILURE_CUES for word in lows):
+    if any(word in lex.FAILURE_CUES and not (word == "wrong" and k > 0 and lows[k - 1] in ("gone", "went", "go", "goes")) for k, word in enumerate(lows)):
         return True
     return any(tuple(lows[k : k + len(p)]) == p for p in _PHRASE_CUES for k in range(len(lows)))

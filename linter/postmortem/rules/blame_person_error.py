@@ -53,7 +53,7 @@ _SCREEN = (
         destructive typo typos mistake mistakes blunder blunders fuckup fuck-up screwup
         screw-up oversight took brought knocked broke crashed caused causing overlooked
         neglected ignored forgotten inadequately missed intended accident accidental sends
-        releases leaks spaffs rm delete wipe purge truncate my his her their our
+        releases leaks spaffs rm delete wipe purge truncate my his her their our your
         """
     )
 )

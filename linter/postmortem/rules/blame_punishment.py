@@ -34,7 +34,7 @@ SEVERITY = Severity.ERROR
 
 _PUNISHED = lex._words("fired sacked disciplined reprimanded demoted reassigned punished scolded dismissed banned suspended")
 _PUNISH_VERBS = lex._words(
-    "fire fires firing sack sacks sacking discipline disciplines disciplining reprimand punish punishes punishing demote ban bans banning"
+    "fire fires firing sack sacks sacking yell discipline disciplines disciplining reprimand punish punishes punishing demote ban bans banning"
 )
 _PUNISHMENT_NOUNS = lex._words("punishment punishments")
 _PRESSED = lex._words("pressured forced asked told pushed calling called calls")
@@ -42,7 +42,7 @@ _LEAVE = lex._words("resign leave quit")
 _BECOME = lex._words("got get gets getting was were be been being is are")
 _OBJECT_PRONOUNS = lex._words("him her them me us someone somebody")
 _SCREEN = _PUNISHED | _PUNISH_VERBS | _PUNISHMENT_NOUNS | lex._words(
-    "fires suspends disciplines "
+    "fires suspends disciplines remove removed pull pulled kick "
     "let disciplinary against responsible kicked resign step leave quit wrist escorted escorting revoke revoking"
 )
 
@@ -103,12 +103,20 @@ def punishments(an):
         if low in ("revoke", "revoking") and same(i + 1) and (tokens[i + 1].is_handle or tokens[i + 1].low in ("his", "her", "their")):
             yield tok.start, tokens[i + 1].end, "punishment"
             continue
-        if low in _PUNISHED and same(i - 1) and tokens[i - 1].base.lower() in cl.ROLE_NOUNS and (
-            not same(i + 1) or tokens[i + 1].low in ("after", "for", "over")
-        ):
+        if low in _PUNISHED and same(i - 1) and tokens[i - 1].base.lower() in cl.ROLE_NOUNS:
             yield tokens[i - 1].start, tok.end, "punishment"  # a headline: "Nurse suspended after …"
             continue
-        if low in ("fires", "fired", "suspends", "suspended", "disciplines") and same(i + 1) and tokens[i + 1].base.lower() in cl.ROLE_NOUNS:
+        if low in ("remove", "removed", "pull", "pulled", "kick", "kicked") and same(i + 1) and same(i + 3) and _person_object(an, i + 1) \
+                and any(t.low == "from" for t in tokens[i + 2 : i + 5]) and any(t.low in ("team", "channel", "project", "org", "organisation", "organization", "slack", "github") for t in tokens[i + 2 : i + 8] if t.sentence == tok.sentence):
+            yield tok.start, tokens[i + 1].end, "removes a person"  # "Remove Tony from our Slack channel"
+            continue
+        if low in ("fire", "sack") and tok.initial and same(i + 1) and tokens[i + 1].capitalised:
+            yield tok.start, tokens[i + 1].end, "calls for punishment"  # "Fire Kent Walker"
+            continue
+        if low == "yell" and same(i + 2) and tokens[i + 1].low == "at" and _person_object(an, i + 2):
+            yield tok.start, tokens[i + 2].end, "punishment"
+            continue
+        if low in ("fires", "fired", "suspends", "suspended", "disciplines", "sacks") and same(i + 1) and tokens[i + 1].base.lower() in cl.ROLE_NOUNS:
             yield tok.start, tokens[i + 1].end, "punishment"  # "Hospital fires employee who snooped"
             continue
         if low in _PUNISHED or (low == "let" and same(i + 1) and tokens[i + 1].low == "go"):

@@ -35,7 +35,7 @@ SEVERITY = Severity.ERROR
 
 _HAVE = lex._words("have ’ve 've")
 _CONTRACTED = {"should've": "should", "could've": "could", "would've": "would", "should’ve": "should", "could’ve": "could", "would’ve": "would"}
-_ADVERBS = lex._words("not never simply just easily really probably definitely certainly obviously clearly also at least")
+_ADVERBS = lex._words("not never simply just easily really probably definitely certainly obviously clearly also at least in retrospect hindsight")
 _BEEN_JUDGING = lex._words("more careful aware vigilant paying attentive quicker faster thorough diligent watching")
 _WOULD_SUBJECTS = lex._words("you anyone anybody someone somebody everyone everybody he she")
 _NEGATED = {"shouldn't": "should", "couldn't": "could", "wouldn't": "would", "shouldn’t": "should", "couldn’t": "could", "wouldn’t": "would"}
@@ -106,6 +106,8 @@ def _counterfactuals(an):
             negated = low in _NEGATED or (same(k + 1) and tokens[k + 1].low in ("not", "never"))
             j = k + 1
             if modal == "ought":
+                if same(j) and tokens[j].low in ("not", "never"):
+                    j += 1  # "we really ought not to have refactored every binary at once"
                 if not (same(j) and tokens[j].low == "to"):
                     continue
                 j += 1
@@ -122,6 +124,10 @@ def _counterfactuals(an):
             if not same(j):
                 continue
             if tokens[j].low == "been":
+                while same(j + 2) and tokens[j + 1].low in ("better", "properly", "more", "carefully", "thoroughly", "fully"):
+                    j += 1  # "should have been better code reviewed"
+                    if same(j + 1) and tokens[j + 1].low in ("code",):
+                        j += 1
                 if same(j + 1) and tokens[j + 1].low in _PASSIVE_DUTIES and modal in ("should", "ought") and not _by_a_system(an, j + 2):
                     # "should not have been rushed to production": the person is only hidden
                     yield tok.start, tokens[j + 1].end
@@ -135,6 +141,8 @@ def _counterfactuals(an):
             subject = person_subject_before(an, k)
             if subject is None:
                 continue
+            if subject.start > 0 and tokens[subject.start - 1].low in ("how", "what", "where", "whether", "if", "when"):
+                continue  # "reflecting on how we could have prevented it": a question for the review
             # "could not have known", "nobody could have predicted": exculpatory, not blame
             if modal in ("could", "would") and (negated or tokens[subject.start].low in _EXCULPATORY or phrase_no_one(an, subject)):
                 continue

@@ -64,8 +64,11 @@ def _judgement(an, i):
             return None  # "such an obvious design flaw": about the system
         if low == "obviously" and same(i + 1) and tokens[i + 1].low.endswith("ing"):
             return None  # "…, obviously taking a production server down with it": a consequence
-        if any(t.low in ("will", "won't", "won’t", "going") for t in an.sentence_tokens(tok.sentence)):
-            return None  # about future work, not hindsight
+        lows = [t.low for t in an.sentence_tokens(tok.sentence)]
+        if any(low in ("will", "won't", "won’t", "going") for low in lows) or any(
+            lows[k] in ("could", "should", "would", "can") and lows[k + 1] == "be" for k in range(len(lows) - 1)
+        ):
+            return None  # about future work or how a thing could be, not hindsight about people
         return "is hindsight: it was not obvious at the time"
     if low == "clearly":
         if same(i + 1) and (person_subject_after(an, i + 1) or tokens[i + 1].low in lex.PERSON_PRONOUNS):

@@ -156,7 +156,7 @@ def _subject_first(tokens, i) -> bool:
             continue  # "Engineer A will …": a label, not an article
         if low in _BLOCKERS or tokens[j].text[:1] in "`(":
             return False
-        if low in ("will", "should", "must", "shall", "needs", "need") or (low in _REPORTED and j > i + 1) or (
+        if low in ("will", "should", "must", "shall", "needs", "need") or (low in ("is", "are") and j == i + 1) or (low in _REPORTED and j > i + 1) or (
             low in _REPORTED and tokens[i].capitalised and j == i + 1 and tokens[i].low not in _lex.IMPERATIVE_VERBS
         ):
             return True
@@ -252,6 +252,7 @@ _OPEN_PHRASES = (
     ("check", "why"), ("check", "if"), ("check", "whether"), ("check", "how"), ("schedule", "a", "discussion"),
     ("plan", "a", "strategy"), ("follow", "up"), ("work", "on"), ("work", "with"), ("determine", "if"),
     ("determine", "whether"), ("see", "if"), ("spike", "into"), ("spike", "on"), ("look", "for"),
+    ("come", "up", "with"),
 )
 _PURPOSE = (("to", "make", "sure"), ("to", "ensure"), ("to", "confirm"), ("to", "verify"), ("so", "that"))
 
@@ -302,14 +303,21 @@ def _evaluative(an: Analysis, first: int, raw: str):
         hit = None
         if low in _EVALUATIVE and nxt != "than" and not (k > 0 and tokens[k - 1].low == "to"):
             hit = (k, k + 1)
-        elif low == "more" and (nxt in _MORE_OF or k + 1 == len(tokens)):
-            hit = (k, min(k + 2, len(tokens)))
+        elif low == "more" and (nxt in _MORE_OF or k + 1 == len(tokens) or k <= first + 2 and nxt and nxt != "than"):
+            hit = (k, min(k + 2, len(tokens)))  # "Cover more scenarios", "Point to more relevant runbooks"
+        elif low == "improve" and k == first:
+            hit = (k, k + 1)  # "Improve reliability of the cron jobs": done when?
+        elif low in ("if", "where", "when") and nxt in ("needed", "necessary", "possible", "appropriate", "required") and k + 2 >= len(tokens) \
+                and len(tokens) <= 8:
+            hit = (k, k + 2)  # "Create new runbooks if needed"
+        elif low == "some" and nxt in ("form", "kind", "sort") and k + 2 < len(tokens) and tokens[k + 2].low == "of":
+            hit = (k, k + 3)  # "Implement some form of smoke tests"
         elif low in ("minimise", "minimize", "maximise", "maximize") and k == first:
             hit = (k, k + 1)
         if hit is None:
             continue
         rest = tokens[first + 1 :]
-        if _measured(rest) or _purpose(tokens[hit[1]:]) and low not in ("more",):
+        if _measured(rest) or _purpose(tokens[hit[1]:]) and low not in ("more", "improve") or low == "improve" and _committed(rest, raw, code_counts=False):
             return None
         phrase = " ".join(t.text for t in tokens[hit[0] : hit[1]])
         return tokens[hit[0]].start, tokens[hit[1] - 1].end, f"{phrase.lower()!r} is a judgement, not a specification"
@@ -323,8 +331,8 @@ _NUMBER = _re.compile(r"^\d[\d.,:/%]*(?:[a-zA-Z]{0,3})$")
 
 
 def _measured(rest) -> bool:
-    """A number or a unit: the only finish line an evaluative word can have."""
-    return any(tok.text[:1].isdigit() or tok.low in _UNITS or "%" in tok.text for tok in rest)
+    """A number, a unit or a ticket: the only finish line an evaluative word can have."""
+    return any(tok.text[:1].isdigit() or tok.low in _UNITS or "%" in tok.text or _TICKET.match(tok.text) for tok in rest)
 
 
 def _committed(rest, raw, code_counts: bool = True) -> bool:

@@ -204,9 +204,6 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
         found = _open_ended(an, first, raw)
         if found is not None:
             return found
-    evaluative = _evaluative(an, first, raw)
-    if evaluative is not None:
-        return evaluative
     for p in positions:
         for phrase in _lex.VAGUE_ALWAYS:
             if phrase_at(an, p, phrase):
@@ -234,6 +231,9 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
         if not is_first and low in _COMPARATIVES and p + 1 < len(tokens) and tokens[p + 1].low != "than":
             if not _committed(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} without a measure"
+    evaluative = _evaluative(an, first, raw)
+    if evaluative is not None:
+        return evaluative
     if _NEVER_AGAIN.search(an.text) and not (is_first and _specific(tokens[first + 1 :], raw)):
         match = _NEVER_AGAIN.search(an.text)
         return match.start(), match.end(), "promises an outcome, not an action"

@@ -254,6 +254,9 @@ _OPEN_PHRASES = (
     ("determine", "whether"), ("see", "if"), ("spike", "into"), ("spike", "on"), ("look", "for"),
     ("come", "up", "with"),
 )
+_OPEN_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _phrase in _OPEN_PHRASES:
+    _OPEN_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
 _PURPOSE = (("to", "make", "sure"), ("to", "ensure"), ("to", "confirm"), ("to", "verify"), ("so", "that"))
 
 
@@ -265,7 +268,7 @@ def _open_ended(an: Analysis, first: int, raw: str):
     size = 0
     if low in _OPEN_ENDED:
         size = 1
-    for phrase in _OPEN_PHRASES:
+    for phrase in _OPEN_BY_FIRST.get(low, ()):
         if phrase_at(an, first, phrase):
             size = len(phrase)
     if not size:

@@ -37,7 +37,7 @@ from ..rule import Finding, Severity
 from . import _lexicon as lex
 from ._people import candidates
 from ._clauses import ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, blamed_acts
-from ._language import NameOptions, analysed, is_past_verb, negated_before, person_at
+from ._language import NameOptions, analyse, is_past_verb, negated_before, person_at, words_of
 
 CODE = "PM501"
 NAME = "blame-named-person"
@@ -54,10 +54,18 @@ _CLAUSE_ENDS = lex._words("to what who whom because while when but so although s
 # Every finding needs one of these words in its sentence; blocks without any are skipped.
 _SCREEN = (
     lex.FAILURE_CUES | lex.HUMAN_ONLY_VERBS | lex.BLAME_NOUNS | _CAUSAL_BEFORE_BY
-    | {"who", "cause", "causes", "trigger", "blame", "blamed", "blaming", "wrong", "bad", "typo"}
-    | ERROR_ADVERBS | ERROR_VERBS | STRONG_DESTRUCTIVE
+    | {"who", "cause", "causes", "trigger", "blame", "blamed", "blaming"}
     | {words[0] for words in _PHRASE_CUES}
 )
+# More words that frame an act as an error: looked at only where a name or handle may be.
+_CLAUSE_SCREEN = ERROR_ADVERBS | ERROR_VERBS | STRONG_DESTRUCTIVE | {"wrong", "bad", "typo", "instead", "mistake", "accident"}
+
+
+def _blocks(doc):
+    for block in doc.prose:
+        words = words_of(block.text)
+        if not words.isdisjoint(_SCREEN) or (not words.isdisjoint(_CLAUSE_SCREEN) and candidates(block.text)):
+            yield block, analyse(block.text)
 
 
 def validate_options(options):
@@ -67,7 +75,7 @@ def validate_options(options):
 def check(doc, ctx):
     names = NameOptions.from_options(ctx.options)
     owners = ctx.owners
-    for block, an in analysed(doc, _SCREEN):
+    for block, an in _blocks(doc):
         reported = set()
         for index, tok in enumerate(an.tokens):
             if not (tok.capitalised or tok.is_handle or tok.low in _PRONOUNS):

@@ -34,10 +34,13 @@ connected to the primary or the replica.
 ```
 """
 
+import re
+
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
 from ._language import NameOptions, analyse, words_of
+from ._people import candidates
 
 CODE = "PM507"
 NAME = "blame-person-error"
@@ -60,10 +63,25 @@ _SCREEN = (
 _NEGATIONS = lex._words("not never didn't didn’t don't don’t doesn't doesn’t")
 
 
+_WEAK = lex._words("caused causing took brought knocked broke crashed missed ignored my his her their our your")
+_STRONG = _SCREEN - _WEAK
+_PERSON_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | lex.TEAM_NOUNS | lex._words(
+    "me him them us people person i've i’ve we've we’ve i'd i’d i'm i’m someone's someone’s he's he’s she's she’s they've they’ve"
+)
+_NEGATED_DUTY = re.compile(
+    r"\b(?:not|never|n[’']t)\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(cl.DUTY_VERBS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
 def _blocks(doc):
+    """Blocks that may blame someone: a strong cue, a weak one beside a word for people, or a
+    negated duty ("did not copy")."""
     for block in doc.prose:
         words = words_of(block.text)
-        if not words.isdisjoint(_SCREEN) or (not words.isdisjoint(_NEGATIONS) and not words.isdisjoint(cl.DUTY_VERBS)):
+        if not words.isdisjoint(_STRONG) or (
+            not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_VERBS) and _NEGATED_DUTY.search(block.text)
+        ) and (not words.isdisjoint(_PERSON_WORDS) or candidates(block.text)):
             yield block, analyse(block.text)
 
 

@@ -42,6 +42,8 @@ NAME = "person-named"
 SEVERITY = Severity.WARNING
 OPTIONS = {"allowed-names": [], "people": []}
 
+# Table columns that hold codes, dates and vocabulary words, never a person.
+_NOT_TEXT = frozenset({"id", "time", "category", "priority", "due", "status", "addresses", "contribution", "preventable", "tracking"})
 _ROLE_HINT = "Use the role instead of the name, e.g. \"the on-call engineer\", \"the incident commander\", \"a customer\"."
 
 
@@ -57,6 +59,8 @@ def check(doc, ctx):
     if title and _people.candidates(title):
         yield from _title(doc, title, names, never, surnames)
     for block in doc.prose:
+        if block.column in _NOT_TEXT:
+            continue
         text = block.text
         reported = set()
         if _people.CLOCK.search(text):
@@ -78,16 +82,28 @@ def _message(person) -> str:
 
 
 def _never(doc, ctx) -> frozenset[str]:
-    words = set()
-    owners = ctx.owners
-    for name in getattr(owners, "names", {}) or {}:
-        words.add(name.lower())
-        words.update(part for part in name.lower().replace("_", "-").split("-") if part)
+    words = set(_owner_words(ctx.owners))
     for service in doc.incident.services or []:
         if isinstance(service, str):
             words.add(service.lower())
             words.update(part for part in service.lower().replace("_", "-").split("-") if part)
     return frozenset(words)
+
+
+_OWNER_WORDS: dict[int, tuple] = {}
+
+
+def _owner_words(owners) -> frozenset[str]:
+    """Teams and roles of the owner registry and the words of their names (once per registry)."""
+    cached = _OWNER_WORDS.get(id(owners))
+    if cached is not None and cached[0] is owners:
+        return cached[1]
+    words = set()
+    for name in getattr(owners, "names", {}) or {}:
+        words.add(name.lower())
+        words.update(part for part in name.lower().replace("_", "-").split("-") if part)
+    _OWNER_WORDS[id(owners)] = (owners, frozenset(words))
+    return _OWNER_WORDS[id(owners)][1]
 
 
 def _title(doc, title, names, never, surnames):

@@ -1,7 +1,10 @@
 """
 ## What it does
-Reports "human error", "operator error", "user error" and "pilot error" given as the
-cause of an incident: "The root cause was human error", "due to operator error". The
+Reports "human error", "operator error", "developer error", "user error" and "pilot error"
+given as the cause of an incident ("Amazon S3 disruption was caused by human error", "due to
+operator error"), and people given as the cause ("People are the cause of most security
+breaches"). Definitions ("Human error is an inevitable … failure") and discussion of the term
+("if you read about human error") are fine. The
 words as the name of a metric or a message ("the user error rate", "User errors (HTTP
 4xx) are excluded") and statements that reject the label ("this was not human error") are
 fine, and so is anything in code or quotation marks.

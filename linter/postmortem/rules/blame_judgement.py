@@ -2,10 +2,13 @@
 ## What it does
 Reports blame and moral judgement of people: careless, negligent, sloppy, lazy,
 incompetent, reckless, "the fault of the database team", "is to blame", "hold … accountable",
-"didn't bother", and a person or role that "ignored", "neglected", "overlooked" or "forgot"
-something. Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
+"didn't bother", "noone bothered to check", a person or role that "ignored", "neglected",
+"overlooked" or "forgot" something, and slang and ridicule: "fuckup", "blunders", "the poor
+slob who did that", "knew full well the consequences", "pointed the finger at a single
+contractor", "PEBKAC", "my bad", "some shitty CEO". Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
 tolerant, git blame), and so is "nobody is to blame" and ownership language ("each team is
-accountable for its alerts").
+accountable for its alerts"), and so is talk about blame itself ("this blaming only results
+in people being afraid to make mistakes", "it was too simplistic to blame a power surge").
 
 ## Why it matters
 Judging people tells the reader who to be angry with and nothing about how to prevent the

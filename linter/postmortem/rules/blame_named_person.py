@@ -1,15 +1,17 @@
 """
 ## What it does
 Reports a named individual or an @handle written as the actor of a failure or as its
-cause: "Dave pushed the broken config", "Tom's mistake", "caused by @jsmith". A person
+cause: "Dave pushed the broken config", "Tom's mistake", "caused by @jsmith", "Andrei
+probably merged by mistake", "Paramdeep mistyped one of the URLs". A person
 doing something that is not a failure ("Maria restarted the pods") is fine, and so are
 roles ("the on-call engineer"), teams, and names of systems, products and vendors
 (Jenkins, Kafka, Vault, Stripe…). Text in code, quotation marks, blockquotes and quoted
 chat logs is not checked.
 
 Names are recognised from a list of common given names, from @handles, and from
-capitalised words in the middle of a sentence followed by something only people do
-("forgot", "mistyped"). Configure what your organisation needs:
+capitalised words followed by something only people do ("forgot", "mistyped"); the act is
+judged by the same clause analysis as PM507 (an adverb of error, a wrong object, a lapse).
+PM506 reports every name, blaming or not. Configure what your organisation needs:
 
 ```toml
 [tool.postmortem.rules.PM501]

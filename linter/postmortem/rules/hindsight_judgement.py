@@ -3,7 +3,9 @@
 Reports hindsight words that judge what responders did: "obviously", "the problem was
 obvious", "clearly the reviewer never…", "could simply have rolled back", "just had to
 look". "Not obvious" is fine, and so are "simply" and "clearly" about systems or evidence
-("the fix simply removes the cron entry", "the graphs clearly show…").
+("the fix simply removes the cron entry", "the graphs clearly show…"), "obviously" about
+future work or about a consequence ("…, obviously taking a production server down with
+it"), an "obvious design flaw", and "easily missed" said of a message.
 
 ## Why it matters
 After an incident the cause looks obvious; during it, it was not. Words like "obviously"

@@ -31,7 +31,7 @@ W = lex._words
 AUXILIARIES = W(
     """
     was were is are am be been being had has have did does do will would should could can
-    might must shall wasn't weren't isn't aren't hadn't hasn't haven't didn't doesn't don't
+    might must shall wasn't weren't isn't aren't hadn't hasn't haven't didn't doesn't don't didnt dont
     won't wouldn't shouldn't couldn't can't cannot mustn't wasn’t weren’t isn’t aren’t
     hadn’t hasn’t haven’t didn’t doesn’t don’t won’t wouldn’t shouldn’t couldn’t can’t
     i've we've they've i’ve we’ve they’ve
@@ -40,6 +40,7 @@ AUXILIARIES = W(
 _NEGATIONS = W("not never no n't")
 _NEGATED_AUX = W(
     """
+    didnt dont doesnt wasnt werent hasnt havent hadnt
     didn't didn’t wasn't wasn’t weren't weren’t hadn't hadn’t haven't haven’t hasn't hasn’t
     doesn't doesn’t don't don’t won't won’t wouldn't wouldn’t couldn't couldn’t can't can’t
     cannot shouldn't shouldn’t isn't isn’t aren't aren’t
@@ -102,12 +103,12 @@ DUTY_VERBS = W(
 DESTRUCTIVE_VERBS = W(
     """
     deleted wiped dropped truncated erased destroyed corrupted removed overwrote overwritten
-    purged killed shut unplugged disconnected rebooted
+    purged killed shut unplugged disconnected rebooted cut
     """
 )
 # The destructive verbs rare enough to be worth a look on their own.
 STRONG_DESTRUCTIVE = W("deleted wiped truncated erased destroyed corrupted overwrote overwritten purged")
-_LIVE_TARGETS = W("production prod live primary customer customers")
+_LIVE_TARGETS = W("production prod live primary customer customers power")
 # "took down the exchange", "brought down production", "knocked out the network".
 _DAMAGE_PARTICLE_VERBS = {
     "took": W("down out"), "take": W("down out"), "takes": W("down out"),
@@ -411,7 +412,7 @@ def clauses(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None, cued_
 def _question_clauses(an: Analysis, names, owners):
     """ "Why did they ignore that alert?": the subject after the auxiliary."""
     for i, tok in enumerate(an.tokens[:-2]):
-        if tok.low in ("did", "didn't", "didn’t", "do", "does") and an.tokens[i + 1].sentence == tok.sentence:
+        if tok.low in ("did", "didn't", "didn’t", "didnt", "do", "does") and an.tokens[i + 1].sentence == tok.sentence:
             actor = actor_ending_at(an, i + 1, names, owners)
             if actor is not None and actor.kind == "pronoun" and an.tokens[i + 2].sentence == tok.sentence:
                 main = i + 2
@@ -419,7 +420,7 @@ def _question_clauses(an: Analysis, names, owners):
                 while end < len(an.tokens) and an.tokens[end].sentence == tok.sentence and an.tokens[end].low not in _CLAUSE_BREAKS \
                         and not _is_finite(an, end):
                     end += 1
-                yield Clause(tok.sentence, i, main, end, actor, tok.low.endswith(("n't", "n’t")), False)
+                yield Clause(tok.sentence, i, main, end, actor, tok.low.endswith(("n't", "n’t", "nt")), False)
 
 
 def blamed_acts(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) -> list[BlamedAct]:
@@ -479,10 +480,12 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         return None
     lucky = main in _LUCKY_VERBS  # "we worked around the root cause by accident": luck, not an error
     # adverbs of error, before the verb or in its clause: "accidentally deleted", "unknowingly he disconnected"
-    for t in range(max(actor.end, clause.verb - 3), clause.end if not lucky else max(actor.end, clause.verb - 3)):
+    for t in range(max(actor.end, clause.verb - 3), clause.end):
         if tokens[t].sentence != clause.sentence:
             continue
         low = tokens[t].low
+        if lucky and (t <= clause.main + 3 or low == "by"):
+            continue  # the adverb goes with the lucky verb: "worked around the root cause by accident"
         if low in ERROR_ADVERBS and not _negated_near(an, t, clause):
             return t, t + 1, f"{low} {tokens[clause.main].low}"
         if low == "by" and t + 1 < clause.end and tokens[t + 1].low in ("mistake", "accident"):

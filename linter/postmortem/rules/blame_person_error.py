@@ -60,10 +60,11 @@ _SCREEN = (
         """
     )
 )
-_NEGATIONS = lex._words("not never didn't didn’t don't don’t doesn't doesn’t")
+_PASSIVE = lex._words("was were been")
+_NEGATIONS = lex._words("not never didn't didn’t don't don’t doesn't doesn’t didnt dont")
 
 
-_WEAK = lex._words("caused causing took brought knocked broke crashed missed ignored my his her their our your")
+_WEAK = lex._words("caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut")
 _STRONG = _SCREEN - _WEAK
 _PERSON_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | lex.TEAM_NOUNS | lex._words(
     "me him them us people person i've i’ve we've we’ve i'd i’d i'm i’m someone's someone’s he's he’s she's she’s they've they’ve"
@@ -81,7 +82,7 @@ def _blocks(doc):
         words = words_of(block.text)
         if not words.isdisjoint(_STRONG) or (
             not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_VERBS) and _NEGATED_DUTY.search(block.text)
-        ) and (not words.isdisjoint(_PERSON_WORDS) or candidates(block.text)):
+        ) and (not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(_PASSIVE) or candidates(block.text)):
             yield block, analyse(block.text)
 
 

@@ -141,7 +141,7 @@ def _counterfactuals(an):
             subject = person_subject_before(an, k)
             if subject is None:
                 continue
-            if subject.start > 0 and tokens[subject.start - 1].low in ("how", "what", "where", "whether", "if", "when"):
+            if subject.start > 0 and tokens[subject.start - 1].low in ("how", "whether", "if"):
                 continue  # "reflecting on how we could have prevented it": a question for the review
             # "could not have known", "nobody could have predicted": exculpatory, not blame
             if modal in ("could", "would") and (negated or tokens[subject.start].low in _EXCULPATORY or phrase_no_one(an, subject)):
@@ -149,6 +149,9 @@ def _counterfactuals(an):
             if modal == "would" and subject.kind == "pronoun" and tokens[subject.start].low not in _WOULD_SUBJECTS:
                 continue
             yield tokens[subject.start].start, tokens[j - 1].end
+        elif low in ("should", "could") and same(k + 3) and tokens[k + 1].low in ("we", "i", "you", "they", "he", "she") \
+                and tokens[k + 2].low in _HAVE and is_participle(tokens[k + 3].text) and not (same(k - 1) and tokens[k - 1].low in ("how", "if", "whether")):
+            yield tok.start, tokens[k + 3].end  # "What should we have tested that we didn't?"
         elif low == "failed" and same(k + 1) and tokens[k + 1].low == "to":
             subject = person_subject_before(an, k)
             if subject is not None:

@@ -484,6 +484,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         if tokens[t].sentence != clause.sentence:
             continue
         low = tokens[t].low
+        if low in ERROR_ADVERBS and t == clause.end - 1 and clause.end < len(tokens) and tokens[clause.end].sentence == clause.sentence:
+            continue  # "…, inadvertently blocked": the adverb of the next verb
         if lucky and (t <= clause.main + 3 or low == "by"):
             continue  # the adverb goes with the lucky verb: "worked around the root cause by accident"
         if low in ERROR_ADVERBS and not _negated_near(an, t, clause):

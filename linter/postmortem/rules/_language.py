@@ -145,6 +145,8 @@ def _ends_sentence(between: str, last: Token, text: str) -> bool:
         return True
     if not between or between[-1] not in " \n\t" or not ("." in between or "!" in between or "?" in between):
         return False
+    if "\n" in between and between.lstrip(" \t").startswith("."):
+        return True  # a period at the end of a line: "… by 12:40 p.m.\nThis change …"
     if len(last.text) == 1:  # an initial ("Dave S. pushed") or a dotted abbreviation ("e.g.")
         return not last.text.isupper() and not (last.start >= 1 and text[last.start - 1] == ".")
     return last.low not in _ABBREVIATIONS

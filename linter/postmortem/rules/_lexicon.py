@@ -175,7 +175,7 @@ JUDGEMENT_WORDS = _words(
     reckless recklessly recklessness irresponsible irresponsibly inexcusable inexcusably
     unprofessional idiotic dumb foolish foolishly clueless boneheaded amateurish
     fuckup fuckups fuck-up fuck-ups screwup screwups blunder blunders blundered slob idiot
-    idiots moron morons numpty bozo dimwit stupidest dumbest
+    idiots moron morons numpty bozo dimwit stupidest dumbest undertrained unqualified
     """
 )
 

@@ -66,13 +66,13 @@ def check(doc, ctx):
                     "Describe the conditions that made the error possible and what would have caught it, e.g. "
                     "\"The CLI accepted a production target without confirmation.\"",
                 )
-        if "rror" not in text:
+        if "rror" not in text and "istake" not in text:
             continue
         an = analyse(block.text)
         tokens = an.tokens
         for i in range(len(tokens) - 1):
             first, second = tokens[i], tokens[i + 1]
-            if second.sentence != first.sentence or second.low not in ("error", "errors"):
+            if second.sentence != first.sentence or second.low not in ("error", "errors", "mistake", "mistakes"):
                 continue
             if first.low not in _ALWAYS and first.low not in _SOMETIMES:
                 continue
@@ -83,7 +83,7 @@ def check(doc, ctx):
             after = tokens[i + 2].low if i + 2 < len(tokens) and tokens[i + 2].sentence == first.sentence else ""
             if after in ("is", "are", "happens", "happen", "can", "will") and (i == 0 or tokens[i - 1].sentence != first.sentence):
                 continue  # "Human error is an inevitable … failure": a definition, not a cause
-            if first.low in _SOMETIMES and not _framed_as_cause(an, i):
+            if (first.low in _SOMETIMES or second.low.startswith("mistake")) and not _framed_as_cause(an, i):
                 continue
             phrase = block.text[first.start : second.end]
             yield Finding(

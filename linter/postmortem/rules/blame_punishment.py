@@ -27,6 +27,7 @@ from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
 from ._language import analyse, negated_before, words_of
+from ._people import candidates
 
 CODE = "PM508"
 NAME = "blame-punishment"
@@ -42,7 +43,7 @@ _LEAVE = lex._words("resign leave quit")
 _BECOME = lex._words("got get gets getting was were be been being is are")
 _OBJECT_PRONOUNS = lex._words("him her them me us someone somebody")
 _SCREEN = _PUNISHED | _PUNISH_VERBS | _PUNISHMENT_NOUNS | lex._words(
-    "fires suspends disciplines remove removed pull pulled kick "
+    "fires suspends disciplines remove removed pull pulled kick warning action "
     "let disciplinary against responsible kicked resign step leave quit wrist escorted escorting revoke revoking"
 )
 
@@ -53,7 +54,9 @@ _HINT = (
 
 
 _FIRE = lex._words("fire fires fired firing")
-_PEOPLE_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | _OBJECT_PRONOUNS | lex._words("people employee employees person")
+_PEOPLE_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | _OBJECT_PRONOUNS | lex._words(
+    "people employee employees person someone's someone’s he's he’s she's she’s got getting get gets"
+)
 
 
 def _blocks(doc):
@@ -61,7 +64,7 @@ def _blocks(doc):
     for block in doc.prose:
         words = words_of(block.text)
         hits = words & _SCREEN
-        if hits and (not hits <= _FIRE or not words.isdisjoint(_PEOPLE_WORDS)):
+        if hits and (not hits <= _FIRE or not words.isdisjoint(_PEOPLE_WORDS) or candidates(block.text)):
             yield block, analyse(block.text)
 
 
@@ -154,7 +157,9 @@ def punishments(an):
                 yield tok.start, tokens[i + 1].end, "punishment"
         elif low == "disciplinary" and same(i + 1) and tokens[i + 1].low in ("action", "actions", "measures", "process", "hearing"):
             yield tok.start, tokens[i + 1].end, "punishment"
-        elif low == "against" and same(i - 1) and tokens[i - 1].low in ("taken", "take", "took", "action") and same(i + 1) and _person_object(an, i + 1):
+        elif low == "warning" and same(i - 1) and tokens[i - 1].low in ("written", "formal", "final"):
+            yield tokens[i - 1].start, tok.end, "punishment"  # "I receive a written warning"
+        elif low in ("against", "with") and same(i - 1) and tokens[i - 1].low in ("taken", "take", "took", "action") and same(i + 1) and _person_object(an, i + 1):
             yield tokens[i - 1].start, tokens[i + 1].end, "punishment"
         elif low == "responsible" and same(i - 1) and tokens[i - 1].low == "held":
             yield tokens[i - 1].start, tok.end, "holds people responsible"

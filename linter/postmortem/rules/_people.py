@@ -24,9 +24,24 @@ from typing import NamedTuple
 from . import _lexicon as lex
 from ._language import Analysis, NameOptions, is_past_verb, words_of
 
-_CANDIDATE = re.compile(r"(?<![\w@./\-])(?:@[\w][\w.\-]*|[^\W\d_][\w'’\-]*@(?![\w.])|[^\W\d_]{3,}\d{1,4}\b|[^\W\d_][\w'’\-]*)")
-_HANDLE_DIGITS = re.compile(r"^([^\W\d_]{3,})(\d{1,4})$")
-_NOT_PERSON_HANDLE = re.compile(r"(?:^|[\-_.])(?:team|teams|oncall|on-call|sre|ops|bot|bots|eng|alerts?|admin|support|help|info|dev|prod)(?:$|[\-_.])|bot$", re.I)
+class _Lazy:
+    """A regular expression compiled on first use: most documents never need it, and the
+    one-file hook pays for every compile at start-up."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern, self.flags, self._compiled = pattern, flags, None
+
+    def __getattr__(self, name):
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return getattr(self._compiled, name)
+
+
+_HANDLE_DIGITS = _Lazy(r"^([^\W\d_]{3,})(\d{1,4})$")
+_NOT_PERSON_HANDLE_RE = r"(?:^|[\-_.])(?:team|teams|oncall|on-call|sre|ops|bot|bots|eng|alerts?|admin|support|help|info|dev|prod)(?:$|[\-_.])|bot$"
+
+
+_NOT_PERSON_HANDLE = _Lazy(_NOT_PERSON_HANDLE_RE, re.I)
 _DETERMINERS = lex._words("the a an our their its this that these those your my each every any some no")
 _PLACE_PREPOSITIONS = lex._words("in at near across into within throughout outside inside via")
 # Third-person verbs of timelines and narratives: "14:52 MacFan4000 reverts his changes".
@@ -103,11 +118,9 @@ class Named(NamedTuple):
     kind: str  # name | handle
 
 
-_APPOSITION = re.compile(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:the|a|an|our|their)\s")
+_APPOSITION = _Lazy(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:the|a|an|our|their)\s")
 
 
-_CAPITALISED = re.compile(r"(?<![\w@./\-])[^\W\d_a-z][^\W\d_]*(?:['’]s)?(?![\w@])")
-_DIGIT_HANDLE = re.compile(r"(?<![\w@./\-])([^\W\d_]{3,})\d{1,4}\b")
 
 
 def candidates(text: str) -> bool:
@@ -244,7 +257,7 @@ def named_people(
     return found
 
 
-_CHAT_NICK = re.compile(
+_CHAT_NICK = _Lazy(
     r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|Z))?[\])]?(?:\*\*)?[ \t]*[-–—:]?[ \t]*"
     r"(?:<(?P<angle>[^>\s]{2,40})>|\[(?P<bracket>[\w.\-]{2,40})\]|(?P<colon>@?[\w.\-]{2,40}):[ \t])",
     re.MULTILINE,
@@ -253,7 +266,7 @@ CLOCK = re.compile(r"\d:\d\d")  # a chat line or a timeline line has a time
 _NOT_NICKS = lex._words("utc gmt cet cest pst pdt est edt z am pm update note action incident alert info warning error")
 
 
-_TIMELINE_ACTOR = re.compile(
+_TIMELINE_ACTOR = _Lazy(
     r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|Z|AM|PM|am|pm))?(?:\*\*)?[ \t]*[-–—:]?[ \t]*"
     r"(?P<actor>@?[A-Za-z][\w.\-]{1,39})[ \t]+(?P<verb>[a-z]+)\b",
     re.MULTILINE,

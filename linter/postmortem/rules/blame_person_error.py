@@ -40,7 +40,7 @@ from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
 from ._language import NameOptions, analyse, words_of
-from ._people import candidates
+from ._people import _Lazy, candidates
 
 CODE = "PM507"
 NAME = "blame-person-error"
@@ -69,7 +69,7 @@ _STRONG = _SCREEN - _WEAK
 _PERSON_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | lex.TEAM_NOUNS | lex._words(
     "me him them us people person i've i’ve we've we’ve i'd i’d i'm i’m someone's someone’s he's he’s she's she’s they've they’ve"
 )
-_NEGATED_DUTY = re.compile(
+_NEGATED_DUTY = _Lazy(
     r"\b(?:not|never|n[’']t)\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(cl.DUTY_VERBS, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )

@@ -125,37 +125,54 @@ _APPOSITION = _Lazy(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:the|a|an|our|
 
 def candidates(text: str) -> bool:
     """A cheap test: could ``text`` name anyone? (Avoids the full analysis for most blocks.)
-    Looks at the block's set of lower-case words, which the other rules have usually built
-    already, with a cached verdict per word."""
+    Works on the block's set of lower-case words, which the other rules have usually built
+    already. Each word is classified once per process; the multi-origin list is consulted only
+    for words that appear capitalised, as a given name must."""
     if "@" in text:
         return True
     words = words_of(text)
     if not words.isdisjoint(_NAME_WORDS):
         return True
-    unseen = words - _OTHER_WORDS
-    if unseen:
-        if len(_OTHER_WORDS) > 200_000:
-            _OTHER_WORDS.clear()  # classify each word once per process; set operations do the rest in C
-        for word in unseen:
-            (_NAME_WORDS if _word_could_name(word) else _OTHER_WORDS).add(word)
-        if not words.isdisjoint(_NAME_WORDS):
-            return True
+    for word in words - _OTHER_WORDS:
+        if word in _BIG_NAMES:
+            if _capitalised_in(word, text):
+                return True
+            continue
+        if word not in _SMALL_CHECKED:
+            if _word_could_name(word):
+                _NAME_WORDS.add(word)
+                return True
+            _SMALL_CHECKED.add(word)
+        if _capitalised_in(word, text):
+            (_BIG_NAMES if is_given_name(word) else _OTHER_WORDS).add(word)
+            if word in _BIG_NAMES:
+                return True
+    if len(_OTHER_WORDS) > 200_000:
+        _OTHER_WORDS.clear()
+        _SMALL_CHECKED.clear()
     return (", the " in text or ", a " in text or ", an " in text) and _APPOSITION.search(text) is not None
 
 
-_NAME_WORDS: set[str] = set()
-_OTHER_WORDS: set[str] = set()
+def _capitalised_in(word: str, text: str) -> bool:
+    return word[:1].upper() + word[1:] in text
+
+
+_NAME_WORDS: set[str] = set()  # a name wherever it appears: curated given names, titles, name7
+_BIG_NAMES: set[str] = set()  # in the multi-origin list: a name where it is capitalised
+_OTHER_WORDS: set[str] = set()  # in no list
+_SMALL_CHECKED: set[str] = set()  # not in the curated lists; the multi-origin list not asked yet
 
 
 def _word_could_name(low: str) -> bool:
+    """Curated names, titles, verbs only people do, and handles such as "priya7"."""
     if low.endswith(("'s", "’s")):
         low = low[:-2]
-    if low in _TITLES or low in _ONLY_PEOPLE:
+    if low in lex.GIVEN_NAMES or low in _TITLES or low in _ONLY_PEOPLE:
         return True
     if low[-1:].isdigit():
         digits = _HANDLE_DIGITS.match(low)
         return digits is not None and is_given_name(digits.group(1))
-    return is_given_name(low)
+    return False
 
 
 def named_people(
@@ -262,7 +279,13 @@ _CHAT_NICK = _Lazy(
     r"(?:<(?P<angle>[^>\s]{2,40})>|\[(?P<bracket>[\w.\-]{2,40})\]|(?P<colon>@?[\w.\-]{2,40}):[ \t])",
     re.MULTILINE,
 )
-CLOCK = re.compile(r"\d:\d\d")  # a chat line or a timeline line has a time
+def starts_with_clock(text: str) -> bool:
+    """Whether a line of ``text`` starts with a time, as chat-log and timeline lines do."""
+    for line in text.split("\n"):
+        head = line.lstrip(" \t-*+[(")[:9]
+        if head[:1].isdigit() and ":" in head:
+            return True
+    return False
 _NOT_NICKS = lex._words("utc gmt cet cest pst pdt est edt z am pm update note action incident alert info warning error")
 
 

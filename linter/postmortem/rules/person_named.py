@@ -63,7 +63,7 @@ def check(doc, ctx):
             continue
         text = block.text
         reported = set()
-        if _people.CLOCK.search(text):
+        if _people.starts_with_clock(text):
             for person in _people.chat_nicks(text, never, names):
                 reported.add(person.start)
                 yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)

@@ -47,13 +47,19 @@ _SCREEN = _PUNISHED | _PUNISH_VERBS | _PUNISHMENT_NOUNS | lex._words(
     "let disciplinary against responsible kicked resign step leave quit wrist escorted escorting revoke revoking"
 )
 
+_TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist")
 _HINT = (
     "Leave personnel decisions out of the post-mortem; describe what made the mistake "
     "possible and what changes make it harder to repeat."
 )
 
 
-_FIRE = lex._words("fire fires fired firing")
+# Words with other meanings ("the alert fires", "remove the flag", "action items"): a block
+# with only these is looked at when it also has a word for people.
+_WEAK = lex._words("fire fires fired firing remove removed pull pulled kick warning action suspended")
+_PEOPLE_HITS = lex._words("fire fires fired firing suspended")
+_REMOVAL = lex._words("remove removed pull pulled kick")
+_GROUPS = lex._words("team channel project org organisation organization slack github")
 _PEOPLE_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | _OBJECT_PRONOUNS | lex._words(
     "people employee employees person someone's someone’s he's he’s she's she’s got getting get gets"
 )
@@ -64,8 +70,21 @@ def _blocks(doc):
     for block in doc.prose:
         words = words_of(block.text)
         hits = words & _SCREEN
-        if hits and (not hits <= _FIRE or not words.isdisjoint(_PEOPLE_WORDS) or candidates(block.text)):
+        if hits and (not hits <= _WEAK or _weak_hits_count(hits, words, block.text)):
             yield block, analyse(block.text)
+
+
+def _weak_hits_count(hits, words, text) -> bool:
+    low = text.lower()
+    if "action" in hits and ("action with" in low or "action against" in low):
+        return True
+    if "warning" in hits and ("written warning" in low or "formal warning" in low or "final warning" in low):
+        return True
+    if not hits.isdisjoint(_REMOVAL) and " from " in low and not words.isdisjoint(_GROUPS):
+        return True
+    if not hits.isdisjoint(_PEOPLE_HITS):
+        return not words.isdisjoint(_PEOPLE_WORDS) or candidates(text)
+    return False
 
 
 def check(doc, ctx):
@@ -84,6 +103,8 @@ def punishments(an):
     n = len(tokens)
     for i, tok in enumerate(tokens):
         low = tok.low
+        if low not in _TRIGGERS:
+            continue
         same = lambda j: 0 <= j < n and tokens[j].sentence == tok.sentence  # noqa: E731
         if _rejected(an, i):
             continue

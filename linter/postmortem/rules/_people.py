@@ -29,7 +29,7 @@ class _Lazy:
     one-file hook pays for every compile at start-up."""
 
     def __init__(self, pattern: str, flags: int = 0):
-        self.pattern, self.flags, self._compiled = pattern, flags, None
+        self.pattern, self.flags, self._compiled = pattern, int(flags), None  # a plain int: enum flags cost ms
 
     def __getattr__(self, name):
         if self._compiled is None:

@@ -17,8 +17,8 @@ deleted the stuck pods" (no error framing) stay clean.
 
 from __future__ import annotations
 
+from collections import namedtuple
 from functools import lru_cache
-from typing import NamedTuple
 
 from . import _lexicon as lex
 from ._language import Analysis, NameOptions, DEFAULT_NAMES, is_participle, is_past_verb, person_at
@@ -153,34 +153,25 @@ def _adverb(low: str) -> bool:
     return low in _SKIPPABLE_ADVERBS or (low.endswith("ly") and len(low) > 4 and low not in ("only", "early", "family", "supply", "apply", "reply", "fly", "rely", "assembly", "anomaly"))
 
 
-class Actor(NamedTuple):
-    start: int  # token index of the first word of the noun phrase
-    end: int  # token index after its head
-    kind: str  # name | handle | pronoun | role | team | thing
-    generic: bool = False  # anyone, everyone, people
+# Plain named tuples: typing.NamedTuple evaluates the annotations at import, which the
+# one-file hook pays for.
+class Actor(namedtuple("Actor", "start end kind generic", defaults=(False,))):
+    """The subject of a clause: token ``start`` to ``end`` (after its head); ``kind`` is
+    name | handle | pronoun | role | team | thing; ``generic`` for anyone, everyone, people."""
+
+    __slots__ = ()
 
     @property
     def person(self) -> bool:
         return self.kind != "thing"
 
 
-class Clause(NamedTuple):
-    sentence: int
-    verb: int  # token index of the first word of the verb group
-    main: int  # token index of the main verb (after auxiliaries)
-    end: int  # token index after the clause
-    actor: Actor | None
-    negated: bool
-    passive: bool
-
-
-class BlamedAct(NamedTuple):
-    actor: Actor
-    clause: Clause
-    cue_start: int  # token range of what frames the act as an error
-    cue_end: int
-    what: str  # a short description for the message
-    act: str  # the act as a gerund phrase, for the hint ("running the cleanup against production")
+# sentence; verb: first word of the verb group; main: the main verb (after auxiliaries);
+# end: token after the clause; actor: Actor or None; negated; passive
+Clause = namedtuple("Clause", "sentence verb main end actor negated passive")
+# actor; clause; cue_start, cue_end: the tokens that frame the act as an error; what: for the
+# message; act: the act as a gerund phrase, for the hint ("running the cleanup against production")
+BlamedAct = namedtuple("BlamedAct", "actor clause cue_start cue_end what act")
 
 
 # -------------------------------------------------------------------------- verbs and actors

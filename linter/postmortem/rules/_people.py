@@ -18,8 +18,8 @@ that needs it.
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from functools import lru_cache
-from typing import NamedTuple
 
 from . import _lexicon as lex
 from ._language import Analysis, NameOptions, is_past_verb, words_of
@@ -111,11 +111,8 @@ def is_given_name(low: str) -> bool:
     return group is not None and f"\n{low}\n" in group
 
 
-class Named(NamedTuple):
-    start: int  # character offsets in the block's text
-    end: int
-    text: str
-    kind: str  # name | handle
+# start, end: character offsets in the block's text; kind: name | handle
+Named = namedtuple("Named", "start end text kind")
 
 
 _APPOSITION = _Lazy(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:the|a|an|our|their)\s")

@@ -123,41 +123,41 @@ _APPOSITION = _Lazy(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:the|a|an|our|
 def candidates(text: str) -> bool:
     """A cheap test: could ``text`` name anyone? (Avoids the full analysis for most blocks.)
     Works on the block's set of lower-case words, which the other rules have usually built
-    already. Each word is classified once per process; the multi-origin list is consulted only
-    for words that appear capitalised, as a given name must."""
+    already, with each word classified once per process; the multi-origin list is consulted
+    only for words that appear capitalised, as a given name must."""
     if "@" in text:
         return True
     words = words_of(text)
     if not words.isdisjoint(_NAME_WORDS):
         return True
-    for word in words - _OTHER_WORDS:
-        if word in _BIG_NAMES:
-            if _capitalised_in(word, text):
-                return True
-            continue
-        if word not in _SMALL_CHECKED:
+    new = words - _SMALL_CHECKED
+    if new:
+        for word in new:
             if _word_could_name(word):
                 _NAME_WORDS.add(word)
                 return True
             _SMALL_CHECKED.add(word)
-        if _capitalised_in(word, text):
-            (_BIG_NAMES if is_given_name(word) else _OTHER_WORDS).add(word)
-            if word in _BIG_NAMES:
+        if len(_SMALL_CHECKED) > 200_000:
+            _SMALL_CHECKED.clear()
+            _OTHER_WORDS.clear()
+    caps = {word.lower() for word in _CAPITALISED.findall(text)}
+    if caps:
+        if not caps.isdisjoint(_BIG_NAMES):
+            return True
+        for word in caps - _OTHER_WORDS:
+            if is_given_name(word):
+                _BIG_NAMES.add(word)
                 return True
-    if len(_OTHER_WORDS) > 200_000:
-        _OTHER_WORDS.clear()
-        _SMALL_CHECKED.clear()
+            _OTHER_WORDS.add(word)
     return (", the " in text or ", a " in text or ", an " in text) and _APPOSITION.search(text) is not None
 
 
-def _capitalised_in(word: str, text: str) -> bool:
-    return word[:1].upper() + word[1:] in text
-
-
+# Capitalised words, possessive 's dropped: only these can be given names from the large list.
+_CAPITALISED = _Lazy(r"(?<![\w'’@./\-])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?=['’]s\b|[^\w'’@\-]|$)")
 _NAME_WORDS: set[str] = set()  # a name wherever it appears: curated given names, titles, name7
 _BIG_NAMES: set[str] = set()  # in the multi-origin list: a name where it is capitalised
-_OTHER_WORDS: set[str] = set()  # in no list
-_SMALL_CHECKED: set[str] = set()  # not in the curated lists; the multi-origin list not asked yet
+_OTHER_WORDS: set[str] = set()  # capitalised somewhere, in no list
+_SMALL_CHECKED: set[str] = set()  # not a curated name, title or handle
 
 
 def _word_could_name(low: str) -> bool:

@@ -153,7 +153,7 @@ def candidates(text: str) -> bool:
 
 
 # Capitalised words, possessive 's dropped: only these can be given names from the large list.
-_CAPITALISED = _Lazy(r"(?<![\w'’@./\-])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?=['’]s\b|[^\w'’@\-]|$)")
+_CAPITALISED = _Lazy(r"(?<![\w'’@./\-])[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+(?=['’]s\b|[^\w'’@\-]|$)")
 _NAME_WORDS: set[str] = set()  # a name wherever it appears: curated given names, titles, name7
 _BIG_NAMES: set[str] = set()  # in the multi-origin list: a name where it is capitalised
 _OTHER_WORDS: set[str] = set()  # capitalised somewhere, in no list

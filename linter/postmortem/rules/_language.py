@@ -420,9 +420,21 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower()))
 
 
+# Table columns that hold ids, times, dates and vocabulary words, never prose.
+NOT_PROSE_COLUMNS = frozenset({"id", "time", "category", "priority", "due", "status", "addresses", "contribution", "preventable", "tracking"})
+
+
+def text_blocks(doc):
+    """The prose blocks of ``doc`` that can hold sentences: not the cells of id, time, date and
+    vocabulary columns."""
+    return [block for block in doc.prose if block.column not in NOT_PROSE_COLUMNS]
+
+
 def analysed(doc, screen: frozenset[str] | set[str]):
     """Each prose block of ``doc`` holding one of the words of ``screen``, with its analysis."""
     for block in doc.prose:
+        if block.column in NOT_PROSE_COLUMNS:
+            continue
         if not screen.isdisjoint(words_of(block.text)):
             yield block, analyse(block.text)
 

@@ -39,7 +39,7 @@ from ..rule import Finding, Severity
 from . import _lexicon as lex
 from ._people import candidates
 from ._clauses import ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, blamed_acts
-from ._language import NameOptions, analyse, is_past_verb, negated_before, person_at, words_of
+from ._language import NameOptions, analyse, text_blocks, is_past_verb, negated_before, person_at, words_of
 
 CODE = "PM501"
 NAME = "blame-named-person"
@@ -64,7 +64,7 @@ _CLAUSE_SCREEN = ERROR_ADVERBS | ERROR_VERBS | STRONG_DESTRUCTIVE | {"wrong", "b
 
 
 def _blocks(doc):
-    for block in doc.prose:
+    for block in text_blocks(doc):
         words = words_of(block.text)
         if not words.isdisjoint(_SCREEN) or (not words.isdisjoint(_CLAUSE_SCREEN) and candidates(block.text)):
             yield block, analyse(block.text)

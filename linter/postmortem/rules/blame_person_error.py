@@ -39,7 +39,7 @@ import re
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
-from ._language import NameOptions, analyse, words_of
+from ._language import NameOptions, analyse, text_blocks, words_of
 from ._people import _Lazy, candidates
 
 CODE = "PM507"
@@ -78,7 +78,7 @@ _NEGATED_DUTY = _Lazy(
 def _blocks(doc):
     """Blocks that may blame someone: a strong cue, a weak one beside a word for people, or a
     negated duty ("did not copy")."""
-    for block in doc.prose:
+    for block in text_blocks(doc):
         words = words_of(block.text)
         if not words.isdisjoint(_STRONG) or (
             not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_VERBS) and _NEGATED_DUTY.search(block.text)

@@ -26,7 +26,7 @@ mistake possible and the changes that make it harder to repeat.
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
-from ._language import analyse, negated_before, words_of
+from ._language import analyse, text_blocks, negated_before, words_of
 from ._people import candidates
 
 CODE = "PM508"
@@ -67,7 +67,7 @@ _PEOPLE_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | _OBJECT_PRONOUNS | lex._words(
 
 def _blocks(doc):
     """Blocks with a word of punishment; "fire" only beside a word for people ("the alert fires")."""
-    for block in doc.prose:
+    for block in text_blocks(doc):
         words = words_of(block.text)
         hits = words & _SCREEN
         if hits and (not hits <= _WEAK or _weak_hits_count(hits, words, block.text)):

@@ -35,15 +35,13 @@ Once a customer reported the issue, we manually patched the annotations.
 
 from ..rule import Finding, Severity
 from . import _people
-from ._language import NameOptions, analyse
+from ._language import NameOptions, analyse, text_blocks
 
 CODE = "PM506"
 NAME = "person-named"
 SEVERITY = Severity.WARNING
 OPTIONS = {"allowed-names": [], "people": []}
 
-# Table columns that hold codes, dates and vocabulary words, never a person.
-_NOT_TEXT = frozenset({"id", "time", "category", "priority", "due", "status", "addresses", "contribution", "preventable", "tracking"})
 _ROLE_HINT = "Use the role instead of the name, e.g. \"the on-call engineer\", \"the incident commander\", \"a customer\"."
 
 
@@ -58,9 +56,7 @@ def check(doc, ctx):
     title = (doc.incident.title or "") if doc.frontmatter is not None else ""
     if title and _people.candidates(title):
         yield from _title(doc, title, names, never, surnames)
-    for block in doc.prose:
-        if block.column in _NOT_TEXT:
-            continue
+    for block in text_blocks(doc):
         text = block.text
         reported = set()
         if _people.starts_with_clock(text):

@@ -427,7 +427,17 @@ NOT_PROSE_COLUMNS = frozenset({"id", "time", "category", "priority", "due", "sta
 def text_blocks(doc):
     """The prose blocks of ``doc`` that can hold sentences: not the cells of id, time, date and
     vocabulary columns."""
-    return [block for block in doc.prose if block.column not in NOT_PROSE_COLUMNS]
+    cached = _TEXT_BLOCKS.get(id(doc))
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    if len(_TEXT_BLOCKS) > 64:
+        _TEXT_BLOCKS.clear()
+    blocks = [block for block in doc.prose if block.column not in NOT_PROSE_COLUMNS]
+    _TEXT_BLOCKS[id(doc)] = (doc, blocks)  # the rules of one document share the list
+    return blocks
+
+
+_TEXT_BLOCKS: dict = {}
 
 
 def analysed(doc, screen: frozenset[str] | set[str]):

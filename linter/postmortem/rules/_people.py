@@ -140,7 +140,7 @@ def candidates(text: str) -> bool:
         if len(_SMALL_CHECKED) > 200_000:
             _SMALL_CHECKED.clear()
             _OTHER_WORDS.clear()
-    caps = {word.lower() for word in _CAPITALISED.findall(text)}
+    caps = {word.lower() for word in _capitalised_findall()(text)}
     if caps:
         if not caps.isdisjoint(_BIG_NAMES):
             return True
@@ -154,6 +154,11 @@ def candidates(text: str) -> bool:
 
 # Capitalised words, possessive 's dropped: only these can be given names from the large list.
 _CAPITALISED = _Lazy(r"(?<![\w'’@./\-])[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+(?=['’]s\b|[^\w'’@\-]|$)")
+@lru_cache(maxsize=1)
+def _capitalised_findall():
+    return re.compile(_CAPITALISED.pattern).findall
+
+
 _NAME_WORDS: set[str] = set()  # a name wherever it appears: curated given names, titles, name7
 _BIG_NAMES: set[str] = set()  # in the multi-origin list: a name where it is capitalised
 _OTHER_WORDS: set[str] = set()  # capitalised somewhere, in no list

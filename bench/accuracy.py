@@ -1,15 +1,23 @@
-"""Precision and recall of the language rules on the labelled corpus in ``tests/corpus``.
+"""Precision and recall of the language rules on the labelled corpora in ``tests/corpus``.
+
+Two corpora, reported separately:
+
+* the real-text corpus (``tests/corpus/real/``): sentences and action items taken verbatim
+  from public post-mortems, incident reports, press coverage and discussions, split by
+  source document into a development set and a test set (``tests/corpus/README.md``);
+* the self-written corpus (``prose.tsv``, ``actions.tsv`` and their held-out files).
 
 Each prose sentence is linted as a paragraph of a minimal post-mortem and each action item
 as the Action cell of an action-items table, by the real linter (parser, engine, rules).
 
-    python bench/accuracy.py             # figures for the development, held-out and whole corpus
-    python bench/accuracy.py --errors    # also list every false positive and false negative
+    python bench/accuracy.py             # development figures (real and self-written)
+    python bench/accuracy.py --errors    # also list the development set's misses
+    python bench/accuracy.py --test      # add the real test set: figures only, never items
 
-A class figure counts an item as flagged when any of the class's rules reports it. Per rule,
-precision is the share of the items it flags that are really bad (a rule that flags a
-blaming sentence for another rule's reason is not crying wolf), and recall is the share of
-the items labelled with that rule that it flags.
+Blame counts a sentence as flagged when any blame rule (PM501–PM505, PM507, PM508) reports
+it. The name rule PM506 is measured on its own, against the corpus's ``person`` column
+(does the sentence name a person?), whatever the sentence's blame label. Per category,
+recall is the share of the bad items of that category that are flagged.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
+REAL = CORPUS / "real"
 sys.path.insert(0, str(ROOT / "linter"))
 
 from postmortem.config import Config  # noqa: E402
@@ -29,10 +38,14 @@ from postmortem.engine import Linter  # noqa: E402
 from postmortem.parse import parse_text  # noqa: E402
 from postmortem.rule import all_rules  # noqa: E402
 
-PROSE_CODES = tuple(code for code in all_rules() if code.startswith("PM50"))
+NAME_CODE = "PM506"
+PROSE_CODES = tuple(code for code in all_rules() if code.startswith("PM50") and code != NAME_CODE)
 ACTION_CODES = ("PM301", "PM302", "PM303")
 TARGET_PRECISION = 0.95
 TARGET_RECALL = 0.90
+# What tests/test_accuracy.py holds the real-text development set to: the targets where they
+# are reached, the achieved figures minus a small margin where they are not (README, Rules).
+REAL_DEV_FLOORS = {"prose": (0.95, 0.58), "actions": (0.95, 0.80), "names": (0.95, 0.64)}
 
 ACTION_TABLE = (
     "## Action Items\n\n"
@@ -45,9 +58,11 @@ ACTION_TABLE = (
 @dataclass(frozen=True)
 class Item:
     label: str
-    rules: frozenset[str]
+    rules: frozenset[str]  # self-written corpus: the codes that should fire
     text: str
     source: str  # file:line
+    categories: tuple[str, ...] = ()  # real corpus: blame categories or action faults
+    person: bool = False  # real corpus: the sentence names a person
 
     @property
     def positive(self) -> bool:
@@ -60,6 +75,16 @@ class Score:
     fp: int = 0
     fn: int = 0
     tn: int = 0
+
+    def add(self, flagged: bool, positive: bool) -> None:
+        if flagged and positive:
+            self.tp += 1
+        elif flagged:
+            self.fp += 1
+        elif positive:
+            self.fn += 1
+        else:
+            self.tn += 1
 
     @property
     def precision(self) -> float:
@@ -91,9 +116,12 @@ class RuleScore:
 class Result:
     name: str
     items: list[Item]
-    found: list[set[str]]  # codes reported per item
+    found: list[set[str]]  # codes of the class reported per item
     overall: Score = field(default_factory=Score)
     per_rule: dict[str, RuleScore] = field(default_factory=dict)
+    per_category: dict[str, Score] = field(default_factory=dict)
+    names: Score | None = None  # PM506 against the person column (real prose only)
+    name_found: list[bool] = field(default_factory=list)
 
     @property
     def errors(self) -> list[tuple[str, Item, set[str]]]:
@@ -105,8 +133,19 @@ class Result:
                 out.append(("false negative", item, codes))
         return out
 
+    @property
+    def name_errors(self) -> list[tuple[str, Item]]:
+        out = []
+        for item, flagged in zip(self.items, self.name_found):
+            if flagged and not item.person:
+                out.append(("name false positive", item))
+            elif item.person and not flagged:
+                out.append(("name false negative", item))
+        return out
+
 
 def load(path: Path) -> list[Item]:
+    """A self-written corpus file: ``label  rules  text``."""
     items = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -114,6 +153,25 @@ def load(path: Path) -> list[Item]:
         label, rules, text = line.split("\t", 2)
         codes = frozenset() if rules.strip() == "-" else frozenset(r.strip() for r in rules.split(",") if r.strip())
         items.append(Item(label.strip(), codes, text.replace("\\n", "\n"), f"{path.name}:{number}"))
+    return items
+
+
+def load_real(path: Path) -> list[Item]:
+    """A real-text corpus file with a header line: prose ``label category person text doc source``,
+    actions ``label fault text doc source``."""
+    items = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    for number, line in enumerate(lines[1:], 2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        row = dict(zip(header, line.split("\t")))
+        kinds = row.get("category", row.get("fault", "-")).strip()
+        categories = () if kinds in ("", "-") else tuple(k.strip() for k in kinds.split(",") if k.strip())
+        items.append(
+            Item(row["label"].strip(), frozenset(), row["text"], f"{path.name}:{number}", categories,
+                 row.get("person", "no").strip() == "yes")
+        )
     return items
 
 
@@ -126,7 +184,7 @@ def action_document(text: str) -> str:
 
 
 def run(items: list[Item], codes: tuple[str, ...], document) -> list[set[str]]:
-    linter = Linter(Config(root=ROOT), select=list(codes), today=date(2026, 11, 23))
+    linter = Linter(Config(root=ROOT), select=[c for c in codes if c in all_rules()], today=date(2026, 11, 23))
     docs = [parse_text(document(item.text), f"item-{n}.md") for n, item in enumerate(items)]
     found: list[set[str]] = [set() for _ in items]
     for diagnostic in linter.lint_documents(docs).diagnostics:
@@ -136,18 +194,13 @@ def run(items: list[Item], codes: tuple[str, ...], document) -> list[set[str]]:
 
 
 def score(name: str, items: list[Item], found: list[set[str]], codes: tuple[str, ...]) -> Result:
-    result = Result(name, items, found)
+    result = Result(name, items, [got & set(codes) for got in found])
     result.per_rule = {code: RuleScore() for code in codes}
-    for item, got in zip(items, found):
+    for item, got in zip(items, result.found):
         flagged = bool(got)
-        if flagged and item.positive:
-            result.overall.tp += 1
-        elif flagged:
-            result.overall.fp += 1
-        elif item.positive:
-            result.overall.fn += 1
-        else:
-            result.overall.tn += 1
+        result.overall.add(flagged, item.positive)
+        for category in item.categories:
+            result.per_category.setdefault(category, Score()).add(flagged, True)
         for code, rule in result.per_rule.items():
             if code in got:
                 if item.positive:
@@ -157,13 +210,22 @@ def score(name: str, items: list[Item], found: list[set[str]], codes: tuple[str,
             if code in item.rules:
                 rule.labelled += 1
                 rule.labelled_hit += code in got
+    if any(NAME_CODE in got for got in found) or any(item.person for item in items):
+        result.names = Score()
+        for item, got in zip(items, found):
+            flagged = NAME_CODE in got
+            result.name_found.append(flagged)
+            result.names.add(flagged, item.person)
     return result
 
 
-def measure() -> dict[str, dict[str, Result]]:
-    """{"prose": {"development": Result, "held-out": Result, "all": Result}, "actions": {...}}"""
+KINDS = (("prose", PROSE_CODES, prose_document), ("actions", ACTION_CODES, action_document))
+
+
+def measure_self() -> dict[str, dict[str, Result]]:
+    """The self-written corpus: {"prose": {"development": …, "held-out": …, "all": …}, "actions": …}"""
     out: dict[str, dict[str, Result]] = {}
-    for kind, codes, document in (("prose", PROSE_CODES, prose_document), ("actions", ACTION_CODES, action_document)):
+    for kind, codes, document in KINDS:
         dev = load(CORPUS / f"{kind}.tsv")
         held = load(CORPUS / f"{kind}-heldout.tsv")
         found_dev = run(dev, codes, document)
@@ -176,11 +238,64 @@ def measure() -> dict[str, dict[str, Result]]:
     return out
 
 
+def measure_real(part: str = "dev") -> dict[str, Result]:
+    """The real-text corpus, ``part`` ``dev`` or ``test``: {"prose": Result, "actions": Result}."""
+    out: dict[str, Result] = {}
+    for kind, codes, document in KINDS:
+        items = load_real(REAL / f"{kind}-{part}.tsv")
+        select = codes + ((NAME_CODE,) if kind == "prose" else ())
+        out[kind] = score(part, items, run(items, select, document), codes)
+    return out
+
+
+def measure() -> dict[str, dict[str, Result]]:
+    """Kept for callers of the earlier API: the self-written corpus."""
+    return measure_self()
+
+
 CLASS_NAMES = {"prose": "blaming prose", "actions": "bad action items"}
+HEAD = f"  {'':<26}{'items':>6}{'precision':>10}{'recall':>8}{'TP':>5}{'FP':>5}{'FN':>5}"
+
+
+def _row(name: str, s: Score, items: int) -> str:
+    return f"  {name:<26}{items:>6}{s.precision:>10.3f}{s.recall:>8.3f}{s.tp:>5}{s.fp:>5}{s.fn:>5}"
+
+
+def report_real(parts: dict[str, dict[str, Result]], errors: bool = False) -> str:
+    """``parts``: {"dev": measure_real("dev"), "test": …}. Misses are listed for dev only."""
+    lines = ["REAL TEXT (verbatim from public post-mortems, reports, press and discussions)"]
+    for kind in ("prose", "actions"):
+        lines.append(f"{CLASS_NAMES[kind]}:")
+        lines.append(HEAD)
+        for part, results in parts.items():
+            r = results[kind]
+            positives = sum(item.positive for item in r.items)
+            lines.append(_row(f"{part} ({positives} bad)", r.overall, len(r.items)))
+        for part, results in parts.items():
+            r = results[kind]
+            cats = ", ".join(
+                f"{c} {s.tp}/{s.tp + s.fn} ({s.recall:.2f})" for c, s in sorted(r.per_category.items())
+            )
+            lines.append(f"  recall per {'category' if kind == 'prose' else 'fault'}, {part}: {cats}")
+        if kind == "prose":
+            lines.append("names named (PM506 against the person column):")
+            lines.append(HEAD)
+            for part, results in parts.items():
+                r = results[kind]
+                lines.append(_row(f"{part} ({sum(i.person for i in r.items)} with a name)", r.names, len(r.items)))
+        if errors and "dev" in parts:
+            r = parts["dev"][kind]
+            for what, item, codes in r.errors:
+                lines.append(f"    {what} [{item.source}] {','.join(item.categories)} {sorted(codes) or ''} {item.text!r}")
+            for what, item in r.name_errors:
+                lines.append(f"    {what} [{item.source}] {item.text!r}")
+        lines.append("")
+    return "\n".join(lines)
 
 
 def report(results, errors: bool = False) -> str:
-    lines = []
+    """The self-written corpus."""
+    lines = ["SELF-WRITTEN (tests/corpus/*.tsv)"]
     for kind, parts in results.items():
         whole = parts["all"]
         positives = sum(item.positive for item in whole.items)
@@ -206,15 +321,22 @@ def report(results, errors: bool = False) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--errors", action="store_true", help="list false positives and false negatives")
+    parser.add_argument("--errors", action="store_true", help="list the development sets' misses")
+    parser.add_argument("--test", action="store_true", help="also measure the real test set (figures only)")
+    parser.add_argument("--real-only", action="store_true", help="skip the self-written corpus")
     args = parser.parse_args(argv)
-    results = measure()
-    print(report(results, args.errors), end="")
+    parts = {"dev": measure_real("dev")}
+    if args.test:
+        parts["test"] = measure_real("test")
+    print(report_real(parts, args.errors))
+    if not args.real_only:
+        print(report(measure_self(), args.errors), end="")
+    dev = parts["dev"]
     ok = all(
-        parts["all"].overall.precision >= TARGET_PRECISION and parts["all"].overall.recall >= TARGET_RECALL
-        for parts in results.values()
+        r.overall.precision >= TARGET_PRECISION and r.overall.recall >= TARGET_RECALL for r in dev.values()
     )
-    print(f"targets: precision >= {TARGET_PRECISION}, recall >= {TARGET_RECALL} on the whole corpus: {'met' if ok else 'NOT met'}")
+    print(f"targets: precision >= {TARGET_PRECISION}, recall >= {TARGET_RECALL} on the real development set: "
+          f"{'met' if ok else 'NOT met'}")
     return 0 if ok else 1
 
 

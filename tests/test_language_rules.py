@@ -137,3 +137,63 @@ def test_an_unknown_first_word_is_looked_up():
     )
     messages = [d.message for d in lint_text(text, select=["PM301"])]
     assert messages == ["action item A2 does not start with a verb: 'Synthetic'"]
+
+
+def test_the_name_list_loads_only_for_a_capitalised_word_it_must_judge():
+    """The multi-origin given-name list (150 kB) is read on the first lookup that needs it:
+    not when the rules are imported, and not for a document whose words are all known
+    (stop words, section titles, the curated lists)."""
+    code = textwrap.dedent(
+        """
+        import sys
+        from pathlib import Path
+        from postmortem.engine import Linter
+        from postmortem.config import Config
+        from postmortem.parse import parse_text
+        from postmortem.rule import all_rules
+        all_rules()
+        print('postmortem.rules._given_names' in sys.modules)
+        linter = Linter(Config(root=Path(".")), select=["PM506"])
+        linter.lint_documents([parse_text("## Summary\\n\\nThe impact of the incident.\\n", "a.md")])
+        print('postmortem.rules._given_names' in sys.modules)
+        linter.lint_documents([parse_text("## Summary\\n\\nThe pods were restarted by Ngozi.\\n", "b.md")])
+        print('postmortem.rules._given_names' in sys.modules)
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False", "True"]
+
+
+def test_names_beyond_an_english_list_and_handles_of_any_shape():
+    text = (
+        "## Summary\n\nThe pods were restarted by Ngozi, and dave@ and priya7 reviewed it; "
+        "@jsmith merged. The Sydney region and Kafka Connect were fine.\n"
+    )
+    found = [d.message for d in lint_text(text, select=["PM506"])]
+    assert found == [
+        "names 'Ngozi'; post-mortems name roles, not people",
+        "names a person by the handle 'dave@'",
+        "names a person by the handle 'priya7'",
+        "names a person by the handle '@jsmith'",
+    ]
+
+
+def test_owner_registry_services_and_allowed_names_are_not_people():
+    from postmortem.config import RuleSettings
+    from postmortem.engine import Linter
+    from postmortem.parse import parse_text
+
+    text = (
+        "---\nservices: [hermes]\n---\n\n## Summary\n\nHermes restarted; @sre-team and Athena "
+        "paged Ngozi.\n"
+    )
+    config = make_config()
+    config.rules = {"PM506": RuleSettings(options={"allowed-names": ["Athena"]})}
+    result = Linter(config, select=["PM506"]).lint_documents([parse_text(text, "a.md")])
+    assert [d.message for d in result.diagnostics] == ["names 'Ngozi'; post-mortems name roles, not people"]
+
+
+def test_hints_reuse_the_sentences_own_act():
+    text = "## Summary\n\nAn operator accidentally ran the cleanup against production.\n"
+    (finding,) = lint_text(text, select=["PM507"])
+    assert "running the cleanup against production possible" in finding.hint

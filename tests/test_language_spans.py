@@ -19,6 +19,9 @@ PROSE = [
     ("Obviously, nobody read the log.", "Obviously", "PM504"),
     ("The on-call engineer should have escalated.", "The on-call engineer should have", "PM505"),
     ("Had Priyanka paused the rollout, we would have been fine.", "Had Priyanka", "PM505"),
+    ("Thanks, Niels Lunn, for the report.", "Niels Lunn", "PM506"),
+    ("A tired engineer ran the script on the wrong server.", "A tired engineer ran the script on the wrong server", "PM507"),
+    ("Either way, he got fired.", "he got fired", "PM508"),
 ]
 ACTIONS = [
     ("Improve monitoring", "Improve monitoring", "PM302"),

@@ -28,7 +28,7 @@ _SINGLE_STRAIGHT = re.compile(r"(?<![\w'])'(?=[^\s'])(?:[^'\n]|'(?=\w)){0,300}?(
 _CLOCK = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|Z))?[\])]?"
 _CHAT_LINE = re.compile(
     rf"""^[ \t]*(?:
-        {_CLOCK}[ \t]*(?:@?[\w.\-]{{1,40}}:|<[^>\s]{{1,40}}>|[ \t]{{3,}}\S)   # [14:03] dave: … / 14:05 <nick> …
+        {_CLOCK}[ \t]*(?:(?!(?:UTC|GMT|Z):)@?[\w.\-]{{1,40}}:|<[^>\s]{{1,40}}>|[ \t]{{3,}}\S)   # [14:03] dave: … / 14:05 <nick> …
       | <[^>\s]{{1,40}}>[ \t]                                               # <nick> …
       | @[\w.\-]{{1,40}}:[ \t]                                              # @nick: …
     )""",
@@ -145,6 +145,8 @@ def _ends_sentence(between: str, last: Token, text: str) -> bool:
         return True
     if not between or between[-1] not in " \n\t" or not ("." in between or "!" in between or "?" in between):
         return False
+    if "\n" in between and between.lstrip(" \t").startswith("."):
+        return True  # a period at the end of a line: "… by 12:40 p.m.\nThis change …"
     if len(last.text) == 1:  # an initial ("Dave S. pushed") or a dotted abbreviation ("e.g.")
         return not last.text.isupper() and not (last.start >= 1 and text[last.start - 1] == ".")
     return last.low not in _ABBREVIATIONS
@@ -162,6 +164,8 @@ class NameOptions:
     @classmethod
     def from_options(cls, options: dict) -> "NameOptions":
         """Read the ``allowed-names`` and ``people`` rule options; bad values are a ConfigError."""
+        if not options.get("allowed-names") and not options.get("people"):
+            return DEFAULT_NAMES  # one object for every rule: the rules share work keyed on it
         from ..config import ConfigError
 
         def strings(key):
@@ -267,7 +271,9 @@ def person_subject_before(an: Analysis, k: int, names: NameOptions = DEFAULT_NAM
     """
     sentence = an.tokens[k].sentence
     j = k - 1
-    while j >= 0 and an.tokens[j].sentence == sentence and an.tokens[j].low in _BETWEEN_SUBJECT_AND_VERB:
+    while j >= 0 and an.tokens[j].sentence == sentence and (
+        an.tokens[j].low in _BETWEEN_SUBJECT_AND_VERB or an.tokens[j].low.endswith("ly") and len(an.tokens[j].low) > 5
+    ):
         j -= 1
     if j < 0 or an.tokens[j].sentence != sentence:
         return None
@@ -377,7 +383,9 @@ def is_imperative(word: str) -> bool:
         return False
     if "-" in low:
         head, _, tail = low.rpartition("-")
-        if head in ("re", "de", "un", "pre", "auto", "co", "dis", "over", "double", "cross", "load", "hot", "hard", "soft", "rate", "dry", "fail", "back", "pre"):
+        if head == "re":
+            return True  # "Re-architect the spawner": re- makes a verb of what follows
+        if head in ("de", "un", "pre", "auto", "co", "dis", "over", "double", "cross", "load", "hot", "hard", "soft", "rate", "dry", "fail", "back", "pre"):
             return is_imperative(tail)
         return False
     if not low.isalpha():
@@ -412,9 +420,31 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower()))
 
 
+# Table columns that hold ids, times, dates and vocabulary words, never prose.
+NOT_PROSE_COLUMNS = frozenset({"id", "time", "category", "priority", "due", "status", "addresses", "contribution", "preventable", "tracking"})
+
+
+def text_blocks(doc):
+    """The prose blocks of ``doc`` that can hold sentences: not the cells of id, time, date and
+    vocabulary columns."""
+    cached = _TEXT_BLOCKS.get(id(doc))
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    if len(_TEXT_BLOCKS) > 64:
+        _TEXT_BLOCKS.clear()
+    blocks = [block for block in doc.prose if block.column not in NOT_PROSE_COLUMNS]
+    _TEXT_BLOCKS[id(doc)] = (doc, blocks)  # the rules of one document share the list
+    return blocks
+
+
+_TEXT_BLOCKS: dict = {}
+
+
 def analysed(doc, screen: frozenset[str] | set[str]):
     """Each prose block of ``doc`` holding one of the words of ``screen``, with its analysis."""
     for block in doc.prose:
+        if block.column in NOT_PROSE_COLUMNS:
+            continue
         if not screen.isdisjoint(words_of(block.text)):
             yield block, analyse(block.text)
 

@@ -174,6 +174,8 @@ JUDGEMENT_WORDS = _words(
     sloppiness lazy lazily laziness incompetent incompetence incompetently stupid stupidity
     reckless recklessly recklessness irresponsible irresponsibly inexcusable inexcusably
     unprofessional idiotic dumb foolish foolishly clueless boneheaded amateurish
+    fuckup fuckups fuck-up fuck-ups screwup screwups blunder blunders blundered slob idiot
+    idiots moron morons numpty bozo dimwit stupidest dumbest undertrained unqualified
     """
 )
 
@@ -224,6 +226,7 @@ IMPERATIVE_VERBS = _words(
     quarantine re-run read rebase reconcile refresh rehearse remediate reproduce resolve
     review revisit roll sample scan seed send ship simulate standardise stub subscribe
     support swap teach terminate test throttle trace try unblock vendor wait warm watch
+    setup backup
     """
 )
 
@@ -302,7 +305,7 @@ BEHAVIOUR_VERBS = _words(
     """
     remind educate train retrain re-train coach tell ask instruct encourage urge advise
     emphasise emphasize stress reinforce communicate talk speak double-check triple-check
-    remember
+    remember teach
     """
 )
 PEOPLE_OBJECTS = _words(

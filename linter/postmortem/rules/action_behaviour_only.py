@@ -1,9 +1,14 @@
 """
 ## What it does
 Reports action items that only ask people to behave differently: "Be more careful",
-"Remind engineers to…", "Educate developers…", "Pay more attention…", "Double-check the
-region…". An item that also changes the system ("Remind engineers … and add a pre-deploy
-check") is fine.
+"Remind engineers to…", "Educate developers…", "Teach the Product Owners about how to look
+up the CVEs", "Pay more attention…", "Double-check the region…", "Actively monitor critical
+pipeline executions", "Keep an eye on…", rules for people such as "Never re-purpose a
+variable", and training in place of a change ("Create a learning path for Kubernetes within
+the team"). An item that also changes the system ("Remind engineers … and add a pre-deploy
+check"), a prohibition the system enforces ("Do not allow loading of the chart for anonymous
+users") and a specific rule ("Don't duplicate service key credentials across multiple hubs")
+are fine.
 
 ## Why it matters
 People were already trying to be careful. Reminders fade within weeks and do not reach the

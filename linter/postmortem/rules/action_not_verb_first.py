@@ -3,8 +3,11 @@
 Checks that each action item starts with an imperative verb: "Add", "Migrate", "Document",
 "Rotate". Wishes and descriptions are reported: "Better monitoring", "Alerting should be
 added", "The team will add…", "We should…", "Maybe add…", "Need a runbook…",
-"Adding an alert…". A ticket id, "Please" or an adverb ("Immediately rotate…") may come
-first, and "Do not" / "Never" are instructions too.
+"Adding an alert…", and subjects whose first word can also be read as a verb ("Engineer A
+will be more careful next time", "Release process should include…", "Drift checker added").
+A ticket id, "Please", an adverb ("Immediately rotate…"), a connector ("Instead, use…") or
+a leading condition ("If a pod doesn't start in time, …") may come first, and what follows
+it is judged; "Do not" / "Never" are instructions too.
 
 ## Why it matters
 An item that starts with a verb says what someone will do; a noun phrase or a wish says

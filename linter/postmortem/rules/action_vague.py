@@ -1,12 +1,17 @@
 """
 ## What it does
-Reports action items that are vague or have no finish line: open-ended verbs ("look into",
-"consider", "explore", "discuss", "follow up", "try to") and verbs such as "improve",
-"investigate", "review", "ensure" or "enhance" without a concrete object ("Improve
-monitoring", "Investigate the issue", "Ensure this does not happen again", "Add more
-alerting"). A specific artefact, threshold, number, scope or date makes an item bounded:
-"Investigate why the pool did not reconnect and record the findings in an ADR" and
-"Improve p99 latency of the search API to under 300 ms" are fine.
+Reports action items that are vague or have no finish line: open-ended work with no
+decision, artefact or finish line ("Investigate grafana-agent memory usage", "Reflect on how
+our critical announcements can become more visible", "Figure out how to monitor the critical
+CVEs", "look into", "consider", "discuss", "try to"), verbs such as "improve", "review",
+"ensure" or "enhance" without a concrete object ("Improve monitoring", "Ensure this does not
+happen again", "Add more alerting"), and evaluative words in place of a specification
+("Implement proactive alerts", "Handle errors on launching servers more gracefully", "Agree on
+a sustainable way to release…", "Create new runbooks if needed"). A specific artefact,
+threshold, number, ticket, scope or date makes an item bounded, and so does a concrete next
+step or a stated purpose: "Investigate and fix memory leak in kubespawner", "Improve p99
+latency of the search API to under 300 ms", "Revisit the retry policy to make sure it covers
+503 responses" are fine.
 
 ## Why it matters
 Vague action items are the ones that stay open forever: nobody can tell when "improve

@@ -1,7 +1,10 @@
 """
 ## What it does
-Reports "human error", "operator error", "user error" and "pilot error" given as the
-cause of an incident: "The root cause was human error", "due to operator error". The
+Reports "human error", "operator error", "developer error", "user error" and "pilot error"
+given as the cause of an incident ("Amazon S3 disruption was caused by human error", "due to
+operator error"), and people given as the cause ("People are the cause of most security
+breaches"). Definitions ("Human error is an inevitable … failure") and discussion of the term
+("if you read about human error") are fine. The
 words as the name of a metric or a message ("the user error rate", "User errors (HTTP
 4xx) are excluded") and statements that reject the label ("this was not human error") are
 fine, and so is anything in code or quotation marks.
@@ -22,6 +25,8 @@ The cleanup script accepted a production cluster as its target without confirmat
 ```
 """
 
+import re
+
 from ..rule import Finding, Severity
 from . import _lexicon as lex
 from ._language import analyse, negated_before
@@ -30,25 +35,44 @@ CODE = "PM502"
 NAME = "blame-human-error"
 SEVERITY = Severity.ERROR
 
-_ALWAYS = lex._words("human operator pilot")
+_ALWAYS = lex._words("human operator pilot developer engineer admin administrator technician sysadmin")
 _SOMETIMES = lex._words("user users")
 _NOT_A_CAUSE_AFTER = lex._words(
     "rate rates message messages panel panels page pages counter counters code codes log logs label labels "
     "tag tags budget metric metrics handling handler response responses class classes type types dashboard"
 )
 _CAUSE_WORDS = lex._words("caused cause causes due because result attributed blamed chalked came comes down boils through classified")
-_META = (("rather", "than"), ("instead", "of"), ("beyond",), ("stop", "at"), ("not", "a"), ("no", "such"))
+_META = (("rather", "than"), ("instead", "of"), ("beyond",), ("stop", "at"), ("not", "a"), ("no", "such"), ("about",), ("foster",), ("read",))
+
+
+_PEOPLE_AS_CAUSE = re.compile(
+    r"\b(?:people|humans|employees|users|operators|engineers)\s+(?:are|were|remain)\s+(?:the|a)\s+"
+    r"(?:(?:main|root|biggest|leading|primary|number\s+one|weakest)\s+)?(?:cause|causes|problem|weak\s+link|weakest\s+link)\b"
+    r"|\b(?:most\s+unreliable|weakest|least\s+reliable)\s+(?:part|link|component)\b[^.;!?]{0,40}?\bwas\s+the\s+human\b"
+    r"|\bthe\s+human\s+(?:element|factor|involvement)\s+(?:was|is)\s+the\s+(?:cause|problem|weakest|most\s+unreliable)",
+    re.IGNORECASE,
+)
 
 
 def check(doc, ctx):
     for block in doc.prose:
-        if "rror" not in block.text:
+        text = block.text
+        if "uman" in text or "eople" in text or "ployees" in text:
+            an = analyse(text)
+            for match in _PEOPLE_AS_CAUSE.finditer(an.text):
+                yield Finding(
+                    block.span(match.start(), match.end()),
+                    f"{' '.join(match.group(0).split())!r} gives people as the cause",
+                    "Describe the conditions that made the error possible and what would have caught it, e.g. "
+                    "\"The CLI accepted a production target without confirmation.\"",
+                )
+        if "rror" not in text and "istake" not in text:
             continue
         an = analyse(block.text)
         tokens = an.tokens
         for i in range(len(tokens) - 1):
             first, second = tokens[i], tokens[i + 1]
-            if second.sentence != first.sentence or second.low not in ("error", "errors"):
+            if second.sentence != first.sentence or second.low not in ("error", "errors", "mistake", "mistakes"):
                 continue
             if first.low not in _ALWAYS and first.low not in _SOMETIMES:
                 continue
@@ -56,7 +80,10 @@ def check(doc, ctx):
                 continue
             if negated_before(an, i, reach=4) or _meta(an, i):
                 continue
-            if first.low in _SOMETIMES and not _framed_as_cause(an, i):
+            after = tokens[i + 2].low if i + 2 < len(tokens) and tokens[i + 2].sentence == first.sentence else ""
+            if after in ("is", "are", "happens", "happen", "can", "will") and (i == 0 or tokens[i - 1].sentence != first.sentence):
+                continue  # "Human error is an inevitable … failure": a definition, not a cause
+            if (first.low in _SOMETIMES or second.low.startswith("mistake")) and not _framed_as_cause(an, i):
                 continue
             phrase = block.text[first.start : second.end]
             yield Finding(

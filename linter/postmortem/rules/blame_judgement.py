@@ -2,10 +2,13 @@
 ## What it does
 Reports blame and moral judgement of people: careless, negligent, sloppy, lazy,
 incompetent, reckless, "the fault of the database team", "is to blame", "hold … accountable",
-"didn't bother", and a person or role that "ignored", "neglected", "overlooked" or "forgot"
-something. Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
+"didn't bother", "noone bothered to check", a person or role that "ignored", "neglected",
+"overlooked" or "forgot" something, and slang and ridicule: "fuckup", "blunders", "the poor
+slob who did that", "knew full well the consequences", "pointed the finger at a single
+contractor", "PEBKAC", "my bad", "some shitty CEO". Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
 tolerant, git blame), and so is "nobody is to blame" and ownership language ("each team is
-accountable for its alerts").
+accountable for its alerts"), and so is talk about blame itself ("this blaming only results
+in people being afraid to make mistakes", "it was too simplistic to blame a power surge").
 
 ## Why it matters
 Judging people tells the reader who to be angry with and nothing about how to prevent the
@@ -40,15 +43,19 @@ _NEGLECT_VERBS = lex._words("ignored neglected overlooked forgot disregarded")
 _PEOPLE_POSSESSIVES = lex._words("my his her their our your")
 _ACCOUNTABLE = re.compile(r"\b(?:hold|holds|holding|held)\b(?:\s+[\w’'\-]+){0,6}?\s+accountable\b", re.IGNORECASE)
 _BOTHER = re.compile(
-    r"\b(?:(?:didn[’']t|did\s+not|never)\s+bother(?:ed)?|be\s+bothered)\b",
+    r"\b(?:(?:didn[’']t|did\s+not|never)\s+bother(?:ed)?|be\s+bothered|(?:nobody|noone|no\s+one|no-one)\s+bothered)\b",
     re.IGNORECASE,
 )
 _IDIOMS = re.compile(
-    r"\b(?:asleep\s+at\s+the\s+wheel|dropped\s+the\s+ball|rookie\s+mistake|should\s+have\s+known\s+better|no\s+excuse)\b",
+    r"\b(?:asleep\s+at\s+the\s+wheel|dropped\s+the\s+ball|rookie\s+mistake|should\s+have\s+known\s+better|no\s+excuse"
+    r"|knew\s+full\s+well|(?:threw|throw|throws|thrown|throwing)\b[^.;!?]{0,80}?\bunder\s+the\s+bus|buswards|bad\s+move|point(?:s|ed|ing)?\s+(?:the|a)\s+finger\s+at|pebkac|pebcak|id-?10-?t|my\s+bad(?=\s*(?:[.,;:!?]|$|i\b))|fat[\s\-]finger(?:ed|s)?|(?:screwed|fucked)\s+(?:it\s+|things\s+)?up)\b",
     re.IGNORECASE,
 )
 
-_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | {"fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better"}
+_SLANG_PEOPLE = lex._words("ceo cto cio executive executives boss bosses guy guys dev devs sysadmin sysadmins admin admins technician technicians coworker coworkers")
+_SLANG_WORK = lex._words("code change changes commit commits pr work")
+_SLANG_FOR_PEOPLE = lex._words("shitty crappy lousy useless clueless poor garbage")
+_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | _SLANG_FOR_PEOPLE | {"knew", "slob", "fat", "finger", "bad", "bothered", "bus", "buswards", "move", "pebkac", "pebcak", "fat-finger", "fat-fingered", "screwed", "fucked", "fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better"}
 
 _HINT = (
     "Describe what happened and why it made sense at the time, without judging the person: "
@@ -76,6 +83,15 @@ def _judgements(an):
             if low in _TECHNICAL_JUDGEMENT and nxt is not None and nxt.low in lex.TECHNICAL_AFTER_JUDGEMENT:
                 continue
             yield tok.start, tok.end, "a judgement of people"
+        elif low in _SLANG_FOR_PEOPLE and low != "poor" and nxt is not None:
+            # "some shitty CEO": slang about a person, not about code
+            for j in (i + 1, i + 2):
+                if j < len(tokens) and tokens[j].sentence == tok.sentence and (
+                    tokens[j].low in lex.ROLE_NOUNS or tokens[j].low in _SLANG_PEOPLE or tokens[j].low in lex.TEAM_NOUNS
+                    or low == "garbage" and tokens[j].low in _SLANG_WORK
+                ):
+                    yield tok.start, tokens[j].end, "a judgement of people"
+                    break
         elif low in _BLAME:
             yield from _blame(an, i)
         elif low == "fault":
@@ -86,7 +102,25 @@ def _judgements(an):
                 yield tokens[subject.start].start, tok.end, "blames a person for a lapse"
     for pattern, what in ((_ACCOUNTABLE, "calls for blame"), (_BOTHER, "assumes bad intent"), (_IDIOMS, "a judgement of people")):
         for match in pattern.finditer(an.text):
+            if _general(an, match.start(), match.end()):
+                continue
             yield match.start(), match.end(), what
+
+
+def _general(an, start, end) -> bool:
+    """ "If fat fingers can down a data center, that's an engineering problem", "PEBKAC culture":
+    the words as a subject of discussion, not a judgement of someone."""
+    first = next((t for t in an.tokens if t.end > start), None)
+    if first is None:
+        return False
+    sentence = an.sentence_tokens(first.sentence)
+    if sentence and sentence[0].low in ("if", "when", "whenever"):
+        return True
+    after = next((t for t in an.tokens if t.start >= end), None)
+    before = [t for t in sentence if t.end <= start][-2:]
+    return (after is not None and after.sentence == first.sentence and after.low in ("culture", "cultures")) or any(
+        t.low in ("blaming", "blame") for t in before
+    )
 
 
 def _blame(an, i):
@@ -96,10 +130,21 @@ def _blame(an, i):
     nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence else None
     if prev == "git" or (nxt is not None and nxt.low in _NOT_BLAME_AFTER):
         return
-    if negated_before(an, i, reach=4) or prev in ("without",):
+    window = [t.low for t in tokens[max(0, i - 4) : i] if t.sentence == tok.sentence]
+    if "rather" in window or "instead" in window or "avoid" in window or "no" in window:
+        return  # "rather than attributing blame to anyone"
+    if negated_before(an, i, reach=4) or prev in ("without", "this", "that", "of", "about", "culture"):
+        return  # "this blaming only results in …": blame as a subject of discussion
+    if prev == "the" and not (nxt is not None and nxt.low in ("on", "for", "lies", "falls", "rests")):
         return
-    if prev == "to":  # "… is to blame", "who is to blame"
-        yield tok.start, tok.end, "assigns blame"
+    if tok.low == "blamed" and prev in ("was", "were", "been", "got", "get") and i >= 2:
+        subject = person_subject_before(an, i - 1)
+        if subject is not None:
+            yield tokens[subject.start].start, tok.end, "assigns blame"  # "the intern was blamed"
+            return
+    if prev == "to":  # "… is to blame", "who is to blame"; not "it was unfair to blame him"
+        if nxt is None or nxt.low in ("for", "here", "too", "either", "as", "and"):
+            yield tok.start, tok.end, "assigns blame"
         return
     if nxt is not None and nxt.low in ("on", "for", "lies", "falls", "rests"):
         yield tok.start, tok.end, "assigns blame"

@@ -1,15 +1,17 @@
 """
 ## What it does
 Reports a named individual or an @handle written as the actor of a failure or as its
-cause: "Dave pushed the broken config", "Tom's mistake", "caused by @jsmith". A person
+cause: "Dave pushed the broken config", "Tom's mistake", "caused by @jsmith", "Andrei
+probably merged by mistake", "Paramdeep mistyped one of the URLs". A person
 doing something that is not a failure ("Maria restarted the pods") is fine, and so are
 roles ("the on-call engineer"), teams, and names of systems, products and vendors
 (Jenkins, Kafka, Vault, Stripe…). Text in code, quotation marks, blockquotes and quoted
 chat logs is not checked.
 
 Names are recognised from a list of common given names, from @handles, and from
-capitalised words in the middle of a sentence followed by something only people do
-("forgot", "mistyped"). Configure what your organisation needs:
+capitalised words followed by something only people do ("forgot", "mistyped"); the act is
+judged by the same clause analysis as PM507 (an adverb of error, a wrong object, a lapse).
+PM506 reports every name, blaming or not. Configure what your organisation needs:
 
 ```toml
 [tool.postmortem.rules.PM501]
@@ -35,7 +37,9 @@ The deploy process allowed a config that failed validation to reach production.
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._language import NameOptions, analysed, is_past_verb, person_at
+from ._people import candidates
+from ._clauses import ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, blamed_acts
+from ._language import NameOptions, analyse, text_blocks, is_past_verb, negated_before, person_at, words_of
 
 CODE = "PM501"
 NAME = "blame-named-person"
@@ -46,12 +50,24 @@ _CAUSAL_BEFORE_BY = lex._words("caused triggered introduced started")
 _ADVERBS = lex._words("accidentally mistakenly inadvertently then also just simply quickly carelessly apparently unknowingly again")
 _PHRASE_CUES = (("took", "down"), ("brought", "down"), ("knocked", "out"), ("cut", "off"), ("by", "mistake"), ("by", "accident"))
 _PRONOUNS = frozenset({"he", "she"})
+# The cue must be in the person's own clause: "David Ige met officials to determine what caused the alarm"
+_REPORTING = lex._words("out said says noted mentioned explained thought believed found realized realised confirmed stated wrote told suggested")
+_CLAUSE_ENDS = lex._words("to what who whom because while when but so although since where")
 # Every finding needs one of these words in its sentence; blocks without any are skipped.
 _SCREEN = (
     lex.FAILURE_CUES | lex.HUMAN_ONLY_VERBS | lex.BLAME_NOUNS | _CAUSAL_BEFORE_BY
     | {"who", "cause", "causes", "trigger", "blame", "blamed", "blaming"}
     | {words[0] for words in _PHRASE_CUES}
 )
+# More words that frame an act as an error: looked at only where a name or handle may be.
+_CLAUSE_SCREEN = ERROR_ADVERBS | ERROR_VERBS | STRONG_DESTRUCTIVE | {"wrong", "bad", "typo", "instead", "mistake", "accident"}
+
+
+def _blocks(doc):
+    for block in text_blocks(doc):
+        words = words_of(block.text)
+        if not words.isdisjoint(_SCREEN) or (not words.isdisjoint(_CLAUSE_SCREEN) and candidates(block.text)):
+            yield block, analyse(block.text)
 
 
 def validate_options(options):
@@ -61,7 +77,8 @@ def validate_options(options):
 def check(doc, ctx):
     names = NameOptions.from_options(ctx.options)
     owners = ctx.owners
-    for block, an in analysed(doc, _SCREEN):
+    for block, an in _blocks(doc):
+        reported = set()
         for index, tok in enumerate(an.tokens):
             if not (tok.capitalised or tok.is_handle or tok.low in _PRONOUNS):
                 continue
@@ -76,11 +93,30 @@ def check(doc, ctx):
                 span = block.span(first.start, first.start + len(first.base))
             else:
                 span = block.span(first.start, an.tokens[end - 1].end)
+            reported.add(start)
             yield Finding(
                 span,
                 f"names {who!r} as the actor of a failure; describe roles and the system instead",
                 f"Say what allowed it, e.g. \"The deploy process allowed …\" instead of \"{who} deployed …\"; "
                 "refer to people by role (\"the on-call engineer\").",
+            )
+        # the clause analysis: a named person as the actor of an error-framed act
+        if not candidates(block.text):
+            continue
+        for act in blamed_acts(an, names, owners):
+            if act.actor.kind not in ("name", "handle") or act.actor.start in reported:
+                continue
+            reported.add(act.actor.start)
+            first, last = an.tokens[act.actor.start], an.tokens[act.actor.end - 1]
+            who = first.base if first.possessive and act.actor.end == act.actor.start + 1 else block.text[first.start : last.end]
+            hint = (
+                f"Describe what made {act.act} possible and what would have caught it; "
+                if act.act else "Say what allowed it; "
+            )
+            yield Finding(
+                block.span(first.start, first.start + len(who)),
+                f"names {who!r} as the actor of a failure; describe roles and the system instead",
+                hint + "refer to people by role (\"the on-call engineer\").",
             )
 
 
@@ -105,7 +141,7 @@ def _blamed_person(an, i, names, owners):
 
     if last.possessive:
         by = [t.low for t in an.tokens[max(0, start - 2) : start] if t.sentence == sentence]
-        if len(by) == 2 and by[1] == "by" and by[0] in _CAUSAL_BEFORE_BY:
+        if strong and len(by) == 2 and by[1] == "by" and by[0] in _CAUSAL_BEFORE_BY:
             return start, end  # "introduced by Claire's refactor"
         following = lows_after[:3]
         if any(word in lex.BLAME_NOUNS for word in following):
@@ -156,7 +192,14 @@ def _blamed_person(an, i, names, owners):
         return None
     if human_adverb or verb in lex.HUMAN_ONLY_VERBS or (cleft and strong):
         return start, end
-    if strong and _has_cue([t.low for t in an.tokens[j:] if t.sentence == sentence]):
+    clause = []
+    for t in an.tokens[j:]:
+        if t.sentence != sentence or (clause and t.low in _CLAUSE_ENDS):
+            break
+        if t.low == "that" and clause and clause[-1] in _REPORTING:
+            break  # "David pointed out that …": what follows is what he said, not what he did
+        clause.append(t.low)
+    if strong and _has_cue(clause) and not negated_before(an, start, reach=3):
         return start, end
     return None
 
@@ -166,6 +209,6 @@ def _has_cue_phrase(lows):
 
 
 def _has_cue(lows):
-    if any(word in lex.FAILURE_CUES for word in lows):
+    if any(word in lex.FAILURE_CUES and not (word == "wrong" and k > 0 and lows[k - 1] in ("gone", "went", "go", "goes")) for k, word in enumerate(lows)):
         return True
     return any(tuple(lows[k : k + len(p)]) == p for p in _PHRASE_CUES for k in range(len(lows)))

@@ -5,7 +5,9 @@ Reports counterfactuals that judge people: a person, role or team that "should h
 "We should have caught this", "Had the reviewer looked…, we would have…"). Counterfactuals
 about systems are fine: "the health check failed to detect the stale connections", "the
 alert should have fired at 5%", "had the circuit breaker opened earlier…". So are "failed
-over" and passive forms such as "should have been paged".
+over" and passives about systems such as "should have been paged" or "should have been
+caught by the canary". A passive that hides who should have done a duty is reported:
+"shouldn't have been rushed to production", "should have been caught in review".
 
 ## Why it matters
 "Should have" describes a world that did not happen and measures people against
@@ -33,11 +35,16 @@ SEVERITY = Severity.ERROR
 
 _HAVE = lex._words("have ’ve 've")
 _CONTRACTED = {"should've": "should", "could've": "could", "would've": "would", "should’ve": "should", "could’ve": "could", "would’ve": "would"}
-_ADVERBS = lex._words("not never simply just easily really probably definitely certainly obviously clearly also at least")
+_ADVERBS = lex._words("not never simply just easily really probably definitely certainly obviously clearly also at least in retrospect hindsight")
 _BEEN_JUDGING = lex._words("more careful aware vigilant paying attentive quicker faster thorough diligent watching")
 _WOULD_SUBJECTS = lex._words("you anyone anybody someone somebody everyone everybody he she")
 _NEGATED = {"shouldn't": "should", "couldn't": "could", "wouldn't": "would", "shouldn’t": "should", "couldn’t": "could", "wouldn’t": "would"}
 _EXCULPATORY = lex._words("nobody noone none")
+# Passive duties: "should have been caught/tested/reviewed" judges the people who did not.
+_PASSIVE_DUTIES = lex._words(
+    "caught noticed spotted checked double-checked tested reviewed verified validated rushed questioned "
+    "escalated flagged considered anticipated foreseen communicated"
+)
 _SCREEN = lex.MODALS | set(_CONTRACTED) | set(_NEGATED) | {"failed", "had", "if"}
 
 _HINT = (
@@ -54,7 +61,39 @@ def check(doc, ctx):
                 continue
             seen.add(start)
             phrase = " ".join(block.text[start:end].split())
-            yield Finding(block.span(start, end), f"counterfactual about people: {phrase!r}", _HINT)
+            yield Finding(block.span(start, end), f"counterfactual about people: {phrase!r}", _hint(an, end))
+
+
+_STOP = lex._words("and but because so which that when while if, before after until")
+
+
+def _hint(an, end):
+    """The hint, with the sentence's own act: "Describe what would have made checking
+    replication lag before promoting the replica part of the process …"."""
+    from ._clauses import _gerund
+
+    tokens = an.tokens
+    k = next((n for n, t in enumerate(tokens) if t.end == end), None)
+    if k is None:
+        return _HINT
+    while k + 1 < len(tokens) and tokens[k + 1].sentence == tokens[k].sentence and (
+        tokens[k].low in _HAVE or tokens[k].low in lex.MODALS or tokens[k].low in _ADVERBS
+    ):
+        k += 1  # from "should have" to the participle: "checked"
+    verb = tokens[k].low
+    words = []
+    for t in tokens[k + 1 : k + 8]:
+        if t.sentence != tokens[k].sentence or t.low in _STOP:
+            break
+        words.append(t.text)
+    gerund = _gerund(verb) if verb not in ("been", "to") else ""
+    if not gerund or not words:
+        return _HINT
+    act = " ".join([gerund, *words])
+    return (
+        f"Describe what would have made {act} happen without relying on someone remembering it "
+        "(a runbook step, a check, an alert), not what someone should have done."
+    )
 
 
 def _counterfactuals(an):
@@ -67,6 +106,8 @@ def _counterfactuals(an):
             negated = low in _NEGATED or (same(k + 1) and tokens[k + 1].low in ("not", "never"))
             j = k + 1
             if modal == "ought":
+                if same(j) and tokens[j].low in ("not", "never"):
+                    j += 1  # "we really ought not to have refactored every binary at once"
                 if not (same(j) and tokens[j].low == "to"):
                     continue
                 j += 1
@@ -83,6 +124,14 @@ def _counterfactuals(an):
             if not same(j):
                 continue
             if tokens[j].low == "been":
+                while same(j + 2) and tokens[j + 1].low in ("better", "properly", "more", "carefully", "thoroughly", "fully"):
+                    j += 1  # "should have been better code reviewed"
+                    if same(j + 1) and tokens[j + 1].low in ("code",):
+                        j += 1
+                if same(j + 1) and tokens[j + 1].low in _PASSIVE_DUTIES and modal in ("should", "ought") and not _by_a_system(an, j + 2):
+                    # "should not have been rushed to production": the person is only hidden
+                    yield tok.start, tokens[j + 1].end
+                    continue
                 if not (same(j + 1) and tokens[j + 1].low in _BEEN_JUDGING):
                     continue  # passive: "should have been paged" is about the paging
             elif not is_participle(tokens[j].text):
@@ -92,18 +141,36 @@ def _counterfactuals(an):
             subject = person_subject_before(an, k)
             if subject is None:
                 continue
+            if subject.start > 0 and tokens[subject.start - 1].low in ("how", "whether", "if"):
+                continue  # "reflecting on how we could have prevented it": a question for the review
             # "could not have known", "nobody could have predicted": exculpatory, not blame
             if modal in ("could", "would") and (negated or tokens[subject.start].low in _EXCULPATORY or phrase_no_one(an, subject)):
                 continue
             if modal == "would" and subject.kind == "pronoun" and tokens[subject.start].low not in _WOULD_SUBJECTS:
                 continue
             yield tokens[subject.start].start, tokens[j - 1].end
+        elif low in ("should", "could") and same(k + 3) and tokens[k + 1].low in ("we", "i", "you", "they", "he", "she") \
+                and tokens[k + 2].low in _HAVE and is_participle(tokens[k + 3].text) and not (same(k - 1) and tokens[k - 1].low in ("how", "if", "whether")):
+            yield tok.start, tokens[k + 3].end  # "What should we have tested that we didn't?"
         elif low == "failed" and same(k + 1) and tokens[k + 1].low == "to":
             subject = person_subject_before(an, k)
             if subject is not None:
                 yield tokens[subject.start].start, tokens[k + 1].end
         elif low in ("had", "if") and (tok.initial or (same(k - 1) and tokens[k - 1].low in ("and", "but", "that"))):
             yield from _conditional(an, k)
+
+
+def _by_a_system(an, j):
+    """ "should have been caught by the canary": a counterfactual about a system."""
+    tokens = an.tokens
+    if j >= len(tokens) or tokens[j].low != "by" or tokens[j].sentence != tokens[j - 1].sentence:
+        return False
+    for k in range(j + 1, min(len(tokens), j + 5)):
+        if tokens[k].sentence != tokens[j].sentence:
+            break
+        if tokens[k].low in lex.ROLE_NOUNS or tokens[k].low in lex.TEAM_NOUNS or tokens[k].low in lex.PERSON_PRONOUNS:
+            return False
+    return True
 
 
 def phrase_no_one(an, subject):

@@ -3,7 +3,9 @@
 Reports hindsight words that judge what responders did: "obviously", "the problem was
 obvious", "clearly the reviewer never…", "could simply have rolled back", "just had to
 look". "Not obvious" is fine, and so are "simply" and "clearly" about systems or evidence
-("the fix simply removes the cron entry", "the graphs clearly show…").
+("the fix simply removes the cron entry", "the graphs clearly show…"), "obviously" about
+future work or about a consequence ("…, obviously taking a production server down with
+it"), an "obvious design flaw", and "easily missed" said of a message.
 
 ## Why it matters
 After an incident the cause looks obvious; during it, it was not. Words like "obviously"
@@ -60,6 +62,15 @@ def _judgement(an, i):
     if low in _OBVIOUS:
         if negated_before(an, i, reach=3):
             return None
+        if low == "obvious" and same(i + 1) and tokens[i + 1].low in ("design", "flaw", "gap", "fix", "improvement", "next"):
+            return None  # "such an obvious design flaw": about the system
+        if low == "obviously" and same(i + 1) and tokens[i + 1].low.endswith("ing"):
+            return None  # "…, obviously taking a production server down with it": a consequence
+        lows = [t.low for t in an.sentence_tokens(tok.sentence)]
+        if any(low in ("will", "won't", "won’t", "going") for low in lows) or any(
+            lows[k] in ("could", "should", "would", "can") and lows[k + 1] == "be" for k in range(len(lows) - 1)
+        ):
+            return None  # about future work or how a thing could be, not hindsight about people
         return "is hindsight: it was not obvious at the time"
     if low == "clearly":
         if same(i + 1) and (person_subject_after(an, i + 1) or tokens[i + 1].low in lex.PERSON_PRONOUNS):
@@ -75,7 +86,7 @@ def _judgement(an, i):
             return "makes a counterfactual sound easy"
         if nxt == "had" and same(i + 2) and tokens[i + 2].low == "to" and person_subject_before(an, i) is not None:
             return "makes the response sound easy"
-        if nxt in _LAPSES and nxt != "had" and person_subject_before(an, i) is not None:
+        if low != "easily" and nxt in _LAPSES and nxt != "had" and person_subject_before(an, i) is not None:
             return "makes a person's lapse sound easy to avoid"
     return None
 

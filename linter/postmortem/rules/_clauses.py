@@ -1,0 +1,803 @@
+"""Clause analysis for the blame rules: who did what, framed how.
+
+A shallow parser over :func:`._language.analyse`'s tokens. For each sentence it finds the
+finite verbs, and for each verb its clause: the **actor** (the subject: a person's name or
+handle, a pronoun, a role, a team, or something else: a system, a change), the **predicate**
+(the verb and what follows it up to the next clause) and the **modality** (negated, passive).
+:func:`blamed_acts` then reports the clauses whose actor is a person and whose predicate
+frames the act as an error: an adverb of error ("accidentally"), a wrong object ("on the
+wrong server"), a lapse ("forgot to", "did not copy"), a slip ("made a typo"), damage
+("took down the exchange") or a destructive act on live data.
+
+Precision comes first: a clause is only blamed when its actor is plainly a person and the
+error framing sits in the same clause. "The change inadvertently blocked access" (a
+system), "the servers that were inadvertently removed" (no actor) and "the on-call engineer
+deleted the stuck pods" (no error framing) stay clean.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from functools import lru_cache
+
+from . import _lexicon as lex
+from ._language import Analysis, NameOptions, DEFAULT_NAMES, is_participle, is_past_verb, person_at
+
+W = lex._words
+
+# -------------------------------------------------------------------------- vocabulary
+
+# Verbs that can be finite without an -ed ending, and auxiliaries that open a verb group.
+AUXILIARIES = W(
+    """
+    was were is are am be been being had has have did does do will would should could can
+    might must shall wasn't weren't isn't aren't hadn't hasn't haven't didn't doesn't don't didnt dont
+    won't wouldn't shouldn't couldn't can't cannot mustn't wasn’t weren’t isn’t aren’t
+    hadn’t hasn’t haven’t didn’t doesn’t don’t won’t wouldn’t shouldn’t couldn’t can’t
+    i've we've they've i’ve we’ve they’ve
+    """
+)
+_NEGATIONS = W("not never no n't")
+_NEGATED_AUX = W(
+    """
+    didnt dont doesnt wasnt werent hasnt havent hadnt
+    didn't didn’t wasn't wasn’t weren't weren’t hadn't hadn’t haven't haven’t hasn't hasn’t
+    doesn't doesn’t don't don’t won't won’t wouldn't wouldn’t couldn't couldn’t can't can’t
+    cannot shouldn't shouldn’t isn't isn’t aren't aren’t
+    """
+)
+_PASSIVE_AUX = W("was were is are been being be get got gets getting")
+
+# Present-tense verbs that commonly follow a subject (the -ed test finds past tenses).
+_PRESENT_VERBS = W(
+    """
+    makes make runs run deletes delete breaks break forgets forget ignores ignore pushes push
+    types type deploys deploy causes cause takes take brings bring wipes wipe drops drop
+    """
+)
+
+# Adverbs and phrases that frame an act as an error.
+ERROR_ADVERBS = W(
+    """
+    accidentally accidently mistakenly inadvertently unknowingly unintentionally carelessly
+    erroneously wrongly incorrectly unwittingly negligently recklessly sloppily improperly
+    inappropriately wrongfully unlawfully
+    """
+)
+# Verbs that are errors or lapses whoever does them.
+ERROR_VERBS = W(
+    """
+    forgot forget forgets forgetting neglected neglect neglects overlooked overlook overlooks
+    ignored ignore ignores mistyped mistype misconfigured misconfigure misread misjudged
+    misremembered fat-fingered fat-finger botched blundered screwed messed fucked goofed
+    bungled mishandled misapplied misused missed
+    """
+)
+# Objects that make an act an error: "ran it on the wrong server", "pushed the bad config".
+_WRONG = W("wrong incorrect erroneous faulty mistaken improper invalid unintended")
+_BAD_THINGS = W(
+    """
+    config configuration change changes command commands code commit push deploy deployment
+    migration query script update value values data setting settings rule rules patch
+    """
+)
+_DANGEROUS = W("dangerous destructive")
+_RUN_VERBS = W("ran run runs executed typed issued pushed deployed applied restarted rebooted")
+_LUCKY_VERBS = lex.RESPONSE_VERBS | W("worked discovered found fixed solved stumbled learned learnt")
+_WITHOUT_DUTIES = W(
+    """
+    checking testing realizing realising thinking reviewing asking consulting telling verifying
+    confirming waiting first noticing double-checking
+    """
+)
+_SLIPS = W("typo typos mistake mistakes blunder blunders error errors fuckup fuck-up screwup screw-up slip oversight")
+# Duties whose omission is a lapse: "did not copy the new code", "didn't slow down".
+DUTY_VERBS = W(
+    """
+    copy check verify test follow read review validate confirm notice slow wait double-check
+    look escalate back tell inform communicate update block request ask realize realise
+    consult notify connect understand run
+    """
+)
+# Acts that destroy or disrupt: with a person as actor and a live target they are blamed.
+DESTRUCTIVE_VERBS = W(
+    """
+    deleted wiped dropped truncated erased destroyed corrupted removed overwrote overwritten
+    purged killed shut unplugged disconnected rebooted cut
+    """
+)
+# The destructive verbs rare enough to be worth a look on their own.
+STRONG_DESTRUCTIVE = W("deleted wiped truncated erased destroyed corrupted overwrote overwritten purged")
+_LIVE_TARGETS = W("production prod live primary customer customers power")
+# "took down the exchange", "brought down production", "knocked out the network".
+_DAMAGE_PARTICLE_VERBS = {
+    "took": W("down out"), "take": W("down out"), "takes": W("down out"),
+    "brought": W("down"), "bring": W("down"), "knocked": W("out over down"),
+}
+_DAMAGE_VERBS = W("broke crashed")
+_CAUSED = W("caused causing triggered started introduced")
+_DAMAGE_NOUNS = W("outage outages incident downtime disruption breakage problem problems data-loss loss")
+
+# Subjects that make a statement general ("anyone could make that mistake").
+_GENERIC_SUBJECTS = W("anyone anybody everyone everybody nobody noone people humans")
+
+ROLE_NOUNS = lex.ROLE_NOUNS | W(
+    """
+    technician technicians sysadmin sysadmins staffer staffers guy guys worker workers
+    designer designers programmer programmers coder coders architect architects tester
+    testers member members contractor contractors dev devs employee employees admin editor
+    editors nurse nurses doctor doctors clerk clerks pilot pilots driver drivers officer
+    officers official officials executive executives ceo cto director directors supervisor
+    supervisors volunteer volunteers moderator moderators maintainer maintainers committer
+    committers contributor contributors student students rookie rookies newbie junior
+    """
+)
+PRONOUNS = W("i we he she they you someone somebody he/she s/he")
+# "I've", "we've": a subject and an auxiliary in one token
+_SUBJECT_CONTRACTIONS = W("i've we've they've i’ve we’ve they’ve i'd we'd i’d we’d he'd he’d she'd she’d")
+# Role nouns that also name software ("the Postgres operator", "the Datadog agent").
+_AMBIGUOUS_ROLES = W("operator operators agent agents owner owners lead reviewer reviewers author authors admin admins")
+_SYSTEM_WORDS = W("bot bots kubernetes k8s database db cluster service system software automated")
+_DETERMINERS = W("a an the our their its this that these those your my his her one some any every each")
+_CLAUSE_BREAKS = W("which that who whom whose because while although though when whereas so if unless until after before since where")
+_COORDINATORS = W("and but then or")
+_SKIPPABLE_ADVERBS = W(
+    """
+    also simply just really then still even only apparently actually once instead later
+    quickly immediately again already eventually unfortunately subsequently pretty much
+    """
+) | ERROR_ADVERBS | W("never not")
+
+
+def _adverb(low: str) -> bool:
+    return low in _SKIPPABLE_ADVERBS or (low.endswith("ly") and len(low) > 4 and low not in ("only", "early", "family", "supply", "apply", "reply", "fly", "rely", "assembly", "anomaly"))
+
+
+# Plain named tuples: typing.NamedTuple evaluates the annotations at import, which the
+# one-file hook pays for.
+class Actor(namedtuple("Actor", "start end kind generic", defaults=(False,))):
+    """The subject of a clause: token ``start`` to ``end`` (after its head); ``kind`` is
+    name | handle | pronoun | role | team | thing; ``generic`` for anyone, everyone, people."""
+
+    __slots__ = ()
+
+    @property
+    def person(self) -> bool:
+        return self.kind != "thing"
+
+
+# sentence; verb: first word of the verb group; main: the main verb (after auxiliaries);
+# end: token after the clause; actor: Actor or None; negated; passive
+Clause = namedtuple("Clause", "sentence verb main end actor negated passive")
+# actor; clause; cue_start, cue_end: the tokens that frame the act as an error; what: for the
+# message; act: the act as a gerund phrase, for the hint ("running the cleanup against production")
+BlamedAct = namedtuple("BlamedAct", "actor clause cue_start cue_end what act")
+
+
+# -------------------------------------------------------------------------- verbs and actors
+
+
+def _is_finite(an: Analysis, i: int) -> bool:
+    tok = an.tokens[i]
+    low = tok.low
+    if low in _SUBJECT_CONTRACTIONS:
+        return True
+    if tok.capitalised and not tok.initial:
+        return False
+    if low in AUXILIARIES or low in ERROR_VERBS and not low.endswith("ing"):
+        return True
+    if low in _DISCLOSURE_VERBS and low.endswith("s") and i > 0 and an.tokens[i - 1].low in ERROR_ADVERBS:
+        return True  # a headline: "… accidentally sends staff details"
+    if low in _NARRATIVE_PRESENT and i > 0 and an.tokens[i - 1].sentence == tok.sentence:
+        before = an.tokens[i - 1]
+        if before.low in ("but", "and", "then") or before.capitalised or before.is_handle or before.low in ("he", "she", "they", "someone") \
+                or any(ch.isdigit() for ch in before.text) and before.text[:1].isalpha():
+            return True  # a timeline in the present tense: "MacFan4000 reverts …, but clones the wrong branch"
+    if not is_past_verb(low):
+        return False
+    prev = an.tokens[i - 1] if i > 0 and an.tokens[i - 1].sentence == tok.sentence else None
+    nxt = an.tokens[i + 1] if i + 1 < len(an.tokens) and an.tokens[i + 1].sentence == tok.sentence else None
+    if prev is not None and (prev.low in _DETERMINERS and prev.low not in ("that", "this") or prev.low in ("of", "to", "with", "for", "from", "in", "on", "by")):
+        return False  # "the deleted files", "of planned work"
+    if nxt is not None and nxt.low == "by" and not (prev is not None and prev.low in _PASSIVE_AUX):
+        after = an.tokens[i + 2].low if i + 2 < len(an.tokens) else ""
+        if after not in ("mistake", "accident"):
+            return False  # "a tool written by the dev team": a reduced relative, not a verb
+    return True
+
+
+def _verb_groups(an: Analysis, start: int, end: int) -> list[tuple[int, int]]:
+    """(first, main) token indexes of the finite verb groups in ``tokens[start:end]``."""
+    groups = []
+    i = start
+    while i < end:
+        if _is_finite(an, i):
+            first = i
+            j = i
+            # walk over the auxiliaries and adverbs to the main verb: "had already been removed"
+            while j + 1 < end and an.tokens[j].low in AUXILIARIES:
+                k = j + 1
+                while k < end and _adverb(an.tokens[k].low):
+                    k += 1
+                if k < end and (an.tokens[k].low in AUXILIARIES or is_participle(an.tokens[k].low) or an.tokens[k].low in ERROR_VERBS or an.tokens[k].low.endswith("ing") or _base_like(an.tokens[k].low)):
+                    j = k
+                    continue
+                break
+            groups.append((first, j))
+            i = j + 1
+        else:
+            i += 1
+    return groups
+
+
+def _base_like(low: str) -> bool:
+    return low in DUTY_VERBS or low in ERROR_VERBS or low in _PRESENT_VERBS or low in ("have", "be", "get", "make", "take", "run", "type")
+
+
+def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, owners=None) -> Actor | None:
+    """The noun phrase whose head is token ``j``, as an actor (a person or a thing), or None
+    when ``j`` cannot end a subject (a preposition, a conjunction, a verb)."""
+    tok = an.tokens[j]
+    low = tok.low
+    base = tok.base.lower()
+    if tok.possessive and not low.endswith(("'s", "’s")):
+        return None
+    if base in PRONOUNS or low in ("he/she", "s/he"):
+        return Actor(j, j + 1, "pronoun")
+    if base in ("it", "this", "which", "that", "what", "there"):
+        return Actor(j, j + 1, "thing")
+    if base in _GENERIC_SUBJECTS or low in ("no-one",):
+        return Actor(j, j + 1, "pronoun", generic=True)
+    if tok.is_handle:
+        person = person_at(an, j, names, owners)
+        return Actor(j, j + 1, "handle") if person is not None else Actor(j, j + 1, "thing")
+    start = _np_start(an, j)
+    if base in ROLE_NOUNS or base in lex.TEAM_NOUNS:
+        if tok.capitalised and not tok.initial and not (j > 0 and an.tokens[j - 1].low in _DETERMINERS):
+            return Actor(j, j + 1, "thing")  # "a post on Teams": a product
+        # "the Postgres operator", "the deploy bot's admin" are systems
+        if base in _AMBIGUOUS_ROLES and any(
+            (an.tokens[k].capitalised and not an.tokens[k].initial) or an.tokens[k].base.lower() in lex.SYSTEMS or an.tokens[k].low in _SYSTEM_WORDS
+            for k in range(start, j)
+        ):
+            return Actor(start, j + 1, "thing")
+        if start >= 2 and an.tokens[start - 1].low in ("and", "or") and an.tokens[start - 2].base.lower() in ROLE_NOUNS:
+            start = _np_start(an, start - 2)  # "the employees and contractors"
+        if base in ("people", "humans", "staff") and start == j:
+            return Actor(start, j + 1, "role", generic=base != "staff")
+        return Actor(start, j + 1, "team" if base in lex.TEAM_NOUNS else "role")
+    if low in lex.GIVEN_NAMES and len(low) > 3 and not tok.capitalised and base not in names.allowed:
+        return Actor(j, j + 1, "name")  # "looks like alex forgot the D"
+    if tok.capitalised or tok.initial:
+        for first in (j - 1, j):
+            if first >= 0 and an.tokens[first].sentence == tok.sentence and an.tokens[first].capitalised:
+                person = person_at(an, first, names, owners)
+                if person is not None and person.end == j + 1 and person.strong:
+                    return Actor(first, j + 1, "name")
+    if low in lex.STOPWORDS or low in _CLAUSE_BREAKS or low in _COORDINATORS or low in AUXILIARIES:
+        return None
+    return Actor(start, j + 1, "thing")
+
+
+def _np_start(an: Analysis, j: int) -> int:
+    """Walk back from a noun to the start of its phrase: "the payments on-call engineer"."""
+    start = j
+    sentence = an.tokens[j].sentence
+    while start > 0 and an.tokens[start - 1].sentence == sentence and j - start < 5:
+        prev = an.tokens[start - 1]
+        if prev.low in _DETERMINERS:
+            start -= 1
+            # "one of Knight's technicians"
+            if prev.low == "one":
+                break
+            if start > 1 and an.tokens[start - 1].low == "of" and an.tokens[start - 2].low in ("one", "some", "two", "several"):
+                start -= 2
+            break
+        if prev.possessive:
+            start -= 1
+            continue
+        if prev.low in lex.STOPWORDS or prev.low in AUXILIARIES or prev.low in _COORDINATORS:
+            break
+        if _is_finite(an, start - 1) and not prev.low.endswith("ed"):
+            break
+        start -= 1
+    if start > 1 and an.tokens[start - 1].low == "of" and an.tokens[start - 2].low in ("one", "some", "two", "several", "many") and an.tokens[start - 2].sentence == sentence:
+        start -= 2
+    return start
+
+
+def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=None, groups=None) -> Actor | None:
+    """The subject of the verb group starting at token ``k``."""
+    tokens = an.tokens
+    sentence = tokens[k].sentence
+    if tokens[k].low in _SUBJECT_CONTRACTIONS:
+        return Actor(k, k + 1, "pronoun")
+    j = k - 1
+    while j >= 0 and tokens[j].sentence == sentence and _adverb(tokens[j].low):
+        j -= 1
+    if j < 0 or tokens[j].sentence != sentence:
+        return None
+    low = tokens[j].low
+    if low in _COORDINATORS or _gap_is_comma(an, j, j + 1) and low not in ROLE_NOUNS:
+        # "an operator used a tool … but forgot to type": the subject of the earlier verb;
+        # "a tired engineer, working late …, ran": the subject before the parenthesis
+        found = _subject_before_participle(an, j, names, owners)
+        if found is not None:
+            return found
+        if low in _COORDINATORS and groups:
+            earlier = [g for g in groups if g[0] < j]
+            if earlier:
+                return subject_of(an, earlier[-1][0], names, owners, None)
+        return None
+    if low in ("who", "that") and j > 0 and tokens[j - 1].sentence == sentence:
+        # "the person who pushed", "a guy that took out"
+        return actor_ending_at(an, j - 1, names, owners)
+    if low in _CLAUSE_BREAKS or low in lex.STOPWORDS - PRONOUNS - W("i we he she they someone"):
+        return None
+    found = _subject_before_participle(an, j, names, owners)
+    if found is not None:
+        return found
+    actor = actor_ending_at(an, j, names, owners)
+    if actor is not None and actor.kind == "thing" and actor.start >= 2:
+        # "a developer at AWS", "one engineer on the team": the person before the preposition
+        prep = tokens[actor.start - 1]
+        if prep.sentence == sentence and prep.low in ("at", "from", "on", "in", "of", "with", "for"):
+            head = actor_ending_at(an, actor.start - 2, names, owners)
+            if head is not None and head.person and head.kind in ("role", "pronoun") and not head.generic:
+                return head
+    return actor
+
+
+def _gap_is_comma(an: Analysis, a: int, b: int) -> bool:
+    """Whether the text between token ``a`` and ``b`` holds a comma or a dash."""
+    if b >= len(an.tokens):
+        return False
+    between = an.text[an.tokens[a].end : an.tokens[b].start]
+    return "," in between or "—" in between or "–" in between
+
+
+def _subject_before_participle(an: Analysis, j: int, names, owners) -> Actor | None:
+    """A person followed by a participle phrase that ends at ``j``: "An AWS engineer debugging
+    an S3 billing issue in us-east-1 [mistakenly removed]", "A tired engineer, working late, [ran]"."""
+    tokens = an.tokens
+    sentence = tokens[j].sentence
+    for back in range(j, max(-1, j - 16), -1):
+        tok = tokens[back]
+        if tok.sentence != sentence:
+            return None
+        if back < j and _is_finite(an, back):
+            return None
+        reduced = is_past_verb(tok.low) and back + 1 < len(tokens) and tokens[back + 1].low == "by"
+        if (tok.low.endswith("ing") and len(tok.low) > 4 or reduced) and back > 0:
+            p = back - 1
+            while p >= 0 and tokens[p].sentence == sentence and tokens[p].low in ("late", "tired", "busy") :
+                p -= 1
+            if p >= 0 and tokens[p].sentence == sentence:
+                actor = actor_ending_at(an, p, names, owners)
+                if actor is not None and actor.person and not actor.generic:
+                    return actor
+    return None
+
+
+# -------------------------------------------------------------------------- clauses
+
+
+def clauses(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None, cued_only: bool = False) -> list[Clause]:
+    """The clauses of every sentence; with ``cued_only``, of the sentences holding a word that
+    can frame an act as an error (the rest cannot blame anyone, and most sentences are such)."""
+    out: list[Clause] = []
+    for s, (start, end) in enumerate(an.sentences):
+        if cued_only and not any(an.tokens[t].low in CUE_WORDS for t in range(start, end)):
+            continue
+        groups = _verb_groups(an, start, end)
+        for n, (first, main) in enumerate(groups):
+            clause_end = groups[n + 1][0] if n + 1 < len(groups) else end
+            actor = subject_of(an, first, names, owners, groups[:n + 1])
+            lows = [an.tokens[t].low for t in range(first, main + 1)]
+            negated = any(low in _NEGATIONS or low in _NEGATED_AUX for low in lows)
+            passive = any(low in _PASSIVE_AUX for low in lows[:-1]) and is_participle(lows[-1])
+            out.append(Clause(s, first, main, clause_end, actor, negated, passive))
+    return out
+
+
+def _question_clauses(an: Analysis, names, owners):
+    """ "Why did they ignore that alert?": the subject after the auxiliary."""
+    for i, tok in enumerate(an.tokens[:-2]):
+        if tok.low in ("did", "didn't", "didn’t", "didnt", "do", "does") and an.tokens[i + 1].sentence == tok.sentence:
+            actor = actor_ending_at(an, i + 1, names, owners)
+            if actor is not None and actor.kind == "pronoun" and an.tokens[i + 2].sentence == tok.sentence:
+                main = i + 2
+                end = main + 1
+                while end < len(an.tokens) and an.tokens[end].sentence == tok.sentence and an.tokens[end].low not in _CLAUSE_BREAKS \
+                        and not _is_finite(an, end):
+                    end += 1
+                yield Clause(tok.sentence, i, main, end, actor, tok.low.endswith(("n't", "n’t", "nt")), False)
+
+
+def blamed_acts(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) -> list[BlamedAct]:
+    """The clauses of ``an`` that blame a person for an error-framed act (computed once per
+    analysis: PM501 and PM507 both ask)."""
+    key = (id(an), id(names), id(owners))
+    hit = _BLAMED.get(key)
+    if hit is not None and hit[0] is an and hit[1] is names and hit[2] is owners:
+        return hit[3]
+    if len(_BLAMED) > 256:
+        _BLAMED.clear()
+    found = _blamed_acts(an, names, owners)
+    _BLAMED[key] = (an, names, owners, found)
+    return found
+
+
+_BLAMED: dict = {}
+
+
+def _blamed_acts(an: Analysis, names: NameOptions, owners) -> list[BlamedAct]:
+    found = []
+    for clause in [*clauses(an, names, owners, cued_only=True), *_question_clauses(an, names, owners)]:
+        actor = clause.actor
+        if actor is None or actor.generic:
+            continue
+        if not actor.person and _organisation_slip(an, clause, actor):
+            found.append(BlamedAct(Actor(actor.start, actor.end, "team"), clause, *_organisation_slip(an, clause, actor), ""))
+            continue
+        if not actor.person and actor.end == actor.start + 1 and an.tokens[actor.start].capitalised \
+                and an.tokens[clause.main].low in _ONLY_PEOPLE and an.tokens[actor.start].base.lower() not in lex.SYSTEMS:
+            actor = Actor(actor.start, actor.end, "name")  # "Paramdeep mistyped one of the URLs"
+        if not actor.person:
+            slip = _made_a_slip(an, clause)
+            if slip is not None and an.tokens[actor.end - 1].low not in _NOT_SLIPPERS and not an.tokens[actor.end - 1].capitalised:
+                found.append(BlamedAct(Actor(actor.start, actor.end, "role"), clause, *slip, ""))
+            continue
+        cue = _error_cue(an, clause, actor)
+        if cue is None:
+            continue
+        start, end, what = cue
+        found.append(BlamedAct(actor, clause, start, end, what, _act_phrase(an, clause)))
+    return found
+
+
+def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, str] | None:
+    tokens = an.tokens
+    main = tokens[clause.main].low
+    lows = [tokens[t].low for t in range(clause.verb, clause.end)]
+    # hypothetical or general statements are not accounts of what happened
+    before = [tokens[t].low for t in range(max(0, actor.start - 3), actor.start) if tokens[t].sentence == clause.sentence]
+    if any(low in ("if", "unless", "whether", "what") for low in before):
+        return None
+    group = [tokens[t].low for t in range(clause.verb, clause.main + 1)]
+    if any(low in ("can", "could", "might", "may", "would", "will", "can't", "cannot", "won't") for low in group):
+        return None
+    if clause.passive:
+        return None
+    lucky = main in _LUCKY_VERBS  # "we worked around the root cause by accident": luck, not an error
+    # adverbs of error, before the verb or in its clause: "accidentally deleted", "unknowingly he disconnected"
+    for t in range(max(actor.end, clause.verb - 3), clause.end):
+        if tokens[t].sentence != clause.sentence:
+            continue
+        low = tokens[t].low
+        if low in ERROR_ADVERBS and t == clause.end - 1 and clause.end < len(tokens) and tokens[clause.end].sentence == clause.sentence:
+            continue  # "…, inadvertently blocked": the adverb of the next verb
+        if lucky and (t <= clause.main + 3 or low == "by"):
+            continue  # the adverb goes with the lucky verb: "worked around the root cause by accident"
+        if low in ERROR_ADVERBS and not _negated_near(an, t, clause):
+            return t, t + 1, f"{low} {tokens[clause.main].low}"
+        if low == "by" and t + 1 < clause.end and tokens[t + 1].low in ("mistake", "accident"):
+            return t, t + 2, f"{tokens[clause.main].low} by {tokens[t + 1].low}"
+    for t in range(actor.start - 1, max(-1, actor.start - 6) if not lucky else actor.start - 1, -1):
+        lead = tokens[t]
+        if lead.sentence != clause.sentence:
+            break
+        if lead.low in ERROR_ADVERBS:
+            return t, t + 1, lead.low
+        if lead.low == "by" and t + 1 < actor.start and tokens[t + 1].low in ("mistake", "accident"):
+            return t, t + 2, f"by {tokens[t + 1].low}"
+        if lead.low in _CLAUSE_BREAKS:
+            break
+    if clause.negated:
+        # a lapse: "did not copy the new code", "didn't slow down"
+        if main in DUTY_VERBS and _negation_in_group(an, clause) and not _explained(an, clause):
+            return clause.verb, clause.main + 1, f"did not {main}"
+        return None
+    if main in ERROR_VERBS:
+        if main in ("ignored", "ignore", "ignores") and not _person_ignorable(an, clause):
+            return None
+        return clause.main, clause.main + 1, main
+    # "made a typo", "made several blunders", "had my own fun fuckup"
+    for t in range(clause.main + 1, min(clause.end, clause.main + 6)):
+        if tokens[t].low in _SLIPS and main in ("made", "make", "makes", "had", "making"):
+            return clause.main, t + 1, f"{main} {tokens[t].low}"
+    # the wrong target: "deleted the wrong directory", "pushed the bad config", "a destructive command"
+    for t in range(clause.main + 1, clause.end):
+        low = tokens[t].low
+        nxt = tokens[t + 1].low if t + 1 < clause.end else ""
+        if low in _WRONG and (nxt not in ("with", "about", "that", "") or low == "wrong") and tokens[t - 1].low not in ("gone", "went", "go", "goes", "going", "gets", "got"):
+            return t, min(t + 2, clause.end), f"{main} … {low} {nxt}".strip()
+        if low == "bad" and nxt in _BAD_THINGS:
+            return t, t + 2, f"{main} the bad {nxt}"
+        if low in _DANGEROUS and nxt in ("command", "commands", "query", "script", "operation"):
+            return t, t + 2, f"{main} a {low} {nxt}"
+        if low in ("most",) and nxt in _DANGEROUS:
+            return t, min(t + 3, clause.end), f"{main} the most {nxt} …"
+        if low == "instead" and (main in DESTRUCTIVE_VERBS or main in _RUN_VERBS):
+            return t, t + 1, f"{main} … instead"
+        if low == "without" and nxt in _WITHOUT_DUTIES:
+            return t, t + 2, f"{main} without {nxt}"
+        if low == "than" and nxt in ("intended", "expected", "planned"):
+            return t, t + 2, f"{main} more than {nxt}"
+        if low in ("thinking", "believing", "assuming") and t > clause.main + 1 and _gap_is_comma(an, t - 1, t):
+            return t, t + 1, f"{main}, {low} …"
+    # damage: "took down the exchange", "broke production", "caused a pretty serious outage"
+    particles = _DAMAGE_PARTICLE_VERBS.get(main)
+    if particles and clause.main + 1 < clause.end:
+        for t in range(clause.main + 1, min(clause.end, clause.main + 5)):
+            if tokens[t].low in particles:
+                return clause.main, t + 1, f"{main} {tokens[t].low}"
+    if main in ("destroyed", "trashed", "nuked"):
+        return clause.main, clause.main + 1, main
+    if main in _DAMAGE_VERBS and clause.main + 1 < clause.end and tokens[clause.main + 1].low not in ("out", "into", "through"):
+        return clause.main, clause.main + 1, main
+    if main in _CAUSED:
+        for t in range(clause.main + 1, min(clause.end, clause.main + 6)):
+            if tokens[t].low in _DAMAGE_NOUNS:
+                return clause.main, t + 1, f"{main} the {tokens[t].low}"
+    # destruction of live data: "ran a recursive delete against the live production database"
+    if main in DESTRUCTIVE_VERBS or main in ("ran", "executed", "typed", "issued") and any(l in ("delete", "rm", "drop", "truncate", "wipe", "purge", "destroy") for l in lows):
+        window = lows[: 10]
+        if any(low in _LIVE_TARGETS for low in window):
+            return clause.main, clause.main + 1, f"{main} live data"
+        if actor.kind == "pronoun" and _first_person_singular(tokens[actor.start].low) and main in DESTRUCTIVE_VERBS:
+            return clause.main, clause.main + 1, main
+    # "… deployed a config change that took down their payment processing"
+    for t in range(clause.main + 1, clause.end):
+        if tokens[t].low in ("that", "which") and t + 1 < len(tokens) and tokens[t + 1].sentence == clause.sentence:
+            nxt = tokens[t + 1].low
+            after = tokens[t + 2].low if t + 2 < len(tokens) and tokens[t + 2].sentence == clause.sentence else ""
+            if (nxt in _DAMAGE_PARTICLE_VERBS and after in _DAMAGE_PARTICLE_VERBS[nxt]) or nxt in ("broke", "wiped", "deleted", "corrupted", "crashed"):
+                return t + 1, t + 2 + (after in _DAMAGE_PARTICLE_VERBS.get(nxt, ())), f"{main} … {nxt}"
+            break
+    return None
+
+
+_NARRATIVE_PRESENT = W(
+    """
+    deletes wipes drops runs pushes merges deploys reverts clones types forgets ignores removes
+    breaks causes makes takes kills restarts changes misses overwrites truncates applies
+    disables misconfigures
+    """
+)
+_DISCLOSURE_VERBS = W(
+    """
+    released releases sent sends leaked leaks exposed exposes published publishes emailed emails
+    deleted deletes posted posts shared shares spaffs spaffed disclosed discloses
+    """
+)
+
+
+def _organisation_slip(an, clause, actor):
+    """ "University of Canberra accidentally sends 24 staff details": an organisation, not a
+    system, as the actor of an accidental disclosure."""
+    tokens = an.tokens
+    head = tokens[actor.end - 1]
+    if not head.capitalised or head.base.lower() in lex.SYSTEMS or head.low in lex.STOPWORDS:
+        return None
+    if tokens[clause.main].low not in _DISCLOSURE_VERBS:
+        return None
+    for t in range(actor.end, clause.main):
+        if tokens[t].low in ("accidentally", "mistakenly", "erroneously", "inadvertently"):
+            return t, clause.main + 1, f"{tokens[t].low} {tokens[clause.main].low}"
+    return None
+
+
+_ONLY_PEOPLE = lex.HUMAN_ONLY_VERBS | W("forgot mistyped misread misremembered apologised apologized")
+_NOT_SLIPPERS = W("it this that which script job code program system service tool change process config")
+
+
+def _made_a_slip(an, clause):
+    """ "an admin referred to as team-member-1 made a mistake" """
+    tokens = an.tokens
+    if tokens[clause.main].low not in ("made", "make", "makes") or clause.negated:
+        return None
+    for t in range(clause.main + 1, min(clause.end, clause.main + 4)):
+        if tokens[t].low in ("mistake", "mistakes", "typo", "typos", "blunder", "blunders"):
+            return clause.main, t + 1, f"made a {tokens[t].low}"
+    return None
+
+
+def _explained(an, clause) -> bool:
+    """ "did not notice the alert because both alerts shared a title": the reason is given."""
+    return any(
+        an.tokens[t].low in ("because", "since", "so") for t in range(clause.main + 1, len(an.tokens))
+        if an.tokens[t].sentence == clause.sentence
+    )
+
+
+def _first_person_singular(low: str) -> bool:
+    return low == "i" or low.startswith(("i'", "i’"))
+
+
+def _negation_in_group(an, clause) -> bool:
+    return any(an.tokens[t].low in _NEGATIONS or an.tokens[t].low in _NEGATED_AUX for t in range(clause.verb, clause.main))
+
+
+def _negated_near(an, t, clause) -> bool:
+    return any(an.tokens[k].low in ("not", "never", "no", "without") for k in range(max(clause.verb, t - 2), t))
+
+
+def _person_ignorable(an, clause) -> bool:
+    """ "ignored the alert/warning/page" is a lapse; "ignored the error code" is a program."""
+    return True
+
+
+def _act_phrase(an: Analysis, clause: Clause) -> str:
+    """The act as a gerund phrase, for a hint: "ran rm -rf on the primary" -> "running rm -rf on the primary"."""
+    tokens = an.tokens
+    main = tokens[clause.main]
+    words = []
+    for t in range(clause.main + 1, min(clause.end, clause.main + 9)):
+        tok = tokens[t]
+        if tok.sentence != clause.sentence or tok.low in ERROR_ADVERBS:
+            continue
+        if t > clause.main + 1 and (_gap_is_comma(an, t - 1, t) or tok.low in _CLAUSE_BREAKS or tok.low in _COORDINATORS):
+            break
+        words.append(tok.text)
+    verb = _gerund(main.low)
+    if not verb:
+        return ""
+    return " ".join([verb, *words]).strip()
+
+
+@lru_cache(maxsize=512)
+def _gerund(low: str) -> str:
+    particles = {"took": "taking", "ran": "running", "made": "making", "forgot": "forgetting", "wrote": "writing"}
+    if low in particles:
+        return particles[low]
+    try:
+        import lemminflect  # deferred: only when a hint is written
+    except ImportError:  # pragma: no cover
+        return ""
+    lemmas = lemminflect.getLemma(low, upos="VERB")
+    if not lemmas:
+        return ""
+    forms = lemminflect.getInflection(lemmas[0], tag="VBG")
+    return forms[0] if forms else ""
+
+
+# -------------------------------------------------------------------------- beyond the clause
+
+_OWNERS = W("my his her their our your")
+_OWNED_SLIPS = W("mistake mistakes oversight fuckup fuck-up screwup screw-up blunder typo typos fault")
+_ERROR_ADJECTIVES = W("accidental mistaken erroneous careless negligent")
+
+
+def owned_slips(an: Analysis) -> list[tuple[int, int, str]]:
+    """A slip owned by a person: "my mistake", "an oversight on my part", "his own fun fuckup"."""
+    found = []
+    tokens = an.tokens
+    for i, tok in enumerate(tokens):
+        if tok.possessive and tok.base.lower() in ROLE_NOUNS and i + 1 < len(tokens) and tokens[i + 1].low in _ERROR_ADJECTIVES:
+            found.append((i, i + 2, f"{tok.low} {tokens[i + 1].low}"))  # "One Employee's Accidental Email"
+            continue
+        if tok.low not in _OWNERS:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].sentence == tok.sentence and tokens[j].low in ("own", "fun", "big", "first", "biggest", "stupid", "little"):
+            j += 1
+        if j < len(tokens) and tokens[j].sentence == tok.sentence and tokens[j].low in _OWNED_SLIPS:
+            if tokens[j].low == "fault" or negated_near_token(an, i):
+                continue  # PM503 judges "their fault"
+            found.append((i, j + 1, f"{tok.low} {tokens[j].low}"))
+        elif tok.low in _OWNERS and i >= 2 and tokens[i - 1].low in ("on", "from") and (tokens[i - 2].low in _OWNED_SLIPS or tokens[i - 2].low in ("error", "issue")) \
+                and i + 1 < len(tokens) and tokens[i + 1].low == "part":
+            found.append((i - 2, i + 2, f"{tokens[i - 2].low} on {tok.low} part"))
+    return found
+
+
+def negated_near_token(an: Analysis, i: int) -> bool:
+    return any(
+        an.tokens[k].low in ("not", "no", "never") or an.tokens[k].low.endswith(("n't", "n’t"))
+        for k in range(max(0, i - 3), i) if an.tokens[k].sentence == an.tokens[i].sentence
+    )
+
+_STRONG_PASSIVE_ADVERBS = W("mistakenly carelessly negligently inadequately recklessly sloppily")
+_PASSIVE_LAPSES = W("overlooked neglected ignored forgotten missed")
+_PASSIVE_AUX_WORDS = W("was were been is are being")
+
+
+def implied_blame(an: Analysis) -> list[tuple[int, int, str]]:
+    """Errors written in the passive with people implied: "was mistakenly labeled",
+    "inadequately reviewed", "the change … was overlooked"."""
+    found = []
+    tokens = an.tokens
+    for i, tok in enumerate(tokens):
+        low = tok.low
+        prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tok.sentence else None
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence else None
+        if low in _STRONG_PASSIVE_ADVERBS and nxt is not None and is_participle(nxt.low) and nxt.low not in ("designed", "sized", "provisioned", "documented", "tested"):
+            # passive only: "was mistakenly labeled", "…, inadequately reviewed"; the active
+            # "an engineer mistakenly removed" is the clause analysis's
+            if prev is not None and (prev.low in _PASSIVE_AUX_WORDS or _gap_is_comma(an, i - 1, i)):
+                found.append((i, i + 2, f"{low} {nxt.low}"))
+        elif low in _PASSIVE_LAPSES and prev is not None and prev.low in _PASSIVE_AUX_WORDS:
+            before = tokens[i - 2].low if i > 1 and tokens[i - 2].sentence == tok.sentence else ""
+            if before in ("not", "never") or prev.low == "being" and before in ("not",):
+                continue
+            if low == "missed" and any(t.low in ("because", "since", "as", "due") for t in an.sentence_tokens(tok.sentence)):
+                continue  # "the alert was missed because it went to a muted channel": the reason is given
+            found.append((i - 1, i + 1, f"{prev.low} {low}"))
+    return found
+
+
+_AGENT_CUES = W("typo typos mistake mistakes blunder blunders deletion removal wipe instead oversight")
+
+
+def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) -> list[tuple[Actor, int, int, str]]:
+    """An error attributed "by" a person: "a typo by an employee", "an incorrect command entered
+    by an S3 team member", "an outage caused by a technician"."""
+    found = []
+    tokens = an.tokens
+    for i, tok in enumerate(tokens):
+        if tok.low != "by":
+            continue
+        actor = None
+        for j in range(i + 1, min(len(tokens), i + 6)):
+            if tokens[j].sentence != tok.sentence:
+                break
+            candidate = actor_ending_at(an, j, names, owners)
+            if candidate is not None and candidate.person and candidate.start <= i + 3 and not candidate.generic:
+                nxt = tokens[j + 1] if j + 1 < len(tokens) and tokens[j + 1].sentence == tok.sentence else None
+                if nxt is not None and (nxt.low in ROLE_NOUNS or nxt.low in lex.TEAM_NOUNS):
+                    continue  # "by an S3 team member": the head is further on
+                actor = candidate
+                break
+        if actor is None:
+            continue
+        after = [tokens[t].low for t in range(actor.end, min(len(tokens), actor.end + 4)) if tokens[t].sentence == tok.sentence]
+        if "without" in after and any(w in ("review", "approval", "testing", "checking", "peer", "a", "any") for w in after):
+            found.append((actor, i, actor.end, "by … without review"))  # "made by Engineer Daniel without peer review"
+            continue
+        window = range(max(0, i - 8), i)
+        lows = [tokens[t].low for t in window if tokens[t].sentence == tok.sentence]
+        prev = lows[-1] if lows else ""
+        if prev in _CAUSED and actor.kind in ("role", "pronoun", "name", "handle"):
+            found.append((actor, i - 1, actor.end, f"{prev} by"))
+            continue
+        for t in window:
+            if tokens[t].sentence != tok.sentence:
+                continue
+            low = tokens[t].low
+            if low in ERROR_ADVERBS or low in _WRONG or low in _AGENT_CUES or low == "bad" and t + 1 < i and tokens[t + 1].low in _BAD_THINGS:
+                found.append((actor, t, actor.end, f"{low} … by"))
+                break
+    return found
+
+
+def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) -> list[BlamedAct]:
+    """A person followed by an error-framed participle: "User or person causing network outage",
+    "employees and contractors making a series of blunders"."""
+    found = []
+    tokens = an.tokens
+    for i, tok in enumerate(tokens):
+        if i == 0 or not tok.low.endswith("ing") or tokens[i - 1].sentence != tok.sentence:
+            continue
+        if len(tok.low) < 6 or tok.low in ("during", "nothing", "something", "anything", "everything", "morning", "evening", "thing", "string", "being", "having"):
+            continue
+        actor = actor_ending_at(an, i - 1, names, owners)
+        if actor is None or not actor.person or actor.generic:
+            continue
+        end = i + 1
+        while end < len(tokens) and tokens[end].sentence == tok.sentence and not _gap_is_comma(an, end - 1, end) and end - i < 12:
+            end += 1
+        clause = Clause(tok.sentence, i, i, end, actor, False, False)
+        cue = _error_cue(an, clause, actor)
+        if cue is not None:
+            found.append(BlamedAct(actor, clause, cue[0], cue[1], cue[2], _act_phrase(an, clause)))
+    return found
+
+
+# Every word that can frame a clause as an error; a sentence without one is not analysed.
+CUE_WORDS = (
+    ERROR_ADVERBS | ERROR_VERBS | _WRONG | _DANGEROUS | _SLIPS | DUTY_VERBS | DESTRUCTIVE_VERBS
+    | _DAMAGE_VERBS | _CAUSED | _ONLY_PEOPLE | _DISCLOSURE_VERBS | _NARRATIVE_PRESENT | _RUN_VERBS
+    | frozenset(_DAMAGE_PARTICLE_VERBS)
+    | W("bad instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes")
+)

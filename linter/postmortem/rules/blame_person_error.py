@@ -1,0 +1,133 @@
+"""
+## What it does
+Reports a person written as the one who made an error: a role, a group or a pronoun (an
+engineer, an employee, the operator, a technician, a team member, "they", "I") as the actor
+of an act framed as an error. The framing may be an adverb ("accidentally", "mistakenly",
+"unknowingly", "by accident"), a wrong object ("deleted a directory on the wrong server",
+"pushed the bad config"), a lapse ("forgot to copy", "did not copy the new code"), a slip
+("made a typo", "made several blunders"), damage ("took out a stock exchange") or a
+destructive act on live data. Also errors written in the passive with people implied ("was
+mistakenly labeled as a UI change, inadequately reviewed", "was overlooked") and errors
+attributed "by" a person ("an incorrect command entered by an S3 team member"). Named
+people and @handles are reported by PM501.
+
+Roles doing ordinary things are fine ("The on-call engineer acknowledged the page",
+"University IT staff resolved the errors"), and so are systems as actors ("This change
+inadvertently blocked access"), passives without people ("The servers that were
+inadvertently removed"), statements of what anyone could do ("Everyone makes mistakes")
+and hypotheticals.
+
+## Why it matters
+Replacing a name with a role does not make a sentence blameless: "a tired engineer ran a
+destructive command on the wrong server" still ends the story at a person. The reader
+learns who slipped, not what made the slip possible or why nothing caught it.
+
+## Example
+```markdown
+A tired engineer, working late to fix a database replication issue, ran a destructive command on the wrong server.
+```
+
+## Use instead
+```markdown
+The replication fix needed a destructive command, and the shell gave no sign whether it was
+connected to the primary or the replica.
+```
+"""
+
+import re
+
+from ..rule import Finding, Severity
+from . import _clauses as cl
+from . import _lexicon as lex
+from ._language import NameOptions, analyse, text_blocks, words_of
+from ._people import _Lazy, candidates
+
+CODE = "PM507"
+NAME = "blame-person-error"
+SEVERITY = Severity.ERROR
+
+_NAMED = ("name", "handle")  # PM501's
+# Every finding needs one of these words in its block; blocks without any are skipped.
+# A block needs one of these words to be analysed, or a negation and a duty ("did not copy").
+_SCREEN = (
+    cl.ERROR_ADVERBS | cl.ERROR_VERBS | cl.STRONG_DESTRUCTIVE | lex._words(
+        """
+        wrong incorrect erroneous faulty mistaken improper invalid unintended bad dangerous
+        destructive typo typos mistake mistakes blunder blunders fuckup fuck-up screwup
+        screw-up oversight took brought knocked broke crashed caused causing overlooked
+        neglected ignored forgotten inadequately missed intended accident accidental sends
+        releases leaks spaffs rm delete wipe purge truncate my his her their our your
+        """
+    )
+)
+_PASSIVE = lex._words("was were been")
+_NEGATIONS = lex._words("not never didn't didn’t don't don’t doesn't doesn’t didnt dont")
+
+
+_WEAK = lex._words("caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut")
+_STRONG = _SCREEN - _WEAK
+_PERSON_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | lex.TEAM_NOUNS | lex._words(
+    "me him them us people person i've i’ve we've we’ve i'd i’d i'm i’m someone's someone’s he's he’s she's she’s they've they’ve"
+)
+_NEGATED_DUTY = _Lazy(
+    r"\b(?:not|never|n[’']t)\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(cl.DUTY_VERBS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _blocks(doc):
+    """Blocks that may blame someone: a strong cue, a weak one beside a word for people, or a
+    negated duty ("did not copy")."""
+    for block in text_blocks(doc):
+        words = words_of(block.text)
+        if not words.isdisjoint(_STRONG) or (
+            not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_VERBS) and _NEGATED_DUTY.search(block.text)
+        ) and (not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(_PASSIVE) or candidates(block.text)):
+            yield block, analyse(block.text)
+
+
+def check(doc, ctx):
+    names = NameOptions.from_options(ctx.options)
+    for block, an in _blocks(doc):
+        seen: set[int] = set()
+        for start, end, message, hint in findings(an, names, ctx.owners):
+            if start in seen:
+                continue
+            seen.add(start)
+            yield Finding(block.span(start, end), message, hint)
+
+
+def findings(an, names=None, owners=None):
+    """(start, end, message, hint) for each error blamed on a person who is not named."""
+    names = names or NameOptions()
+    tokens = an.tokens
+    for act in [*cl.blamed_acts(an, names, owners), *cl.participle_blames(an, names, owners)]:
+        if act.actor.kind in _NAMED:
+            continue
+        start = min(tokens[act.actor.start].start, tokens[act.cue_start].start)
+        end = max(tokens[act.actor.end - 1].end, tokens[act.cue_end - 1].end)
+        who = " ".join(an.text[tokens[act.actor.start].start : tokens[act.actor.end - 1].end].split())
+        yield start, end, f"blames {who!r} for an error ({act.what})", hint_for(act.act)
+    for actor, cue_start, actor_end, what in cl.agent_blames(an, names, owners):
+        if actor.kind in _NAMED:
+            continue
+        who = " ".join(an.text[tokens[actor.start].start : tokens[actor_end - 1].end].split())
+        yield tokens[cue_start].start, tokens[actor_end - 1].end, f"attributes an error to {who!r} ({what})", hint_for("")
+    for cue_start, cue_end, what in cl.owned_slips(an):
+        phrase = " ".join(an.text[tokens[cue_start].start : tokens[cue_end - 1].end].split())
+        yield tokens[cue_start].start, tokens[cue_end - 1].end, f"calls an act a person's error: {phrase!r}", hint_for("")
+    for cue_start, cue_end, what in cl.implied_blame(an):
+        phrase = " ".join(an.text[tokens[cue_start].start : tokens[cue_end - 1].end].split())
+        yield tokens[cue_start].start, tokens[cue_end - 1].end, f"frames an act as a person's error: {phrase!r}", hint_for("")
+
+
+def hint_for(act: str) -> str:
+    if act:
+        return (
+            f"Describe what made {act} possible and what would have caught it, "
+            "without the person: the tooling, the defaults, the signals they had."
+        )
+    return (
+        "Describe what made the act possible and what would have caught it, without the "
+        "person: the tooling, the defaults, the signals they had."
+    )

@@ -1,0 +1,225 @@
+"""
+## What it does
+Reports punishment of people and calls for it: someone "got fired", "was disciplined",
+"reprimanded", "let go", "demoted", "reassigned", "a decision to fire him", "disciplinary
+action", "action taken against" a person, or a person "held responsible". Statements that
+reject punishment are fine ("you don't fire someone for the occasional mistake", "nobody
+was disciplined"), and so are processes and machines that are terminated or reassigned
+("the process was terminated", "the shard was reassigned").
+
+## Why it matters
+A post-mortem that records a punishment tells every reader what happens to the next person
+who reports a mistake. People stop reporting, and the organisation stops learning.
+
+## Example
+```markdown
+Either way, at worst, he got fired.
+```
+
+## Use instead
+```markdown
+Leave personnel decisions out of the post-mortem; describe the conditions that made the
+mistake possible and the changes that make it harder to repeat.
+```
+"""
+
+from ..rule import Finding, Severity
+from . import _clauses as cl
+from . import _lexicon as lex
+from ._language import analyse, text_blocks, negated_before, words_of
+from ._people import candidates
+
+CODE = "PM508"
+NAME = "blame-punishment"
+SEVERITY = Severity.ERROR
+
+_PUNISHED = lex._words("fired sacked disciplined reprimanded demoted reassigned punished scolded dismissed banned suspended")
+_PUNISH_VERBS = lex._words(
+    "fire fires firing sack sacks sacking yell discipline disciplines disciplining reprimand punish punishes punishing demote ban bans banning"
+)
+_PUNISHMENT_NOUNS = lex._words("punishment punishments")
+_PRESSED = lex._words("pressured forced asked told pushed calling called calls")
+_LEAVE = lex._words("resign leave quit")
+_BECOME = lex._words("got get gets getting was were be been being is are")
+_OBJECT_PRONOUNS = lex._words("him her them me us someone somebody")
+_SCREEN = _PUNISHED | _PUNISH_VERBS | _PUNISHMENT_NOUNS | lex._words(
+    "fires suspends disciplines remove removed pull pulled kick warning action "
+    "let disciplinary against responsible kicked resign step leave quit wrist escorted escorting revoke revoking"
+)
+
+_TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist")
+_HINT = (
+    "Leave personnel decisions out of the post-mortem; describe what made the mistake "
+    "possible and what changes make it harder to repeat."
+)
+
+
+# Words with other meanings ("the alert fires", "remove the flag", "action items"): a block
+# with only these is looked at when it also has a word for people.
+_WEAK = lex._words("fire fires fired firing remove removed pull pulled kick warning action suspended")
+_PEOPLE_HITS = lex._words("fire fires fired firing suspended")
+_REMOVAL = lex._words("remove removed pull pulled kick")
+_GROUPS = lex._words("team channel project org organisation organization slack github")
+_PEOPLE_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | _OBJECT_PRONOUNS | lex._words(
+    "people employee employees person someone's someone’s he's he’s she's she’s got getting get gets"
+)
+
+
+def _blocks(doc):
+    """Blocks with a word of punishment; "fire" only beside a word for people ("the alert fires")."""
+    for block in text_blocks(doc):
+        words = words_of(block.text)
+        hits = words & _SCREEN
+        if hits and (not hits <= _WEAK or _weak_hits_count(hits, words, block.text)):
+            yield block, analyse(block.text)
+
+
+def _weak_hits_count(hits, words, text) -> bool:
+    low = text.lower()
+    if "action" in hits and ("action with" in low or "action against" in low):
+        return True
+    if "warning" in hits and ("written warning" in low or "formal warning" in low or "final warning" in low):
+        return True
+    if not hits.isdisjoint(_REMOVAL) and " from " in low and not words.isdisjoint(_GROUPS):
+        return True
+    if not hits.isdisjoint(_PEOPLE_HITS):
+        return not words.isdisjoint(_PEOPLE_WORDS) or candidates(text)
+    return False
+
+
+def check(doc, ctx):
+    for block, an in _blocks(doc):
+        seen = set()
+        for start, end, what in punishments(an):
+            if start in seen:
+                continue
+            seen.add(start)
+            phrase = " ".join(block.text[start:end].split())
+            yield Finding(block.span(start, end), f"records punishment of people: {phrase!r} ({what})", _HINT)
+
+
+def punishments(an):
+    tokens = an.tokens
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        low = tok.low
+        if low not in _TRIGGERS:
+            continue
+        same = lambda j: 0 <= j < n and tokens[j].sentence == tok.sentence  # noqa: E731
+        if _rejected(an, i):
+            continue
+        if low in _PUNISHMENT_NOUNS:
+            yield tok.start, tok.end, "punishment"
+            continue
+        if low == "kicked" and same(i + 1) and tokens[i + 1].low in ("off", "out") and same(i - 1) and tokens[i - 1].low in _BECOME:
+            yield tokens[i - 1].start, tokens[i + 1].end, "punishment"
+            continue
+        if low == "wrist" and same(i - 3) and tokens[i - 3].low == "slap":
+            yield tokens[i - 3].start, tok.end, "punishment"
+            continue
+        if low in _LEAVE or (low == "step" and same(i + 1) and tokens[i + 1].low == "down"):
+            # "was pressured to resign", "told me to leave work and not return", "calling for him to step down"
+            if same(i - 1) and tokens[i - 1].low == "to":
+                window = [t.low for t in tokens[max(0, i - 5) : i - 1] if t.sentence == tok.sentence]
+                if any(w in _PRESSED for w in window) and (low != "leave" or any(w in ("me", "him", "her", "them") for w in window)):
+                    yield tok.start, tokens[i + 1].end if low == "step" else tok.end, "pushes a person out"
+            continue
+        if low in ("revoke", "revoking") and same(i + 1) and (tokens[i + 1].is_handle or tokens[i + 1].low in ("his", "her", "their")):
+            yield tok.start, tokens[i + 1].end, "punishment"
+            continue
+        if low in _PUNISHED and same(i - 1) and tokens[i - 1].base.lower() in cl.ROLE_NOUNS:
+            yield tokens[i - 1].start, tok.end, "punishment"  # a headline: "Nurse suspended after …"
+            continue
+        if low in ("remove", "removed", "pull", "pulled", "kick", "kicked") and same(i + 1) and same(i + 3) and _person_object(an, i + 1) \
+                and any(t.low == "from" for t in tokens[i + 2 : i + 5]) and any(t.low in ("team", "channel", "project", "org", "organisation", "organization", "slack", "github") for t in tokens[i + 2 : i + 8] if t.sentence == tok.sentence):
+            yield tok.start, tokens[i + 1].end, "removes a person"  # "Remove Tony from our Slack channel"
+            continue
+        if low in ("fire", "sack") and tok.initial and same(i + 1) and tokens[i + 1].capitalised:
+            yield tok.start, tokens[i + 1].end, "calls for punishment"  # "Fire Kent Walker"
+            continue
+        if low == "yell" and same(i + 2) and tokens[i + 1].low == "at" and _person_object(an, i + 2):
+            yield tok.start, tokens[i + 2].end, "punishment"
+            continue
+        if low in ("fires", "fired", "suspends", "suspended", "disciplines", "sacks") and same(i + 1) and tokens[i + 1].base.lower() in cl.ROLE_NOUNS:
+            yield tok.start, tokens[i + 1].end, "punishment"  # "Hospital fires employee who snooped"
+            continue
+        if low in _PUNISHED or (low == "let" and same(i + 1) and tokens[i + 1].low == "go"):
+            end = i + 2 if low == "let" else i + 1
+            if low == "suspended" and not (same(i - 1) and tokens[i - 1].low in _BECOME):
+                continue
+            # "calling for him to be sacked"
+            if same(i - 3) and tokens[i - 1].low == "be" and tokens[i - 2].low == "to" and tokens[i - 3].low in _OBJECT_PRONOUNS:
+                yield tokens[i - 3].start, tok.end, "punishment"
+                continue
+            # "Why was Justin Poehnelt fired over this?"
+            if same(i - 2) and low != "reassigned":
+                for k in range(i - 1, max(-1, i - 4), -1):
+                    if not same(k):
+                        break
+                    if tokens[k].low in ("was", "were", "got", "get"):
+                        if k < i - 1 and (_person_object(an, k + 1)):
+                            yield tokens[k + 1].start, tok.end, "punishment"
+                        break
+            # "he got fired", "someone's getting fired", "was disciplined"
+            if same(i - 1) and (tokens[i - 1].low in _BECOME or tokens[i - 1].base.lower() in cl.PRONOUNS):
+                subject = _person_before(an, i - 1)
+                if subject is not None or tokens[i - 1].low in ("got", "getting", "get", "gets"):
+                    if low == "reassigned" and subject is None:
+                        continue
+                    yield tokens[subject.start].start if subject else tokens[i - 1].start, tokens[end - 1].end, "punishment"
+                    continue
+            # "fired the engineer", "let him go"
+            if low in ("fired", "sacked", "disciplined", "reprimanded", "demoted") and same(i + 1) and _person_object(an, i + 1):
+                yield tok.start, tokens[i + 1].end, "punishment"
+        elif low in _PUNISH_VERBS:
+            if i == 0 or tok.initial and low.endswith("ing"):
+                continue  # "Firing people for one mistake destroys morale": about the practice
+            if same(i + 1) and _person_object(an, i + 1):
+                yield tok.start, tokens[i + 1].end, "punishment"
+        elif low == "disciplinary" and same(i + 1) and tokens[i + 1].low in ("action", "actions", "measures", "process", "hearing"):
+            yield tok.start, tokens[i + 1].end, "punishment"
+        elif low == "warning" and same(i - 1) and tokens[i - 1].low in ("written", "formal", "final"):
+            yield tokens[i - 1].start, tok.end, "punishment"  # "I receive a written warning"
+        elif low in ("against", "with") and same(i - 1) and tokens[i - 1].low in ("taken", "take", "took", "action") and same(i + 1) and _person_object(an, i + 1):
+            yield tokens[i - 1].start, tokens[i + 1].end, "punishment"
+        elif low == "responsible" and same(i - 1) and tokens[i - 1].low == "held":
+            yield tokens[i - 1].start, tok.end, "holds people responsible"
+
+
+def _rejected(an, i) -> bool:
+    if negated_before(an, i, reach=4):
+        return True
+    sentence = an.tokens[i].sentence
+    before = [t.low for t in an.tokens[max(0, i - 6) : i] if t.sentence == sentence]
+    return any(word in ("nobody", "no-one", "without", "instead", "rather") for word in before) or (
+        "no" in before and "one" in before
+    )
+
+
+def _person_before(an, j):
+    """The person before the verb group ending at ``j``: "he got", "someone's getting"."""
+    k = j
+    while k >= 0 and an.tokens[k].sentence == an.tokens[j].sentence and an.tokens[k].low in _BECOME:
+        k -= 1
+    if k < 0 or an.tokens[k].sentence != an.tokens[j].sentence:
+        return None
+    if an.tokens[k].base.lower() in cl.PRONOUNS and an.tokens[k].base.lower() not in ("we",):
+        return cl.Actor(k, k + 1, "pronoun")
+    actor = cl.actor_ending_at(an, k)
+    if actor is not None and actor.person and actor.kind != "team":
+        return actor
+    return None
+
+
+def _person_object(an, j) -> bool:
+    """Whether a person starts at token ``j``: "him", "the engineer", "a poor IT employee"."""
+    tok = an.tokens[j]
+    if tok.low in _OBJECT_PRONOUNS:
+        return True
+    for k in range(j, min(len(an.tokens), j + 4)):
+        if an.tokens[k].sentence != tok.sentence:
+            break
+        actor = cl.actor_ending_at(an, k)
+        if actor is not None and actor.start == j and actor.person and actor.kind != "team":
+            return True
+    return False

@@ -1,0 +1,118 @@
+"""
+## What it does
+Reports a person named anywhere in the post-mortem's prose, headings, title and table
+cells (the timeline's Actor column included), whether or not the sentence blames them:
+given names from many languages ("Mike Kunz said…", "thanks, Niels Lunn", "Adnan Khan, the
+researcher…"), and user names and handles of any common shape (`@dave`, `dave@`, `priya7`).
+Teams and roles of the owner registry, the services listed in the frontmatter, names of
+systems and vendors, and the names a project allows stay clean. Text in code, quotation
+marks and blockquotes is not checked.
+
+Configure what your organisation needs:
+
+```toml
+[tool.postmortem.rules.PM506]
+allowed-names = ["Hermes", "Athena"]   # internal systems that look like names
+people = ["[A-Z][a-z]+sson"]           # regular expressions, matched against one word
+```
+
+## Why it matters
+The blameless practice this archive follows is explicit: use role-based language ("the
+on-call engineer"), not names, and describe each factor without naming individuals. A
+name turns a post-mortem about a system into a story about a person; it also stays in
+search results for years after the person has moved on.
+
+## Example
+```markdown
+Once we were made aware of the issue (thanks, Niels Lunn), we manually patched the annotations.
+```
+
+## Use instead
+```markdown
+Once a customer reported the issue, we manually patched the annotations.
+```
+"""
+
+from ..rule import Finding, Severity
+from . import _people
+from ._language import NameOptions, analyse, text_blocks
+
+CODE = "PM506"
+NAME = "person-named"
+SEVERITY = Severity.WARNING
+OPTIONS = {"allowed-names": [], "people": []}
+
+_ROLE_HINT = "Use the role instead of the name, e.g. \"the on-call engineer\", \"the incident commander\", \"a customer\"."
+
+
+def validate_options(options):
+    NameOptions.from_options(options)
+
+
+def check(doc, ctx):
+    names = NameOptions.from_options(ctx.options)
+    never = _never(doc, ctx)
+    surnames: set[str] = set()
+    title = (doc.incident.title or "") if doc.frontmatter is not None else ""
+    if title and _people.candidates(title):
+        yield from _title(doc, title, names, never, surnames)
+    for block in text_blocks(doc):
+        text = block.text
+        reported = set()
+        if _people.starts_with_clock(text):
+            for person in _people.chat_nicks(text, never, names):
+                reported.add(person.start)
+                yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
+        if not _people.candidates(text) and not (surnames and any(s in text.lower() for s in surnames)):
+            continue
+        an = analyse(text)
+        for person in _people.named_people(an, names, never, surnames, cell=block.kind == "table-cell"):
+            if person.start not in reported:
+                yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
+
+
+def _message(person) -> str:
+    if person.kind == "handle":
+        return f"names a person by the handle {person.text!r}"
+    return f"names {person.text!r}; post-mortems name roles, not people"
+
+
+def _never(doc, ctx) -> frozenset[str]:
+    words = set(_owner_words(ctx.owners))
+    for service in doc.incident.services or []:
+        if isinstance(service, str):
+            words.add(service.lower())
+            words.update(part for part in service.lower().replace("_", "-").split("-") if part)
+    return frozenset(words)
+
+
+_OWNER_WORDS: dict[int, tuple] = {}
+
+
+def _owner_words(owners) -> frozenset[str]:
+    """Teams and roles of the owner registry and the words of their names (once per registry)."""
+    cached = _OWNER_WORDS.get(id(owners))
+    if cached is not None and cached[0] is owners:
+        return cached[1]
+    words = set()
+    for name in getattr(owners, "names", {}) or {}:
+        words.add(name.lower())
+        words.update(part for part in name.lower().replace("_", "-").split("-") if part)
+    _OWNER_WORDS[id(owners)] = (owners, frozenset(words))
+    return _OWNER_WORDS[id(owners)][1]
+
+
+def _title(doc, title, names, never, surnames):
+    """The frontmatter title: findings placed on its line in the file."""
+    fm = doc.frontmatter
+    span = fm.span(("title",))
+    line_text = doc.source.lines[span.line - 1] if 0 < span.line <= len(doc.source.lines) else ""
+    offset = line_text.find(title, max(0, span.col - 1))
+    if offset < 0:
+        return
+    an = analyse(title)
+    for person in _people.named_people(an, names, never, surnames):
+        from ..model import Span
+
+        col = offset + person.start + 1
+        yield Finding(Span(span.line, col, span.line, col + len(person.text)), _message(person), _ROLE_HINT)

@@ -118,7 +118,7 @@ def test_postmortem_page_shows_its_metadata_card(browser, base_url):
     services = [chip.text for chip in card.find_elements(By.CSS_SELECTOR, ".pm-chip--service")]
     assert services == ["checkout-api", "payments-db"]
     severity = card.find_element(By.CSS_SELECTOR, ".pm-badge--sev2")
-    assert severity.value_of_css_property("background-color") == "rgba(232, 89, 12, 1)"
+    assert severity.value_of_css_property("background-color") == "rgba(194, 65, 12, 1)"
     assert card.find_elements(By.CSS_SELECTOR, ".pm-marker--estimate")
     screenshot(browser, "postmortem-page")
 

@@ -164,6 +164,16 @@ def test_no_serious_axe_findings_on_a_phone(browser, base_url, axe_source, page,
     assert problems == [], f"{page}, {scheme} scheme, 390 px:\n" + "\n".join(problems)
 
 
+@pytest.mark.parametrize("page", ["post-mortem", "archive by service", "action items"])
+def test_no_serious_axe_findings_on_a_tablet(browser, base_url, axe_source, page):
+    """At 700 px the tables keep their columns and scroll sideways in their box: the box
+    must then take keyboard focus (axe-core: scrollable-region-focusable)."""
+    open_page(browser, base_url, PAGES[page], width=700)
+    assert browser.execute_script("return document.querySelectorAll('.md-content [role=region][tabindex]').length") > 0
+    problems = of_the_project(browser, axe_violations(browser, axe_source))
+    assert problems == [], f"{page}, 700 px:\n" + "\n".join(problems)
+
+
 def swatch() -> str:
     """Every badge, marker and label of the project's stylesheet, on each surface it sits on.
 

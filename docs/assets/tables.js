@@ -26,9 +26,33 @@ function labelTableCells() {
   })
 }
 
+// A table wider than its column (on a tablet, say) scrolls sideways inside its box: the
+// box then takes keyboard focus, so that it can be scrolled without a mouse, and is named
+// for screen readers. Checked again when the window changes size.
+function focusScrollingTables() {
+  document.querySelectorAll(".md-typeset .pm-table-wrap, .md-typeset .md-typeset__scrollwrap").forEach(function (box) {
+    if (box.scrollWidth > box.clientWidth + 1) {
+      if (box.hasAttribute("tabindex")) return
+      box.setAttribute("tabindex", "0")
+      box.setAttribute("role", "region")
+      box.setAttribute("aria-label", "Table, scrolls sideways")
+    } else if (box.getAttribute("role") === "region") {
+      box.removeAttribute("tabindex")
+      box.removeAttribute("role")
+      box.removeAttribute("aria-label")
+    }
+  })
+}
+var focusScrollingTablesSoon = null
+window.addEventListener("resize", function () {
+  if (focusScrollingTablesSoon === null)
+    focusScrollingTablesSoon = requestAnimationFrame(function () { focusScrollingTablesSoon = null; focusScrollingTables() })
+})
+
 function bindTables() {
   labelTableCells()
   bindSortableTables()
+  focusScrollingTables()
 }
 if (typeof document$ !== "undefined") {
   document$.subscribe(bindTables)

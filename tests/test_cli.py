@@ -173,6 +173,8 @@ def test_rules_table(tmp_path):
         code, name, severity = line.split()[:3]
         assert (code, name, severity) == (info.code, info.name, str(info.severity))
         assert line.endswith(info.summary)
+        assert (line.split()[3] == "fix") == bool(info.fix)
+    assert any(info.fix for info in all_rules().values())
 
 
 def test_rules_json(tmp_path):
@@ -182,7 +184,7 @@ def test_rules_json(tmp_path):
     for item in data:
         info = all_rules()[item["code"]]
         assert item == {"code": info.code, "name": info.name, "severity": str(info.severity),
-                        "options": info.options, "summary": info.summary}
+                        "options": info.options, "fix": info.fix, "summary": info.summary}
 
 
 # --------------------------------------------------------------------------- new
@@ -385,3 +387,13 @@ def test_new_with_half_the_placeholders_filled_lists_the_rest(tmp_path):
     findings = json.loads(result.stdout)["diagnostics"]
     assert result.exit_code == 1
     assert len([d for d in findings if d["code"] == "PM205"]) == len(PLACEHOLDER.findall(text))
+
+
+def test_a_missing_owner_registry_is_said_not_skipped_silently(tmp_path):
+    archive = tmp_path / "incidents"
+    archive.mkdir()
+    (archive / "a.md").write_text((ROOT / "postmortems" / "2026-03-04-checkout-errors-for-eu-customers.md").read_text(encoding="utf-8"), encoding="utf-8")
+    result = run(tmp_path, "lint", "incidents", "--today", "2026-11-23")
+    assert "no owner registry at postmortems/owners.yml" in result.stderr and "were not checked" in result.stderr
+    quiet = run(tmp_path, "lint", "incidents", "--today", "2026-11-23", "--select", "PM301")
+    assert "owner registry" not in quiet.stderr  # no rule that reads it was selected

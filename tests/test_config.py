@@ -4,10 +4,13 @@ and every mistake in it is a clear message with exit code 2."""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
-from .conftest import FIXTURES
+from postmortem.config import ConfigError, find_config, load_config
+
+from .conftest import FIXTURES, ROOT
 from .projects import make_project, run
 
 EXAMPLE = (FIXTURES / "complete.md").read_text(encoding="utf-8")  # one overdue action item (PM313)
@@ -194,3 +197,34 @@ def test_explicit_config_file(tmp_path):
     other.write_text('[tool.postmortem]\narchive = "postmortems"\nowners = "owners.yml"\nfail-on = "warning"\n', encoding="utf-8")
     assert run(project, "lint", "--today", "2026-11-23").exit_code == 0
     assert run(project, "lint", "--today", "2026-11-23", "--config", str(other)).exit_code == 1
+
+
+# --------------------------------------------------------------------------- postmortem.toml
+
+
+def test_a_repository_without_pyproject_uses_postmortem_toml(tmp_path):
+    from .projects import run
+
+    (tmp_path / "incidents").mkdir()
+    shutil.copy(FIXTURES / "owners.yml", tmp_path / "incidents" / "owners.yml")
+    text = (ROOT / "postmortems" / "2026-03-04-checkout-errors-for-eu-customers.md").read_text(encoding="utf-8")
+    (tmp_path / "incidents" / "a.md").write_text(text.replace("owner: payments-team", "owner: nobody-team"), encoding="utf-8")
+    (tmp_path / "postmortem.toml").write_text('archive = "incidents"\nignore = ["PM313", "PM103"]\n', encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    config = load_config(find_config(tmp_path / "sub"))
+    assert config.path == tmp_path / "postmortem.toml" and config.archive_dir == (tmp_path / "incidents").resolve()
+    assert config.owners_path == (tmp_path / "incidents" / "owners.yml").resolve()
+    result = run(tmp_path, "lint")
+    assert result.exit_code == 0, result.output  # the archive is found, PM313 ignored
+
+
+def test_postmortem_toml_wins_over_pyproject_in_the_same_folder(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.postmortem]\narchive = "a"\n', encoding="utf-8")
+    (tmp_path / "postmortem.toml").write_text('archive = "b"\n', encoding="utf-8")
+    assert load_config(find_config(tmp_path)).archive == "b"
+
+
+def test_postmortem_toml_errors_name_the_file(tmp_path):
+    (tmp_path / "postmortem.toml").write_text('archiv = "b"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"postmortem.toml: unknown setting\(s\): archiv"):
+        load_config(find_config(tmp_path))

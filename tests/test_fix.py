@@ -15,13 +15,15 @@ from pathlib import Path
 import pytest
 
 from postmortem.engine import Linter
-from postmortem.fix import FIXABLE, apply, fix_bytes, propose
+from postmortem.fix import apply, fix_bytes
 from postmortem.parse import parse_bytes
+from postmortem.rule import fixable
 
 from .conftest import FIXTURES, TODAY, make_config
 from .projects import archive_text, make_project, run
 
 FIX_FIXTURES = FIXTURES / "fix"
+FIXABLE = fixable()
 CASES = sorted(p for p in FIX_FIXTURES.glob("*.md") if not p.name.endswith(".fixed.md"))
 
 
@@ -72,7 +74,7 @@ def test_yaml_comments_and_quotes_are_kept():
 
 def test_yaml_syntax_error_changes_nothing():
     data = (FIX_FIXTURES / "yaml-error.md").read_bytes()
-    assert propose(parse_bytes(data, "x.md")) == []
+    assert parse_bytes(data, "x.md").frontmatter_broken
     assert fixed(data) == data
 
 
@@ -94,7 +96,7 @@ def test_fix_respects_suppression_comments():
 
 def test_edits_are_applied_by_span_only():
     doc = parse_bytes(b"---\nseverity: sev2\n---\n", "x.md")
-    edits = [e for e in propose(doc) if e.code == "PM101"]
+    edits = [d.fix for d in checker(["PM101"]).lint_document(doc) if d.fix]
     assert [(e.span.line, e.span.col, e.span.end_col, e.text) for e in edits] == [(2, 11, 15, "SEV2")]
     assert apply(b"\xef\xbb\xbf---\r\nseverity: sev2\r\n---\r\n", edits) == b"\xef\xbb\xbf---\r\nseverity: SEV2\r\n---\r\n"
 

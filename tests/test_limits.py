@@ -29,7 +29,8 @@ from pathlib import Path
 import pytest
 
 from postmortem.engine import Linter
-from postmortem.parse import MAX_LINES, MAX_MARKUP_CHARS, Limits, parse_bytes, parse_file
+from postmortem.parse import Limits, parse_bytes, parse_file
+from postmortem.parse.source import MAX_LINES, MAX_MARKUP_CHARS
 
 from .conftest import FIXTURES, TODAY, make_config
 from .projects import make_project
@@ -139,7 +140,7 @@ def test_a_50_mb_file_is_reported_without_being_read(tmp_path, monkeypatch):
     with deadline():
         doc = parse_file(path, "dump.md")
     [problem] = doc.problems
-    assert problem.code == "PM001"
+    assert problem.kind == "unreadable"
     assert "52,428,800 bytes, over the 1,048,576-byte limit" in problem.message
 
 
@@ -271,10 +272,11 @@ def test_too_much_markup_is_refused_before_parsing(body):
 
 
 def test_fix_of_a_file_at_the_line_limit():
-    from postmortem.fix import FIXABLE, fix_bytes
+    from postmortem.fix import fix_bytes
+    from postmortem.rule import fixable
 
     data = EXAMPLE + b"\nTrailing whitespace on every line.  \t \n" * ((MAX_LINES - 200) // 2)
-    checker = Linter(make_config(), select=sorted(FIXABLE), today=TODAY)
+    checker = Linter(make_config(), select=fixable(), today=TODAY)
     with deadline():
         result = fix_bytes(data, "incident.md", checker)
     assert result.fixed.count(b" \t \n") == 0
@@ -320,7 +322,7 @@ def test_every_limit_through_the_command_line_in_bounded_memory(tmp_path):
 def test_invalid_utf8_position_is_line_and_column_of_the_byte():
     data = "---\nid: x\n---\r\n\r\n## Summary\r\rCafé naïve ".encode() + b"\xc3(" + b" more\n"
     [problem] = parse_bytes(data, "x.md").problems
-    assert problem.code == "PM001"
+    assert problem.kind == "unreadable"
     # line 7 (CRLF, CRLF and CR each end a line); "Café naïve " is 11 code points
     assert (problem.span.line, problem.span.col) == (7, 12)
     assert "byte 0xC3" in problem.message

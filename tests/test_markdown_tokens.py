@@ -9,7 +9,7 @@ import sys
 import pytest
 from markdown_it import MarkdownIt
 
-from postmortem.parse import _markdown
+from postmortem.parse.markdown import _markdown
 
 from .conftest import ROOT
 

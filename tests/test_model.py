@@ -356,8 +356,8 @@ def test_section_ranges_and_keys():
     assert ranges == [
         ("Summary", 2, 5, 8, "summary"),
         ("Root Cause Analysis", 2, 9, 28, "root-cause"),
-        ("5 Whys", 3, 11, 14, None),
-        ("Contributing Factors", 3, 15, 28, None),
+        ("5 Whys", 3, 11, 14, "five-whys"),
+        ("Contributing Factors", 3, 15, 28, "root-cause"),  # a section name written as a sub-section
         ("Action Items", 2, 29, 31, "action-items"),
     ]
     assert doc.section("root-cause").contains(20)

@@ -15,6 +15,7 @@ modules a one-file run imports (the hook's latency is mostly imports; see
 from __future__ import annotations
 
 import json
+import re
 import os
 import shlex
 import shutil
@@ -63,7 +64,8 @@ class Repo:
             "GIT_COMMITTER_EMAIL": "postmortem@example.invalid",
             "NO_COLOR": "1",
         }
-        hook = dict(manifest_hook(), language="system", entry=entry or f"{shlex.quote(POSTMORTEM)} lint")
+        arguments = manifest_hook()["entry"].removeprefix("postmortem")  # the manifest's own arguments
+        hook = dict(manifest_hook(), language="system", entry=entry or f"{shlex.quote(POSTMORTEM)}{arguments}")
         # JSON is YAML: the config is written exactly as built.
         (self.root / ".pre-commit-config.yaml").write_text(
             json.dumps({"repos": [{"repo": "local", "hooks": [hook]}]}, indent=2), encoding="utf-8"
@@ -131,6 +133,21 @@ def test_hook_blocks_a_blaming_post_mortem_until_it_is_fixed(repo):
     assert repo.run("git", "log", "--oneline").stdout.count("\n") == 2
 
 
+def test_hook_checks_the_configured_archive_wherever_it_lives(repo):
+    repo.git("mv", "postmortems", "incidents")
+    (repo.root / "pyproject.toml").write_text(PYPROJECT.replace('archive = "postmortems"', 'archive = "incidents"'), encoding="utf-8")
+    repo.git("add", ".")
+    repo.git("commit", "-q", "--no-verify", "-m", "move the archive")
+    notes = repo.write("docs/notes.md", "# Notes\n\nDave pushed the broken config.\n")
+    name = repo.write("incidents/2026-11-20-config-rollout.md", post_mortem("PM-2026-050", BLAMING))
+    repo.git("add", ".")
+    only_docs = repo.pre_commit("run", "--files", notes)
+    assert only_docs.returncode == 0, only_docs.stdout + only_docs.stderr  # not a post-mortem
+    both = repo.pre_commit("run", "--files", notes, name)
+    assert both.returncode == 1 and f"{name}:28:1: PM501" in both.stdout, both.stdout + both.stderr
+    assert notes not in both.stdout
+
+
 def test_hook_reads_the_archive_for_cross_file_facts_but_reports_only_the_given_files(repo):
     # Same id as a committed post-mortem that is not passed to the hook; related links to
     # one that exists (PM-2026-002) and one that does not (PM-2026-777).
@@ -187,10 +204,11 @@ def test_manifest_and_repository_config_are_valid():
         done = subprocess.run([PRE_COMMIT, *command], cwd=ROOT, capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stdout + done.stderr
     hook = manifest_hook()
-    assert hook["entry"] == "postmortem lint" and hook["language"] == "python"
+    assert hook["entry"] == "postmortem lint --archive-only" and hook["language"] == "python"
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     local = next(h for r in config["repos"] if r["repo"] == "local" for h in r["hooks"])
-    assert (local["id"], local["files"], local["exclude"]) == (hook["id"], hook["files"], hook["exclude"])
+    assert (local["id"], local["types"], local["exclude"]) == (hook["id"], hook["types"], hook["exclude"])
+    assert local["entry"] == ".venv/bin/" + hook["entry"]
 
 
 # --------------------------------------------------------------------------- subsets, in process
@@ -283,13 +301,31 @@ def test_workflow_jobs():
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     assert set(workflow[True]) == {"pull_request", "push", "workflow_dispatch"}  # YAML 1.1 reads `on` as True
     jobs = workflow["jobs"]
-    assert jobs["lint"]["permissions"]["security-events"] == "write"
-    assert workflow_step("lint", "Upload SARIF to code scanning")["with"]["sarif_file"] == "postmortem.sarif"
+    assert jobs["lint"]["permissions"] == {"contents": "read"}
+    assert jobs["archive"]["permissions"]["security-events"] == "write"
+    assert jobs["archive"]["strategy"]["matrix"]["shard"] == list(range(1, int(jobs["archive"]["env"]["SHARDS"]) + 1))
+    assert workflow_step("archive", "Upload SARIF to code scanning")["with"]["sarif_file"] == "postmortem.sarif"
     assert workflow_step("site", "Build the site")["run"] == "python -m mkdocs build --strict"
     assert workflow_step("site", "Upload the site for GitHub Pages")["with"]["path"] == "site"
     assert jobs["deploy"]["needs"] == "site"
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert jobs["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_workflow_is_hardened():
+    """Actions pinned to commit SHAs, no persisted credentials, least permissions per job."""
+    text = WORKFLOW.read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    assert workflow["permissions"] == {}
+    for name, job in workflow["jobs"].items():
+        assert "permissions" in job, name
+        for step in job["steps"]:
+            uses = step.get("uses")
+            if uses:
+                assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", uses), uses
+            if uses and uses.startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, name
+    assert "${{ matrix" not in "".join(step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"])
 
 
 def test_workflow_lints_exactly_the_changed_post_mortems(repo):
@@ -304,9 +340,9 @@ def test_workflow_lints_exactly_the_changed_post_mortems(repo):
     repo.git("commit", "-q", "--no-verify", "-m", "feature")
     env = {**repo.env, "BASE_REF": "main", "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
 
-    def step(name: str) -> subprocess.CompletedProcess:
-        script = "set -eo pipefail\n" + workflow_step("lint", name)["run"]
-        return subprocess.run(["bash", "-c", script], cwd=repo.root, env=env, capture_output=True, text=True, timeout=300)
+    def step(name: str, job: str = "lint", **extra_env) -> subprocess.CompletedProcess:
+        script = "set -eo pipefail\n" + workflow_step(job, name)["run"]
+        return subprocess.run(["bash", "-c", script], cwd=repo.root, env={**env, **extra_env}, capture_output=True, text=True, timeout=300)
 
     found = step("Find changed post-mortems")
     assert found.returncode == 0, found.stderr
@@ -314,9 +350,11 @@ def test_workflow_lints_exactly_the_changed_post_mortems(repo):
     lint = step("Lint changed post-mortems")
     assert lint.returncode != 0
     assert f"::error file={changed},line=28,col=1," in lint.stdout and "title=PM501::" in lint.stdout
-    sarif = step("Lint the archive as SARIF")
-    assert sarif.returncode == 0, sarif.stderr
-    results = json.loads((repo.root / "postmortem.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
+    results = []
+    for shard in ("1", "2"):
+        sarif = step("Lint the archive as SARIF", job="archive", SHARD=shard, SHARDS="2")
+        assert sarif.returncode == 0, sarif.stderr
+        results += json.loads((repo.root / "postmortem.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
     assert any(r["ruleId"] == "PM501" for r in results)
 
     (repo.root / "changed.txt").write_text("", encoding="utf-8")

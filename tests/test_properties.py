@@ -32,10 +32,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from postmortem.engine import Linter
-from postmortem.fix import FIXABLE, fix_bytes
+from postmortem.fix import fix_bytes
+from postmortem.rule import fixable
 from postmortem.parse import parse_bytes, parse_file
 
 from .conftest import FIXTURES, ROOT, TODAY, make_config
+
+FIXABLE = fixable()
 
 EXAMPLE = (FIXTURES / "complete.md").read_text(encoding="utf-8")
 
@@ -254,7 +257,7 @@ def test_any_document_lints_with_findings_inside_the_file_deterministically(data
 
 @given(document())
 def test_fix_output_relints_without_what_it_fixed_and_a_second_fix_changes_nothing(data):
-    checker = Linter(make_config(archive=FIXTURES / "no-archive"), select=sorted(FIXABLE), today=TODAY)
+    checker = Linter(make_config(archive=FIXTURES / "no-archive"), select=FIXABLE, today=TODAY)
     result = fix_bytes(data, "fuzz.md", checker)
     if not result.applied:
         assert result.fixed == data
@@ -266,12 +269,12 @@ def test_fix_output_relints_without_what_it_fixed_and_a_second_fix_changes_nothi
     # the fixed findings are gone: where an edit wrote, no finding of its rule with a message
     # it had before (the same rule may find something else in the corrected text: a due date
     # made valid may be before the incident started)
-    for edit in result.applied:
-        if edit.code is None:
+    for code, edit in result.applied:
+        if code is None:
             continue
-        fixed = {d.message for d in before if d.code == edit.code and d.line == edit.span.line}
+        fixed = {d.message for d in before if d.code == code and d.line == edit.span.line}
         for d in after:
-            if d.code == edit.code and d.line == edit.span.line and d.message in fixed:
+            if d.code == code and d.line == edit.span.line and d.message in fixed:
                 written = (edit.span.col, edit.span.col + len(edit.text))
                 assert not (d.col < written[1] and written[0] < max(d.end_col, d.col + 1)), (edit, d)
     # the file was readable and still is; line endings and line count are kept
@@ -313,7 +316,7 @@ def test_invalid_utf8_is_reported_at_the_line_and_column_of_its_byte(prefix, at,
         at -= 1  # not inside a character
     data = head[:at] + bad + head[at:]
     doc = parse_bytes(data, "x.md")
-    [problem] = [p for p in doc.problems if p.code == "PM001"]
+    [problem] = [p for p in doc.problems if p.kind == "unreadable"]
     before = data[:at].removeprefix(b"\xef\xbb\xbf").decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
     assert problem.span.line == before.count("\n") + 1
     assert problem.span.col == len(before) - before.rfind("\n")
@@ -385,9 +388,9 @@ def test_a_fixed_due_date_may_show_another_finding_of_its_rule():
     row = next(line for line in source.split(b"\n") if line.startswith(b"| A1 "))
     due = row.split(b"|")[6]
     data = source.replace(row, row.replace(due, b" 2026-03-2 "), 1)
-    checker = Linter(make_config(archive=FIXTURES / "no-archive"), select=sorted(FIXABLE), today=TODAY)
+    checker = Linter(make_config(archive=FIXTURES / "no-archive"), select=FIXABLE, today=TODAY)
     result = fix_bytes(data, "fuzz.md", checker)
-    assert [edit.text for edit in result.applied] == ["2026-03-02"]
+    assert [edit.text for _, edit in result.applied] == ["2026-03-02"]
     after, _ = lint(result.fixed, select=["PM312"])
     assert [d.message for d in after] == ["action item A1 is due 2026-03-02, before the incident started (2026-03-04)"]
     assert fix_bytes(result.fixed, "fuzz.md", checker).applied == []
@@ -406,7 +409,7 @@ def test_fix_never_joins_a_lone_cr_and_a_newline_into_one_line_break():
     # Emptying the blank line between "\r" and "\n" would make them one CRLF: that trailing
     # whitespace stays; the others go.
     data = b"---\nid: PM-2026-001\n---\n\n## Summary\n\n- a \r \n\n  \ntext\n"
-    checker = Linter(make_config(archive=FIXTURES / "no-archive"), select=sorted(FIXABLE), today=TODAY)
+    checker = Linter(make_config(archive=FIXTURES / "no-archive"), select=FIXABLE, today=TODAY)
     result = fix_bytes(data, "fuzz.md", checker)
     assert result.fixed == b"---\nid: PM-2026-001\n---\n\n## Summary\n\n- a\r \n\n\ntext\n"
     assert _endings(result.fixed) == _endings(data)

@@ -179,8 +179,8 @@ def figure(n, median, p90):
 
 
 def test_stats_figures(project):
-    data = stats_json(project)
-    assert data["postmortems"] == 4 and data["restricted"] == 1
+    data = stats_json(project, "--include-restricted")
+    assert data["postmortems"] == 4 and data["restricted"] == 1 and data["left_out"] == 0
     # MTTD 5, 10, 30, 120 min; MTTA 2, 5, 10, 20 min; MTTR 3, 2, 3, 6 h (SEV1..SEV4).
     assert data["overall"] == {
         "count": 4,
@@ -196,6 +196,16 @@ def test_stats_figures(project):
         "2025-Q4": 1, "2026-Q1": 1, "2026-Q2": 1, "2026-Q3": 1,
     }
     assert data["actions"] == {"total": 9, "open": 6, "overdue": 3}
+
+
+def test_stats_leave_restricted_post_mortems_out_by_default(project):
+    data = stats_json(project)
+    assert data["postmortems"] == 3 and data["restricted"] == 0 and data["left_out"] == 1
+    assert sum(v["count"] for v in data["by_severity"].values()) == 3
+    assert data["overall"]["mttd"]["n"] == 3
+    assert run(project, "stats", "--today", TODAY).stdout.splitlines()[0] == (
+        "3 post-mortems; 1 left out (restricted or unreadable), as of 2026-11-23"
+    )
 
 
 def test_stale_drafts(project):
@@ -214,7 +224,7 @@ def test_stale_drafts(project):
 
 
 def test_stats_table(project):
-    out = run(project, "stats", "--today", TODAY).stdout.splitlines()
+    out = run(project, "stats", "--today", TODAY, "--include-restricted").stdout.splitlines()
     assert out[0] == "4 post-mortems (1 restricted), as of 2026-11-23"
     assert out[2].split() == ["Severity", "Count", "MTTD", "median", "MTTD", "p90", "MTTA", "median", "MTTA", "p90", "MTTR", "median", "MTTR", "p90"]
     assert "all       4      20m          1h 33m    7m           17m       3h 00m       5h 06m" in out
@@ -229,7 +239,7 @@ def test_stats_of_an_empty_archive(tmp_path):
 
 
 def test_stats_of_the_bundled_archive():
-    data = json.loads(run(ROOT, "stats", "--format", "json", "--today", TODAY).stdout)
+    data = json.loads(run(ROOT, "stats", "--format", "json", "--today", TODAY, "--include-restricted").stdout)
     files = [p for p in (ROOT / "postmortems").glob("*.md") if p.name.lower() not in ("readme.md", "index.md")]
     assert data["postmortems"] == len(files)
     assert sum(v["count"] for v in data["by_severity"].values()) == len(files)

@@ -48,7 +48,7 @@ def main():
     """Lint, review and publish blameless incident post-mortems.
 
     Post-mortems are Markdown files with YAML frontmatter kept in git. Configuration is read
-    from [tool.postmortem] in the nearest pyproject.toml.
+    from the nearest postmortem.toml, or from [tool.postmortem] in the nearest pyproject.toml.
 
     \b
     Start here:
@@ -79,7 +79,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="Judge due dates as of this date (default: today).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="pyproject.toml to read [tool.postmortem] from (default: the nearest one).")
+              help="postmortem.toml, or pyproject.toml with [tool.postmortem], to use (default: the nearest one).")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
 @click.option("--fix", is_flag=True,
               help="Apply safe fixes in place (spelling of severity, status, priority and category; date and "
@@ -90,7 +90,16 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--diff", is_flag=True,
               help="With or without --fix: print the changes --fix would make as a unified diff and write nothing. "
                    "Exits 1 when there is something to fix.")
-def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, fix, diff):
+@click.option("--shard", type=str, default=None, metavar="K/N",
+              help="Lint only the K-th of N parts of the files (1 <= K <= N), split by path: N runs, one per "
+                   "part, report together exactly what one run reports (for CI matrices).")
+@click.option("--archive-only", is_flag=True,
+              help="Of the files given, check only those in the configured archive folder (for hooks that "
+                   "pass every staged Markdown file); says so when none is.")
+@click.option("--cache/--no-cache", "use_cache", default=None,
+              help="Reuse the findings of unchanged files from the cache folder (cache-dir, default "
+                   ".postmortem_cache, ignored by git).  [default: cache in the config, else off]")
+def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, fix, diff, shard, archive_only, use_cache):
     """Check post-mortems; PATHS are files or folders (default: the configured archive).
 
     Prints one line per finding, `path:line:col: CODE [severity] message`, with a hint
@@ -109,18 +118,22 @@ def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, f
             today=today.date() if today else None,
         )
         targets = list(paths) or [str(config.archive_dir)]
-        files = linter.collect(targets)
+        every_file = linter.collect(targets)
+        if archive_only:
+            every_file = _in_archive(every_file, config, quiet)
+        files = _shard(every_file, shard) if shard else every_file
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
     if diff:
         sys.exit(_show_fixes(linter, files))
     fixed, unwritten = _apply_fixes(linter, files) if fix else (0, 0)
-    result = _lint_with_progress(linter, files, jobs or os.cpu_count() or 1)
+    cache_dir = config.cache_path if (config.cache if use_cache is None else use_cache) else None
+    result = _lint_with_progress(linter, files, jobs or os.cpu_count() or 1, cache_dir=cache_dir, index_paths=every_file)
     summary = Summary(
         files=result.files,
         files_with_findings=len({d.path for d in result.diagnostics}),
         color=fmt in ("text", "concise", "grouped") and sys.stdout.isatty() and "NO_COLOR" not in os.environ,
-        rules=tuple(info for info, _, _ in linter.rules),
+        rules=tuple(rule.info for rule in linter.rules),
         root=str(_repository_root(config.root)),
         fixed=fixed,
         quiet=quiet,
@@ -128,6 +141,11 @@ def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, f
     output = render(fmt, result.diagnostics, summary)
     if output:
         click.echo(output)
+    if linter.owners is None and not quiet and any(rule.info.reads_owners for rule in linter.rules):
+        from .archive import display_path
+
+        click.echo(f"postmortem: note: no owner registry at {display_path(config.owners_path)}: action-item owners "
+                   "and authors were not checked (create it, or set `owners` in the configuration)", err=True)
     for message in result.internal_errors:
         click.echo(f"postmortem: {message}", err=True)
     if result.internal_errors or unwritten:
@@ -180,12 +198,41 @@ def _apply_fixes(linter, files) -> tuple[int, int]:
     return applied, unwritten
 
 
-def _lint_with_progress(linter, files, jobs: int):
+def _lint_with_progress(linter, files, jobs: int, **options):
     """Lint, with a progress bar on a terminal when there is enough work to watch."""
     if len(files) < 200 or not sys.stderr.isatty():
-        return linter.lint_paths(files, jobs=jobs)
+        return linter.lint_paths(files, jobs=jobs, **options)
     with click.progressbar(length=len(files), label="Linting post-mortems", file=sys.stderr) as bar:
-        return linter.lint_paths(files, jobs=jobs, progress=bar.update)
+        return linter.lint_paths(files, jobs=jobs, progress=bar.update, **options)
+
+
+def _in_archive(files: list[Path], config, quiet: bool) -> list[Path]:
+    from .archive import display_path, real_path
+
+    archive = config.archive_dir
+    inside = [path for path in files if archive in real_path(path).parents]
+    if files and not inside and not quiet:
+        click.echo(f"postmortem: none of the {len(files)} file(s) given is in the archive folder "
+                   f"{display_path(archive)}: nothing to check", err=True)
+    return inside
+
+
+def _shard(files: list[Path], spec: str) -> list[Path]:
+    """The files of shard ``K/N``: each file goes to the shard its shown path hashes to, so
+    adding a file moves no other file between shards."""
+    import hashlib
+
+    from .archive import display_path
+    from .engine import UsageError
+
+    try:
+        k, n = (int(part) for part in spec.split("/"))
+    except ValueError:
+        raise UsageError(f"--shard takes K/N with whole numbers, e.g. 2/4; got {spec!r}") from None
+    if not 1 <= k <= n:
+        raise UsageError(f"--shard {spec}: K must be from 1 to N")
+    digest = lambda path: int(hashlib.sha256(display_path(path).encode("utf-8", "surrogateescape")).hexdigest()[:8], 16)
+    return [path for path in files if digest(path) % n == k - 1]
 
 
 @main.command()
@@ -206,6 +253,8 @@ def explain(code):
     click.echo(f"Default severity: {info.severity}")
     if info.options:
         click.echo("Options: " + ", ".join(f"{k} (default: {v!r})" for k, v in info.options.items()))
+    if info.fix:
+        click.echo(f"Fix: `postmortem lint --fix` rewrites {info.fix}")
     click.echo("")
     click.echo(info.doc)
 
@@ -213,7 +262,8 @@ def explain(code):
 @main.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def rules(fmt):
-    """List every rule with its code, name, default severity and summary."""
+    """List every rule with its code, name, default severity and summary; `fix` marks the
+    rules whose findings `postmortem lint --fix` can fix."""
     from .rule import all_rules
 
     infos = list(all_rules().values())
@@ -221,13 +271,14 @@ def rules(fmt):
         import json
 
         click.echo(json.dumps(
-            [{"code": i.code, "name": i.name, "severity": str(i.severity), "options": i.options, "summary": i.summary} for i in infos],
+            [{"code": i.code, "name": i.name, "severity": str(i.severity), "options": i.options, "fix": i.fix,
+              "summary": i.summary} for i in infos],
             indent=2,
         ))
         return
     width = max(len(i.name) for i in infos)
     for info in infos:
-        click.echo(f"{info.code}  {info.name:<{width}}  {str(info.severity):<7}  {info.summary}")
+        click.echo(f"{info.code}  {info.name:<{width}}  {str(info.severity):<7}  {'fix' if info.fix else '   '}  {info.summary}")
 
 
 @main.command()
@@ -240,7 +291,7 @@ def rules(fmt):
 @click.option("--tags", default="", help="Comma-separated tags.")
 @click.option("--archive", type=click.Path(file_okay=False), default=None,
               help="Folder to write into (default: the configured archive).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="pyproject.toml to use.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="postmortem.toml or pyproject.toml to use (default: the nearest one).")
 def new(title, severity, services, started, tags, archive, config_path):
     """Write a new post-mortem from the template, with the next free id.
 
@@ -278,7 +329,7 @@ def _documents(paths, config):
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="Judge due dates as of this date (default: today).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="pyproject.toml to use.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="postmortem.toml or pyproject.toml to use (default: the nearest one).")
 def actions(paths, open_only, overdue_only, owner, fmt, today, config_path):
     """List the action items of every post-mortem, earliest due date first.
 
@@ -302,13 +353,17 @@ def actions(paths, open_only, overdue_only, owner, fmt, today, config_path):
               help="Judge due dates and draft ages as of this date (default: today).")
 @click.option("--draft-days", type=click.IntRange(min=0), default=2, show_default=True,
               help="Report drafts still unpublished this many days after the incident was resolved.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="pyproject.toml to use.")
-def stats(paths, fmt, today, draft_days, config_path):
+@click.option("--include-restricted", is_flag=True,
+              help="Count restricted post-mortems too (as the site's internal build does).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="postmortem.toml or pyproject.toml to use (default: the nearest one).")
+def stats(paths, fmt, today, draft_days, include_restricted, config_path):
     """Counts per severity and quarter, median and p90 MTTD/MTTA/MTTR, action items, stale drafts.
 
     MTTD is started to detected, MTTA detected to acknowledged, MTTR started to resolved;
     incidents without both timestamps (or with them in the wrong order) are left out of
-    that figure. p90 interpolates linearly between the closest ranks.
+    that figure. p90 interpolates linearly between the closest ranks. The figures are the
+    published site's: restricted post-mortems (and unreadable ones) are left out unless
+    --include-restricted is given; drafts count.
     """
     from datetime import date
 
@@ -316,7 +371,7 @@ def stats(paths, fmt, today, draft_days, config_path):
 
     config = _config(config_path)
     day = today.date() if today else date.today()
-    click.echo(render_stats(compute(_documents(paths, config), day, draft_days), fmt))
+    click.echo(render_stats(compute(_documents(paths, config), day, draft_days, include_restricted), fmt))
 
 
 if __name__ == "__main__":

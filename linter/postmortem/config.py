@@ -42,6 +42,12 @@ class Config:
     required_sections: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(spec.REQUIRED_SECTIONS))
     rules: dict[str, RuleSettings] = field(default_factory=dict)
     max_file_size: int = 1024 * 1024
+    cache: bool = False  # keep findings per file content in cache_dir (lint writes only there)
+    cache_dir: str = ".postmortem_cache"
+
+    @property
+    def cache_path(self) -> Path:
+        return (self.root / self.cache_dir).resolve()
 
     @property
     def archive_dir(self) -> Path:
@@ -66,13 +72,20 @@ class Config:
 
 _KNOWN = {
     "archive", "owners", "select", "ignore", "fail-on", "per-file-ignores",
-    "required-sections", "rules", "max-file-size",
+    "required-sections", "rules", "max-file-size", "cache", "cache-dir",
 }
 
 
+CONFIG_FILE = "postmortem.toml"  # for repositories that are not Python projects
+
+
 def find_config(start: Path | None = None) -> Path | None:
+    """The nearest ``postmortem.toml``, or ``pyproject.toml`` with ``[tool.postmortem]``,
+    in the start folder or above it (in one folder, ``postmortem.toml`` wins)."""
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder / CONFIG_FILE
         candidate = folder / "pyproject.toml"
         if candidate.is_file():
             try:
@@ -100,12 +113,16 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    table = document.get("tool", {}).get("postmortem", {})
-    return config_from_table(table, Path(path).resolve().parent, Path(path))
+    nested = "postmortem" in document.get("tool", {})
+    if nested or Path(path).name == "pyproject.toml":
+        table = document.get("tool", {}).get("postmortem", {})
+    else:  # postmortem.toml: the settings at the top level
+        table = document
+    return config_from_table(table, Path(path).resolve().parent, Path(path), nested or Path(path).name == "pyproject.toml")
 
 
-def config_from_table(table: dict, root: Path, path: Path | None = None) -> Config:
-    where = f"{path or 'pyproject.toml'}: [tool.postmortem]"
+def config_from_table(table: dict, root: Path, path: Path | None = None, nested: bool = True) -> Config:
+    where = f"{path or 'pyproject.toml'}: [tool.postmortem]" if nested else str(path)
     unknown = sorted(set(table) - _KNOWN)
     if unknown:
         raise ConfigError(f"{where}: unknown setting(s): {', '.join(unknown)}")
@@ -133,6 +150,14 @@ def config_from_table(table: dict, root: Path, path: Path | None = None) -> Conf
         if not isinstance(table["max-file-size"], int) or table["max-file-size"] <= 0:
             raise ConfigError(f"{where}: max-file-size must be a positive number of bytes")
         config.max_file_size = table["max-file-size"]
+    if "cache" in table:
+        if not isinstance(table["cache"], bool):
+            raise ConfigError(f"{where}: cache must be true or false")
+        config.cache = table["cache"]
+    if "cache-dir" in table:
+        if not isinstance(table["cache-dir"], str) or not table["cache-dir"].strip():
+            raise ConfigError(f"{where}: cache-dir must be a folder name")
+        config.cache_dir = table["cache-dir"]
     ignores = table.get("per-file-ignores", {})
     if not isinstance(ignores, dict):
         raise ConfigError(f"{where}: per-file-ignores must be a table of glob = [codes]")
@@ -171,3 +196,58 @@ def config_from_table(table: dict, root: Path, path: Path | None = None) -> Conf
         entry.options = settings
         config.rules[selector] = entry
     return config
+
+
+# --------------------------------------------------------------------------- rule options
+
+
+def rule_settings(info, settings: RuleSettings | None) -> tuple[dict[str, Any], Severity]:
+    """A rule's options and severity under ``settings`` (from ``[tool.postmortem.rules.X]``),
+    checked against the options the rule declares, as yamllint's ``validate_rule_conf``."""
+    options = dict(info.options)
+    severity = info.severity
+    code = info.code
+    if settings is not None:
+        unknown = sorted(set(settings.options) - set(info.options))
+        if unknown:
+            raise ConfigError(
+                f"[tool.postmortem.rules.{code}]: unknown option(s) {', '.join(unknown)}"
+                + (f"; {info.name} takes: {', '.join(info.options)}" if info.options else f"; {info.name} takes no options")
+            )
+        for option, value in settings.options.items():
+            default = info.options[option]
+            if default is not None and not _same_kind(value, default):
+                raise ConfigError(
+                    f"[tool.postmortem.rules.{code}]: option {option} must be {_kind(default)}, like its default {default!r}"
+                )
+        options.update(settings.options)
+        severity = settings.severity or severity
+    validate = getattr(info.module, "validate_options", None)
+    if validate is not None:  # a rule may check its option values up front (raises ConfigError)
+        validate(options)
+    return options, severity
+
+
+def _same_kind(value, default) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float))
+    if isinstance(default, list):
+        return isinstance(value, list) and all(
+            any(_same_kind(item, example) for example in default) if default else True for item in value
+        )
+    return isinstance(value, type(default))
+
+
+def _kind(default) -> str:
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, (int, float)):
+        return "a number"
+    if isinstance(default, list):
+        inner = {_kind(item) for item in default}
+        return "a list" + (f" of {inner.pop().removeprefix('a ')}s" if len(inner) == 1 else "")
+    if isinstance(default, dict):
+        return "a table"
+    return "a string" if isinstance(default, str) else type(default).__name__

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field, fields
+from typing import Any
 from enum import IntEnum
 
 
@@ -34,12 +35,13 @@ class Diagnostic:
     severity: Severity
     message: str
     hint: str | None = None
+    fix: Any = field(default=None, compare=False, repr=False)  # an Edit, or None
 
     @property
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.col, self.code, self.message)
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "fix"}
         data["severity"] = str(self.severity)
         return data

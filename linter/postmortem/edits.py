@@ -8,12 +8,13 @@ included.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Iterable
 
 from .model import LineIndex, Span
 
-__all__ = ["Edit", "apply_edits", "overlapping"]
+__all__ = ["Edit", "apply_edits", "disjoint"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,26 +33,36 @@ class Edit:
         return index.offset(s.line, s.col), index.offset(s.end_line, s.end_col)
 
 
-def overlapping(a: Edit, b: Edit, index: LineIndex) -> bool:
-    """True when the two edits touch the same text (two insertions at one place count)."""
-    (a0, a1), (b0, b1) = a._bounds(index), b._bounds(index)
-    return a0 < max(b1, b0 + 1) and b0 < max(a1, a0 + 1)
+def disjoint(edits: Iterable[Edit], index: LineIndex) -> list[int]:
+    """Positions in ``edits`` of those that overlap none taken before them (two insertions
+    at one place overlap): the first edit wins, and a fixer's next pass sees its result."""
+    starts: list[int] = []  # of the taken edits, sorted; their extents never overlap
+    ends: list[int] = []
+    kept: list[int] = []
+    for position, edit in enumerate(edits):
+        start, end = edit._bounds(index)
+        end = max(end, start + 1)  # an insertion occupies its place
+        at = bisect.bisect_right(starts, start)
+        if (at and ends[at - 1] > start) or (at < len(starts) and starts[at] < end):
+            continue
+        starts.insert(at, start)
+        ends.insert(at, end)
+        kept.append(position)
+    return kept
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """``text`` with ``edits`` applied, in order of position.
 
-    An edit that overlaps one already taken is skipped (a fixer's next pass sees the result
-    of the first). ``text`` may have LF, CRLF or CR line endings: spans count lines the
-    same way for all three.
+    An edit that overlaps one taken before it is skipped (see :func:`disjoint`). ``text``
+    may have LF, CRLF or CR line endings: spans count lines the same way for all three.
     """
     index = LineIndex(text)
-    chosen: list[tuple[int, int, str]] = []
-    for edit in edits:
-        start, end = edit._bounds(index)
-        if any(start < max(e, s + 1) and s < max(end, start + 1) for s, e, _ in chosen):
-            continue
-        chosen.append((start, end, edit.text))
+    edits = list(edits)
+    chosen = []
+    for position in disjoint(edits, index):
+        start, end = edits[position]._bounds(index)
+        chosen.append((start, end, edits[position].text))
     out, at = [], 0
     for start, end, replacement in sorted(chosen, key=lambda c: (c[0], c[1])):
         out.append(text[at:start])

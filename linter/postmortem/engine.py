@@ -4,28 +4,25 @@ from __future__ import annotations
 
 import gc
 import os
-import re
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
+from . import suppression
 from .archive import Archive, Owners, collect_files, display_path
-from .config import Config, ConfigError
+from .config import Config, ConfigError, rule_settings
 from .diagnostics import Diagnostic, Severity
 from .model import Document, Source, Span
-from .parse import Limits, Problem, parse_file
+from .parse import UNREADABLE, Limits, Problem, parse_bytes, parse_file
 from .rule import Finding, RuleInfo, all_rules, resolve_selector
 
 
 class UsageError(Exception):
     """Bad arguments: the CLI prints the message and exits 2."""
-
-
-_DIRECTIVE = re.compile(r"^postmortem:\s*(disable-file|disable)\s*(?:=\s*(.*))?$", re.IGNORECASE | re.DOTALL)
-UNUSED_SUPPRESSION = "PM003"
 
 
 @dataclass
@@ -52,21 +49,29 @@ class Context:
     def owners(self) -> Owners | None:
         return self.linter.owners
 
-    def problems(self, doc: Document, code: str | None = None) -> Iterator[Finding]:
-        """Parse problems that belong to this rule."""
+    @property
+    def selected(self) -> set[str]:
+        """Codes of the rules this run checks."""
+        return self.linter.selected
+
+    @property
+    def suppressions(self) -> list[suppression.Directive]:
+        """The current document's suppression comments, each marked used or not (for rules
+        that run after suppression)."""
+        return self.linter._document_cache.get("suppressions", [])
+
+    def cached(self, name: str, compute: Callable[[Document], Any], doc: Document) -> Any:
+        """``compute(doc)`` once per document and name: several rules share one scan."""
+        cache = self.linter._document_cache
+        if name not in cache:
+            cache[name] = compute(doc)
+        return cache[name]
+
+    def problems(self, doc: Document, kind: str) -> Iterator[Finding]:
+        """Parse problems of one kind (``postmortem.parse.UNREADABLE``, ...) as findings."""
         for problem in doc.problems:
-            if problem.code == (code or self.rule.code):
+            if problem.kind == kind:
                 yield Finding(problem.span, problem.message, problem.hint)
-
-
-@dataclass
-class Directive:
-    line: int
-    codes: set[str] | None  # None: every rule
-    whole_file: bool
-    lines: tuple[int, int] | None
-    text: str
-    used: bool = False
 
 
 @dataclass
@@ -74,7 +79,15 @@ class LintResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
     internal_errors: list[str] = field(default_factory=list)
-    documents: list[Document] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)  # with keep_documents, in order
+    cache_hits: int = 0
+
+
+@dataclass
+class _Selected:
+    info: RuleInfo
+    severity: Severity
+    ctx: Context
 
 
 class Linter:
@@ -92,7 +105,6 @@ class Linter:
         rules = all_rules()
         chosen = _expand(select if select is not None else config.select, "select")
         dropped = _expand(list(ignore if ignore is not None else config.ignore) + list(extend_ignore), "ignore")
-        self.rules: list[tuple[RuleInfo, Severity, Context]] = []
         overrides = {}
         for selector, settings in config.rules.items():
             codes = resolve_selector(selector)
@@ -100,40 +112,20 @@ class Linter:
                 raise ConfigError(f"[tool.postmortem.rules]: unknown rule {selector!r}")
             for code in codes:
                 overrides[code] = settings
-        for code in rules:
-            if code not in chosen or code in dropped:
-                continue
-            info = rules[code]
-            settings = overrides.get(code)
-            options = dict(info.options)
-            severity = info.severity
-            if settings is not None:
-                unknown = sorted(set(settings.options) - set(info.options))
-                if unknown:
-                    raise ConfigError(
-                        f"[tool.postmortem.rules.{code}]: unknown option(s) {', '.join(unknown)}"
-                        + (f"; {info.name} takes: {', '.join(info.options)}" if info.options else f"; {info.name} takes no options")
-                    )
-                for option, value in settings.options.items():
-                    default = info.options[option]
-                    if default is not None and not _same_kind(value, default):
-                        raise ConfigError(
-                            f"[tool.postmortem.rules.{code}]: option {option} must be {_kind(default)}, like its default {default!r}"
-                        )
-                options.update(settings.options)
-                severity = settings.severity or severity
-            validate = getattr(info.module, "validate_options", None)
-            if validate is not None:  # a rule may check its option values up front (raises ConfigError)
-                validate(options)
-            self.rules.append((info, severity, Context(info, options, self)))
-        self.selected = {info.code for info, _, _ in self.rules}
+        self.rules: list[_Selected] = []
+        for code, info in rules.items():
+            if code in chosen and code not in dropped:
+                options, severity = rule_settings(info, overrides.get(code))
+                self.rules.append(_Selected(info, severity, Context(info, options, self)))
+        self.selected = {rule.info.code for rule in self.rules}
+        self._subsuming = {rule.info.code for rule in self.rules if rule.info.subsumes}
         for pattern, selectors in config.per_file_ignores.items():
             try:
                 _expand(selectors, f"per-file-ignores.{pattern}")
             except UsageError as exc:
                 raise ConfigError(str(exc)) from None
         self.archive: Archive | None = None
-        self._archive_given = False  # True in a worker: the parent indexed the archive
+        self._document_cache: dict[str, Any] = {}
 
     @cached_property
     def owners(self) -> Owners | None:
@@ -147,6 +139,10 @@ class Linter:
         except Exception as exc:  # a broken registry is a configuration error
             raise ConfigError(f"owner registry {display_path(path)}: {exc}") from None
 
+    @property
+    def needs_archive(self) -> bool:
+        return any(rule.info.needs_archive for rule in self.rules)
+
     # ----------------------------------------------------------------- files
 
     def collect(self, paths: Iterable[str]) -> list[Path]:
@@ -157,7 +153,7 @@ class Linter:
             raise UsageError(str(exc)) from None
 
     def parse(self, path: Path, internal_errors: list[str]) -> Document:
-        """Parse one file. A parser bug becomes a PM001 finding on that file and an internal
+        """Parse one file. A parser bug becomes a finding on that file and an internal
         error (exit 2) instead of a traceback that would hide every other file's findings."""
         display = display_path(path)
         try:
@@ -166,59 +162,95 @@ class Linter:
             internal_errors.append(f"internal error: the parser failed on {display}: {type(exc).__name__}: {exc}")
             return Document(
                 source=Source(display, "", [""]),
-                problems=[Problem("PM001", Span(1, 1, 1, 1), f"cannot be checked: internal error in the parser ({type(exc).__name__})",
+                problems=[Problem(UNREADABLE, Span(1, 1, 1, 1), f"cannot be checked: internal error in the parser ({type(exc).__name__})",
                                   "Please report this file to the maintainers of the linter.")],
             )
 
-    def lint_paths(self, paths: Iterable[Path], jobs: int = 1, progress: Callable[[int], None] | None = None) -> LintResult:
-        """Parse and lint files; with ``jobs`` > 1, in that many processes.
+    def lint_paths(
+        self,
+        paths: Iterable[Path],
+        jobs: int = 1,
+        progress: Callable[[int], None] | None = None,
+        *,
+        keep_documents: bool = False,
+        cache_dir: Path | None = None,
+        index_paths: Iterable[Path] | None = None,
+    ) -> LintResult:
+        """Parse and lint files one at a time; with ``jobs`` > 1, in that many processes.
 
-        The result is the same whatever ``jobs`` is: diagnostics are sorted, and the
-        archive's ids are indexed once, before the files are split between processes.
-        ``progress`` is called with the number of files finished since the last call.
+        Cross-file rules read a light index of the archive's ids (``index_paths``, default
+        ``paths``, plus the configured archive folder), built before any file is linted,
+        so a run holds one parsed document at a time (all of them with
+        ``keep_documents``) and its result is the same whatever ``jobs`` is or however
+        the files are split between runs (``--shard``). With ``cache_dir``, files whose
+        findings are cached for this set-up are not parsed again (see
+        :mod:`postmortem.cache`). ``progress`` is called with the number of files
+        finished since the last call.
         """
         paths = list(paths)
-        jobs = max(1, min(jobs, len(paths) // PARALLEL_MIN_FILES))
-        with _fewer_collections():
-            if jobs == 1:
-                internal_errors: list[str] = []
-                documents = []
-                for path in paths:
-                    documents.append(self.parse(path, internal_errors))
-                    if progress:
-                        progress(1)
-                return self.lint_documents(documents, internal_errors)
-            return self._lint_in_processes(paths, jobs, progress)
-
-    def _lint_in_processes(self, paths: list[Path], jobs: int, progress) -> LintResult:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        self.owners  # configuration errors surface here, not in a worker
-        if any(info.needs_archive for info, _, _ in self.rules):
-            folder = self.config.archive_dir
-            self.archive = Archive.from_paths(folder if folder.is_dir() else None, paths)
-        global _WORKER_LINTER
-        _WORKER_LINTER = self  # inherited by the forked workers
-        size = max(1, min(200, len(paths) // (jobs * 4)))
-        chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
         result = LintResult(files=len(paths))
-        try:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-                for chunk, (diagnostics, errors) in zip(chunks, pool.map(_lint_chunk, chunks)):
-                    result.diagnostics.extend(diagnostics)
-                    result.internal_errors.extend(errors)
-                    if progress:
-                        progress(len(chunk))
-        finally:
-            _WORKER_LINTER = None
+        self.owners  # a broken owner registry is a configuration error, raised before any rule runs
+        if self.needs_archive:
+            folder = self.config.archive_dir
+            self.archive = Archive.from_paths(folder if folder.is_dir() else None, list(index_paths or paths))
+        cache = None
+        if cache_dir is not None and not keep_documents:
+            from .cache import FindingsCache
+
+            cache = FindingsCache.for_linter(cache_dir, self)
+        todo: list[tuple[Path, bytes | None, str | None]] = []
+        for path in paths:
+            data = self._read(path) if cache else None
+            key = cache.key(display_path(path), data) if cache and data is not None else None
+            found = cache.get(key) if key else None
+            if found is not None:
+                result.diagnostics.extend(found)
+                if progress:
+                    progress(1)
+            else:
+                todo.append((path, data, key))
+        result.cache_hits = cache.hits if cache else 0
+        workers = max(1, min(jobs, len(todo) // PARALLEL_MIN_FILES))
+        with _fewer_collections():
+            if workers > 1:
+                from . import pool
+
+                outcomes = pool.lint_in_processes(self, [path for path, _, _ in todo], workers, progress)
+            else:
+                outcomes = self._lint_each(todo, result.documents if keep_documents else None, progress)
+            for (path, _, key), (diagnostics, errors) in zip(todo, outcomes):
+                result.diagnostics.extend(diagnostics)
+                result.internal_errors.extend(errors)
+                if key and not errors:
+                    cache.put(key, diagnostics)
         result.diagnostics.sort(key=lambda d: d.sort_key)
         return result
 
+    def _lint_each(self, todo, documents: list[Document] | None, progress) -> Iterator[tuple[list[Diagnostic], list[str]]]:
+        for path, data, _ in todo:
+            errors: list[str] = []
+            doc = parse_bytes(data, display_path(path), self.limits) if data is not None else self.parse(path, errors)
+            diagnostics = self.lint_document(doc, errors)
+            if documents is not None:
+                documents.append(doc)
+            if progress:
+                progress(1)
+            yield diagnostics, errors
+
+    def _read(self, path: Path) -> bytes | None:
+        """The file's bytes when it is a regular file within the size limit, else None (the
+        parser then reports why it cannot be read)."""
+        try:
+            info = os.stat(path)
+            if not stat.S_ISREG(info.st_mode) or info.st_size > self.limits.max_file_bytes:
+                return None
+            return Path(path).read_bytes()
+        except (OSError, ValueError):
+            return None
+
     def lint_documents(self, documents: list[Document], internal_errors: Iterable[str] = ()) -> LintResult:
         self.owners  # a broken owner registry is a configuration error, raised before any rule runs
-        if any(info.needs_archive for info, _, _ in self.rules) and not self._archive_given:
+        if self.needs_archive:
             folder = self.config.archive_dir
             self.archive = Archive.build(folder if folder.is_dir() else None, documents)
         result = LintResult(files=len(documents), documents=documents, internal_errors=list(internal_errors))
@@ -231,70 +263,54 @@ class Linter:
     # ----------------------------------------------------------------- one document
 
     def lint_document(self, doc: Document, internal_errors: list[str] | None = None) -> list[Diagnostic]:
-        unreadable = any(problem.code == "PM001" for problem in doc.problems)
-        ignored = set(_expand(self.config.ignored_for(doc.path), "per-file-ignores")) if self.config.per_file_ignores else set()
-        raw: list[Diagnostic] = []
-        for info, severity, ctx in self.rules:
-            if info.code in ignored or (unreadable and info.code != "PM001"):
-                continue
-            try:
-                for finding in info.check(doc, ctx):
-                    raw.append(_diagnostic(doc.path, info, severity, finding))
-            except Exception as exc:  # a rule bug must not hide the other rules' findings
-                message = f"internal error: rule {info.code} ({info.name}) failed on {doc.path}: {type(exc).__name__}: {exc}"
-                if internal_errors is None:
-                    raise
-                internal_errors.append(message)
-        return self._suppress(doc, _subsume_placeholders(raw))
+        """Findings of the selected rules on ``doc``, after suppression comments.
 
-    def _suppress(self, doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-        directives = list(_directives(doc))
-        if not directives:
-            return diagnostics
-        kept: list[Diagnostic] = []
-        for diag in diagnostics:
-            suppressed = False
-            for directive in directives:
-                if directive.codes is not None and diag.code not in directive.codes:
-                    continue
-                if directive.whole_file or (directive.lines and directive.lines[0] <= diag.line <= directive.lines[1]):
-                    directive.used = suppressed = True
-            if not suppressed:
-                kept.append(diag)
-        if UNUSED_SUPPRESSION in self.selected:
-            info = all_rules()[UNUSED_SUPPRESSION]
-            severity = next(sev for rule, sev, _ in self.rules if rule.code == UNUSED_SUPPRESSION)
-            for directive in directives:
-                unknown = sorted((directive.codes or set()) - set(all_rules()))
-                if unknown:
-                    message = f"suppression names unknown rule(s): {', '.join(unknown)}"
-                elif directive.used:
-                    continue
-                elif directive.codes is not None and not directive.codes & self.selected:
-                    continue  # the rules it names are not running: nothing to judge
-                else:
-                    message = f"suppression `{directive.text}` suppresses nothing"
-                span = Span(directive.line, 1, directive.line, len(doc.source.lines[directive.line - 1]) + 1)
-                kept.append(_diagnostic(doc.path, info, severity, Finding(span, message, "Remove the comment.")))
+        Rules marked ``AFTER_SUPPRESSION`` (unused-suppression) run last and read which
+        directives suppressed something; their own findings are not suppressed.
+        """
+        ignored = set(_expand(self.config.ignored_for(doc.path), "per-file-ignores")) if self.config.per_file_ignores else set()
+        rules = [rule for rule in self.rules if rule.info.code not in ignored and (rule.info.reads_unreadable or not doc.unreadable)]
+        self._document_cache = {}
+        try:
+            found = self._run([rule for rule in rules if not rule.info.after_suppression], doc, internal_errors)
+            directives = list(suppression.directives(doc))
+            kept = suppression.suppress(self._subsume(found), directives)
+            self._document_cache["suppressions"] = directives
+            kept += self._run([rule for rule in rules if rule.info.after_suppression], doc, internal_errors)
+        finally:
+            self._document_cache = {}
         return kept
 
+    def _run(self, rules: list[_Selected], doc: Document, internal_errors: list[str] | None) -> list[Diagnostic]:
+        out: list[Diagnostic] = []
+        for rule in rules:
+            info = rule.info
+            try:
+                for finding in info.check(doc, rule.ctx):
+                    out.append(_diagnostic(doc.path, info, rule.severity, finding))
+            except Exception as exc:  # a rule bug must not hide the other rules' findings
+                if internal_errors is None:
+                    raise
+                internal_errors.append(f"internal error: rule {info.code} ({info.name}) failed on {doc.path}: {type(exc).__name__}: {exc}")
+        return out
 
-PLACEHOLDER_RULE = "PM205"
+    def _subsume(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """Drop findings that overlap a finding of a subsuming rule (an unfilled placeholder:
+        its rule already says what to do there)."""
+        holes = [((d.line, d.col), (d.end_line, d.end_col)) for d in diagnostics if d.code in self._subsuming]
+        if not holes:
+            return diagnostics
+
+        def overlaps(d: Diagnostic) -> bool:
+            start, end = (d.line, d.col), (d.end_line, d.end_col)
+            if end <= start:  # a point: treat it as covering one character
+                end = (d.line, d.col + 1)
+            return any(start < hole_end and hole_start < end for hole_start, hole_end in holes)
+
+        return [d for d in diagnostics if d.code in self._subsuming or not overlaps(d)]
 
 
-def _subsume_placeholders(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """Drop findings that overlap an unfilled placeholder: PM205 already says what to do there."""
-    holes = [((d.line, d.col), (d.end_line, d.end_col)) for d in diagnostics if d.code == PLACEHOLDER_RULE]
-    if not holes:
-        return diagnostics
-
-    def overlaps(d: Diagnostic) -> bool:
-        start, end = (d.line, d.col), (d.end_line, d.end_col)
-        if end <= start:  # a point: treat it as covering one character
-            end = (d.line, d.col + 1)
-        return any(start < hole_end and hole_start < end for hole_start, hole_end in holes)
-
-    return [d for d in diagnostics if d.code == PLACEHOLDER_RULE or not overlaps(d)]
+PARALLEL_MIN_FILES = 64  # below this many files per process, starting processes costs more than it saves
 
 
 @contextmanager
@@ -316,67 +332,11 @@ def _fewer_collections():
         gc.set_threshold(*old)
 
 
-PARALLEL_MIN_FILES = 64  # below this many files per process, starting processes costs more than it saves
-_WORKER_LINTER: "Linter | None" = None
-
-
-def _lint_chunk(paths: list[Path]) -> tuple[list[Diagnostic], list[str]]:
-    """Worker side of ``Linter.lint_paths``: the forked process already holds the linter."""
-    linter = _WORKER_LINTER
-    linter._archive_given = True
-    errors: list[str] = []
-    diagnostics: list[Diagnostic] = []
-    for path in paths:
-        diagnostics.extend(linter.lint_document(linter.parse(path, errors), errors))
-    return diagnostics, errors
-
-
-def _directives(doc: Document) -> Iterator[Directive]:
-    for comment in doc.comments:
-        match = _DIRECTIVE.match(comment.text)
-        if not match:
-            continue
-        kind, names = match.group(1).lower(), (match.group(2) or "").strip()
-        codes: set[str] | None = None
-        parts = [name for name in re.split(r"[\s,]+", names) if name]
-        if parts and not any(name.upper() == "ALL" for name in parts):
-            codes = set()
-            for name in parts:
-                codes.update(resolve_selector(name) or [name])
-        lines = comment.next_block
-        yield Directive(comment.line, codes, kind == "disable-file", lines, comment.text)
-
-
-def _same_kind(value, default) -> bool:
-    if isinstance(default, bool) or isinstance(value, bool):
-        return isinstance(value, bool) and isinstance(default, bool)
-    if isinstance(default, (int, float)):
-        return isinstance(value, (int, float))
-    if isinstance(default, list):
-        return isinstance(value, list) and all(
-            any(_same_kind(item, example) for example in default) if default else True for item in value
-        )
-    return isinstance(value, type(default))
-
-
-def _kind(default) -> str:
-    if isinstance(default, bool):
-        return "true or false"
-    if isinstance(default, (int, float)):
-        return "a number"
-    if isinstance(default, list):
-        inner = {_kind(item) for item in default}
-        return "a list" + (f" of {inner.pop().removeprefix('a ')}s" if len(inner) == 1 else "")
-    if isinstance(default, dict):
-        return "a table"
-    return "a string" if isinstance(default, str) else type(default).__name__
-
-
 def _diagnostic(path: str, info: RuleInfo, severity: Severity, finding: Finding) -> Diagnostic:
     span = finding.span
     return Diagnostic(
         path, span.line, span.col, span.end_line, span.end_col,
-        info.code, info.name, severity, finding.message, finding.hint,
+        info.code, info.name, severity, finding.message, finding.hint, finding.fix,
     )
 
 

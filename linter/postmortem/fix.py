@@ -1,32 +1,20 @@
-"""``postmortem lint --fix``: safe, mechanical fixes, applied by span to the original text.
+"""``postmortem lint --fix``: apply the fixes that findings carry, and tidy the layout.
 
-A fix is data: an :class:`Edit` replaces the text of a one-line span with new text. The
-functions below read the document model and propose edits; nothing here reads Markdown or
-YAML. An edit that repairs a finding names the rule (``code``) and is applied only where
-that rule reports a finding overlapping the edit's span, so ``--select``, ``--ignore``,
-per-file ignores and suppression comments govern fixes exactly as they govern reports.
-Edits with ``code=None`` tidy what no rule reports (trailing whitespace, the spelling of a
-timezone, the padding of an aligned table).
+A rule's finding may carry a fix (an :class:`~postmortem.edits.Edit`, see
+``rules/_fixes.py``); this module applies the fixes of the findings a lint run keeps, so
+``--select``, ``--ignore``, per-file ignores and suppression comments govern fixes exactly
+as they govern reports. Which rules fix what: ``postmortem rules`` and each rule's page.
 
-The fixes:
+Besides those fixes it tidies what no rule reports, as a formatter would: trailing
+whitespace (except a Markdown hard line break and anything in code blocks or YAML block
+scalars), the spelling of a valid offset or zone (``+0100`` -> ``+01:00``, ``utc`` ->
+``UTC``), and the padding of an aligned table, so that a table whose header is padded to
+line up the pipes stays aligned when cells change (compact tables stay compact).
 
-* frontmatter ``severity`` and ``status`` in the wrong case or spacing (``sev2`` → ``SEV2``,
-  ``In Review`` → ``in-review``), and action-item status, priority and category
-  (``Done`` → ``done``, ``p1`` → ``P1``);
-* dates written ``2026/04/01``, ``2026.04.01`` or ``2026-4-1`` → ``2026-04-01`` (due dates,
-  ``published``, timestamps, timeline rows);
-* timestamps and timeline times: ``+0100`` → ``+01:00``, ``utc`` → ``UTC``; in the
-  frontmatter, a timestamp the schema refuses is rewritten ``2026-03-04T14:02:00Z``;
-* trailing whitespace, except a Markdown hard line break (two spaces inside a paragraph)
-  and anything in code blocks or YAML block scalars;
-* aligned tables stay aligned: a table whose header is padded to line up the pipes is
-  re-padded when cells change. Compact tables (``| a | b |`` without padding) are left
-  as written.
-
-Edits are applied to the file as read, line by line, so line endings (LF, CRLF, CR), a
-byte-order mark and every byte outside the edited spans stay as they were. A file that
-cannot be read or whose frontmatter does not parse is never changed. Fixing repeats until
-nothing changes (each pass re-parses), so a second ``--fix`` changes nothing.
+Edits are applied to the file as read, so line endings (LF, CRLF, CR), a byte-order mark
+and every character outside the edited spans stay as they were. A file that cannot be read
+or whose frontmatter does not parse is never changed. Fixing repeats until nothing changes
+(each pass re-parses), so a second ``--fix`` changes nothing.
 """
 
 from __future__ import annotations
@@ -39,237 +27,66 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
+from .edits import Edit, apply_edits, disjoint
 from .model import Document, Span
-from .vocabulary import ACTION_CATEGORIES, ACTION_PRIORITIES, ACTION_STATUSES, TIMESTAMP_PATTERN, schema
 from .parse import Limits, parse_bytes
-from .times import parse_clock, parse_date, parse_timestamp
+from .parse.tables import pipe_offsets
+from .times import normalise_clock, parse_clock, tidy_offset
+from .vocabulary import TIMESTAMP_KEYS, TIMESTAMP_PATTERN
 
 MAX_PASSES = 5
-TIMESTAMP_KEYS = ("started", "detected", "acknowledged", "mitigated", "resolved")
-BLOCKING = {"PM001", "PM002"}  # unreadable file, frontmatter that does not parse
-
-# The rules whose findings have a fix here.
-FIXABLE = {
-    "PM101": "frontmatter value spelling, dates and timestamps",
-    "PM312": "due dates written with / or . or without leading zeros",
-    "PM314": "action-item status spelling",
-    "PM315": "action-item priority spelling",
-    "PM316": "action-item category spelling",
-    "PM404": "timeline dates written with / or .",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace the text of ``span`` (on one line) with ``text``."""
-
-    span: Span
-    text: str
-    code: str | None  # the rule whose finding this repairs; None: tidying no rule reports
-    title: str
 
 
 @dataclass
 class FixResult:
     original: bytes
     fixed: bytes
-    applied: list[Edit]
+    applied: list[tuple[str | None, Edit]]  # (the rule whose finding it fixed, or None: tidying)
 
     @property
     def changed(self) -> bool:
         return self.fixed != self.original
 
 
-# --------------------------------------------------------------------------- value normalisation
+# --------------------------------------------------------------------------- tidying
 
 
-def _key(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
-
-
-def canonical(value: str, allowed: Iterable[str]) -> str | None:
-    """The allowed spelling ``value`` means (``In Progress`` → ``in-progress``), or None."""
-    key = _key(value)
-    return next((option for option in allowed if _key(option) == key), None)
-
-
-_OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")
-_LOOSE_DATE = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
-_LOOSE_TIME = re.compile(
-    r"^(?:(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?P<sep>[Tt]|\s+))?"
-    r"(?P<clock>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)"
-    r"(?P<space>\s*)(?P<tz>[Zz]|UTC|GMT|[+-]\d{2}:?\d{2})?$",
-    re.IGNORECASE,
-)
-
-
-def normalise_date(text: str) -> str | None:
-    """``2026/4/1`` → ``2026-04-01``; None unless ``text`` is a year-month-day date."""
-    match = _LOOSE_DATE.fullmatch(text.strip())
-    if not match:
-        return None
-    fixed = f"{match[1]}-{int(match[3]):02d}-{int(match[4]):02d}"
-    return fixed if parse_date(fixed) else None
-
-
-def _zone(text: str | None) -> str:
-    if not text:
-        return ""
-    if text.upper() in ("Z", "UTC", "GMT"):
-        return text.upper()
-    digits = text[1:].replace(":", "")
-    return f"{text[0]}{digits[:2]}:{digits[2:]}"
-
-
-def normalise_clock(text: str) -> str | None:
-    """A timeline time with ISO date separators and a canonical zone; None if unreadable."""
-    match = _LOOSE_TIME.match(text.strip())
-    if not match:
-        return None
-    out = ""
-    if match["date"]:
-        day = normalise_date(match["date"])
-        if day is None:
-            return None
-        out = day + ("T" if match["sep"] in "Tt" else " ")
-    out += match["clock"]
-    if match["tz"]:
-        out += (" " if match["space"] else "") + _zone(match["tz"])
-    return out if parse_clock(out) else None
-
-
-def normalise_timestamp(text: str) -> str | None:
-    """A frontmatter timestamp in the schema's form, ``2026-03-04T14:02:00Z``; None if unsure."""
-    match = _LOOSE_TIME.match(text.strip())
-    if not match or not match["date"] or not match["tz"]:
-        return None
-    day = normalise_date(match["date"])
-    if day is None:
-        return None
-    clock = match["clock"]
-    if len(clock.split(":")[0]) == 1:
-        clock = "0" + clock
-    zone = _zone(match["tz"])
-    fixed = f"{day}T{clock}{'Z' if zone.isalpha() else zone}"
-    return fixed if parse_timestamp(fixed) else None
-
-
-
-
-# --------------------------------------------------------------------------- proposing edits
-
-
-def propose(doc: Document) -> list[Edit]:
-    """Every edit the model suggests, before checking them against findings."""
-    if any(problem.code in BLOCKING for problem in doc.problems):
-        return []
+def tidy(doc: Document) -> list[Edit]:
+    """Layout edits no rule reports: offsets, clock spelling, table padding, trailing spaces."""
     edits: list[Edit] = []
-    edits.extend(_frontmatter_edits(doc))
-    edits.extend(_action_edits(doc))
-    edits.extend(_timeline_edits(doc))
+    edits.extend(_offset_edits(doc))
+    edits.extend(_clock_edits(doc))
     edits.extend(_table_alignment_edits(doc))
     edits.extend(_trailing_whitespace_edits(doc))
     return edits
 
 
-def _scalar_edit(doc: Document, path: tuple, value: str, fixed: str, code: str | None, title: str) -> Edit | None:
-    """An edit of a frontmatter scalar, inside its quotes if it has them."""
-    span = doc.frontmatter.positions.get(path)
-    if span is None or span.line != span.end_line:
-        return None
-    line = doc.source.lines[span.line - 1]
-    raw = line[span.col - 1 : span.end_col - 1]
-    start, end = span.col, span.end_col
-    if raw[:1] in "\"'" and raw[-1:] == raw[:1] and len(raw) >= 2:
-        raw, start, end = raw[1:-1], start + 1, end - 1
-    if raw != value:  # escapes or folding: the text is not the value; leave it alone
-        return None
-    return Edit(Span(span.line, start, span.line, end), fixed, code, title)
+def _offset_edits(doc: Document) -> Iterator[Edit]:
+    from .rules._fixes import scalar_edit
 
-
-def _frontmatter_edits(doc: Document) -> Iterator[Edit]:
     fm = doc.frontmatter
-    if fm is None:
-        return
-    properties = schema()["properties"]
-    for key in ("severity", "status"):
+    for key in TIMESTAMP_KEYS if fm is not None else ():
         value = fm.data.get(key)
-        allowed = properties[key]["enum"]
-        if isinstance(value, str) and value not in allowed:
-            meant = canonical(value, allowed)
-            if meant:
-                edit = _scalar_edit(doc, (key,), value, meant, "PM101", f"{key} {value!r} → {meant!r}")
-                if edit:
-                    yield edit
-    pattern = TIMESTAMP_PATTERN
-    for key in TIMESTAMP_KEYS:
-        value = fm.data.get(key)
-        if not isinstance(value, str):
-            continue
-        if pattern.match(value):  # valid: only tidy the offset (+0100 → +01:00)
-            fixed, code = _OFFSET.sub(r"\1:\2", value), None
-        else:
-            fixed, code = normalise_timestamp(value), "PM101"
-        if not fixed or fixed == value or not pattern.match(fixed):
-            continue
-        edit = _scalar_edit(doc, (key,), value, fixed, code, f"{key} {value!r} → {fixed!r}")
-        if edit:
-            yield edit
-    value = fm.data.get("published")
-    if isinstance(value, str) and parse_date(value) is None:
-        fixed = normalise_date(value)
-        if fixed:
-            edit = _scalar_edit(doc, ("published",), value, fixed, "PM101", f"published {value!r} → {fixed!r}")
+        if isinstance(value, str) and TIMESTAMP_PATTERN.match(value):
+            fixed = tidy_offset(value)
+            edit = scalar_edit(doc, (key,), value, fixed) if TIMESTAMP_PATTERN.match(fixed) else None
             if edit:
                 yield edit
 
 
-def _plain_cell(table, row, column):
-    """The cell of ``column`` when its source text is exactly its plain text (no markup)."""
-    cell = table.value(row, column)
-    if cell is None or cell.raw != cell.text or cell.span.line != cell.span.end_line:
-        return None
-    return cell
+def _clock_edits(doc: Document) -> Iterator[Edit]:
+    """A readable timeline time spelled loosely (``+0100``, ``utc``); an unreadable one is
+    a finding of its own, whose fix the rule carries."""
+    from .rules._fixes import cell_edit
 
-
-def _action_edits(doc: Document) -> Iterator[Edit]:
-    vocabularies = (
-        ("status", ACTION_STATUSES, "PM314"),
-        ("priority", ACTION_PRIORITIES, "PM315"),
-        ("category", ACTION_CATEGORIES, "PM316"),
-    )
-    for table in doc.tables:
-        if table.kind != "actions":
-            continue
-        for row in table.rows:
-            for column, allowed, code in vocabularies:
-                cell = _plain_cell(table, row, column)
-                if cell is None or not cell.raw or cell.raw in allowed:
-                    continue
-                meant = canonical(cell.raw, allowed)
-                if meant:
-                    yield Edit(cell.span, meant, code, f"{column} {cell.raw!r} → {meant!r}")
-            cell = _plain_cell(table, row, "due")
-            if cell is not None and cell.raw and parse_date(cell.raw) is None:
-                fixed = normalise_date(cell.raw)
-                if fixed:
-                    yield Edit(cell.span, fixed, "PM312", f"due {cell.raw!r} → {fixed!r}")
-
-
-def _timeline_edits(doc: Document) -> Iterator[Edit]:
-    for table in doc.tables:
-        if table.kind != "timeline":
-            continue
-        for row in table.rows:
-            cell = _plain_cell(table, row, "time")
-            if cell is None or not cell.raw:
-                continue
-            fixed = normalise_clock(cell.raw)
-            if fixed and fixed != cell.raw:
-                code = "PM404" if parse_clock(cell.raw) is None else None
-                yield Edit(cell.span, fixed, code, f"time {cell.raw!r} → {fixed!r}")
+    for entry in doc.timeline:
+        cell = entry.cell("time")
+        if cell is not None and cell.raw and parse_clock(cell.raw) is not None:
+            edit = cell_edit(cell, normalise_clock(cell.raw))
+            if edit:
+                yield edit
 
 
 # --------------------------------------------------------------------------- tables
@@ -286,13 +103,12 @@ def display_width(text: str) -> int:
 
 
 def _pipes(line: str) -> list[int]:
-    """Display positions of the unescaped cell separators on a table line."""
-    positions, width, escaped = [], 0, False
-    for ch in line:
-        if ch == "|" and not escaped:
-            positions.append(width)
-        escaped = ch == "\\" and not escaped
-        width += display_width(ch)
+    """Display positions of the cell separators on a table line (the parser's escaping)."""
+    positions, width, at = [], 0, 0
+    for offset in pipe_offsets(line):
+        width += display_width(line[at:offset])
+        positions.append(width)
+        at = offset
     return positions
 
 
@@ -324,7 +140,7 @@ def _table_alignment_edits(doc: Document) -> Iterator[Edit]:
         for number, text in edit_lines:
             old = lines[number - 1]
             if text != old:
-                yield Edit(Span(number, 1, number, len(old) + 1), text, None, "realign table")
+                yield Edit(Span(number, 1, number, len(old) + 1), text)
 
 
 def _aligned_table(table, lines: list[str]) -> list[tuple[int, str]] | None:
@@ -408,7 +224,7 @@ def _trailing_whitespace_edits(doc: Document) -> Iterator[Edit]:
             continue
         if number in strip or (not text.strip() and number not in frontmatter and number >= doc.body_line):
             end = len(text.rstrip())
-            yield Edit(Span(number, end + 1, number, len(text) + 1), "", None, "trailing whitespace")
+            yield Edit(Span(number, end + 1, number, len(text) + 1), "")
 
 
 # --------------------------------------------------------------------------- applying
@@ -421,21 +237,10 @@ def apply(data: bytes, edits: list[Edit]) -> bytes:
     """``data`` with ``edits`` applied; everything outside them is kept byte for byte."""
     bom = data.startswith(b"\xef\xbb\xbf")
     text = data[3:].decode("utf-8") if bom else data.decode("utf-8")
-    parts = _NEWLINE.split(text)
-    endings = _NEWLINE.findall(text)
-    by_line: dict[int, list[Edit]] = {}
-    for edit in edits:
-        by_line.setdefault(edit.span.line, []).append(edit)
-    for number, line_edits in by_line.items():
-        line = parts[number - 1]
-        for edit in sorted(line_edits, key=lambda e: e.span.col, reverse=True):
-            line = line[: edit.span.col - 1] + edit.text + line[edit.span.end_col - 1 :]
-        parts[number - 1] = line
-    out = "".join(part + ending for part, ending in zip(parts, endings + [""]))
-    return (b"\xef\xbb\xbf" if bom else b"") + out.encode("utf-8")
+    return (b"\xef\xbb\xbf" if bom else b"") + apply_edits(text, edits).encode("utf-8")
 
 
-def _keeping_line_breaks(data: bytes, doc: Document, edits: list[Edit]) -> list[Edit]:
+def _keeping_line_breaks(data: bytes, doc: Document, edits: list[tuple]) -> list[tuple]:
     """``edits`` without those that would empty a line between a lone CR and a LF: the two
     line breaks would then read as one CRLF, and the file would lose a line."""
     endings = _NEWLINE.findall(data.decode("utf-8", "replace"))
@@ -446,55 +251,37 @@ def _keeping_line_breaks(data: bytes, doc: Document, edits: list[Edit]) -> list[
         empties = edit.text == "" and span.end_line == number and span.col == 1 and span.end_col == len(lines[number - 1]) + 1
         return empties and 2 <= number <= len(endings) and endings[number - 2] == "\r" and endings[number - 1] == "\n"
 
-    return [edit for edit in edits if not joins(edit)]
-
-
-def _overlaps(edit: Edit, diag) -> bool:
-    span = edit.span
-    if not (diag.line <= span.line <= diag.end_line):
-        return False
-    start = diag.col if diag.line == span.line else 1
-    end = diag.end_col if diag.end_line == span.line else 10**9
-    return start < span.end_col and span.col < max(end, start + 1)
-
-
-def _disjoint(edits: list[Edit]) -> list[Edit]:
-    chosen: list[Edit] = []
-    for edit in sorted(edits, key=lambda e: (e.code is None, e.span.line, e.span.col)):
-        s = edit.span
-        if any(c.span.line == s.line and c.span.col < max(s.end_col, s.col + 1) and s.col < max(c.span.end_col, c.span.col + 1) for c in chosen):
-            continue  # the next pass sees the result of the first edit
-        chosen.append(edit)
-    return chosen
+    return [pair for pair in edits if not joins(pair[1])]
 
 
 def fix_bytes(data: bytes, path: str, checker, limits: Limits = Limits()) -> FixResult:
     """Apply fixes to ``data`` until nothing changes.
 
-    ``checker`` is a :class:`~postmortem.engine.Linter` running (at most) the rules in
-    :data:`FIXABLE` that the user selected: an edit that names a rule is applied only where
-    that linter reports a finding of the rule.
+    ``checker`` is a :class:`~postmortem.engine.Linter` running the selected rules that
+    can fix: the fixes of the findings it keeps are applied first, then the tidying.
     """
     current = data
-    applied: list[Edit] = []
+    applied: list[tuple[str | None, Edit]] = []
     for _ in range(MAX_PASSES):
         doc = parse_bytes(current, path, limits)
-        if any(problem.code in BLOCKING for problem in doc.problems):
+        if doc.unreadable or doc.frontmatter_broken:
             break
-        proposals = propose(doc)
-        if not proposals:
-            break
-        findings = checker.lint_document(doc, []) if any(e.code for e in proposals) else []
-        wanted = [e for e in proposals if e.code is None or any(d.code == e.code and _overlaps(e, d) for d in findings)]
-        chosen = _keeping_line_breaks(current, doc, _disjoint(wanted))
+        fixes = [(d.code, d.fix) for d in checker.lint_document(doc, []) if d.fix is not None]
+        chosen = _keeping_line_breaks(current, doc, _disjoint(fixes + [(None, edit) for edit in tidy(doc)], doc))
         if not chosen:
             break
-        updated = apply(current, chosen)
+        updated = apply(current, [edit for _, edit in chosen])
         if updated == current:
             break
         applied.extend(chosen)
         current = updated
     return FixResult(data, current, applied)
+
+
+def _disjoint(edits: list[tuple], doc: Document) -> list[tuple]:
+    """The (code, edit) pairs whose edit overlaps none before it: the next pass sees the
+    result of the first."""
+    return [edits[position] for position in disjoint([edit for _, edit in edits], doc.source.index)]
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -532,8 +319,9 @@ def fix_files(linter, files: list[Path], limits: Limits | None = None) -> list[t
     """Fix results for ``files`` under ``linter``'s rule selection; writes nothing."""
     from .archive import display_path
     from .engine import Linter
+    from .rule import fixable
 
-    codes = sorted(set(FIXABLE) & linter.selected)
+    codes = [code for code in fixable() if code in linter.selected]
     checker = Linter(linter.config, select=codes, ignore=[], today=linter.today)
     results = []
     for path in files:

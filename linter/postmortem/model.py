@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from .vocabulary import OPEN_ACTION_STATUSES
+from .vocabulary import DECLINED_ACTION_STATUSES, OPEN_ACTION_STATUSES
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +202,7 @@ class Section:
     level: int
     line: int  # heading line
     end_line: int  # last line of the section's content
-    key: str | None  # canonical section name ("timeline", ...) or None
+    key: str | None  # "timeline", "external-summary", ... (spec.SECTIONS at level 2, else also spec.SUBSECTIONS)
     title_span: Span
 
     def contains(self, line: int) -> bool:
@@ -302,8 +302,23 @@ class Comment:
 
 
 @dataclass(slots=True)
-class TimelineEntry:
+class TableRow:
+    """A row of a typed table, linked to its table and so to its cells."""
+
     row: Row
+    table: Table
+
+    def cell(self, column: str) -> Cell | None:
+        return self.table.value(self.row, column)
+
+    def cell_span(self, column: str) -> Span:
+        """The span of the ``column`` cell, or the start of the row when it has none."""
+        cell = self.table.value(self.row, column)
+        return cell.span if cell is not None else Span.point(self.row.line)
+
+
+@dataclass(slots=True)
+class TimelineEntry(TableRow):
     time_text: str
     time: datetime | None  # None when unparseable
     has_date: bool
@@ -314,8 +329,7 @@ class TimelineEntry:
 
 
 @dataclass(slots=True)
-class ContributingFactor:
-    row: Row
+class ContributingFactor(TableRow):
     id: str
     factor: str
     category: str
@@ -328,8 +342,7 @@ class ContributingFactor:
 
 
 @dataclass(slots=True)
-class ActionItem:
-    row: Row
+class ActionItem(TableRow):
     id: str
     action: str  # plain text of the Action cell
     category: str
@@ -344,6 +357,11 @@ class ActionItem:
     @property
     def is_open(self) -> bool:
         return self.status.strip().lower() in OPEN_ACTION_STATUSES
+
+    @property
+    def declined(self) -> bool:
+        """Decided against (``wont-do``): it does not count as addressing anything."""
+        return self.status.strip().lower() in DECLINED_ACTION_STATUSES
 
     def overdue(self, today: date) -> bool:
         return self.is_open and self.due is not None and self.due < today
@@ -365,17 +383,40 @@ class Document:
     timeline: list[TimelineEntry] = field(default_factory=list)
     factors: list[ContributingFactor] = field(default_factory=list)
     actions: list[ActionItem] = field(default_factory=list)
-    problems: list = field(default_factory=list)  # parse problems, as Diagnostics
+    problems: list = field(default_factory=list)  # parse problems (postmortem.parse.Problem)
 
     @property
     def path(self) -> str:
         return self.source.path
 
+    @property
+    def unreadable(self) -> bool:
+        """The file could not be read or decoded: nothing else in it can be checked."""
+        return any(problem.kind == "unreadable" for problem in self.problems)
+
+    @property
+    def frontmatter_broken(self) -> bool:
+        """The frontmatter is missing, empty or does not parse."""
+        return any(problem.kind == "frontmatter" for problem in self.problems)
+
+    @property
+    def top_sections(self) -> list[Section]:
+        """The level-2 sections: the parts of the format (``spec.SECTIONS``)."""
+        return [section for section in self.sections if section.level == 2]
+
     def section(self, key: str) -> Section | None:
+        """The first level-2 section with ``key``."""
         for section in self.sections:
-            if section.key == key:
+            if section.key == key and section.level == 2:
                 return section
         return None
+
+    def subsections(self, key: str, within: Section | None = None) -> list[Section]:
+        """Sections below level 2 with ``key`` (``"five-whys"``), optionally inside ``within``."""
+        return [
+            s for s in self.sections
+            if s.key == key and s.level > 2 and (within is None or within.contains(s.line))
+        ]
 
     def table(self, kind: str) -> Table | None:
         for table in self.tables:

@@ -1,7 +1,9 @@
 """``postmortem actions`` and ``postmortem stats``: reports over the whole archive.
 
-Both read the document model only (``doc.incident``, ``doc.actions``); restricted
-post-mortems are included, because these are local reports, and are marked as such.
+Both read the document model only (``doc.incident``, ``doc.actions``). ``actions`` lists
+restricted post-mortems' items too, marked as such; ``stats`` takes its figures from
+:mod:`postmortem.metrics`, over the post-mortems the published site counts (restricted ones
+only with ``include_restricted``), so the site and the report give the same numbers.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Iterable
 
+from . import metrics
 from .archive import collect_files, display_path
 from .model import Document
 from .parse import Limits, parse_file
 from .times import format_duration
-from .vocabulary import SEVERITIES
+from .vocabulary import SEVERITIES, STATUSES
 
 
 
@@ -64,12 +67,12 @@ def action_rows(documents: Iterable[Document], today: date) -> list[ActionRow]:
     rows = []
     for doc in documents:
         for item in doc.actions:
-            overdue = item.overdue(today)
+            days = metrics.overdue_days(item, today)
             rows.append(
                 ActionRow(
                     doc, item.id, " ".join(item.action.split()), item.category, item.owner, item.priority,
-                    item.due, item.due_text, item.status.strip(), item.tracking, item.is_open, overdue,
-                    (today - item.due).days if overdue else None,
+                    item.due, item.due_text, item.status.strip(), item.tracking, item.is_open, days is not None,
+                    days,
                 )
             )
     rows.sort(key=lambda r: (r.due is None, r.due or date.max, r.postmortem, r.id))
@@ -167,44 +170,27 @@ def _columns(table: list[tuple]) -> list[str]:
 # --------------------------------------------------------------------------- stats
 
 
-def percentile(values: list[float], fraction: float) -> float | None:
-    """Linear interpolation between closest ranks (numpy's default, Excel's PERCENTILE.INC)."""
-    if not values:
-        return None
-    ordered = sorted(values)
-    position = (len(ordered) - 1) * fraction
-    low = int(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
-
-
-METRICS = {
-    "mttd": ("MTTD", "time_to_detect"),
-    "mtta": ("MTTA", "time_to_acknowledge"),
-    "mttr": ("MTTR", "time_to_resolve"),
-}
+percentile = metrics.percentile
 
 
 def _figures(documents: list[Document]) -> dict:
+    incidents = [doc.incident for doc in documents]
     out: dict = {"count": len(documents)}
-    for key, (_, attribute) in METRICS.items():
-        deltas = [getattr(doc.incident, attribute) for doc in documents]
-        seconds = [d.total_seconds() for d in deltas if d is not None and d >= timedelta(0)]
-        median, p90 = percentile(seconds, 0.5), percentile(seconds, 0.9)
-        out[key] = {
-            "n": len(seconds),
-            "median_seconds": None if median is None else round(median),
-            "p90_seconds": None if p90 is None else round(p90),
-        }
+    for key, (_, figure) in metrics.DURATIONS.items():
+        out[key] = figure(incidents).as_dict()
     return out
 
 
 def quarter(doc: Document) -> str:
-    started = doc.incident.started
-    return f"{started.year}-Q{(started.month - 1) // 3 + 1}" if started else "unknown"
+    found = metrics.quarter(doc.incident)
+    return f"{found[0]}-Q{found[1]}" if found else "unknown"
 
 
-def stats(documents: list[Document], today: date, draft_days: int = 2) -> dict:
+def stats(documents: list[Document], today: date, draft_days: int = 2, include_restricted: bool = False) -> dict:
+    """The figures of the post-mortems :func:`metrics.counted` counts; ``left_out`` says how
+    many others were read (restricted ones, unless included, and unreadable ones)."""
+    read = len(documents)
+    documents = [doc for doc in documents if metrics.counted(doc, include_restricted)]
     by_severity: dict[str, list[Document]] = {}
     for doc in documents:
         severity = doc.incident.severity if doc.incident.severity in SEVERITIES else "unknown"
@@ -212,11 +198,10 @@ def stats(documents: list[Document], today: date, draft_days: int = 2) -> dict:
     by_quarter: dict[str, list[Document]] = {}
     for doc in documents:
         by_quarter.setdefault(quarter(doc), []).append(doc)
-    items = [item for doc in documents for item in doc.actions]
     drafts = []
     for doc in documents:
         incident = doc.incident
-        if incident.status != "draft" or incident.resolved is None:
+        if incident.status != STATUSES.values[0] or incident.resolved is None:  # still a draft
             continue
         days = (today - incident.resolved.date()).days
         if days > draft_days:
@@ -236,14 +221,11 @@ def stats(documents: list[Document], today: date, draft_days: int = 2) -> dict:
         "today": today.isoformat(),
         "postmortems": len(documents),
         "restricted": sum(doc.incident.restricted for doc in documents),
+        "left_out": read - len(documents),
         "overall": _figures(documents),
         "by_severity": {s: _figures(by_severity[s]) for s in severity_order},
         "by_quarter": {q: _figures(by_quarter[q]) for q in quarter_order},
-        "actions": {
-            "total": len(items),
-            "open": sum(item.is_open for item in items),
-            "overdue": sum(item.overdue(today) for item in items),
-        },
+        "actions": metrics.action_counts(documents, today).as_dict(),
         "draft_days": draft_days,
         "stale_drafts": drafts,
     }
@@ -253,22 +235,27 @@ def render_stats(data: dict, fmt: str) -> str:
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False)
     if not data["postmortems"]:
-        return "No post-mortems found."
+        return "No post-mortems found." if not data.get("left_out") else (
+            f"No post-mortems counted ({data['left_out']} left out: restricted or unreadable; "
+            "--include-restricted counts restricted ones)."
+        )
 
     def duration(seconds):
         return format_duration(None if seconds is None else timedelta(seconds=seconds))
 
     header = ["", "Count"]
-    for label, _ in METRICS.values():
-        header += [f"{label} median", f"{label} p90"]
+    for label, _ in metrics.DURATIONS.values():
+        header += [f"{label} {metrics.LABELS['median']}", f"{label} {metrics.LABELS['p90']}"]
 
     def row(name, figures):
         cells = [name, str(figures["count"])]
-        for key in METRICS:
+        for key in metrics.DURATIONS:
             cells += [duration(figures[key]["median_seconds"]), duration(figures[key]["p90_seconds"])]
         return tuple(cells)
 
     restricted = f" ({data['restricted']} restricted)" if data["restricted"] else ""
+    if data.get("left_out"):
+        restricted += f"; {data['left_out']} left out (restricted or unreadable)"
     lines = [f"{data['postmortems']} post-mortem{'s' if data['postmortems'] != 1 else ''}{restricted}, as of {data['today']}", ""]
     lines += _columns([tuple(["Severity"] + header[1:])] + [row(k, v) for k, v in data["by_severity"].items()] + [row("all", data["overall"])])
     lines.append("")

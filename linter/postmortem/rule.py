@@ -7,10 +7,11 @@ does*, *Why it matters*, *Example*, *Use instead*) and four names::
     NAME = "missing-section"        # kebab-case, stable
     SEVERITY = Severity.ERROR       # default; configurable per project
     OPTIONS = {"name": default}     # options a project may set under [tool.postmortem.rules.CODE]
+    FIX = "what --fix rewrites"     # optional: the rule's findings may carry a fix
     def validate_options(options):  # optional: raise ConfigError for a bad option value
         ...
 
-    def check(doc, ctx):            # yields Finding(span, message, hint)
+    def check(doc, ctx):            # yields Finding(span, message, hint, fix=Edit | None)
         ...
 """
 
@@ -24,9 +25,10 @@ from types import ModuleType
 from typing import Any, Callable, Iterable
 
 from .diagnostics import Severity
+from .edits import Edit
 from .model import Span
 
-__all__ = ["Finding", "RuleInfo", "Severity", "all_rules", "resolve_selector"]
+__all__ = ["Finding", "RuleInfo", "Severity", "all_rules", "fixable", "resolve_selector"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,7 @@ class Finding:
     span: Span
     message: str
     hint: str | None = None
+    fix: Edit | None = None  # applied by ``postmortem lint --fix`` when the finding is kept
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,11 @@ class RuleInfo:
     doc: str
     check: Callable[..., Iterable[Finding]]
     needs_archive: bool = False
+    fix: str | None = None  # what the fixes its findings carry rewrite, if any
+    reads_unreadable: bool = False  # runs on a file that could not be read
+    after_suppression: bool = False  # runs after suppression comments are applied
+    subsumes: bool = False  # its findings hide the other rules' findings they overlap
+    reads_owners: bool = False  # checks names against the owner registry
     module: ModuleType | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -93,12 +101,22 @@ def all_rules() -> dict[str, RuleInfo]:
             doc=(module.__doc__ or "").strip(),
             check=module.check,
             needs_archive=getattr(module, "NEEDS_ARCHIVE", False),
+            fix=getattr(module, "FIX", None),
+            reads_unreadable=getattr(module, "READS_UNREADABLE", False),
+            after_suppression=getattr(module, "AFTER_SUPPRESSION", False),
+            subsumes=getattr(module, "SUBSUMES", False),
+            reads_owners=getattr(module, "READS_OWNERS", False),
             module=module,
         )
         if info.code in found:
             raise RuntimeError(f"rule code {info.code} is used twice")
         found[info.code] = info
     return dict(sorted(found.items()))
+
+
+def fixable() -> list[str]:
+    """Codes of the rules whose findings may carry a fix."""
+    return [code for code, info in all_rules().items() if info.fix]
 
 
 def resolve_selector(selector: str) -> list[str]:

@@ -49,6 +49,13 @@ EXTERNAL_SUMMARY: tuple[str, ...] = (
 )
 
 # The two most severe levels also need Stakeholder Communication.
+# Sub-sections the format knows, at level 3 or deeper, by key.
+SUBSECTIONS: dict[str, tuple[str, ...]] = {
+    "external-summary": EXTERNAL_SUMMARY,
+    "internal-summary": ("Internal Summary", "Internal Update", "Internal Communication"),
+    "five-whys": ("5 Whys", "Five Whys", "The 5 Whys", "The Five Whys", "5 Whys Analysis", "Five Whys Analysis"),
+}
+
 REQUIRED_SECTIONS: dict[str, tuple[str, ...]] = {
     severity: SECTION_ORDER if rank < 2 else tuple(key for key in SECTION_ORDER if key != "communication")
     for rank, severity in enumerate(SEVERITIES)
@@ -125,10 +132,17 @@ def _index(mapping: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 
 SECTION_INDEX = _index(SECTIONS)
+_HEADING_INDEX = {**_index(SUBSECTIONS), **SECTION_INDEX}
 
 
 def section_key(heading: str, index: dict[str, str] | None = None) -> str | None:
+    """The key of a top-level (``##``) section heading, or None."""
     return (index or SECTION_INDEX).get(normalise_heading(heading))
+
+
+def heading_key(heading: str) -> str | None:
+    """The key of a heading at any level: a section's or a known sub-section's."""
+    return _HEADING_INDEX.get(normalise_heading(heading))
 
 
 _COLUMN_INDEX = {kind: _index(layout["columns"]) for kind, layout in TABLES.items()}

@@ -76,3 +76,72 @@ def format_duration(delta: timedelta | None) -> str:
     if hours:
         return f"{sign}{hours}h {mins:02d}m"
     return f"{sign}{mins}m"
+
+
+# --------------------------------------------------------------------------- normalising
+# What `postmortem lint --fix` rewrites: loose spellings of dates, clocks and offsets.
+
+_OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")
+_LOOSE_DATE = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
+_LOOSE_TIME = re.compile(
+    r"^(?:(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?P<sep>[Tt]|\s+))?"
+    r"(?P<clock>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)"
+    r"(?P<space>\s*)(?P<tz>[Zz]|UTC|GMT|[+-]\d{2}:?\d{2})?$",
+    re.IGNORECASE,
+)
+
+
+def normalise_date(text: str) -> str | None:
+    """``2026/4/1`` → ``2026-04-01``; None unless ``text`` is a year-month-day date."""
+    match = _LOOSE_DATE.fullmatch(text.strip())
+    if not match:
+        return None
+    fixed = f"{match[1]}-{int(match[3]):02d}-{int(match[4]):02d}"
+    return fixed if parse_date(fixed) else None
+
+
+def _zone(text: str | None) -> str:
+    if not text:
+        return ""
+    if text.upper() in ("Z", "UTC", "GMT"):
+        return text.upper()
+    digits = text[1:].replace(":", "")
+    return f"{text[0]}{digits[:2]}:{digits[2:]}"
+
+
+def normalise_clock(text: str) -> str | None:
+    """A timeline time with ISO date separators and a canonical zone; None if unreadable."""
+    match = _LOOSE_TIME.match(text.strip())
+    if not match:
+        return None
+    out = ""
+    if match["date"]:
+        day = normalise_date(match["date"])
+        if day is None:
+            return None
+        out = day + ("T" if match["sep"] in "Tt" else " ")
+    out += match["clock"]
+    if match["tz"]:
+        out += (" " if match["space"] else "") + _zone(match["tz"])
+    return out if parse_clock(out) else None
+
+
+def normalise_timestamp(text: str) -> str | None:
+    """A frontmatter timestamp in the schema's form, ``2026-03-04T14:02:00Z``; None if unsure."""
+    match = _LOOSE_TIME.match(text.strip())
+    if not match or not match["date"] or not match["tz"]:
+        return None
+    day = normalise_date(match["date"])
+    if day is None:
+        return None
+    clock = match["clock"]
+    if len(clock.split(":")[0]) == 1:
+        clock = "0" + clock
+    zone = _zone(match["tz"])
+    fixed = f"{day}T{clock}{'Z' if zone.isalpha() else zone}"
+    return fixed if parse_timestamp(fixed) else None
+
+
+def tidy_offset(text: str) -> str:
+    """``...+0100`` -> ``...+01:00``: the offset spelled the way the format documents it."""
+    return _OFFSET.sub(r"\1:\2", text)

@@ -12,11 +12,12 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 __all__ = [
     "Vocabulary",
+    "canonical",
     "schema",
     "SEVERITIES",
     "STATUSES",
@@ -25,20 +26,22 @@ __all__ = [
     "DATA_LOSS",
     "ACTION_STATUSES",
     "OPEN_ACTION_STATUSES",
+    "DECLINED_ACTION_STATUSES",
     "ACTION_PRIORITIES",
     "ACTION_CATEGORIES",
     "FACTOR_CATEGORIES",
     "FACTOR_CONTRIBUTIONS",
     "ID_PATTERN",
     "TIMESTAMP_PATTERN",
+    "TIMESTAMP_KEYS",
 ]
 
 
 @lru_cache(maxsize=1)
 def schema() -> dict[str, Any]:
     """The frontmatter schema as shipped with the package (parsed once per process)."""
-    text = resources.files("postmortem").joinpath("schema/postmortem.schema.json").read_text("utf-8")
-    return json.loads(text)
+    # next to this module, as package data (a plain path: importlib.resources costs imports)
+    return json.loads((Path(__file__).parent / "schema" / "postmortem.schema.json").read_text("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -72,12 +75,27 @@ class Vocabulary:
         except ValueError:
             return value
 
+    def canonical(self, value: str) -> str | None:
+        """The value ``value`` means, ignoring case, spaces and punctuation
+        (``In Progress`` -> ``in-progress``); None when it means none of them."""
+        return canonical(value, self.values)
+
     def rank(self, value: str) -> int:
         """Sort key: the value's place in the list, unknown values last."""
         try:
             return self.values.index(value)
         except ValueError:
             return len(self.values)
+
+
+def _spelling(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def canonical(value: str, allowed) -> str | None:
+    """The one of ``allowed`` that ``value`` means, ignoring case, spaces and punctuation."""
+    key = _spelling(value)
+    return next((option for option in allowed if _spelling(option) == key), None)
 
 
 def _node(*path: str) -> dict[str, Any]:
@@ -94,9 +112,12 @@ DETECTION_METHODS = Vocabulary.of(_node("properties", "detection_method"))
 DATA_LOSS = Vocabulary.of(_node("properties", "impact", "properties", "data_loss"))
 ACTION_STATUSES = Vocabulary.of(_node("$defs", "action_status"))
 OPEN_ACTION_STATUSES = Vocabulary.of(_node("$defs", "open_action_status"))
+DECLINED_ACTION_STATUSES = Vocabulary.of(_node("$defs", "declined_action_status"))
 ACTION_PRIORITIES = Vocabulary.of(_node("$defs", "action_priority"))
 ACTION_CATEGORIES = Vocabulary.of(_node("$defs", "action_category"))
 FACTOR_CATEGORIES = Vocabulary.of(_node("$defs", "factor_category"))
 FACTOR_CONTRIBUTIONS = Vocabulary.of(_node("$defs", "factor_contribution"))
 ID_PATTERN = re.compile(_node("$defs", "id")["pattern"])
 TIMESTAMP_PATTERN = re.compile(_node("$defs", "timestamp")["pattern"])
+# The frontmatter keys that hold a timestamp: started, detected, ...
+TIMESTAMP_KEYS = tuple(key for key, node in _node("properties").items() if node.get("$ref") == "#/$defs/timestamp")

@@ -1,48 +1,26 @@
 """Shared helpers for the action-item field rules."""
 
-from ..model import Span
-
-
-def cell_span(table, item, column):
-    cell = table.value(item.row, column) if table else None
-    if cell is not None:
-        return cell.span
-    return Span.point(item.row.line)
-
-
-def table_of(doc, item):
-    # By line, not ``item.row in table.rows``: that compares rows field by field, once per
-    # row of the table for every item, and made a long table quadratic.
-    for table in doc.tables:
-        if table.kind == "actions" and table.line <= item.row.line <= table.end_line:
-            return table
-    return None
-
-
-def canonical(value: str, allowed) -> str | None:
-    """The allowed spelling ``value`` means (``In Progress`` -> ``in-progress``), or None."""
-    key = "".join(ch for ch in value.lower() if ch.isalnum())
-    for option in allowed:
-        if "".join(ch for ch in option.lower() if ch.isalnum()) == key:
-            return option
-    return None
+from ._fixes import cell_edit
 
 
 def vocabulary(doc, column, allowed, what):
-    """Findings for action items whose ``column`` is not exactly one of ``allowed``."""
+    """Findings for action items whose ``column`` is not exactly one of ``allowed``
+    (a :class:`~postmortem.vocabulary.Vocabulary`); a misspelling carries its fix."""
     from ..rule import Finding
 
     for item in doc.actions:
         value = getattr(item, column).strip()
-        span = cell_span(table_of(doc, item), item, column)
+        span = item.cell_span(column)
         if not value:
             yield Finding(span, f"action item {item.id or '?'} has no {what}", f"Use one of: {', '.join(allowed)}.")
             continue
         if value in allowed:
             continue
-        meant = canonical(value, allowed)
+        meant = allowed.canonical(value)
         if meant:
-            yield Finding(span, f"{what} {value!r} should be written {meant!r}", "`postmortem lint --fix` rewrites it.")
+            cell = item.cell(column)
+            fix = cell_edit(cell, allowed.canonical(cell.raw)) if cell is not None and cell.raw else None
+            yield Finding(span, f"{what} {value!r} should be written {meant!r}", "`postmortem lint --fix` rewrites it.", fix)
         else:
             yield Finding(span, f"unknown {what} {value!r}", f"Use one of: {', '.join(allowed)}.")
 
@@ -69,8 +47,7 @@ _FILLER = _lex._words("more better additional extra proper some improved enhance
 def action_cells(doc):
     """(item, cell, analysis) for every action item with an Action cell to judge."""
     for item in doc.actions:
-        table = table_of(doc, item)
-        cell = table.value(item.row, "action") if table else None
+        cell = item.cell("action")
         if cell is None or not cell.text.strip() or _PLACEHOLDER.search(cell.raw):
             continue
         an = analyse(cell.prose.text)

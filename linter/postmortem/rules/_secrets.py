@@ -18,7 +18,6 @@ line except HTML comments.
 
 from __future__ import annotations
 
-import bisect
 import fnmatch
 import math
 import re
@@ -38,34 +37,9 @@ class Hit:
     value: str  # the secret or the personal datum itself (never printed whole)
 
 
-def _line_starts(doc) -> list[int]:
-    starts, offset = [], 0
-    for line in doc.source.lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    return starts
-
-
 def span(doc, hit: Hit) -> Span:
     """The file span of ``hit``; columns count code points on the line, end exclusive."""
-    starts = _cached(doc, "starts", _line_starts)
-    line = bisect.bisect_right(starts, hit.start) - 1
-    end_line = bisect.bisect_right(starts, max(hit.start, hit.end - 1)) - 1
-    end_col = hit.end - starts[end_line] + 1 if hit.end > hit.start else hit.start - starts[line] + 1
-    return Span(line + 1, hit.start - starts[line] + 1, end_line + 1, end_col)
-
-
-_CACHE: dict[str, tuple[object, object]] = {}
-
-
-def _cached(doc, name: str, compute):
-    """One result per document and name: several rules read the same scan."""
-    entry = _CACHE.get(name)
-    if entry is not None and entry[0] is doc:
-        return entry[1]
-    value = compute(doc)
-    _CACHE[name] = (doc, value)
-    return value
+    return doc.source.index.span(hit.start, hit.end)
 
 
 # --------------------------------------------------------------------------- masking, allow-lists
@@ -135,9 +109,10 @@ _LEGACY_NAMES = {"BasicAuthDetector", "IPPublicDetector"}  # PM602; a public IP 
 _JWT_TAIL = re.compile(r"[A-Za-z0-9\-_.+/=]*")
 
 
-def credentials(doc) -> list[Hit]:
-    """Credentials detect-secrets' detectors recognise, and authorization header tokens."""
-    return _cached(doc, "credentials", _credentials)
+def credentials(doc, ctx=None) -> list[Hit]:
+    """Credentials detect-secrets' detectors recognise, and authorization header tokens
+    (one scan per document, shared by the rules that read it)."""
+    return ctx.cached("credentials", _credentials, doc) if ctx else _credentials(doc)
 
 
 # Necessary conditions for a detector's pattern to match, checked first because most
@@ -331,12 +306,12 @@ _REFERENCE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$|
 _VALUE_END = re.compile(r"[\s;&,\"'`]")
 
 
-def passwords(doc) -> list[Hit]:
+def passwords(doc, ctx=None) -> list[Hit]:
     """Passwords in URLs (``scheme://user:password@host``) and assigned to a secret-sounding
     key (``password=…``, ``"api_key": "…"``), as detect-secrets' basic-auth and keyword
     detectors find them; references and placeholders (``$DB_PASSWORD``, ``<password>``,
     ``settings.PASSWORD``, ``***``) are not passwords."""
-    return _cached(doc, "passwords", _passwords)
+    return ctx.cached("passwords", _passwords, doc) if ctx else _passwords(doc)
 
 
 def _passwords(doc) -> list[Hit]:
@@ -421,12 +396,12 @@ _HEX = re.compile(r"^[0-9a-fA-F\-]+$")
 BASE64_LIMIT = 4.5  # detect-secrets' default for its Base64HighEntropyString
 
 
-def high_entropy(doc, minimum: int = 20, limit: float = BASE64_LIMIT) -> list[Hit]:
+def high_entropy(doc, ctx=None, minimum: int = 20, limit: float = BASE64_LIMIT) -> list[Hit]:
     """Random-looking strings: at least ``minimum`` characters of the base64 alphabet with
     upper- and lower-case letters and digits, whose Shannon entropy (detect-secrets'
     measure) is over ``limit`` bits per character. Hex strings (commit hashes, digests,
     UUIDs, trace ids) are not reported, nor what PM601 and PM602 already report."""
-    known = [(h.start, h.end) for h in (*credentials(doc), *passwords(doc))]
+    known = [(h.start, h.end) for h in (*credentials(doc, ctx), *passwords(doc, ctx))]
     hits = []
     text = doc.source.text
     for match in _CANDIDATE.finditer(text):
@@ -546,7 +521,7 @@ def phones(doc, regions=()) -> list[Hit]:
         return []
     import phonenumbers
 
-    starts = _cached(doc, "starts", _line_starts)
+    starts = doc.source.index.starts
     hits = []
     for index, line in lines:
         seen: set[tuple[int, int]] = set()

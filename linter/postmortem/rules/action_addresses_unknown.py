@@ -19,7 +19,6 @@ typo (`CF4` when there are three factors) silently breaks it.
 """
 
 from ..rule import Finding, Severity
-from ._actions import cell_span, table_of
 
 CODE = "PM306"
 NAME = "action-addresses-unknown"
@@ -34,8 +33,7 @@ def check(doc, ctx):
         unknown = [ref for ref in item.addresses if ref.strip().upper() not in known]
         if not unknown:
             continue
-        table = table_of(doc, item)
-        span = cell_span(table, item, "addresses")
+        span = item.cell_span("addresses")
         yield Finding(
             span,
             f"action item {item.id or '?'} addresses unknown factor(s) {', '.join(unknown)}",

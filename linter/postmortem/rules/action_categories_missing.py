@@ -41,7 +41,7 @@ def check(doc, ctx):
     table = doc.table("actions")
     if severity not in SEVERITIES or table is None or "category" not in table.columns:
         return
-    categories = {item.category.strip().lower() for item in doc.actions if item.status.strip().lower() != "wont-do"}
+    categories = {item.category.strip().lower() for item in doc.actions if not item.declined}
     span = Span(table.line, 1, table.line, len(doc.source.lines[table.line - 1]) + 1)
     if "detect" not in categories:
         yield Finding(

@@ -23,6 +23,7 @@ from ..vocabulary import ACTION_CATEGORIES
 from ..rule import Severity
 from ._actions import vocabulary
 
+FIX = "action-item category spelling (`Prevent` -> `prevent`)"
 CODE = "PM316"
 NAME = "action-category-unknown"
 SEVERITY = Severity.ERROR

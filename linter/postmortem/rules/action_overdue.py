@@ -19,7 +19,6 @@ Mark it `done` when it is, or agree a new due date with the owner.
 """
 
 from ..rule import Finding, Severity
-from ._actions import cell_span, table_of
 
 CODE = "PM313"
 NAME = "action-overdue"
@@ -31,7 +30,7 @@ def check(doc, ctx):
         if item.overdue(ctx.today):
             days = (ctx.today - item.due).days
             yield Finding(
-                cell_span(table_of(doc, item), item, "due"),
+                item.cell_span("due"),
                 f"action item {item.id or '?'} is {days} day{'s' if days != 1 else ''} overdue (due {item.due}, status {item.status})",
                 "Close it, or agree a new due date with its owner.",
             )

@@ -20,23 +20,22 @@ are teams or roles so the item survives people changing jobs.
 """
 
 from ..rule import Finding, Severity
-from ._actions import cell_span, table_of
 
 CODE = "PM311"
 NAME = "action-owner-unknown"
+READS_OWNERS = True  # the CLI says so when there is no registry to read
 SEVERITY = Severity.ERROR
 
 
 def check(doc, ctx):
     owners = ctx.owners
     for item in doc.actions:
-        table = table_of(doc, item)
         if not item.owner.strip():
-            yield Finding(cell_span(table, item, "owner"), f"action item {item.id or '?'} has no owner", "Name the owning team or role from the owner registry.")
+            yield Finding(item.cell_span("owner"), f"action item {item.id or '?'} has no owner", "Name the owning team or role from the owner registry.")
         elif owners is not None and not owners.known(item.owner):
             suggestion = owners.closest(item.owner)
             yield Finding(
-                cell_span(table, item, "owner"),
+                item.cell_span("owner"),
                 f"owner {item.owner!r} is not in the owner registry",
                 f"Did you mean {suggestion!r}?" if suggestion else f"Use a team or role listed in {owners.path.name}, or add it there.",
             )

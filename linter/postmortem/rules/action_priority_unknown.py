@@ -23,6 +23,7 @@ from ..vocabulary import ACTION_PRIORITIES
 from ..rule import Severity
 from ._actions import vocabulary
 
+FIX = "action-item priority spelling (`p1` -> `P1`)"
 CODE = "PM315"
 NAME = "action-priority-unknown"
 SEVERITY = Severity.ERROR

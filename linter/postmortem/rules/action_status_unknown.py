@@ -23,6 +23,7 @@ from ..vocabulary import ACTION_STATUSES
 from ..rule import Severity
 from ._actions import vocabulary
 
+FIX = "action-item status spelling (`Done` -> `done`)"
 CODE = "PM314"
 NAME = "action-status-unknown"
 SEVERITY = Severity.ERROR

@@ -23,6 +23,7 @@ from ..rule import Finding, Severity
 
 CODE = "PM105"
 NAME = "author-unknown"
+READS_OWNERS = True  # the CLI says so when there is no registry to read
 SEVERITY = Severity.ERROR
 
 

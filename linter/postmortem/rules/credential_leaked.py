@@ -46,7 +46,7 @@ OPTIONS = {"allow": []}
 
 def check(doc, ctx):
     allow = ctx.options.get("allow") or []
-    for hit in credentials(doc):
+    for hit in credentials(doc, ctx):
         if allowed(hit.value, allow):
             continue
         where = span(doc, hit)

@@ -30,7 +30,7 @@ SEVERITY = Severity.ERROR
 
 def check(doc, ctx):
     first = {}
-    for section in doc.sections:
+    for section in doc.top_sections:
         if not section.key:
             continue
         if section.key in first:

@@ -20,12 +20,14 @@ Save post-mortems as UTF-8 (a BOM is accepted and ignored). Keep logs and dumps 
 incident ticket and link to them.
 """
 
+from ..parse import UNREADABLE
 from ..rule import Severity
 
 CODE = "PM001"
 NAME = "file-unreadable"
 SEVERITY = Severity.ERROR
+READS_UNREADABLE = True  # runs on files no other rule can check
 
 
 def check(doc, ctx):
-    yield from ctx.problems(doc)
+    yield from ctx.problems(doc, UNREADABLE)

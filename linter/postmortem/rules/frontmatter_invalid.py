@@ -28,6 +28,7 @@ severity: SEV1
 ```
 """
 
+from ..parse import FRONTMATTER
 from ..rule import Severity
 
 CODE = "PM002"
@@ -36,4 +37,4 @@ SEVERITY = Severity.ERROR
 
 
 def check(doc, ctx):
-    yield from ctx.problems(doc)
+    yield from ctx.problems(doc, FRONTMATTER)

@@ -39,7 +39,7 @@ def check(doc, ctx):
     allow = ctx.options.get("allow") or []
     minimum = int(ctx.options.get("min-length", 20))
     limit = float(ctx.options.get("entropy", BASE64_LIMIT))
-    for hit in high_entropy(doc, minimum, limit):
+    for hit in high_entropy(doc, ctx, minimum, limit):
         if allowed(hit.value, allow):
             continue
         yield Finding(

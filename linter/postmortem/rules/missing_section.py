@@ -27,6 +27,7 @@ Start from `postmortem new`, which writes every section of the template.
 
 from .. import spec
 from ..model import Span
+from ..vocabulary import SEVERITIES
 from ..rule import Finding, Severity
 
 CODE = "PM201"
@@ -35,9 +36,9 @@ SEVERITY = Severity.ERROR
 
 
 def check(doc, ctx):
-    severity = doc.incident.severity if doc.incident.severity in ctx.config.required_sections else "SEV4"
+    severity = doc.incident.severity if doc.incident.severity in ctx.config.required_sections else SEVERITIES.values[-1]
     required = ctx.config.required_sections[severity]
-    present = {section.key for section in doc.sections if section.key}
+    present = {section.key for section in doc.top_sections if section.key}
     for key in required:
         if key in present:
             continue
@@ -45,7 +46,7 @@ def check(doc, ctx):
         line = _where(doc, key)
         hint = f"Add a `## {title}` section."
         for section in doc.sections:
-            if section.level != 2 and spec.section_key(section.title) == key:
+            if section.level != 2 and section.key == key:
                 hint = f"Line {section.line} has `{'#' * section.level} {section.title}`: make it a level-2 heading (`## {section.title}`)."
                 break
         yield Finding(Span.point(line), f"missing required section: {title} (required for {severity})", hint)
@@ -55,7 +56,7 @@ def _where(doc, key):
     """The line of the first present section that should come after ``key``, else the last line."""
     order = spec.SECTION_ORDER
     later = set(order[order.index(key) + 1 :])
-    for section in doc.sections:
+    for section in doc.top_sections:
         if section.key in later:
             return section.line
     return max(1, len(doc.source.lines) - (1 if doc.source.lines[-1] == "" else 0))

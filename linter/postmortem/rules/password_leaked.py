@@ -39,7 +39,7 @@ OPTIONS = {"allow": []}
 
 def check(doc, ctx):
     allow = ctx.options.get("allow") or []
-    for hit in passwords(doc):
+    for hit in passwords(doc, ctx):
         if allowed(hit.value, allow, ()):
             continue
         yield Finding(

@@ -28,6 +28,7 @@ from ..spec import PLACEHOLDER
 CODE = "PM205"
 NAME = "placeholder-left"
 SEVERITY = Severity.ERROR
+SUBSUMES = True  # a finding inside a placeholder would only repeat "fill this in"
 
 _MARKER = re.compile(r"\b(?:TODO|TBD|FIXME|XXX)\b")
 

@@ -51,7 +51,7 @@ def check(doc, ctx):
     addressed = {
         ref.strip().upper()
         for item in doc.actions
-        if item.status.strip().lower() != "wont-do"
+        if not item.declined
         for ref in item.addresses
     }
     for factor in primary:

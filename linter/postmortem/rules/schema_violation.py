@@ -33,8 +33,11 @@ from ..model import Span
 
 from ..rule import Finding, Severity
 from ..spec import PLACEHOLDER
-from ..times import parse_date, parse_timestamp
+from ..times import normalise_date, normalise_timestamp, parse_date, parse_timestamp
+from ..vocabulary import TIMESTAMP_KEYS, canonical
+from ._fixes import scalar_edit
 
+FIX = "frontmatter value spelling, dates and timestamps"
 CODE = "PM101"
 NAME = "schema-violation"
 SEVERITY = Severity.ERROR
@@ -76,15 +79,19 @@ def check(doc, ctx):
                 )
         elif error.validator == "enum":
             options = ", ".join(str(o) for o in error.validator_value)
-            yield Finding(fm.span(path), f"`{name}` must be one of {options}; got {error.instance!r}", hint)
+            fix = _respelled(doc, path, error.instance, error.validator_value) if path in _RESPELLED else None
+            yield Finding(fm.span(path), f"`{name}` must be one of {options}; got {error.instance!r}", _fix_hint(fix, hint), fix)
         elif error.validator == "pattern" and error.schema == _definition("timestamp"):
+            fix = scalar_edit(doc, path, error.instance, normalise_timestamp(error.instance) or error.instance)
             yield Finding(
                 fm.span(path),
                 f"`{name}` must be an ISO 8601 timestamp with a timezone, e.g. 2026-03-04T14:02:00Z; got {error.instance!r}",
-                hint,
+                _fix_hint(fix, hint),
+                fix,
             )
         elif error.validator == "pattern" and error.schema == _definition("date"):
-            yield Finding(fm.span(path), f"`{name}` must be a date written YYYY-MM-DD; got {error.instance!r}", hint)
+            fix = scalar_edit(doc, path, error.instance, normalise_date(error.instance) or error.instance)
+            yield Finding(fm.span(path), f"`{name}` must be a date written YYYY-MM-DD; got {error.instance!r}", _fix_hint(fix, hint), fix)
         elif error.validator == "pattern":
             yield Finding(fm.span(path), f"`{name}` has the wrong form: {error.instance!r}", hint)
         elif error.validator == "type":
@@ -98,18 +105,29 @@ def check(doc, ctx):
     yield from _impossible_dates(fm)
 
 
-_TIMESTAMPS = ("started", "detected", "acknowledged", "mitigated", "resolved")
+_RESPELLED = {("severity",), ("status",)}  # enum values --fix respells (sev2 -> SEV2)
+
+
+def _respelled(doc, path, value, allowed):
+    if not isinstance(value, str):
+        return None
+    meant = canonical(value, allowed)
+    return scalar_edit(doc, path, value, meant) if meant else None
+
+
+def _fix_hint(fix, hint):
+    return f"{hint} `postmortem lint --fix` rewrites it." if fix and hint else hint
 
 
 def _impossible_dates(fm):
     """Values of the right form that name no real moment: 2026-02-30, 25:10, +24:00."""
     import re
 
-    for key in _TIMESTAMPS + ("published",):
+    for key in TIMESTAMP_KEYS + ("published",):
         value = fm.data.get(key)
         if not isinstance(value, str):
             continue
-        kind = "timestamp" if key in _TIMESTAMPS else "date"
+        kind = "timestamp" if key in TIMESTAMP_KEYS else "date"
         if not re.fullmatch(_definition(kind)["pattern"], value):
             continue  # the schema check above reports the form
         parsed = parse_timestamp(value) if kind == "timestamp" else parse_date(value)

@@ -33,7 +33,7 @@ def check(doc, ctx):
     order = spec.SECTION_ORDER
     furthest = None
     seen = set()
-    for section in doc.sections:
+    for section in doc.top_sections:
         if not section.key or section.key in seen:
             continue
         seen.add(section.key)

@@ -21,6 +21,7 @@ in its text ends up with its owner in the priority column, and the tracker shows
 ```
 """
 
+from ..parse import TABLE
 from ..rule import Severity
 
 CODE = "PM204"
@@ -29,4 +30,4 @@ SEVERITY = Severity.ERROR
 
 
 def check(doc, ctx):
-    yield from ctx.problems(doc)
+    yield from ctx.problems(doc, TABLE)

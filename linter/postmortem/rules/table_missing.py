@@ -25,9 +25,8 @@ a bullet list have no owner, due date or status anyone can follow up on.
 ```
 """
 
-from ..model import Span
+
 from ..rule import Finding, Severity
-from ..spec import normalise_heading
 
 CODE = "PM207"
 NAME = "table-missing"
@@ -44,11 +43,7 @@ def check(doc, ctx):
     section = doc.section("root-cause")
     if section is None or any(t.kind == "factors" for t in doc.tables):
         return
-    whys = any(
-        s.level > 2 and section.contains(s.line) and "whys" in normalise_heading(s.title)
-        for s in doc.sections
-    )
-    if not whys:
+    if not doc.subsections("five-whys", within=section):
         yield Finding(
             section.title_span,
             f"the {section.title} section has neither a contributing factors table nor a 5 Whys subsection",

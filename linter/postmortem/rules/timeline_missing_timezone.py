@@ -21,7 +21,6 @@ alert and deploy logs needs the zone. A timeline that never says is ambiguous.
 
 from ..rule import Finding, Severity
 from ..times import parse_clock
-from ._timeline import time_span
 
 CODE = "PM402"
 NAME = "timeline-missing-timezone"
@@ -37,7 +36,7 @@ def check(doc, ctx):
             if parse_clock(entry.time_text) is None:
                 continue  # PM404 reports unreadable times
             yield Finding(
-                time_span(doc, entry),
+                entry.cell_span("time"),
                 f"timeline time {entry.time_text!r} has no timezone",
                 "Write the zone on the first row, e.g. `14:02 UTC` or `2026-03-04 14:02+01:00`; "
                 "later rows take the zone of the row above.",

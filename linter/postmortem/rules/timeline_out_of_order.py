@@ -22,7 +22,6 @@ when; a row out of place, often a wrong date after midnight, tells a different s
 """
 
 from ..rule import Finding, Severity
-from ._timeline import time_span
 
 CODE = "PM401"
 NAME = "timeline-out-of-order"
@@ -36,7 +35,7 @@ def check(doc, ctx):
             continue
         if latest is not None and entry.time < latest.time:
             yield Finding(
-                time_span(doc, entry),
+                entry.cell_span("time"),
                 f"timeline row at {entry.time_text} comes after {latest.time_text} (line {latest.row.line})",
                 "Order rows by time; after midnight, write the date too.",
             )

@@ -20,9 +20,10 @@ used for time-to-detect figures.
 """
 
 from ..rule import Finding, Severity
-from ..times import parse_clock
-from ._timeline import time_span
+from ..times import normalise_clock, parse_clock
+from ._fixes import cell_edit
 
+FIX = "timeline dates written with / or ."
 CODE = "PM404"
 NAME = "timeline-time-invalid"
 SEVERITY = Severity.ERROR
@@ -32,6 +33,9 @@ def check(doc, ctx):
     for entry in doc.timeline:
         text = entry.time_text.strip()
         if not text:
-            yield Finding(time_span(doc, entry), "timeline row has no time", "Give every row a time, e.g. `14:02 UTC`.")
+            yield Finding(entry.cell_span("time"), "timeline row has no time", "Give every row a time, e.g. `14:02 UTC`.")
         elif parse_clock(text) is None:
-            yield Finding(time_span(doc, entry), f"timeline time {text!r} cannot be read", "Write `HH:MM`, optionally with an ISO date before it and a timezone after it.")
+            cell = entry.cell("time")
+            fix = cell_edit(cell, normalise_clock(cell.raw)) if cell is not None else None
+            hint = "`postmortem lint --fix` rewrites it." if fix else "Write `HH:MM`, optionally with an ISO date before it and a timezone after it."
+            yield Finding(entry.cell_span("time"), f"timeline time {text!r} cannot be read", hint, fix)

@@ -21,13 +21,25 @@ suppression hides the next real finding in that block.
 Delete the comment.
 """
 
-from ..rule import Severity
+from ..rule import Finding, Severity, all_rules
 
 CODE = "PM003"
 NAME = "unused-suppression"
 SEVERITY = Severity.WARNING
+AFTER_SUPPRESSION = True  # reads which suppression comments suppressed something
 
 
 def check(doc, ctx):
-    # The engine reports this rule while applying suppressions.
-    return ()
+    known = all_rules()
+    for directive in ctx.suppressions:
+        unknown = sorted((directive.codes or set()) - set(known))
+        if unknown:
+            message = f"suppression names unknown rule(s): {', '.join(unknown)}"
+        elif directive.used:
+            continue
+        elif directive.codes is not None and not directive.codes & ctx.selected:
+            continue  # the rules it names are not running: nothing to judge
+        else:
+            message = f"suppression `{directive.text}` suppresses nothing"
+        line = directive.line
+        yield Finding(doc.source.line_span(line), message, "Remove the comment.")

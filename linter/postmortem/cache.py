@@ -1,0 +1,128 @@
+"""A content-addressed cache of each file's findings, so an unchanged archive lints at the
+speed of reading it.
+
+An entry's key is a hash of everything a file's findings depend on: the file's bytes and
+the path it is shown by, the linter's own code, the rules selected with their severities
+and options, the configuration that shapes them, the owner registry, the archive's index
+of ids (for the cross-file rules) and the date due dates are judged against. Change any of
+them and the key changes; nothing is ever invalidated in place. An entry that cannot be
+read, is not JSON of the expected shape, or was written for another key is ignored and
+rewritten. Entries are written atomically; a cache folder that cannot be written to only
+costs speed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .diagnostics import Diagnostic, Severity
+
+FORMAT = 1  # bump when the entry layout changes
+_IGNORE_ALL = "# Written by `postmortem lint`: a cache, safe to delete.\n*\n"
+
+
+def _code_fingerprint() -> str:
+    """The linter's version and the size and time of each of its source and data files."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256(f"{__version__}\0{FORMAT}".encode())
+    for folder, dirs, files in sorted(os.walk(root)):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".json", ".txt", ".tsv", ".yml")):
+                info = os.stat(os.path.join(folder, name))
+                digest.update(f"{os.path.relpath(os.path.join(folder, name), root)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+class FindingsCache:
+    """Findings per file under ``folder``, for one linter set-up (see :meth:`for_linter`)."""
+
+    def __init__(self, folder: Path, context: str):
+        self.folder = folder
+        self.context = hashlib.sha256(context.encode()).hexdigest()
+        self.hits = self.misses = 0
+        self._ready = False
+
+    @classmethod
+    def for_linter(cls, folder: Path, linter) -> "FindingsCache":
+        """A cache keyed by everything ``linter``'s findings depend on besides the file."""
+        config = linter.config
+        parts = [
+            _code_fingerprint(),
+            repr(sorted((rule.info.code, int(rule.severity), repr(sorted(rule.ctx.options.items()))) for rule in linter.rules)),
+            repr(sorted(config.per_file_ignores.items())),
+            repr(sorted(config.required_sections.items())),
+            repr((config.max_file_size, str(config.root), str(config.archive_dir))),
+            linter.today.isoformat(),
+            _file_digest(config.owners_path),
+        ]
+        if linter.needs_archive and linter.archive is not None:
+            parts.append(repr(sorted((key, sorted(paths)) for key, paths in linter.archive.ids.items())))
+        return cls(folder, "\0".join(parts))
+
+    def key(self, display: str, data: bytes) -> str:
+        digest = hashlib.sha256(self.context.encode())
+        digest.update(display.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> list[Diagnostic] | None:
+        try:
+            entry = json.loads(self._path(key).read_text("utf-8"))
+            if entry.get("format") != FORMAT or entry.get("key") != key:
+                raise ValueError("an entry of another key or layout")
+            found = [_diagnostic(item) for item in entry["diagnostics"]]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return found
+
+    def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
+        entry = {"format": FORMAT, "key": key, "diagnostics": [d.to_dict() for d in diagnostics]}
+        target = self._path(key)
+        try:
+            self._prepare()
+            target.parent.mkdir(exist_ok=True)
+            fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
+            os.replace(temporary, target)
+        except OSError:
+            pass  # a read-only checkout lints as fast as without a cache
+
+    def _prepare(self) -> None:
+        if self._ready:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        ignore = self.folder / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text(_IGNORE_ALL, encoding="utf-8")
+        self._ready = True
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "absent"
+
+
+_FIELDS = ("path", "line", "col", "end_line", "end_col", "code", "name", "severity", "message", "hint")
+
+
+def _diagnostic(item: dict) -> Diagnostic:
+    values = {name: item[name] for name in _FIELDS}
+    for name in ("line", "col", "end_line", "end_col"):
+        if not isinstance(values[name], int):
+            raise TypeError(name)
+    values["severity"] = Severity.parse(values["severity"])
+    return Diagnostic(**values)

@@ -1,0 +1,140 @@
+r"""Markdown tables: rows split into cells the way markdown-it splits them (one escaping
+rule, ``\|``, for the parser and for ``--fix``), each cell with its span and prose."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..model import Cell, ProseBlock, Row, Span, Table
+from .prose import masked, plain_text
+
+def pipe_offsets(line: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets of the cell separators on a table row: every ``|`` not right after a
+    backslash, as markdown-it's ``escapedSplit`` reads them (so ``\\|`` escapes too)."""
+    end = len(line) if end is None else end
+    return [pos for pos in range(start, end) if line[pos] == "|" and (pos == 0 or line[pos - 1] != "\\")]
+
+
+def _row_segments(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell on a table row, splitting like markdown-it."""
+    space = md_space()
+    stripped_start = len(line) - len(line.lstrip(space))
+    stripped_end = len(line.rstrip(space))
+    bounds, start = [], stripped_start
+    for pos in pipe_offsets(line, stripped_start, stripped_end):
+        bounds.append((start, pos))
+        start = pos + 1
+    bounds.append((start, stripped_end))
+    if bounds and bounds[0][0] == bounds[0][1]:
+        bounds.pop(0)
+    if bounds and bounds[-1][0] == bounds[-1][1]:
+        bounds.pop()
+    return bounds
+
+
+def _cell(inline, line_text: str, line: int, bounds: tuple[int, int] | None) -> Cell:
+    content = inline.content
+    if bounds is None:
+        start = max(0, line_text.find(content)) if content else 0
+        raw = content
+    else:
+        start, end = bounds
+        raw_full = line_text[start:end]
+        lead, length = _cell_extent(raw_full, content)
+        raw = raw_full[lead : lead + length]
+        if not raw:  # an empty cell: the gap between its pipes
+            span = Span(line, start + 1, line, end + 1)
+            prose = ProseBlock("table-cell", "", None, None, [0], [(line, start + 1)])
+            return Cell("", "", span, prose)
+        start += lead
+    # Anchor each run between escaped pipes: markdown-it drops the backslash of ``\|``.
+    starts, origins = [0], [(line, start + 1)]
+    raw_pos, content_pos = 0, 0
+    if "\\|" not in raw:
+        raw_pos = len(raw)  # nothing to anchor
+    while raw_pos < len(raw):
+        if raw[raw_pos] == "\\" and raw[raw_pos + 1 : raw_pos + 2] == "|":
+            raw_pos += 1
+            starts.append(content_pos)
+            origins.append((line, start + raw_pos + 1))
+        raw_pos += 1
+        content_pos += 1
+    prose = ProseBlock("table-cell", masked(inline, content), None, None, starts, origins)
+    span = Span(line, start + 1, line, start + 1 + len(raw))
+    return Cell(raw, plain_text(inline), span, prose)
+
+
+def _cell_extent(raw_full: str, content: str) -> tuple[int, int]:
+    """(offset, length) in a cell's source text of markdown-it's trimmed ``content``.
+
+    markdown-it trims its own set of whitespace (not Python's: U+0085 stays, for one) and
+    drops the backslash of ``\\|``, so the cell is located by matching, not by ``strip()``.
+    """
+    if "\\" not in raw_full:  # no escaped pipes: content is a slice of the source
+        lead = raw_full.find(content) if content else -1
+        if lead >= 0 and not raw_full[:lead].strip(md_space()):
+            return lead, len(content)
+    for lead in range(len(raw_full) + 1):
+        at = lead
+        for ch in content:
+            if ch == "|" and raw_full.startswith("\\|", at):
+                at += 2
+            elif raw_full[at : at + 1] == ch:
+                at += 1
+            else:
+                break
+        else:
+            return lead, at - lead
+        if lead < len(raw_full) and not raw_full[lead].isspace():
+            break
+    stripped = raw_full.strip(md_space())
+    return len(raw_full) - len(raw_full.lstrip(md_space())), len(stripped)
+
+
+def table_of_tokens(tokens, lines: list[str], offset: int, section: str | None) -> Table | None:
+    header: list[Cell] = []
+    rows: list[Row] = []
+    row_cells: list[Cell] = []
+    row_line = 0
+    segments: list[tuple[int, int]] = []
+    in_head = False
+    align: list[str | None] = []
+    for i, token in enumerate(tokens):
+        if token.type == "th_open" and in_head:
+            style = str(token.attrs.get("style", ""))
+            align.append(style.removeprefix("text-align:") if style.startswith("text-align:") else None)
+        elif token.type == "thead_open":
+            in_head = True
+        elif token.type == "thead_close":
+            in_head = False
+        elif token.type == "tr_open" and token.map:
+            row_line = offset + token.map[0] + 1
+            segments = _row_segments(lines[row_line - 1])
+            row_cells = []
+        elif token.type == "inline":
+            index = len(row_cells)
+            bounds = segments[index] if index < len(segments) else None
+            row_cells.append(_cell(token, lines[row_line - 1], row_line, bounds))
+        elif token.type == "tr_close":
+            if in_head:
+                header = row_cells
+            else:
+                rows.append(Row(row_line, row_cells, len(segments)))
+    if not header:
+        return None
+    first = offset + tokens[0].map[0] + 1
+    last = offset + tokens[0].map[1]
+    table = Table(first, last, header, rows, section, align=align)
+    for cell in header + [c for row in rows for c in row.cells]:
+        cell.prose.section = section
+    return table
+
+
+@lru_cache(maxsize=1)
+def md_space() -> str | None:
+    """The whitespace markdown-it trims off table rows and cells (None: Python's own set)."""
+    try:
+        from markdown_it.common.utils import MD_TRIM_CHARS
+    except ImportError:  # markdown-it-py before 4 trims with str.strip()
+        return None
+    return MD_TRIM_CHARS

@@ -1,0 +1,191 @@
+"""The insights page: what the archive says as a whole, with charts drawn at build time.
+
+Incidents per month by severity, the MTTR trend per quarter, contributing-factor categories,
+recurring themes (tags and factor categories that recur across incidents) and the services
+with most incidents. Every chart has its numbers in a table beside it. The figures come
+from :mod:`postmortem.metrics`, as ``postmortem stats`` prints them; the page is
+``templates/postmortem/pages/insights.md``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import partial
+from typing import Any, Mapping, Sequence
+
+from postmortem import metrics
+from postmortem.vocabulary import FACTOR_CATEGORIES, FACTOR_CONTRIBUTIONS, SEVERITIES
+
+from . import charts
+from . import markup as m
+from . import urls as u
+from .catalog import Catalog, Entry
+from .templating import Templates
+from .urls import Urls
+
+MAX_MONTHS = 24
+MAX_QUARTERS = 12
+TOP_SERVICES = 10
+CHART_DIR = "insights"
+
+
+@dataclass
+class Chart:
+    name: str  # file stem under insights/
+    title: str
+    svg: str
+    headers: Sequence[str]  # the numbers behind the chart, as a table
+    rows: Sequence[Sequence[Any]]
+
+    @property
+    def src_uri(self) -> str:
+        return f"{CHART_DIR}/{self.name}.svg"
+
+
+def _month(day: date) -> tuple[int, int]:
+    return day.year, day.month
+
+
+def _month_range(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int, int]]:
+    out, (year, month) = [], first
+    while (year, month) <= last:
+        out.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def incidents_by_month(entries: list[Entry], colours: Mapping[str, str]) -> Chart | None:
+    dated = [e for e in entries if e.day]
+    if not dated:
+        return None
+    last = max(_month(e.day) for e in dated)
+    first = min(_month(e.day) for e in dated)
+    months = _month_range(first, last)[-MAX_MONTHS:]
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for entry in dated:
+        counts[entry.incident.severity or "?"][_month(entry.day)] += 1
+    labels = [f"{y}-{mo:02d}" for y, mo in months]
+    series = [(sev, [counts[sev][mon] for mon in months], colours.get(sev, charts.NEUTRAL)) for sev in SEVERITIES]
+    svg = charts.stacked_bars("incidents-by-month", "Incidents per month by severity", labels, series)
+    rows = [[label, *[counts[sev][mon] for sev in SEVERITIES], sum(counts[s][mon] for s in counts)] for label, mon in zip(labels, months)]
+    return Chart("incidents-by-month", "Incidents per month by severity", svg, ["Month", *SEVERITIES, "All"], rows)
+
+
+def mttr_trend(entries: list[Entry], colours: Mapping[str, str]) -> Chart | None:
+    by_quarter: dict[tuple[int, int], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if entry.day:
+            by_quarter[(entry.day.year, (entry.day.month - 1) // 3 + 1)].append(entry)
+    if not by_quarter:
+        return None
+    quarters = []
+    year, quarter = min(by_quarter)
+    while (year, quarter) <= max(by_quarter):
+        quarters.append((year, quarter))
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    quarters = quarters[-MAX_QUARTERS:]
+
+    median, p90 = metrics.LABELS["median"], metrics.LABELS["p90"]
+    labels = [f"{y} Q{q}" for y, q in quarters]
+    mttr = [metrics.mttr(e.incident for e in by_quarter[q]) for q in quarters]
+    mttd = [metrics.mttd(e.incident for e in by_quarter[q]) for q in quarters]
+    svg = charts.lines(
+        "mttr-trend",
+        "Median time to resolve and to detect, per quarter",
+        labels,
+        [(f"MTTR {median}", [_hours(f.median) for f in mttr]), (f"MTTD {median}", [_hours(f.median) for f in mttd])],
+        "hours",
+    )
+    rows = [
+        [label, len(by_quarter[q]), *(m.duration(v) for v in (r.median, r.p90, d.median, d.p90))]
+        for label, q, r, d in zip(labels, quarters, mttr, mttd)
+    ]
+    headers = ["Quarter", "Incidents", f"MTTR {median}", f"MTTR {p90}", f"MTTD {median}", f"MTTD {p90}"]
+    return Chart("mttr-trend", "MTTR trend", svg, headers, rows)
+
+
+def _hours(delta: timedelta | None) -> float | None:
+    return round(delta.total_seconds() / 3600, 2) if delta is not None else None
+
+
+def factor_categories(entries: list[Entry], colours: Mapping[str, str]) -> Chart | None:
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for entry in entries:
+        for factor in entry.doc.factors:
+            category = factor.category.strip().title() or "?"
+            counts[factor.contribution.strip().lower() or "?"][category] += 1
+    categories = [c for c in FACTOR_CATEGORIES if any(counts[k][c] for k in counts)]
+    categories += sorted({c for k in counts for c in counts[k]} - set(FACTOR_CATEGORIES))
+    if not categories:
+        return None
+    colours = dict(zip(FACTOR_CONTRIBUTIONS, ("#37474f", "#e8590c", "#90a4ae")))
+    levels = [c for c in FACTOR_CONTRIBUTIONS if counts[c]] + sorted(set(counts) - set(FACTOR_CONTRIBUTIONS))
+    series = [(level, [counts[level][c] for c in categories], colours.get(level, "#b0bec5")) for level in levels]
+    svg = charts.stacked_bars("factor-categories", "Contributing factors by category and contribution", categories, series)
+    rows = [[c, *[counts[level][c] for level in levels], sum(counts[level][c] for level in levels)] for c in categories]
+    return Chart("factor-categories", "Contributing-factor categories", svg, ["Category", *levels, "All"], rows)
+
+
+def top_services(entries: list[Entry], colours: Mapping[str, str]) -> Chart | None:
+    counts = Counter(service for entry in entries for service in entry.incident.services)
+    if not counts:
+        return None
+    items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_SERVICES]
+    svg = charts.horizontal_bars("top-services", "Services with most incidents", items)
+    rows = [[s, n] for s, n in items]
+    return Chart("top-services", "Services with most incidents", svg, ["Service", "Incidents"], rows)
+
+
+def all_charts(catalog: Catalog, colours: Mapping[str, str]) -> list[Chart]:
+    """Every chart there is data for; ``colours``: the severities' (:func:`.charts.css_colours`)."""
+    builders = (incidents_by_month, mttr_trend, factor_categories, top_services)
+    return [chart for chart in (build(catalog.entries, colours) for build in builders) if chart]
+
+
+def insights_page(catalog: Catalog, urls: Urls, found: list[Chart], templates: Templates) -> str:
+    entries = catalog.entries
+    return m.front_matter(title="Insights", search={"exclude": True}) + templates.page(
+        "insights.md",
+        count=len(entries),
+        tiles=_headline(entries),
+        charts={chart.name: chart for chart in found},
+        recurring=_recurring(entries),
+        categories=_categories(entries, len(entries)),
+        href=partial(urls.href, u.INSIGHTS),
+    )
+
+
+def _headline(entries: list[Entry]) -> list[tuple[str, str]]:
+    incidents = [e.incident for e in entries]
+    median, p90 = metrics.LABELS["median"], metrics.LABELS["p90"]
+    tiles = [(str(len(entries)), "incidents")]
+    for label, figure in metrics.DURATIONS.values():
+        found = figure(incidents)
+        tiles += [(m.duration(found.median), f"{label} {median}"), (m.duration(found.p90), f"{label} {p90}")]
+    tiles.append((m.duration(metrics.impact(incidents).median), f"impact {median}"))
+    return tiles
+
+
+def _recurring(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
+    """Tags more than one incident carries, most frequent first, with those incidents."""
+    by_tag: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        for tag in entry.incident.tags:
+            by_tag[tag].append(entry)
+    return sorted(((t, es) for t, es in by_tag.items() if len(es) > 1), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
+def _categories(entries: list[Entry], total: int) -> list[tuple[str, str, int]]:
+    """Per factor category: incidents with such a factor (of all), and in how many it was primary."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    primary: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        for factor in entry.doc.factors:
+            category = factor.category.strip().title() or "?"
+            seen[category].add(entry.stem)
+            if factor.primary:
+                primary[category].add(entry.stem)
+    order = sorted(seen, key=lambda c: (-len(seen[c]), c))
+    return [(c, f"{len(seen[c])} of {total}", len(primary[c])) for c in order]

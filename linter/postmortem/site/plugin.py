@@ -1,0 +1,229 @@
+"""The ``postmortem-archive`` MkDocs plugin: the archive in ``postmortems/`` as a site.
+
+Each event does one thing. ``on_files`` lints and reads the archive through the shared
+document model and adds every generated page; ``on_page_markdown`` and ``on_page_content``
+render post-mortem text with raw HTML escaped and put the badges and cards in place.
+
+The generated HTML comes from the templates in ``templates/postmortem/``; a site overrides
+any of them with a file of the same name under its theme's ``custom_dir``
+(``overrides/postmortem/card.html``), as it overrides mkdocs-material's partials.
+
+Options (``plugins: - postmortem-archive:`` in ``mkdocs.yml``):
+
+``source``
+    The archive folder, relative to ``mkdocs.yml`` (default ``postmortems``).
+``internal``
+    Also publish ``visibility: restricted`` post-mortems. ``POSTMORTEM_INTERNAL=1`` turns it
+    on too. Default off.
+``allow_lint_errors``
+    Publish post-mortems that fail linting (with a banner) instead of failing the build.
+    ``POSTMORTEM_ALLOW_LINT_ERRORS=1`` turns it on too. Default off.
+``today``
+    The date that decides which action items are overdue (default: the build date).
+    ``POSTMORTEM_TODAY=YYYY-MM-DD`` overrides it.
+``pyproject``
+    The ``pyproject.toml`` whose ``[tool.postmortem]`` configures the linter (default: the
+    nearest one from ``mkdocs.yml`` upwards).
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, InclusionLevel
+
+from postmortem.vocabulary import SEVERITIES
+
+from . import browse, catalog, charts, home, insights, pages, rules_ref, search, status_history, tracker
+from . import urls as u
+from .guard import RawHtmlGuard
+from .templating import Templates
+from .tokens import Tokens
+
+log = logging.getLogger("mkdocs.plugins.postmortem-archive")
+
+_TRUE = {"1", "true", "yes", "on"}
+
+
+class ArchiveConfig(Config):
+    source = c.Type(str, default="postmortems")
+    internal = c.Type(bool, default=False)
+    allow_lint_errors = c.Type(bool, default=False)
+    today = c.Optional(c.Type((str, date)))
+    pyproject = c.Optional(c.Type(str))
+
+
+def _flag(name: str, configured: bool) -> bool:
+    value = os.environ.get(name)
+    return configured if value is None or value.strip() == "" else value.strip().lower() in _TRUE
+
+
+class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    def __init__(self) -> None:
+        self.guard = RawHtmlGuard()
+        self.tokens = Tokens()
+        self.guarded: set[str] = set()
+        self.source = self.base = Path()
+        self.pyproject: Path | None = None
+        self.today = date.today()
+        self.internal = self.allow_lint_errors = False
+        self.templates = Templates()
+        self.colours: dict[str, str] = {}
+
+    # ------------------------------------------------------------------ configuration
+
+    def on_config(self, config):
+        self.base = base = Path(config.config_file_path or ".").resolve().parent
+        self.source = (base / self.config.source).resolve()
+        self.internal = _flag("POSTMORTEM_INTERNAL", self.config.internal)
+        self.allow_lint_errors = _flag("POSTMORTEM_ALLOW_LINT_ERRORS", self.config.allow_lint_errors)
+        self.today = _today(os.environ.get("POSTMORTEM_TODAY") or self.config.today)
+        self.pyproject = (base / self.config.pyproject).resolve() if self.config.pyproject else None
+        config.markdown_extensions.append(self.guard)
+        self.templates = Templates(config.theme.custom_dir)
+        return config
+
+    def on_pre_build(self, config):
+        search.config_only(config.plugins)
+        gc.unfreeze()  # under `mkdocs serve`: what the last build's on_files froze
+
+    # ------------------------------------------------------------------ pages
+
+    def on_files(self, files, config):
+        # Reading the archive allocates millions of small objects (the documents' Markdown
+        # tokens) that live through the event; the cyclic garbage collector re-walked them
+        # about a hundred times, for ~1 s of CPU at 500 post-mortems (0.3 s after this).
+        # It stays off for the event; then what is alive is frozen out of later
+        # collections (anything that dies is still freed, by reference counting).
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._add_pages(files, config)
+        finally:
+            if enabled:
+                gc.enable()
+            gc.freeze()
+
+    def _add_pages(self, files, config):
+        if not self.source.is_dir():
+            raise PluginError(f"postmortem-archive: the archive folder {self.source} does not exist (option `source`)")
+        cat = self._catalog()
+        urls = u.Urls(config.use_directory_urls)
+        t = self.templates
+        self.tokens = Tokens()
+        self.guarded = set()
+        generated: list[tuple[str, str, bool, bool]] = []  # src_uri, content, in nav, post-mortem text
+
+        for entry in cat.entries:
+            generated.append((entry.src_uri, pages.postmortem_page(entry, cat, urls, self.tokens, t), False, True))
+        drawn = insights.all_charts(cat, charts.css_colours(_stylesheets(config), SEVERITIES))
+        notices = status_history.notices(cat)
+        generated += [
+            (u.HOME, home.home_page(cat, urls, t), True, False),
+            (u.ARCHIVE, browse.archive_page(cat, urls, t, self.tokens), True, False),
+            (u.BY_SEVERITY, browse.severity_page(cat, urls, t, self.tokens), True, False),
+            (u.BY_SERVICE, browse.service_page(cat, urls, t, self.tokens), True, False),
+            (u.BY_YEAR, browse.year_page(cat, urls, t, self.tokens), True, False),
+            (u.BY_TAG, browse.tag_page(t), True, False),
+            (u.ACTIONS, tracker.tracker_page(cat, urls, t), True, False),
+            (u.INSIGHTS, insights.insights_page(cat, urls, drawn, t), True, False),
+            (u.RULES, rules_ref.rules_page(t), True, False),
+            (u.STATUS_HISTORY, status_history.index_page(notices, t), True, True),
+        ]
+        generated += [(notice.src_uri, status_history.notice_page(notice, t), False, True) for notice in notices]
+        generated += [(chart.src_uri, chart.svg, False, False) for chart in drawn]
+
+        for src_uri, content, in_nav, untrusted in generated:
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(f"postmortem-archive: docs/{src_uri} clashes with a generated page of the same name; rename it")
+            inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+            if untrusted:
+                self.guarded.add(src_uri)
+        files.append(File.generated(config, search.WORKER, abs_src_path=str(search.WORKER_SOURCE)))
+        log.info(
+            "postmortem-archive: %d post-mortems published%s, today is %s",
+            len(cat.entries),
+            " (internal build: restricted ones included)" if self.internal else "",
+            self.today.isoformat(),
+        )
+        return files
+
+    def _catalog(self) -> catalog.Catalog:
+        from postmortem.config import ConfigError, find_config, load_config
+        from postmortem.engine import UsageError
+
+        try:
+            project = load_config(self.pyproject or find_config(self.base))
+            project.archive = str(self.source)
+            cat, _ = catalog.load(
+                self.source, project, today=self.today, internal=self.internal, allow_lint_errors=self.allow_lint_errors
+            )
+        except (ConfigError, UsageError) as exc:
+            raise PluginError(f"postmortem-archive: configuration error: {exc}") from None
+        except catalog.LintFailure as failure:
+            raise PluginError(
+                "postmortem-archive: the archive does not pass `postmortem lint`; fix these findings, "
+                "or build with POSTMORTEM_ALLOW_LINT_ERRORS=1 to publish anyway:\n" + str(failure)
+            ) from None
+        return cat
+
+    # ------------------------------------------------------------------ rendering
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # Read by the guard when MkDocs creates this page's Markdown instance, next.
+        self.guard.active = page.file.src_uri in self.guarded
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        self.guard.active = False
+        html = self.tokens.substitute(html)
+        leftover = self.tokens.leftover(html)
+        if leftover:
+            log.warning("postmortem-archive: %s: %d placeholder(s) not replaced", page.file.src_uri, len(leftover))
+        return html
+
+    def on_post_page(self, output, page, config):
+        return search.prepare_page(output, page)
+
+    def on_post_template(self, output_content, template_name, config):
+        return search.use_worker(output_content)
+
+    # ------------------------------------------------------------------ search index
+
+    @event_priority(-50)  # after the theme's search plugin has written its index
+    def on_post_build(self, config):
+        search.index_site(Path(config.site_dir))
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.source))
+        return server
+
+
+def _stylesheets(config) -> list[str]:
+    """The text of the site's own stylesheets (``extra_css`` files in ``docs_dir``)."""
+    found = []
+    for name in config.extra_css:
+        path = Path(config.docs_dir) / str(name)
+        if path.is_file():
+            found.append(path.read_text(encoding="utf-8"))
+    return found
+
+
+def _today(value) -> date:
+    if value is None or value == "":
+        return date.today()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise PluginError(f"postmortem-archive: today / POSTMORTEM_TODAY must be YYYY-MM-DD, not {value!r}") from None

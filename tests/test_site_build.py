@@ -121,7 +121,7 @@ def test_archive_table_is_sortable_and_complete(site):
     # Sort keys: ISO date, severity rank, duration in minutes.
     assert 'data-sort="2026-03-04"' in content
     assert 'data-sort="000000078"' in content  # 1h 18m
-    dates = re.findall(r'<td data-sort="(\d{4}-\d{2}-\d{2})">', content)
+    dates = re.findall(r'<td data-label="Date" data-sort="(\d{4}-\d{2}-\d{2})">', content)
     assert dates == sorted(dates, reverse=True) and len(dates) == len(published)
 
 
@@ -179,7 +179,7 @@ def test_tracker_lists_open_items_by_owner_overdue_first(site):
         assert f'href="../postmortems/{stem}/#action-{item.id.lower()}"' in content
     platform = content[content.index('id="owner-platform-team"') :]
     platform = platform[: platform.index("</table>")]
-    rows = re.findall(r"<tr( class=\"pm-row--overdue\")?><td>", platform)
+    rows = re.findall(r"<tr( class=\"pm-row--overdue\")?><td data-label=\"Action\">", platform)
     assert rows[0] == ' class="pm-row--overdue"' and set(rows[1:]) == {""}
     assert "146 days overdue" in platform
 

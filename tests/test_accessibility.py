@@ -254,6 +254,7 @@ def test_the_palette_toggle_switches_the_scheme_and_is_remembered(browser, base_
 # What a phone shows: nothing wider than the screen, nothing that scrolls sideways in the
 # page (code blocks wrap on devices that do not hover), no badge over its neighbour.
 NARROW = """
+document.querySelectorAll(".md-content details").forEach(details => { details.open = true; });  // the numbers behind the charts
 const width = document.documentElement.clientWidth;
 const problems = [];
 if (document.documentElement.scrollWidth > width) problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px wide`);

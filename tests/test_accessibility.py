@@ -251,6 +251,23 @@ def test_the_palette_toggle_switches_the_scheme_and_is_remembered(browser, base_
     wait(browser, lambda b: scheme(b) == "default")
 
 
+def test_filter_boxes_and_charts_have_names(browser, base_url):
+    """What a screen reader announces: a filter box's value and what its number counts; a
+    chart's title (its description follows)."""
+    from selenium.webdriver.common.by import By
+
+    open_page(browser, base_url, "archive/")
+    box = wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, "form.pm-filters[data-filters-bound] input[name=severity][value=SEV2]"))
+    assert re.fullmatch(r"SEV2 ?, incidents: \d+", box.accessible_name)  # flex items: a space between
+    open_page(browser, base_url, "insights/")
+    charts = browser.find_elements(By.CSS_SELECTOR, "figure.pm-chart svg[role=img]")
+    assert [chart.accessible_name for chart in charts] == [
+        chart.find_element(By.TAG_NAME, "title").get_attribute("textContent") for chart in charts
+    ]
+    described = [browser.execute_script("return document.getElementById(arguments[0].getAttribute('aria-describedby')).textContent", chart) for chart in charts]
+    assert len(charts) == 4 and all("table below" in text for text in described)
+
+
 # What a phone shows: nothing wider than the screen, nothing that scrolls sideways in the
 # page (code blocks wrap on devices that do not hover), no badge over its neighbour.
 NARROW = """

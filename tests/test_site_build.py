@@ -197,7 +197,8 @@ def test_insights_charts_are_inline_svg_and_local_files(site):
         # In the page, the same chart: an image to screen readers, named and described, its
         # colours the stylesheet's (the light scheme's as fallbacks, for the file alone).
         chart_id = f"chart-{chart.stem}"
-        assert root.get("role") == "img" and root.get("aria-labelledby") == f"{chart_id}-title {chart_id}-desc"
+        assert root.get("role") == "img" and root.get("aria-labelledby") == f"{chart_id}-title"
+        assert root.get("aria-describedby") == f"{chart_id}-desc"
         title, desc = root[0], root[1]
         assert title.tag.endswith("title") and title.text and desc.tag.endswith("desc") and "table below" in desc.text
         assert f'<svg xmlns="http://www.w3.org/2000/svg" id="{chart_id}"' in content

@@ -115,7 +115,8 @@ def _clean(root, title: str, description: str):
     root.insert(0, about)
     root.insert(0, name)
     root.set("role", "img")
-    root.set("aria-labelledby", f"{chart_id}-title {chart_id}-desc")
+    root.set("aria-labelledby", f"{chart_id}-title")
+    root.set("aria-describedby", f"{chart_id}-desc")
     # An intrinsic size, so the chart has its proportions wherever it is shown.
     _, _, width, height = root.get("viewBox", "0 0 760 340").split()
     root.set("width", width)

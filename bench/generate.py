@@ -165,7 +165,7 @@ def _postmortem(rng: random.Random, id_: str, started: datetime, finding: str | 
     title = f"{svc} {symptom.split(' ', 1)[0]} {rng.choice(['errors', 'latency', 'outage', 'degradation'])} after {tag.replace('-', ' ')}"
     title = title[0].upper() + title[1:]
     stamp = lambda t: t.strftime("%Y-%m-%dT%H:%M:00Z")  # noqa: E731
-    status = rng.choice(["published", "published", "closed", "in-review"])
+    status = incident_status = rng.choice(["published", "published", "closed", "in-review"])
     owners = list(OWNERS)
 
     lines = [
@@ -191,6 +191,7 @@ def _postmortem(rng: random.Random, id_: str, started: datetime, finding: str | 
         f"  data_loss: {rng.choice(['none', 'none', 'none', 'unknown'])}",
         f"  slo_budget_consumed: {rng.randint(1, 80)}",
         "related: []",
+        *([f"published: {(resolved + timedelta(days=rng.randint(3, 20))).date()}"] if status in ("published", "closed") else []),
         "---",
         "",
         "## Summary",
@@ -285,7 +286,9 @@ def _postmortem(rng: random.Random, id_: str, started: datetime, finding: str | 
         if finding == "vague-action" and number == 2:
             text = "Improve monitoring"
         # Old incidents have their actions done; a few recent ones are still open or overdue.
-        status = "done" if due.year < 2026 or rng.random() < 0.6 else rng.choice(["open", "in-progress", "blocked"])
+        # A closed post-mortem has every action finished.
+        done = due.year < 2026 or rng.random() < 0.6 or incident_status == "closed"
+        status = "done" if done else rng.choice(["open", "in-progress", "blocked"])
         lines.append(
             f"| A{number} | {text} | {category} | {rng.choice(owners[:-1])} | P{rng.randint(1, 3)} | {due} | {status} | CF{1 if number <= 2 else rng.randint(1, 3)} |"
         )

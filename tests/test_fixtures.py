@@ -4,7 +4,9 @@ rule <CODE> selected, and the diagnostics must equal the sibling ``.expected`` f
 An ``.expected`` file holds one line per diagnostic, ``LINE:COL-END_LINE:END_COL CODE message``;
 an empty one means the fixture must not be flagged. Each fixture folder is its own archive
 (for the cross-file rules), with ``tests/fixtures/owners.yml`` as owner registry and
-2026-11-23 as today. Every rule needs at least one fixture that flags and one that must not.
+2026-11-23 as today. A folder's ``pyproject.toml``, when it has one, sets the rule's options
+(``[tool.postmortem.rules.CODE]``) for every fixture in it. Every rule needs at least one
+fixture that flags and one that must not.
 
 Regenerate after an intended change of wording: ``pytest tests/test_fixtures.py --update-fixtures``,
 then read the diff.
@@ -16,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from postmortem.config import load_config
 from postmortem.engine import Linter
 from postmortem.rule import all_rules
 
@@ -31,7 +34,11 @@ def render(diagnostics) -> str:
 
 def lint_fixture(path: Path, newline_variant=None) -> str:
     code = path.parent.name
-    linter = Linter(make_config(archive=path.parent), select=[code], today=TODAY)
+    config = make_config(archive=path.parent)
+    settings = path.parent / "pyproject.toml"
+    if settings.is_file():
+        config.rules = load_config(settings).rules
+    linter = Linter(config, select=[code], today=TODAY)
     if newline_variant is None:
         files = [path]
         result = linter.lint_paths(files)

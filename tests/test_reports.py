@@ -208,19 +208,36 @@ def test_stats_leave_restricted_post_mortems_out_by_default(project):
     )
 
 
-def test_stale_drafts(project):
+def test_stalled_reviews(project):
     data = stats_json(project)
-    assert data["draft_days"] == 2
-    assert data["stale_drafts"] == [{
+    assert data["review_days"] == 30  # the review-stalled rule's default
+    assert data["stalled_reviews"] == [{
         "postmortem": "PM-2026-002",
         "title": "Search slow for EU customers",
         "path": SEARCH,
+        "status": "draft",
         "visibility": "internal",
-        "resolved": "2026-05-02",
-        "days_since_resolved": 205,
+        "ended": "2026-05-02",
+        "days_unreviewed": 205,
+    }, {
+        "postmortem": "PM-2026-031",
+        "title": "Order confirmation emails delayed",
+        "path": EMAILS,
+        "status": "in-review",
+        "visibility": "internal",
+        "ended": "2026-09-14",
+        "days_unreviewed": 70,
     }]
-    assert stats_json(project, "--draft-days", "205")["stale_drafts"] == []
-    assert len(stats_json(project, "--draft-days", "204")["stale_drafts"]) == 1
+    assert stats_json(project, "--review-days", "205")["stalled_reviews"] == []
+    assert len(stats_json(project, "--review-days", "204")["stalled_reviews"]) == 1
+
+
+def test_stalled_reviews_follow_the_rule_configuration(tmp_path):
+    project = make_project(tmp_path, copy_archive=True)
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8") + "\n[tool.postmortem.rules.review-stalled]\ndays = 400\n", encoding="utf-8")
+    data = stats_json(project)
+    assert data["review_days"] == 400 and data["stalled_reviews"] == []
 
 
 def test_stats_table(project):
@@ -229,7 +246,8 @@ def test_stats_table(project):
     assert out[2].split() == ["Severity", "Count", "MTTD", "median", "MTTD", "p90", "MTTA", "median", "MTTA", "p90", "MTTR", "median", "MTTR", "p90"]
     assert "all       4      20m          1h 33m    7m           17m       3h 00m       5h 06m" in out
     assert "Action items: 9 in total, 6 open, 3 overdue." in out
-    assert "  PM-2026-002  205 days  Search slow for EU customers" in out
+    assert "  PM-2026-002  draft  205 days  Search slow for EU customers" in out
+    assert "  PM-2026-031  in-review  70 days  Order confirmation emails delayed" in out
 
 
 def test_stats_of_an_empty_archive(tmp_path):

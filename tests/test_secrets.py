@@ -10,6 +10,7 @@ import json
 import re
 import subprocess
 import sys
+from datetime import datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -206,12 +207,39 @@ def test_email_allow_is_case_insensitive_and_owner_names_are_roles():
 
 def test_phone_regions_add_national_numbers():
     body = "The customer called (415) 867-5309 and 020 3946 0999 (not 020 7946 0999, a drama number).\n"
-    assert lint(body, select=["PM605"]) == []
+    assert lint(body, select=["PM605"], PM605={"regions": []}) == []
     us = lint(body, select=["PM605"], PM605={"regions": ["us"]})
     assert [d.message for d in us] == ["phone number `+1…09` is published with the post-mortem"]
     both = lint(body, select=["PM605"], PM605={"regions": ["US", "GB"]})
     assert len(both) == 2
     assert lint(body, select=["PM605"], PM605={"regions": ["US"], "allow": ["+1415*"]}) == []
+
+
+def test_national_numbers_of_the_default_regions_are_found():
+    body = "Rang (415) 867-5309, 030 901820, 020 3946 0999, 01 42 68 53 00 and (02) 9374 4000.\n"
+    assert [d.message.split()[2] for d in lint(body, select=["PM605"])] == ["`+1…09`", "`+49…20`", "`+44…99`", "`+33…00`", "`+61…00`"]
+
+
+@pytest.mark.parametrize("text", [
+    "order 0301234567 was refunded",  # one run of digits
+    "invoice INV-0309-01820",  # glued to an id
+    "pid 030901 and v030.901.820",
+    "between 2026-03-04 14:02 and 15:20",
+    "range 0301 2345",  # not grouped as Berlin numbers are (030 12345)
+])
+def test_national_forms_that_are_not_phone_numbers(text):
+    assert lint(text + "\n", select=["PM605"]) == []
+
+
+def test_card_numbers_pass_luhn_and_a_network_range_and_are_masked():
+    assert _secrets.luhn("4929123456781236") and not _secrets.luhn("4929123456781237")
+    assert _secrets.card_network("4929123456781236") == "Visa"
+    assert _secrets.card_network("9929123456781232") is None
+    body = "Charged twice on 4929 1234 5678 1236; order 4929123456781237 is not a card.\n"
+    found = lint(body, select=["PM606"])
+    assert [d.message for d in found] == ["payment card number (Visa, ending 1236) in the post-mortem"]
+    assert "4929 1234 5678" not in found[0].message
+    assert lint(body, select=["PM606"], PM606={"allow": ["4929*"]}) == []
 
 
 def test_high_entropy_thresholds_are_options():
@@ -224,8 +252,10 @@ def test_high_entropy_thresholds_are_options():
 def test_secrets_are_errors_and_personal_data_warnings():
     from postmortem.rule import all_rules
 
-    severities = {code: str(all_rules()[code].severity) for code in ("PM601", "PM602", "PM603", "PM604", "PM605")}
-    assert severities == {"PM601": "error", "PM602": "error", "PM603": "error", "PM604": "warning", "PM605": "warning"}
+    severities = {code: str(all_rules()[code].severity) for code in ("PM601", "PM602", "PM603", "PM604", "PM605", "PM606")}
+    assert severities == {
+        "PM601": "error", "PM602": "error", "PM603": "error", "PM604": "warning", "PM605": "warning", "PM606": "error",
+    }
 
 
 # --------------------------------------------------------------------------- the archive stays clean
@@ -240,4 +270,34 @@ def test_the_bundled_archive_and_every_other_fixture_hold_no_secret_or_personal_
         assert _secrets.passwords(doc) == [], path
         assert _secrets.high_entropy(doc) == [], path
         assert _secrets.emails(doc) == [], path
-        assert _secrets.phones(doc, ("US", "GB")) == [], path
+        assert _secrets.phones(doc, _secrets.DEFAULT_REGIONS) == [], path
+        assert _secrets.cards(doc) == [], path
+
+
+# --------------------------------------------------------------------------- precision on ids and figures
+
+_TIMES = st.datetimes(min_value=datetime(1970, 1, 1), max_value=datetime(2099, 12, 31))
+_IDS_AND_FIGURES = st.one_of(
+    st.uuids().map(str),
+    st.uuids().map(lambda u: u.hex),
+    _TIMES.map(lambda t: t.isoformat()),
+    _TIMES.map(lambda t: t.strftime("%Y-%m-%d %H:%M:%S")),
+    _TIMES.map(lambda t: t.strftime("%Y%m%d%H%M%S")),
+    _TIMES.map(lambda t: str(int(t.timestamp() * 1000))),
+    st.tuples(*[st.integers(0, 255)] * 4).map(lambda ip: ".".join(map(str, ip))),
+    st.tuples(*[st.integers(0, 255)] * 4, st.integers(1, 65535)).map(lambda v: ".".join(map(str, v[:4])) + f":{v[4]}"),
+    st.tuples(st.integers(0, 40), st.integers(0, 99), st.integers(0, 9999)).map(lambda v: "v%d.%d.%d" % v),
+    st.tuples(st.sampled_from(["OPS", "INC", "CHG", "PM-2026"]), st.integers(1, 10**9)).map(lambda v: f"{v[0]}-{v[1]}"),
+    st.integers(0, 10**6).map(lambda n: f"{n} ms"),
+    st.integers(0, 10**7).map(lambda n: f"{n:,} requests"),
+    st.integers(0, 10**12).map(lambda n: f"build {n}.{n % 9999}"),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_IDS_AND_FIGURES, min_size=1, max_size=6).map(" and ".join))
+def test_ids_timestamps_versions_and_figures_are_not_personal_data(text):
+    doc = parse_text(HEAD + f"Between {text}, the password was rotated.\n")
+    assert _secrets.cards(doc) == [], text
+    assert _secrets.phones(doc, _secrets.DEFAULT_REGIONS) == [], text
+    assert _secrets.passwords(doc) == [], text

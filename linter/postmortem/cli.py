@@ -53,6 +53,7 @@ def main():
     \b
     Start here:
       postmortem new              write a new post-mortem from the template
+      postmortem import FILE      convert a post-mortem written in another shape
       postmortem lint             check the archive (or the files you name)
       postmortem rules            list every rule
       postmortem explain PM301    what a rule checks, why, and what to write instead
@@ -82,8 +83,9 @@ def _split(values: tuple[str, ...]) -> list[str]:
               help="postmortem.toml, or pyproject.toml with [tool.postmortem], to use (default: the nearest one).")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only, no summary line.")
 @click.option("--fix", is_flag=True,
-              help="Apply safe fixes in place (spelling of severity, status, priority and category; date and "
-                   "timezone formats; aligned tables; trailing whitespace), then report what is left.")
+              help="Apply the fixes findings carry, in place (`postmortem rules` marks the rules that fix: "
+                   "spellings of values, dates, 12-hour times and zone names, confidence markers), tidy aligned "
+                   "tables and trailing whitespace, then report what is left.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, metavar="N",
               help="Lint in N processes (default: the number of CPUs). Results are identical to -j 1; "
                    "small runs (under 64 files per process) stay in one process.")
@@ -311,6 +313,66 @@ def new(title, severity, services, started, tags, archive, config_path):
     click.echo("Fill in the {{ placeholders }}, then run: postmortem lint " + os.path.relpath(path))
 
 
+@main.command("import")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--archive", type=click.Path(file_okay=False), default=None,
+              help="Folder to write into (default: the configured archive).")
+@click.option("--stdout", "to_stdout", is_flag=True,
+              help="Print the converted post-mortem instead of writing it; the report goes to stderr.")
+@click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Judge due dates as of this date in the report's lint (default: today).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="pyproject.toml to use.")
+def import_(sources, archive, to_stdout, today, config_path):
+    """Convert post-mortems written in other shapes into this format.
+
+    SOURCES are Markdown files: the Google SRE book's template, post-mortems kept in a
+    repository, blog-style incident reports. Headings are mapped to the format's sections,
+    timelines and follow-up lists become its tables, and what the source does not say
+    becomes a {{ placeholder }}. Each file is written to the archive as
+    YYYY-MM-DD-<slug>.md, atomically, and never over an existing file. The report lists
+    where each heading went and every finding `postmortem lint` reports on the result.
+    Exits 1 when a source could not be imported or written.
+    """
+    from dataclasses import replace
+
+    from .engine import Linter
+    from .importer import import_text, write_new
+    from .importer.report import findings, render
+
+    config = _config(config_path)
+    folder = Path(archive) if archive else config.archive_dir
+    if archive:  # ids and cross-file checks in the report look in the folder written to
+        config = replace(config, archive=str(folder.resolve()), owners=str(config.owners_path))
+    linter = Linter(config, today=today.date() if today else None)
+    failed = 0
+    for source in sources:
+        try:
+            text = Path(source).read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            click.echo(f"postmortem: cannot read {source}: {exc}", err=True)
+            failed += 1
+            continue
+        imported = import_text(text, source, folder, today.date() if today else None)
+        target = folder / imported.name
+        shown = os.path.relpath(target)
+        if to_stdout:
+            click.echo(imported.text, nl=False)
+        else:
+            try:
+                write_new(target, imported.text)
+            except FileExistsError:
+                click.echo(f"postmortem: {shown} exists; not overwritten (move it away or import into another --archive)", err=True)
+                failed += 1
+                continue
+            except OSError as exc:
+                click.echo(f"postmortem: cannot write {shown}: {exc.strerror or exc}", err=True)
+                failed += 1
+                continue
+        click.echo(render(imported, findings(imported, linter, str(target)), shown), err=to_stdout)
+        click.echo("", err=to_stdout)
+    sys.exit(1 if failed else 0)
+
+
 def _documents(paths, config):
     from .parse import Limits
     from .reports import ReportError, load_documents
@@ -350,13 +412,14 @@ def actions(paths, open_only, overdue_only, owner, fmt, today, config_path):
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
-              help="Judge due dates and draft ages as of this date (default: today).")
-@click.option("--draft-days", type=click.IntRange(min=0), default=2, show_default=True,
-              help="Report drafts still unpublished this many days after the incident was resolved.")
+              help="Judge due dates and review ages as of this date (default: today).")
+@click.option("--review-days", type=click.IntRange(min=0), default=None, metavar="DAYS",
+              help="Report post-mortems still draft or in review this many days after the incident ended "
+                   "(default: the review-stalled rule's days, 30 unless configured).")
 @click.option("--include-restricted", is_flag=True,
               help="Count restricted post-mortems too (as the site's internal build does).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="postmortem.toml or pyproject.toml to use (default: the nearest one).")
-def stats(paths, fmt, today, draft_days, include_restricted, config_path):
+def stats(paths, fmt, today, review_days, include_restricted, config_path):
     """Counts per severity and quarter, median and p90 MTTD/MTTA/MTTR, action items, stale drafts.
 
     MTTD is started to detected, MTTA detected to acknowledged, MTTR started to resolved;
@@ -371,7 +434,11 @@ def stats(paths, fmt, today, draft_days, include_restricted, config_path):
 
     config = _config(config_path)
     day = today.date() if today else date.today()
-    click.echo(render_stats(compute(_documents(paths, config), day, draft_days, include_restricted), fmt))
+    if review_days is None:
+        from .engine import Linter
+
+        review_days = Linter(config).configured_option("review-stalled", "days")
+    click.echo(render_stats(compute(_documents(paths, config), day, review_days, include_restricted), fmt))
 
 
 if __name__ == "__main__":

@@ -139,6 +139,13 @@ class Linter:
         except Exception as exc:  # a broken registry is a configuration error
             raise ConfigError(f"owner registry {display_path(path)}: {exc}") from None
 
+    def configured_option(self, rule: str, option: str):
+        """The value of a rule's option in this configuration (its default unless set), by the
+        rule's name, whether or not the rule is selected."""
+        info = next(info for info in all_rules().values() if info.name == rule)
+        settings = next((s for selector, s in self.config.rules.items() if info.code in resolve_selector(selector)), None)
+        return rule_settings(info, settings)[0][option]
+
     @property
     def needs_archive(self) -> bool:
         return any(rule.info.needs_archive for rule in self.rules)

@@ -21,7 +21,7 @@ from .archive import collect_files, display_path
 from .model import Document
 from .parse import Limits, parse_file
 from .times import format_duration
-from .vocabulary import SEVERITIES, STATUSES
+from .vocabulary import SEVERITIES
 
 
 
@@ -186,7 +186,7 @@ def quarter(doc: Document) -> str:
     return f"{found[0]}-Q{found[1]}" if found else "unknown"
 
 
-def stats(documents: list[Document], today: date, draft_days: int = 2, include_restricted: bool = False) -> dict:
+def stats(documents: list[Document], today: date, review_days: int = metrics.REVIEW_DAYS, include_restricted: bool = False) -> dict:
     """The figures of the post-mortems :func:`metrics.counted` counts; ``left_out`` says how
     many others were read (restricted ones, unless included, and unreadable ones)."""
     read = len(documents)
@@ -198,22 +198,21 @@ def stats(documents: list[Document], today: date, draft_days: int = 2, include_r
     by_quarter: dict[str, list[Document]] = {}
     for doc in documents:
         by_quarter.setdefault(quarter(doc), []).append(doc)
-    drafts = []
+    stalled = []
     for doc in documents:
         incident = doc.incident
-        if incident.status != STATUSES.values[0] or incident.resolved is None:  # still a draft
-            continue
-        days = (today - incident.resolved.date()).days
-        if days > draft_days:
-            drafts.append({
+        days = metrics.days_unreviewed(incident, today)
+        if days is not None and days > review_days:
+            stalled.append({
                 "postmortem": incident.id,
                 "title": incident.title,
                 "path": Path(doc.path).as_posix(),
+                "status": incident.status,
                 "visibility": incident.visibility,
-                "resolved": incident.resolved.date().isoformat(),
-                "days_since_resolved": days,
+                "ended": (incident.resolved or incident.started).date().isoformat(),
+                "days_unreviewed": days,
             })
-    drafts.sort(key=lambda d: (-d["days_since_resolved"], d["path"]))
+    stalled.sort(key=lambda d: (-d["days_unreviewed"], d["path"]))
     severity_order = [s for s in SEVERITIES if s in by_severity] + (["unknown"] if "unknown" in by_severity else [])
     quarter_order = sorted(q for q in by_quarter if q != "unknown") + (["unknown"] if "unknown" in by_quarter else [])
     return {
@@ -226,8 +225,8 @@ def stats(documents: list[Document], today: date, draft_days: int = 2, include_r
         "by_severity": {s: _figures(by_severity[s]) for s in severity_order},
         "by_quarter": {q: _figures(by_quarter[q]) for q in quarter_order},
         "actions": metrics.action_counts(documents, today).as_dict(),
-        "draft_days": draft_days,
-        "stale_drafts": drafts,
+        "review_days": review_days,
+        "stalled_reviews": stalled,
     }
 
 
@@ -263,12 +262,13 @@ def render_stats(data: dict, fmt: str) -> str:
     lines.append("")
     actions = data["actions"]
     lines.append(f"Action items: {actions['total']} in total, {actions['open']} open, {actions['overdue']} overdue.")
-    drafts = data["stale_drafts"]
-    if drafts:
-        lines.append(f"Drafts more than {data['draft_days']} days after resolution: {len(drafts)}")
-        for draft in drafts:
-            lines.append(f"  {draft['postmortem'] or draft['path']}  {draft['days_since_resolved']} days  {draft['title'] or ''}".rstrip())
+    stalled = data["stalled_reviews"]
+    heading = f"Not reviewed (draft or in review) more than {data['review_days']} days after the incident ended"
+    if stalled:
+        lines.append(f"{heading}: {len(stalled)}")
+        for item in stalled:
+            lines.append(f"  {item['postmortem'] or item['path']}  {item['status']}  {item['days_unreviewed']} days  {item['title'] or ''}".rstrip())
     else:
-        lines.append(f"Drafts more than {data['draft_days']} days after resolution: none.")
+        lines.append(f"{heading}: none.")
     lines.append("MTTD: started to detected; MTTA: detected to acknowledged; MTTR: started to resolved.")
     return "\n".join(lines)

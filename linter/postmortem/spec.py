@@ -12,9 +12,16 @@ from .vocabulary import SEVERITIES
 # Canonical section keys in the order a post-mortem presents them, each with the headings
 # that name it (compared case-insensitively, ignoring numbering and punctuation).
 SECTIONS: dict[str, tuple[str, ...]] = {
-    "summary": ("Summary", "Executive Summary", "Incident Summary", "Overview"),
-    "impact": ("Impact", "Customer Impact", "User Impact", "Business Impact"),
-    "timeline": ("Timeline", "Incident Timeline"),
+    "summary": ("Summary", "Executive Summary", "Incident Summary", "Overview", "TL;DR", "TLDR", "Issue Summary"),
+    "impact": ("Impact", "Customer Impact", "User Impact", "Business Impact", "Impact Assessment"),
+    "timeline": (
+        "Timeline",
+        "Incident Timeline",
+        "Timeline of Events",
+        "Timeline of the Incident",
+        "Timeline (UTC)",
+        "Detailed Timeline",
+    ),
     "root-cause": (
         "Root Cause Analysis",
         "Root Cause",
@@ -22,19 +29,91 @@ SECTIONS: dict[str, tuple[str, ...]] = {
         "Contributing Factors",
         "Root Cause and Contributing Factors",
         "Causes",
+        "Root Cause of the Outage",
+        "Root Cause of the Issue",
+        "Root Cause of the Incident",
+        "Root Cause Identification",
+        "Root Cause and Resolution",
+        "Cause",
+        "What Happened and Why",
     ),
-    "went-well": ("What Went Well", "Went Well", "What Worked"),
+    "went-well": ("What Went Well", "Went Well", "What Worked", "Things That Went Well", "What Went Right"),
     "could-improve": (
         "What Could Improve",
         "What Could Be Improved",
         "What Went Wrong",
         "What Didn't Go Well",
+        "What Did Not Go Well",
+        "What Went Poorly",
+        "What Went Badly",
+        "What Didn't Work",
+        "Things That Went Wrong",
         "Where We Got Lucky",
+        "Opportunities for Improvement",
+        "Areas for Improvement",
     ),
-    "action-items": ("Action Items", "Follow-up Actions", "Follow-Up Actions", "Corrective Actions", "Remediation"),
+    "action-items": (
+        "Action Items",
+        "Follow-up Actions",
+        "Follow-Up Actions",
+        "Corrective Actions",
+        "Remediation",
+        "Remediations",
+        "Remediation Items",
+        "Follow-ups",
+        "Follow-up Items",
+        "Follow-up",
+        "Action Items and Follow-ups",
+        "Actions",
+        "Future Actions",
+        "Next Steps",
+        "Corrective and Preventative Measures",
+        "Corrective and Preventive Measures",
+        "Corrective and Preventative Actions",
+        "Preventive Actions",
+        "Preventative Actions",
+        "Action Plan",
+    ),
     "communication": ("Stakeholder Communication", "Communication", "Communications", "Stakeholder Communications"),
-    "lessons": ("Lessons Learned", "Lessons", "Learnings", "Key Learnings"),
+    "lessons": ("Lessons Learned", "Lessons", "Learnings", "Key Learnings", "Lessons Learnt", "Takeaways", "Key Takeaways"),
 }
+
+# Level-2 headings real post-mortems use for parts this format has no section for. They are
+# accepted anywhere (as every other level-2 heading is); ``postmortem import`` keeps each
+# under its own name instead of reporting it as a heading it could not place.
+KNOWN_EXTRAS: tuple[str, ...] = (
+    "Detection",
+    "Response",
+    "Resolution",
+    "Recovery",
+    "Resolution and Recovery",
+    "Mitigation",
+    "Trigger",
+    "Leadup",
+    "Lead-up",
+    "Fault",
+    "Background",
+    "Context",
+    "Analysis",
+    "Postmortem",
+    "Post-mortem",
+    "Actions Taken",
+    "Affected Crates",
+    "Affected Services",
+    "Affected Users",
+    "Contents",
+    "Recurrence",
+    "Backlog Check",
+    "Supporting Information",
+    "Appendix",
+    "References",
+    "Links",
+    "Thanks",
+    "Acknowledgements",
+    "Acknowledgments",
+    "Glossary",
+    "Long Term Changes",
+)
 
 SECTION_ORDER: tuple[str, ...] = tuple(SECTIONS)
 
@@ -141,15 +220,28 @@ def section_key(heading: str, index: dict[str, str] | None = None) -> str | None
 
 
 def heading_key(heading: str) -> str | None:
-    """The key of a heading at any level: a section's or a known sub-section's."""
-    return _HEADING_INDEX.get(normalise_heading(heading))
+    """The key of a heading at any level: a section's or a known sub-section's. A heading
+    whose name has the word "whys" (``Root cause identification: the five whys``) is a
+    5 Whys sub-section, as the format reference says."""
+    name = normalise_heading(heading)
+    key = _HEADING_INDEX.get(name)
+    if key is None and "whys" in name.split():
+        return "five-whys"
+    return key
 
 
 _COLUMN_INDEX = {kind: _index(layout["columns"]) for kind, layout in TABLES.items()}
 
 
+_ZONED_TIME = re.compile(r"^\s*time\s*\(\s*(?:[a-z]{1,5}|[a-z]{0,3}\s*[+-]\s*\d{1,2}(?::?\d{2})?)\s*\)\s*$", re.IGNORECASE)
+
+
 def column_key(kind: str, header: str) -> str | None:
-    """Canonical column of a table header cell; an empty header names no column."""
+    """Canonical column of a table header cell; an empty header names no column. A timeline's
+    ``Time (PST)`` or ``Time (UTC+1)`` is its Time column (the zone in it does not count)."""
     if not header.strip():
         return None
-    return _COLUMN_INDEX[kind].get(_header_key(header))
+    key = _COLUMN_INDEX[kind].get(_header_key(header))
+    if key is None and kind == "timeline" and _ZONED_TIME.match(header):
+        return "time"
+    return key

@@ -8,10 +8,42 @@ from datetime import date, datetime, timedelta, timezone
 _TIMESTAMP = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})?[T ]?\s*"
     r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2})(?:\.\d+)?)?"
-    r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2})?$",
+    r"(?:\s*(?P<ampm>[ap]\.?m\.?)(?![a-z]))?"
+    r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[A-Z][A-Za-z]{1,4})?$",
     re.IGNORECASE,
 )
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# Zone abbreviations read in timeline times, each naming one offset in common use. A time
+# written with one is read, and ``postmortem lint --fix`` rewrites it with the offset
+# (PM405). ``PST`` is Pacific Standard Time here, as it is in nearly every post-mortem.
+ZONE_ABBREVIATIONS: dict[str, str] = {
+    "PST": "-08:00", "PDT": "-07:00", "MST": "-07:00", "MDT": "-06:00",
+    "EST": "-05:00", "EDT": "-04:00", "AKST": "-09:00", "AKDT": "-08:00", "HST": "-10:00",
+    "ADT": "-03:00", "NST": "-03:30", "NDT": "-02:30",
+    "WET": "+00:00", "WEST": "+01:00", "CET": "+01:00", "CEST": "+02:00",
+    "EET": "+02:00", "EEST": "+03:00", "MSK": "+03:00",
+    "WAT": "+01:00", "CAT": "+02:00", "SAST": "+02:00", "EAT": "+03:00",
+    "PKT": "+05:00", "WIB": "+07:00", "HKT": "+08:00", "SGT": "+08:00", "AWST": "+08:00",
+    "JST": "+09:00", "KST": "+09:00", "ACST": "+09:30", "ACDT": "+10:30",
+    "AEST": "+10:00", "AEDT": "+11:00", "NZST": "+12:00", "NZDT": "+13:00",
+}
+
+# Abbreviations that name more than one offset: never guessed. Each maps to the offsets
+# it is used for, so a hint can name the one to write.
+AMBIGUOUS_ZONES: dict[str, tuple[tuple[str, str], ...]] = {
+    "IST": (("+05:30", "India Standard Time"), ("+01:00", "Irish Standard Time"), ("+02:00", "Israel Standard Time")),
+    "CST": (("-06:00", "US Central Standard Time"), ("+08:00", "China Standard Time"), ("-05:00", "Cuba Standard Time")),
+    "CDT": (("-05:00", "US Central Daylight Time"), ("-04:00", "Cuba Daylight Time")),
+    "BST": (("+01:00", "British Summer Time"), ("+06:00", "Bangladesh Standard Time"), ("+00:00", "UK time in winter, often written BST")),
+    "AST": (("-04:00", "Atlantic Standard Time"), ("+03:00", "Arabia Standard Time")),
+    "SST": (("-11:00", "Samoa Standard Time"), ("+08:00", "Singapore Standard Time")),
+    "GST": (("+04:00", "Gulf Standard Time"), ("-02:00", "South Georgia Time")),
+    "PT": (("-08:00", "Pacific Standard Time, in winter"), ("-07:00", "Pacific Daylight Time, in summer")),
+    "MT": (("-07:00", "Mountain Standard Time, in winter"), ("-06:00", "Mountain Daylight Time, in summer")),
+    "CT": (("-06:00", "Central Standard Time, in winter"), ("-05:00", "Central Daylight Time, in summer")),
+    "ET": (("-05:00", "Eastern Standard Time, in winter"), ("-04:00", "Eastern Daylight Time, in summer")),
+}
 
 
 def _tz(text: str | None) -> timezone | None:
@@ -19,12 +51,27 @@ def _tz(text: str | None) -> timezone | None:
         return None
     if text.upper() in {"Z", "UTC", "GMT"}:
         return timezone.utc
+    if text[0] not in "+-":
+        offset = ZONE_ABBREVIATIONS.get(text.upper())
+        if offset is None:
+            raise ValueError(f"unknown or ambiguous zone {text}")
+        text = offset
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:])
     if hours > 23 or minutes > 59:
         raise ValueError("timezone offset out of range")
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _hour(match: re.Match) -> int:
+    """The hour on a 24-hour clock; a 12-hour clock (``2:54 PM``) has hours 1 to 12."""
+    hour = int(match["h"])
+    if not match["ampm"]:
+        return hour
+    if not 1 <= hour <= 12:
+        raise ValueError("a 12-hour clock has hours 1 to 12")
+    return hour % 12 + (12 if match["ampm"][0].lower() == "p" else 0)
 
 
 def parse_timestamp(text: str) -> datetime | None:
@@ -45,7 +92,7 @@ def parse_clock(text: str) -> tuple[date | None, datetime, timezone | None] | No
         return None
     try:
         day = date.fromisoformat(match["date"]) if match["date"] else None
-        clock = datetime(2000, 1, 1, int(match["h"]), int(match["m"]), int(match["s"] or 0))
+        clock = datetime(2000, 1, 1, _hour(match), int(match["m"]), int(match["s"] or 0))
         tz = _tz(match["tz"])
     except ValueError:
         return None
@@ -145,3 +192,50 @@ def normalise_timestamp(text: str) -> str | None:
 def tidy_offset(text: str) -> str:
     """``...+0100`` -> ``...+01:00``: the offset spelled the way the format documents it."""
     return _OFFSET.sub(r"\1:\2", text)
+
+
+# --------------------------------------------------------------------------- informal times
+# Times as people write them in other tools: a 12-hour clock, a zone abbreviation.
+
+
+def zone_of(text: str) -> str | None:
+    """The zone as written at the end of a timeline time (``PST``, ``+01:00``), or None."""
+    match = _TIMESTAMP.match(text.strip())
+    return match["tz"] if match else None
+
+
+def ambiguous_zone(text: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """``(abbreviation, ((offset, meaning), ...))`` when a time ends in an ambiguous zone."""
+    zone = zone_of(text)
+    if zone and zone.upper() in AMBIGUOUS_ZONES:
+        return zone.upper(), AMBIGUOUS_ZONES[zone.upper()]
+    return None
+
+
+def is_informal(text: str) -> bool:
+    """True for a readable time on a 12-hour clock or with a zone abbreviation."""
+    match = _TIMESTAMP.match(text.strip())
+    if not match or parse_clock(text) is None:
+        return False
+    zone = match["tz"] or ""
+    return bool(match["ampm"]) or zone.upper() in ZONE_ABBREVIATIONS
+
+
+def standard_clock(text: str) -> str | None:
+    """A readable informal time in the documented form: ``2:54 PM PST`` -> ``14:54 -08:00``.
+
+    The date and seconds are kept as written; None when ``text`` is not an informal time.
+    """
+    if not is_informal(text):
+        return None
+    match = _TIMESTAMP.match(text.strip())
+    parsed = parse_clock(text)
+    assert match is not None and parsed is not None
+    day, clock, _ = parsed
+    out = f"{day.isoformat()} " if day is not None else ""
+    out += f"{clock:%H:%M}" + (f":{match['s']}" if match["s"] else "")
+    zone = match["tz"]
+    if zone:
+        offset = ZONE_ABBREVIATIONS.get(zone.upper())
+        out += " " + (offset if offset else _zone(zone))
+    return out if parse_clock(out) else None

@@ -21,6 +21,7 @@ __all__ = [
     "schema",
     "SEVERITIES",
     "STATUSES",
+    "REVIEWED_STATUSES",
     "VISIBILITIES",
     "DETECTION_METHODS",
     "DATA_LOSS",
@@ -107,6 +108,7 @@ def _node(*path: str) -> dict[str, Any]:
 
 SEVERITIES = Vocabulary.of(_node("properties", "severity"))
 STATUSES = Vocabulary.of(_node("properties", "status"))
+REVIEWED_STATUSES = Vocabulary.of(_node("$defs", "reviewed_status"))
 VISIBILITIES = Vocabulary.of(_node("properties", "visibility"))
 DETECTION_METHODS = Vocabulary.of(_node("properties", "detection_method"))
 DATA_LOSS = Vocabulary.of(_node("properties", "impact", "properties", "data_loss"))

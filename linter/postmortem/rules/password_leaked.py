@@ -3,13 +3,16 @@
 Reports passwords pasted into a post-mortem: in a URL (`postgres://app:s3cret@db:5432/orders`),
 in a connection string or on a command line (`Password=s3cret;`, `PGPASSWORD=s3cret`,
 `--password=s3cret`), and assigned to a secret-sounding key in code or configuration
-(`"api_key": "…"`, `password: s3cret` in a code block). Every part of the file is
-checked. The patterns are those of detect-secrets' basic-auth and keyword detectors. The
+(`"api_key": "…"`, `password: s3cret` in a code block), and given in prose ("the password
+was Tr0ub4dor&3", "pw: hunter2", "the password was changed to Welcome1"). Every part of the
+file is checked. The patterns are those of detect-secrets' basic-auth and keyword detectors. The
 message never shows the password, only its length.
 
 Placeholders and references are not passwords: `$DB_PASSWORD`, `${PASSWORD}`, `<password>`,
 `***`, `REDACTED`, `settings.DB_PASSWORD`, `getpass()`, `password=db_password`; nor is
-`password = x` with spaces, which is code assigning a variable. The `allow` option adds
+`password = x` with spaces, which is code assigning a variable. In prose, only a value with
+a digit or a symbol counts, so "the password was rotated", "the password is 12 characters",
+"the password was sha256-hashed" and "pwd: /srv/app" are not reported. The `allow` option adds
 glob patterns matched against the value.
 
 ## Why it matters

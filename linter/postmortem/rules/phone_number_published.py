@@ -3,9 +3,13 @@
 Reports phone numbers in the parts of a post-mortem the site publishes (everything but HTML
 comments). Numbers are found and validated with libphonenumber, so dates, times, versions,
 counts and ids are not mistaken for them. Numbers written in international form
-(`+44 20 7946 0018`) are always checked; national forms such as `(415) 555-2671` only for
-the regions named in the `regions` option (ISO 3166 codes). The message shows the country
-code and the last two digits.
+(`+44 20 7946 0018`) are always checked; national forms such as `(415) 867-5309` or
+`030 901820` for the regions named in the `regions` option (ISO 3166 codes; by default the
+United States, the United Kingdom, Germany, France and Australia). A national form counts
+when it is written as the region groups its numbers, starts with the trunk prefix `0` or an
+area code in parentheses (or has North America's 3-3-4 digits), and is not glued to an id:
+an order number written as one run of digits, `INV-0309-01820` or a version is not a phone
+number. The message shows the country code and the last two digits.
 
 Numbers reserved for fiction and documentation (North America's 555-0100 to 555-0199,
 Ofcom's and ACMA's drama ranges) are not reported; the `allow` option takes glob patterns
@@ -13,7 +17,7 @@ matched against the number in E.164 form (`+4420*`).
 
 ```toml
 [tool.postmortem.rules.PM605]
-regions = ["US", "GB"]
+regions = ["US", "GB"]     # [] checks international forms only
 allow = ["+18005550100"]   # the public support line
 ```
 
@@ -33,12 +37,12 @@ The customer called the on-call engineer directly instead of the support line.
 """
 
 from ..rule import Finding, Severity
-from ._secrets import FICTIONAL_NUMBERS, allowed, mask_phone, phones, span
+from ._secrets import DEFAULT_REGIONS, FICTIONAL_NUMBERS, allowed, mask_phone, phones, span
 
 CODE = "PM605"
 NAME = "phone-number-published"
 SEVERITY = Severity.WARNING
-OPTIONS = {"allow": [], "regions": []}
+OPTIONS = {"allow": [], "regions": list(DEFAULT_REGIONS)}
 
 
 def check(doc, ctx):

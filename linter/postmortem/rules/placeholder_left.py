@@ -3,6 +3,9 @@
 Reports template placeholders (`{{ … }}`) left in the frontmatter or the text, and `TODO`,
 `TBD`, `FIXME` and `XXX` markers in prose and tables. Code blocks are not checked.
 
+In a post-mortem with `status: draft` these are warnings of PM208 instead, so a draft can be
+merged early with honest gaps; from `in-review` on they are errors.
+
 ## Why it matters
 A placeholder that reaches the archive reads as an unfinished investigation, and a
 `{{ detected }}` timestamp silently drops the incident from MTTD figures.
@@ -24,6 +27,7 @@ import re
 
 from ..rule import Finding, Severity
 from ..spec import PLACEHOLDER
+from ._workflow import DRAFT
 
 CODE = "PM205"
 NAME = "placeholder-left"
@@ -34,6 +38,13 @@ _MARKER = re.compile(r"\b(?:TODO|TBD|FIXME|XXX)\b")
 
 
 def check(doc, ctx):
+    if doc.incident.status == DRAFT:
+        return  # PM208 reports them, as warnings
+    yield from gaps(doc)
+
+
+def gaps(doc):
+    """Unfilled placeholders and TODO-style markers (shared with PM208)."""
     fm = doc.frontmatter
     if fm is not None:
         yield from _frontmatter(fm, fm.data, ())

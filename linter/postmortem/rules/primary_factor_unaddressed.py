@@ -1,7 +1,8 @@
 """
 ## What it does
 Checks that every contributing factor marked `primary` is addressed by at least one action
-item: its id appears in the Addresses column of an action that is not `wont-do`.
+item: its id appears in the Addresses column of an action that is not `wont-do`. The other
+contribution levels are PM307's, which also accepts a stated reason for having no action.
 
 ## Why it matters
 The primary factors are the ones that made the incident happen. A post-mortem whose

@@ -27,10 +27,9 @@ from postmortem.diagnostics import Diagnostic
 from postmortem.engine import Linter
 from postmortem.model import ActionItem, Document, Incident
 from postmortem.render import Summary, render
-from postmortem.vocabulary import STATUSES
+from postmortem.vocabulary import REVIEWED_STATUSES, STATUSES
 
-# The review states after review; the earlier ones of the schema's list are "not yet reviewed".
-PUBLISHED_STATUSES = frozenset({"published", "closed"})
+PUBLISHED_STATUSES = REVIEWED_STATUSES  # the earlier ones of the schema's list are "not yet reviewed"
 
 
 class LintFailure(Exception):

@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[site,test]'
 	touch $@
 
-.PHONY: install serve site lint test fuzz browser-deps bench bench-deps clean
+.PHONY: install serve site lint test fuzz browser-deps a11y-deps bench bench-deps clean
 
 install: $(STAMP)
 
@@ -36,7 +36,21 @@ browser-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	fi
 
-test: $(STAMP) browser-deps
+# axe-core, the accessibility engine the browser tests run on every kind of page
+# (tests/test_accessibility.py), from npm into tests/.node; Node.js from Debian if missing.
+AXE_VERSION := 4.14.1
+AXE := tests/.node/node_modules/axe-core/axe.min.js
+
+$(AXE):
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "Installing nodejs and npm (Debian packages)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; \
+	fi
+	npm install --prefix tests/.node --no-save --no-audit --no-fund --loglevel=error axe-core@$(AXE_VERSION)
+
+a11y-deps: $(AXE)
+
+test: $(STAMP) browser-deps a11y-deps
 	$(BIN)/python -m pytest
 
 # The long property-test run (README, "Limits and fuzzing"): 100,000 examples per property,
@@ -54,4 +68,4 @@ bench-deps: $(STAMP)
 	$(BIN)/python bench/run.py --install-peer
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .hypothesis test-artifacts bench/out bench/.node
+	rm -rf $(VENV) site .pytest_cache .hypothesis test-artifacts bench/out bench/.node tests/.node

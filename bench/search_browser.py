@@ -155,6 +155,7 @@ def build_ours(archive: Path) -> tuple[Path, str]:
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {ROOT / 'docs'}\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n"
         "plugins:\n  - search\n  - tags\n  - postmortem-archive:\n"
         f"      source: {archive / 'postmortems'}\n      pyproject: {archive / 'pyproject.toml'}\n"
         "      allow_lint_errors: true\n",

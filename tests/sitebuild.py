@@ -67,6 +67,7 @@ def archive_config(folder: Path, source: Path) -> Path:
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {ROOT / 'docs'}\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n"
         "plugins:\n"
         "  - search\n"
         "  - tags\n"

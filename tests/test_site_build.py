@@ -121,7 +121,7 @@ def test_archive_table_is_sortable_and_complete(site):
     # Sort keys: ISO date, severity rank, duration in minutes.
     assert 'data-sort="2026-03-04"' in content
     assert 'data-sort="000000078"' in content  # 1h 18m
-    dates = re.findall(r'<td data-sort="(\d{4}-\d{2}-\d{2})">', content)
+    dates = re.findall(r'<td data-label="Date" data-sort="(\d{4}-\d{2}-\d{2})">', content)
     assert dates == sorted(dates, reverse=True) and len(dates) == len(published)
 
 
@@ -179,12 +179,12 @@ def test_tracker_lists_open_items_by_owner_overdue_first(site):
         assert f'href="../postmortems/{stem}/#action-{item.id.lower()}"' in content
     platform = content[content.index('id="owner-platform-team"') :]
     platform = platform[: platform.index("</table>")]
-    rows = re.findall(r"<tr( class=\"pm-row--overdue\")?><td>", platform)
+    rows = re.findall(r"<tr( class=\"pm-row--overdue\")?><td data-label=\"Action\">", platform)
     assert rows[0] == ' class="pm-row--overdue"' and set(rows[1:]) == {""}
     assert "146 days overdue" in platform
 
 
-def test_insights_charts_are_local_svg(site):
+def test_insights_charts_are_inline_svg_and_local_files(site):
     content = article(read(site, "insights/index.html"))
     charts = sorted((site / "insights").glob("*.svg"))
     assert {c.stem for c in charts} == {"incidents-by-month", "mttr-trend", "factor-categories", "top-services"}
@@ -193,7 +193,18 @@ def test_insights_charts_are_local_svg(site):
         root = ElementTree.fromstring(svg)
         assert root.tag == "{http://www.w3.org/2000/svg}svg"
         assert "<script" not in svg and "<!--" not in svg
-        assert f'src="{chart.name}"' in content
+        assert f'href="{chart.name}" download' in content
+        # In the page, the same chart: an image to screen readers, named and described, its
+        # colours the stylesheet's (the light scheme's as fallbacks, for the file alone).
+        chart_id = f"chart-{chart.stem}"
+        assert root.get("role") == "img" and root.get("aria-labelledby") == f"{chart_id}-title"
+        assert root.get("aria-describedby") == f"{chart_id}-desc"
+        title, desc = root[0], root[1]
+        assert title.tag.endswith("title") and title.text and desc.tag.endswith("desc") and "table below" in desc.text
+        assert f'<svg xmlns="http://www.w3.org/2000/svg" id="{chart_id}"' in content
+        assert "var(--pm-chart-text,#37474f)" in svg and not re.search(r"(fill|stroke):#", svg)
+    assert "var(--pm-sev1,#b71c1c)" in content
+    assert 'id="activate-serie-' not in content  # pygal's ids, the same in every chart
     assert "monitoring-gap" in content  # recurring theme
     assert "Numbers behind the chart" in content
 

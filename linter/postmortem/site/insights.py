@@ -18,6 +18,8 @@ from typing import Any, Mapping, Sequence
 from postmortem import metrics
 from postmortem.vocabulary import FACTOR_CATEGORIES, FACTOR_CONTRIBUTIONS, SEVERITIES
 
+from markupsafe import Markup
+
 from . import charts
 from . import markup as m
 from . import urls as u
@@ -42,6 +44,12 @@ class Chart:
     @property
     def src_uri(self) -> str:
         return f"{CHART_DIR}/{self.name}.svg"
+
+    @property
+    def inline(self) -> Markup:
+        """The SVG to place in the page (pygal writes it with ElementTree, which escapes
+        every label); on one line, as a blank line would end Markdown's raw HTML block."""
+        return Markup(self.svg.replace("\n", ""))
 
 
 def _month(day: date) -> tuple[int, int]:
@@ -68,7 +76,14 @@ def incidents_by_month(entries: list[Entry], colours: Mapping[str, str]) -> Char
         counts[entry.incident.severity or "?"][_month(entry.day)] += 1
     labels = [f"{y}-{mo:02d}" for y, mo in months]
     series = [(sev, [counts[sev][mon] for mon in months], colours.get(sev, charts.NEUTRAL)) for sev in SEVERITIES]
-    svg = charts.stacked_bars("incidents-by-month", "Incidents per month by severity", labels, series)
+    svg = charts.stacked_bars(
+        "incidents-by-month",
+        "Incidents per month by severity",
+        labels,
+        series,
+        f"Stacked bars, one a month from {labels[0]} to {labels[-1]}, each split by severity from SEV1 to SEV4. "
+        "The numbers are in the table below the chart.",
+    )
     rows = [[label, *[counts[sev][mon] for sev in SEVERITIES], sum(counts[s][mon] for s in counts)] for label, mon in zip(labels, months)]
     return Chart("incidents-by-month", "Incidents per month by severity", svg, ["Month", *SEVERITIES, "All"], rows)
 
@@ -97,6 +112,8 @@ def mttr_trend(entries: list[Entry], colours: Mapping[str, str]) -> Chart | None
         labels,
         [(f"MTTR {median}", [_hours(f.median) for f in mttr]), (f"MTTD {median}", [_hours(f.median) for f in mttd])],
         "hours",
+        f"Two lines over the quarters from {labels[0]} to {labels[-1]}: the median time to resolve (MTTR) "
+        "and the median time to detect (MTTD), in hours. The numbers are in the table below the chart.",
     )
     rows = [
         [label, len(by_quarter[q]), *(m.duration(v) for v in (r.median, r.p90, d.median, d.p90))]
@@ -120,10 +137,17 @@ def factor_categories(entries: list[Entry], colours: Mapping[str, str]) -> Chart
     categories += sorted({c for k in counts for c in counts[k]} - set(FACTOR_CATEGORIES))
     if not categories:
         return None
-    colours = dict(zip(FACTOR_CONTRIBUTIONS, ("#37474f", "#e8590c", "#90a4ae")))
+    colours = dict(zip(FACTOR_CONTRIBUTIONS, (charts.PALETTE[0], charts.PALETTE[1], charts.MINOR)))
     levels = [c for c in FACTOR_CONTRIBUTIONS if counts[c]] + sorted(set(counts) - set(FACTOR_CONTRIBUTIONS))
-    series = [(level, [counts[level][c] for c in categories], colours.get(level, "#b0bec5")) for level in levels]
-    svg = charts.stacked_bars("factor-categories", "Contributing factors by category and contribution", categories, series)
+    series = [(level, [counts[level][c] for c in categories], colours.get(level, charts.NEUTRAL)) for level in levels]
+    svg = charts.stacked_bars(
+        "factor-categories",
+        "Contributing factors by category and contribution",
+        categories,
+        series,
+        f"Stacked bars, one a category of contributing factor ({', '.join(categories)}), each split by how much "
+        "the factors contributed. The numbers are in the table below the chart.",
+    )
     rows = [[c, *[counts[level][c] for level in levels], sum(counts[level][c] for level in levels)] for c in categories]
     return Chart("factor-categories", "Contributing-factor categories", svg, ["Category", *levels, "All"], rows)
 
@@ -133,7 +157,13 @@ def top_services(entries: list[Entry], colours: Mapping[str, str]) -> Chart | No
     if not counts:
         return None
     items = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_SERVICES]
-    svg = charts.horizontal_bars("top-services", "Services with most incidents", items)
+    svg = charts.horizontal_bars(
+        "top-services",
+        "Services with most incidents",
+        items,
+        description=f"Horizontal bars, one a service, the most affected first: {items[0][0]} with {items[0][1]}. "
+        "The numbers are in the table below the chart.",
+    )
     rows = [[s, n] for s, n in items]
     return Chart("top-services", "Services with most incidents", svg, ["Service", "Incidents"], rows)
 

@@ -68,4 +68,4 @@ bench-deps: $(STAMP)
 	$(BIN)/python bench/run.py --install-peer
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .hypothesis test-artifacts bench/out bench/.node tests/.node
+	rm -rf $(VENV) site .pytest_cache .hypothesis test-artifacts bench/out bench/.node tests/.node *.egg-info linter/*.egg-info

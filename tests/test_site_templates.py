@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from postmortem.parse import parse_file
-from postmortem.site import body, browse, cards, filters, home, insights, status_history, tracker
+from postmortem.site import body, browse, cards, filters, home, insights, tracker
 from postmortem.site.catalog import Catalog, Entry
 from postmortem.site.templating import PACKAGE_TEMPLATES, Templates
 from postmortem.site.tokens import Tokens

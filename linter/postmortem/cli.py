@@ -325,25 +325,47 @@ def _documents(paths, config):
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--open", "open_only", is_flag=True, help="Only items still open, in progress or blocked.")
 @click.option("--overdue", "overdue_only", is_flag=True, help="Only open items whose due date has passed.")
-@click.option("--owner", default=None, metavar="TEAM", help="Only items owned by this team or role.")
+@click.option("--owner", multiple=True, metavar="TEAM", help="Only items owned by these teams or roles (any case).")
+@click.option("--severity", multiple=True, metavar="SEV", help="Only items of incidents of these severities: SEV1,SEV2.")
+@click.option("--category", multiple=True, metavar="CATEGORY", help="Only items of these categories: prevent,detect.")
+@click.option("--priority", multiple=True, metavar="P", help="Only items of these priorities: P0,P1.")
+@click.option("--status", multiple=True, metavar="STATUS", help="Only items with these statuses: open,in-progress.")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Only items of incidents that started on or after this day.")
+@click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Only items of incidents that started on or before this day.")
+@click.option("--by-owner", is_flag=True, help="Per owner: open items, overdue ones and the oldest open, instead of the items.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="Judge due dates as of this date (default: today).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="postmortem.toml or pyproject.toml to use (default: the nearest one).")
-def actions(paths, open_only, overdue_only, owner, fmt, today, config_path):
+def actions(paths, open_only, overdue_only, owner, severity, category, priority, status, since, until, by_owner,
+            fmt, today, config_path):
     """List the action items of every post-mortem, earliest due date first.
 
     PATHS are files or folders (default: the configured archive). Restricted post-mortems
-    are included; json and csv give each item's visibility.
+    are included; json and csv give each item's visibility. Values given to one filter
+    widen the choice (--severity SEV1,SEV2), filters narrow it; the site's action-item page
+    has the same filters (actions/?severity=SEV1&severity=SEV2&category=prevent&state=open).
+    Long action texts wrap in the table.
     """
     from datetime import date
 
-    from .reports import action_rows, filter_actions, render_actions
+    from .action_items import ActionFilter, check_values
+    from .reports import action_rows, filter_actions, render_actions, render_owners
 
+    chosen = {"severity": _split(severity), "category": _split(category), "priority": _split(priority),
+              "status": _split(status), "owner": _split(owner)}
+    for facet, values in chosen.items():
+        unknown = check_values(facet, values)
+        if unknown:
+            raise click.BadParameter(f"unknown value(s): {', '.join(unknown)}", param_hint=f"--{facet}")
+    selection = ActionFilter.of(since=since.date() if since else None, until=until.date() if until else None,
+                                **chosen)
     config = _config(config_path)
     day = today.date() if today else date.today()
-    rows = filter_actions(action_rows(_documents(paths, config), day), open_only, overdue_only, owner)
-    click.echo(render_actions(rows, fmt, day))
+    rows = filter_actions(action_rows(_documents(paths, config), day), open_only, overdue_only, chosen=selection)
+    click.echo(render_owners(rows, fmt, day) if by_owner else render_actions(rows, fmt, day))
 
 
 @main.command()

@@ -71,6 +71,11 @@ class Entry:
         return self.incident.status in STATUSES and self.incident.status not in PUBLISHED_STATUSES
 
     @property
+    def draft(self) -> bool:
+        """Still a draft (the first status of the schema's list): its page says so in a banner."""
+        return self.incident.status == STATUSES.values[0]
+
+    @property
     def open_actions(self) -> list[ActionItem]:
         return [item for item in self.doc.actions if item.is_open]
 
@@ -123,8 +128,10 @@ def load(
     today: date,
     internal: bool = False,
     allow_lint_errors: bool = False,
+    drafts: bool = True,
 ) -> tuple[Catalog, list[Diagnostic]]:
-    """Lint ``source`` and return the catalog of published post-mortems and every finding."""
+    """Lint ``source`` and return the catalog of published post-mortems and every finding;
+    without ``drafts``, drafts are left out as restricted post-mortems are."""
     linter = Linter(config, today=today)
     files = archive_files(source)
     result = linter.lint_paths(files, keep_documents=True)
@@ -144,7 +151,9 @@ def load(
             continue
         found = [_withhold(d, left_out) for d in by_path.get(doc.path, [])]
         errors = [d for d in found if d.severity >= config.fail_on]
-        entries.append(Entry(doc, _stem(path, source), found, errors))
+        entry = Entry(doc, _stem(path, source), found, errors)
+        if drafts or not entry.draft:
+            entries.append(entry)
     entries.sort(key=lambda e: (e.incident.started.timestamp() if e.incident.started else 0, e.stem), reverse=True)
     return Catalog(entries, today, internal, linter.owners), result.diagnostics
 

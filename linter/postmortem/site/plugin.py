@@ -18,6 +18,10 @@ Options (``plugins: - postmortem-archive:`` in ``mkdocs.yml``):
 ``allow_lint_errors``
     Publish post-mortems that fail linting (with a banner) instead of failing the build.
     ``POSTMORTEM_ALLOW_LINT_ERRORS=1`` turns it on too. Default off.
+``drafts``
+    Publish drafts (``status: draft``), each with a "Draft" banner; off leaves them out of
+    every page and the feed, as restricted ones are. ``POSTMORTEM_DRAFTS=0`` turns it off
+    too. Default on.
 ``today``
     The date that decides which action items are overdue (default: the build date).
     ``POSTMORTEM_TODAY=YYYY-MM-DD`` overrides it.
@@ -57,6 +61,7 @@ class ArchiveConfig(Config):
     source = c.Type(str, default="postmortems")
     internal = c.Type(bool, default=False)
     allow_lint_errors = c.Type(bool, default=False)
+    drafts = c.Type(bool, default=True)
     today = c.Optional(c.Type((str, date)))
     pyproject = c.Optional(c.Type(str))
 
@@ -75,6 +80,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.pyproject: Path | None = None
         self.today = date.today()
         self.internal = self.allow_lint_errors = False
+        self.drafts = True
         self.templates = Templates()
         self.colours: dict[str, str] = {}
 
@@ -85,6 +91,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.source = (base / self.config.source).resolve()
         self.internal = _flag("POSTMORTEM_INTERNAL", self.config.internal)
         self.allow_lint_errors = _flag("POSTMORTEM_ALLOW_LINT_ERRORS", self.config.allow_lint_errors)
+        self.drafts = _flag("POSTMORTEM_DRAFTS", self.config.drafts)
         self.today = _today(os.environ.get("POSTMORTEM_TODAY") or self.config.today)
         self.pyproject = (base / self.config.pyproject).resolve() if self.config.pyproject else None
         config.markdown_extensions.append(self.guard)
@@ -152,7 +159,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         log.info(
             "postmortem-archive: %d post-mortems published%s, today is %s",
             len(cat.entries),
-            " (internal build: restricted ones included)" if self.internal else "",
+            (" (internal build: restricted ones included)" if self.internal else "")
+            + ("" if self.drafts else " (drafts left out)"),
             self.today.isoformat(),
         )
         return files
@@ -165,7 +173,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             project = load_config(self.pyproject or find_config(self.base))
             project.archive = str(self.source)
             cat, _ = catalog.load(
-                self.source, project, today=self.today, internal=self.internal, allow_lint_errors=self.allow_lint_errors
+                self.source, project, today=self.today, internal=self.internal, allow_lint_errors=self.allow_lint_errors,
+                drafts=self.drafts,
             )
         except (ConfigError, UsageError) as exc:
             raise PluginError(f"postmortem-archive: configuration error: {exc}") from None

@@ -58,3 +58,16 @@ def test_drafts_can_be_left_out_of_the_site(site_without_drafts):
             if path.suffix in (".html", ".xml", ".json"):
                 data = site_bytes(path)
                 assert stem.encode() not in data and doc.incident.title.encode() not in data, path
+
+
+# ------------------------------------------------------------------------- recurring factors
+
+
+def test_insights_show_recurring_contributing_factors_with_links(site):
+    page = article(read(site, "insights/index.html"))
+    section = page[page.index('id="recurring-contributing-factors"') :]
+    assert "seen in 2 incidents" in section
+    theme = section[section.index("validate connections on borrow") :]
+    theme = theme[: theme.index("</ul>")]
+    assert 'href="../postmortems/2026-03-04-checkout-errors-for-eu-customers/"' in theme
+    assert 'href="../postmortems/2026-10-14-order-history-errors-after-orders-database-failover/"' in theme

@@ -377,8 +377,10 @@ def actions(paths, open_only, overdue_only, owner, severity, category, priority,
               help="Report drafts still unpublished this many days after the incident was resolved.")
 @click.option("--include-restricted", is_flag=True,
               help="Count restricted post-mortems too (as the site's internal build does).")
+@click.option("--themes", "recurring", is_flag=True,
+              help="Also list recurring contributing factors: similar factors of different post-mortems, grouped by their text.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="postmortem.toml or pyproject.toml to use (default: the nearest one).")
-def stats(paths, fmt, today, draft_days, include_restricted, config_path):
+def stats(paths, fmt, today, draft_days, include_restricted, recurring, config_path):
     """Counts per severity and quarter, median and p90 MTTD/MTTA/MTTR, action items, stale drafts.
 
     MTTD is started to detected, MTTA detected to acknowledged, MTTR started to resolved;
@@ -393,7 +395,7 @@ def stats(paths, fmt, today, draft_days, include_restricted, config_path):
 
     config = _config(config_path)
     day = today.date() if today else date.today()
-    click.echo(render_stats(compute(_documents(paths, config), day, draft_days, include_restricted), fmt))
+    click.echo(render_stats(compute(_documents(paths, config), day, draft_days, include_restricted, recurring), fmt))
 
 
 if __name__ == "__main__":

@@ -248,9 +248,11 @@ def quarter(doc: Document) -> str:
     return f"{found[0]}-Q{found[1]}" if found else "unknown"
 
 
-def stats(documents: list[Document], today: date, draft_days: int = 2, include_restricted: bool = False) -> dict:
+def stats(documents: list[Document], today: date, draft_days: int = 2, include_restricted: bool = False,
+          recurring: bool = False) -> dict:
     """The figures of the post-mortems :func:`metrics.counted` counts; ``left_out`` says how
-    many others were read (restricted ones, unless included, and unreadable ones)."""
+    many others were read (restricted ones, unless included, and unreadable ones). With
+    ``recurring``, also their recurring contributing factors (:mod:`postmortem.themes`)."""
     read = len(documents)
     documents = [doc for doc in documents if metrics.counted(doc, include_restricted)]
     by_severity: dict[str, list[Document]] = {}
@@ -278,6 +280,11 @@ def stats(documents: list[Document], today: date, draft_days: int = 2, include_r
     drafts.sort(key=lambda d: (-d["days_since_resolved"], d["path"]))
     severity_order = [s for s in SEVERITIES if s in by_severity] + (["unknown"] if "unknown" in by_severity else [])
     quarter_order = sorted(q for q in by_quarter if q != "unknown") + (["unknown"] if "unknown" in by_quarter else [])
+    extra = {}
+    if recurring:
+        from . import themes
+
+        extra = {"themes_threshold": themes.THRESHOLD, "themes": [t.as_dict() for t in themes.themes(documents)]}
     return {
         "version": 1,
         "today": today.isoformat(),
@@ -290,6 +297,7 @@ def stats(documents: list[Document], today: date, draft_days: int = 2, include_r
         "actions": metrics.action_counts(documents, today).as_dict(),
         "draft_days": draft_days,
         "stale_drafts": drafts,
+        **extra,
     }
 
 
@@ -332,5 +340,24 @@ def render_stats(data: dict, fmt: str) -> str:
             lines.append(f"  {draft['postmortem'] or draft['path']}  {draft['days_since_resolved']} days  {draft['title'] or ''}".rstrip())
     else:
         lines.append(f"Drafts more than {data['draft_days']} days after resolution: none.")
+    if "themes" in data:
+        lines.append("")
+        lines += _themes_text(data)
     lines.append("MTTD: started to detected; MTTA: detected to acknowledged; MTTR: started to resolved.")
     return "\n".join(lines)
+
+
+def _themes_text(data: dict) -> list[str]:
+    found = data["themes"]
+    head = (f"Recurring contributing factors (similar text in two or more post-mortems, "
+            f"TF-IDF cosine >= {data['themes_threshold']}): ")
+    if not found:
+        return [head + "none."]
+    lines = [head + str(len(found))]
+    for theme in found:
+        lines.append(f"  seen in {theme['incidents']} incidents: {theme['label']}")
+        for factor in theme["factors"]:
+            name = f"{factor['postmortem'] or factor['path']} {factor['factor']}"
+            lines.extend(textwrap.wrap(factor["text"], 100, initial_indent=f"    {name}  ",
+                                       subsequent_indent=" " * (6 + len(name)), break_on_hyphens=False))
+    return lines

@@ -356,3 +356,26 @@ def test_no_request_leaves_127_0_0_1(browser, served, requested):
     # The search worker's requests are not in the page's log: they reached this server.
     worker = {path.split("?")[0].rsplit(".", 1)[-1] for path in paths if path.startswith("/pagefind/")}
     assert {"js", "json", "pf_meta", "pagefind"} <= worker
+
+
+def test_a_postmortem_page_prints_its_text_only(browser, base_url):
+    """With print media, the header, navigation, search and footer are gone; the card and
+    the tables fit the page, and Chromium prints the page to PDF."""
+    import base64
+
+    from selenium.webdriver.common.by import By
+
+    browser.get(base_url + CHECKOUT)
+    wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, "section.pm-card"))
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        for selector in (".md-header", ".md-sidebar--primary", ".md-footer"):
+            assert not browser.find_element(By.CSS_SELECTOR, selector).is_displayed(), selector
+        assert browser.find_element(By.CSS_SELECTOR, "section.pm-card").is_displayed()
+        width = browser.execute_script("return document.querySelector('article').getBoundingClientRect().width")
+        for table in browser.find_elements(By.CSS_SELECTOR, "article table"):
+            assert table.size["width"] <= width + 1
+        pdf = browser.execute_cdp_cmd("Page.printToPDF", {"printBackground": True})
+        assert base64.b64decode(pdf["data"]).startswith(b"%PDF")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

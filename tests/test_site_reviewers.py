@@ -71,3 +71,63 @@ def test_insights_show_recurring_contributing_factors_with_links(site):
     theme = theme[: theme.index("</ul>")]
     assert 'href="../postmortems/2026-03-04-checkout-errors-for-eu-customers/"' in theme
     assert 'href="../postmortems/2026-10-14-order-history-errors-after-orders-database-failover/"' in theme
+
+
+# ------------------------------------------------------------------------- feed, edit link, print
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_the_atom_feed_lists_published_postmortems_only(site):
+    from xml.etree import ElementTree
+
+    from postmortem.site.catalog import PUBLISHED_STATUSES
+
+    root = ElementTree.fromstring(site_bytes(site / "feed.xml"))
+    assert root.tag == f"{ATOM}feed" and root.find(f"{ATOM}updated") is not None
+    docs = [parse_file(path) for path in archive_files(ROOT / "postmortems")]
+    expected = {
+        doc.incident.title for doc in docs
+        if doc.incident.status in PUBLISHED_STATUSES and doc.incident.visibility == "internal"
+    }
+    entries = root.findall(f"{ATOM}entry")
+    assert {entry.findtext(f"{ATOM}title") for entry in entries} == expected
+    left_out = [doc for doc in docs if doc.incident.title not in expected]
+    assert any(doc.incident.status == DRAFT for doc in left_out) and any(doc.incident.visibility == "restricted" for doc in left_out)
+    text = site_bytes(site / "feed.xml").decode()
+    for doc in left_out:
+        assert doc.incident.title not in text and Path(doc.path).stem not in text
+    updated = [entry.findtext(f"{ATOM}updated") for entry in entries]
+    assert updated == sorted(updated, reverse=True)
+    for entry in entries:
+        link = entry.find(f"{ATOM}link").get("href")
+        assert (site / link / "index.html").is_file(), link
+    assert 'href="../feed.xml"' in read(site, "archive/index.html")
+
+
+def test_no_edit_link_unless_configured(site):
+    assert "Edit this page" not in read(site, "postmortems/2026-03-04-checkout-errors-for-eu-customers/index.html")
+
+
+def test_the_edit_link_points_at_the_source_file(tmp_path):
+    from .sitebuild import archive_config
+
+    folder = temp_dir("pm-site-edit-")
+    config = archive_config(folder, ROOT / "postmortems")
+    text = config.read_text(encoding="utf-8").replace(
+        "      pyproject:", "      edit_url: https://git.example.com/ops/archive/-/edit/main/{path}\n      pyproject:", 1
+    )
+    config.write_text(text, encoding="utf-8")
+    result = build(folder / "site", config)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (folder / "site" / "postmortems" / "2026-03-04-checkout-errors-for-eu-customers" / "index.html").read_text(encoding="utf-8")
+    assert ('<a href="https://git.example.com/ops/archive/-/edit/main/postmortems/'
+            '2026-03-04-checkout-errors-for-eu-customers.md" rel="noopener">Edit this page</a>') in page
+
+
+def test_the_print_stylesheet_hides_the_site_around_the_text():
+    css = (ROOT / "docs" / "assets" / "postmortem.css").read_text(encoding="utf-8")
+    block = css[css.index("@media print") :]
+    for hidden in (".md-header", ".md-sidebar", ".md-footer", ".md-search", ".pm-filters"):
+        assert hidden in block[: block.index("display: none")]
+    assert "break-inside: avoid" in block

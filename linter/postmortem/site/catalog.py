@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote
 
 from postmortem import metrics
 from postmortem.archive import Owners, archive_files
@@ -86,6 +87,8 @@ class Catalog:
     today: date
     internal: bool
     owners: Owners | None = None
+    edit_url: str | None = None  # the plugin's edit_url template
+    root: Path | None = None  # what {path} in edit_url is relative to outside a git checkout
     by_id: dict[str, Entry] = field(default_factory=dict)
     referrers: dict[str, list[Entry]] = field(default_factory=dict)
 
@@ -108,6 +111,18 @@ class Catalog:
     def backlinks(self, entry: Entry) -> list[Entry]:
         """Published post-mortems that name ``entry`` in their ``related`` list."""
         return self.referrers.get(entry.stem, [])
+
+    def edit_link(self, entry: Entry) -> str | None:
+        """The "Edit this page" address of ``entry``'s source file; None unless configured."""
+        if not self.edit_url:
+            return None
+        source = Path(entry.doc.path).resolve()
+        root = next((folder for folder in source.parents if (folder / ".git").exists()), self.root)
+        try:
+            path = source.relative_to(root).as_posix() if root else source.name
+        except ValueError:
+            path = source.name
+        return self.edit_url.replace("{path}", quote(path)).replace("{name}", quote(source.name))
 
     def unknown_related(self, entry: Entry) -> list[str]:
         """Ids in ``related`` that are in no published post-mortem of this build."""

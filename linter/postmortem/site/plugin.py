@@ -22,6 +22,13 @@ Options (``plugins: - postmortem-archive:`` in ``mkdocs.yml``):
     Publish drafts (``status: draft``), each with a "Draft" banner; off leaves them out of
     every page and the feed, as restricted ones are. ``POSTMORTEM_DRAFTS=0`` turns it off
     too. Default on.
+``edit_url``
+    An "Edit this page" link on each post-mortem's page to its source file: a URL template
+    in which ``{path}`` is the file's path from the root of its git checkout (the nearest
+    folder above it with a ``.git``; else the folder of ``mkdocs.yml``) and ``{name}`` its
+    file name, for example
+    ``https://git.example.com/ops/postmortems/-/edit/main/{path}``. Off when unset; the
+    link is only written, no code host is ever called.
 ``today``
     The date that decides which action items are overdue (default: the build date).
     ``POSTMORTEM_TODAY=YYYY-MM-DD`` overrides it.
@@ -46,7 +53,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from postmortem.vocabulary import SEVERITIES
 
-from . import browse, catalog, charts, home, insights, pages, rules_ref, search, status_history, tracker
+from . import browse, catalog, charts, feed, home, insights, pages, rules_ref, search, status_history, tracker
 from . import urls as u
 from .guard import RawHtmlGuard
 from .templating import Templates
@@ -64,6 +71,7 @@ class ArchiveConfig(Config):
     drafts = c.Type(bool, default=True)
     today = c.Optional(c.Type((str, date)))
     pyproject = c.Optional(c.Type(str))
+    edit_url = c.Optional(c.Type(str))
 
 
 def _flag(name: str, configured: bool) -> bool:
@@ -123,6 +131,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if not self.source.is_dir():
             raise PluginError(f"postmortem-archive: the archive folder {self.source} does not exist (option `source`)")
         cat = self._catalog()
+        cat.edit_url, cat.root = self.config.edit_url or None, self.base
         urls = u.Urls(config.use_directory_urls)
         t = self.templates
         self.tokens = Tokens()
@@ -147,6 +156,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         ]
         generated += [(notice.src_uri, status_history.notice_page(notice, t), False, True) for notice in notices]
         generated += [(chart.src_uri, chart.svg, False, False) for chart in drawn]
+        generated.append((feed.PATH, feed.feed(cat, urls, t, config.site_name, config.site_url), False, False))
 
         for src_uri, content, in_nav, untrusted in generated:
             if files.get_file_from_path(src_uri) is not None:

@@ -281,30 +281,73 @@ def rules(fmt):
         click.echo(f"{info.code}  {info.name:<{width}}  {str(info.severity):<7}  {'fix' if info.fix else '   '}  {info.summary}")
 
 
+class _Answer(click.ParamType):
+    """An answer to ``postmortem new`` checked as it is given: a bad one is asked again."""
+
+    def __init__(self, name: str, check: str, *args) -> None:
+        self.name = name
+        self.check = check  # a function of postmortem.new, imported only when `new` runs
+        self.args = args
+
+    def convert(self, value, param, ctx):
+        if not isinstance(value, str):
+            return value
+        from . import new as n
+
+        try:
+            checked = getattr(n, self.check)(value, *self.args)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+        return value.strip() if self.check == "check_started" else checked
+
+
+_ANSWERS = {
+    "title": _Answer("title", "check_title"),
+    "services": _Answer("services", "check_names", "service", True),
+    "tags": _Answer("tags", "check_names", "tag"),
+    "started": _Answer("timestamp", "check_started"),
+}
+
+
 @main.command()
-@click.option("--title", prompt="Title (name the impact, not the cause)", help="One line naming the impact.")
+@click.option("--title", prompt="Title (name the impact, not the cause)", type=_ANSWERS["title"],
+              help="One line naming the impact.")
 @click.option("--severity", prompt="Severity", type=click.Choice(SEVERITIES.values, case_sensitive=False),
               help=f"{SEVERITIES.values[0]} (most severe) to {SEVERITIES.values[-1]}.")
-@click.option("--services", prompt="Affected services (comma-separated)", help="Comma-separated service names.")
+@click.option("--services", prompt="Affected services (comma-separated)", type=_ANSWERS["services"],
+              help="Comma-separated service names.")
 @click.option("--started", prompt="Impact started (ISO 8601 with timezone, e.g. 2026-03-04T14:02:00Z)",
-              help="When impact began, ISO 8601 with timezone.")
-@click.option("--tags", default="", help="Comma-separated tags.")
+              type=_ANSWERS["started"], help="When impact began, ISO 8601 with timezone.")
+@click.option("--tags", default=None, type=_ANSWERS["tags"],
+              help="Comma-separated tags (asked for when another answer was asked for).")
+@click.option("--template", default=None, metavar="full|short|FILE",
+              help="The template to start from (default: new-templates in the config; else short for the "
+                   "severities that need no Stakeholder Communication, full for the others).")
 @click.option("--archive", type=click.Path(file_okay=False), default=None,
               help="Folder to write into (default: the configured archive).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="postmortem.toml or pyproject.toml to use (default: the nearest one).")
-def new(title, severity, services, started, tags, archive, config_path):
+@click.pass_context
+def new(ctx, title, severity, services, started, tags, template, archive, config_path):
     """Write a new post-mortem from the template, with the next free id.
 
-    Every prompt is also an option, so scripts can run it without input. The file is
-    named YYYY-MM-DD-<slug>.md in the archive folder and is never overwritten. Fill the
-    {{ placeholders }}; `postmortem lint` lists the ones left.
+    Every prompt is also an option, so scripts can run it without input. Each answer is
+    checked as it is given and asked again when it will not do. The severities that need no
+    Stakeholder Communication start from a short template unless --template or
+    new-templates in the configuration says otherwise. The file is named YYYY-MM-DD-<slug>.md in the archive folder and is never overwritten. Fill
+    the {{ placeholders }}; `postmortem lint` lists the ones left.
     """
+    from click.core import ParameterSource
+
     from .new import create
 
+    if tags is None:
+        asked = any(ctx.get_parameter_source(name) == ParameterSource.PROMPT for name in ("title", "severity", "services", "started"))
+        tags = click.prompt("Tags (comma-separated, Enter for none)", default="", show_default=False,
+                            type=_ANSWERS["tags"]) if asked else []
     config = _config(config_path)
     folder = Path(archive) if archive else config.archive_dir
     try:
-        path = create(folder, title, severity, _split((services,)), _split((tags,)), started.strip())
+        path = create(folder, title, severity, services, tags, started, template, config.new_templates, config.root)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     click.echo(f"Created {os.path.relpath(path)}")

@@ -91,3 +91,15 @@ def test_stats_themes(tmp_path):
     bundled = run(project, "stats", "--themes", "--today", "2026-11-23", str(ROOT / "postmortems")).stdout
     assert "Recurring contributing factors" in bundled and "seen in 2 incidents" in bundled
     assert "themes" not in json.loads(run(project, "stats", "--format", "json", "--today", "2026-11-23").stdout)
+
+
+def test_similar_pairs_are_every_pair_at_or_above_the_threshold():
+    texts = archive_factors() + [a for a, _ in SAME] + [b for _, b in SAME]
+    vecs = themes.vectors(texts)
+    brute = {
+        (i, j): themes.cosine(vecs[i], vecs[j])
+        for i in range(len(vecs)) for j in range(i + 1, len(vecs))
+        if themes.cosine(vecs[i], vecs[j]) >= themes.THRESHOLD
+    }
+    found = themes.similar_pairs(vecs)
+    assert found.keys() == brute.keys() and len(found) >= len(SAME)

@@ -68,3 +68,18 @@ def test_the_tracker_shows_tracking_links():
     page = article(read(default_site(), "actions/index.html"))
     assert '<a href="https://tracker.example.com/browse/OPS-4127" rel="noopener noreferrer">OPS-4127</a>' in page
     assert '<td class="pm-tracking">OPS-4129</td>' in page
+
+
+def test_the_tracker_lists_finished_items_of_recent_incidents_only():
+    from postmortem.site.catalog import Catalog, Entry
+    from postmortem.site.templating import Templates
+    from postmortem.site.tracker import months_before, tracker_page
+    from postmortem.site.urls import Urls
+
+    doc = parse_file(HISTORY)  # 2026-10-14: A1 done, A2 and A3 open
+    catalog = Catalog([Entry(doc, HISTORY.stem)], date(2028, 11, 23), internal=False)
+    recent = tracker_page(catalog, Urls(True), Templates())
+    everything = tracker_page(catalog, Urls(True), Templates(), finished_months=None)
+    assert recent.count("data-facets=") == 2 and everything.count("data-facets=") == 3
+    assert "Finished items (done or declined) are listed for incidents since 2026-11-23" in recent
+    assert months_before(date(2026, 3, 31), 1) == date(2026, 2, 28)

@@ -29,6 +29,9 @@ Options (``plugins: - postmortem-archive:`` in ``mkdocs.yml``):
     file name, for example
     ``https://git.example.com/ops/postmortems/-/edit/main/{path}``. Off when unset; the
     link is only written, no code host is ever called.
+``finished_actions_months``
+    The action-item page lists every open item, and finished ones (done, declined) of the
+    incidents of this many months before ``today`` (default 24; 0 lists them all).
 ``today``
     The date that decides which action items are overdue (default: the build date).
     ``POSTMORTEM_TODAY=YYYY-MM-DD`` overrides it.
@@ -72,6 +75,7 @@ class ArchiveConfig(Config):
     today = c.Optional(c.Type((str, date)))
     pyproject = c.Optional(c.Type(str))
     edit_url = c.Optional(c.Type(str))
+    finished_actions_months = c.Type(int, default=tracker.FINISHED_MONTHS)
 
 
 def _flag(name: str, configured: bool) -> bool:
@@ -149,7 +153,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             (u.BY_SERVICE, browse.service_page(cat, urls, t, self.tokens), True, False),
             (u.BY_YEAR, browse.year_page(cat, urls, t, self.tokens), True, False),
             (u.BY_TAG, browse.tag_page(t), True, False),
-            (u.ACTIONS, tracker.tracker_page(cat, urls, t), True, False),
+            (u.ACTIONS, tracker.tracker_page(cat, urls, t, self.config.finished_actions_months or None), True, False),
             (u.INSIGHTS, insights.insights_page(cat, urls, drawn, t), True, False),
             (u.RULES, rules_ref.rules_page(t), True, False),
             (u.STATUS_HISTORY, status_history.index_page(notices, t), True, True),

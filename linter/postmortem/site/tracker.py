@@ -55,13 +55,25 @@ class TrackedItem:
 OpenItem = TrackedItem
 
 
-def all_items(catalog: Catalog) -> list[TrackedItem]:
+def all_items(catalog: Catalog, finished_since: date | None = None) -> list[TrackedItem]:
+    """Every action item; with ``finished_since``, finished ones only of incidents since then."""
     found = [
         TrackedItem(entry, item, metrics.overdue_days(item, catalog.today), a.facets(entry.incident, item, catalog.today))
         for entry in catalog.entries
         for item in entry.doc.actions
+        if finished_since is None or item.is_open or (entry.day is not None and entry.day >= finished_since)
     ]
     return sorted(found, key=lambda t: t.sort_key)
+
+
+def months_before(day: date, months: int) -> date:
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    for last in (day.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
 
 
 def open_items(catalog: Catalog) -> list[TrackedItem]:
@@ -100,9 +112,15 @@ def filter_form(items: list[TrackedItem], today: date, templates: Templates) -> 
     )
 
 
-def tracker_page(catalog: Catalog, urls: Urls, templates: Templates) -> str:
+# Finished items (done, declined) are listed for incidents of this many months: the page of
+# an archive of 2,000 post-mortems would otherwise hold some 15,000 rows (over 20 MB).
+FINISHED_MONTHS = 24
+
+
+def tracker_page(catalog: Catalog, urls: Urls, templates: Templates, finished_months: int | None = FINISHED_MONTHS) -> str:
     here = u.ACTIONS
-    items = all_items(catalog)
+    finished_since = months_before(catalog.today, finished_months) if finished_months else None
+    items = all_items(catalog, finished_since)
     still_open = [found for found in items if found.item.is_open]
     overdue = sum(1 for found in still_open if found.overdue_days)
     summaries = a.owner_summary(((f.entry.incident, f.item, f"{f.entry.label} {f.item.id}".strip()) for f in items), catalog.today)
@@ -123,6 +141,7 @@ def tracker_page(catalog: Catalog, urls: Urls, templates: Templates) -> str:
     return m.front_matter(title="Action items", search={"exclude": True}, hide=["toc"]) + templates.page(
         "tracker.md",
         today=catalog.today,
+        finished_since=finished_since,
         tiles=tiles,
         items=items,
         owners=owners,

@@ -131,3 +131,16 @@ def test_the_print_stylesheet_hides_the_site_around_the_text():
     for hidden in (".md-header", ".md-sidebar", ".md-footer", ".md-search", ".pm-filters"):
         assert hidden in block[: block.index("display: none")]
     assert "break-inside: avoid" in block
+
+
+def test_the_internal_build_keeps_restricted_postmortems_out_of_the_feed():
+    from .sitebuild import internal_site
+
+    site = internal_site()
+    restricted = [parse_file(path) for path in archive_files(ROOT / "postmortems")]
+    restricted = [doc for doc in restricted if doc.incident.visibility == "restricted"]
+    assert restricted
+    feed = site_bytes(site / "feed.xml").decode()
+    for doc in restricted:
+        assert (site / "postmortems" / Path(doc.path).stem / "index.html").is_file()  # on the internal site
+        assert doc.incident.title not in feed and Path(doc.path).stem not in feed  # never in the feed

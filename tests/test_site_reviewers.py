@@ -144,3 +144,10 @@ def test_the_internal_build_keeps_restricted_postmortems_out_of_the_feed():
     for doc in restricted:
         assert (site / "postmortems" / Path(doc.path).stem / "index.html").is_file()  # on the internal site
         assert doc.incident.title not in feed and Path(doc.path).stem not in feed  # never in the feed
+
+
+def test_every_page_names_the_feed_in_its_head(site):
+    assert '<link rel="alternate" type="application/atom+xml" title="Post-mortem archive: published post-mortems" href="feed.xml">' in read(site, "index.html")
+    page = read(site, "postmortems/2026-03-04-checkout-errors-for-eu-customers/index.html")
+    head = page[: page.index("</head>")]
+    assert 'type="application/atom+xml"' in head and 'href="../../feed.xml"' in head

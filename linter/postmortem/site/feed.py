@@ -19,6 +19,15 @@ PATH = "feed.xml"
 LIMIT = 50
 
 
+def link_in_head(html: str, page, site_name: str, templates: Templates) -> str:
+    """``html`` with the feed's ``<link rel="alternate">`` in its head, for feed readers."""
+    from mkdocs.utils import get_relative_url
+
+    link = templates.render("feed-link.html", title=f"{site_name}: published post-mortems",
+                            href=get_relative_url(PATH, page.url or "."))
+    return html.replace("</head>", f"{link}</head>", 1)
+
+
 def in_feed(entry: Entry) -> bool:
     return entry.incident.status in PUBLISHED_STATUSES and not entry.incident.restricted
 

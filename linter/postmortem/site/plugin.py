@@ -215,6 +215,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return html
 
     def on_post_page(self, output, page, config):
+        output = feed.link_in_head(output, page, config.site_name, self.templates)
         return search.prepare_page(output, page)
 
     def on_post_template(self, output_content, template_name, config):

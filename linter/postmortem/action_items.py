@@ -41,7 +41,7 @@ FACETS = (
     ("severity", "Severity"),
     ("category", "Category"),
     ("priority", "Priority"),
-    ("state", "Open"),
+    ("state", "State"),
     ("status", "Status"),
     ("owner", "Owner"),
 )

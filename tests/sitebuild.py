@@ -29,7 +29,7 @@ def temp_dir(prefix: str) -> Path:
 def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> subprocess.CompletedProcess:
     """``mkdocs build --strict`` into ``site_dir``; "today" is fixed, ``env`` adds variables."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "POSTMORTEM_TODAY": TODAY, **env}
-    for name in ("POSTMORTEM_INTERNAL", "POSTMORTEM_ALLOW_LINT_ERRORS"):
+    for name in ("POSTMORTEM_INTERNAL", "POSTMORTEM_ALLOW_LINT_ERRORS", "POSTMORTEM_DRAFTS"):
         if name not in env:
             environment.pop(name, None)
     return subprocess.run(

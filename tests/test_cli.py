@@ -268,7 +268,7 @@ def test_new_prompts_for_what_is_missing(tmp_path):
     from .projects import cwd
 
     with cwd(project):
-        result = CliRunner().invoke(main, ["new"], input="Checkout errors for EU customers\nsev2\ncheckout-api\n2026-03-04T14:02:00Z\n")
+        result = CliRunner().invoke(main, ["new"], input="Checkout errors for EU customers\nsev2\ncheckout-api\n2026-03-04T14:02:00Z\n\n")
     assert result.exit_code == 0, result.output
     assert "Title (name the impact, not the cause):" in result.output
     text = (project / "postmortems" / "2026-03-04-checkout-errors-for-eu-customers.md").read_text(encoding="utf-8")

@@ -90,6 +90,7 @@ def test_json_record(project):
         "overdue": True,
         "days_overdue": 312,
         "tracking": None,
+        "incident_date": "2025-11-20",
     }
 
 
@@ -108,9 +109,46 @@ def test_csv_marks_visibility(project):
 
 def test_table(project):
     out = run(project, "actions", "--overdue", "--today", TODAY).stdout.splitlines()
-    assert out[0].split() == ["Post-mortem", "ID", "Owner", "Priority", "Due", "Status", "Action"]
-    assert out[2].startswith("PM-2025-014 (restricted)  A1  identity-team  P0        2026-01-15 (312d overdue)")
+    assert out[0].split() == ["Post-mortem", "Date", "Sev", "ID", "Owner", "Category", "Prio", "Due", "Status", "Action"]
+    assert out[2].startswith("PM-2025-014 (restricted)  2025-11-20  SEV1  A1  identity-team  prevent   P0    2026-01-15 (312d overdue)")
     assert out[-1] == "3 action items: 3 open, 3 overdue (as of 2026-11-23)."
+
+
+def test_table_wraps_long_actions_instead_of_cutting_them(project):
+    out = run(project, "actions", "--overdue", "--today", TODAY).stdout.splitlines()
+    column = out[0].index("Action")
+    assert out[2].endswith("Renew signing certificates automatically 30 days before")
+    assert out[3] == " " * column + "expiry"
+    assert "…" not in "\n".join(out)
+
+
+def test_filters_on_severity_category_priority_and_dates(project):
+    assert keys(actions_json(project, "--severity", "SEV1,sev2", "--category", "prevent")) == [(LOGIN, "A1"), (CARD, "A4")]
+    assert keys(actions_json(project, "--priority", "P1", "--open")) == [(CARD, "A3")]
+    assert keys(actions_json(project, "--since", "2026-05-01", "--until", "2026-05-31")) == [(SEARCH, "A2"), (SEARCH, "A1")]
+    assert keys(actions_json(project, "--status", "blocked")) == [(CARD, "A4")]
+    assert keys(actions_json(project, "--owner", "payments-team", "--owner", "SRE-team", "--open")) == [
+        (CARD, "A2"), (CARD, "A4"), (CARD, "A3"),
+    ]
+
+
+def test_unknown_filter_values_are_usage_errors(project):
+    result = run(project, "actions", "--severity", "SEV9")
+    assert result.exit_code == 2 and "SEV9" in result.stderr
+
+
+def test_by_owner_summary(project):
+    result = run(project, "actions", "--by-owner", "--format", "json", "--today", TODAY)
+    owners = {o["owner"]: o for o in json.loads(result.stdout)["owners"]}
+    assert owners["payments-team"] == {
+        "owner": "payments-team", "open": 2, "overdue": 2, "oldest_open": "PM-2026-001 A2",
+        "oldest_open_date": "2026-01-10", "oldest_open_age_days": 317,
+    }
+    assert "dba-team" not in owners  # nothing open
+    assert list(owners)[:2] == ["payments-team", "identity-team"]  # most overdue first
+    table = run(project, "actions", "--by-owner", "--today", TODAY).stdout.splitlines()
+    assert table[0].split() == ["Owner", "Open", "Overdue", "Oldest", "open"]
+    assert table[2].startswith("payments-team  2     2        PM-2026-001 A2 (2026-01-10, 317 days ago)")
 
 
 def test_actions_bad_input(project, tmp_path):

@@ -22,7 +22,7 @@ from bench import chromium
 from postmortem.archive import archive_files
 from postmortem.parse import parse_file
 
-from .sitebuild import ROOT, archive_config, build, default_site, temp_dir
+from .sitebuild import ROOT, TODAY, archive_config, build, default_site, temp_dir
 
 ARTIFACTS = ROOT / "test-artifacts"
 CHECKOUT = "postmortems/2026-03-04-checkout-errors-for-eu-customers/"
@@ -201,9 +201,9 @@ def test_search_results_show_markup_in_titles_as_text(browser):
 def test_tracker_shows_overdue_items_first(browser, base_url):
     from selenium.webdriver.common.by import By
 
-    browser.get(base_url + "actions/")
-    table = wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, "#owner-platform-team ~ .pm-table-wrap table"))
-    first = table.find_element(By.CSS_SELECTOR, "tbody tr")
+    browser.get(base_url + "actions/?owner=platform-team")
+    wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, "form.pm-filters[data-filters-bound]"))
+    first = browser.find_element(By.CSS_SELECTOR, "table.pm-tracker tbody tr:not([hidden])")
     assert "pm-row--overdue" in first.get_attribute("class")
     assert "146 days overdue" in first.text and "2026-06-30" in first.text
     assert first.value_of_css_property("background-color") != "rgba(0, 0, 0, 0)"
@@ -212,6 +212,54 @@ def test_tracker_shows_overdue_items_first(browser, base_url):
     assert browser.find_element(By.ID, "action-a4").text == "A4"
     browser.get(base_url + "actions/")
     screenshot(browser, "action-tracker")
+
+
+def test_tracker_url_filters_show_what_postmortem_actions_lists(browser, base_url):
+    """SEV1 and SEV2 incidents of the last twelve months with open prevent items: the page
+    and `postmortem actions` with the same filters list the same items (the page leaves out
+    the restricted ones, as the default build does)."""
+    import subprocess
+    import sys
+    from datetime import date
+
+    from selenium.webdriver.common.by import By
+
+    from postmortem.action_items import twelve_months_before
+
+    since = twelve_months_before(date.fromisoformat(TODAY)).isoformat()
+    listed = subprocess.run(
+        [sys.executable, "-m", "postmortem.cli", "actions", "postmortems", "--format", "json", "--today", TODAY,
+         "--severity", "SEV1,SEV2", "--category", "prevent", "--open", "--since", since],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+    expected = sorted(
+        f"{item['postmortem']} {item['id']}" for item in json.loads(listed.stdout)["actions"] if item["visibility"] == "internal"
+    )
+    assert expected
+
+    browser.get(base_url + f"actions/?severity=SEV1&severity=SEV2&category=prevent&state=open&since={since}")
+    form = wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, "form.pm-filters[data-filters-bound]"))
+
+    def shown(b) -> list[str]:
+        return sorted(
+            link.get_attribute("textContent")
+            for link in b.find_elements(By.CSS_SELECTOR, "table.pm-tracker tbody tr:not([hidden]) td:nth-child(2) a")
+        )
+
+    assert shown(browser) == expected
+    assert form.find_element(By.CSS_SELECTOR, "input[name=since]").get_attribute("value") == since
+    assert form.find_element(By.CSS_SELECTOR, ".pm-filters__status").text.startswith(f"{len(expected)} of ")
+    # Ticking a box keeps the choice, dates included, in the address.
+    form.find_element(By.CSS_SELECTOR, "input[name=severity][value=SEV2]").click()
+    wait(browser, lambda b: "severity=SEV2" not in b.current_url)
+    assert f"since={since}" in browser.current_url and "severity=SEV1" in browser.current_url
+    screenshot(browser, "action-tracker-filtered")
+    # The preset sets the same range from the build's date; Clear filters empties the address.
+    form.find_element(By.CSS_SELECTOR, "input[name=since]").clear()
+    form.find_element(By.CSS_SELECTOR, "button[data-since]").click()
+    wait(browser, lambda b: f"since={since}" in b.current_url)
+    form.find_element(By.CSS_SELECTOR, "button[type=reset]").click()
+    wait(browser, lambda b: b.current_url.endswith("actions/"))
 
 
 def test_archive_filters_narrow_the_table_and_keep_the_choice_in_the_url(browser, base_url):
@@ -315,3 +363,26 @@ def test_no_request_leaves_127_0_0_1(browser, served, requested):
     # The search worker's requests are not in the page's log: they reached this server.
     worker = {path.split("?")[0].rsplit(".", 1)[-1] for path in paths if path.startswith("/pagefind/")}
     assert {"js", "json", "pf_meta", "pagefind"} <= worker
+
+
+def test_a_postmortem_page_prints_its_text_only(browser, base_url):
+    """With print media, the header, navigation, search and footer are gone; the card and
+    the tables fit the page, and Chromium prints the page to PDF."""
+    import base64
+
+    from selenium.webdriver.common.by import By
+
+    browser.get(base_url + CHECKOUT)
+    wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, "section.pm-card"))
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        for selector in (".md-header", ".md-sidebar--primary", ".md-footer"):
+            assert not browser.find_element(By.CSS_SELECTOR, selector).is_displayed(), selector
+        assert browser.find_element(By.CSS_SELECTOR, "section.pm-card").is_displayed()
+        width = browser.execute_script("return document.querySelector('article').getBoundingClientRect().width")
+        for table in browser.find_elements(By.CSS_SELECTOR, "article table"):
+            assert table.size["width"] <= width + 1
+        pdf = browser.execute_cdp_cmd("Page.printToPDF", {"printBackground": True})
+        assert base64.b64decode(pdf["data"]).startswith(b"%PDF")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -165,23 +165,24 @@ def test_browse_pages_group_every_incident(site):
     assert 'id="tag:monitoring-gap"' in tags and "Checkout errors for EU customers" in tags
 
 
-def test_tracker_lists_open_items_by_owner_overdue_first(site):
+def test_tracker_lists_every_item_open_ones_first_overdue_first(site):
     content = article(read(site, "actions/index.html"))
-    open_items = [
-        (Path(doc.path).stem, item)
-        for doc in bundled()
-        if doc.incident.visibility == "internal"
-        for item in doc.actions
-        if item.is_open
-    ]
+    published = [doc for doc in bundled() if doc.incident.visibility == "internal"]
+    items = [(Path(doc.path).stem, item) for doc in published for item in doc.actions]
+    open_items = [(stem, item) for stem, item in items if item.is_open]
     assert f">{len(open_items)}</span><span class=\"pm-stat__label\">open action items" in content
-    for stem, item in open_items:
+    for stem, item in items:
         assert f'href="../postmortems/{stem}/#action-{item.id.lower()}"' in content
-    platform = content[content.index('id="owner-platform-team"') :]
-    platform = platform[: platform.index("</table>")]
-    rows = re.findall(r"<tr( class=\"pm-row--overdue\")?><td data-label=\"Action\">", platform)
-    assert rows[0] == ' class="pm-row--overdue"' and set(rows[1:]) == {""}
-    assert "146 days overdue" in platform
+    table = content[content.index("pm-tracker") : content.index("</table>")]
+    rows = re.findall(r"<tr( class=\"pm-row--overdue\")? data-facets=\"([^\"]*)\">", table)
+    assert len(rows) == len(items)
+    states = [json.loads(html.unescape(facets))["state"] for _, facets in rows]
+    overdue = [cls for cls, _ in rows if cls]
+    assert all(cls for cls, _ in rows[: len(overdue)]) and all("overdue" in s for s in states[: len(overdue)])
+    assert states.index(["finished"]) == len(open_items) and all(s == ["finished"] for s in states[len(open_items) :])
+    assert "146 days overdue" in table
+    owners = content[content.index('id="owner-platform-team"') :]
+    assert '<td data-label="Open">5</td><td data-label="Overdue">1</td>' in owners[: owners.index("</tr>")]
 
 
 def test_insights_charts_are_inline_svg_and_local_files(site):

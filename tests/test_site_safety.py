@@ -8,8 +8,8 @@ field, section, sub-heading, list item, table cell, link, code span and comment 
 restricted post-mortem holds its own canary (``Canary-<field>-rxq7k<NN>``); the twin holds a
 marker in the same place (``Marker-<field>-pbz3m<NN>``). The restricted one also has a
 severity, a year, services, tags, owners and due dates that no published post-mortem has,
-so browse pages, filters, charts, the tracker and the status history would show it if it
-got in, and it names the twin in ``related`` while the twin names it back.
+so browse pages, filters, charts, the tracker, the status history and the Atom feed would
+show it if it got in, and it names the twin in ``related`` while the twin names it back.
 
 Every built file is then read (Pagefind's compressed files decompressed) and searched for
 each canary case-insensitively and for its last part as Pagefind's word index keeps it
@@ -261,6 +261,7 @@ def test_no_built_file_holds_any_canary_of_the_restricted_postmortem(contents):
     assert "sitemap.xml" in contents and "search/search_index.json" in contents and "tags.json" in contents
     assert any(page.endswith(".pf_index") for page in contents) and any(page.endswith(".pf_fragment") for page in contents)
     assert any(page.endswith(".svg") for page in contents) and "actions/index.html" in contents
+    assert "feed.xml" in contents  # the Atom feed, with absolute links (the site has a site_url)
     leaks = {key: pages for key, canary in canaries(RESTRICTED_SIDE).items() if (pages := found_in(contents, canary))}
     assert leaks == {}
     # Any piece of any canary: the part every canary's own word starts with.
@@ -313,10 +314,12 @@ def test_the_scan_finds_the_twins_markers_where_each_field_is_shown(contents):
     assert {key for key, marker in m.items() if not found_in(contents, marker)} == NOT_SHOWN
     listings = ["index.html", "archive/index.html", "archive/severity/index.html", "archive/years/index.html"]
     expected = {
-        "title": [*listings, "archive/services/index.html", "archive/tags/index.html", "actions/index.html", "tags.json"],
+        "title": [*listings, "archive/services/index.html", "archive/tags/index.html", "actions/index.html", "tags.json", "feed.xml"],
         "stem": [*listings, "sitemap.xml", "sitemap.xml.gz", "insights/index.html"],
         "service": [*listings, "archive/services/index.html", "insights/top-services.svg"],
-        "tag": ["archive/index.html", "archive/tags/index.html", "tags.json"],
+        "tag": ["archive/index.html", "archive/tags/index.html", "tags.json", "feed.xml"],
+        "impactsummary": ["feed.xml"],
+        "author": ["feed.xml"],
         "actionid": ["actions/index.html"],
         "action": ["actions/index.html"],
         "owner": ["actions/index.html"],

@@ -283,30 +283,73 @@ def rules(fmt):
         click.echo(f"{info.code}  {info.name:<{width}}  {str(info.severity):<7}  {'fix' if info.fix else '   '}  {info.summary}")
 
 
+class _Answer(click.ParamType):
+    """An answer to ``postmortem new`` checked as it is given: a bad one is asked again."""
+
+    def __init__(self, name: str, check: str, *args) -> None:
+        self.name = name
+        self.check = check  # a function of postmortem.new, imported only when `new` runs
+        self.args = args
+
+    def convert(self, value, param, ctx):
+        if not isinstance(value, str):
+            return value
+        from . import new as n
+
+        try:
+            checked = getattr(n, self.check)(value, *self.args)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+        return value.strip() if self.check == "check_started" else checked
+
+
+_ANSWERS = {
+    "title": _Answer("title", "check_title"),
+    "services": _Answer("services", "check_names", "service", True),
+    "tags": _Answer("tags", "check_names", "tag"),
+    "started": _Answer("timestamp", "check_started"),
+}
+
+
 @main.command()
-@click.option("--title", prompt="Title (name the impact, not the cause)", help="One line naming the impact.")
+@click.option("--title", prompt="Title (name the impact, not the cause)", type=_ANSWERS["title"],
+              help="One line naming the impact.")
 @click.option("--severity", prompt="Severity", type=click.Choice(SEVERITIES.values, case_sensitive=False),
               help=f"{SEVERITIES.values[0]} (most severe) to {SEVERITIES.values[-1]}.")
-@click.option("--services", prompt="Affected services (comma-separated)", help="Comma-separated service names.")
+@click.option("--services", prompt="Affected services (comma-separated)", type=_ANSWERS["services"],
+              help="Comma-separated service names.")
 @click.option("--started", prompt="Impact started (ISO 8601 with timezone, e.g. 2026-03-04T14:02:00Z)",
-              help="When impact began, ISO 8601 with timezone.")
-@click.option("--tags", default="", help="Comma-separated tags.")
+              type=_ANSWERS["started"], help="When impact began, ISO 8601 with timezone.")
+@click.option("--tags", default=None, type=_ANSWERS["tags"],
+              help="Comma-separated tags (asked for when another answer was asked for).")
+@click.option("--template", default=None, metavar="full|short|FILE",
+              help="The template to start from (default: new-templates in the config; else short for the "
+                   "severities that need no Stakeholder Communication, full for the others).")
 @click.option("--archive", type=click.Path(file_okay=False), default=None,
               help="Folder to write into (default: the configured archive).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="postmortem.toml or pyproject.toml to use (default: the nearest one).")
-def new(title, severity, services, started, tags, archive, config_path):
+@click.pass_context
+def new(ctx, title, severity, services, started, tags, template, archive, config_path):
     """Write a new post-mortem from the template, with the next free id.
 
-    Every prompt is also an option, so scripts can run it without input. The file is
-    named YYYY-MM-DD-<slug>.md in the archive folder and is never overwritten. Fill the
-    {{ placeholders }}; `postmortem lint` lists the ones left.
+    Every prompt is also an option, so scripts can run it without input. Each answer is
+    checked as it is given and asked again when it will not do. The severities that need no
+    Stakeholder Communication start from a short template unless --template or
+    new-templates in the configuration says otherwise. The file is named YYYY-MM-DD-<slug>.md in the archive folder and is never overwritten. Fill
+    the {{ placeholders }}; `postmortem lint` lists the ones left.
     """
+    from click.core import ParameterSource
+
     from .new import create
 
+    if tags is None:
+        asked = any(ctx.get_parameter_source(name) == ParameterSource.PROMPT for name in ("title", "severity", "services", "started"))
+        tags = click.prompt("Tags (comma-separated, Enter for none)", default="", show_default=False,
+                            type=_ANSWERS["tags"]) if asked else []
     config = _config(config_path)
     folder = Path(archive) if archive else config.archive_dir
     try:
-        path = create(folder, title, severity, _split((services,)), _split((tags,)), started.strip())
+        path = create(folder, title, severity, services, tags, started, template, config.new_templates, config.root)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     click.echo(f"Created {os.path.relpath(path)}")
@@ -387,25 +430,47 @@ def _documents(paths, config):
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--open", "open_only", is_flag=True, help="Only items still open, in progress or blocked.")
 @click.option("--overdue", "overdue_only", is_flag=True, help="Only open items whose due date has passed.")
-@click.option("--owner", default=None, metavar="TEAM", help="Only items owned by this team or role.")
+@click.option("--owner", multiple=True, metavar="TEAM", help="Only items owned by these teams or roles (any case).")
+@click.option("--severity", multiple=True, metavar="SEV", help="Only items of incidents of these severities: SEV1,SEV2.")
+@click.option("--category", multiple=True, metavar="CATEGORY", help="Only items of these categories: prevent,detect.")
+@click.option("--priority", multiple=True, metavar="P", help="Only items of these priorities: P0,P1.")
+@click.option("--status", multiple=True, metavar="STATUS", help="Only items with these statuses: open,in-progress.")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Only items of incidents that started on or after this day.")
+@click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Only items of incidents that started on or before this day.")
+@click.option("--by-owner", is_flag=True, help="Per owner: open items, overdue ones and the oldest open, instead of the items.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--today", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="Judge due dates as of this date (default: today).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="postmortem.toml or pyproject.toml to use (default: the nearest one).")
-def actions(paths, open_only, overdue_only, owner, fmt, today, config_path):
+def actions(paths, open_only, overdue_only, owner, severity, category, priority, status, since, until, by_owner,
+            fmt, today, config_path):
     """List the action items of every post-mortem, earliest due date first.
 
     PATHS are files or folders (default: the configured archive). Restricted post-mortems
-    are included; json and csv give each item's visibility.
+    are included; json and csv give each item's visibility. Values given to one filter
+    widen the choice (--severity SEV1,SEV2), filters narrow it; the site's action-item page
+    has the same filters (actions/?severity=SEV1&severity=SEV2&category=prevent&state=open).
+    Long action texts wrap in the table.
     """
     from datetime import date
 
-    from .reports import action_rows, filter_actions, render_actions
+    from .action_items import ActionFilter, check_values
+    from .reports import action_rows, filter_actions, render_actions, render_owners
 
+    chosen = {"severity": _split(severity), "category": _split(category), "priority": _split(priority),
+              "status": _split(status), "owner": _split(owner)}
+    for facet, values in chosen.items():
+        unknown = check_values(facet, values)
+        if unknown:
+            raise click.BadParameter(f"unknown value(s): {', '.join(unknown)}", param_hint=f"--{facet}")
+    selection = ActionFilter.of(since=since.date() if since else None, until=until.date() if until else None,
+                                **chosen)
     config = _config(config_path)
     day = today.date() if today else date.today()
-    rows = filter_actions(action_rows(_documents(paths, config), day), open_only, overdue_only, owner)
-    click.echo(render_actions(rows, fmt, day))
+    rows = filter_actions(action_rows(_documents(paths, config), day), open_only, overdue_only, chosen=selection)
+    click.echo(render_owners(rows, fmt, day) if by_owner else render_actions(rows, fmt, day))
 
 
 @main.command()
@@ -418,8 +483,10 @@ def actions(paths, open_only, overdue_only, owner, fmt, today, config_path):
                    "(default: the review-stalled rule's days, 30 unless configured).")
 @click.option("--include-restricted", is_flag=True,
               help="Count restricted post-mortems too (as the site's internal build does).")
+@click.option("--themes", "recurring", is_flag=True,
+              help="Also list recurring contributing factors: similar factors of different post-mortems, grouped by their text.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None, help="postmortem.toml or pyproject.toml to use (default: the nearest one).")
-def stats(paths, fmt, today, review_days, include_restricted, config_path):
+def stats(paths, fmt, today, review_days, include_restricted, recurring, config_path):
     """Counts per severity and quarter, median and p90 MTTD/MTTA/MTTR, action items, stale drafts.
 
     MTTD is started to detected, MTTA detected to acknowledged, MTTR started to resolved;
@@ -438,7 +505,7 @@ def stats(paths, fmt, today, review_days, include_restricted, config_path):
         from .engine import Linter
 
         review_days = Linter(config).configured_option("review-stalled", "days")
-    click.echo(render_stats(compute(_documents(paths, config), day, review_days, include_restricted), fmt))
+    click.echo(render_stats(compute(_documents(paths, config), day, review_days, include_restricted, recurring), fmt))
 
 
 if __name__ == "__main__":

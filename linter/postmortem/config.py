@@ -44,6 +44,8 @@ class Config:
     max_file_size: int = 1024 * 1024
     cache: bool = False  # keep findings per file content in cache_dir (lint writes only there)
     cache_dir: str = ".postmortem_cache"
+    # ``postmortem new``: severity -> "full", "short" or a template file (relative to root)
+    new_templates: dict[str, str] = field(default_factory=dict)
 
     @property
     def cache_path(self) -> Path:
@@ -72,7 +74,7 @@ class Config:
 
 _KNOWN = {
     "archive", "owners", "select", "ignore", "fail-on", "per-file-ignores",
-    "required-sections", "rules", "max-file-size", "cache", "cache-dir",
+    "required-sections", "rules", "max-file-size", "cache", "cache-dir", "new-templates",
 }
 
 
@@ -165,6 +167,15 @@ def config_from_table(table: dict, root: Path, path: Path | None = None, nested:
         if not isinstance(codes, list):
             raise ConfigError(f"{where}: per-file-ignores.{pattern} must be a list of codes")
         config.per_file_ignores[pattern] = [str(code) for code in codes]
+    templates = table.get("new-templates", {})
+    if not isinstance(templates, dict):
+        raise ConfigError(f"{where}: new-templates must be a table of severity = \"full\", \"short\" or a file")
+    for severity, template in templates.items():
+        if severity not in SEVERITIES:
+            raise ConfigError(f"{where}: new-templates: unknown severity {severity!r} ({'/'.join(SEVERITIES)})")
+        if not isinstance(template, str) or not template.strip():
+            raise ConfigError(f"{where}: new-templates.{severity} must be \"full\", \"short\" or a template file")
+        config.new_templates[severity] = template
     required = table.get("required-sections", {})
     if not isinstance(required, dict):
         raise ConfigError(f"{where}: required-sections must be a table of severity = [sections]")

@@ -1,4 +1,15 @@
-"""``postmortem new``: write a post-mortem from the template, safely inside the archive."""
+"""``postmortem new``: write a post-mortem from a template, safely inside the archive.
+
+Each answer has a check of its own (:func:`check_title`, :func:`check_severity`,
+:func:`check_names`, :func:`check_started`), which the CLI runs as the answer is given, so
+a bad answer is asked again and nothing typed before it is lost.
+
+Two templates ship: ``full`` (every section, 5 Whys, internal and external summaries) and
+``short`` (the sections the format requires of the severity, one row per table). By
+default the severities that need no Stakeholder Communication get the short one
+(:data:`DEFAULT_TEMPLATES`); ``new-templates`` in the configuration chooses per severity,
+``full``, ``short`` or the path of a template of one's own (the same ``$placeholders``).
+"""
 
 from __future__ import annotations
 
@@ -11,15 +22,67 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
+from . import spec
 from .archive import archive_files, quick_id
 from .times import parse_timestamp
 from .vocabulary import SEVERITIES
 
 SLUG_MAX = 60
+TEMPLATES = {"full": "templates/postmortem.md", "short": "templates/postmortem-short.md"}
+# The severities whose post-mortems need no Stakeholder Communication get the short template.
+DEFAULT_TEMPLATES = {
+    severity: "full" if "communication" in spec.REQUIRED_SECTIONS[severity] else "short" for severity in SEVERITIES
+}
+_NAME = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
-def template_text() -> str:
-    return resources.files("postmortem").joinpath("templates/postmortem.md").read_text("utf-8")
+def template_text(template: str = "full", root: Path | None = None) -> str:
+    """The text of the ``full`` or ``short`` template, or of the file ``template`` names
+    (relative to ``root``, the configuration's folder)."""
+    if template in TEMPLATES:
+        return resources.files("postmortem").joinpath(TEMPLATES[template]).read_text("utf-8")
+    path = Path(template) if root is None else root / template
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ValueError(f"template {template!r} cannot be read: {exc.strerror or exc}") from None
+
+
+# --------------------------------------------------------------------------- one check per answer
+
+
+def check_title(text: str) -> str:
+    """The title with control and format characters removed and spaces collapsed."""
+    # Control and format characters (escape sequences, bidi overrides) only hide or reorder text.
+    title = " ".join("".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf")).split())
+    if len(title) < 8:
+        raise ValueError("the title needs at least 8 characters: name the impact, e.g. 'Checkout errors for EU customers'")
+    return title
+
+
+def check_severity(text: str) -> str:
+    severity = SEVERITIES.canonical(text.strip()) if text.strip() else None
+    if severity is None:
+        raise ValueError(f"severity {text!r} is not one of {', '.join(SEVERITIES)}")
+    return severity
+
+
+def check_names(text: str | list[str], what: str, required: bool = False) -> list[str]:
+    """Comma-separated service or tag names: lower-case and hyphenated."""
+    names = text if isinstance(text, list) else [part.strip() for part in text.split(",") if part.strip()]
+    bad = [name for name in names if not _NAME.fullmatch(name)]
+    if bad:
+        raise ValueError(f"{what} names are lower-case and hyphenated (checkout-api): {', '.join(bad)}")
+    if required and not names:
+        raise ValueError(f"name at least one affected {what}")
+    return list(dict.fromkeys(names))
+
+
+def check_started(text: str) -> datetime:
+    started = parse_timestamp(text.strip())
+    if started is None:
+        raise ValueError(f"start time {text!r} is not an ISO 8601 timestamp with timezone (e.g. 2026-03-04T14:02:00Z)")
+    return started
 
 
 def slugify(title: str) -> str:
@@ -48,9 +111,19 @@ def zone_label(stamp: datetime) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def render(id_: str, title: str, severity: str, services: list[str], tags: list[str], started: datetime) -> str:
+def render(id_: str, title: str, severity: str, services: list[str], tags: list[str], started: datetime,
+           template: str = "full", root: Path | None = None) -> str:
     zone = zone_label(started)
-    return Template(template_text()).substitute(
+    try:
+        return _substitute(template_text(template, root), id_, title, severity, services, tags, started, zone)
+    except (KeyError, ValueError) as exc:
+        if template in TEMPLATES:
+            raise
+        raise ValueError(f"template {template!r}: {exc}") from None
+
+
+def _substitute(text, id_, title, severity, services, tags, started, zone) -> str:
+    return Template(text).substitute(
         id=id_,
         title=json.dumps(title, ensure_ascii=False),
         severity=severity,
@@ -62,25 +135,21 @@ def render(id_: str, title: str, severity: str, services: list[str], tags: list[
     )
 
 
-def create(archive: Path, title: str, severity: str, services: list[str], tags: list[str], started_text: str) -> Path:
-    """Write the new file; return its path. Raises ValueError on bad input."""
-    started = parse_timestamp(started_text)
-    if started is None:
-        raise ValueError(f"start time {started_text!r} is not an ISO 8601 timestamp with timezone (e.g. 2026-03-04T14:02:00Z)")
-    if severity.upper() not in SEVERITIES:
-        raise ValueError(f"severity {severity!r} is not one of {', '.join(SEVERITIES)}")
-    bad = [s for s in services + tags if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", s)]
-    if bad:
-        raise ValueError(f"service and tag names are lower-case and hyphenated: {', '.join(bad)}")
-    if not services:
-        raise ValueError("name at least one affected service")
-    # Control and format characters (escape sequences, bidi overrides) only hide or reorder text.
-    title = " ".join("".join(ch for ch in title if unicodedata.category(ch) not in ("Cc", "Cf")).split())
-    if len(title) < 8:
-        raise ValueError("the title needs at least 8 characters: name the impact, e.g. 'Checkout errors for EU customers'")
+def create(archive: Path, title: str, severity: str, services: list[str], tags: list[str], started_text: str,
+           template: str | None = None, templates: dict[str, str] | None = None, config_root: Path | None = None) -> Path:
+    """Write the new file; return its path. Raises ValueError on bad input.
+
+    ``template`` (``full``, ``short`` or a path) wins over ``templates``, the configured
+    choice per severity, which wins over :data:`DEFAULT_TEMPLATES`."""
+    started = check_started(started_text)
+    severity = check_severity(severity)
+    services = check_names(services, "service", required=True)
+    tags = check_names(tags, "tag")
+    title = check_title(title)
+    chosen = template or {**DEFAULT_TEMPLATES, **(templates or {})}[severity]
+    text = render(next_id(archive, started.year), title, severity, services, tags, started, chosen, config_root)
     archive.mkdir(parents=True, exist_ok=True)
     root = archive.resolve()
-    text = render(next_id(archive, started.year), title, severity.upper(), services, tags, started)
     stem = f"{started:%Y-%m-%d}-{slugify(title)}"
     for attempt in range(1, 1000):
         name = f"{stem}.md" if attempt == 1 else f"{stem}-{attempt}.md"

@@ -11,14 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import textwrap
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Iterable
 
 from . import metrics
+from .action_items import ActionFilter, facets as action_facets, incident_day, owner_summary
 from .archive import collect_files, display_path
-from .model import Document
+from .model import ActionItem, Document
 from .parse import Limits, parse_file
 from .times import format_duration
 from .vocabulary import SEVERITIES
@@ -56,10 +58,17 @@ class ActionRow:
     open: bool
     overdue: bool
     days_overdue: int | None
+    facets: dict  # postmortem.action_items.facets: what the filters read
+    item: ActionItem
 
     @property
     def postmortem(self) -> str:
         return self.doc.incident.id or Path(self.doc.path).stem
+
+    @property
+    def day(self) -> date | None:
+        """The incident's date (:func:`action_items.incident_day`)."""
+        return incident_day(self.doc.incident)
 
 
 def action_rows(documents: Iterable[Document], today: date) -> list[ActionRow]:
@@ -72,7 +81,7 @@ def action_rows(documents: Iterable[Document], today: date) -> list[ActionRow]:
                 ActionRow(
                     doc, item.id, " ".join(item.action.split()), item.category, item.owner, item.priority,
                     item.due, item.due_text, item.status.strip(), item.tracking, item.is_open, days is not None,
-                    days,
+                    days, action_facets(doc.incident, item, today), item,
                 )
             )
     rows.sort(key=lambda r: (r.due is None, r.due or date.max, r.postmortem, r.id))
@@ -80,7 +89,9 @@ def action_rows(documents: Iterable[Document], today: date) -> list[ActionRow]:
 
 
 def filter_actions(rows: list[ActionRow], open_only: bool = False, overdue_only: bool = False,
-                   owner: str | None = None) -> list[ActionRow]:
+                   owner: str | None = None, chosen: ActionFilter | None = None) -> list[ActionRow]:
+    """The rows ``chosen`` keeps (:mod:`postmortem.action_items`, the site's filters too), and
+    of those the open, overdue or ``owner``'s ones when asked."""
     wanted = owner.strip().lower() if owner else None
     return [
         row
@@ -88,12 +99,18 @@ def filter_actions(rows: list[ActionRow], open_only: bool = False, overdue_only:
         if (not open_only or row.open)
         and (not overdue_only or row.overdue)
         and (wanted is None or row.owner.strip().lower() == wanted)
+        and (chosen is None or chosen.keeps(row.facets))
     ]
+
+
+def owners(rows: list[ActionRow], today: date) -> list:
+    """Per owner: open items, overdue ones, the oldest open (:func:`action_items.owner_summary`)."""
+    return owner_summary(((row.doc.incident, row.item, f"{row.postmortem} {row.id}".strip()) for row in rows), today)
 
 
 ACTION_FIELDS = (
     "postmortem", "title", "path", "visibility", "severity", "id", "action", "category", "owner",
-    "priority", "due", "status", "open", "overdue", "days_overdue", "tracking",
+    "priority", "due", "status", "open", "overdue", "days_overdue", "tracking", "incident_date",
 )
 
 
@@ -116,6 +133,7 @@ def action_record(row: ActionRow) -> dict:
         "overdue": row.overdue,
         "days_overdue": row.days_overdue,
         "tracking": row.tracking or None,
+        "incident_date": row.day.isoformat() if row.day else None,
     }
 
 
@@ -137,15 +155,16 @@ def render_actions(rows: list[ActionRow], fmt: str, today: date) -> str:
         return out.getvalue().rstrip("\n")
     if not rows:
         return "No action items match."
-    table = [("Post-mortem", "ID", "Owner", "Priority", "Due", "Status", "Action")]
+    table = [("Post-mortem", "Date", "Sev", "ID", "Owner", "Category", "Prio", "Due", "Status", "Action")]
     for row in rows:
         name = row.postmortem + (" (restricted)" if row.doc.incident.restricted else "")
         due = row.due.isoformat() if row.due else (row.due_text or "—")
         if row.overdue:
             due += f" ({row.days_overdue}d overdue)"
-        action = row.action if len(row.action) <= 70 else row.action[:69] + "…"
-        table.append((name, row.id, row.owner, row.priority, due, row.status, action))
-    lines = _columns(table)
+        incident = row.doc.incident
+        table.append((name, row.day.isoformat() if row.day else "—", incident.severity or "—", row.id, row.owner,
+                      row.facets["category"][0], row.priority, due, row.status, row.action))
+    lines = _columns(table, wrap=ACTION_WIDTH)
     open_count = sum(r.open for r in rows)
     overdue_count = sum(r.overdue for r in rows)
     lines.append("")
@@ -156,12 +175,55 @@ def render_actions(rows: list[ActionRow], fmt: str, today: date) -> str:
     return "\n".join(lines)
 
 
-def _columns(table: list[tuple]) -> list[str]:
-    widths = [max(len(str(row[i])) for row in table) for i in range(len(table[0]))]
+# The text table wraps the Action column (its last) at this width rather than cutting it.
+ACTION_WIDTH = 60
+
+OWNER_FIELDS = ("owner", "open", "overdue", "oldest_open", "oldest_open_date", "oldest_open_age_days")
+
+
+def render_owners(rows: list[ActionRow], fmt: str, today: date) -> str:
+    """``postmortem actions --by-owner``: per owner, open and overdue items and the oldest open."""
+    summaries = owners(rows, today)
+    if fmt == "json":
+        return json.dumps({"version": 1, "today": today.isoformat(), "owners": [s.as_dict() for s in summaries]},
+                          indent=2, ensure_ascii=False)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=OWNER_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        for summary in summaries:
+            writer.writerow({k: "" if v is None else v for k, v in summary.as_dict().items()})
+        return out.getvalue().rstrip("\n")
+    if not summaries:
+        return "No open action items match."
+    table = [("Owner", "Open", "Overdue", "Oldest open")]
+    for summary in summaries:
+        oldest = summary.oldest_label or "—"
+        if summary.oldest_day:
+            oldest += f" ({summary.oldest_day.isoformat()}, {summary.oldest_age_days} days ago)"
+        table.append((summary.owner, summary.open, summary.overdue, oldest))
+    lines = _columns(table)
+    lines.append("")
+    lines.append(f"{len(summaries)} owner{'s' if len(summaries) != 1 else ''} with open items (as of {today.isoformat()}).")
+    return "\n".join(lines)
+
+
+def _columns(table: list[tuple], wrap: int | None = None) -> list[str]:
+    """Aligned columns; with ``wrap``, the last column's text is wrapped at that width onto
+    continuation lines (the other columns blank there), never cut."""
+    wrapped = [
+        list(row[:-1]) + [textwrap.wrap(str(row[-1]), wrap, break_long_words=False, break_on_hyphens=False) or [""] if wrap else [str(row[-1])]]
+        for row in table
+    ]
+    widths = [max(len(str(row[i])) for row in wrapped) for i in range(len(table[0]) - 1)]
+    widths.append(max(len(line) for row in wrapped for line in row[-1]))
     lines = []
-    for index, row in enumerate(table):
-        cells = [str(value).ljust(width) for value, width in zip(row, widths)]
+    for index, row in enumerate(wrapped):
+        first, *more = row[-1]
+        cells = [str(value).ljust(width) for value, width in zip(row[:-1], widths)] + [first]
         lines.append("  ".join(cells).rstrip())
+        blank = "  ".join(" " * width for width in widths[:-1])
+        lines.extend(f"{blank}  {line}" for line in more)
         if index == 0:
             lines.append("  ".join("-" * width for width in widths))
     return lines
@@ -186,9 +248,11 @@ def quarter(doc: Document) -> str:
     return f"{found[0]}-Q{found[1]}" if found else "unknown"
 
 
-def stats(documents: list[Document], today: date, review_days: int = metrics.REVIEW_DAYS, include_restricted: bool = False) -> dict:
+def stats(documents: list[Document], today: date, review_days: int = metrics.REVIEW_DAYS, include_restricted: bool = False,
+          recurring: bool = False) -> dict:
     """The figures of the post-mortems :func:`metrics.counted` counts; ``left_out`` says how
-    many others were read (restricted ones, unless included, and unreadable ones)."""
+    many others were read (restricted ones, unless included, and unreadable ones). With
+    ``recurring``, also their recurring contributing factors (:mod:`postmortem.themes`)."""
     read = len(documents)
     documents = [doc for doc in documents if metrics.counted(doc, include_restricted)]
     by_severity: dict[str, list[Document]] = {}
@@ -215,6 +279,11 @@ def stats(documents: list[Document], today: date, review_days: int = metrics.REV
     stalled.sort(key=lambda d: (-d["days_unreviewed"], d["path"]))
     severity_order = [s for s in SEVERITIES if s in by_severity] + (["unknown"] if "unknown" in by_severity else [])
     quarter_order = sorted(q for q in by_quarter if q != "unknown") + (["unknown"] if "unknown" in by_quarter else [])
+    extra = {}
+    if recurring:
+        from . import themes
+
+        extra = {"themes_threshold": themes.THRESHOLD, "themes": [t.as_dict() for t in themes.themes(documents)]}
     return {
         "version": 1,
         "today": today.isoformat(),
@@ -227,6 +296,7 @@ def stats(documents: list[Document], today: date, review_days: int = metrics.REV
         "actions": metrics.action_counts(documents, today).as_dict(),
         "review_days": review_days,
         "stalled_reviews": stalled,
+        **extra,
     }
 
 
@@ -270,5 +340,24 @@ def render_stats(data: dict, fmt: str) -> str:
             lines.append(f"  {item['postmortem'] or item['path']}  {item['status']}  {item['days_unreviewed']} days  {item['title'] or ''}".rstrip())
     else:
         lines.append(f"{heading}: none.")
+    if "themes" in data:
+        lines.append("")
+        lines += _themes_text(data)
     lines.append("MTTD: started to detected; MTTA: detected to acknowledged; MTTR: started to resolved.")
     return "\n".join(lines)
+
+
+def _themes_text(data: dict) -> list[str]:
+    found = data["themes"]
+    head = (f"Recurring contributing factors (similar text in two or more post-mortems, "
+            f"TF-IDF cosine >= {data['themes_threshold']}): ")
+    if not found:
+        return [head + "none."]
+    lines = [head + str(len(found))]
+    for theme in found:
+        lines.append(f"  seen in {theme['incidents']} incidents: {theme['label']}")
+        for factor in theme["factors"]:
+            name = f"{factor['postmortem'] or factor['path']} {factor['factor']}"
+            lines.extend(textwrap.wrap(factor["text"], 100, initial_indent=f"    {name}  ",
+                                       subsequent_indent=" " * (6 + len(name)), break_on_hyphens=False))
+    return lines

@@ -60,6 +60,7 @@ def archive_page(catalog: Catalog, urls: Urls, templates: Templates, tokens: Tok
     return m.front_matter(title="All incidents", hide=["toc"], **LISTING) + templates.page(
         "archive.md",
         count=len(catalog.entries),
+        feed=urls.href(here, "feed.xml"),
         filters=filters.form(catalog.entries, templates),
         table=incident_table(catalog.entries, urls, here, templates, sortable=True, filterable=True, tokens=tokens),
     )

@@ -43,6 +43,7 @@ def card(entry: Entry, catalog: Catalog, urls: Urls, templates: Templates) -> Ma
         impact=_impact(entry),
         related=[(o, "related") for o in related] + [(o, "links here") for o in backlinks],
         unknown=catalog.unknown_related(entry) if catalog.internal else [],
+        edit_link=catalog.edit_link(entry),
         href=partial(urls.href, entry.src_uri),
     )
 

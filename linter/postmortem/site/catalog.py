@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote
 
 from postmortem import metrics
 from postmortem.archive import Owners, archive_files
@@ -71,6 +72,11 @@ class Entry:
         return self.incident.status in STATUSES and self.incident.status not in PUBLISHED_STATUSES
 
     @property
+    def draft(self) -> bool:
+        """Still a draft (the first status of the schema's list): its page says so in a banner."""
+        return self.incident.status == STATUSES.values[0]
+
+    @property
     def open_actions(self) -> list[ActionItem]:
         return [item for item in self.doc.actions if item.is_open]
 
@@ -81,6 +87,8 @@ class Catalog:
     today: date
     internal: bool
     owners: Owners | None = None
+    edit_url: str | None = None  # the plugin's edit_url template
+    root: Path | None = None  # what {path} in edit_url is relative to outside a git checkout
     by_id: dict[str, Entry] = field(default_factory=dict)
     referrers: dict[str, list[Entry]] = field(default_factory=dict)
 
@@ -104,6 +112,18 @@ class Catalog:
         """Published post-mortems that name ``entry`` in their ``related`` list."""
         return self.referrers.get(entry.stem, [])
 
+    def edit_link(self, entry: Entry) -> str | None:
+        """The "Edit this page" address of ``entry``'s source file; None unless configured."""
+        if not self.edit_url:
+            return None
+        source = Path(entry.doc.path).resolve()
+        root = next((folder for folder in source.parents if (folder / ".git").exists()), self.root)
+        try:
+            path = source.relative_to(root).as_posix() if root else source.name
+        except ValueError:
+            path = source.name
+        return self.edit_url.replace("{path}", quote(path)).replace("{name}", quote(source.name))
+
     def unknown_related(self, entry: Entry) -> list[str]:
         """Ids in ``related`` that are in no published post-mortem of this build."""
         return [id_ for id_ in entry.incident.related if id_ not in self.by_id]
@@ -123,8 +143,10 @@ def load(
     today: date,
     internal: bool = False,
     allow_lint_errors: bool = False,
+    drafts: bool = True,
 ) -> tuple[Catalog, list[Diagnostic]]:
-    """Lint ``source`` and return the catalog of published post-mortems and every finding."""
+    """Lint ``source`` and return the catalog of published post-mortems and every finding;
+    without ``drafts``, drafts are left out as restricted post-mortems are."""
     linter = Linter(config, today=today)
     files = archive_files(source)
     result = linter.lint_paths(files, keep_documents=True)
@@ -144,7 +166,9 @@ def load(
             continue
         found = [_withhold(d, left_out) for d in by_path.get(doc.path, [])]
         errors = [d for d in found if d.severity >= config.fail_on]
-        entries.append(Entry(doc, _stem(path, source), found, errors))
+        entry = Entry(doc, _stem(path, source), found, errors)
+        if drafts or not entry.draft:
+            entries.append(entry)
     entries.sort(key=lambda e: (e.incident.started.timestamp() if e.incident.started else 0, e.stem), reverse=True)
     return Catalog(entries, today, internal, linter.owners), result.diagnostics
 

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from functools import partial
 from typing import Any, Mapping, Sequence
 
-from postmortem import metrics
+from postmortem import metrics, themes
 from postmortem.vocabulary import FACTOR_CATEGORIES, FACTOR_CONTRIBUTIONS, SEVERITIES
 
 from markupsafe import Markup
@@ -182,6 +182,8 @@ def insights_page(catalog: Catalog, urls: Urls, found: list[Chart], templates: T
         tiles=_headline(entries),
         charts={chart.name: chart for chart in found},
         recurring=_recurring(entries),
+        factor_themes=_factor_themes(entries),
+        threshold=themes.THRESHOLD,
         categories=_categories(entries, len(entries)),
         href=partial(urls.href, u.INSIGHTS),
     )
@@ -205,6 +207,20 @@ def _recurring(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
         for tag in entry.incident.tags:
             by_tag[tag].append(entry)
     return sorted(((t, es) for t, es in by_tag.items() if len(es) > 1), key=lambda kv: (-len(kv[1]), kv[0]))
+
+
+def _factor_themes(entries: list[Entry]) -> list[dict]:
+    """Recurring contributing factors (:func:`postmortem.themes.themes`), each with its
+    post-mortems' entries, in the order the theme lists them."""
+    by_doc = {id(entry.doc): entry for entry in entries}
+    return [
+        {
+            "label": theme.label,
+            "incidents": theme.incidents,
+            "factors": [(by_doc[id(o.doc)], o.factor) for o in theme.occurrences],
+        }
+        for theme in themes.themes(entry.doc for entry in entries)
+    ]
 
 
 def _categories(entries: list[Entry], total: int) -> list[tuple[str, str, int]]:

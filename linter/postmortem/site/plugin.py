@@ -18,6 +18,20 @@ Options (``plugins: - postmortem-archive:`` in ``mkdocs.yml``):
 ``allow_lint_errors``
     Publish post-mortems that fail linting (with a banner) instead of failing the build.
     ``POSTMORTEM_ALLOW_LINT_ERRORS=1`` turns it on too. Default off.
+``drafts``
+    Publish drafts (``status: draft``), each with a "Draft" banner; off leaves them out of
+    every page and the feed, as restricted ones are. ``POSTMORTEM_DRAFTS=0`` turns it off
+    too. Default on.
+``edit_url``
+    An "Edit this page" link on each post-mortem's page to its source file: a URL template
+    in which ``{path}`` is the file's path from the root of its git checkout (the nearest
+    folder above it with a ``.git``; else the folder of ``mkdocs.yml``) and ``{name}`` its
+    file name, for example
+    ``https://git.example.com/ops/postmortems/-/edit/main/{path}``. Off when unset; the
+    link is only written, no code host is ever called.
+``finished_actions_months``
+    The action-item page lists every open item, and finished ones (done, declined) of the
+    incidents of this many months before ``today`` (default 24; 0 lists them all).
 ``today``
     The date that decides which action items are overdue (default: the build date).
     ``POSTMORTEM_TODAY=YYYY-MM-DD`` overrides it.
@@ -42,7 +56,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from postmortem.vocabulary import SEVERITIES
 
-from . import browse, catalog, charts, home, insights, pages, rules_ref, search, status_history, tracker
+from . import browse, catalog, charts, feed, home, insights, pages, rules_ref, search, status_history, tracker
 from . import urls as u
 from .guard import RawHtmlGuard
 from .templating import Templates
@@ -57,8 +71,11 @@ class ArchiveConfig(Config):
     source = c.Type(str, default="postmortems")
     internal = c.Type(bool, default=False)
     allow_lint_errors = c.Type(bool, default=False)
+    drafts = c.Type(bool, default=True)
     today = c.Optional(c.Type((str, date)))
     pyproject = c.Optional(c.Type(str))
+    edit_url = c.Optional(c.Type(str))
+    finished_actions_months = c.Type(int, default=tracker.FINISHED_MONTHS)
 
 
 def _flag(name: str, configured: bool) -> bool:
@@ -75,6 +92,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.pyproject: Path | None = None
         self.today = date.today()
         self.internal = self.allow_lint_errors = False
+        self.drafts = True
         self.templates = Templates()
         self.colours: dict[str, str] = {}
 
@@ -85,6 +103,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.source = (base / self.config.source).resolve()
         self.internal = _flag("POSTMORTEM_INTERNAL", self.config.internal)
         self.allow_lint_errors = _flag("POSTMORTEM_ALLOW_LINT_ERRORS", self.config.allow_lint_errors)
+        self.drafts = _flag("POSTMORTEM_DRAFTS", self.config.drafts)
         self.today = _today(os.environ.get("POSTMORTEM_TODAY") or self.config.today)
         self.pyproject = (base / self.config.pyproject).resolve() if self.config.pyproject else None
         config.markdown_extensions.append(self.guard)
@@ -116,6 +135,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if not self.source.is_dir():
             raise PluginError(f"postmortem-archive: the archive folder {self.source} does not exist (option `source`)")
         cat = self._catalog()
+        cat.edit_url, cat.root = self.config.edit_url or None, self.base
         urls = u.Urls(config.use_directory_urls)
         t = self.templates
         self.tokens = Tokens()
@@ -133,13 +153,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             (u.BY_SERVICE, browse.service_page(cat, urls, t, self.tokens), True, False),
             (u.BY_YEAR, browse.year_page(cat, urls, t, self.tokens), True, False),
             (u.BY_TAG, browse.tag_page(t), True, False),
-            (u.ACTIONS, tracker.tracker_page(cat, urls, t), True, False),
+            (u.ACTIONS, tracker.tracker_page(cat, urls, t, self.config.finished_actions_months or None), True, False),
             (u.INSIGHTS, insights.insights_page(cat, urls, drawn, t), True, False),
             (u.RULES, rules_ref.rules_page(t), True, False),
             (u.STATUS_HISTORY, status_history.index_page(notices, t), True, True),
         ]
         generated += [(notice.src_uri, status_history.notice_page(notice, t), False, True) for notice in notices]
         generated += [(chart.src_uri, chart.svg, False, False) for chart in drawn]
+        generated.append((feed.PATH, feed.feed(cat, urls, t, config.site_name, config.site_url), False, False))
 
         for src_uri, content, in_nav, untrusted in generated:
             if files.get_file_from_path(src_uri) is not None:
@@ -152,7 +173,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         log.info(
             "postmortem-archive: %d post-mortems published%s, today is %s",
             len(cat.entries),
-            " (internal build: restricted ones included)" if self.internal else "",
+            (" (internal build: restricted ones included)" if self.internal else "")
+            + ("" if self.drafts else " (drafts left out)"),
             self.today.isoformat(),
         )
         return files
@@ -165,7 +187,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             project = load_config(self.pyproject or find_config(self.base))
             project.archive = str(self.source)
             cat, _ = catalog.load(
-                self.source, project, today=self.today, internal=self.internal, allow_lint_errors=self.allow_lint_errors
+                self.source, project, today=self.today, internal=self.internal, allow_lint_errors=self.allow_lint_errors,
+                drafts=self.drafts,
             )
         except (ConfigError, UsageError) as exc:
             raise PluginError(f"postmortem-archive: configuration error: {exc}") from None
@@ -192,6 +215,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return html
 
     def on_post_page(self, output, page, config):
+        output = feed.link_in_head(output, page, config.site_name, self.templates)
         return search.prepare_page(output, page)
 
     def on_post_template(self, output_content, template_name, config):

@@ -67,7 +67,7 @@ def test_unknown_values_are_named():
 def test_the_tracker_shows_tracking_links():
     page = article(read(default_site(), "actions/index.html"))
     assert '<a href="https://tracker.example.com/browse/OPS-4127" rel="noopener noreferrer">OPS-4127</a>' in page
-    assert '<td class="pm-tracking">OPS-4129</td>' in page
+    assert '<td data-label="Tracking" class="pm-tracking">OPS-4129</td>' in page
 
 
 def test_the_tracker_lists_finished_items_of_recent_incidents_only():

@@ -97,8 +97,11 @@ def test_less_severe_levels_get_the_short_template_that_lints_clean_when_filled(
     assert "## Stakeholder Communication" not in short and "### 5 Whys" not in short
     placeholders = len(PLACEHOLDER.findall(short))
     result = run(project, "lint", str(short_path.relative_to(project)), "--format", "json", "--today", "2026-11-23")
-    assert {d["code"] for d in json.loads(result.stdout)["diagnostics"]} == {"PM205"}
-    assert len(json.loads(result.stdout)["diagnostics"]) == placeholders
+    found = json.loads(result.stdout)["diagnostics"]
+    # a new post-mortem is a draft: its gaps are warnings (PM208); this one's incident is also
+    # months old, so its review is stalled (PM108)
+    assert {d["code"] for d in found} == {"PM208", "PM108"}
+    assert len([d for d in found if d["code"] == "PM208"]) == placeholders
     short_path.write_text(fill(short, {k: v for k, v in SHORT_FILLED.items() if k in short}), encoding="utf-8")
     assert not PLACEHOLDER.search(short_path.read_text(encoding="utf-8"))
     result = run(project, "lint", str(short_path.relative_to(project)), "--today", "2026-11-23")

@@ -100,11 +100,12 @@ def _judge(doc, block, match):
     if not problems:  # what the shared pattern rejects that the checks above do not name
         problems.append("the site cannot read it")
     fixed = f"[{kind}: {note_text}]" if note_text else f"[{kind}]"
+    fix = _edit(doc, span, text, fixed)
     return Finding(
         span,
         f"confidence marker `{shown}` is malformed: {' and '.join(problems)}",
-        f"Write `{fixed}` on one line.",
-        fix=_edit(doc, span, text, fixed),
+        f"Write `{fixed}` on one line" + ("; `postmortem lint --fix` rewrites it." if fix else "."),
+        fix=fix,
     )
 
 

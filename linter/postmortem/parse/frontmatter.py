@@ -3,12 +3,11 @@ plain values with the span of every key and value, and the incident's typed fiel
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 from typing import Any
 
-from ..model import Document, Frontmatter, Incident, Span
+from ..model import Document, Frontmatter, Incident, LineIndex, Span
 from ..times import parse_date, parse_timestamp
 from .source import FRONTMATTER, Limits, Problem
 
@@ -123,7 +122,7 @@ def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
             Problem(FRONTMATTER, Span(first_line, 1, first_line, 1), f"frontmatter is nested more than {MAX_YAML_DEPTH} levels deep")
         )
         return None
-    lines = _YamlLines(text.split("\n"))
+    lines = _YamlLines(text)
     positions: dict[tuple, Span] = {}
     key_positions: dict[tuple, Span] = {}
     budget = [limits.max_yaml_values]
@@ -257,14 +256,11 @@ def _show(value) -> str:
 
 
 class _YamlLines(list):
-    """The frontmatter's lines, with the offset where each starts (for :func:`_mark_position`)."""
+    """The frontmatter's lines, with the line index of its text (for :func:`_mark_position`)."""
 
-    def __init__(self, lines: list[str]):
-        super().__init__(lines)
-        self.starts, offset = [], 0
-        for line in lines:
-            self.starts.append(offset)
-            offset += len(line) + 1
+    def __init__(self, text: str):
+        super().__init__(text.split("\n"))
+        self.index = LineIndex(text)
 
 
 def _mark_position(mark, lines: _YamlLines) -> tuple[int, int]:
@@ -272,10 +268,10 @@ def _mark_position(mark, lines: _YamlLines) -> tuple[int, int]:
     U+0085, U+2028 and U+2029, the file only at newlines: the mark's character index counts
     the same way for both, its line and column do not."""
     index = getattr(mark, "index", None)
-    if not isinstance(index, int) or not lines.starts:
+    if not isinstance(index, int) or not lines:
         return mark.line, mark.column
-    line = max(0, bisect.bisect_right(lines.starts, index) - 1)
-    return line, index - lines.starts[line]
+    line, col = lines.index.position(max(0, min(index, lines.index.length)))
+    return line - 1, col - 1
 
 
 def _mark_span(node, first_line: int, lines: _YamlLines) -> Span:

@@ -4,7 +4,7 @@ axe-core (installed from npm by ``make a11y-deps`` into ``tests/.node``) is inje
 every kind of page the site generates, in the light and the dark scheme, and any serious or
 critical violation fails the test, unless it lies in the theme's own markup, cannot be fixed
 by the site and is listed in :data:`THEME_FINDINGS` with the reason. A swatch of every
-badge, label and marker of ``docs/assets/postmortem.css`` is checked for contrast in both
+badge, label and marker of ``site/assets/postmortem.css`` is checked for contrast in both
 schemes, whether or not the bundled archive uses it. At phone widths no page scrolls
 sideways and every action item's status is in view.
 """
@@ -21,7 +21,7 @@ from .sitebuild import ROOT, default_site, temp_dir
 from .test_site_browser import ARTIFACTS, CHECKOUT, serve, wait
 
 AXE = ROOT / "tests" / ".node" / "node_modules" / "axe-core" / "axe.min.js"
-CSS = ROOT / "docs" / "assets" / "postmortem.css"
+CSS = ROOT / "linter" / "postmortem" / "site" / "assets" / "postmortem.css"
 
 pytestmark = [
     pytest.mark.skipif(not chromium.available(), reason="Chromium and chromium-driver are not installed: run `make browser-deps`"),

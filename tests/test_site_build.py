@@ -371,7 +371,7 @@ def test_no_built_file_requests_another_host(site):
 
 
 def test_the_sites_own_scripts_name_no_other_host(site):
-    ours = ["assets/tables.js", "assets/filters.js", "assets/vendor/tablesort.min.js", "search/worker.js"]
+    ours = ["assets/postmortem/tables.js", "assets/postmortem/filters.js", "assets/postmortem/vendor/tablesort.min.js", "search/worker.js"]
     for script in ours:
         code = re.sub(r"/\*.*?\*/", "", (site / script).read_text(encoding="utf-8"), flags=re.DOTALL)
         assert not re.search(r"https?://|//[a-z0-9-]+\.[a-z]", code), script

@@ -126,7 +126,7 @@ def test_the_edit_link_points_at_the_source_file(tmp_path):
 
 
 def test_the_print_stylesheet_hides_the_site_around_the_text():
-    css = (ROOT / "docs" / "assets" / "postmortem.css").read_text(encoding="utf-8")
+    css = (ROOT / "linter" / "postmortem" / "site" / "assets" / "postmortem.css").read_text(encoding="utf-8")
     block = css[css.index("@media print") :]
     for hidden in (".md-header", ".md-sidebar", ".md-footer", ".md-search", ".pm-filters"):
         assert hidden in block[: block.index("display: none")]

@@ -3,7 +3,7 @@
 ``postmortem actions`` and the site's action-item page both take an item's values from
 :func:`facets` and keep it by :meth:`ActionFilter.keeps`, so a filter means the same in
 both. The page writes each row's values as JSON (``data-facets``) and
-``docs/assets/filters.js`` applies the same rule in the browser:
+``site/assets/filters.js`` applies the same rule in the browser:
 
 - values asked for in one facet widen the choice (any of them), facets narrow it (all of
   them); values compare ignoring case;

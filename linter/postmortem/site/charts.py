@@ -6,7 +6,7 @@ need its JavaScript from another host), no comments (they carry the build date a
 home page), and a fixed element id per chart instead of a random one.
 
 The insights page shows each chart inline, so that the page's stylesheet reaches it: every
-colour is a CSS custom property of ``docs/assets/postmortem.css`` with the light scheme's
+colour is a CSS custom property of ``site/assets/postmortem.css`` with the light scheme's
 value as its fallback (``var(--pm-sev1, #b71c1c)``), and the chart follows the colour
 scheme the reader picks; the same SVG saved as a file, outside any page, shows the
 fallbacks. Each chart is an image to screen readers (``role="img"``), named by its title
@@ -44,7 +44,7 @@ _CSS_COLOUR = re.compile(r"--pm-([a-z0-9-]+)\s*:\s*(#[0-9a-fA-F]{3,8}|rgba?\([^)
 def css_colours(stylesheets: Iterable[str], values: Iterable[str]) -> dict[str, str]:
     """The colour of each of ``values`` (severities) from the site's CSS custom properties.
 
-    The badges are styled by ``--pm-sev1`` … in ``docs/assets/postmortem.css``; the charts
+    The badges are styled by ``--pm-sev1`` … in ``site/assets/postmortem.css``; the charts
     take their colours from the same properties, so a palette change in the CSS reaches
     both. A value's colour is that property, with its first definition in the stylesheets
     (the light scheme's) as the fallback for the chart saved as a file (:func:`themed`); a

@@ -2,7 +2,7 @@
 
 The page carries everything the filters need: each row of the table holds its values as
 JSON in ``data-facets``, and the form lists every value with the number of incidents that
-have it. ``docs/assets/filters.js`` filters in the browser, with no server: values ticked
+have it. ``site/assets/filters.js`` filters in the browser, with no server: values ticked
 in one facet widen the choice (any of them), facets narrow it (all of them); each count
 says how many incidents that value would match with the other facets as they are; the
 choice is kept in the URL (``?severity=SEV1&severity=SEV2&tag=dns``), so a filtered view

@@ -56,7 +56,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from postmortem.vocabulary import SEVERITIES
 
-from . import browse, catalog, charts, feed, home, insights, pages, rules_ref, search, status_history, tracker
+from . import assets, browse, catalog, charts, feed, home, insights, pages, rules_ref, search, status_history, tracker
 from . import urls as u
 from .guard import RawHtmlGuard
 from .templating import Templates
@@ -108,6 +108,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.pyproject = (base / self.config.pyproject).resolve() if self.config.pyproject else None
         config.markdown_extensions.append(self.guard)
         self.templates = Templates(config.theme.custom_dir)
+        assets.inject(config)
         return config
 
     def on_pre_build(self, config):
@@ -144,7 +145,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
         for entry in cat.entries:
             generated.append((entry.src_uri, pages.postmortem_page(entry, cat, urls, self.tokens, t), False, True))
-        drawn = insights.all_charts(cat, charts.css_colours(_stylesheets(config), SEVERITIES))
+        drawn = insights.all_charts(cat, charts.css_colours(assets.stylesheets(config), SEVERITIES))
         notices = status_history.notices(cat)
         generated += [
             (u.HOME, home.home_page(cat, urls, t), True, False),
@@ -170,6 +171,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if untrusted:
                 self.guarded.add(src_uri)
         files.append(File.generated(config, search.WORKER, abs_src_path=str(search.WORKER_SOURCE)))
+        for dest, source in assets.FILES.items():
+            files.append(File.generated(config, dest, abs_src_path=str(source)))
         log.info(
             "postmortem-archive: %d post-mortems published%s, today is %s",
             len(cat.entries),
@@ -230,16 +233,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.source))
         return server
-
-
-def _stylesheets(config) -> list[str]:
-    """The text of the site's own stylesheets (``extra_css`` files in ``docs_dir``)."""
-    found = []
-    for name in config.extra_css:
-        path = Path(config.docs_dir) / str(name)
-        if path.is_file():
-            found.append(path.read_text(encoding="utf-8"))
-    return found
 
 
 def _today(value) -> date:

@@ -1,7 +1,7 @@
 """The action-item tracker: every action item in the archive, filterable, and a summary per owner.
 
 Each row carries its values from :func:`postmortem.action_items.facets` (the filters of
-``postmortem actions`` too) as JSON in ``data-facets``; ``docs/assets/filters.js`` filters
+``postmortem actions`` too) as JSON in ``data-facets``; ``site/assets/filters.js`` filters
 the table in the browser with the rule of :class:`postmortem.action_items.ActionFilter`,
 keeping the choice in the URL. The per-owner summary is
 :func:`postmortem.action_items.owner_summary`. The page is

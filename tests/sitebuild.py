@@ -73,7 +73,7 @@ def archive_config(folder: Path, source: Path) -> Path:
         "  - tags\n"
         "  - postmortem-archive:\n"
         f"      source: {source}\n"
-        f"      pyproject: {ROOT / 'pyproject.toml'}\n",
+        f"      config: {ROOT / 'pyproject.toml'}\n",
         encoding="utf-8",
     )
     return config

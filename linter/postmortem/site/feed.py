@@ -1,4 +1,4 @@
-"""The Atom feed of published post-mortems: ``feed.xml`` at the site's root.
+"""The Atom feed of published post-mortems: ``feed.xml`` at the archive's mount point.
 
 An entry per post-mortem that is reviewed (``published`` or ``closed``) and not
 restricted, even in the internal build: a feed is read by tools and forwarded, so drafts,
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timezone
 
+from . import urls as u
 from .catalog import PUBLISHED_STATUSES, Catalog, Entry
 from .templating import Templates
 from .urls import Urls
@@ -19,12 +20,12 @@ PATH = "feed.xml"
 LIMIT = 50
 
 
-def link_in_head(html: str, page, site_name: str, templates: Templates) -> str:
+def link_in_head(html: str, page, site_name: str, templates: Templates, urls: Urls) -> str:
     """``html`` with the feed's ``<link rel="alternate">`` in its head, for feed readers."""
     from mkdocs.utils import get_relative_url
 
     link = templates.render("feed-link.html", title=f"{site_name}: published post-mortems",
-                            href=get_relative_url(PATH, page.url or "."))
+                            href=get_relative_url(urls.url(PATH), page.url or "."))
     return html.replace("</head>", f"{link}</head>", 1)
 
 
@@ -51,7 +52,7 @@ def feed(catalog: Catalog, urls: Urls, templates: Templates, site_name: str, sit
     items = [
         {
             "entry": entry,
-            "link": base + urls.url(entry.src_uri),
+            "link": base + urls.url(entry.src_uri) if base else urls.href(PATH, entry.src_uri),
             "id": base + urls.url(entry.src_uri) if base else f"urn:x-postmortem:{entry.label}",
             "updated": _updated(entry),
             "summary": entry.incident.impact.get("summary") if isinstance(entry.incident.impact.get("summary"), str) else None,
@@ -60,6 +61,8 @@ def feed(catalog: Catalog, urls: Urls, templates: Templates, site_name: str, sit
     ]
     updated = max((item["updated"] for item in items), default=_stamp(catalog.today))
     return str(templates.render(
-        "feed.xml", title=site_name, items=items, updated=updated, home=base or "./",
-        self_link=base + PATH if base else PATH, feed_id=base + PATH if base else "urn:x-postmortem:feed",
+        "feed.xml", title=site_name, items=items, updated=updated,
+        home=base + urls.url(u.HOME) if base else urls.href(PATH, u.HOME),
+        self_link=base + urls.url(PATH) if base else PATH,
+        feed_id=base + urls.url(PATH) if base else "urn:x-postmortem:feed",
     )) + "\n"

@@ -1,10 +1,13 @@
 """The home page: the archive at a glance and the way into each part of the site.
 
-Its HTML and text are ``templates/postmortem/pages/home.md``.
+Its HTML and text are ``templates/postmortem/pages/home.md``. It links to the guide pages
+of this project's own site (``writing.md``) only where the site being built has them: in
+another site the archive is a guest, and a link to a page it lacks would be a 404.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from postmortem import metrics
@@ -20,7 +23,8 @@ from .urls import Urls
 LATEST = 5
 
 
-def home_page(catalog: Catalog, urls: Urls, templates: Templates) -> str:
+def home_page(catalog: Catalog, urls: Urls, templates: Templates, site_has: Callable[[str], bool] = lambda _: False) -> str:
+    """``site_has(src_uri)``: whether the site has a page at ``src_uri`` (from ``docs_dir``)."""
     here = u.HOME
     entries = catalog.entries
     items = open_items(catalog)
@@ -38,4 +42,5 @@ def home_page(catalog: Catalog, urls: Urls, templates: Templates) -> str:
         tiles=tiles,
         latest=incident_table(entries[:LATEST], urls, here, templates),
         href=partial(urls.href, here),
+        site_page=lambda src_uri: urls.href_site(here, src_uri) if site_has(src_uri) else None,
     )

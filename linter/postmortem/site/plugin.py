@@ -1,4 +1,4 @@
-"""The ``postmortem-archive`` MkDocs plugin: the archive in ``postmortems/`` as a site.
+"""The ``postmortem-archive`` MkDocs plugin: the archive of post-mortems as a site.
 
 Each event does one thing. ``on_files`` lints and reads the archive through the shared
 document model and adds every generated page; ``on_page_markdown`` and ``on_page_content``
@@ -8,10 +8,29 @@ The generated HTML comes from the templates in ``templates/postmortem/``; a site
 any of them with a file of the same name under its theme's ``custom_dir``
 (``overrides/postmortem/card.html``), as it overrides mkdocs-material's partials.
 
+The plugin needs the Material for MkDocs theme (``theme: name: material``); with another
+theme the build stops at once with an error saying so. It reads the same configuration as
+``postmortem lint``: the nearest ``postmortem.toml``, or ``pyproject.toml`` with a
+``[tool.postmortem]`` table, from the folder of ``mkdocs.yml`` upwards (its archive, owner
+registry, rule selection, required sections, fail level); its own options only override.
+
 Options (``plugins: - postmortem-archive:`` in ``mkdocs.yml``):
 
 ``source``
-    The archive folder, relative to ``mkdocs.yml`` (default ``postmortems``).
+    The archive folder, relative to ``mkdocs.yml``. Default: the configuration's
+    ``archive`` (``postmortems`` when it sets none).
+``mount``
+    The folder of the site the generated pages live in: ``""`` (default) puts the archive's
+    home at the site's root, as this project's own site does; ``postmortems`` puts every
+    generated page, chart and the feed under ``postmortems/``, next to the host site's own
+    home page and pages. A host page at the path of a generated one stops the build with an
+    error naming it.
+``nav_title``
+    The title of the section the archive's pages get in the navigation (default
+    ``Post-mortems``). A site with an explicit ``nav`` gets that section at its end, unless
+    its ``nav`` already names one of the generated pages (then it is left as written); a
+    site without one gets MkDocs' automatic navigation, in which the section for the
+    ``mount`` folder takes this title.
 ``internal``
     Also publish ``visibility: restricted`` post-mortems. ``POSTMORTEM_INTERNAL=1`` turns it
     on too. Default off.
@@ -35,9 +54,10 @@ Options (``plugins: - postmortem-archive:`` in ``mkdocs.yml``):
 ``today``
     The date that decides which action items are overdue (default: the build date).
     ``POSTMORTEM_TODAY=YYYY-MM-DD`` overrides it.
-``pyproject``
-    The ``pyproject.toml`` whose ``[tool.postmortem]`` configures the linter (default: the
-    nearest one from ``mkdocs.yml`` upwards).
+``config``
+    The configuration file, a ``postmortem.toml`` or a ``pyproject.toml`` with
+    ``[tool.postmortem]``, relative to ``mkdocs.yml`` (default: found as above).
+    ``pyproject``, its earlier name, is still read.
 """
 
 from __future__ import annotations
@@ -56,7 +76,10 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from postmortem.vocabulary import SEVERITIES
 
+from postmortem.config import Config as ProjectConfig
+
 from . import assets, browse, catalog, charts, feed, home, insights, pages, rules_ref, search, status_history, tracker
+from . import nav as archive_nav
 from . import urls as u
 from .guard import RawHtmlGuard
 from .templating import Templates
@@ -65,15 +88,19 @@ from .tokens import Tokens
 log = logging.getLogger("mkdocs.plugins.postmortem-archive")
 
 _TRUE = {"1", "true", "yes", "on"}
+THEME = "material"
 
 
 class ArchiveConfig(Config):
-    source = c.Type(str, default="postmortems")
+    source = c.Optional(c.Type(str))
+    mount = c.Type(str, default="")
+    nav_title = c.Type(str, default="Post-mortems")
     internal = c.Type(bool, default=False)
     allow_lint_errors = c.Type(bool, default=False)
     drafts = c.Type(bool, default=True)
     today = c.Optional(c.Type((str, date)))
-    pyproject = c.Optional(c.Type(str))
+    config = c.Optional(c.Type(str))
+    pyproject = c.Optional(c.Type(str))  # the earlier name of `config`
     edit_url = c.Optional(c.Type(str))
     finished_actions_months = c.Type(int, default=tracker.FINISHED_MONTHS)
 
@@ -89,7 +116,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.tokens = Tokens()
         self.guarded: set[str] = set()
         self.source = self.base = Path()
-        self.pyproject: Path | None = None
+        self.project = ProjectConfig(root=Path())
+        self.urls = u.Urls(True)
+        self.automatic_nav = False
         self.today = date.today()
         self.internal = self.allow_lint_errors = False
         self.drafts = True
@@ -99,17 +128,45 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     # ------------------------------------------------------------------ configuration
 
     def on_config(self, config):
+        _require_theme(config)
         self.base = base = Path(config.config_file_path or ".").resolve().parent
-        self.source = (base / self.config.source).resolve()
+        self.project = self._project()
+        self.source = (base / self.config.source).resolve() if self.config.source else self.project.archive_dir
+        try:
+            self.urls = u.Urls(config.use_directory_urls, self.config.mount)
+        except ValueError as exc:
+            raise PluginError(f"postmortem-archive: option `mount`: {exc}") from None
+        self.automatic_nav = config.nav is None
+        if config.nav is not None:
+            config.nav = archive_nav.add_section(config.nav, self.config.nav_title, self._nav_paths(), self.urls)
         self.internal = _flag("POSTMORTEM_INTERNAL", self.config.internal)
         self.allow_lint_errors = _flag("POSTMORTEM_ALLOW_LINT_ERRORS", self.config.allow_lint_errors)
         self.drafts = _flag("POSTMORTEM_DRAFTS", self.config.drafts)
         self.today = _today(os.environ.get("POSTMORTEM_TODAY") or self.config.today)
-        self.pyproject = (base / self.config.pyproject).resolve() if self.config.pyproject else None
         config.markdown_extensions.append(self.guard)
         self.templates = Templates(config.theme.custom_dir)
         assets.inject(config)
         return config
+
+    def _project(self) -> ProjectConfig:
+        """The configuration ``postmortem lint`` reads, from the option or found upwards."""
+        from postmortem.config import ConfigError, find_config, load_config
+
+        named = [value for value in (self.config.config, self.config.pyproject) if value]
+        if len(set(named)) > 1:
+            raise PluginError("postmortem-archive: options `config` and `pyproject` name different files; keep `config`")
+        try:
+            path = (self.base / named[0]).resolve() if named else find_config(self.base)
+            return load_config(path) if path else ProjectConfig(root=self.base)
+        except ConfigError as exc:
+            raise PluginError(f"postmortem-archive: configuration error: {exc}") from None
+
+    def _nav_paths(self) -> set[str]:
+        """Paths that, named in a site's ``nav``, mean it places the archive's pages itself."""
+        def names(pages) -> list[str]:
+            return [n for _, target in pages for n in (names(target) if isinstance(target, list) else [target])]
+
+        return {self.urls.src(name) for name in names(archive_nav.PAGES)}
 
     def on_pre_build(self, config):
         search.config_only(config.plugins)
@@ -134,10 +191,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def _add_pages(self, files, config):
         if not self.source.is_dir():
-            raise PluginError(f"postmortem-archive: the archive folder {self.source} does not exist (option `source`)")
+            raise PluginError(f"postmortem-archive: the archive folder {self.source} does not exist "
+                              "(option `source`, or `archive` in the configuration)")
         cat = self._catalog()
         cat.edit_url, cat.root = self.config.edit_url or None, self.base
-        urls = u.Urls(config.use_directory_urls)
+        urls = self.urls
         t = self.templates
         self.tokens = Tokens()
         self.guarded = set()
@@ -148,7 +206,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         drawn = insights.all_charts(cat, charts.css_colours(assets.stylesheets(config), SEVERITIES))
         notices = status_history.notices(cat)
         generated += [
-            (u.HOME, home.home_page(cat, urls, t), True, False),
+            (u.HOME, home.home_page(cat, urls, t, lambda path: files.get_file_from_path(path) is not None), True, False),
             (u.ARCHIVE, browse.archive_page(cat, urls, t, self.tokens), True, False),
             (u.BY_SEVERITY, browse.severity_page(cat, urls, t, self.tokens), True, False),
             (u.BY_SERVICE, browse.service_page(cat, urls, t, self.tokens), True, False),
@@ -163,9 +221,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         generated += [(chart.src_uri, chart.svg, False, False) for chart in drawn]
         generated.append((feed.PATH, feed.feed(cat, urls, t, config.site_name, config.site_url), False, False))
 
-        for src_uri, content, in_nav, untrusted in generated:
+        docs = Path(os.path.relpath(config.docs_dir, self.base)).as_posix()
+        for name, content, in_nav, untrusted in generated:
+            src_uri = urls.src(name)  # the one place a page's name is put under the mount
             if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(f"postmortem-archive: docs/{src_uri} clashes with a generated page of the same name; rename it")
+                raise PluginError(
+                    f"postmortem-archive: {docs}/{src_uri} clashes with the archive's generated page {src_uri} "
+                    "(same path in the site); rename or move yours, or set the option `mount` to put the "
+                    "archive under a folder of its own (for example `mount: postmortems`)"
+                )
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
             if untrusted:
@@ -183,12 +247,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return files
 
     def _catalog(self) -> catalog.Catalog:
-        from postmortem.config import ConfigError, find_config, load_config
+        from dataclasses import replace
+
+        from postmortem.config import ConfigError
         from postmortem.engine import UsageError
 
         try:
-            project = load_config(self.pyproject or find_config(self.base))
-            project.archive = str(self.source)
+            project = replace(self.project, archive=str(self.source))
             cat, _ = catalog.load(
                 self.source, project, today=self.today, internal=self.internal, allow_lint_errors=self.allow_lint_errors,
                 drafts=self.drafts,
@@ -204,6 +269,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     # ------------------------------------------------------------------ rendering
 
+    def on_nav(self, nav, config, files):
+        if self.automatic_nav and self.urls.mount:
+            archive_nav.title_section(nav, self.config.nav_title, self.urls.src(u.HOME))
+        return nav
+
     def on_page_markdown(self, markdown, page, config, files):
         # Read by the guard when MkDocs creates this page's Markdown instance, next.
         self.guard.active = page.file.src_uri in self.guarded
@@ -218,7 +288,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return html
 
     def on_post_page(self, output, page, config):
-        output = feed.link_in_head(output, page, config.site_name, self.templates)
+        output = feed.link_in_head(output, page, config.site_name, self.templates, self.urls)
         return search.prepare_page(output, page)
 
     def on_post_template(self, output_content, template_name, config):
@@ -233,6 +303,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_serve(self, server, config, builder):
         server.watch(str(self.source))
         return server
+
+
+def _require_theme(config) -> None:
+    """The pages are built for mkdocs-material's layout (its article element, search and
+    cards): with another theme, say so once, before anything is built."""
+    name = config.theme.name
+    if name != THEME:
+        raise PluginError(
+            f"postmortem-archive needs the Material for MkDocs theme (theme: name: {THEME}); "
+            f"this site uses {name!r}"
+        )
 
 
 def _today(value) -> date:

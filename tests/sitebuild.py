@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import subprocess
 import sys
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-23"
@@ -73,7 +75,7 @@ def archive_config(folder: Path, source: Path) -> Path:
         "  - tags\n"
         "  - postmortem-archive:\n"
         f"      source: {source}\n"
-        f"      config: {ROOT / 'pyproject.toml'}\n",
+        f"      pyproject: {ROOT / 'pyproject.toml'}  # the option's earlier name, still read\n",
         encoding="utf-8",
     )
     return config
@@ -87,3 +89,30 @@ def site_bytes(path: Path) -> bytes:
     """A built file's content, gzip-compressed ones (Pagefind's index and fragments) decompressed."""
     data = path.read_bytes()
     return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+
+
+def broken_links(site: Path) -> list[tuple[str, str]]:
+    """Every relative ``href``/``src`` in the built HTML whose file, or whose anchor in an
+    HTML page, does not exist: (page, link). Anchors into the theme's and search's own
+    files are not checked."""
+    ids: dict[Path, set[str]] = {}
+    links: list[tuple[Path, str]] = []
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        ids[path.resolve()] = set(re.findall(r'\sid="([^"]+)"', html))
+        links += [(path, href) for href in re.findall(r'\s(?:href|src)="([^"]+)"', html)]
+    broken = []
+    for page, href in links:
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith(("mailto:", "data:")):
+            continue
+        base = site if parts.path.startswith("/") else page.parent  # 404.html links from the root
+        target = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else page.resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        if not target.exists():
+            broken.append((str(page.relative_to(site)), href))
+        elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in ids.get(target, set()):
+            if target.relative_to(site.resolve()).parts[0] not in ("assets", "search"):
+                broken.append((str(page.relative_to(site)), href))
+    return broken

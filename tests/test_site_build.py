@@ -10,7 +10,6 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree
 
 import pytest
@@ -19,7 +18,9 @@ from postmortem.archive import archive_files
 from postmortem.parse import parse_file
 from postmortem.rule import all_rules
 
-from .sitebuild import CANARY, ROOT, archive_config, build, default_site, internal_site, site_bytes, site_files, temp_dir
+from .sitebuild import (
+    CANARY, ROOT, archive_config, broken_links, build, default_site, internal_site, site_bytes, site_files, temp_dir,
+)
 
 CHECKOUT = "postmortems/2026-03-04-checkout-errors-for-eu-customers/index.html"
 RESTRICTED = ROOT / "postmortems" / "2026-08-12-deploy-credential-exposed-in-build-log.md"
@@ -382,27 +383,7 @@ def test_the_sites_own_scripts_name_no_other_host(site):
 
 
 def test_every_relative_link_and_anchor_resolves(site):
-    ids: dict[Path, set[str]] = {}
-    links: list[tuple[Path, str]] = []
-    for path in site.rglob("*.html"):
-        html = path.read_text(encoding="utf-8")
-        ids[path] = set(re.findall(r'\sid="([^"]+)"', html))
-        links += [(path, href) for href in re.findall(r'\s(?:href|src)="([^"]+)"', html)]
-    broken = []
-    for page, href in links:
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc or href.startswith(("mailto:", "data:")):
-            continue
-        base = site if parts.path.startswith("/") else page.parent  # 404.html links from the root
-        target = (base / unquote(parts.path).lstrip("/")).resolve() if parts.path else page
-        if target.is_dir():
-            target = target / "index.html"
-        if not target.exists():
-            broken.append((str(page.relative_to(site)), href))
-        elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in ids.get(target, set()):
-            if target.relative_to(site).parts[0] not in ("assets", "search"):
-                broken.append((str(page.relative_to(site)), href))
-    assert broken == []
+    assert broken_links(site) == []
 
 
 # ------------------------------------------------------------------------- bad input

@@ -8,8 +8,9 @@ The generated HTML comes from the templates in ``templates/postmortem/``; a site
 any of them with a file of the same name under its theme's ``custom_dir``
 (``overrides/postmortem/card.html``), as it overrides mkdocs-material's partials.
 
-The plugin needs the Material for MkDocs theme (``theme: name: material``); with another
-theme the build stops at once with an error saying so. It reads the same configuration as
+The plugin needs the Material for MkDocs theme (``theme: name: material``) and its tags
+plugin (``plugins: - tags``, which lists the incidents of each tag on the "By tag" page);
+without either the build stops at once with an error saying so. It reads the same configuration as
 ``postmortem lint``: the nearest ``postmortem.toml``, or ``pyproject.toml`` with a
 ``[tool.postmortem]`` table, from the folder of ``mkdocs.yml`` upwards (its archive, owner
 registry, rule selection, required sections, fail level); its own options only override.
@@ -81,6 +82,7 @@ from postmortem.config import Config as ProjectConfig
 from . import assets, browse, catalog, charts, feed, home, insights, pages, rules_ref, search, status_history, tracker
 from . import nav as archive_nav
 from . import urls as u
+from .extensions import GeneratedMarkdown
 from .guard import RawHtmlGuard
 from .templating import Templates
 from .tokens import Tokens
@@ -115,6 +117,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.guard = RawHtmlGuard()
         self.tokens = Tokens()
         self.guarded: set[str] = set()
+        self.generated_markdown = GeneratedMarkdown()
+        self.indexes: set[str] = set()  # generated pages written by the plugin, not from post-mortem text
         self.source = self.base = Path()
         self.project = ProjectConfig(root=Path())
         self.urls = u.Urls(True)
@@ -143,7 +147,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.allow_lint_errors = _flag("POSTMORTEM_ALLOW_LINT_ERRORS", self.config.allow_lint_errors)
         self.drafts = _flag("POSTMORTEM_DRAFTS", self.config.drafts)
         self.today = _today(os.environ.get("POSTMORTEM_TODAY") or self.config.today)
-        config.markdown_extensions.append(self.guard)
+        config.markdown_extensions += [self.generated_markdown, self.guard]
         self.templates = Templates(config.theme.custom_dir)
         assets.inject(config)
         return config
@@ -199,6 +203,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         t = self.templates
         self.tokens = Tokens()
         self.guarded = set()
+        self.indexes = set()
         generated: list[tuple[str, str, bool, bool]] = []  # src_uri, content, in nav, post-mortem text
 
         for entry in cat.entries:
@@ -234,6 +239,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
             if untrusted:
                 self.guarded.add(src_uri)
+            elif src_uri.endswith(".md"):
+                self.indexes.add(src_uri)
         files.append(File.generated(config, search.WORKER, abs_src_path=str(search.WORKER_SOURCE)))
         for dest, source in assets.FILES.items():
             files.append(File.generated(config, dest, abs_src_path=str(source)))
@@ -275,12 +282,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return nav
 
     def on_page_markdown(self, markdown, page, config, files):
-        # Read by the guard when MkDocs creates this page's Markdown instance, next.
+        # Read by the guard and the generated pages' extensions when MkDocs creates this
+        # page's Markdown instance, next.
         self.guard.active = page.file.src_uri in self.guarded
+        self.generated_markdown.active = page.file.src_uri in self.indexes
         return markdown
 
     def on_page_content(self, html, page, config, files):
-        self.guard.active = False
+        self.guard.active = self.generated_markdown.active = False
         html = self.tokens.substitute(html)
         leftover = self.tokens.leftover(html)
         if leftover:
@@ -307,12 +316,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
 def _require_theme(config) -> None:
     """The pages are built for mkdocs-material's layout (its article element, search and
-    cards): with another theme, say so once, before anything is built."""
+    cards) and its tags plugin (the tag index every tag chip links to): without them, say so
+    once, before anything is built."""
     name = config.theme.name
     if name != THEME:
         raise PluginError(
             f"postmortem-archive needs the Material for MkDocs theme (theme: name: {THEME}); "
             f"this site uses {name!r}"
+        )
+    tags = config.plugins.get("material/tags") or config.plugins.get("tags")
+    if tags is None or not getattr(tags, "config", {}).get("enabled", True):
+        raise PluginError(
+            "postmortem-archive needs the theme's tags plugin for its By tag page: add `- tags` "
+            "to `plugins` in mkdocs.yml (before postmortem-archive)"
         )
 
 

@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from bench import chromium
 from postmortem.rules import action_owner_unknown, missing_section
 
 from .sitebuild import ROOT, TODAY, broken_links, build, temp_dir
+from .test_site_browser import serve, wait
 
 COPIED = [
     "2026-03-04-checkout-errors-for-eu-customers.md",
@@ -292,3 +294,36 @@ def test_the_config_option_names_the_configuration_file(tmp_path):
     result = build(tmp_path / "site", config)
     assert result.returncode == 0, result.stdout + result.stderr  # not the postmortem.toml beside mkdocs.yml
     assert (tmp_path / "site" / "postmortems" / "postmortems" / DNS[:-3] / "index.html").is_file()
+
+
+# ------------------------------------------------------------------------- in a browser
+
+
+@pytest.mark.skipif(not chromium.available(), reason="Chromium and chromium-driver are not installed: run `make browser-deps`")
+def test_the_mounted_archive_is_styled_filterable_and_searchable(host):
+    from selenium.webdriver.common.by import By
+
+    driver = chromium.headless(temp_dir("pm-chromium-host-"))
+    driver.set_page_load_timeout(60)
+    try:
+        with serve(host) as (url, _):
+            driver.get(url + "postmortems/archive/")
+            form = wait(driver, lambda b: b.find_element(By.CSS_SELECTOR, "form.pm-filters[data-filters-bound]"))
+            rows = "table.pm-filterable tbody tr:not([hidden])"
+            assert len(driver.find_elements(By.CSS_SELECTOR, rows)) == len(COPIED)
+            badge = driver.find_element(By.CSS_SELECTOR, "table.pm-filterable .pm-badge--sev2")
+            assert badge.value_of_css_property("background-color") not in ("rgba(0, 0, 0, 0)", "transparent")
+            form.find_element(By.CSS_SELECTOR, "input[name=severity][value=SEV3]").click()
+            wait(driver, lambda b: len(b.find_elements(By.CSS_SELECTOR, rows)) == 1)
+
+            driver.get(url + "about/")  # search from a page of the host's own
+            box = wait(driver, lambda b: b.find_element(By.CSS_SELECTOR, "input.md-search__input"))
+            box.click()
+            meta = lambda b: b.find_element(By.CSS_SELECTOR, ".md-search-result__meta").get_attribute("textContent")  # noqa: E731
+            wait(driver, lambda b: "Type to start searching" in meta(b))
+            box.send_keys("annual subscribers")
+            wait(driver, lambda b: "matching document" in meta(b))
+            first = driver.find_element(By.CSS_SELECTOR, "li.md-search-result__item a")
+            assert "/postmortems/postmortems/2026-09-08-duplicate-charges-for-annual-subscribers/" in first.get_attribute("href")
+    finally:
+        driver.quit()

@@ -52,6 +52,7 @@ def main():
 
     \b
     Start here:
+      postmortem init             set up this repository: archive, configuration, site, hook, CI
       postmortem new              write a new post-mortem from the template
       postmortem import FILE      convert a post-mortem written in another shape
       postmortem lint             check the archive (or the files you name)
@@ -122,7 +123,10 @@ def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, f
         targets = list(paths) or [str(config.archive_dir)]
         every_file = linter.collect(targets)
         if archive_only:
+            given = every_file
             every_file = _in_archive(every_file, config, quiet)
+            if given and not every_file:
+                sys.exit(0)  # the line above said why; no summary of nothing, no registry note
         files = _shard(every_file, shard) if shard else every_file
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
@@ -209,14 +213,43 @@ def _lint_with_progress(linter, files, jobs: int, **options):
 
 
 def _in_archive(files: list[Path], config, quiet: bool) -> list[Path]:
-    from .archive import display_path, real_path
+    """``--archive-only``: the files inside the configured archive. When there is none, one
+    line says so (a hook that passes silently would hide a post-mortem saved elsewhere)."""
+    from .archive import real_path
 
     archive = config.archive_dir
     inside = [path for path in files if archive in real_path(path).parents]
     if files and not inside and not quiet:
-        click.echo(f"postmortem: none of the {len(files)} file(s) given is in the archive folder "
-                   f"{display_path(archive)}: nothing to check", err=True)
+        click.echo(_none_in_archive(len(files), config), err=True)
     return inside
+
+
+def _none_in_archive(given: int, config) -> str:
+    """The one line of an ``--archive-only`` run in which no file given is in the archive:
+    which folder, which setting chose it, and whether the folder holds post-mortems."""
+    import tomllib
+
+    from .archive import archive_files, display_path
+
+    archive = config.archive_dir
+    folder = display_path(archive).rstrip("/") + "/"
+    where = "the default: no postmortem.toml or [tool.postmortem] found"
+    if config.path is not None:
+        name = display_path(config.path)
+        try:
+            table = tomllib.loads(Path(config.path).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            table = {}
+        if Path(config.path).name == "pyproject.toml" or "postmortem" in table.get("tool", {}):
+            table = table.get("tool", {}).get("postmortem", {})
+        setting = "[tool.postmortem] archive" if Path(config.path).name == "pyproject.toml" else "archive"
+        where = f"{setting} in {name}" if "archive" in table else f"the default: {name} sets no archive"
+    files = f"none of the {given} files given is" if given != 1 else "the file given is not"
+    if not archive.is_dir():
+        return f"postmortem: {files} in the archive folder {folder} ({where}), which does not exist: nothing checked"
+    held = len(archive_files(archive))
+    holds = f"which holds {held} post-mortem{'s' if held != 1 else ''}" if held else "which holds no post-mortem yet"
+    return f"postmortem: {files} in the archive folder {folder} ({where}), {holds}: nothing checked"
 
 
 def _shard(files: list[Path], spec: str) -> list[Path]:
@@ -354,6 +387,45 @@ def new(ctx, title, severity, services, started, tags, template, archive, config
         raise click.BadParameter(str(exc)) from None
     click.echo(f"Created {os.path.relpath(path)}")
     click.echo("Fill in the {{ placeholders }}, then run: postmortem lint " + os.path.relpath(path))
+
+
+@main.command()
+@click.option("--root", type=click.Path(exists=True, file_okay=False), default=".", show_default=True,
+              help="The repository to set up.")
+@click.option("--archive", default=None, metavar="DIR",
+              help="The folder of post-mortems, relative to the root  [default: the configuration's archive, "
+                   "else postmortems]")
+@click.option("--example/--no-example", default=True, show_default=True,
+              help="Write an example post-mortem (a draft from the template) into an archive that has none.")
+@click.option("--mount", default="postmortems", show_default=True, metavar="FOLDER",
+              help="Where the archive lives in the site: /FOLDER/ ('' for the site's root).")
+@click.option("--package", default=None, metavar="REQUIREMENT",
+              help="What the CI workflow installs with pip  [default: postmortem-toolchain of this version]")
+def init(root, archive, example, mount, package):
+    """Set up a repository to keep, check and publish post-mortems, in one step.
+
+    \b
+    Writes what is missing, and never changes a file that exists:
+      postmortem.toml        the configuration (unless pyproject.toml has [tool.postmortem])
+      postmortems/           the archive folder (--archive), with owners.yml, the owner
+                             registry, and an example post-mortem (--no-example: none)
+      mkdocs.yml             Material for MkDocs with the archive under /postmortems/ (--mount);
+                             for a mkdocs.yml that exists, it prints the lines to add
+      .pre-commit-config.yaml  a local hook running the installed `postmortem lint`;
+                             for one that exists, it prints the hook entry to add
+      .github/workflows/postmortems.yml  CI: lint changed post-mortems, code scanning,
+                             build the site strictly, publish it with GitHub Pages
+
+    It prints what it created, what it left as it was, and what is left to do. Running it
+    again changes nothing. Exits 0, or 2 when an option contradicts the configuration.
+    """
+    from .init import InitError, init as set_up
+
+    try:
+        report = set_up(Path(root), archive=archive, example=example, mount=mount, package=package)
+    except InitError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(report.render(), nl=False)
 
 
 @main.command("import")

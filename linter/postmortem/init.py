@@ -213,7 +213,7 @@ def _configuration(root: Path, archive: str | None, report: Report) -> Config:
         table = "[tool.postmortem]" if found.name == "pyproject.toml" else "the configuration"
         report.skipped.append((found.name, f"{table}: archive = {json.dumps(configured)}"))
         return config
-    folder = _relative(archive or DEFAULT_ARCHIVE)
+    folder = _relative(DEFAULT_ARCHIVE if archive is None else archive)
     target = root / CONFIG_FILE
     _write(target, template(CONFIG_FILE, archive=json.dumps(folder), owners=json.dumps(f"{folder}/owners.yml")))
     beside = " (pyproject.toml is left as it is)" if (root / "pyproject.toml").exists() else ""

@@ -320,7 +320,7 @@ def _require_theme(config) -> None:
     if tags is None or not getattr(tags, "config", {}).get("enabled", True):
         raise PluginError(
             "postmortem-archive needs the theme's tags plugin for its By tag page: add `- tags` "
-            "to `plugins` in mkdocs.yml (before postmortem-archive)"
+            "to `plugins` in mkdocs.yml"
         )
 
 

@@ -46,11 +46,16 @@ def _section(pages: list, urls: u.Urls) -> list:
     return out
 
 
-def add_section(nav: list, title: str, generated: set[str], urls: u.Urls) -> list:
+def _names(pages: list) -> list[str]:
+    return [name for _, target in pages for name in (_names(target) if isinstance(target, list) else [target])]
+
+
+def add_section(nav: list, title: str, urls: u.Urls) -> list:
     """``nav`` with the archive's section at its end; unchanged when it already names one of
-    the ``generated`` page paths, or a page under the mount folder."""
+    the section's pages, or a page under the mount folder."""
+    ours = {urls.src(name) for name in _names(PAGES)}
     under = f"{urls.mount}/" if urls.mount else None
-    if any(path in generated or (under and path.startswith(under)) for path in named_paths(nav)):
+    if any(path in ours or (under and path.startswith(under)) for path in named_paths(nav)):
         return nav
     return [*nav, {title: _section(PAGES, urls)}]
 

@@ -10,8 +10,8 @@ any of them with a file of the same name under its theme's ``custom_dir``
 
 The plugin needs the Material for MkDocs theme (``theme: name: material``) and its tags
 plugin (``plugins: - tags``, which lists the incidents of each tag on the "By tag" page);
-without either the build stops at once with an error saying so. It reads the same configuration as
-``postmortem lint``: the nearest ``postmortem.toml``, or ``pyproject.toml`` with a
+without either the build stops at once with an error saying so. It reads the same
+configuration as ``postmortem lint``: the nearest ``postmortem.toml``, or ``pyproject.toml`` with a
 ``[tool.postmortem]`` table, from the folder of ``mkdocs.yml`` upwards (its archive, owner
 registry, rule selection, required sections, fail level); its own options only override.
 
@@ -75,9 +75,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from postmortem.vocabulary import SEVERITIES
-
 from postmortem.config import Config as ProjectConfig
+from postmortem.vocabulary import SEVERITIES
 
 from . import assets, browse, catalog, charts, feed, home, insights, pages, rules_ref, search, status_history, tracker
 from . import nav as archive_nav
@@ -142,7 +141,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             raise PluginError(f"postmortem-archive: option `mount`: {exc}") from None
         self.automatic_nav = config.nav is None
         if config.nav is not None:
-            config.nav = archive_nav.add_section(config.nav, self.config.nav_title, self._nav_paths(), self.urls)
+            config.nav = archive_nav.add_section(config.nav, self.config.nav_title, self.urls)
         self.internal = _flag("POSTMORTEM_INTERNAL", self.config.internal)
         self.allow_lint_errors = _flag("POSTMORTEM_ALLOW_LINT_ERRORS", self.config.allow_lint_errors)
         self.drafts = _flag("POSTMORTEM_DRAFTS", self.config.drafts)
@@ -164,13 +163,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             return load_config(path) if path else ProjectConfig(root=self.base)
         except ConfigError as exc:
             raise PluginError(f"postmortem-archive: configuration error: {exc}") from None
-
-    def _nav_paths(self) -> set[str]:
-        """Paths that, named in a site's ``nav``, mean it places the archive's pages itself."""
-        def names(pages) -> list[str]:
-            return [n for _, target in pages for n in (names(target) if isinstance(target, list) else [target])]
-
-        return {self.urls.src(name) for name in names(archive_nav.PAGES)}
 
     def on_pre_build(self, config):
         search.config_only(config.plugins)
@@ -204,7 +196,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.tokens = Tokens()
         self.guarded = set()
         self.indexes = set()
-        generated: list[tuple[str, str, bool, bool]] = []  # src_uri, content, in nav, post-mortem text
+        generated: list[tuple[str, str, bool, bool]] = []  # name (urls.py), content, in nav, post-mortem text
 
         for entry in cat.entries:
             generated.append((entry.src_uri, pages.postmortem_page(entry, cat, urls, self.tokens, t), False, True))
@@ -328,7 +320,7 @@ def _require_theme(config) -> None:
     if tags is None or not getattr(tags, "config", {}).get("enabled", True):
         raise PluginError(
             "postmortem-archive needs the theme's tags plugin for its By tag page: add `- tags` "
-            "to `plugins` in mkdocs.yml (before postmortem-archive)"
+            "to `plugins` in mkdocs.yml"
         )
 
 

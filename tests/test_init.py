@@ -125,6 +125,9 @@ def test_init_writes_every_file_and_says_what_is_left(repo):
     left = done.stdout.split("Left to do:", 1)[1]
     assert "pre-commit install" in left and "mkdocs serve" in left and "http://127.0.0.1:8000/postmortems/" in left
     assert "postmortem import" in left and "postmortem-toolchain==" in left
+    assert "add the line `site/` to .gitignore" in left
+    (repo / ".gitignore").write_text("/site/\n", encoding="utf-8")
+    assert ".gitignore" not in init(repo).stdout
 
     config = tomllib.loads((repo / "postmortem.toml").read_text(encoding="utf-8"))
     assert config == {"archive": "postmortems", "owners": "postmortems/owners.yml", "fail-on": "error"}

@@ -104,7 +104,7 @@ def plugin_lines(mount: str, missing: tuple[str, ...] = ("search", "tags", PLUGI
     """The items of mkdocs.yml's ``plugins:`` list the archive needs (those in ``missing``)."""
     lines = [f"  - {name}" for name in ("search", "tags") if name in missing]
     if PLUGIN in missing:
-        lines += [f"  - {PLUGIN}:", f"      mount: {json.dumps(mount) if mount in ('', '.') else mount}"]
+        lines += [f"  - {PLUGIN}:", f"      mount: {mount or json.dumps(mount)}"]
     return "\n".join(lines)
 
 
@@ -171,7 +171,7 @@ def init(root: Path, archive: str | None = None, example: bool = True, mount: st
     _last_steps(root, config, mount, hook, report)
     if workflow:
         report.todo.append(
-            f"The CI workflow installs {requirement} with pip: change its two `pip install` lines if you "
+            f"The CI workflow installs {requirement} with pip: change its `pip install` lines if you "
             "install the toolchain another way (a wheel, a git URL). On main it publishes the site with "
             "GitHub Pages: choose GitHub Actions as the Pages source (Settings, Pages), or remove its deploy job"
         )
@@ -400,11 +400,22 @@ def _last_steps(root: Path, config: Config, mount: str, hook: bool, report: Repo
         report.todo.append(f"Install the site tools: pip install '{DISTRIBUTION}[site]'")
     where = f"{mount}/" if mount else ""
     report.todo.append(f"See the site: mkdocs serve, then open http://127.0.0.1:8000/{where}")
+    if not _ignored(root, "site"):
+        report.todo.append("Keep the built site out of git: add the line `site/` to .gitignore")
     archive = _shown(root, config.archive_dir)
     report.todo.append(
         f"Write a post-mortem: postmortem new (it asks for each answer); bring existing ones in with "
         f"postmortem import OLD.md ... (written to {archive}/, with a report of what to fill in)"
     )
+
+
+def _ignored(root: Path, folder: str) -> bool:
+    """Whether ``root``'s .gitignore names ``folder`` (as ``site``, ``site/`` or ``/site/``)."""
+    try:
+        lines = (root / ".gitignore").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return False
+    return any(line.strip().strip("/") == folder for line in lines)
 
 
 def _write(path: Path, text: str) -> None:

@@ -201,6 +201,12 @@ def test_an_existing_site_is_never_changed_and_the_lines_to_add_are_printed(repo
     assert block == "plugins:\n  - search\n  - tags\n  - postmortem-archive:\n      mount: postmortems\n"
     applied = yaml.safe_load(HOST_MKDOCS + block)
     assert applied["plugins"][-1] == {"postmortem-archive": {"mount": "postmortems"}}
+    assert "add `font: false` under `theme:` in mkdocs.yml" in done.stdout  # no font service
+
+
+def test_a_site_without_web_fonts_is_not_asked_for_them(repo):
+    (repo / "mkdocs.yml").write_text(HOST_MKDOCS.replace("  name: material\n", "  name: material\n  font: false\n"), encoding="utf-8")
+    assert "font: false" not in init(repo).stdout
 
 
 def test_items_missing_from_an_existing_plugin_list_are_printed(repo):

@@ -299,6 +299,11 @@ def _mkdocs(root: Path, mount: str, report: Report) -> None:
                 f"pages then join its nav as a section of their own, under /{mount}/:\n\n"
                 + _block(plugin_lines(mount, missing)) + "\n"
             )
+    if theme_name == "material" and not (isinstance(theme, dict) and theme.get("font") is False):
+        report.todo.append(
+            f"For a site that asks no other host for anything, add `font: false` under `theme:` in {name} "
+            "(Material for MkDocs loads its fonts from Google Fonts otherwise)"
+        )
     if theme_name != "material":
         report.todo.append(
             f"Use Material for MkDocs in {name} (`theme: name: material`): the archive's pages are built for it"

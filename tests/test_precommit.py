@@ -207,7 +207,7 @@ def test_manifest_and_repository_config_are_valid():
     assert hook["entry"] == "postmortem lint --archive-only" and hook["language"] == "python"
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     local = next(h for r in config["repos"] if r["repo"] == "local" for h in r["hooks"])
-    assert (local["id"], local["types"], local["exclude"]) == (hook["id"], hook["types"], hook["exclude"])
+    assert (local["id"], local["types"], local["exclude"], local["verbose"]) == (hook["id"], hook["types"], hook["exclude"], hook["verbose"])
     assert local["entry"] == ".venv/bin/" + hook["entry"]
 
 

@@ -72,3 +72,27 @@ def test_hook_lets_other_commits_through(repo):
     commit = repo.run("git", "commit", "-m", "Notes")
     assert commit.returncode == 0, commit.stdout + commit.stderr
     assert commits(repo) == before + 1
+
+
+def test_hook_follows_the_configured_archive_and_says_when_no_file_is_in_it(repo):
+    from .projects import PYPROJECT
+
+    repo.git("mv", "postmortems", "incidents")
+    (repo.root / "pyproject.toml").write_text(PYPROJECT.replace('archive = "postmortems"', 'archive = "incidents"'), encoding="utf-8")
+    repo.git("add", ".")
+    repo.git("commit", "-q", "--no-verify", "-m", "move the archive")
+    before = commits(repo)
+
+    notes = repo.write("docs/notes.md", "# Notes\n\nDave pushed the broken config.\n")  # not a post-mortem
+    repo.git("add", notes)
+    commit = repo.run("git", "commit", "-m", "Notes")
+    assert commit.returncode == 0, commit.stdout + commit.stderr
+    assert ("postmortem: the file given is not in the archive folder incidents/ ([tool.postmortem] archive in "
+            "pyproject.toml), which holds") in commit.stderr
+
+    name = repo.write("incidents/2026-11-20-config-rollout.md", post_mortem("PM-2026-050", BLAMING))
+    repo.git("add", name)
+    commit = repo.run("git", "commit", "-m", "Add the config rollout post-mortem")
+    assert commit.returncode != 0
+    assert f"{name}:28:1: PM501 [error]" in commit.stdout + commit.stderr
+    assert commits(repo) == before + 1

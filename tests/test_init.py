@@ -409,6 +409,17 @@ def test_the_line_names_the_folder_and_the_setting_that_chose_it(tmp_path, toml,
     assert run(tmp_path, POSTMORTEM, "lint", "--archive-only", "-q", "notes.md").stderr == ""
 
 
+def test_show_files_prints_what_would_be_checked_and_checks_nothing(repo):
+    init(repo, "--archive", "incidents")
+    [example] = (repo / "incidents").glob("*.md")
+    (repo / "incidents" / "broken.md").write_text("no frontmatter\n", encoding="utf-8")
+    (repo / "docs" / "notes.md").write_text("# notes\n", encoding="utf-8")
+    shown = run(repo, POSTMORTEM, "lint", "--archive-only", "--show-files", "docs/notes.md", "incidents/broken.md",
+                example.relative_to(repo).as_posix())
+    assert shown.returncode == 0 and shown.stderr == ""  # broken.md is listed, not linted
+    assert shown.stdout.splitlines() == ["incidents/broken.md", example.relative_to(repo).as_posix()]
+
+
 def test_pyproject_setting_is_named_as_a_table(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.postmortem]\narchive = "incidents"\n', encoding="utf-8")
     (tmp_path / "notes.md").write_text("# notes\n", encoding="utf-8")

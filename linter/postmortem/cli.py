@@ -99,10 +99,14 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--archive-only", is_flag=True,
               help="Of the files given, check only those in the configured archive folder (for hooks that "
                    "pass every staged Markdown file); says so when none is.")
+@click.option("--show-files", is_flag=True,
+              help="Print the files that would be checked (after --archive-only and --shard), one per line, "
+                   "and check none.")
 @click.option("--cache/--no-cache", "use_cache", default=None,
               help="Reuse the findings of unchanged files from the cache folder (cache-dir, default "
                    ".postmortem_cache, ignored by git).  [default: cache in the config, else off]")
-def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, fix, diff, shard, archive_only, use_cache):
+def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, fix, diff, shard, archive_only, show_files,
+         use_cache):
     """Check post-mortems; PATHS are files or folders (default: the configured archive).
 
     Prints one line per finding, `path:line:col: CODE [severity] message`, with a hint
@@ -130,6 +134,12 @@ def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, f
         files = _shard(every_file, shard) if shard else every_file
     except UsageError as exc:
         raise click.UsageError(str(exc)) from None
+    if show_files:
+        from .archive import display_path
+
+        for path in files:
+            click.echo(display_path(path))
+        sys.exit(0)
     if diff:
         sys.exit(_show_fixes(linter, files))
     fixed, unwritten = _apply_fixes(linter, files) if fix else (0, 0)

@@ -27,7 +27,7 @@ def test_smoke_run_prints_and_writes_every_figure(tmp_path):
     for size in result["lint"]["sizes"].values():
         assert set(size["tools"]) == {"serial", "parallel", "floor"}  # no reference linter in a smoke run
         for figure in size["tools"].values():
-            assert figure["seconds"] > 0 and figure["files_per_second"] > 0
+            assert figure["seconds"] > 0 and figure["files_per_second"] > 0 and figure["cpu_seconds"] > 0
             assert figure["rss_largest_bytes"] > 10_000_000  # a Python process holds more than 10 MB
         assert size["wall_ratios"]["serial/floor"] > 0 and size["wall_ratios"]["speed-up"] > 0
     assert [int(n) for n in result["lint"]["sizes"]] == list(result["plan"]["lint_counts"])

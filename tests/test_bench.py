@@ -25,32 +25,69 @@ def test_smoke_run_prints_and_writes_every_figure(tmp_path):
     assert result["mode"] == "smoke"
 
     for size in result["lint"]["sizes"].values():
-        assert set(size["tools"]) == {"serial", "parallel"}  # no reference linter in a smoke run
+        assert set(size["tools"]) == {"serial", "parallel", "floor"}  # no reference linter in a smoke run
         for figure in size["tools"].values():
-            assert figure["seconds"] > 0 and figure["files_per_second"] > 0
+            assert figure["seconds"] > 0 and figure["files_per_second"] > 0 and figure["cpu_seconds"] > 0
             assert figure["rss_largest_bytes"] > 10_000_000  # a Python process holds more than 10 MB
+        assert size["wall_ratios"]["serial/floor"] > 0 and size["wall_ratios"]["speed-up"] > 0
     assert [int(n) for n in result["lint"]["sizes"]] == list(result["plan"]["lint_counts"])
 
     hook = result["hook"]
     assert len(hook["commands"]) == 3 and hook["lint_label"].startswith("postmortem lint ")
     assert all(len(figure["all_ms"]) == hook["runs"] for figure in hook["commands"].values())
     assert hook["generated"]["slowest"] in hook["generated"]["files"]
-
+    imports = hook["imports"]
+    assert imports["modules"] > imports["stack_modules"] > 0  # the lint run imports the package on top
+    assert imports["beyond_stack_by_package"]["postmortem"] > 10
+    assert imports["slowest_imports_ms"]
     for size in result["site"]["sizes"].values():
         assert set(size["builds"]) == {"ours", "plain"}
         ours, plain = size["builds"]["ours"], size["builds"]["plain"]
         assert ours["site_files"] > plain["site_files"] > size["postmortems"]  # a page per post-mortem, at least
         assert ours["search_index"] and plain["search_index"]
+        assert ours["largest"]["page"][0].endswith(".html") and ours["largest"]["page"][1] > 1000
     assert set(result["site"]["growth"]) == {"ours", "plain"}
+    rebuild = result["rebuild"]
+    assert rebuild["postmortems"] == result["plan"]["site_counts"][-1]
+    assert all(rebuild[name]["rebuild_seconds"] > 0 and rebuild[name]["initial_seconds"] > 0 for name in ("ours", "plain"))
+    assert result["machine"]["python_c_pass_ms"] > 0 and "load average" in result["machine"]["uptime"]
 
     statuses = {target["name"]: target["status"] for target in result["targets"]}
     assert statuses[next(name for name in statuses if "markdownlint" in name)] == "SKIP"
     assert all(status in {"PASS", "MISS"} for name, status in statuses.items() if "markdownlint" not in name)
     for target in result["targets"]:
         assert f"{target['status']:<4}  {target['name']}:" in done.stdout
-    for heading in ("1. Lint throughput", "2. One-file hook latency", "3. Site build", "4. Search index", "5. Targets"):
+    for heading in ("1. Lint throughput", "2. One-file hook latency", "3. Site build", "4. Search index",
+                    "5. Site rebuild after editing one post-mortem", "6. Targets", "python -c pass:", "uptime:"):
         assert heading in done.stdout
     assert "load average" in done.stdout
+
+
+def _bench_module(name: str):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_parse_floor_reads_every_file(tmp_path):
+    floor = _bench_module("floor")
+    site_build = _bench_module("site_build")
+    archive = site_build.generate(3, tmp_path)
+    paths = sorted((archive / "postmortems").glob("*.md"))
+    assert floor.parse_floor(paths) == 3
+
+
+def test_the_rebuild_edit_keeps_the_frontmatter(tmp_path):
+    from postmortem.parse import parse_file
+
+    rebuild = _bench_module("rebuild")
+    site_build = _bench_module("site_build")
+    path = sorted((site_build.generate(1, tmp_path) / "postmortems").glob("*.md"))[0]
+    before = parse_file(path)
+    rebuild.edit(path)
+    after = parse_file(path)
+    assert after.incident == before.incident and len(after.source.text) > len(before.source.text)
 
 
 def test_plain_build_is_the_same_pages_without_the_plugin(tmp_path):

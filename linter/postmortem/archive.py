@@ -167,8 +167,11 @@ class Archive:
                 self.ids.setdefault(found, []).append(where)
 
     def others_with(self, id_: str, path: str) -> list[str]:
+        listed = [p for p in self.ids.get(id_, []) if p != path]  # the same path is the same file
+        if not listed:  # the usual case: no path to resolve (two system calls per path component)
+            return []
         me = real_path(path)
-        return [p for p in self.ids.get(id_, []) if real_path(p) != me]
+        return [p for p in listed if real_path(p) != me]
 
 
 def _identity(path: str | Path) -> tuple[int, int] | None:

@@ -1,5 +1,6 @@
 """A content-addressed cache of each file's findings, so an unchanged archive lints at the
-speed of reading it.
+speed of reading it, and of each file's site summary, so an unchanged archive builds its
+site without parsing it again.
 
 An entry's key is a hash of everything a file's findings depend on: the file's bytes and
 the path it is shown by, the linter's own code, the rules selected with their severities
@@ -7,7 +8,9 @@ and options, the configuration that shapes them, the owner registry, the archive
 of ids (for the cross-file rules) and the date due dates are judged against. Change any of
 them and the key changes; nothing is ever invalidated in place. An entry that cannot be
 read, is not JSON of the expected shape, or was written for another key is ignored and
-rewritten. Entries are written atomically; a cache folder that cannot be written to only
+rewritten. A summary (:mod:`postmortem.site.summary`) depends on the file alone: its key is
+the file's bytes and path, the linter's code and the parser's limits, so it outlives a
+change of configuration. Entries are written atomically; a cache folder that cannot be written to only
 costs speed.
 """
 
@@ -18,6 +21,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any, Callable
 
 from . import __version__
 from .diagnostics import Diagnostic, Severity
@@ -42,9 +46,10 @@ def _code_fingerprint() -> str:
 class FindingsCache:
     """Findings per file under ``folder``, for one linter set-up (see :meth:`for_linter`)."""
 
-    def __init__(self, folder: Path, context: str):
+    def __init__(self, folder: Path, context: str, parse_context: str = ""):
         self.folder = folder
         self.context = hashlib.sha256(context.encode()).hexdigest()
+        self.parse_context = hashlib.sha256(f"summary\0{parse_context}".encode()).hexdigest()
         self.hits = self.misses = 0
         self._ready = False
 
@@ -52,8 +57,9 @@ class FindingsCache:
     def for_linter(cls, folder: Path, linter) -> "FindingsCache":
         """A cache keyed by everything ``linter``'s findings depend on besides the file."""
         config = linter.config
+        code = _code_fingerprint()
         parts = [
-            _code_fingerprint(),
+            code,
             repr(sorted((rule.info.code, int(rule.severity), repr(sorted(rule.ctx.options.items()))) for rule in linter.rules)),
             repr(sorted(config.per_file_ignores.items())),
             repr(sorted(config.required_sections.items())),
@@ -63,13 +69,35 @@ class FindingsCache:
         ]
         if linter.needs_archive and linter.archive is not None:
             parts.append(repr(sorted((key, sorted(paths)) for key, paths in linter.archive.ids.items())))
-        return cls(folder, "\0".join(parts))
+        # A summary depends on the file alone, as the parser reads it within its limits.
+        return cls(folder, "\0".join(parts), f"{code}\0{linter.limits!r}")
 
     def key(self, display: str, data: bytes) -> str:
         digest = hashlib.sha256(self.context.encode())
         digest.update(display.encode("utf-8", "surrogateescape") + b"\0")
         digest.update(data)
         return digest.hexdigest()
+
+    def summary_key(self, display: str, data: bytes, version: int) -> str:
+        """The key of a file's summary (the site's): the file, its path, the parser, ``version``."""
+        digest = hashlib.sha256(f"{self.parse_context}\0{version}".encode())
+        digest.update(display.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def get_summary(self, key: str, data: bytes, read: Callable[[dict, bytes], Any]) -> Any | None:
+        """``read(entry's summary, data)``, or None when there is no trustworthy entry."""
+        try:
+            entry = json.loads(self._path(key).read_text("utf-8"))
+            if entry.get("format") != FORMAT or entry.get("key") != key:
+                raise ValueError("an entry of another key or layout")
+            return read(entry["summary"], data)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+            return None
+
+    def put_summary(self, key: str, summary: dict | None) -> None:
+        if summary is not None:
+            self._write(key, {"format": FORMAT, "key": key, "summary": summary})
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -87,7 +115,9 @@ class FindingsCache:
         return found
 
     def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
-        entry = {"format": FORMAT, "key": key, "diagnostics": [d.to_dict() for d in diagnostics]}
+        self._write(key, {"format": FORMAT, "key": key, "diagnostics": [d.to_dict() for d in diagnostics]})
+
+    def _write(self, key: str, entry: dict) -> None:
         target = self._path(key)
         try:
             self._prepare()

@@ -80,7 +80,21 @@ class LintResult:
     files: int = 0
     internal_errors: list[str] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)  # with keep_documents, in order
-    cache_hits: int = 0
+    cache_hits: int = 0  # files whose findings (and summary, when asked for) came from the cache
+    summaries: list = field(default_factory=list)  # with summaries, one per file, in order
+
+
+@dataclass(frozen=True)
+class Summaries:
+    """What a caller keeps of each document instead of the document (the site's summary),
+    and how the findings cache writes it: ``to_data(summary, file bytes)`` is JSON-ready
+    data or None (not cached), ``from_data(data, file bytes)`` reads it back or raises
+    ValueError, TypeError, KeyError or IndexError; ``version`` names the layout."""
+
+    make: Callable[[Document], Any]
+    to_data: Callable[[Any, bytes], dict | None]
+    from_data: Callable[[dict, bytes], Any]
+    version: int
 
 
 @dataclass
@@ -182,6 +196,7 @@ class Linter:
         keep_documents: bool = False,
         cache_dir: Path | None = None,
         index_paths: Iterable[Path] | None = None,
+        summaries: "Summaries | None" = None,
     ) -> LintResult:
         """Parse and lint files one at a time; with ``jobs`` > 1, in that many processes.
 
@@ -191,8 +206,11 @@ class Linter:
         ``keep_documents``) and its result is the same whatever ``jobs`` is or however
         the files are split between runs (``--shard``). With ``cache_dir``, files whose
         findings are cached for this set-up are not parsed again (see
-        :mod:`postmortem.cache`). ``progress`` is called with the number of files
-        finished since the last call.
+        :mod:`postmortem.cache`). With ``summaries`` (the site), the result holds what
+        ``summaries.make`` keeps of each document, in the order of ``paths``, instead of the
+        documents; with ``cache_dir`` too, the summaries of unchanged files are read from
+        the cache and only the other files are parsed. ``progress`` is called with the
+        number of files finished since the last call.
         """
         paths = list(paths)
         result = LintResult(files=len(paths))
@@ -205,36 +223,52 @@ class Linter:
             from .cache import FindingsCache
 
             cache = FindingsCache.for_linter(cache_dir, self)
-        todo: list[tuple[Path, bytes | None, str | None]] = []
-        for path in paths:
+        if summaries is not None:
+            result.summaries = [None] * len(paths)
+        todo: list[tuple[int, Path, bytes | None, str | None, str | None]] = []
+        for index, path in enumerate(paths):
             data = self._read(path) if cache else None
-            key = cache.key(display_path(path), data) if cache and data is not None else None
-            found = cache.get(key) if key else None
-            if found is not None:
+            if data is None:
+                todo.append((index, path, None, None, None))
+                continue
+            display = display_path(path)
+            key = cache.key(display, data)
+            summary_key = cache.summary_key(display, data, summaries.version) if summaries else None
+            found = cache.get(key)
+            kept = cache.get_summary(summary_key, data, summaries.from_data) if summaries and found is not None else None
+            if found is not None and (summaries is None or kept is not None):
                 result.diagnostics.extend(found)
+                result.cache_hits += 1
+                if summaries is not None:
+                    result.summaries[index] = kept
                 if progress:
                     progress(1)
             else:
-                todo.append((path, data, key))
-        result.cache_hits = cache.hits if cache else 0
-        workers = max(1, min(jobs, len(todo) // PARALLEL_MIN_FILES))
+                todo.append((index, path, data, key, summary_key))
+        workers = max(1, min(jobs, len(todo) // PARALLEL_MIN_FILES)) if summaries is None else 1
         with _fewer_collections():
             if workers > 1:
                 from . import pool
 
-                outcomes = pool.lint_in_processes(self, [path for path, _, _ in todo], workers, progress)
+                outcomes = pool.lint_in_processes(self, [path for _, path, _, _, _ in todo], workers, progress)
+                outcomes = ((diagnostics, errors, None) for diagnostics, errors in outcomes)
             else:
-                outcomes = self._lint_each(todo, result.documents if keep_documents else None, progress)
-            for (path, _, key), (diagnostics, errors) in zip(todo, outcomes):
+                outcomes = self._lint_each(todo, result.documents if keep_documents else None, progress, summaries)
+            for (index, _, data, key, summary_key), (diagnostics, errors, made) in zip(todo, outcomes):
                 result.diagnostics.extend(diagnostics)
                 result.internal_errors.extend(errors)
+                if summaries is not None:
+                    result.summaries[index] = made
                 if key and not errors:
                     cache.put(key, diagnostics)
+                    if summary_key:
+                        cache.put_summary(summary_key, summaries.to_data(made, data))
         result.diagnostics.sort(key=lambda d: d.sort_key)
         return result
 
-    def _lint_each(self, todo, documents: list[Document] | None, progress) -> Iterator[tuple[list[Diagnostic], list[str]]]:
-        for path, data, _ in todo:
+    def _lint_each(self, todo, documents: list[Document] | None, progress, summaries: "Summaries | None" = None):
+        """(diagnostics, internal errors, summary or None) per file of ``todo``, one at a time."""
+        for _, path, data, _, _ in todo:
             errors: list[str] = []
             doc = parse_bytes(data, display_path(path), self.limits) if data is not None else self.parse(path, errors)
             diagnostics = self.lint_document(doc, errors)
@@ -242,7 +276,7 @@ class Linter:
                 documents.append(doc)
             if progress:
                 progress(1)
-            yield diagnostics, errors
+            yield diagnostics, errors, summaries.make(doc) if summaries is not None else None
 
     def _read(self, path: Path) -> bytes | None:
         """The file's bytes when it is a regular file within the size limit, else None (the

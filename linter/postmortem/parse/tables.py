@@ -12,7 +12,13 @@ def pipe_offsets(line: str, start: int = 0, end: int | None = None) -> list[int]
     """Offsets of the cell separators on a table row: every ``|`` not right after a
     backslash, as markdown-it's ``escapedSplit`` reads them (so ``\\|`` escapes too)."""
     end = len(line) if end is None else end
-    return [pos for pos in range(start, end) if line[pos] == "|" and (pos == 0 or line[pos - 1] != "\\")]
+    found, find = [], line.find
+    pos = find("|", start, end)
+    while pos >= 0:
+        if pos == 0 or line[pos - 1] != "\\":
+            found.append(pos)
+        pos = find("|", pos + 1, end)
+    return found
 
 
 def _row_segments(line: str) -> list[tuple[int, int]]:
@@ -99,23 +105,24 @@ def table_of_tokens(tokens, lines: list[str], offset: int, section: str | None) 
     segments: list[tuple[int, int]] = []
     in_head = False
     align: list[str | None] = []
-    for i, token in enumerate(tokens):
-        if token.type == "th_open" and in_head:
-            style = str(token.attrs.get("style", ""))
-            align.append(style.removeprefix("text-align:") if style.startswith("text-align:") else None)
-        elif token.type == "thead_open":
-            in_head = True
-        elif token.type == "thead_close":
-            in_head = False
-        elif token.type == "tr_open" and token.map:
-            row_line = offset + token.map[0] + 1
-            segments = _row_segments(lines[row_line - 1])
-            row_cells = []
-        elif token.type == "inline":
+    for token in tokens:
+        kind = token.type  # most tokens are cells: inline first, then the rest
+        if kind == "inline":
             index = len(row_cells)
             bounds = segments[index] if index < len(segments) else None
             row_cells.append(_cell(token, lines[row_line - 1], row_line, bounds))
-        elif token.type == "tr_close":
+        elif kind == "th_open" and in_head:
+            style = str(token.attrs.get("style", ""))
+            align.append(style.removeprefix("text-align:") if style.startswith("text-align:") else None)
+        elif kind == "thead_open":
+            in_head = True
+        elif kind == "thead_close":
+            in_head = False
+        elif kind == "tr_open" and token.map:
+            row_line = offset + token.map[0] + 1
+            segments = _row_segments(lines[row_line - 1])
+            row_cells = []
+        elif kind == "tr_close":
             if in_head:
                 header = row_cells
             else:

@@ -1,9 +1,10 @@
 """The Markdown of a post-mortem page: the file's body with model-driven edits.
 
-Every edit is placed by a position from the document model, never by reading Markdown here,
+Every edit is placed by a position from the document model (kept in the post-mortem's
+:class:`~.summary.Summary`), never by reading Markdown here,
 and applied with the linter's own :func:`postmortem.edits.apply_edits`:
 
-- confidence markers (found in the model's prose blocks) become badges;
+- confidence markers (found in the model's prose blocks: :attr:`.summary.Summary.markers`) become badges;
 - the Status, Due and ID cells of the action-item table become a status badge, a due date
   that says when it is overdue, and an anchor the tracker links to;
 - HTML comments (suppression directives; the model's ``Comment.span``) are dropped: with
@@ -19,10 +20,9 @@ from datetime import date
 
 from postmortem import metrics
 from postmortem.edits import Edit, apply_edits
-from postmortem.model import Document, Span
-from postmortem.spec import CONFIDENCE_MARKER
 
 from . import markup
+from .summary import Summary
 from .templating import Templates
 from .tokens import Tokens
 
@@ -31,51 +31,37 @@ def action_anchor(action_id: str) -> str:
     return f"action-{markup.slug(action_id)}"
 
 
-def page_body(doc: Document, tokens: Tokens, today: date, templates: Templates) -> str:
+def page_body(doc: Summary, tokens: Tokens, today: date, templates: Templates) -> str:
     """The body of ``doc`` (frontmatter removed) with badges, as Markdown."""
     edits = [*_comment_edits(doc), *_action_edits(doc, tokens, today, templates), *_marker_edits(doc, tokens, templates)]
     lines = _edited_lines(doc, edits)
     return "\n".join(lines[doc.body_line - 1 :]).strip("\n") + "\n"
 
 
-def without_comments(doc: Document) -> list[str]:
+def without_comments(doc: Summary) -> list[str]:
     """The file's lines with HTML comments removed (positions of other lines unchanged)."""
     return _edited_lines(doc, _comment_edits(doc))
 
 
-def _edited_lines(doc: Document, edits: list[Edit]) -> list[str]:
+def _edited_lines(doc: Summary, edits: list[Edit]) -> list[str]:
     # Sorted by position: of two overlapping edits, the earlier one is kept.
     ordered = sorted(edits, key=lambda e: (e.span.line, e.span.col, e.span.end_line, e.span.end_col))
-    return apply_edits(doc.source.text, ordered).split("\n")
+    return apply_edits(doc.text, ordered).split("\n")
 
 
-def _one_line(span: Span) -> bool:
-    return span.line == span.end_line and span.end_col >= span.col
-
-
-def _marker_edits(doc: Document, tokens: Tokens, templates: Templates) -> list[Edit]:
+def _marker_edits(doc: Summary, tokens: Tokens, templates: Templates) -> list[Edit]:
     edits = []
-    for block in doc.prose:
-        if block.kind == "heading" or block.column in ("id", "status", "due"):
-            continue
-        for match in CONFIDENCE_MARKER.finditer(block.text):
-            kind, note = match.group(1), match.group(2)
-            if not note:
-                span = block.span(match.start(), match.end())
-                if _one_line(span):
-                    edits.append(Edit(span, tokens.add(templates.marker(kind))))
-                continue
-            # Only "[KIND:" and "]": the note between may hold code, masked as spaces.
-            opening = block.span(match.start(), match.start() + len(kind) + 2)
-            closing = block.span(match.end() - 1, match.end())
-            if _one_line(opening) and _one_line(closing):
-                before, after = templates.marker_parts(kind)
-                edits.append(Edit(opening, tokens.add(before)))
-                edits.append(Edit(closing, tokens.add(after)))
+    for marker in doc.markers:
+        if marker.part == "whole":
+            html = templates.marker(marker.kind)
+        else:
+            before, after = templates.marker_parts(marker.kind)
+            html = before if marker.part == "open" else after
+        edits.append(Edit(marker.span, tokens.add(html)))
     return edits
 
 
-def _action_edits(doc: Document, tokens: Tokens, today: date, templates: Templates) -> list[Edit]:
+def _action_edits(doc: Summary, tokens: Tokens, today: date, templates: Templates) -> list[Edit]:
     table = doc.table("actions")
     if table is None:
         return []
@@ -93,6 +79,6 @@ def _action_edits(doc: Document, tokens: Tokens, today: date, templates: Templat
     return edits
 
 
-def _comment_edits(doc: Document) -> list[Edit]:
+def _comment_edits(doc: Summary) -> list[Edit]:
     """Remove every ``<!-- … -->`` the model found, keeping its line breaks."""
     return [Edit(c.span, "\n" * (c.span.end_line - c.span.line)) for c in doc.comments]

@@ -25,10 +25,12 @@ from postmortem import metrics
 from postmortem.archive import Owners, archive_files
 from postmortem.config import Config
 from postmortem.diagnostics import Diagnostic
-from postmortem.engine import Linter
+from postmortem.engine import Linter, Summaries
 from postmortem.model import ActionItem, Document, Incident
 from postmortem.render import Summary, render
 from postmortem.vocabulary import REVIEWED_STATUSES, STATUSES
+
+from . import summary
 
 PUBLISHED_STATUSES = REVIEWED_STATUSES  # the earlier ones of the schema's list are "not yet reviewed"
 
@@ -41,10 +43,14 @@ class LintFailure(Exception):
 class Entry:
     """One published post-mortem and where its page lives."""
 
-    doc: Document
+    doc: summary.Summary  # what the pages read of the post-mortem (a Document given here is summarised)
     stem: str
     diagnostics: list[Diagnostic] = field(default_factory=list)  # every finding
     errors: list[Diagnostic] = field(default_factory=list)  # findings at the fail level
+
+    def __post_init__(self) -> None:
+        if isinstance(self.doc, Document):
+            self.doc = summary.of(self.doc)
 
     @property
     def incident(self) -> Incident:
@@ -91,6 +97,7 @@ class Catalog:
     root: Path | None = None  # what {path} in edit_url is relative to outside a git checkout
     by_id: dict[str, Entry] = field(default_factory=dict)
     referrers: dict[str, list[Entry]] = field(default_factory=dict)
+    parsed: int | None = None  # post-mortems parsed for this catalog (the others came from the cache)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
@@ -129,10 +136,12 @@ class Catalog:
         return [id_ for id_ in entry.incident.related if id_ not in self.by_id]
 
 
-def publishable(doc: Document, internal: bool) -> bool:
+def publishable(doc: Document | summary.Summary, internal: bool) -> bool:
     """Fail closed: only a readable frontmatter that says ``internal`` (or ``restricted``
     in the internal build) is published; the same rule decides what ``postmortem stats``
-    counts (:func:`postmortem.metrics.counted`)."""
+    counts (:func:`postmortem.metrics.counted`, which a summary keeps the answers of)."""
+    if isinstance(doc, summary.Summary):
+        return doc.publishable(internal)
     return metrics.counted(doc, include_restricted=internal)
 
 
@@ -146,22 +155,27 @@ def load(
     drafts: bool = True,
 ) -> tuple[Catalog, list[Diagnostic]]:
     """Lint ``source`` and return the catalog of published post-mortems and every finding;
-    without ``drafts``, drafts are left out as restricted post-mortems are."""
+    without ``drafts``, drafts are left out as restricted post-mortems are.
+
+    The catalog keeps a :class:`~.summary.Summary` of each post-mortem, never its parse.
+    With the configuration's ``cache`` on, the findings and summaries of unchanged files
+    come from the cache ``postmortem lint --cache`` uses, and only changed files are
+    parsed."""
     linter = Linter(config, today=today)
     files = archive_files(source)
-    result = linter.lint_paths(files, keep_documents=True)
+    result = linter.lint_paths(files, cache_dir=config.cache_path if config.cache else None, summaries=SUMMARIES)
     if result.internal_errors:
         raise LintFailure("\n".join(result.internal_errors))
     failing = [d for d in result.diagnostics if d.severity >= config.fail_on]
     if failing and not allow_lint_errors:
-        summary = Summary(files=result.files, files_with_findings=len({d.path for d in failing}))
-        raise LintFailure(render("text", failing, summary))
+        report = Summary(files=result.files, files_with_findings=len({d.path for d in failing}))
+        raise LintFailure(render("text", failing, report))
     by_path: dict[str, list[Diagnostic]] = defaultdict(list)
     for diag in result.diagnostics:
         by_path[diag.path].append(diag)
-    left_out = [path for path, doc in zip(files, result.documents) if not publishable(doc, internal)]
+    left_out = [path for path, doc in zip(files, result.summaries) if not publishable(doc, internal)]
     entries = []
-    for path, doc in zip(files, result.documents):
+    for path, doc in zip(files, result.summaries):
         if not publishable(doc, internal):
             continue
         found = [_withhold(d, left_out) for d in by_path.get(doc.path, [])]
@@ -170,8 +184,13 @@ def load(
         if drafts or not entry.draft:
             entries.append(entry)
     entries.sort(key=lambda e: (e.incident.started.timestamp() if e.incident.started else 0, e.stem), reverse=True)
-    return Catalog(entries, today, internal, linter.owners), result.diagnostics
+    cat = Catalog(entries, today, internal, linter.owners)
+    cat.parsed = result.files - result.cache_hits
+    return cat, result.diagnostics
 
+
+# How lint_paths makes, writes and reads the site's summary of each post-mortem.
+SUMMARIES = Summaries(make=summary.of, to_data=summary.to_data, from_data=summary.from_data, version=summary.FORMAT)
 
 LEFT_OUT = "a post-mortem this build leaves out"
 

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 from click.testing import CliRunner
 
 from postmortem.cli import main
@@ -175,6 +176,62 @@ def test_names_beyond_an_english_list_and_handles_of_any_shape():
         "names a person by the handle 'dave@'",
         "names a person by the handle 'priya7'",
         "names a person by the handle '@jsmith'",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Walsh said the power had been restored.", "Walsh"),  # a surname, subject of a verb of speech
+        ("Yusuf was awake when the alert fired.", "Yusuf"),  # a state only people are in
+        ("Chidinma forgot to rotate the keys.", "Chidinma"),  # a verb only people do
+        ("The fix came from Ngozi Adeyemi.", "Ngozi Adeyemi"),
+        ("First reports arrive from Sarika de Bruyn.", "Sarika de Bruyn"),  # a particle inside a name
+        ("Bayer Rosmarin seemed to have learnt little.", "Bayer Rosmarin"),  # two words, one a surname
+        ("The verdict is that TenaciousMapping did abuse his powers.", "TenaciousMapping"),  # a pronoun refers back
+        ("RhinosF1 was contacted multiple times.", "RhinosF1"),  # a pseudonym with a number
+        ("An admin referred to as team-member-1 made a mistake.", "team-member-1"),
+        ("garuffalo reported this issue on the 12th.", "garuffalo"),  # lower case, sentence start
+        ('"We are not blaming one employee," said Dieken.', "Dieken"),  # inverted attribution
+        ("The rollback was done by Engineer Tadesse.", "Tadesse"),  # a capitalised role as a title
+        ("Elison told the paper that he is still unsure of the cause.", "Elison"),
+    ],
+)
+def test_names_the_sentence_makes_a_person_of(sentence, name):
+    found = [d.message for d in lint_text(f"## Summary\n\n{sentence}\n", select=["PM506"])]
+    assert len(found) == 1 and repr(name) in found[0], found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Optus said the outage was caused by a routing change.",  # an organisation speaks too
+        '"We are sorry," said Optus in a statement.',
+        "Deutsche Telekom said its network was stable.",
+        "Patroni promoted the replica after the failover.",
+        "That Kafka cluster was fine.",
+        "University of Canberra accidentally sends staff details of every employee.",
+        "Designating risks as low meant Rogers' staff could avoid scrutiny, the report says.",
+        "In Rio de Janeiro the traffic dropped.",
+        "We moved the index alias onto the new cluster.",
+        "Pester had faced mounting pressure.",  # a capitalised English word proves nothing
+    ],
+)
+def test_organisations_places_and_words_are_not_people(sentence):
+    assert lint_text(f"## Summary\n\n{sentence}\n", select=["PM506"]) == []
+
+
+def test_the_timeline_actor_column_names_no_person():
+    text = (
+        "## Timeline\n\n| Time | Event | Actor |\n|---|---|---|\n"
+        "| 14:00 UTC | Alert fired | monitoring |\n| 14:01 UTC | Rolled back | Pelumi |\n"
+        "| 14:02 UTC | Declared the incident | dsmith |\n| 14:03 UTC | Promoted replica | kafka-cluster |\n"
+        "| 14:04 UTC | Posted an update | Incident Commander |\n"
+    )
+    found = [d.message for d in lint_text(text, select=["PM506"])]
+    assert found == [
+        "names 'Pelumi'; post-mortems name roles, not people",
+        "names a person by the handle 'dsmith'",
     ]
 
 

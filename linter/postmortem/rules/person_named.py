@@ -63,10 +63,12 @@ def check(doc, ctx):
             for person in _people.chat_nicks(text, never, names):
                 reported.add(person.start)
                 yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
-        if not _people.candidates(text) and not (surnames and any(s in text.lower() for s in surnames)):
+        if not _people.candidates(text) and not (surnames and any(s in text.lower() for s in surnames)) \
+                and not (block.column == "actor" and block.kind == "table-cell"):
             continue
         an = analyse(text)
-        for person in _people.named_people(an, names, never, surnames, cell=block.kind == "table-cell"):
+        cell = block.kind == "table-cell"
+        for person in _people.named_people(an, names, never, surnames, cell=cell, actor_cell=cell and block.column == "actor"):
             if person.start not in reported:
                 yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
 

@@ -33,7 +33,7 @@ import re as _re
 
 from ..spec import PLACEHOLDER as _PLACEHOLDER
 from . import _lexicon as _lex
-from ._language import Analysis, analyse, is_imperative, is_participle, phrase_at
+from ._language import Analysis, analyse, is_imperative, is_participle, phrase_at, words_of
 
 _TICKET = _re.compile(r"^(?:[A-Z][A-Z0-9]*-\d+|T\d{3,})$")
 _NOUNISH = _lex._words("test load lag rate stress smoke canary unit integration regression performance retry alert page log capacity chaos")
@@ -116,7 +116,7 @@ def verb_first(an: Analysis) -> bool:
         return False  # "Load testing before…", "Rate limits per tenant"
     if _subject_first(tokens, i):
         return False  # "Engineer A will be more careful", "Release process should include …", "Drift checker added"
-    if _modal_predicate(tokens, i):
+    if _modal_predicate(an, i):
         return False  # "Deploy to staging as part of the CI should prevent …": the whole opening is the subject
     return True
 
@@ -125,6 +125,7 @@ _CAUSATIVES = _lex._words("have get let make help")
 _CLAUSE_OPENERS = _lex._words(
     "that which who whom whose if when whenever because so since while until unless where whether how why once after before as"
 )
+_MODAL_WORDS = _lex._words("should will would must shall can could might may")
 _PREPOSITION_TOO = _lex._words("as after before once until since")  # "Deploy to staging as part of CI should …"
 _SUBJECT_PRONOUNS = _lex._words("we they it he she you i everyone someone nobody people one this these")
 _AGENT_SUFFIXES = ("er", "or", "ist", "ism", "ness", "ity", "ance", "ence", "ous", "ive", "ment", "tion", "sion")
@@ -144,9 +145,12 @@ def _named_thing(tok) -> bool:
     return _lemmas(low) is None
 
 
-def _modal_predicate(tokens, i) -> bool:
+def _modal_predicate(an: Analysis, i) -> bool:
     """The sentence's verb is a modal further on and nothing before it opens a clause of its own:
     the opening words, verb-like as they look, are its subject."""
+    if _MODAL_WORDS.isdisjoint(words_of(an.text)):
+        return False
+    tokens = an.tokens
     sentence = tokens[i].sentence
     for j in range(i + 1, min(len(tokens), i + 16)):
         tok = tokens[j]
@@ -603,6 +607,16 @@ _PEOPLE_SUBJECTS = _lex._words("we they you everyone everybody engineers develop
 
 
 def _demanded_of_people(an: Analysis, first: int):
+    found = _demanded(an, first)
+    if found is None:
+        return None
+    tokens = an.tokens
+    if any(t.low in ("and", "by", "then") for t in tokens[first + 1 :]) and any(_SYSTEM_VERB(t) for t in tokens[first + 2 :]):
+        return None  # "… and add a pre-deploy check": a change to the system as well
+    return found
+
+
+def _demanded(an: Analysis, first: int):
     """Behaviour asked of a person, told by the shape of the item rather than its words: a habit
     to start or stop ("Stop treating QA as the final development phase", "Start writing after
     action reports"), a manner of diligence for the verb ("Quickly address the actions …",
@@ -616,8 +630,6 @@ def _demanded_of_people(an: Analysis, first: int):
     nxt = tokens[first + 1] if first + 1 < n else None
     if nxt is None:
         return None
-    if any(_SYSTEM_VERB(t) for t in tokens[first + 2 :] if t is not None) and any(t.low in ("and", "by", "then") for t in tokens[first + 1 :]):
-        return None  # "… and add a pre-deploy check": a change to the system as well
     if low in _HABIT_VERBS and nxt.low.endswith("ing") and len(nxt.low) > 4 and nxt.low not in ("nothing", "something", "everything"):
         stem = nxt.low[:-3]
         system_act = {stem, stem + "e", stem[:-1]} & _SYSTEM_RULES
@@ -629,7 +641,8 @@ def _demanded_of_people(an: Analysis, first: int):
         return before[0].start, tok.end, f"{before[0].text} {tok.text}"
     if low in _TELL_VERBS and nxt.low == "that":
         return tok.start, nxt.end, f"{tok.text} that"
-    for k in range(first + 1, n - 3):
+    words = words_of(an.text)
+    for k in range(first + 1, n - 3) if ("ensure" in words or "sure" in words) and not words.isdisjoint(_lex.BEHAVIOUR_ADJECTIVES) else ():
         if tokens[k].low in ("ensure", "sure"):
             m = k + 1 + (tokens[k + 1].low == "that")
             while m < n and m < k + 5 and tokens[m].low not in ("is", "are", "be"):

@@ -117,7 +117,12 @@ _APPOSITIVE_ROLES = lex.ROLE_NOUNS | lex._words(
 _PERSON_MANNER = lex._words("manually personally reluctantly hastily accidentally carelessly mistakenly inadvertently")
 # States only people are in: "Yuvi was awake"
 _PERSON_STATES = lex._words("awake asleep tired exhausted sick ill upset angry furious embarrassed ashamed sorry nervous afraid scared")
-_ACTOR_CUES = SPEECH_VERBS | PERSON_VERBS | _REPORTING_VERBS | _APPOSITIVE_ROLES | _PERSON_BACK | _TITLES | _PERSON_MANNER | _PERSON_STATES | lex._words("went")
+_VERB_CUES = SPEECH_VERBS | PERSON_VERBS | _REPORTING_VERBS | _PERSON_MANNER | _PERSON_STATES | lex._words("went")
+_CUE_KINDS = (
+    (_VERB_CUES, "verb"),
+    (lex._words("his her himself herself"), "back"),
+    (_APPOSITIVE_ROLES | _TITLES | lex._words("said says added adds wrote writes continued explained asked told"), "title"),
+)
 _SHAPE_CUES = _HANDLE_CUES | _PARTICLES - lex._words("la le di da du al") | lex._words("referred")
 _THING_PREPOSITIONS = lex._words("of on over under about using via for")
 _THING_AFTER = lex._words(
@@ -195,6 +200,7 @@ _APPOSITION = _Lazy(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:the|a|an|our|
 
 
 
+@lru_cache(maxsize=2048)
 def candidates(text: str) -> bool:
     """A cheap test: could ``text`` name anyone? (Avoids the full analysis for most blocks.)
     Works on the block's set of lower-case words, which the other rules have usually built
@@ -226,13 +232,15 @@ def candidates(text: str) -> bool:
             _OTHER_WORDS.add(word)
         # an unknown capitalised word with a verb of speech, a verb only people do or a pronoun for
         # a person: the sentence may make a person of it ("Walsh said", "Yuvi realised")
-    if not words.isdisjoint(_ACTOR_CUES) and (text.lstrip()[:1].islower() or any(
-        w.lower() not in _COMMON and w.lower() not in lex.SYSTEMS for w in _CAPITALISED_ANY.findall(text)
-    )):
-        return True
+    for cues, kind in _CUE_KINDS:
+        if not words.isdisjoint(cues):
+            for match in _actor_pattern(kind).finditer(text):
+                word = match.group("who").lower().lstrip("@")
+                if word not in _COMMON and word not in lex.SYSTEMS:
+                    return True
     if not words.isdisjoint(_SHAPE_CUES):
         return True
-    if any(ch.isdigit() for ch in text) and _CAMEL_DIGITS_ANYWHERE.search(text):
+    if _CAMEL_DIGITS_ANYWHERE.search(text):
         return True
     return (", the " in text or ", a " in text or ", an " in text) and _APPOSITION.search(text) is not None
 
@@ -319,7 +327,7 @@ def named_people(
             if prev is not None and prev.low in _TITLES and tok.text.isupper() and len(tok.text) > 2 and low not in lex.SYSTEMS:
                 found.append(Named(tok.start, tok.start + len(base), base, "name"))  # "Ms. WONSICS"
                 continue
-            if tok.initial and low.isalpha() and low not in lex.SYSTEMS and low not in lex.STOPWORDS and low not in _COMMON \
+            if tok.initial and tok.text.islower() and low.isalpha() and low not in lex.SYSTEMS and low not in lex.STOPWORDS and low not in _COMMON \
                     and low not in never and nxt is not None and (nxt.low in SPEECH_VERBS or nxt.low in PERSON_VERBS or nxt.low in _REPORTING_VERBS) \
                     and not is_english_word(low):
                 found.append(Named(tok.start, tok.start + len(base), base, "handle"))  # "garuffalo reported this issue"
@@ -387,10 +395,25 @@ def named_people(
     return found
 
 
-_CAPITALISED_ANY = _Lazy(r"(?<![\w'’@./\-])[A-Z][\w\-]*[a-z][\w\-]*")  # "Walsh", "TenaciousMapping"
+@lru_cache(maxsize=4)
+def _actor_pattern(kind: str) -> re.Pattern:
+    """Where an unknown word may be a person, by the kind of cue a block holds: a word right
+    before a verb of speech or of people, a manner or a state of people ("verb"); a word a
+    pronoun for a person follows after its verb ("back"); a capitalised word right after a
+    title, a capitalised role or an inverted verb of speech ("title"). One search per block
+    that holds such a cue, instead of an analysis."""
+    if kind == "verb":
+        cues = "|".join(sorted(_VERB_CUES, key=len, reverse=True))
+        return re.compile(rf"(?:^|(?<=[\s(\[\"“'‘,;:]))(?P<who>@?[^\W\d_][\w\-]*?)['’]?\s+(?:[a-z]+\s+){{0,2}}(?:{cues})\b")
+    if kind == "back":
+        return re.compile(r"(?P<who>[A-Z][\w\-]*)\s+(?:[a-z]+\s+){1,2}(?:his|her|himself|herself)\b")
+    titles = "|".join(sorted({w.capitalize() for w in _TITLES | _APPOSITIVE_ROLES} | {w.upper() for w in _APPOSITIVE_ROLES if len(w) <= 4}, key=len, reverse=True))
+    return re.compile(rf"\b(?:(?:{titles})\.?|said|says|added|adds|wrote|writes|continued|explained|asked|told)\s+(?P<who>[A-Z][\w\-]*)")
+
+
 _CAMEL_PARTS = _Lazy(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")  # "DrMagnus", "BenTheElder"
 _CAMEL_SPLIT = _Lazy(r"[A-Z][a-z]+")
-_CAMEL_DIGITS_ANYWHERE = _Lazy(r"\b[A-Za-z]*[a-z][A-Z][A-Za-z]*\d{1,4}\b")
+_CAMEL_DIGITS_ANYWHERE = _Lazy(r"[a-z][A-Z][A-Za-z]*\d{1,4}\b")
 _CAMEL_DIGITS = _Lazy(r"^[A-Za-z]*[a-z][A-Z][A-Za-z]*\d{1,4}$")  # "MacFan4000", "RhinosF1"
 
 
@@ -700,6 +723,20 @@ def _person_evidence(tokens, i: int, end: int, words: list[str]) -> int:
 
 
 _ENGLISH_SUFFIXES = ("ing", "tion", "sion", "ment", "ness", "ity", "er", "or", "ist", "ance", "ence", "ism", "al", "ic", "ure", "age")
+
+
+def actor_cell_candidate(text: str, never) -> bool:
+    """A cheap test for a cell of the Actor column: one or two words, none of them a role, a
+    team, a system or a common word ("on-call engineer", "monitoring", "kafka-cluster")."""
+    words = text.split()
+    if not 1 <= len(words) <= 2:
+        return False
+    for word in words:
+        low = word.strip(".,;:()[]*_").lower().lstrip("@")
+        parts = [low, *low.replace("_", "-").replace(".", "-").split("-")] if "-" in low or "_" in low or "." in low else [low]
+        if any(p in lex.SYSTEMS or p in lex.ROLE_NOUNS or p in lex.TEAM_NOUNS or p in _COMMON or p in _APPOSITIVE_ROLES or p in never for p in parts if p):
+            return False
+    return True
 
 
 def _actor_cell_person(tokens, never, names: NameOptions) -> Named | None:

@@ -64,7 +64,7 @@ def check(doc, ctx):
                 reported.add(person.start)
                 yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
         if not _people.candidates(text) and not (surnames and any(s in text.lower() for s in surnames)) \
-                and not (block.column == "actor" and block.kind == "table-cell"):
+                and not (block.column == "actor" and block.kind == "table-cell" and _people.actor_cell_candidate(text, never)):
             continue
         an = analyse(text)
         cell = block.kind == "table-cell"

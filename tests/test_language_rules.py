@@ -254,3 +254,67 @@ def test_hints_reuse_the_sentences_own_act():
     text = "## Summary\n\nAn operator accidentally ran the cleanup against production.\n"
     (finding,) = lint_text(text, select=["PM507"])
     assert "running the cleanup against production possible" in finding.hint
+
+
+def _action_findings(action: str, code: str):
+    text = (
+        "## Action Items\n\n| ID | Action | Category | Owner | Priority | Due | Status |\n"
+        "|----|--------|----------|-------|----------|-----|--------|\n"
+        f"| A1 | {action} | prevent | sre-team | P2 | 2026-05-01 | open |\n"
+    )
+    return lint_text(text, select=[code])
+
+
+@pytest.mark.parametrize(
+    "action, code, hint",
+    [
+        ("Backup policy needs to be defined", "PM301", '"Define backup policy"'),
+        ("Monitoring team should add alerts for lag", "PM301", '"Add alerts for lag"'),
+        ("Enhance existing error handling in the Content Interpreter.", "PM302", "'existing error handling in the Content Interpreter'"),
+        ("Remind engineers to check the target cluster before running migrations", "PM303",
+         "nobody has to remember to check the target cluster before running migrations"),
+    ],
+)
+def test_action_hints_reuse_the_items_own_words(action, code, hint):
+    (finding,) = _action_findings(action, code)
+    assert hint in finding.hint
+
+
+@pytest.mark.parametrize(
+    "action, code",
+    [
+        ("Define Ownership and Establish Alerting", "PM302"),  # two generic objects, joined
+        ("write tests", "PM302"),
+        ("Tune the HTTP client kubespawner uses.", "PM302"),  # better, with no measure or target
+        ("Switch to a different secret management strategy than what we have now.", "PM302"),
+        ("Update the runbook for service X.", "PM302"),
+        ("Check and verify Nginx configurations frequently to guarantee a correct setup", "PM302"),
+        ("Investigate the reason why pager duty did not throw an alert for 5xx errors.", "PM302"),
+        ("Stop treating QA as the final development phase.", "PM303"),
+        ("Quickly address the actions in postmortems.", "PM303"),
+        ("Communicate that metric filters should be configured to watch the correct log group.", "PM303"),
+        ("Make sure we treat any errors in -dev exactly like we would in prod.", "PM303"),
+        ("DevEx has placed an action item on our roadmap to implement a new ADSync provider.", "PM301"),
+        ("Linter on kubectl delete --all to flag cluster-scoped resources", "PM301"),
+        ("Deploy to staging as part of the CI should prevent this sort of issue", "PM301"),
+    ],
+)
+def test_action_item_shapes_from_real_post_mortems(action, code):
+    assert [f.code for f in _action_findings(action, code)] == [code]
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "T83729 Fix monitoring of poolcounter service.",  # the ticket names the bug
+        "have merges be done automatically by robot",  # a causative is an instruction
+        "Refactor event reflector to be a single reflector instead of one-per-pod.",
+        "Enhance daily pipeline run with a synthetic monitoring during execution of the pipeline.",
+        "Stop retrying 4xx responses in the payment client",  # a system's behaviour, not a habit
+        "Revisit the retry policy to make sure it covers 503 responses",
+        "Disable pipeline until issue fixed",
+        "Switch to a different DNS provider such as Route 53",
+    ],
+)
+def test_bounded_action_items_stay_clean(action):
+    assert _action_findings(action, "PM301") + _action_findings(action, "PM302") + _action_findings(action, "PM303") == []

@@ -745,3 +745,72 @@ def _behaviour_at(an, p):
             if found:
                 return p, found[1]
     return None
+
+
+# ------------------------------------------------------------------ hints from the item itself
+
+_PREDICATE_WORDS = _lex._words("should will must shall needs need would could can")
+
+
+def imperative_rewrite(an: Analysis) -> str | None:
+    """The item turned round so that it starts with its verb, from its own words:
+    "Backup policy needs to be defined" -> "Define backup policy", "Monitoring team should add
+    alerts for lag" -> "Add alerts for lag". None when the item has no such predicate."""
+    tokens = an.tokens
+    first = opening(an)
+    m = next((j for j in range(first + 1, min(len(tokens), first + 8)) if tokens[j].low in _PREDICATE_WORDS), None)
+    if m is None:
+        return None
+    j = m + 1
+    while j < len(tokens) and tokens[j].low in ("to", "be", "been", "also", "probably"):
+        j += 1
+    if j >= len(tokens):
+        return None
+    verb = tokens[j]
+    subject = an.text[tokens[first].start : tokens[m - 1].end]
+    rest = an.text[verb.end : tokens[-1].end].strip() if j + 1 < len(tokens) else ""
+    passive = j > m + 1 and tokens[j - 1].low in ("be", "been") and is_participle(verb.low)
+    lemma = _base_form(verb.low)
+    if lemma is None:
+        return None
+    if passive:
+        words = f"{lemma} {subject[:1].lower() + subject[1:] if not tokens[first].text.isupper() else subject}"
+        words += f" {rest}" if rest else ""
+    elif rest:
+        words = f"{lemma} {rest}"
+    else:
+        return None
+    return words[:1].upper() + words[1:]
+
+
+def _base_form(low: str) -> str | None:
+    if low in _lex.IMPERATIVE_VERBS:
+        return low
+    from ._language import _lemmas
+
+    lemmas = _lemmas(low)
+    verbs = lemmas.get("VERB") if lemmas else None
+    return verbs[0] if verbs else None
+
+
+def object_phrase(an: Analysis, start: int, limit: int = 8) -> str | None:
+    """The words after the token at ``start`` that name what the item is about, up to a
+    clause boundary: "existing error handling in the Content Interpreter"."""
+    tokens = an.tokens
+    words = []
+    for tok in tokens[start + 1 : start + 1 + limit]:
+        if tok.low in ("to", "so", "which", "that", "when", "if", "because", "and", "more", "less") and words or tok.sentence != tokens[start].sentence:
+            break
+        words.append(tok)
+    if not words:
+        return None
+    return an.text[words[0].start : words[-1].end]
+
+
+def people_task(an: Analysis, start: int) -> str | None:
+    """What people are asked to do, from "Remind engineers to <check the target cluster …>"."""
+    tokens = an.tokens
+    for j in range(start, min(len(tokens) - 1, start + 6)):
+        if tokens[j].low == "to" and is_imperative(tokens[j + 1].text) and tokens[j + 1].low not in ("be", "make"):
+            return an.text[tokens[j + 1].start : tokens[-1].end]
+    return None

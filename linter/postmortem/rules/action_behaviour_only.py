@@ -27,7 +27,7 @@ everyone, every time.
 """
 
 from ..rule import Finding, Severity
-from ._actions import action_cells, behaviour_only
+from ._actions import action_cells, behaviour_only, people_task
 
 CODE = "PM303"
 NAME = "action-behaviour-only"
@@ -40,9 +40,12 @@ def check(doc, ctx):
         if found is None:
             continue
         start, end, phrase = found
-        yield Finding(
-            cell.prose.span(start, end),
-            f"action item {item.id or '?'} only asks people to behave differently: {phrase!r}",
-            "Change the system so the mistake is hard to make: a check, a guard rail, a safer default or "
-            "automation, e.g. \"Require a second approval for production config changes\".",
+        task = people_task(an, 0)
+        hint = (
+            f"Change the system so that nobody has to remember to {task.rstrip('.')}: a check that does it, a guard "
+            "rail, a safer default or automation, e.g. \"Require a second approval for production config changes\"."
+            if task
+            else "Change the system so the mistake is hard to make: a check, a guard rail, a safer default or "
+            "automation, e.g. \"Require a second approval for production config changes\"."
         )
+        yield Finding(cell.prose.span(start, end), f"action item {item.id or '?'} only asks people to behave differently: {phrase!r}", hint)

@@ -25,7 +25,7 @@ what someone would like to exist, and nobody knows when it is done or who starts
 """
 
 from ..rule import Finding, Severity
-from ._actions import action_cells, not_verb_first_span, verb_first
+from ._actions import action_cells, imperative_rewrite, not_verb_first_span, verb_first
 
 CODE = "PM301"
 NAME = "action-not-verb-first"
@@ -38,8 +38,10 @@ def check(doc, ctx):
             continue
         start, end = not_verb_first_span(an)
         words = cell.prose.text[start:end]
-        yield Finding(
-            cell.prose.span(start, end),
-            f"action item {item.id or '?'} does not start with a verb: {words!r}",
-            "Start with what will be done, in the imperative: \"Add …\", \"Migrate …\", \"Document …\".",
+        rewrite = imperative_rewrite(an)
+        hint = (
+            f"Start with what will be done, in the imperative: \"{rewrite}\"."
+            if rewrite
+            else "Start with what will be done, in the imperative: \"Add …\", \"Migrate …\", \"Document …\"."
         )
+        yield Finding(cell.prose.span(start, end), f"action item {item.id or '?'} does not start with a verb: {words!r}", hint)

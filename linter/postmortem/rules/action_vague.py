@@ -29,7 +29,7 @@ monitoring" is done, so it never is, and the same incident happens again.
 """
 
 from ..rule import Finding, Severity
-from ._actions import action_cells, vague
+from ._actions import action_cells, object_phrase, vague
 
 CODE = "PM302"
 NAME = "action-vague"
@@ -42,9 +42,13 @@ def check(doc, ctx):
         if found is None:
             continue
         start, end, reason = found
-        yield Finding(
-            cell.prose.span(start, end),
-            f"action item {item.id or '?'} is vague: {reason}",
-            "Say what done looks like: a specific artefact, threshold, number, scope or date, e.g. "
-            "\"Add an alert when replication lag exceeds 60 s for 5 min\".",
+        at = next((k for k, tok in enumerate(an.tokens) if tok.start >= start), 0)
+        about = object_phrase(an, at) if "judgement" not in reason else None
+        hint = (
+            f"Say what done looks like for {about!r}: a specific artefact, threshold, number, scope or date, e.g. "
+            "\"Add an alert when replication lag exceeds 60 s for 5 min\"."
+            if about
+            else "Say what done looks like: a specific artefact, threshold, number, scope or date, e.g. "
+            "\"Add an alert when replication lag exceeds 60 s for 5 min\"."
         )
+        yield Finding(cell.prose.span(start, end), f"action item {item.id or '?'} is vague: {reason}", hint)

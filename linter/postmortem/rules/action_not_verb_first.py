@@ -4,7 +4,11 @@ Checks that each action item starts with an imperative verb: "Add", "Migrate", "
 "Rotate". Wishes and descriptions are reported: "Better monitoring", "Alerting should be
 added", "The team will add…", "We should…", "Maybe add…", "Need a runbook…",
 "Adding an alert…", and subjects whose first word can also be read as a verb ("Engineer A
-will be more careful next time", "Release process should include…", "Drift checker added").
+will be more careful next time", "Release process should include…", "Drift checker added",
+"DevEx has placed an action item on our development roadmap…", "Deploy to staging as part of
+the CI/CD should prevent this sort of issue", "Linter on kubectl delete --all to flag
+cluster-scoped resources"). The hint turns the item round from its own words: "Backup policy
+needs to be defined" becomes "Define backup policy".
 A ticket id, "Please", an adverb ("Immediately rotate…"), a connector ("Instead, use…") or
 a leading condition ("If a pod doesn't start in time, …") may come first, and what follows
 it is judged; "Do not" / "Never" are instructions too.

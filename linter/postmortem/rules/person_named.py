@@ -3,7 +3,19 @@
 Reports a person named anywhere in the post-mortem's prose, headings, title and table
 cells (the timeline's Actor column included), whether or not the sentence blames them:
 given names from many languages ("Mike Kunz said…", "thanks, Niels Lunn", "Adnan Khan, the
-researcher…"), and user names and handles of any common shape (`@dave`, `dave@`, `priya7`).
+researcher…"), and user names and handles of any common shape (`@dave`, `dave@`, `priya7`,
+`RhinosF1`, "an admin referred to as team-member-1", "garuffalo reported this issue").
+
+A name that is in no list is recognised by what the sentence says of it: the subject of a
+verb only people do ("Yuvi was awake at the time", "if Jarrrk manually started them"), of a
+verb followed by a pronoun for a person ("TenaciousMapping did abuse his powers", "Bayer
+Rosmarin consigned herself…"), of a verb of speech when one of its words is a known given
+name or surname ("Walsh also revealed…"), the speaker of an attribution ("…," said Dieken),
+a word after a title or a capitalised role ("by Engineer Pelumi", "Chief Availability
+Officer Darryn Dieken"), a name with a particle ("Sarika de Bruyn"), and a lone word in the
+Actor column that is no role, team, system or English word. Organisations speak too, so
+"Optus said…" stays clean.
+
 Teams and roles of the owner registry, the services listed in the frontmatter, names of
 systems and vendors, and the names a project allows stay clean. Text in code, quotation
 marks and blockquotes is not checked.

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 from click.testing import CliRunner
 
 from postmortem.cli import main
@@ -178,6 +179,62 @@ def test_names_beyond_an_english_list_and_handles_of_any_shape():
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Walsh said the power had been restored.", "Walsh"),  # a surname, subject of a verb of speech
+        ("Yusuf was awake when the alert fired.", "Yusuf"),  # a state only people are in
+        ("Chidinma forgot to rotate the keys.", "Chidinma"),  # a verb only people do
+        ("The fix came from Ngozi Adeyemi.", "Ngozi Adeyemi"),
+        ("First reports arrive from Sarika de Bruyn.", "Sarika de Bruyn"),  # a particle inside a name
+        ("Bayer Rosmarin seemed to have learnt little.", "Bayer Rosmarin"),  # two words, one a surname
+        ("The verdict is that TenaciousMapping did abuse his powers.", "TenaciousMapping"),  # a pronoun refers back
+        ("RhinosF1 was contacted multiple times.", "RhinosF1"),  # a pseudonym with a number
+        ("An admin referred to as team-member-1 made a mistake.", "team-member-1"),
+        ("garuffalo reported this issue on the 12th.", "garuffalo"),  # lower case, sentence start
+        ('"We are not blaming one employee," said Dieken.', "Dieken"),  # inverted attribution
+        ("The rollback was done by Engineer Tadesse.", "Tadesse"),  # a capitalised role as a title
+        ("Elison told the paper that he is still unsure of the cause.", "Elison"),
+    ],
+)
+def test_names_the_sentence_makes_a_person_of(sentence, name):
+    found = [d.message for d in lint_text(f"## Summary\n\n{sentence}\n", select=["PM506"])]
+    assert len(found) == 1 and repr(name) in found[0], found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Optus said the outage was caused by a routing change.",  # an organisation speaks too
+        '"We are sorry," said Optus in a statement.',
+        "Deutsche Telekom said its network was stable.",
+        "Patroni promoted the replica after the failover.",
+        "That Kafka cluster was fine.",
+        "University of Canberra accidentally sends staff details of every employee.",
+        "Designating risks as low meant Rogers' staff could avoid scrutiny, the report says.",
+        "In Rio de Janeiro the traffic dropped.",
+        "We moved the index alias onto the new cluster.",
+        "Pester had faced mounting pressure.",  # a capitalised English word proves nothing
+    ],
+)
+def test_organisations_places_and_words_are_not_people(sentence):
+    assert lint_text(f"## Summary\n\n{sentence}\n", select=["PM506"]) == []
+
+
+def test_the_timeline_actor_column_names_no_person():
+    text = (
+        "## Timeline\n\n| Time | Event | Actor |\n|---|---|---|\n"
+        "| 14:00 UTC | Alert fired | monitoring |\n| 14:01 UTC | Rolled back | Pelumi |\n"
+        "| 14:02 UTC | Declared the incident | dsmith |\n| 14:03 UTC | Promoted replica | kafka-cluster |\n"
+        "| 14:04 UTC | Posted an update | Incident Commander |\n"
+    )
+    found = [d.message for d in lint_text(text, select=["PM506"])]
+    assert found == [
+        "names 'Pelumi'; post-mortems name roles, not people",
+        "names a person by the handle 'dsmith'",
+    ]
+
+
 def test_owner_registry_services_and_allowed_names_are_not_people():
     from postmortem.config import RuleSettings
     from postmortem.engine import Linter
@@ -197,3 +254,67 @@ def test_hints_reuse_the_sentences_own_act():
     text = "## Summary\n\nAn operator accidentally ran the cleanup against production.\n"
     (finding,) = lint_text(text, select=["PM507"])
     assert "running the cleanup against production possible" in finding.hint
+
+
+def _action_findings(action: str, code: str):
+    text = (
+        "## Action Items\n\n| ID | Action | Category | Owner | Priority | Due | Status |\n"
+        "|----|--------|----------|-------|----------|-----|--------|\n"
+        f"| A1 | {action} | prevent | sre-team | P2 | 2026-05-01 | open |\n"
+    )
+    return lint_text(text, select=[code])
+
+
+@pytest.mark.parametrize(
+    "action, code, hint",
+    [
+        ("Backup policy needs to be defined", "PM301", '"Define backup policy"'),
+        ("Monitoring team should add alerts for lag", "PM301", '"Add alerts for lag"'),
+        ("Enhance existing error handling in the Content Interpreter.", "PM302", "'existing error handling in the Content Interpreter'"),
+        ("Remind engineers to check the target cluster before running migrations", "PM303",
+         "nobody has to remember to check the target cluster before running migrations"),
+    ],
+)
+def test_action_hints_reuse_the_items_own_words(action, code, hint):
+    (finding,) = _action_findings(action, code)
+    assert hint in finding.hint
+
+
+@pytest.mark.parametrize(
+    "action, code",
+    [
+        ("Define Ownership and Establish Alerting", "PM302"),  # two generic objects, joined
+        ("write tests", "PM302"),
+        ("Tune the HTTP client kubespawner uses.", "PM302"),  # better, with no measure or target
+        ("Switch to a different secret management strategy than what we have now.", "PM302"),
+        ("Update the runbook for service X.", "PM302"),
+        ("Check and verify Nginx configurations frequently to guarantee a correct setup", "PM302"),
+        ("Investigate the reason why pager duty did not throw an alert for 5xx errors.", "PM302"),
+        ("Stop treating QA as the final development phase.", "PM303"),
+        ("Quickly address the actions in postmortems.", "PM303"),
+        ("Communicate that metric filters should be configured to watch the correct log group.", "PM303"),
+        ("Make sure we treat any errors in -dev exactly like we would in prod.", "PM303"),
+        ("DevEx has placed an action item on our roadmap to implement a new ADSync provider.", "PM301"),
+        ("Linter on kubectl delete --all to flag cluster-scoped resources", "PM301"),
+        ("Deploy to staging as part of the CI should prevent this sort of issue", "PM301"),
+    ],
+)
+def test_action_item_shapes_from_real_post_mortems(action, code):
+    assert [f.code for f in _action_findings(action, code)] == [code]
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        "T83729 Fix monitoring of poolcounter service.",  # the ticket names the bug
+        "have merges be done automatically by robot",  # a causative is an instruction
+        "Refactor event reflector to be a single reflector instead of one-per-pod.",
+        "Enhance daily pipeline run with a synthetic monitoring during execution of the pipeline.",
+        "Stop retrying 4xx responses in the payment client",  # a system's behaviour, not a habit
+        "Revisit the retry policy to make sure it covers 503 responses",
+        "Disable pipeline until issue fixed",
+        "Switch to a different DNS provider such as Route 53",
+    ],
+)
+def test_bounded_action_items_stay_clean(action):
+    assert _action_findings(action, "PM301") + _action_findings(action, "PM302") + _action_findings(action, "PM303") == []

@@ -33,7 +33,7 @@ import re as _re
 
 from ..spec import PLACEHOLDER as _PLACEHOLDER
 from . import _lexicon as _lex
-from ._language import Analysis, analyse, is_imperative, phrase_at
+from ._language import Analysis, analyse, is_imperative, is_participle, phrase_at, words_of
 
 _TICKET = _re.compile(r"^(?:[A-Z][A-Z0-9]*-\d+|T\d{3,})$")
 _NOUNISH = _lex._words("test load lag rate stress smoke canary unit integration regression performance retry alert page log capacity chaos")
@@ -108,13 +108,61 @@ def verb_first(an: Analysis) -> bool:
         return True
     if tok.possessive or tok.is_handle or not tok.text[:1].isalpha():
         return False
+    if _named_thing(tok):
+        return False  # "DevEx has placed …", "Linter on kubectl delete …": a name or an agent noun
     if not is_imperative(tok.text):
         return False
     if low in _NOUNISH and nxt is not None and _noun_after(tokens, i + 1):
         return False  # "Load testing before…", "Rate limits per tenant"
     if _subject_first(tokens, i):
         return False  # "Engineer A will be more careful", "Release process should include …", "Drift checker added"
+    if _modal_predicate(an, i):
+        return False  # "Deploy to staging as part of the CI should prevent …": the whole opening is the subject
     return True
+
+
+_CAUSATIVES = _lex._words("have get let make help")
+_CLAUSE_OPENERS = _lex._words(
+    "that which who whom whose if when whenever because so since while until unless where whether how why once after before as"
+)
+_MODAL_WORDS = _lex._words("should will would must shall can could might may")
+_PREPOSITION_TOO = _lex._words("as after before once until since")  # "Deploy to staging as part of CI should …"
+_SUBJECT_PRONOUNS = _lex._words("we they it he she you i everyone someone nobody people one this these")
+_AGENT_SUFFIXES = ("er", "or", "ist", "ism", "ness", "ity", "ance", "ence", "ous", "ive", "ment", "tion", "sion")
+
+
+def _named_thing(tok) -> bool:
+    """A first word that names a thing rather than an act: an internal capital ("DevEx",
+    "GitHub") or an agent noun the dictionary does not know ("Linter", "Autoscaler")."""
+    text = tok.text
+    if any(ch.isupper() for ch in text[1:]) and not text.isupper() and "-" not in text:
+        return True
+    low = tok.low
+    if low in _lex.IMPERATIVE_VERBS or not low.isalpha() or not low.endswith(_AGENT_SUFFIXES):
+        return False
+    from ._language import _lemmas
+
+    return _lemmas(low) is None
+
+
+def _modal_predicate(an: Analysis, i) -> bool:
+    """The sentence's verb is a modal further on and nothing before it opens a clause of its own:
+    the opening words, verb-like as they look, are its subject."""
+    if _MODAL_WORDS.isdisjoint(words_of(an.text)):
+        return False
+    tokens = an.tokens
+    sentence = tokens[i].sentence
+    for j in range(i + 1, min(len(tokens), i + 16)):
+        tok = tokens[j]
+        if tok.sentence != sentence:
+            return False
+        if tok.low in _CLAUSE_OPENERS and tok.low not in _PREPOSITION_TOO or tok.low in _SUBJECT_PRONOUNS or tok.low in ("and", "or", "then", "but"):
+            return False
+        if tok.low == "to" and j + 1 < len(tokens) and tokens[j + 1].low in _lex.IMPERATIVE_VERBS:
+            return False  # "Add a check to make sure …": an infinitive of purpose
+        if tok.low in ("should", "will", "would", "must", "shall", "can", "could", "might", "may") and j > i + 2:
+            return True
+    return False
 
 
 _REPORTED = _lex._words(
@@ -125,13 +173,18 @@ _BLOCKERS = _lex._words("the a an this that these those it its our their to of f
 
 
 def _subject_first(tokens, i) -> bool:
-    """A noun phrase, then a modal or a participle, within the first four words: the first word,
-    though it can be read as a verb ("Engineer", "Release", "Drift"), is the subject."""
-    for j in range(i + 1, min(len(tokens), i + 4)):
+    """A noun phrase, then a modal, a participle or a perfect tense, within the first words: the
+    first word, though it can be read as a verb ("Engineer", "Release", "Drift", "Modsec"), is
+    the subject. Not after a causative: "have merges be done automatically" is an instruction."""
+    if tokens[i].low in _CAUSATIVES:
+        return False
+    for j in range(i + 1, min(len(tokens), i + 6)):
         low = tokens[j].low
+        if low in ("has", "have", "had") and j + 1 < len(tokens) and is_participle(tokens[j + 1].low):
+            return True  # "DevEx has placed an action item …"
         if tokens[j].text == "A" and j == i + 1 and tokens[i].capitalised:
             continue  # "Engineer A will …": a label, not an article
-        if low in _BLOCKERS or tokens[j].text[:1] in "`(":
+        if low in _BLOCKERS or low in _CLAUSE_OPENERS or tokens[j].text[:1] in "`(":
             return False
         if low in ("will", "should", "must", "shall", "needs", "need") or (low in ("is", "are") and j == i + 1) or (low in _REPORTED and j > i + 1) or (
             low in _REPORTED and tokens[i].capitalised and j == i + 1 and tokens[i].low not in _lex.IMPERATIVE_VERBS
@@ -198,7 +251,8 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
             promise = _NEVER_AGAIN.search(an.text, tokens[p].end)
             if promise and not _committed(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} promises an outcome, not an action"
-            if not _specific(rest, raw):
+            tracked = any(_TICKET.match(t.text) for t in tokens[:p]) and low not in _IMPROVE_VERBS
+            if not tracked and not _specific(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} without a concrete object or finish line"
             continue
         if low == "make" and any(t.low in ("more", "less") for t in rest[:4]) and not _committed(rest, raw):
@@ -208,6 +262,11 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
         if not is_first and low in _COMPARATIVES and p + 1 < len(tokens) and tokens[p + 1].low != "than":
             if not _committed(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} without a measure"
+    if is_first:
+        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check):
+            found = check(an, first, raw)
+            if found is not None:
+                return found
     evaluative = _evaluative(an, first, raw)
     if evaluative is not None:
         return evaluative
@@ -250,17 +309,49 @@ def _open_ended(an: Analysis, first: int, raw: str):
             size = len(phrase)
     if not size:
         return None
-    rest = tokens[first + size :]
-    if _committed(rest, raw, code_counts=False) or _purpose(rest):
+    rest = _outside_question(tokens[first + size :])
+    if _committed(rest, raw, code_counts=False, references=False, text=an.text) or _purpose(rest):
         return None
     words = " ".join(t.text.lower() for t in tokens[first : first + size])
     return tokens[first].start, tokens[-1].end, f"{words!r} has no decision, artefact or finish line"
 
 
+_QUESTION_WORDS = _lex._words("why how whether if what which when where")
+
+
+def _outside_question(rest):
+    """The words of an open-ended item that are not its question: "Investigate the reason why
+    PagerDuty did not alert for 5xx errors" is about 5xx errors, it does not stop at them. A
+    concrete next step after the question ("… and fix it") still counts."""
+    out = []
+    inside = False
+    for k, tok in enumerate(rest):
+        if tok.low in _QUESTION_WORDS:
+            inside = True
+        elif inside and tok.low in ("and", "then") and k + 1 < len(rest) and rest[k + 1].low in _lex.CONCRETE_FOLLOWUPS:
+            inside = False
+        if not inside:
+            out.append(tok)
+    return out
+
+
 def _purpose(rest) -> bool:
-    """ "Revisit the retry policy to make sure it covers 503s": the purpose names the finish line."""
+    """ "Revisit the retry policy to make sure it covers 503s": the purpose names the finish line.
+    Not a purpose that is only a judgement: "… so that it is obvious which deployment …"."""
     lows = [t.low for t in rest]
-    return any(tuple(lows[k : k + len(p)]) == p for p in _PURPOSE for k in range(len(lows)))
+    for p in _PURPOSE:
+        for k in range(len(lows)):
+            if tuple(lows[k : k + len(p)]) == p:
+                after = lows[k + len(p) : k + len(p) + 3]
+                if len(after) >= 2 and after[0] in ("it", "this", "they") and after[1] in ("is", "are", "becomes") and (
+                    len(after) < 3 or after[2] in _EVALUATIVE or after[2] in _JUDGED
+                ):
+                    continue
+                return True
+    return False
+
+
+_JUDGED = _lex._words("obvious clear easy easier visible apparent simple simpler intuitive")
 
 
 _EVALUATIVE = _lex._words(
@@ -297,7 +388,8 @@ def _evaluative(an: Analysis, first: int, raw: str):
         if hit is None:
             continue
         rest = tokens[first + 1 :]
-        if _measured(rest) or _purpose(tokens[hit[1]:]) and low not in ("more", "improve") or low == "improve" and _committed(rest, raw, code_counts=False):
+        if _measured(rest, an.text) or _purpose(tokens[hit[1]:]) and low not in ("more", "improve") \
+                or low == "improve" and _committed(rest, raw, code_counts=False, references=False, text=an.text):
             return None
         phrase = " ".join(t.text for t in tokens[hit[0] : hit[1]])
         return tokens[hit[0]].start, tokens[hit[1] - 1].end, f"{phrase.lower()!r} is a judgement, not a specification"
@@ -306,23 +398,142 @@ def _evaluative(an: Analysis, first: int, raw: str):
 
 _UNITS = _lex._words("seconds second minutes minute hours hour ms milliseconds days percent")
 
+# "Make X better" in one verb: done when? Only a measure, a means or a target bounds it.
+_IMPROVE_VERBS = _lex._words(
+    """
+    improve enhance simplify tune optimise optimize streamline refine refactor rework revamp
+    overhaul tweak harden strengthen polish modernise modernize
+    """
+)
+# After such a verb: the means ("with …", "by …", "using …") or the target ("to be …", "into …").
+_MEANS = _lex._words("with by using via through into instead from so to until")
+
+
+def _improvement_without_target(an: Analysis, first: int, raw: str):
+    """ "Enhance existing error handling in the Content Interpreter", "Tune the HTTP client
+    kubespawner uses", "Speed up the fix …": a change for the better with no measure, no means
+    and no target state."""
+    tokens = an.tokens
+    low = tokens[first].low
+    size = 1
+    if low == "speed" and first + 1 < len(tokens) and tokens[first + 1].low == "up":
+        size = 2
+    elif low not in _IMPROVE_VERBS or low == "improve":
+        return None  # "improve" has its own check
+    rest = tokens[first + size :]
+    main = []
+    for tok in rest:  # "…, which is quite complex to debug": a reason, not a target
+        if tok.low in ("which", "who", "because", "since", "as"):
+            break
+        main.append(tok)
+    if not rest or _measured(rest, an.text) or _committed(rest, raw, code_counts=False, references=False, text=an.text) or any(t.low in _MEANS for t in main):
+        return None
+    words = " ".join(t.text.lower() for t in tokens[first : first + size])
+    return tokens[first].start, tokens[-1].end, f"{words!r} says better, not what done looks like"
+
+
+# Nouns that name no particular thing, beyond the shared generic ones.
+_VAGUE_OBJECTS = _lex.GENERIC_NOUNS | _lex._words(
+    "ownership patterns lessons learned learning tests test alerts operations business support things stuff bug bugs code"
+)
+_PLAIN_VERBS = _lex._words("and or with for of the a an some any more better proper all our their its new this that these those in on to")
+
+
+def _generic_objects(an: Analysis, first: int, raw: str):
+    """ "write tests", "Define Ownership and Establish Alerting", "Capture patterns, tooling, and
+    lessons learned": every object is a generic noun, however many verbs and objects are joined."""
+    tokens = an.tokens
+    if "`" in raw or len(tokens) - first > 10:
+        return None
+    content = 0
+    conjunct_start = False
+    for tok in tokens[first + 1 :]:
+        low = tok.low
+        if low in ("and", "or") or tok.start > 0 and an.text[tok.start - 2 : tok.start].strip() == ",":
+            conjunct_start = True
+        if low in _PLAIN_VERBS:
+            continue
+        if conjunct_start and is_imperative(tok.text):
+            conjunct_start = False
+            continue  # a second verb: "… and Establish Alerting"
+        conjunct_start = False
+        if low in _VAGUE_OBJECTS:
+            content += 1
+            continue
+        return None
+    if not content:
+        return None
+    return tokens[first].start, tokens[-1].end, "names no specific system, signal or artefact"
+
+
+_ALTERNATIVES = _lex._words("different another alternative other new better")
+
+
+def _unnamed_alternative(an: Analysis, first: int, raw: str):
+    """ "Switch to a different secret management strategy than what we have now": which one?"""
+    tokens = an.tokens
+    for k in range(first + 1, min(len(tokens) - 1, first + 4)):
+        if tokens[k].low in _ALTERNATIVES and tokens[k - 1].low in ("a", "an", "another", "to") or tokens[k].low == "another":
+            head = next((t for t in tokens[k + 1 : k + 5] if t.low in _lex.GENERIC_NOUNS or t.low in _STRATEGY_NOUNS), None)
+            if head is not None and not _committed(tokens[k + 1 :], raw) and not any(t.low in ("like", "such", "e.g", "eg") for t in tokens[k:]):
+                return tokens[k].start, head.end, f"{tokens[k].text.lower()!r} {head.text.lower()} without naming it"
+    return None
+
+
+_STRATEGY_NOUNS = _lex._words("strategy strategies approach method mechanism tool provider service way solution")
+
+
+def _placeholder_object(an: Analysis, first: int, raw: str):
+    """ "Update the runbook for service X": a placeholder where the thing should be named."""
+    for tok in an.tokens[first + 1 :]:
+        if tok.text in ("X", "Y", "Z", "N", "XXX", "TBD"):
+            return tok.start, tok.end, f"{tok.text!r} stands where the thing should be named"
+    return None
+
+
+_CHECK_VERBS = _lex._words("check verify review audit inspect validate monitor watch test")
+_FREQUENCY = _lex._words("frequently regularly periodically continuously constantly often routinely occasionally")
+
+
+def _recurring_check(an: Analysis, first: int, raw: str):
+    """ "Check and verify Nginx configurations frequently": a person's recurring check never ends."""
+    tokens = an.tokens
+    if tokens[first].low not in _CHECK_VERBS:
+        return None
+    for tok in tokens[first + 1 :]:
+        if tok.low in _FREQUENCY:
+            return tokens[first].start, tok.end, f"a recurring {tokens[first].low} by people has no finish line"
+    return None
+
 
 _NUMBER = _re.compile(r"^\d[\d.,:/%]*(?:[a-zA-Z]{0,3})$")
 
 
-def _measured(rest) -> bool:
-    """A number, a unit or a ticket: the only finish line an evaluative word can have."""
-    return any(tok.text[:1].isdigit() or tok.low in _UNITS or "%" in tok.text or _TICKET.match(tok.text) for tok in rest)
+def _measured(rest, text: str = "") -> bool:
+    """A number, a unit or a ticket: the only finish line an evaluative word can have. With the
+    block's ``text``, an issue reference ("#11953") is no measure."""
+    return any(
+        (tok.text[:1].isdigit() and not _reference(tok, text)) or tok.low in _UNITS or "%" in tok.text or _TICKET.match(tok.text)
+        for tok in rest
+    )
 
 
-def _committed(rest, raw, code_counts: bool = True) -> bool:
-    """A number, a code span, a deliverable or a concrete next step gives a finish line."""
+def _reference(tok, text: str) -> bool:
+    return "#" in tok.text or bool(text) and tok.start > 0 and text[tok.start - 1] == "#"
+
+
+def _committed(rest, raw, code_counts: bool = True, references: bool = True, text: str = "") -> bool:
+    """A number, a code span, a deliverable or a concrete next step gives a finish line.
+    ``references``: whether an issue reference ("#9362") counts; it names the work, but for
+    open-ended work it does not say when it ends."""
     if code_counts and "`" in raw:
         return True
     for k, tok in enumerate(rest):
         if tok.low in _UNITS:
             return True
         reported_back = k + 1 < len(rest) and rest[k + 1].low == "back"  # "… and report back"
+        if not references and _reference(tok, text):
+            continue
         if _NUMBER.match(tok.text) or "#" in tok.text or (tok.low in _lex.DELIVERABLES and not reported_back):
             return True
         if tok.low in ("and", "then", "by", "with") and k + 1 < len(rest):
@@ -362,6 +573,9 @@ def behaviour_only(an: Analysis) -> tuple[int, int, str] | None:
     """(start, end, phrase) when the item asks people to behave differently and changes nothing."""
     tokens = an.tokens
     first = opening(an)
+    demanded = _demanded_of_people(an, first)
+    if demanded is not None:
+        return demanded
     found = None
     for p in range(first, min(len(tokens), first + 4)):
         found = _behaviour_at(an, p)
@@ -384,6 +598,74 @@ def behaviour_only(an: Analysis) -> tuple[int, int, str] | None:
     if is_first and first < p and tokens[first].low not in ("make", "ensure", "have", "send", "get", "take", "pay", "be", "raise", "increase", "build"):
         return None
     return tokens[p].start, tokens[q - 1].end, " ".join(t.text for t in tokens[p:q])
+
+
+_HABIT_VERBS = _lex._words("start stop keep continue begin quit")
+_DILIGENCE = _lex._words("proactively quickly promptly carefully thoroughly diligently consistently properly timely")
+_TELL_VERBS = _lex._words("communicate note tell remind inform announce stress emphasise emphasize explain")
+_PEOPLE_SUBJECTS = _lex._words("we they you everyone everybody engineers developers people staff teams team")
+
+
+def _demanded_of_people(an: Analysis, first: int):
+    found = _demanded(an, first)
+    if found is None:
+        return None
+    tokens = an.tokens
+    if any(t.low in ("and", "by", "then") for t in tokens[first + 1 :]) and any(_SYSTEM_VERB(t) for t in tokens[first + 2 :]):
+        return None  # "… and add a pre-deploy check": a change to the system as well
+    return found
+
+
+def _demanded(an: Analysis, first: int):
+    """Behaviour asked of a person, told by the shape of the item rather than its words: a habit
+    to start or stop ("Stop treating QA as the final development phase", "Start writing after
+    action reports"), a manner of diligence for the verb ("Quickly address the actions …",
+    "proactively communicate design decisions …"), a message for people ("Communicate that metric
+    filters should be configured …", "Note that Ubuntu non-LTS is on a 9-month cycle") or a
+    way for people to act ("Make sure we treat any errors in -dev like we would in prod")."""
+    tokens = an.tokens
+    n = len(tokens)
+    tok = tokens[first]
+    low = tok.low
+    nxt = tokens[first + 1] if first + 1 < n else None
+    if nxt is None:
+        return None
+    if low in _HABIT_VERBS and nxt.low.endswith("ing") and len(nxt.low) > 4 and nxt.low not in ("nothing", "something", "everything"):
+        stem = nxt.low[:-3]
+        system_act = {stem, stem + "e", stem[:-1]} & _SYSTEM_RULES
+        in_component = any(t.low in ("in", "on", "at") and k + 1 < n and tokens[k + 1].low in ("the", "our") for k, t in enumerate(tokens) if k > first + 1)
+        if not system_act and not in_component:
+            return tok.start, nxt.end, f"{tok.text} {nxt.text}"  # a habit of people, not a behaviour of a system
+    before = [t for t in tokens[:first] if t.low in _DILIGENCE]
+    if before and not _SYSTEM_VERB(tok):
+        return before[0].start, tok.end, f"{before[0].text} {tok.text}"
+    if low in _TELL_VERBS and nxt.low == "that":
+        return tok.start, nxt.end, f"{tok.text} that"
+    words = words_of(an.text)
+    for k in range(first + 1, n - 3) if ("ensure" in words or "sure" in words) and not words.isdisjoint(_lex.BEHAVIOUR_ADJECTIVES) else ():
+        if tokens[k].low in ("ensure", "sure"):
+            m = k + 1 + (tokens[k + 1].low == "that")
+            while m < n and m < k + 5 and tokens[m].low not in ("is", "are", "be"):
+                m += 1
+            if m + 1 < n and tokens[m + 1].low in _lex.BEHAVIOUR_ADJECTIVES and any(
+                t.low in _lex.PEOPLE_OBJECTS or t.low in _lex.ROLE_NOUNS or t.low in _PEOPLE_SUBJECTS for t in tokens[k + 1 : m]
+            ):
+                return tokens[k].start, tokens[m + 1].end, " ".join(t.text for t in tokens[k : m + 2])  # "… to ensure all team members are aware"
+    j = first + 2 if low == "make" and nxt.low == "sure" else first + 1 if low == "ensure" else None
+    if j is not None:
+        if j < n and tokens[j].low == "that":
+            j += 1
+        if j + 1 < n and tokens[j].low in _PEOPLE_SUBJECTS and tokens[j + 1].low not in ("have", "has", "get", "gets", "are", "is", "can", "will"):
+            verb = tokens[j + 1]
+            if verb.low.endswith("ed") and verb.low not in ("need",):
+                return None  # "make sure everyone is notified": a system notifies
+            return tok.start, verb.end, " ".join(t.text for t in tokens[first : j + 2])
+    return None
+
+
+def _SYSTEM_VERB(tok) -> bool:
+    stem = tok.low[:-3] if tok.low.endswith("ing") else tok.low
+    return tok.low in _lex.SYSTEM_VERBS or stem in _lex.SYSTEM_VERBS or stem + "e" in _lex.SYSTEM_VERBS
 
 
 _SYSTEM_RULES = _lex._words("allow permit accept let deploy release ship merge run retry store expose log")
@@ -462,4 +744,73 @@ def _behaviour_at(an, p):
             found = _behaviour_at(an, k)
             if found:
                 return p, found[1]
+    return None
+
+
+# ------------------------------------------------------------------ hints from the item itself
+
+_PREDICATE_WORDS = _lex._words("should will must shall needs need would could can")
+
+
+def imperative_rewrite(an: Analysis) -> str | None:
+    """The item turned round so that it starts with its verb, from its own words:
+    "Backup policy needs to be defined" -> "Define backup policy", "Monitoring team should add
+    alerts for lag" -> "Add alerts for lag". None when the item has no such predicate."""
+    tokens = an.tokens
+    first = opening(an)
+    m = next((j for j in range(first + 1, min(len(tokens), first + 8)) if tokens[j].low in _PREDICATE_WORDS), None)
+    if m is None:
+        return None
+    j = m + 1
+    while j < len(tokens) and tokens[j].low in ("to", "be", "been", "also", "probably"):
+        j += 1
+    if j >= len(tokens):
+        return None
+    verb = tokens[j]
+    subject = an.text[tokens[first].start : tokens[m - 1].end]
+    rest = an.text[verb.end : tokens[-1].end].strip() if j + 1 < len(tokens) else ""
+    passive = j > m + 1 and tokens[j - 1].low in ("be", "been") and is_participle(verb.low)
+    lemma = _base_form(verb.low)
+    if lemma is None:
+        return None
+    if passive:
+        words = f"{lemma} {subject[:1].lower() + subject[1:] if not tokens[first].text.isupper() else subject}"
+        words += f" {rest}" if rest else ""
+    elif rest:
+        words = f"{lemma} {rest}"
+    else:
+        return None
+    return words[:1].upper() + words[1:]
+
+
+def _base_form(low: str) -> str | None:
+    if low in _lex.IMPERATIVE_VERBS:
+        return low
+    from ._language import _lemmas
+
+    lemmas = _lemmas(low)
+    verbs = lemmas.get("VERB") if lemmas else None
+    return verbs[0] if verbs else None
+
+
+def object_phrase(an: Analysis, start: int, limit: int = 8) -> str | None:
+    """The words after the token at ``start`` that name what the item is about, up to a
+    clause boundary: "existing error handling in the Content Interpreter"."""
+    tokens = an.tokens
+    words = []
+    for tok in tokens[start + 1 : start + 1 + limit]:
+        if tok.low in ("to", "so", "which", "that", "when", "if", "because", "and", "more", "less") and words or tok.sentence != tokens[start].sentence:
+            break
+        words.append(tok)
+    if not words:
+        return None
+    return an.text[words[0].start : words[-1].end]
+
+
+def people_task(an: Analysis, start: int) -> str | None:
+    """What people are asked to do, from "Remind engineers to <check the target cluster …>"."""
+    tokens = an.tokens
+    for j in range(start, min(len(tokens) - 1, start + 6)):
+        if tokens[j].low == "to" and is_imperative(tokens[j + 1].text) and tokens[j + 1].low not in ("be", "make"):
+            return an.text[tokens[j + 1].start : tokens[-1].end]
     return None

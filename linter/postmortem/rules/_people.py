@@ -52,15 +52,59 @@ ACTING_VERBS = lex._words(
     investigates finds fixes joins leaves starts stops runs updates posts writes approves
     reviews creates deletes removes adds changes clones announces arrives realises realizes
     decides suggests mentions notes responds begins attempts tries checks applies disables
-    enables drops wipes forgets ignores misses types
+    enables drops wipes forgets ignores misses types enters agrees proposes explains thanks
+    contacts pings messages emails calls discovers notices realizes
+    """
+)
+# …of which only people do these: "15:13 dsmith declares the incident"
+_TIMELINE_PEOPLE_VERBS = lex._words(
+    """
+    says states declares informs tells asks replies confirms acknowledges announces decides suggests
+    mentions realises realizes enters joins agrees proposes explains thanks pings messages emails
+    forgets notices
     """
 )
 _PARTICLES = lex._words("van von de der den da di du le la bin ibn al")
-_TITLES = lex._words("mr mrs ms dr gov sen rep prof sir dame speaker minister")
-_ONLY_PEOPLE = frozenset(w for w in lex.HUMAN_ONLY_VERBS if not w.endswith("ly")) | lex._words(
-    "mistyped apologised apologized admitted resigned"
+_TITLES = lex._words("mr mrs ms dr gov sen rep prof sir dame speaker minister chairman chairwoman chairperson senator governor mayor judge")
+_ONLY_PEOPLE = frozenset(w for w in lex.HUMAN_ONLY_VERBS if not w.endswith("ly")) | lex._words("mistyped resigned")
+# Verbs of speech: their subject is a person or an organisation, so a capitalised word before
+# them is a person only when it is a known given name or surname ("Walsh said", not "Optus said").
+SPEECH_VERBS = lex._words(
+    """
+    said says told tells wrote writes explained explains
+    assured assures denied denies revealed reveals claimed claims insisted insists argued argues
+    recalled recalls stated warned replied replies answered asked asks tweeted commented
+    emailed apologised apologized conceded concedes acknowledged admitted admits
+    """
 )
-_THING_PREPOSITIONS = lex._words("of on over under about using via for")
+# Verbs whose subject is a person, whatever the word before them: "Elison felt", "Yuvi realised".
+PERSON_VERBS = _ONLY_PEOPLE | lex._words(
+    """
+    thought thinks believed believes realised realized realises realizes knew forgot
+    forgets resigned resigns wondered wonders hoped hopes overreacted overreacting panicked
+    """
+)
+_REPORTING_VERBS = lex._words("reported noticed mentioned suggested commented replied pinged messaged emailed thanked")
+# Pronouns that refer back to a person: "Bayer Rosmarin consigned herself…", "… abuse his powers".
+_PERSON_BACK = lex._words("his her him himself herself he she")
+# Between a subject and its verb: "Fowler quickly sent", "Walsh also revealed", "Jane didn't".
+_BEFORE_VERB = lex._words(
+    """
+    also then later still never just only had has have did didn't didn’t does doesn't doesn’t
+    was wasn't wasn’t is will would could can can't can’t couldn't couldn’t should
+    """
+)
+_CALENDAR = lex._words(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    """
+)
+# "an admin referred to as team-member-1", "the Reddit handle cscareerthrowaway567"
+_HANDLE_CUES = lex._words("handle username user-name nickname pseudonym")
+_ORGANISATION_PARTS = lex._words(
+    "staff employees customers users subscribers network networks shareholders board executives share shares stock headquarters"
+)
 # "Nyle Elison, the product line manager …": a role in apposition makes a name of unknown words
 _APPOSITIVE_ROLES = lex.ROLE_NOUNS | lex._words(
     """
@@ -69,6 +113,18 @@ _APPOSITIVE_ROLES = lex.ROLE_NOUNS | lex._words(
     contributor consultant architect administrator technician general boss secretary
     """
 )
+# Manner adverbs of people: "if Jarrrk manually started them"
+_PERSON_MANNER = lex._words("manually personally reluctantly hastily accidentally carelessly mistakenly inadvertently")
+# States only people are in: "Yuvi was awake"
+_PERSON_STATES = lex._words("awake asleep tired exhausted sick ill upset angry furious embarrassed ashamed sorry nervous afraid scared")
+_VERB_CUES = SPEECH_VERBS | PERSON_VERBS | _REPORTING_VERBS | _PERSON_MANNER | _PERSON_STATES | lex._words("went")
+_CUE_KINDS = (
+    (_VERB_CUES, "verb"),
+    (lex._words("his her himself herself"), "back"),
+    (_APPOSITIVE_ROLES | _TITLES | lex._words("said says added adds wrote writes continued explained asked told"), "title"),
+)
+_SHAPE_CUES = _HANDLE_CUES | _PARTICLES - lex._words("la le di da du al") | lex._words("referred")
+_THING_PREPOSITIONS = lex._words("of on over under about using via for")
 _THING_AFTER = lex._words(
     """
     cluster clusters service services server servers job jobs pipeline pipelines api apis
@@ -95,10 +151,34 @@ _COMMON = lex.STOPWORDS | lex._words(
     """
     summary impact timeline root cause causes analysis action actions items lessons learned
     contributing factors factor detection resolution what went well wrong glossary background
-    appendix owner status priority due category event time notes incident outage we our it
+    appendix owner status priority due category event time notes incident outage we our it actor role who
     this that these those after before during when while at on in to for from an a the
     """
 )
+
+
+@lru_cache(maxsize=1)
+def _surname_groups() -> dict[str, str]:
+    from ._surnames import SURNAMES  # deferred: needed only where the context reads as a person
+
+    return SURNAMES
+
+
+def is_surname(low: str) -> bool:
+    """Whether ``low`` (lower case) is a surname of the multi-origin list ("walsh", "fowler")."""
+    if not low or low in lex.SYSTEMS or low in _COMMON:
+        return False
+    group = _surname_groups().get(low[0])
+    return group is not None and f"\n{low}\n" in group
+
+
+@lru_cache(maxsize=8192)
+def is_english_word(low: str) -> bool:
+    """Whether ``low`` is a word of the English dictionary (lemminflect's tables): "Pester",
+    "King" and "Mark" may be names, but a capital alone does not say so."""
+    from ._language import _lemmas
+
+    return _lemmas(low) is not None
 
 
 def is_given_name(low: str) -> bool:
@@ -120,6 +200,7 @@ _APPOSITION = _Lazy(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:the|a|an|our|
 
 
 
+@lru_cache(maxsize=2048)
 def candidates(text: str) -> bool:
     """A cheap test: could ``text`` name anyone? (Avoids the full analysis for most blocks.)
     Works on the block's set of lower-case words, which the other rules have usually built
@@ -145,10 +226,22 @@ def candidates(text: str) -> bool:
         if not caps.isdisjoint(_BIG_NAMES):
             return True
         for word in caps - _OTHER_WORDS:
-            if is_given_name(word):
+            if is_given_name(word) or is_surname(word):
                 _BIG_NAMES.add(word)
                 return True
             _OTHER_WORDS.add(word)
+        # an unknown capitalised word with a verb of speech, a verb only people do or a pronoun for
+        # a person: the sentence may make a person of it ("Walsh said", "Yuvi realised")
+    for cues, kind in _CUE_KINDS:
+        if not words.isdisjoint(cues):
+            for match in _actor_pattern(kind).finditer(text):
+                word = match.group("who").lower().lstrip("@")
+                if word not in _COMMON and word not in lex.SYSTEMS:
+                    return True
+    if not words.isdisjoint(_SHAPE_CUES):
+        return True
+    if _CAMEL_DIGITS_ANYWHERE.search(text):
+        return True
     return (", the " in text or ", a " in text or ", an " in text) and _APPOSITION.search(text) is not None
 
 
@@ -183,6 +276,7 @@ def named_people(
     never: frozenset[str] = frozenset(),
     surnames: set[str] | None = None,
     cell: bool = False,
+    actor_cell: bool = False,
 ) -> list[Named]:
     """People named in one analysed block. ``never``: lower-case words that are teams, roles,
     services or allowed names. ``surnames`` collects surnames across the document's blocks.
@@ -190,6 +284,10 @@ def named_people(
     found: list[Named] = []
     tokens = an.tokens
     text = an.text
+    if actor_cell:
+        alone = _actor_cell_person(tokens, never, names)
+        if alone is not None:
+            return [alone]
     skip_until = -1
     for i, tok in enumerate(tokens):
         if i < skip_until:
@@ -211,10 +309,14 @@ def named_people(
             if not _NOT_PERSON_HANDLE.search(low):
                 found.append(Named(tok.start, tok.end + 1, text[tok.start : tok.end + 1], "handle"))
             continue
+        if prev is not None and _handle_cued(tokens, i) and low not in lex.SYSTEMS and low not in _COMMON and low not in lex.STOPWORDS \
+                and (any(ch.isdigit() for ch in low) or not is_english_word(low)):
+            found.append(Named(tok.start, tok.start + len(base), base, "handle"))  # "the Reddit handle cscareerthrowaway567"
+            continue
         digits = _HANDLE_DIGITS.match(low)
         if digits:
-            if is_given_name(digits.group(1)) and digits.group(1) not in never:
-                found.append(Named(tok.start, tok.end, tok.text, "handle"))
+            if (is_given_name(digits.group(1)) or _CAMEL_DIGITS.match(tok.text) and digits.group(1) not in lex.SYSTEMS) and digits.group(1) not in never:
+                found.append(Named(tok.start, tok.end, tok.text, "handle"))  # "priya7", "MacFan4000", "RhinosF1"
             continue
         if any(p.fullmatch(base) for p in names.people):
             end = _with_surname(tokens, i, nxt, never)
@@ -222,14 +324,22 @@ def named_people(
             skip_until = end
             continue
         if not tok.capitalised:
+            if prev is not None and prev.low in _TITLES and tok.text.isupper() and len(tok.text) > 2 and low not in lex.SYSTEMS:
+                found.append(Named(tok.start, tok.start + len(base), base, "name"))  # "Ms. WONSICS"
+                continue
+            if tok.initial and tok.text.islower() and low.isalpha() and low not in lex.SYSTEMS and low not in lex.STOPWORDS and low not in _COMMON \
+                    and low not in never and nxt is not None and (nxt.low in SPEECH_VERBS or nxt.low in PERSON_VERBS or nxt.low in _REPORTING_VERBS) \
+                    and not is_english_word(low):
+                found.append(Named(tok.start, tok.start + len(base), base, "handle"))  # "garuffalo reported this issue"
+                continue
             if low in lex.GIVEN_NAMES and len(low) > 3 and (
                 cell and _alone_in_cell(tokens, i) or nxt is not None and (is_past_verb(nxt.low) or nxt.low in lex.HUMAN_ONLY_VERBS)
             ):
                 found.append(Named(tok.start, tok.start + len(base), base, "name"))  # "looks like alex forgot the D"
             continue
-        if prev is not None and (prev.low in _TITLES or prev.base.lower() in lex.ROLE_NOUNS) and (prev.capitalised or prev.initial) \
-                and low not in lex.SYSTEMS and (prev.low in _TITLES or is_given_name(low)):
-            end = _with_surname(tokens, i, nxt, never)
+        if prev is not None and _titled(text, prev, tok) and low not in lex.SYSTEMS and low not in _CALENDAR \
+                and (prev.low in _TITLES or is_given_name(low) or not is_english_word(low)):
+            end = _with_surname(tokens, i, nxt, never, text)
             if surnames is not None:
                 surnames.add(tokens[end - 1].base.lower())
             found.append(_named(text, tokens, i, end))  # "Mr Pester", "Gov. David Ige"
@@ -241,6 +351,13 @@ def named_people(
         if low in lex.SYSTEMS:
             continue
         if not is_given_name(low):
+            end = _unknown_person(text, tokens, i, never, names)
+            if end:
+                if end > i + 1 and surnames is not None:
+                    surnames.add(tokens[end - 1].base.lower())
+                found.append(_named(text, tokens, i, end))
+                skip_until = end
+                continue
             if nxt is not None and nxt.low in _ONLY_PEOPLE and low not in lex.SYSTEMS and not low.endswith("ly") and not (
                 prev is not None and (prev.low in _DETERMINERS or prev.capitalised)
             ) and not (i + 1 < len(tokens) and tokens[i + 1].capitalised):
@@ -256,24 +373,72 @@ def named_people(
         curated = low in lex.GIVEN_NAMES
         if prev is not None and (prev.low in _DETERMINERS or prev.low in _PLACE_PREPOSITIONS or not curated and prev.low in _THING_PREPOSITIONS):
             continue  # "the Vault cluster", "in Sydney", "knowledge of Alcide"
-        if prev is not None and (prev.text.isupper() and len(prev.text) > 1 or prev.low in ("st", "saint", "san", "santa")):
+        if prev is not None and (prev.text.isupper() and len(prev.text) > 1 and _adjacent(text, prev, tok) or prev.low in ("st", "saint", "san", "santa")):
             continue  # "HBO Max", "St. Francis"
-        if prev is not None and prev.capitalised and not prev.initial and not is_given_name(prev.base.lower()):
+        if prev is not None and prev.capitalised and not prev.initial and not is_given_name(prev.base.lower()) and _adjacent(text, prev, tok):
             continue  # "Amazon Web Services", "Product Owners": a name inside a longer proper name
         if nxt is not None and (not tok.possessive or nxt.low in ("mod", "outage", "game")) and nxt.low in _THING_AFTER:
             continue  # "Hermes service", "Atlas cluster", "Garry's mod"
-        if prev is not None and prev.text[:1].isdigit():
-            continue  # "the 2022 Rogers outage"
+        if tok.possessive and not curated and nxt is not None and (nxt.low in _ORGANISATION_PARTS or nxt.low in lex.ROLE_NOUNS):
+            continue  # "Rogers’ staff", "Optus' customers": an organisation's people
+        if prev is not None and prev.text[:1].isdigit() and ":" not in prev.text:
+            continue  # "the 2022 Rogers outage" (not "4:26pm: Melanie …")
         if _institution_follows(tokens, i):
             continue  # "Henry Mayo Newhall Hospital"
         if tok.initial and not cell and not curated and not _person_context(tokens, i, nxt):
             continue  # a capital at the start of a sentence says nothing
-        end = _with_surname(tokens, i, nxt, never)
+        end = _with_surname(tokens, i, nxt, never, text)
         if end > i + 1 and surnames is not None:
             surnames.add(tokens[end - 1].base.lower())
         found.append(_named(text, tokens, i, end))
         skip_until = end
     return found
+
+
+@lru_cache(maxsize=4)
+def _actor_pattern(kind: str) -> re.Pattern:
+    """Where an unknown word may be a person, by the kind of cue a block holds: a word right
+    before a verb of speech or of people, a manner or a state of people ("verb"); a word a
+    pronoun for a person follows after its verb ("back"); a capitalised word right after a
+    title, a capitalised role or an inverted verb of speech ("title"). One search per block
+    that holds such a cue, instead of an analysis."""
+    if kind == "verb":
+        cues = "|".join(sorted(_VERB_CUES, key=len, reverse=True))
+        return re.compile(rf"(?:^|(?<=[\s(\[\"“'‘,;:]))(?P<who>@?[^\W\d_][\w\-]*?)['’]?\s+(?:[a-z]+\s+){{0,2}}(?:{cues})\b")
+    if kind == "back":
+        return re.compile(r"(?P<who>[A-Z][\w\-]*)\s+(?:[a-z]+\s+){1,2}(?:his|her|himself|herself)\b")
+    titles = "|".join(sorted({w.capitalize() for w in _TITLES | _APPOSITIVE_ROLES} | {w.upper() for w in _APPOSITIVE_ROLES if len(w) <= 4}, key=len, reverse=True))
+    return re.compile(rf"\b(?:(?:{titles})\.?|said|says|added|adds|wrote|writes|continued|explained|asked|told)\s+(?P<who>[A-Z][\w\-]*)")
+
+
+_CAMEL_PARTS = _Lazy(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")  # "DrMagnus", "BenTheElder"
+_CAMEL_SPLIT = _Lazy(r"[A-Z][a-z]+")
+_CAMEL_DIGITS_ANYWHERE = _Lazy(r"[a-z][A-Z][A-Za-z]*\d{1,4}\b")
+_CAMEL_DIGITS = _Lazy(r"^[A-Za-z]*[a-z][A-Z][A-Za-z]*\d{1,4}$")  # "MacFan4000", "RhinosF1"
+
+
+def _handle_cued(tokens, i: int) -> bool:
+    """ "the Reddit handle cscareerthrowaway567", "his username", "an admin referred to as
+    team-member-1", "known as": the word after names a person."""
+    prev = tokens[i - 1]
+    if prev.low == "as":  # a pseudonym with a number: "a service known as Hermes" is not a person
+        return i >= 2 and tokens[i - 2].low in ("known", "to") and tokens[i - 2].sentence == prev.sentence \
+            and any(ch.isdigit() for ch in tokens[i].text)
+    if prev.low not in _HANDLE_CUES or i < 2:
+        return False
+    before = tokens[i - 2]  # a noun, not a verb: "the handle", "his username", "Reddit handle"
+    return before.sentence == prev.sentence and (before.low in ("his", "her", "their", "my", "your") or before.capitalised)
+
+
+def _titled(text: str, prev, tok) -> bool:
+    """A title or a capitalised role right before the word: "Mr Pester", "Engineer Pelumi",
+    "Chief Availability Officer Darryn Dieken", "CEO George Kurtz"."""
+    role = prev.base.lower()
+    if prev.low in _TITLES:
+        return prev.capitalised or prev.initial
+    if role not in lex.ROLE_NOUNS and role not in _APPOSITIVE_ROLES:
+        return False
+    return (prev.capitalised or prev.initial or prev.text.isupper()) and _adjacent(text, prev, tok)
 
 
 _CHAT_NICK = _Lazy(
@@ -293,7 +458,7 @@ _NOT_NICKS = lex._words("utc gmt cet cest pst pdt est edt z am pm update note ac
 
 _TIMELINE_ACTOR = _Lazy(
     r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|Z|AM|PM|am|pm))?(?:\*\*)?[ \t]*[-–—:]?[ \t]*"
-    r"(?P<actor>@?[A-Za-z][\w.\-]{1,39})[ \t]+(?P<verb>[a-z]+)\b",
+    r"(?P<actor>@?[A-Za-z][\w.\-]{1,39})[ \t]+(?:(?:also|then|now|quickly|immediately|finally)[ \t]+)?(?P<verb>[a-z]+)\b",
     re.MULTILINE | re.ASCII,
 )
 
@@ -321,8 +486,10 @@ def chat_nicks(raw: str, never: frozenset[str], names: NameOptions) -> list[Name
             continue
         if low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or low in lex.STOPWORDS or _NOT_PERSON_HANDLE.search(low):
             continue
-        if actor.islower() and not is_given_name(low) and not any(ch.isdigit() for ch in actor):
-            continue  # "14:02 alerting fires": a lower-case word is more often a thing
+        if actor.islower() and not is_given_name(low) and not any(ch.isdigit() for ch in actor) and (
+            verb not in _TIMELINE_PEOPLE_VERBS or is_english_word(low)
+        ):
+            continue  # "14:02 alerting fires": a lower-case word is more often a thing ("dsmith declares" is not)
         start = match.start("actor")
         if any(f.start == start for f in found):
             continue
@@ -336,10 +503,12 @@ def _named(text: str, tokens, i: int, end: int) -> Named:
     return Named(first.start, stop, text[first.start : stop], "name")
 
 
-def _with_surname(tokens, i, nxt, never) -> int:
+def _with_surname(tokens, i, nxt, never, text: str | None = None) -> int:
     """Index after a name, with the surname if one follows: "Mike Kunz", "Priyanka Rao"."""
     tok = tokens[i]
     if tok.possessive or nxt is None or not nxt.capitalised:
+        return i + 1
+    if text is not None and not _adjacent(text, tok, nxt):
         return i + 1
     low = nxt.base.lower()
     if low in lex.SYSTEMS or low in never or low in lex.STOPWORDS or nxt.low in _THING_AFTER:
@@ -359,8 +528,8 @@ def _appositive_person(text: str, tokens, i: int, never) -> int:
         end += 1
     if end >= len(tokens) or tokens[end].sentence != tok.sentence:
         return 0
-    if end == i + 1 and (tok.initial or tok.low.endswith("ly")):
-        return 0  # "Unfortunately, the developer …": one capitalised word at the start proves nothing
+    if end == i + 1 and tok.low.endswith("ly"):
+        return 0  # "Unfortunately, the developer …": one capitalised word at the start proves little
     if "," not in text[tokens[end - 1].end : tokens[end].start]:
         return 0
     if i > 0 and tokens[i - 1].sentence == tok.sentence and not tokens[i - 1].low in (",", "and", "by", "with", "from", "to", "thanks"):
@@ -372,6 +541,8 @@ def _appositive_person(text: str, tokens, i: int, never) -> int:
         if tokens[k].sentence != tok.sentence:
             break
         if tokens[k].low in _APPOSITIVE_ROLES:
+            if end == i + 1 and tok.initial and is_english_word(tok.base.lower()):
+                return 0  # "Yesterday, the on-call engineer …"
             return end
     return 0
 
@@ -402,11 +573,196 @@ def _person_context(tokens, i, nxt) -> bool:
         return True
     if nxt is None:
         return False
-    if is_past_verb(nxt.low) or nxt.low in ("said", "says", "told", "asked", "wrote", "was", "is", "and", "who", "had", "has"):
+    k = _verb_after(tokens, i + 1)
+    verb = tokens[k].low if k is not None else ""
+    if is_past_verb(nxt.low) or nxt.low in ("said", "says", "told", "asked", "wrote", "was", "is", "and", "who", "had", "has") \
+            or nxt.low in _BEFORE_VERB or k is not None and k > i + 1 and (is_past_verb(verb) or verb in SPEECH_VERBS):
         return True
     if nxt.low in ACTING_VERBS or nxt.low in _PARTICLES:
         return True  # "Marius van der Wijden shares …", "Sean deletes …"
     return nxt.capitalised and nxt.base.lower() not in lex.SYSTEMS
+
+
+def _adjacent(text: str, a, b) -> bool:
+    """Whether token ``b`` follows token ``a`` after one space: parts of one name, not a list
+    or a line break ("CEO, George Kurtz" is two phrases; "Sen Lu]\nLast Modified" two lines)."""
+    return text[a.end : b.start] == " "
+
+
+def _name_run(text: str, tokens, i: int, never) -> int:
+    """Index after the capitalised words that start at ``i`` and could form one name:
+    "Bayer Rosmarin", "Paramdeep Singh Jubbal", "Marius van der Wijden" (at most four words)."""
+    end = i + 1
+    while end < len(tokens) and end - i < 4 and tokens[end].sentence == tokens[i].sentence and not tokens[end - 1].possessive:
+        nxt = tokens[end]
+        if nxt.low in _PARTICLES and end + 1 < len(tokens) and _adjacent(text, tokens[end - 1], nxt):
+            end += 1  # "van", "de": the capitalised word after it closes the name
+            continue
+        if not nxt.capitalised or not _adjacent(text, tokens[end - 1], nxt):
+            break
+        low = nxt.base.lower()
+        if low in lex.SYSTEMS or low in never or low in lex.STOPWORDS or low in _THING_AFTER or low in _CALENDAR:
+            break
+        end += 1
+    while end > i + 1 and tokens[end - 1].low in _PARTICLES:
+        end -= 1
+    return end
+
+
+def _verb_after(tokens, end: int) -> int | None:
+    """Index of the verb of a subject that ends before ``end``: over adverbs and auxiliaries."""
+    k = end
+    sentence = tokens[end - 1].sentence
+    while k < len(tokens) and tokens[k].sentence == sentence and k < end + 3 and (
+        tokens[k].low in _BEFORE_VERB or tokens[k].low.endswith("ly") and len(tokens[k].low) > 4
+    ):
+        k += 1
+    if k < len(tokens) and tokens[k].sentence == sentence:
+        return k
+    return None
+
+
+def _refers_back(tokens, k: int) -> bool:
+    """ "… consigned herself", "… did abuse his powers", "… reverts his changes": a pronoun
+    for a person right after the verb, with no other person it could stand for in between."""
+    for j in range(k + 1, min(len(tokens), k + 4)):
+        if tokens[j].sentence != tokens[k].sentence:
+            return False
+        if tokens[j].low in _PERSON_BACK:
+            return True
+        if tokens[j].low in _DETERMINERS or tokens[j].capitalised or tokens[j].low in lex.ROLE_NOUNS or tokens[j].low in lex.PERSON_PRONOUNS:
+            return False
+    return False
+
+
+def _speaker_refers_back(tokens, k: int) -> bool:
+    """ "Elison told the paper that he is still unsure": the reported clause's subject is a
+    person's pronoun, and nobody else is named or described before it."""
+    for j in range(k + 1, min(len(tokens), k + 7)):
+        tok = tokens[j]
+        if tok.sentence != tokens[k].sentence or tok.capitalised or tok.low in lex.ROLE_NOUNS or tok.low in lex.TEAM_NOUNS:
+            return False
+        if tok.low in ("he", "she") and tokens[j - 1].low in ("that", ",") + tuple(SPEECH_VERBS):
+            return True
+    return False
+
+
+def _inverted_speech(text: str, tokens, i: int) -> bool:
+    """ '"…," said Miyagi', '"…," says King': a speech verb right after a quotation (blanked)
+    or a comma, with the name closing the clause."""
+    if i == 0 or tokens[i - 1].sentence != tokens[i].sentence:
+        return False
+    verb = tokens[i - 1]
+    if verb.low not in ("said", "says", "added", "adds", "wrote", "writes", "continued", "explained", "asked", "told"):
+        return False
+    before = text[tokens[i - 2].end : verb.start] if i >= 2 else text[: verb.start]
+    if i >= 2 and not ("," in before or len(before.strip()) == 0 and len(before) > 3):
+        return False  # "the report said Rogers …": not an attribution
+    return True
+
+
+def _unknown_person(text: str, tokens, i: int, never, names: NameOptions) -> int:
+    """An unknown capitalised word (or a run of them) that the sentence makes a person: the
+    subject of a verb only people do ("Yuvi realised"), of a verb followed by a pronoun for a
+    person ("TenaciousMapping did abuse his powers"), of a verb of speech when one of the words
+    is a known given name or surname ("Walsh said", "Bayer Rosmarin said"), or the speaker of an
+    inverted attribution ("…," said Dieken). Returns the index after the name, or 0."""
+    tok = tokens[i]
+    low = tok.base.lower()
+    if low in lex.SYSTEMS or low in _CALENDAR or low in _COMMON or low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS:
+        return 0
+    prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tok.sentence else None
+    if prev is not None and (prev.low in _DETERMINERS and prev.low != "that" or prev.low in _PLACE_PREPOSITIONS or prev.low in _THING_PREPOSITIONS or prev.possessive):
+        return 0  # "the Vault cluster", "in Sydney", "University of Canberra" ("… is that X did" is a clause)
+    if prev is not None and prev.capitalised and not prev.initial and _adjacent(text, prev, tok):
+        return 0  # inside a longer proper name
+    end = _name_run(text, tokens, i, never)
+    if _institution_follows(tokens, end - 1):
+        return 0
+    words = [t.base.lower() for t in tokens[i:end]]
+    if any(w in names.allowed or w in never or w in lex.SYSTEMS for w in words):
+        return 0
+    closes = end >= len(tokens) or tokens[end].sentence != tok.sentence
+    if _inverted_speech(text, tokens, i) and (closes or tokens[end].low in ("in", "on", "at", "after", "during", "from", "of")
+                                              and any(is_given_name(w) or is_surname(w) for w in words)):
+        return end  # '"…," said Miyagi in a press conference', '"…," says King.'
+    found = _person_evidence(tokens, i, end, words)
+    if found and (is_english_word(words[-1]) or is_english_word(words[0]) and not is_given_name(words[0])):
+        return 0  # "Pester was pressured", "Tenacious was": a capitalised English word proves nothing
+    return found
+
+
+def _person_evidence(tokens, i: int, end: int, words: list[str]) -> int:
+    """What the rest of the clause says of the words ``tokens[i:end]``: ``end`` when it makes
+    a person of them, else 0 (asks no dictionary: the caller does, only when this says yes)."""
+    tok = tokens[i]
+    if len(words) > 2 and any(w in _PARTICLES for w in words[1:-1]):
+        return end  # "Sarika de Bruyn", "Marius van der Wijden"
+    k = _verb_after(tokens, end)
+    if k is None or tokens[end - 1].possessive:
+        return 0
+    verb = tokens[k].low
+    if end == i + 1 and _CAMEL_PARTS.match(tok.base) and (is_past_verb(verb) or verb in SPEECH_VERBS) and any(
+        part.lower() in _TITLES or part.lower() in lex.GIVEN_NAMES for part in _CAMEL_SPLIT.findall(tok.base)
+    ):
+        return end  # "DrMagnus approached Disc", "BenTheElder said"
+    if verb in PERSON_VERBS or any(t.low in _PERSON_MANNER for t in tokens[end:k]):
+        return end  # "Yuvi realised", "if Jarrrk manually started them"
+    if verb in _PERSON_STATES and k > end and tokens[k - 1].low in ("was", "is", "felt", "feels"):
+        return end  # "Yuvi was awake"
+    if verb == "went" and k + 1 < len(tokens) and tokens[k + 1].low == "on" and (k + 2 >= len(tokens) or tokens[k + 2].sentence != tok.sentence):
+        return end  # '"…," Dieken went on.'
+    if len(words) > 1 and (is_past_verb(verb) or verb in SPEECH_VERBS or verb.endswith("s") and not verb.endswith("ss")) \
+            and any(is_given_name(w) or is_surname(w) for w in words):
+        return end  # "Bayer Rosmarin seemed …", "Paramdeep Singh Jubbal works on …"
+    if verb in SPEECH_VERBS and (_speaker_refers_back(tokens, k) or any(is_surname(w) or is_given_name(w) for w in words)):
+        return end  # "Elison told the paper that he …", "Walsh said"
+    if verb not in lex.STOPWORDS and _refers_back(tokens, k):
+        return end  # "TenaciousMapping did abuse his powers"
+    return 0
+
+
+_ENGLISH_SUFFIXES = ("ing", "tion", "sion", "ment", "ness", "ity", "er", "or", "ist", "ance", "ence", "ism", "al", "ic", "ure", "age")
+
+
+def actor_cell_candidate(text: str, never) -> bool:
+    """A cheap test for a cell of the Actor column: one or two words, none of them a role, a
+    team, a system or a common word ("on-call engineer", "monitoring", "kafka-cluster")."""
+    words = text.split()
+    if not 1 <= len(words) <= 2:
+        return False
+    for word in words:
+        low = word.strip(".,;:()[]*_").lower().lstrip("@")
+        parts = [low, *low.replace("_", "-").replace(".", "-").split("-")] if "-" in low or "_" in low or "." in low else [low]
+        if any(p in lex.SYSTEMS or p in lex.ROLE_NOUNS or p in lex.TEAM_NOUNS or p in _COMMON or p in _APPOSITIVE_ROLES or p in never for p in parts if p):
+            return False
+    return True
+
+
+def _actor_cell_person(tokens, never, names: NameOptions) -> Named | None:
+    """The timeline's Actor column holds roles, teams and systems; a lone word there that is
+    none of these and no English word is a person's name or handle ("Pelumi", "dsmith")."""
+    if not 1 <= len(tokens) <= 2 or len(tokens) == 2 and not all(t.capitalised for t in tokens):
+        return None
+    for tok in tokens:
+        low = tok.base.lower().lstrip("@")
+        if low in never or low in names.allowed or low in lex.SYSTEMS or low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS \
+                or low in _COMMON or low in _APPOSITIVE_ROLES or tok.text.isupper() or _NOT_PERSON_HANDLE.search(low):
+            return None
+        if not low.replace("-", "").replace(".", "").replace("_", "").isalnum() or low.isdigit():
+            return None
+        parts = [part for part in re.split(r"[-._]", low) if part]
+        if any(part in lex.SYSTEMS or part in never or part in lex.ROLE_NOUNS or part in _COMMON or part in _THING_AFTER for part in parts):
+            return None  # "kafka-cluster", "payments-oncall"
+        if len(parts) > 1 and not any(ch.isdigit() for ch in low):
+            return None  # "event-pipeline", "warehouse-loader": names of components
+        if is_given_name(low) or is_surname(low) or any(ch.isdigit() for ch in low):
+            continue
+        if tok.text.islower() and low.endswith(_ENGLISH_SUFFIXES) or is_english_word(low):
+            return None  # "monitoring", "automation", "scheduler"
+    first, last = tokens[0], tokens[-1]
+    kind = "name" if first.capitalised else "handle"
+    return Named(first.start, last.start + len(last.base), f"{first.text}" if len(tokens) == 1 else f"{first.text} {last.base}", kind)
 
 
 def _alone_in_cell(tokens, i) -> bool:

@@ -5,7 +5,14 @@ Reports action items that only ask people to behave differently: "Be more carefu
 up the CVEs", "Pay more attention…", "Double-check the region…", "Actively monitor critical
 pipeline executions", "Keep an eye on…", rules for people such as "Never re-purpose a
 variable", and training in place of a change ("Create a learning path for Kubernetes within
-the team"). An item that also changes the system ("Remind engineers … and add a pre-deploy
+the team"). Behaviour is also told by the item's shape: a habit to start or stop ("Stop
+treating QA as the final development phase", "Start writing after action reports for future
+outages"), a manner of diligence ("Quickly address the actions in postmortems", "proactively
+communicate design decisions with other teams"), a message for people ("Communicate that
+metric filters should be configured to watch the correct log group", "Note that Ubuntu
+non-LTS is on a ~9 month cycle") and a way for people to act ("Make sure we treat any errors
+in -dev exactly like we would in prod", "… to ensure that all team members are aware of the
+implications"). An item that also changes the system ("Remind engineers … and add a pre-deploy
 check"), a prohibition the system enforces ("Do not allow loading of the chart for anonymous
 users") and a specific rule ("Don't duplicate service key credentials across multiple hubs")
 are fine.
@@ -27,7 +34,7 @@ everyone, every time.
 """
 
 from ..rule import Finding, Severity
-from ._actions import action_cells, behaviour_only
+from ._actions import action_cells, behaviour_only, people_task
 
 CODE = "PM303"
 NAME = "action-behaviour-only"
@@ -40,9 +47,12 @@ def check(doc, ctx):
         if found is None:
             continue
         start, end, phrase = found
-        yield Finding(
-            cell.prose.span(start, end),
-            f"action item {item.id or '?'} only asks people to behave differently: {phrase!r}",
-            "Change the system so the mistake is hard to make: a check, a guard rail, a safer default or "
-            "automation, e.g. \"Require a second approval for production config changes\".",
+        task = people_task(an, 0)
+        hint = (
+            f"Change the system so that nobody has to remember to {task.rstrip('.')}: a check that does it, a guard "
+            "rail, a safer default or automation, e.g. \"Require a second approval for production config changes\"."
+            if task
+            else "Change the system so the mistake is hard to make: a check, a guard rail, a safer default or "
+            "automation, e.g. \"Require a second approval for production config changes\"."
         )
+        yield Finding(cell.prose.span(start, end), f"action item {item.id or '?'} only asks people to behave differently: {phrase!r}", hint)

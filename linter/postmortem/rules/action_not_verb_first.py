@@ -4,7 +4,11 @@ Checks that each action item starts with an imperative verb: "Add", "Migrate", "
 "Rotate". Wishes and descriptions are reported: "Better monitoring", "Alerting should be
 added", "The team will add…", "We should…", "Maybe add…", "Need a runbook…",
 "Adding an alert…", and subjects whose first word can also be read as a verb ("Engineer A
-will be more careful next time", "Release process should include…", "Drift checker added").
+will be more careful next time", "Release process should include…", "Drift checker added",
+"DevEx has placed an action item on our development roadmap…", "Deploy to staging as part of
+the CI/CD should prevent this sort of issue", "Linter on kubectl delete --all to flag
+cluster-scoped resources"). The hint turns the item round from its own words: "Backup policy
+needs to be defined" becomes "Define backup policy".
 A ticket id, "Please", an adverb ("Immediately rotate…"), a connector ("Instead, use…") or
 a leading condition ("If a pod doesn't start in time, …") may come first, and what follows
 it is judged; "Do not" / "Never" are instructions too.
@@ -25,7 +29,7 @@ what someone would like to exist, and nobody knows when it is done or who starts
 """
 
 from ..rule import Finding, Severity
-from ._actions import action_cells, not_verb_first_span, verb_first
+from ._actions import action_cells, imperative_rewrite, not_verb_first_span, verb_first
 
 CODE = "PM301"
 NAME = "action-not-verb-first"
@@ -38,8 +42,10 @@ def check(doc, ctx):
             continue
         start, end = not_verb_first_span(an)
         words = cell.prose.text[start:end]
-        yield Finding(
-            cell.prose.span(start, end),
-            f"action item {item.id or '?'} does not start with a verb: {words!r}",
-            "Start with what will be done, in the imperative: \"Add …\", \"Migrate …\", \"Document …\".",
+        rewrite = imperative_rewrite(an)
+        hint = (
+            f"Start with what will be done, in the imperative: \"{rewrite}\"."
+            if rewrite
+            else "Start with what will be done, in the imperative: \"Add …\", \"Migrate …\", \"Document …\"."
         )
+        yield Finding(cell.prose.span(start, end), f"action item {item.id or '?'} does not start with a verb: {words!r}", hint)

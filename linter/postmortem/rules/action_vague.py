@@ -7,11 +7,18 @@ CVEs", "look into", "consider", "discuss", "try to"), verbs such as "improve", "
 "ensure" or "enhance" without a concrete object ("Improve monitoring", "Ensure this does not
 happen again", "Add more alerting"), and evaluative words in place of a specification
 ("Implement proactive alerts", "Handle errors on launching servers more gracefully", "Agree on
-a sustainable way to release…", "Create new runbooks if needed"). A specific artefact,
+a sustainable way to release…", "Create new runbooks if needed"). Also "make X better" in one
+verb with no measure, means or target ("Enhance existing error handling in the Content
+Interpreter", "Tune the HTTP client kubespawner uses"), objects that are all generic however
+many are joined ("Define Ownership and Establish Alerting", "write tests"), an alternative
+that is not named ("Switch to a different secret management strategy than what we have now"),
+a placeholder ("Update the runbook for service X"), a recurring check by people ("Check and
+verify Nginx configurations frequently…") and a question whose only numbers describe it
+("Investigate the reason why pager duty did not throw an alert for 5xx errors…"). A specific artefact,
 threshold, number, ticket, scope or date makes an item bounded, and so does a concrete next
 step or a stated purpose: "Investigate and fix memory leak in kubespawner", "Improve p99
 latency of the search API to under 300 ms", "Revisit the retry policy to make sure it covers
-503 responses" are fine.
+503 responses" are fine. The hint names the item's own object that needs a finish line.
 
 ## Why it matters
 Vague action items are the ones that stay open forever: nobody can tell when "improve
@@ -29,7 +36,7 @@ monitoring" is done, so it never is, and the same incident happens again.
 """
 
 from ..rule import Finding, Severity
-from ._actions import action_cells, vague
+from ._actions import action_cells, object_phrase, vague
 
 CODE = "PM302"
 NAME = "action-vague"
@@ -42,9 +49,13 @@ def check(doc, ctx):
         if found is None:
             continue
         start, end, reason = found
-        yield Finding(
-            cell.prose.span(start, end),
-            f"action item {item.id or '?'} is vague: {reason}",
-            "Say what done looks like: a specific artefact, threshold, number, scope or date, e.g. "
-            "\"Add an alert when replication lag exceeds 60 s for 5 min\".",
+        at = next((k for k, tok in enumerate(an.tokens) if tok.start >= start), 0)
+        about = object_phrase(an, at) if "judgement" not in reason else None
+        hint = (
+            f"Say what done looks like for {about!r}: a specific artefact, threshold, number, scope or date, e.g. "
+            "\"Add an alert when replication lag exceeds 60 s for 5 min\"."
+            if about
+            else "Say what done looks like: a specific artefact, threshold, number, scope or date, e.g. "
+            "\"Add an alert when replication lag exceeds 60 s for 5 min\"."
         )
+        yield Finding(cell.prose.span(start, end), f"action item {item.id or '?'} is vague: {reason}", hint)

@@ -3,7 +3,19 @@
 Reports a person named anywhere in the post-mortem's prose, headings, title and table
 cells (the timeline's Actor column included), whether or not the sentence blames them:
 given names from many languages ("Mike Kunz said…", "thanks, Niels Lunn", "Adnan Khan, the
-researcher…"), and user names and handles of any common shape (`@dave`, `dave@`, `priya7`).
+researcher…"), and user names and handles of any common shape (`@dave`, `dave@`, `priya7`,
+`RhinosF1`, "an admin referred to as team-member-1", "garuffalo reported this issue").
+
+A name that is in no list is recognised by what the sentence says of it: the subject of a
+verb only people do ("Yuvi was awake at the time", "if Jarrrk manually started them"), of a
+verb followed by a pronoun for a person ("TenaciousMapping did abuse his powers", "Bayer
+Rosmarin consigned herself…"), of a verb of speech when one of its words is a known given
+name or surname ("Walsh also revealed…"), the speaker of an attribution ("…," said Dieken),
+a word after a title or a capitalised role ("by Engineer Pelumi", "Chief Availability
+Officer Darryn Dieken"), a name with a particle ("Sarika de Bruyn"), and a lone word in the
+Actor column that is no role, team, system or English word. Organisations speak too, so
+"Optus said…" stays clean.
+
 Teams and roles of the owner registry, the services listed in the frontmatter, names of
 systems and vendors, and the names a project allows stay clean. Text in code, quotation
 marks and blockquotes is not checked.
@@ -63,10 +75,12 @@ def check(doc, ctx):
             for person in _people.chat_nicks(text, never, names):
                 reported.add(person.start)
                 yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
-        if not _people.candidates(text) and not (surnames and any(s in text.lower() for s in surnames)):
+        if not _people.candidates(text) and not (surnames and any(s in text.lower() for s in surnames)) \
+                and not (block.column == "actor" and block.kind == "table-cell" and _people.actor_cell_candidate(text, never)):
             continue
         an = analyse(text)
-        for person in _people.named_people(an, names, never, surnames, cell=block.kind == "table-cell"):
+        cell = block.kind == "table-cell"
+        for person in _people.named_people(an, names, never, surnames, cell=cell, actor_cell=cell and block.column == "actor"):
             if person.start not in reported:
                 yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
 

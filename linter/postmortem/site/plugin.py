@@ -134,6 +134,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         finally:
             if enabled:
                 gc.enable()
+            gc.collect()  # what the event left behind (the documents hold reference cycles)
             gc.freeze()
 
     def _add_pages(self, files, config):

@@ -61,7 +61,7 @@ def internal_site() -> Path:
     return _built(build(site, POSTMORTEM_INTERNAL="1"), site)
 
 
-def archive_config(folder: Path, source: Path, **options: object) -> Path:
+def archive_config(folder: Path, source: Path, pyproject: Path = ROOT / "pyproject.toml", **options: object) -> Path:
     """A mkdocs.yml in ``folder`` that is the project's, reading post-mortems from ``source``;
     ``options``: more options of the postmortem-archive plugin."""
     config = folder / "mkdocs.yml"
@@ -74,7 +74,7 @@ def archive_config(folder: Path, source: Path, **options: object) -> Path:
         "  - tags\n"
         "  - postmortem-archive:\n"
         f"      source: {source}\n"
-        f"      pyproject: {ROOT / 'pyproject.toml'}\n"
+        f"      pyproject: {pyproject}\n"
         + "".join(f"      {name}: {value}\n" for name, value in options.items()),
         encoding="utf-8",
     )

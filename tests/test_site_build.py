@@ -208,6 +208,43 @@ def test_tracker_lists_every_item_open_ones_first_overdue_first(site):
     assert '<td data-label="Open">5</td><td data-label="Overdue">1</td>' in owners[: owners.index("</tr>")]
 
 
+# Pages that list the archive, and so would grow with it were they not bounded.
+LISTING_PAGES = ("index.html", "archive/index.html", "archive/severity/index.html", "archive/services/index.html",
+                 "archive/years/index.html", "archive/tags/index.html", "actions/index.html", "insights/index.html",
+                 "status-history/index.html")
+# The test site's budget for any page (the largest today is the rule reference, ~160 KB);
+# bench/page_weight.py checks the real one, 1 MB, on a site of 20,000 post-mortems.
+PAGE_BUDGET = 300_000
+
+
+def test_no_page_of_the_site_is_over_its_budget(site):
+    over = {path.relative_to(site).as_posix(): path.stat().st_size for path in site.rglob("*.html") if path.stat().st_size > PAGE_BUDGET}
+    assert over == {}
+
+
+def test_no_page_grows_with_the_archive():
+    """Three times the post-mortems, the same page weight: the long tables hold a page of
+    rows (the rest is in data files of bounded size), the other lists their newest few."""
+    from bench.generate import write_archive
+
+    sizes = []
+    for count in (150, 450):
+        folder = temp_dir(f"pm-site-{count}-")
+        write_archive(folder / "archive", count, 1)
+        config = archive_config(folder, folder / "archive" / "postmortems", folder / "archive" / "pyproject.toml",
+                                rows_per_page=5, allow_lint_errors="true")
+        site = folder / "site"
+        result = build(site, config)
+        assert result.returncode == 0, result.stderr
+        sizes.append({page: (site / page).stat().st_size for page in LISTING_PAGES})
+        data = [path for path in site.rglob("*.json") if path.parent.name in ("archive", "actions")]
+        assert data and all(path.stat().st_size < 1_000_000 for path in data)
+        assert all(path.stat().st_size <= PAGE_BUDGET for path in site.rglob("*.html"))
+    small, large = sizes
+    grown = {page: round(large[page] / small[page], 2) for page in LISTING_PAGES if large[page] > 1.25 * small[page]}
+    assert grown == {}
+
+
 def test_insights_charts_are_inline_svg_and_local_files(site):
     content = article(read(site, "insights/index.html"))
     charts = sorted((site / "insights").glob("*.svg"))

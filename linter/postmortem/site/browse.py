@@ -31,7 +31,7 @@ LISTING = {"search": {"exclude": True}}
 GROUP_ROWS = 10  # incidents shown under each heading of the grouped pages
 SERVICE_GROUPS = 25  # services with a table of their own; the others are listed with counts
 # The data files' fields; the ``CODED`` ones are dictionary-encoded (see :mod:`.listing`).
-FIELDS = ("day", "title", "label", "url", "draft", "minutes", "duration", "severity", "status", "year", "service", "anchor", "tag")
+FIELDS = ("day", "title", "label", "url", "is_draft", "minutes", "duration", "severity", "status", "year", "service", "anchor", "tag")
 CODED = ("duration", "severity", "status", "year", "service", "anchor", "tag")
 
 
@@ -75,7 +75,7 @@ def data_row(entry: Entry, urls: Urls) -> dict:
         "title": entry.title,
         "label": entry.label,
         "url": urls.url(entry.src_uri),
-        "draft": int(entry.draft),
+        "is_draft": int(entry.draft),
         "minutes": int(duration.total_seconds() // 60) if duration is not None else None,
         "duration": m.duration(duration),
         "anchor": [m.slug(service) for service in values["service"]],

@@ -374,7 +374,7 @@ function rowBuilder(listing) {
       var tr = first(proto.row), td = tr.cells
       td[0].setAttribute("data-sort", d.day)
       td[0].textContent = d.day
-      if (d.draft) td[1].className = "pm-draft"
+      if (d.is_draft) td[1].className = "pm-draft"
       td[1].setAttribute("data-sort", d.title.toLowerCase())
       var link = td[1].querySelector("a")
       link.setAttribute("href", root + d.url)

@@ -63,8 +63,9 @@ def internal_site() -> Path:
     return _built(build(site, POSTMORTEM_INTERNAL="1"), site)
 
 
-def archive_config(folder: Path, source: Path) -> Path:
-    """A mkdocs.yml in ``folder`` that is the project's, reading post-mortems from ``source``."""
+def archive_config(folder: Path, source: Path, pyproject: Path = ROOT / "pyproject.toml", **options: object) -> Path:
+    """A mkdocs.yml in ``folder`` that is the project's, reading post-mortems from ``source``;
+    ``options``: more options of the postmortem-archive plugin."""
     config = folder / "mkdocs.yml"
     config.write_text(
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
@@ -75,10 +76,23 @@ def archive_config(folder: Path, source: Path) -> Path:
         "  - tags\n"
         "  - postmortem-archive:\n"
         f"      source: {source}\n"
-        f"      pyproject: {ROOT / 'pyproject.toml'}  # the option's earlier name, still read\n",
+        f"      pyproject: {pyproject}  # the option's earlier name, still read\n"
+        + "".join(f"      {name}: {value}\n" for name, value in options.items()),
         encoding="utf-8",
     )
     return config
+
+
+PAGE_ROWS = 3  # rows of the long tables in the pages of paged_site()
+
+
+@lru_cache(maxsize=None)
+def paged_site() -> Path:
+    """The bundled archive with :data:`PAGE_ROWS` rows a page in the long tables: the rest of
+    the archive table and of the action items come from their data files."""
+    folder = temp_dir("pm-site-paged-")
+    config = archive_config(folder, ROOT / "postmortems", rows_per_page=PAGE_ROWS)
+    return _built(build(folder / "site", config), folder / "site")
 
 
 def site_files(site: Path) -> list[Path]:

@@ -17,7 +17,7 @@ import pytest
 
 from bench import chromium
 
-from .sitebuild import ROOT, default_site, temp_dir
+from .sitebuild import ROOT, default_site, paged_site, temp_dir
 from .test_site_browser import ARTIFACTS, CHECKOUT, serve, wait
 
 AXE = ROOT / "tests" / ".node" / "node_modules" / "axe-core" / "axe.min.js"
@@ -152,6 +152,20 @@ def test_no_serious_axe_findings(browser, base_url, axe_source, page, scheme):
     if page == "search results open":
         open_search_results(browser)
     problems = of_the_project(browser, axe_violations(browser, axe_source))
+    assert problems == [], f"{page}, {scheme} scheme:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("page", ["archive/?severity=SEV2", "actions/?state=open"])
+def test_no_serious_axe_findings_in_rows_built_from_data_files(browser, axe_source, page, scheme):
+    """A long table's rows built in the browser from its data files, and its pager."""
+    from selenium.webdriver.common.by import By
+
+    with serve(paged_site()) as (url, _):
+        open_page(browser, url, page, scheme)
+        wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, ".pm-listing[data-loaded] form.pm-filters[data-filters-bound]"))
+        assert browser.find_element(By.CSS_SELECTOR, ".pm-pager").is_displayed()
+        problems = of_the_project(browser, axe_violations(browser, axe_source))
     assert problems == [], f"{page}, {scheme} scheme:\n" + "\n".join(problems)
 
 

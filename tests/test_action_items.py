@@ -9,7 +9,7 @@ from postmortem import action_items as a
 from postmortem.parse import parse_file
 
 from .conftest import ROOT
-from .test_site_build import article, read
+from .test_site_build import data_rows
 from .sitebuild import default_site
 
 HISTORY = ROOT / "postmortems" / "2026-10-14-order-history-errors-after-orders-database-failover.md"
@@ -65,9 +65,19 @@ def test_unknown_values_are_named():
 
 
 def test_the_tracker_shows_tracking_links():
-    page = article(read(default_site(), "actions/index.html"))
+    from postmortem.site.catalog import Catalog, Entry
+    from postmortem.site.templating import Templates
+    from postmortem.site.tracker import tracker_page
+    from postmortem.site.urls import Urls
+
+    tracked = [path for path in (ROOT / "postmortems").glob("*.md") if "OPS-4127" in path.read_text(encoding="utf-8")]
+    catalog = Catalog([Entry(parse_file(path), path.stem) for path in tracked], TODAY, internal=False)
+    page = tracker_page(catalog, Urls(True), Templates(), finished_months=None)
     assert '<a href="https://tracker.example.com/browse/OPS-4127" rel="noopener noreferrer">OPS-4127</a>' in page
     assert '<td data-label="Tracking" class="pm-tracking">OPS-4129</td>' in page
+    # The site's data files carry the same, for the rows the page does not hold.
+    rows = {row["tracking"]: row["tracking_url"] for row in data_rows(default_site(), "actions/items")}
+    assert rows["OPS-4127"] == "https://tracker.example.com/browse/OPS-4127" and rows["OPS-4129"] == ""
 
 
 def test_the_tracker_lists_finished_items_of_recent_incidents_only():

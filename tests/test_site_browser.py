@@ -22,7 +22,7 @@ from bench import chromium
 from postmortem.archive import archive_files
 from postmortem.parse import parse_file
 
-from .sitebuild import ROOT, TODAY, archive_config, build, default_site, temp_dir
+from .sitebuild import PAGE_ROWS, ROOT, TODAY, archive_config, build, default_site, paged_site, temp_dir
 
 ARTIFACTS = ROOT / "test-artifacts"
 CHECKOUT = "postmortems/2026-03-04-checkout-errors-for-eu-customers/"
@@ -346,6 +346,96 @@ def test_insights_and_status_history_render(browser, base_url):
     screenshot(browser, "status-history")
     browser.get(base_url)
     screenshot(browser, "home")
+
+
+@pytest.fixture(scope="module")
+def paged_url():
+    """The bundled archive built with PAGE_ROWS rows a page in its long tables."""
+    with serve(paged_site()) as (url, _):
+        yield url
+
+
+def _listed(browser) -> list[str]:
+    from selenium.webdriver.common.by import By
+
+    return [a.get_attribute("textContent") for a in browser.find_elements(By.CSS_SELECTOR, "table.pm-filterable tbody tr td:nth-child(2) a")]
+
+
+def _every_page(browser) -> list[str]:
+    """The rows of every page of a long table, turning its pages with Next."""
+    from selenium.webdriver.common.by import By
+
+    pager = browser.find_element(By.CSS_SELECTOR, ".pm-pager")
+    shown = _listed(browser)
+    while pager.find_element(By.CSS_SELECTOR, "[data-page='1']").is_enabled():
+        before = pager.find_element(By.CSS_SELECTOR, ".pm-pager__status").text
+        pager.find_element(By.CSS_SELECTOR, "[data-page='1']").click()
+        wait(browser, lambda b: pager.find_element(By.CSS_SELECTOR, ".pm-pager__status").text != before)
+        shown += _listed(browser)
+    return shown
+
+
+def test_a_long_archive_table_filters_sorts_and_pages_over_the_whole_archive(browser, paged_url):
+    """The page holds the newest rows only; a filter finds a post-mortem beyond them (from
+    the data files), sorting orders every row, and the pages together list every match."""
+    from selenium.webdriver.common.by import By
+
+    published = sorted(
+        (doc for doc in map(parse_file, archive_files(ROOT / "postmortems")) if doc.incident.visibility == "internal"),
+        key=lambda doc: doc.incident.started, reverse=True,
+    )
+    oldest = published[-1]
+    browser.get(paged_url + "archive/")
+    form = wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, "form.pm-filters[data-filters-bound]"))
+    assert _listed(browser) == [doc.incident.title for doc in published[:PAGE_ROWS]]
+    note = browser.find_element(By.CSS_SELECTOR, ".pm-listing__note").text
+    assert note.startswith(f"Showing the {PAGE_ROWS} most recent of {len(published)} incidents")
+    assert oldest.incident.title not in _listed(browser)
+
+    year = str(oldest.incident.started.year)
+    same_year = [doc.incident.title for doc in published if doc.incident.started.year == oldest.incident.started.year]
+    form.find_element(By.CSS_SELECTOR, f"input[name=year][value='{year}']").click()
+    wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, ".pm-filters__status").text == f"{len(same_year)} of {len(published)} incidents")
+    assert browser.current_url.endswith(f"archive/?year={year}")
+    assert _every_page(browser) == same_year
+    assert oldest.incident.title in same_year
+
+    # Sorting by date sorts every matching row, not the page's: the oldest comes first.
+    browser.find_element(By.CSS_SELECTOR, "table.pm-filterable th").click()
+    wait(browser, lambda b: _listed(b)[0] == oldest.incident.title)
+    assert browser.find_element(By.CSS_SELECTOR, "table.pm-filterable th").get_attribute("aria-sort") == "ascending"
+    first = browser.find_element(By.CSS_SELECTOR, "table.pm-filterable tbody tr")
+    link = first.find_element(By.CSS_SELECTOR, "td:nth-child(2) a").get_attribute("href")
+    assert link.endswith(f"/postmortems/{Path(oldest.path).stem}/")
+    assert first.find_element(By.CSS_SELECTOR, "td:nth-child(3) .pm-badge").text == oldest.incident.severity
+    screenshot(browser, "archive-paged-filtered")
+
+    # Clear filters: every incident, page by page, in date order.
+    form.find_element(By.CSS_SELECTOR, "button[type=reset]").click()
+    wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, ".pm-filters__status").text == f"All {len(published)} incidents")
+    assert _every_page(browser) == [doc.incident.title for doc in reversed(published)]
+
+
+def test_a_shared_address_opens_a_long_table_filtered_over_every_row(browser, paged_url):
+    """The action items of one owner, most of them beyond the page's first rows, open from
+    the address as `postmortem actions --owner` lists them."""
+    import subprocess
+    import sys
+
+    from selenium.webdriver.common.by import By
+
+    listed = subprocess.run(
+        [sys.executable, "-m", "postmortem.cli", "actions", "postmortems", "--format", "json", "--today", TODAY,
+         "--owner", "platform-team"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+    expected = sorted(f"{item['postmortem']} {item['id']}" for item in json.loads(listed.stdout)["actions"]
+                      if item["visibility"] == "internal")
+    assert len(expected) > PAGE_ROWS
+    browser.get(paged_url + "actions/?owner=platform-team")
+    wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, "form.pm-filters[data-filters-bound]"))
+    assert sorted(_every_page(browser)) == expected
+    assert browser.find_element(By.CSS_SELECTOR, "table.pm-tracker tbody tr td:nth-child(2) a").get_attribute("href").startswith(paged_url)
 
 
 def test_no_request_leaves_127_0_0_1(browser, served, requested):

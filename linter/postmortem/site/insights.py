@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
 from typing import Any, Mapping, Sequence
+from urllib.parse import urlencode
 
 from postmortem import metrics, themes
 from postmortem.vocabulary import FACTOR_CATEGORIES, FACTOR_CONTRIBUTIONS, SEVERITIES
@@ -30,6 +31,12 @@ from .urls import Urls
 MAX_MONTHS = 24
 MAX_QUARTERS = 12
 TOP_SERVICES = 10
+# Nothing on the page grows with the archive: lists of post-mortems stop at these lengths
+# and link to the rest (the archive table, filtered).
+TOP_TAGS = 30  # recurring tags listed
+TAG_LINKS = 10  # post-mortems named for each
+TOP_THEMES = 20  # recurring contributing factors listed
+THEME_FACTORS = 10  # factors quoted for each
 CHART_DIR = "insights"
 
 
@@ -176,13 +183,19 @@ def all_charts(catalog: Catalog, colours: Mapping[str, str]) -> list[Chart]:
 
 def insights_page(catalog: Catalog, urls: Urls, found: list[Chart], templates: Templates) -> str:
     entries = catalog.entries
+    recurring = _recurring(entries)
+    themes_found = _factor_themes(entries)
+    archive = urls.href(u.INSIGHTS, u.ARCHIVE)
     return m.front_matter(title="Insights", search={"exclude": True}) + templates.page(
         "insights.md",
         count=len(entries),
         tiles=_headline(entries),
         charts={chart.name: chart for chart in found},
-        recurring=_recurring(entries),
-        factor_themes=_factor_themes(entries),
+        recurring=[(tag, tagged[:TAG_LINKS], len(tagged), f"{archive}?{urlencode({'tag': tag})}") for tag, tagged in recurring[:TOP_TAGS]],
+        recurring_total=len(recurring),
+        factor_themes=[dict(theme, factors=theme["factors"][:THEME_FACTORS], more=len(theme["factors"]) - THEME_FACTORS)
+                       for theme in themes_found[:TOP_THEMES]],
+        themes_total=len(themes_found),
         threshold=themes.THRESHOLD,
         categories=_categories(entries, len(entries)),
         href=partial(urls.href, u.INSIGHTS),

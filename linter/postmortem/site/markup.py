@@ -52,6 +52,11 @@ def plural(count: int, word: str) -> str:
     return word if count == 1 else word + "s"
 
 
+def overdue_text(days: int) -> str:
+    """An overdue badge's text: ``146 days overdue``."""
+    return f"{days} {plural(days, 'day')} overdue"
+
+
 def duration(delta: timedelta | None) -> str:
     """A figure from :mod:`postmortem.metrics` (None, never negative, when there is none)."""
     return format_duration(delta)

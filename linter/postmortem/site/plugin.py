@@ -52,6 +52,9 @@ Options (``plugins: - postmortem-archive:`` in ``mkdocs.yml``):
 ``finished_actions_months``
     The action-item page lists every open item, and finished ones (done, declined) of the
     incidents of this many months before ``today`` (default 24; 0 lists them all).
+``rows_per_page``
+    Rows of the archive table and of the action items written into their pages (default
+    50); the rest load from data files when the reader filters, sorts or turns a page.
 ``today``
     The date that decides which action items are overdue (default: the build date).
     ``POSTMORTEM_TODAY=YYYY-MM-DD`` overrides it.
@@ -78,7 +81,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from postmortem.config import Config as ProjectConfig
 from postmortem.vocabulary import SEVERITIES
 
-from . import assets, browse, catalog, charts, feed, home, insights, pages, rules_ref, search, status_history, tracker
+from . import assets, browse, catalog, charts, feed, home, insights, listing, pages, rules_ref, search, status_history, tracker
 from . import nav as archive_nav
 from . import urls as u
 from .extensions import GeneratedMarkdown
@@ -104,6 +107,7 @@ class ArchiveConfig(Config):
     pyproject = c.Optional(c.Type(str))  # the earlier name of `config`
     edit_url = c.Optional(c.Type(str))
     finished_actions_months = c.Type(int, default=tracker.FINISHED_MONTHS)
+    rows_per_page = c.Type(int, default=listing.PAGE_ROWS)
 
 
 def _flag(name: str, configured: bool) -> bool:
@@ -183,6 +187,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         finally:
             if enabled:
                 gc.enable()
+            gc.collect()  # what the event left behind (the documents hold reference cycles)
             gc.freeze()
 
     def _add_pages(self, files, config):
@@ -202,20 +207,27 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             generated.append((entry.src_uri, pages.postmortem_page(entry, cat, urls, self.tokens, t), False, True))
         drawn = insights.all_charts(cat, charts.css_colours(assets.stylesheets(config), SEVERITIES))
         notices = status_history.notices(cat)
+        rows = max(1, self.config.rows_per_page)
+        archive_data = browse.archive_data(cat, urls)
+        items, _ = tracker.tracker_items(cat, self.config.finished_actions_months or None)
+        action_data = tracker.action_data(items, urls)
+        del items
         generated += [
             (u.HOME, home.home_page(cat, urls, t, lambda path: files.get_file_from_path(path) is not None), True, False),
-            (u.ARCHIVE, browse.archive_page(cat, urls, t, self.tokens), True, False),
+            (u.ARCHIVE, browse.archive_page(cat, urls, t, self.tokens, archive_data, rows), True, False),
             (u.BY_SEVERITY, browse.severity_page(cat, urls, t, self.tokens), True, False),
             (u.BY_SERVICE, browse.service_page(cat, urls, t, self.tokens), True, False),
             (u.BY_YEAR, browse.year_page(cat, urls, t, self.tokens), True, False),
-            (u.BY_TAG, browse.tag_page(t), True, False),
-            (u.ACTIONS, tracker.tracker_page(cat, urls, t, self.config.finished_actions_months or None), True, False),
+            (u.BY_TAG, browse.tag_page(cat, urls, t), True, False),
+            (u.ACTIONS, tracker.tracker_page(cat, urls, t, self.config.finished_actions_months or None, self.tokens, action_data, rows), True, False),
             (u.INSIGHTS, insights.insights_page(cat, urls, drawn, t), True, False),
             (u.RULES, rules_ref.rules_page(t), True, False),
             (u.STATUS_HISTORY, status_history.index_page(notices, t), True, True),
         ]
+        generated += [(src_uri, content, False, True) for src_uri, content in status_history.older_pages(notices, t)]
         generated += [(notice.src_uri, status_history.notice_page(notice, t), False, True) for notice in notices]
         generated += [(chart.src_uri, chart.svg, False, False) for chart in drawn]
+        generated += [(data.src_uri, data.content, False, False) for data in (*archive_data, *action_data)]
         generated.append((feed.PATH, feed.feed(cat, urls, t, config.site_name, config.site_url), False, False))
 
         docs = Path(os.path.relpath(config.docs_dir, self.base)).as_posix()

@@ -21,6 +21,7 @@ from .catalog import PUBLISHED_STATUSES, Catalog, Entry
 from .templating import Templates
 
 FOLDER = "status-history"
+PER_PAGE = 100  # summaries on each page of the history; older ones on the next page
 _HEADINGS = {spec.normalise_heading(title) for title in spec.EXTERNAL_SUMMARY}
 
 
@@ -76,11 +77,26 @@ def notice_page(notice: Notice, templates: Templates) -> str:
     )
 
 
-def index_page(found: list[Notice], templates: Templates) -> str:
-    notices = [(notice.heading, _trusted(notice.text), notice.slug) for notice in found]
-    return m.front_matter(title="Status history", search={"exclude": True}) + templates.page(
-        "status-history.md", notices=notices
+def _page_uri(number: int) -> str:
+    return f"{FOLDER}/index.md" if number == 1 else f"{FOLDER}/older-{number}.md"
+
+
+def index_page(found: list[Notice], templates: Templates, number: int = 1) -> str:
+    """Page ``number`` of the history: :data:`PER_PAGE` summaries, newest first."""
+    pages = max(1, -(-len(found) // PER_PAGE))
+    shown = found[(number - 1) * PER_PAGE : number * PER_PAGE]
+    notices = [(notice.heading, _trusted(notice.text), notice.slug) for notice in shown]
+    links = [(n, _page_uri(n).removeprefix(FOLDER + "/")) for n in range(1, pages + 1)]
+    title = "Status history" if number == 1 else f"Status history, page {number}"
+    return m.front_matter(title=title, search={"exclude": True}) + templates.page(
+        "status-history.md", notices=notices, number=number, pages=links, total=len(found)
     )
+
+
+def older_pages(found: list[Notice], templates: Templates) -> list[tuple[str, str]]:
+    """The history's pages after the first, as (source path, Markdown)."""
+    pages = -(-len(found) // PER_PAGE)
+    return [(_page_uri(n), index_page(found, templates, n)) for n in range(2, pages + 1)]
 
 
 def _trusted(markdown: str) -> Markup:

@@ -113,7 +113,7 @@ class Templates:
         return self.badge(label, f"action-{m.css_token(key)}" if known else "action-unknown")
 
     def overdue_badge(self, days: int) -> Markup:
-        return self.badge(f"{days} {m.plural(days, 'day')} overdue", "overdue", "Past its due date and still open")
+        return self.badge(m.overdue_text(days), "overdue", "Past its due date and still open")
 
     def restricted_badge(self) -> Markup:
         return self.badge("restricted", "restricted", "Left out of the default site build")

@@ -1,9 +1,10 @@
 """The action-item tracker: every action item in the archive, filterable, and a summary per owner.
 
-Each row carries its values from :func:`postmortem.action_items.facets` (the filters of
-``postmortem actions`` too) as JSON in ``data-facets``; ``site/assets/filters.js`` filters
-the table in the browser with the rule of :class:`postmortem.action_items.ActionFilter`,
-keeping the choice in the URL. The per-owner summary is
+Each item carries its values from :func:`postmortem.action_items.facets` (the filters of
+``postmortem actions`` too): the page's first rows as JSON in ``data-facets``, every item in
+the tracker's data files (:mod:`.listing`); ``site/assets/filters.js`` filters them in the
+browser with the rule of :class:`postmortem.action_items.ActionFilter`, keeping the choice
+in the URL. The per-owner summary is
 :func:`postmortem.action_items.owner_summary`. The page is
 ``templates/postmortem/pages/tracker.md``.
 """
@@ -22,11 +23,13 @@ from postmortem import metrics
 from postmortem.model import ActionItem
 from postmortem.vocabulary import ACTION_CATEGORIES, ACTION_PRIORITIES, ACTION_STATUSES, SEVERITIES
 
+from . import listing
 from . import markup as m
 from . import urls as u
 from .body import action_anchor
 from .catalog import Catalog, Entry
 from .templating import Templates
+from .tokens import Tokens
 from .urls import Urls
 
 
@@ -117,10 +120,71 @@ def filter_form(items: list[TrackedItem], today: date, templates: Templates) -> 
 FINISHED_MONTHS = 24
 
 
-def tracker_page(catalog: Catalog, urls: Urls, templates: Templates, finished_months: int | None = FINISHED_MONTHS) -> str:
-    here = u.ACTIONS
+# The data files' fields; the ``CODED`` ones are dictionary-encoded (see :mod:`.listing`).
+# ``shown_*``: as the row shows it; the facets (:data:`postmortem.action_items.FACETS`, and
+# ``date``): as the filters compare it.
+FIELDS = ("action", "url", "link", "title", "restricted", "due", "overdue", "tracking", "tracking_url",
+          "shown_priority", "shown_owner", "shown_status", *(facet for facet, _ in a.FACETS), "date")
+CODED = ("title", "due", "overdue", "shown_priority", "shown_owner", "shown_status", *(facet for facet, _ in a.FACETS), "date")
+
+
+def data_row(found: TrackedItem, urls: Urls) -> dict:
+    item, entry = found.item, found.entry
+    text, address = found.tracking
+    anchor = action_anchor(item.id) if item.id else None
+    return {
+        "action": item.action,
+        "url": urls.url(entry.src_uri) + (f"#{anchor}" if anchor else ""),
+        "link": entry.label + " " + (item.id or ""),
+        "title": entry.title,
+        "restricted": int(entry.incident.restricted),
+        "due": item.due_text or "—",
+        "overdue": m.overdue_text(found.overdue_days) if found.overdue_days else "",
+        "tracking": text or "—",
+        "tracking_url": address or "",
+        "shown_priority": item.priority or "—",
+        "shown_owner": item.owner or "—",
+        "shown_status": item.status,
+        **{facet: values if facet == "state" else values[0] for facet, values in found.facets.items() if facet != "date"},
+        "date": found.facets["date"][0] if found.facets["date"] else "",
+    }
+
+
+def prototypes(items: list[TrackedItem], urls: Urls, templates: Templates) -> str:
+    """The ``<template>``s filters.js builds rows from: a row, badges of the severities and
+    statuses of ``items``, the due date (overdue or not), the restricted badge, a tracking link."""
+    severities = dict.fromkeys(found.entry.incident.severity for found in items)
+    statuses = dict.fromkeys(found.item.status for found in items)
+    return templates.render(
+        "action-table.html", items=[], href=partial(urls.href, u.ACTIONS), anchor=None, prototypes=True,
+        severity_badges=[(s or a.UNSET, templates.severity_badge(s), SEVERITIES.rank(s)) for s in severities],
+        status_badges=[(s, templates.action_status_badge(s)) for s in statuses],
+    )
+
+
+def action_data(items: list[TrackedItem], urls: Urls) -> list[listing.DataFile]:
+    """Every item of the tracker, in its order, in data files."""
+    return listing.data_files(u.ACTIONS_DATA, FIELDS, CODED, [data_row(found, urls) for found in items])
+
+
+def tracker_items(catalog: Catalog, finished_months: int | None = FINISHED_MONTHS) -> tuple[list[TrackedItem], date | None]:
+    """The items the tracker lists, and since when finished ones are listed."""
     finished_since = months_before(catalog.today, finished_months) if finished_months else None
-    items = all_items(catalog, finished_since)
+    return all_items(catalog, finished_since), finished_since
+
+
+def tracker_page(
+    catalog: Catalog,
+    urls: Urls,
+    templates: Templates,
+    finished_months: int | None = FINISHED_MONTHS,
+    tokens: Tokens | None = None,
+    data: list[listing.DataFile] | None = None,
+    page_rows: int = listing.PAGE_ROWS,
+) -> str:
+    here = u.ACTIONS
+    items, finished_since = tracker_items(catalog, finished_months)
+    data = data if data is not None else action_data(items, urls)
     still_open = [found for found in items if found.item.is_open]
     overdue = sum(1 for found in still_open if found.overdue_days)
     summaries = a.owner_summary(((f.entry.incident, f.item, f"{f.entry.label} {f.item.id}".strip()) for f in items), catalog.today)
@@ -138,6 +202,24 @@ def tracker_page(catalog: Catalog, urls: Urls, templates: Templates, finished_mo
         (str(overdue), "overdue", None, overdue > 0),
         (str(len(summaries)), "owners"),
     ]
+    shown = items[:page_rows]
+    href = partial(urls.href, here)
+    table = templates.render(
+        "listing.html",
+        kind="action",
+        filters=filter_form(items, catalog.today, templates),
+        table=templates.render(
+            "action-table.html", items=shown, href=href, anchor=lambda item: action_anchor(item.id) if item.id else None,
+        ),
+        prototypes=prototypes(items, urls, templates) if len(shown) < len(items) else "",
+        shown=len(shown),
+        total=len(items),
+        nouns=("action item", "action items"),
+        files=[href(f.src_uri) for f in data],
+        root=href(u.HOME),
+        page_rows=page_rows,
+        lead="first",
+    )
     return m.front_matter(title="Action items", search={"exclude": True}, hide=["toc"]) + templates.page(
         "tracker.md",
         today=catalog.today,
@@ -145,7 +227,5 @@ def tracker_page(catalog: Catalog, urls: Urls, templates: Templates, finished_mo
         tiles=tiles,
         items=items,
         owners=owners,
-        filters=filter_form(items, catalog.today, templates),
-        anchor=lambda item: action_anchor(item.id) if item.id else None,
-        href=partial(urls.href, here),
+        listing=tokens.add(table) if tokens is not None else table,
     )

@@ -27,6 +27,9 @@ ACTIONS = "actions.md"
 INSIGHTS = "insights.md"
 STATUS_HISTORY = "status-history/index.md"
 RULES = "rules.md"
+# The long tables' data files (site/listing.py): ARCHIVE_DATA + "-1.json", ...
+ARCHIVE_DATA = "archive/incidents"
+ACTIONS_DATA = "actions/items"
 
 
 def mount_path(value: str) -> str:

@@ -1,7 +1,9 @@
 // Sortable archive tables (tablesort, bundled in assets/vendor). Material for MkDocs swaps
-// page content without a reload, so bind on every page it shows.
+// page content without a reload, so bind on every page it shows. A long table, whose rows
+// are in data files (.pm-listing[data-files]), is sorted over every row by filters.js.
 function bindSortableTables() {
   document.querySelectorAll("table.pm-sortable:not([data-sortable-bound])").forEach(function (table) {
+    if (table.closest(".pm-listing[data-files]")) return
     table.setAttribute("data-sortable-bound", "")
     new Tablesort(table)
   })

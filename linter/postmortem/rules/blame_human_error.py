@@ -29,7 +29,7 @@ import re
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._language import analyse, negated_before
+from ._language import analyse_speech as analyse, negated_before
 
 CODE = "PM502"
 NAME = "blame-human-error"

@@ -64,7 +64,7 @@ _HINT = (
 
 
 def check(doc, ctx):
-    for block, an in analysed(doc, _SCREEN):
+    for block, an in analysed(doc, _SCREEN, speech=True):
         seen = set()
         for start, end, what in _judgements(an):
             if (start, end) in seen:

@@ -39,7 +39,7 @@ from ..rule import Finding, Severity
 from . import _lexicon as lex
 from ._people import candidates
 from ._clauses import ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, blamed_acts
-from ._language import NameOptions, analyse, text_blocks, is_past_verb, negated_before, person_at, words_of
+from ._language import NameOptions, analyse_speech as analyse, text_blocks, is_past_verb, negated_before, person_at, words_of
 
 CODE = "PM501"
 NAME = "blame-named-person"

@@ -39,7 +39,7 @@ import re
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
-from ._language import NameOptions, analyse, text_blocks, words_of
+from ._language import NameOptions, analyse_speech as analyse, text_blocks, words_of
 from ._people import _Lazy, candidates
 
 CODE = "PM507"

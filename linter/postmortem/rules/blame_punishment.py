@@ -26,7 +26,7 @@ mistake possible and the changes that make it harder to repeat.
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
-from ._language import analyse, text_blocks, negated_before, words_of
+from ._language import analyse_speech as analyse, text_blocks, negated_before, words_of
 from ._people import candidates
 
 CODE = "PM508"

@@ -54,7 +54,7 @@ _HINT = (
 
 
 def check(doc, ctx):
-    for block, an in analysed(doc, _SCREEN):
+    for block, an in analysed(doc, _SCREEN, speech=True):
         seen = set()
         for start, end in _counterfactuals(an):
             if start in seen:

@@ -26,7 +26,7 @@ did not look necessary.
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._language import analyse, negated_before, person_subject_before
+from ._language import analyse_speech as analyse, negated_before, person_subject_before
 
 CODE = "PM504"
 NAME = "hindsight-judgement"

@@ -116,7 +116,10 @@ _DAMAGE_PARTICLE_VERBS = {
 }
 _DAMAGE_VERBS = W("broke crashed")
 _CAUSED = W("caused causing triggered started introduced")
-_DAMAGE_NOUNS = W("outage outages incident downtime disruption breakage problem problems data-loss loss")
+_DAMAGE_NOUNS = W(
+    "outage outages incident downtime disruption breakage problem problems data-loss loss shutdown shutdowns "
+    "crash crashes panic failure failures breach leak"
+)
 
 # Subjects that make a statement general ("anyone could make that mistake").
 _GENERIC_SUBJECTS = W("anyone anybody everyone everybody nobody noone people humans")
@@ -199,11 +202,17 @@ def _is_finite(an: Analysis, i: int) -> bool:
     nxt = an.tokens[i + 1] if i + 1 < len(an.tokens) and an.tokens[i + 1].sentence == tok.sentence else None
     if prev is not None and (prev.low in _DETERMINERS and prev.low not in ("that", "this") or prev.low in ("of", "to", "with", "for", "from", "in", "on", "by")):
         return False  # "the deleted files", "of planned work"
+    if prev is not None and (prev.low in _NP_MODIFIERS or prev.low.endswith("ly") and i > 1 and (
+            an.tokens[i - 2].possessive or an.tokens[i - 2].low in _DETERMINERS)):
+        return False  # "the same stuck process", "Salesforce's carefully crafted policies": adjectives
     if nxt is not None and nxt.low == "by" and not (prev is not None and prev.low in _PASSIVE_AUX):
         after = an.tokens[i + 2].low if i + 2 < len(an.tokens) else ""
         if after not in ("mistake", "accident"):
             return False  # "a tool written by the dev team": a reduced relative, not a verb
     return True
+
+
+_NP_MODIFIERS = W("same other very newly recently previously partially half already well-")
 
 
 def _verb_groups(an: Analysis, start: int, end: int) -> list[tuple[int, int]]:
@@ -462,8 +471,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     lows = [tokens[t].low for t in range(clause.verb, clause.end)]
     # hypothetical or general statements are not accounts of what happened
     before = [tokens[t].low for t in range(max(0, actor.start - 3), actor.start) if tokens[t].sentence == clause.sentence]
-    if any(low in ("if", "unless", "whether", "what") for low in before):
-        return None
+    if any(low in ("if", "unless", "whether", "what") for low in before) or before[-1:] in (["never"], ["not"]):
+        return None  # "if someone deleted …", "it's never a single person who caused …"
     group = [tokens[t].low for t in range(clause.verb, clause.main + 1)]
     if any(low in ("can", "could", "might", "may", "would", "will", "can't", "cannot", "won't") for low in group):
         return None

@@ -96,7 +96,7 @@ DUTY_VERBS = W(
     """
     copy check verify test follow read review validate confirm notice slow wait double-check
     look escalate back tell inform communicate update block request ask realize realise
-    consult notify connect understand run
+    consult notify connect understand run catch account monitor
     """
 )
 # Acts that destroy or disrupt: with a person as actor and a live target they are blamed.
@@ -106,6 +106,7 @@ DESTRUCTIVE_VERBS = W(
     purged killed shut unplugged disconnected rebooted cut
     """
 )
+DESTRUCTIVE_BASES = W("delete wipe drop truncate erase destroy corrupt remove overwrite purge kill shut unplug disconnect reboot cut revert push deploy run")
 # The destructive verbs rare enough to be worth a look on their own.
 STRONG_DESTRUCTIVE = W("deleted wiped truncated erased destroyed corrupted overwrote overwritten purged")
 _LIVE_TARGETS = W("production prod live primary customer customers power")
@@ -189,6 +190,8 @@ def _is_finite(an: Analysis, i: int) -> bool:
         return False
     if low in AUXILIARIES or low in ERROR_VERBS and not low.endswith("ing"):
         return True
+    if i > 0 and an.tokens[i - 1].low in ERROR_ADVERBS and an.tokens[i - 1].sentence == tok.sentence and low in DESTRUCTIVE_BASES:
+        return True  # "some people … accidentally unplug your power strip"
     if low in _DISCLOSURE_VERBS and low.endswith("s") and i > 0 and an.tokens[i - 1].low in ERROR_ADVERBS:
         return True  # a headline: "… accidentally sends staff details"
     if low in _NARRATIVE_PRESENT and i > 0 and an.tokens[i - 1].sentence == tok.sentence:
@@ -200,6 +203,8 @@ def _is_finite(an: Analysis, i: int) -> bool:
         return False
     prev = an.tokens[i - 1] if i > 0 and an.tokens[i - 1].sentence == tok.sentence else None
     nxt = an.tokens[i + 1] if i + 1 < len(an.tokens) and an.tokens[i + 1].sentence == tok.sentence else None
+    if prev is not None and prev.text == "A" and i > 1 and an.tokens[i - 2].low in ROLE_NOUNS:
+        return True  # "Engineer A typed the wrong command"
     if prev is not None and (prev.low in _DETERMINERS and prev.low not in ("that", "this") or prev.low in ("of", "to", "with", "for", "from", "in", "on", "by")):
         return False  # "the deleted files", "of planned work"
     if prev is not None and (prev.low in _NP_MODIFIERS or prev.low.endswith("ly") and i > 1 and (
@@ -220,7 +225,7 @@ def _verb_groups(an: Analysis, start: int, end: int) -> list[tuple[int, int]]:
     groups = []
     i = start
     while i < end:
-        if _is_finite(an, i):
+        if _is_finite(an, i) or _after_subject_pronoun(an, i):
             first = i
             j = i
             # walk over the auxiliaries and adverbs to the main verb: "had already been removed"
@@ -237,6 +242,22 @@ def _verb_groups(an: Analysis, start: int, end: int) -> list[tuple[int, int]]:
         else:
             i += 1
     return groups
+
+
+_SUBJECT_PRONOUNS = W("i we they he she you")
+
+
+def _after_subject_pronoun(an: Analysis, i: int) -> bool:
+    """A present-tense verb right after a subject pronoun: "We rebuild …", "they unplug …"."""
+    if i == 0 or an.tokens[i - 1].low not in _SUBJECT_PRONOUNS or an.tokens[i - 1].sentence != an.tokens[i].sentence:
+        return False
+    low = an.tokens[i].low
+    if not low.isalpha() or low in lex.STOPWORDS or low.endswith("ing"):
+        return False
+    from ._language import _lemmas  # deferred: the lexicon loads only for such a sentence
+
+    lemmas = _lemmas(low)
+    return lemmas is not None and "VERB" in lemmas and (low in lemmas["VERB"] or low.endswith("s") and low[:-1] in lemmas["VERB"])
 
 
 def _base_like(low: str) -> bool:
@@ -260,6 +281,9 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
     if tok.is_handle:
         person = person_at(an, j, names, owners)
         return Actor(j, j + 1, "handle") if person is not None else Actor(j, j + 1, "thing")
+    if j > 0 and an.tokens[j - 1].sentence == tok.sentence and an.tokens[j - 1].low in ROLE_NOUNS and (
+            len(tok.text) == 1 and tok.text.isupper() or tok.text.isdigit() and len(tok.text) <= 2):
+        return Actor(_np_start(an, j - 1), j + 1, "role")  # "Engineer A typed …", "operator 2"
     start = _np_start(an, j)
     if base in ROLE_NOUNS or base in lex.TEAM_NOUNS:
         if tok.capitalised and not tok.initial and not (j > 0 and an.tokens[j - 1].low in _DETERMINERS):
@@ -327,6 +351,11 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     if j < 0 or tokens[j].sentence != sentence:
         return None
     low = tokens[j].low
+    if (low == "having" or low == "to" and tokens[k].low == "have") and groups:
+        # "left for lunch … having turned his radio on by accident", "only to have accidentally
+        # deleted the admin's account": the subject of the clause the phrase hangs on
+        earlier = [g for g in groups if g[0] < j]
+        return subject_of(an, earlier[0][0], names, owners, None) if earlier else None
     if low in _COORDINATORS or _gap_is_comma(an, j, j + 1) and low not in ROLE_NOUNS:
         # "an operator used a tool … but forgot to type": the subject of the earlier verb;
         # "a tired engineer, working late …, ran": the subject before the parenthesis
@@ -613,7 +642,12 @@ def _made_a_slip(an, clause):
 
 
 def _explained(an, clause) -> bool:
-    """ "did not notice the alert because both alerts shared a title": the reason is given."""
+    """ "did not notice the alert because both alerts shared a title", "… so we didn't catch the
+    issue in testing": the reason is given."""
+    actor = clause.actor
+    if actor is not None and actor.start > 0 and an.tokens[actor.start - 1].low in ("so", "therefore", "hence", "thus") \
+            and an.tokens[actor.start - 1].sentence == clause.sentence:
+        return True
     return any(
         an.tokens[t].low in ("because", "since", "so") for t in range(clause.main + 1, len(an.tokens))
         if an.tokens[t].sentence == clause.sentence
@@ -686,6 +720,13 @@ def owned_slips(an: Analysis) -> list[tuple[int, int, str]]:
         if tok.possessive and tok.base.lower() in ROLE_NOUNS and i + 1 < len(tokens) and tokens[i + 1].low in _ERROR_ADJECTIVES:
             found.append((i, i + 2, f"{tok.low} {tokens[i + 1].low}"))  # "One Employee's Accidental Email"
             continue
+        if tok.low in _OWNED_SLIPS and tok.low != "fault":
+            k = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].low == "that")
+            # a singular culprit: "a mistake we made" is the organisation owning its incident
+            if k + 1 < len(tokens) and tokens[k + 1].sentence == tok.sentence and tokens[k].low in ("i", "he", "she", "they") \
+                    and tokens[k + 1].low in ("made", "did") and not negated_near_token(an, i):
+                found.append((i, k + 2, f"the {tok.low} {tokens[k].low} {tokens[k + 1].low}"))  # "I realised the mistake I did"
+                continue
         if tok.low not in _OWNERS:
             continue
         j = i + 1
@@ -707,6 +748,13 @@ def negated_near_token(an: Analysis, i: int) -> bool:
         for k in range(max(0, i - 3), i) if an.tokens[k].sentence == an.tokens[i].sentence
     )
 
+# Duties whose omission, written in the passive, hides who did not do them.
+PASSIVE_DUTIES = W(
+    """
+    caught noticed spotted checked double-checked tested reviewed verified validated questioned
+    escalated flagged considered anticipated foreseen communicated followed approved
+    """
+)
 _STRONG_PASSIVE_ADVERBS = W("mistakenly carelessly negligently inadequately recklessly sloppily")
 _PASSIVE_LAPSES = W("overlooked neglected ignored forgotten missed")
 _PASSIVE_AUX_WORDS = W("was were been is are being")
@@ -726,6 +774,10 @@ def implied_blame(an: Analysis) -> list[tuple[int, int, str]]:
             # "an engineer mistakenly removed" is the clause analysis's
             if prev is not None and (prev.low in _PASSIVE_AUX_WORDS or _gap_is_comma(an, i - 1, i)):
                 found.append((i, i + 2, f"{low} {nxt.low}"))
+        elif low == "without" and nxt is not None:
+            k = i + 2 if nxt.low in ("first", "ever", "properly") else i + 1
+            if k + 1 < len(tokens) and tokens[k + 1].sentence == tok.sentence and tokens[k].low == "being" and tokens[k + 1].low in PASSIVE_DUTIES:
+                found.append((i, k + 2, f"without being {tokens[k + 1].low}"))  # "released to production without first being tested"
         elif low in _PASSIVE_LAPSES and prev is not None and prev.low in _PASSIVE_AUX_WORDS:
             before = tokens[i - 2].low if i > 1 and tokens[i - 2].sentence == tok.sentence else ""
             if before in ("not", "never") or prev.low == "being" and before in ("not",):
@@ -767,6 +819,9 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
         window = range(max(0, i - 8), i)
         lows = [tokens[t].low for t in window if tokens[t].sentence == tok.sentence]
         prev = lows[-1] if lows else ""
+        if prev in PASSIVE_DUTIES and any(w in ("not", "never") for w in lows[-4:-1]):
+            found.append((actor, i - 1, actor.end, f"not {prev} by"))  # "was not carefully reviewed by one of our engineers"
+            continue
         if prev in _CAUSED and actor.kind in ("role", "pronoun", "name", "handle"):
             found.append((actor, i - 1, actor.end, f"{prev} by"))
             continue

@@ -48,7 +48,7 @@ _BOTHER = re.compile(
 )
 _IDIOMS = re.compile(
     r"\b(?:asleep\s+at\s+the\s+wheel|dropped\s+the\s+ball|rookie\s+mistake|should\s+have\s+known\s+better|no\s+excuse"
-    r"|knew\s+full\s+well|(?:threw|throw|throws|thrown|throwing)\b[^.;!?]{0,80}?\bunder\s+the\s+bus|buswards|bad\s+move|point(?:s|ed|ing)?\s+(?:the|a)\s+finger\s+at|pebkac|pebcak|id-?10-?t|my\s+bad(?=\s*(?:[.,;:!?]|$|i\b))|fat[\s\-]finger(?:ed|s)?|(?:screwed|fucked)\s+(?:it\s+|things\s+)?up)\b",
+    r"|knew\s+full\s+well|(?:threw|throw|throws|thrown|throwing)\b[^.;!?]{0,80}?\bunder\s+(?:the|a)\s+(?:\w+\s+)?bus|buswards|bad\s+move|point(?:s|ed|ing)?\s+(?:the|a)\s+finger\s+at|pebkac|pebcak|id-?10-?t|my\s+bad(?=\s*(?:[.,;:!?]|$|i\b))|fat[\s\-]finger(?:ed|s)?|(?:screwed|fucked)\s+(?:it\s+|things\s+)?up)\b",
     re.IGNORECASE,
 )
 
@@ -149,6 +149,10 @@ def _blame(an, i):
     if nxt is not None and nxt.low in ("on", "for", "lies", "falls", "rests"):
         yield tok.start, tok.end, "assigns blame"
         return
+    after = [t.low for t in tokens[i + 1 : i + 4] if t.sentence == tok.sentence]
+    if after[:1] in (["goes"], ["went"]) or after[:1] and after[0] in lex.MODALS and after[1:2] == ["go"]:
+        yield tok.start, tok.end, "assigns blame"  # "the real blame should go to the CEO"
+        return
     # "blamed the payments team", "blame Dave"
     for j in range(i + 1, min(len(tokens), i + 5)):
         other = tokens[j]
@@ -190,6 +194,9 @@ def _fault(an, i):
                 return
         return
     if prev is not None and prev.low == "at":
-        subject = person_subject_before(an, i - 2) if i >= 2 and tokens[i - 2].low in ("was", "were", "is", "are") else None
+        k = i - 2
+        while k > 0 and tokens[k].low.endswith("ly") and tokens[k].sentence == sentence:
+            k -= 1  # "I am especially at fault"
+        subject = person_subject_before(an, k) if k >= 1 and tokens[k].low in ("was", "were", "is", "are", "am", "be") else None
         if subject is not None:
             yield tokens[subject.start].start, tok.end, "assigns fault to people"

@@ -27,6 +27,7 @@ The failover runbook had no step to check replication lag before promoting a rep
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
+from ._clauses import PASSIVE_DUTIES
 from ._language import analysed, is_participle, person_at, person_subject_before
 
 CODE = "PM505"
@@ -41,10 +42,20 @@ _WOULD_SUBJECTS = lex._words("you anyone anybody someone somebody everyone every
 _NEGATED = {"shouldn't": "should", "couldn't": "could", "wouldn't": "would", "shouldn’t": "should", "couldn’t": "could", "wouldn’t": "would"}
 _EXCULPATORY = lex._words("nobody noone none")
 # Passive duties: "should have been caught/tested/reviewed" judges the people who did not.
-_PASSIVE_DUTIES = lex._words(
-    "caught noticed spotted checked double-checked tested reviewed verified validated rushed questioned "
-    "escalated flagged considered anticipated foreseen communicated"
-)
+_PASSIVE_DUTIES = PASSIVE_DUTIES | lex._words("rushed")
+_WISER = lex._words("better wiser smarter safer prudent")
+
+
+def _base_verb_at(an, j):
+    """A verb in its base form at ``j``, over adverbs: "to just roll it back"."""
+    from ._language import is_imperative
+
+    tokens = an.tokens
+    while j + 1 < len(tokens) and tokens[j].sentence == tokens[j + 1].sentence and tokens[j].low in ("just", "simply", "have", "first"):
+        j += 1
+    return tokens[j].low.isalpha() and is_imperative(tokens[j].low)
+
+
 _SCREEN = lex.MODALS | set(_CONTRACTED) | set(_NEGATED) | {"failed", "had", "if"}
 
 _HINT = (
@@ -101,6 +112,14 @@ def _counterfactuals(an):
     for k, tok in enumerate(tokens):
         low = tok.low
         same = lambda j: 0 <= j < len(tokens) and tokens[j].sentence == tok.sentence  # noqa: E731
+        if low in ("should", "could") and same(k + 3) and tokens[k + 1].low in ("we", "i", "you", "they", "he", "she") \
+                and tokens[k + 2].low in _HAVE and is_participle(tokens[k + 3].text) and not (same(k - 1) and tokens[k - 1].low in ("how", "if", "whether")):
+            yield tok.start, tokens[k + 3].end  # "What should we have tested that we didn't?"
+            continue
+        if low in ("would", "should") and same(k + 5) and tokens[k + 1].low in _HAVE and tokens[k + 2].low == "been" \
+                and tokens[k + 3].low in _WISER and tokens[k + 4].low == "to" and _base_verb_at(an, k + 5):
+            yield tok.start, tokens[k + 5].end  # "It would have been better to just roll it back": a judged decision
+            continue
         if low in lex.MODALS or low in _CONTRACTED or low in _NEGATED:
             modal = _CONTRACTED.get(low) or _NEGATED.get(low) or low
             negated = low in _NEGATED or (same(k + 1) and tokens[k + 1].low in ("not", "never"))

@@ -61,7 +61,7 @@ ERROR_ADVERBS = W(
     """
     accidentally accidently mistakenly inadvertently unknowingly unintentionally carelessly
     erroneously wrongly incorrectly unwittingly negligently recklessly sloppily improperly
-    inappropriately wrongfully unlawfully
+    inappropriately wrongfully unlawfully imprecisely unthinkingly absent-mindedly haphazardly
     """
 )
 # Verbs that are errors or lapses whoever does them.
@@ -351,6 +351,9 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     if j < 0 or tokens[j].sentence != sentence:
         return None
     low = tokens[j].low
+    if low == "to" and groups and any(g[1] == j - 1 for g in groups):
+        # "I managed to accidentally corrupt a production database": the subject of "managed"
+        return subject_of(an, next(g for g in groups if g[1] == j - 1)[0], names, owners, None)
     if (low == "having" or low == "to" and tokens[k].low == "have") and groups:
         # "left for lunch … having turned his radio on by accident", "only to have accidentally
         # deleted the admin's account": the subject of the clause the phrase hangs on
@@ -370,7 +373,8 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     if low in ("who", "that") and j > 0 and tokens[j - 1].sentence == sentence:
         # "the person who pushed", "a guy that took out"
         return actor_ending_at(an, j - 1, names, owners)
-    if low in _CLAUSE_BREAKS or low in lex.STOPWORDS - PRONOUNS - W("i we he she they someone"):
+    if (low in _CLAUSE_BREAKS or low in lex.STOPWORDS - PRONOUNS - W("i we he she they someone")) \
+            and not (tokens[j].text == "A" and j > 0 and tokens[j - 1].low in ROLE_NOUNS):  # "Engineer A"
         return None
     found = _subject_before_participle(an, j, names, owners)
     if found is not None:
@@ -515,7 +519,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         low = tokens[t].low
         if low in ERROR_ADVERBS and t == clause.end - 1 and clause.end < len(tokens) and tokens[clause.end].sentence == clause.sentence:
             continue  # "…, inadvertently blocked": the adverb of the next verb
-        if lucky and (t <= clause.main + 3 or low == "by"):
+        if lucky and (low == "by" or t <= clause.main + 3 and not any(_gap_is_comma(an, x, x + 1) for x in range(clause.main, t))):
             continue  # the adverb goes with the lucky verb: "worked around the root cause by accident"
         if low in ERROR_ADVERBS and not _negated_near(an, t, clause):
             return t, t + 1, f"{low} {tokens[clause.main].low}"
@@ -542,6 +546,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         return clause.main, clause.main + 1, main
     # "made a typo", "made several blunders", "had my own fun fuckup"
     for t in range(clause.main + 1, min(clause.end, clause.main + 6)):
+        if _gap_is_comma(an, t - 1, t):
+            break  # "Had we had a canary stage, the error would …": the slip is in another clause
         if tokens[t].low in _SLIPS and main in ("made", "make", "makes", "had", "making"):
             return clause.main, t + 1, f"{main} {tokens[t].low}"
     # the wrong target: "deleted the wrong directory", "pushed the bad config", "a destructive command"

@@ -64,7 +64,7 @@ _PASSIVE = lex._words("was were been")
 _NEGATIONS = lex._words("not never didn't didn’t don't don’t doesn't doesn’t didnt dont")
 
 
-_WEAK = lex._words("caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes")
+_WEAK = lex._words("caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes error errors")
 _STRONG = (_SCREEN | lex._words("without instead")) - _WEAK
 _PERSON_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | lex.TEAM_NOUNS | lex._words(
     "me him them us people person i've i’ve we've we’ve i'd i’d i'm i’m someone's someone’s he's he’s she's she’s they've they’ve"

@@ -49,7 +49,7 @@ _SCREEN = _PUNISHED | _PUNISH_VERBS | _PUNISHMENT_NOUNS | _SANCTIONED | lex._wor
     "let disciplinary against responsible fine kicked resign step leave quit wrist escorted escorting revoke revoking"
 )
 
-_TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist")
+_TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist with")
 _HINT = (
     "Leave personnel decisions out of the post-mortem; describe what made the mistake "
     "possible and what changes make it harder to repeat."

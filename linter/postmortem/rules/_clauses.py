@@ -864,6 +864,23 @@ def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=N
     return found
 
 
+_NEGATED_DUTY = None
+
+
+def negated_duty(text: str) -> bool:
+    """Whether ``text`` has a duty left undone: "did not copy", "didn't you catch", "never checked"."""
+    global _NEGATED_DUTY
+    if _NEGATED_DUTY is None:  # compiled on first use: the one-file hook pays for every compile
+        import re
+
+        _NEGATED_DUTY = re.compile(
+            r"(?:\b(?:not|never|didnt|dont|doesnt)|n[’']t)\s+(?:(?:i|we|you|they|he|she)\s+)?(?:\w+ly\s+)?(?:"
+            + "|".join(sorted(DUTY_VERBS, key=len, reverse=True)) + r")\b",
+            re.IGNORECASE,
+        )
+    return _NEGATED_DUTY.search(text) is not None
+
+
 # Every word that can frame a clause as an error; a sentence without one is not analysed.
 CUE_WORDS = (
     ERROR_ADVERBS | ERROR_VERBS | _WRONG | _DANGEROUS | _SLIPS | DUTY_VERBS | DESTRUCTIVE_VERBS

@@ -38,7 +38,7 @@ The deploy process allowed a config that failed validation to reach production.
 from ..rule import Finding, Severity
 from . import _lexicon as lex
 from ._people import candidates
-from ._clauses import ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, blamed_acts
+from ._clauses import DUTY_VERBS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, agent_blames, blamed_acts, negated_duty
 from ._language import NameOptions, analyse_speech as analyse, text_blocks, is_past_verb, negated_before, person_at, words_of
 
 CODE = "PM501"
@@ -60,13 +60,15 @@ _SCREEN = (
     | {words[0] for words in _PHRASE_CUES}
 )
 # More words that frame an act as an error: looked at only where a name or handle may be.
-_CLAUSE_SCREEN = ERROR_ADVERBS | ERROR_VERBS | STRONG_DESTRUCTIVE | {"wrong", "bad", "typo", "instead", "mistake", "accident"}
+_CLAUSE_SCREEN = ERROR_ADVERBS | ERROR_VERBS | STRONG_DESTRUCTIVE | {"wrong", "bad", "typo", "instead", "mistake", "accident", "without", "error"}
 
 
 def _blocks(doc):
     for block in text_blocks(doc):
         words = words_of(block.text)
-        if not words.isdisjoint(_SCREEN) or (not words.isdisjoint(_CLAUSE_SCREEN) and candidates(block.text)):
+        if not words.isdisjoint(_SCREEN) or (
+            (not words.isdisjoint(_CLAUSE_SCREEN) or not words.isdisjoint(DUTY_VERBS) and negated_duty(block.text)) and candidates(block.text)
+        ):
             yield block, analyse(block.text)
 
 
@@ -117,6 +119,16 @@ def check(doc, ctx):
                 block.span(first.start, first.start + len(who)),
                 f"names {who!r} as the actor of a failure; describe roles and the system instead",
                 hint + "refer to people by role (\"the on-call engineer\").",
+            )
+        for actor, _, _, _ in agent_blames(an, names, owners):
+            if actor.kind not in ("name", "handle") or actor.start in reported:
+                continue
+            reported.add(actor.start)  # "… is made by Engineer Daniel without peer review"
+            first, last = an.tokens[actor.start], an.tokens[actor.end - 1]
+            yield Finding(
+                block.span(first.start, last.end),
+                f"names {block.text[first.start : last.end]!r} as the actor of a failure; describe roles and the system instead",
+                "Say what allowed it; refer to people by role (\"the on-call engineer\").",
             )
 
 

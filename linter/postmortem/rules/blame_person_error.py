@@ -34,13 +34,11 @@ connected to the primary or the replica.
 ```
 """
 
-import re
-
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
 from ._language import NameOptions, analyse_speech as analyse, text_blocks, words_of
-from ._people import _Lazy, candidates
+from ._people import candidates
 
 CODE = "PM507"
 NAME = "blame-person-error"
@@ -69,10 +67,6 @@ _STRONG = (_SCREEN | lex._words("without instead")) - _WEAK
 _PERSON_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | lex.TEAM_NOUNS | lex._words(
     "me him them us people person i've i’ve we've we’ve i'd i’d i'm i’m someone's someone’s he's he’s she's she’s they've they’ve"
 )
-_NEGATED_DUTY = _Lazy(
-    r"(?:\b(?:not|never|didnt|dont|doesnt)|n[’']t)\s+(?:(?:i|we|you|they|he|she)\s+)?(?:\w+ly\s+)?(?:" + "|".join(sorted(cl.DUTY_VERBS, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
 
 
 def _blocks(doc):
@@ -81,7 +75,7 @@ def _blocks(doc):
     for block in text_blocks(doc):
         words = words_of(block.text)
         if not words.isdisjoint(_STRONG) or (
-            not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_VERBS) and _NEGATED_DUTY.search(block.text)
+            not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_VERBS) and cl.negated_duty(block.text)
         ) and (not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(_PASSIVE) or candidates(block.text)):
             yield block, analyse(block.text)
 

@@ -550,6 +550,11 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             break  # "Had we had a canary stage, the error would …": the slip is in another clause
         if tokens[t].low in _SLIPS and main in ("made", "make", "makes", "had", "making"):
             return clause.main, t + 1, f"{main} {tokens[t].low}"
+    # the road not taken: "Instead of deploying to each server in turn, he opened …",
+    # "someone wrote code … instead of using the library"
+    road = _instead_of(an, clause, actor)
+    if road is not None:
+        return road
     # the wrong target: "deleted the wrong directory", "pushed the bad config", "a destructive command"
     for t in range(clause.main + 1, clause.end):
         low = tokens[t].low
@@ -599,6 +604,19 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             if (nxt in _DAMAGE_PARTICLE_VERBS and after in _DAMAGE_PARTICLE_VERBS[nxt]) or nxt in ("broke", "wiped", "deleted", "corrupted", "crashed"):
                 return t + 1, t + 2 + (after in _DAMAGE_PARTICLE_VERBS.get(nxt, ())), f"{main} … {nxt}"
             break
+    return None
+
+
+def _instead_of(an, clause, actor):
+    """ "Instead of <doing>, <person> <did>": a person's act framed as the wrong choice. Only
+    before the actor: "we used a queue instead of calling the service" is a design."""
+    tokens = an.tokens
+    first = next((t for t in range(actor.start, -1, -1) if t == 0 or tokens[t - 1].sentence != clause.sentence), actor.start)
+    for t in range(first, actor.start):
+        if tokens[t].low == "instead" and t + 2 < len(tokens) and tokens[t + 1].low == "of" and tokens[t + 2].sentence == clause.sentence:
+            doing = tokens[t + 2].low
+            if doing.endswith("ing") and len(doing) > 4 and doing not in ("something", "nothing", "everything", "anything", "during", "being"):
+                return t, t + 3, f"{tokens[clause.main].low} instead of {doing}"
     return None
 
 

@@ -48,14 +48,23 @@ _BOTHER = re.compile(
 )
 _IDIOMS = re.compile(
     r"\b(?:asleep\s+at\s+the\s+wheel|dropped\s+the\s+ball|rookie\s+mistake|should\s+have\s+known\s+better|no\s+excuse"
-    r"|knew\s+full\s+well|(?:threw|throw|throws|thrown|throwing)\b[^.;!?]{0,80}?\bunder\s+(?:the|a)\s+(?:\w+\s+)?bus|buswards|bad\s+move|point(?:s|ed|ing)?\s+(?:the|a)\s+finger\s+at|pebkac|pebcak|id-?10-?t|my\s+bad(?=\s*(?:[.,;:!?]|$|i\b))|fat[\s\-]finger(?:ed|s)?|(?:screwed|fucked)\s+(?:it\s+|things\s+)?up)\b",
+    r"|knew\s+full\s+well|(?:threw|throw|throws|thrown|throwing)\b[^.;!?]{0,80}?\bunder\s+(?:the|a)\s+(?:\w+\s+)?bus|buswards|bad\s+move|point(?:s|ed|ing)?\s+(?:the|a)\s+finger\s+at|pebkac|pebcak|id-?10-?t|my\s+bad(?=\s*(?:[.,;:!?]|$|i\b))|fat[\s\-]finger(?:ed|s)?|(?:screw|fuck|cock)(?:s|ed|ing)?\s+(?:(?:it|things|something|everything|this|that)\s+)?up)\b",
     re.IGNORECASE,
 )
+
+# Calls for diligence and judgements of competence: "advise your team to be more careful",
+# "if they aren't properly qualified to operate the device".
+_DILIGENCE = re.compile(
+    r"\bbe\s+(?:a\s+(?:bit|little|lot)\s+)?(?:more|extra)\s+(?:careful|vigilant|attentive|diligent|thorough|cautious)\b",
+    re.IGNORECASE,
+)
+_TRY_HARDER = "asks people to try harder"
+_COMPETENCE = re.compile(r"(?:\bnot|n[’']t)\s+(?:\w+ly\s+)?(?:qualified|competent)\b", re.IGNORECASE)
 
 _SLANG_PEOPLE = lex._words("ceo cto cio executive executives boss bosses guy guys dev devs sysadmin sysadmins admin admins technician technicians coworker coworkers")
 _SLANG_WORK = lex._words("code change changes commit commits pr work")
 _SLANG_FOR_PEOPLE = lex._words("shitty crappy lousy useless clueless poor garbage")
-_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | _SLANG_FOR_PEOPLE | {"knew", "slob", "fat", "finger", "bad", "bothered", "bus", "buswards", "move", "pebkac", "pebcak", "fat-finger", "fat-fingered", "screwed", "fucked", "fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better"}
+_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | _SLANG_FOR_PEOPLE | {"knew", "slob", "fat", "finger", "bad", "bothered", "bus", "buswards", "move", "pebkac", "pebcak", "fat-finger", "fat-fingered", "screwed", "fucked", "fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better", "screw", "screws", "screwing", "fuck", "fucks", "fucking", "cock", "cocked", "careful", "vigilant", "attentive", "diligent", "thorough", "cautious", "qualified", "competent"}
 
 _HINT = (
     "Describe what happened and why it made sense at the time, without judging the person: "
@@ -67,8 +76,8 @@ def check(doc, ctx):
     for block, an in analysed(doc, _SCREEN, speech=True):
         seen = set()
         for start, end, what in _judgements(an):
-            if (start, end) in seen:
-                continue
+            if (start, end) in seen or what == _TRY_HARDER and block.column == "action":
+                continue  # an action item asking for care is PM303's
             seen.add((start, end))
             phrase = " ".join(block.text[start:end].split())
             yield Finding(block.span(start, end), f"judges people: {phrase!r} ({what})", _HINT)
@@ -100,7 +109,8 @@ def _judgements(an):
             subject = person_subject_before(an, i)
             if subject is not None:
                 yield tokens[subject.start].start, tok.end, "blames a person for a lapse"
-    for pattern, what in ((_ACCOUNTABLE, "calls for blame"), (_BOTHER, "assumes bad intent"), (_IDIOMS, "a judgement of people")):
+    for pattern, what in ((_ACCOUNTABLE, "calls for blame"), (_BOTHER, "assumes bad intent"), (_IDIOMS, "a judgement of people"),
+                          (_DILIGENCE, _TRY_HARDER), (_COMPETENCE, "judges a person's competence")):
         for match in pattern.finditer(an.text):
             if _general(an, match.start(), match.end()):
                 continue

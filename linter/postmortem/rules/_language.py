@@ -471,13 +471,13 @@ def text_blocks(doc):
 _TEXT_BLOCKS: dict = {}
 
 
-def analysed(doc, screen: frozenset[str] | set[str], speech: bool = False):
-    """Each prose block of ``doc`` holding one of the words of ``screen``, with its analysis
-    (with reported speech kept, for ``speech``)."""
+def analysed(doc, screen: frozenset[str] | set[str], speech: bool = False, test=None):
+    """Each prose block of ``doc`` holding one of the words of ``screen`` (and passing ``test``,
+    a cheap check of the text), with its analysis (with reported speech kept, for ``speech``)."""
     for block in doc.prose:
         if block.column in NOT_PROSE_COLUMNS:
             continue
-        if not screen.isdisjoint(words_of(block.text)):
+        if not screen.isdisjoint(words_of(block.text)) and (test is None or test(block.text)):
             yield block, (analyse_speech if speech else analyse)(block.text)
 
 

@@ -63,12 +63,12 @@ _SCREEN = (
 _CLAUSE_SCREEN = ERROR_ADVERBS | ERROR_VERBS | STRONG_DESTRUCTIVE | {"wrong", "bad", "typo", "instead", "mistake", "accident", "without", "error"}
 
 
-def _blocks(doc):
+def _blocks(doc, names):
     for block in text_blocks(doc):
         words = words_of(block.text)
-        if not words.isdisjoint(_SCREEN) or (
-            (not words.isdisjoint(_CLAUSE_SCREEN) or not words.isdisjoint(DUTY_VERBS) and negated_duty(block.text)) and candidates(block.text)
-        ):
+        # a cue, and someone to blame: a name, a handle or "he"/"she" ("error" alone is in most blocks)
+        if (not words.isdisjoint(_SCREEN) or not words.isdisjoint(_CLAUSE_SCREEN) or not words.isdisjoint(DUTY_VERBS) and negated_duty(block.text)) \
+                and (not words.isdisjoint(_PRONOUNS) or names.people or candidates(block.text)):
             yield block, analyse(block.text)
 
 
@@ -79,7 +79,7 @@ def validate_options(options):
 def check(doc, ctx):
     names = NameOptions.from_options(ctx.options)
     owners = ctx.owners
-    for block, an in _blocks(doc):
+    for block, an in _blocks(doc, names):
         reported = set()
         for index, tok in enumerate(an.tokens):
             if not (tok.capitalised or tok.is_handle or tok.low in _PRONOUNS):

@@ -34,6 +34,8 @@ connected to the primary or the replica.
 ```
 """
 
+import re
+
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
@@ -62,8 +64,12 @@ _PASSIVE = lex._words("was were been")
 _NEGATIONS = lex._words("not never didn't didn’t don't don’t doesn't doesn’t didnt dont")
 
 
-_WEAK = lex._words("caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes error errors")
-_STRONG = (_SCREEN | lex._words("without instead")) - _WEAK
+_WEAK = lex._words("caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes")
+_ERROR_NOUNS = lex._words("error errors")
+# Weak cues that blame without a person in the passive: "was missed", "released without being tested".
+_PASSIVE_CUES = lex._words("missed ignored without")
+_MADE = lex._words("made make makes making")
+_STRONG = _SCREEN - _WEAK
 _PERSON_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | lex.TEAM_NOUNS | lex._words(
     "me him them us people person i've i’ve we've we’ve i'd i’d i'm i’m someone's someone’s he's he’s she's she’s they've they’ve"
 )
@@ -75,9 +81,33 @@ def _blocks(doc):
     for block in text_blocks(doc):
         words = words_of(block.text)
         if not words.isdisjoint(_STRONG) or (
-            not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_VERBS) and cl.negated_duty(block.text)
-        ) and (not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(_PASSIVE) or candidates(block.text)):
+            not words.isdisjoint(_ERROR_NOUNS) and not words.isdisjoint(_MADE)  # "made a procedural error"
+        ) or (
+            not words.isdisjoint(_WEAK) and _weak_beside_person(block.text)
+            or not words.isdisjoint(cl.DUTY_VERBS) and cl.negated_duty(block.text) and not words.isdisjoint(_PERSON_WORDS)
+            or (not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_VERBS) and cl.negated_duty(block.text)) and candidates(block.text)
+        ):
             yield block, analyse(block.text)
+
+
+def _weak_beside_person(text: str) -> bool:
+    """Whether a weak cue shares a sentence with a word for people ("the engineer caused …") or
+    a passive ("the alert was missed"): "X caused Y. The on-call engineer was paged" does not."""
+    for sentence in _sentences(text):
+        words = frozenset(_WORD.findall(sentence.lower()))
+        if not words.isdisjoint(_WEAK) and (
+            not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(_PASSIVE) and not words.isdisjoint(_PASSIVE_CUES)
+        ):
+            return True
+    return False
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_SENTENCE_BREAK = re.compile(r"(?<=[.;!?])\s+")
+
+
+def _sentences(text: str) -> list[str]:
+    return _SENTENCE_BREAK.split(text)
 
 
 def check(doc, ctx):

@@ -64,8 +64,27 @@ _HINT = (
 )
 
 
+_SHAPES = None
+
+
+def _may_hold(text: str) -> bool:
+    """A cheap test before the analysis: a modal perfect ("should have", "could’ve", "ought not
+    to have"), "failed to", or a conditional "Had …"/"If …" with a consequence."""
+    global _SHAPES
+    if _SHAPES is None:  # compiled on first use: the one-file hook pays for every compile
+        import re
+
+        _SHAPES = (
+            re.compile(r"\b(?:should|could|would|might|ought)(?:n[’']t)?(?:[’']ve\b|[^.;!?]{0,40}?\bhave\b)|\bfailed\s+to\b", re.I),
+            re.compile(r"(?:^|[.;!?:]\s+|\b(?:and|but|that)\s+)(?:had|if)\b", re.I),
+            re.compile(r"\b(?:would|could)", re.I),
+        )
+    perfect, conditional, consequence = _SHAPES
+    return perfect.search(text) is not None or (conditional.search(text) is not None and consequence.search(text) is not None)
+
+
 def check(doc, ctx):
-    for block, an in analysed(doc, _SCREEN, speech=True):
+    for block, an in analysed(doc, _SCREEN, speech=True, test=_may_hold):
         seen = set()
         for start, end in _counterfactuals(an):
             if start in seen:

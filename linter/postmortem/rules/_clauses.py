@@ -802,7 +802,8 @@ def implied_blame(an: Analysis) -> list[tuple[int, int, str]]:
             k = i + 2 if nxt.low in ("first", "ever", "properly") else i + 1
             if k + 1 < len(tokens) and tokens[k + 1].sentence == tok.sentence and tokens[k].low == "being" and tokens[k + 1].low in PASSIVE_DUTIES:
                 found.append((i, k + 2, f"without being {tokens[k + 1].low}"))  # "released to production without first being tested"
-        elif low in _PASSIVE_LAPSES and prev is not None and prev.low in _PASSIVE_AUX_WORDS:
+        elif low in _PASSIVE_LAPSES and prev is not None and prev.low in _PASSIVE_AUX_WORDS and prev.low != "being":
+            # not "being ignored": "a change that resulted in the pod namespace being ignored" is software
             before = tokens[i - 2].low if i > 1 and tokens[i - 2].sentence == tok.sentence else ""
             if before in ("not", "never") or prev.low == "being" and before in ("not",):
                 continue
@@ -882,6 +883,8 @@ def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=N
     return found
 
 
+# The duties and their -ed forms, for a cheap test of a block's words.
+DUTY_WORDS = DUTY_VERBS | frozenset(v + ("d" if v.endswith("e") else "ed") for v in DUTY_VERBS)
 _NEGATED_DUTY = None
 
 
@@ -893,7 +896,7 @@ def negated_duty(text: str) -> bool:
 
         _NEGATED_DUTY = re.compile(
             r"(?:\b(?:not|never|didnt|dont|doesnt)|n[’']t)\s+(?:(?:i|we|you|they|he|she)\s+)?(?:\w+ly\s+)?(?:"
-            + "|".join(sorted(DUTY_VERBS, key=len, reverse=True)) + r")\b",
+            + "|".join(sorted(DUTY_VERBS, key=len, reverse=True)) + r")(?:ed|d)?\b",
             re.IGNORECASE,
         )
     return _NEGATED_DUTY.search(text) is not None

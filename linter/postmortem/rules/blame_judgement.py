@@ -2,7 +2,10 @@
 ## What it does
 Reports blame and moral judgement of people: careless, negligent, sloppy, lazy,
 incompetent, reckless, "the fault of the database team", "is to blame", "hold … accountable",
-"didn't bother", "noone bothered to check", a person or role that "ignored", "neglected",
+"didn't bother", "noone bothered to check", calls for more care ("advise your team to be
+more careful"), judgements of competence ("if they aren't properly qualified to operate the
+device"), blame that goes to someone ("the real blame should go to the CEO"), "I am
+especially at fault", a person or role that "ignored", "neglected",
 "overlooked" or "forgot" something, and slang and ridicule: "fuckup", "blunders", "the poor
 slob who did that", "knew full well the consequences", "pointed the finger at a single
 contractor", "PEBKAC", "my bad", "some shitty CEO". Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
@@ -145,6 +148,10 @@ def _blame(an, i):
         return  # "rather than attributing blame to anyone"
     if negated_before(an, i, reach=4) or prev in ("without", "this", "that", "of", "about", "culture"):
         return  # "this blaming only results in …": blame as a subject of discussion
+    after = [t.low for t in tokens[i + 1 : i + 4] if t.sentence == tok.sentence]
+    if after[:1] in (["goes"], ["went"]) or after[:1] and after[0] in lex.MODALS and after[1:2] == ["go"]:
+        yield tok.start, tok.end, "assigns blame"  # "the real blame should go to the CEO"
+        return
     if prev == "the" and not (nxt is not None and nxt.low in ("on", "for", "lies", "falls", "rests")):
         return
     if tok.low == "blamed" and prev in ("was", "were", "been", "got", "get") and i >= 2:
@@ -158,10 +165,6 @@ def _blame(an, i):
         return
     if nxt is not None and nxt.low in ("on", "for", "lies", "falls", "rests"):
         yield tok.start, tok.end, "assigns blame"
-        return
-    after = [t.low for t in tokens[i + 1 : i + 4] if t.sentence == tok.sentence]
-    if after[:1] in (["goes"], ["went"]) or after[:1] and after[0] in lex.MODALS and after[1:2] == ["go"]:
-        yield tok.start, tok.end, "assigns blame"  # "the real blame should go to the CEO"
         return
     # "blamed the payments team", "blame Dave"
     for j in range(i + 1, min(len(tokens), i + 5)):

@@ -5,8 +5,11 @@ cause: "Dave pushed the broken config", "Tom's mistake", "caused by @jsmith", "A
 probably merged by mistake", "Paramdeep mistyped one of the URLs". A person
 doing something that is not a failure ("Maria restarted the pods") is fine, and so are
 roles ("the on-call engineer"), teams, and names of systems, products and vendors
-(Jenkins, Kafka, Vault, Stripe…). Text in code, quotation marks, blockquotes and quoted
-chat logs is not checked.
+(Jenkins, Kafka, Vault, Stripe…). A duty left undone ("\"Jane didn't validate the
+input.\"") and an error attributed "by" a name ("Configuration change is made by Engineer
+Daniel without peer review") count too. Text in code, blockquotes and quoted chat logs is
+not checked, nor terms and messages in quotation marks; a quoted sentence that reports what
+someone said is.
 
 Names are recognised from a list of common given names, from @handles, and from
 capitalised words followed by something only people do ("forgot", "mistyped"); the act is
@@ -38,7 +41,7 @@ The deploy process allowed a config that failed validation to reach production.
 from ..rule import Finding, Severity
 from . import _lexicon as lex
 from ._people import candidates
-from ._clauses import DUTY_VERBS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, agent_blames, blamed_acts, negated_duty
+from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, agent_blames, blamed_acts, negated_duty
 from ._language import NameOptions, analyse_speech as analyse, text_blocks, is_past_verb, negated_before, person_at, words_of
 
 CODE = "PM501"
@@ -67,7 +70,7 @@ def _blocks(doc, names):
     for block in text_blocks(doc):
         words = words_of(block.text)
         # a cue, and someone to blame: a name, a handle or "he"/"she" ("error" alone is in most blocks)
-        if (not words.isdisjoint(_SCREEN) or not words.isdisjoint(_CLAUSE_SCREEN) or not words.isdisjoint(DUTY_VERBS) and negated_duty(block.text)) \
+        if (not words.isdisjoint(_SCREEN) or not words.isdisjoint(_CLAUSE_SCREEN) or not words.isdisjoint(DUTY_WORDS) and negated_duty(block.text)) \
                 and (not words.isdisjoint(_PRONOUNS) or names.people or candidates(block.text)):
             yield block, analyse(block.text)
 

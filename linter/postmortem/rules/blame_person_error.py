@@ -6,16 +6,25 @@ of an act framed as an error. The framing may be an adverb ("accidentally", "mis
 "unknowingly", "by accident"), a wrong object ("deleted a directory on the wrong server",
 "pushed the bad config"), a lapse ("forgot to copy", "did not copy the new code"), a slip
 ("made a typo", "made several blunders"), damage ("took out a stock exchange") or a
-destructive act on live data. Also errors written in the passive with people implied ("was
-mistakenly labeled as a UI change, inadequately reviewed", "was overlooked") and errors
-attributed "by" a person ("an incorrect command entered by an S3 team member"). Named
-people and @handles are reported by PM501.
+destructive act on live data, or the road not taken ("Instead of deploying to each server in
+turn, he opened …"). The actor may be a pronoun in a present-tense timeline ("We rebuild the
+search indices as the wrong user"), the subject of the clause a phrase hangs on ("The
+employee confirmed the alert, inadvertently causing a panic", "I managed to accidentally
+corrupt a production database") or a labelled role ("Engineer A typed the wrong command").
+Also errors written in the passive with people implied ("was mistakenly labeled as a UI
+change, inadequately reviewed", "was overlooked", "was released to production without first
+being tested"), errors attributed "by" a person ("an incorrect command entered by an S3 team
+member", "was not carefully reviewed by one of our Senior engineers"), a slip owned ("I
+realised the mistake I did") and reported speech ("“An employee pushed the wrong button,” he
+said"). Named people and @handles are reported by PM501.
 
 Roles doing ordinary things are fine ("The on-call engineer acknowledged the page",
 "University IT staff resolved the errors"), and so are systems as actors ("This change
 inadvertently blocked access"), passives without people ("The servers that were
-inadvertently removed"), statements of what anyone could do ("Everyone makes mistakes")
-and hypotheticals.
+inadvertently removed"), statements of what anyone could do ("Everyone makes mistakes"),
+denials ("It’s never a single person who caused a failure"), a lapse whose reason comes
+first ("… so we didn't catch the issue in testing"), an organisation owning its incident ("a
+mistake we made") and hypotheticals.
 
 ## Why it matters
 Replacing a name with a role does not make a sentence blameless: "a tired engineer ran a
@@ -60,7 +69,7 @@ _SCREEN = (
         """
     )
 )
-_PASSIVE = lex._words("was were been")
+_PASSIVE = lex._words("was were been being")
 _NEGATIONS = lex._words("not never didn't didn’t don't don’t doesn't doesn’t didnt dont")
 
 
@@ -84,8 +93,8 @@ def _blocks(doc):
             not words.isdisjoint(_ERROR_NOUNS) and not words.isdisjoint(_MADE)  # "made a procedural error"
         ) or (
             not words.isdisjoint(_WEAK) and _weak_beside_person(block.text)
-            or not words.isdisjoint(cl.DUTY_VERBS) and cl.negated_duty(block.text) and not words.isdisjoint(_PERSON_WORDS)
-            or (not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_VERBS) and cl.negated_duty(block.text)) and candidates(block.text)
+            or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text) and not words.isdisjoint(_PERSON_WORDS)
+            or (not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text)) and candidates(block.text)
         ):
             yield block, analyse(block.text)
 

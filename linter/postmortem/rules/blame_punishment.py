@@ -2,7 +2,9 @@
 ## What it does
 Reports punishment of people and calls for it: someone "got fired", "was disciplined",
 "reprimanded", "let go", "demoted", "reassigned", "a decision to fire him", "disciplinary
-action", "action taken against" a person, or a person "held responsible". Statements that
+action", "action taken against" or "with" a person ("We have taken action with that particular
+employee"), a person "held responsible", and sanctions of the law or a regulator ("employee
+who sold personal data … is fined", "imposes S$8,000 fine on law firm"). Statements that
 reject punishment are fine ("you don't fire someone for the occasional mistake", "nobody
 was disciplined"), and so are processes and machines that are terminated or reassigned
 ("the process was terminated", "the shard was reassigned").

@@ -2,12 +2,14 @@
 ## What it does
 Reports counterfactuals that judge people: a person, role or team that "should have",
 "could have" or "failed to" do something ("The on-call engineer should have escalated",
-"We should have caught this", "Had the reviewer looked…, we would have…"). Counterfactuals
+"We should have caught this", "Had the reviewer looked…, we would have…", "What should we
+have tested that we didn't?", "It would have been better to just roll it back"). Counterfactuals
 about systems are fine: "the health check failed to detect the stale connections", "the
 alert should have fired at 5%", "had the circuit breaker opened earlier…". So are "failed
 over" and passives about systems such as "should have been paged" or "should have been
 caught by the canary". A passive that hides who should have done a duty is reported:
-"shouldn't have been rushed to production", "should have been caught in review".
+"shouldn't have been rushed to production", "should have been caught in review", "there’s a
+checklist … so that should have been followed".
 
 ## Why it matters
 "Should have" describes a world that did not happen and measures people against

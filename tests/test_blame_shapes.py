@@ -68,6 +68,10 @@ def test_blame_shape_is_reported(sentence, code):
     "The operator error rate stayed below 0.1%.",
     "A certificate that expired caused the gateway to degrade. The on-call engineer was paged at 17:22 UTC.",
     "6:25 PM: the configuration change is deployed to the canary.",
+    # luck about what could have happened is not hindsight; "obviously" about future work is not judgement
+    "We got lucky: we could have lost the whole database.",
+    "We were fortunate that it happened on a Sunday; we could have lost a day of orders.",
+    "Obviously the migration has to be tested before we try again.",
 ])
 def test_blameless_sentence_with_the_same_words_is_clean(sentence):
     assert _codes(sentence) == set()

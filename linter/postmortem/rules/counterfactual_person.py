@@ -7,7 +7,9 @@ have tested that we didn't?", "It would have been better to just roll it back").
 about systems are fine: "the health check failed to detect the stale connections", "the
 alert should have fired at 5%", "had the circuit breaker opened earlier…". So are "failed
 over" and passives about systems such as "should have been paged" or "should have been
-caught by the canary". A passive that hides who should have done a duty is reported:
+caught by the canary", and so are statements of luck about what could have happened ("We
+got lucky: we could have lost the whole database"). A passive that hides who should have
+done a duty is reported:
 "shouldn't have been rushed to production", "should have been caught in review", "there’s a
 checklist … so that should have been followed".
 
@@ -45,6 +47,16 @@ _NEGATED = {"shouldn't": "should", "couldn't": "could", "wouldn't": "would", "sh
 _EXCULPATORY = lex._words("nobody noone none")
 # Passive duties: "should have been caught/tested/reviewed" judges the people who did not.
 _PASSIVE_DUTIES = PASSIVE_DUTIES | lex._words("rushed")
+# What could have happened to people, as opposed to what they could have done.
+_OUTCOMES = lex._words("lost been happened gone ended become suffered affected hit faced died")
+_LUCK = lex._words("lucky luckily fortunate fortunately thankfully fortuitously luck")
+
+
+def _lucky(an, sentence):
+    """A statement of luck in this sentence or the one before: "We were fortunate …; we could have …"."""
+    return any(t.low in _LUCK for t in an.tokens if t.sentence in (sentence, sentence - 1))
+
+
 _WISER = lex._words("better wiser smarter safer prudent")
 
 
@@ -178,6 +190,8 @@ def _counterfactuals(an):
                 continue  # "should have a runbook", "would have had no way to see"
             if modal == "might" or tokens[j].low == "had":
                 continue
+            if modal in ("could", "might") and (tokens[j].low in _OUTCOMES or _lucky(an, tok.sentence)):
+                continue  # "We got lucky: we could have lost the whole database": luck, not hindsight
             subject = person_subject_before(an, k)
             if subject is None:
                 continue

@@ -24,8 +24,11 @@ def _codes(sentence: str) -> set[str]:
     ("The technician acknowledged the alarm, inadvertently silencing the pager for everyone.", "PM507"),
     ("I managed to accidentally truncate the billing table.", "PM507"),
     ("An admin left for the weekend, having disabled the backups by accident.", "PM507"),
-    # a labelled role
+    # a labelled role; a role in a headline
     ("Operator B entered the wrong volume id.", "PM507"),
+    ("How A Typo By A Contractor Took Down Our Checkout", "PM507"),
+    # an adverb of error before a response act
+    ("Then the second responder accidentally reverted the hotfix.", "PM507"),
     # duties left undone, active and passive
     ("Why didn't they check the diff before merging?", "PM507"),
     ("The schema change went out without first being reviewed.", "PM507"),
@@ -65,6 +68,8 @@ def test_blame_shape_is_reported(sentence, code):
     "Had we had a canary stage, the error would have stayed in one region.",
     "The alert should have been routed to the database team's channel.",
     "The job runs fine on the new nodes.",
+    "We accidentally discovered the root cause while load testing.",
+    "We posted the summary on Teams and in the incident channel.",
     "The operator error rate stayed below 0.1%.",
     "A certificate that expired caused the gateway to degrade. The on-call engineer was paged at 17:22 UTC.",
     "6:25 PM: the configuration change is deployed to the canary.",

@@ -84,6 +84,9 @@ _BAD_THINGS = W(
 _DANGEROUS = W("dangerous destructive")
 _RUN_VERBS = W("ran run runs executed typed issued pushed deployed applied restarted rebooted")
 _LUCKY_VERBS = lex.RESPONSE_VERBS | W("worked discovered found fixed solved stumbled learned learnt")
+# Lucky whichever side the adverb is on: "we accidentally discovered the cause"; a response
+# act with the adverb before it is a slip: "the next person along accidentally reverted their fix".
+_DISCOVERIES = W("worked discovered found fixed solved stumbled learned learnt noticed spotted saw identified traced diagnosed")
 _WITHOUT_DUTIES = W(
     """
     checking testing realizing realising thinking reviewing asking consulting telling verifying
@@ -148,7 +151,7 @@ _COORDINATORS = W("and but then or")
 _SKIPPABLE_ADVERBS = W(
     """
     also simply just really then still even only apparently actually once instead later
-    quickly immediately again already eventually unfortunately subsequently pretty much
+    quickly immediately again already eventually unfortunately subsequently pretty much along
     """
 ) | ERROR_ADVERBS | W("never not")
 
@@ -286,8 +289,9 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
         return Actor(_np_start(an, j - 1), j + 1, "role")  # "Engineer A typed …", "operator 2"
     start = _np_start(an, j)
     if base in ROLE_NOUNS or base in lex.TEAM_NOUNS:
-        if tok.capitalised and not tok.initial and not (j > 0 and an.tokens[j - 1].low in _DETERMINERS):
-            return Actor(j, j + 1, "thing")  # "a post on Teams": a product
+        if tok.capitalised and not tok.initial and not (j > 0 and an.tokens[j - 1].low in _DETERMINERS) \
+                and not _title_case(an, tok.sentence):
+            return Actor(j, j + 1, "thing")  # "a post on Teams": a product; not in a headline
         # "the Postgres operator", "the deploy bot's admin" are systems
         if base in _AMBIGUOUS_ROLES and any(
             (an.tokens[k].capitalised and not an.tokens[k].initial) or an.tokens[k].base.lower() in lex.SYSTEMS or an.tokens[k].low in _SYSTEM_WORDS
@@ -310,6 +314,14 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
     if low in lex.STOPWORDS or low in _CLAUSE_BREAKS or low in _COORDINATORS or low in AUXILIARIES:
         return None
     return Actor(start, j + 1, "thing")
+
+
+def _title_case(an: Analysis, sentence: int) -> bool:
+    """A headline ("How A Command Typo By Amazon Employee Took Down The Internet"): capitals
+    there say nothing about products or names."""
+    start, end = an.sentences[sentence]
+    words = [t for t in an.tokens[start:end] if len(t.text) > 3 and t.text[:1].isalpha()]
+    return len(words) >= 3 and sum(t.capitalised for t in words) >= 0.8 * len(words)
 
 
 def _np_start(an: Analysis, j: int) -> int:
@@ -519,7 +531,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         low = tokens[t].low
         if low in ERROR_ADVERBS and t == clause.end - 1 and clause.end < len(tokens) and tokens[clause.end].sentence == clause.sentence:
             continue  # "…, inadvertently blocked": the adverb of the next verb
-        if lucky and (low == "by" or t <= clause.main + 3 and not any(_gap_is_comma(an, x, x + 1) for x in range(clause.main, t))):
+        if lucky and (low == "by" or t <= clause.main + 3 and not any(_gap_is_comma(an, x, x + 1) for x in range(clause.main, t))) \
+                and (t > clause.main or main in _DISCOVERIES):
             continue  # the adverb goes with the lucky verb: "worked around the root cause by accident"
         if low in ERROR_ADVERBS and not _negated_near(an, t, clause):
             return t, t + 1, f"{low} {tokens[clause.main].low}"

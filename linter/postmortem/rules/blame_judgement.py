@@ -115,9 +115,16 @@ def _judgements(an):
     for pattern, what in ((_ACCOUNTABLE, "calls for blame"), (_BOTHER, "assumes bad intent"), (_IDIOMS, "a judgement of people"),
                           (_DILIGENCE, _TRY_HARDER), (_COMPETENCE, "judges a person's competence")):
         for match in pattern.finditer(an.text):
-            if _general(an, match.start(), match.end()):
+            if _general(an, match.start(), match.end()) or pattern is _IDIOMS and _feared(an, match.start()):
                 continue
             yield match.start(), match.end(), what
+
+
+def _feared(an, start) -> bool:
+    """ "I know I'm going to screw something up": a fear about what may happen, not an account."""
+    before = [t.low for t in an.tokens if t.end <= start][-2:]
+    return any(low in ("will", "might", "may", "could", "would", "going") or low.endswith(("'ll", "’ll")) for low in before) \
+        and not any(low in ("have", "been") for low in before)
 
 
 def _general(an, start, end) -> bool:

@@ -61,7 +61,7 @@ ERROR_ADVERBS = W(
     """
     accidentally accidently mistakenly inadvertently unknowingly unintentionally carelessly
     erroneously wrongly incorrectly unwittingly negligently recklessly sloppily improperly
-    inappropriately wrongfully unlawfully
+    inappropriately wrongfully unlawfully imprecisely unthinkingly absent-mindedly haphazardly
     """
 )
 # Verbs that are errors or lapses whoever does them.
@@ -84,6 +84,9 @@ _BAD_THINGS = W(
 _DANGEROUS = W("dangerous destructive")
 _RUN_VERBS = W("ran run runs executed typed issued pushed deployed applied restarted rebooted")
 _LUCKY_VERBS = lex.RESPONSE_VERBS | W("worked discovered found fixed solved stumbled learned learnt")
+# Lucky whichever side the adverb is on: "we accidentally discovered the cause"; a response
+# act with the adverb before it is a slip: "the next person along accidentally reverted their fix".
+_DISCOVERIES = W("worked discovered found fixed solved stumbled learned learnt noticed spotted saw identified traced diagnosed")
 _WITHOUT_DUTIES = W(
     """
     checking testing realizing realising thinking reviewing asking consulting telling verifying
@@ -96,7 +99,7 @@ DUTY_VERBS = W(
     """
     copy check verify test follow read review validate confirm notice slow wait double-check
     look escalate back tell inform communicate update block request ask realize realise
-    consult notify connect understand run
+    consult notify connect understand run catch account monitor
     """
 )
 # Acts that destroy or disrupt: with a person as actor and a live target they are blamed.
@@ -106,6 +109,7 @@ DESTRUCTIVE_VERBS = W(
     purged killed shut unplugged disconnected rebooted cut
     """
 )
+DESTRUCTIVE_BASES = W("delete wipe drop truncate erase destroy corrupt remove overwrite purge kill shut unplug disconnect reboot cut revert push deploy run")
 # The destructive verbs rare enough to be worth a look on their own.
 STRONG_DESTRUCTIVE = W("deleted wiped truncated erased destroyed corrupted overwrote overwritten purged")
 _LIVE_TARGETS = W("production prod live primary customer customers power")
@@ -116,7 +120,10 @@ _DAMAGE_PARTICLE_VERBS = {
 }
 _DAMAGE_VERBS = W("broke crashed")
 _CAUSED = W("caused causing triggered started introduced")
-_DAMAGE_NOUNS = W("outage outages incident downtime disruption breakage problem problems data-loss loss")
+_DAMAGE_NOUNS = W(
+    "outage outages incident downtime disruption breakage problem problems data-loss loss shutdown shutdowns "
+    "crash crashes panic failure failures breach leak"
+)
 
 # Subjects that make a statement general ("anyone could make that mistake").
 _GENERIC_SUBJECTS = W("anyone anybody everyone everybody nobody noone people humans")
@@ -144,7 +151,7 @@ _COORDINATORS = W("and but then or")
 _SKIPPABLE_ADVERBS = W(
     """
     also simply just really then still even only apparently actually once instead later
-    quickly immediately again already eventually unfortunately subsequently pretty much
+    quickly immediately again already eventually unfortunately subsequently pretty much along
     """
 ) | ERROR_ADVERBS | W("never not")
 
@@ -186,6 +193,8 @@ def _is_finite(an: Analysis, i: int) -> bool:
         return False
     if low in AUXILIARIES or low in ERROR_VERBS and not low.endswith("ing"):
         return True
+    if i > 0 and an.tokens[i - 1].low in ERROR_ADVERBS and an.tokens[i - 1].sentence == tok.sentence and low in DESTRUCTIVE_BASES:
+        return True  # "some people … accidentally unplug your power strip"
     if low in _DISCLOSURE_VERBS and low.endswith("s") and i > 0 and an.tokens[i - 1].low in ERROR_ADVERBS:
         return True  # a headline: "… accidentally sends staff details"
     if low in _NARRATIVE_PRESENT and i > 0 and an.tokens[i - 1].sentence == tok.sentence:
@@ -197,8 +206,13 @@ def _is_finite(an: Analysis, i: int) -> bool:
         return False
     prev = an.tokens[i - 1] if i > 0 and an.tokens[i - 1].sentence == tok.sentence else None
     nxt = an.tokens[i + 1] if i + 1 < len(an.tokens) and an.tokens[i + 1].sentence == tok.sentence else None
+    if prev is not None and prev.text == "A" and i > 1 and an.tokens[i - 2].low in ROLE_NOUNS:
+        return True  # "Engineer A typed the wrong command"
     if prev is not None and (prev.low in _DETERMINERS and prev.low not in ("that", "this") or prev.low in ("of", "to", "with", "for", "from", "in", "on", "by")):
         return False  # "the deleted files", "of planned work"
+    if prev is not None and (prev.low in _NP_MODIFIERS or prev.low.endswith("ly") and i > 1 and (
+            an.tokens[i - 2].possessive or an.tokens[i - 2].low in _DETERMINERS)):
+        return False  # "the same stuck process", "Salesforce's carefully crafted policies": adjectives
     if nxt is not None and nxt.low == "by" and not (prev is not None and prev.low in _PASSIVE_AUX):
         after = an.tokens[i + 2].low if i + 2 < len(an.tokens) else ""
         if after not in ("mistake", "accident"):
@@ -206,12 +220,15 @@ def _is_finite(an: Analysis, i: int) -> bool:
     return True
 
 
+_NP_MODIFIERS = W("same other very newly recently previously partially half already well-")
+
+
 def _verb_groups(an: Analysis, start: int, end: int) -> list[tuple[int, int]]:
     """(first, main) token indexes of the finite verb groups in ``tokens[start:end]``."""
     groups = []
     i = start
     while i < end:
-        if _is_finite(an, i):
+        if _is_finite(an, i) or _after_subject_pronoun(an, i):
             first = i
             j = i
             # walk over the auxiliaries and adverbs to the main verb: "had already been removed"
@@ -228,6 +245,22 @@ def _verb_groups(an: Analysis, start: int, end: int) -> list[tuple[int, int]]:
         else:
             i += 1
     return groups
+
+
+_SUBJECT_PRONOUNS = W("i we they he she you")
+
+
+def _after_subject_pronoun(an: Analysis, i: int) -> bool:
+    """A present-tense verb right after a subject pronoun: "We rebuild …", "they unplug …"."""
+    if i == 0 or an.tokens[i - 1].low not in _SUBJECT_PRONOUNS or an.tokens[i - 1].sentence != an.tokens[i].sentence:
+        return False
+    low = an.tokens[i].low
+    if not low.isalpha() or low in lex.STOPWORDS or low.endswith("ing"):
+        return False
+    from ._language import _lemmas  # deferred: the lexicon loads only for such a sentence
+
+    lemmas = _lemmas(low)
+    return lemmas is not None and "VERB" in lemmas and (low in lemmas["VERB"] or low.endswith("s") and low[:-1] in lemmas["VERB"])
 
 
 def _base_like(low: str) -> bool:
@@ -251,10 +284,14 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
     if tok.is_handle:
         person = person_at(an, j, names, owners)
         return Actor(j, j + 1, "handle") if person is not None else Actor(j, j + 1, "thing")
+    if j > 0 and an.tokens[j - 1].sentence == tok.sentence and an.tokens[j - 1].low in ROLE_NOUNS and (
+            len(tok.text) == 1 and tok.text.isupper() or tok.text.isdigit() and len(tok.text) <= 2):
+        return Actor(_np_start(an, j - 1), j + 1, "role")  # "Engineer A typed …", "operator 2"
     start = _np_start(an, j)
     if base in ROLE_NOUNS or base in lex.TEAM_NOUNS:
-        if tok.capitalised and not tok.initial and not (j > 0 and an.tokens[j - 1].low in _DETERMINERS):
-            return Actor(j, j + 1, "thing")  # "a post on Teams": a product
+        if tok.capitalised and not tok.initial and not (j > 0 and an.tokens[j - 1].low in _DETERMINERS) \
+                and not _title_case(an, tok.sentence):
+            return Actor(j, j + 1, "thing")  # "a post on Teams": a product; not in a headline
         # "the Postgres operator", "the deploy bot's admin" are systems
         if base in _AMBIGUOUS_ROLES and any(
             (an.tokens[k].capitalised and not an.tokens[k].initial) or an.tokens[k].base.lower() in lex.SYSTEMS or an.tokens[k].low in _SYSTEM_WORDS
@@ -277,6 +314,14 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
     if low in lex.STOPWORDS or low in _CLAUSE_BREAKS or low in _COORDINATORS or low in AUXILIARIES:
         return None
     return Actor(start, j + 1, "thing")
+
+
+def _title_case(an: Analysis, sentence: int) -> bool:
+    """A headline ("How A Command Typo By Amazon Employee Took Down The Internet"): capitals
+    there say nothing about products or names."""
+    start, end = an.sentences[sentence]
+    words = [t for t in an.tokens[start:end] if len(t.text) > 3 and t.text[:1].isalpha()]
+    return len(words) >= 3 and sum(t.capitalised for t in words) >= 0.8 * len(words)
 
 
 def _np_start(an: Analysis, j: int) -> int:
@@ -318,6 +363,14 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     if j < 0 or tokens[j].sentence != sentence:
         return None
     low = tokens[j].low
+    if low == "to" and groups and any(g[1] == j - 1 for g in groups):
+        # "I managed to accidentally corrupt a production database": the subject of "managed"
+        return subject_of(an, next(g for g in groups if g[1] == j - 1)[0], names, owners, None)
+    if (low == "having" or low == "to" and tokens[k].low == "have") and groups:
+        # "left for lunch … having turned his radio on by accident", "only to have accidentally
+        # deleted the admin's account": the subject of the clause the phrase hangs on
+        earlier = [g for g in groups if g[0] < j]
+        return subject_of(an, earlier[0][0], names, owners, None) if earlier else None
     if low in _COORDINATORS or _gap_is_comma(an, j, j + 1) and low not in ROLE_NOUNS:
         # "an operator used a tool … but forgot to type": the subject of the earlier verb;
         # "a tired engineer, working late …, ran": the subject before the parenthesis
@@ -332,7 +385,8 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     if low in ("who", "that") and j > 0 and tokens[j - 1].sentence == sentence:
         # "the person who pushed", "a guy that took out"
         return actor_ending_at(an, j - 1, names, owners)
-    if low in _CLAUSE_BREAKS or low in lex.STOPWORDS - PRONOUNS - W("i we he she they someone"):
+    if (low in _CLAUSE_BREAKS or low in lex.STOPWORDS - PRONOUNS - W("i we he she they someone")) \
+            and not (tokens[j].text == "A" and j > 0 and tokens[j - 1].low in ROLE_NOUNS):  # "Engineer A"
         return None
     found = _subject_before_participle(an, j, names, owners)
     if found is not None:
@@ -462,8 +516,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     lows = [tokens[t].low for t in range(clause.verb, clause.end)]
     # hypothetical or general statements are not accounts of what happened
     before = [tokens[t].low for t in range(max(0, actor.start - 3), actor.start) if tokens[t].sentence == clause.sentence]
-    if any(low in ("if", "unless", "whether", "what") for low in before):
-        return None
+    if any(low in ("if", "unless", "whether", "what") for low in before) or before[-1:] in (["never"], ["not"]):
+        return None  # "if someone deleted …", "it's never a single person who caused …"
     group = [tokens[t].low for t in range(clause.verb, clause.main + 1)]
     if any(low in ("can", "could", "might", "may", "would", "will", "can't", "cannot", "won't") for low in group):
         return None
@@ -477,7 +531,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         low = tokens[t].low
         if low in ERROR_ADVERBS and t == clause.end - 1 and clause.end < len(tokens) and tokens[clause.end].sentence == clause.sentence:
             continue  # "…, inadvertently blocked": the adverb of the next verb
-        if lucky and (t <= clause.main + 3 or low == "by"):
+        if lucky and (low == "by" or t <= clause.main + 3 and not any(_gap_is_comma(an, x, x + 1) for x in range(clause.main, t))) \
+                and (t > clause.main or main in _DISCOVERIES):
             continue  # the adverb goes with the lucky verb: "worked around the root cause by accident"
         if low in ERROR_ADVERBS and not _negated_near(an, t, clause):
             return t, t + 1, f"{low} {tokens[clause.main].low}"
@@ -504,8 +559,15 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         return clause.main, clause.main + 1, main
     # "made a typo", "made several blunders", "had my own fun fuckup"
     for t in range(clause.main + 1, min(clause.end, clause.main + 6)):
+        if _gap_is_comma(an, t - 1, t):
+            break  # "Had we had a canary stage, the error would …": the slip is in another clause
         if tokens[t].low in _SLIPS and main in ("made", "make", "makes", "had", "making"):
             return clause.main, t + 1, f"{main} {tokens[t].low}"
+    # the road not taken: "Instead of deploying to each server in turn, he opened …",
+    # "someone wrote code … instead of using the library"
+    road = _instead_of(an, clause, actor)
+    if road is not None:
+        return road
     # the wrong target: "deleted the wrong directory", "pushed the bad config", "a destructive command"
     for t in range(clause.main + 1, clause.end):
         low = tokens[t].low
@@ -558,6 +620,19 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     return None
 
 
+def _instead_of(an, clause, actor):
+    """ "Instead of <doing>, <person> <did>": a person's act framed as the wrong choice. Only
+    before the actor: "we used a queue instead of calling the service" is a design."""
+    tokens = an.tokens
+    first = next((t for t in range(actor.start, -1, -1) if t == 0 or tokens[t - 1].sentence != clause.sentence), actor.start)
+    for t in range(first, actor.start):
+        if tokens[t].low == "instead" and t + 2 < len(tokens) and tokens[t + 1].low == "of" and tokens[t + 2].sentence == clause.sentence:
+            doing = tokens[t + 2].low
+            if doing.endswith("ing") and len(doing) > 4 and doing not in ("something", "nothing", "everything", "anything", "during", "being"):
+                return t, t + 3, f"{tokens[clause.main].low} instead of {doing}"
+    return None
+
+
 _NARRATIVE_PRESENT = W(
     """
     deletes wipes drops runs pushes merges deploys reverts clones types forgets ignores removes
@@ -604,7 +679,12 @@ def _made_a_slip(an, clause):
 
 
 def _explained(an, clause) -> bool:
-    """ "did not notice the alert because both alerts shared a title": the reason is given."""
+    """ "did not notice the alert because both alerts shared a title", "… so we didn't catch the
+    issue in testing": the reason is given."""
+    actor = clause.actor
+    if actor is not None and actor.start > 0 and an.tokens[actor.start - 1].low in ("so", "therefore", "hence", "thus") \
+            and an.tokens[actor.start - 1].sentence == clause.sentence:
+        return True
     return any(
         an.tokens[t].low in ("because", "since", "so") for t in range(clause.main + 1, len(an.tokens))
         if an.tokens[t].sentence == clause.sentence
@@ -677,6 +757,13 @@ def owned_slips(an: Analysis) -> list[tuple[int, int, str]]:
         if tok.possessive and tok.base.lower() in ROLE_NOUNS and i + 1 < len(tokens) and tokens[i + 1].low in _ERROR_ADJECTIVES:
             found.append((i, i + 2, f"{tok.low} {tokens[i + 1].low}"))  # "One Employee's Accidental Email"
             continue
+        if tok.low in _OWNED_SLIPS and tok.low != "fault":
+            k = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].low == "that")
+            # a singular culprit: "a mistake we made" is the organisation owning its incident
+            if k + 1 < len(tokens) and tokens[k + 1].sentence == tok.sentence and tokens[k].low in ("i", "he", "she", "they") \
+                    and tokens[k + 1].low in ("made", "did") and not negated_near_token(an, i):
+                found.append((i, k + 2, f"the {tok.low} {tokens[k].low} {tokens[k + 1].low}"))  # "I realised the mistake I did"
+                continue
         if tok.low not in _OWNERS:
             continue
         j = i + 1
@@ -698,6 +785,13 @@ def negated_near_token(an: Analysis, i: int) -> bool:
         for k in range(max(0, i - 3), i) if an.tokens[k].sentence == an.tokens[i].sentence
     )
 
+# Duties whose omission, written in the passive, hides who did not do them.
+PASSIVE_DUTIES = W(
+    """
+    caught noticed spotted checked double-checked tested reviewed verified validated questioned
+    escalated flagged considered anticipated foreseen communicated followed approved
+    """
+)
 _STRONG_PASSIVE_ADVERBS = W("mistakenly carelessly negligently inadequately recklessly sloppily")
 _PASSIVE_LAPSES = W("overlooked neglected ignored forgotten missed")
 _PASSIVE_AUX_WORDS = W("was were been is are being")
@@ -717,7 +811,12 @@ def implied_blame(an: Analysis) -> list[tuple[int, int, str]]:
             # "an engineer mistakenly removed" is the clause analysis's
             if prev is not None and (prev.low in _PASSIVE_AUX_WORDS or _gap_is_comma(an, i - 1, i)):
                 found.append((i, i + 2, f"{low} {nxt.low}"))
-        elif low in _PASSIVE_LAPSES and prev is not None and prev.low in _PASSIVE_AUX_WORDS:
+        elif low == "without" and nxt is not None:
+            k = i + 2 if nxt.low in ("first", "ever", "properly") else i + 1
+            if k + 1 < len(tokens) and tokens[k + 1].sentence == tok.sentence and tokens[k].low == "being" and tokens[k + 1].low in PASSIVE_DUTIES:
+                found.append((i, k + 2, f"without being {tokens[k + 1].low}"))  # "released to production without first being tested"
+        elif low in _PASSIVE_LAPSES and prev is not None and prev.low in _PASSIVE_AUX_WORDS and prev.low != "being":
+            # not "being ignored": "a change that resulted in the pod namespace being ignored" is software
             before = tokens[i - 2].low if i > 1 and tokens[i - 2].sentence == tok.sentence else ""
             if before in ("not", "never") or prev.low == "being" and before in ("not",):
                 continue
@@ -758,6 +857,9 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
         window = range(max(0, i - 8), i)
         lows = [tokens[t].low for t in window if tokens[t].sentence == tok.sentence]
         prev = lows[-1] if lows else ""
+        if prev in PASSIVE_DUTIES and any(w in ("not", "never") for w in lows[-4:-1]):
+            found.append((actor, i - 1, actor.end, f"not {prev} by"))  # "was not carefully reviewed by one of our engineers"
+            continue
         if prev in _CAUSED and actor.kind in ("role", "pronoun", "name", "handle"):
             found.append((actor, i - 1, actor.end, f"{prev} by"))
             continue
@@ -792,6 +894,25 @@ def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=N
         if cue is not None:
             found.append(BlamedAct(actor, clause, cue[0], cue[1], cue[2], _act_phrase(an, clause)))
     return found
+
+
+# The duties and their -ed forms, for a cheap test of a block's words.
+DUTY_WORDS = DUTY_VERBS | frozenset(v + ("d" if v.endswith("e") else "ed") for v in DUTY_VERBS)
+_NEGATED_DUTY = None
+
+
+def negated_duty(text: str) -> bool:
+    """Whether ``text`` has a duty left undone: "did not copy", "didn't you catch", "never checked"."""
+    global _NEGATED_DUTY
+    if _NEGATED_DUTY is None:  # compiled on first use: the one-file hook pays for every compile
+        import re
+
+        _NEGATED_DUTY = re.compile(
+            r"(?:\b(?:not|never|didnt|dont|doesnt)|n[’']t)\s+(?:(?:i|we|you|they|he|she)\s+)?(?:\w+ly\s+)?(?:"
+            + "|".join(sorted(DUTY_VERBS, key=len, reverse=True)) + r")(?:ed|d)?\b",
+            re.IGNORECASE,
+        )
+    return _NEGATED_DUTY.search(text) is not None
 
 
 # Every word that can frame a clause as an error; a sentence without one is not analysed.

@@ -26,10 +26,11 @@ The cleanup script accepted a production cluster as its target without confirmat
 """
 
 import re
+from functools import lru_cache
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._language import analyse, negated_before
+from ._language import analyse_speech as analyse, negated_before
 
 CODE = "PM502"
 NAME = "blame-human-error"
@@ -37,6 +38,10 @@ SEVERITY = Severity.ERROR
 
 _ALWAYS = lex._words("human operator pilot developer engineer admin administrator technician sysadmin")
 _SOMETIMES = lex._words("user users")
+# "human error", "operator mistakes": the pair, before any analysis
+@lru_cache(maxsize=1)
+def _slip():
+    return re.compile(r"\b(?:" + "|".join(sorted(_ALWAYS | _SOMETIMES)) + r")\s+(?:errors?|mistakes?)\b", re.IGNORECASE)
 _NOT_A_CAUSE_AFTER = lex._words(
     "rate rates message messages panel panels page pages counter counters code codes log logs label labels "
     "tag tags budget metric metrics handling handler response responses class classes type types dashboard"
@@ -57,8 +62,8 @@ _PEOPLE_AS_CAUSE = re.compile(
 def check(doc, ctx):
     for block in doc.prose:
         text = block.text
-        if "uman" in text or "eople" in text or "ployees" in text:
-            an = analyse(text)
+        if ("uman" in text or "eople" in text or "ployees" in text) and _PEOPLE_AS_CAUSE.search(text):
+            an = analyse(text)  # the match again on the masked text: not in a quotation
             for match in _PEOPLE_AS_CAUSE.finditer(an.text):
                 yield Finding(
                     block.span(match.start(), match.end()),
@@ -68,6 +73,8 @@ def check(doc, ctx):
                 )
         if "rror" not in text and "istake" not in text:
             continue
+        if _slip().search(text) is None:
+            continue  # "the error rate": no one's error
         an = analyse(block.text)
         tokens = an.tokens
         for i in range(len(tokens) - 1):

@@ -2,7 +2,10 @@
 ## What it does
 Reports blame and moral judgement of people: careless, negligent, sloppy, lazy,
 incompetent, reckless, "the fault of the database team", "is to blame", "hold … accountable",
-"didn't bother", "noone bothered to check", a person or role that "ignored", "neglected",
+"didn't bother", "noone bothered to check", calls for more care ("advise your team to be
+more careful"), judgements of competence ("if they aren't properly qualified to operate the
+device"), blame that goes to someone ("the real blame should go to the CEO"), "I am
+especially at fault", a person or role that "ignored", "neglected",
 "overlooked" or "forgot" something, and slang and ridicule: "fuckup", "blunders", "the poor
 slob who did that", "knew full well the consequences", "pointed the finger at a single
 contractor", "PEBKAC", "my bad", "some shitty CEO". Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
@@ -48,14 +51,23 @@ _BOTHER = re.compile(
 )
 _IDIOMS = re.compile(
     r"\b(?:asleep\s+at\s+the\s+wheel|dropped\s+the\s+ball|rookie\s+mistake|should\s+have\s+known\s+better|no\s+excuse"
-    r"|knew\s+full\s+well|(?:threw|throw|throws|thrown|throwing)\b[^.;!?]{0,80}?\bunder\s+the\s+bus|buswards|bad\s+move|point(?:s|ed|ing)?\s+(?:the|a)\s+finger\s+at|pebkac|pebcak|id-?10-?t|my\s+bad(?=\s*(?:[.,;:!?]|$|i\b))|fat[\s\-]finger(?:ed|s)?|(?:screwed|fucked)\s+(?:it\s+|things\s+)?up)\b",
+    r"|knew\s+full\s+well|(?:threw|throw|throws|thrown|throwing)\b[^.;!?]{0,80}?\bunder\s+(?:the|a)\s+(?:\w+\s+)?bus|buswards|bad\s+move|point(?:s|ed|ing)?\s+(?:the|a)\s+finger\s+at|pebkac|pebcak|id-?10-?t|my\s+bad(?=\s*(?:[.,;:!?]|$|i\b))|fat[\s\-]finger(?:ed|s)?|(?:screw|fuck|cock)(?:s|ed|ing)?\s+(?:(?:it|things|something|everything|this|that)\s+)?up)\b",
     re.IGNORECASE,
 )
+
+# Calls for diligence and judgements of competence: "advise your team to be more careful",
+# "if they aren't properly qualified to operate the device".
+_DILIGENCE = re.compile(
+    r"\bbe\s+(?:a\s+(?:bit|little|lot)\s+)?(?:more|extra)\s+(?:careful|vigilant|attentive|diligent|thorough|cautious)\b",
+    re.IGNORECASE,
+)
+_TRY_HARDER = "asks people to try harder"
+_COMPETENCE = re.compile(r"(?:\bnot|n[’']t)\s+(?:\w+ly\s+)?(?:qualified|competent)\b", re.IGNORECASE)
 
 _SLANG_PEOPLE = lex._words("ceo cto cio executive executives boss bosses guy guys dev devs sysadmin sysadmins admin admins technician technicians coworker coworkers")
 _SLANG_WORK = lex._words("code change changes commit commits pr work")
 _SLANG_FOR_PEOPLE = lex._words("shitty crappy lousy useless clueless poor garbage")
-_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | _SLANG_FOR_PEOPLE | {"knew", "slob", "fat", "finger", "bad", "bothered", "bus", "buswards", "move", "pebkac", "pebcak", "fat-finger", "fat-fingered", "screwed", "fucked", "fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better"}
+_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | _SLANG_FOR_PEOPLE | {"knew", "slob", "fat", "finger", "bad", "bothered", "bus", "buswards", "move", "pebkac", "pebcak", "fat-finger", "fat-fingered", "screwed", "fucked", "fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better", "screw", "screws", "screwing", "fuck", "fucks", "fucking", "cock", "cocked", "careful", "vigilant", "attentive", "diligent", "thorough", "cautious", "qualified", "competent"}
 
 _HINT = (
     "Describe what happened and why it made sense at the time, without judging the person: "
@@ -64,11 +76,11 @@ _HINT = (
 
 
 def check(doc, ctx):
-    for block, an in analysed(doc, _SCREEN):
+    for block, an in analysed(doc, _SCREEN, speech=True):
         seen = set()
         for start, end, what in _judgements(an):
-            if (start, end) in seen:
-                continue
+            if (start, end) in seen or what == _TRY_HARDER and block.column == "action":
+                continue  # an action item asking for care is PM303's
             seen.add((start, end))
             phrase = " ".join(block.text[start:end].split())
             yield Finding(block.span(start, end), f"judges people: {phrase!r} ({what})", _HINT)
@@ -100,11 +112,19 @@ def _judgements(an):
             subject = person_subject_before(an, i)
             if subject is not None:
                 yield tokens[subject.start].start, tok.end, "blames a person for a lapse"
-    for pattern, what in ((_ACCOUNTABLE, "calls for blame"), (_BOTHER, "assumes bad intent"), (_IDIOMS, "a judgement of people")):
+    for pattern, what in ((_ACCOUNTABLE, "calls for blame"), (_BOTHER, "assumes bad intent"), (_IDIOMS, "a judgement of people"),
+                          (_DILIGENCE, _TRY_HARDER), (_COMPETENCE, "judges a person's competence")):
         for match in pattern.finditer(an.text):
-            if _general(an, match.start(), match.end()):
+            if _general(an, match.start(), match.end()) or pattern is _IDIOMS and _feared(an, match.start()):
                 continue
             yield match.start(), match.end(), what
+
+
+def _feared(an, start) -> bool:
+    """ "I know I'm going to screw something up": a fear about what may happen, not an account."""
+    before = [t.low for t in an.tokens if t.end <= start][-2:]
+    return any(low in ("will", "might", "may", "could", "would", "going") or low.endswith(("'ll", "’ll")) for low in before) \
+        and not any(low in ("have", "been") for low in before)
 
 
 def _general(an, start, end) -> bool:
@@ -135,6 +155,10 @@ def _blame(an, i):
         return  # "rather than attributing blame to anyone"
     if negated_before(an, i, reach=4) or prev in ("without", "this", "that", "of", "about", "culture"):
         return  # "this blaming only results in …": blame as a subject of discussion
+    after = [t.low for t in tokens[i + 1 : i + 4] if t.sentence == tok.sentence]
+    if after[:1] in (["goes"], ["went"]) or after[:1] and after[0] in lex.MODALS and after[1:2] == ["go"]:
+        yield tok.start, tok.end, "assigns blame"  # "the real blame should go to the CEO"
+        return
     if prev == "the" and not (nxt is not None and nxt.low in ("on", "for", "lies", "falls", "rests")):
         return
     if tok.low == "blamed" and prev in ("was", "were", "been", "got", "get") and i >= 2:
@@ -190,6 +214,9 @@ def _fault(an, i):
                 return
         return
     if prev is not None and prev.low == "at":
-        subject = person_subject_before(an, i - 2) if i >= 2 and tokens[i - 2].low in ("was", "were", "is", "are") else None
+        k = i - 2
+        while k > 0 and tokens[k].low.endswith("ly") and tokens[k].sentence == sentence:
+            k -= 1  # "I am especially at fault"
+        subject = person_subject_before(an, k) if k >= 1 and tokens[k].low in ("was", "were", "is", "are", "am", "be") else None
         if subject is not None:
             yield tokens[subject.start].start, tok.end, "assigns fault to people"

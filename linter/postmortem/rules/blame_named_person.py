@@ -5,8 +5,11 @@ cause: "Dave pushed the broken config", "Tom's mistake", "caused by @jsmith", "A
 probably merged by mistake", "Paramdeep mistyped one of the URLs". A person
 doing something that is not a failure ("Maria restarted the pods") is fine, and so are
 roles ("the on-call engineer"), teams, and names of systems, products and vendors
-(Jenkins, Kafka, Vault, Stripe…). Text in code, quotation marks, blockquotes and quoted
-chat logs is not checked.
+(Jenkins, Kafka, Vault, Stripe…). A duty left undone ("\"Jane didn't validate the
+input.\"") and an error attributed "by" a name ("Configuration change is made by Engineer
+Daniel without peer review") count too. Text in code, blockquotes and quoted chat logs is
+not checked, nor terms and messages in quotation marks; a quoted sentence that reports what
+someone said is.
 
 Names are recognised from a list of common given names, from @handles, and from
 capitalised words followed by something only people do ("forgot", "mistyped"); the act is
@@ -38,8 +41,8 @@ The deploy process allowed a config that failed validation to reach production.
 from ..rule import Finding, Severity
 from . import _lexicon as lex
 from ._people import candidates
-from ._clauses import ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, blamed_acts
-from ._language import NameOptions, analyse, text_blocks, is_past_verb, negated_before, person_at, words_of
+from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, agent_blames, blamed_acts, negated_duty
+from ._language import NameOptions, analyse_speech as analyse, text_blocks, is_past_verb, negated_before, person_at, words_of
 
 CODE = "PM501"
 NAME = "blame-named-person"
@@ -60,13 +63,15 @@ _SCREEN = (
     | {words[0] for words in _PHRASE_CUES}
 )
 # More words that frame an act as an error: looked at only where a name or handle may be.
-_CLAUSE_SCREEN = ERROR_ADVERBS | ERROR_VERBS | STRONG_DESTRUCTIVE | {"wrong", "bad", "typo", "instead", "mistake", "accident"}
+_CLAUSE_SCREEN = ERROR_ADVERBS | ERROR_VERBS | STRONG_DESTRUCTIVE | {"wrong", "bad", "typo", "instead", "mistake", "accident", "without", "error"}
 
 
-def _blocks(doc):
+def _blocks(doc, names):
     for block in text_blocks(doc):
         words = words_of(block.text)
-        if not words.isdisjoint(_SCREEN) or (not words.isdisjoint(_CLAUSE_SCREEN) and candidates(block.text)):
+        # a cue, and someone to blame: a name, a handle or "he"/"she" ("error" alone is in most blocks)
+        if (not words.isdisjoint(_SCREEN) or not words.isdisjoint(_CLAUSE_SCREEN) or not words.isdisjoint(DUTY_WORDS) and negated_duty(block.text)) \
+                and (not words.isdisjoint(_PRONOUNS) or names.people or candidates(block.text)):
             yield block, analyse(block.text)
 
 
@@ -77,7 +82,7 @@ def validate_options(options):
 def check(doc, ctx):
     names = NameOptions.from_options(ctx.options)
     owners = ctx.owners
-    for block, an in _blocks(doc):
+    for block, an in _blocks(doc, names):
         reported = set()
         for index, tok in enumerate(an.tokens):
             if not (tok.capitalised or tok.is_handle or tok.low in _PRONOUNS):
@@ -117,6 +122,16 @@ def check(doc, ctx):
                 block.span(first.start, first.start + len(who)),
                 f"names {who!r} as the actor of a failure; describe roles and the system instead",
                 hint + "refer to people by role (\"the on-call engineer\").",
+            )
+        for actor, _, _, _ in agent_blames(an, names, owners):
+            if actor.kind not in ("name", "handle") or actor.start in reported:
+                continue
+            reported.add(actor.start)  # "… is made by Engineer Daniel without peer review"
+            first, last = an.tokens[actor.start], an.tokens[actor.end - 1]
+            yield Finding(
+                block.span(first.start, last.end),
+                f"names {block.text[first.start : last.end]!r} as the actor of a failure; describe roles and the system instead",
+                "Say what allowed it; refer to people by role (\"the on-call engineer\").",
             )
 
 

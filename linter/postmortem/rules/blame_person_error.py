@@ -6,16 +6,25 @@ of an act framed as an error. The framing may be an adverb ("accidentally", "mis
 "unknowingly", "by accident"), a wrong object ("deleted a directory on the wrong server",
 "pushed the bad config"), a lapse ("forgot to copy", "did not copy the new code"), a slip
 ("made a typo", "made several blunders"), damage ("took out a stock exchange") or a
-destructive act on live data. Also errors written in the passive with people implied ("was
-mistakenly labeled as a UI change, inadequately reviewed", "was overlooked") and errors
-attributed "by" a person ("an incorrect command entered by an S3 team member"). Named
-people and @handles are reported by PM501.
+destructive act on live data, or the road not taken ("Instead of deploying to each server in
+turn, he opened …"). The actor may be a pronoun in a present-tense timeline ("We rebuild the
+search indices as the wrong user"), the subject of the clause a phrase hangs on ("The
+employee confirmed the alert, inadvertently causing a panic", "I managed to accidentally
+corrupt a production database") or a labelled role ("Engineer A typed the wrong command").
+Also errors written in the passive with people implied ("was mistakenly labeled as a UI
+change, inadequately reviewed", "was overlooked", "was released to production without first
+being tested"), errors attributed "by" a person ("an incorrect command entered by an S3 team
+member", "was not carefully reviewed by one of our Senior engineers"), a slip owned ("I
+realised the mistake I did") and reported speech ("“An employee pushed the wrong button,” he
+said"). Named people and @handles are reported by PM501.
 
 Roles doing ordinary things are fine ("The on-call engineer acknowledged the page",
 "University IT staff resolved the errors"), and so are systems as actors ("This change
 inadvertently blocked access"), passives without people ("The servers that were
-inadvertently removed"), statements of what anyone could do ("Everyone makes mistakes")
-and hypotheticals.
+inadvertently removed"), statements of what anyone could do ("Everyone makes mistakes"),
+denials ("It’s never a single person who caused a failure"), a lapse whose reason comes
+first ("… so we didn't catch the issue in testing"), an organisation owning its incident ("a
+mistake we made") and hypotheticals.
 
 ## Why it matters
 Replacing a name with a role does not make a sentence blameless: "a tired engineer ran a
@@ -39,8 +48,8 @@ import re
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
-from ._language import NameOptions, analyse, text_blocks, words_of
-from ._people import _Lazy, candidates
+from ._language import NameOptions, analyse_speech as analyse, text_blocks, words_of
+from ._people import candidates
 
 CODE = "PM507"
 NAME = "blame-person-error"
@@ -60,18 +69,18 @@ _SCREEN = (
         """
     )
 )
-_PASSIVE = lex._words("was were been")
+_PASSIVE = lex._words("was were been being")
 _NEGATIONS = lex._words("not never didn't didn’t don't don’t doesn't doesn’t didnt dont")
 
 
-_WEAK = lex._words("caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut")
+_WEAK = lex._words("caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes")
+_ERROR_NOUNS = lex._words("error errors")
+# Weak cues that blame without a person in the passive: "was missed", "released without being tested".
+_PASSIVE_CUES = lex._words("missed ignored without")
+_MADE = lex._words("made make makes making")
 _STRONG = _SCREEN - _WEAK
 _PERSON_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | lex.TEAM_NOUNS | lex._words(
     "me him them us people person i've i’ve we've we’ve i'd i’d i'm i’m someone's someone’s he's he’s she's she’s they've they’ve"
-)
-_NEGATED_DUTY = _Lazy(
-    r"\b(?:not|never|n[’']t)\s+(?:\w+ly\s+)?(?:" + "|".join(sorted(cl.DUTY_VERBS, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
 )
 
 
@@ -81,9 +90,33 @@ def _blocks(doc):
     for block in text_blocks(doc):
         words = words_of(block.text)
         if not words.isdisjoint(_STRONG) or (
-            not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_VERBS) and _NEGATED_DUTY.search(block.text)
-        ) and (not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(_PASSIVE) or candidates(block.text)):
+            not words.isdisjoint(_ERROR_NOUNS) and not words.isdisjoint(_MADE)  # "made a procedural error"
+        ) or (
+            not words.isdisjoint(_WEAK) and _weak_beside_person(block.text)
+            or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text) and not words.isdisjoint(_PERSON_WORDS)
+            or (not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text)) and candidates(block.text)
+        ):
             yield block, analyse(block.text)
+
+
+def _weak_beside_person(text: str) -> bool:
+    """Whether a weak cue shares a sentence with a word for people ("the engineer caused …") or
+    a passive ("the alert was missed"): "X caused Y. The on-call engineer was paged" does not."""
+    for sentence in _sentences(text):
+        words = frozenset(_WORD.findall(sentence.lower()))
+        if not words.isdisjoint(_WEAK) and (
+            not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(_PASSIVE) and not words.isdisjoint(_PASSIVE_CUES)
+        ):
+            return True
+    return False
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_SENTENCE_BREAK = re.compile(r"(?<=[.;!?])\s+")
+
+
+def _sentences(text: str) -> list[str]:
+    return _SENTENCE_BREAK.split(text)
 
 
 def check(doc, ctx):

@@ -2,7 +2,9 @@
 ## What it does
 Reports punishment of people and calls for it: someone "got fired", "was disciplined",
 "reprimanded", "let go", "demoted", "reassigned", "a decision to fire him", "disciplinary
-action", "action taken against" a person, or a person "held responsible". Statements that
+action", "action taken against" or "with" a person ("We have taken action with that particular
+employee"), a person "held responsible", and sanctions of the law or a regulator ("employee
+who sold personal data … is fined", "imposes S$8,000 fine on law firm"). Statements that
 reject punishment are fine ("you don't fire someone for the occasional mistake", "nobody
 was disciplined"), and so are processes and machines that are terminated or reassigned
 ("the process was terminated", "the shard was reassigned").
@@ -26,7 +28,7 @@ mistake possible and the changes that make it harder to repeat.
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
-from ._language import analyse, text_blocks, negated_before, words_of
+from ._language import analyse_speech as analyse, text_blocks, negated_before, words_of
 from ._people import candidates
 
 CODE = "PM508"
@@ -38,16 +40,18 @@ _PUNISH_VERBS = lex._words(
     "fire fires firing sack sacks sacking yell discipline disciplines disciplining reprimand punish punishes punishing demote ban bans banning"
 )
 _PUNISHMENT_NOUNS = lex._words("punishment punishments")
+# Sanctions of the law or a regulator: whoever the subject (a person, a firm), a sanction.
+_SANCTIONED = lex._words("fined sentenced jailed imprisoned convicted prosecuted penalised penalized indicted")
 _PRESSED = lex._words("pressured forced asked told pushed calling called calls")
 _LEAVE = lex._words("resign leave quit")
 _BECOME = lex._words("got get gets getting was were be been being is are")
 _OBJECT_PRONOUNS = lex._words("him her them me us someone somebody")
-_SCREEN = _PUNISHED | _PUNISH_VERBS | _PUNISHMENT_NOUNS | lex._words(
+_SCREEN = _PUNISHED | _PUNISH_VERBS | _PUNISHMENT_NOUNS | _SANCTIONED | lex._words(
     "fires suspends disciplines remove removed pull pulled kick warning action "
-    "let disciplinary against responsible kicked resign step leave quit wrist escorted escorting revoke revoking"
+    "let disciplinary against responsible fine kicked resign step leave quit wrist escorted escorting revoke revoking"
 )
 
-_TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist")
+_TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist with")
 _HINT = (
     "Leave personnel decisions out of the post-mortem; describe what made the mistake "
     "possible and what changes make it harder to repeat."
@@ -110,6 +114,13 @@ def punishments(an):
             continue
         if low in _PUNISHMENT_NOUNS:
             yield tok.start, tok.end, "punishment"
+            continue
+        if low in _SANCTIONED and same(i - 1) and (tokens[i - 1].low in _BECOME or tokens[i - 1].low.endswith("ly") and same(i - 2) and tokens[i - 2].low in _BECOME):
+            yield tokens[i - 1].start, tok.end, "a sanction"  # "employee who sold personal data … is fined"
+            continue
+        if low == "fine" and same(i + 1) and tokens[i + 1].low in ("on", "against") and same(i - 1) and (
+                tokens[i - 1].low in ("a", "the") or any(ch.isdigit() for ch in tokens[i - 1].text)):
+            yield tok.start, tokens[i + 1].end, "a sanction"  # "imposes S$8,000 fine on law firm"
             continue
         if low == "kicked" and same(i + 1) and tokens[i + 1].low in ("off", "out") and same(i - 1) and tokens[i - 1].low in _BECOME:
             yield tokens[i - 1].start, tokens[i + 1].end, "punishment"
@@ -199,7 +210,7 @@ def _rejected(an, i) -> bool:
 def _person_before(an, j):
     """The person before the verb group ending at ``j``: "he got", "someone's getting"."""
     k = j
-    while k >= 0 and an.tokens[k].sentence == an.tokens[j].sentence and an.tokens[k].low in _BECOME:
+    while k >= 0 and an.tokens[k].sentence == an.tokens[j].sentence and (an.tokens[k].low in _BECOME or an.tokens[k].low in ("have", "has", "had")):
         k -= 1
     if k < 0 or an.tokens[k].sentence != an.tokens[j].sentence:
         return None
@@ -208,6 +219,15 @@ def _person_before(an, j):
     actor = cl.actor_ending_at(an, k)
     if actor is not None and actor.person and actor.kind != "team":
         return actor
+    # over a relative clause: "The engineer who pushed the change was disciplined"
+    for w in range(k - 1, max(0, k - 8), -1):
+        if an.tokens[w].sentence != an.tokens[k].sentence:
+            break
+        if an.tokens[w].low == "who":
+            actor = cl.actor_ending_at(an, w - 1) if w > 0 else None
+            if actor is not None and actor.person and actor.kind != "team" and not actor.generic:
+                return actor
+            break
     return None
 
 

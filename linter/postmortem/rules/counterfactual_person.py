@@ -2,12 +2,16 @@
 ## What it does
 Reports counterfactuals that judge people: a person, role or team that "should have",
 "could have" or "failed to" do something ("The on-call engineer should have escalated",
-"We should have caught this", "Had the reviewer looked…, we would have…"). Counterfactuals
+"We should have caught this", "Had the reviewer looked…, we would have…", "What should we
+have tested that we didn't?", "It would have been better to just roll it back"). Counterfactuals
 about systems are fine: "the health check failed to detect the stale connections", "the
 alert should have fired at 5%", "had the circuit breaker opened earlier…". So are "failed
 over" and passives about systems such as "should have been paged" or "should have been
-caught by the canary". A passive that hides who should have done a duty is reported:
-"shouldn't have been rushed to production", "should have been caught in review".
+caught by the canary", and so are statements of luck about what could have happened ("We
+got lucky: we could have lost the whole database"). A passive that hides who should have
+done a duty is reported:
+"shouldn't have been rushed to production", "should have been caught in review", "there’s a
+checklist … so that should have been followed".
 
 ## Why it matters
 "Should have" describes a world that did not happen and measures people against
@@ -27,6 +31,7 @@ The failover runbook had no step to check replication lag before promoting a rep
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
+from ._clauses import PASSIVE_DUTIES
 from ._language import analysed, is_participle, person_at, person_subject_before
 
 CODE = "PM505"
@@ -41,10 +46,30 @@ _WOULD_SUBJECTS = lex._words("you anyone anybody someone somebody everyone every
 _NEGATED = {"shouldn't": "should", "couldn't": "could", "wouldn't": "would", "shouldn’t": "should", "couldn’t": "could", "wouldn’t": "would"}
 _EXCULPATORY = lex._words("nobody noone none")
 # Passive duties: "should have been caught/tested/reviewed" judges the people who did not.
-_PASSIVE_DUTIES = lex._words(
-    "caught noticed spotted checked double-checked tested reviewed verified validated rushed questioned "
-    "escalated flagged considered anticipated foreseen communicated"
-)
+_PASSIVE_DUTIES = PASSIVE_DUTIES | lex._words("rushed")
+# What could have happened to people, as opposed to what they could have done.
+_OUTCOMES = lex._words("lost been happened gone ended become suffered affected hit faced died")
+_LUCK = lex._words("lucky luckily fortunate fortunately thankfully fortuitously luck")
+
+
+def _lucky(an, sentence):
+    """A statement of luck in this sentence or the one before: "We were fortunate …; we could have …"."""
+    return any(t.low in _LUCK for t in an.tokens if t.sentence in (sentence, sentence - 1))
+
+
+_WISER = lex._words("better wiser smarter safer prudent")
+
+
+def _base_verb_at(an, j):
+    """A verb in its base form at ``j``, over adverbs: "to just roll it back"."""
+    from ._language import is_imperative
+
+    tokens = an.tokens
+    while j + 1 < len(tokens) and tokens[j].sentence == tokens[j + 1].sentence and tokens[j].low in ("just", "simply", "have", "first"):
+        j += 1
+    return tokens[j].low.isalpha() and is_imperative(tokens[j].low)
+
+
 _SCREEN = lex.MODALS | set(_CONTRACTED) | set(_NEGATED) | {"failed", "had", "if"}
 
 _HINT = (
@@ -53,8 +78,27 @@ _HINT = (
 )
 
 
+_SHAPES = None
+
+
+def _may_hold(text: str) -> bool:
+    """A cheap test before the analysis: a modal perfect ("should have", "could’ve", "ought not
+    to have"), "failed to", or a conditional "Had …"/"If …" with a consequence."""
+    global _SHAPES
+    if _SHAPES is None:  # compiled on first use: the one-file hook pays for every compile
+        import re
+
+        _SHAPES = (
+            re.compile(r"\b(?:should|could|would|might|ought)(?:n[’']t)?(?:[’']ve\b|[^.;!?]{0,40}?\bhave\b)|\bfailed\s+to\b", re.I),
+            re.compile(r"(?:^|[.;!?:]\s+|\b(?:and|but|that)\s+)(?:had|if)\b", re.I),
+            re.compile(r"\b(?:would|could)", re.I),
+        )
+    perfect, conditional, consequence = _SHAPES
+    return perfect.search(text) is not None or (conditional.search(text) is not None and consequence.search(text) is not None)
+
+
 def check(doc, ctx):
-    for block, an in analysed(doc, _SCREEN):
+    for block, an in analysed(doc, _SCREEN, speech=True, test=_may_hold):
         seen = set()
         for start, end in _counterfactuals(an):
             if start in seen:
@@ -101,6 +145,14 @@ def _counterfactuals(an):
     for k, tok in enumerate(tokens):
         low = tok.low
         same = lambda j: 0 <= j < len(tokens) and tokens[j].sentence == tok.sentence  # noqa: E731
+        if low in ("should", "could") and same(k + 3) and tokens[k + 1].low in ("we", "i", "you", "they", "he", "she") \
+                and tokens[k + 2].low in _HAVE and is_participle(tokens[k + 3].text) and not (same(k - 1) and tokens[k - 1].low in ("how", "if", "whether")):
+            yield tok.start, tokens[k + 3].end  # "What should we have tested that we didn't?"
+            continue
+        if low in ("would", "should") and same(k + 5) and tokens[k + 1].low in _HAVE and tokens[k + 2].low == "been" \
+                and tokens[k + 3].low in _WISER and tokens[k + 4].low == "to" and _base_verb_at(an, k + 5):
+            yield tok.start, tokens[k + 5].end  # "It would have been better to just roll it back": a judged decision
+            continue
         if low in lex.MODALS or low in _CONTRACTED or low in _NEGATED:
             modal = _CONTRACTED.get(low) or _NEGATED.get(low) or low
             negated = low in _NEGATED or (same(k + 1) and tokens[k + 1].low in ("not", "never"))
@@ -138,6 +190,8 @@ def _counterfactuals(an):
                 continue  # "should have a runbook", "would have had no way to see"
             if modal == "might" or tokens[j].low == "had":
                 continue
+            if modal in ("could", "might") and (tokens[j].low in _OUTCOMES or _lucky(an, tok.sentence)):
+                continue  # "We got lucky: we could have lost the whole database": luck, not hindsight
             subject = person_subject_before(an, k)
             if subject is None:
                 continue

@@ -26,7 +26,7 @@ did not look necessary.
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._language import analyse, negated_before, person_subject_before
+from ._language import analyse_speech as analyse, negated_before, person_subject_before
 
 CODE = "PM504"
 NAME = "hindsight-judgement"
@@ -67,8 +67,9 @@ def _judgement(an, i):
         if low == "obviously" and same(i + 1) and tokens[i + 1].low.endswith("ing"):
             return None  # "…, obviously taking a production server down with it": a consequence
         lows = [t.low for t in an.sentence_tokens(tok.sentence)]
-        if any(low in ("will", "won't", "won’t", "going") for low in lows) or any(
-            lows[k] in ("could", "should", "would", "can") and lows[k + 1] == "be" for k in range(len(lows) - 1)
+        if any(low in ("will", "won't", "won’t", "going", "must", "need", "needs") for low in lows) or any(
+            lows[k] in ("could", "should", "would", "can") and lows[k + 1] == "be"
+            or lows[k] in ("has", "have") and lows[k + 1] == "to" for k in range(len(lows) - 1)
         ):
             return None  # about future work or how a thing could be, not hindsight about people
         return "is hindsight: it was not obvious at the time"

@@ -1,0 +1,82 @@
+"""The shapes of blame the clause analysis recognises, each with sentences that keep the same
+words and are blameless. Written for these tests (the real-text corpus is measured by
+test_accuracy.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import lint_text
+
+BLAME = ("PM501", "PM502", "PM503", "PM504", "PM505", "PM507", "PM508")
+
+
+def _codes(sentence: str) -> set[str]:
+    return {d.code for d in lint_text(f"## Summary\n\n{sentence}\n", select=list(BLAME))}
+
+
+@pytest.mark.parametrize("sentence, code", [
+    # reported speech is read; terms and messages in quotes are not
+    ('"The operator typed the wrong hostname," the report says.', "PM507"),
+    # a present-tense timeline with a pronoun as the actor
+    ("09:14 We restart the primary instead of the replica by mistake.", "PM507"),
+    # a participle phrase or a catenative verb takes the subject of its clause
+    ("The technician acknowledged the alarm, inadvertently silencing the pager for everyone.", "PM507"),
+    ("I managed to accidentally truncate the billing table.", "PM507"),
+    ("An admin left for the weekend, having disabled the backups by accident.", "PM507"),
+    # a labelled role; a role in a headline
+    ("Operator B entered the wrong volume id.", "PM507"),
+    ("How A Typo By A Contractor Took Down Our Checkout", "PM507"),
+    # an adverb of error before a response act
+    ("Then the second responder accidentally reverted the hotfix.", "PM507"),
+    # duties left undone, active and passive
+    ("Why didn't they check the diff before merging?", "PM507"),
+    ("The schema change went out without first being reviewed.", "PM507"),
+    ("The patch was not reviewed by any of the senior developers.", "PM507"),
+    # the road not taken
+    ("Instead of draining the node, the engineer rebooted it.", "PM507"),
+    # owning a slip
+    ("Then I saw the mistake I made.", "PM507"),
+    # counterfactuals: inverted questions, judged decisions, passive duties
+    ("What could we have checked before the deploy?", "PM505"),
+    ("It would have been better to roll back straight away.", "PM505"),
+    ("The runbook was there, so it should have been followed.", "PM505"),
+    # punishment and sanctions
+    ("The contractor who copied the records was fined.", "PM508"),
+    ("The regulator imposed a $10,000 fine on the hosting company.", "PM508"),
+    ("Two engineers have been fired by the company.", "PM508"),
+    ("The developer who merged the change was suspended.", "PM508"),
+    # judgement: diligence, competence, blame assigned, slang
+    ("Please tell your team to be more careful with force pushes.", "PM503"),
+    ("The operators were not properly qualified to run the failover.", "PM503"),
+    ("Most of the blame should go to the release manager.", "PM503"),
+    ("I am entirely at fault for this outage.", "PM503"),
+    ("Somebody screwed something up in the load balancer config.", "PM503"),
+])
+def test_blame_shape_is_reported(sentence, code):
+    assert code in _codes(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Connection refused" errors filled the logs.',
+    "We rebuild the search index every night.",
+    "The on-call engineer acknowledged the alert, restarted the pods and closed the incident.",
+    "We used a queue instead of calling the service directly.",
+    "It's never a single person who caused a failure.",
+    "No test covered the /api path, so we didn't catch the issue in testing.",
+    "It was a mistake we made as an organisation, and this report is how we learn from it.",
+    "Had we had a canary stage, the error would have stayed in one region.",
+    "The alert should have been routed to the database team's channel.",
+    "The job runs fine on the new nodes.",
+    "We accidentally discovered the root cause while load testing.",
+    "We posted the summary on Teams and in the incident channel.",
+    "The operator error rate stayed below 0.1%.",
+    "A certificate that expired caused the gateway to degrade. The on-call engineer was paged at 17:22 UTC.",
+    "6:25 PM: the configuration change is deployed to the canary.",
+    # luck about what could have happened is not hindsight; "obviously" about future work is not judgement
+    "We got lucky: we could have lost the whole database.",
+    "We were fortunate that it happened on a Sunday; we could have lost a day of orders.",
+    "Obviously the migration has to be tested before we try again.",
+])
+def test_blameless_sentence_with_the_same_words_is_clean(sentence):
+    assert _codes(sentence) == set()

@@ -18,7 +18,7 @@ does*, *Why it matters*, *Example*, *Use instead*) and four names::
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType
@@ -89,10 +89,12 @@ def all_rules() -> dict[str, RuleInfo]:
     from . import rules as package
 
     found: dict[str, RuleInfo] = {}
-    for module_info in pkgutil.iter_modules(package.__path__):
-        if module_info.name.startswith("_"):
+    # The package's folder listed directly: pkgutil costs a one-file run 2 ms of imports.
+    names = {entry[:-3] for folder in package.__path__ for entry in os.listdir(folder) if entry.endswith(".py")}
+    for name in sorted(names):
+        if name.startswith("_"):
             continue
-        module = importlib.import_module(f"{package.__name__}.{module_info.name}")
+        module = importlib.import_module(f"{package.__name__}.{name}")
         info = RuleInfo(
             code=module.CODE,
             name=module.NAME,

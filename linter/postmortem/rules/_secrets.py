@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lazy_re import lazy
 from ..model import Span
 
 # --------------------------------------------------------------------------- results
@@ -88,11 +89,21 @@ def _detectors():
 
 
 @lru_cache(maxsize=1)
+def _keyword_any() -> re.Pattern:
+    """The keyword detector's keywords; cheap to compile, and all most documents need."""
+    from . import _secret_patterns as saved
+
+    return re.compile(saved.KEYWORD_ANY[0], saved.KEYWORD_ANY[1])
+
+
+@lru_cache(maxsize=1)
 def _keyword():
+    """The keyword detector's value patterns, compiled on the first line that has a keyword
+    (compiling them costs several ms, and most post-mortems have no such line)."""
     from . import _secret_patterns as saved
 
     return {
-        "any": re.compile(saved.KEYWORD_ANY[0], saved.KEYWORD_ANY[1]),
+        "any": _keyword_any(),
         "quoted": [(re.compile(p, f), group) for p, f, group in saved.KEYWORD_QUOTED],
         "unquoted": (re.compile(saved.KEYWORD_UNQUOTED[0], saved.KEYWORD_UNQUOTED[1]), saved.KEYWORD_UNQUOTED[2]),
         "colon": (re.compile(saved.KEYWORD_COLON[0], saved.KEYWORD_COLON[1]), saved.KEYWORD_COLON[2]),
@@ -316,7 +327,7 @@ def passwords(doc, ctx=None) -> list[Hit]:
 
 def _passwords(doc) -> list[Hit]:
     text = doc.source.text
-    keyword = _keyword()
+    keyword_any = _keyword_any()
     hits: list[Hit] = []
     basic = [index for name, count in _detectors() if name == "BasicAuthDetector" for index in range(count)]
     for index in basic if "://" in text else ():
@@ -326,15 +337,15 @@ def _passwords(doc) -> list[Hit]:
             if _is_value(value):
                 hits.append(Hit(start, end, "URL password", value))
     lowered = text.lower()
-    if (any(word in lowered for word in _KEYWORD_STEMS) and keyword["any"].search(text)) or "pw" in lowered or "pass" in lowered:
+    if (any(word in lowered for word in _KEYWORD_STEMS) and keyword_any.search(text)) or "pw" in lowered or "pass" in lowered:
         code = set()
         for block in doc.code_blocks:
             code.update(range(block.line, block.end_line + 1))
         offset = 0
         for number, line in enumerate(doc.source.lines, 1):
             low = line.lower()
-            if any(word in low for word in _KEYWORD_STEMS) and keyword["any"].search(line):
-                hits.extend(_keyword_hits(line, offset, keyword, number in code))
+            if any(word in low for word in _KEYWORD_STEMS) and keyword_any.search(line):
+                hits.extend(_keyword_hits(line, offset, _keyword(), number in code))
             if number not in code and ("pass" in low or "pw" in low):
                 hits.extend(_prose_hits(line, offset))
             offset += len(line) + 1
@@ -342,7 +353,7 @@ def _passwords(doc) -> list[Hit]:
 
 
 # A password written in a sentence or a note: "the password was Tr0ub4dor&3", "pw: hunter2".
-_PROSE_PASSWORD = re.compile(
+_PROSE_PASSWORD = lazy(
     r"(?i)(?<![\w-])(?:password|passwd|passphrase|pass\s?word|pwd|pw)(?![\w-])"
     r"(?:\s+(?:was|is|were|has\s+been|had\s+been)(?:\s+(?:set|changed|reset)\s+to)?|\s*[:=]|\s+(?:set|changed|reset)\s+to)"
     r"\s*[\"'“‘`]?([^\s\"'”’`]+)"
@@ -350,7 +361,7 @@ _PROSE_PASSWORD = re.compile(
 _PASSWORD_SYMBOLS = frozenset("!#%^&*+=~?|@")
 # What follows "the password was" in a sentence and is no password: hashing schemes, lengths
 # and ages, paths (``pwd: /srv/app2``).
-_NOT_A_PASSWORD = re.compile(
+_NOT_A_PASSWORD = lazy(
     r"(?i)(?:sha|md|bcrypt|scrypt|argon|pbkdf|base|utf|rsa|aes|hmac|ntlm|v\d)[\w.-]*"
     r"|\d+(?:-?(?:chars?|characters?|digits?|letters?|[smhdwy]|days?|weeks?|months?|years?|mins?|minutes?|hours?|hrs?))"
     r"|[/~.].*"

@@ -35,6 +35,7 @@ The retry storm started the outage [UNCERTAIN: the broker logs of that hour are 
 import re
 
 from ..edits import Edit
+from ..lazy_re import lazy
 from ..rule import Finding, Severity
 from ..spec import CONFIDENCE_MARKER
 
@@ -47,9 +48,9 @@ FIX = "confidence marker spelling (`[Estimate: x]` -> `[ESTIMATE: x]`) and marke
 KINDS = {"ASSUMPTION": None, "ESTIMATE": "method", "UNCERTAIN": "reason"}
 # Words that mean one of the kinds, and which: an unknown marker is one of these in brackets.
 _NEAR = (
-    (re.compile(r"assum\w*|presum\w*|guess\w*", re.IGNORECASE), "ASSUMPTION"),
-    (re.compile(r"estim\w*|approx\w*|est", re.IGNORECASE), "ESTIMATE"),
-    (re.compile(r"uncertain\w*|unsure|unverified|unconfirmed|unclear|unknown", re.IGNORECASE), "UNCERTAIN"),
+    (lazy(r"assum\w*|presum\w*|guess\w*", re.IGNORECASE), "ASSUMPTION"),
+    (lazy(r"estim\w*|approx\w*|est", re.IGNORECASE), "ESTIMATE"),
+    (lazy(r"uncertain\w*|unsure|unverified|unconfirmed|unclear|unknown", re.IGNORECASE), "UNCERTAIN"),
 )
 # One word in square brackets, optionally followed by a colon and a note.
 _CANDIDATE = re.compile(r"\[(\s*)([A-Za-z]+)(\s*)(?:(:)([^\[\]]*))?\]")

@@ -40,6 +40,7 @@ or say why there is none: "No action for CF3 because the staging cluster is reti
 import re
 
 from ..config import ConfigError
+from ..lazy_re import lazy
 from ..model import Span
 from ..rule import Finding, Severity
 from ..vocabulary import FACTOR_CONTRIBUTIONS
@@ -51,7 +52,7 @@ OPTIONS = {"min-contribution": FACTOR_CONTRIBUTIONS.values[1]}
 
 _PRIMARY = FACTOR_CONTRIBUTIONS.values[0]  # PM305's
 # Phrases that state why a factor gets no action.
-REASON = re.compile(
+REASON = lazy(
     r"\bno\s+(?:(?:further|follow[- ]up|corrective)\s+)?(?:action|actions|action\s+items?)\b"
     r"|\bnot\s+(?:be\s+)?(?:addressed|actioned|actionable)\b"
     r"|\b(?:won['’]?t|will\s+not)\s+(?:be\s+)?(?:addressed|actioned)\b"

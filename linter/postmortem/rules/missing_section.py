@@ -38,7 +38,6 @@ Start from `postmortem new`, which writes every section of the template, or brin
 existing post-mortem in with `postmortem import`.
 """
 
-from difflib import SequenceMatcher
 
 from .. import spec
 from ..model import Span
@@ -68,6 +67,8 @@ def check(doc, ctx):
 
 def closest_section(heading: str) -> tuple[str, str, float] | None:
     """``(key, accepted name, similarity)`` of the accepted section name closest to ``heading``."""
+    from difflib import SequenceMatcher  # only for a missing or misnamed section
+
     wanted = spec.normalise_heading(heading)
     if not wanted:
         return None

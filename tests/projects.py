@@ -59,3 +59,21 @@ def run(project: Path, *args: str):
 
 def archive_text(name: str) -> str:
     return (ARCHIVE / name).read_text(encoding="utf-8")
+
+
+def git_env(home: Path, pre_commit_home: Path) -> dict[str, str]:
+    """Settings for git and pre-commit in a throw-away repository: no user or system git
+    configuration, a fixed author, pre-commit's cache in ``pre_commit_home``, plain output."""
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "gitconfig").write_text("", encoding="utf-8")
+    return {
+        "PRE_COMMIT_HOME": str(pre_commit_home),
+        "GIT_CONFIG_GLOBAL": str(home / "gitconfig"),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Post Mortem",
+        "GIT_AUTHOR_EMAIL": "postmortem@example.invalid",
+        "GIT_COMMITTER_NAME": "Post Mortem",
+        "GIT_COMMITTER_EMAIL": "postmortem@example.invalid",
+        "NO_COLOR": "1",
+        "NO_MKDOCS_2_WARNING": "1",
+    }

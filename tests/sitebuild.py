@@ -56,6 +56,20 @@ def default_site() -> Path:
     return _built(build(site), site)
 
 
+# The pages the plugin generates whatever the archive holds, relative to where it is mounted.
+GENERATED_PAGES = [
+    "index.html",
+    "archive/index.html",
+    "archive/severity/index.html",
+    "archive/services/index.html",
+    "archive/years/index.html",
+    "archive/tags/index.html",
+    "actions/index.html",
+    "insights/index.html",
+    "status-history/index.html",
+    "rules/index.html",
+]
+
 @lru_cache(maxsize=None)
 def internal_site() -> Path:
     """The bundled archive with POSTMORTEM_INTERNAL=1."""

@@ -31,6 +31,7 @@ import pytest
 
 from bench import chromium
 
+from .projects import git_env
 from .sitebuild import ROOT
 from .test_site_browser import serve, wait
 
@@ -58,22 +59,8 @@ def _environment(venv: Path, home: Path) -> dict[str, str]:
     """The new environment's commands first on PATH; this test's own environment not at all."""
     own = str(Path(sys.executable).parent)
     path = [str(venv / "bin")] + [p for p in os.environ["PATH"].split(os.pathsep) if p and os.path.realpath(p) != os.path.realpath(own)]
-    home.mkdir(parents=True, exist_ok=True)
-    (home / "gitconfig").write_text("", encoding="utf-8")
     env = {key: value for key, value in os.environ.items() if key not in ("VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")}
-    return {
-        **env,
-        "PATH": os.pathsep.join(path),
-        "PRE_COMMIT_HOME": str(home / "pre-commit-home"),
-        "GIT_CONFIG_GLOBAL": str(home / "gitconfig"),
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Post Mortem",
-        "GIT_AUTHOR_EMAIL": "postmortem@example.invalid",
-        "GIT_COMMITTER_NAME": "Post Mortem",
-        "GIT_COMMITTER_EMAIL": "postmortem@example.invalid",
-        "NO_COLOR": "1",
-        "NO_MKDOCS_2_WARNING": "1",
-    }
+    return {**env, **git_env(home, home / "pre-commit-home"), "PATH": os.pathsep.join(path)}
 
 
 def _run(cwd: Path, env: dict, *command: str, timeout: int = 600) -> subprocess.CompletedProcess:

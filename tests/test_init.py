@@ -23,6 +23,7 @@ import yaml
 from postmortem.init import render_workflow
 
 from .conftest import ROOT
+from .projects import git_env
 from .test_precommit import PRE_COMMIT, assert_hardened, manifest_hook
 
 BIN = Path(sys.executable).parent
@@ -42,20 +43,7 @@ WRITTEN = [
 
 
 def environment(home: Path) -> dict[str, str]:
-    (home / "gitconfig").write_text("", encoding="utf-8")
-    return {
-        **os.environ,
-        "PRE_COMMIT_HOME": str(home / "pre-commit-home"),
-        "GIT_CONFIG_GLOBAL": str(home / "gitconfig"),
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Post Mortem",
-        "GIT_AUTHOR_EMAIL": "postmortem@example.invalid",
-        "GIT_COMMITTER_NAME": "Post Mortem",
-        "GIT_COMMITTER_EMAIL": "postmortem@example.invalid",
-        "NO_COLOR": "1",
-        "NO_MKDOCS_2_WARNING": "1",
-        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
-    }
+    return {**os.environ, **git_env(home, home / "pre-commit-home"), "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
 
 
 def run(cwd: Path, *command: str, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -29,7 +29,7 @@ import yaml
 from postmortem.engine import Linter
 
 from .conftest import FIXTURES, ROOT, TODAY, make_config
-from .projects import ARCHIVE, PYPROJECT
+from .projects import ARCHIVE, PYPROJECT, git_env
 
 BIN = Path(sys.executable).parent
 PRE_COMMIT = str(BIN / "pre-commit")
@@ -50,20 +50,7 @@ class Repo:
     def __init__(self, root: Path, entry: str | None = None):
         self.root = root / "repo"
         self.root.mkdir()
-        home = root / "home"
-        home.mkdir()
-        (home / "gitconfig").write_text("", encoding="utf-8")
-        self.env = {
-            **os.environ,
-            "PRE_COMMIT_HOME": str(root / "pre-commit-home"),
-            "GIT_CONFIG_GLOBAL": str(home / "gitconfig"),
-            "GIT_CONFIG_NOSYSTEM": "1",
-            "GIT_AUTHOR_NAME": "Post Mortem",
-            "GIT_AUTHOR_EMAIL": "postmortem@example.invalid",
-            "GIT_COMMITTER_NAME": "Post Mortem",
-            "GIT_COMMITTER_EMAIL": "postmortem@example.invalid",
-            "NO_COLOR": "1",
-        }
+        self.env = {**os.environ, **git_env(root / "home", root / "pre-commit-home")}
         arguments = manifest_hook()["entry"].removeprefix("postmortem")  # the manifest's own arguments
         hook = dict(manifest_hook(), language="system", entry=entry or f"{shlex.quote(POSTMORTEM)}{arguments}")
         # JSON is YAML: the config is written exactly as built.

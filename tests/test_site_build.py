@@ -19,7 +19,7 @@ from postmortem.parse import parse_file
 from postmortem.rule import all_rules
 
 from .sitebuild import (
-    CANARY, ROOT, archive_config, broken_links, build, default_site, internal_site, site_bytes, site_files, temp_dir,
+    CANARY, GENERATED_PAGES, ROOT, archive_config, broken_links, build, default_site, internal_site, site_bytes, site_files, temp_dir,
 )
 
 CHECKOUT = "postmortems/2026-03-04-checkout-errors-for-eu-customers/index.html"
@@ -54,16 +54,7 @@ def bundled() -> list:
 
 def test_every_page_is_built(site):
     pages = [
-        "index.html",
-        "archive/index.html",
-        "archive/severity/index.html",
-        "archive/services/index.html",
-        "archive/years/index.html",
-        "archive/tags/index.html",
-        "actions/index.html",
-        "insights/index.html",
-        "status-history/index.html",
-        "rules/index.html",
+        *GENERATED_PAGES,
         "writing/index.html",
         "format/index.html",
     ]

@@ -19,7 +19,7 @@ import pytest
 from bench import chromium
 from postmortem.rules import action_owner_unknown, missing_section
 
-from .sitebuild import ROOT, TODAY, broken_links, build, temp_dir
+from .sitebuild import GENERATED_PAGES, ROOT, TODAY, broken_links, build, temp_dir
 from .test_site_browser import serve, wait
 
 COPIED = [
@@ -35,16 +35,7 @@ HOST_PAGES = {
 }
 NAV = "nav:\n  - Home: index.md\n  - On-call: guide/on-call.md\n  - About: about.md\n"
 MOUNTED = [
-    "index.html",
-    "archive/index.html",
-    "archive/severity/index.html",
-    "archive/services/index.html",
-    "archive/years/index.html",
-    "archive/tags/index.html",
-    "actions/index.html",
-    "insights/index.html",
-    "status-history/index.html",
-    "rules/index.html",
+    *GENERATED_PAGES,
     "feed.xml",
     *[f"postmortems/{name[:-3]}/index.html" for name in COPIED],
 ]

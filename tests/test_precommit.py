@@ -263,13 +263,18 @@ def test_commands_that_read_no_post_mortem_import_no_parser_or_validator():
     assert imported_by("explain", "PM101") == []
 
 
-def test_jsonschema_is_imported_only_for_a_frontmatter(tmp_path):
+def test_jsonschema_is_imported_only_for_an_invalid_frontmatter(tmp_path):
     (tmp_path / "pyproject.toml").write_text("[tool.postmortem]\narchive = \".\"\n", encoding="utf-8")
     (tmp_path / "no-frontmatter.md").write_text("## Summary\n\nText.\n", encoding="utf-8")
     (tmp_path / "broken-frontmatter.md").write_text("---\nid: [unclosed\n---\n\n## Summary\n", encoding="utf-8")
     assert "jsonschema" not in imported_by("lint", "no-frontmatter.md", cwd=tmp_path)
     assert "jsonschema" not in imported_by("lint", "broken-frontmatter.md", cwd=tmp_path)
     shutil.copy(ARCHIVE / BASE, tmp_path / BASE)
+    # a valid frontmatter is checked without it (postmortem.rules._schema_valid); jsonschema
+    # reports the errors of an invalid one
+    assert "jsonschema" not in imported_by("lint", BASE, cwd=tmp_path)
+    text = (tmp_path / BASE).read_text(encoding="utf-8")
+    (tmp_path / BASE).write_text(text.replace("severity: SEV", "severity: high-SEV", 1), encoding="utf-8")
     assert "jsonschema" in imported_by("lint", BASE, cwd=tmp_path)
 
 

@@ -36,6 +36,7 @@ from ..spec import PLACEHOLDER
 from ..times import normalise_date, normalise_timestamp, parse_date, parse_timestamp
 from ..vocabulary import TIMESTAMP_KEYS, canonical
 from ._fixes import scalar_edit
+from ._schema_valid import is_valid
 
 FIX = "frontmatter value spelling, dates and timestamps"
 CODE = "PM101"
@@ -53,6 +54,9 @@ def validator():
 def check(doc, ctx):
     fm = doc.frontmatter
     if fm is None:
+        return
+    if is_valid(fm.data, vocabulary.schema()):
+        yield from _impossible_dates(fm)  # jsonschema would find nothing: not imported
         return
     errors = sorted(validator().iter_errors(fm.data), key=lambda e: [str(p) for p in e.absolute_path])
     for error in errors:
@@ -150,12 +154,12 @@ _TYPE_WORDS = {
 
 
 def _definition(name):
-    return validator().schema["$defs"][name]
+    return vocabulary.schema()["$defs"][name]
 
 
 def _description(path) -> str | None:
     """The schema's description of the value at ``path``, looked up through properties and items."""
-    node = validator().schema
+    node = vocabulary.schema()
     description = None
     for part in path:
         if not isinstance(node, dict):

@@ -23,3 +23,11 @@ def test_lazy_pattern_methods_match_the_compiled_pattern():
     assert deferred.findall(text) == eager.findall(text) == ["a1", "b2", "c3"]
     assert deferred.fullmatch("pw=x").group(1) == "x"
     assert deferred.pattern == eager.pattern and deferred.flags == eager.flags
+
+
+def test_compiled_methods_are_the_compiled_patterns_own():
+    # after the first call, the methods are found on the object: no indirection per call
+    pattern = lazy(r"\d+")
+    assert pattern.findall("a1b22") == ["1", "22"]
+    for name in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"):
+        assert object.__getattribute__(pattern, name) == getattr(pattern._compiled, name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .vocabulary import SEVERITIES
+from .lazy_re import lazy
 
 # Canonical section keys in the order a post-mortem presents them, each with the headings
 # that name it (compared case-insensitively, ignoring numbering and punctuation).
@@ -233,7 +234,7 @@ def heading_key(heading: str) -> str | None:
 _COLUMN_INDEX = {kind: _index(layout["columns"]) for kind, layout in TABLES.items()}
 
 
-_ZONED_TIME = re.compile(r"^\s*time\s*\(\s*(?:[a-z]{1,5}|[a-z]{0,3}\s*[+-]\s*\d{1,2}(?::?\d{2})?)\s*\)\s*$", re.IGNORECASE)
+_ZONED_TIME = lazy(r"^\s*time\s*\(\s*(?:[a-z]{1,5}|[a-z]{0,3}\s*[+-]\s*\d{1,2}(?::?\d{2})?)\s*\)\s*$", re.IGNORECASE)
 
 
 def column_key(kind: str, header: str) -> str | None:

@@ -15,8 +15,9 @@ from typing import Iterator
 from .diagnostics import Diagnostic
 from .model import Comment, Document
 from .rule import resolve_selector
+from .lazy_re import lazy
 
-_DIRECTIVE = re.compile(r"^postmortem:\s*(disable-file|disable)\s*(?:=\s*(.*))?$", re.IGNORECASE | re.DOTALL)
+_DIRECTIVE = lazy(r"^postmortem:\s*(disable-file|disable)\s*(?:=\s*(.*))?$", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass

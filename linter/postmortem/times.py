@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone
+from .lazy_re import lazy
 
 _TIMESTAMP = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})?[T ]?\s*"
@@ -128,9 +129,9 @@ def format_duration(delta: timedelta | None) -> str:
 # --------------------------------------------------------------------------- normalising
 # What `postmortem lint --fix` rewrites: loose spellings of dates, clocks and offsets.
 
-_OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")
-_LOOSE_DATE = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
-_LOOSE_TIME = re.compile(
+_OFFSET = lazy(r"([+-]\d{2})(\d{2})$")
+_LOOSE_DATE = lazy(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
+_LOOSE_TIME = lazy(
     r"^(?:(?P<date>\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?P<sep>[Tt]|\s+))?"
     r"(?P<clock>\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)"
     r"(?P<space>\s*)(?P<tz>[Zz]|UTC|GMT|[+-]\d{2}:?\d{2})?$",

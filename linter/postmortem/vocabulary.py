@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from .lazy_re import lazy
 
 __all__ = [
     "Vocabulary",
@@ -120,6 +121,6 @@ ACTION_CATEGORIES = Vocabulary.of(_node("$defs", "action_category"))
 FACTOR_CATEGORIES = Vocabulary.of(_node("$defs", "factor_category"))
 FACTOR_CONTRIBUTIONS = Vocabulary.of(_node("$defs", "factor_contribution"))
 ID_PATTERN = re.compile(_node("$defs", "id")["pattern"])
-TIMESTAMP_PATTERN = re.compile(_node("$defs", "timestamp")["pattern"])
+TIMESTAMP_PATTERN = lazy(_node("$defs", "timestamp")["pattern"])
 # The frontmatter keys that hold a timestamp: started, detected, ...
 TIMESTAMP_KEYS = tuple(key for key, node in _node("properties").items() if node.get("$ref") == "#/$defs/timestamp")

@@ -21,8 +21,9 @@ from .. import spec
 from ..model import CodeBlock, Comment, Document, Section, Span
 from .prose import heading_prose, paragraph_prose, plain_text
 from .tables import table_of_tokens
+from ..lazy_re import lazy
 
-_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
+_COMMENT = lazy(r"<!--(.*?)-->", re.DOTALL)
 
 
 @lru_cache(maxsize=1)

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from ..model import ProseBlock
+from ..lazy_re import lazy
 
-_URL = re.compile(r"(?:https?|ftp)://[^\s<>()\[\]]+|\bwww\.[a-z0-9-]+\.[^\s<>()\[\]]+", re.IGNORECASE)
+_URL = lazy(r"(?:https?|ftp)://[^\s<>()\[\]]+|\bwww\.[a-z0-9-]+\.[^\s<>()\[\]]+", re.IGNORECASE)
 
 
 def plain_text(inline) -> str:

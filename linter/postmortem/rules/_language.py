@@ -18,15 +18,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import _lexicon as lex
+from ..lazy_re import lazy
 
 # --------------------------------------------------------------------------- masking
 
 _PLACEHOLDER = re.compile(r"\{\{.*?\}\}", re.DOTALL)
-_DOUBLE = re.compile(r"“[^”]{0,600}”|\"[^\"]{0,600}\"|„[^“”]{0,600}[“”]|«[^»]{0,600}»")
+_DOUBLE = lazy(r"“[^”]{0,600}”|\"[^\"]{0,600}\"|„[^“”]{0,600}[“”]|«[^»]{0,600}»")
 _SINGLE_CURLY = re.compile(r"(?<!\w)‘(?:[^’]|’(?=\w)){1,600}?’(?!\w)")
 _SINGLE_STRAIGHT = re.compile(r"(?<![\w'])'(?=[^\s'])(?:[^'\n]|'(?=\w)){0,300}?(?<=\S)'(?!\w)")
 _CLOCK = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|Z))?[\])]?"
-_CHAT_LINE = re.compile(
+_CHAT_LINE = lazy(
     rf"""^[ \t]*(?:
         {_CLOCK}[ \t]*(?:(?!(?:UTC|GMT|Z|AM|PM|am|pm):)@?[\w.\-]{{1,40}}:|<[^>\s]{{1,40}}>|[ \t]{{3,}}\S)   # [14:03] dave: … / 14:05 <nick> …
       | <[^>\s]{{1,40}}>[ \t]                                               # <nick> …
@@ -62,7 +63,7 @@ def mask(text: str, keep_speech: bool = False) -> str:
     return "".join(chars)
 
 
-_NOT_SPEECH = re.compile(r"[=/\\{}<>_`|#$%]|\w\.\w|^\W*[A-Z][\w\-]*\W*:")
+_NOT_SPEECH = lazy(r"[=/\\{}<>_`|#$%]|\w\.\w|^\W*[A-Z][\w\-]*\W*:")
 
 
 def is_speech(quoted: str) -> bool:
@@ -229,7 +230,7 @@ _SYSTEM_HEADS = lex._words(
     dashboards region regions bucket buckets stack stacks team project engine
     """
 )
-_NON_PERSON_HANDLE = re.compile(r"(?:^|[\-_.])(?:team|teams|oncall|on-call|sre|ops|bot|bots|eng|alerts?)(?:$|[\-_.])|bot$", re.I)
+_NON_PERSON_HANDLE = lazy(r"(?:^|[\-_.])(?:team|teams|oncall|on-call|sre|ops|bot|bots|eng|alerts?)(?:$|[\-_.])|bot$", re.I)
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,7 +112,7 @@ def _keyword():
 
 # What detect-secrets has no detector for: tokens in HTTP authorization headers, as pasted
 # from curl commands and request logs.
-_HEADER_TOKEN = re.compile(
+_HEADER_TOKEN = lazy(
     r"(?i)(?:\bauthorization\s*[:=]\s*[\"']?(?:bearer|basic|token|apikey)\s+|\bbearer\s+|\bx-api-key\s*[:=]\s*[\"']?)"
     r"([A-Za-z0-9\-._~+/]{16,}=*)"
 )
@@ -305,7 +305,7 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
 
 # --------------------------------------------------------------------------- passwords (PM602)
 
-_PLACEHOLDER_VALUE = re.compile(
+_PLACEHOLDER_VALUE = lazy(
     r"""^(?:[$%<{\[(*@\\]|\.\.\.|…|x{3,}$|X{3,}$|\*+$|#+$|-+$|_+$)"""
     r"""|^(?:redacted|removed|hidden|masked|omitted|secret|password|passwd|pwd|pass|none|null|nil|empty|"""
     r"""undefined|example|placeholder|changeme_?later|your_?password|<.*>)$""",
@@ -313,7 +313,7 @@ _PLACEHOLDER_VALUE = re.compile(
 )
 # Every keyword of detect-secrets' keyword detector contains one of these (tests check it).
 _KEYWORD_STEMS = ("key", "pass", "pwd", "secret", "contrase")
-_REFERENCE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$|[()\[\]]")
+_REFERENCE = lazy(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$|[()\[\]]")
 _VALUE_END = re.compile(r"[\s;&,\"'`]")
 
 
@@ -500,7 +500,7 @@ def published_lines(doc) -> list[bool]:
     return published
 
 
-_EMAIL = re.compile(
+_EMAIL = lazy(
     r"(?<![A-Za-z0-9._%+\-/])([A-Za-z0-9](?:[A-Za-z0-9._%+\-]{0,62}[A-Za-z0-9_%+\-])?)@"
     r"((?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})(?![A-Za-z0-9\-])"
 )

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+from ..lazy_re import lazy
+
 # Cells that say "no ticket": the Addresses column's "none" spellings.
 NONE = frozenset({"", "-", "--", "—", "–", "n/a", "na", "none", "no"})
-_LINK = re.compile(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<([a-z][a-z0-9+.-]*:[^>\s]+)>", re.IGNORECASE)
+_LINK = lazy(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<([a-z][a-z0-9+.-]*:[^>\s]+)>", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s*[,;]\s*")
 
 

@@ -31,6 +31,7 @@ from functools import lru_cache
 from ..rule import Finding, Severity
 from . import _lexicon as lex
 from ._language import analyse_speech as analyse, negated_before
+from ..lazy_re import lazy
 
 CODE = "PM502"
 NAME = "blame-human-error"
@@ -50,7 +51,7 @@ _CAUSE_WORDS = lex._words("caused cause causes due because result attributed bla
 _META = (("rather", "than"), ("instead", "of"), ("beyond",), ("stop", "at"), ("not", "a"), ("no", "such"), ("about",), ("foster",), ("read",))
 
 
-_PEOPLE_AS_CAUSE = re.compile(
+_PEOPLE_AS_CAUSE = lazy(
     r"\b(?:people|humans|employees|users|operators|engineers)\s+(?:are|were|remain)\s+(?:the|a)\s+"
     r"(?:(?:main|root|biggest|leading|primary|number\s+one|weakest)\s+)?(?:cause|causes|problem|weak\s+link|weakest\s+link)\b"
     r"|\b(?:most\s+unreliable|weakest|least\s+reliable)\s+(?:part|link|component)\b[^.;!?]{0,40}?\bwas\s+the\s+human\b"

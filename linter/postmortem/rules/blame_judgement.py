@@ -34,6 +34,7 @@ import re
 from ..rule import Finding, Severity
 from . import _lexicon as lex
 from ._language import analysed, negated_before, person_subject_before
+from ..lazy_re import lazy
 
 CODE = "PM503"
 NAME = "blame-judgement"
@@ -49,7 +50,7 @@ _BOTHER = re.compile(
     r"\b(?:(?:didn[’']t|did\s+not|never)\s+bother(?:ed)?|be\s+bothered|(?:nobody|noone|no\s+one|no-one)\s+bothered)\b",
     re.IGNORECASE,
 )
-_IDIOMS = re.compile(
+_IDIOMS = lazy(
     r"\b(?:asleep\s+at\s+the\s+wheel|dropped\s+the\s+ball|rookie\s+mistake|should\s+have\s+known\s+better|no\s+excuse"
     r"|knew\s+full\s+well|(?:threw|throw|throws|thrown|throwing)\b[^.;!?]{0,80}?\bunder\s+(?:the|a)\s+(?:\w+\s+)?bus|buswards|bad\s+move|point(?:s|ed|ing)?\s+(?:the|a)\s+finger\s+at|pebkac|pebcak|id-?10-?t|my\s+bad(?=\s*(?:[.,;:!?]|$|i\b))|fat[\s\-]finger(?:ed|s)?|(?:screw|fuck|cock)(?:s|ed|ing)?\s+(?:(?:it|things|something|everything|this|that)\s+)?up)\b",
     re.IGNORECASE,

@@ -28,6 +28,7 @@ import re
 from ..rule import Finding, Severity
 from ..spec import PLACEHOLDER
 from ._workflow import DRAFT
+from ..lazy_re import lazy
 
 CODE = "PM205"
 NAME = "placeholder-left"
@@ -35,7 +36,7 @@ SEVERITY = Severity.ERROR
 SUBSUMES = True  # a finding inside a placeholder would only repeat "fill this in"
 
 _MARKER_WORDS = ("TODO", "TBD", "FIXME", "XXX")
-_MARKER = re.compile(r"\b(?:%s)\b" % "|".join(_MARKER_WORDS))
+_MARKER = lazy(r"\b(?:%s)\b" % "|".join(_MARKER_WORDS))
 
 
 def check(doc, ctx):

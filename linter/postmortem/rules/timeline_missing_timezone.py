@@ -25,8 +25,9 @@ import re
 
 from ..rule import Finding, Severity
 from ..times import AMBIGUOUS_ZONES, ZONE_ABBREVIATIONS, parse_clock, standard_clock
+from ..lazy_re import lazy
 
-_HEADER_ZONE = re.compile(r"\(\s*([A-Za-z]{1,5}|[+-]\d{2}:?\d{2})\s*\)")
+_HEADER_ZONE = lazy(r"\(\s*([A-Za-z]{1,5}|[+-]\d{2}:?\d{2})\s*\)")
 
 CODE = "PM402"
 NAME = "timeline-missing-timezone"

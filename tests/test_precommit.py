@@ -241,7 +241,7 @@ def test_a_file_linked_into_the_archive_is_not_its_own_duplicate(tmp_path):
 # --------------------------------------------------------------------------- what a run imports
 
 
-HEAVY = ("jsonschema", "markdown_it", "ruamel.yaml", "lemminflect", "numpy")
+HEAVY = ("jsonschema", "markdown_it", "ruamel.yaml", "lemminflect", "numpy", "postmortem.metrics")
 
 
 def imported_by(*argv: str, cwd: Path = ROOT) -> list[str]:
@@ -276,6 +276,13 @@ def test_jsonschema_is_imported_only_for_an_invalid_frontmatter(tmp_path):
     text = (tmp_path / BASE).read_text(encoding="utf-8")
     (tmp_path / BASE).write_text(text.replace("severity: SEV", "severity: high-SEV", 1), encoding="utf-8")
     assert "jsonschema" in imported_by("lint", BASE, cwd=tmp_path)
+
+
+def test_a_one_file_run_on_a_valid_post_mortem_loads_neither_jsonschema_nor_the_metrics():
+    # the hook's usual case: what it does not need, it does not import
+    imported = imported_by("lint", str(ARCHIVE / BASE))
+    assert "ruamel.yaml" in imported and "markdown_it" in imported
+    assert "jsonschema" not in imported and "postmortem.metrics" not in imported
 
 
 # --------------------------------------------------------------------------- the pull-request workflow

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import stat
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -15,6 +13,7 @@ from typing import Any, Callable, Iterable, Iterator
 from . import suppression
 from .archive import Archive, Owners, collect_files, display_path
 from .config import Config, ConfigError, rule_settings
+from .gc_tuning import fewer_collections as _fewer_collections
 from .diagnostics import Diagnostic, Severity
 from .model import Document, Source, Span
 from .parse import UNREADABLE, Limits, Problem, parse_bytes, parse_file
@@ -352,25 +351,6 @@ class Linter:
 
 
 PARALLEL_MIN_FILES = 64  # below this many files per process, starting processes costs more than it saves
-
-
-@contextmanager
-def _fewer_collections():
-    """Run the cyclic garbage collector less often while linting many files.
-
-    Parsing allocates hundreds of thousands of container objects per hundred files
-    (markdown-it's tokens, the model), nearly all freed by reference counting, and a run
-    keeps every parsed document. With the default thresholds (700, 10, 10) the collector
-    re-walks surviving tokens in each young collection and the whole growing heap in each
-    full one: a third of the run's CPU at 2,000 files. Higher thresholds keep it collecting
-    the few real cycles (ruamel.yaml makes some per file), rarely. The old ones are restored.
-    """
-    old = gc.get_threshold()
-    gc.set_threshold(max(old[0], 50_000), max(old[1], 20), *old[2:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*old)
 
 
 def _diagnostic(path: str, info: RuleInfo, severity: Severity, finding: Finding) -> Diagnostic:

@@ -24,8 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Callable, Iterable, Sequence
 
-from .model import ActionItem, Document, Incident
-from .vocabulary import REVIEWED_STATUSES, STATUSES
+from .model import REVIEW_DAYS, ActionItem, Document, Incident, days_unreviewed  # noqa: F401 - the review workflow's, re-exported
 
 __all__ = [
     "Figure",
@@ -192,19 +191,3 @@ def quarter(incident: Incident) -> tuple[int, int] | None:
     """(year, quarter) of the incident's start; None when it has no start."""
     started = incident.started
     return (started.year, (started.month - 1) // 3 + 1) if started else None
-
-
-# --------------------------------------------------------------------------- the review workflow
-
-REVIEW_DAYS = 30  # how long a post-mortem may stay unreviewed after the incident ended, by default
-
-
-def days_unreviewed(incident: Incident, today: date) -> int | None:
-    """Days since the incident ended (``resolved``, else ``started``) for a post-mortem not yet
-    reviewed (a status before the schema's reviewed ones: draft, in-review); None when it is
-    reviewed, has an unknown status or has no date. One definition for the review-stalled
-    rule and for ``postmortem stats``."""
-    if incident.status not in STATUSES or incident.status in REVIEWED_STATUSES:
-        return None
-    end = incident.resolved or incident.started
-    return None if end is None else (today - end.date()).days

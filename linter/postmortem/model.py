@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from .vocabulary import DECLINED_ACTION_STATUSES, OPEN_ACTION_STATUSES
+from .vocabulary import DECLINED_ACTION_STATUSES, OPEN_ACTION_STATUSES, REVIEWED_STATUSES, STATUSES
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +189,23 @@ class Incident:
     def duration(self) -> timedelta | None:
         """Impact duration: until mitigation, or until resolution when never mitigated."""
         return self.time_to_mitigate if self.mitigated else self.time_to_resolve
+
+
+# --------------------------------------------------------------------------- the review workflow
+# (here, beside the incident, so that the review-stalled rule does not load postmortem.metrics)
+
+REVIEW_DAYS = 30  # how long a post-mortem may stay unreviewed after the incident ended, by default
+
+
+def days_unreviewed(incident: Incident, today: date) -> int | None:
+    """Days since the incident ended (``resolved``, else ``started``) for a post-mortem not yet
+    reviewed (a status before the schema's reviewed ones: draft, in-review); None when it is
+    reviewed, has an unknown status or has no date. One definition for the review-stalled
+    rule and for ``postmortem stats``."""
+    if incident.status not in STATUSES or incident.status in REVIEWED_STATUSES:
+        return None
+    end = incident.resolved or incident.started
+    return None if end is None else (today - end.date()).days
 
 
 # --------------------------------------------------------------------------- body

@@ -28,7 +28,7 @@ the pull request who finishes the draft and by when.
 
 from ..config import ConfigError
 from ..rule import Finding, Severity
-from ..metrics import REVIEW_DAYS, days_unreviewed
+from ..model import REVIEW_DAYS, days_unreviewed
 from ._workflow import PUBLISHED
 
 CODE = "PM108"

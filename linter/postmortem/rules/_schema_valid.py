@@ -31,9 +31,55 @@ def is_valid(instance, schema: dict) -> bool | None:
     """True if jsonschema finds no error in ``instance``, False if it finds one, None if
     this check cannot tell."""
     try:
-        return _valid(instance, schema, schema)
+        return _compiled(schema)(instance)
     except (_Unknown, RecursionError):
         return None
+
+
+_COMPILED: dict[int, tuple[dict, object]] = {}  # id(root schema) -> (schema, its check)
+
+
+def _compiled(schema: dict):
+    """The check of a root schema, built once: one closure per keyword, in the schema's order."""
+    kept = _COMPILED.get(id(schema))
+    if kept is None or kept[0] is not schema:
+        kept = _COMPILED[id(schema)] = (schema, _compile(schema, schema, {}))
+    return kept[1]
+
+
+def _unknown(instance):
+    raise _Unknown
+
+
+def _compile(schema, root, refs):
+    """A function of an instance: True (valid), False (invalid) or raises _Unknown."""
+    if schema is True:
+        return lambda instance: True
+    if schema is False:
+        return lambda instance: False
+    if type(schema) is not dict:
+        return _unknown
+    checks = []
+    for keyword, value in schema.items():
+        if keyword in _ANNOTATIONS:
+            continue
+        make = _KEYWORDS.get(keyword)
+        checks.append(_unknown if make is None else make(value, schema, root, refs))
+    checks = tuple(checks)
+
+    def valid(instance) -> bool:
+        unknown = False  # one keyword that fails is an error even when another cannot be read
+        for check in checks:
+            try:
+                if not check(instance):
+                    return False
+            except _Unknown:
+                unknown = True
+        if unknown:
+            raise _Unknown
+        return True
+
+    return valid
 
 
 def _is_type(instance, name: str) -> bool:
@@ -70,114 +116,109 @@ def _equal(one, two) -> bool:
     return type(two) is str and one == two
 
 
-def _valid(instance, schema, root) -> bool:
-    if schema is True:
-        return True
-    if schema is False:
-        return False
-    if type(schema) is not dict:
-        raise _Unknown
-    unknown = False  # one keyword that fails is an error even when another cannot be read
-    for keyword, value in schema.items():
-        if keyword in _ANNOTATIONS:
-            continue
-        check = _KEYWORDS.get(keyword)
-        try:
-            if check is None:
-                raise _Unknown
-            if not check(value, instance, schema, root):
-                return False
-        except _Unknown:
-            unknown = True
-    if unknown:
-        raise _Unknown
-    return True
+def _ref(value, schema, root, refs):
+    name = value[len("#/$defs/"):] if type(value) is str and value.startswith("#/$defs/") else None
+    if name is None or "/" in name or "~" in name or name not in root.get("$defs", {}):
+        return _unknown
+
+    def check(instance) -> bool:
+        target = refs.get(name)
+        if target is None:  # compiled on first use: a definition may refer to itself
+            target = refs[name] = _compile(root["$defs"][name], root, refs)
+        return target(instance)
+
+    return check
 
 
-def _ref(value, instance, schema, root) -> bool:
-    if type(value) is not str or not value.startswith("#/$defs/") or "/" in value[len("#/$defs/"):] or "~" in value:
-        raise _Unknown
-    target = root.get("$defs", {}).get(value[len("#/$defs/"):])
-    if target is None:
-        raise _Unknown
-    return _valid(instance, target, root)
+def _type(value, schema, root, refs):
+    names = tuple(value) if type(value) is list else (value,)
+    return lambda instance: any(_is_type(instance, name) for name in names)
 
 
-def _type(value, instance, schema, root) -> bool:
-    names = value if type(value) is list else [value]
-    return any(_is_type(instance, name) for name in names)
-
-
-def _enum(value, instance, schema, root) -> bool:
+def _enum(value, schema, root, refs):
     if type(value) is not list:
-        raise _Unknown
-    return any(_equal(each, instance) for each in value)
+        return _unknown
+    return lambda instance: any(_equal(each, instance) for each in value)
 
 
-def _const(value, instance, schema, root) -> bool:
-    return _equal(value, instance)
+def _const(value, schema, root, refs):
+    return lambda instance: _equal(value, instance)
 
 
-def _pattern(value, instance, schema, root) -> bool:
-    return not _is_type(instance, "string") or re.search(value, instance) is not None
+def _pattern(value, schema, root, refs):
+    search = re.compile(value).search  # jsonschema: isinstance(instance, str) and re.search(value, instance)
+    return lambda instance: not isinstance(instance, str) or search(instance) is not None
 
 
-def _min_length(value, instance, schema, root) -> bool:
-    return not _is_type(instance, "string") or len(instance) >= value
+def _min_length(value, schema, root, refs):
+    return lambda instance: not isinstance(instance, str) or len(instance) >= value
 
 
-def _max_length(value, instance, schema, root) -> bool:
-    return not _is_type(instance, "string") or len(instance) <= value
+def _max_length(value, schema, root, refs):
+    return lambda instance: not isinstance(instance, str) or len(instance) <= value
 
 
-def _min_items(value, instance, schema, root) -> bool:
-    return not _is_type(instance, "array") or len(instance) >= value
+def _min_items(value, schema, root, refs):
+    return lambda instance: not _is_type(instance, "array") or len(instance) >= value
 
 
-def _unique_items(value, instance, schema, root) -> bool:
-    if not value or not _is_type(instance, "array"):
-        return True
-    if any(type(item) is not str for item in instance):
-        raise _Unknown  # jsonschema's equality of numbers, booleans and containers: not needed here
-    return len(set(instance)) == len(instance)
+def _unique_items(value, schema, root, refs):
+    def check(instance) -> bool:
+        if not value or not _is_type(instance, "array"):
+            return True
+        if any(type(item) is not str for item in instance):
+            raise _Unknown  # jsonschema's equality of numbers, booleans and containers: not needed here
+        return len(set(instance)) == len(instance)
+
+    return check
 
 
-def _minimum(value, instance, schema, root) -> bool:
+def _minimum(value, schema, root, refs):
     if type(value) not in (int, float):
-        raise _Unknown
-    return not _is_type(instance, "number") or not instance < value
+        return _unknown
+    return lambda instance: not _is_type(instance, "number") or not instance < value
 
 
-def _items(value, instance, schema, root) -> bool:
+def _items(value, schema, root, refs):
     if "prefixItems" in schema:
-        raise _Unknown
-    return not _is_type(instance, "array") or all(_valid(item, value, root) for item in instance)
+        return _unknown
+    item_valid = _compile(value, root, refs)
+    return lambda instance: not _is_type(instance, "array") or all(item_valid(item) for item in instance)
 
 
-def _properties(value, instance, schema, root) -> bool:
-    if not _is_type(instance, "object"):
-        return True
-    return all(_valid(instance[name], sub, root) for name, sub in value.items() if name in instance)
+def _properties(value, schema, root, refs):
+    if type(value) is not dict:
+        return _unknown
+    checks = tuple((name, _compile(sub, root, refs)) for name, sub in value.items())
+    return lambda instance: not _is_type(instance, "object") or all(
+        check(instance[name]) for name, check in checks if name in instance
+    )
 
 
-def _additional_properties(value, instance, schema, root) -> bool:
+def _additional_properties(value, schema, root, refs):
     if "patternProperties" in schema:
-        raise _Unknown
-    if not _is_type(instance, "object"):
-        return True
+        return _unknown
     known = schema.get("properties", {})
-    extras = [name for name in instance if name not in known]
-    if value is False:
-        return not extras
-    return all(_valid(instance[name], value, root) for name in extras)
+    extra_valid = None if value is False else _compile(value, root, refs)
+
+    def check(instance) -> bool:
+        if not _is_type(instance, "object"):
+            return True
+        extras = [name for name in instance if name not in known]
+        if extra_valid is None:
+            return not extras
+        return all(extra_valid(instance[name]) for name in extras)
+
+    return check
 
 
-def _required(value, instance, schema, root) -> bool:
-    return not _is_type(instance, "object") or all(name in instance for name in value)
+def _required(value, schema, root, refs):
+    return lambda instance: not _is_type(instance, "object") or all(name in instance for name in value)
 
 
-def _one_of(value, instance, schema, root) -> bool:
-    return sum(1 for sub in value if _valid(instance, sub, root)) == 1
+def _one_of(value, schema, root, refs):
+    subs = tuple(_compile(sub, root, refs) for sub in value)
+    return lambda instance: sum(1 for sub in subs if sub(instance)) == 1
 
 
 _KEYWORDS = {

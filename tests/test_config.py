@@ -228,3 +228,16 @@ def test_postmortem_toml_errors_name_the_file(tmp_path):
     (tmp_path / "postmortem.toml").write_text('archiv = "b"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"postmortem.toml: unknown setting\(s\): archiv"):
         load_config(find_config(tmp_path))
+
+
+def test_a_broken_owner_registry_is_reported_as_the_pure_yaml_parser_words_it(tmp_path):
+    # the registry is read with libyaml's parser when installed; its errors are worded as
+    # ruamel.yaml's own parser words them, whichever parser is installed
+    from postmortem.archive import Owners
+
+    registry = tmp_path / "owners.yml"
+    registry.write_text("owners:\n  a: b\n  c: [d\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"^line 4: invalid YAML: expected ',' or '\]', but got '<stream end>'$"):
+        Owners.load(registry)
+    registry.write_text("owners:\n  sre-team: Site reliability\n", encoding="utf-8")
+    assert Owners.load(registry).names == {"sre-team": "Site reliability"}

@@ -130,15 +130,43 @@ def _ref(value, schema, root, refs):
     return check
 
 
+_TYPES = {"string": (str,), "integer": (int,), "number": (int, float), "boolean": (bool,), "null": (type(None),),
+          "object": (dict,), "array": (list,)}
+_KNOWN_TYPES = frozenset((dict, list, *_PLAIN))
+
+
 def _type(value, schema, root, refs):
     names = tuple(value) if type(value) is list else (value,)
-    return lambda instance: any(_is_type(instance, name) for name in names)
+    if any(name not in _TYPES for name in names):
+        return lambda instance: any(_is_type(instance, name) for name in names)
+    accepted = frozenset(kind for name in names for kind in _TYPES[name])  # by exact type: bool is no int
+    integer = "integer" in names
+
+    def check(instance) -> bool:
+        kind = type(instance)
+        if kind in accepted:
+            return True
+        if kind not in _KNOWN_TYPES:
+            raise _Unknown
+        return integer and kind is float and instance.is_integer()
+
+    return check
 
 
 def _enum(value, schema, root, refs):
-    if type(value) is not list:
+    if type(value) is not list or any(type(each) is not str for each in value):
         return _unknown
-    return lambda instance: any(_equal(each, instance) for each in value)
+    values = frozenset(value)
+
+    def check(instance) -> bool:  # _equal for each value, at once
+        kind = type(instance)
+        if kind is str:
+            return instance in values
+        if kind is dict or kind is list or kind in _PLAIN:
+            return False
+        raise _Unknown
+
+    return check
 
 
 def _const(value, schema, root, refs):

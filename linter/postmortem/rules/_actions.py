@@ -317,6 +317,17 @@ def _open_ended(an: Analysis, first: int, raw: str):
 
 
 _QUESTION_WORDS = _lex._words("why how whether if what which when where")
+# A second verb that bounds open-ended work ("Investigate and fix …", "… then write an ADR"): any
+# verb of the instruction list except those that are open-ended or vague themselves ("Evaluate
+# the current state … and ensure durability", "Define and implement a strategy").
+_CONCRETE_STEPS = _lex.CONCRETE_FOLLOWUPS - _OPEN_ENDED - _lex._words(
+    """
+    improve enhance simplify tune optimise optimize streamline refine refactor rework revamp overhaul
+    tweak harden strengthen polish modernise modernize consider explore discuss revisit brainstorm look
+    try follow support handle address plan design define identify coordinate watch monitor ensure
+    evaluate assess review investigate
+    """
+)
 
 
 def _outside_question(rest):
@@ -328,7 +339,7 @@ def _outside_question(rest):
     for k, tok in enumerate(rest):
         if tok.low in _QUESTION_WORDS:
             inside = True
-        elif inside and tok.low in ("and", "then") and k + 1 < len(rest) and rest[k + 1].low in _lex.CONCRETE_FOLLOWUPS:
+        elif inside and tok.low in ("and", "then") and k + 1 < len(rest) and rest[k + 1].low in _CONCRETE_STEPS:
             inside = False
         if not inside:
             out.append(tok)
@@ -540,7 +551,7 @@ def _committed(rest, raw, code_counts: bool = True, references: bool = True, tex
             nxt = rest[k + 1].low
             stem = nxt[:-3] if nxt.endswith("ing") else nxt
             back = k + 2 < len(rest) and rest[k + 2].low == "back"  # "… and report back"
-            if not back and (nxt in _lex.CONCRETE_FOLLOWUPS or stem in _lex.CONCRETE_FOLLOWUPS or stem + "e" in _lex.CONCRETE_FOLLOWUPS):
+            if not back and (nxt in _CONCRETE_STEPS or stem in _CONCRETE_STEPS or stem + "e" in _CONCRETE_STEPS):
                 return True
     return False
 
@@ -576,6 +587,9 @@ def behaviour_only(an: Analysis) -> tuple[int, int, str] | None:
     demanded = _demanded_of_people(an, first)
     if demanded is not None:
         return demanded
+    ruled = _rule_for_people(an, first)
+    if ruled is not None:
+        return ruled
     found = None
     for p in range(first, min(len(tokens), first + 4)):
         found = _behaviour_at(an, p)
@@ -595,7 +609,7 @@ def behaviour_only(an: Analysis) -> tuple[int, int, str] | None:
         if k != first and (tok.low in _lex.SYSTEM_VERBS or (tok.low.endswith("ing") and (stem in _lex.SYSTEM_VERBS or stem + "e" in _lex.SYSTEM_VERBS))):
             if k > 0 and tokens[k - 1].low in ("and", "by", "then", "or", "to", "with"):
                 return None
-    if is_first and first < p and tokens[first].low not in ("make", "ensure", "have", "send", "get", "take", "pay", "be", "raise", "increase", "build"):
+    if is_first and first < p and tokens[first].low not in ("make", "ensure", "have", "send", "get", "take", "pay", "be", "raise", "increase", "build", "don't", "don’t", "do", "never", "try"):
         return None
     return tokens[p].start, tokens[q - 1].end, " ".join(t.text for t in tokens[p:q])
 
@@ -663,6 +677,105 @@ def _demanded(an: Analysis, first: int):
     return None
 
 
+# What people do by hand: a rule for people made of these changes nothing in the system.
+_PERSON_ACTS = _lex._words(
+    """
+    check double-check triple-check verify confirm review read test communicate coordinate inform
+    tell ask consult remember follow pay take watch look avoid refrain wait think consider ensure
+    make be try learn understand familiarise familiarize refamiliarize know respond answer reach
+    attend notify announce contact ping double check treat share speak talk keep stay remain
+    """
+)
+_MODAL_OPENERS = _lex._words("should must shall need needs have has will are is")
+_COMPLY_VERBS = _lex._words("follow adhere stick respect obey comply abide")
+_RULE_NOUNS = _lex._words(
+    """
+    process processes procedure procedures checklist checklists runbook runbooks playbook playbooks
+    policy policies guideline guidelines rule rules schedule freeze standards standard conventions
+    practices practice protocol protocols workflow steps
+    """
+)
+_HABIT_ADVERBS = _lex._words("always never")
+_MECHANISM = _lex._words(
+    """
+    automatically automatic automated automation auto bot ci hook pre-commit gate lint linter
+    alert alerts alerting page script tool tooling pipeline enforce enforced enforcing
+    """
+)
+_QUANTIFIERS = _lex._words("all every each any no")
+# What a rule for a system says it does: "Never allow …" is a policy the system enforces.
+_POLICY_VERBS = _lex._words("allow permit accept let expose store log retry reject block require enforce gate restrict prevent")
+
+
+def _rule_for_people(an: Analysis, first: int):
+    """A rule for people, told by the item's structure rather than its words: people as the
+    subject of a duty ("Engineers should double-check the region…", "Everyone needs to read the
+    runbook"), compliance with a process ("Follow the change management process"), a habit
+    ("Always run a 'Salt highstate' once a machine …", "Never bundle cluster-scoped and namespaced
+    resources…"), a check by hand under a condition ("When there are multiple reports …, check to
+    see if …") and a state that people are to bring about by hand ("Ensure all code is tested
+    before merge"). An item that names a mechanism or also changes the system is more than that."""
+    tokens = an.tokens
+    n = len(tokens)
+    if first >= n - 1:
+        return None
+    words = words_of(an.text)
+    if not words.isdisjoint(_MECHANISM):
+        return None
+    if any(t.low in ("and", "by", "then", "or") for t in tokens[first + 1 :]) and any(_SYSTEM_VERB(t) for t in tokens[first + 2 :]):
+        return None  # "… and add a pre-deploy check"
+    tok = tokens[first]
+    low = tok.low
+    # people as the subject of a duty: "Engineers should …", "Team members must …", "Everyone needs to …"
+    j = first
+    if tokens[j].low in ("all", "the", "our", "every", "each"):
+        j += 1
+    head = j
+    while j < n and j < head + 3 and (tokens[j].low in _lex.PEOPLE_OBJECTS or tokens[j].low in _lex.ROLE_NOUNS
+                                      or tokens[j].low in ("members", "member", "we", "everyone", "everybody", "and")):
+        j += 1
+    if j > head and tokens[j - 1].low != "and" and j < n and tokens[j].low in _MODAL_OPENERS:
+        k = j + 1
+        while k < n and k < j + 4 and tokens[k].low in ("to", "always", "also", "be", "expected", "required", "supposed", "going", "not", "never", "all"):
+            if tokens[k].low == "be" and k + 1 < n and is_participle(tokens[k + 1].low) and tokens[k + 1].low not in ("expected", "required", "supposed"):
+                return None  # "Engineers should be paged when …": the system acts on them
+            k += 1
+        if k < n and tokens[k].low in _PERSON_ACTS and tokens[k].low != "be" and not _SYSTEM_VERB(tokens[k]):
+            return tokens[first].start, tokens[k].end, " ".join(t.text for t in tokens[first : k + 1])
+    # compliance with a process: "Follow the change management process", "Adhere to the checklist"
+    if low in _COMPLY_VERBS and not (first + 1 < n and tokens[first + 1].low == "up"):
+        for k in range(first + 1, min(n, first + 7)):
+            if tokens[k].low in _RULE_NOUNS:
+                return tok.start, tokens[k].end, " ".join(t.text for t in tokens[first : k + 1])
+    # a habit: "Always run …", "Never bundle …", "Avoid deploying late in the day"
+    if first > 0 and tokens[first - 1].low in _HABIT_ADVERBS or low in _HABIT_ADVERBS and first + 1 < n:
+        verb = tokens[first + 1] if low in _HABIT_ADVERBS else tok
+        adverb = tok if low in _HABIT_ADVERBS else tokens[first - 1]
+        if is_imperative(verb.text) and verb.low not in _POLICY_VERBS and not _SYSTEM_VERB(verb):
+            return adverb.start, verb.end, f"{adverb.text} {verb.text}"
+    if low == "avoid" and tokens[first + 1].low.endswith("ing") and len(tokens[first + 1].low) > 5:
+        return tok.start, tokens[first + 1].end, f"{tok.text} {tokens[first + 1].text}"
+    # a check by hand under a condition: "When …, check …", "If …, notify the database team"
+    if first > 0 and tokens[0].low in _CONDITIONS and low in _PERSON_ACTS and low not in ("be", "make", "take", "keep", "test") \
+            and "," in an.text[tokens[first - 1].end : tok.start]:
+        return tokens[0].start, tok.end, f"{tokens[0].text} …, {tok.text}"
+    # a state to bring about by hand: "Ensure all code is tested before merge"
+    m = first + 2 if low == "make" and tokens[first + 1].low == "sure" else first + 1 if low == "ensure" else None
+    if m is not None:
+        if m < n and tokens[m].low == "that":
+            m += 1
+        if m < n and tokens[m].low == "to" and m + 1 < n and is_imperative(tokens[m + 1].text):
+            return tok.start, tokens[m + 1].end, " ".join(t.text for t in tokens[first : m + 2])  # "Make sure to check …"
+        if m < n and tokens[m].low in _QUANTIFIERS:
+            for k in range(m + 1, min(n - 1, m + 5)):
+                if tokens[k].low in ("is", "are", "gets", "get"):
+                    v = k + 1 if is_participle(tokens[k + 1].low) else k + 2 if k + 2 < n and is_participle(tokens[k + 2].low) else None
+                    if v is not None:
+                        return tok.start, tokens[v].end, " ".join(t.text for t in tokens[first : v + 1])
+                    break
+    return None
+
+
 def _SYSTEM_VERB(tok) -> bool:
     stem = tok.low[:-3] if tok.low.endswith("ing") else tok.low
     return tok.low in _lex.SYSTEM_VERBS or stem in _lex.SYSTEM_VERBS or stem + "e" in _lex.SYSTEM_VERBS
@@ -719,10 +832,17 @@ def _behaviour_at(an, p):
         return p, p + 1
     if low in ("more", "extra", "closer", "greater") and nxt in _BEHAVIOUR_NOUNS:
         return p, p + 2
+    if low == "make" and nxt != "sure":
+        for k in range(p + 1, min(n - 1, p + 4)):
+            if tokens[k].low in _lex.PEOPLE_OBJECTS or tokens[k].low in _lex.ROLE_NOUNS or tokens[k].low in _PEOPLE_SUBJECTS:
+                if tokens[k + 1].low in ("aware", "familiar", "conscious"):
+                    return p, k + 2  # "Make the team aware of the new process"
+                break
+        return None
+    if low == "try" and nxt in ("harder", "better"):
+        return p, p + 2  # "Try harder to catch these in review"
     if low in ("ensure", "make"):
         j = p + 2 if low == "make" and nxt == "sure" else p + 1
-        if low == "make" and nxt != "sure":
-            return None
         for k in range(j, min(n, j + 3)):
             if tokens[k].low in _lex.PEOPLE_OBJECTS:
                 if k + 2 < n and tokens[k + 1].low in ("gets", "get", "is", "are") and tokens[k + 2].low in _NOTIFIED:
@@ -735,7 +855,7 @@ def _behaviour_at(an, p):
             return p, p + 1
     if low in ("talk", "speak") and nxt in ("to", "with"):
         return p, p + 2
-    if low in _lex.BEHAVIOUR_VERBS:
+    if low in _lex.BEHAVIOUR_VERBS or low in ("onboard", "mentor", "brief", "re-educate"):
         for k in range(p + 1, min(n, p + 5)):
             if tokens[k].low in _lex.PEOPLE_OBJECTS or tokens[k].low in _lex.ROLE_NOUNS or tokens[k].low in _lex.TEAM_NOUNS:
                 return p, k + 1

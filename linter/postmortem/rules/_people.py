@@ -240,6 +240,14 @@ def candidates(text: str) -> bool:
                     return True
     if not words.isdisjoint(_SHAPE_CUES):
         return True
+    if not words.isdisjoint(_OBJECT_CUES) or not words.isdisjoint(_HUMAN_PARTICIPLES) and "by" in words:
+        return True  # "thanks to mbrown", "reviewed by kevin_l": _cued_people decides
+    if not words.isdisjoint(_HANDLE_ACTS) and _HANDLE_ANYWHERE.search(text):
+        return True  # "coolguy42 force-pushed", "the_real_dev merged"
+    for match in _LOWER_ACTOR.finditer(text):
+        low = match.group(1)
+        if low not in _COMMON and low not in lex.SYSTEMS and is_given_name(low) and not is_english_word(low):
+            return True  # "Then jens deployed …"
     if _CAMEL_DIGITS_ANYWHERE.search(text):
         return True
     return (", the " in text or ", a " in text or ", an " in text) and _APPOSITION.search(text) is not None
@@ -392,7 +400,166 @@ def named_people(
             surnames.add(tokens[end - 1].base.lower())
         found.append(_named(text, tokens, i, end))
         skip_until = end
+    if not actor_cell:
+        _cued_people(an, found, never, names)
+        _joined_names(an, found, never, names)
     return found
+
+
+# A person comes next: "thanks to mbrown", "kudos to @tk_ops", "cc j_doe", "pinged Thibault".
+_OBJECT_CUES = lex._words("thanks thank kudos credit shoutout shout-out props cc pinged ping pinging messaged dmed")
+# Acts done by people, whose "by" agent is a person: "started by Oluwaseun", "reviewed by kevin_l".
+_HUMAN_PARTICIPLES = lex._words(
+    """
+    reported reviewed approved noticed spotted flagged requested escalated acknowledged declared
+    suggested proposed authored started led coordinated pinged paged thanked
+    """
+)
+# Acts done by people, whose subject with the shape of a user name is a person: "coolguy42 force-pushed".
+_HANDLE_ACTS = lex._words(
+    """
+    approved reviewed merged pushed force-pushed commented replied deleted dropped removed ran
+    typed wrote said asked reported noticed opened closed reverted deployed restarted joined
+    acknowledged escalated declared pinged messaged suggested proposed agreed forgot
+    """
+)
+# The last part of a dotted word that makes it a file, a domain or a version, not a user name.
+_NOT_HANDLE_TAILS = lex._words(
+    """
+    com org net io dev app ai co uk de fr eu us gov edu info biz me sh py js ts tsx jsx md rst txt
+    yaml yml json toml ini cfg conf log html htm css sql xml csv lock env tf go rs rb java kt php
+    swift c h cpp hpp exe dll so bin tar gz zip tgz png jpg svg pdf local internal svc cluster
+    """
+)
+_HANDLE_ANYWHERE = _Lazy(r"(?<![\w./@\-])[a-z][a-z0-9]*(?:[._][a-z][a-z0-9]*)+\b|\b[a-z]{4,}\d{1,4}\b")
+_LOWER_ACTOR = _Lazy(r"(?:^|(?<=[.!?;,]\s)|(?<=\b[Tt]hen\s)|(?<=\band\s))([a-z]{4,}) (?:and [a-z]{3,} )?[a-z]+ed\b", re.M)
+_DOTTED = _Lazy(r"(?<![\w./@\-])[a-z][a-z0-9]*(?:[._][a-z][a-z0-9]*)+(?![\w@/\-]|\.\w)")
+
+
+def _handle_shaped(text: str, tok) -> tuple[int, int] | None:
+    """Offsets of a user name that starts at ``tok``: "john.smith", "j_doe", "kevin_l", "mbrown42",
+    never a file, a domain, a setting or a word of the dictionary."""
+    match = _DOTTED.match(text, tok.start)
+    if match is not None:
+        word = match.group(0)
+        parts = [part for part in re.split(r"[._]", word) if part]
+        if word.count(".") and parts[-1] in _NOT_HANDLE_TAILS or any(p in lex.SYSTEMS for p in parts) or len(parts) > 3:
+            return None
+        if "." in word and "_" in word:
+            return None
+        return match.start(), match.end()
+    low = tok.low
+    if tok.text.islower() and low.isalnum() and not low.isdigit():
+        digits = _HANDLE_DIGITS.match(low)
+        if digits and len(digits.group(1)) >= 4 and digits.group(1) not in lex.SYSTEMS and not is_english_word(digits.group(1)):
+            return tok.start, tok.end  # "coolguy42", "dragonslayer99" (not "node12", "python3", "web01")
+    return None
+
+
+def _free(found, start: int, end: int) -> bool:
+    return not any(f.start < end and start < f.end for f in found)
+
+
+def _cued_people(an: Analysis, found: list, never, names: NameOptions) -> None:
+    """People named where only a person can stand, whatever the name: the object of thanks, a
+    copy or a ping ("thanks to mbrown", "cc j_doe", "shout-out to Aigerim for …"), the "by"
+    agent of an act of people ("reviewed by kevin_l", "started by Oluwaseun") and the subject of
+    such an act when it has the shape of a user name ("coolguy42 force-pushed to main")."""
+    tokens, text = an.tokens, an.text
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        low = tok.low
+        cue = low in _OBJECT_CUES or low == "by" and i > 0 and tokens[i - 1].low in _HUMAN_PARTICIPLES and tokens[i - 1].sentence == tok.sentence
+        j = i + 1
+        if cue and j < n and tokens[j].low in ("to", "you", ":") and low in ("thanks", "thank", "kudos", "credit", "shoutout", "shout-out", "props"):
+            j += 1
+        if cue and low in ("thanks", "thank") and j == i + 1:
+            cue = "," in text[tok.end : tokens[j].start] if j < n else False  # "thanks, Niels"; not "thanks the team"
+        if cue and low == "cc" and not (tok.initial or i > 0 and tokens[i - 1].low in ("and", "please")):
+            cue = False
+        if cue and j < n and tokens[j].sentence == tok.sentence:
+            _cued_object(an, found, j, never, names, strict=low in ("thanks", "thank", "credit", "by"))
+        # a lower-case given name as the subject of a past act: "Then jens deployed to production"
+        if tok.text.islower() and low.isalpha() and len(low) > 3 and i + 1 < n and tokens[i + 1].sentence == tok.sentence \
+                and (tok.initial or i > 0 and tokens[i - 1].low in ("then", "and", "when", "after", "before", "until")) \
+                and (is_past_verb(tokens[i + 1].low) or tokens[i + 1].low == "and" and i + 2 < n and is_given_name(tokens[i + 2].low)) \
+                and low not in never and low not in names.allowed and low not in lex.SYSTEMS and low not in _COMMON \
+                and is_given_name(low) and not is_english_word(low) and _free(found, tok.start, tok.end):
+            found.append(Named(tok.start, tok.end, tok.text, "name"))
+            continue
+        # the subject of an act of people, with the shape of a user name
+        if (tok.initial or i > 0 and tokens[i - 1].low in ("then", "and", "user", "when", "after", "before")) \
+                and i + 1 < n and tokens[i + 1].low in _HANDLE_ACTS and tokens[i + 1].sentence == tok.sentence:
+            span = _handle_shaped(text, tok)
+            if span is not None and tok.low not in never and tok.low not in names.allowed and not _NOT_PERSON_HANDLE.search(tok.low) \
+                    and _free(found, *span):
+                found.append(Named(span[0], span[1], text[span[0] : span[1]], "handle"))
+
+
+def _cued_object(an: Analysis, found: list, j: int, never, names: NameOptions, strict: bool) -> None:
+    tokens, text = an.tokens, an.text
+    tok = tokens[j]
+    low = tok.low
+    if low in never or low in names.allowed or low in lex.STOPWORDS or low in _COMMON or low in lex.SYSTEMS \
+            or low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or low in _DETERMINERS or low in lex.PERSON_PRONOUNS \
+            or low in _CALENDAR or tok.is_handle or _NOT_PERSON_HANDLE.search(low):
+        return
+    span = _handle_shaped(text, tok)
+    kind = "handle"
+    if span is None:
+        if tok.capitalised and not tok.text.isupper() and not is_english_word(low):
+            end = j + 1
+            if end < len(tokens) and tokens[end].capitalised and _adjacent(text, tok, tokens[end]) and tokens[end].low not in lex.SYSTEMS \
+                    and not is_english_word(tokens[end].low):
+                end += 1
+            last = tokens[end - 1]
+            after = tokens[end] if end < len(tokens) and tokens[end].sentence == tok.sentence else None
+            if last.possessive or strict and after is not None and after.low not in ("for", "and", "who", "from", "in", "on"):
+                return  # "thanks to Cloudflare's caching", "thanks to Anycast routing"
+            span, kind = (tok.start, last.start + len(last.base)), "name"
+        elif tok.text.islower() and low.isalpha() and len(low) >= 4 and not is_english_word(low) and (
+            not strict or j + 1 >= len(tokens) or tokens[j + 1].sentence != tok.sentence or tokens[j + 1].low in ("for", "and")
+        ):
+            span = tok.start, tok.end  # "pinged thibault", "cc mbrown", "thanks to mbrown for …"
+        else:
+            return
+    if _free(found, *span):
+        found.append(Named(span[0], span[1], text[span[0] : span[1]], kind))
+
+
+def _joined_names(an: Analysis, found: list, never, names: NameOptions) -> None:
+    """Names joined to a name: "Nkechi, Tunde and Bolaji", "Marta and wojtek": the words of the
+    list that are no English word, system, role or team are people too."""
+    if not found:
+        return
+    tokens, text = an.tokens, an.text
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    ends = {t.start + len(t.base): k for k, t in enumerate(tokens)}
+    for person in list(found):
+        for step in (1, -1):
+            k = ends.get(person.end) if step == 1 else starts.get(person.start)
+            if k is None:
+                continue
+            while True:
+                sep = k + step
+                other = sep + step
+                if not (0 <= sep < len(tokens) and 0 <= other < len(tokens)) or tokens[other].sentence != tokens[k].sentence:
+                    break
+                between = text[tokens[min(k, other)].end : tokens[max(k, other)].start]
+                joiner = tokens[sep].low == "and" or between.strip() == ","
+                if between.strip() == ",":
+                    other = sep
+                if not joiner:
+                    break
+                cand = tokens[other]
+                low = cand.low
+                if low in never or low in names.allowed or low in lex.SYSTEMS or low in _COMMON or low in lex.STOPWORDS \
+                        or low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or not cand.base.isalpha() or is_english_word(low) \
+                        or not (cand.capitalised or is_given_name(low)):
+                    break
+                if _free(found, cand.start, cand.start + len(cand.base)):
+                    found.append(Named(cand.start, cand.start + len(cand.base), cand.base, "name"))
+                k = other
 
 
 @lru_cache(maxsize=4)

@@ -16,7 +16,8 @@ a placeholder ("Update the runbook for service X"), a recurring check by people 
 verify Nginx configurations frequently…") and a question whose only numbers describe it
 ("Investigate the reason why pager duty did not throw an alert for 5xx errors…"). A specific artefact,
 threshold, number, ticket, scope or date makes an item bounded, and so does a concrete next
-step or a stated purpose: "Investigate and fix memory leak in kubespawner", "Improve p99
+step or a stated purpose (a second verb that is itself open-ended does not: "Evaluate current
+state of synced flags deployment and ensure durability against future outages"): "Investigate and fix memory leak in kubespawner", "Improve p99
 latency of the search API to under 300 ms", "Revisit the retry policy to make sure it covers
 503 responses" are fine. The hint names the item's own object that needs a finish line.
 

@@ -13,8 +13,13 @@ Rosmarin consigned herself…"), of a verb of speech when one of its words is a 
 name or surname ("Walsh also revealed…"), the speaker of an attribution ("…," said Dieken),
 a word after a title or a capitalised role ("by Engineer Pelumi", "Chief Availability
 Officer Darryn Dieken"), a name with a particle ("Sarika de Bruyn"), and a lone word in the
-Actor column that is no role, team, system or English word. Organisations speak too, so
-"Optus said…" stays clean.
+Actor column that is no role, team, system or English word. Where only a person can stand,
+any user name counts: the object of thanks, a copy or a ping ("thanks to mbrown for …",
+"cc j_doe", "pinged thibault"), the "by" agent of an act of people ("reviewed by kevin_l"),
+the subject of such an act when it has the shape of a user name ("coolguy42 force-pushed to
+main"), a lower-case given name that acts ("Then jens deployed …") and the other names of a
+list that holds a name ("Marta and wojtek"). Organisations speak too, so "Optus said…" stays
+clean.
 
 Teams and roles of the owner registry, the services listed in the frontmatter, names of
 systems and vendors, and the names a project allows stay clean. Text in code, quotation

@@ -75,7 +75,33 @@ def opening(an: Analysis) -> int:
             i += 1
         else:
             break
+    if i == 0 and not is_imperative(tokens[0].text):
+        return _after_leading_phrase(an)
     return i
+
+
+_TIME_WORDS = _lex._words(
+    "forward term long-term short-term mid-term medium-term future meantime interim now next later immediately eventually phase step sprint quarter week month"
+)
+_SUBJECT_WORDS = _lex._words("we they you i he she it team teams engineers everyone someone should will must need needs can could would shall")
+
+
+def _after_leading_phrase(an: Analysis) -> int:
+    """ "Going forward, add an alert …", "Short-term: pin the library …": a phrase of a few words
+    closed by a comma or a colon, with no subject or modal of its own, before the verb."""
+    tokens = an.tokens
+    for j in range(0, min(len(tokens) - 1, 4)):
+        if tokens[j].low in _SUBJECT_WORDS or tokens[j].sentence != tokens[0].sentence:
+            return 0
+        between = an.text[tokens[j].end : tokens[j + 1].start]
+        if "," in between or ":" in between:
+            if tokens[0].low in _lex.NOT_IMPERATIVE_STARTS or _TIME_WORDS.isdisjoint(t.low for t in tokens[: j + 1]):
+                return 0  # "Follow-up: rotate …", "Unknown, create …": a label, not a time or a step
+            nxt = tokens[j + 1]
+            if nxt.low not in _lex.NOT_IMPERATIVE_STARTS and nxt.low in _lex.IMPERATIVE_VERBS and not nxt.text.isupper():
+                return j + 1
+            return 0
+    return 0
 
 
 _CONNECTORS = _lex._words("instead also additionally then finally first second third further furthermore moreover meanwhile afterwards long-term short-term")
@@ -263,7 +289,7 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
             if not _committed(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} without a measure"
     if is_first:
-        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check):
+        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content):
             found = check(an, first, raw)
             if found is not None:
                 return found
@@ -499,6 +525,34 @@ def _placeholder_object(an: Analysis, first: int, raw: str):
     for tok in an.tokens[first + 1 :]:
         if tok.text in ("X", "Y", "Z", "N", "XXX", "TBD"):
             return tok.start, tok.end, f"{tok.text!r} stands where the thing should be named"
+    return None
+
+
+_PLAN_VERBS = _lex._words("define develop devise establish formulate implement adopt agree decide create find")
+_PLAN_NOUNS = _lex._words("strategy strategies approach approaches plan plans policy policies framework mechanism way ways solution")
+
+
+def _plan_without_content(an: Analysis, first: int, raw: str):
+    """ "Define and implement Redis strategy", "Develop a policy around when to create a new hub":
+    a plan, a policy or a strategy is promised, and nothing says what it holds or when it is done."""
+    tokens = an.tokens
+    n = len(tokens)
+    k = first
+    if tokens[k].low not in _PLAN_VERBS and not (tokens[k].low == "come" and k + 2 < n and tokens[k + 1].low == "up" and tokens[k + 2].low == "with"):
+        return None
+    if "`" in raw or _measured(tokens[first + 1 :], an.text):
+        return None
+    for j in range(first + 1, min(n, first + 8)):
+        low = tokens[j].low
+        if low in _PLAN_NOUNS:
+            after = tokens[j + 1 :]
+            if any(t.low in ("that", "which", "using", "via", "based", "such", "e.g", "like", "including") for t in after):
+                return None  # "… process that removes the IP addresses from the proxy": its content is said
+            if any(t.low in _lex.DELIVERABLES or t.text.isupper() and len(t.text) > 1 for t in tokens[first + 1 :]):
+                return None  # "Create an OPA policy …"
+            return tokens[first].start, tokens[-1].end, f"{tokens[j].text.lower()!r} with nothing said of what it holds"
+        if low in ("to", "for", "so", "because") or is_imperative(tokens[j].text) and low not in ("and", "up", "with", "on") and j > first + 1 and tokens[j - 1].low == "and" and low not in _PLAN_VERBS:
+            return None
     return None
 
 

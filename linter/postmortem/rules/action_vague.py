@@ -12,7 +12,9 @@ verb with no measure, means or target ("Enhance existing error handling in the C
 Interpreter", "Tune the HTTP client kubespawner uses"), objects that are all generic however
 many are joined ("Define Ownership and Establish Alerting", "write tests"), an alternative
 that is not named ("Switch to a different secret management strategy than what we have now"),
-a placeholder ("Update the runbook for service X"), a recurring check by people ("Check and
+a placeholder ("Update the runbook for service X"), a plan, policy or strategy promised with
+nothing said of what it holds ("Define and implement Redis strategy", "Develop a policy around
+when to create a new hub and what type of changes get deployed to Datahub!"), a recurring check by people ("Check and
 verify Nginx configurations frequently…") and a question whose only numbers describe it
 ("Investigate the reason why pager duty did not throw an alert for 5xx errors…"). A specific artefact,
 threshold, number, ticket, scope or date makes an item bounded, and so does a concrete next

@@ -311,6 +311,9 @@ def named_people(
             handle = low[1:]
             if handle in lex.NON_PERSON_HANDLES or handle in never or handle in names.allowed or _NOT_PERSON_HANDLE.search(handle):
                 continue
+            if tok.end < len(text) and text[tok.end] == "/":
+                skip_until = i + 2
+                continue  # "@nodejs/build": a team of an organisation, not a person
             found.append(Named(tok.start, tok.start + len(base), base, "handle"))
             continue
         if tok.end < len(text) and text[tok.end] == "@" and (tok.end + 1 >= len(text) or not (text[tok.end + 1].isalnum() or text[tok.end + 1] in "._")):
@@ -412,7 +415,8 @@ _OBJECT_CUES = lex._words("thanks thank kudos credit shoutout shout-out props cc
 _HUMAN_PARTICIPLES = lex._words(
     """
     reported reviewed approved noticed spotted flagged requested escalated acknowledged declared
-    suggested proposed authored started led coordinated pinged paged thanked
+    suggested proposed authored written posted filed submitted started led coordinated pinged
+    paged thanked
     """
 )
 # Acts done by people, whose subject with the shape of a user name is a person: "coolguy42 force-pushed".

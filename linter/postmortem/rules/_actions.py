@@ -395,7 +395,7 @@ _EVALUATIVE = _lex._words(
     """
     proactive proactively sustainable gracefully robust robustly proper properly appropriate
     appropriately adequate adequately sufficient formal professional better smoother easier
-    cleaner quicker faster
+    cleaner quicker faster earlier sooner
     """
 )
 _MORE_OF = _lex._words("quickly often gracefully reliably visible efficient efficiently robust careful")
@@ -408,6 +408,8 @@ def _evaluative(an: Analysis, first: int, raw: str):
     for k in range(first, len(tokens)):
         low = tokens[k].low
         nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+        if k > first and (low == "so" and nxt in ("that", "we", "they", "it", "you", "the") or low == "in" and nxt == "order"):
+            break  # "… so we can catch these issues earlier": the purpose, not the specification
         hit = None
         if low in _EVALUATIVE and nxt != "than" and not (k > 0 and tokens[k - 1].low == "to"):
             hit = (k, k + 1)
@@ -422,6 +424,10 @@ def _evaluative(an: Analysis, first: int, raw: str):
             hit = (k, k + 3)  # "Implement some form of smoke tests"
         elif low in ("minimise", "minimize", "maximise", "maximize") and k == first:
             hit = (k, k + 1)
+        elif k == first and (low == "ensure" or low == "make" and nxt == "sure"):
+            state = _quality_state(tokens, k + (2 if low == "make" else 1))
+            if state is not None:
+                hit = (k, state)  # "Ensure they are configurable and actionable"
         if hit is None:
             continue
         rest = tokens[first + 1 :]
@@ -431,6 +437,38 @@ def _evaluative(an: Analysis, first: int, raw: str):
         phrase = " ".join(t.text for t in tokens[hit[0] : hit[1]])
         return tokens[hit[0]].start, tokens[hit[1] - 1].end, f"{phrase.lower()!r} is a judgement, not a specification"
     return None
+
+
+_COPULAS = _lex._words("is are remains remain stays stay becomes become")
+
+
+def _quality_state(tokens, j: int) -> int | None:
+    """After "ensure": a subject of a few words, a copula and only adjectives ("they are
+    configurable and actionable", "the service is reliable"): the index after the adjectives, or
+    None. A participle ("is configured to …") or anything after the adjectives says more."""
+    from ._language import _lemmas
+
+    n = len(tokens)
+    if j < n and tokens[j].low == "that":
+        j += 1
+    k = j
+    while k < n and k < j + 5 and tokens[k].low not in _COPULAS:
+        k += 1
+    if k >= n or k == j or tokens[k].low not in _COPULAS:
+        return None
+    m = k + 1
+    seen = 0
+    while m < n:
+        low = tokens[m].low
+        if low in ("and", "or", ",", "more", "very", "fully", "always"):
+            m += 1
+            continue
+        lemmas = _lemmas(low)
+        if not lemmas or "ADJ" not in lemmas or "VERB" in lemmas or is_participle(low):
+            return None
+        seen += 1
+        m += 1
+    return m if seen else None
 
 
 _UNITS = _lex._words("seconds second minutes minute hours hour ms milliseconds days percent")

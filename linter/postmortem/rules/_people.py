@@ -250,6 +250,9 @@ def candidates(text: str) -> bool:
             return True  # "Then jens deployed …"
     if _CAMEL_DIGITS_ANYWHERE.search(text):
         return True
+    for match in _CAMEL_WORD.finditer(text):  # "DrMagnus approached …", "BenTheElder said"
+        if any(part.lower() in _TITLES or part.lower() in lex.GIVEN_NAMES for part in _CAMEL_SPLIT.findall(match.group(0))):
+            return True
     return (", the " in text or ", a " in text or ", an " in text) and _APPOSITION.search(text) is not None
 
 
@@ -584,6 +587,7 @@ def _actor_pattern(kind: str) -> re.Pattern:
 
 _CAMEL_PARTS = _Lazy(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")  # "DrMagnus", "BenTheElder"
 _CAMEL_SPLIT = _Lazy(r"[A-Z][a-z]+")
+_CAMEL_WORD = _Lazy(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
 _CAMEL_DIGITS_ANYWHERE = _Lazy(r"[a-z][A-Z][A-Za-z]*\d{1,4}\b")
 _CAMEL_DIGITS = _Lazy(r"^[A-Za-z]*[a-z][A-Z][A-Za-z]*\d{1,4}$")  # "MacFan4000", "RhinosF1"
 

@@ -7,7 +7,10 @@ CVEs", "look into", "consider", "discuss", "try to"), verbs such as "improve", "
 "ensure" or "enhance" without a concrete object ("Improve monitoring", "Ensure this does not
 happen again", "Add more alerting"), and evaluative words in place of a specification
 ("Implement proactive alerts", "Handle errors on launching servers more gracefully", "Agree on
-a sustainable way to release…", "Create new runbooks if needed"). Also "make X better" in one
+a sustainable way to release…", "Create new runbooks if needed", "identify problems earlier in
+planning", a state that is only qualities: "Ensure they are configurable and actionable"); an
+evaluative word in the purpose ("… so we can catch these issues earlier") is not the item's
+specification. Also "make X better" in one
 verb with no measure, means or target ("Enhance existing error handling in the Content
 Interpreter", "Tune the HTTP client kubespawner uses"), objects that are all generic however
 many are joined ("Define Ownership and Establish Alerting", "write tests"), an alternative

@@ -317,6 +317,8 @@ def named_people(
             if tok.end < len(text) and text[tok.end] == "/":
                 skip_until = i + 2
                 continue  # "@nodejs/build": a team of an organisation, not a person
+            if handle[:1].isdigit():
+                continue  # "`@posthog/cli`@0.5.15": a version, not a person
             found.append(Named(tok.start, tok.start + len(base), base, "handle"))
             continue
         if tok.end < len(text) and text[tok.end] == "@" and (tok.end + 1 >= len(text) or not (text[tok.end + 1].isalnum() or text[tok.end + 1] in "._")):
@@ -355,7 +357,7 @@ def named_people(
                 and (prev.low in _TITLES or is_given_name(low) or not is_english_word(low)):
             end = _with_surname(tokens, i, nxt, never, text)
             if surnames is not None:
-                surnames.add(tokens[end - 1].base.lower())
+                _remember_surname(surnames, tokens[end - 1].base.lower())
             found.append(_named(text, tokens, i, end))  # "Mr Pester", "Gov. David Ige"
             skip_until = end
             continue
@@ -368,7 +370,7 @@ def named_people(
             end = _unknown_person(text, tokens, i, never, names)
             if end:
                 if end > i + 1 and surnames is not None:
-                    surnames.add(tokens[end - 1].base.lower())
+                    _remember_surname(surnames, tokens[end - 1].base.lower())
                 found.append(_named(text, tokens, i, end))
                 skip_until = end
                 continue
@@ -380,7 +382,7 @@ def named_people(
             end = _appositive_person(text, tokens, i, never)
             if end:
                 if end > i + 1 and surnames is not None:
-                    surnames.add(tokens[end - 1].base.lower())
+                    _remember_surname(surnames, tokens[end - 1].base.lower())
                 found.append(_named(text, tokens, i, end))
                 skip_until = end
             continue
@@ -403,13 +405,23 @@ def named_people(
             continue  # a capital at the start of a sentence says nothing
         end = _with_surname(tokens, i, nxt, never, text)
         if end > i + 1 and surnames is not None:
-            surnames.add(tokens[end - 1].base.lower())
+            _remember_surname(surnames, tokens[end - 1].base.lower())
         found.append(_named(text, tokens, i, end))
         skip_until = end
     if not actor_cell:
         _cued_people(an, found, never, names)
         _joined_names(an, found, never, names)
+        found[:] = [f for f in found if not _dash_joined(text, f)]
     return found
+
+
+def _dash_joined(text: str, person) -> bool:
+    """ "Harding–Chamberlin", "Star–South Canton": words joined by a dash with no space name a
+    line, a route or a range between two places, not a person."""
+    before = text[person.start - 1 : person.start] if person.start else ""
+    after = text[person.end : person.end + 1]
+    return before in ("–", "—") and person.start >= 2 and text[person.start - 2].isalpha() \
+        or after in ("–", "—") and text[person.end + 1 : person.end + 2].isupper()
 
 
 # A person comes next: "thanks to mbrown", "kudos to @tk_ops", "cc j_doe", "pinged Thibault".
@@ -534,39 +546,73 @@ def _cued_object(an: Analysis, found: list, j: int, never, names: NameOptions, s
         found.append(Named(span[0], span[1], text[span[0] : span[1]], kind))
 
 
+def _list_around(an: Analysis, k: int) -> tuple[list[int], bool]:
+    """Indexes of the one-word members of the list that holds token ``k`` ("Nkechi, Tunde and
+    Bolaji", "Melbourne, Brisbane, Perth, and Adelaide"), ``k`` included, in order, and whether
+    an "and" or "or" joins them (two words and a comma are more often a place and its region,
+    "Hamilton, Ontario", or a name and its apposition)."""
+    tokens, text = an.tokens, an.text
+    members = [k]
+    joined = False
+    for step in (1, -1):
+        j = k
+        while True:
+            a, b = (j, j + 1) if step == 1 else (j - 1, j)
+            if a < 0 or b >= len(tokens) or tokens[a].sentence != tokens[b].sentence:
+                break
+            between = text[tokens[a].end : tokens[b].start].strip()
+            if between == ",":
+                nxt = b if step == 1 else a
+                if tokens[nxt].low in ("and", "or"):  # an Oxford comma: "Perth, and Adelaide"
+                    nxt += step
+                    joined = True
+            elif between == "" and tokens[b if step == 1 else a].low in ("and", "or"):
+                nxt = (b + 1) if step == 1 else (a - 1)
+                joined = True
+            else:
+                break
+            if not 0 <= nxt < len(tokens) or tokens[nxt].sentence != tokens[k].sentence:
+                break
+            cand = tokens[nxt]
+            if cand.initial and is_english_word(cand.low) or not (cand.capitalised or cand.text.isupper() or cand.text.islower() and is_given_name(cand.low)):
+                break
+            if step == 1 and nxt + 1 < len(tokens) and tokens[nxt + 1].sentence == cand.sentence and tokens[nxt + 1].capitalised \
+                    and text[cand.end : tokens[nxt + 1].start] == " ":
+                break  # "Jack Garman": a name of two words, not a member of one
+            members.append(nxt)
+            j = nxt
+    return sorted(members), joined
+
+
 def _joined_names(an: Analysis, found: list, never, names: NameOptions) -> None:
-    """Names joined to a name: "Nkechi, Tunde and Bolaji", "Marta and wojtek": the words of the
-    list that are no English word, system, role or team are people too."""
+    """Lists that hold a name. "Nkechi, Tunde and Bolaji", "Marta and wojtek": the words of a
+    list of people that are no English word, system, role or team are people too. A list of
+    things ("Docker, machine, Windows, Mac, Arm, GPU", "Melbourne, Brisbane, Perth, and
+    Adelaide") makes none of its words a person: most of its words are no names."""
     if not found:
         return
-    tokens, text = an.tokens, an.text
+    tokens = an.tokens
     starts = {t.start: k for k, t in enumerate(tokens)}
-    ends = {t.start + len(t.base): k for k, t in enumerate(tokens)}
     for person in list(found):
-        for step in (1, -1):
-            k = ends.get(person.end) if step == 1 else starts.get(person.start)
-            if k is None:
+        k = starts.get(person.start)
+        if k is None or person.kind != "name" or person.end != tokens[k].start + len(tokens[k].base):
+            continue
+        members, joined = _list_around(an, k)
+        if len(members) < 2 or not joined and len(members) < 3:
+            continue
+        others = [tokens[m] for m in members if m != k]
+        named = sum(1 for t in others if is_given_name(t.low) or is_surname(t.low) or not _free(found, t.start, t.end))
+        thing = sum(1 for t in others if t.low in lex.SYSTEMS or t.text.isupper() and len(t.text) > 1 or is_english_word(t.low) and not is_given_name(t.low))
+        if thing * 2 >= len(others) or len(others) >= 2 and named * 2 < len(others):
+            found.remove(person)  # a list of places, products or systems
+            continue
+        for cand in others:
+            low = cand.low
+            if low in never or low in names.allowed or low in _COMMON or low in lex.STOPWORDS or low in lex.ROLE_NOUNS \
+                    or low in lex.TEAM_NOUNS or not cand.base.isalpha() or is_english_word(low) or not (cand.capitalised or is_given_name(low)):
                 continue
-            while True:
-                sep = k + step
-                other = sep + step
-                if not (0 <= sep < len(tokens) and 0 <= other < len(tokens)) or tokens[other].sentence != tokens[k].sentence:
-                    break
-                between = text[tokens[min(k, other)].end : tokens[max(k, other)].start]
-                joiner = tokens[sep].low == "and" or between.strip() == ","
-                if between.strip() == ",":
-                    other = sep
-                if not joiner:
-                    break
-                cand = tokens[other]
-                low = cand.low
-                if low in never or low in names.allowed or low in lex.SYSTEMS or low in _COMMON or low in lex.STOPWORDS \
-                        or low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or not cand.base.isalpha() or is_english_word(low) \
-                        or not (cand.capitalised or is_given_name(low)):
-                    break
-                if _free(found, cand.start, cand.start + len(cand.base)):
-                    found.append(Named(cand.start, cand.start + len(cand.base), cand.base, "name"))
-                k = other
+            if _free(found, cand.start, cand.start + len(cand.base)):
+                found.append(Named(cand.start, cand.start + len(cand.base), cand.base, "name"))
 
 
 @lru_cache(maxsize=4)
@@ -651,6 +697,8 @@ def chat_nicks(raw: str, never: frozenset[str], names: NameOptions) -> list[Name
             continue
         if low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or low.isdigit() or not low[:1].isalpha():
             continue
+        if group == "colon" and nick[:1].isupper() and is_english_word(low) and not is_given_name(low) and not is_surname(low):
+            continue  # "22:45 UTC - Discovery: Massive data transfer …": a label, not a speaker
         start = match.start(group)
         found.append(Named(start, start + len(nick), nick, "handle" if nick.startswith("@") or not nick[:1].isupper() else "name"))
     # "13:05 MacFan4000 reverts his changes": the actor of a timeline line in the present tense
@@ -670,6 +718,14 @@ def chat_nicks(raw: str, never: frozenset[str], names: NameOptions) -> list[Name
             continue
         found.append(Named(start, start + len(actor), actor, "handle" if not is_given_name(low) else "name"))
     return found
+
+
+def _remember_surname(surnames: set[str], low: str) -> None:
+    """Keep the last word of a name to recognise it alone later ("Kunz said"), unless it is a
+    word of the dictionary that is no name ("Cloud" of "Private Cloud")."""
+    if is_english_word(low) and not is_surname(low) and not is_given_name(low):
+        return
+    surnames.add(low)
 
 
 def _named(text: str, tokens, i: int, end: int) -> Named:
@@ -712,6 +768,9 @@ def _appositive_person(text: str, tokens, i: int, never) -> int:
             return 0
     if tokens[end].low not in ("the", "a", "an", "our", "their", "its"):
         return 0
+    words = [t.base.lower() for t in tokens[i:end]]
+    if all(is_english_word(w) and not is_given_name(w) and not is_surname(w) for w in words):
+        return 0  # "When provisioning the GCVE Private Cloud, a Google operator left …": a thing, then the subject
     for k in range(end + 1, min(len(tokens), end + 6)):
         if tokens[k].sentence != tok.sentence:
             break

@@ -305,7 +305,7 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
 _OPEN_ENDED = _lex._words(
     """
     investigate review evaluate assess explore research diagnose reflect discuss brainstorm
-    analyse analyze study revisit consider continue plan
+    analyse analyze study revisit consider continue plan understand
     """
 )
 _OPEN_PHRASES = (
@@ -314,7 +314,8 @@ _OPEN_PHRASES = (
     ("check", "why"), ("check", "if"), ("check", "whether"), ("check", "how"), ("schedule", "a", "discussion"),
     ("plan", "a", "strategy"), ("follow", "up"), ("work", "on"), ("work", "with"), ("determine", "if"),
     ("determine", "whether"), ("see", "if"), ("spike", "into"), ("spike", "on"), ("look", "for"),
-    ("come", "up", "with"),
+    ("come", "up", "with"), ("dig", "into"), ("try", "out"), ("sync", "with"), ("sync", "up"), ("touch", "base"),
+    ("check", "in", "with"), ("meet", "with"),
 )
 _OPEN_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _OPEN_PHRASES:
@@ -346,10 +347,10 @@ _QUESTION_WORDS = _lex._words("why how whether if what which when where")
 # A second verb that bounds open-ended work ("Investigate and fix …", "… then write an ADR"): any
 # verb of the instruction list except those that are open-ended or vague themselves ("Evaluate
 # the current state … and ensure durability", "Define and implement a strategy").
-_CONCRETE_STEPS = _lex.CONCRETE_FOLLOWUPS - _OPEN_ENDED - _lex._words(
+_CONCRETE_STEPS = (_lex.CONCRETE_FOLLOWUPS | _lex._words("pick choose select adopt")) - _OPEN_ENDED - _lex._words(
     """
     improve enhance simplify tune optimise optimize streamline refine refactor rework revamp overhaul
-    tweak harden strengthen polish modernise modernize consider explore discuss revisit brainstorm look
+    tweak harden strengthen polish modernise modernize consider explore discuss revisit brainstorm look understand
     try follow support handle address plan design define identify coordinate watch monitor ensure
     evaluate assess review investigate
     """

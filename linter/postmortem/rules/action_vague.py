@@ -3,7 +3,7 @@
 Reports action items that are vague or have no finish line: open-ended work with no
 decision, artefact or finish line ("Investigate grafana-agent memory usage", "Reflect on how
 our critical announcements can become more visible", "Figure out how to monitor the critical
-CVEs", "look into", "consider", "discuss", "try to"), verbs such as "improve", "review",
+CVEs", "look into", "dig into", "consider", "discuss", "understand", "sync with", "try to"), verbs such as "improve", "review",
 "ensure" or "enhance" without a concrete object ("Improve monitoring", "Ensure this does not
 happen again", "Add more alerting"), and evaluative words in place of a specification
 ("Implement proactive alerts", "Handle errors on launching servers more gracefully", "Agree on

@@ -357,7 +357,7 @@ def named_people(
                 and (prev.low in _TITLES or is_given_name(low) or not is_english_word(low)):
             end = _with_surname(tokens, i, nxt, never, text)
             if surnames is not None:
-                _remember_surname(surnames, tokens[end - 1].base.lower())
+                surnames.add(tokens[end - 1].base.lower())  # a title makes any word a name: "Mr Pester … Pester apologised"
             found.append(_named(text, tokens, i, end))  # "Mr Pester", "Gov. David Ige"
             skip_until = end
             continue

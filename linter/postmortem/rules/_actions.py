@@ -315,7 +315,7 @@ _OPEN_PHRASES = (
     ("plan", "a", "strategy"), ("follow", "up"), ("work", "on"), ("work", "with"), ("determine", "if"),
     ("determine", "whether"), ("see", "if"), ("spike", "into"), ("spike", "on"), ("look", "for"),
     ("come", "up", "with"), ("dig", "into"), ("try", "out"), ("sync", "with"), ("sync", "up"), ("touch", "base"),
-    ("check", "in", "with"), ("meet", "with"),
+    ("check", "in", "with"), ("meet", "with"), ("see", "what"), ("see", "how"), ("see", "whether"), ("see", "why"),
 )
 _OPEN_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _OPEN_PHRASES:
@@ -646,7 +646,18 @@ def _committed(rest, raw, code_counts: bool = True, references: bool = True, tex
             back = k + 2 < len(rest) and rest[k + 2].low == "back"  # "… and report back"
             if not back and (nxt in _CONCRETE_STEPS or stem in _CONCRETE_STEPS or stem + "e" in _CONCRETE_STEPS):
                 return True
+        if tok.low in ("by", "before", "until") and k + 1 < len(rest) and rest[k + 1].low in _DEADLINES:
+            return True  # "… and pick one by Q3", "by March"
     return False
+
+
+_DEADLINES = _lex._words(
+    """
+    q1 q2 q3 q4 h1 h2 january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    eod eow eoq tomorrow
+    """
+)
 
 
 def _specific(rest, raw) -> bool:

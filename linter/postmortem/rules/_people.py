@@ -426,7 +426,7 @@ def _dash_joined(text: str, person) -> bool:
 
 # A person comes next: "thanks to mbrown", "kudos to @tk_ops", "cc j_doe", "pinged Thibault".
 _OBJECT_CUES = lex._words("thanks thank kudos credit shoutout shout-out props cc pinged ping pinging messaged dmed")
-# Acts done by people, whose "by" agent is a person: "started by Oluwaseun", "reviewed by kevin_l".
+# Acts done by people, whose "by" agent is a person: "flagged by Dagny", "reviewed by kevin_l".
 _HUMAN_PARTICIPLES = lex._words(
     """
     reported reviewed approved noticed spotted flagged requested escalated acknowledged declared
@@ -455,6 +455,10 @@ _LOWER_ACTOR = _Lazy(r"(?:^|(?<=[.!?;,]\s)|(?<=\b[Tt]hen\s)|(?<=\band\s))([a-z]{
 _DOTTED = _Lazy(r"(?<![\w./@\-])[a-z][a-z0-9]*(?:[._][a-z][a-z0-9]*)+(?![\w@/\-]|\.\w)")
 
 
+# Agents that act as people do and are none: "suggested by Copilot", "started by kubelet".
+_AGENTS = lex._words("copilot chatgpt claude kubelet kubelets dependabot renovate mergify codecov sonarcloud")
+
+
 def _handle_shaped(text: str, tok) -> tuple[int, int] | None:
     """Offsets of a user name that starts at ``tok``: "john.smith", "j_doe", "kevin_l", "mbrown42",
     never a file, a domain, a setting or a word of the dictionary."""
@@ -481,9 +485,11 @@ def _free(found, start: int, end: int) -> bool:
 
 def _cued_people(an: Analysis, found: list, never, names: NameOptions) -> None:
     """People named where only a person can stand, whatever the name: the object of thanks, a
-    copy or a ping ("thanks to mbrown", "cc j_doe", "shout-out to Aigerim for …"), the "by"
-    agent of an act of people ("reviewed by kevin_l", "started by Oluwaseun") and the subject of
-    such an act when it has the shape of a user name ("coolguy42 force-pushed to main")."""
+    copy or a ping ("thanks to mbrown", "cc j_doe", "pinged Thibault"), the "by" agent of an
+    act of people ("reviewed by kevin_l", "flagged by Dagny", the byline "Written by Krinkle")
+    and the subject of such an act when it has the shape of a user name ("coolguy42
+    force-pushed to main"). After thanks or an act that organisations do too ("reported by
+    Bloomberg", "thanks to Hetzner for …") a capitalised word must be a known name."""
     tokens, text = an.tokens, an.text
     n = len(tokens)
     for i, tok in enumerate(tokens):
@@ -497,7 +503,8 @@ def _cued_people(an: Analysis, found: list, never, names: NameOptions) -> None:
         if cue and low == "cc" and not (tok.initial or i > 0 and tokens[i - 1].low in ("and", "please")):
             cue = False
         if cue and j < n and tokens[j].sentence == tok.sentence:
-            _cued_object(an, found, j, never, names, strict=low in ("thanks", "thank", "credit", "by"))
+            byline = low == "by" and tokens[i - 1].low in ("written", "posted", "authored")  # "Written by Krinkle on Feb 4"
+            _cued_object(an, found, j, never, names, strict=low in ("thanks", "thank", "credit") or low == "by" and not byline)
         # a lower-case given name as the subject of a past act: "Then jens deployed to production"
         if tok.text.islower() and low.isalpha() and len(low) > 3 and i + 1 < n and tokens[i + 1].sentence == tok.sentence \
                 and (tok.initial or i > 0 and tokens[i - 1].low in ("then", "and", "when", "after", "before", "until")) \
@@ -526,7 +533,8 @@ def _cued_object(an: Analysis, found: list, j: int, never, names: NameOptions, s
     span = _handle_shaped(text, tok)
     kind = "handle"
     if span is None:
-        if tok.capitalised and not tok.text.isupper() and not is_english_word(low):
+        if tok.capitalised and not tok.text.isupper() and not is_english_word(low) and low not in _AGENTS \
+                and (not strict or is_given_name(low) or is_surname(low)):  # "reported by Bloomberg", "thanks to Hetzner for …"
             end = j + 1
             if end < len(tokens) and tokens[end].capitalised and _adjacent(text, tok, tokens[end]) and tokens[end].low not in lex.SYSTEMS \
                     and not is_english_word(tokens[end].low):

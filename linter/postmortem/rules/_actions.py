@@ -75,7 +75,33 @@ def opening(an: Analysis) -> int:
             i += 1
         else:
             break
+    if i == 0 and not is_imperative(tokens[0].text):
+        return _after_leading_phrase(an)
     return i
+
+
+_TIME_WORDS = _lex._words(
+    "forward term long-term short-term mid-term medium-term future meantime interim now next later immediately eventually phase step sprint quarter week month"
+)
+_SUBJECT_WORDS = _lex._words("we they you i he she it team teams engineers everyone someone should will must need needs can could would shall")
+
+
+def _after_leading_phrase(an: Analysis) -> int:
+    """ "Going forward, add an alert …", "Short-term: pin the library …": a phrase of a few words
+    closed by a comma or a colon, with no subject or modal of its own, before the verb."""
+    tokens = an.tokens
+    for j in range(0, min(len(tokens) - 1, 4)):
+        if tokens[j].low in _SUBJECT_WORDS or tokens[j].sentence != tokens[0].sentence:
+            return 0
+        between = an.text[tokens[j].end : tokens[j + 1].start]
+        if "," in between or ":" in between:
+            if tokens[0].low in _lex.NOT_IMPERATIVE_STARTS or _TIME_WORDS.isdisjoint(t.low for t in tokens[: j + 1]):
+                return 0  # "Follow-up: rotate …", "Unknown, create …": a label, not a time or a step
+            nxt = tokens[j + 1]
+            if nxt.low not in _lex.NOT_IMPERATIVE_STARTS and nxt.low in _lex.IMPERATIVE_VERBS and not nxt.text.isupper():
+                return j + 1
+            return 0
+    return 0
 
 
 _CONNECTORS = _lex._words("instead also additionally then finally first second third further furthermore moreover meanwhile afterwards long-term short-term")
@@ -263,7 +289,7 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
             if not _committed(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} without a measure"
     if is_first:
-        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check):
+        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content):
             found = check(an, first, raw)
             if found is not None:
                 return found
@@ -279,7 +305,7 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
 _OPEN_ENDED = _lex._words(
     """
     investigate review evaluate assess explore research diagnose reflect discuss brainstorm
-    analyse analyze study revisit consider continue plan
+    analyse analyze study revisit consider continue plan understand
     """
 )
 _OPEN_PHRASES = (
@@ -288,7 +314,8 @@ _OPEN_PHRASES = (
     ("check", "why"), ("check", "if"), ("check", "whether"), ("check", "how"), ("schedule", "a", "discussion"),
     ("plan", "a", "strategy"), ("follow", "up"), ("work", "on"), ("work", "with"), ("determine", "if"),
     ("determine", "whether"), ("see", "if"), ("spike", "into"), ("spike", "on"), ("look", "for"),
-    ("come", "up", "with"),
+    ("come", "up", "with"), ("dig", "into"), ("try", "out"), ("sync", "with"), ("sync", "up"), ("touch", "base"),
+    ("check", "in", "with"), ("meet", "with"), ("see", "what"), ("see", "how"), ("see", "whether"), ("see", "why"),
 )
 _OPEN_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _OPEN_PHRASES:
@@ -317,6 +344,17 @@ def _open_ended(an: Analysis, first: int, raw: str):
 
 
 _QUESTION_WORDS = _lex._words("why how whether if what which when where")
+# A second verb that bounds open-ended work ("Investigate and fix …", "… then write an ADR"): any
+# verb of the instruction list except those that are open-ended or vague themselves ("Evaluate
+# the current state … and ensure durability", "Define and implement a strategy").
+_CONCRETE_STEPS = (_lex.CONCRETE_FOLLOWUPS | _lex._words("pick choose select adopt")) - _OPEN_ENDED - _lex._words(
+    """
+    improve enhance simplify tune optimise optimize streamline refine refactor rework revamp overhaul
+    tweak harden strengthen polish modernise modernize consider explore discuss revisit brainstorm look understand
+    try follow support handle address plan design define identify coordinate watch monitor ensure
+    evaluate assess review investigate
+    """
+)
 
 
 def _outside_question(rest):
@@ -328,7 +366,7 @@ def _outside_question(rest):
     for k, tok in enumerate(rest):
         if tok.low in _QUESTION_WORDS:
             inside = True
-        elif inside and tok.low in ("and", "then") and k + 1 < len(rest) and rest[k + 1].low in _lex.CONCRETE_FOLLOWUPS:
+        elif inside and tok.low in ("and", "then") and k + 1 < len(rest) and rest[k + 1].low in _CONCRETE_STEPS:
             inside = False
         if not inside:
             out.append(tok)
@@ -358,7 +396,7 @@ _EVALUATIVE = _lex._words(
     """
     proactive proactively sustainable gracefully robust robustly proper properly appropriate
     appropriately adequate adequately sufficient formal professional better smoother easier
-    cleaner quicker faster
+    cleaner quicker faster earlier sooner
     """
 )
 _MORE_OF = _lex._words("quickly often gracefully reliably visible efficient efficiently robust careful")
@@ -371,6 +409,8 @@ def _evaluative(an: Analysis, first: int, raw: str):
     for k in range(first, len(tokens)):
         low = tokens[k].low
         nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+        if k > first and (low == "so" and nxt in ("that", "we", "they", "it", "you", "the") or low == "in" and nxt == "order"):
+            break  # "… so we can catch these issues earlier": the purpose, not the specification
         hit = None
         if low in _EVALUATIVE and nxt != "than" and not (k > 0 and tokens[k - 1].low == "to"):
             hit = (k, k + 1)
@@ -385,6 +425,10 @@ def _evaluative(an: Analysis, first: int, raw: str):
             hit = (k, k + 3)  # "Implement some form of smoke tests"
         elif low in ("minimise", "minimize", "maximise", "maximize") and k == first:
             hit = (k, k + 1)
+        elif k == first and (low == "ensure" or low == "make" and nxt == "sure"):
+            state = _quality_state(tokens, k + (2 if low == "make" else 1))
+            if state is not None:
+                hit = (k, state)  # "Ensure they are configurable and actionable"
         if hit is None:
             continue
         rest = tokens[first + 1 :]
@@ -394,6 +438,38 @@ def _evaluative(an: Analysis, first: int, raw: str):
         phrase = " ".join(t.text for t in tokens[hit[0] : hit[1]])
         return tokens[hit[0]].start, tokens[hit[1] - 1].end, f"{phrase.lower()!r} is a judgement, not a specification"
     return None
+
+
+_COPULAS = _lex._words("is are remains remain stays stay becomes become")
+
+
+def _quality_state(tokens, j: int) -> int | None:
+    """After "ensure": a subject of a few words, a copula and only adjectives ("they are
+    configurable and actionable", "the service is reliable"): the index after the adjectives, or
+    None. A participle ("is configured to …") or anything after the adjectives says more."""
+    from ._language import _lemmas
+
+    n = len(tokens)
+    if j < n and tokens[j].low == "that":
+        j += 1
+    k = j
+    while k < n and k < j + 5 and tokens[k].low not in _COPULAS:
+        k += 1
+    if k >= n or k == j or tokens[k].low not in _COPULAS:
+        return None
+    m = k + 1
+    seen = 0
+    while m < n:
+        low = tokens[m].low
+        if low in ("and", "or", ",", "more", "very", "fully", "always"):
+            m += 1
+            continue
+        lemmas = _lemmas(low)
+        if not lemmas or "ADJ" not in lemmas or "VERB" in lemmas or is_participle(low):
+            return None
+        seen += 1
+        m += 1
+    return m if seen else None
 
 
 _UNITS = _lex._words("seconds second minutes minute hours hour ms milliseconds days percent")
@@ -491,6 +567,34 @@ def _placeholder_object(an: Analysis, first: int, raw: str):
     return None
 
 
+_PLAN_VERBS = _lex._words("define develop devise establish formulate implement adopt agree decide create find")
+_PLAN_NOUNS = _lex._words("strategy strategies approach approaches plan plans policy policies framework mechanism way ways solution")
+
+
+def _plan_without_content(an: Analysis, first: int, raw: str):
+    """ "Define and implement Redis strategy", "Develop a policy around when to create a new hub":
+    a plan, a policy or a strategy is promised, and nothing says what it holds or when it is done."""
+    tokens = an.tokens
+    n = len(tokens)
+    k = first
+    if tokens[k].low not in _PLAN_VERBS and not (tokens[k].low == "come" and k + 2 < n and tokens[k + 1].low == "up" and tokens[k + 2].low == "with"):
+        return None
+    if "`" in raw or _measured(tokens[first + 1 :], an.text):
+        return None
+    for j in range(first + 1, min(n, first + 8)):
+        low = tokens[j].low
+        if low in _PLAN_NOUNS:
+            after = tokens[j + 1 :]
+            if any(t.low in ("that", "which", "using", "via", "based", "such", "e.g", "like", "including") for t in after):
+                return None  # "… process that removes the IP addresses from the proxy": its content is said
+            if any(t.low in _lex.DELIVERABLES or t.text.isupper() and len(t.text) > 1 for t in tokens[first + 1 :]):
+                return None  # "Create an OPA policy …"
+            return tokens[first].start, tokens[-1].end, f"{tokens[j].text.lower()!r} with nothing said of what it holds"
+        if low in ("to", "for", "so", "because") or is_imperative(tokens[j].text) and low not in ("and", "up", "with", "on") and j > first + 1 and tokens[j - 1].low == "and" and low not in _PLAN_VERBS:
+            return None
+    return None
+
+
 _CHECK_VERBS = _lex._words("check verify review audit inspect validate monitor watch test")
 _FREQUENCY = _lex._words("frequently regularly periodically continuously constantly often routinely occasionally")
 
@@ -540,9 +644,20 @@ def _committed(rest, raw, code_counts: bool = True, references: bool = True, tex
             nxt = rest[k + 1].low
             stem = nxt[:-3] if nxt.endswith("ing") else nxt
             back = k + 2 < len(rest) and rest[k + 2].low == "back"  # "… and report back"
-            if not back and (nxt in _lex.CONCRETE_FOLLOWUPS or stem in _lex.CONCRETE_FOLLOWUPS or stem + "e" in _lex.CONCRETE_FOLLOWUPS):
+            if not back and (nxt in _CONCRETE_STEPS or stem in _CONCRETE_STEPS or stem + "e" in _CONCRETE_STEPS):
                 return True
+        if tok.low in ("by", "before", "until") and k + 1 < len(rest) and rest[k + 1].low in _DEADLINES:
+            return True  # "… and pick one by Q3", "by March"
     return False
+
+
+_DEADLINES = _lex._words(
+    """
+    q1 q2 q3 q4 h1 h2 january february march april may june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    eod eow eoq tomorrow
+    """
+)
 
 
 def _specific(rest, raw) -> bool:
@@ -576,6 +691,9 @@ def behaviour_only(an: Analysis) -> tuple[int, int, str] | None:
     demanded = _demanded_of_people(an, first)
     if demanded is not None:
         return demanded
+    ruled = _rule_for_people(an, first)
+    if ruled is not None:
+        return ruled
     found = None
     for p in range(first, min(len(tokens), first + 4)):
         found = _behaviour_at(an, p)
@@ -595,7 +713,7 @@ def behaviour_only(an: Analysis) -> tuple[int, int, str] | None:
         if k != first and (tok.low in _lex.SYSTEM_VERBS or (tok.low.endswith("ing") and (stem in _lex.SYSTEM_VERBS or stem + "e" in _lex.SYSTEM_VERBS))):
             if k > 0 and tokens[k - 1].low in ("and", "by", "then", "or", "to", "with"):
                 return None
-    if is_first and first < p and tokens[first].low not in ("make", "ensure", "have", "send", "get", "take", "pay", "be", "raise", "increase", "build"):
+    if is_first and first < p and tokens[first].low not in ("make", "ensure", "have", "send", "get", "take", "pay", "be", "raise", "increase", "build", "don't", "don’t", "do", "never", "try"):
         return None
     return tokens[p].start, tokens[q - 1].end, " ".join(t.text for t in tokens[p:q])
 
@@ -663,6 +781,105 @@ def _demanded(an: Analysis, first: int):
     return None
 
 
+# What people do by hand: a rule for people made of these changes nothing in the system.
+_PERSON_ACTS = _lex._words(
+    """
+    check double-check triple-check verify confirm review read test communicate coordinate inform
+    tell ask consult remember follow pay take watch look avoid refrain wait think consider ensure
+    make be try learn understand familiarise familiarize refamiliarize know respond answer reach
+    attend notify announce contact ping double check treat share speak talk keep stay remain
+    """
+)
+_MODAL_OPENERS = _lex._words("should must shall need needs have has will are is")
+_COMPLY_VERBS = _lex._words("follow adhere stick respect obey comply abide")
+_RULE_NOUNS = _lex._words(
+    """
+    process processes procedure procedures checklist checklists runbook runbooks playbook playbooks
+    policy policies guideline guidelines rule rules schedule freeze standards standard conventions
+    practices practice protocol protocols workflow steps
+    """
+)
+_HABIT_ADVERBS = _lex._words("always never")
+_MECHANISM = _lex._words(
+    """
+    automatically automatic automated automation auto bot ci hook pre-commit gate lint linter
+    alert alerts alerting page script tool tooling pipeline enforce enforced enforcing
+    """
+)
+_QUANTIFIERS = _lex._words("all every each any no")
+# What a rule for a system says it does: "Never allow …" is a policy the system enforces.
+_POLICY_VERBS = _lex._words("allow permit accept let expose store log retry reject block require enforce gate restrict prevent")
+
+
+def _rule_for_people(an: Analysis, first: int):
+    """A rule for people, told by the item's structure rather than its words: people as the
+    subject of a duty ("Engineers should double-check the region…", "Everyone needs to read the
+    runbook"), compliance with a process ("Follow the change management process"), a habit
+    ("Always run a 'Salt highstate' once a machine …", "Never bundle cluster-scoped and namespaced
+    resources…"), a check by hand under a condition ("When there are multiple reports …, check to
+    see if …") and a state that people are to bring about by hand ("Ensure all code is tested
+    before merge"). An item that names a mechanism or also changes the system is more than that."""
+    tokens = an.tokens
+    n = len(tokens)
+    if first >= n - 1:
+        return None
+    words = words_of(an.text)
+    if not words.isdisjoint(_MECHANISM):
+        return None
+    if any(t.low in ("and", "by", "then", "or") for t in tokens[first + 1 :]) and any(_SYSTEM_VERB(t) for t in tokens[first + 2 :]):
+        return None  # "… and add a pre-deploy check"
+    tok = tokens[first]
+    low = tok.low
+    # people as the subject of a duty: "Engineers should …", "Team members must …", "Everyone needs to …"
+    j = first
+    if tokens[j].low in ("all", "the", "our", "every", "each"):
+        j += 1
+    head = j
+    while j < n and j < head + 3 and (tokens[j].low in _lex.PEOPLE_OBJECTS or tokens[j].low in _lex.ROLE_NOUNS
+                                      or tokens[j].low in ("members", "member", "we", "everyone", "everybody", "and")):
+        j += 1
+    if j > head and tokens[j - 1].low != "and" and j < n and tokens[j].low in _MODAL_OPENERS:
+        k = j + 1
+        while k < n and k < j + 4 and tokens[k].low in ("to", "always", "also", "be", "expected", "required", "supposed", "going", "not", "never", "all"):
+            if tokens[k].low == "be" and k + 1 < n and is_participle(tokens[k + 1].low) and tokens[k + 1].low not in ("expected", "required", "supposed"):
+                return None  # "Engineers should be paged when …": the system acts on them
+            k += 1
+        if k < n and tokens[k].low in _PERSON_ACTS and tokens[k].low != "be" and not _SYSTEM_VERB(tokens[k]):
+            return tokens[first].start, tokens[k].end, " ".join(t.text for t in tokens[first : k + 1])
+    # compliance with a process: "Follow the change management process", "Adhere to the checklist"
+    if low in _COMPLY_VERBS and not (first + 1 < n and tokens[first + 1].low == "up"):
+        for k in range(first + 1, min(n, first + 7)):
+            if tokens[k].low in _RULE_NOUNS:
+                return tok.start, tokens[k].end, " ".join(t.text for t in tokens[first : k + 1])
+    # a habit: "Always run …", "Never bundle …", "Avoid deploying late in the day"
+    if first > 0 and tokens[first - 1].low in _HABIT_ADVERBS or low in _HABIT_ADVERBS and first + 1 < n:
+        verb = tokens[first + 1] if low in _HABIT_ADVERBS else tok
+        adverb = tok if low in _HABIT_ADVERBS else tokens[first - 1]
+        if is_imperative(verb.text) and verb.low not in _POLICY_VERBS and not _SYSTEM_VERB(verb):
+            return adverb.start, verb.end, f"{adverb.text} {verb.text}"
+    if low == "avoid" and tokens[first + 1].low.endswith("ing") and len(tokens[first + 1].low) > 5:
+        return tok.start, tokens[first + 1].end, f"{tok.text} {tokens[first + 1].text}"
+    # a check by hand under a condition: "When …, check …", "If …, notify the database team"
+    if first > 0 and tokens[0].low in _CONDITIONS and low in _PERSON_ACTS and low not in ("be", "make", "take", "keep", "test") \
+            and "," in an.text[tokens[first - 1].end : tok.start]:
+        return tokens[0].start, tok.end, f"{tokens[0].text} …, {tok.text}"
+    # a state to bring about by hand: "Ensure all code is tested before merge"
+    m = first + 2 if low == "make" and tokens[first + 1].low == "sure" else first + 1 if low == "ensure" else None
+    if m is not None:
+        if m < n and tokens[m].low == "that":
+            m += 1
+        if m < n and tokens[m].low == "to" and m + 1 < n and is_imperative(tokens[m + 1].text):
+            return tok.start, tokens[m + 1].end, " ".join(t.text for t in tokens[first : m + 2])  # "Make sure to check …"
+        if m < n and tokens[m].low in _QUANTIFIERS:
+            for k in range(m + 1, min(n - 1, m + 5)):
+                if tokens[k].low in ("is", "are", "gets", "get"):
+                    v = k + 1 if is_participle(tokens[k + 1].low) else k + 2 if k + 2 < n and is_participle(tokens[k + 2].low) else None
+                    if v is not None:
+                        return tok.start, tokens[v].end, " ".join(t.text for t in tokens[first : v + 1])
+                    break
+    return None
+
+
 def _SYSTEM_VERB(tok) -> bool:
     stem = tok.low[:-3] if tok.low.endswith("ing") else tok.low
     return tok.low in _lex.SYSTEM_VERBS or stem in _lex.SYSTEM_VERBS or stem + "e" in _lex.SYSTEM_VERBS
@@ -719,10 +936,17 @@ def _behaviour_at(an, p):
         return p, p + 1
     if low in ("more", "extra", "closer", "greater") and nxt in _BEHAVIOUR_NOUNS:
         return p, p + 2
+    if low == "make" and nxt != "sure":
+        for k in range(p + 1, min(n - 1, p + 4)):
+            if tokens[k].low in _lex.PEOPLE_OBJECTS or tokens[k].low in _lex.ROLE_NOUNS or tokens[k].low in _PEOPLE_SUBJECTS:
+                if tokens[k + 1].low in ("aware", "familiar", "conscious"):
+                    return p, k + 2  # "Make the team aware of the new process"
+                break
+        return None
+    if low == "try" and nxt in ("harder", "better"):
+        return p, p + 2  # "Try harder to catch these in review"
     if low in ("ensure", "make"):
         j = p + 2 if low == "make" and nxt == "sure" else p + 1
-        if low == "make" and nxt != "sure":
-            return None
         for k in range(j, min(n, j + 3)):
             if tokens[k].low in _lex.PEOPLE_OBJECTS:
                 if k + 2 < n and tokens[k + 1].low in ("gets", "get", "is", "are") and tokens[k + 2].low in _NOTIFIED:
@@ -735,7 +959,7 @@ def _behaviour_at(an, p):
             return p, p + 1
     if low in ("talk", "speak") and nxt in ("to", "with"):
         return p, p + 2
-    if low in _lex.BEHAVIOUR_VERBS:
+    if low in _lex.BEHAVIOUR_VERBS or low in ("onboard", "mentor", "brief", "re-educate"):
         for k in range(p + 1, min(n, p + 5)):
             if tokens[k].low in _lex.PEOPLE_OBJECTS or tokens[k].low in _lex.ROLE_NOUNS or tokens[k].low in _lex.TEAM_NOUNS:
                 return p, k + 1

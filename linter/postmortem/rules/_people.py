@@ -240,8 +240,19 @@ def candidates(text: str) -> bool:
                     return True
     if not words.isdisjoint(_SHAPE_CUES):
         return True
+    if not words.isdisjoint(_OBJECT_CUES) or not words.isdisjoint(_HUMAN_PARTICIPLES) and "by" in words:
+        return True  # "thanks to mbrown", "reviewed by kevin_l": _cued_people decides
+    if not words.isdisjoint(_HANDLE_ACTS) and _HANDLE_ANYWHERE.search(text):
+        return True  # "coolguy42 force-pushed", "the_real_dev merged"
+    for match in _LOWER_ACTOR.finditer(text):
+        low = match.group(1)
+        if low not in _COMMON and low not in lex.SYSTEMS and is_given_name(low) and not is_english_word(low):
+            return True  # "Then jens deployed …"
     if _CAMEL_DIGITS_ANYWHERE.search(text):
         return True
+    for match in _CAMEL_WORD.finditer(text):  # "DrMagnus approached …", "BenTheElder said"
+        if any(part.lower() in _TITLES or part.lower() in lex.GIVEN_NAMES for part in _CAMEL_SPLIT.findall(match.group(0))):
+            return True
     return (", the " in text or ", a " in text or ", an " in text) and _APPOSITION.search(text) is not None
 
 
@@ -303,6 +314,11 @@ def named_people(
             handle = low[1:]
             if handle in lex.NON_PERSON_HANDLES or handle in never or handle in names.allowed or _NOT_PERSON_HANDLE.search(handle):
                 continue
+            if tok.end < len(text) and text[tok.end] == "/":
+                skip_until = i + 2
+                continue  # "@nodejs/build": a team of an organisation, not a person
+            if handle[:1].isdigit():
+                continue  # "`@posthog/cli`@0.5.15": a version, not a person
             found.append(Named(tok.start, tok.start + len(base), base, "handle"))
             continue
         if tok.end < len(text) and text[tok.end] == "@" and (tok.end + 1 >= len(text) or not (text[tok.end + 1].isalnum() or text[tok.end + 1] in "._")):
@@ -341,7 +357,7 @@ def named_people(
                 and (prev.low in _TITLES or is_given_name(low) or not is_english_word(low)):
             end = _with_surname(tokens, i, nxt, never, text)
             if surnames is not None:
-                surnames.add(tokens[end - 1].base.lower())
+                surnames.add(tokens[end - 1].base.lower())  # a title makes any word a name: "Mr Pester … Pester apologised"
             found.append(_named(text, tokens, i, end))  # "Mr Pester", "Gov. David Ige"
             skip_until = end
             continue
@@ -354,7 +370,7 @@ def named_people(
             end = _unknown_person(text, tokens, i, never, names)
             if end:
                 if end > i + 1 and surnames is not None:
-                    surnames.add(tokens[end - 1].base.lower())
+                    _remember_surname(surnames, tokens[end - 1].base.lower())
                 found.append(_named(text, tokens, i, end))
                 skip_until = end
                 continue
@@ -366,7 +382,7 @@ def named_people(
             end = _appositive_person(text, tokens, i, never)
             if end:
                 if end > i + 1 and surnames is not None:
-                    surnames.add(tokens[end - 1].base.lower())
+                    _remember_surname(surnames, tokens[end - 1].base.lower())
                 found.append(_named(text, tokens, i, end))
                 skip_until = end
             continue
@@ -389,10 +405,222 @@ def named_people(
             continue  # a capital at the start of a sentence says nothing
         end = _with_surname(tokens, i, nxt, never, text)
         if end > i + 1 and surnames is not None:
-            surnames.add(tokens[end - 1].base.lower())
+            _remember_surname(surnames, tokens[end - 1].base.lower())
         found.append(_named(text, tokens, i, end))
         skip_until = end
+    if not actor_cell:
+        _cued_people(an, found, never, names)
+        _joined_names(an, found, never, names)
+        found[:] = [f for f in found if not _dash_joined(text, f)]
     return found
+
+
+def _dash_joined(text: str, person) -> bool:
+    """ "Harding–Chamberlin", "Star–South Canton": words joined by a dash with no space name a
+    line, a route or a range between two places, not a person."""
+    before = text[person.start - 1 : person.start] if person.start else ""
+    after = text[person.end : person.end + 1]
+    return before in ("–", "—") and person.start >= 2 and text[person.start - 2].isalpha() \
+        or after in ("–", "—") and text[person.end + 1 : person.end + 2].isupper()
+
+
+# A person comes next: "thanks to mbrown", "kudos to @tk_ops", "cc j_doe", "pinged Thibault".
+_OBJECT_CUES = lex._words("thanks thank kudos credit shoutout shout-out props cc pinged ping pinging messaged dmed")
+# Acts done by people, whose "by" agent is a person: "flagged by Dagny", "reviewed by kevin_l".
+_HUMAN_PARTICIPLES = lex._words(
+    """
+    reported reviewed approved noticed spotted flagged requested escalated acknowledged declared
+    suggested proposed authored written posted filed submitted started led coordinated pinged
+    paged thanked
+    """
+)
+# Acts done by people, whose subject with the shape of a user name is a person: "coolguy42 force-pushed".
+_HANDLE_ACTS = lex._words(
+    """
+    approved reviewed merged pushed force-pushed commented replied deleted dropped removed ran
+    typed wrote said asked reported noticed opened closed reverted deployed restarted joined
+    acknowledged escalated declared pinged messaged suggested proposed agreed forgot
+    """
+)
+# The last part of a dotted word that makes it a file, a domain or a version, not a user name.
+_NOT_HANDLE_TAILS = lex._words(
+    """
+    com org net io dev app ai co uk de fr eu us gov edu info biz me sh py js ts tsx jsx md rst txt
+    yaml yml json toml ini cfg conf log html htm css sql xml csv lock env tf go rs rb java kt php
+    swift c h cpp hpp exe dll so bin tar gz zip tgz png jpg svg pdf local internal svc cluster
+    """
+)
+_HANDLE_ANYWHERE = _Lazy(r"(?<![\w./@\-])[a-z][a-z0-9]*(?:[._][a-z][a-z0-9]*)+\b|\b[a-z]{4,}\d{1,4}\b")
+_LOWER_ACTOR = _Lazy(r"(?:^|(?<=[.!?;,]\s)|(?<=\b[Tt]hen\s)|(?<=\band\s))([a-z]{4,}) (?:and [a-z]{3,} )?[a-z]+ed\b", re.M)
+_DOTTED = _Lazy(r"(?<![\w./@\-])[a-z][a-z0-9]*(?:[._][a-z][a-z0-9]*)+(?![\w@/\-]|\.\w)")
+
+
+# Agents that act as people do and are none: "suggested by Copilot", "started by kubelet".
+_AGENTS = lex._words("copilot chatgpt claude kubelet kubelets dependabot renovate mergify codecov sonarcloud")
+
+
+def _handle_shaped(text: str, tok) -> tuple[int, int] | None:
+    """Offsets of a user name that starts at ``tok``: "john.smith", "j_doe", "kevin_l", "mbrown42",
+    never a file, a domain, a setting or a word of the dictionary."""
+    match = _DOTTED.match(text, tok.start)
+    if match is not None:
+        word = match.group(0)
+        parts = [part for part in re.split(r"[._]", word) if part]
+        if word.count(".") and parts[-1] in _NOT_HANDLE_TAILS or any(p in lex.SYSTEMS for p in parts) or len(parts) > 3:
+            return None
+        if "." in word and "_" in word:
+            return None
+        return match.start(), match.end()
+    low = tok.low
+    if tok.text.islower() and low.isalnum() and not low.isdigit():
+        digits = _HANDLE_DIGITS.match(low)
+        if digits and len(digits.group(1)) >= 4 and digits.group(1) not in lex.SYSTEMS and not is_english_word(digits.group(1)):
+            return tok.start, tok.end  # "coolguy42", "dragonslayer99" (not "node12", "python3", "web01")
+    return None
+
+
+def _free(found, start: int, end: int) -> bool:
+    return not any(f.start < end and start < f.end for f in found)
+
+
+def _cued_people(an: Analysis, found: list, never, names: NameOptions) -> None:
+    """People named where only a person can stand, whatever the name: the object of thanks, a
+    copy or a ping ("thanks to mbrown", "cc j_doe", "pinged Thibault"), the "by" agent of an
+    act of people ("reviewed by kevin_l", "flagged by Dagny", the byline "Written by Krinkle")
+    and the subject of such an act when it has the shape of a user name ("coolguy42
+    force-pushed to main"). After thanks or an act that organisations do too ("reported by
+    Bloomberg", "thanks to Hetzner for …") a capitalised word must be a known name."""
+    tokens, text = an.tokens, an.text
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        low = tok.low
+        cue = low in _OBJECT_CUES or low == "by" and i > 0 and tokens[i - 1].low in _HUMAN_PARTICIPLES and tokens[i - 1].sentence == tok.sentence
+        j = i + 1
+        if cue and j < n and tokens[j].low in ("to", "you", ":") and low in ("thanks", "thank", "kudos", "credit", "shoutout", "shout-out", "props"):
+            j += 1
+        if cue and low in ("thanks", "thank") and j == i + 1:
+            cue = "," in text[tok.end : tokens[j].start] if j < n else False  # "thanks, Niels"; not "thanks the team"
+        if cue and low == "cc" and not (tok.initial or i > 0 and tokens[i - 1].low in ("and", "please")):
+            cue = False
+        if cue and j < n and tokens[j].sentence == tok.sentence:
+            byline = low == "by" and tokens[i - 1].low in ("written", "posted", "authored")  # "Written by Krinkle on Feb 4"
+            _cued_object(an, found, j, never, names, strict=low in ("thanks", "thank", "credit") or low == "by" and not byline)
+        # a lower-case given name as the subject of a past act: "Then jens deployed to production"
+        if tok.text.islower() and low.isalpha() and len(low) > 3 and i + 1 < n and tokens[i + 1].sentence == tok.sentence \
+                and (tok.initial or i > 0 and tokens[i - 1].low in ("then", "and", "when", "after", "before", "until")) \
+                and (is_past_verb(tokens[i + 1].low) or tokens[i + 1].low == "and" and i + 2 < n and is_given_name(tokens[i + 2].low)) \
+                and low not in never and low not in names.allowed and low not in lex.SYSTEMS and low not in _COMMON \
+                and is_given_name(low) and not is_english_word(low) and _free(found, tok.start, tok.end):
+            found.append(Named(tok.start, tok.end, tok.text, "name"))
+            continue
+        # the subject of an act of people, with the shape of a user name
+        if (tok.initial or i > 0 and tokens[i - 1].low in ("then", "and", "user", "when", "after", "before")) \
+                and i + 1 < n and tokens[i + 1].low in _HANDLE_ACTS and tokens[i + 1].sentence == tok.sentence:
+            span = _handle_shaped(text, tok)
+            if span is not None and tok.low not in never and tok.low not in names.allowed and not _NOT_PERSON_HANDLE.search(tok.low) \
+                    and _free(found, *span):
+                found.append(Named(span[0], span[1], text[span[0] : span[1]], "handle"))
+
+
+def _cued_object(an: Analysis, found: list, j: int, never, names: NameOptions, strict: bool) -> None:
+    tokens, text = an.tokens, an.text
+    tok = tokens[j]
+    low = tok.low
+    if low in never or low in names.allowed or low in lex.STOPWORDS or low in _COMMON or low in lex.SYSTEMS \
+            or low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or low in _DETERMINERS or low in lex.PERSON_PRONOUNS \
+            or low in _CALENDAR or tok.is_handle or _NOT_PERSON_HANDLE.search(low):
+        return
+    span = _handle_shaped(text, tok)
+    kind = "handle"
+    if span is None:
+        if tok.capitalised and not tok.text.isupper() and not is_english_word(low) and low not in _AGENTS \
+                and (not strict or is_given_name(low) or is_surname(low)):  # "reported by Bloomberg", "thanks to Hetzner for …"
+            end = j + 1
+            if end < len(tokens) and tokens[end].capitalised and _adjacent(text, tok, tokens[end]) and tokens[end].low not in lex.SYSTEMS \
+                    and not is_english_word(tokens[end].low):
+                end += 1
+            last = tokens[end - 1]
+            after = tokens[end] if end < len(tokens) and tokens[end].sentence == tok.sentence else None
+            if last.possessive or strict and after is not None and after.low not in ("for", "and", "who", "from", "in", "on"):
+                return  # "thanks to Cloudflare's caching", "thanks to Anycast routing"
+            span, kind = (tok.start, last.start + len(last.base)), "name"
+        elif tok.text.islower() and low.isalpha() and len(low) >= 4 and not is_english_word(low) and (
+            not strict or j + 1 >= len(tokens) or tokens[j + 1].sentence != tok.sentence or tokens[j + 1].low in ("for", "and")
+        ):
+            span = tok.start, tok.end  # "pinged thibault", "cc mbrown", "thanks to mbrown for …"
+        else:
+            return
+    if _free(found, *span):
+        found.append(Named(span[0], span[1], text[span[0] : span[1]], kind))
+
+
+def _list_around(an: Analysis, k: int) -> tuple[list[int], bool]:
+    """Indexes of the one-word members of the list that holds token ``k`` ("Nkechi, Tunde and
+    Bolaji", "Melbourne, Brisbane, Perth, and Adelaide"), ``k`` included, in order, and whether
+    an "and" or "or" joins them (two words and a comma are more often a place and its region,
+    "Hamilton, Ontario", or a name and its apposition)."""
+    tokens, text = an.tokens, an.text
+    members = [k]
+    joined = False
+    for step in (1, -1):
+        j = k
+        while True:
+            a, b = (j, j + 1) if step == 1 else (j - 1, j)
+            if a < 0 or b >= len(tokens) or tokens[a].sentence != tokens[b].sentence:
+                break
+            between = text[tokens[a].end : tokens[b].start].strip()
+            if between == ",":
+                nxt = b if step == 1 else a
+                if tokens[nxt].low in ("and", "or"):  # an Oxford comma: "Perth, and Adelaide"
+                    nxt += step
+                    joined = True
+            elif between == "" and tokens[b if step == 1 else a].low in ("and", "or"):
+                nxt = (b + 1) if step == 1 else (a - 1)
+                joined = True
+            else:
+                break
+            if not 0 <= nxt < len(tokens) or tokens[nxt].sentence != tokens[k].sentence:
+                break
+            cand = tokens[nxt]
+            if cand.initial and is_english_word(cand.low) or not (cand.capitalised or cand.text.isupper() or cand.text.islower() and is_given_name(cand.low)):
+                break
+            if step == 1 and nxt + 1 < len(tokens) and tokens[nxt + 1].sentence == cand.sentence and tokens[nxt + 1].capitalised \
+                    and text[cand.end : tokens[nxt + 1].start] == " ":
+                break  # "Jack Garman": a name of two words, not a member of one
+            members.append(nxt)
+            j = nxt
+    return sorted(members), joined
+
+
+def _joined_names(an: Analysis, found: list, never, names: NameOptions) -> None:
+    """Lists that hold a name. "Nkechi, Tunde and Bolaji", "Marta and wojtek": the words of a
+    list of people that are no English word, system, role or team are people too. A list of
+    things ("Docker, machine, Windows, Mac, Arm, GPU", "Melbourne, Brisbane, Perth, and
+    Adelaide") makes none of its words a person: most of its words are no names."""
+    if not found:
+        return
+    tokens = an.tokens
+    starts = {t.start: k for k, t in enumerate(tokens)}
+    for person in list(found):
+        k = starts.get(person.start)
+        if k is None or person.kind != "name" or person.end != tokens[k].start + len(tokens[k].base):
+            continue
+        members, joined = _list_around(an, k)
+        if len(members) < 2 or not joined and len(members) < 3:
+            continue
+        others = [tokens[m] for m in members if m != k]
+        named = sum(1 for t in others if is_given_name(t.low) or is_surname(t.low) or not _free(found, t.start, t.end))
+        thing = sum(1 for t in others if t.low in lex.SYSTEMS or t.text.isupper() and len(t.text) > 1 or is_english_word(t.low) and not is_given_name(t.low))
+        if thing * 2 >= len(others) or len(others) >= 2 and named * 2 < len(others):
+            found.remove(person)  # a list of places, products or systems
+            continue
+        for cand in others:
+            low = cand.low
+            if low in never or low in names.allowed or low in _COMMON or low in lex.STOPWORDS or low in lex.ROLE_NOUNS \
+                    or low in lex.TEAM_NOUNS or not cand.base.isalpha() or is_english_word(low) or not (cand.capitalised or is_given_name(low)):
+                continue
+            if _free(found, cand.start, cand.start + len(cand.base)):
+                found.append(Named(cand.start, cand.start + len(cand.base), cand.base, "name"))
 
 
 @lru_cache(maxsize=4)
@@ -413,6 +641,7 @@ def _actor_pattern(kind: str) -> re.Pattern:
 
 _CAMEL_PARTS = _Lazy(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")  # "DrMagnus", "BenTheElder"
 _CAMEL_SPLIT = _Lazy(r"[A-Z][a-z]+")
+_CAMEL_WORD = _Lazy(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
 _CAMEL_DIGITS_ANYWHERE = _Lazy(r"[a-z][A-Z][A-Za-z]*\d{1,4}\b")
 _CAMEL_DIGITS = _Lazy(r"^[A-Za-z]*[a-z][A-Z][A-Za-z]*\d{1,4}$")  # "MacFan4000", "RhinosF1"
 
@@ -476,6 +705,8 @@ def chat_nicks(raw: str, never: frozenset[str], names: NameOptions) -> list[Name
             continue
         if low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or low.isdigit() or not low[:1].isalpha():
             continue
+        if group == "colon" and nick[:1].isupper() and is_english_word(low) and not is_given_name(low) and not is_surname(low):
+            continue  # "22:45 UTC - Discovery: Massive data transfer …": a label, not a speaker
         start = match.start(group)
         found.append(Named(start, start + len(nick), nick, "handle" if nick.startswith("@") or not nick[:1].isupper() else "name"))
     # "13:05 MacFan4000 reverts his changes": the actor of a timeline line in the present tense
@@ -495,6 +726,14 @@ def chat_nicks(raw: str, never: frozenset[str], names: NameOptions) -> list[Name
             continue
         found.append(Named(start, start + len(actor), actor, "handle" if not is_given_name(low) else "name"))
     return found
+
+
+def _remember_surname(surnames: set[str], low: str) -> None:
+    """Keep the last word of a name to recognise it alone later ("Kunz said"), unless it is a
+    word of the dictionary that is no name ("Cloud" of "Private Cloud")."""
+    if is_english_word(low) and not is_surname(low) and not is_given_name(low):
+        return
+    surnames.add(low)
 
 
 def _named(text: str, tokens, i: int, end: int) -> Named:
@@ -537,6 +776,9 @@ def _appositive_person(text: str, tokens, i: int, never) -> int:
             return 0
     if tokens[end].low not in ("the", "a", "an", "our", "their", "its"):
         return 0
+    words = [t.base.lower() for t in tokens[i:end]]
+    if all(is_english_word(w) and not is_given_name(w) and not is_surname(w) for w in words):
+        return 0  # "When provisioning the GCVE Private Cloud, a Google operator left …": a thing, then the subject
     for k in range(end + 1, min(len(tokens), end + 6)):
         if tokens[k].sentence != tok.sentence:
             break

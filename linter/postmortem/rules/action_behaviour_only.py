@@ -12,7 +12,16 @@ communicate design decisions with other teams"), a message for people ("Communic
 metric filters should be configured to watch the correct log group", "Note that Ubuntu
 non-LTS is on a ~9 month cycle") and a way for people to act ("Make sure we treat any errors
 in -dev exactly like we would in prod", "… to ensure that all team members are aware of the
-implications"). An item that also changes the system ("Remind engineers … and add a pre-deploy
+implications"). Rules for people are told by their structure as well: people as the
+subject of a duty ("Reviewers and authors should verify the changes being introduced in review
+environments"), compliance with a process ("Follow the change management process"), a habit
+("Always run a 'Salt highstate' once a machine gets included in the production workload
+again", "Never bundle cluster-scoped and namespaced resources in a single --all operation"), a
+check by hand under a condition ("When there are multiple reports of student servers not
+starting or stopping correctly, check to see if the user pods were run on the same node(s).")
+and a state that people are to bring about by hand ("Ensure all code is tested before merge").
+An item that names a mechanism (a bot, a hook, CI, an alert, "automatically") is more than a
+rule for people. An item that also changes the system ("Remind engineers … and add a pre-deploy
 check"), a prohibition the system enforces ("Do not allow loading of the chart for anonymous
 users") and a specific rule ("Don't duplicate service key credentials across multiple hubs")
 are fine.

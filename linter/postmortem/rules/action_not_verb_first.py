@@ -9,9 +9,10 @@ will be more careful next time", "Release process should include…", "Drift che
 the CI/CD should prevent this sort of issue", "Linter on kubectl delete --all to flag
 cluster-scoped resources"). The hint turns the item round from its own words: "Backup policy
 needs to be defined" becomes "Define backup policy".
-A ticket id, "Please", an adverb ("Immediately rotate…"), a connector ("Instead, use…") or
-a leading condition ("If a pod doesn't start in time, …") may come first, and what follows
-it is judged; "Do not" / "Never" are instructions too.
+A ticket id, "Please", an adverb ("Immediately rotate…"), a connector ("Instead, use…"), a
+phrase of time or sequence closed by a comma or a colon ("Going forward, add…",
+"Short-term: pin…") or a leading condition ("If a pod doesn't start in time, …") may come
+first, and what follows it is judged; "Do not" / "Never" are instructions too.
 
 ## Why it matters
 An item that starts with a verb says what someone will do; a noun phrase or a wish says

@@ -3,20 +3,26 @@
 Reports action items that are vague or have no finish line: open-ended work with no
 decision, artefact or finish line ("Investigate grafana-agent memory usage", "Reflect on how
 our critical announcements can become more visible", "Figure out how to monitor the critical
-CVEs", "look into", "consider", "discuss", "try to"), verbs such as "improve", "review",
+CVEs", "look into", "dig into", "consider", "discuss", "understand", "sync with", "try to"), verbs such as "improve", "review",
 "ensure" or "enhance" without a concrete object ("Improve monitoring", "Ensure this does not
 happen again", "Add more alerting"), and evaluative words in place of a specification
 ("Implement proactive alerts", "Handle errors on launching servers more gracefully", "Agree on
-a sustainable way to release…", "Create new runbooks if needed"). Also "make X better" in one
+a sustainable way to release…", "Create new runbooks if needed", "identify problems earlier in
+planning", a state that is only qualities: "Ensure they are configurable and actionable"); an
+evaluative word in the purpose ("… so we can catch these issues earlier") is not the item's
+specification. Also "make X better" in one
 verb with no measure, means or target ("Enhance existing error handling in the Content
 Interpreter", "Tune the HTTP client kubespawner uses"), objects that are all generic however
 many are joined ("Define Ownership and Establish Alerting", "write tests"), an alternative
 that is not named ("Switch to a different secret management strategy than what we have now"),
-a placeholder ("Update the runbook for service X"), a recurring check by people ("Check and
+a placeholder ("Update the runbook for service X"), a plan, policy or strategy promised with
+nothing said of what it holds ("Define and implement Redis strategy", "Develop a policy around
+when to create a new hub and what type of changes get deployed to Datahub!"), a recurring check by people ("Check and
 verify Nginx configurations frequently…") and a question whose only numbers describe it
 ("Investigate the reason why pager duty did not throw an alert for 5xx errors…"). A specific artefact,
 threshold, number, ticket, scope or date makes an item bounded, and so does a concrete next
-step or a stated purpose: "Investigate and fix memory leak in kubespawner", "Improve p99
+step or a stated purpose (a second verb that is itself open-ended does not: "Evaluate current
+state of synced flags deployment and ensure durability against future outages"): "Investigate and fix memory leak in kubespawner", "Improve p99
 latency of the search API to under 300 ms", "Revisit the retry policy to make sure it covers
 503 responses" are fine. The hint names the item's own object that needs a finish line.
 

@@ -13,8 +13,16 @@ Rosmarin consigned herself…"), of a verb of speech when one of its words is a 
 name or surname ("Walsh also revealed…"), the speaker of an attribution ("…," said Dieken),
 a word after a title or a capitalised role ("by Engineer Pelumi", "Chief Availability
 Officer Darryn Dieken"), a name with a particle ("Sarika de Bruyn"), and a lone word in the
-Actor column that is no role, team, system or English word. Organisations speak too, so
-"Optus said…" stays clean.
+Actor column that is no role, team, system or English word. Where only a person can stand,
+any user name counts: the object of thanks, a copy or a ping ("thanks to mbrown for …",
+"cc j_doe", "pinged thibault"), the "by" agent of an act of people ("reviewed by kevin_l"),
+the subject of such an act when it has the shape of a user name ("coolguy42 force-pushed to
+main"), a lower-case given name that acts ("Then jens deployed …") and the other names of a
+list that holds a name ("Marta and wojtek"). Organisations speak too, so "Optus said…" stays
+clean, and so do a team mention ("ping the @nodejs/build team"), a version after a package
+("`@posthog/cli`@0.5.15"), a label in a timeline ("22:45 UTC - Discovery: …"), words joined by
+a dash ("Harding–Chamberlin at 15:05") and a list of places or products that holds one word
+that could be a name ("including Melbourne, Brisbane, Perth, and Adelaide").
 
 Teams and roles of the owner registry, the services listed in the frontmatter, names of
 systems and vendors, and the names a project allows stay clean. Text in code, quotation

@@ -250,6 +250,8 @@ def _blame(an, i):
         return  # "rather than attributing blame to anyone"
     if negated_before(an, i, reach=4) or prev in ("without", "this", "that", "of", "about", "culture"):
         return  # "this blaming only results in …": blame as a subject of discussion
+    if tok.initial and tok.low == "blaming":
+        return  # "Blaming them for making those mistakes doesn't help": the practice, as a subject
     after = [t.low for t in tokens[i + 1 : i + 4] if t.sentence == tok.sentence]
     if after[:1] in (["goes"], ["went"]) or after[:1] and after[0] in lex.MODALS and after[1:2] == ["go"]:
         yield tok.start, tok.end, "assigns blame"  # "the real blame should go to the CEO"
@@ -287,8 +289,8 @@ def _fault(an, i):
     sentence = tok.sentence
     prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == sentence else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == sentence else None
-    if negated_before(an, i, reach=3):
-        return
+    if negated_before(an, i, reach=5):
+        return  # "none of which are the fault of the author"
     if prev is not None and prev.possessive:
         owner = prev.base.lower()
         if owner in lex.ROLE_NOUNS or owner in lex.TEAM_NOUNS or owner in lex.GIVEN_NAMES or (prev.capitalised and not prev.initial and owner not in lex.SYSTEMS):

@@ -38,6 +38,9 @@ def _codes(sentence: str) -> set[str]:
     ("The mistake cost him his job.", "PM508"),
     ("The engineer was written up.", "PM508"),
     ("There must be consequences for the engineer.", "PM508"),
+    ("The CTO resigned two weeks later.", "PM508"),
+    # hindsight: "obviously" about what people did
+    ("Obviously we did not test the update with a similar setup.", "PM504"),
     # counterfactuals: any participle in a passive duty, an inverted question, a conditional
     ("The version should have been bumped before releasing.", "PM505"),
     ("The migration ought to have been split into two steps.", "PM505"),
@@ -67,6 +70,10 @@ def test_blame_by_what_is_said(sentence, code):
     "If the retry budget had been capped, the database would have recovered on its own.",
     "What could the load balancer have done differently?",
     "It could have been a lot worse.",
+    "We resigned ourselves to a long night of restores.",
+    "The config had obviously been copied from staging, since it still pointed at the staging bucket.",
+    "Blaming them for making those mistakes doesn't help prevent mistakes in the future.",
+    "There are multiple fails here, none of which are the fault of the author.",
 ])
 def test_the_same_words_about_systems_stay_clean(sentence):
     assert _codes(sentence) == set()

@@ -59,12 +59,13 @@ _PUNISHMENT_NOUNS = lex._words("punishment punishments")
 _SANCTIONED = lex._words("fined sentenced jailed imprisoned convicted prosecuted penalised penalized indicted")
 _PRESSED = lex._words("pressured forced asked told pushed calling called calls")
 _LEAVE = lex._words("resign leave quit")
+_RESIGNED = lex._words("resigned resigns resigning")
 _BECOME = lex._words("got get gets getting was were be been being is are")
 _OBJECT_PRONOUNS = lex._words("him her them me us someone somebody")
 _SCREEN = _PUNISHED | _PUNISH_VERBS | _PUNISHMENT_NOUNS | _SANCTIONED | lex._words(
     "fires suspends disciplines remove removed pull pulled kick warning action "
     "let disciplinary against responsible fine kicked resign step leave quit wrist escorted escorting revoke revoking "
-    "job jobs written consequences"
+    "job jobs written consequences resigned resigns resigning"
 )
 
 _TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist with")
@@ -149,6 +150,12 @@ def punishments(an):
             continue
         if low == "wrist" and same(i - 3) and tokens[i - 3].low == "slap":
             yield tokens[i - 3].start, tok.end, "punishment"
+            continue
+        if low in _RESIGNED and not (same(i - 1) and tokens[i - 1].low == "to") and not (
+                same(i + 1) and tokens[i + 1].low in ("to", "ourselves", "themselves", "myself", "himself", "herself")):
+            # "Kelly Bayer Rosmarin has resigned from Optus, days after …": a departure over the
+            # incident; only people resign ("resigned to the fact" is another sense)
+            yield tok.start, tok.end, "a departure over the incident"
             continue
         if low in _LEAVE or (low == "step" and same(i + 1) and tokens[i + 1].low == "down"):
             # "was pressured to resign", "told me to leave work and not return", "calling for him to step down"

@@ -72,6 +72,8 @@ def _judgement(an, i):
             or lows[k] in ("has", "have") and lows[k + 1] == "to" for k in range(len(lows) - 1)
         ):
             return None  # about future work or how a thing could be, not hindsight about people
+        if low == "obviously" and not any(_people_word(t) for t in an.sentence_tokens(tok.sentence)):
+            return None  # "the config had obviously been copied from staging, since …": evidence, no one judged
         return "is hindsight: it was not obvious at the time"
     if low == "clearly":
         if same(i + 1) and (person_subject_after(an, i + 1) or tokens[i + 1].low in lex.PERSON_PRONOUNS):
@@ -90,6 +92,15 @@ def _judgement(an, i):
         if low != "easily" and nxt in _LAPSES and nxt != "had" and person_subject_before(an, i) is not None:
             return "makes a person's lapse sound easy to avoid"
     return None
+
+
+_PEOPLE_WORDS = lex.PERSON_PRONOUNS | lex._words("me us my our your his her their them i've we've i'm we're i’ve we’ve i’m we’re")
+
+
+def _people_word(tok) -> bool:
+    """A word for a person or people: a pronoun, a role, a team, an @handle."""
+    low = tok.base.lower()
+    return low in _PEOPLE_WORDS or low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or tok.is_handle
 
 
 def person_subject_after(an, j):

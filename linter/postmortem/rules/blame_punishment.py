@@ -83,8 +83,16 @@ _WEAK = lex._words(
 )
 _PEOPLE_HITS = lex._words(
     "fire fires fired firing suspended terminated terminate terminates terminating dismissed dismiss dismisses dismissing "
-    "suspend suspends suspending ban bans banned banning job jobs written consequences"
+    "suspend suspends suspending ban bans banned banning"
 )
+# Common words that are a sanction only in a phrase: "lost their jobs", "was written up",
+# "consequences for the engineer" (not "the cron jobs", "written in Go").
+_PHRASE_HITS = {
+    "job": (" his job", " her job", " their job", " my job", " your job"),
+    "jobs": (" their jobs", " our jobs", " your jobs"),
+    "written": ("written up",),
+    "consequences": ("consequences for",),
+}
 _REMOVAL = lex._words("remove removed pull pulled kick")
 _GROUPS = lex._words("team channel project org organisation organization slack github")
 _PEOPLE_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | _OBJECT_PRONOUNS | lex._words(
@@ -108,6 +116,8 @@ def _weak_hits_count(hits, words, text) -> bool:
     if "warning" in hits and ("written warning" in low or "formal warning" in low or "final warning" in low):
         return True
     if not hits.isdisjoint(_REMOVAL) and " from " in low and not words.isdisjoint(_GROUPS):
+        return True
+    if any(word in hits and any(phrase in low for phrase in phrases) for word, phrases in _PHRASE_HITS.items()):
         return True
     if not hits.isdisjoint(_PEOPLE_HITS):
         return not words.isdisjoint(_PEOPLE_WORDS) or candidates(text)

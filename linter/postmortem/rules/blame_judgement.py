@@ -8,7 +8,14 @@ device"), blame that goes to someone ("the real blame should go to the CEO"), "I
 especially at fault", a person or role that "ignored", "neglected",
 "overlooked" or "forgot" something, and slang and ridicule: "fuckup", "blunders", "the poor
 slob who did that", "knew full well the consequences", "pointed the finger at a single
-contractor", "PEBKAC", "my bad", "some shitty CEO". Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
+contractor", "PEBKAC", "my bad", "some shitty CEO". Beyond a fixed list, any word that judges a person
+(from the VADER sentiment lexicon, generated into ``_judgement_words.py``) said of a person, a
+role or a team: "the release engineer was arrogant", "we're clueless about our own
+failover", "some thoughtless admin", "He is such an idiot", and a judged act: "a stupid
+mistake", "a poor decision". The same words about systems are fine ("the tool … was
+useless", "the deploy was bad"), and so are feelings and misfortune ("the on-call engineer
+was frustrated", "the poor engineer had been paged twice") and denials ("nobody was
+careless"). Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
 tolerant, git blame), and so is "nobody is to blame" and ownership language ("each team is
 accountable for its alerts"), and so is talk about blame itself ("this blaming only results
 in people being afraid to make mistakes", "it was too simplistic to blame a power surge").

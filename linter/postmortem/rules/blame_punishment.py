@@ -4,10 +4,14 @@ Reports punishment of people and calls for it: someone "got fired", "was discipl
 "reprimanded", "let go", "demoted", "reassigned", "a decision to fire him", "disciplinary
 action", "action taken against" or "with" a person ("We have taken action with that particular
 employee"), a person "held responsible", and sanctions of the law or a regulator ("employee
-who sold personal data … is fined", "imposes S$8,000 fine on law firm"). Statements that
+who sold personal data … is fined", "imposes S$8,000 fine on law firm"), every inflection
+of the sanction verbs with a person as patient ("was dismissed", "terminated him"), "lost
+their jobs", "was written up", "consequences for the engineer", and a resignation ("Kelly
+Bayer Rosmarin has resigned from Optus, days after …"). Statements that
 reject punishment are fine ("you don't fire someone for the occasional mistake", "nobody
 was disciplined"), and so are processes and machines that are terminated or reassigned
-("the process was terminated", "the shard was reassigned").
+("the process was terminated", "the shard was reassigned", "the account got suspended",
+"we dismissed the alert as noise", "we fired off a message to the vendor").
 
 ## Why it matters
 A post-mortem that records a punishment tells every reader what happens to the next person

@@ -9,9 +9,15 @@ alert should have fired at 5%", "had the circuit breaker opened earlier…". So 
 over" and passives about systems such as "should have been paged" or "should have been
 caught by the canary", and so are statements of luck about what could have happened ("We
 got lucky: we could have lost the whole database"). A passive that hides who should have
-done a duty is reported:
-"shouldn't have been rushed to production", "should have been caught in review", "there’s a
-checklist … so that should have been followed".
+done a duty is reported, whatever the participle (lemminflect's tables): "shouldn't have
+been rushed to production", "the staging environment should have been checked beforehand",
+"I _think_ the version should've been bumped", "there’s a checklist … so that should have
+been followed", and so is a passive conditional of a duty: "Had it been taken care of sooner
+…, this likely would have been fixed days earlier". What a system does to a request or a
+message stays clean ("e-mail should have been sent out due to repeated failure", "the outage
+should have been limited to the Yuma area"), and so does a conditional about a setting ("if
+the retry budget had been capped, …"). An inverted question about a role or an organisation
+is reported: "what action could Netflix have taken?".
 
 ## Why it matters
 "Should have" describes a world that did not happen and measures people against

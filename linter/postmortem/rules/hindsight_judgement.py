@@ -5,7 +5,9 @@ obvious", "clearly the reviewer never…", "could simply have rolled back", "jus
 look". "Not obvious" is fine, and so are "simply" and "clearly" about systems or evidence
 ("the fix simply removes the cron entry", "the graphs clearly show…"), "obviously" about
 future work or about a consequence ("…, obviously taking a production server down with
-it"), an "obvious design flaw", and "easily missed" said of a message.
+it"), "obviously" in a sentence with no person in it (an inference from evidence: "the config
+had obviously been copied from staging, since it still pointed at the staging bucket"), an
+"obvious design flaw", and "easily missed" said of a message.
 
 ## Why it matters
 After an incident the cause looks obvious; during it, it was not. Words like "obviously"

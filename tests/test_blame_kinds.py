@@ -30,6 +30,7 @@ def _codes(sentence: str) -> set[str]:
     ("Honestly the whole ops team seemed irresponsible that night.", "PM503"),
     ("He is such an idiot.", "PM503"),
     ("That was a stupid mistake.", "PM503"),
+    ("The operator could not have been more careless.", "PM503"),
     ("It was a poor decision to skip the canary.", "PM503"),
     # sanctions, any inflection, with a person as patient
     ("The engineer was dismissed after the outage.", "PM508"),
@@ -74,6 +75,7 @@ def test_blame_by_what_is_said(sentence, code):
     "The config had obviously been copied from staging, since it still pointed at the staging bucket.",
     "Blaming them for making those mistakes doesn't help prevent mistakes in the future.",
     "There are multiple fails here, none of which are the fault of the author.",
+    "Most issues were not caused by cryptographic weakness or reckless behavior.",
 ])
 def test_the_same_words_about_systems_stay_clean(sentence):
     assert _codes(sentence) == set()

@@ -124,7 +124,7 @@ def _person_judgements(an):
         if low not in act_adjectives and low not in nouns:
             continue
         sentence = an.sentence_tokens(tok.sentence)
-        if sentence and sentence[0].low in _GENERAL_STARTS or negated_before(an, i, reach=4):
+        if sentence and sentence[0].low in _GENERAL_STARTS or _denied(an, i):
             continue  # "if you are careless …", "nobody was careless"
         same = lambda j: 0 <= j < n and tokens[j].sentence == tok.sentence  # noqa: E731
         nxt = tokens[i + 1] if same(i + 1) else None
@@ -161,6 +161,26 @@ def _person_judgements(an):
         if subject is None or tokens[subject.start].low in _GENERIC_PEOPLE:
             continue
         yield tokens[subject.start].start, tok.end, "a judgement of people"
+
+
+_CLAUSE_BREAKS = lex._words("which that who whom because but when while although though whereas since so")
+
+
+def _denied(an, i, reach=8) -> bool:
+    """A negation earlier in the same clause: "nobody was careless", "most issues were not
+    caused by cryptographic weakness or reckless behavior"."""
+    tokens = an.tokens
+    if i > 0 and tokens[i - 1].low == "more":
+        return False  # "could not have been more careless": emphasis, not a denial
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
+        tok = tokens[j]
+        if tok.sentence != tokens[i].sentence or tok.low in _CLAUSE_BREAKS:
+            return False
+        if tok.low in ("not", "no", "never", "nobody", "none", "neither", "nor", "without") or tok.low.endswith(("n't", "n’t")):
+            return True
+        if any(ch in an.text[tok.end : tokens[j + 1].start] for ch in ",;:—(") :
+            return False
+    return False
 
 
 _GENERIC_PEOPLE = lex._words("anyone anybody everyone everybody nobody people humans")
@@ -200,7 +220,7 @@ def _judgements(an):
         if low in lex.JUDGEMENT_WORDS:
             if low in _TECHNICAL_JUDGEMENT and nxt is not None and nxt.low in lex.TECHNICAL_AFTER_JUDGEMENT:
                 continue
-            if negated_before(an, i, reach=3) and not low.endswith(("ness", "ence", "ity")):
+            if _denied(an, i) and not low.endswith(("ness", "ence", "ity")):
                 continue  # "nobody was careless", "the engineer was not careless"
             yield tok.start, tok.end, "a judgement of people"
         elif low in _SLANG_FOR_PEOPLE and low != "poor" and nxt is not None:

@@ -68,6 +68,7 @@ def test_blame_by_what_is_said(sentence, code):
     "We fired off a message to the vendor.",
     "The e-mail should have been sent out after the third failure.",
     "The request should have been retried.",
+    "The backup should have been restored automatically.",
     "If the retry budget had been capped, the database would have recovered on its own.",
     "What could the load balancer have done differently?",
     "It could have been a lot worse.",

@@ -262,6 +262,9 @@ def _passive_duty(an, modal, k):
     lemma = _participle_lemma(low)
     if lemma is None or lemma in _SYSTEM_ACTS:
         return False
+    after = [t.low for t in tokens[k + 1 : k + 4] if t.sentence == tokens[k].sentence]
+    if "automatically" in after or "default" in after and "by" in after:
+        return False  # "should have been restored automatically": what the system should do
     m = modal - 1  # the subject's head, over "not", "really", "also"
     while m >= 0 and tokens[m].sentence == tokens[modal].sentence and (tokens[m].low in _ADVERBS or tokens[m].low.endswith("ly")):
         m -= 1

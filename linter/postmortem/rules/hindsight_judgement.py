@@ -5,9 +5,9 @@ obvious", "clearly the reviewer never…", "could simply have rolled back", "jus
 look". "Not obvious" is fine, and so are "simply" and "clearly" about systems or evidence
 ("the fix simply removes the cron entry", "the graphs clearly show…"), "obviously" about
 future work or about a consequence ("…, obviously taking a production server down with
-it"), "obviously" in a sentence with no person in it (an inference from evidence: "the config
-had obviously been copied from staging, since it still pointed at the staging bucket"), an
-"obvious design flaw", and "easily missed" said of a message.
+it"), "obviously" in a sentence with no person and no counterfactual in it (an inference
+from evidence: "the config had obviously been copied from staging, since it still pointed
+at the staging bucket"), an "obvious design flaw", and "easily missed" said of a message.
 
 ## Why it matters
 After an incident the cause looks obvious; during it, it was not. Words like "obviously"
@@ -74,7 +74,7 @@ def _judgement(an, i):
             or lows[k] in ("has", "have") and lows[k + 1] == "to" for k in range(len(lows) - 1)
         ):
             return None  # about future work or how a thing could be, not hindsight about people
-        if low == "obviously" and not any(_people_word(t) for t in an.sentence_tokens(tok.sentence)):
+        if low == "obviously" and not any(_people_word(t) for t in an.sentence_tokens(tok.sentence)) and not _counterfactual(lows):
             return None  # "the config had obviously been copied from staging, since …": evidence, no one judged
         return "is hindsight: it was not obvious at the time"
     if low == "clearly":
@@ -97,6 +97,14 @@ def _judgement(an, i):
 
 
 _PEOPLE_WORDS = lex.PERSON_PRONOUNS | lex._words("me us my our your his her their them i've we've i'm we're i’ve we’ve i’m we’re")
+
+
+def _counterfactual(lows) -> bool:
+    """A modal perfect in the sentence: "should have been validated", "could've"."""
+    return any(
+        low in ("should", "could", "ought") and nxt in ("have", "to") or low in ("should've", "could've", "should’ve", "could’ve")
+        for low, nxt in zip(lows, lows[1:] + [""])
+    )
 
 
 def _people_word(tok) -> bool:

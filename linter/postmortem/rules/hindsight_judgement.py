@@ -7,7 +7,8 @@ look". "Not obvious" is fine, and so are "simply" and "clearly" about systems or
 future work or about a consequence ("…, obviously taking a production server down with
 it"), "obviously" in a sentence with no person, no counterfactual and no verdict ("obviously
 wrong") in it (an inference from evidence: "the config had obviously been copied from
-staging, since it still pointed at the staging bucket"), an "obvious design flaw", and "easily missed" said of a message.
+staging, since it still pointed at the staging bucket"), an "obvious design flaw", and
+"easily missed" said of a message.
 
 ## Why it matters
 After an incident the cause looks obvious; during it, it was not. Words like "obviously"

@@ -8,7 +8,14 @@ device"), blame that goes to someone ("the real blame should go to the CEO"), "I
 especially at fault", a person or role that "ignored", "neglected",
 "overlooked" or "forgot" something, and slang and ridicule: "fuckup", "blunders", "the poor
 slob who did that", "knew full well the consequences", "pointed the finger at a single
-contractor", "PEBKAC", "my bad", "some shitty CEO". Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
+contractor", "PEBKAC", "my bad", "some shitty CEO". Beyond a fixed list, any word that judges a person
+(from the VADER sentiment lexicon, generated into ``_judgement_words.py``) said of a person, a
+role or a team: "the release engineer was arrogant", "we're clueless about our own
+failover", "some thoughtless admin", "He is such an idiot", and a judged act: "a stupid
+mistake", "a poor decision". The same words about systems are fine ("the tool … was
+useless", "the deploy was bad"), and so are feelings and misfortune ("the on-call engineer
+was frustrated", "the poor engineer had been paged twice") and denials ("nobody was
+careless"). Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
 tolerant, git blame), and so is "nobody is to blame" and ownership language ("each team is
 accountable for its alerts"), and so is talk about blame itself ("this blaming only results
 in people being afraid to make mistakes", "it was too simplistic to blame a power surge").
@@ -33,7 +40,8 @@ import re
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._language import analysed, negated_before, person_subject_before
+from . import _clauses as cl
+from ._language import NOT_PROSE_COLUMNS, analyse_speech, is_past_verb, negated_before, person_subject_before, words_of
 from ..lazy_re import lazy
 
 CODE = "PM503"
@@ -76,12 +84,130 @@ _HINT = (
 )
 
 
+_JUDGED = None  # (adjectives, person nouns): the generated lexicon, read on first need
+
+
+def _judged():
+    global _JUDGED
+    if _JUDGED is None:
+        from . import _judgement_words as jw
+
+        _JUDGED = (jw.ADJECTIVES | _OWN_ADJECTIVES, jw.PERSON_NOUNS | _OWN_PERSON_NOUNS, jw.ADJECTIVES | _OWN_ADJECTIVES | _ACT_ADJECTIVES)
+    return _JUDGED
+
+
+# Judgements of people the public lexicon does not rate: "the admin was sloppy", "an
+# inexperienced engineer", "the team was negligent".
+_OWN_ADJECTIVES = lex._words(
+    """
+    sloppy negligent inept inexperienced unqualified incompetent amateurish lax complacent
+    careless reckless irresponsible unprofessional lazy clueless stupid dumb idiotic foolish
+    """
+)
+_OWN_PERSON_NOUNS = lex._words("slob idiots morons clown clowns amateur amateurs cowboy cowboys dumbass numpty muppet")
+# Said of an act rather than of a person: "a stupid mistake", "a poor decision".
+_ACT_ADJECTIVES = lex._words("bad poor terrible horrible awful dreadful silly")
+_ACTS = lex._words("mistake mistakes decision decisions move judgement judgment blunder blunders")
+_COPULAS = lex._words("is are was were am be been being seem seems seemed look looks looked appear appears appeared become became becomes get got gets")
+_SUBJECT_COPULAS = lex._words("i'm i’m we're we’re they're they’re you're you’re he's he’s she's she’s")
+_INTENSIFIERS = lex._words("so very really too pretty extremely quite just incredibly utterly totally completely absolutely such a an bit little rather fairly simply downright plain the most")
+_GENERAL_STARTS = lex._words("if when whenever unless")
+
+
+def _person_judgements(an):
+    """A word that judges, said of a person: "the engineer was careless" (a copula), "a
+    clueless admin" (before a role or a team), "you are an idiot", "a stupid mistake"."""
+    adjectives, nouns, act_adjectives = _judged()
+    tokens = an.tokens
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        low = tok.low
+        if low not in act_adjectives and low not in nouns:
+            continue
+        sentence = an.sentence_tokens(tok.sentence)
+        if sentence and sentence[0].low in _GENERAL_STARTS or _denied(an, i):
+            continue  # "if you are careless …", "nobody was careless"
+        same = lambda j: 0 <= j < n and tokens[j].sentence == tok.sentence  # noqa: E731
+        nxt = tokens[i + 1] if same(i + 1) else None
+        if low in act_adjectives and nxt is not None and nxt.low in _ACTS:
+            yield tok.start, nxt.end, "judges an act"  # "a stupid mistake", "a poor decision"
+            continue
+        if low in nouns and same(i - 1) and tokens[i - 1].low == "you":
+            yield tokens[i - 1].start, tok.end, "a judgement of people"  # "you idiot"
+            continue
+        if low not in adjectives and low not in nouns:
+            continue
+        # attributive: "a clueless admin", "the incompetent ops team", "the idiot engineer"
+        for j in (i + 1, i + 2):
+            if not same(j) or tokens[j].low in _ACTS:
+                break
+            head = tokens[j].base.lower()
+            if head in cl.ROLE_NOUNS or head in lex.TEAM_NOUNS:
+                after = tokens[j + 1] if same(j + 1) else None
+                if after is None or after.low in lex.STOPWORDS or after.low in cl.AUXILIARIES or tokens[j].possessive or is_past_verb(after.low):
+                    yield tok.start, tokens[j].end, "a judgement of people"
+                break
+        # predicate: "the engineer was careless", "he is such an idiot", "we're clueless"
+        k = i - 1
+        while same(k) and (tokens[k].low in _INTENSIFIERS or tokens[k].low in adjectives or tokens[k].low.endswith("ly") and len(tokens[k].low) > 4):
+            k -= 1
+        if not same(k):
+            continue
+        if tokens[k].low in _SUBJECT_COPULAS:
+            yield tokens[k].start, tok.end, "a judgement of people"
+            continue
+        if tokens[k].low not in _COPULAS or not same(k - 1):
+            continue
+        subject = person_subject_before(an, k)
+        if subject is None or tokens[subject.start].low in _GENERIC_PEOPLE:
+            continue
+        yield tokens[subject.start].start, tok.end, "a judgement of people"
+
+
+_CLAUSE_BREAKS = lex._words("which that who whom because but when while although though whereas since so")
+
+
+def _denied(an, i, reach=8) -> bool:
+    """A negation earlier in the same clause: "nobody was careless", "most issues were not
+    caused by cryptographic weakness or reckless behavior"."""
+    tokens = an.tokens
+    if i > 0 and tokens[i - 1].low == "more":
+        return False  # "could not have been more careless": emphasis, not a denial
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
+        tok = tokens[j]
+        if tok.sentence != tokens[i].sentence or tok.low in _CLAUSE_BREAKS:
+            return False
+        if tok.low in ("not", "no", "never", "nobody", "none", "neither", "nor", "without") or tok.low.endswith(("n't", "n’t")):
+            return True
+        if any(ch in an.text[tok.end : tokens[j + 1].start] for ch in ",;:—(") :
+            return False
+    return False
+
+
+_GENERIC_PEOPLE = lex._words("anyone anybody everyone everybody nobody people humans")
+_FULL_SCREEN = None
+
+
+def _screen():
+    """The words that send a block to the analysis: the rule's own and the lexicon's."""
+    global _FULL_SCREEN
+    if _FULL_SCREEN is None:
+        adjectives, nouns, acts = _judged()
+        _FULL_SCREEN = _SCREEN | acts | nouns
+    return _FULL_SCREEN
+
+
 def check(doc, ctx):
-    for block, an in analysed(doc, _SCREEN, speech=True):
+    for block in doc.prose:
+        if block.column in NOT_PROSE_COLUMNS:
+            continue
+        if _screen().isdisjoint(words_of(block.text)):
+            continue
+        an = analyse_speech(block.text)
         seen = set()
         for start, end, what in _judgements(an):
-            if (start, end) in seen or what == _TRY_HARDER and block.column == "action":
-                continue  # an action item asking for care is PM303's
+            if any(start < e and s < end for s, e in seen) or what == _TRY_HARDER and block.column == "action":
+                continue  # one finding for one phrase; an action item asking for care is PM303's
             seen.add((start, end))
             phrase = " ".join(block.text[start:end].split())
             yield Finding(block.span(start, end), f"judges people: {phrase!r} ({what})", _HINT)
@@ -95,6 +221,8 @@ def _judgements(an):
         if low in lex.JUDGEMENT_WORDS:
             if low in _TECHNICAL_JUDGEMENT and nxt is not None and nxt.low in lex.TECHNICAL_AFTER_JUDGEMENT:
                 continue
+            if _denied(an, i) and not low.endswith(("ness", "ence", "ity")):
+                continue  # "nobody was careless", "the engineer was not careless"
             yield tok.start, tok.end, "a judgement of people"
         elif low in _SLANG_FOR_PEOPLE and low != "poor" and nxt is not None:
             # "some shitty CEO": slang about a person, not about code
@@ -113,6 +241,7 @@ def _judgements(an):
             subject = person_subject_before(an, i)
             if subject is not None:
                 yield tokens[subject.start].start, tok.end, "blames a person for a lapse"
+    yield from _person_judgements(an)
     for pattern, what in ((_ACCOUNTABLE, "calls for blame"), (_BOTHER, "assumes bad intent"), (_IDIOMS, "a judgement of people"),
                           (_DILIGENCE, _TRY_HARDER), (_COMPETENCE, "judges a person's competence")):
         for match in pattern.finditer(an.text):
@@ -156,6 +285,8 @@ def _blame(an, i):
         return  # "rather than attributing blame to anyone"
     if negated_before(an, i, reach=4) or prev in ("without", "this", "that", "of", "about", "culture"):
         return  # "this blaming only results in …": blame as a subject of discussion
+    if tok.initial and tok.low == "blaming":
+        return  # "Blaming them for making those mistakes doesn't help": the practice, as a subject
     after = [t.low for t in tokens[i + 1 : i + 4] if t.sentence == tok.sentence]
     if after[:1] in (["goes"], ["went"]) or after[:1] and after[0] in lex.MODALS and after[1:2] == ["go"]:
         yield tok.start, tok.end, "assigns blame"  # "the real blame should go to the CEO"
@@ -193,8 +324,8 @@ def _fault(an, i):
     sentence = tok.sentence
     prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == sentence else None
     nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == sentence else None
-    if negated_before(an, i, reach=3):
-        return
+    if negated_before(an, i, reach=5):
+        return  # "none of which are the fault of the author"
     if prev is not None and prev.possessive:
         owner = prev.base.lower()
         if owner in lex.ROLE_NOUNS or owner in lex.TEAM_NOUNS or owner in lex.GIVEN_NAMES or (prev.capitalised and not prev.initial and owner not in lex.SYSTEMS):

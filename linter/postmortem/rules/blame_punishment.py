@@ -4,10 +4,14 @@ Reports punishment of people and calls for it: someone "got fired", "was discipl
 "reprimanded", "let go", "demoted", "reassigned", "a decision to fire him", "disciplinary
 action", "action taken against" or "with" a person ("We have taken action with that particular
 employee"), a person "held responsible", and sanctions of the law or a regulator ("employee
-who sold personal data … is fined", "imposes S$8,000 fine on law firm"). Statements that
+who sold personal data … is fined", "imposes S$8,000 fine on law firm"), every inflection
+of the sanction verbs with a person as patient ("was dismissed", "terminated him"), "lost
+their jobs", "was written up", "consequences for the engineer", and a resignation ("Kelly
+Bayer Rosmarin has resigned from Optus, days after …"). Statements that
 reject punishment are fine ("you don't fire someone for the occasional mistake", "nobody
 was disciplined"), and so are processes and machines that are terminated or reassigned
-("the process was terminated", "the shard was reassigned").
+("the process was terminated", "the shard was reassigned", "the account got suspended",
+"we dismissed the alert as noise", "we fired off a message to the vendor").
 
 ## Why it matters
 A post-mortem that records a punishment tells every reader what happens to the next person
@@ -35,20 +39,37 @@ CODE = "PM508"
 NAME = "blame-punishment"
 SEVERITY = Severity.ERROR
 
-_PUNISHED = lex._words("fired sacked disciplined reprimanded demoted reassigned punished scolded dismissed banned suspended")
-_PUNISH_VERBS = lex._words(
-    "fire fires firing sack sacks sacking yell discipline disciplines disciplining reprimand punish punishes punishing demote ban bans banning"
+# Sanctions on people, every inflection (tests/test_language_rules.py checks them against
+# lemminflect's tables): past participles for "was <x>", the other forms for "<x> him".
+SANCTION_LEMMAS = ("fire", "sack", "discipline", "reprimand", "demote", "punish", "scold", "dismiss", "ban", "suspend", "terminate", "censure", "penalise", "penalize")
+_PUNISHED = lex._words(
+    "fired sacked disciplined reprimanded demoted reassigned punished scolded dismissed banned suspended terminated censured penalised penalized"
 )
+_PUNISH_VERBS = lex._words(
+    """
+    fire fires firing sack sacks sacking yell discipline disciplines disciplining reprimand reprimands reprimanding
+    punish punishes punishing demote demotes demoting ban bans banning scold scolds scolding dismiss dismisses
+    dismissing suspend suspends suspending terminate terminates terminating censure censures censuring
+    penalise penalises penalising penalize penalizes penalizing
+    """
+)
+# Words that are also what happens to machines, accounts and alerts ("the account got
+# suspended", "the connection was terminated"): a sanction only with a person as patient.
+_AMBIGUOUS_SANCTIONS = lex._words("suspended dismissed banned terminated")
+_JOBS = lex._words("job jobs position positions")
+_LOST = lex._words("lost lose loses losing cost costs")
 _PUNISHMENT_NOUNS = lex._words("punishment punishments")
 # Sanctions of the law or a regulator: whoever the subject (a person, a firm), a sanction.
 _SANCTIONED = lex._words("fined sentenced jailed imprisoned convicted prosecuted penalised penalized indicted")
 _PRESSED = lex._words("pressured forced asked told pushed calling called calls")
 _LEAVE = lex._words("resign leave quit")
+_RESIGNED = lex._words("resigned resigns resigning")
 _BECOME = lex._words("got get gets getting was were be been being is are")
 _OBJECT_PRONOUNS = lex._words("him her them me us someone somebody")
 _SCREEN = _PUNISHED | _PUNISH_VERBS | _PUNISHMENT_NOUNS | _SANCTIONED | lex._words(
     "fires suspends disciplines remove removed pull pulled kick warning action "
-    "let disciplinary against responsible fine kicked resign step leave quit wrist escorted escorting revoke revoking"
+    "let disciplinary against responsible fine kicked resign step leave quit wrist escorted escorting revoke revoking "
+    "job jobs written consequences resigned resigns resigning"
 )
 
 _TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist with")
@@ -60,8 +81,22 @@ _HINT = (
 
 # Words with other meanings ("the alert fires", "remove the flag", "action items"): a block
 # with only these is looked at when it also has a word for people.
-_WEAK = lex._words("fire fires fired firing remove removed pull pulled kick warning action suspended")
-_PEOPLE_HITS = lex._words("fire fires fired firing suspended")
+_WEAK = lex._words(
+    "fire fires fired firing remove removed pull pulled kick warning action suspended terminated terminate terminates "
+    "terminating dismissed dismiss dismisses dismissing suspend suspends suspending ban bans banned banning job jobs written consequences"
+)
+_PEOPLE_HITS = lex._words(
+    "fire fires fired firing suspended terminated terminate terminates terminating dismissed dismiss dismisses dismissing "
+    "suspend suspends suspending ban bans banned banning"
+)
+# Common words that are a sanction only in a phrase: "lost their jobs", "was written up",
+# "consequences for the engineer" (not "the cron jobs", "written in Go").
+_PHRASE_HITS = {
+    "job": (" his job", " her job", " their job", " my job", " your job"),
+    "jobs": (" their jobs", " our jobs", " your jobs"),
+    "written": ("written up",),
+    "consequences": ("consequences for",),
+}
 _REMOVAL = lex._words("remove removed pull pulled kick")
 _GROUPS = lex._words("team channel project org organisation organization slack github")
 _PEOPLE_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | _OBJECT_PRONOUNS | lex._words(
@@ -85,6 +120,8 @@ def _weak_hits_count(hits, words, text) -> bool:
     if "warning" in hits and ("written warning" in low or "formal warning" in low or "final warning" in low):
         return True
     if not hits.isdisjoint(_REMOVAL) and " from " in low and not words.isdisjoint(_GROUPS):
+        return True
+    if any(word in hits and any(phrase in low for phrase in phrases) for word, phrases in _PHRASE_HITS.items()):
         return True
     if not hits.isdisjoint(_PEOPLE_HITS):
         return not words.isdisjoint(_PEOPLE_WORDS) or candidates(text)
@@ -128,6 +165,12 @@ def punishments(an):
         if low == "wrist" and same(i - 3) and tokens[i - 3].low == "slap":
             yield tokens[i - 3].start, tok.end, "punishment"
             continue
+        if low in _RESIGNED and not (same(i - 1) and tokens[i - 1].low == "to") and not (
+                same(i + 1) and tokens[i + 1].low in ("to", "ourselves", "themselves", "myself", "himself", "herself")):
+            # "Kelly Bayer Rosmarin has resigned from Optus, days after …": a departure over the
+            # incident; only people resign ("resigned to the fact" is another sense)
+            yield tok.start, tok.end, "a departure over the incident"
+            continue
         if low in _LEAVE or (low == "step" and same(i + 1) and tokens[i + 1].low == "down"):
             # "was pressured to resign", "told me to leave work and not return", "calling for him to step down"
             if same(i - 1) and tokens[i - 1].low == "to":
@@ -156,7 +199,9 @@ def punishments(an):
             continue
         if low in _PUNISHED or (low == "let" and same(i + 1) and tokens[i + 1].low == "go"):
             end = i + 2 if low == "let" else i + 1
-            if low == "suspended" and not (same(i - 1) and tokens[i - 1].low in _BECOME):
+            if low in _AMBIGUOUS_SANCTIONS and not (same(i - 1) and tokens[i - 1].low in _BECOME):
+                if same(i + 1) and _person_object(an, i + 1) and low != "suspended":
+                    yield tok.start, tokens[i + 1].end, "punishment"  # "dismissed the engineer", not "dismissed the alert"
                 continue
             # "calling for him to be sacked"
             if same(i - 3) and tokens[i - 1].low == "be" and tokens[i - 2].low == "to" and tokens[i - 3].low in _OBJECT_PRONOUNS:
@@ -172,10 +217,13 @@ def punishments(an):
                             yield tokens[k + 1].start, tok.end, "punishment"
                         break
             # "he got fired", "someone's getting fired", "was disciplined"
+            active = same(i - 1) and tokens[i - 1].low not in _BECOME and not tokens[i - 1].possessive
+            if active and not (same(i + 1) and _person_object(an, i + 1)) and tokens[i - 1].base.lower() in cl.PRONOUNS:
+                continue  # "we fired off a message": a pronoun acting on a thing
             if same(i - 1) and (tokens[i - 1].low in _BECOME or tokens[i - 1].base.lower() in cl.PRONOUNS):
                 subject = _person_before(an, i - 1)
                 if subject is not None or tokens[i - 1].low in ("got", "getting", "get", "gets"):
-                    if low == "reassigned" and subject is None:
+                    if (low == "reassigned" or low in _AMBIGUOUS_SANCTIONS) and subject is None:
                         continue
                     yield tokens[subject.start].start if subject else tokens[i - 1].start, tokens[end - 1].end, "punishment"
                     continue
@@ -187,6 +235,15 @@ def punishments(an):
                 continue  # "Firing people for one mistake destroys morale": about the practice
             if same(i + 1) and _person_object(an, i + 1):
                 yield tok.start, tokens[i + 1].end, "punishment"
+        elif low in _JOBS and same(i - 2) and tokens[i - 1].low in ("his", "her", "their", "my", "your") and (
+                tokens[i - 2].low in _LOST or same(i - 3) and tokens[i - 2].low in _OBJECT_PRONOUNS and tokens[i - 3].low in _LOST):
+            start = tokens[i - 3].start if tokens[i - 2].low in _OBJECT_PRONOUNS else tokens[i - 2].start
+            yield start, tok.end, "punishment"  # "lost their jobs", "cost him his job"
+        elif low == "written" and same(i + 1) and tokens[i + 1].low == "up" and same(i - 1) and tokens[i - 1].low in _BECOME \
+                and (_person_before(an, i - 1) is not None or tokens[i - 1].low in ("got", "get", "gets", "getting")):
+            yield tokens[i - 1].start, tokens[i + 1].end, "punishment"  # "the engineer was written up"
+        elif low == "consequences" and same(i + 2) and tokens[i + 1].low == "for" and _person_object(an, i + 2):
+            yield tok.start, tokens[i + 2].end, "calls for punishment"  # "consequences for the engineer"
         elif low == "disciplinary" and same(i + 1) and tokens[i + 1].low in ("action", "actions", "measures", "process", "hearing"):
             yield tok.start, tokens[i + 1].end, "punishment"
         elif low == "warning" and same(i - 1) and tokens[i - 1].low in ("written", "formal", "final"):

@@ -9,9 +9,15 @@ alert should have fired at 5%", "had the circuit breaker opened earlier…". So 
 over" and passives about systems such as "should have been paged" or "should have been
 caught by the canary", and so are statements of luck about what could have happened ("We
 got lucky: we could have lost the whole database"). A passive that hides who should have
-done a duty is reported:
-"shouldn't have been rushed to production", "should have been caught in review", "there’s a
-checklist … so that should have been followed".
+done a duty is reported, whatever the participle (lemminflect's tables): "shouldn't have
+been rushed to production", "the staging environment should have been checked beforehand",
+"I _think_ the version should've been bumped", "there’s a checklist … so that should have
+been followed", and so is a passive conditional of a duty: "Had it been taken care of sooner
+…, this likely would have been fixed days earlier". What a system does to a request or a
+message stays clean ("e-mail should have been sent out due to repeated failure", "the outage
+should have been limited to the Yuma area"), and so does a conditional about a setting ("if
+the retry budget had been capped, …"). An inverted question about a role or an organisation
+is reported: "what action could Netflix have taken?".
 
 ## Why it matters
 "Should have" describes a world that did not happen and measures people against
@@ -149,6 +155,10 @@ def _counterfactuals(an):
                 and tokens[k + 2].low in _HAVE and is_participle(tokens[k + 3].text) and not (same(k - 1) and tokens[k - 1].low in ("how", "if", "whether")):
             yield tok.start, tokens[k + 3].end  # "What should we have tested that we didn't?"
             continue
+        inverted = _inverted_subject(an, k) if low in ("should", "could") else None
+        if inverted is not None:
+            yield tok.start, tokens[inverted].end  # "what action could Netflix have taken?"
+            continue
         if low in ("would", "should") and same(k + 5) and tokens[k + 1].low in _HAVE and tokens[k + 2].low == "been" \
                 and tokens[k + 3].low in _WISER and tokens[k + 4].low == "to" and _base_verb_at(an, k + 5):
             yield tok.start, tokens[k + 5].end  # "It would have been better to just roll it back": a judged decision
@@ -180,7 +190,7 @@ def _counterfactuals(an):
                     j += 1  # "should have been better code reviewed"
                     if same(j + 1) and tokens[j + 1].low in ("code",):
                         j += 1
-                if same(j + 1) and tokens[j + 1].low in _PASSIVE_DUTIES and modal in ("should", "ought") and not _by_a_system(an, j + 2):
+                if same(j + 1) and modal in ("should", "ought") and _passive_duty(an, k, j + 1) and not _by_a_system(an, j + 2):
                     # "should not have been rushed to production": the person is only hidden
                     yield tok.start, tokens[j + 1].end
                     continue
@@ -212,6 +222,121 @@ def _counterfactuals(an):
                 yield tokens[subject.start].start, tokens[k + 1].end
         elif low in ("had", "if") and (tok.initial or (same(k - 1) and tokens[k - 1].low in ("and", "but", "that"))):
             yield from _conditional(an, k)
+
+
+# What systems do to requests, messages and machines: "the e-mail should have been sent out",
+# "the request should have been retried" are counterfactuals about a system.
+_SYSTEM_ACTS = lex._words(
+    """
+    send route retry cache evict throttle reject drop block deliver trigger fire raise emit log
+    return serve replicate process handle queue schedule kill terminate limit rate-limit balance
+    page alert notify restart reboot scale provision allocate trip detect invalidate expire
+    refresh renew rotate propagate sync synchronise synchronize flush purge store save write
+    load read parse execute run call invoke forward redirect resolve generate compute display
+    show render set enable disable start stop shut spin launch apply trigger prompt
+    """
+)
+# Runtime things that systems act on: the subject of a passive about a system.
+_RUNTIME_THINGS = lex._words(
+    """
+    request requests packet packets traffic connection connections message messages email emails
+    e-mail e-mails alert alerts alarm alarms notification notifications page pages event events
+    log logs metric metrics query queries job jobs pod pods node nodes instance instances host
+    hosts server servers container containers process processes thread threads task tasks
+    response responses call calls record records row rows cache entry entries token tokens
+    certificate certificates lock locks session sessions signal signals error errors exception
+    exceptions warning warnings retry retries user users customer customers
+    """
+)
+
+
+def _passive_duty(an, modal, k):
+    """ "should have been <participle>" at token ``k`` hides who should have done a duty:
+    "the staging environment should have been checked beforehand", "the version should've been
+    bumped"; not what a system should have done to a request or a message ("the e-mail should
+    have been sent out", "the request should have been retried")."""
+    tokens = an.tokens
+    low = tokens[k].low
+    if low in _PASSIVE_DUTIES:
+        return True
+    lemma = _participle_lemma(low)
+    if lemma is None or lemma in _SYSTEM_ACTS:
+        return False
+    after = [t.low for t in tokens[k + 1 : k + 4] if t.sentence == tokens[k].sentence]
+    if "automatically" in after or "default" in after and "by" in after:
+        return False  # "should have been restored automatically": what the system should do
+    m = modal - 1  # the subject's head, over "not", "really", "also"
+    while m >= 0 and tokens[m].sentence == tokens[modal].sentence and (tokens[m].low in _ADVERBS or tokens[m].low.endswith("ly")):
+        m -= 1
+    if m < 0 or tokens[m].sentence != tokens[modal].sentence:
+        return False
+    head = tokens[m].base.lower()
+    if head in _RUNTIME_THINGS or head in ("this", "that", "which", "there", "they", "these", "those"):
+        return False
+    return head.isalpha() or head[:1] == "`" or "`" in head
+
+
+_ATTENDED = lex._words("fixed addressed dealt resolved")
+
+
+def _conditional_duty(an, k):
+    """A duty in a passive conditional: "had it been taken care of sooner", "if the change had
+    been reviewed"; not a setting ("if the retry budget had been capped"): analysis of what a
+    system would have done is how a blameless review reasons."""
+    tokens = an.tokens
+    low = tokens[k].low
+    if low in _PASSIVE_DUTIES or low in _ATTENDED:
+        return True
+    return low == "taken" and k + 2 < len(tokens) and tokens[k + 1].low == "care" and tokens[k + 2].low == "of"
+
+
+def _participle_lemma(low):
+    """The verb whose past participle ``low`` is ("checked" -> check, "taken" -> take), from
+    lemminflect's tables, or None: "should have been available" holds no participle."""
+    global _PARTICIPLES
+    if _PARTICIPLES is None:
+        from functools import lru_cache
+
+        import lemminflect
+
+        @lru_cache(maxsize=2048)
+        def lookup(word):
+            for lemma in lemminflect.getAllLemmas(word).get("VERB", ()):
+                if word in lemminflect.getInflection(lemma, tag="VBN"):
+                    return lemma
+            return None
+
+        _PARTICIPLES = lookup
+    if not low.replace("-", "").isalpha():
+        return None
+    return _PARTICIPLES(low)
+
+
+_PARTICIPLES = None
+
+
+def _inverted_subject(an, k):
+    """A question with the subject after the modal at ``k``: "what could the on-call engineer
+    have done", "what action could Netflix have taken?". The index of the participle, or None."""
+    from . import _clauses as cl
+
+    tokens = an.tokens
+    if k > 0 and tokens[k - 1].sentence == tokens[k].sentence and tokens[k - 1].low in ("how", "if", "whether"):
+        return None  # "reflecting on how we could have prevented it": a question for the review
+    for h in range(k + 2, min(len(tokens) - 1, k + 6)):
+        if tokens[h].sentence != tokens[k].sentence:
+            return None
+        if tokens[h].low in _HAVE:
+            if not (tokens[h + 1].sentence == tokens[k].sentence and is_participle(tokens[h + 1].text)):
+                return None
+            actor = cl.actor_ending_at(an, h - 1)
+            one = tokens[k + 1]
+            if h == k + 2 and one.capitalised and not one.initial and one.base.lower() not in lex.SYSTEMS:
+                return h + 1  # an organisation: "could Netflix have taken"
+            if actor is None or actor.start != k + 1 or not actor.person or actor.generic or actor.kind == "pronoun":
+                return None  # pronouns: the branch below
+            return h + 1
+    return None
 
 
 def _by_a_system(an, j):
@@ -259,6 +384,21 @@ def _conditional(an, k):
         consequence = True
     if not consequence:
         return
+    # "Had it been taken care of sooner …, this would have been fixed days earlier", "If the
+    # change had been reviewed …": a passive that hides who should have done a duty
+    for m in range(j, min(len(tokens) - 1, j + 6)):
+        if tokens[m].sentence != tok.sentence or tokens[m].low in (",", "would", "could"):
+            break
+        after_been = m + 1
+        if tok.low == "if" and tokens[m].low == "had" and after_been < len(tokens) and tokens[after_been].low == "been":
+            after_been += 1
+        elif not (tok.low == "had" and tokens[m].low == "been" and m > j):
+            continue
+        if after_been < len(tokens) and tokens[after_been].sentence == tok.sentence and _conditional_duty(an, after_been) \
+                and not _by_a_system(an, after_been + 1):
+            yield tok.start, tokens[after_been].end
+            return
+        break
     # find the subject: up to four words, ending in a person
     for end in range(j, min(len(tokens), j + 4)):
         if tokens[end].sentence != tok.sentence:

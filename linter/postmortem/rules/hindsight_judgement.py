@@ -5,7 +5,10 @@ obvious", "clearly the reviewer never…", "could simply have rolled back", "jus
 look". "Not obvious" is fine, and so are "simply" and "clearly" about systems or evidence
 ("the fix simply removes the cron entry", "the graphs clearly show…"), "obviously" about
 future work or about a consequence ("…, obviously taking a production server down with
-it"), an "obvious design flaw", and "easily missed" said of a message.
+it"), "obviously" in a sentence with no person, no counterfactual and no verdict ("obviously
+wrong") in it (an inference from evidence: "the config had obviously been copied from
+staging, since it still pointed at the staging bucket"), an "obvious design flaw", and
+"easily missed" said of a message.
 
 ## Why it matters
 After an incident the cause looks obvious; during it, it was not. Words like "obviously"
@@ -72,6 +75,9 @@ def _judgement(an, i):
             or lows[k] in ("has", "have") and lows[k + 1] == "to" for k in range(len(lows) - 1)
         ):
             return None  # about future work or how a thing could be, not hindsight about people
+        judged = any(same(j) and tokens[j].low in _EVALUATIONS for j in (i + 1, i + 2))
+        if low == "obviously" and not judged and not any(_people_word(t) for t in an.sentence_tokens(tok.sentence)) and not _counterfactual(lows):
+            return None  # "the config had obviously been copied from staging, since …": evidence, no one judged
         return "is hindsight: it was not obvious at the time"
     if low == "clearly":
         if same(i + 1) and (person_subject_after(an, i + 1) or tokens[i + 1].low in lex.PERSON_PRONOUNS):
@@ -90,6 +96,27 @@ def _judgement(an, i):
         if low != "easily" and nxt in _LAPSES and nxt != "had" and person_subject_before(an, i) is not None:
             return "makes a person's lapse sound easy to avoid"
     return None
+
+
+_PEOPLE_WORDS = lex.PERSON_PRONOUNS | lex._words("me us my our your his her their them i've we've i'm we're i’ve we’ve i’m we’re")
+
+
+# A verdict on what was done: "the fix was obviously wrong" is hindsight whoever is named.
+_EVALUATIONS = lex._words("wrong bad incorrect mistaken flawed insufficient inadequate risky dangerous unsafe silly stupid careless mistake error")
+
+
+def _counterfactual(lows) -> bool:
+    """A modal perfect in the sentence: "should have been validated", "could've"."""
+    return any(
+        low in ("should", "could", "ought") and nxt in ("have", "to") or low in ("should've", "could've", "should’ve", "could’ve")
+        for low, nxt in zip(lows, lows[1:] + [""])
+    )
+
+
+def _people_word(tok) -> bool:
+    """A word for a person or people: a pronoun, a role, a team, an @handle."""
+    low = tok.base.lower()
+    return low in _PEOPLE_WORDS or low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or tok.is_handle
 
 
 def person_subject_after(an, j):

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from . import _lexicon as lex
 from ._language import Analysis, NameOptions, DEFAULT_NAMES, is_participle, is_past_verb, person_at
+from ._language import _IRREGULAR_PARTICIPLES, _IRREGULAR_PAST
 
 W = lex._words
 
@@ -73,6 +74,29 @@ ERROR_VERBS = W(
     bungled mishandled misapplied misused missed
     """
 )
+
+
+@lru_cache(maxsize=2048)
+def error_prefixed(low: str) -> bool:
+    """A past form of a verb whose prefix frames the act as an error, whatever the verb:
+    mis- and a past form of a verb in the dictionary ("misconfigured", "mislabeled",
+    "misrouted", "misunderstood", "mistook"); not "missed", "mission", "mistaken"."""
+    if not low.startswith("mis") or low.endswith("ing"):
+        return False
+    rest = low[4:] if low[3:4] == "-" else low[3:]
+    if len(rest) < 3 or not (is_past_verb(rest) or rest in _IRREGULAR_PAST or rest in _IRREGULAR_PARTICIPLES):
+        return False
+    from ._language import _lemmas  # deferred: the lexicon loads only for such a word
+
+    lemmas = _lemmas(rest)
+    return lemmas is not None and "VERB" in lemmas
+
+
+def has_error_prefixed(words) -> bool:
+    """Whether any of ``words`` (lower case) is an :func:`error_prefixed` verb: a cheap test first."""
+    return any(w[:3] == "mis" and error_prefixed(w) for w in words)
+
+
 # Objects that make an act an error: "ran it on the wrong server", "pushed the bad config".
 _WRONG = W("wrong incorrect erroneous faulty mistaken improper invalid unintended")
 _BAD_THINGS = W(
@@ -193,6 +217,8 @@ def _is_finite(an: Analysis, i: int) -> bool:
         return False
     if low in AUXILIARIES or low in ERROR_VERBS and not low.endswith("ing"):
         return True
+    if low[:3] == "mis" and error_prefixed(low) and not (i > 0 and an.tokens[i - 1].low in _DETERMINERS):
+        return True  # "misunderstood", "mistook": irregular pasts the -ed test misses
     if i > 0 and an.tokens[i - 1].low in ERROR_ADVERBS and an.tokens[i - 1].sentence == tok.sentence and low in DESTRUCTIVE_BASES:
         return True  # "some people … accidentally unplug your power strip"
     if low in _DISCLOSURE_VERBS and low.endswith("s") and i > 0 and an.tokens[i - 1].low in ERROR_ADVERBS:
@@ -371,6 +397,9 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
         # deleted the admin's account": the subject of the clause the phrase hangs on
         earlier = [g for g in groups if g[0] < j]
         return subject_of(an, earlier[0][0], names, owners, None) if earlier else None
+    across = _subject_across(an, k, j, names, owners, groups)
+    if across is not None:
+        return across
     if low in _COORDINATORS or _gap_is_comma(an, j, j + 1) and low not in ROLE_NOUNS:
         # "an operator used a tool … but forgot to type": the subject of the earlier verb;
         # "a tired engineer, working late …, ran": the subject before the parenthesis
@@ -399,6 +428,48 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
             head = actor_ending_at(an, actor.start - 2, names, owners)
             if head is not None and head.person and head.kind in ("role", "pronoun") and not head.generic:
                 return head
+    return actor
+
+
+def _subject_across(an: Analysis, k: int, j: int, names, owners, groups) -> Actor | None:
+    """A person subject separated from its verb (group at ``k``; ``j`` the last token before
+    it) by a relative clause or a parenthesis: "Some people who were working on the next
+    cabinet accidentally unplugged …", "The technician, who had been on shift for twelve
+    hours, removed …", "The SRE, unaware of the migration, deleted …", "a contractor,
+    Perfectshift, left …". Only the sentence's first noun phrase (or the first after a
+    subordinator) is taken as the subject: "the alert that paged the engineer who was on call
+    fired twice" is about the alert."""
+    tokens = an.tokens
+    sentence = tokens[k].sentence
+    earlier = [g for g in (groups or ()) if g[0] < k]
+    open_at = None  # the token before the relative pronoun or the opening comma
+    if earlier and earlier[-1][0] > 0 and tokens[earlier[-1][0] - 1].low == "who":
+        first, main = earlier[-1]
+        if any(tokens[t].low in _CLAUSE_BREAKS or tokens[t].low in _COORDINATORS for t in range(main + 1, j + 1)):
+            return None  # "… who restarted the pod that crashed", "… and then …": not one relative clause
+        if any(_gap_is_comma(an, t, t + 1) for t in range(main, j)):
+            return None  # the relative clause ends at a comma before another phrase
+        open_at = first - 2
+    elif _gap_is_comma(an, j, j + 1):
+        for back in range(j - 1, max(-1, j - 12), -1):
+            if tokens[back].sentence != sentence:
+                return None
+            if _gap_is_comma(an, back, back + 1):
+                open_at = back
+                break
+        if open_at is None or tokens[open_at + 1].low in _CLAUSE_BREAKS or tokens[open_at + 1].low in _COORDINATORS:
+            return None  # "…, so …", "…, and …": a clause, not a parenthesis
+    if open_at is None or open_at < 0 or tokens[open_at].sentence != sentence:
+        return None
+    actor = actor_ending_at(an, open_at, names, owners)
+    if actor is None or not actor.person or actor.generic and not (actor.start > 0 and tokens[actor.start - 1].low == "some"):
+        return None
+    if actor.generic:
+        actor = Actor(actor.start - 1, actor.end, actor.kind)  # "some people who …"
+    before = actor.start - 1
+    if before >= 0 and tokens[before].sentence == sentence and not (
+            tokens[before].low in _CLAUSE_BREAKS or tokens[before].low in ("and", "but") or _gap_is_comma(an, before, actor.start)):
+        return None  # not the sentence's subject: "paged the engineer, who …"
     return actor
 
 
@@ -441,14 +512,16 @@ def clauses(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None, cued_
     can frame an act as an error (the rest cannot blame anyone, and most sentences are such)."""
     out: list[Clause] = []
     for s, (start, end) in enumerate(an.sentences):
-        if cued_only and not any(an.tokens[t].low in CUE_WORDS for t in range(start, end)):
+        if cued_only and not any(an.tokens[t].low in CUE_WORDS or an.tokens[t].low[:3] == "mis" and error_prefixed(an.tokens[t].low)
+                                 or an.tokens[t].low == "never" and t + 1 < end and an.tokens[t + 1].low in DUTY_WORDS
+                                 for t in range(start, end)):
             continue
         groups = _verb_groups(an, start, end)
         for n, (first, main) in enumerate(groups):
             clause_end = groups[n + 1][0] if n + 1 < len(groups) else end
             actor = subject_of(an, first, names, owners, groups[:n + 1])
             lows = [an.tokens[t].low for t in range(first, main + 1)]
-            negated = any(low in _NEGATIONS or low in _NEGATED_AUX for low in lows)
+            negated = any(low in _NEGATIONS or low in _NEGATED_AUX for low in lows) or _never_before(an, first)
             passive = any(low in _PASSIVE_AUX for low in lows[:-1]) and is_participle(lows[-1])
             out.append(Clause(s, first, main, clause_end, actor, negated, passive))
     return out
@@ -550,10 +623,13 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             break
     if clause.negated:
         # a lapse: "did not copy the new code", "didn't slow down"
-        if main in DUTY_VERBS and _negation_in_group(an, clause) and not _explained(an, clause):
+        if (main in DUTY_VERBS or main in DUTY_WORDS and _never_before(an, clause.verb)) and _negation_in_group(an, clause) \
+                and not _explained(an, clause):
+            if main not in DUTY_VERBS:
+                return clause.verb - 1, clause.main + 1, f"never {main}"
             return clause.verb, clause.main + 1, f"did not {main}"
         return None
-    if main in ERROR_VERBS:
+    if main in ERROR_VERBS or error_prefixed(main):
         if main in ("ignored", "ignore", "ignores") and not _person_ignorable(an, clause):
             return None
         return clause.main, clause.main + 1, main
@@ -571,6 +647,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     # the wrong target: "deleted the wrong directory", "pushed the bad config", "a destructive command"
     for t in range(clause.main + 1, clause.end):
         low = tokens[t].low
+        if low.endswith("ing") and _gap_is_comma(an, t - 1, t) and low not in ("thinking", "believing", "assuming"):
+            break  # "…, attributing the outage to a faulty update": the object of another phrase
         nxt = tokens[t + 1].low if t + 1 < clause.end else ""
         if low in _WRONG and (nxt not in ("with", "about", "that", "") or low == "wrong") and tokens[t - 1].low not in ("gone", "went", "go", "goes", "going", "gets", "got"):
             return t, min(t + 2, clause.end), f"{main} … {low} {nxt}".strip()
@@ -696,7 +774,13 @@ def _first_person_singular(low: str) -> bool:
 
 
 def _negation_in_group(an, clause) -> bool:
-    return any(an.tokens[t].low in _NEGATIONS or an.tokens[t].low in _NEGATED_AUX for t in range(clause.verb, clause.main))
+    return _never_before(an, clause.verb) or any(
+        an.tokens[t].low in _NEGATIONS or an.tokens[t].low in _NEGATED_AUX for t in range(clause.verb, clause.main))
+
+
+def _never_before(an, first) -> bool:
+    """ "The engineer never tested the restore": the negation is an adverb before the verb group."""
+    return first > 0 and an.tokens[first - 1].low == "never" and an.tokens[first - 1].sentence == an.tokens[first].sentence
 
 
 def _negated_near(an, t, clause) -> bool:

@@ -41,7 +41,7 @@ The deploy process allowed a config that failed validation to reach production.
 from ..rule import Finding, Severity
 from . import _lexicon as lex
 from ._people import candidates
-from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, agent_blames, blamed_acts, negated_duty
+from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, agent_blames, blamed_acts, has_error_prefixed, negated_duty
 from ._language import NameOptions, analyse_speech as analyse, text_blocks, is_past_verb, negated_before, person_at, words_of
 
 CODE = "PM501"
@@ -70,7 +70,8 @@ def _blocks(doc, names):
     for block in text_blocks(doc):
         words = words_of(block.text)
         # a cue, and someone to blame: a name, a handle or "he"/"she" ("error" alone is in most blocks)
-        if (not words.isdisjoint(_SCREEN) or not words.isdisjoint(_CLAUSE_SCREEN) or not words.isdisjoint(DUTY_WORDS) and negated_duty(block.text)) \
+        if (not words.isdisjoint(_SCREEN) or not words.isdisjoint(_CLAUSE_SCREEN) or has_error_prefixed(words)
+                or not words.isdisjoint(DUTY_WORDS) and negated_duty(block.text)) \
                 and (not words.isdisjoint(_PRONOUNS) or names.people or candidates(block.text)):
             yield block, analyse(block.text)
 

@@ -89,7 +89,7 @@ def _blocks(doc):
     negated duty ("did not copy")."""
     for block in text_blocks(doc):
         words = words_of(block.text)
-        if not words.isdisjoint(_STRONG) or (
+        if not words.isdisjoint(_STRONG) or cl.has_error_prefixed(words) or (
             not words.isdisjoint(_ERROR_NOUNS) and not words.isdisjoint(_MADE)  # "made a procedural error"
         ) or (
             not words.isdisjoint(_WEAK) and _weak_beside_person(block.text)

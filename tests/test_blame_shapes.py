@@ -35,6 +35,21 @@ def _codes(sentence: str) -> set[str]:
     ("The patch was not reviewed by any of the senior developers.", "PM507"),
     # the road not taken
     ("Instead of draining the node, the engineer rebooted it.", "PM507"),
+    # an error by the verb's form: mis- and any verb in the dictionary
+    ("The operator mislabeled the volume before the cleanup ran.", "PM507"),
+    ("The developer misunderstood the flag's default.", "PM507"),
+    # a step or a safeguard passed over; a duty never done; a lapse without the duty
+    ("The release manager bypassed the staging soak.", "PM507"),
+    ("The engineer never tested the restore.", "PM507"),
+    ("A contractor left the storage bucket unprotected.", "PM507"),
+    ("I pushed to main without running the tests.", "PM507"),
+    ("The admin deployed the change without any review.", "PM507"),
+    # the subject across a relative clause or a parenthesis
+    ("The technician who was replacing a fan accidentally pulled a power cable.", "PM507"),
+    ("The DBA, unaware of the migration, accidentally dropped the table.", "PM507"),
+    # a person's act given as the cause; the passive with its agent
+    ("The site went down because a technician unplugged the router.", "PM507"),
+    ("The index was deleted by an engineer by mistake.", "PM507"),
     # owning a slip
     ("Then I saw the mistake I made.", "PM507"),
     # counterfactuals: inverted questions, judged decisions, passive duties
@@ -77,6 +92,18 @@ def test_blame_shape_is_reported(sentence, code):
     "We got lucky: we could have lost the whole database.",
     "We were fortunate that it happened on a Sunday; we could have lost a day of orders.",
     "Obviously the migration has to be tested before we try again.",
+    # the same shapes with a system as the actor, a response, the organisation, or a reason
+    "The firewall misbehaved and blocked the bot.",
+    "The job skipped the empty partitions.",
+    "We skipped the weekly release because of the holiday.",
+    "The on-call engineer left the incident channel open for questions.",
+    "We rolled back because the engineer saw errors in the logs.",
+    "We paused the rollout because the release manager asked for more data.",
+    "The outage happened because we deployed a new version.",
+    "The alert that paged the engineer who was on call fired twice.",
+    "After the deploy finished, the replica, which was still syncing, dropped connections.",
+    "An engineer on the platform team acknowledged the page.",
+    "We restored service without losing data.",
 ])
 def test_blameless_sentence_with_the_same_words_is_clean(sentence):
     assert _codes(sentence) == set()

@@ -118,6 +118,33 @@ _WITHOUT_DUTIES = W(
     """
 )
 _SLIPS = W("typo typos mistake mistakes blunder blunders error errors fuckup fuck-up screwup screw-up slip oversight")
+# Verbs of omission and circumvention: a step or a safeguard passed over ("skipped the canary
+# stage", "bypassed the review", "overrode the safety check").
+OMISSION_VERBS = W(
+    """
+    skipped skip skips bypassed bypass bypasses circumvented circumvent disregarded disregard
+    disregards omitted omit omits overrode override overrides overridden
+    """
+)
+# What a person does without which an act is a lapse: "deployed without review".
+_WITHOUT_NOUNS = W(
+    """
+    review reviews approval approvals testing tests test backup backups permission
+    authorisation authorization sign-off confirmation verification validation checks check
+    """
+)
+_WITHOUT_FILLERS = W("a any proper prior peer first adequate sufficient the")
+_EXPOSED = W("exposed publicly unprotected unsecured unencrypted")
+
+
+def _duty_gerund(low: str) -> bool:
+    """ "running", "checking", "telling": the gerund of a duty verb."""
+    if not low.endswith("ing") or len(low) < 6:
+        return False
+    stem = low[:-3]
+    return stem in DUTY_VERBS or stem + "e" in DUTY_VERBS or len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in DUTY_VERBS
+
+
 # Duties whose omission is a lapse: "did not copy the new code", "didn't slow down".
 DUTY_VERBS = W(
     """
@@ -421,7 +448,7 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     if found is not None:
         return found
     actor = actor_ending_at(an, j, names, owners)
-    if actor is not None and actor.kind == "thing" and actor.start >= 2:
+    if actor is not None and actor.kind in ("thing", "team") and actor.start >= 2:
         # "a developer at AWS", "one engineer on the team": the person before the preposition
         prep = tokens[actor.start - 1]
         if prep.sentence == sentence and prep.low in ("at", "from", "on", "in", "of", "with", "for"):
@@ -591,11 +618,17 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     before = [tokens[t].low for t in range(max(0, actor.start - 3), actor.start) if tokens[t].sentence == clause.sentence]
     if any(low in ("if", "unless", "whether", "what") for low in before) or before[-1:] in (["never"], ["not"]):
         return None  # "if someone deleted …", "it's never a single person who caused …"
+    if any(low in ("think", "believe", "thought", "believed") for low in before) and any(
+            low in ("not", "never") or low.endswith(("n't", "n’t")) for low in before):
+        return None  # "I don't think @philipdickinson overrode anything": a denial
     group = [tokens[t].low for t in range(clause.verb, clause.main + 1)]
     if any(low in ("can", "could", "might", "may", "would", "will", "can't", "cannot", "won't") for low in group):
         return None
     if clause.passive:
         return None
+    cause = _act_as_cause(an, clause, actor)
+    if cause is not None:
+        return cause
     lucky = main in _LUCKY_VERBS  # "we worked around the root cause by accident": luck, not an error
     # adverbs of error, before the verb or in its clause: "accidentally deleted", "unknowingly he disconnected"
     for t in range(max(actor.end, clause.verb - 3), clause.end):
@@ -629,6 +662,16 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
                 return clause.verb - 1, clause.main + 1, f"never {main}"
             return clause.verb, clause.main + 1, f"did not {main}"
         return None
+    if main in OMISSION_VERBS and not _explained(an, clause):
+        return clause.main, clause.main + 1, main
+    if main in ("left", "leaves", "leave") and not _explained(an, clause):
+        # "left an unprotected database accessible to the public", "left the bucket exposed"
+        for t in range(clause.main + 1, min(len(tokens), clause.main + 10)):
+            low = tokens[t].low
+            if _gap_is_comma(an, t - 1, t) or tokens[t].sentence != clause.sentence or low in _CLAUSE_BREAKS:
+                break
+            if low in _EXPOSED or low.startswith("un") and is_past_verb(low):
+                return clause.main, t + 1, f"left … {low}"
     if main in ERROR_VERBS or error_prefixed(main):
         if main in ("ignored", "ignore", "ignores") and not _person_ignorable(an, clause):
             return None
@@ -660,8 +703,15 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             return t, min(t + 3, clause.end), f"{main} the most {nxt} …"
         if low == "instead" and (main in DESTRUCTIVE_VERBS or main in _RUN_VERBS):
             return t, t + 1, f"{main} … instead"
-        if low == "without" and nxt in _WITHOUT_DUTIES:
+        if low == "without" and (nxt in _WITHOUT_DUTIES or _duty_gerund(nxt)):
             return t, t + 2, f"{main} without {nxt}"
+        if low == "without" and not _explained(an, clause):
+            # "deployed the change without review", "upgrading without proper backups"
+            k = t + 1
+            while k < min(clause.end, t + 4) and tokens[k].low in _WITHOUT_FILLERS:
+                k += 1
+            if k < clause.end and tokens[k].low in _WITHOUT_NOUNS:
+                return t, k + 1, f"{main} without {tokens[k].low}"
         if low == "than" and nxt in ("intended", "expected", "planned"):
             return t, t + 2, f"{main} more than {nxt}"
         if low in ("thinking", "believing", "assuming") and t > clause.main + 1 and _gap_is_comma(an, t - 1, t):
@@ -696,6 +746,43 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
                 return t + 1, t + 2 + (after in _DAMAGE_PARTICLE_VERBS.get(nxt, ())), f"{main} … {nxt}"
             break
     return None
+
+
+_STATE_VERBS = W(
+    """
+    had has have was were is are knew know wanted want thought think needed need did does do
+    seemed seems felt feel believed believe expected expect assumed assume could would
+    """
+)
+_CULPRIT_PRONOUNS = W("i he she someone somebody")
+_REPORTED = W(
+    """
+    said told heard received got requested decided approved agreed replied responded went came
+    arrived left returned joined learned learnt realised realized recognised recognized
+    """
+)
+
+
+def _act_as_cause(an, clause, actor):
+    """A person's act given as the reason something happened: "It was because someone on the
+    security team added a firewall rule to prod", "… occurred because a developer ran an ELB
+    purge job". The organisation's "we" is not a culprit ("because we deployed a new
+    version"), and states are not acts ("because the engineer had no access")."""
+    tokens = an.tokens
+    if clause.negated or actor.kind not in ("role", "name", "handle", "pronoun"):
+        return None
+    if actor.kind == "pronoun" and tokens[actor.start].low not in _CULPRIT_PRONOUNS:
+        return None
+    t = actor.start - 1
+    if t >= 0 and tokens[t].low in ("but", "and") and tokens[t].sentence == clause.sentence:
+        t -= 1
+    if t < 0 or tokens[t].sentence != clause.sentence or tokens[t].low != "because":
+        return None
+    main = tokens[clause.main].low
+    if main in _STATE_VERBS or main in AUXILIARIES or main in lex.RESPONSE_VERBS or main in _DISCOVERIES or main in _REPORTED \
+            or not (is_past_verb(main) or main in _IRREGULAR_PAST):
+        return None  # "because the engineer saw errors in the logs": a response, not a cause
+    return t, clause.main + 1, f"because … {main}"
 
 
 def _instead_of(an, clause, actor):
@@ -941,6 +1028,13 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
         window = range(max(0, i - 8), i)
         lows = [tokens[t].low for t in window if tokens[t].sentence == tok.sentence]
         prev = lows[-1] if lows else ""
+        if is_participle(prev) and lows[-2:-1] and (lows[-2] in _PASSIVE_AUX_WORDS or lows[-2] in ERROR_ADVERBS):
+            # the passive with its agent and the error after it: "was deleted by an engineer by mistake"
+            slip = next((k for k in range(len(after)) if after[k] in ERROR_ADVERBS
+                         or after[k] == "by" and after[k + 1:k + 2] in (["mistake"], ["accident"])), None)
+            if slip is not None:
+                found.append((actor, i - 1, actor.end + slip + 1 + (after[slip] == "by"), f"{prev} by … {after[slip]}"))
+                continue
         if prev in PASSIVE_DUTIES and any(w in ("not", "never") for w in lows[-4:-1]):
             found.append((actor, i - 1, actor.end, f"not {prev} by"))  # "was not carefully reviewed by one of our engineers"
             continue
@@ -1005,4 +1099,5 @@ CUE_WORDS = (
     | _DAMAGE_VERBS | _CAUSED | _ONLY_PEOPLE | _DISCLOSURE_VERBS | _NARRATIVE_PRESENT | _RUN_VERBS
     | frozenset(_DAMAGE_PARTICLE_VERBS)
     | W("bad instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes")
+    | OMISSION_VERBS | W("left leaves leave because")
 )

@@ -59,7 +59,7 @@ _NAMED = ("name", "handle")  # PM501's
 # Every finding needs one of these words in its block; blocks without any are skipped.
 # A block needs one of these words to be analysed, or a negation and a duty ("did not copy").
 _SCREEN = (
-    cl.ERROR_ADVERBS | cl.ERROR_VERBS | cl.STRONG_DESTRUCTIVE | lex._words(
+    cl.ERROR_ADVERBS | cl.ERROR_VERBS | cl.STRONG_DESTRUCTIVE | cl.OMISSION_VERBS | lex._words(
         """
         wrong incorrect erroneous faulty mistaken improper invalid unintended bad dangerous
         destructive typo typos mistake mistakes blunder blunders fuckup fuck-up screwup
@@ -73,7 +73,10 @@ _PASSIVE = lex._words("was were been being")
 _NEGATIONS = lex._words("not never didn't didn’t don't don’t doesn't doesn’t didnt dont")
 
 
-_WEAK = lex._words("caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes")
+_WEAK = lex._words(
+    "caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes"
+    " left leaves skipped skip skips because"
+)
 _ERROR_NOUNS = lex._words("error errors")
 # Weak cues that blame without a person in the passive: "was missed", "released without being tested".
 _PASSIVE_CUES = lex._words("missed ignored without")

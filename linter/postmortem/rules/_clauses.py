@@ -188,6 +188,7 @@ ROLE_NOUNS = lex.ROLE_NOUNS | W(
     officers official officials executive executives ceo cto director directors supervisor
     supervisors volunteer volunteers moderator moderators maintainer maintainers committer
     committers contributor contributors student students rookie rookies newbie junior
+    personnel tech techs
     """
 )
 PRONOUNS = W("i we he she they you someone somebody he/she s/he")
@@ -618,6 +619,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     before = [tokens[t].low for t in range(max(0, actor.start - 3), actor.start) if tokens[t].sentence == clause.sentence]
     if any(low in ("if", "unless", "whether", "what") for low in before) or before[-1:] in (["never"], ["not"]):
         return None  # "if someone deleted …", "it's never a single person who caused …"
+    if any(low in _EPISTEMIC for low in before):
+        return None  # "I feared I had accidentally deleted the user table": a fear, not an account
     if any(low in ("think", "believe", "thought", "believed") for low in before) and any(
             low in ("not", "never") or low.endswith(("n't", "n’t")) for low in before):
         return None  # "I don't think @philipdickinson overrode anything": a denial
@@ -748,6 +751,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     return None
 
 
+_EPISTEMIC = W("feared fear fears worried worry afraid suspected suspect wondered wonder imagined imagine")
 _STATE_VERBS = W(
     """
     had has have was were is are knew know wanted want thought think needed need did does do
@@ -928,6 +932,11 @@ def owned_slips(an: Analysis) -> list[tuple[int, int, str]]:
         if tok.possessive and tok.base.lower() in ROLE_NOUNS and i + 1 < len(tokens) and tokens[i + 1].low in _ERROR_ADJECTIVES:
             found.append((i, i + 2, f"{tok.low} {tokens[i + 1].low}"))  # "One Employee's Accidental Email"
             continue
+        if tok.possessive and tok.base.lower() in ROLE_NOUNS and tok.base.lower() not in _GENERIC_SUBJECTS \
+                and i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence and tokens[i + 1].low in _OWNED_SLIPS \
+                and tokens[i + 1].low != "fault" and not negated_near_token(an, i):
+            found.append((i, i + 2, f"{tok.low} {tokens[i + 1].low}"))  # "resolving the tech's mistake"
+            continue
         if tok.low in _OWNED_SLIPS and tok.low != "fault":
             k = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].low == "that")
             # a singular culprit: "a mistake we made" is the organisation owning its incident
@@ -1013,7 +1022,8 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
             if tokens[j].sentence != tok.sentence:
                 break
             candidate = actor_ending_at(an, j, names, owners)
-            if candidate is not None and candidate.person and candidate.start <= i + 3 and not candidate.generic:
+            if candidate is not None and candidate.person and candidate.start <= i + 3 and not candidate.generic \
+                    and tokens[j].low not in ("human", "humans", "person", "people"):  # "a mistake made by a human": anyone
                 nxt = tokens[j + 1] if j + 1 < len(tokens) and tokens[j + 1].sentence == tok.sentence else None
                 if nxt is not None and (nxt.low in ROLE_NOUNS or nxt.low in lex.TEAM_NOUNS):
                     continue  # "by an S3 team member": the head is further on

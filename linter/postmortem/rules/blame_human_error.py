@@ -85,7 +85,7 @@ def check(doc, ctx):
                 continue
             if i + 2 < len(tokens) and tokens[i + 2].sentence == first.sentence and tokens[i + 2].low in _NOT_A_CAUSE_AFTER:
                 continue
-            if negated_before(an, i, reach=4) or _meta(an, i):
+            if negated_before(an, i, reach=4) or _meta(an, i) or _denied_after(an, i + 2):
                 continue
             after = tokens[i + 2].low if i + 2 < len(tokens) and tokens[i + 2].sentence == first.sentence else ""
             if after in ("is", "are", "happens", "happen", "can", "will") and (i == 0 or tokens[i - 1].sentence != first.sentence):
@@ -99,6 +99,14 @@ def check(doc, ctx):
                 "Describe the conditions that made the error possible and what would have caught it, e.g. "
                 "\"The CLI accepted a production target without confirmation.\"",
             )
+
+
+def _denied_after(an, k):
+    """ "Human error was not attributed to its failure", "user error isn't the cause": the
+    phrase is the subject of a denial."""
+    lows = [t.low for t in an.tokens[k : k + 3] if t.sentence == an.tokens[k - 1].sentence]
+    return bool(lows) and (lows[0] in ("was", "is", "were", "are") and lows[1:2] in (["not"], ["never"])
+                           or lows[0] in ("wasn't", "wasn’t", "isn't", "isn’t", "weren't", "weren’t"))
 
 
 def _framed_as_cause(an, i):

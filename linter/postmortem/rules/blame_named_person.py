@@ -183,7 +183,7 @@ def _blamed_person(an, i, names, owners):
         before = an.tokens[start - 2].low if start > 1 and an.tokens[start - 2].sentence == sentence else ""
         if before in _CAUSAL_BEFORE_BY or prev.startswith("blam"):
             return start, end
-        if strong and _has_cue(lows_all):
+        if strong and _has_cue(_segment(an, start)):
             return start, end
         return None
 
@@ -218,6 +218,21 @@ def _blamed_person(an, i, names, owners):
     if strong and _has_cue(clause) and not negated_before(an, start, reach=3):
         return start, end
     return None
+
+
+def _segment(an, i):
+    """The lower-case words of the comma-delimited stretch of the sentence around token ``i``:
+    "Reports of broken wikis come in, proving the points made by John" has no failure where
+    John is."""
+    tokens = an.tokens
+    sentence = tokens[i].sentence
+    first = i
+    while first > 0 and tokens[first - 1].sentence == sentence and "," not in an.text[tokens[first - 1].end : tokens[first].start]:
+        first -= 1
+    last = i
+    while last + 1 < len(tokens) and tokens[last + 1].sentence == sentence and "," not in an.text[tokens[last].end : tokens[last + 1].start]:
+        last += 1
+    return [t.low for t in tokens[first : last + 1]]
 
 
 def _has_cue_phrase(lows):

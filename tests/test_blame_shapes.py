@@ -50,6 +50,13 @@ def _codes(sentence: str) -> set[str]:
     # a person's act given as the cause; the passive with its agent
     ("The site went down because a technician unplugged the router.", "PM507"),
     ("The index was deleted by an engineer by mistake.", "PM507"),
+    # a duty failed; a secret made public; a release before its checks; a list of acts
+    ("Auditors found that the administrator had failed to rotate the keys.", "PM507"),
+    ("The intern pushed the production credentials to a public repository.", "PM507"),
+    ("We tagged the release before the CI checks finished.", "PM507"),
+    ("Without checking, the admin ran the purge on every host.", "PM507"),
+    ("I opened the console, and picked the first cluster, did not verify the region.", "PM507"),
+    ("The checks may be cut back to help pay for resolving the tech's mistake.", "PM507"),
     # owning a slip
     ("Then I saw the mistake I made.", "PM507"),
     # counterfactuals: inverted questions, judged decisions, passive duties
@@ -104,6 +111,15 @@ def test_blame_shape_is_reported(sentence, code):
     "After the deploy finished, the replica, which was still syncing, dropped connections.",
     "An engineer on the platform team acknowledged the page.",
     "We restored service without losing data.",
+    "I feared I had accidentally deleted the user table, but the data was in another database.",
+    "Every outage has a mistake made by a human somewhere behind it.",
+    "Human error was not attributed to the failure in the report.",
+    "We rotated the leaked credentials within the hour.",
+    "We posted the credentials rotation notice publicly.",
+    "We merged the fix before the tests finished because the site was down.",
+    "The deploy failed to complete.",
+    "The alert fired, and the service restarted, did not check the replica.",
+    "Reports of broken pages came in, proving the points made by Maria.",
 ])
 def test_blameless_sentence_with_the_same_words_is_clean(sentence):
     assert _codes(sentence) == set()

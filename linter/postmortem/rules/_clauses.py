@@ -485,6 +485,15 @@ def _subject_across(an: Analysis, k: int, j: int, names, owners, groups) -> Acto
             if _gap_is_comma(an, back, back + 1):
                 open_at = back
                 break
+        if open_at is not None and tokens[open_at + 1].low in ("and", "then"):
+            # a list of acts: "I noticed it, and changed the base branch, did not account for …":
+            # the subject of the act before
+            inner = [g for g in earlier if open_at < g[0] <= j]
+            if len(inner) == 1 and inner[0][0] == open_at + 2:
+                actor = subject_of(an, inner[0][0], names, owners, [g for g in earlier if g[0] <= inner[0][0]])
+                if actor is not None and actor.person and not actor.generic:
+                    return actor
+            return None
         if open_at is None or tokens[open_at + 1].low in _CLAUSE_BREAKS or tokens[open_at + 1].low in _COORDINATORS:
             return None  # "…, so …", "…, and …": a clause, not a parenthesis
     if open_at is None or open_at < 0 or tokens[open_at].sentence != sentence:
@@ -655,6 +664,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             return t, t + 1, lead.low
         if lead.low == "by" and t + 1 < actor.start and tokens[t + 1].low in ("mistake", "accident"):
             return t, t + 2, f"by {tokens[t + 1].low}"
+        if lead.low == "without" and t + 1 < actor.start and (tokens[t + 1].low in _WITHOUT_DUTIES or _duty_gerund(tokens[t + 1].low)):
+            return t, t + 2, f"without {tokens[t + 1].low}"  # "Without thinking, I saw “cancer” and hit “delete.”"
         if lead.low in _CLAUSE_BREAKS:
             break
     if clause.negated:
@@ -667,6 +678,27 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         return None
     if main in OMISSION_VERBS and not _explained(an, clause):
         return clause.main, clause.main + 1, main
+    if main == "failed" and clause.main + 2 < clause.end and tokens[clause.main + 1].low == "to" and not _explained(an, clause):
+        nxt = tokens[clause.main + 2].low
+        if nxt.isalpha() and nxt not in AUXILIARIES and nxt not in ("get", "find", "reach", "reproduce", "connect", "load", "start"):
+            return clause.main, clause.main + 3, f"failed to {nxt}"  # "he had failed to make a full assessment"
+    if main in _SHARING_VERBS:
+        # secrets made public: "You uploaded all your credentials and service account info publicly"
+        window = [tokens[t].low for t in range(clause.main + 1, min(clause.end, clause.main + 9))]
+        # the secret is the head of its phrase, not a modifier: not "the credentials rotation notice"
+        secret = next((w for n, w in enumerate(window) if w in _SECRET_NOUNS and (
+            n + 1 == len(window) or window[n + 1] in lex.STOPWORDS or _adverb(window[n + 1]) or window[n + 1] in _IN_PUBLIC)), None)
+        if secret is not None and (main in ("leaked", "exposed", "published") or any(w in _IN_PUBLIC for w in window)):
+            return clause.main, clause.main + 1, f"{main} … {secret}"
+    for t in range(clause.main + 1, min(clause.end, clause.main + 8)):
+        # before the checks were done: "We merged it before all the tests showed success builds"
+        if tokens[t].low in ("before", "without") and t + 1 < clause.end:
+            k = t + 1
+            while k < min(clause.end, t + 4) and tokens[k].low in ("all", "the", "any", "our", "its", "their", "ci"):
+                k += 1
+            if k < len(tokens) and tokens[k].sentence == clause.sentence and tokens[k].low in _CHECKS and tokens[t].low == "before" \
+                    and main in _RELEASE_VERBS and not _explained(an, clause):
+                return t, k + 1, f"{main} before the {tokens[k].low}"
     if main in ("left", "leaves", "leave") and not _explained(an, clause):
         # "left an unprotected database accessible to the public", "left the bucket exposed"
         for t in range(clause.main + 1, min(len(tokens), clause.main + 10)):
@@ -751,6 +783,11 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     return None
 
 
+_SHARING_VERBS = W("uploaded posted pushed committed published shared leaked exposed pasted checked")
+_SECRET_NOUNS = W("credentials credential password passwords secret secrets token tokens keys api-key api-keys private")
+_IN_PUBLIC = W("publicly public github online internet")
+_CHECKS = W("tests test checks check ci build builds review reviews pipeline")
+_RELEASE_VERBS = W("merged pushed deployed released shipped published tagged committed applied")
 _EPISTEMIC = W("feared fear fears worried worry afraid suspected suspect wondered wonder imagined imagine")
 _STATE_VERBS = W(
     """
@@ -1061,6 +1098,20 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
     return found
 
 
+_ADJUNCT_PREPOSITIONS = W("after while when before by")
+
+
+def _adjunct_subject(an: Analysis, p: int, names, owners) -> Actor | None:
+    """The subject of the clause that a gerund phrase after ``p`` ("after pushing the wrong
+    button") hangs on: the last verb group before it in the sentence."""
+    tokens = an.tokens
+    start, _ = an.sentences[tokens[p].sentence]
+    groups = _verb_groups(an, start, p)
+    if not groups:
+        return None
+    return subject_of(an, groups[-1][0], names, owners, groups)
+
+
 def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) -> list[BlamedAct]:
     """A person followed by an error-framed participle: "User or person causing network outage",
     "employees and contractors making a series of blunders"."""
@@ -1071,7 +1122,10 @@ def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=N
             continue
         if len(tok.low) < 6 or tok.low in ("during", "nothing", "something", "anything", "everything", "morning", "evening", "thing", "string", "being", "having"):
             continue
-        actor = actor_ending_at(an, i - 1, names, owners)
+        if tokens[i - 1].low in _ADJUNCT_PREPOSITIONS:
+            actor = _adjunct_subject(an, i - 1, names, owners)
+        else:
+            actor = actor_ending_at(an, i - 1, names, owners)
         if actor is None or not actor.person or actor.generic:
             continue
         end = i + 1
@@ -1109,5 +1163,5 @@ CUE_WORDS = (
     | _DAMAGE_VERBS | _CAUSED | _ONLY_PEOPLE | _DISCLOSURE_VERBS | _NARRATIVE_PRESENT | _RUN_VERBS
     | frozenset(_DAMAGE_PARTICLE_VERBS)
     | W("bad instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes")
-    | OMISSION_VERBS | W("left leaves leave because")
+    | OMISSION_VERBS | W("left leaves leave because failed") | _SHARING_VERBS | _RELEASE_VERBS
 )

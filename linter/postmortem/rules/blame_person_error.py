@@ -75,7 +75,7 @@ _NEGATIONS = lex._words("not never didn't didn’t don't don’t doesn't doesn�
 
 _WEAK = lex._words(
     "caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes"
-    " left leaves skipped skip skips because"
+    " left leaves skipped skip skips because failed uploaded posted pushed committed published shared leaked exposed pasted before"
 )
 _ERROR_NOUNS = lex._words("error errors")
 # Weak cues that blame without a person in the passive: "was missed", "released without being tested".
@@ -106,7 +106,7 @@ def _weak_beside_person(text: str) -> bool:
     """Whether a weak cue shares a sentence with a word for people ("the engineer caused …") or
     a passive ("the alert was missed"): "X caused Y. The on-call engineer was paged" does not."""
     for sentence in _sentences(text):
-        words = frozenset(_WORD.findall(sentence.lower()))
+        words = frozenset(w[:-2] if w.endswith(("'s", "’s")) else w for w in _WORD.findall(sentence.lower()))
         if not words.isdisjoint(_WEAK) and (
             not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(_PASSIVE) and not words.isdisjoint(_PASSIVE_CUES)
         ):

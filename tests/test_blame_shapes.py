@@ -57,6 +57,9 @@ def _codes(sentence: str) -> set[str]:
     ("Without checking, the admin ran the purge on every host.", "PM507"),
     ("I opened the console, and picked the first cluster, did not verify the region.", "PM507"),
     ("The checks may be cut back to help pay for resolving the tech's mistake.", "PM507"),
+    # the error of a kind of person, framed as the cause
+    ("Due to a clerical error, the wrong customers were billed.", "PM502"),
+    ("It was staff error, the council said.", "PM502"),
     # owning a slip
     ("Then I saw the mistake I made.", "PM507"),
     # counterfactuals: inverted questions, judged decisions, passive duties
@@ -120,6 +123,8 @@ def test_blame_shape_is_reported(sentence, code):
     "The deploy failed to complete.",
     "The alert fired, and the service restarted, did not check the replica.",
     "Reports of broken pages came in, proving the points made by Maria.",
+    "We track employee errors in the onboarding survey.",
+    "What we call user error is often programmer error.",
 ])
 def test_blameless_sentence_with_the_same_words_is_clean(sentence):
     assert _codes(sentence) == set()

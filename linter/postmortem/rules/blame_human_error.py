@@ -37,7 +37,14 @@ NAME = "blame-human-error"
 SEVERITY = Severity.ERROR
 
 _ALWAYS = lex._words("human operator pilot developer engineer admin administrator technician sysadmin")
-_SOMETIMES = lex._words("user users")
+# Other people and human kinds of slip, counted only when framed as the cause ("the outage
+# was caused by employee error", "it was staff error", "due to a clerical error").
+_SOMETIMES = lex._words(
+    """
+    user users employee employees staff staffer contractor contractor's programmer worker
+    personnel clerk clerical manual keying data-entry
+    """
+)
 # "human error", "operator mistakes": the pair, before any analysis
 @lru_cache(maxsize=1)
 def _slip():
@@ -114,9 +121,12 @@ def _framed_as_cause(an, i):
     before = [t.low for t in an.tokens[:i] if t.sentence == sentence]
     if any(word in _CAUSE_WORDS for word in before):
         return True
-    # "It was user error", "this is simply user error"
-    tail = before[-3:]
-    return any(word in ("was", "is", "were") for word in tail)
+    # "It was user error", "this is simply user error"; not a term compared with another
+    # ("what we call user error is really programmer error")
+    for k in range(max(0, len(before) - 3), len(before)):
+        if before[k] in ("was", "is", "were"):
+            return not (k > 0 and before[k - 1] in ("error", "errors", "mistake", "mistakes"))
+    return False
 
 
 def _meta(an, i):

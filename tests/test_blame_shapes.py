@@ -57,6 +57,9 @@ def _codes(sentence: str) -> set[str]:
     ("Without checking, the admin ran the purge on every host.", "PM507"),
     ("I opened the console, and picked the first cluster, did not verify the region.", "PM507"),
     ("The checks may be cut back to help pay for resolving the tech's mistake.", "PM507"),
+    # a slip "of" a person; a bracketed aside between the subject and its verb
+    ("The misclick of a council employee exposed 300 addresses.", "PM507"),
+    ("The new admin (two weeks in the job) accidentally wiped the shared drive.", "PM507"),
     # the error of a kind of person, framed as the cause
     ("Due to a clerical error, the wrong customers were billed.", "PM502"),
     ("It was staff error, the council said.", "PM502"),
@@ -124,6 +127,10 @@ def test_blame_shape_is_reported(sentence, code):
     "The alert fired, and the service restarted, did not check the replica.",
     "Reports of broken pages came in, proving the points made by Maria.",
     "We track employee errors in the onboarding survey.",
+    "He told me the file did not save and he did not realize it until it had been sent.",
+    "A misconfiguration of the load balancer caused the outage.",
+    "The mission of the on-call engineer is to restore service first.",
+    "The database (an older replica) accidentally dropped the table.",
     "What we call user error is often programmer error.",
 ])
 def test_blameless_sentence_with_the_same_words_is_clean(sentence):

@@ -94,7 +94,7 @@ def error_prefixed(low: str) -> bool:
 
 def has_error_prefixed(words) -> bool:
     """Whether any of ``words`` (lower case) is an :func:`error_prefixed` verb: a cheap test first."""
-    return any(w[:3] == "mis" and error_prefixed(w) for w in words)
+    return any(w[:3] == "mis" and (error_prefixed(w) or _mis_noun(w)) for w in words)
 
 
 # Objects that make an act an error: "ran it on the wrong server", "pushed the bad config".
@@ -344,7 +344,7 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
     start = _np_start(an, j)
     if base in ROLE_NOUNS or base in lex.TEAM_NOUNS:
         if tok.capitalised and not tok.initial and not (j > 0 and an.tokens[j - 1].low in _DETERMINERS) \
-                and not _title_case(an, tok.sentence):
+                and not (an.tokens[start].low in _DETERMINERS and start < j) and not _title_case(an, tok.sentence):
             return Actor(j, j + 1, "thing")  # "a post on Teams": a product; not in a headline
         # "the Postgres operator", "the deploy bot's admin" are systems
         if base in _AMBIGUOUS_ROLES and any(
@@ -416,6 +416,15 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
         j -= 1
     if j < 0 or tokens[j].sentence != sentence:
         return None
+    if ")" in an.text[tokens[j].end : tokens[j + 1].start]:
+        # a bracketed aside between the subject and its verb: "My new Employee (7 months) accidentally sent …"
+        for t in range(j, max(-1, j - 10), -1):
+            if tokens[t].sentence != sentence:
+                break
+            if "(" in an.text[tokens[t - 1].end if t > 0 else 0 : tokens[t].start]:
+                if t > 0 and tokens[t - 1].sentence == sentence:
+                    j = t - 1
+                break
     low = tokens[j].low
     if low == "to" and groups and any(g[1] == j - 1 for g in groups):
         # "I managed to accidentally corrupt a production database": the subject of "managed"
@@ -671,7 +680,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     if clause.negated:
         # a lapse: "did not copy the new code", "didn't slow down"
         if (main in DUTY_VERBS or main in DUTY_WORDS and _never_before(an, clause.verb)) and _negation_in_group(an, clause) \
-                and not _explained(an, clause):
+                and not _explained(an, clause) and not _found_later(an, clause):
             if main not in DUTY_VERBS:
                 return clause.verb - 1, clause.main + 1, f"never {main}"
             return clause.verb, clause.main + 1, f"did not {main}"
@@ -897,6 +906,16 @@ def _explained(an, clause) -> bool:
     )
 
 
+_AWARENESS = W("realize realise notice understand see know")
+
+
+def _found_later(an, clause) -> bool:
+    """ "he did not realize it until it had been sent": when the slip was found, not a lapse."""
+    return an.tokens[clause.main].low in _AWARENESS and any(
+        an.tokens[t].low == "until" for t in range(clause.main + 1, min(len(an.tokens), clause.main + 6))
+        if an.tokens[t].sentence == clause.sentence)
+
+
 def _first_person_singular(low: str) -> bool:
     return low == "i" or low.startswith(("i'", "i’"))
 
@@ -1043,6 +1062,18 @@ def implied_blame(an: Analysis) -> list[tuple[int, int, str]]:
     return found
 
 
+def _mis_noun(low: str) -> bool:
+    """ "misclick", "misconfiguration", "mistype": a noun of an error by its prefix (the rest a
+    word of the dictionary)."""
+    if not low.startswith("mis") or len(low) < 7 or low.startswith("miss") or low.endswith(("ing", "ed")) \
+            or low in ("mistake", "mistakes", "mistaken"):
+        return False  # "missing", "mission", "missile": no lexicon lookup for the common words
+    from ._language import _lemmas  # deferred: only for such a word
+
+    rest = low[4:] if low[3:4] == "-" else low[3:]
+    return len(rest) >= 4 and _lemmas(rest) is not None
+
+
 _AGENT_CUES = W("typo typos mistake mistakes blunder blunders deletion removal wipe instead oversight")
 
 
@@ -1052,6 +1083,22 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
     found = []
     tokens = an.tokens
     for i, tok in enumerate(tokens):
+        if tok.low == "of" and i > 0 and (tokens[i - 1].low in _AGENT_CUES or tokens[i - 1].low in _SLIPS
+                                          or _mis_noun(tokens[i - 1].low)) and tokens[i - 1].low not in ("instead",):
+            # "the misclick of a council employee", "a mistake of the operator"
+            for j in range(i + 1, min(len(tokens), i + 8)):
+                if tokens[j].sentence != tok.sentence:
+                    break
+                candidate = actor_ending_at(an, j, names, owners)
+                if candidate is not None and candidate.person and candidate.start <= i + 2 and not candidate.generic \
+                        and tokens[j].low not in ("human", "humans", "person", "people"):
+                    nxt = tokens[j + 1] if j + 1 < len(tokens) and tokens[j + 1].sentence == tok.sentence else None
+                    if nxt is not None and (nxt.low in ROLE_NOUNS or nxt.low in lex.TEAM_NOUNS):
+                        continue
+                    if not negated_near_token(an, i - 1):
+                        found.append((candidate, i - 1, candidate.end, f"{tokens[i - 1].low} of"))
+                    break
+            continue
         if tok.low != "by":
             continue
         actor = None

@@ -2,12 +2,15 @@
 ## What it does
 Reports "human error", "operator error", "developer error", "user error" and "pilot error"
 given as the cause of an incident ("Amazon S3 disruption was caused by human error", "due to
-operator error"), and people given as the cause ("People are the cause of most security
-breaches"). Definitions ("Human error is an inevitable … failure") and discussion of the term
+operator error"), the error of another kind of person or a clerical slip framed as the cause
+("caused by employee error", "due to a clerical error", "It was staff error"), and people
+given as the cause ("People are the cause of most security breaches"). Definitions ("Human error is an inevitable … failure") and discussion of the term
 ("if you read about human error") are fine. The
 words as the name of a metric or a message ("the user error rate", "User errors (HTTP
-4xx) are excluded") and statements that reject the label ("this was not human error") are
-fine, and so is anything in code or quotation marks.
+4xx) are excluded"), statements that reject the label ("this was not human error", "Human
+error was not attributed to its failure in the article") and one term compared with another
+("what we call user error is really programmer error") are fine, and so is anything in code
+or quotation marks.
 
 ## Why it matters
 "Human error" is where an investigation stops, not where it ends: every incident involves

@@ -7,7 +7,10 @@ doing something that is not a failure ("Maria restarted the pods") is fine, and 
 roles ("the on-call engineer"), teams, and names of systems, products and vendors
 (Jenkins, Kafka, Vault, Stripe…). A duty left undone ("\"Jane didn't validate the
 input.\"") and an error attributed "by" a name ("Configuration change is made by Engineer
-Daniel without peer review") count too. Text in code, blockquotes and quoted chat logs is
+Daniel without peer review") count too, and so does every shape of error PM507 knows ("In
+an attempt to assist another team, Alex had accidentally deleted a production database"). A
+name after "by" is only blamed for a failure in its own stretch of the sentence: "Reports
+of broken wikis come in, proving the points made by John and Paladox" is fine. Text in code, blockquotes and quoted chat logs is
 not checked, nor terms and messages in quotation marks; a quoted sentence that reports what
 someone said is.
 

@@ -18,13 +18,27 @@ member", "was not carefully reviewed by one of our Senior engineers"), a slip ow
 realised the mistake I did") and reported speech ("“An employee pushed the wrong button,” he
 said"). Named people and @handles are reported by PM501.
 
+The act is judged by its shape, not by a list of sentences: any verb with the error prefix
+mis- ("misconfigured", "misunderstood"); a step passed over ("skipped", "bypassed",
+"overrode"); a duty failed or never done ("failed to follow", "never tested"); a release
+before its checks ("We merged it before all the tests showed success builds"); a secret made
+public ("You uploaded all your credentials and service account info publicly"); exposure
+left behind ("left an unprotected database accessible to the public"); a person's act given
+as the cause ("It was because someone on the security team added a firewall rule to
+prod"); a slip "of" a person ("The misclick of a Hastings Borough Council employee"). The
+person is found across a relative clause, a parenthesis or a bracketed aside ("I am sorry,
+some people who was working on next cabinet accidentally unplug your power strip", "My new
+Employee(7 months) accidentally sent PHI …").
+
 Roles doing ordinary things are fine ("The on-call engineer acknowledged the page",
 "University IT staff resolved the errors"), and so are systems as actors ("This change
 inadvertently blocked access"), passives without people ("The servers that were
 inadvertently removed"), statements of what anyone could do ("Everyone makes mistakes"),
 denials ("It’s never a single person who caused a failure"), a lapse whose reason comes
 first ("… so we didn't catch the issue in testing"), an organisation owning its incident ("a
-mistake we made") and hypotheticals.
+mistake we made"), hypotheticals and fears ("I feared I had accidentally deleted the user
+table as well, but no backup existed"), reasons given ("… because the site was down") and
+when a slip was found ("he did not realize it until it had been sent").
 
 ## Why it matters
 Replacing a name with a role does not make a sentence blameless: "a tired engineer ran a

@@ -60,6 +60,10 @@ def _codes(sentence: str) -> set[str]:
     # a slip "of" a person; a bracketed aside between the subject and its verb
     ("The misclick of a council employee exposed 300 addresses.", "PM507"),
     ("The new admin (two weeks in the job) accidentally wiped the shared drive.", "PM507"),
+    # the act that went otherwise than intended; an undo never done
+    ("I meant to restart the replica, not the primary.", "PM507"),
+    ("I wanted to drop the staging table instead I dropped the production one.", "PM507"),
+    ("The admin raised the limit for the test and never set it back.", "PM507"),
     # the error of a kind of person, framed as the cause
     ("Due to a clerical error, the wrong customers were billed.", "PM502"),
     ("It was staff error, the council said.", "PM502"),
@@ -131,6 +135,11 @@ def test_blame_shape_is_reported(sentence, code):
     "A misconfiguration of the load balancer caused the outage.",
     "The mission of the on-call engineer is to restore service first.",
     "The database (an older replica) accidentally dropped the table.",
+    "We intended to roll back, not forward, because the schema was unchanged.",
+    "We wanted to migrate to the new cluster, but the vendor did not support it.",
+    "We did not have the right tooling to see the queue depth.",
+    "The alert never came back.",
+    "We never turned the old cron job off because it still served one customer.",
     "What we call user error is often programmer error.",
 ])
 def test_blameless_sentence_with_the_same_words_is_clean(sentence):

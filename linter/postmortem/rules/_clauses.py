@@ -677,6 +677,31 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             return t, t + 2, f"without {tokens[t + 1].low}"  # "Without thinking, I saw “cancer” and hit “delete.”"
         if lead.low in _CLAUSE_BREAKS:
             break
+    if clause.negated and _negation_in_group(an, clause) and main not in _STATE_VERBS and main not in _AWARENESS:
+        # the right thing not done: "i'm not restarting the right service after updating the cert"
+        for t in range(clause.main + 1, min(clause.end, clause.main + 4)):
+            if tokens[t].low in ("right", "correct", "proper") and t > clause.main + 1 and tokens[t - 1].low == "the" \
+                    and t + 1 < clause.end and tokens[t + 1].low.isalpha():
+                return clause.verb, t + 2, f"not {main} the {tokens[t].low} {tokens[t + 1].low}"
+    if clause.negated and _never_before(an, clause.verb) and (is_past_verb(main) or main in _IRREGULAR_PAST) \
+            and main not in _STATE_VERBS and main not in _AWARENESS:
+        # an undo never done: "set LOG_LEVEL=DEBUG … and never changed it back"
+        for t in range(clause.main + 1, min(clause.end, clause.main + 4)):
+            if tokens[t].low in ("back", "off") and not _explained(an, clause):
+                return clause.verb - 1, t + 1, f"never {main} … {tokens[t].low}"
+    if main in _INTENDED and not clause.negated and clause.main + 1 < clause.end and tokens[clause.main + 1].low == "to":
+        # the act that went otherwise: "I wanted to git pull instead I did pull request", "I had
+        # intended to target a test server, not production"
+        for t in range(clause.main + 2, len(tokens)):
+            if tokens[t].sentence != clause.sentence:
+                break
+            if _explained(an, clause):
+                break
+            if tokens[t].low == "instead" or tokens[t].low == "not" and _gap_is_comma(an, t - 1, t) \
+                    and t + 1 < len(tokens) and tokens[t + 1].sentence == clause.sentence and tokens[t + 1].low not in ("because", "since", "as"):
+                return clause.main, t + 1, f"{main} to … {tokens[t].low}"
+            if tokens[t].low in ("but", "because", "so") :
+                break
     if clause.negated:
         # a lapse: "did not copy the new code", "didn't slow down"
         if (main in DUTY_VERBS or main in DUTY_WORDS and _never_before(an, clause.verb)) and _negation_in_group(an, clause) \
@@ -906,6 +931,7 @@ def _explained(an, clause) -> bool:
     )
 
 
+_INTENDED = W("intended meant wanted planned")
 _AWARENESS = W("realize realise notice understand see know")
 
 
@@ -1210,5 +1236,5 @@ CUE_WORDS = (
     | _DAMAGE_VERBS | _CAUSED | _ONLY_PEOPLE | _DISCLOSURE_VERBS | _NARRATIVE_PRESENT | _RUN_VERBS
     | frozenset(_DAMAGE_PARTICLE_VERBS)
     | W("bad instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes")
-    | OMISSION_VERBS | W("left leaves leave because failed") | _SHARING_VERBS | _RELEASE_VERBS
+    | OMISSION_VERBS | W("left leaves leave because failed right correct intended meant wanted back") | _SHARING_VERBS | _RELEASE_VERBS
 )

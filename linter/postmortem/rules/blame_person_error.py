@@ -89,7 +89,7 @@ _NEGATIONS = lex._words("not never didn't didn’t don't don’t doesn't doesn�
 
 _WEAK = lex._words(
     "caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes"
-    " left leaves skipped skip skips because failed uploaded posted pushed committed published shared leaked exposed pasted before"
+    " left leaves skipped skip skips because failed uploaded posted pushed committed published shared leaked exposed pasted before intended meant wanted"
 )
 _ERROR_NOUNS = lex._words("error errors")
 # Weak cues that blame without a person in the passive: "was missed", "released without being tested".
@@ -111,9 +111,21 @@ def _blocks(doc):
         ) or (
             not words.isdisjoint(_WEAK) and _weak_beside_person(block.text)
             or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text) and not words.isdisjoint(_PERSON_WORDS)
+            or _undone(words) and not words.isdisjoint(_PERSON_WORDS)
             or (not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text)) and candidates(block.text)
         ):
             yield block, analyse(block.text)
+
+
+_RIGHT = lex._words("right correct proper")
+_UNDO = lex._words("back off")
+
+
+def _undone(words) -> bool:
+    """The right thing not done ("not restarting the right service") or an undo never done
+    ("never changed it back")."""
+    return (not words.isdisjoint(_RIGHT) and not words.isdisjoint(_NEGATIONS | {"not", "i'm", "i’m"})
+            or "never" in words and not words.isdisjoint(_UNDO))
 
 
 def _weak_beside_person(text: str) -> bool:

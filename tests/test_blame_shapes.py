@@ -60,6 +60,9 @@ def _codes(sentence: str) -> set[str]:
     # a slip "of" a person; a bracketed aside between the subject and its verb
     ("The misclick of a council employee exposed 300 addresses.", "PM507"),
     ("The new admin (two weeks in the job) accidentally wiped the shared drive.", "PM507"),
+    # the agent an object pronoun; a second participle of the same passive
+    ("The old index was mistakenly deleted by us during the cleanup.", "PM507"),
+    ("The migration was mistakenly labeled as low risk and inadequately reviewed.", "PM507"),
     # the act that went otherwise than intended; an undo never done
     ("I meant to restart the replica, not the primary.", "PM507"),
     ("I wanted to drop the staging table instead I dropped the production one.", "PM507"),
@@ -136,6 +139,7 @@ def test_blame_shape_is_reported(sentence, code):
     "The mission of the on-call engineer is to restore service first.",
     "The database (an older replica) accidentally dropped the table.",
     "We intended to roll back, not forward, because the schema was unchanged.",
+    "The release branch was mistakenly created and can be deleted.",
     "We wanted to migrate to the new cluster, but the vendor did not support it.",
     "We did not have the right tooling to see the queue depth.",
     "The alert never came back.",

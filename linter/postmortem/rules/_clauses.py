@@ -1054,7 +1054,7 @@ PASSIVE_DUTIES = W(
     escalated flagged considered anticipated foreseen communicated followed approved
     """
 )
-_STRONG_PASSIVE_ADVERBS = W("mistakenly carelessly negligently inadequately recklessly sloppily")
+_STRONG_PASSIVE_ADVERBS = W("carelessly negligently inadequately recklessly sloppily")
 _PASSIVE_LAPSES = W("overlooked neglected ignored forgotten missed")
 _PASSIVE_AUX_WORDS = W("was were been is are being")
 
@@ -1071,7 +1071,9 @@ def implied_blame(an: Analysis) -> list[tuple[int, int, str]]:
         if low in _STRONG_PASSIVE_ADVERBS and nxt is not None and is_participle(nxt.low) and nxt.low not in ("designed", "sized", "provisioned", "documented", "tested"):
             # passive only: "was mistakenly labeled", "…, inadequately reviewed"; the active
             # "an engineer mistakenly removed" is the clause analysis's
-            if prev is not None and (prev.low in _PASSIVE_AUX_WORDS or _gap_is_comma(an, i - 1, i)):
+            if prev is not None and (prev.low in _PASSIVE_AUX_WORDS or _gap_is_comma(an, i - 1, i) or prev.low in ("and", "or") and any(
+                    tokens[k].low in _PASSIVE_AUX_WORDS for k in range(max(0, i - 8), i - 1) if tokens[k].sentence == tok.sentence)):
+                # "was mistakenly labeled as low risk and inadequately reviewed"
                 found.append((i, i + 2, f"{low} {nxt.low}"))
         elif low == "without" and nxt is not None:
             k = i + 2 if nxt.low in ("first", "ever", "properly") else i + 1
@@ -1100,6 +1102,7 @@ def _mis_noun(low: str) -> bool:
     return len(rest) >= 4 and _lemmas(rest) is not None
 
 
+_OBJECT_PRONOUNS = W("me us him her them")
 _AGENT_CUES = W("typo typos mistake mistakes blunder blunders deletion removal wipe instead oversight")
 
 
@@ -1130,6 +1133,9 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
         actor = None
         for j in range(i + 1, min(len(tokens), i + 6)):
             if tokens[j].sentence != tok.sentence:
+                break
+            if j == i + 1 and tokens[j].low in _OBJECT_PRONOUNS:
+                actor = Actor(j, j + 1, "pronoun")  # "The blog was mistakenly deleted by us"
                 break
             candidate = actor_ending_at(an, j, names, owners)
             if candidate is not None and candidate.person and candidate.start <= i + 3 and not candidate.generic \

@@ -57,6 +57,9 @@ def _codes(sentence: str) -> set[str]:
     ("Without checking, the admin ran the purge on every host.", "PM507"),
     ("I opened the console, and picked the first cluster, did not verify the region.", "PM507"),
     ("The checks may be cut back to help pay for resolving the tech's mistake.", "PM507"),
+    # more kinds of person; "whoever" as the subject
+    ("A consultant accidentally deleted the backups.", "PM507"),
+    ("Whoever pushed that config accidentally broke production.", "PM507"),
     # a slip "of" a person; a bracketed aside between the subject and its verb
     ("The misclick of a council employee exposed 300 addresses.", "PM507"),
     ("The new admin (two weeks in the job) accidentally wiped the shared drive.", "PM507"),
@@ -140,6 +143,9 @@ def test_blame_shape_is_reported(sentence, code):
     "The database (an older replica) accidentally dropped the table.",
     "We intended to roll back, not forward, because the schema was unchanged.",
     "The release branch was mistakenly created and can be deleted.",
+    "Whoever is on call restarts the pods.",
+    "The boss approved the change.",
+    "We underestimated how long the migration would take.",
     "We wanted to migrate to the new cluster, but the vendor did not support it.",
     "We did not have the right tooling to see the queue depth.",
     "The alert never came back.",

@@ -188,10 +188,13 @@ ROLE_NOUNS = lex.ROLE_NOUNS | W(
     officers official officials executive executives ceo cto director directors supervisor
     supervisors volunteer volunteers moderator moderators maintainer maintainers committer
     committers contributor contributors student students rookie rookies newbie junior
-    personnel tech techs
+    personnel tech techs consultant consultants trainee trainees apprentice apprentices
+    coworker coworkers co-worker co-workers electrician electricians janitor janitors cleaner
+    cleaners specialist specialists sysop sysops webmaster webmasters newcomer newcomers hire
+    hires boss bosses crew
     """
 )
-PRONOUNS = W("i we he she they you someone somebody he/she s/he")
+PRONOUNS = W("i we he she they you someone somebody whoever he/she s/he")
 # "I've", "we've": a subject and an auxiliary in one token
 _SUBJECT_CONTRACTIONS = W("i've we've they've i’ve we’ve they’ve i'd we'd i’d we’d he'd he’d she'd she’d")
 # Role nouns that also name software ("the Postgres operator", "the Datadog agent").
@@ -480,13 +483,14 @@ def _subject_across(an: Analysis, k: int, j: int, names, owners, groups) -> Acto
     sentence = tokens[k].sentence
     earlier = [g for g in (groups or ()) if g[0] < k]
     open_at = None  # the token before the relative pronoun or the opening comma
-    if earlier and earlier[-1][0] > 0 and tokens[earlier[-1][0] - 1].low == "who":
+    if earlier and earlier[-1][0] > 0 and tokens[earlier[-1][0] - 1].low in ("who", "whoever"):
         first, main = earlier[-1]
-        if any(tokens[t].low in _CLAUSE_BREAKS or tokens[t].low in _COORDINATORS for t in range(main + 1, j + 1)):
+        if any((tokens[t].low in _CLAUSE_BREAKS and not (tokens[t].low == "that" and t + 1 <= j and not _is_finite(an, t + 1)))
+               or tokens[t].low in _COORDINATORS for t in range(main + 1, j + 1)):
             return None  # "… who restarted the pod that crashed", "… and then …": not one relative clause
         if any(_gap_is_comma(an, t, t + 1) for t in range(main, j)):
             return None  # the relative clause ends at a comma before another phrase
-        open_at = first - 2
+        open_at = first - 2 if tokens[first - 1].low == "who" else first - 1  # "Whoever pushed that config broke …"
     elif _gap_is_comma(an, j, j + 1):
         for back in range(j - 1, max(-1, j - 12), -1):
             if tokens[back].sentence != sentence:

@@ -45,7 +45,7 @@ _ALWAYS = lex._words("human operator pilot developer engineer admin administrato
 _SOMETIMES = lex._words(
     """
     user users employee employees staff staffer contractor contractor's programmer worker
-    personnel clerk clerical manual keying data-entry
+    personnel clerk clerical manual keying data-entry typing manipulation procedural
     """
 )
 # "human error", "operator mistakes": the pair, before any analysis

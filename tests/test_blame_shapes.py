@@ -35,6 +35,44 @@ def _codes(sentence: str) -> set[str]:
     ("The patch was not reviewed by any of the senior developers.", "PM507"),
     # the road not taken
     ("Instead of draining the node, the engineer rebooted it.", "PM507"),
+    # an error by the verb's form: mis- and any verb in the dictionary
+    ("The operator mislabeled the volume before the cleanup ran.", "PM507"),
+    ("The developer misunderstood the flag's default.", "PM507"),
+    # a step or a safeguard passed over; a duty never done; a lapse without the duty
+    ("The release manager bypassed the staging soak.", "PM507"),
+    ("The engineer never tested the restore.", "PM507"),
+    ("A contractor left the storage bucket unprotected.", "PM507"),
+    ("I pushed to main without running the tests.", "PM507"),
+    ("The admin deployed the change without any review.", "PM507"),
+    # the subject across a relative clause or a parenthesis
+    ("The technician who was replacing a fan accidentally pulled a power cable.", "PM507"),
+    ("The DBA, unaware of the migration, accidentally dropped the table.", "PM507"),
+    # a person's act given as the cause; the passive with its agent
+    ("The site went down because a technician unplugged the router.", "PM507"),
+    ("The index was deleted by an engineer by mistake.", "PM507"),
+    # a duty failed; a secret made public; a release before its checks; a list of acts
+    ("Auditors found that the administrator had failed to rotate the keys.", "PM507"),
+    ("The intern pushed the production credentials to a public repository.", "PM507"),
+    ("We tagged the release before the CI checks finished.", "PM507"),
+    ("Without checking, the admin ran the purge on every host.", "PM507"),
+    ("I opened the console, and picked the first cluster, did not verify the region.", "PM507"),
+    ("The checks may be cut back to help pay for resolving the tech's mistake.", "PM507"),
+    # more kinds of person; "whoever" as the subject
+    ("A consultant accidentally deleted the backups.", "PM507"),
+    ("Whoever pushed that config accidentally broke production.", "PM507"),
+    # a slip "of" a person; a bracketed aside between the subject and its verb
+    ("The misclick of a council employee exposed 300 addresses.", "PM507"),
+    ("The new admin (two weeks in the job) accidentally wiped the shared drive.", "PM507"),
+    # the agent an object pronoun; a second participle of the same passive
+    ("The old index was mistakenly deleted by us during the cleanup.", "PM507"),
+    ("The migration was mistakenly labeled as low risk and inadequately reviewed.", "PM507"),
+    # the act that went otherwise than intended; an undo never done
+    ("I meant to restart the replica, not the primary.", "PM507"),
+    ("I wanted to drop the staging table instead I dropped the production one.", "PM507"),
+    ("The admin raised the limit for the test and never set it back.", "PM507"),
+    # the error of a kind of person, framed as the cause
+    ("Due to a clerical error, the wrong customers were billed.", "PM502"),
+    ("It was staff error, the council said.", "PM502"),
     # owning a slip
     ("Then I saw the mistake I made.", "PM507"),
     # counterfactuals: inverted questions, judged decisions, passive duties
@@ -77,6 +115,42 @@ def test_blame_shape_is_reported(sentence, code):
     "We got lucky: we could have lost the whole database.",
     "We were fortunate that it happened on a Sunday; we could have lost a day of orders.",
     "Obviously the migration has to be tested before we try again.",
+    # the same shapes with a system as the actor, a response, the organisation, or a reason
+    "The firewall misbehaved and blocked the bot.",
+    "The job skipped the empty partitions.",
+    "We skipped the weekly release because of the holiday.",
+    "The on-call engineer left the incident channel open for questions.",
+    "We rolled back because the engineer saw errors in the logs.",
+    "We paused the rollout because the release manager asked for more data.",
+    "The outage happened because we deployed a new version.",
+    "The alert that paged the engineer who was on call fired twice.",
+    "After the deploy finished, the replica, which was still syncing, dropped connections.",
+    "An engineer on the platform team acknowledged the page.",
+    "We restored service without losing data.",
+    "I feared I had accidentally deleted the user table, but the data was in another database.",
+    "Every outage has a mistake made by a human somewhere behind it.",
+    "Human error was not attributed to the failure in the report.",
+    "We rotated the leaked credentials within the hour.",
+    "We posted the credentials rotation notice publicly.",
+    "We merged the fix before the tests finished because the site was down.",
+    "The deploy failed to complete.",
+    "The alert fired, and the service restarted, did not check the replica.",
+    "Reports of broken pages came in, proving the points made by Maria.",
+    "We track employee errors in the onboarding survey.",
+    "He told me the file did not save and he did not realize it until it had been sent.",
+    "A misconfiguration of the load balancer caused the outage.",
+    "The mission of the on-call engineer is to restore service first.",
+    "The database (an older replica) accidentally dropped the table.",
+    "We intended to roll back, not forward, because the schema was unchanged.",
+    "The release branch was mistakenly created and can be deleted.",
+    "Whoever is on call restarts the pods.",
+    "The boss approved the change.",
+    "We underestimated how long the migration would take.",
+    "We wanted to migrate to the new cluster, but the vendor did not support it.",
+    "We did not have the right tooling to see the queue depth.",
+    "The alert never came back.",
+    "We never turned the old cron job off because it still served one customer.",
+    "What we call user error is often programmer error.",
 ])
 def test_blameless_sentence_with_the_same_words_is_clean(sentence):
     assert _codes(sentence) == set()

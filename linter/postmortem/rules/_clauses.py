@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from . import _lexicon as lex
 from ._language import Analysis, NameOptions, DEFAULT_NAMES, is_participle, is_past_verb, person_at
+from ._language import _IRREGULAR_PARTICIPLES, _IRREGULAR_PAST
 
 W = lex._words
 
@@ -73,6 +74,29 @@ ERROR_VERBS = W(
     bungled mishandled misapplied misused missed
     """
 )
+
+
+@lru_cache(maxsize=2048)
+def error_prefixed(low: str) -> bool:
+    """A past form of a verb whose prefix frames the act as an error, whatever the verb:
+    mis- and a past form of a verb in the dictionary ("misconfigured", "mislabeled",
+    "misrouted", "misunderstood", "mistook"); not "missed", "mission", "mistaken"."""
+    if not low.startswith("mis") or low.endswith("ing"):
+        return False
+    rest = low[4:] if low[3:4] == "-" else low[3:]
+    if len(rest) < 3 or not (is_past_verb(rest) or rest in _IRREGULAR_PAST or rest in _IRREGULAR_PARTICIPLES):
+        return False
+    from ._language import _lemmas  # deferred: the lexicon loads only for such a word
+
+    lemmas = _lemmas(rest)
+    return lemmas is not None and "VERB" in lemmas
+
+
+def has_error_prefixed(words) -> bool:
+    """Whether any of ``words`` (lower case) is an :func:`error_prefixed` verb: a cheap test first."""
+    return any(w[:3] == "mis" and (error_prefixed(w) or _mis_noun(w)) for w in words)
+
+
 # Objects that make an act an error: "ran it on the wrong server", "pushed the bad config".
 _WRONG = W("wrong incorrect erroneous faulty mistaken improper invalid unintended")
 _BAD_THINGS = W(
@@ -94,6 +118,33 @@ _WITHOUT_DUTIES = W(
     """
 )
 _SLIPS = W("typo typos mistake mistakes blunder blunders error errors fuckup fuck-up screwup screw-up slip oversight")
+# Verbs of omission and circumvention: a step or a safeguard passed over ("skipped the canary
+# stage", "bypassed the review", "overrode the safety check").
+OMISSION_VERBS = W(
+    """
+    skipped skip skips bypassed bypass bypasses circumvented circumvent disregarded disregard
+    disregards omitted omit omits overrode override overrides overridden
+    """
+)
+# What a person does without which an act is a lapse: "deployed without review".
+_WITHOUT_NOUNS = W(
+    """
+    review reviews approval approvals testing tests test backup backups permission
+    authorisation authorization sign-off confirmation verification validation checks check
+    """
+)
+_WITHOUT_FILLERS = W("a any proper prior peer first adequate sufficient the")
+_EXPOSED = W("exposed publicly unprotected unsecured unencrypted")
+
+
+def _duty_gerund(low: str) -> bool:
+    """ "running", "checking", "telling": the gerund of a duty verb."""
+    if not low.endswith("ing") or len(low) < 6:
+        return False
+    stem = low[:-3]
+    return stem in DUTY_VERBS or stem + "e" in DUTY_VERBS or len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in DUTY_VERBS
+
+
 # Duties whose omission is a lapse: "did not copy the new code", "didn't slow down".
 DUTY_VERBS = W(
     """
@@ -137,9 +188,13 @@ ROLE_NOUNS = lex.ROLE_NOUNS | W(
     officers official officials executive executives ceo cto director directors supervisor
     supervisors volunteer volunteers moderator moderators maintainer maintainers committer
     committers contributor contributors student students rookie rookies newbie junior
+    personnel tech techs consultant consultants trainee trainees apprentice apprentices
+    coworker coworkers co-worker co-workers electrician electricians janitor janitors cleaner
+    cleaners specialist specialists sysop sysops webmaster webmasters newcomer newcomers hire
+    hires boss bosses crew
     """
 )
-PRONOUNS = W("i we he she they you someone somebody he/she s/he")
+PRONOUNS = W("i we he she they you someone somebody whoever he/she s/he")
 # "I've", "we've": a subject and an auxiliary in one token
 _SUBJECT_CONTRACTIONS = W("i've we've they've i’ve we’ve they’ve i'd we'd i’d we’d he'd he’d she'd she’d")
 # Role nouns that also name software ("the Postgres operator", "the Datadog agent").
@@ -193,6 +248,8 @@ def _is_finite(an: Analysis, i: int) -> bool:
         return False
     if low in AUXILIARIES or low in ERROR_VERBS and not low.endswith("ing"):
         return True
+    if low[:3] == "mis" and error_prefixed(low) and not (i > 0 and an.tokens[i - 1].low in _DETERMINERS):
+        return True  # "misunderstood", "mistook": irregular pasts the -ed test misses
     if i > 0 and an.tokens[i - 1].low in ERROR_ADVERBS and an.tokens[i - 1].sentence == tok.sentence and low in DESTRUCTIVE_BASES:
         return True  # "some people … accidentally unplug your power strip"
     if low in _DISCLOSURE_VERBS and low.endswith("s") and i > 0 and an.tokens[i - 1].low in ERROR_ADVERBS:
@@ -290,7 +347,7 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
     start = _np_start(an, j)
     if base in ROLE_NOUNS or base in lex.TEAM_NOUNS:
         if tok.capitalised and not tok.initial and not (j > 0 and an.tokens[j - 1].low in _DETERMINERS) \
-                and not _title_case(an, tok.sentence):
+                and not (an.tokens[start].low in _DETERMINERS and start < j) and not _title_case(an, tok.sentence):
             return Actor(j, j + 1, "thing")  # "a post on Teams": a product; not in a headline
         # "the Postgres operator", "the deploy bot's admin" are systems
         if base in _AMBIGUOUS_ROLES and any(
@@ -362,6 +419,15 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
         j -= 1
     if j < 0 or tokens[j].sentence != sentence:
         return None
+    if ")" in an.text[tokens[j].end : tokens[j + 1].start]:
+        # a bracketed aside between the subject and its verb: "My new Employee (7 months) accidentally sent …"
+        for t in range(j, max(-1, j - 10), -1):
+            if tokens[t].sentence != sentence:
+                break
+            if "(" in an.text[tokens[t - 1].end if t > 0 else 0 : tokens[t].start]:
+                if t > 0 and tokens[t - 1].sentence == sentence:
+                    j = t - 1
+                break
     low = tokens[j].low
     if low == "to" and groups and any(g[1] == j - 1 for g in groups):
         # "I managed to accidentally corrupt a production database": the subject of "managed"
@@ -371,6 +437,9 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
         # deleted the admin's account": the subject of the clause the phrase hangs on
         earlier = [g for g in groups if g[0] < j]
         return subject_of(an, earlier[0][0], names, owners, None) if earlier else None
+    across = _subject_across(an, k, j, names, owners, groups)
+    if across is not None:
+        return across
     if low in _COORDINATORS or _gap_is_comma(an, j, j + 1) and low not in ROLE_NOUNS:
         # "an operator used a tool … but forgot to type": the subject of the earlier verb;
         # "a tired engineer, working late …, ran": the subject before the parenthesis
@@ -392,13 +461,65 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     if found is not None:
         return found
     actor = actor_ending_at(an, j, names, owners)
-    if actor is not None and actor.kind == "thing" and actor.start >= 2:
+    if actor is not None and actor.kind in ("thing", "team") and actor.start >= 2:
         # "a developer at AWS", "one engineer on the team": the person before the preposition
         prep = tokens[actor.start - 1]
         if prep.sentence == sentence and prep.low in ("at", "from", "on", "in", "of", "with", "for"):
             head = actor_ending_at(an, actor.start - 2, names, owners)
             if head is not None and head.person and head.kind in ("role", "pronoun") and not head.generic:
                 return head
+    return actor
+
+
+def _subject_across(an: Analysis, k: int, j: int, names, owners, groups) -> Actor | None:
+    """A person subject separated from its verb (group at ``k``; ``j`` the last token before
+    it) by a relative clause or a parenthesis: "Some people who were working on the next
+    cabinet accidentally unplugged …", "The technician, who had been on shift for twelve
+    hours, removed …", "The SRE, unaware of the migration, deleted …", "a contractor,
+    Perfectshift, left …". Only the sentence's first noun phrase (or the first after a
+    subordinator) is taken as the subject: "the alert that paged the engineer who was on call
+    fired twice" is about the alert."""
+    tokens = an.tokens
+    sentence = tokens[k].sentence
+    earlier = [g for g in (groups or ()) if g[0] < k]
+    open_at = None  # the token before the relative pronoun or the opening comma
+    if earlier and earlier[-1][0] > 0 and tokens[earlier[-1][0] - 1].low in ("who", "whoever"):
+        first, main = earlier[-1]
+        if any((tokens[t].low in _CLAUSE_BREAKS and not (tokens[t].low == "that" and t + 1 <= j and not _is_finite(an, t + 1)))
+               or tokens[t].low in _COORDINATORS for t in range(main + 1, j + 1)):
+            return None  # "… who restarted the pod that crashed", "… and then …": not one relative clause
+        if any(_gap_is_comma(an, t, t + 1) for t in range(main, j)):
+            return None  # the relative clause ends at a comma before another phrase
+        open_at = first - 2 if tokens[first - 1].low == "who" else first - 1  # "Whoever pushed that config broke …"
+    elif _gap_is_comma(an, j, j + 1):
+        for back in range(j - 1, max(-1, j - 12), -1):
+            if tokens[back].sentence != sentence:
+                return None
+            if _gap_is_comma(an, back, back + 1):
+                open_at = back
+                break
+        if open_at is not None and tokens[open_at + 1].low in ("and", "then"):
+            # a list of acts: "I noticed it, and changed the base branch, did not account for …":
+            # the subject of the act before
+            inner = [g for g in earlier if open_at < g[0] <= j]
+            if len(inner) == 1 and inner[0][0] == open_at + 2:
+                actor = subject_of(an, inner[0][0], names, owners, [g for g in earlier if g[0] <= inner[0][0]])
+                if actor is not None and actor.person and not actor.generic:
+                    return actor
+            return None
+        if open_at is None or tokens[open_at + 1].low in _CLAUSE_BREAKS or tokens[open_at + 1].low in _COORDINATORS:
+            return None  # "…, so …", "…, and …": a clause, not a parenthesis
+    if open_at is None or open_at < 0 or tokens[open_at].sentence != sentence:
+        return None
+    actor = actor_ending_at(an, open_at, names, owners)
+    if actor is None or not actor.person or actor.generic and not (actor.start > 0 and tokens[actor.start - 1].low == "some"):
+        return None
+    if actor.generic:
+        actor = Actor(actor.start - 1, actor.end, actor.kind)  # "some people who …"
+    before = actor.start - 1
+    if before >= 0 and tokens[before].sentence == sentence and not (
+            tokens[before].low in _CLAUSE_BREAKS or tokens[before].low in ("and", "but") or _gap_is_comma(an, before, actor.start)):
+        return None  # not the sentence's subject: "paged the engineer, who …"
     return actor
 
 
@@ -441,14 +562,16 @@ def clauses(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None, cued_
     can frame an act as an error (the rest cannot blame anyone, and most sentences are such)."""
     out: list[Clause] = []
     for s, (start, end) in enumerate(an.sentences):
-        if cued_only and not any(an.tokens[t].low in CUE_WORDS for t in range(start, end)):
+        if cued_only and not any(an.tokens[t].low in CUE_WORDS or an.tokens[t].low[:3] == "mis" and error_prefixed(an.tokens[t].low)
+                                 or an.tokens[t].low == "never" and t + 1 < end and an.tokens[t + 1].low in DUTY_WORDS
+                                 for t in range(start, end)):
             continue
         groups = _verb_groups(an, start, end)
         for n, (first, main) in enumerate(groups):
             clause_end = groups[n + 1][0] if n + 1 < len(groups) else end
             actor = subject_of(an, first, names, owners, groups[:n + 1])
             lows = [an.tokens[t].low for t in range(first, main + 1)]
-            negated = any(low in _NEGATIONS or low in _NEGATED_AUX for low in lows)
+            negated = any(low in _NEGATIONS or low in _NEGATED_AUX for low in lows) or _never_before(an, first)
             passive = any(low in _PASSIVE_AUX for low in lows[:-1]) and is_participle(lows[-1])
             out.append(Clause(s, first, main, clause_end, actor, negated, passive))
     return out
@@ -518,11 +641,19 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     before = [tokens[t].low for t in range(max(0, actor.start - 3), actor.start) if tokens[t].sentence == clause.sentence]
     if any(low in ("if", "unless", "whether", "what") for low in before) or before[-1:] in (["never"], ["not"]):
         return None  # "if someone deleted …", "it's never a single person who caused …"
+    if any(low in _EPISTEMIC for low in before):
+        return None  # "I feared I had accidentally deleted the user table": a fear, not an account
+    if any(low in ("think", "believe", "thought", "believed") for low in before) and any(
+            low in ("not", "never") or low.endswith(("n't", "n’t")) for low in before):
+        return None  # "I don't think @philipdickinson overrode anything": a denial
     group = [tokens[t].low for t in range(clause.verb, clause.main + 1)]
     if any(low in ("can", "could", "might", "may", "would", "will", "can't", "cannot", "won't") for low in group):
         return None
     if clause.passive:
         return None
+    cause = _act_as_cause(an, clause, actor)
+    if cause is not None:
+        return cause
     lucky = main in _LUCKY_VERBS  # "we worked around the root cause by accident": luck, not an error
     # adverbs of error, before the verb or in its clause: "accidentally deleted", "unknowingly he disconnected"
     for t in range(max(actor.end, clause.verb - 3), clause.end):
@@ -546,14 +677,75 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             return t, t + 1, lead.low
         if lead.low == "by" and t + 1 < actor.start and tokens[t + 1].low in ("mistake", "accident"):
             return t, t + 2, f"by {tokens[t + 1].low}"
+        if lead.low == "without" and t + 1 < actor.start and (tokens[t + 1].low in _WITHOUT_DUTIES or _duty_gerund(tokens[t + 1].low)):
+            return t, t + 2, f"without {tokens[t + 1].low}"  # "Without thinking, I saw “cancer” and hit “delete.”"
         if lead.low in _CLAUSE_BREAKS:
             break
+    if clause.negated and _negation_in_group(an, clause) and main not in _STATE_VERBS and main not in _AWARENESS:
+        # the right thing not done: "i'm not restarting the right service after updating the cert"
+        for t in range(clause.main + 1, min(clause.end, clause.main + 4)):
+            if tokens[t].low in ("right", "correct", "proper") and t > clause.main + 1 and tokens[t - 1].low == "the" \
+                    and t + 1 < clause.end and tokens[t + 1].low.isalpha():
+                return clause.verb, t + 2, f"not {main} the {tokens[t].low} {tokens[t + 1].low}"
+    if clause.negated and _never_before(an, clause.verb) and (is_past_verb(main) or main in _IRREGULAR_PAST) \
+            and main not in _STATE_VERBS and main not in _AWARENESS:
+        # an undo never done: "set LOG_LEVEL=DEBUG … and never changed it back"
+        for t in range(clause.main + 1, min(clause.end, clause.main + 4)):
+            if tokens[t].low in ("back", "off") and not _explained(an, clause):
+                return clause.verb - 1, t + 1, f"never {main} … {tokens[t].low}"
+    if main in _INTENDED and not clause.negated and clause.main + 1 < clause.end and tokens[clause.main + 1].low == "to":
+        # the act that went otherwise: "I wanted to git pull instead I did pull request", "I had
+        # intended to target a test server, not production"
+        for t in range(clause.main + 2, len(tokens)):
+            if tokens[t].sentence != clause.sentence:
+                break
+            if _explained(an, clause):
+                break
+            if tokens[t].low == "instead" or tokens[t].low == "not" and _gap_is_comma(an, t - 1, t) \
+                    and t + 1 < len(tokens) and tokens[t + 1].sentence == clause.sentence and tokens[t + 1].low not in ("because", "since", "as"):
+                return clause.main, t + 1, f"{main} to … {tokens[t].low}"
+            if tokens[t].low in ("but", "because", "so") :
+                break
     if clause.negated:
         # a lapse: "did not copy the new code", "didn't slow down"
-        if main in DUTY_VERBS and _negation_in_group(an, clause) and not _explained(an, clause):
+        if (main in DUTY_VERBS or main in DUTY_WORDS and _never_before(an, clause.verb)) and _negation_in_group(an, clause) \
+                and not _explained(an, clause) and not _found_later(an, clause):
+            if main not in DUTY_VERBS:
+                return clause.verb - 1, clause.main + 1, f"never {main}"
             return clause.verb, clause.main + 1, f"did not {main}"
         return None
-    if main in ERROR_VERBS:
+    if main in OMISSION_VERBS and not _explained(an, clause):
+        return clause.main, clause.main + 1, main
+    if main == "failed" and clause.main + 2 < clause.end and tokens[clause.main + 1].low == "to" and not _explained(an, clause):
+        nxt = tokens[clause.main + 2].low
+        if nxt.isalpha() and nxt not in AUXILIARIES and nxt not in ("get", "find", "reach", "reproduce", "connect", "load", "start"):
+            return clause.main, clause.main + 3, f"failed to {nxt}"  # "he had failed to make a full assessment"
+    if main in _SHARING_VERBS:
+        # secrets made public: "You uploaded all your credentials and service account info publicly"
+        window = [tokens[t].low for t in range(clause.main + 1, min(clause.end, clause.main + 9))]
+        # the secret is the head of its phrase, not a modifier: not "the credentials rotation notice"
+        secret = next((w for n, w in enumerate(window) if w in _SECRET_NOUNS and (
+            n + 1 == len(window) or window[n + 1] in lex.STOPWORDS or _adverb(window[n + 1]) or window[n + 1] in _IN_PUBLIC)), None)
+        if secret is not None and (main in ("leaked", "exposed", "published") or any(w in _IN_PUBLIC for w in window)):
+            return clause.main, clause.main + 1, f"{main} … {secret}"
+    for t in range(clause.main + 1, min(clause.end, clause.main + 8)):
+        # before the checks were done: "We merged it before all the tests showed success builds"
+        if tokens[t].low in ("before", "without") and t + 1 < clause.end:
+            k = t + 1
+            while k < min(clause.end, t + 4) and tokens[k].low in ("all", "the", "any", "our", "its", "their", "ci"):
+                k += 1
+            if k < len(tokens) and tokens[k].sentence == clause.sentence and tokens[k].low in _CHECKS and tokens[t].low == "before" \
+                    and main in _RELEASE_VERBS and not _explained(an, clause):
+                return t, k + 1, f"{main} before the {tokens[k].low}"
+    if main in ("left", "leaves", "leave") and not _explained(an, clause):
+        # "left an unprotected database accessible to the public", "left the bucket exposed"
+        for t in range(clause.main + 1, min(len(tokens), clause.main + 10)):
+            low = tokens[t].low
+            if _gap_is_comma(an, t - 1, t) or tokens[t].sentence != clause.sentence or low in _CLAUSE_BREAKS:
+                break
+            if low in _EXPOSED or low.startswith("un") and is_past_verb(low):
+                return clause.main, t + 1, f"left … {low}"
+    if main in ERROR_VERBS or error_prefixed(main):
         if main in ("ignored", "ignore", "ignores") and not _person_ignorable(an, clause):
             return None
         return clause.main, clause.main + 1, main
@@ -571,6 +763,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     # the wrong target: "deleted the wrong directory", "pushed the bad config", "a destructive command"
     for t in range(clause.main + 1, clause.end):
         low = tokens[t].low
+        if low.endswith("ing") and _gap_is_comma(an, t - 1, t) and low not in ("thinking", "believing", "assuming"):
+            break  # "…, attributing the outage to a faulty update": the object of another phrase
         nxt = tokens[t + 1].low if t + 1 < clause.end else ""
         if low in _WRONG and (nxt not in ("with", "about", "that", "") or low == "wrong") and tokens[t - 1].low not in ("gone", "went", "go", "goes", "going", "gets", "got"):
             return t, min(t + 2, clause.end), f"{main} … {low} {nxt}".strip()
@@ -582,8 +776,15 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             return t, min(t + 3, clause.end), f"{main} the most {nxt} …"
         if low == "instead" and (main in DESTRUCTIVE_VERBS or main in _RUN_VERBS):
             return t, t + 1, f"{main} … instead"
-        if low == "without" and nxt in _WITHOUT_DUTIES:
+        if low == "without" and (nxt in _WITHOUT_DUTIES or _duty_gerund(nxt)):
             return t, t + 2, f"{main} without {nxt}"
+        if low == "without" and not _explained(an, clause):
+            # "deployed the change without review", "upgrading without proper backups"
+            k = t + 1
+            while k < min(clause.end, t + 4) and tokens[k].low in _WITHOUT_FILLERS:
+                k += 1
+            if k < clause.end and tokens[k].low in _WITHOUT_NOUNS:
+                return t, k + 1, f"{main} without {tokens[k].low}"
         if low == "than" and nxt in ("intended", "expected", "planned"):
             return t, t + 2, f"{main} more than {nxt}"
         if low in ("thinking", "believing", "assuming") and t > clause.main + 1 and _gap_is_comma(an, t - 1, t):
@@ -618,6 +819,49 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
                 return t + 1, t + 2 + (after in _DAMAGE_PARTICLE_VERBS.get(nxt, ())), f"{main} … {nxt}"
             break
     return None
+
+
+_SHARING_VERBS = W("uploaded posted pushed committed published shared leaked exposed pasted checked")
+_SECRET_NOUNS = W("credentials credential password passwords secret secrets token tokens keys api-key api-keys private")
+_IN_PUBLIC = W("publicly public github online internet")
+_CHECKS = W("tests test checks check ci build builds review reviews pipeline")
+_RELEASE_VERBS = W("merged pushed deployed released shipped published tagged committed applied")
+_EPISTEMIC = W("feared fear fears worried worry afraid suspected suspect wondered wonder imagined imagine")
+_STATE_VERBS = W(
+    """
+    had has have was were is are knew know wanted want thought think needed need did does do
+    seemed seems felt feel believed believe expected expect assumed assume could would
+    """
+)
+_CULPRIT_PRONOUNS = W("i he she someone somebody")
+_REPORTED = W(
+    """
+    said told heard received got requested decided approved agreed replied responded went came
+    arrived left returned joined learned learnt realised realized recognised recognized
+    """
+)
+
+
+def _act_as_cause(an, clause, actor):
+    """A person's act given as the reason something happened: "It was because someone on the
+    security team added a firewall rule to prod", "… occurred because a developer ran an ELB
+    purge job". The organisation's "we" is not a culprit ("because we deployed a new
+    version"), and states are not acts ("because the engineer had no access")."""
+    tokens = an.tokens
+    if clause.negated or actor.kind not in ("role", "name", "handle", "pronoun"):
+        return None
+    if actor.kind == "pronoun" and tokens[actor.start].low not in _CULPRIT_PRONOUNS:
+        return None
+    t = actor.start - 1
+    if t >= 0 and tokens[t].low in ("but", "and") and tokens[t].sentence == clause.sentence:
+        t -= 1
+    if t < 0 or tokens[t].sentence != clause.sentence or tokens[t].low != "because":
+        return None
+    main = tokens[clause.main].low
+    if main in _STATE_VERBS or main in AUXILIARIES or main in lex.RESPONSE_VERBS or main in _DISCOVERIES or main in _REPORTED \
+            or not (is_past_verb(main) or main in _IRREGULAR_PAST):
+        return None  # "because the engineer saw errors in the logs": a response, not a cause
+    return t, clause.main + 1, f"because … {main}"
 
 
 def _instead_of(an, clause, actor):
@@ -691,12 +935,29 @@ def _explained(an, clause) -> bool:
     )
 
 
+_INTENDED = W("intended meant wanted planned")
+_AWARENESS = W("realize realise notice understand see know")
+
+
+def _found_later(an, clause) -> bool:
+    """ "he did not realize it until it had been sent": when the slip was found, not a lapse."""
+    return an.tokens[clause.main].low in _AWARENESS and any(
+        an.tokens[t].low == "until" for t in range(clause.main + 1, min(len(an.tokens), clause.main + 6))
+        if an.tokens[t].sentence == clause.sentence)
+
+
 def _first_person_singular(low: str) -> bool:
     return low == "i" or low.startswith(("i'", "i’"))
 
 
 def _negation_in_group(an, clause) -> bool:
-    return any(an.tokens[t].low in _NEGATIONS or an.tokens[t].low in _NEGATED_AUX for t in range(clause.verb, clause.main))
+    return _never_before(an, clause.verb) or any(
+        an.tokens[t].low in _NEGATIONS or an.tokens[t].low in _NEGATED_AUX for t in range(clause.verb, clause.main))
+
+
+def _never_before(an, first) -> bool:
+    """ "The engineer never tested the restore": the negation is an adverb before the verb group."""
+    return first > 0 and an.tokens[first - 1].low == "never" and an.tokens[first - 1].sentence == an.tokens[first].sentence
 
 
 def _negated_near(an, t, clause) -> bool:
@@ -757,6 +1018,11 @@ def owned_slips(an: Analysis) -> list[tuple[int, int, str]]:
         if tok.possessive and tok.base.lower() in ROLE_NOUNS and i + 1 < len(tokens) and tokens[i + 1].low in _ERROR_ADJECTIVES:
             found.append((i, i + 2, f"{tok.low} {tokens[i + 1].low}"))  # "One Employee's Accidental Email"
             continue
+        if tok.possessive and tok.base.lower() in ROLE_NOUNS and tok.base.lower() not in _GENERIC_SUBJECTS \
+                and i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence and tokens[i + 1].low in _OWNED_SLIPS \
+                and tokens[i + 1].low != "fault" and not negated_near_token(an, i):
+            found.append((i, i + 2, f"{tok.low} {tokens[i + 1].low}"))  # "resolving the tech's mistake"
+            continue
         if tok.low in _OWNED_SLIPS and tok.low != "fault":
             k = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].low == "that")
             # a singular culprit: "a mistake we made" is the organisation owning its incident
@@ -792,7 +1058,7 @@ PASSIVE_DUTIES = W(
     escalated flagged considered anticipated foreseen communicated followed approved
     """
 )
-_STRONG_PASSIVE_ADVERBS = W("mistakenly carelessly negligently inadequately recklessly sloppily")
+_STRONG_PASSIVE_ADVERBS = W("carelessly negligently inadequately recklessly sloppily")
 _PASSIVE_LAPSES = W("overlooked neglected ignored forgotten missed")
 _PASSIVE_AUX_WORDS = W("was were been is are being")
 
@@ -809,7 +1075,9 @@ def implied_blame(an: Analysis) -> list[tuple[int, int, str]]:
         if low in _STRONG_PASSIVE_ADVERBS and nxt is not None and is_participle(nxt.low) and nxt.low not in ("designed", "sized", "provisioned", "documented", "tested"):
             # passive only: "was mistakenly labeled", "…, inadequately reviewed"; the active
             # "an engineer mistakenly removed" is the clause analysis's
-            if prev is not None and (prev.low in _PASSIVE_AUX_WORDS or _gap_is_comma(an, i - 1, i)):
+            if prev is not None and (prev.low in _PASSIVE_AUX_WORDS or _gap_is_comma(an, i - 1, i) or prev.low in ("and", "or") and any(
+                    tokens[k].low in _PASSIVE_AUX_WORDS for k in range(max(0, i - 8), i - 1) if tokens[k].sentence == tok.sentence)):
+                # "was mistakenly labeled as low risk and inadequately reviewed"
                 found.append((i, i + 2, f"{low} {nxt.low}"))
         elif low == "without" and nxt is not None:
             k = i + 2 if nxt.low in ("first", "ever", "properly") else i + 1
@@ -826,6 +1094,19 @@ def implied_blame(an: Analysis) -> list[tuple[int, int, str]]:
     return found
 
 
+def _mis_noun(low: str) -> bool:
+    """ "misclick", "misconfiguration", "mistype": a noun of an error by its prefix (the rest a
+    word of the dictionary)."""
+    if not low.startswith("mis") or len(low) < 7 or low.startswith("miss") or low.endswith(("ing", "ed")) \
+            or low in ("mistake", "mistakes", "mistaken"):
+        return False  # "missing", "mission", "missile": no lexicon lookup for the common words
+    from ._language import _lemmas  # deferred: only for such a word
+
+    rest = low[4:] if low[3:4] == "-" else low[3:]
+    return len(rest) >= 4 and _lemmas(rest) is not None
+
+
+_OBJECT_PRONOUNS = W("me us him her them")
 _AGENT_CUES = W("typo typos mistake mistakes blunder blunders deletion removal wipe instead oversight")
 
 
@@ -835,14 +1116,34 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
     found = []
     tokens = an.tokens
     for i, tok in enumerate(tokens):
+        if tok.low == "of" and i > 0 and (tokens[i - 1].low in _AGENT_CUES or tokens[i - 1].low in _SLIPS
+                                          or _mis_noun(tokens[i - 1].low)) and tokens[i - 1].low not in ("instead",):
+            # "the misclick of a council employee", "a mistake of the operator"
+            for j in range(i + 1, min(len(tokens), i + 8)):
+                if tokens[j].sentence != tok.sentence:
+                    break
+                candidate = actor_ending_at(an, j, names, owners)
+                if candidate is not None and candidate.person and candidate.start <= i + 2 and not candidate.generic \
+                        and tokens[j].low not in ("human", "humans", "person", "people"):
+                    nxt = tokens[j + 1] if j + 1 < len(tokens) and tokens[j + 1].sentence == tok.sentence else None
+                    if nxt is not None and (nxt.low in ROLE_NOUNS or nxt.low in lex.TEAM_NOUNS):
+                        continue
+                    if not negated_near_token(an, i - 1):
+                        found.append((candidate, i - 1, candidate.end, f"{tokens[i - 1].low} of"))
+                    break
+            continue
         if tok.low != "by":
             continue
         actor = None
         for j in range(i + 1, min(len(tokens), i + 6)):
             if tokens[j].sentence != tok.sentence:
                 break
+            if j == i + 1 and tokens[j].low in _OBJECT_PRONOUNS:
+                actor = Actor(j, j + 1, "pronoun")  # "The blog was mistakenly deleted by us"
+                break
             candidate = actor_ending_at(an, j, names, owners)
-            if candidate is not None and candidate.person and candidate.start <= i + 3 and not candidate.generic:
+            if candidate is not None and candidate.person and candidate.start <= i + 3 and not candidate.generic \
+                    and tokens[j].low not in ("human", "humans", "person", "people"):  # "a mistake made by a human": anyone
                 nxt = tokens[j + 1] if j + 1 < len(tokens) and tokens[j + 1].sentence == tok.sentence else None
                 if nxt is not None and (nxt.low in ROLE_NOUNS or nxt.low in lex.TEAM_NOUNS):
                     continue  # "by an S3 team member": the head is further on
@@ -857,6 +1158,13 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
         window = range(max(0, i - 8), i)
         lows = [tokens[t].low for t in window if tokens[t].sentence == tok.sentence]
         prev = lows[-1] if lows else ""
+        if is_participle(prev) and lows[-2:-1] and (lows[-2] in _PASSIVE_AUX_WORDS or lows[-2] in ERROR_ADVERBS):
+            # the passive with its agent and the error after it: "was deleted by an engineer by mistake"
+            slip = next((k for k in range(len(after)) if after[k] in ERROR_ADVERBS
+                         or after[k] == "by" and after[k + 1:k + 2] in (["mistake"], ["accident"])), None)
+            if slip is not None:
+                found.append((actor, i - 1, actor.end + slip + 1 + (after[slip] == "by"), f"{prev} by … {after[slip]}"))
+                continue
         if prev in PASSIVE_DUTIES and any(w in ("not", "never") for w in lows[-4:-1]):
             found.append((actor, i - 1, actor.end, f"not {prev} by"))  # "was not carefully reviewed by one of our engineers"
             continue
@@ -873,6 +1181,20 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
     return found
 
 
+_ADJUNCT_PREPOSITIONS = W("after while when before by")
+
+
+def _adjunct_subject(an: Analysis, p: int, names, owners) -> Actor | None:
+    """The subject of the clause that a gerund phrase after ``p`` ("after pushing the wrong
+    button") hangs on: the last verb group before it in the sentence."""
+    tokens = an.tokens
+    start, _ = an.sentences[tokens[p].sentence]
+    groups = _verb_groups(an, start, p)
+    if not groups:
+        return None
+    return subject_of(an, groups[-1][0], names, owners, groups)
+
+
 def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) -> list[BlamedAct]:
     """A person followed by an error-framed participle: "User or person causing network outage",
     "employees and contractors making a series of blunders"."""
@@ -883,7 +1205,10 @@ def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=N
             continue
         if len(tok.low) < 6 or tok.low in ("during", "nothing", "something", "anything", "everything", "morning", "evening", "thing", "string", "being", "having"):
             continue
-        actor = actor_ending_at(an, i - 1, names, owners)
+        if tokens[i - 1].low in _ADJUNCT_PREPOSITIONS:
+            actor = _adjunct_subject(an, i - 1, names, owners)
+        else:
+            actor = actor_ending_at(an, i - 1, names, owners)
         if actor is None or not actor.person or actor.generic:
             continue
         end = i + 1
@@ -921,4 +1246,5 @@ CUE_WORDS = (
     | _DAMAGE_VERBS | _CAUSED | _ONLY_PEOPLE | _DISCLOSURE_VERBS | _NARRATIVE_PRESENT | _RUN_VERBS
     | frozenset(_DAMAGE_PARTICLE_VERBS)
     | W("bad instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes")
+    | OMISSION_VERBS | W("left leaves leave because failed right correct intended meant wanted back") | _SHARING_VERBS | _RELEASE_VERBS
 )

@@ -2,12 +2,15 @@
 ## What it does
 Reports "human error", "operator error", "developer error", "user error" and "pilot error"
 given as the cause of an incident ("Amazon S3 disruption was caused by human error", "due to
-operator error"), and people given as the cause ("People are the cause of most security
-breaches"). Definitions ("Human error is an inevitable … failure") and discussion of the term
+operator error"), the error of another kind of person or a clerical slip framed as the cause
+("caused by employee error", "due to a clerical error", "It was staff error"), and people
+given as the cause ("People are the cause of most security breaches"). Definitions ("Human error is an inevitable … failure") and discussion of the term
 ("if you read about human error") are fine. The
 words as the name of a metric or a message ("the user error rate", "User errors (HTTP
-4xx) are excluded") and statements that reject the label ("this was not human error") are
-fine, and so is anything in code or quotation marks.
+4xx) are excluded"), statements that reject the label ("this was not human error", "Human
+error was not attributed to its failure in the article") and one term compared with another
+("what we call user error is really programmer error") are fine, and so is anything in code
+or quotation marks.
 
 ## Why it matters
 "Human error" is where an investigation stops, not where it ends: every incident involves
@@ -38,7 +41,14 @@ NAME = "blame-human-error"
 SEVERITY = Severity.ERROR
 
 _ALWAYS = lex._words("human operator pilot developer engineer admin administrator technician sysadmin")
-_SOMETIMES = lex._words("user users")
+# Other people and human kinds of slip, counted only when framed as the cause ("the outage
+# was caused by employee error", "it was staff error", "due to a clerical error").
+_SOMETIMES = lex._words(
+    """
+    user users employee employees staff staffer contractor contractor's programmer worker
+    personnel clerk clerical manual keying data-entry typing manipulation procedural
+    """
+)
 # "human error", "operator mistakes": the pair, before any analysis
 @lru_cache(maxsize=1)
 def _slip():
@@ -86,7 +96,7 @@ def check(doc, ctx):
                 continue
             if i + 2 < len(tokens) and tokens[i + 2].sentence == first.sentence and tokens[i + 2].low in _NOT_A_CAUSE_AFTER:
                 continue
-            if negated_before(an, i, reach=4) or _meta(an, i):
+            if negated_before(an, i, reach=4) or _meta(an, i) or _denied_after(an, i + 2):
                 continue
             after = tokens[i + 2].low if i + 2 < len(tokens) and tokens[i + 2].sentence == first.sentence else ""
             if after in ("is", "are", "happens", "happen", "can", "will") and (i == 0 or tokens[i - 1].sentence != first.sentence):
@@ -102,14 +112,25 @@ def check(doc, ctx):
             )
 
 
+def _denied_after(an, k):
+    """ "Human error was not attributed to its failure", "user error isn't the cause": the
+    phrase is the subject of a denial."""
+    lows = [t.low for t in an.tokens[k : k + 3] if t.sentence == an.tokens[k - 1].sentence]
+    return bool(lows) and (lows[0] in ("was", "is", "were", "are") and lows[1:2] in (["not"], ["never"])
+                           or lows[0] in ("wasn't", "wasn’t", "isn't", "isn’t", "weren't", "weren’t"))
+
+
 def _framed_as_cause(an, i):
     sentence = an.tokens[i].sentence
     before = [t.low for t in an.tokens[:i] if t.sentence == sentence]
     if any(word in _CAUSE_WORDS for word in before):
         return True
-    # "It was user error", "this is simply user error"
-    tail = before[-3:]
-    return any(word in ("was", "is", "were") for word in tail)
+    # "It was user error", "this is simply user error"; not a term compared with another
+    # ("what we call user error is really programmer error")
+    for k in range(max(0, len(before) - 3), len(before)):
+        if before[k] in ("was", "is", "were"):
+            return not (k > 0 and before[k - 1] in ("error", "errors", "mistake", "mistakes"))
+    return False
 
 
 def _meta(an, i):

@@ -7,7 +7,10 @@ doing something that is not a failure ("Maria restarted the pods") is fine, and 
 roles ("the on-call engineer"), teams, and names of systems, products and vendors
 (Jenkins, Kafka, Vault, Stripe…). A duty left undone ("\"Jane didn't validate the
 input.\"") and an error attributed "by" a name ("Configuration change is made by Engineer
-Daniel without peer review") count too. Text in code, blockquotes and quoted chat logs is
+Daniel without peer review") count too, and so does every shape of error PM507 knows ("In
+an attempt to assist another team, Alex had accidentally deleted a production database"). A
+name after "by" is only blamed for a failure in its own stretch of the sentence: "Reports
+of broken wikis come in, proving the points made by John and Paladox" is fine. Text in code, blockquotes and quoted chat logs is
 not checked, nor terms and messages in quotation marks; a quoted sentence that reports what
 someone said is.
 
@@ -41,7 +44,7 @@ The deploy process allowed a config that failed validation to reach production.
 from ..rule import Finding, Severity
 from . import _lexicon as lex
 from ._people import candidates
-from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, agent_blames, blamed_acts, negated_duty
+from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, agent_blames, blamed_acts, has_error_prefixed, negated_duty
 from ._language import NameOptions, analyse_speech as analyse, text_blocks, is_past_verb, negated_before, person_at, words_of
 
 CODE = "PM501"
@@ -70,7 +73,8 @@ def _blocks(doc, names):
     for block in text_blocks(doc):
         words = words_of(block.text)
         # a cue, and someone to blame: a name, a handle or "he"/"she" ("error" alone is in most blocks)
-        if (not words.isdisjoint(_SCREEN) or not words.isdisjoint(_CLAUSE_SCREEN) or not words.isdisjoint(DUTY_WORDS) and negated_duty(block.text)) \
+        if (not words.isdisjoint(_SCREEN) or not words.isdisjoint(_CLAUSE_SCREEN) or has_error_prefixed(words)
+                or not words.isdisjoint(DUTY_WORDS) and negated_duty(block.text)) \
                 and (not words.isdisjoint(_PRONOUNS) or names.people or candidates(block.text)):
             yield block, analyse(block.text)
 
@@ -182,7 +186,7 @@ def _blamed_person(an, i, names, owners):
         before = an.tokens[start - 2].low if start > 1 and an.tokens[start - 2].sentence == sentence else ""
         if before in _CAUSAL_BEFORE_BY or prev.startswith("blam"):
             return start, end
-        if strong and _has_cue(lows_all):
+        if strong and _has_cue(_segment(an, start)):
             return start, end
         return None
 
@@ -217,6 +221,21 @@ def _blamed_person(an, i, names, owners):
     if strong and _has_cue(clause) and not negated_before(an, start, reach=3):
         return start, end
     return None
+
+
+def _segment(an, i):
+    """The lower-case words of the comma-delimited stretch of the sentence around token ``i``:
+    "Reports of broken wikis come in, proving the points made by John" has no failure where
+    John is."""
+    tokens = an.tokens
+    sentence = tokens[i].sentence
+    first = i
+    while first > 0 and tokens[first - 1].sentence == sentence and "," not in an.text[tokens[first - 1].end : tokens[first].start]:
+        first -= 1
+    last = i
+    while last + 1 < len(tokens) and tokens[last + 1].sentence == sentence and "," not in an.text[tokens[last].end : tokens[last + 1].start]:
+        last += 1
+    return [t.low for t in tokens[first : last + 1]]
 
 
 def _has_cue_phrase(lows):

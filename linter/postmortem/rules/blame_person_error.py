@@ -18,13 +18,27 @@ member", "was not carefully reviewed by one of our Senior engineers"), a slip ow
 realised the mistake I did") and reported speech ("“An employee pushed the wrong button,” he
 said"). Named people and @handles are reported by PM501.
 
+The act is judged by its shape, not by a list of sentences: any verb with the error prefix
+mis- ("misconfigured", "misunderstood"); a step passed over ("skipped", "bypassed",
+"overrode"); a duty failed or never done ("failed to follow", "never tested"); a release
+before its checks ("We merged it before all the tests showed success builds"); a secret made
+public ("You uploaded all your credentials and service account info publicly"); exposure
+left behind ("left an unprotected database accessible to the public"); a person's act given
+as the cause ("It was because someone on the security team added a firewall rule to
+prod"); a slip "of" a person ("The misclick of a Hastings Borough Council employee"). The
+person is found across a relative clause, a parenthesis or a bracketed aside ("I am sorry,
+some people who was working on next cabinet accidentally unplug your power strip", "My new
+Employee(7 months) accidentally sent PHI …").
+
 Roles doing ordinary things are fine ("The on-call engineer acknowledged the page",
 "University IT staff resolved the errors"), and so are systems as actors ("This change
 inadvertently blocked access"), passives without people ("The servers that were
 inadvertently removed"), statements of what anyone could do ("Everyone makes mistakes"),
 denials ("It’s never a single person who caused a failure"), a lapse whose reason comes
 first ("… so we didn't catch the issue in testing"), an organisation owning its incident ("a
-mistake we made") and hypotheticals.
+mistake we made"), hypotheticals and fears ("I feared I had accidentally deleted the user
+table as well, but no backup existed"), reasons given ("… because the site was down") and
+when a slip was found ("he did not realize it until it had been sent").
 
 ## Why it matters
 Replacing a name with a role does not make a sentence blameless: "a tired engineer ran a
@@ -59,7 +73,7 @@ _NAMED = ("name", "handle")  # PM501's
 # Every finding needs one of these words in its block; blocks without any are skipped.
 # A block needs one of these words to be analysed, or a negation and a duty ("did not copy").
 _SCREEN = (
-    cl.ERROR_ADVERBS | cl.ERROR_VERBS | cl.STRONG_DESTRUCTIVE | lex._words(
+    cl.ERROR_ADVERBS | cl.ERROR_VERBS | cl.STRONG_DESTRUCTIVE | cl.OMISSION_VERBS | lex._words(
         """
         wrong incorrect erroneous faulty mistaken improper invalid unintended bad dangerous
         destructive typo typos mistake mistakes blunder blunders fuckup fuck-up screwup
@@ -73,7 +87,10 @@ _PASSIVE = lex._words("was were been being")
 _NEGATIONS = lex._words("not never didn't didn’t don't don’t doesn't doesn’t didnt dont")
 
 
-_WEAK = lex._words("caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes")
+_WEAK = lex._words(
+    "caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes"
+    " left leaves skipped skip skips because failed uploaded posted pushed committed published shared leaked exposed pasted before intended meant wanted"
+)
 _ERROR_NOUNS = lex._words("error errors")
 # Weak cues that blame without a person in the passive: "was missed", "released without being tested".
 _PASSIVE_CUES = lex._words("missed ignored without")
@@ -89,21 +106,33 @@ def _blocks(doc):
     negated duty ("did not copy")."""
     for block in text_blocks(doc):
         words = words_of(block.text)
-        if not words.isdisjoint(_STRONG) or (
+        if not words.isdisjoint(_STRONG) or cl.has_error_prefixed(words) or (
             not words.isdisjoint(_ERROR_NOUNS) and not words.isdisjoint(_MADE)  # "made a procedural error"
         ) or (
             not words.isdisjoint(_WEAK) and _weak_beside_person(block.text)
             or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text) and not words.isdisjoint(_PERSON_WORDS)
+            or _undone(words) and not words.isdisjoint(_PERSON_WORDS)
             or (not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text)) and candidates(block.text)
         ):
             yield block, analyse(block.text)
+
+
+_RIGHT = lex._words("right correct proper")
+_UNDO = lex._words("back off")
+
+
+def _undone(words) -> bool:
+    """The right thing not done ("not restarting the right service") or an undo never done
+    ("never changed it back")."""
+    return (not words.isdisjoint(_RIGHT) and not words.isdisjoint(_NEGATIONS | {"not", "i'm", "i’m"})
+            or "never" in words and not words.isdisjoint(_UNDO))
 
 
 def _weak_beside_person(text: str) -> bool:
     """Whether a weak cue shares a sentence with a word for people ("the engineer caused …") or
     a passive ("the alert was missed"): "X caused Y. The on-call engineer was paged" does not."""
     for sentence in _sentences(text):
-        words = frozenset(_WORD.findall(sentence.lower()))
+        words = frozenset(w[:-2] if w.endswith(("'s", "’s")) else w for w in _WORD.findall(sentence.lower()))
         if not words.isdisjoint(_WEAK) and (
             not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(_PASSIVE) and not words.isdisjoint(_PASSIVE_CUES)
         ):

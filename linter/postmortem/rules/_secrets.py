@@ -688,6 +688,8 @@ def cards(doc) -> list[Hit]:
         digits = re.sub(r"\D", "", raw)
         if digits in TEST_CARDS or not _grouped_as_card(raw) or not luhn(digits):
             continue
+        if len(raw) == 13 and raw.isdigit():
+            continue  # a Unix time in milliseconds far more often than a 13-digit Visa (no longer issued)
         network = card_network(digits)
         if network is not None:
             hits.append(Hit(match.start(), match.end(), network, digits))

@@ -145,3 +145,39 @@ def test_a_warm_site_build_is_byte_identical_to_a_cold_one(tmp_path):
     assert sorted(cold) == sorted(warm)
     assert [str(path) for path in cold if cold[path] != warm[path]] == []
     assert len([path for path in cold if path.suffix == ".html"]) > files_of(project)
+
+
+def _generated_project(tmp_path: Path, count: int, cache: bool) -> Path:
+    from .test_parallel import _generator
+
+    project = make_project(tmp_path, extra_config="cache = true\n" if cache else "")
+    _generator().write_archive(tmp_path / "generated", count=count, seed=11)
+    for path in (tmp_path / "generated" / "postmortems").glob("*.md"):
+        shutil.copy(path, project / "postmortems" / path.name)
+    return project
+
+
+def _catalog(project: Path, jobs: int) -> catalog.Catalog:
+    config = load_config(project / "pyproject.toml")
+    config.archive = str(project / "postmortems")
+    found, _ = catalog.load(project / "postmortems", config, today=TODAY, allow_lint_errors=True, jobs=jobs)
+    return found
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_a_catalog_made_in_worker_processes_is_the_serial_one(tmp_path, cache):
+    # Enough files for two processes (engine.PARALLEL_MIN_FILES each): the workers parse,
+    # lint and summarise, and only findings and summaries come back.
+    project = _generated_project(tmp_path, 140, cache)
+    serial = _catalog(project, 1)
+    if cache:
+        shutil.rmtree(project / ".postmortem_cache")
+    parallel = _catalog(project, 2)
+    assert parallel.parsed == serial.parsed == files_of(project)
+    assert [(e.stem, e.doc, e.diagnostics, e.errors) for e in parallel.entries] == \
+        [(e.stem, e.doc, e.diagnostics, e.errors) for e in serial.entries]
+    assert any(e.errors for e in parallel.entries)  # the generator plants findings
+    if cache:  # what the workers made was written to the cache and reads back the same
+        warm = _catalog(project, 2)
+        assert warm.parsed == 0
+        assert [(e.stem, e.doc, e.diagnostics) for e in warm.entries] == [(e.stem, e.doc, e.diagnostics) for e in serial.entries]

@@ -245,13 +245,13 @@ class Linter:
                     progress(1)
             else:
                 todo.append((index, path, data, key, summary_key))
-        workers = max(1, min(jobs, len(todo) // PARALLEL_MIN_FILES)) if summaries is None else 1
+        workers = max(1, min(jobs, len(todo) // PARALLEL_MIN_FILES))
         with _fewer_collections():
             if workers > 1:
                 from . import pool
 
-                outcomes = pool.lint_in_processes(self, [path for _, path, _, _, _ in todo], workers, progress)
-                outcomes = ((diagnostics, errors, None) for diagnostics, errors in outcomes)
+                outcomes = pool.lint_in_processes(self, [path for _, path, _, _, _ in todo], workers, progress, summaries,
+                                                  [data for _, _, data, _, _ in todo])
             else:
                 outcomes = self._lint_each(todo, result.documents if keep_documents else None, progress, summaries)
             for (index, _, data, key, summary_key), (diagnostics, errors, made) in zip(todo, outcomes):

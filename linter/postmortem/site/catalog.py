@@ -14,6 +14,7 @@ it as "a post-mortem this build leaves out": a file name says what the incident 
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -153,6 +154,7 @@ def load(
     internal: bool = False,
     allow_lint_errors: bool = False,
     drafts: bool = True,
+    jobs: int | None = None,
 ) -> tuple[Catalog, list[Diagnostic]]:
     """Lint ``source`` and return the catalog of published post-mortems and every finding;
     without ``drafts``, drafts are left out as restricted post-mortems are.
@@ -160,10 +162,13 @@ def load(
     The catalog keeps a :class:`~.summary.Summary` of each post-mortem, never its parse.
     With the configuration's ``cache`` on, the findings and summaries of unchanged files
     come from the cache ``postmortem lint --cache`` uses, and only changed files are
-    parsed."""
+    parsed. The files to parse are parsed, linted and summarised in ``jobs`` processes
+    (default: one per CPU), as ``postmortem lint --jobs`` does; only their findings and
+    summaries come back."""
     linter = Linter(config, today=today)
     files = archive_files(source)
-    result = linter.lint_paths(files, cache_dir=config.cache_path if config.cache else None, summaries=SUMMARIES)
+    result = linter.lint_paths(files, jobs=jobs or os.cpu_count() or 1,
+                               cache_dir=config.cache_path if config.cache else None, summaries=SUMMARIES)
     if result.internal_errors:
         raise LintFailure("\n".join(result.internal_errors))
     failing = [d for d in result.diagnostics if d.severity >= config.fail_on]

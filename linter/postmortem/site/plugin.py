@@ -211,7 +211,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         archive_data = browse.archive_data(cat, urls)
         items, _ = tracker.tracker_items(cat, self.config.finished_actions_months or None)
         action_data = tracker.action_data(items, urls)
-        del items
         generated += [
             (u.HOME, home.home_page(cat, urls, t, lambda path: files.get_file_from_path(path) is not None), True, False),
             (u.ARCHIVE, browse.archive_page(cat, urls, t, self.tokens, archive_data, rows), True, False),
@@ -219,11 +218,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             (u.BY_SERVICE, browse.service_page(cat, urls, t, self.tokens), True, False),
             (u.BY_YEAR, browse.year_page(cat, urls, t, self.tokens), True, False),
             (u.BY_TAG, browse.tag_page(cat, urls, t), True, False),
-            (u.ACTIONS, tracker.tracker_page(cat, urls, t, self.config.finished_actions_months or None, self.tokens, action_data, rows), True, False),
+            (u.ACTIONS, tracker.tracker_page(cat, urls, t, self.config.finished_actions_months or None, self.tokens, action_data, rows, items), True, False),
             (u.INSIGHTS, insights.insights_page(cat, urls, drawn, t), True, False),
             (u.RULES, rules_ref.rules_page(t), True, False),
             (u.STATUS_HISTORY, status_history.index_page(notices, t), True, True),
         ]
+        del items
         generated += [(src_uri, content, False, True) for src_uri, content in status_history.older_pages(notices, t)]
         generated += [(notice.src_uri, status_history.notice_page(notice, t), False, True) for notice in notices]
         generated += [(chart.src_uri, chart.svg, False, False) for chart in drawn]

@@ -197,6 +197,7 @@ class Linter:
         cache_dir: Path | None = None,
         index_paths: Iterable[Path] | None = None,
         summaries: "Summaries | None" = None,
+        cache_memory: dict | None = None,
     ) -> LintResult:
         """Parse and lint files one at a time; with ``jobs`` > 1, in that many processes.
 
@@ -209,7 +210,9 @@ class Linter:
         :mod:`postmortem.cache`). With ``summaries`` (the site), the result holds what
         ``summaries.make`` keeps of each document, in the order of ``paths``, instead of the
         documents; with ``cache_dir`` too, the summaries of unchanged files are read from
-        the cache and only the other files are parsed. ``progress`` is called with the
+        the cache and only the other files are parsed. ``cache_memory`` (a dict kept by a
+        process that lints the archive again and again, such as ``mkdocs serve``) holds the
+        cache's entries of the last run, read first, with or without ``cache_dir``. ``progress`` is called with the
         number of files finished since the last call.
         """
         paths = list(paths)
@@ -219,10 +222,10 @@ class Linter:
             folder = self.config.archive_dir
             self.archive = Archive.from_paths(folder if folder.is_dir() else None, list(index_paths or paths))
         cache = None
-        if cache_dir is not None and not keep_documents:
+        if (cache_dir is not None or cache_memory is not None) and not keep_documents:
             from .cache import FindingsCache
 
-            cache = FindingsCache.for_linter(cache_dir, self)
+            cache = FindingsCache.for_linter(cache_dir, self, cache_memory)
         if summaries is not None:
             result.summaries = [None] * len(paths)
         todo: list[tuple[int, Path, bytes | None, str | None, str | None]] = []

@@ -155,6 +155,7 @@ def load(
     allow_lint_errors: bool = False,
     drafts: bool = True,
     jobs: int | None = None,
+    memory: dict | None = None,
 ) -> tuple[Catalog, list[Diagnostic]]:
     """Lint ``source`` and return the catalog of published post-mortems and every finding;
     without ``drafts``, drafts are left out as restricted post-mortems are.
@@ -164,11 +165,14 @@ def load(
     come from the cache ``postmortem lint --cache`` uses, and only changed files are
     parsed. The files to parse are parsed, linted and summarised in ``jobs`` processes
     (default: one per CPU), as ``postmortem lint --jobs`` does; only their findings and
-    summaries come back."""
+    summaries come back. ``memory`` (a dict the caller keeps between builds, as the
+    plugin does under ``mkdocs serve``) holds the cache entries of the last build, so a
+    rebuild parses only the files that changed, with or without ``cache`` on."""
     linter = Linter(config, today=today)
     files = archive_files(source)
     result = linter.lint_paths(files, jobs=jobs or os.cpu_count() or 1,
-                               cache_dir=config.cache_path if config.cache else None, summaries=SUMMARIES)
+                               cache_dir=config.cache_path if config.cache else None, summaries=SUMMARIES,
+                               cache_memory=memory)
     if result.internal_errors:
         raise LintFailure("\n".join(result.internal_errors))
     failing = [d for d in result.diagnostics if d.severity >= config.fail_on]

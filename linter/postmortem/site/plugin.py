@@ -131,6 +131,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.drafts = True
         self.templates = Templates()
         self.colours: dict[str, str] = {}
+        self.memory: dict | None = None  # under `mkdocs serve`: the last build's lint and summaries
+
+    def on_startup(self, *, command, dirty):
+        # Its presence keeps this instance from one `mkdocs serve` rebuild to the next
+        # (every setting is read again in on_config), so a rebuild parses only the
+        # post-mortems whose cache key changed, with or without `cache` on.
+        self.memory = {} if command == "serve" else None
 
     # ------------------------------------------------------------------ configuration
 
@@ -267,7 +274,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             project = replace(self.project, archive=str(self.source))
             cat, _ = catalog.load(
                 self.source, project, today=self.today, internal=self.internal, allow_lint_errors=self.allow_lint_errors,
-                drafts=self.drafts,
+                drafts=self.drafts, memory=self.memory,
             )
         except (ConfigError, UsageError) as exc:
             raise PluginError(f"postmortem-archive: configuration error: {exc}") from None

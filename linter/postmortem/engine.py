@@ -198,6 +198,7 @@ class Linter:
         index_paths: Iterable[Path] | None = None,
         summaries: "Summaries | None" = None,
         cache_memory: dict | None = None,
+        min_files_per_job: int | None = None,
     ) -> LintResult:
         """Parse and lint files one at a time; with ``jobs`` > 1, in that many processes.
 
@@ -212,8 +213,10 @@ class Linter:
         documents; with ``cache_dir`` too, the summaries of unchanged files are read from
         the cache and only the other files are parsed. ``cache_memory`` (a dict kept by a
         process that lints the archive again and again, such as ``mkdocs serve``) holds the
-        cache's entries of the last run, read first, with or without ``cache_dir``. ``progress`` is called with the
-        number of files finished since the last call.
+        cache's entries of the last run, read first, with or without ``cache_dir``. A process
+        is started for every ``min_files_per_job`` files to parse at least (default
+        :data:`PARALLEL_MIN_FILES`). ``progress`` is called with the number of files
+        finished since the last call.
         """
         paths = list(paths)
         result = LintResult(files=len(paths))
@@ -248,7 +251,7 @@ class Linter:
                     progress(1)
             else:
                 todo.append((index, path, data, key, summary_key))
-        workers = max(1, min(jobs, len(todo) // PARALLEL_MIN_FILES))
+        workers = max(1, min(jobs, len(todo) // (min_files_per_job or PARALLEL_MIN_FILES)))
         with _fewer_collections():
             if workers > 1:
                 from . import pool

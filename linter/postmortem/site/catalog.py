@@ -170,7 +170,7 @@ def load(
     rebuild parses only the files that changed, with or without ``cache`` on."""
     linter = Linter(config, today=today)
     files = archive_files(source)
-    result = linter.lint_paths(files, jobs=jobs or os.cpu_count() or 1,
+    result = linter.lint_paths(files, jobs=jobs or os.cpu_count() or 1, min_files_per_job=FILES_PER_PROCESS,
                                cache_dir=config.cache_path if config.cache else None, summaries=SUMMARIES,
                                cache_memory=memory)
     if result.internal_errors:
@@ -197,6 +197,12 @@ def load(
     cat.parsed = result.files - result.cache_hits
     return cat, result.diagnostics
 
+
+# Files to parse for each worker process at least. A pool of two, forked from the build's
+# process with everything imported, starts and stops in about 20 ms, the time of two
+# files: a second process pays off from a few dozen files (a site build is seconds long,
+# and the command line's engine.PARALLEL_MIN_FILES is its own choice).
+FILES_PER_PROCESS = 16
 
 # How lint_paths makes, writes and reads the site's summary of each post-mortem.
 SUMMARIES = Summaries(make=summary.of, to_data=summary.to_data, from_data=summary.from_data, version=summary.FORMAT)

@@ -196,8 +196,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 gc.enable()
             # What the event left behind (the documents hold reference cycles). With the
             # collector off, everything the event allocated is still in the youngest
-            # generation: collecting that one spares a walk of the whole heap (a second at
-            # 400 post-mortems under `mkdocs serve`, where the last build was unfrozen).
+            # generation: collecting that one spares a walk of the whole heap (under
+            # `mkdocs serve`, the last build's objects too, unfrozen before this build).
             gc.collect(0)
             gc.freeze()
 

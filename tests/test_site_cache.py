@@ -306,3 +306,19 @@ def test_a_serve_rebuild_keeps_the_plugin_and_writes_the_pages_a_cold_build_writ
     assert sorted(served) == sorted(cold)
     assert [str(path) for path in served if served[path] != cold[path]] == []
     assert "A sentence added while serving." in (cold_site / "postmortems" / target.stem / "index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("option, expected", [(None, None), (1, 1), (3, 3)])
+def test_the_jobs_option_reaches_the_catalog(tmp_path, monkeypatch, option, expected):
+    from mkdocs.config import load_config as mkdocs_config
+
+    project = project_with_archive(tmp_path, cache=False)
+    options = {} if option is None else {"jobs": option}
+    config = mkdocs_config(config_file=str(archive_config(tmp_path, project / "postmortems", project / "pyproject.toml",
+                                                          **options)))
+    config = config.plugins.on_config(config)
+    seen = []
+    real_load = catalog.load
+    monkeypatch.setattr(catalog, "load", lambda *args, **kwargs: seen.append(kwargs["jobs"]) or real_load(*args, **kwargs))
+    config.plugins["postmortem-archive"]._catalog()
+    assert seen == [expected]

@@ -55,6 +55,9 @@ Options (``plugins: - postmortem-archive:`` in ``mkdocs.yml``):
 ``rows_per_page``
     Rows of the archive table and of the action items written into their pages (default
     50); the rest load from data files when the reader filters, sorts or turns a page.
+``jobs``
+    Processes that parse and lint the post-mortems the build reads (default: one per CPU;
+    1 keeps it in the build's own process, for a machine whose cores are busy anyway).
 ``today``
     The date that decides which action items are overdue (default: the build date).
     ``POSTMORTEM_TODAY=YYYY-MM-DD`` overrides it.
@@ -108,6 +111,7 @@ class ArchiveConfig(Config):
     edit_url = c.Optional(c.Type(str))
     finished_actions_months = c.Type(int, default=tracker.FINISHED_MONTHS)
     rows_per_page = c.Type(int, default=listing.PAGE_ROWS)
+    jobs = c.Optional(c.Type(int))
 
 
 def _flag(name: str, configured: bool) -> bool:
@@ -278,7 +282,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             project = replace(self.project, archive=str(self.source))
             cat, _ = catalog.load(
                 self.source, project, today=self.today, internal=self.internal, allow_lint_errors=self.allow_lint_errors,
-                drafts=self.drafts, memory=self.memory,
+                drafts=self.drafts, memory=self.memory, jobs=max(1, self.config.jobs) if self.config.jobs else None,
             )
         except (ConfigError, UsageError) as exc:
             raise PluginError(f"postmortem-archive: configuration error: {exc}") from None

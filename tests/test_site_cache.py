@@ -8,6 +8,7 @@ findings; here the same changes are checked for the summaries the site reads.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import shutil
@@ -145,3 +146,179 @@ def test_a_warm_site_build_is_byte_identical_to_a_cold_one(tmp_path):
     assert sorted(cold) == sorted(warm)
     assert [str(path) for path in cold if cold[path] != warm[path]] == []
     assert len([path for path in cold if path.suffix == ".html"]) > files_of(project)
+
+
+def _generated_project(tmp_path: Path, count: int, cache: bool) -> Path:
+    from .test_parallel import _generator
+
+    project = make_project(tmp_path, extra_config="cache = true\n" if cache else "")
+    _generator().write_archive(tmp_path / "generated", count=count, seed=11)
+    for path in (tmp_path / "generated" / "postmortems").glob("*.md"):
+        shutil.copy(path, project / "postmortems" / path.name)
+    return project
+
+
+def _catalog(project: Path, jobs: int) -> catalog.Catalog:
+    config = load_config(project / "pyproject.toml")
+    config.archive = str(project / "postmortems")
+    found, _ = catalog.load(project / "postmortems", config, today=TODAY, allow_lint_errors=True, jobs=jobs)
+    return found
+
+
+@pytest.mark.parametrize("cache", [False, True])
+def test_a_catalog_made_in_worker_processes_is_the_serial_one(tmp_path, cache):
+    # Enough files for two processes (engine.PARALLEL_MIN_FILES each): the workers parse,
+    # lint and summarise, and only findings and summaries come back.
+    project = _generated_project(tmp_path, 140, cache)
+    serial = _catalog(project, 1)
+    if cache:
+        shutil.rmtree(project / ".postmortem_cache")
+    parallel = _catalog(project, 2)
+    assert parallel.parsed == serial.parsed == files_of(project)
+    assert [(e.stem, e.doc, e.diagnostics, e.errors) for e in parallel.entries] == \
+        [(e.stem, e.doc, e.diagnostics, e.errors) for e in serial.entries]
+    assert any(e.errors for e in parallel.entries)  # the generator plants findings
+    if cache:  # what the workers made was written to the cache and reads back the same
+        warm = _catalog(project, 2)
+        assert warm.parsed == 0
+        assert [(e.stem, e.doc, e.diagnostics) for e in warm.entries] == [(e.stem, e.doc, e.diagnostics) for e in serial.entries]
+
+
+# ---------------------------------------------------------------- the last build, kept in memory
+# Under `mkdocs serve` the plugin keeps the cache entries of its last build in memory, under
+# the same keys as the cache folder: a rebuild parses only what changed, even without
+# `cache = true`.
+
+
+def load_kept(project: Path, memory: dict, **config_changes) -> catalog.Catalog:
+    config = load_config(project / "pyproject.toml")
+    for key, value in config_changes.items():
+        setattr(config, key, value)
+    config.archive = str(project / "postmortems")
+    found, _ = catalog.load(project / "postmortems", config, today=TODAY, allow_lint_errors=True, memory=memory)
+    return found
+
+
+def _same(one: catalog.Catalog, other: catalog.Catalog) -> bool:
+    return [(e.stem, e.doc, e.diagnostics, e.errors) for e in one.entries] == \
+        [(e.stem, e.doc, e.diagnostics, e.errors) for e in other.entries]
+
+
+def test_the_last_build_in_memory_parses_only_the_edited_file(tmp_path):
+    project = project_with_archive(tmp_path, cache=False)
+    memory: dict = {}
+    cold = load_kept(project, memory)
+    assert cold.parsed == files_of(project)
+    assert len(memory) == 2 * files_of(project)  # findings and summary of each file
+    warm = load_kept(project, memory)
+    assert warm.parsed == 0 and _same(warm, cold)
+    target = next((project / "postmortems").glob("2026-03-04-*.md"))
+    target.write_text(target.read_text(encoding="utf-8").replace("## Summary\n", "## Summary\n\nAn added sentence.\n", 1),
+                      encoding="utf-8")
+    edited = load_kept(project, memory)
+    assert edited.parsed == 1
+    assert _same(edited, load(project))  # as a build without memory
+    assert len(memory) == 2 * files_of(project)  # the edited file's old entries are gone
+    assert not (project / ".postmortem_cache").exists()  # memory only: no folder written
+
+
+@pytest.mark.parametrize("change", ["configuration", "owners", "related", "version"])
+def test_a_change_the_findings_depend_on_parses_again_from_memory(tmp_path, monkeypatch, change):
+    project = project_with_archive(tmp_path, cache=False)
+    memory: dict = {}
+    load_kept(project, memory)
+    options = {}
+    if change == "configuration":
+        options["ignore"] = ["PM313"]
+    elif change == "owners":
+        registry = project / "owners.yml"
+        registry.write_text(registry.read_text(encoding="utf-8").replace("  sre-team:", "  sre-crew:"), encoding="utf-8")
+    elif change == "related":
+        texts = {p: p.read_text(encoding="utf-8") for p in (project / "postmortems").glob("2*.md")}
+        named = set(re.findall(r"^related: \[(PM-[0-9-]+)", "".join(texts.values()), re.MULTILINE))
+        victim = next(p for p, text in texts.items() if any(f"id: {id_}\n" in text for id_ in named))
+        victim.write_text(texts[victim].replace("id: PM-", "id: PM-9", 1), encoding="utf-8")
+    else:
+        monkeypatch.setattr(cache_module, "__version__", "99.0.0")
+    again = load_kept(project, memory, **options)
+    assert again.parsed == files_of(project)
+    assert _same(again, load(project, **options))
+
+
+def test_a_summary_kept_in_memory_is_not_shared_with_the_next_build(tmp_path):
+    project = project_with_archive(tmp_path)
+    memory: dict = {}
+    first = load_kept(project, memory)
+    before = copy.deepcopy([(e.stem, e.doc, e.diagnostics) for e in first.entries])
+    for entry in first.entries:  # what a page builder might do to what it was given
+        entry.incident.services.append("changed-after-the-build")
+        entry.doc.sections.clear()
+    second = load_kept(project, memory)
+    assert second.parsed == 0
+    assert [(e.stem, e.doc, e.diagnostics) for e in second.entries] == before
+
+
+def test_a_serve_rebuild_keeps_the_plugin_and_writes_the_pages_a_cold_build_writes(tmp_path):
+    """As ``mkdocs serve`` rebuilds (``bench/rebuild.py``): the configuration is loaded again,
+    the plugin instance is kept, and after an edit the site is byte for byte a cold build's."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config as mkdocs_config
+
+    project = project_with_archive(tmp_path, cache=False)
+    config_file = archive_config(tmp_path, project / "postmortems", project / "pyproject.toml")
+    serve_site = tmp_path / "serve-site"
+    monkeypatch = pytest.MonkeyPatch()  # undone before the cold build below, which reads the environment itself
+    monkeypatch.setenv("POSTMORTEM_TODAY", TODAY.isoformat())
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    try:
+        def get_config():
+            return mkdocs_config(config_file=str(config_file), site_dir=str(serve_site))
+
+        config = get_config()
+        config.plugins.on_startup(command="serve", dirty=False)
+        plugin = config.plugins["postmortem-archive"]
+        mkdocs_build(config, dirty=False)
+        assert len(plugin.memory) == 2 * files_of(project)
+        target = next((project / "postmortems").glob("2026-03-04-*.md"))
+        target.write_text(target.read_text(encoding="utf-8") + "\nA sentence added while serving.\n", encoding="utf-8")
+        again = get_config()
+        assert again.plugins["postmortem-archive"] is plugin
+        parsed = []
+        real_load = catalog.load
+
+        def counting_load(*args, **kwargs):
+            found = real_load(*args, **kwargs)
+            parsed.append(found[0].parsed)
+            return found
+
+        monkeypatch.setattr(catalog, "load", counting_load)
+        mkdocs_build(again, dirty=False)
+        assert parsed == [1]
+        config.plugins.on_shutdown()
+    finally:
+        monkeypatch.undo()
+    cold_site = tmp_path / "cold-site"
+    result = build(cold_site, config_file)
+    assert result.returncode == 0, result.stdout + result.stderr
+    served, cold = ({p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*"))
+                     if p.is_file() and p.relative_to(site).parts[0] != "pagefind" and p.suffix != ".gz"}
+                    for site in (serve_site, cold_site))
+    assert sorted(served) == sorted(cold)
+    assert [str(path) for path in served if served[path] != cold[path]] == []
+    assert "A sentence added while serving." in (cold_site / "postmortems" / target.stem / "index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("option, expected", [(None, None), (1, 1), (3, 3)])
+def test_the_jobs_option_reaches_the_catalog(tmp_path, monkeypatch, option, expected):
+    from mkdocs.config import load_config as mkdocs_config
+
+    project = project_with_archive(tmp_path, cache=False)
+    options = {} if option is None else {"jobs": option}
+    config = mkdocs_config(config_file=str(archive_config(tmp_path, project / "postmortems", project / "pyproject.toml",
+                                                          **options)))
+    config = config.plugins.on_config(config)
+    seen = []
+    real_load = catalog.load
+    monkeypatch.setattr(catalog, "load", lambda *args, **kwargs: seen.append(kwargs["jobs"]) or real_load(*args, **kwargs))
+    config.plugins["postmortem-archive"]._catalog()
+    assert seen == [expected]

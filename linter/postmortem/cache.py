@@ -12,6 +12,11 @@ rewritten. A summary (:mod:`postmortem.site.summary`) depends on the file alone:
 the file's bytes and path, the linter's code and the parser's limits, so it outlives a
 change of configuration. Entries are written atomically; a cache folder that cannot be written to only
 costs speed.
+
+A long-running process that lints the same archive again and again (the site under
+``mkdocs serve``, rebuilding after each edit) also keeps the entries of its last run in
+memory, under the same keys: a rebuild then parses only the files whose key changed, with
+or without a cache folder, and memory holds one entry per file of the last run, never more.
 """
 
 from __future__ import annotations
@@ -44,17 +49,25 @@ def _code_fingerprint() -> str:
 
 
 class FindingsCache:
-    """Findings per file under ``folder``, for one linter set-up (see :meth:`for_linter`)."""
+    """Findings per file under ``folder``, for one linter set-up (see :meth:`for_linter`).
 
-    def __init__(self, folder: Path, context: str, parse_context: str = ""):
+    ``memory``, a dict the caller keeps from one run to the next, holds the entries of the
+    last run: they are read from it before the folder (``folder`` may be None: memory
+    only), and at the end of this run it holds this run's entries only."""
+
+    def __init__(self, folder: Path | None, context: str, parse_context: str = "", memory: dict | None = None):
         self.folder = folder
         self.context = hashlib.sha256(context.encode()).hexdigest()
         self.parse_context = hashlib.sha256(f"summary\0{parse_context}".encode()).hexdigest()
         self.hits = self.misses = 0
         self._ready = False
+        self._last: dict = dict(memory) if memory is not None else {}
+        if memory is not None:
+            memory.clear()
+        self._memory = memory
 
     @classmethod
-    def for_linter(cls, folder: Path, linter) -> "FindingsCache":
+    def for_linter(cls, folder: Path | None, linter, memory: dict | None = None) -> "FindingsCache":
         """A cache keyed by everything ``linter``'s findings depend on besides the file."""
         config = linter.config
         code = _code_fingerprint()
@@ -70,7 +83,7 @@ class FindingsCache:
         if linter.needs_archive and linter.archive is not None:
             parts.append(repr(sorted((key, sorted(paths)) for key, paths in linter.archive.ids.items())))
         # A summary depends on the file alone, as the parser reads it within its limits.
-        return cls(folder, "\0".join(parts), f"{code}\0{linter.limits!r}")
+        return cls(folder, "\0".join(parts), f"{code}\0{linter.limits!r}", memory)
 
     def key(self, display: str, data: bytes) -> str:
         digest = hashlib.sha256(self.context.encode())
@@ -88,36 +101,58 @@ class FindingsCache:
     def get_summary(self, key: str, data: bytes, read: Callable[[dict, bytes], Any]) -> Any | None:
         """``read(entry's summary, data)``, or None when there is no trustworthy entry."""
         try:
-            entry = json.loads(self._path(key).read_text("utf-8"))
-            if entry.get("format") != FORMAT or entry.get("key") != key:
-                raise ValueError("an entry of another key or layout")
-            return read(entry["summary"], data)
+            # Kept in memory as JSON text, read as the folder's entry is: nothing the
+            # summary read back holds is shared with the next run's.
+            stored = self._last.get(key)
+            summary = json.loads(stored) if stored is not None else self._entry(key)["summary"]
+            if self._memory is not None and stored is None:
+                stored = _json(summary)
+            found = read(summary, data)
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
             return None
+        self._remember(key, stored)
+        return found
 
     def put_summary(self, key: str, summary: dict | None) -> None:
         if summary is not None:
+            self._remember(key, _json(summary))
             self._write(key, {"format": FORMAT, "key": key, "summary": summary})
+
+    def _entry(self, key: str) -> dict:
+        if self.folder is None:
+            raise KeyError(key)
+        entry = json.loads(self._path(key).read_text("utf-8"))
+        if entry.get("format") != FORMAT or entry.get("key") != key:
+            raise ValueError("an entry of another key or layout")
+        return entry
+
+    def _remember(self, key: str, value) -> None:
+        if self._memory is not None:
+            self._memory[key] = value
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, key: str) -> list[Diagnostic] | None:
         try:
-            entry = json.loads(self._path(key).read_text("utf-8"))
-            if entry.get("format") != FORMAT or entry.get("key") != key:
-                raise ValueError("an entry of another key or layout")
-            found = [_diagnostic(item) for item in entry["diagnostics"]]
+            if key in self._last:
+                found = list(self._last[key])  # Diagnostic is frozen: the list is the caller's
+            else:
+                found = [_diagnostic(item) for item in self._entry(key)["diagnostics"]]
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             self.misses += 1
             return None
         self.hits += 1
+        self._remember(key, tuple(found))
         return found
 
     def put(self, key: str, diagnostics: list[Diagnostic]) -> None:
+        self._remember(key, tuple(diagnostics))
         self._write(key, {"format": FORMAT, "key": key, "diagnostics": [d.to_dict() for d in diagnostics]})
 
     def _write(self, key: str, entry: dict) -> None:
+        if self.folder is None:
+            return
         target = self._path(key)
         try:
             self._prepare()
@@ -137,6 +172,10 @@ class FindingsCache:
         if not ignore.exists():
             ignore.write_text(_IGNORE_ALL, encoding="utf-8")
         self._ready = True
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _file_digest(path: Path) -> str:

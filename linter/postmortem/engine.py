@@ -196,6 +196,8 @@ class Linter:
         cache_dir: Path | None = None,
         index_paths: Iterable[Path] | None = None,
         summaries: "Summaries | None" = None,
+        cache_memory: dict | None = None,
+        min_files_per_job: int | None = None,
     ) -> LintResult:
         """Parse and lint files one at a time; with ``jobs`` > 1, in that many processes.
 
@@ -208,8 +210,12 @@ class Linter:
         :mod:`postmortem.cache`). With ``summaries`` (the site), the result holds what
         ``summaries.make`` keeps of each document, in the order of ``paths``, instead of the
         documents; with ``cache_dir`` too, the summaries of unchanged files are read from
-        the cache and only the other files are parsed. ``progress`` is called with the
-        number of files finished since the last call.
+        the cache and only the other files are parsed. ``cache_memory`` (a dict kept by a
+        process that lints the archive again and again, such as ``mkdocs serve``) holds the
+        cache's entries of the last run, read first, with or without ``cache_dir``. A process
+        is started for every ``min_files_per_job`` files to parse at least (default
+        :data:`PARALLEL_MIN_FILES`). ``progress`` is called with the number of files
+        finished since the last call.
         """
         paths = list(paths)
         result = LintResult(files=len(paths))
@@ -218,10 +224,10 @@ class Linter:
             folder = self.config.archive_dir
             self.archive = Archive.from_paths(folder if folder.is_dir() else None, list(index_paths or paths))
         cache = None
-        if cache_dir is not None and not keep_documents:
+        if (cache_dir is not None or cache_memory is not None) and not keep_documents:
             from .cache import FindingsCache
 
-            cache = FindingsCache.for_linter(cache_dir, self)
+            cache = FindingsCache.for_linter(cache_dir, self, cache_memory)
         if summaries is not None:
             result.summaries = [None] * len(paths)
         todo: list[tuple[int, Path, bytes | None, str | None, str | None]] = []
@@ -244,13 +250,13 @@ class Linter:
                     progress(1)
             else:
                 todo.append((index, path, data, key, summary_key))
-        workers = max(1, min(jobs, len(todo) // PARALLEL_MIN_FILES)) if summaries is None else 1
+        workers = max(1, min(jobs, len(todo) // (min_files_per_job or PARALLEL_MIN_FILES)))
         with _fewer_collections():
             if workers > 1:
                 from . import pool
 
-                outcomes = pool.lint_in_processes(self, [path for _, path, _, _, _ in todo], workers, progress)
-                outcomes = ((diagnostics, errors, None) for diagnostics, errors in outcomes)
+                outcomes = pool.lint_in_processes(self, [path for _, path, _, _, _ in todo], workers, progress, summaries,
+                                                  [data for _, _, data, _, _ in todo])
             else:
                 outcomes = self._lint_each(todo, result.documents if keep_documents else None, progress, summaries)
             for (index, _, data, key, summary_key), (diagnostics, errors, made) in zip(todo, outcomes):

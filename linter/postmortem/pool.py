@@ -2,7 +2,8 @@
 
 The workers are forked from the process that built the linter, so they start with its
 rules, configuration and archive index; each lints chunks of paths and sends back only
-diagnostics and internal errors.
+diagnostics and internal errors, and for the site the summary it keeps of each document
+(small plain data, where the parsed document holds every Markdown token).
 """
 
 from __future__ import annotations
@@ -12,12 +13,19 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterator
 
-def lint_in_processes(linter, paths: list[Path], jobs: int, progress: Callable[[int], None] | None) -> Iterator[tuple]:
-    """(diagnostics, internal errors) per path of ``paths``, in order."""
-    size = max(1, min(200, len(paths) // (jobs * 4)))
-    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+def lint_in_processes(linter, paths: list[Path], jobs: int, progress: Callable[[int], None] | None,
+                      summaries=None, data: list[bytes | None] | None = None) -> Iterator[tuple]:
+    """(diagnostics, internal errors, summary or None) per path of ``paths``, in order.
+
+    With ``summaries`` (an :class:`~postmortem.engine.Summaries`), each document's
+    ``summaries.make`` comes back too. ``data``, when given, holds each file's bytes as
+    already read (None: read it in the worker), so the findings are those of the bytes the
+    caller keyed its cache with."""
+    items = list(zip(paths, data if data is not None else [None] * len(paths)))
+    size = max(1, min(200, len(items) // (jobs * 4)))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(linter,)) as pool:
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(linter, summaries)) as pool:
         for chunk, results in zip(chunks, pool.map(_lint_chunk, chunks)):
             if progress:
                 progress(len(chunk))
@@ -25,16 +33,22 @@ def lint_in_processes(linter, paths: list[Path], jobs: int, progress: Callable[[
 
 
 _linter = None  # in a worker: the linter it was forked with (set by _start)
+_summaries = None  # and what it keeps of each document, if anything
 
 
-def _start(linter) -> None:
-    global _linter
-    _linter = linter
+def _start(linter, summaries=None) -> None:
+    global _linter, _summaries
+    _linter, _summaries = linter, summaries
 
 
-def _lint_chunk(paths: list[Path]) -> list[tuple[list, list[str]]]:
+def _lint_chunk(items: list[tuple[Path, bytes | None]]) -> list[tuple[list, list[str], object]]:
+    from .engine import display_path
+    from .parse import parse_bytes
+
     results = []
-    for path in paths:
+    for path, data in items:
         errors: list[str] = []
-        results.append((_linter.lint_document(_linter.parse(path, errors), errors), errors))
+        doc = parse_bytes(data, display_path(path), _linter.limits) if data is not None else _linter.parse(path, errors)
+        diagnostics = _linter.lint_document(doc, errors)
+        results.append((diagnostics, errors, _summaries.make(doc) if _summaries is not None else None))
     return results

@@ -80,7 +80,7 @@ class Vocabulary:
     def canonical(self, value: str) -> str | None:
         """The value ``value`` means, ignoring case, spaces and punctuation
         (``In Progress`` -> ``in-progress``); None when it means none of them."""
-        return canonical(value, self.values)
+        return _by_spelling(self.values).get(_spelling(value))
 
     def rank(self, value: str) -> int:
         """Sort key: the value's place in the list, unknown values last."""
@@ -90,8 +90,18 @@ class Vocabulary:
             return len(self.values)
 
 
+@lru_cache(maxsize=4096)  # the same few spellings, for every action item of the archive
 def _spelling(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+@lru_cache(maxsize=64)
+def _by_spelling(values: tuple[str, ...]) -> dict[str, str]:
+    """Each spelling key of ``values`` to the first value with that key (as :func:`canonical`)."""
+    found: dict[str, str] = {}
+    for value in values:
+        found.setdefault(_spelling(value), value)
+    return found
 
 
 def canonical(value: str, allowed) -> str | None:

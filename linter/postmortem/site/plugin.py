@@ -55,6 +55,9 @@ Options (``plugins: - postmortem-archive:`` in ``mkdocs.yml``):
 ``rows_per_page``
     Rows of the archive table and of the action items written into their pages (default
     50); the rest load from data files when the reader filters, sorts or turns a page.
+``jobs``
+    Processes that parse and lint the post-mortems the build reads (default: one per CPU;
+    1 keeps it in the build's own process, for a machine whose cores are busy anyway).
 ``today``
     The date that decides which action items are overdue (default: the build date).
     ``POSTMORTEM_TODAY=YYYY-MM-DD`` overrides it.
@@ -108,6 +111,7 @@ class ArchiveConfig(Config):
     edit_url = c.Optional(c.Type(str))
     finished_actions_months = c.Type(int, default=tracker.FINISHED_MONTHS)
     rows_per_page = c.Type(int, default=listing.PAGE_ROWS)
+    jobs = c.Optional(c.Type(int))
 
 
 def _flag(name: str, configured: bool) -> bool:
@@ -131,6 +135,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.drafts = True
         self.templates = Templates()
         self.colours: dict[str, str] = {}
+        self.memory: dict | None = None  # under `mkdocs serve`: the last build's lint and summaries
+
+    def on_startup(self, *, command, dirty):
+        # Its presence keeps this instance from one `mkdocs serve` rebuild to the next
+        # (every setting is read again in on_config), so a rebuild parses only the
+        # post-mortems whose cache key changed, with or without `cache` on.
+        self.memory = {} if command == "serve" else None
 
     # ------------------------------------------------------------------ configuration
 
@@ -187,7 +198,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         finally:
             if enabled:
                 gc.enable()
-            gc.collect()  # what the event left behind (the documents hold reference cycles)
+            # What the event left behind (the documents hold reference cycles). With the
+            # collector off, everything the event allocated is still in the youngest
+            # generation: collecting that one spares a walk of the whole heap (under
+            # `mkdocs serve`, the last build's objects too, unfrozen before this build).
+            gc.collect(0)
             gc.freeze()
 
     def _add_pages(self, files, config):
@@ -211,7 +226,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         archive_data = browse.archive_data(cat, urls)
         items, _ = tracker.tracker_items(cat, self.config.finished_actions_months or None)
         action_data = tracker.action_data(items, urls)
-        del items
         generated += [
             (u.HOME, home.home_page(cat, urls, t, lambda path: files.get_file_from_path(path) is not None), True, False),
             (u.ARCHIVE, browse.archive_page(cat, urls, t, self.tokens, archive_data, rows), True, False),
@@ -219,11 +233,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             (u.BY_SERVICE, browse.service_page(cat, urls, t, self.tokens), True, False),
             (u.BY_YEAR, browse.year_page(cat, urls, t, self.tokens), True, False),
             (u.BY_TAG, browse.tag_page(cat, urls, t), True, False),
-            (u.ACTIONS, tracker.tracker_page(cat, urls, t, self.config.finished_actions_months or None, self.tokens, action_data, rows), True, False),
+            (u.ACTIONS, tracker.tracker_page(cat, urls, t, self.config.finished_actions_months or None, self.tokens, action_data, rows, items), True, False),
             (u.INSIGHTS, insights.insights_page(cat, urls, drawn, t), True, False),
             (u.RULES, rules_ref.rules_page(t), True, False),
             (u.STATUS_HISTORY, status_history.index_page(notices, t), True, True),
         ]
+        del items
         generated += [(src_uri, content, False, True) for src_uri, content in status_history.older_pages(notices, t)]
         generated += [(notice.src_uri, status_history.notice_page(notice, t), False, True) for notice in notices]
         generated += [(chart.src_uri, chart.svg, False, False) for chart in drawn]
@@ -267,7 +282,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             project = replace(self.project, archive=str(self.source))
             cat, _ = catalog.load(
                 self.source, project, today=self.today, internal=self.internal, allow_lint_errors=self.allow_lint_errors,
-                drafts=self.drafts,
+                drafts=self.drafts, memory=self.memory, jobs=max(1, self.config.jobs) if self.config.jobs else None,
             )
         except (ConfigError, UsageError) as exc:
             raise PluginError(f"postmortem-archive: configuration error: {exc}") from None

@@ -58,13 +58,15 @@ class TrackedItem:
 OpenItem = TrackedItem
 
 
-def all_items(catalog: Catalog, finished_since: date | None = None) -> list[TrackedItem]:
-    """Every action item; with ``finished_since``, finished ones only of incidents since then."""
+def all_items(catalog: Catalog, finished_since: date | None = None, open_only: bool = False) -> list[TrackedItem]:
+    """Every action item; with ``finished_since``, finished ones only of incidents since then;
+    with ``open_only``, open ones only."""
     found = [
         TrackedItem(entry, item, metrics.overdue_days(item, catalog.today), a.facets(entry.incident, item, catalog.today))
         for entry in catalog.entries
         for item in entry.doc.actions
-        if finished_since is None or item.is_open or (entry.day is not None and entry.day >= finished_since)
+        if (item.is_open if open_only else
+            finished_since is None or item.is_open or (entry.day is not None and entry.day >= finished_since))
     ]
     return sorted(found, key=lambda t: t.sort_key)
 
@@ -80,7 +82,7 @@ def months_before(day: date, months: int) -> date:
 
 
 def open_items(catalog: Catalog) -> list[TrackedItem]:
-    return [found for found in all_items(catalog) if found.item.is_open]
+    return all_items(catalog, open_only=True)
 
 
 _ORDER = {"severity": SEVERITIES, "category": ACTION_CATEGORIES, "priority": ACTION_PRIORITIES, "status": ACTION_STATUSES}
@@ -181,9 +183,14 @@ def tracker_page(
     tokens: Tokens | None = None,
     data: list[listing.DataFile] | None = None,
     page_rows: int = listing.PAGE_ROWS,
+    items: list[TrackedItem] | None = None,
 ) -> str:
+    """``items``: :func:`tracker_items`' list for ``finished_months``, when the caller has it."""
     here = u.ACTIONS
-    items, finished_since = tracker_items(catalog, finished_months)
+    if items is None:
+        items, finished_since = tracker_items(catalog, finished_months)
+    else:
+        finished_since = months_before(catalog.today, finished_months) if finished_months else None
     data = data if data is not None else action_data(items, urls)
     still_open = [found for found in items if found.item.is_open]
     overdue = sum(1 for found in still_open if found.overdue_days)

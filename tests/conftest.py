@@ -51,3 +51,27 @@ def root() -> Path:
 
 def pytest_addoption(parser):
     parser.addoption("--update-fixtures", action="store_true", help="rewrite .expected files from the current output")
+
+
+def loaded_after_each(module: str, select: list[str], texts: list[str]) -> list[bool]:
+    """In a fresh interpreter: whether ``module`` is imported after all rules are imported,
+    then after linting each text in turn with only the ``select`` rules (lazy data stays
+    unloaded until a text needs it)."""
+    import subprocess
+    import sys
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from postmortem.engine import Linter\n"
+        "from postmortem.config import Config\n"
+        "from postmortem.parse import parse_text\n"
+        "from postmortem.rule import all_rules\n"
+        "all_rules()\n"
+        f"print({module!r} in sys.modules)\n"
+        f"linter = Linter(Config(root=Path('.')), select={select!r})\n"
+        f"for i, text in enumerate({texts!r}):\n"
+        "    linter.lint_documents([parse_text(text, f'{i}.md')])\n"
+        f"    print({module!r} in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return [word == "True" for word in out.stdout.split()]

@@ -5,15 +5,12 @@ for these tests (the real-text corpus is measured by test_accuracy.py)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 
 import pytest
 
 from postmortem.rules import blame_punishment
 
-from .conftest import lint_text
+from .conftest import lint_text, loaded_after_each
 
 BLAME = ("PM501", "PM502", "PM503", "PM504", "PM505", "PM507", "PM508")
 
@@ -93,20 +90,5 @@ def test_every_inflection_of_a_sanction_is_known():
 
 
 def test_the_judgement_lexicon_loads_only_when_prose_is_checked():
-    code = textwrap.dedent(
-        """
-        import sys
-        from pathlib import Path
-        from postmortem.engine import Linter
-        from postmortem.config import Config
-        from postmortem.parse import parse_text
-        from postmortem.rule import all_rules
-        all_rules()
-        print('postmortem.rules._judgement_words' in sys.modules)
-        linter = Linter(Config(root=Path(".")), select=["PM503"])
-        linter.lint_documents([parse_text("## Summary\\n\\nThe admin was clueless.\\n", "b.md")])
-        print('postmortem.rules._judgement_words' in sys.modules)
-        """
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "True"]
+    texts = ["## Summary\n\nThe admin was clueless.\n"]
+    assert loaded_after_each("postmortem.rules._judgement_words", ["PM503"], texts) == [False, True]

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from postmortem.cli import main
 
-from .conftest import ROOT, lint_text, make_config
+from .conftest import ROOT, lint_text, loaded_after_each, make_config
 
 DOC = textwrap.dedent(
     """\
@@ -144,25 +144,8 @@ def test_the_name_list_loads_only_for_a_capitalised_word_it_must_judge():
     """The multi-origin given-name list (150 kB) is read on the first lookup that needs it:
     not when the rules are imported, and not for a document whose words are all known
     (stop words, section titles, the curated lists)."""
-    code = textwrap.dedent(
-        """
-        import sys
-        from pathlib import Path
-        from postmortem.engine import Linter
-        from postmortem.config import Config
-        from postmortem.parse import parse_text
-        from postmortem.rule import all_rules
-        all_rules()
-        print('postmortem.rules._given_names' in sys.modules)
-        linter = Linter(Config(root=Path(".")), select=["PM506"])
-        linter.lint_documents([parse_text("## Summary\\n\\nThe impact of the incident.\\n", "a.md")])
-        print('postmortem.rules._given_names' in sys.modules)
-        linter.lint_documents([parse_text("## Summary\\n\\nThe pods were restarted by Ngozi.\\n", "b.md")])
-        print('postmortem.rules._given_names' in sys.modules)
-        """
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["False", "False", "True"]
+    texts = ["## Summary\n\nThe impact of the incident.\n", "## Summary\n\nThe pods were restarted by Ngozi.\n"]
+    assert loaded_after_each("postmortem.rules._given_names", ["PM506"], texts) == [False, False, True]
 
 
 def test_names_beyond_an_english_list_and_handles_of_any_shape():

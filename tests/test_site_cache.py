@@ -85,11 +85,9 @@ def test_without_the_setting_the_site_writes_no_cache(tmp_path):
     assert not (project / ".postmortem_cache").exists()
 
 
-@pytest.mark.parametrize("change", ["configuration", "owners", "related", "version"])
-def test_a_change_the_findings_depend_on_parses_again(tmp_path, monkeypatch, change):
-    project = project_with_archive(tmp_path)
-    load(project)
-    options = {}
+def make_change(project, change: str, monkeypatch) -> dict:
+    """Change one thing the findings depend on; return the plugin options the change needs."""
+    options: dict = {}
     if change == "configuration":
         options["ignore"] = ["PM313"]
     elif change == "owners":
@@ -102,6 +100,14 @@ def test_a_change_the_findings_depend_on_parses_again(tmp_path, monkeypatch, cha
         victim.write_text(texts[victim].replace("id: PM-", "id: PM-9", 1), encoding="utf-8")  # a related link now dangles
     else:
         monkeypatch.setattr(cache_module, "__version__", "99.0.0")
+    return options
+
+
+@pytest.mark.parametrize("change", ["configuration", "owners", "related", "version"])
+def test_a_change_the_findings_depend_on_parses_again(tmp_path, monkeypatch, change):
+    project = project_with_archive(tmp_path)
+    load(project)
+    options = make_change(project, change, monkeypatch)
     again = load(project, **options)
     assert again.parsed == files_of(project)
     fresh = load(project_with_archive(tmp_path / "fresh", cache=False), **options) if change == "configuration" else None
@@ -227,19 +233,7 @@ def test_a_change_the_findings_depend_on_parses_again_from_memory(tmp_path, monk
     project = project_with_archive(tmp_path, cache=False)
     memory: dict = {}
     load_kept(project, memory)
-    options = {}
-    if change == "configuration":
-        options["ignore"] = ["PM313"]
-    elif change == "owners":
-        registry = project / "owners.yml"
-        registry.write_text(registry.read_text(encoding="utf-8").replace("  sre-team:", "  sre-crew:"), encoding="utf-8")
-    elif change == "related":
-        texts = {p: p.read_text(encoding="utf-8") for p in (project / "postmortems").glob("2*.md")}
-        named = set(re.findall(r"^related: \[(PM-[0-9-]+)", "".join(texts.values()), re.MULTILINE))
-        victim = next(p for p, text in texts.items() if any(f"id: {id_}\n" in text for id_ in named))
-        victim.write_text(texts[victim].replace("id: PM-", "id: PM-9", 1), encoding="utf-8")
-    else:
-        monkeypatch.setattr(cache_module, "__version__", "99.0.0")
+    options = make_change(project, change, monkeypatch)
     again = load_kept(project, memory, **options)
     assert again.parsed == files_of(project)
     assert _same(again, load(project, **options))

@@ -53,12 +53,12 @@ def largest(site: Path, count: int = 8) -> tuple[list[tuple[int, str]], list[tup
         relative = path.relative_to(site).as_posix()
         if relative.endswith(".html"):
             pages.append((path.stat().st_size, relative))
-        elif not relative.startswith(("pagefind/", "search/")):
+        elif not relative.startswith(("pagefind", "search/")):  # pagefind/, pagefind-2/, ...
             other.append((path.stat().st_size, relative))
     return sorted(pages, reverse=True)[:count], sorted(other, reverse=True)[:count]
 
 
-def measure_browser(site: Path, loads: int) -> None:
+def measure_browser(site: Path, loads: int, verbose: bool = False) -> None:
     import search_browser as sb
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -71,6 +71,9 @@ def measure_browser(site: Path, loads: int) -> None:
         result = sb.measure(driver, server, page, loads)
         print(f"search on {page}: ready {result['ready_s']:.2f} s (target 1 s), query median {result['query_ms']:.0f} ms, "
               f"slowest {result['worst_ms']:.0f} ms (target 300 ms), page {result['page_kb']:.0f} KB, index {result['index_kb']:.0f} KB")
+        if verbose:
+            for (query, meta, first), ms in zip(result["answers"], result["timings"]):
+                print(f"  {query!r}: {ms:.0f} ms, {meta}; first: {first}")
         for name, path in (("archive page", "archive/"), ("action-item page", "actions/")):
             driver.get("about:blank")
             server.take()
@@ -94,6 +97,7 @@ def main() -> None:
     parser.add_argument("site", type=Path, help="a built site folder")
     parser.add_argument("--browser", action="store_true", help="also measure search and filters in headless Chromium")
     parser.add_argument("--loads", type=int, default=3, help="full page loads for the search ready time (default 3)")
+    parser.add_argument("--verbose", action="store_true", help="print each query's time, count and first result")
     args = parser.parse_args()
     pages, other = largest(args.site)
     print(f"largest pages (budget {BUDGET / 1e6:.0f} MB):")
@@ -104,7 +108,7 @@ def main() -> None:
         print(f"  {size / 1000:>9,.0f} KB  {path}")
     print(f"largest page: {pages[0][0] / 1000:,.0f} KB ({'within' if pages[0][0] <= BUDGET else 'OVER'} the 1 MB budget)")
     if args.browser:
-        measure_browser(args.site, args.loads)
+        measure_browser(args.site, args.loads, args.verbose)
 
 
 if __name__ == "__main__":

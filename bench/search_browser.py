@@ -286,6 +286,7 @@ def measure(driver, server: Server, page: str, loads: int) -> dict:
         "page_kb": page_bytes / 1000,
         "index_kb": index / 1000,
         "answers": answers,
+        "timings": timings,
     }
 
 

@@ -2,6 +2,15 @@
 
     python bench/site_build.py --counts 100 500
     python bench/site_build.py --counts 100 500 --plain
+    python bench/site_build.py --counts 200 400 800 2000 --memory
+    python bench/site_build.py --archive bench/out/archive-20000 --memory   # built in ARCHIVE/site
+
+``--memory`` also prints the CPU time and the peak memory of the build: of the Python
+process (MkDocs and the plugin), of Pagefind (run by the plugin at the end) and of the two
+together (the largest sampled sum of their resident sizes), and at the end the growth
+per post-mortem between the smallest and the largest count. ``--archive`` builds an
+archive written earlier by ``bench/generate.py`` (generating 20,000 takes a while) and keeps
+the site in ``ARCHIVE/site`` for ``bench/page_weight.py``.
 
 For each count, writes a synthetic archive with ``bench/generate.py`` and runs the real
 ``mkdocs build --strict`` on it (lint errors allowed: the generator plants a few findings),
@@ -23,6 +32,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -120,6 +130,82 @@ def build(config: Path, site: Path) -> float:
     return time.perf_counter() - start
 
 
+def _memory(pid: int) -> tuple[int, int]:
+    """(resident size, its high-water mark) of ``pid`` in bytes; (0, 0) once it has gone."""
+    found = {}
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
+            for line in handle:
+                if line.startswith(("VmRSS:", "VmHWM:")):
+                    found[line[:5]] = int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return found.get("VmRSS", 0), found.get("VmHWM", 0)
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as handle:
+            return [int(child) for child in handle.read().split()]
+    except (OSError, ValueError):
+        return []
+
+
+class PeakSampler(threading.Thread):
+    """Samples the memory of a process and of its descendants every ``interval`` s: the
+    high-water mark of the process itself and of its largest descendant (the kernel's, so
+    exact up to the last sample), and the largest sum of their resident sizes."""
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.own = self.child = self.tree = 0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            own_rss, own_peak = _memory(self.pid)
+            todo, rss = _children(self.pid), own_rss
+            while todo:
+                pid = todo.pop()
+                child_rss, child_peak = _memory(pid)
+                rss += child_rss
+                self.child = max(self.child, child_peak)
+                todo.extend(_children(pid))
+            self.own = max(self.own, own_peak)
+            self.tree = max(self.tree, rss)
+            self._stop_event.wait(self.interval)
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+
+def measured_build(config: Path, site: Path) -> dict:
+    """Run ``mkdocs build --strict`` as :func:`build` does; its wall and CPU time (user +
+    system, children included) and peak memory in bytes: ``python_peak`` (the build's own
+    process), ``pagefind_peak`` (its largest child: Pagefind) and ``tree_peak`` (the
+    largest sampled sum of the two, as the machine had to hold them at once)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(build_command(config, site), cwd=ROOT, env=build_env())
+    sampler = PeakSampler(process.pid)
+    sampler.start()
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    sampler.stop()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise subprocess.CalledProcessError(code, build_command(config, site))
+    return {
+        "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "python_peak": sampler.own,
+        "pagefind_peak": sampler.child,
+        "tree_peak": max(sampler.tree, sampler.own),
+        "largest_peak": usage.ru_maxrss * 1024,  # the kernel's: the largest process of the tree
+    }
+
+
 def tree_size(folder: Path) -> tuple[int, int]:
     """(bytes, files) under ``folder``."""
     sizes = [path.stat().st_size for path in folder.rglob("*") if path.is_file()]
@@ -144,18 +230,51 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--counts", type=int, nargs="+", default=[100, 500], help="archive sizes (default 100 500)")
     parser.add_argument("--plain", action="store_true", help="also build the same pages with mkdocs-material alone")
+    parser.add_argument("--memory", action="store_true", help="also print CPU time and peak memory (Python, Pagefind, both)")
+    parser.add_argument("--archive", type=Path, help="build this archive (bench/generate.py output) instead; keep ARCHIVE/site")
     args = parser.parse_args()
+    print(f"load average {' '.join(f'{load:.2f}' for load in os.getloadavg())}, `python -c pass` {_python_pass():.0f} ms", flush=True)
     with tempfile.TemporaryDirectory(prefix="pm-site-bench-") as work:
         header = f"{'post-mortems':>12}  {'seconds':>8}  {'ms each':>8}  {'site MB':>8}"
-        print(header + (f"  {'plain s':>8}  {'ours/plain':>10}" if args.plain else ""))
-        for count in args.counts:
-            out = generate(count, Path(work))
-            elapsed = build(write_config(out), out / "site")
+        if args.memory:
+            header += f"  {'CPU s':>7}  {'Python MB':>9}  {'Pagefind MB':>11}  {'both MB':>8}"
+        print(header + (f"  {'plain s':>8}  {'ours/plain':>10}" if args.plain else ""), flush=True)
+        peaks = {}
+        archives = [(len(list((args.archive / "postmortems").glob("*.md"))), args.archive.resolve())] if args.archive else [
+            (count, None) for count in args.counts]
+        for count, out in archives:
+            out = out or generate(count, Path(work))
+            if args.memory:
+                figures = measured_build(write_config(out), out / "site")
+                elapsed = figures["wall"]
+                peaks[count] = figures
+            else:
+                elapsed = build(write_config(out), out / "site")
             line = f"{count:>12}  {elapsed:>8.1f}  {1000 * elapsed / count:>8.1f}  {tree_size(out / 'site')[0] / 1e6:>8.1f}"
+            if args.memory:
+                line += (f"  {figures['cpu']:>7.1f}  {figures['python_peak'] / 1e6:>9.0f}  {figures['pagefind_peak'] / 1e6:>11.0f}"
+                         f"  {figures['tree_peak'] / 1e6:>8.0f}")
             if args.plain:
                 plain = build(write_plain_config(out), out / "plain" / "site")
                 line += f"  {plain:>8.1f}  {elapsed / plain:>10.2f}"
-            print(line)
+            print(line, flush=True)
+        if len(peaks) > 1:
+            small, large = min(peaks), max(peaks)
+            for key, name in (("python_peak", "Python"), ("pagefind_peak", "Pagefind"), ("tree_peak", "both")):
+                slope = (peaks[large][key] - peaks[small][key]) / (large - small)
+                print(f"{name:>9}: {slope / 1e3:6.1f} KB per post-mortem from {small:,} to {large:,} "
+                      f"({peaks[large][key] / peaks[small][key]:.2f}x for {large / small:.1f}x the post-mortems)")
+    print(f"load average {' '.join(f'{load:.2f}' for load in os.getloadavg())} at the end")
+
+
+def _python_pass() -> float:
+    """Milliseconds to start and stop the interpreter (median of 5): the machine's pace."""
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], check=True)
+        times.append(1000 * (time.perf_counter() - start))
+    return sorted(times)[2]
 
 
 if __name__ == "__main__":

@@ -109,6 +109,18 @@ def paged_site() -> Path:
     return _built(build(folder / "site", config), folder / "site")
 
 
+SEARCH_BUNDLE_PAGES = 4  # pages each Pagefind bundle of bundled_search_site() indexes at most
+
+
+@lru_cache(maxsize=None)
+def bundled_search_site() -> Path:
+    """The bundled archive with its search index in bundles of :data:`SEARCH_BUNDLE_PAGES`
+    pages, as a large archive's is (in bundles of 2,000)."""
+    folder = temp_dir("pm-site-bundles-")
+    config = archive_config(folder, ROOT / "postmortems", search_bundle_pages=SEARCH_BUNDLE_PAGES)
+    return _built(build(folder / "site", config), folder / "site")
+
+
 def site_files(site: Path) -> list[Path]:
     return sorted(path for path in site.rglob("*") if path.is_file())
 

@@ -22,7 +22,7 @@ from bench import chromium
 from postmortem.archive import archive_files
 from postmortem.parse import parse_file
 
-from .sitebuild import PAGE_ROWS, ROOT, TODAY, archive_config, build, default_site, paged_site, temp_dir
+from .sitebuild import PAGE_ROWS, ROOT, TODAY, archive_config, build, bundled_search_site, default_site, paged_site, temp_dir
 
 ARTIFACTS = ROOT / "test-artifacts"
 CHECKOUT = "postmortems/2026-03-04-checkout-errors-for-eu-customers/"
@@ -168,6 +168,55 @@ def test_search_finds_a_postmortem_by_words_in_its_text(browser, base_url):
     wait(browser, lambda b: "/postmortems/2026-03-04-checkout-errors-for-eu-customers/" in b.current_url)
     assert "h=connection-pool" in browser.current_url
     wait(browser, lambda b: b.find_elements(By.CSS_SELECTOR, "article mark[data-md-highlight]"))
+
+
+def test_search_answers_from_every_bundle_of_a_large_archive(browser):
+    """A large archive's index is in several Pagefind bundles (site/search.py): one query
+    searches them all, by title, service, tag and words of the text."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    site = bundled_search_site()
+    bundles = json.loads((site / "pagefind" / "bundles.json").read_text(encoding="utf-8"))["bundles"]
+    assert len(bundles) > 2
+
+    def meta(b) -> str:
+        return b.find_element(By.CSS_SELECTOR, ".md-search-result__meta").get_attribute("textContent")
+
+    def titles(b) -> list[str] | None:
+        try:
+            if "matching document" not in meta(b):
+                return None
+            return [item.find_element(By.TAG_NAME, "h1").get_attribute("textContent")
+                    for item in b.find_elements(By.CSS_SELECTOR, "li.md-search-result__item")]
+        except StaleElementReferenceException:
+            return None
+
+    checkout = "Checkout errors for EU customers after payments database failover"  # in the second bundle
+    upgrade = "Internal deploys delayed by up to 35 minutes during a node pool upgrade"  # in the last one
+    queries = {
+        "payments database failover": checkout,  # title
+        "payments-db": checkout,  # service
+        "connection-pool": checkout,  # tag
+        "stale connections": checkout,  # text
+        "node pool upgrade": upgrade,
+        "35 minutes": upgrade,
+    }
+    with serve(site) as (url, paths):
+        browser.get(url)
+        box = wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, "input.md-search__input"))
+        box.click()
+        wait(browser, lambda b: "Type to start searching" in meta(b))
+        for query, expected in queries.items():
+            box.send_keys(Keys.CONTROL, "a")
+            box.send_keys(Keys.BACKSPACE)
+            wait(browser, lambda b: "Type to start searching" in meta(b))
+            box.send_keys(query)
+            found = wait(browser, titles)
+            assert expected in found[:3], (query, found)
+        for bundle in bundles:  # each bundle's index was read by the worker
+            assert any(path.startswith(f"/{bundle}") and ".pf_meta" in path for path in paths), bundle
 
 
 def test_search_results_show_markup_in_titles_as_text(browser):

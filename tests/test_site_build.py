@@ -19,7 +19,8 @@ from postmortem.parse import parse_file
 from postmortem.rule import all_rules
 
 from .sitebuild import (
-    CANARY, GENERATED_PAGES, ROOT, archive_config, broken_links, build, default_site, internal_site, site_bytes, site_files, temp_dir,
+    CANARY, GENERATED_PAGES, ROOT, SEARCH_BUNDLE_PAGES, archive_config, broken_links, build, bundled_search_site, default_site,
+    internal_site, site_bytes, site_files, temp_dir,
 )
 
 CHECKOUT = "postmortems/2026-03-04-checkout-errors-for-eu-customers/index.html"
@@ -284,10 +285,10 @@ def test_rule_reference_documents_every_rule(site):
     assert content.count('class="pm-rule-part">Use instead<') == len(all_rules())
 
 
-def pagefind_pages(site: Path) -> dict[str, dict]:
-    """Pagefind's record of each indexed page (its fragment), by URL."""
+def pagefind_pages(site: Path, bundle: str = "pagefind") -> dict[str, dict]:
+    """Pagefind's record of each page indexed in ``bundle`` (its fragment), by URL."""
     pages = {}
-    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for fragment in (site / bundle / "fragment").glob("*.pf_fragment"):
         data = site_bytes(fragment)
         assert data.startswith(b"pagefind_dcd")
         record = json.loads(data[len(b"pagefind_dcd") :])
@@ -311,6 +312,22 @@ def test_search_index_has_postmortems_with_services_and_tags(site):
     # The theme's own index keeps its configuration (highlighting reads it), no documents.
     theme_index = json.loads(read(site, "search/search_index.json"))
     assert theme_index["docs"] == [] and theme_index["config"]["lang"] == ["en"]
+
+
+def test_a_large_archive_is_indexed_in_bundles_holding_each_page_once(site):
+    bundled_site = bundled_search_site()
+    bundles = json.loads(read(bundled_site, "pagefind/bundles.json"))["bundles"]
+    assert bundles[0] == "pagefind/" and len(bundles) > 2
+    assert json.loads(read(site, "pagefind/bundles.json")) == {"bundles": ["pagefind/"]}  # a small archive: one
+    indexed: list[str] = []
+    for bundle in bundles:
+        pages = pagefind_pages(bundled_site, bundle.rstrip("/"))
+        assert 0 < len(pages) <= SEARCH_BUNDLE_PAGES, bundle
+        assert (bundled_site / bundle / "pagefind-entry.json").is_file()
+        indexed += pages
+        for url, record in pages.items():  # the same records as in one bundle
+            assert record["meta"]["title"] == pagefind_pages(site)[url]["meta"]["title"], url
+    assert sorted(indexed) == sorted(pagefind_pages(site))  # every page, each once, listings still left out
 
 
 def test_pages_use_the_pagefind_search_worker(site):

@@ -58,6 +58,10 @@ Options (``plugins: - postmortem-archive:`` in ``mkdocs.yml``):
 ``jobs``
     Processes that parse and lint the post-mortems the build reads (default: one per CPU;
     1 keeps it in the build's own process, for a machine whose cores are busy anyway).
+``search_bundle_pages``
+    Pages one run of Pagefind indexes at most (default 2,000): a larger archive is indexed
+    in several bundles, one run each, which the search box searches together, so that the
+    build's memory does not grow with the archive (about 750 MB for 2,000 pages).
 ``today``
     The date that decides which action items are overdue (default: the build date).
     ``POSTMORTEM_TODAY=YYYY-MM-DD`` overrides it.
@@ -85,6 +89,7 @@ from postmortem.config import Config as ProjectConfig
 from postmortem.vocabulary import SEVERITIES
 
 from . import assets, browse, catalog, charts, feed, home, insights, listing, pages, rules_ref, search, status_history, tracker
+from .memory import PageMemory, give_back
 from . import nav as archive_nav
 from . import urls as u
 from .extensions import GeneratedMarkdown
@@ -112,6 +117,7 @@ class ArchiveConfig(Config):
     finished_actions_months = c.Type(int, default=tracker.FINISHED_MONTHS)
     rows_per_page = c.Type(int, default=listing.PAGE_ROWS)
     jobs = c.Optional(c.Type(int))
+    search_bundle_pages = c.Type(int, default=search.BUNDLE_PAGES)
 
 
 def _flag(name: str, configured: bool) -> bool:
@@ -136,6 +142,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.templates = Templates()
         self.colours: dict[str, str] = {}
         self.memory: dict | None = None  # under `mkdocs serve`: the last build's lint and summaries
+        self.page_memory = PageMemory()  # the generated pages' text while they are built (memory.py)
+        self.searchable: list[str] = []  # the built pages Pagefind indexes
 
     def on_startup(self, *, command, dirty):
         # Its presence keeps this instance from one `mkdocs serve` rebuild to the next
@@ -181,28 +189,27 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_pre_build(self, config):
         search.config_only(config.plugins)
+        self.searchable = []
         gc.unfreeze()  # under `mkdocs serve`: what the last build's on_files froze
 
     # ------------------------------------------------------------------ pages
 
     def on_files(self, files, config):
         # Reading the archive allocates millions of small objects (the documents' Markdown
-        # tokens) that live through the event; the cyclic garbage collector re-walked them
-        # about a hundred times, for ~1 s of CPU at 500 post-mortems (0.3 s after this).
-        # It stays off for the event; then what is alive is frozen out of later
-        # collections (anything that dies is still freed, by reference counting).
-        enabled = gc.isenabled()
-        gc.disable()
+        # tokens); each document holds reference cycles, so only the cyclic garbage
+        # collector frees it. Turning the collector off for the event saved its walks over
+        # everything imported (~1 s of CPU at 500 post-mortems) but kept every document
+        # alive to the end of the event: 100 KB a post-mortem, 2 GB at 20,000. Instead
+        # what is alive now (the modules, the configuration) is frozen out of the walks,
+        # and the collector frees each document soon after it is read, for the same CPU
+        # (under `mkdocs serve`, the last build's objects, unfrozen before this build, are
+        # frozen again here). Then what is alive after the event is frozen out of later
+        # collections too (anything that dies is still freed, by reference counting).
+        gc.freeze()
         try:
             return self._add_pages(files, config)
         finally:
-            if enabled:
-                gc.enable()
-            # What the event left behind (the documents hold reference cycles). With the
-            # collector off, everything the event allocated is still in the youngest
-            # generation: collecting that one spares a walk of the whole heap (under
-            # `mkdocs serve`, the last build's objects too, unfrozen before this build).
-            gc.collect(0)
+            gc.collect()  # what the event left behind
             gc.freeze()
 
     def _add_pages(self, files, config):
@@ -216,6 +223,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.tokens = Tokens()
         self.guarded = set()
         self.indexes = set()
+        self.page_memory = PageMemory()
         generated: list[tuple[str, str, bool, bool]] = []  # name (urls.py), content, in nav, post-mortem text
 
         for entry in cat.entries:
@@ -313,11 +321,24 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         leftover = self.tokens.leftover(html)
         if leftover:
             log.warning("postmortem-archive: %s: %d placeholder(s) not replaced", page.file.src_uri, len(leftover))
+        if page.file.src_uri in self.guarded:  # post-mortem text: kept compressed until its template (memory.py)
+            self.page_memory.rendered(page, html)
+            return ""
         return html
+
+    @event_priority(100)  # the page's HTML back before any other plugin reads it
+    def on_page_context(self, context, page, config, nav):
+        self.page_memory.unpack(page)
+        return context
 
     def on_post_page(self, output, page, config):
         output = feed.link_in_head(output, page, config.site_name, self.templates, self.urls)
-        return search.prepare_page(output, page)
+        output = search.prepare_page(output, page)
+        if search.searchable(page):
+            self.searchable.append(page.file.dest_uri)
+        if page.file.src_uri in self.guarded:
+            self.page_memory.written(page)
+        return output
 
     def on_post_template(self, output_content, template_name, config):
         return search.use_worker(output_content)
@@ -326,7 +347,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     @event_priority(-50)  # after the theme's search plugin has written its index
     def on_post_build(self, config):
-        search.index_site(Path(config.site_dir))
+        give_back()  # the pages' text, freed as they were written, before Pagefind needs memory
+        search.index_site(Path(config.site_dir), self.searchable, self.config.search_bundle_pages)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.source))

@@ -31,7 +31,8 @@ class Tokens:
         pattern = re.compile(rf"<p>(pmsite{self._nonce}t\d+z)</p>|pmsite{self._nonce}t\d+z")
 
         def swap(match: re.Match) -> str:
-            return self._html.get(match.group(1) or match.group(0), match.group(0))
+            # Each placeholder is used once: its HTML is let go of as it is placed.
+            return self._html.pop(match.group(1) or match.group(0), match.group(0))
 
         return pattern.sub(swap, content)
 

@@ -14,9 +14,17 @@ const FIRST = 10, MOST = 30, PAUSE = 300
 
 const site = new URL("../", self.location.href) // this worker is search/worker.js
 const bundle = new URL("pagefind/", site)
+// A large archive is indexed in several bundles (search.py): bundles.json lists them; the
+// first one runs Pagefind and the others are merged into it, so that a query searches all.
+const bundles = fetch(new URL("bundles.json", bundle))
+  .then(response => (response.ok ? response.json() : {}))
+  .catch(() => ({}))
+  .then(manifest => (manifest.bundles || []).slice(1).map(path => new URL(path, site).pathname))
 const pagefind = import(new URL("pagefind.js", bundle).href).then(async module => {
-  const instance = module.createInstance({ basePath: bundle.pathname, baseUrl: site.pathname, excerptLength: 24 })
+  const options = { baseUrl: site.pathname, excerptLength: 24 }
+  const instance = module.createInstance({ basePath: bundle.pathname, ...options })
   await instance.init()
+  await Promise.all((await bundles).map(path => instance.mergeIndex(path, options)))
   await instance.search("") // resolves once the WebAssembly and the index metadata are loaded
   return instance
 })

@@ -123,35 +123,50 @@ def test_postmortem_page_shows_its_metadata_card(browser, base_url):
     screenshot(browser, "postmortem-page")
 
 
-def test_search_finds_a_postmortem_by_words_in_its_text(browser, base_url):
+def search_meta(b) -> str:
+    """The theme's line above the search results ("Type to start searching", "2 matching documents")."""
+    from selenium.webdriver.common.by import By
+
+    return b.find_element(By.CSS_SELECTOR, ".md-search-result__meta").get_attribute("textContent")
+
+
+def search_results(b, headings: bool = False) -> list[str] | None:
+    """The results' text (or only their titles), once the index has answered; None until then."""
     from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+
+    # The result list is redrawn as the index answers: read it whole, or retry.
+    try:
+        if "matching document" not in search_meta(b):
+            return None
+        items = b.find_elements(By.CSS_SELECTOR, "li.md-search-result__item")
+        if headings:
+            return [item.find_element(By.TAG_NAME, "h1").get_attribute("textContent") for item in items]
+        return [item.get_attribute("textContent") for item in items]
+    except StaleElementReferenceException:
+        return None
+
+
+def search(browser, query: str, headings: bool = False) -> list[str]:
+    """Clear the search box, wait until the old results are gone, type ``query``, read the results."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
 
+    box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.BACKSPACE)
+    wait(browser, lambda b: "Type to start searching" in search_meta(b))
+    box.send_keys(query)
+    return wait(browser, lambda b: search_results(b, headings))
+
+
+def test_search_finds_a_postmortem_by_words_in_its_text(browser, base_url):
+    from selenium.webdriver.common.by import By
+
     browser.get(base_url)
     wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, "input.md-search__input")).click()
-
-    def meta(b) -> str:
-        return b.find_element(By.CSS_SELECTOR, ".md-search-result__meta").get_attribute("textContent")
-
-    def titles(b) -> list[str] | None:
-        # The result list is redrawn as the index answers: read it whole, or retry.
-        try:
-            if "matching document" not in meta(b):
-                return None
-            return [item.get_attribute("textContent") for item in b.find_elements(By.CSS_SELECTOR, "li.md-search-result__item")]
-        except StaleElementReferenceException:
-            return None
-
-    wait(browser, lambda b: "Type to start searching" in meta(b))
-    results = {}
-    for query in ("stale connections", "payments-db", "connection-pool"):
-        box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
-        box.send_keys(Keys.CONTROL, "a")
-        box.send_keys(Keys.BACKSPACE)
-        wait(browser, lambda b: "Type to start searching" in meta(b))  # the previous results are gone
-        box.send_keys(query)
-        results[query] = wait(browser, titles)
+    wait(browser, lambda b: "Type to start searching" in search_meta(b))
+    results = {query: search(browser, query) for query in ("stale connections", "payments-db", "connection-pool")}
     for query, found in results.items():
         assert any("Checkout errors for EU customers" in text for text in found[:3]), (query, found)
     assert not any("Registry deploy credential" in text for found in results.values() for text in found)
@@ -173,25 +188,11 @@ def test_search_finds_a_postmortem_by_words_in_its_text(browser, base_url):
 def test_search_answers_from_every_bundle_of_a_large_archive(browser):
     """A large archive's index is in several Pagefind bundles (site/search.py): one query
     searches them all, by title, service, tag and words of the text."""
-    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.common.keys import Keys
 
     site = bundled_search_site()
     bundles = json.loads((site / "pagefind" / "bundles.json").read_text(encoding="utf-8"))["bundles"]
     assert len(bundles) > 2
-
-    def meta(b) -> str:
-        return b.find_element(By.CSS_SELECTOR, ".md-search-result__meta").get_attribute("textContent")
-
-    def titles(b) -> list[str] | None:
-        try:
-            if "matching document" not in meta(b):
-                return None
-            return [item.find_element(By.TAG_NAME, "h1").get_attribute("textContent")
-                    for item in b.find_elements(By.CSS_SELECTOR, "li.md-search-result__item")]
-        except StaleElementReferenceException:
-            return None
 
     checkout = "Checkout errors for EU customers after payments database failover"  # in the second bundle
     upgrade = "Internal deploys delayed by up to 35 minutes during a node pool upgrade"  # in the last one
@@ -207,13 +208,9 @@ def test_search_answers_from_every_bundle_of_a_large_archive(browser):
         browser.get(url)
         box = wait(browser, lambda b: b.find_element(By.CSS_SELECTOR, "input.md-search__input"))
         box.click()
-        wait(browser, lambda b: "Type to start searching" in meta(b))
+        wait(browser, lambda b: "Type to start searching" in search_meta(b))
         for query, expected in queries.items():
-            box.send_keys(Keys.CONTROL, "a")
-            box.send_keys(Keys.BACKSPACE)
-            wait(browser, lambda b: "Type to start searching" in meta(b))
-            box.send_keys(query)
-            found = wait(browser, titles)
+            found = search(browser, query, headings=True)
             assert expected in found[:3], (query, found)
         for bundle in bundles:  # each bundle's index was read by the worker
             assert any(path.startswith(f"/{bundle}") and ".pf_meta" in path for path in paths), bundle

@@ -46,6 +46,7 @@ def test_smoke_run_prints_and_writes_every_figure(tmp_path):
         assert ours["site_files"] > plain["site_files"] > size["postmortems"]  # a page per post-mortem, at least
         assert ours["search_index"] and plain["search_index"]
         assert ours["largest"]["page"][0].endswith(".html") and ours["largest"]["page"][1] > 1000
+        assert any(name.startswith("pagefind") for name in ours["peak_by_program_bytes"])  # sampled apart
     assert set(result["site"]["growth"]) == {"ours", "plain"}
     rebuild = result["rebuild"]
     assert rebuild["postmortems"] == result["plan"]["site_counts"][-1]
@@ -66,6 +67,7 @@ def test_smoke_run_prints_and_writes_every_figure(tmp_path):
 def _bench_module(name: str):
     spec = importlib.util.spec_from_file_location(f"bench_{name}", ROOT / "bench" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
     spec.loader.exec_module(module)
     return module
 
@@ -108,3 +110,23 @@ def test_plain_build_is_the_same_pages_without_the_plugin(tmp_path):
     assert options["source"] == str(archive / "postmortems")
     copied = sorted(path.name for path in (archive / "plain" / "docs" / "postmortems").iterdir())
     assert copied == sorted(path.name for path in (archive / "postmortems").glob("*.md"))
+
+
+def test_site_memory_projects_python_linearly_and_pagefind_flat():
+    run = _bench_module("run")
+    plan = run.PLANS["full"]
+
+    def build(python: float, pagefind: float) -> dict:
+        programs = {"python3": int(python), "pagefind_extended": int(pagefind)}
+        return {"ours": {"tree_peak_bytes": int(python + pagefind), "rss_largest_bytes": int(python),
+                         "peak_by_program_bytes": programs}}
+
+    site = {"sizes": {"500": {"builds": build(100e6, 300e6)}, "2000": {"builds": build(250e6, 750e6)}}}
+    projected, note = run.site_memory_at_target(plan, site)
+    # Python: 250 MB + (250 - 100) / 1,500 per post-mortem * 18,000 = 2,050 MB; Pagefind: 750 MB, as at 2,000
+    assert projected == 250e6 + 150e6 / 1500 * 18_000 + 750e6
+    assert "projected" in note and "Pagefind" in note
+
+    measured = plan.with_size(20_000)
+    site["sizes"]["20000"] = {"builds": build(1.4e9, 0.7e9)}
+    assert run.site_memory_at_target(measured, site) == (2.1e9, "measured at N=20,000 (whole process tree)")

@@ -1,0 +1,266 @@
+"""Wrong language findings on whole real post-mortems written in a blameless style.
+
+The documents in ``tests/corpus/documents/`` are whole post-mortems and incident reports
+copied verbatim from public repositories (``sources.tsv`` lists each one's source and
+licence). Each file is linted as it is, as Markdown, by the real linter with the language
+rules only: the blame and name rules (PM501–PM508) on every prose block, and the
+action-item rules (PM301–PM303) on the Action cells of an action-item table where a
+document has one. Sentences are counted with the rules' own splitter
+(``rules/_language.py``) over the paragraphs, list items and table cells the rules read
+(headings are not counted as sentences; their findings are).
+
+Every finding is looked up in ``judgements.tsv``, where a careful reader has said whether it
+is ``right`` (the sentence really blames a person or role, or names a person; the action item
+really is vague, unbounded, not verb-first or behaviour-only) or ``wrong``. The target
+(issue 12): at most 1 wrong finding per 200 sentences.
+
+    python bench/documents.py              # every finding with its sentence and verdict, and the rates
+    python bench/documents.py --unjudged   # only the findings with no judgement, as rows for judgements.tsv
+    python bench/documents.py --stale      # judgements that no longer match a finding
+
+Exit status 0 when the target is met and every finding is judged, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = ROOT / "tests" / "corpus" / "documents"
+SOURCES = DOCUMENTS / "sources.tsv"
+JUDGEMENTS = DOCUMENTS / "judgements.tsv"
+sys.path.insert(0, str(ROOT / "linter"))
+
+from postmortem.config import Config  # noqa: E402
+from postmortem.engine import Linter  # noqa: E402
+from postmortem.parse import parse_text  # noqa: E402
+from postmortem.rule import all_rules  # noqa: E402
+from postmortem.rules._language import analyse, text_blocks  # noqa: E402
+
+CODES = ("PM301", "PM302", "PM303") + tuple(code for code in all_rules() if code.startswith("PM50"))
+PER = 200  # sentences
+TARGET_WRONG = 1.0  # wrong findings per PER sentences, at most
+JUDGEMENT_COLUMNS = ["file", "code", "span", "sentence", "verdict", "reason"]
+SOURCE_COLUMNS = ["file", "doc", "address", "licence", "sentences", "notes"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    file: str
+    line: int
+    col: int
+    code: str
+    message: str
+    span: str  # the text the rule points at, on one line
+    sentence: str  # the sentence holding the finding's start, on one line
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.file, self.code, self.span, self.sentence)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    file: str
+    code: str
+    span: str
+    sentence: str
+    verdict: str  # right | wrong
+    reason: str
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.file, self.code, self.span, self.sentence)
+
+
+@dataclass
+class Result:
+    sentences: dict[str, int]  # file -> sentences
+    findings: list[Finding]
+    judgements: dict[tuple, Judgement]
+
+    @property
+    def total_sentences(self) -> int:
+        return sum(self.sentences.values())
+
+    def verdict(self, finding: Finding) -> str | None:
+        judged = self.judgements.get(finding.key)
+        return judged.verdict if judged else None
+
+    @property
+    def wrong(self) -> list[Finding]:
+        return [f for f in self.findings if self.verdict(f) == "wrong"]
+
+    @property
+    def right(self) -> list[Finding]:
+        return [f for f in self.findings if self.verdict(f) == "right"]
+
+    @property
+    def unjudged(self) -> list[Finding]:
+        return [f for f in self.findings if self.verdict(f) is None]
+
+    @property
+    def stale(self) -> list[Judgement]:
+        found = {f.key for f in self.findings}
+        return [j for key, j in self.judgements.items() if key not in found]
+
+    def rate(self, findings: list) -> float:
+        return len(findings) * PER / self.total_sentences if self.total_sentences else 0.0
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def read_tsv(path: Path, columns: list[str]) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for row in rows:
+        missing = [c for c in columns if row.get(c) is None]
+        if missing:
+            raise SystemExit(f"{path.name}: row {row} lacks {', '.join(missing)}")
+    return rows
+
+
+def sources() -> list[dict[str, str]]:
+    return read_tsv(SOURCES, SOURCE_COLUMNS)
+
+
+def judgements() -> dict[tuple, Judgement]:
+    out: dict[tuple, Judgement] = {}
+    for row in read_tsv(JUDGEMENTS, JUDGEMENT_COLUMNS):
+        judgement = Judgement(*(row[c] for c in JUDGEMENT_COLUMNS))
+        if judgement.verdict not in ("right", "wrong"):
+            raise SystemExit(f"{JUDGEMENTS.name}: verdict must be right or wrong, not {judgement.verdict!r} ({row})")
+        if judgement.key in out:
+            raise SystemExit(f"{JUDGEMENTS.name}: judged twice: {judgement.key}")
+        out[judgement.key] = judgement
+    return out
+
+
+def sentences_of(doc) -> list[tuple[object, int, int]]:
+    """(block, start, end) of every sentence the rules read, headings left out: offsets into
+    the block's text. A sentence counts when it holds a word."""
+    out = []
+    for block in text_blocks(doc):
+        if block.kind == "heading":
+            continue
+        an = analyse(block.text)
+        for first, last in an.sentences:
+            words = an.tokens[first:last]
+            if any(any(ch.isalpha() for ch in tok.text) for tok in words):
+                out.append((block, words[0].start, words[-1].end))
+    return out
+
+
+def _sentence_at(doc, line: int, col: int) -> str:
+    """The sentence (any prose block, headings included) whose span holds ``line:col``."""
+    for block in doc.prose:
+        an = analyse(block.text)
+        for first, last in an.sentences:
+            if first == last:
+                continue
+            start, end = an.tokens[first].start, an.tokens[last - 1].end
+            # the sentence runs to the next one's start, so a finding on its punctuation belongs to it
+            span = block.span(start, end)
+            if (span.line, span.col) <= (line, col) <= (span.end_line, span.end_col):
+                return one_line(block.text[start:end])
+    return one_line(doc.source.lines[line - 1])  # outside the prose blocks (the frontmatter's title): the line
+
+
+def _span_text(lines: list[str], d) -> str:
+    if d.line == d.end_line:
+        return lines[d.line - 1][d.col - 1 : d.end_col - 1]
+    parts = [lines[d.line - 1][d.col - 1 :]] + lines[d.line : d.end_line - 1] + [lines[d.end_line - 1][: d.end_col - 1]]
+    return one_line(" ".join(parts))
+
+
+def measure() -> Result:
+    rows = sources()
+    linter = Linter(Config(root=ROOT), select=list(CODES), today=date(2026, 11, 23))
+    docs, counts = [], {}
+    for row in rows:
+        text = (DOCUMENTS / row["file"]).read_text(encoding="utf-8")
+        doc = parse_text(text, row["file"])
+        docs.append(doc)
+        counts[row["file"]] = len(sentences_of(doc))
+    by_path = {doc.path: doc for doc in docs}
+    findings = []
+    for d in sorted(linter.lint_documents(docs).diagnostics, key=lambda d: d.sort_key):
+        doc = by_path[d.path]
+        findings.append(
+            Finding(d.path, d.line, d.col, d.code, d.message, one_line(_span_text(doc.source.lines, d)),
+                    _sentence_at(doc, d.line, d.col))
+        )
+    return Result(counts, findings, judgements())
+
+
+def judgement_row(f: Finding, verdict: str = "?", reason: str = "") -> str:
+    return "\t".join((f.file, f.code, f.span, f.sentence, verdict, reason))
+
+
+def report(result: Result) -> str:
+    lines = []
+    for file, count in result.sentences.items():
+        mine = [f for f in result.findings if f.file == file]
+        lines.append(f"{file}: {count} sentences, {len(mine)} findings")
+        for f in mine:
+            judged = result.judgements.get(f.key)
+            verdict = judged.verdict.upper() if judged else "UNJUDGED"
+            lines.append(f"  [{verdict}] {f.code} {f.file}:{f.line}:{f.col} {f.span!r}: {f.message}")
+            lines.append(f"      sentence: {f.sentence}")
+            if judged and judged.reason:
+                lines.append(f"      reason: {judged.reason}")
+    n = result.total_sentences
+    lines.append("")
+    lines.append(f"{len(result.sentences)} documents, {n} sentences, {len(result.findings)} language findings "
+                 f"({result.rate(result.findings):.2f} per {PER} sentences)")
+    lines.append(f"  right: {len(result.right)}   wrong: {len(result.wrong)} "
+                 f"({result.rate(result.wrong):.2f} per {PER} sentences; target at most {TARGET_WRONG:g})"
+                 f"   unjudged: {len(result.unjudged)}")
+    if result.wrong:
+        lines.append("wrong findings:")
+        lines.extend(f"  {f.code} {f.file}:{f.line} {f.span!r} in: {f.sentence}" for f in result.wrong)
+    if result.unjudged:
+        lines.append(f"UNJUDGED findings ({len(result.unjudged)}): judge them in {JUDGEMENTS.relative_to(ROOT)} "
+                     "(`python bench/documents.py --unjudged` prints rows to paste; set the verdict and a reason)")
+        lines.extend(f"  {f.code} {f.file}:{f.line} {f.span!r} in: {f.sentence}" for f in result.unjudged)
+    if result.stale:
+        lines.append(f"{len(result.stale)} judgements match no finding any more (`--stale` lists them)")
+    return "\n".join(lines)
+
+
+def met(result: Result) -> bool:
+    return not result.unjudged and result.rate(result.wrong) <= TARGET_WRONG
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--unjudged", action="store_true", help="print the unjudged findings as rows for judgements.tsv")
+    parser.add_argument("--stale", action="store_true", help="print the judgements that match no finding")
+    args = parser.parse_args(argv)
+    result = measure()
+    if args.unjudged:
+        seen = set()
+        for f in result.unjudged:
+            if f.key not in seen:  # one judgement covers every finding with the same key
+                seen.add(f.key)
+                print(judgement_row(f))
+        return 0 if not result.unjudged else 1
+    if args.stale:
+        for j in result.stale:
+            print("\t".join(getattr(j, c) for c in JUDGEMENT_COLUMNS))
+        return 0
+    print(report(result))
+    return 0 if met(result) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -44,7 +44,13 @@ from postmortem.rules._language import analyse, text_blocks  # noqa: E402
 
 CODES = ("PM301", "PM302", "PM303") + tuple(code for code in all_rules() if code.startswith("PM50"))
 PER = 200  # sentences
-TARGET_WRONG = 1.0  # wrong findings per PER sentences, at most
+TARGET_WRONG = 1.0  # wrong findings per PER sentences, at most (issue 12)
+# What tests/test_documents.py holds the rules to until the target is reached: the rate measured
+# at main ee6c278 (24 wrong findings in 1,912 sentences, 2.51 per 200) with less than one
+# finding's margin, so any new wrong finding fails. When the rate falls to the target, set
+# TARGET_REACHED (the test says so) and the target itself is held.
+WRONG_CEILING = 2.55
+TARGET_REACHED = False
 JUDGEMENT_COLUMNS = ["file", "code", "span", "sentence", "verdict", "reason"]
 SOURCE_COLUMNS = ["file", "doc", "address", "licence", "sentences", "notes"]
 
@@ -225,6 +231,9 @@ def report(result: Result) -> str:
     lines.append(f"  right: {len(result.right)}   wrong: {len(result.wrong)} "
                  f"({result.rate(result.wrong):.2f} per {PER} sentences; target at most {TARGET_WRONG:g})"
                  f"   unjudged: {len(result.unjudged)}")
+    distinct = {f.key for f in result.wrong}
+    lines.append(f"  distinct wrong judgements (a sentence counted once): {len(distinct)} "
+                 f"({len(distinct) * PER / n if n else 0:.2f} per {PER} sentences)")
     if result.wrong:
         lines.append("wrong findings:")
         lines.extend(f"  {f.code} {f.file}:{f.line} {f.span!r} in: {f.sentence}" for f in result.wrong)

@@ -6,8 +6,9 @@ licence). Each file is linted as it is, as Markdown, by the real linter with the
 rules only: the blame and name rules (PM501–PM508) on every prose block, and the
 action-item rules (PM301–PM303) on the Action cells of an action-item table where a
 document has one. Sentences are counted with the rules' own splitter
-(``rules/_language.py``) over the paragraphs, list items and table cells the rules read
-(headings are not counted as sentences; their findings are).
+(``rules/_language.py``) over the paragraphs, list items and table cells the rules read, a
+sentence holding two words or more (headings and table header cells are labels, not counted
+as sentences; their findings are).
 
 None of the documents keeps its action items in a table of the template's shape (they are
 lists), so the action-item rules never see them when a document is linted as it is. They are
@@ -55,10 +56,10 @@ CODES = ACTION_CODES + tuple(code for code in all_rules() if code.startswith("PM
 PER = 200  # sentences
 TARGET_WRONG = 1.0  # wrong findings per PER sentences, at most (issue 12)
 # What tests/test_documents.py holds the rules to until the target is reached: the rate measured
-# at main ee6c278 (24 wrong findings in 1,912 sentences, 2.51 per 200) with less than one
+# at main ee6c278 (24 wrong findings in 1,813 sentences, 2.65 per 200) with less than one
 # finding's margin, so any new wrong finding fails. When the rate falls to the target, set
 # TARGET_REACHED (the test says so) and the target itself is held.
-WRONG_CEILING = 2.55
+WRONG_CEILING = 2.7
 TARGET_REACHED = False
 # The action items of the documents' lists, measured apart: wrong findings today (main ee6c278).
 WRONG_ACTION_CEILING = 11  # of 65 findings on 96 items
@@ -175,16 +176,18 @@ def judgements() -> dict[tuple, Judgement]:
 
 
 def sentences_of(doc) -> list[tuple[object, int, int]]:
-    """(block, start, end) of every sentence the rules read, headings left out: offsets into
-    the block's text. A sentence counts when it holds a word."""
+    """(block, start, end) of every sentence the rules read: offsets into the block's text.
+    Headings and table header cells are labels, not sentences; a sentence holds two words or
+    more (a lone table cell such as "Fri" or a stray "O" left of a split "S&amp;O" is none)."""
+    headers = {id(cell.prose) for table in doc.tables for cell in table.header}
     out = []
     for block in text_blocks(doc):
-        if block.kind == "heading":
+        if block.kind == "heading" or id(block) in headers:
             continue
         an = analyse(block.text)
         for first, last in an.sentences:
             words = an.tokens[first:last]
-            if any(any(ch.isalpha() for ch in tok.text) for tok in words):
+            if sum(1 for tok in words if any(ch.isalpha() for ch in tok.text)) >= 2:
                 out.append((block, words[0].start, words[-1].end))
     return out
 

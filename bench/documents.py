@@ -25,6 +25,7 @@ really is vague, unbounded, not verb-first or behaviour-only) or ``wrong``. The 
     python bench/documents.py              # every finding with its sentence and verdict, and the rates
     python bench/documents.py --unjudged   # only the findings with no judgement, as rows for judgements.tsv
     python bench/documents.py --stale      # judgements that no longer match a finding
+    python bench/documents.py --prune      # drop those from judgements.tsv
 
 Exit status 0 when the target is met and every finding is judged, 1 otherwise.
 """
@@ -339,18 +340,30 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--unjudged", action="store_true", help="print the unjudged findings as rows for judgements.tsv")
     parser.add_argument("--stale", action="store_true", help="print the judgements that match no finding")
+    parser.add_argument("--prune", action="store_true", help="remove the judgements that match no finding from judgements.tsv")
     args = parser.parse_args(argv)
     result = measure(actions=True)
     if args.unjudged:
+        # A finding whose rule now marks another span of the same sentence shows the earlier
+        # verdict as a hint in the reason column; the verdict itself stays to be set.
+        earlier = {(j.file, j.code, j.sentence): j for j in result.stale}
         seen = set()
         for f in result.unjudged + result.judged(result.action_findings, None):
             if f.key not in seen:  # one judgement covers every finding with the same key
                 seen.add(f.key)
-                print(judgement_row(f))
+                was = earlier.get((f.file, f.code, f.sentence))
+                print(judgement_row(f, reason=f"earlier {was.verdict} for {was.span!r}: {was.reason}" if was else ""))
         return 0 if not seen else 1
     if args.stale:
         for j in result.stale:
             print("\t".join(getattr(j, c) for c in JUDGEMENT_COLUMNS))
+        return 0
+    if args.prune:
+        stale = {j.key for j in result.stale}
+        kept = [j for key, j in result.judgements.items() if key not in stale]
+        JUDGEMENTS.write_text("\t".join(JUDGEMENT_COLUMNS) + "\n" + "".join(
+            "\t".join(getattr(j, c) for c in JUDGEMENT_COLUMNS) + "\n" for j in kept), encoding="utf-8")
+        print(f"removed {len(stale)} judgements that match no finding; {len(kept)} kept")
         return 0
     print(report(result))
     return 0 if met(result) else 1

@@ -57,10 +57,10 @@ CODES = ACTION_CODES + tuple(code for code in all_rules() if code.startswith("PM
 PER = 200  # sentences
 TARGET_WRONG = 1.0  # wrong findings per PER sentences, at most (issue 12)
 # What tests/test_documents.py holds the rules to until the target is reached: the rate measured
-# at main ee6c278 (24 wrong findings in 1,813 sentences, 2.65 per 200) with less than one
+# at main ee6c278 (24 wrong findings in 1,913 sentences, 2.51 per 200) with less than one
 # finding's margin, so any new wrong finding fails. When the rate falls to the target, set
 # TARGET_REACHED (the test says so) and the target itself is held.
-WRONG_CEILING = 2.7
+WRONG_CEILING = 2.55
 TARGET_REACHED = False
 # The action items of the documents' lists, measured apart: wrong findings today (main ee6c278).
 WRONG_ACTION_CEILING = 11  # of 65 findings on 96 items

@@ -86,7 +86,7 @@ def test_no_more_wrong_findings_on_the_action_items_than_when_measured(result):
 
 @pytest.mark.xfail(
     not documents.TARGET_REACHED, strict=True,
-    reason="the target of issue 12 is not reached yet (2.65 wrong findings per 200 sentences at main ee6c278); "
+    reason="the target of issue 12 is not reached yet (2.51 wrong findings per 200 sentences at main ee6c278); "
     "when this passes, set TARGET_REACHED = True in bench/documents.py",
 )
 def test_wrong_findings_within_the_target(result):

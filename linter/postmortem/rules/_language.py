@@ -500,6 +500,6 @@ def negated_before(an: Analysis, i: int, reach: int = 3) -> bool:
         tok = an.tokens[j]
         if tok.sentence != sentence:
             return False
-        if tok.low in ("not", "no", "never", "nobody", "none", "neither", "nor", "without") or tok.low.endswith("n't") or tok.low.endswith("n’t"):
+        if tok.low in ("not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without") or tok.low.endswith("n't") or tok.low.endswith("n’t"):
             return True
     return False

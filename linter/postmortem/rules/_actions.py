@@ -642,7 +642,8 @@ def _committed(rest, raw, code_counts: bool = True, references: bool = True, tex
             return True
         if tok.low in ("and", "then", "by", "with") and k + 1 < len(rest):
             nxt = rest[k + 1].low
-            stem = nxt[:-3] if nxt.endswith("ing") else nxt
+            # "… by adding a check" is a means; "monitoring and alerting" is a noun, not a step
+            stem = nxt[:-3] if nxt.endswith("ing") and tok.low in ("by", "with") else nxt
             back = k + 2 < len(rest) and rest[k + 2].low == "back"  # "… and report back"
             if not back and (nxt in _CONCRETE_STEPS or stem in _CONCRETE_STEPS or stem + "e" in _CONCRETE_STEPS):
                 return True

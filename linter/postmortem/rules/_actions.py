@@ -375,7 +375,9 @@ def _outside_question(rest):
 
 def _purpose(rest) -> bool:
     """ "Revisit the retry policy to make sure it covers 503s": the purpose names the finish line.
-    Not a purpose that is only a judgement: "… so that it is obvious which deployment …"."""
+    Not a purpose that is only a judgement: "… so that it is obvious which deployment …", "… to
+    ensure connection failures are surfaced as early as possible", "… so that we are aware of
+    … quicker": a degree with no measure is no finish line."""
     lows = [t.low for t in rest]
     for p in _PURPOSE:
         for k in range(len(lows)):
@@ -385,8 +387,53 @@ def _purpose(rest) -> bool:
                     len(after) < 3 or after[2] in _EVALUATIVE or after[2] in _JUDGED
                 ):
                     continue
+                clause = rest[k + len(p) :]
+                if any(_degree_at(clause, m) for m in range(len(clause))) and not _measured(clause):
+                    continue
                 return True
     return False
+
+
+def _comparative(low: str) -> bool:
+    """A comparative adjective or adverb of quality: "broader", "stricter", "sooner", "better";
+    not one of size or amount ("larger", "lower") nor a noun ("number", "server"). The list is
+    generated from lemminflect's inflection table (bench/build_comparatives.py)."""
+    if not low.endswith("er") or len(low) < 5:
+        return False
+    from ._comparatives import COMPARATIVES
+
+    return low in COMPARATIVES
+
+
+_POSSIBLE = _lex._words("possible needed necessary feasible practical practicable reasonable")
+
+
+def _improved(tokens, k: int) -> bool:
+    """An improvement verb's participle as a modifier: "improved auto-scaling", "enhanced checks"."""
+    low = tokens[k].low
+    if not low.endswith("ed") or k + 1 >= len(tokens) or k == 0:
+        return False
+    stems = (low[:-1], low[:-2], low[:-3] + "y")  # improve-d, harden-ed, simplifi-ed
+    return any(stem in _IMPROVE_VERBS for stem in stems) and tokens[k + 1].low not in _STOPWORDS_AFTER and tokens[k - 1].low not in _BE_HAVE
+
+
+_STOPWORDS_AFTER = _lex._words("by to with in on for at from as and or than")
+_BE_HAVE = _lex._words("is are was were be been being has have had get gets got")
+
+
+def _degree_at(tokens, k: int) -> int | None:
+    """End index of a degree with no measure that starts at ``k``: a comparative of quality not
+    followed by "than" ("broader", "sooner"), "as early as possible", an improvement participle
+    used as a modifier ("improved auto-scaling"). None otherwise."""
+    low = tokens[k].low
+    nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    if low == "as" and k + 3 < len(tokens) and tokens[k + 2].low == "as" and tokens[k + 3].low in _POSSIBLE:
+        return k + 4
+    if nxt != "than" and _comparative(low):
+        return k + 1
+    if _improved(tokens, k):
+        return k + 1
+    return None
 
 
 _JUDGED = _lex._words("obvious clear easy easier visible apparent simple simpler intuitive")
@@ -411,9 +458,15 @@ def _evaluative(an: Analysis, first: int, raw: str):
         nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
         if k > first and (low == "so" and nxt in ("that", "we", "they", "it", "you", "the") or low == "in" and nxt == "order"):
             break  # "… so we can catch these issues earlier": the purpose, not the specification
+        if k > first + 1 and low == "to" and nxt and nxt not in ("be", "more") and nxt in _lex.IMPERATIVE_VERBS and tokens[k - 1].low not in ("how", "way", "ways"):
+            break  # "… to help us catch failed deployments as soon as possible": the purpose as well
         hit = None
+        # a degree judges the item's own object ("Set up broader alerting"), not a detail further on
+        degree = _degree_at(tokens, k) if first < k <= first + 3 and tokens[k - 1].low != "to" else None
         if low in _EVALUATIVE and nxt != "than" and not (k > 0 and tokens[k - 1].low == "to"):
             hit = (k, k + 1)
+        elif degree is not None:
+            hit = (k, degree)  # "Set up broader alerting", "Implement improved auto-scaling capabilities"
         elif low == "more" and (nxt in _MORE_OF or k + 1 == len(tokens) or k <= first + 2 and nxt and nxt != "than"):
             hit = (k, min(k + 2, len(tokens)))  # "Cover more scenarios", "Point to more relevant runbooks"
         elif low == "improve" and k == first:

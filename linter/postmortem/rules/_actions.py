@@ -534,6 +534,29 @@ _IMPROVE_VERBS = _lex._words(
     overhaul tweak harden strengthen polish modernise modernize
     """
 )
+# Verbs that raise an amount: "make X better" only when X is a quality ("Accelerate planned system
+# resilience updates", "Increase monitoring coverage"), not a thing ("Increase the disk of db-3").
+_QUALITY_VERBS = _lex._words("accelerate boost bolster broaden deepen increase expand extend widen raise")
+_ABSTRACT_SUFFIXES = ("ity", "ness", "ance", "ence", "ency", "ancy", "ility")
+
+
+def _abstract_object(words) -> bool:
+    """The object names a quality or a capability: a capability noun ("monitoring", "coverage")
+    or an abstract noun by its suffix ("resilience", "robustness", "visibility")."""
+    for tok in words:
+        low = tok.low
+        if low in _lex.STOPWORDS:
+            continue
+        if low in _lex.CAPABILITY_NOUNS or (low.endswith(_ABSTRACT_SUFFIXES) and len(low) > 6 and tok.text.islower()):
+            return True
+    return False
+
+
+def _dash_before(an: Analysis, tok) -> bool:
+    between = an.text[max(0, tok.start - 3) : tok.start]
+    return " - " in between or "—" in between or "–" in between
+
+
 # After such a verb: the means ("with …", "by …", "using …") or the target ("to be …", "into …").
 _MEANS = _lex._words("with by using via through into instead from so to until")
 
@@ -547,16 +570,25 @@ def _improvement_without_target(an: Analysis, first: int, raw: str):
     size = 1
     if low == "speed" and first + 1 < len(tokens) and tokens[first + 1].low == "up":
         size = 2
+    elif low in _QUALITY_VERBS:
+        if not _abstract_object(tokens[first + 1 : first + 5]):
+            return None  # "Increase the pool size of db-3": a concrete thing, not a quality
     elif low not in _IMPROVE_VERBS or low == "improve":
         return None  # "improve" has its own check
     rest = tokens[first + size :]
     main = []
     for tok in rest:  # "…, which is quite complex to debug": a reason, not a target
-        if tok.low in ("which", "who", "because", "since", "as"):
-            break
+        if tok.low in ("which", "who", "because", "since", "as") or _dash_before(an, tok):
+            break  # "Enhance real-time monitoring - a watchtower to spot …": a comment, not a target
         main.append(tok)
-    if not rest or _measured(rest, an.text) or _committed(rest, raw, code_counts=False, references=False, text=an.text) or any(t.low in _MEANS for t in main):
+    if not rest or _measured(rest, an.text) or _committed(rest, raw, code_counts=False, references=False, text=an.text):
         return None
+    for m, tok in enumerate(main):
+        if tok.low in _MEANS:
+            target = main[m + 1 : m + 4]
+            if not any(_degree_at(target, j) or target[j].low in ("better", "more") for j in range(len(target))):
+                return None  # a means or a target: "… with a circuit breaker", "… to p99 under 300 ms"
+            # "… to better track …", "… to include more granular alerts": a target that is only a degree
     words = " ".join(t.text.lower() for t in tokens[first : first + size])
     return tokens[first].start, tokens[-1].end, f"{words!r} says better, not what done looks like"
 

@@ -335,12 +335,45 @@ def _open_ended(an: Analysis, first: int, raw: str):
         if phrase_at(an, first, phrase):
             size = len(phrase)
     if not size:
+        size = _open_event(tokens, first)
+    if not size:
         return None
     rest = _outside_question(tokens[first + size :])
     if _committed(rest, raw, code_counts=False, references=False, text=an.text) or _purpose(rest):
         return None
     words = " ".join(t.text.lower() for t in tokens[first : first + size])
     return tokens[first].start, tokens[-1].end, f"{words!r} has no decision, artefact or finish line"
+
+
+# A light verb and an open-ended act named as a noun is the same work as the verb: "Conduct a
+# comprehensive review of …" is "Review …", "Schedule a meeting … to discuss …" is "Discuss …".
+_LIGHT_VERBS = _lex._words("conduct perform do carry hold run schedule organise organize arrange have host book set")
+_OPEN_EVENTS = _lex._words(
+    """
+    review reviews investigation investigations analysis assessment evaluation study discussion
+    discussions brainstorm brainstorming retrospective retro exploration research meeting meetings
+    session sessions workshop workshops deep-dive dive sync call
+    """
+)
+
+
+def _open_event(tokens, first: int) -> int:
+    """The size of "Conduct a comprehensive review", "Schedule an incident postmortem meeting":
+    a light verb, a determiner, up to three modifiers and an open-ended act as a noun; 0 if none."""
+    if tokens[first].low not in _LIGHT_VERBS:
+        return 0
+    k = first + 1
+    if k < len(tokens) and tokens[k].low in ("out", "up"):
+        k += 1
+    if k < len(tokens) and tokens[k].low in ("a", "an", "the", "regular", "periodic", "another", "some"):
+        k += 1
+    for j in range(k, min(len(tokens), k + 4)):
+        if tokens[j].low in _OPEN_EVENTS:
+            nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
+            return j + 1 - first if nxt not in ("notes", "doc", "document", "template", "agenda") else 0
+        if tokens[j].low in _lex.STOPWORDS:
+            return 0
+    return 0
 
 
 _QUESTION_WORDS = _lex._words("why how whether if what which when where")
@@ -730,6 +763,8 @@ def _committed(rest, raw, code_counts: bool = True, references: bool = True, tex
             # "… by adding a check" is a means; "monitoring and alerting" is a noun, not a step
             stem = nxt[:-3] if nxt.endswith("ing") and tok.low in ("by", "with") else nxt
             back = k + 2 < len(rest) and rest[k + 2].low == "back"  # "… and report back"
+            # "… and prevent recurrence": a promise of an outcome, not a step
+            back = back or nxt in ("prevent", "avoid") and k + 2 < len(rest) and (rest[k + 2].low in _lex.GENERIC_NOUNS or rest[k + 2].low in _RECURRENCE)
             if not back and (nxt in _CONCRETE_STEPS or stem in _CONCRETE_STEPS or stem + "e" in _CONCRETE_STEPS):
                 return True
         if tok.low in ("by", "before", "until") and k + 1 < len(rest) and rest[k + 1].low in _DEADLINES:
@@ -737,6 +772,7 @@ def _committed(rest, raw, code_counts: bool = True, references: bool = True, tex
     return False
 
 
+_RECURRENCE = _lex._words("recurrence recurrences repeats repeat similar future further")
 _DEADLINES = _lex._words(
     """
     q1 q2 q3 q4 h1 h2 january february march april may june july august september october november

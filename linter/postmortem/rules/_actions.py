@@ -979,8 +979,13 @@ def _rule_for_people(an: Analysis, first: int):
         adverb = tok if low in _HABIT_ADVERBS else tokens[first - 1]
         if is_imperative(verb.text) and verb.low not in _POLICY_VERBS and not _SYSTEM_VERB(verb):
             return adverb.start, verb.end, f"{adverb.text} {verb.text}"
-    if low == "avoid" and tokens[first + 1].low.endswith("ing") and len(tokens[first + 1].low) > 5:
-        return tok.start, tokens[first + 1].end, f"{tok.text} {tokens[first + 1].text}"
+    if low == "avoid" and _gerund(tokens[first + 1].low):
+        return tok.start, tokens[first + 1].end, f"{tok.text} {tokens[first + 1].text}"  # "Avoid using toplevel wildcards"
+    # a routine check by people: "Test before deploying on all servers", "Check every subdomain …
+    # before switching nameservers", "Ensure that status of a service … is checked after restart"
+    routine = _routine_check(tokens, first)
+    if routine is not None:
+        return routine
     # a check by hand under a condition: "When …, check …", "If …, notify the database team"
     if first > 0 and tokens[0].low in _CONDITIONS and low in _PERSON_ACTS and low not in ("be", "make", "take", "keep", "test") \
             and "," in an.text[tokens[first - 1].end : tok.start]:
@@ -1000,6 +1005,43 @@ def _rule_for_people(an: Analysis, first: int):
                         return tok.start, tokens[v].end, " ".join(t.text for t in tokens[first : v + 1])
                     break
     return None
+
+
+_ROUTINE_CHECKS = _lex._words("check verify test confirm double-check triple-check validate review inspect re-check recheck")
+_ROUTINE_CHECKED = _lex._words("checked verified tested confirmed double-checked validated reviewed inspected re-checked rechecked")
+_WHEN_DONE = _lex._words("before after whenever")
+
+
+def _routine_check(tokens, first: int):
+    """A check people are to repeat at each change, told by its structure: a verb of checking, then
+    either nothing or "every/all/any" thing to check, then "before/after/whenever" a step; or
+    "ensure … is checked after …". A one-off check names its object ("Verify the backups of db-3
+    before deleting the old volume") and stays clean."""
+    n = len(tokens)
+    low = tokens[first].low
+    when = next((k for k in range(first + 1, n) if tokens[k].low in _WHEN_DONE and k + 1 < n), None)
+    if when is None:
+        return None
+    if low in _ROUTINE_CHECKS:
+        between = tokens[first + 1 : when]
+        if not between or any(t.low in _QUANTIFIERS and t.low != "no" for t in between[:3]):
+            return tokens[first].start, tokens[when].end, f"{tokens[first].text} … {tokens[when].text}"
+        return None
+    if low == "ensure" or low == "make" and first + 1 < n and tokens[first + 1].low == "sure":
+        for k in range(first + 2, when - 1):
+            if tokens[k].low in ("is", "are", "gets", "get") and tokens[k + 1].low in _ROUTINE_CHECKED and k + 2 == when:
+                return tokens[first].start, tokens[when].end, " ".join(t.text for t in tokens[k : when + 1])
+    return None
+
+
+def _gerund(low: str) -> bool:
+    """A verb's -ing form ("using", "deploying"), not a noun ending alike ("string", "thing")."""
+    if not low.endswith("ing") or len(low) < 5:
+        return False
+    from ._language import _lemmas
+
+    lemmas = _lemmas(low) or {}
+    return bool(lemmas.get("VERB")) and low not in lemmas.get("NOUN", ())
 
 
 def _SYSTEM_VERB(tok) -> bool:

@@ -285,6 +285,14 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
             return tokens[p].start, end, "'make … more' without a measure"
         if is_first and low in _ADD_VERBS and rest and all(t.low in _FILLER or t.low in _lex.CAPABILITY_NOUNS for t in rest):
             return tokens[p].start, end, f"{' '.join(t.text for t in tokens[p:])!r} names no specific signal or threshold"
+        if is_first and low in _ADD_VERBS and rest:
+            # "Add additional alerts so we detect the problem sooner": a generic object whose
+            # purpose is only a degree
+            cut = next((k for k, t in enumerate(rest) if t.low == "so" or t.low == "to" and k + 1 < len(rest) and rest[k + 1].low in _lex.IMPERATIVE_VERBS), None)
+            if cut and all(t.low in _FILLER or t.low in _lex.CAPABILITY_NOUNS for t in rest[:cut]):
+                purpose = rest[cut:]
+                if any(_degree_at(purpose, m) for m in range(len(purpose))) and not _measured(purpose):
+                    return tokens[p].start, end, f"{' '.join(t.text for t in rest[:cut])!r} names no specific signal or threshold"
         if not is_first and low in _COMPARATIVES and p + 1 < len(tokens) and tokens[p + 1].low != "than":
             if not _committed(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} without a measure"

@@ -80,6 +80,45 @@ def opening(an: Analysis) -> int:
     return i
 
 
+_NOMINAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ing", "ity", "ness")
+
+
+def label_end(an: Analysis) -> int | None:
+    """The index after a label that names the item before its instruction: "Task: Set up
+    monitoring …", "Code Review Updates: Update the checklist …", "Query Optimization: Conduct …".
+    A label is a phrase of up to four words closed by a colon and followed by a verb; it is one
+    word, or a noun phrase whose head is a nominalisation or a plural and whose first word is not
+    only a verb. A heading that is itself an instruction ("Fix the pipeline: …", "Enhance
+    Monitoring: …", "Patch Database Server: …") is no label. None when there is none."""
+    tokens = an.tokens
+    for j in range(0, min(len(tokens) - 1, 4)):
+        tok = tokens[j]
+        if tok.sentence != tokens[0].sentence or not tok.text.replace("-", "").isalpha() or tok.low in _SUBJECT_WORDS:
+            return None
+        between = an.text[tok.end : tokens[j + 1].start]
+        if "," in between:
+            return None
+        if ":" not in between:
+            continue
+        nxt = tokens[j + 1]
+        if nxt.low in _lex.NOT_IMPERATIVE_STARTS or not (nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text)):
+            return None
+        if j == 0:
+            return 1 if tokens[0].low not in ("please", "note") else None
+        head = tokens[j].low
+        if any(t.low in _BLOCKERS or t.text.islower() for t in tokens[1 : j + 1]):
+            return None  # "Fix the pipeline: …", "Implement status monitoring: …": a clause, not a name
+        if not (head.endswith(_NOMINAL_ENDINGS) or head.endswith("s") and not head.endswith("ss")):
+            return None
+        from ._language import _lemmas
+
+        lemmas = _lemmas(tokens[0].low) or {}
+        if lemmas.get("VERB") and not lemmas.get("NOUN") and not lemmas.get("ADJ"):
+            return None  # "Enhance Monitoring: …": the heading is an instruction
+        return j + 1
+    return None
+
+
 _TIME_WORDS = _lex._words(
     "forward term long-term short-term mid-term medium-term future meantime interim now next later immediately eventually phase step sprint quarter week month"
 )
@@ -127,6 +166,8 @@ def _after_condition(an: Analysis, i: int) -> int | None:
 def verb_first(an: Analysis) -> bool:
     tokens = an.tokens
     i = opening(an)
+    if i == 0 and label_end(an) is not None:
+        return False  # "Task: Set up monitoring …": a label, then the instruction
     tok = tokens[i]
     low = tok.low
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -254,6 +295,9 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
     tokens = an.tokens
     first = opening(an)
     is_first = verb_first(an)
+    label = label_end(an) if first == 0 and not is_first else None
+    if label is not None:
+        first, is_first = label, True  # "Query Optimization: Conduct periodic reviews …": judge the instruction
     positions = [first] if is_first else range(first, len(tokens))
     end = tokens[-1].end
     if is_first:
@@ -818,6 +862,8 @@ def behaviour_only(an: Analysis) -> tuple[int, int, str] | None:
     """(start, end, phrase) when the item asks people to behave differently and changes nothing."""
     tokens = an.tokens
     first = opening(an)
+    if first == 0 and not verb_first(an):
+        first = label_end(an) or 0  # "Task: Review and update the key management procedures …"
     demanded = _demanded_of_people(an, first)
     if demanded is not None:
         return demanded

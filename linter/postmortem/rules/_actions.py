@@ -528,7 +528,8 @@ _EVALUATIVE = _lex._words(
     """
     proactive proactively sustainable gracefully robust robustly proper properly appropriate
     appropriately adequate adequately sufficient formal professional better smoother easier
-    cleaner quicker faster earlier sooner
+    cleaner quicker faster earlier sooner thorough thoroughly comprehensive advanced timely
+    seamless seamlessly optimal efficient effective
     """
 )
 _MORE_OF = _lex._words("quickly often gracefully reliably visible efficient efficiently robust careful")
@@ -637,6 +638,17 @@ def _abstract_object(words) -> bool:
     return False
 
 
+def _judging_target(target) -> bool:
+    """A target that is only a judgement or a quality: "to better track …", "to include more
+    granular alerts", "to provide early detection of …", "to raise awareness among developers"."""
+    if _measured(target):
+        return False
+    head = target[:4]
+    if any(_degree_at(head, j) or head[j].low in ("better", "more") or head[j].low in _EVALUATIVE for j in range(len(head))):
+        return True
+    return any(t.low.endswith(_ABSTRACT_SUFFIXES) and len(t.low) > 6 and t.text.islower() for t in target[1:3])
+
+
 def _dash_before(an: Analysis, tok) -> bool:
     between = an.text[max(0, tok.start - 3) : tok.start]
     return " - " in between or "—" in between or "–" in between
@@ -670,8 +682,7 @@ def _improvement_without_target(an: Analysis, first: int, raw: str):
         return None
     for m, tok in enumerate(main):
         if tok.low in _MEANS:
-            target = main[m + 1 : m + 4]
-            if not any(_degree_at(target, j) or target[j].low in ("better", "more") for j in range(len(target))):
+            if not _judging_target(main[m + 1 :]):
                 return None  # a means or a target: "… with a circuit breaker", "… to p99 under 300 ms"
             # "… to better track …", "… to include more granular alerts": a target that is only a degree
     words = " ".join(t.text.lower() for t in tokens[first : first + size])

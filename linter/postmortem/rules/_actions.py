@@ -490,6 +490,7 @@ def _comparative(low: str) -> bool:
     return low in COMPARATIVES
 
 
+_TIMING = _lex._words("early quickly promptly immediately swiftly asap")
 _POSSIBLE = _lex._words("possible needed necessary feasible practical practicable reasonable")
 
 
@@ -506,7 +507,7 @@ _STOPWORDS_AFTER = _lex._words("by to with in on for at from as and or than")
 _BE_HAVE = _lex._words("is are was were be been being has have had get gets got")
 
 
-def _degree_at(tokens, k: int) -> int | None:
+def _degree_at(tokens, k: int, timing: bool = True) -> int | None:
     """End index of a degree with no measure that starts at ``k``: a comparative of quality not
     followed by "than" ("broader", "sooner"), "as early as possible", an improvement participle
     used as a modifier ("improved auto-scaling"). None otherwise."""
@@ -514,7 +515,7 @@ def _degree_at(tokens, k: int) -> int | None:
     nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
     if low == "as" and k + 3 < len(tokens) and tokens[k + 2].low == "as" and tokens[k + 3].low in _POSSIBLE:
         return k + 4
-    if nxt != "than" and _comparative(low):
+    if nxt != "than" and _comparative(low) or timing and low in _TIMING:
         return k + 1
     if _improved(tokens, k):
         return k + 1
@@ -548,7 +549,8 @@ def _evaluative(an: Analysis, first: int, raw: str):
             break  # "… to help us catch failed deployments as soon as possible": the purpose as well
         hit = None
         # a degree judges the item's own object ("Set up broader alerting"), not a detail further on
-        degree = _degree_at(tokens, k) if first < k <= first + 3 and tokens[k - 1].low != "to" else None
+        # ("Page the on-call immediately when …" says when: timing counts only in a purpose)
+        degree = _degree_at(tokens, k, timing=False) if first < k <= first + 3 and tokens[k - 1].low != "to" else None
         if low in _EVALUATIVE and nxt != "than" and not (k > 0 and tokens[k - 1].low == "to"):
             hit = (k, k + 1)
         elif degree is not None:
@@ -783,12 +785,25 @@ _FREQUENCY = _lex._words("frequently regularly periodically continuously constan
 def _recurring_check(an: Analysis, first: int, raw: str):
     """ "Check and verify Nginx configurations frequently": a person's recurring check never ends."""
     tokens = an.tokens
+    if tokens[first].low in _LIGHT_VERBS:
+        # "Conduct regular load testing …", "Schedule periodic reviews of …": recurring work by
+        # people, named as a noun; "Perform regular and tested backups" names an artefact
+        for k in range(first + 1, min(len(tokens), first + 3)):
+            if tokens[k].low in _RECURRING:
+                for m in range(k + 1, min(len(tokens), k + 4)):
+                    if tokens[m].low in _OPEN_EVENTS or tokens[m].low in _PEOPLE_WORK:
+                        return tokens[first].start, tokens[m].end, f"recurring {tokens[m].low} by people has no finish line"
+        return None
     if tokens[first].low not in _CHECK_VERBS:
         return None
     for tok in tokens[first + 1 :]:
         if tok.low in _FREQUENCY:
             return tokens[first].start, tok.end, f"a recurring {tokens[first].low} by people has no finish line"
     return None
+
+
+_RECURRING = _lex._words("regular periodic routine recurring continuous ongoing frequent")
+_PEOPLE_WORK = _lex._words("audit audits testing tests checks optimization optimisation inspections inspection")
 
 
 _NUMBER = _re.compile(r"^\d[\d.,:/%]*(?:[a-zA-Z]{0,3})$")
@@ -1163,6 +1178,8 @@ def _behaviour_at(an, p):
         return p, p + 2
     if low in ("double-check", "triple-check"):
         return p, p + 1
+    if low in ("double", "triple") and nxt == "check":
+        return p, p + 2  # "Double check that the correct syntax is being used …"
     if low in ("more", "extra", "closer", "greater") and nxt in _BEHAVIOUR_NOUNS:
         return p, p + 2
     if low == "make" and nxt != "sure":

@@ -91,6 +91,8 @@ def label_end(an: Analysis) -> int | None:
     only a verb. A heading that is itself an instruction ("Fix the pipeline: …", "Enhance
     Monitoring: …", "Patch Database Server: …") is no label. None when there is none."""
     tokens = an.tokens
+    if ":" not in an.text[: tokens[min(len(tokens) - 1, 4)].start]:
+        return None  # no colon among the first words: the common case, decided at once
     for j in range(0, min(len(tokens) - 1, 4)):
         tok = tokens[j]
         if tok.sentence != tokens[0].sentence or not tok.text.replace("-", "").isalpha() or tok.low in _SUBJECT_WORDS:
@@ -888,7 +890,7 @@ def behaviour_only(an: Analysis) -> tuple[int, int, str] | None:
     """(start, end, phrase) when the item asks people to behave differently and changes nothing."""
     tokens = an.tokens
     first = opening(an)
-    if first == 0 and not verb_first(an):
+    if first == 0:
         first = label_end(an) or 0  # "Task: Review and update the key management procedures …"
     demanded = _demanded_of_people(an, first)
     if demanded is not None:

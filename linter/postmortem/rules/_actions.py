@@ -406,7 +406,7 @@ _OPEN_EVENTS = _lex._words(
     """
     review reviews investigation investigations analysis assessment evaluation study discussion
     discussions brainstorm brainstorming retrospective retro exploration research meeting meetings
-    session sessions workshop workshops deep-dive dive sync call
+    session sessions workshop workshops deep-dive dive sync call audit audits
     """
 )
 

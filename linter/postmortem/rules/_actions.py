@@ -531,7 +531,7 @@ _EVALUATIVE = _lex._words(
     """
     proactive proactively sustainable gracefully robust robustly proper properly appropriate
     appropriately adequate adequately sufficient formal professional better smoother easier
-    cleaner quicker faster earlier sooner thorough thoroughly comprehensive advanced timely
+    cleaner quicker faster earlier sooner thorough thoroughly advanced timely
     seamless seamlessly optimal efficient effective
     """
 )

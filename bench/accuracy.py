@@ -43,9 +43,9 @@ PROSE_CODES = tuple(code for code in all_rules() if code.startswith("PM50") and 
 ACTION_CODES = ("PM301", "PM302", "PM303")
 TARGET_PRECISION = 0.95
 TARGET_RECALL = 0.90
-# What tests/test_accuracy.py holds the real-text development set to: the targets where they
-# are reached, the achieved figures minus a small margin where they are not (README, Rules).
-REAL_DEV_FLOORS = {"prose": (0.97, 0.73), "actions": (0.95, 0.90), "names": (0.95, 0.88)}
+# What tests/test_accuracy.py holds the real-text development set to: the achieved figures
+# minus a small margin, and never below the targets where they are reached (README, Rules).
+REAL_DEV_FLOORS = {"prose": (0.97, 0.73), "actions": (0.97, 0.93), "names": (0.95, 0.88)}
 
 ACTION_TABLE = (
     "## Action Items\n\n"

@@ -280,6 +280,17 @@ def test_action_hints_reuse_the_items_own_words(action, code, hint):
         ("DevEx has placed an action item on our roadmap to implement a new ADSync provider.", "PM301"),
         ("Linter on kubectl delete --all to flag cluster-scoped resources", "PM301"),
         ("Deploy to staging as part of the CI should prevent this sort of issue", "PM301"),
+        ("Task: Set up monitoring tools to track SSH authentication failures", "PM301"),  # a label
+        ("Code Review Updates: Update the code review checklist to include deadlock prevention", "PM301"),
+        ("Set up broader alerting for function and site success rate drops.", "PM302"),  # a comparative
+        ("Implement improved auto-scaling capabilities", "PM302"),
+        ("Review health checks to ensure connection failures are surfaced as early as possible.", "PM302"),
+        ("Enhance configuration management to better track manually installed services", "PM302"),
+        ("Accelerate planned system resilience updates", "PM302"),
+        ("Conduct a comprehensive review of load balancer configurations for all services.", "PM302"),
+        ("Conduct regular load testing to identify and address scalability issues.", "PM302"),
+        ("Test before deploying on all servers no matter how small an update", "PM303"),
+        ("Avoid using toplevel wildcards on the DNS level.", "PM303"),
     ],
 )
 def test_action_item_shapes_from_real_post_mortems(action, code):
@@ -297,6 +308,13 @@ def test_action_item_shapes_from_real_post_mortems(action, code):
         "Revisit the retry policy to make sure it covers 503 responses",
         "Disable pipeline until issue fixed",
         "Switch to a different DNS provider such as Route 53",
+        "Fix the pipeline: before creating Terraform resources, switch the kubectl context to the cluster",
+        "Enhance monitoring systems to include database connection pool metrics.",
+        "Use a larger instance type for the reporting database",  # a comparative of size
+        "Page the on-call immediately when the nightly backup job fails",
+        "Perform regular and tested backups of the database",  # a recurring artefact, not a review
+        "Verify the backups of db-3 before deleting the old volume",  # a one-off check
+        "Set alerts on the test machine (obs-devel) to help us catch failed deployments as soon as possible.",
     ],
 )
 def test_bounded_action_items_stay_clean(action):

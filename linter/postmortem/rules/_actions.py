@@ -80,6 +80,47 @@ def opening(an: Analysis) -> int:
     return i
 
 
+_NOMINAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ing", "ity", "ness")
+
+
+def label_end(an: Analysis) -> int | None:
+    """The index after a label that names the item before its instruction: "Task: Set up
+    monitoring …", "Code Review Updates: Update the checklist …", "Query Optimization: Conduct …".
+    A label is a phrase of up to four words closed by a colon and followed by a verb; it is one
+    word, or a noun phrase whose head is a nominalisation or a plural and whose first word is not
+    only a verb. A heading that is itself an instruction ("Fix the pipeline: …", "Enhance
+    Monitoring: …", "Patch Database Server: …") is no label. None when there is none."""
+    tokens = an.tokens
+    if ":" not in an.text[: tokens[min(len(tokens) - 1, 4)].start]:
+        return None  # no colon among the first words: the common case, decided at once
+    for j in range(0, min(len(tokens) - 1, 4)):
+        tok = tokens[j]
+        if tok.sentence != tokens[0].sentence or not tok.text.replace("-", "").isalpha() or tok.low in _SUBJECT_WORDS:
+            return None
+        between = an.text[tok.end : tokens[j + 1].start]
+        if "," in between:
+            return None
+        if ":" not in between:
+            continue
+        nxt = tokens[j + 1]
+        if nxt.low in _lex.NOT_IMPERATIVE_STARTS or not (nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text)):
+            return None
+        if j == 0:
+            return 1 if tokens[0].low not in ("please", "note") else None
+        head = tokens[j].low
+        if any(t.low in _BLOCKERS or t.text.islower() for t in tokens[1 : j + 1]):
+            return None  # "Fix the pipeline: …", "Implement status monitoring: …": a clause, not a name
+        if not (head.endswith(_NOMINAL_ENDINGS) or head.endswith("s") and not head.endswith("ss")):
+            return None
+        from ._language import _lemmas
+
+        lemmas = _lemmas(tokens[0].low) or {}
+        if lemmas.get("VERB") and not lemmas.get("NOUN") and not lemmas.get("ADJ"):
+            return None  # "Enhance Monitoring: …": the heading is an instruction
+        return j + 1
+    return None
+
+
 _TIME_WORDS = _lex._words(
     "forward term long-term short-term mid-term medium-term future meantime interim now next later immediately eventually phase step sprint quarter week month"
 )
@@ -127,6 +168,8 @@ def _after_condition(an: Analysis, i: int) -> int | None:
 def verb_first(an: Analysis) -> bool:
     tokens = an.tokens
     i = opening(an)
+    if i == 0 and label_end(an) is not None:
+        return False  # "Task: Set up monitoring …": a label, then the instruction
     tok = tokens[i]
     low = tok.low
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -254,6 +297,9 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
     tokens = an.tokens
     first = opening(an)
     is_first = verb_first(an)
+    label = label_end(an) if first == 0 and not is_first else None
+    if label is not None:
+        first, is_first = label, True  # "Query Optimization: Conduct periodic reviews …": judge the instruction
     positions = [first] if is_first else range(first, len(tokens))
     end = tokens[-1].end
     if is_first:
@@ -285,6 +331,14 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
             return tokens[p].start, end, "'make … more' without a measure"
         if is_first and low in _ADD_VERBS and rest and all(t.low in _FILLER or t.low in _lex.CAPABILITY_NOUNS for t in rest):
             return tokens[p].start, end, f"{' '.join(t.text for t in tokens[p:])!r} names no specific signal or threshold"
+        if is_first and low in _ADD_VERBS and rest:
+            # "Add additional alerts so we detect the problem sooner": a generic object whose
+            # purpose is only a degree
+            cut = next((k for k, t in enumerate(rest) if t.low == "so" or t.low == "to" and k + 1 < len(rest) and rest[k + 1].low in _lex.IMPERATIVE_VERBS), None)
+            if cut and all(t.low in _FILLER or t.low in _lex.CAPABILITY_NOUNS for t in rest[:cut]):
+                purpose = rest[cut:]
+                if any(_degree_at(purpose, m) for m in range(len(purpose))) and not _measured(purpose):
+                    return tokens[p].start, end, f"{' '.join(t.text for t in rest[:cut])!r} names no specific signal or threshold"
         if not is_first and low in _COMPARATIVES and p + 1 < len(tokens) and tokens[p + 1].low != "than":
             if not _committed(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} without a measure"
@@ -335,12 +389,45 @@ def _open_ended(an: Analysis, first: int, raw: str):
         if phrase_at(an, first, phrase):
             size = len(phrase)
     if not size:
+        size = _open_event(tokens, first)
+    if not size:
         return None
     rest = _outside_question(tokens[first + size :])
     if _committed(rest, raw, code_counts=False, references=False, text=an.text) or _purpose(rest):
         return None
     words = " ".join(t.text.lower() for t in tokens[first : first + size])
     return tokens[first].start, tokens[-1].end, f"{words!r} has no decision, artefact or finish line"
+
+
+# A light verb and an open-ended act named as a noun is the same work as the verb: "Conduct a
+# comprehensive review of …" is "Review …", "Schedule a meeting … to discuss …" is "Discuss …".
+_LIGHT_VERBS = _lex._words("conduct perform do carry hold run schedule organise organize arrange have host book set")
+_OPEN_EVENTS = _lex._words(
+    """
+    review reviews investigation investigations analysis assessment evaluation study discussion
+    discussions brainstorm brainstorming retrospective retro exploration research meeting meetings
+    session sessions workshop workshops deep-dive dive sync call audit audits
+    """
+)
+
+
+def _open_event(tokens, first: int) -> int:
+    """The size of "Conduct a comprehensive review", "Schedule an incident postmortem meeting":
+    a light verb, a determiner, up to three modifiers and an open-ended act as a noun; 0 if none."""
+    if tokens[first].low not in _LIGHT_VERBS:
+        return 0
+    k = first + 1
+    if k < len(tokens) and tokens[k].low in ("out", "up"):
+        k += 1
+    if k < len(tokens) and tokens[k].low in ("a", "an", "the", "regular", "periodic", "another", "some"):
+        k += 1
+    for j in range(k, min(len(tokens), k + 4)):
+        if tokens[j].low in _OPEN_EVENTS:
+            nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
+            return j + 1 - first if nxt not in ("notes", "doc", "document", "template", "agenda") else 0
+        if tokens[j].low in _lex.STOPWORDS:
+            return 0
+    return 0
 
 
 _QUESTION_WORDS = _lex._words("why how whether if what which when where")
@@ -375,7 +462,9 @@ def _outside_question(rest):
 
 def _purpose(rest) -> bool:
     """ "Revisit the retry policy to make sure it covers 503s": the purpose names the finish line.
-    Not a purpose that is only a judgement: "… so that it is obvious which deployment …"."""
+    Not a purpose that is only a judgement: "… so that it is obvious which deployment …", "… to
+    ensure connection failures are surfaced as early as possible", "… so that we are aware of
+    … quicker": a degree with no measure is no finish line."""
     lows = [t.low for t in rest]
     for p in _PURPOSE:
         for k in range(len(lows)):
@@ -385,8 +474,54 @@ def _purpose(rest) -> bool:
                     len(after) < 3 or after[2] in _EVALUATIVE or after[2] in _JUDGED
                 ):
                     continue
+                clause = rest[k + len(p) :]
+                if any(_degree_at(clause, m) for m in range(len(clause))) and not _measured(clause):
+                    continue
                 return True
     return False
+
+
+def _comparative(low: str) -> bool:
+    """A comparative adjective or adverb of quality: "broader", "stricter", "sooner", "better";
+    not one of size or amount ("larger", "lower") nor a noun ("number", "server"). The list is
+    generated from lemminflect's inflection table (bench/build_comparatives.py)."""
+    if not low.endswith("er") or len(low) < 5:
+        return False
+    from ._comparatives import COMPARATIVES
+
+    return low in COMPARATIVES
+
+
+_TIMING = _lex._words("early quickly promptly immediately swiftly asap")
+_POSSIBLE = _lex._words("possible needed necessary feasible practical practicable reasonable")
+
+
+def _improved(tokens, k: int) -> bool:
+    """An improvement verb's participle as a modifier: "improved auto-scaling", "enhanced checks"."""
+    low = tokens[k].low
+    if not low.endswith("ed") or k + 1 >= len(tokens) or k == 0:
+        return False
+    stems = (low[:-1], low[:-2], low[:-3] + "y")  # improve-d, harden-ed, simplifi-ed
+    return any(stem in _IMPROVE_VERBS for stem in stems) and tokens[k + 1].low not in _STOPWORDS_AFTER and tokens[k - 1].low not in _BE_HAVE
+
+
+_STOPWORDS_AFTER = _lex._words("by to with in on for at from as and or than")
+_BE_HAVE = _lex._words("is are was were be been being has have had get gets got")
+
+
+def _degree_at(tokens, k: int, timing: bool = True) -> int | None:
+    """End index of a degree with no measure that starts at ``k``: a comparative of quality not
+    followed by "than" ("broader", "sooner"), "as early as possible", an improvement participle
+    used as a modifier ("improved auto-scaling"). None otherwise."""
+    low = tokens[k].low
+    nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    if low == "as" and k + 3 < len(tokens) and tokens[k + 2].low == "as" and tokens[k + 3].low in _POSSIBLE:
+        return k + 4
+    if nxt != "than" and _comparative(low) or timing and low in _TIMING:
+        return k + 1
+    if _improved(tokens, k):
+        return k + 1
+    return None
 
 
 _JUDGED = _lex._words("obvious clear easy easier visible apparent simple simpler intuitive")
@@ -396,7 +531,8 @@ _EVALUATIVE = _lex._words(
     """
     proactive proactively sustainable gracefully robust robustly proper properly appropriate
     appropriately adequate adequately sufficient formal professional better smoother easier
-    cleaner quicker faster earlier sooner
+    cleaner quicker faster earlier sooner thorough thoroughly advanced timely
+    seamless seamlessly optimal efficient effective
     """
 )
 _MORE_OF = _lex._words("quickly often gracefully reliably visible efficient efficiently robust careful")
@@ -411,9 +547,16 @@ def _evaluative(an: Analysis, first: int, raw: str):
         nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
         if k > first and (low == "so" and nxt in ("that", "we", "they", "it", "you", "the") or low == "in" and nxt == "order"):
             break  # "… so we can catch these issues earlier": the purpose, not the specification
+        if k > first + 1 and low == "to" and nxt and nxt not in ("be", "more") and nxt in _lex.IMPERATIVE_VERBS and tokens[k - 1].low not in ("how", "way", "ways"):
+            break  # "… to help us catch failed deployments as soon as possible": the purpose as well
         hit = None
+        # a degree judges the item's own object ("Set up broader alerting"), not a detail further on
+        # ("Page the on-call immediately when …" says when: timing counts only in a purpose)
+        degree = _degree_at(tokens, k, timing=False) if first < k <= first + 3 and tokens[k - 1].low != "to" else None
         if low in _EVALUATIVE and nxt != "than" and not (k > 0 and tokens[k - 1].low == "to"):
             hit = (k, k + 1)
+        elif degree is not None:
+            hit = (k, degree)  # "Set up broader alerting", "Implement improved auto-scaling capabilities"
         elif low == "more" and (nxt in _MORE_OF or k + 1 == len(tokens) or k <= first + 2 and nxt and nxt != "than"):
             hit = (k, min(k + 2, len(tokens)))  # "Cover more scenarios", "Point to more relevant runbooks"
         elif low == "improve" and k == first:
@@ -481,6 +624,40 @@ _IMPROVE_VERBS = _lex._words(
     overhaul tweak harden strengthen polish modernise modernize
     """
 )
+# Verbs that raise an amount: "make X better" only when X is a quality ("Accelerate planned system
+# resilience updates", "Increase monitoring coverage"), not a thing ("Increase the disk of db-3").
+_QUALITY_VERBS = _lex._words("accelerate boost bolster broaden deepen increase expand extend widen raise")
+_ABSTRACT_SUFFIXES = ("ity", "ness", "ance", "ence", "ency", "ancy", "ility")
+
+
+def _abstract_object(words) -> bool:
+    """The object names a quality or a capability: a capability noun ("monitoring", "coverage")
+    or an abstract noun by its suffix ("resilience", "robustness", "visibility")."""
+    for tok in words:
+        low = tok.low
+        if low in _lex.STOPWORDS:
+            continue
+        if low in _lex.CAPABILITY_NOUNS or (low.endswith(_ABSTRACT_SUFFIXES) and len(low) > 6 and tok.text.islower()):
+            return True
+    return False
+
+
+def _judging_target(target) -> bool:
+    """A target that is only a judgement or a quality: "to better track …", "to include more
+    granular alerts", "to provide early detection of …", "to raise awareness among developers"."""
+    if _measured(target):
+        return False
+    head = target[:4]
+    if any(_degree_at(head, j) or head[j].low in ("better", "more") or head[j].low in _EVALUATIVE for j in range(len(head))):
+        return True
+    return any(t.low.endswith(_ABSTRACT_SUFFIXES) and len(t.low) > 6 and t.text.islower() for t in target[1:3])
+
+
+def _dash_before(an: Analysis, tok) -> bool:
+    between = an.text[max(0, tok.start - 3) : tok.start]
+    return " - " in between or "—" in between or "–" in between
+
+
 # After such a verb: the means ("with …", "by …", "using …") or the target ("to be …", "into …").
 _MEANS = _lex._words("with by using via through into instead from so to until")
 
@@ -494,16 +671,24 @@ def _improvement_without_target(an: Analysis, first: int, raw: str):
     size = 1
     if low == "speed" and first + 1 < len(tokens) and tokens[first + 1].low == "up":
         size = 2
+    elif low in _QUALITY_VERBS:
+        if not _abstract_object(tokens[first + 1 : first + 5]):
+            return None  # "Increase the pool size of db-3": a concrete thing, not a quality
     elif low not in _IMPROVE_VERBS or low == "improve":
         return None  # "improve" has its own check
     rest = tokens[first + size :]
     main = []
     for tok in rest:  # "…, which is quite complex to debug": a reason, not a target
-        if tok.low in ("which", "who", "because", "since", "as"):
-            break
+        if tok.low in ("which", "who", "because", "since", "as") or _dash_before(an, tok):
+            break  # "Enhance real-time monitoring - a watchtower to spot …": a comment, not a target
         main.append(tok)
-    if not rest or _measured(rest, an.text) or _committed(rest, raw, code_counts=False, references=False, text=an.text) or any(t.low in _MEANS for t in main):
+    if not rest or _measured(rest, an.text) or _committed(rest, raw, code_counts=False, references=False, text=an.text):
         return None
+    for m, tok in enumerate(main):
+        if tok.low in _MEANS:
+            if not _judging_target(main[m + 1 :]):
+                return None  # a means or a target: "… with a circuit breaker", "… to p99 under 300 ms"
+            # "… to better track …", "… to include more granular alerts": a target that is only a degree
     words = " ".join(t.text.lower() for t in tokens[first : first + size])
     return tokens[first].start, tokens[-1].end, f"{words!r} says better, not what done looks like"
 
@@ -602,12 +787,25 @@ _FREQUENCY = _lex._words("frequently regularly periodically continuously constan
 def _recurring_check(an: Analysis, first: int, raw: str):
     """ "Check and verify Nginx configurations frequently": a person's recurring check never ends."""
     tokens = an.tokens
+    if tokens[first].low in _LIGHT_VERBS:
+        # "Conduct regular load testing …", "Schedule periodic reviews of …": recurring work by
+        # people, named as a noun; "Perform regular and tested backups" names an artefact
+        for k in range(first + 1, min(len(tokens), first + 3)):
+            if tokens[k].low in _RECURRING:
+                for m in range(k + 1, min(len(tokens), k + 4)):
+                    if tokens[m].low in _OPEN_EVENTS or tokens[m].low in _PEOPLE_WORK:
+                        return tokens[first].start, tokens[m].end, f"recurring {tokens[m].low} by people has no finish line"
+        return None
     if tokens[first].low not in _CHECK_VERBS:
         return None
     for tok in tokens[first + 1 :]:
         if tok.low in _FREQUENCY:
             return tokens[first].start, tok.end, f"a recurring {tokens[first].low} by people has no finish line"
     return None
+
+
+_RECURRING = _lex._words("regular periodic routine recurring continuous ongoing frequent")
+_PEOPLE_WORK = _lex._words("audit audits testing tests checks optimization optimisation inspections inspection")
 
 
 _NUMBER = _re.compile(r"^\d[\d.,:/%]*(?:[a-zA-Z]{0,3})$")
@@ -642,8 +840,11 @@ def _committed(rest, raw, code_counts: bool = True, references: bool = True, tex
             return True
         if tok.low in ("and", "then", "by", "with") and k + 1 < len(rest):
             nxt = rest[k + 1].low
-            stem = nxt[:-3] if nxt.endswith("ing") else nxt
+            # "… by adding a check" is a means; "monitoring and alerting" is a noun, not a step
+            stem = nxt[:-3] if nxt.endswith("ing") and tok.low in ("by", "with") else nxt
             back = k + 2 < len(rest) and rest[k + 2].low == "back"  # "… and report back"
+            # "… and prevent recurrence": a promise of an outcome, not a step
+            back = back or nxt in ("prevent", "avoid") and k + 2 < len(rest) and (rest[k + 2].low in _lex.GENERIC_NOUNS or rest[k + 2].low in _RECURRENCE)
             if not back and (nxt in _CONCRETE_STEPS or stem in _CONCRETE_STEPS or stem + "e" in _CONCRETE_STEPS):
                 return True
         if tok.low in ("by", "before", "until") and k + 1 < len(rest) and rest[k + 1].low in _DEADLINES:
@@ -651,6 +852,7 @@ def _committed(rest, raw, code_counts: bool = True, references: bool = True, tex
     return False
 
 
+_RECURRENCE = _lex._words("recurrence recurrences repeats repeat similar future further")
 _DEADLINES = _lex._words(
     """
     q1 q2 q3 q4 h1 h2 january february march april may june july august september october november
@@ -688,6 +890,8 @@ def behaviour_only(an: Analysis) -> tuple[int, int, str] | None:
     """(start, end, phrase) when the item asks people to behave differently and changes nothing."""
     tokens = an.tokens
     first = opening(an)
+    if first == 0:
+        first = label_end(an) or 0  # "Task: Review and update the key management procedures …"
     demanded = _demanded_of_people(an, first)
     if demanded is not None:
         return demanded
@@ -857,8 +1061,13 @@ def _rule_for_people(an: Analysis, first: int):
         adverb = tok if low in _HABIT_ADVERBS else tokens[first - 1]
         if is_imperative(verb.text) and verb.low not in _POLICY_VERBS and not _SYSTEM_VERB(verb):
             return adverb.start, verb.end, f"{adverb.text} {verb.text}"
-    if low == "avoid" and tokens[first + 1].low.endswith("ing") and len(tokens[first + 1].low) > 5:
-        return tok.start, tokens[first + 1].end, f"{tok.text} {tokens[first + 1].text}"
+    if low == "avoid" and _gerund(tokens[first + 1].low):
+        return tok.start, tokens[first + 1].end, f"{tok.text} {tokens[first + 1].text}"  # "Avoid using toplevel wildcards"
+    # a routine check by people: "Test before deploying on all servers", "Check every subdomain …
+    # before switching nameservers", "Ensure that status of a service … is checked after restart"
+    routine = _routine_check(tokens, first)
+    if routine is not None:
+        return routine
     # a check by hand under a condition: "When …, check …", "If …, notify the database team"
     if first > 0 and tokens[0].low in _CONDITIONS and low in _PERSON_ACTS and low not in ("be", "make", "take", "keep", "test") \
             and "," in an.text[tokens[first - 1].end : tok.start]:
@@ -878,6 +1087,43 @@ def _rule_for_people(an: Analysis, first: int):
                         return tok.start, tokens[v].end, " ".join(t.text for t in tokens[first : v + 1])
                     break
     return None
+
+
+_ROUTINE_CHECKS = _lex._words("check verify test confirm double-check triple-check validate review inspect re-check recheck")
+_ROUTINE_CHECKED = _lex._words("checked verified tested confirmed double-checked validated reviewed inspected re-checked rechecked")
+_WHEN_DONE = _lex._words("before after whenever")
+
+
+def _routine_check(tokens, first: int):
+    """A check people are to repeat at each change, told by its structure: a verb of checking, then
+    either nothing or "every/all/any" thing to check, then "before/after/whenever" a step; or
+    "ensure … is checked after …". A one-off check names its object ("Verify the backups of db-3
+    before deleting the old volume") and stays clean."""
+    n = len(tokens)
+    low = tokens[first].low
+    when = next((k for k in range(first + 1, n) if tokens[k].low in _WHEN_DONE and k + 1 < n), None)
+    if when is None:
+        return None
+    if low in _ROUTINE_CHECKS:
+        between = tokens[first + 1 : when]
+        if not between or any(t.low in _QUANTIFIERS and t.low != "no" for t in between[:3]):
+            return tokens[first].start, tokens[when].end, f"{tokens[first].text} … {tokens[when].text}"
+        return None
+    if low == "ensure" or low == "make" and first + 1 < n and tokens[first + 1].low == "sure":
+        for k in range(first + 2, when - 1):
+            if tokens[k].low in ("is", "are", "gets", "get") and tokens[k + 1].low in _ROUTINE_CHECKED and k + 2 == when:
+                return tokens[first].start, tokens[when].end, " ".join(t.text for t in tokens[k : when + 1])
+    return None
+
+
+def _gerund(low: str) -> bool:
+    """A verb's -ing form ("using", "deploying"), not a noun ending alike ("string", "thing")."""
+    if not low.endswith("ing") or len(low) < 5:
+        return False
+    from ._language import _lemmas
+
+    lemmas = _lemmas(low) or {}
+    return bool(lemmas.get("VERB")) and low not in lemmas.get("NOUN", ())
 
 
 def _SYSTEM_VERB(tok) -> bool:
@@ -934,6 +1180,8 @@ def _behaviour_at(an, p):
         return p, p + 2
     if low in ("double-check", "triple-check"):
         return p, p + 1
+    if low in ("double", "triple") and nxt == "check":
+        return p, p + 2  # "Double check that the correct syntax is being used …"
     if low in ("more", "extra", "closer", "greater") and nxt in _BEHAVIOUR_NOUNS:
         return p, p + 2
     if low == "make" and nxt != "sure":

@@ -19,7 +19,13 @@ environments"), compliance with a process ("Follow the change management process
 again", "Never bundle cluster-scoped and namespaced resources in a single --all operation"), a
 check by hand under a condition ("When there are multiple reports of student servers not
 starting or stopping correctly, check to see if the user pods were run on the same node(s).")
-and a state that people are to bring about by hand ("Ensure all code is tested before merge").
+and a state that people are to bring about by hand ("Ensure all code is tested before merge"),
+a check people are to repeat at each change ("Test before deploying on all servers no matter
+how small an update", "Check every subdomain we have … before switching nameservers", "Ensure
+that status of a service whose configuration file has been altered is checked after
+restart/reload"; a one-off check that names its object, "Verify the backups of db-3 before
+deleting the old volume", is a task) and a habit to avoid ("Avoid using toplevel wildcards on
+the DNS level").
 An item that names a mechanism (a bot, a hook, CI, an alert, "automatically") is more than a
 rule for people. An item that also changes the system ("Remind engineers … and add a pre-deploy
 check"), a prohibition the system enforces ("Do not allow loading of the chart for anonymous

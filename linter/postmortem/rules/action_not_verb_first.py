@@ -12,7 +12,12 @@ needs to be defined" becomes "Define backup policy".
 A ticket id, "Please", an adverb ("Immediately rotate…"), a connector ("Instead, use…"), a
 phrase of time or sequence closed by a comma or a colon ("Going forward, add…",
 "Short-term: pin…") or a leading condition ("If a pod doesn't start in time, …") may come
-first, and what follows it is judged; "Do not" / "Never" are instructions too.
+first, and what follows it is judged; "Do not" / "Never" are instructions too. A label in
+front of the instruction is not a verb, whatever its first word can also be: one word or a
+Title Case noun phrase headed by a nominalisation or a plural, closed by a colon ("Task: Set
+up monitoring tools to track SSH authentication failures…", "Code Review Updates: Update the
+code review checklist…", "Query Optimization: Conduct periodic reviews…"); a heading that is
+itself an instruction ("Fix the pipeline: …", "Enhance Monitoring: …") is fine.
 
 ## Why it matters
 An item that starts with a verb says what someone will do; a noun phrase or a wish says

@@ -15,7 +15,22 @@ verb with no measure, means or target ("Enhance existing error handling in the C
 Interpreter", "Tune the HTTP client kubespawner uses"), objects that are all generic however
 many are joined ("Define Ownership and Establish Alerting", "write tests"), an alternative
 that is not named ("Switch to a different secret management strategy than what we have now"),
-a placeholder ("Update the runbook for service X"), a plan, policy or strategy promised with
+a placeholder ("Update the runbook for service X"), a degree with no measure, told by its word
+class: a comparative of quality ("Set up
+broader alerting for function and site success rate drops", "Implement stricter controls on
+database connection limits"; a comparative of size such as "larger" or "lower" names a direction
+and is left alone), an improvement verb's participle used as a modifier ("Implement improved
+auto-scaling capabilities"), "as early as possible"; a purpose or a target that is only such a
+degree or a quality bounds nothing ("Review health checks and alerting thresholds to ensure
+connection failures are surfaced as early as possible", "Enhance configuration management to
+better track manually installed services", "Enhance documentation … to raise awareness among
+developers"); a verb that raises an amount says better when its object is a quality
+("Accelerate planned system resilience updates"); a light verb with an open-ended act named as
+a noun is that act ("Conduct a comprehensive review of load balancer configurations for all
+services", "Schedule an incident postmortem meeting with all involved teams to discuss lessons
+learned"), and so is recurring work by people ("Conduct regular load testing to identify and
+address scalability issues"; "Perform regular and tested backups of the database" names an
+artefact); a plan, policy or strategy promised with
 nothing said of what it holds ("Define and implement Redis strategy", "Develop a policy around
 when to create a new hub and what type of changes get deployed to Datahub!"), a recurring check by people ("Check and
 verify Nginx configurations frequently…") and a question whose only numbers describe it

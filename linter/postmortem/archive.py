@@ -91,7 +91,7 @@ def _read_id(path: str | Path) -> str | None:
             # A pre-commit run reads every file of the archive: the first 4 KiB hold the
             # frontmatter of almost every post-mortem; read on only when they do not.
             data = os.read(fd, 4096)
-            if b"\n---" not in data[3:]:
+            if data.find(b"\n---", 3) < 0:
                 data += os.read(fd, 60 * 1024)
         finally:
             os.close(fd)

@@ -21,7 +21,12 @@ written and used as in a normal installation (PYTHONDONTWRITEBYTECODE is cleared
 measured processes, and each command runs twice before timing; the timed runs go round the
 commands in turn, so a burst of load hits them alike); ``--no-bytecode`` measures
 the cold case where no module has cached bytecode and every import compiles its source.
-``--importtime`` adds the slowest imports of the lint run (``python -X importtime``).
+``--importtime`` adds the slowest imports of the lint run (``python -X importtime``); the
+rule modules, imported with ``importlib``, are not in Python's list, so it ends with the
+modules the run imports in all (``sys.modules``). ``--cache`` also times ``postmortem lint
+--cache FILE`` with the cache folder warm (the findings and the archive's ids of the last
+run), interleaved with the plain run, and reports the two side by side: the figures above
+are always those of the plain run.
 """
 
 from __future__ import annotations
@@ -79,6 +84,31 @@ def measured_env(no_bytecode: bool = False) -> dict:
     return env
 
 
+def imported_modules(python: str, file: str, env: dict, cwd: Path = ROOT) -> int:
+    """How many modules ``postmortem lint FILE`` has imported when it ends."""
+    code = (
+        "import atexit, sys; atexit.register(lambda: print('MODULES', len(sys.modules), file=sys.stderr)); "
+        f"from postmortem.cli import main; sys.argv = ['postmortem', 'lint', {file!r}]; main()"
+    )
+    done = subprocess.run([python, "-c", code], cwd=cwd, env=env, capture_output=True, text=True)
+    return int(next(line for line in done.stderr.splitlines() if line.startswith("MODULES")).split()[1])
+
+
+def cached_latencies(project: Path, file: str, runs: int, env: dict) -> dict[str, list[float]]:
+    """Wall times in ms of ``postmortem lint FILE`` and ``postmortem lint --cache FILE``, in
+    turn; the warm-up runs fill the cache folder, so the timed ``--cache`` runs read it."""
+    lint = commands(file, version=False)[-1][1]
+    listed = [(" ".join(["postmortem", *lint[1:]]), lint), ("postmortem lint --cache " + file, [*lint[:2], "--cache", file])]
+    for _, command in listed:
+        for _ in range(2):
+            run_once(command, env, project)
+    times: dict[str, list[float]] = {label: [] for label, _ in listed}
+    for _ in range(runs):
+        for label, command in listed:
+            times[label].append(run_once(command, env, project))
+    return times
+
+
 def first_postmortem(project: Path) -> str:
     """The first post-mortem of ``project``'s archive, relative to the project."""
     return os.path.relpath(sorted((project / "postmortems").glob("*.md"))[0], project)
@@ -121,6 +151,8 @@ def main() -> None:
     parser.add_argument("--file", default=None, help="post-mortem to lint, relative to the project (default: its first)")
     parser.add_argument("--no-bytecode", action="store_true", help="measure without cached bytecode")
     parser.add_argument("--importtime", action="store_true", help="also list the slowest imports of the lint run")
+    parser.add_argument("--cache", action="store_true",
+                        help="also time the lint run with --cache, the cache folder warm (reported apart)")
     args = parser.parse_args()
     runs = max(10, args.runs)
     project = args.project.resolve()
@@ -143,6 +175,15 @@ def main() -> None:
         print("\nslowest imports of the lint run (cumulative ms):")
         for micros, name in importtime(sys.executable, file, env, 12, cwd=project):
             print(f"  {micros / 1000:7.1f}  {name}")
+        print(f"modules imported in all (the rule modules among them): {imported_modules(sys.executable, file, env, project)}")
+    if args.cache:
+        cached = cached_latencies(project, file, runs, env)
+        plain, warm = (statistics.median(times) for times in cached.values())
+        print(f"\nwith the cache folder warm, interleaved with the plain run ({runs} runs each):")
+        wide = max(len(label) for label in cached)
+        for label, times in cached.items():
+            print(f"{label:<{wide}}  {statistics.median(times):9.0f}  {p90(times):6.0f}")
+        print(f"--cache / plain: {warm / plain:.2f}")
 
 
 if __name__ == "__main__":

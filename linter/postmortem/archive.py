@@ -20,6 +20,7 @@ _ID_LINE = re.compile(
     r"""^id:[ \t]*["']?(%s)["']?[ \t]*(?:#.*)?$""" % ID_PATTERN.pattern.removeprefix("^").removesuffix("$"),
     re.MULTILINE,
 )
+_ID_LINE_ASCII = re.compile(_ID_LINE.pattern.encode("ascii"), re.MULTILINE)  # for frontmatter in ASCII
 
 
 def archive_files(folder: Path) -> list[Path]:
@@ -90,23 +91,33 @@ def _read_id(path: str | Path) -> str | None:
             # A pre-commit run reads every file of the archive: the first 4 KiB hold the
             # frontmatter of almost every post-mortem; read on only when they do not.
             data = os.read(fd, 4096)
-            if b"\n---" not in data[3:]:
+            if data.find(b"\n---", 3) < 0:
                 data += os.read(fd, 60 * 1024)
         finally:
             os.close(fd)
     except OSError:
         return None
-    head = data.decode("utf-8", "replace").removeprefix("\ufeff")
-    if not head.startswith("---"):
+    return _id_of(data, path)
+
+
+def _id_of(data: bytes, path: str | Path) -> str | None:
+    """The ``id`` in the frontmatter that starts ``data`` (a file's first bytes)."""
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    if not data.startswith(b"---"):
         return None
-    end = head.find("\n---", 3)
-    block = head[: end if end >= 0 else len(head)].replace("\r\n", "\n")
-    match = _ID_LINE.search(block)
+    end = data.find(b"\n---", 3)
+    block = data[: end if end >= 0 else len(data)].replace(b"\r\n", b"\n")
+    if block.isascii():  # nearly always: the same pattern over the bytes, nothing decoded
+        match = _ID_LINE_ASCII.search(block)
+        if match:
+            return match.group(1).decode("ascii")
+    text = block.decode("utf-8", "replace")
+    match = _ID_LINE.search(text)
     if match:
         return match.group(1)
     from .parse import parse_text
 
-    return parse_text(block + "\n---\n", str(path)).incident.id
+    return parse_text(text + "\n---\n", str(path)).incident.id
 
 
 @dataclass
@@ -129,8 +140,10 @@ class Archive:
         return archive
 
     @classmethod
-    def from_paths(cls, folder: Path | None, paths: list[Path]) -> "Archive":
-        """The index ``build`` makes, from the files' frontmatter only (for parallel runs)."""
+    def from_paths(cls, folder: Path | None, paths: list[Path], cache_dir: Path | None = None) -> "Archive":
+        """The index ``build`` makes, from the files' frontmatter only (for parallel runs).
+        With ``cache_dir``, the ids of the archive's files that have not changed since the
+        last run come from the index kept there (:mod:`postmortem.archive_index`)."""
         archive = cls()
         seen: set[tuple[int, int]] = set()
         for path in paths:
@@ -142,29 +155,42 @@ class Archive:
             found = _read_id(path) if stat.S_ISREG(status.st_mode) else None  # never open a FIFO
             if found:
                 archive.ids.setdefault(found, []).append(display_path(path))
-        archive._add_folder(folder, seen)
+        archive._add_folder(folder, seen, cache_dir)
         return archive
 
-    def _add_folder(self, folder: Path | None, seen: set[tuple[int, int]]) -> None:
+    def _add_folder(self, folder: Path | None, seen: set[tuple[int, int]], cache_dir: Path | None = None) -> None:
         """Index the archive files not already seen among the linted ones."""
         if folder is None or not folder.is_dir():
             return
+        kept = None
+        if cache_dir is not None:
+            from .archive_index import IndexCache
+
+            kept = IndexCache(cache_dir, folder)
         inodes = {inode for _, inode in seen}
-        shown: dict[str, str] = {}  # folder -> how paths in it are shown
-        for entry in sorted(_scan(folder), key=lambda entry: entry.path.split(os.sep)):  # as sorted Paths
+        shown: dict[str, str] = {}  # folder as scanned -> how paths in it are shown, up to the name
+        # Sorted as Paths sort, part by part: "\0" sorts before every character of a name.
+        for entry in sorted(_scan(folder), key=lambda entry: entry.path.replace(os.sep, "\0")):
             if (entry.inode() in inodes or entry.is_symlink()) and _identity(entry.path) in seen:
+                if kept is not None:
+                    kept.carry(entry)
                 continue
             try:
                 regular = entry.is_file()  # a FIFO would block the read
             except OSError:
                 regular = False
-            found = _read_id(entry.path) if regular else None
+            if not regular:
+                found = None
+            else:
+                found = _read_id(entry.path) if kept is None else kept.id_of(entry, _read_id)
             if found:
-                parent = os.path.dirname(entry.path)
-                if parent not in shown:
-                    shown[parent] = display_path(parent)
-                where = entry.name if shown[parent] == os.curdir else os.path.join(shown[parent], entry.name)
-                self.ids.setdefault(found, []).append(where)
+                scanned = entry.path[: len(entry.path) - len(entry.name)]
+                if scanned not in shown:
+                    parent = display_path(os.path.dirname(entry.path))
+                    shown[scanned] = "" if parent == os.curdir else os.path.join(parent, "")
+                self.ids.setdefault(found, []).append(shown[scanned] + entry.name)
+        if kept is not None:
+            kept.save()
 
     def others_with(self, id_: str, path: str) -> list[str]:
         listed = [p for p in self.ids.get(id_, []) if p != path]  # the same path is the same file

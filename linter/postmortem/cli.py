@@ -103,8 +103,9 @@ def _split(values: tuple[str, ...]) -> list[str]:
               help="Print the files that would be checked (after --archive-only and --shard), one per line, "
                    "and check none.")
 @click.option("--cache/--no-cache", "use_cache", default=None,
-              help="Reuse the findings of unchanged files from the cache folder (cache-dir, default "
-                   ".postmortem_cache, ignored by git).  [default: cache in the config, else off]")
+              help="Reuse the findings of unchanged files, and the ids of the archive's unchanged files, from "
+                   "the cache folder (cache-dir, default .postmortem_cache, ignored by git).  "
+                   "[default: cache in the config, else off]")
 def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, fix, diff, shard, archive_only, show_files,
          use_cache):
     """Check post-mortems; PATHS are files or folders (default: the configured archive).

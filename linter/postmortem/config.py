@@ -25,12 +25,16 @@ class ConfigError(Exception):
 
 @dataclass
 class RuleSettings:
+    """A rule's severity and options as the configuration sets them."""
+
     severity: Severity | None = None
     options: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
 class Config:
+    """The settings of one project, read from postmortem.toml or pyproject.toml."""
+
     root: Path
     path: Path | None = None
     archive: str = "postmortems"

@@ -25,6 +25,8 @@ class Severity(IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
+    """A finding as reported: the file, the span, the rule and its severity."""
+
     path: str
     line: int
     col: int

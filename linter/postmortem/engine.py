@@ -222,7 +222,7 @@ class Linter:
         self.owners  # a broken owner registry is a configuration error, raised before any rule runs
         if self.needs_archive:
             folder = self.config.archive_dir
-            self.archive = Archive.from_paths(folder if folder.is_dir() else None, list(index_paths or paths))
+            self.archive = Archive.from_paths(folder if folder.is_dir() else None, list(index_paths or paths), cache_dir)
         cache = None
         if (cache_dir is not None or cache_memory is not None) and not keep_documents:
             from .cache import FindingsCache

@@ -20,6 +20,8 @@ from .vocabulary import DECLINED_ACTION_STATUSES, OPEN_ACTION_STATUSES, REVIEWED
 
 @dataclass(frozen=True, slots=True)
 class Span:
+    """A stretch of the file: 1-based lines and columns, ``end_col`` exclusive."""
+
     line: int
     col: int
     end_line: int
@@ -262,6 +264,8 @@ class ProseBlock:
 
 @dataclass(slots=True)
 class Cell:
+    """A table cell: its source text, its plain text, where it is, and its text as prose."""
+
     raw: str  # source text of the cell, trimmed
     text: str  # plain text: markup removed, escapes resolved, code spans kept
     span: Span
@@ -270,6 +274,8 @@ class Cell:
 
 @dataclass(slots=True)
 class Row:
+    """A body row of a table, with the cells Markdown keeps."""
+
     line: int
     cells: list[Cell]
     raw_cell_count: int  # cells written on the source line (Markdown drops extras)
@@ -282,6 +288,8 @@ class Row:
 
 @dataclass(slots=True)
 class Table:
+    """A Markdown table of the body; ``kind`` and ``columns`` once it is recognised."""
+
     line: int
     end_line: int
     header: list[Cell]
@@ -297,6 +305,8 @@ class Table:
 
 @dataclass(slots=True)
 class CodeBlock:
+    """A fenced or indented code block of the body."""
+
     line: int
     end_line: int
     info: str
@@ -336,6 +346,8 @@ class TableRow:
 
 @dataclass(slots=True)
 class TimelineEntry(TableRow):
+    """A row of the Timeline table."""
+
     time_text: str
     time: datetime | None  # None when unparseable
     has_date: bool
@@ -347,6 +359,8 @@ class TimelineEntry(TableRow):
 
 @dataclass(slots=True)
 class ContributingFactor(TableRow):
+    """A row of the Contributing Factors table."""
+
     id: str
     factor: str
     category: str
@@ -360,6 +374,8 @@ class ContributingFactor(TableRow):
 
 @dataclass(slots=True)
 class ActionItem(TableRow):
+    """A row of the Action Items table."""
+
     id: str
     action: str  # plain text of the Action cell
     category: str
@@ -388,6 +404,8 @@ class ActionItem(TableRow):
 
 @dataclass(slots=True)
 class Document:
+    """One post-mortem, parsed once: what the rules, the reports and the site read."""
+
     source: Source
     frontmatter: Frontmatter | None = None
     incident: Incident = field(default_factory=Incident)

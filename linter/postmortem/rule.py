@@ -33,6 +33,8 @@ __all__ = ["Finding", "RuleInfo", "Severity", "all_rules", "fixable", "resolve_s
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """What a rule found: where, what, how to fix it, and the fix itself when it has one."""
+
     span: Span
     message: str
     hint: str | None = None
@@ -41,6 +43,8 @@ class Finding:
 
 @dataclass(frozen=True)
 class RuleInfo:
+    """A rule as the engine runs it and the CLI documents it, read from its module."""
+
     code: str
     name: str
     severity: Severity

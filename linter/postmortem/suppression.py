@@ -22,6 +22,8 @@ _DIRECTIVE = lazy(r"^postmortem:\s*(disable-file|disable)\s*(?:=\s*(.*))?$", re.
 
 @dataclass
 class Directive:
+    """A suppression comment: the rules it names, and whether it suppressed anything."""
+
     comment: Comment
     codes: set[str] | None  # None: every rule
     whole_file: bool

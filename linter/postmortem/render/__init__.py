@@ -14,6 +14,8 @@ from importlib import import_module
 
 @dataclass(frozen=True)
 class Summary:
+    """What the formats need besides the findings."""
+
     files: int
     files_with_findings: int
     color: bool = False

@@ -90,6 +90,8 @@ _ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "vs", "approx", "dr", "mr", "mr
 
 @dataclass(slots=True)
 class Token:
+    """A word, number or punctuation mark of an analysed text, with its offsets."""
+
     start: int
     end: int
     text: str
@@ -107,6 +109,8 @@ class Token:
 
 @dataclass(slots=True)
 class Analysis:
+    """A text split into tokens and sentences (``analyse``)."""
+
     text: str  # masked text, same length as the input
     tokens: list[Token]
     sentences: list[tuple[int, int]] = field(default_factory=list)  # token index ranges
@@ -235,6 +239,8 @@ _NON_PERSON_HANDLE = lazy(r"(?:^|[\-_.])(?:team|teams|oncall|on-call|sre|ops|bot
 
 @dataclass(frozen=True, slots=True)
 class Person:
+    """A person named (or referred to) at a run of tokens."""
+
     start: int  # token index of the first word
     end: int  # token index after the last word
     strong: bool  # a known given name, @handle or project pattern; weak: an unknown capitalised word

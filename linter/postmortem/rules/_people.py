@@ -117,10 +117,10 @@ _APPOSITIVE_ROLES = lex.ROLE_NOUNS | lex._words(
 _PERSON_MANNER = lex._words("manually personally reluctantly hastily accidentally carelessly mistakenly inadvertently")
 # States only people are in: "Yuvi was awake"
 _PERSON_STATES = lex._words("awake asleep tired exhausted sick ill upset angry furious embarrassed ashamed sorry nervous afraid scared")
-_VERB_CUES = SPEECH_VERBS | PERSON_VERBS | _REPORTING_VERBS | _PERSON_MANNER | _PERSON_STATES | lex._words("went")
+_VERB_CUES = SPEECH_VERBS | lex._words("added adds explains recalled insisted admitted conceded apologised apologized") | PERSON_VERBS | _REPORTING_VERBS | _PERSON_MANNER | _PERSON_STATES | lex._words("went")
 _CUE_KINDS = (
     (_VERB_CUES, "verb"),
-    (lex._words("his her himself herself"), "back"),
+    (_PERSON_BACK, "back"),
     (_APPOSITIVE_ROLES | _TITLES | lex._words("said says added adds wrote writes continued explained asked told"), "title"),
 )
 _SHAPE_CUES = _HANDLE_CUES | _PARTICLES - lex._words("la le di da du al") | lex._words("referred")
@@ -189,6 +189,73 @@ def is_given_name(low: str) -> bool:
         return False
     group = _multi_origin().get(low[0])
     return group is not None and f"\n{low}\n" in group
+
+
+@lru_cache(maxsize=1)
+def _place_lists() -> tuple[str, str]:
+    from ._places import CITIES, REGIONS  # deferred: 60 kB of places, needed only for words that could be names
+
+    return REGIONS, CITIES
+
+
+def is_region(low: str) -> bool:
+    """Whether ``low`` is a country, a state, a province or a region ("france", "georgia")."""
+    return f"\n{low}\n" in _place_lists()[0]
+
+
+def is_place(low: str) -> bool:
+    """Whether ``low`` is a country, a region or a city ("basel", "marietta", "zurich")."""
+    regions, cities = _place_lists()
+    return f"\n{low}\n" in regions or f"\n{low}\n" in cities
+
+
+# Plural nouns of places that head a list of them: "cities such as Zurich, Basel and Geneva"
+_PLACE_NOUNS = lex._words("cities towns countries states regions provinces counties places locations areas suburbs sites districts villages")
+
+
+def _place_context(text: str, tokens, i: int) -> bool:
+    """Whether the sentence puts the word at ``i`` where a place stands: after a preposition of
+    place ("in neighbouring France", "from Basel"), joined by a comma to another place
+    ("Marietta, Georgia", "Basel, Switzerland"), or in a list headed by a noun of places
+    ("cities such as Zurich, Basel and Geneva")."""
+    tok = tokens[i]
+    sentence = tok.sentence
+    for back in (1, 2):
+        j = i - back
+        if j < 0 or tokens[j].sentence != sentence:
+            break
+        if tokens[j].low in _PLACE_PREPOSITIONS or tokens[j].low in ("from", "to", "outside", "around"):
+            return True
+        if back == 1 and (tokens[j].capitalised or tokens[j].low in _DETERMINERS or not tokens[j].low.isalpha()):
+            break  # "in the Hermes service" is a thing; only a lower-case adjective may stand between
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens) and tokens[j].sentence == sentence and tokens[j].capitalised:
+            a, b = (tokens[j], tok) if j < i else (tok, tokens[j])
+            if text[a.end : b.start] == ", " and is_place(tokens[j].base.lower()):
+                return True
+    if _city_and_region(text, tokens, i) or _city_and_region(text, tokens, i - 1):
+        return True
+    for j in range(max(0, i - 12), i):
+        if tokens[j].sentence == sentence and tokens[j].low in _PLACE_NOUNS:
+            between = text[tokens[j].end : tok.start]
+            if all(ch.isalpha() or ch in " ,-" for ch in between) and any(w in between.split() for w in ("as", "like", "including", "in")):
+                return True
+    return False
+
+
+def _city_and_region(text: str, tokens, i: int) -> bool:
+    """ "Marietta, Georgia", "Basel, Switzerland": a word, a comma and a region that closes the
+    phrase (not a list of names: "Alex, Georgia and Tim")."""
+    if i < 0 or i + 1 >= len(tokens):
+        return False
+    a = tokens[i]
+    b = tokens[i + 1]
+    if b.sentence != a.sentence or not (a.capitalised and b.capitalised) or text[a.end : b.start] != ", ":
+        return False
+    if not is_region(b.base.lower()):
+        return False
+    after = tokens[i + 2] if i + 2 < len(tokens) and tokens[i + 2].sentence == a.sentence else None
+    return after is None or after.low not in ("and", "or") and text[b.end : after.start].strip() != ","
 
 
 # start, end: character offsets in the block's text; kind: name | handle
@@ -387,6 +454,9 @@ def named_people(
                 skip_until = end
             continue
         curated = low in lex.GIVEN_NAMES
+        if (is_place(low) and (not curated and is_region(low) or _place_context(text, tokens, i)) or _city_and_region(text, tokens, i)) \
+                and not _acts_as_person(tokens, i, nxt):
+            continue  # "In neighbouring France", "Marietta, Georgia", "cities such as Zurich, Basel and Geneva"
         if prev is not None and (prev.low in _DETERMINERS or prev.low in _PLACE_PREPOSITIONS or not curated and prev.low in _THING_PREPOSITIONS):
             continue  # "the Vault cluster", "in Sydney", "knowledge of Alcide"
         if prev is not None and (prev.text.isupper() and len(prev.text) > 1 and _adjacent(text, prev, tok) or prev.low in ("st", "saint", "san", "santa")):
@@ -610,14 +680,16 @@ def _joined_names(an: Analysis, found: list, never, names: NameOptions) -> None:
             continue
         others = [tokens[m] for m in members if m != k]
         named = sum(1 for t in others if is_given_name(t.low) or is_surname(t.low) or not _free(found, t.start, t.end))
-        thing = sum(1 for t in others if t.low in lex.SYSTEMS or t.text.isupper() and len(t.text) > 1 or is_english_word(t.low) and not is_given_name(t.low))
+        thing = sum(1 for t in others if t.low in lex.SYSTEMS or t.text.isupper() and len(t.text) > 1 or is_english_word(t.low) and not is_given_name(t.low)
+                    or is_place(t.low) and not is_given_name(t.low))
         if thing * 2 >= len(others) or len(others) >= 2 and named * 2 < len(others):
             found.remove(person)  # a list of places, products or systems
             continue
         for cand in others:
             low = cand.low
             if low in never or low in names.allowed or low in _COMMON or low in lex.STOPWORDS or low in lex.ROLE_NOUNS \
-                    or low in lex.TEAM_NOUNS or not cand.base.isalpha() or is_english_word(low) or not (cand.capitalised or is_given_name(low)):
+                    or low in lex.TEAM_NOUNS or not cand.base.isalpha() or is_english_word(low) or not (cand.capitalised or is_given_name(low)) \
+                    or is_place(low):
                 continue
             if _free(found, cand.start, cand.start + len(cand.base)):
                 found.append(Named(cand.start, cand.start + len(cand.base), cand.base, "name"))
@@ -634,7 +706,7 @@ def _actor_pattern(kind: str) -> re.Pattern:
         cues = "|".join(sorted(_VERB_CUES, key=len, reverse=True))
         return re.compile(rf"(?:^|(?<=[\s(\[\"“'‘,;:]))(?P<who>@?[^\W\d_][\w\-]*?)['’]?\s+(?:[a-z]+\s+){{0,2}}(?:{cues})\b")
     if kind == "back":
-        return re.compile(r"(?P<who>[A-Z][\w\-]*)\s+(?:[a-z]+\s+){1,2}(?:his|her|himself|herself)\b")
+        return re.compile(r"(?P<who>[A-Z][\w\-]*)(?=\s+(?:[^\s.!?;:]+\s+){1,10}?(?:he|she|his|her|him|himself|herself)\b)")
     titles = "|".join(sorted({w.capitalize() for w in _TITLES | _APPOSITIVE_ROLES} | {w.upper() for w in _APPOSITIVE_ROLES if len(w) <= 4}, key=len, reverse=True))
     return re.compile(rf"\b(?:(?:{titles})\.?|said|says|added|adds|wrote|writes|continued|explained|asked|told)\s+(?P<who>[A-Z][\w\-]*)")
 
@@ -795,6 +867,9 @@ _INSTITUTIONS = lex._words(
     institute center centre airport street park stadium memorial fargo associates partners
     company corporation corp co district council ministry department agency authority
     partnership llp solicitors health care system systems clinic
+    power energy electric electricity water gas utilities police code cloud labs lab studio studios
+    games airlines airways telecom mobile networks media county city parkway avenue road boulevard
+    square valley river lake bay island islands station railway gmbh ag plc
     """
 )
 
@@ -823,6 +898,15 @@ def _person_context(tokens, i, nxt) -> bool:
     if nxt.low in ACTING_VERBS or nxt.low in _PARTICLES:
         return True  # "Marius van der Wijden shares …", "Sean deletes …"
     return nxt.capitalised and nxt.base.lower() not in lex.SYSTEMS
+
+
+def _acts_as_person(tokens, i: int, nxt) -> bool:
+    """A verb of speech, of people or of reporting right after the word: "Georgia said"."""
+    if nxt is None or tokens[i].possessive:
+        return False
+    k = _verb_after(tokens, i + 1)
+    verb = tokens[k].low if k is not None else nxt.low
+    return verb in SPEECH_VERBS or verb in PERSON_VERBS or verb in _REPORTING_VERBS
 
 
 def _adjacent(text: str, a, b) -> bool:
@@ -864,16 +948,48 @@ def _verb_after(tokens, end: int) -> int | None:
     return None
 
 
+# Nouns for people or groups a later "he" or "her" could stand for instead of the subject.
+_OTHER_ANTECEDENTS = lex.ROLE_NOUNS | lex.TEAM_NOUNS | lex.PEOPLE_OBJECTS | lex._words(
+    """
+    customer customers user users member members client clients caller callers visitor visitors
+    man woman boy girl guy friend friends wife husband son daughter father mother partner boss
+    officer officers official officials director ceo spokesperson reporter reporters
+    """
+)
+
+
 def _refers_back(tokens, k: int) -> bool:
-    """ "… consigned herself", "… did abuse his powers", "… reverts his changes": a pronoun
-    for a person right after the verb, with no other person it could stand for in between."""
-    for j in range(k + 1, min(len(tokens), k + 4)):
-        if tokens[j].sentence != tokens[k].sentence:
+    """ "… consigned herself", "… did abuse his powers", "Chromas took the lead in this but he
+    was unable …", "Nóva noticed slow timeouts on her phone": a pronoun for a person later in
+    the clause of the verb at ``k``, with no other person it could stand for in between (a
+    name, a role, a noun for people or a pronoun)."""
+    for j in range(k + 1, min(len(tokens), k + 12)):
+        tok = tokens[j]
+        if tok.sentence != tokens[k].sentence or tok.low in (";", ":"):
             return False
-        if tokens[j].low in _PERSON_BACK:
+        if tok.low in _PERSON_BACK:
             return True
-        if tokens[j].low in _DETERMINERS or tokens[j].capitalised or tokens[j].low in lex.ROLE_NOUNS or tokens[j].low in lex.PERSON_PRONOUNS:
+        if tok.capitalised and not tok.initial or tok.is_handle or tok.low in _OTHER_ANTECEDENTS or tok.low in lex.PERSON_PRONOUNS \
+                or tok.low in ("who", "whom", "whose"):
             return False
+    return False
+
+
+# Verbs of speech that attribute words to a speaker; an organisation "said" too, but then the
+# clause goes on about "it" ("Kakao said it had restored …", "Optus told the committee that it …").
+_ATTRIBUTION_VERBS = lex._words(
+    "said says told tells added adds explained explains recalled insisted admitted conceded apologised apologized"
+)
+
+
+def _speaker_is_thing(tokens, k: int) -> bool:
+    """Whether what follows the verb of speech at ``k`` refers back to its subject as "it"."""
+    for j in range(k + 1, min(len(tokens), k + 20)):
+        tok = tokens[j]
+        if tok.sentence != tokens[k].sentence or tok.low in ("he", "she", "his", "her", "i", "my"):
+            return False
+        if tok.low in ("it", "its", "it's", "it’s", "itself", "statement", "spokesperson", "spokesman", "spokeswoman"):
+            return True  # "Kakao said it had …", '"…," Optus said in a statement'
     return False
 
 
@@ -928,13 +1044,21 @@ def _unknown_person(text: str, tokens, i: int, never, names: NameOptions) -> int
     if _inverted_speech(text, tokens, i) and (closes or tokens[end].low in ("in", "on", "at", "after", "during", "from", "of")
                                               and any(is_given_name(w) or is_surname(w) for w in words)):
         return end  # '"…," said Miyagi in a press conference', '"…," says King.'
-    found = _person_evidence(tokens, i, end, words)
+    found = _person_evidence(tokens, i, end, words, text)
     if found and (is_english_word(words[-1]) or is_english_word(words[0]) and not is_given_name(words[0])):
         return 0  # "Pester was pressured", "Tenacious was": a capitalised English word proves nothing
     return found
 
 
-def _person_evidence(tokens, i: int, end: int, words: list[str]) -> int:
+def _after_quote(text: str, tokens, i: int) -> bool:
+    """Whether the word at ``i`` follows a quotation (blanked in the analysed text, or its
+    closing mark): the speaker of '"…," Seah added'."""
+    start = tokens[i - 1].end if i > 0 else 0
+    before = text[start : tokens[i].start]
+    return any(mark in before for mark in ('"', "”", "’", "'")) or len(before) > 3 and not before.strip(" \t,")
+
+
+def _person_evidence(tokens, i: int, end: int, words: list[str], text: str | None = None) -> int:
     """What the rest of the clause says of the words ``tokens[i:end]``: ``end`` when it makes
     a person of them, else 0 (asks no dictionary: the caller does, only when this says yes)."""
     tok = tokens[i]
@@ -959,6 +1083,9 @@ def _person_evidence(tokens, i: int, end: int, words: list[str]) -> int:
         return end  # "Bayer Rosmarin seemed …", "Paramdeep Singh Jubbal works on …"
     if verb in SPEECH_VERBS and (_speaker_refers_back(tokens, k) or any(is_surname(w) or is_given_name(w) for w in words)):
         return end  # "Elison told the paper that he …", "Walsh said"
+    if verb in _ATTRIBUTION_VERBS and end == i + 1 and k == end and text is not None and _after_quote(text, tokens, i) \
+            and not _CAMEL_PARTS.match(tok.base) and not _speaker_is_thing(tokens, k):
+        return end  # '"…," Schaeppi said', '"…," Namkoong said in a news briefing' (not '"…," Optus said in a statement')
     if verb not in lex.STOPWORDS and _refers_back(tokens, k):
         return end  # "TenaciousMapping did abuse his powers"
     return 0

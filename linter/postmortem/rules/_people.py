@@ -111,6 +111,7 @@ _APPOSITIVE_ROLES = lex.ROLE_NOUNS | lex._words(
     officer director manager researcher ceo cto cio cfo coo founder co-founder president
     spokesperson spokesman spokeswoman professor student head chief vp member maintainer
     contributor consultant architect administrator technician general boss secretary
+    leader chair chairman chairwoman chairperson commissioner executive
     """
 )
 # Manner adverbs of people: "if Jarrrk manually started them"
@@ -262,6 +263,15 @@ def _city_and_region(text: str, tokens, i: int) -> bool:
 Named = namedtuple("Named", "start end text kind")
 
 
+_OTHER_PEOPLE = _Lazy(r"\b[A-Z][^\W\d_]+ and others?\b")
+
+
+@lru_cache(maxsize=1)
+def _appositive_role_pattern() -> re.Pattern:
+    roles = "|".join(sorted(_APPOSITIVE_ROLES, key=len, reverse=True))
+    return re.compile(rf"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:who\b|(?:co-|vice-)?(?:{roles})\s+(?:of|at|for|and)\b)", re.I)
+
+
 _APPOSITION = _Lazy(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:the|a|an|our|their)\s")
 
 
@@ -320,7 +330,11 @@ def candidates(text: str) -> bool:
     for match in _CAMEL_WORD.finditer(text):  # "DrMagnus approached …", "BenTheElder said"
         if any(part.lower() in _TITLES or part.lower() in lex.GIVEN_NAMES for part in _CAMEL_SPLIT.findall(match.group(0))):
             return True
-    return (", the " in text or ", a " in text or ", an " in text) and _APPOSITION.search(text) is not None
+    if (", the " in text or ", a " in text or ", an " in text) and _APPOSITION.search(text) is not None:
+        return True
+    if " and other" in text and _OTHER_PEOPLE.search(text):
+        return True  # "Miyahara and other exchange officials said"
+    return ", " in text and _appositive_role_pattern().search(text) is not None  # "Drew Groff, who …", "Koichiro Miyahara, president of …"
 
 
 # Capitalised words, possessive 's dropped: only these can be given names from the large list.
@@ -737,9 +751,9 @@ def _titled(text: str, prev, tok) -> bool:
     role = prev.base.lower()
     if prev.low in _TITLES:
         return prev.capitalised or prev.initial
-    if role not in lex.ROLE_NOUNS and role not in _APPOSITIVE_ROLES:
+    if role not in lex.ROLE_NOUNS and not _role_word(role):
         return False
-    return (prev.capitalised or prev.initial or prev.text.isupper()) and _adjacent(text, prev, tok)
+    return (prev.capitalised or prev.initial or any(ch.isupper() for ch in prev.text)) and _adjacent(text, prev, tok)
 
 
 _CHAT_NICK = _Lazy(
@@ -827,6 +841,14 @@ def _with_surname(tokens, i, nxt, never, text: str | None = None) -> int:
     return i + 2
 
 
+def _role_word(low: str) -> bool:
+    """A noun for a role or a title, "co-" or "vice-" prefixed or not: "president", "co-CEO"."""
+    for prefix in ("co-", "vice-", "deputy-"):
+        if low.startswith(prefix):
+            low = low[len(prefix):]
+    return low in _APPOSITIVE_ROLES
+
+
 def _appositive_person(text: str, tokens, i: int, never) -> int:
     """ "Nyle Elison, the product line manager for BYU's OIT": index after the name, or 0."""
     tok = tokens[i]
@@ -846,11 +868,22 @@ def _appositive_person(text: str, tokens, i: int, never) -> int:
     if i > 0 and tokens[i - 1].sentence == tok.sentence and not tokens[i - 1].low in (",", "and", "by", "with", "from", "to", "thanks"):
         if tokens[i - 1].capitalised or tokens[i - 1].low in _DETERMINERS:
             return 0
-    if tokens[end].low not in ("the", "a", "an", "our", "their", "its"):
+    after = tokens[end].low
+    direct = after == "who" or _role_word(after) and end + 1 < len(tokens) and tokens[end + 1].low in ("of", "at", "for", "and", ",")
+    if after not in ("the", "a", "an", "our", "their", "its") and not direct:
         return 0
     words = [t.base.lower() for t in tokens[i:end]]
     if all(is_english_word(w) and not is_given_name(w) and not is_surname(w) for w in words):
         return 0  # "When provisioning the GCVE Private Cloud, a Google operator left …": a thing, then the subject
+    if direct:
+        prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tok.sentence else None
+        if prev is not None and (prev.low in _THING_PREPOSITIONS or prev.low in _PLACE_PREPOSITIONS or prev.low in ("from", "to")):
+            return 0  # "co-CEO of Kakao, who led the firm": the "who" is the CEO
+        if after == "who" and len(words) < 2 and not any(is_given_name(w) or is_surname(w) for w in words):
+            return 0  # "Microsoft, who owns …": one unknown word may be a company
+        if end == i + 1 and tok.initial and is_english_word(tok.base.lower()):
+            return 0
+        return end  # "Drew Groff, who works for …", "Koichiro Miyahara, president and CEO of the exchange", "Euntaek Hong, co-CEO of Kakao"
     for k in range(end + 1, min(len(tokens), end + 6)):
         if tokens[k].sentence != tok.sentence:
             break
@@ -1040,6 +1073,8 @@ def _unknown_person(text: str, tokens, i: int, never, names: NameOptions) -> int
     words = [t.base.lower() for t in tokens[i:end]]
     if any(w in names.allowed or w in never or w in lex.SYSTEMS for w in words):
         return 0
+    if _with_other_people(tokens, end) and not any(is_english_word(w) for w in words):
+        return end  # "Miyahara and other exchange officials said …"
     closes = end >= len(tokens) or tokens[end].sentence != tok.sentence
     if _inverted_speech(text, tokens, i) and (closes or tokens[end].low in ("in", "on", "at", "after", "during", "from", "of")
                                               and any(is_given_name(w) or is_surname(w) for w in words)):
@@ -1048,6 +1083,21 @@ def _unknown_person(text: str, tokens, i: int, never, names: NameOptions) -> int
     if found and (is_english_word(words[-1]) or is_english_word(words[0]) and not is_given_name(words[0])):
         return 0  # "Pester was pressured", "Tenacious was": a capitalised English word proves nothing
     return found
+
+
+def _with_other_people(tokens, end: int) -> bool:
+    """ "X and other officials", "X and two other engineers": X is one of a group of people."""
+    if end + 1 >= len(tokens) or tokens[end].low != "and" or tokens[end].sentence != tokens[end + 1].sentence:
+        return False
+    for j in range(end + 1, min(len(tokens), end + 5)):
+        if tokens[j].sentence != tokens[end].sentence:
+            return False
+        if tokens[j].low == "other" or tokens[j].low == "others":
+            for m in range(j, min(len(tokens), j + 3)):
+                if tokens[m].sentence == tokens[j].sentence and (tokens[m].low in _OTHER_ANTECEDENTS or tokens[m].low == "others"):
+                    return True
+            return False
+    return False
 
 
 def _after_quote(text: str, tokens, i: int) -> bool:

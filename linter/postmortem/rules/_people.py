@@ -118,7 +118,14 @@ _APPOSITIVE_ROLES = lex.ROLE_NOUNS | lex._words(
 _PERSON_MANNER = lex._words("manually personally reluctantly hastily accidentally carelessly mistakenly inadvertently")
 # States only people are in: "Yuvi was awake"
 _PERSON_STATES = lex._words("awake asleep tired exhausted sick ill upset angry furious embarrassed ashamed sorry nervous afraid scared")
-_VERB_CUES = SPEECH_VERBS | lex._words("added adds explains recalled insisted admitted conceded apologised apologized") | PERSON_VERBS | _REPORTING_VERBS | _PERSON_MANNER | _PERSON_STATES | lex._words("went")
+# Acts of noticing and of reaching a colleague, which systems and organisations are not said to
+# do: "Kiyota noticed the spike", "Zhenya pinged the on-call engineer", "flagged by Oluwaseun".
+_PEOPLE_ACTS = lex._words("noticed notices pinged pings messaged messages dmed spotted")
+# Acts of review and approval, done by people (and by a few bots, which are known by name).
+_REVIEW_ACTS = lex._words("approved reviewed merged acknowledged declared asked replied commented suggested proposed agreed pinged messaged noticed")
+
+
+_VERB_CUES = SPEECH_VERBS | lex._words("added adds explains recalled insisted admitted conceded apologised apologized") | PERSON_VERBS | _REPORTING_VERBS | _PERSON_MANNER | _PERSON_STATES | _PEOPLE_ACTS | lex._words("went")
 _CUE_KINDS = (
     (_VERB_CUES, "verb"),
     (_PERSON_BACK, "back"),
@@ -325,6 +332,11 @@ def candidates(text: str) -> bool:
         low = match.group(1)
         if low not in _COMMON and low not in lex.SYSTEMS and is_given_name(low) and not is_english_word(low):
             return True  # "Then jens deployed …"
+    if not words.isdisjoint(_REVIEW_ACTS):
+        for match in _LOWER_SUBJECT.finditer(text):
+            low = match.group(1)
+            if low not in _COMMON and low not in lex.SYSTEMS and low not in lex.STOPWORDS and not is_english_word(low):
+                return True  # "mkumar approved the change"
     if _CAMEL_DIGITS_ANYWHERE.search(text):
         return True
     for match in _CAMEL_WORD.finditer(text):  # "DrMagnus approached …", "BenTheElder said"
@@ -424,8 +436,10 @@ def named_people(
             if prev is not None and prev.low in _TITLES and tok.text.isupper() and len(tok.text) > 2 and low not in lex.SYSTEMS:
                 found.append(Named(tok.start, tok.start + len(base), base, "name"))  # "Ms. WONSICS"
                 continue
-            if tok.initial and tok.text.islower() and low.isalpha() and low not in lex.SYSTEMS and low not in lex.STOPWORDS and low not in _COMMON \
-                    and low not in never and nxt is not None and (nxt.low in SPEECH_VERBS or nxt.low in PERSON_VERBS or nxt.low in _REPORTING_VERBS) \
+            if (tok.initial or prev is not None and prev.low in ("then", "and")) and tok.text.islower() and low.isalpha() and len(low) > 3 \
+                    and low not in lex.SYSTEMS and low not in lex.STOPWORDS and low not in _COMMON and low not in _AGENTS \
+                    and low not in never and low not in names.allowed and not _NOT_PERSON_HANDLE.search(low) and nxt is not None \
+                    and (nxt.low in SPEECH_VERBS or nxt.low in PERSON_VERBS or nxt.low in _REPORTING_VERBS or nxt.low in _REVIEW_ACTS) \
                     and not is_english_word(low):
                 found.append(Named(tok.start, tok.start + len(base), base, "handle"))  # "garuffalo reported this issue"
                 continue
@@ -536,6 +550,7 @@ _NOT_HANDLE_TAILS = lex._words(
 )
 _HANDLE_ANYWHERE = _Lazy(r"(?<![\w./@\-])[a-z][a-z0-9]*(?:[._][a-z][a-z0-9]*)+\b|\b[a-z]{4,}\d{1,4}\b")
 _LOWER_ACTOR = _Lazy(r"(?:^|(?<=[.!?;,]\s)|(?<=\b[Tt]hen\s)|(?<=\band\s))([a-z]{4,}) (?:and [a-z]{3,} )?[a-z]+ed\b", re.M)
+_LOWER_SUBJECT = _Lazy(r"(?:^|(?<=[.!?;]\s)|(?<=\b[Tt]hen\s)|(?<=\band\s))([a-z]{4,}) [a-z]+ed\b", re.M)
 _DOTTED = _Lazy(r"(?<![\w./@\-])[a-z][a-z0-9]*(?:[._][a-z][a-z0-9]*)+(?![\w@/\-]|\.\w)")
 
 
@@ -588,7 +603,8 @@ def _cued_people(an: Analysis, found: list, never, names: NameOptions) -> None:
             cue = False
         if cue and j < n and tokens[j].sentence == tok.sentence:
             byline = low == "by" and tokens[i - 1].low in ("written", "posted", "authored")  # "Written by Krinkle on Feb 4"
-            _cued_object(an, found, j, never, names, strict=low in ("thanks", "thank", "credit") or low == "by" and not byline)
+            people_only = low == "by" and tokens[i - 1].low in _PEOPLE_ACTS  # "spotted by Oluwaseun"
+            _cued_object(an, found, j, never, names, strict=low in ("thanks", "thank", "credit") or low == "by" and not byline and not people_only)
         # a lower-case given name as the subject of a past act: "Then jens deployed to production"
         if tok.text.islower() and low.isalpha() and len(low) > 3 and i + 1 < n and tokens[i + 1].sentence == tok.sentence \
                 and (tok.initial or i > 0 and tokens[i - 1].low in ("then", "and", "when", "after", "before", "until")) \
@@ -598,9 +614,11 @@ def _cued_people(an: Analysis, found: list, never, names: NameOptions) -> None:
             found.append(Named(tok.start, tok.end, tok.text, "name"))
             continue
         # the subject of an act of people, with the shape of a user name
-        if (tok.initial or i > 0 and tokens[i - 1].low in ("then", "and", "user", "when", "after", "before")) \
-                and i + 1 < n and tokens[i + 1].low in _HANDLE_ACTS and tokens[i + 1].sentence == tok.sentence:
+        if tok.initial or i > 0 and tokens[i - 1].low in ("then", "and", "user", "when", "after", "before"):
             span = _handle_shaped(text, tok)
+            after = next((t for t in tokens[i + 1 : i + 4] if span is not None and t.start >= span[1]), None)
+            if span is not None and (after is None or after.low not in _HANDLE_ACTS or after.sentence != tok.sentence):
+                span = None
             if span is not None and tok.low not in never and tok.low not in names.allowed and not _NOT_PERSON_HANDLE.search(tok.low) \
                     and _free(found, *span):
                 found.append(Named(span[0], span[1], text[span[0] : span[1]], "handle"))
@@ -1060,7 +1078,7 @@ def _unknown_person(text: str, tokens, i: int, never, names: NameOptions) -> int
     inverted attribution ("…," said Dieken). Returns the index after the name, or 0."""
     tok = tokens[i]
     low = tok.base.lower()
-    if low in lex.SYSTEMS or low in _CALENDAR or low in _COMMON or low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS:
+    if low in lex.SYSTEMS or low in _CALENDAR or low in _COMMON or low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or low in _OTHER_ANTECEDENTS:
         return 0
     prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tok.sentence else None
     if prev is not None and (prev.low in _DETERMINERS and prev.low != "that" or prev.low in _PLACE_PREPOSITIONS or prev.low in _THING_PREPOSITIONS or prev.possessive):
@@ -1122,7 +1140,7 @@ def _person_evidence(tokens, i: int, end: int, words: list[str], text: str | Non
         part.lower() in _TITLES or part.lower() in lex.GIVEN_NAMES for part in _CAMEL_SPLIT.findall(tok.base)
     ):
         return end  # "DrMagnus approached Disc", "BenTheElder said"
-    if verb in PERSON_VERBS or any(t.low in _PERSON_MANNER for t in tokens[end:k]):
+    if verb in PERSON_VERBS or verb in _PEOPLE_ACTS or any(t.low in _PERSON_MANNER for t in tokens[end:k]):
         return end  # "Yuvi realised", "if Jarrrk manually started them"
     if verb in _PERSON_STATES and k > end and tokens[k - 1].low in ("was", "is", "felt", "feels"):
         return end  # "Yuvi was awake"

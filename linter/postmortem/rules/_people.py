@@ -276,7 +276,7 @@ _OTHER_PEOPLE = _Lazy(r"\b[A-Z][^\W\d_]+ and others?\b")
 @lru_cache(maxsize=1)
 def _appositive_role_pattern() -> re.Pattern:
     roles = "|".join(sorted(_APPOSITIVE_ROLES, key=len, reverse=True))
-    return re.compile(rf"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:who\b|(?:co-|vice-)?(?:{roles})\s+(?:of|at|for|and)\b)", re.I)
+    return re.compile(rf"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:who\b|one of\b|(?:co-|vice-)?(?:{roles})\s+(?:of|at|for|and)\b)", re.I)
 
 
 _APPOSITION = _Lazy(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:the|a|an|our|their)\s")
@@ -859,6 +859,18 @@ def _with_surname(tokens, i, nxt, never, text: str | None = None) -> int:
     return i + 2
 
 
+def _one_of_people(tokens, k: int) -> bool:
+    """ "…, one of the server administrators that …": one of a group of people."""
+    if k + 2 >= len(tokens) or tokens[k + 1].low != "of":
+        return False
+    for j in range(k + 2, min(len(tokens), k + 6)):
+        if tokens[j].sentence != tokens[k].sentence:
+            return False
+        if tokens[j].low in _OTHER_ANTECEDENTS or _role_word(tokens[j].low) or tokens[j].low.rstrip("s") in _APPOSITIVE_ROLES:
+            return True
+    return False
+
+
 def _role_word(low: str) -> bool:
     """A noun for a role or a title, "co-" or "vice-" prefixed or not: "president", "co-CEO"."""
     for prefix in ("co-", "vice-", "deputy-"):
@@ -887,7 +899,8 @@ def _appositive_person(text: str, tokens, i: int, never) -> int:
         if tokens[i - 1].capitalised or tokens[i - 1].low in _DETERMINERS:
             return 0
     after = tokens[end].low
-    direct = after == "who" or _role_word(after) and end + 1 < len(tokens) and tokens[end + 1].low in ("of", "at", "for", "and", ",")
+    direct = after == "who" or _role_word(after) and end + 1 < len(tokens) and tokens[end + 1].low in ("of", "at", "for", "and", ",") \
+        or after == "one" and _one_of_people(tokens, end)
     if after not in ("the", "a", "an", "our", "their", "its") and not direct:
         return 0
     words = [t.base.lower() for t in tokens[i:end]]

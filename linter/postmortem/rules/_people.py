@@ -346,7 +346,9 @@ def candidates(text: str) -> bool:
         return True
     if " and other" in text and _OTHER_PEOPLE.search(text):
         return True  # "Miyahara and other exchange officials said"
-    return ", " in text and _appositive_role_pattern().search(text) is not None  # "Drew Groff, who …", "Koichiro Miyahara, president of …"
+    if ", " in text and ("who" in words or "one" in words or not words.isdisjoint(_APPOSITIVE_ROLES) or "co-" in text):
+        return _appositive_role_pattern().search(text) is not None  # "Drew Groff, who …", "Koichiro Miyahara, president of …"
+    return False
 
 
 # Capitalised words, possessive 's dropped: only these can be given names from the large list.
@@ -550,7 +552,7 @@ _NOT_HANDLE_TAILS = lex._words(
 )
 _HANDLE_ANYWHERE = _Lazy(r"(?<![\w./@\-])[a-z][a-z0-9]*(?:[._][a-z][a-z0-9]*)+\b|\b[a-z]{4,}\d{1,4}\b")
 _LOWER_ACTOR = _Lazy(r"(?:^|(?<=[.!?;,]\s)|(?<=\b[Tt]hen\s)|(?<=\band\s))([a-z]{4,}) (?:and [a-z]{3,} )?[a-z]+ed\b", re.M)
-_LOWER_SUBJECT = _Lazy(r"(?:^|(?<=[.!?;]\s)|(?<=\b[Tt]hen\s)|(?<=\band\s))([a-z]{4,}) [a-z]+ed\b", re.M)
+_LOWER_SUBJECT = _Lazy(r"(?:^|(?<=[.!?;]\s)|(?<=\b[Tt]hen\s)|(?<=\band\s))([a-z]{4,}) (?:" + "|".join(sorted(_REVIEW_ACTS)) + r")\b", re.M)
 _DOTTED = _Lazy(r"(?<![\w./@\-])[a-z][a-z0-9]*(?:[._][a-z][a-z0-9]*)+(?![\w@/\-]|\.\w)")
 
 

@@ -400,8 +400,8 @@ def named_people(
             continue
         base = tok.base
         low = base.lower()
-        if low in never or low in names.allowed:
-            continue
+        if low in never or low in names.allowed or low.endswith(("n't", "n’t")):
+            continue  # "Isn't", "Didn't": a contraction, in a title-case heading too
         prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tok.sentence else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence else None
         # handles: @dave, dave@, priya7
@@ -461,8 +461,8 @@ def named_people(
         if surnames and low in surnames and not tok.initial and not (prev is not None and prev.low in _DETERMINERS):
             found.append(Named(tok.start, tok.start + len(base), base, "name"))  # "Kunz said", after "Mike Kunz"
             continue
-        if low in lex.SYSTEMS:
-            continue
+        if low in lex.SYSTEMS or _part_of_product(text, tokens, i, prev, nxt):
+            continue  # "macOS Catalina", "Rosetta 2", "OS::Mac", "M5 Pro/Max"
         if not is_given_name(low):
             end = _unknown_person(text, tokens, i, never, names)
             if end:
@@ -503,6 +503,8 @@ def named_people(
             continue  # "Henry Mayo Newhall Hospital"
         if tok.initial and not cell and not curated and not _person_context(tokens, i, nxt):
             continue  # a capital at the start of a sentence says nothing
+        if not tok.possessive and _modifies_noun(text, tok, nxt):
+            continue  # "German political risks", "Christian charities": an adjective, not a person
         end = _with_surname(tokens, i, nxt, never, text)
         if end > i + 1 and surnames is not None:
             _remember_surname(surnames, tokens[end - 1].base.lower())
@@ -964,6 +966,45 @@ def _person_context(tokens, i, nxt) -> bool:
     if nxt.low in ACTING_VERBS or nxt.low in _PARTICLES:
         return True  # "Marius van der Wijden shares …", "Sean deletes …"
     return nxt.capitalised and nxt.base.lower() not in lex.SYSTEMS
+
+
+def _modifies_noun(text: str, tok, nxt) -> bool:
+    """Whether the word stands before a noun or an adjective, as a nationality or the first
+    word of a thing's name does ("German political risks"): the next word is a lower-case word
+    of the dictionary that is no verb, adverb or function word. A person's name is followed by
+    a verb, a comma, a conjunction or a preposition ("Alex restarted", "Alex and", "Alex on")."""
+    if nxt is None or not _adjacent(text, tok, nxt) or not nxt.text.isalpha() or not nxt.text.islower():
+        return False
+    low = nxt.low
+    if low in lex.STOPWORDS or low in _BEFORE_VERB or low.endswith("ly") or low in _PARTICLES:
+        return False
+    from ._language import _lemmas
+
+    lemmas = _lemmas(low)
+    return lemmas is not None and "VERB" not in lemmas and "AUX" not in lemmas and ("NOUN" in lemmas or "ADJ" in lemmas)
+
+
+_VERSION = _Lazy(r"^v?\d+(?:\.\d+)*$")
+
+
+def _part_of_product(text: str, tokens, i: int, prev, nxt) -> bool:
+    """A capitalised word inside the name of a product or an identifier, not a person: after a
+    product whose name has a capital inside ("macOS Catalina", "iOS Safari") or a known system,
+    before a version number ("Rosetta 2", "Windows 11"), or glued to the word before by "::",
+    "." or "/" ("OS::Mac", "M5 Pro/Max")."""
+    tok = tokens[i]
+    if prev is not None and _adjacent(text, prev, tok) and (
+        prev.text[:1].islower() and any(ch.isupper() for ch in prev.text[1:]) or prev.base.lower() in lex.SYSTEMS and prev.capitalised
+    ):
+        return True
+    if nxt is not None and _adjacent(text, tok, nxt) and (_VERSION.match(nxt.text) or nxt.text.isupper() and len(nxt.text) > 1 and nxt.text.isalpha()):
+        return True  # "Rosetta 2", "Geo DNS"
+    if nxt is not None and text[tok.end : nxt.start].strip() == "&":
+        return True  # "Simon & Schuster": a company
+    glue = text[tok.start - 1 : tok.start] if tok.start else ""
+    if glue in (":", ".") and tok.start >= 2 and not text[tok.start - 2].isspace():
+        return True
+    return glue == "/" and prev is not None and prev.end == tok.start - 1 and not is_given_name(prev.base.lower())
 
 
 def _acts_as_person(tokens, i: int, nxt) -> bool:

@@ -12,9 +12,10 @@ countries, states, provinces, regions, prefectures and cities written in Latin l
 the city lists of more than 1,000 entries (municipality registers full of small villages that
 share their name with families). The few English-speaking cities that Faker does
 not list (it makes up its English city names) are the places bench/build_given_names.py keeps
-out of the given names. Kept: single words only (a place of several words cannot be
-mistaken for one given name), minus English words (lemminflect's dictionary: "Reading",
-"Mobile", "Nice"), which the name rule never takes for names anyway.
+out of the given names. Kept: single words, and the last word of a name of several ("New
+Zealand", "Sri Lanka") unless it is a given name or a surname ("Saint Lucia"), minus English
+words (lemminflect's dictionary: "Reading", "Mobile", "Nice"), which the name rule never takes
+for names anyway. Also written: the abbreviations of states and provinces ("Santa Cruz, CA").
 
     pip install faker lemminflect
     python bench/build_places.py   # writes rules/_places.py
@@ -36,11 +37,20 @@ sys.path.insert(0, str(ROOT / "linter"))
 import faker.providers.address as address  # noqa: E402
 import lemminflect  # noqa: E402
 
+from postmortem.rules import _lexicon as lex  # noqa: E402
+
 LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏ'’\-]{3,}$")
 REGION_KINDS = ("countr", "state", "province", "region", "prefecture")
 KINDS = REGION_KINDS + ("cit", "town", "district")
 SKIP = ("code", "abbr", "postcode", "pincode", "format", "prefix", "suffix", "part", "pref", "key", "lgu")
 MAX_LIST = 1000
+
+
+def _is_name(low: str) -> bool:
+    from postmortem.rules._given_names import NAMES
+    from postmortem.rules._surnames import SURNAMES
+
+    return any(f"\n{low}\n" in table.get(low[:1], "") for table in (NAMES, SURNAMES)) or low in lex.GIVEN_NAMES
 
 
 def collect(kinds) -> list[str]:
@@ -56,10 +66,28 @@ def collect(kinds) -> list[str]:
             if not isinstance(values, (list, tuple)) or len(values) > MAX_LIST:
                 continue
             for value in values:
-                if isinstance(value, str) and " " not in value.strip() and LATIN.match(value.strip()):
-                    places.add(value.strip().lower())
+                if not isinstance(value, str):
+                    continue
+                words = value.strip().split()
+                # "New Zealand", "Sri Lanka": the last word too, which alone could pass for a
+                # name, unless it is a name ("Saint Lucia", "San Marino")
+                for word in words if len(words) == 1 else [w for w in words[-1:] if not _is_name(w.lower())]:
+                    if LATIN.match(word):
+                        places.add(word.lower())
     folded = {unicodedata.normalize("NFKD", p).encode("ascii", "ignore").decode() for p in places}
     return sorted(p for p in places | folded if len(p) > 2 and not lemminflect.getAllLemmas(p))
+
+
+def codes() -> list[str]:
+    """Abbreviations of states and provinces ("CA", "NSW", "ON"), upper case as written."""
+    found: set[str] = set()
+    for info in pkgutil.iter_modules(address.__path__):
+        provider = getattr(importlib.import_module(f"{address.__name__}.{info.name}"), "Provider", None)
+        for attr in ("states_abbr", "provinces_abbr"):
+            for value in getattr(provider, attr, None) or ():
+                if isinstance(value, str) and value.isupper() and value.isalpha() and 2 <= len(value) <= 3:
+                    found.add(value)
+    return sorted(found)
 
 
 def main() -> None:
@@ -83,6 +111,8 @@ def main() -> None:
         "REGIONS = " + repr("\n" + "\n".join(regions) + "\n"),
         "# cities, towns and districts: a place where the context says so (\"in Basel\", \"Marietta, Georgia\")",
         "CITIES = " + repr("\n" + "\n".join(cities) + "\n"),
+        "# abbreviations of states and provinces, as written: \"Santa Cruz, CA\"",
+        "REGION_CODES = frozenset(" + repr(codes()) + ")",
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(regions)} regions, {len(cities)} cities")

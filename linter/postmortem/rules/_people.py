@@ -200,10 +200,10 @@ def is_given_name(low: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _place_lists() -> tuple[str, str]:
-    from ._places import CITIES, REGIONS  # deferred: 60 kB of places, needed only for words that could be names
+def _place_lists() -> tuple[str, str, frozenset[str]]:
+    from ._places import CITIES, REGION_CODES, REGIONS  # deferred: 60 kB of places, needed only for words that could be names
 
-    return REGIONS, CITIES
+    return REGIONS, CITIES, REGION_CODES
 
 
 def is_region(low: str) -> bool:
@@ -213,7 +213,7 @@ def is_region(low: str) -> bool:
 
 def is_place(low: str) -> bool:
     """Whether ``low`` is a country, a region or a city ("basel", "marietta", "zurich")."""
-    regions, cities = _place_lists()
+    regions, cities, _codes = _place_lists()
     return f"\n{low}\n" in regions or f"\n{low}\n" in cities
 
 
@@ -258,10 +258,10 @@ def _city_and_region(text: str, tokens, i: int) -> bool:
         return False
     a = tokens[i]
     b = tokens[i + 1]
-    if b.sentence != a.sentence or not (a.capitalised and b.capitalised) or text[a.end : b.start] != ", ":
+    if b.sentence != a.sentence or not a.capitalised or text[a.end : b.start] != ", ":
         return False
-    if not is_region(b.base.lower()):
-        return False
+    if not (b.capitalised and is_region(b.base.lower()) or b.text.isupper() and b.text in _place_lists()[2]):
+        return False  # "Marietta, Georgia", "Santa Cruz, CA"
     after = tokens[i + 2] if i + 2 < len(tokens) and tokens[i + 2].sentence == a.sentence else None
     return after is None or after.low not in ("and", "or") and text[b.end : after.start].strip() != ","
 
@@ -484,7 +484,8 @@ def named_people(
                 skip_until = end
             continue
         curated = low in lex.GIVEN_NAMES
-        if (is_place(low) and (not curated and is_region(low) or _place_context(text, tokens, i)) or _city_and_region(text, tokens, i)) \
+        if (is_place(low) and (not curated and is_region(low) or _place_context(text, tokens, i)) or _city_and_region(text, tokens, i)
+                or nxt is not None and nxt.capitalised and _adjacent(text, tok, nxt) and _city_and_region(text, tokens, i + 1)) \
                 and not _acts_as_person(tokens, i, nxt):
             continue  # "In neighbouring France", "Marietta, Georgia", "cities such as Zurich, Basel and Geneva"
         if prev is not None and (prev.low in _DETERMINERS or prev.low in _PLACE_PREPOSITIONS or not curated and prev.low in _THING_PREPOSITIONS):
@@ -573,6 +574,8 @@ def _handle_shaped(text: str, tok) -> tuple[int, int] | None:
             return None
         if "." in word and "_" in word:
             return None
+        if "_" in word and all(len(p) > 2 and is_english_word(p) for p in parts):
+            return None  # "workflow_dispatch", "pull_request": an identifier of words, not a user name
         return match.start(), match.end()
     low = tok.low
     if tok.text.islower() and low.isalnum() and not low.isdigit():
@@ -858,9 +861,22 @@ def _with_surname(tokens, i, nxt, never, text: str | None = None) -> int:
     if text is not None and not _adjacent(text, tok, nxt):
         return i + 1
     low = nxt.base.lower()
-    if low in lex.SYSTEMS or low in never or low in lex.STOPWORDS or nxt.low in _THING_AFTER:
+    if low in lex.SYSTEMS or low in never or low in lex.STOPWORDS or nxt.low in _THING_AFTER or is_product_shaped(nxt.base):
         return i + 1
     return i + 2
+
+
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du", "O'", "O’", "St")
+
+
+def is_product_shaped(word: str) -> bool:
+    """A word with a capital inside that no surname has: "BinderHub", "JupyterLab", "PagerDuty"
+    (not "McQuaid", "MacDonald", "DeVito", "LaToya", "O'Brien")."""
+    if len(word) < 4 or not word[:1].isupper() or word.isupper() or not any(
+        ch.isupper() and word[k] not in "-'’" for k, ch in enumerate(word[1:])
+    ):
+        return False  # "Fong-Jones", "Piepzna-Samarasinha": two names joined
+    return not any(word.startswith(p) and word[len(p) : len(p) + 1].isupper() for p in _NAME_PREFIXES)
 
 
 def _one_of_people(tokens, k: int) -> bool:
@@ -1031,7 +1047,7 @@ def _name_run(text: str, tokens, i: int, never) -> int:
         if nxt.low in _PARTICLES and end + 1 < len(tokens) and _adjacent(text, tokens[end - 1], nxt):
             end += 1  # "van", "de": the capitalised word after it closes the name
             continue
-        if not nxt.capitalised or not _adjacent(text, tokens[end - 1], nxt):
+        if not nxt.capitalised or not _adjacent(text, tokens[end - 1], nxt) or is_product_shaped(nxt.base):
             break
         low = nxt.base.lower()
         if low in lex.SYSTEMS or low in never or low in lex.STOPWORDS or low in _THING_AFTER or low in _CALENDAR:

@@ -190,6 +190,7 @@ def test_names_beyond_an_english_list_and_handles_of_any_shape():
         ("Zhenya pinged the on-call engineer.", "Zhenya"),  # an act of reaching a colleague
         ("john.smith acknowledged the page.", "john.smith"),  # a dotted user name
         ("mkumar approved the change.", "mkumar"),  # a lower-case user name that approves
+        ("Alaska's Revenue Commissioner at the time, Bill Corbus, said no one was blamed.", "Bill Corbus"),  # the holder of a role
     ],
 )
 def test_names_the_sentence_makes_a_person_of(sentence, name):

@@ -270,6 +270,7 @@ def _city_and_region(text: str, tokens, i: int) -> bool:
 Named = namedtuple("Named", "start end text kind")
 
 
+_BETWEEN_COMMAS = _Lazy(r",\s+[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:said|says|told|tells|added|adds|explained)\b")
 _OTHER_PEOPLE = _Lazy(r"\b[A-Z][^\W\d_]+ and others?\b")
 
 
@@ -344,6 +345,8 @@ def candidates(text: str) -> bool:
             return True
     if (", the " in text or ", a " in text or ", an " in text) and _APPOSITION.search(text) is not None:
         return True
+    if not words.isdisjoint(_ATTRIBUTION_VERBS) and _BETWEEN_COMMAS.search(text):
+        return True  # "Alaska's Revenue Commissioner at the time, Bill Corbus, said …"
     if " and other" in text and _OTHER_PEOPLE.search(text):
         return True  # "Miyahara and other exchange officials said"
     if ", " in text and ("who" in words or "one" in words or not words.isdisjoint(_APPOSITIVE_ROLES) or "co-" in text):
@@ -1170,7 +1173,8 @@ def _unknown_person(text: str, tokens, i: int, never, names: NameOptions) -> int
                                               and any(is_given_name(w) or is_surname(w) for w in words)):
         return end  # '"…," said Miyagi in a press conference', '"…," says King.'
     found = _person_evidence(tokens, i, end, words, text)
-    if found and (is_english_word(words[-1]) or is_english_word(words[0]) and not is_given_name(words[0])):
+    if found and (is_english_word(words[-1]) or is_english_word(words[0]) and not is_given_name(words[0])
+                  and not (len(words) == 2 and _role_in_apposition(text, tokens, i, end))):  # "…, Bill Corbus, said"
         return 0  # "Pester was pressured", "Tenacious was": a capitalised English word proves nothing
     return found
 
@@ -1187,6 +1191,20 @@ def _with_other_people(tokens, end: int) -> bool:
                 if tokens[m].sentence == tokens[j].sentence and (tokens[m].low in _OTHER_ANTECEDENTS or tokens[m].low == "others"):
                     return True
             return False
+    return False
+
+
+def _role_in_apposition(text: str, tokens, i: int, end: int) -> bool:
+    """ "the company's CEO, George Kurtz, said": the words between commas right after a role
+    (within the few words before) name the holder of the role."""
+    if i == 0 or end >= len(tokens) or "," not in text[tokens[i - 1].end : tokens[i].start] \
+            or text[tokens[end - 1].end : tokens[end].start].strip() != ",":
+        return False
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if tokens[j].sentence != tokens[i].sentence:
+            return False
+        if _role_word(tokens[j].low) or tokens[j].low in lex.ROLE_NOUNS and tokens[j].low not in ("people", "staff", "folks"):
+            return True
     return False
 
 
@@ -1223,6 +1241,8 @@ def _person_evidence(tokens, i: int, end: int, words: list[str], text: str | Non
         return end  # "Bayer Rosmarin seemed …", "Paramdeep Singh Jubbal works on …"
     if verb in SPEECH_VERBS and (_speaker_refers_back(tokens, k) or any(is_surname(w) or is_given_name(w) for w in words)):
         return end  # "Elison told the paper that he …", "Walsh said"
+    if verb in _ATTRIBUTION_VERBS and k == end and text is not None and _role_in_apposition(text, tokens, i, end):
+        return end  # "Alaska's Revenue Commissioner at the time, Bill Corbus, said …"
     if verb in _ATTRIBUTION_VERBS and end == i + 1 and k == end and text is not None and _after_quote(text, tokens, i) \
             and not _CAMEL_PARTS.match(tok.base) and not _speaker_is_thing(tokens, k):
         return end  # '"…," Schaeppi said', '"…," Namkoong said in a news briefing' (not '"…," Optus said in a statement')

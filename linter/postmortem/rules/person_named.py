@@ -17,7 +17,8 @@ customers have every right to expect more from us,” Seah added."), a word afte
 a capitalised role ("by Engineer Pelumi", "Project Leader Mike McQuaid", "Namkoong’s co-CEO
 Euntaek Hong said"), a name followed by a role or a relative "who" ("Koichiro Miyahara,
 president and CEO of the exchange, told reporters", "Drew Groff, who works for
-telecommunications company Lumen", "I am Kabaka, one of the server administrators"), one of
+telecommunications company Lumen", "I am Kabaka, one of the server administrators"), the holder of a role named between commas
+("Alaska's Revenue Commissioner at the time, Bill Corbus, said…"), one of
 a group of people ("Miyahara and other exchange officials said"), a name with a particle
 ("Sarika de Bruyn"), and a lone word in the Actor column that is no role, team, system or
 English word. Where only a person can stand,

@@ -120,7 +120,7 @@ _PERSON_MANNER = lex._words("manually personally reluctantly hastily accidentall
 _PERSON_STATES = lex._words("awake asleep tired exhausted sick ill upset angry furious embarrassed ashamed sorry nervous afraid scared")
 # Acts of noticing and of reaching a colleague, which systems and organisations are not said to
 # do: "Kiyota noticed the spike", "Zhenya pinged the on-call engineer", "flagged by Oluwaseun".
-_PEOPLE_ACTS = lex._words("noticed notices pinged pings messaged messages dmed spotted")
+_PEOPLE_ACTS = lex._words("noticed pinged messaged dmed spotted")  # not "notices", "pings", "messages": nouns too
 # Acts of review and approval, done by people (and by a few bots, which are known by name).
 _REVIEW_ACTS = lex._words("approved reviewed merged acknowledged declared asked replied commented suggested proposed agreed pinged messaged noticed")
 
@@ -276,8 +276,8 @@ _OTHER_PEOPLE = _Lazy(r"\b[A-Z][^\W\d_]+ and others?\b")
 
 @lru_cache(maxsize=1)
 def _appositive_role_pattern() -> re.Pattern:
-    roles = "|".join(sorted(_APPOSITIVE_ROLES, key=len, reverse=True))
-    return re.compile(rf"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:who\b|one of\b|(?:co-|vice-)?(?:{roles})\s+(?:of|at|for|and)\b)", re.I)
+    singular = "|".join(sorted((r for r in _APPOSITIVE_ROLES if not r.endswith("s")), key=len, reverse=True))
+    return re.compile(rf"\b(?P<who>[A-Z][^\W\d_]+)(?:\s+[A-Z][^\W\d_]+)?,\s+(?:who\b|one of\b|(?i:(?:co-|vice-)?(?:{singular}))\s+(?:of|at|for|and)\b)")
 
 
 _APPOSITION = _Lazy(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:the|a|an|our|their)\s")
@@ -350,7 +350,10 @@ def candidates(text: str) -> bool:
     if " and other" in text and _OTHER_PEOPLE.search(text):
         return True  # "Miyahara and other exchange officials said"
     if ", " in text and ("who" in words or "one" in words or not words.isdisjoint(_APPOSITIVE_ROLES) or "co-" in text):
-        return _appositive_role_pattern().search(text) is not None  # "Drew Groff, who …", "Koichiro Miyahara, president of …"
+        for match in _appositive_role_pattern().finditer(text):  # "Drew Groff, who …", "Koichiro Miyahara, president of …"
+            first = match.group("who").lower()
+            if first not in _COMMON and first not in lex.STOPWORDS and first not in lex.SYSTEMS and not first.endswith("ly"):
+                return True
     return False
 
 
@@ -507,8 +510,6 @@ def named_people(
             continue  # "Henry Mayo Newhall Hospital"
         if tok.initial and not cell and not curated and not _person_context(tokens, i, nxt):
             continue  # a capital at the start of a sentence says nothing
-        if not tok.possessive and _modifies_noun(text, tok, nxt):
-            continue  # "German political risks", "Christian charities": an adjective, not a person
         end = _with_surname(tokens, i, nxt, never, text)
         if end > i + 1 and surnames is not None:
             _remember_surname(surnames, tokens[end - 1].base.lower())
@@ -985,22 +986,6 @@ def _person_context(tokens, i, nxt) -> bool:
     if nxt.low in ACTING_VERBS or nxt.low in _PARTICLES:
         return True  # "Marius van der Wijden shares …", "Sean deletes …"
     return nxt.capitalised and nxt.base.lower() not in lex.SYSTEMS
-
-
-def _modifies_noun(text: str, tok, nxt) -> bool:
-    """Whether the word stands before a noun or an adjective, as a nationality or the first
-    word of a thing's name does ("German political risks"): the next word is a lower-case word
-    of the dictionary that is no verb, adverb or function word. A person's name is followed by
-    a verb, a comma, a conjunction or a preposition ("Alex restarted", "Alex and", "Alex on")."""
-    if nxt is None or not _adjacent(text, tok, nxt) or not nxt.text.isalpha() or not nxt.text.islower():
-        return False
-    low = nxt.low
-    if low in lex.STOPWORDS or low in _BEFORE_VERB or low.endswith("ly") or low in _PARTICLES:
-        return False
-    from ._language import _lemmas
-
-    lemmas = _lemmas(low)
-    return lemmas is not None and "VERB" not in lemmas and "AUX" not in lemmas and ("NOUN" in lemmas or "ADJ" in lemmas)
 
 
 _VERSION = _Lazy(r"^v?\d+(?:\.\d+)*$")

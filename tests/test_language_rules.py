@@ -178,6 +178,19 @@ def test_names_beyond_an_english_list_and_handles_of_any_shape():
         ('"We are not blaming one employee," said Dieken.', "Dieken"),  # inverted attribution
         ("The rollback was done by Engineer Tadesse.", "Tadesse"),  # a capitalised role as a title
         ("Elison told the paper that he is still unsure of the cause.", "Elison"),
+        # from the real development corpus: a pronoun later in the clause, a role in apposition,
+        # a relative "who", a capitalised role as a title, one of a group of people
+        ("Nóva noticed slow/timeouts on her phone", "Nóva"),
+        ("Koichiro Miyahara, president and CEO of the exchange, told reporters late Thursday.", "Koichiro Miyahara"),
+        ("Drew Groff, who works for telecommunications company Lumen, said the employee cut the cable.", "Drew Groff"),
+        ("Euntaek Hong, co-CEO of Kakao, will remain the firm as the sole head of Kakao.", "Euntaek Hong"),
+        ("On the first day, Project Leader Mike McQuaid gave a presentation.", "Mike McQuaid"),
+        ("Miyahara and other exchange officials said a computer hardware device failed.", "Miyahara"),
+        ("I am Kabaka, one of the server administrators that keeps the network running.", "Kabaka"),
+        ("Zhenya pinged the on-call engineer.", "Zhenya"),  # an act of reaching a colleague
+        ("john.smith acknowledged the page.", "john.smith"),  # a dotted user name
+        ("mkumar approved the change.", "mkumar"),  # a lower-case user name that approves
+        ("Alaska's Revenue Commissioner at the time, Bill Corbus, said no one was blamed.", "Bill Corbus"),  # the holder of a role
     ],
 )
 def test_names_the_sentence_makes_a_person_of(sentence, name):
@@ -198,10 +211,30 @@ def test_names_the_sentence_makes_a_person_of(sentence, name):
         "In Rio de Janeiro the traffic dropped.",
         "We moved the index alias onto the new cluster.",
         "Pester had faced mounting pressure.",  # a capitalised English word proves nothing
+        # places, companies and products whose words are also given names (real development corpus)
+        "In neighbouring France, a similar emergency number failure resulted in deaths.",
+        "Emergency numbers in many parts of Switzerland, including cities such as Zurich, Basel and Geneva, were unavailable.",
+        "Georgia Power and Marietta Power are investigating the outages.",
+        "Multiple Claude Code instances were running in parallel.",
+        "The outage hit Marietta, Georgia on Monday.",
+        "Kakao said today morning it had restored additional services.",  # the speaker is an "it"
+        "Microsoft, who owns GitHub, said nothing.",
+        "The co-CEO of Kakao, who led the firm, will remain.",  # the "who" is the co-CEO
     ],
 )
 def test_organisations_places_and_words_are_not_people(sentence):
     assert lint_text(f"## Summary\n\n{sentence}\n", select=["PM506"]) == []
+
+
+def test_the_place_list_loads_only_for_a_word_that_could_be_a_name():
+    """The gazetteer (60 kB) is read only when a word that could be a given name needs it."""
+    texts = ["## Summary\n\nThe impact of the incident.\n", "## Summary\n\nThe outage hit Marietta, Georgia.\n"]
+    assert loaded_after_each("postmortem.rules._places", ["PM506"], texts) == [False, False, True]
+
+
+def test_a_name_and_a_place_in_one_list_stay_names():
+    found = [d.message for d in lint_text("## Summary\n\nAlex, Georgia and Tim restarted the pods.\n", select=["PM506"])]
+    assert len(found) == 3
 
 
 def test_the_timeline_actor_column_names_no_person():

@@ -128,7 +128,7 @@ PERSON_PRONOUNS = _words(
 )
 
 # Broadcast handles and bots: an @mention of these is not a person.
-NON_PERSON_HANDLES = _words("here channel everyone all oncall on-call team")
+NON_PERSON_HANDLES = _words("here channel everyone all oncall on-call team main master latest stable head trunk develop")
 
 # Verbs after a person that describe noticing, helping or fixing: such a sentence is about
 # the response, not about who caused the failure.

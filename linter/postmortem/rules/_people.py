@@ -111,16 +111,24 @@ _APPOSITIVE_ROLES = lex.ROLE_NOUNS | lex._words(
     officer director manager researcher ceo cto cio cfo coo founder co-founder president
     spokesperson spokesman spokeswoman professor student head chief vp member maintainer
     contributor consultant architect administrator technician general boss secretary
+    leader chair chairman chairwoman chairperson commissioner executive
     """
 )
 # Manner adverbs of people: "if Jarrrk manually started them"
 _PERSON_MANNER = lex._words("manually personally reluctantly hastily accidentally carelessly mistakenly inadvertently")
 # States only people are in: "Yuvi was awake"
 _PERSON_STATES = lex._words("awake asleep tired exhausted sick ill upset angry furious embarrassed ashamed sorry nervous afraid scared")
-_VERB_CUES = SPEECH_VERBS | PERSON_VERBS | _REPORTING_VERBS | _PERSON_MANNER | _PERSON_STATES | lex._words("went")
+# Acts of noticing and of reaching a colleague, which systems and organisations are not said to
+# do: "Kiyota noticed the spike", "Zhenya pinged the on-call engineer", "flagged by Oluwaseun".
+_PEOPLE_ACTS = lex._words("noticed pinged messaged dmed spotted")  # not "notices", "pings", "messages": nouns too
+# Acts of review and approval, done by people (and by a few bots, which are known by name).
+_REVIEW_ACTS = lex._words("approved reviewed merged acknowledged declared asked replied commented suggested proposed agreed pinged messaged noticed")
+
+
+_VERB_CUES = SPEECH_VERBS | lex._words("added adds explains recalled insisted admitted conceded apologised apologized") | PERSON_VERBS | _REPORTING_VERBS | _PERSON_MANNER | _PERSON_STATES | _PEOPLE_ACTS | lex._words("went")
 _CUE_KINDS = (
     (_VERB_CUES, "verb"),
-    (lex._words("his her himself herself"), "back"),
+    (_PERSON_BACK, "back"),
     (_APPOSITIVE_ROLES | _TITLES | lex._words("said says added adds wrote writes continued explained asked told"), "title"),
 )
 _SHAPE_CUES = _HANDLE_CUES | _PARTICLES - lex._words("la le di da du al") | lex._words("referred")
@@ -191,8 +199,85 @@ def is_given_name(low: str) -> bool:
     return group is not None and f"\n{low}\n" in group
 
 
+@lru_cache(maxsize=1)
+def _place_lists() -> tuple[str, str, frozenset[str]]:
+    from ._places import CITIES, REGION_CODES, REGIONS  # deferred: 60 kB of places, needed only for words that could be names
+
+    return REGIONS, CITIES, REGION_CODES
+
+
+def is_region(low: str) -> bool:
+    """Whether ``low`` is a country, a state, a province or a region ("france", "georgia")."""
+    return f"\n{low}\n" in _place_lists()[0]
+
+
+def is_place(low: str) -> bool:
+    """Whether ``low`` is a country, a region or a city ("basel", "marietta", "zurich")."""
+    regions, cities, _codes = _place_lists()
+    return f"\n{low}\n" in regions or f"\n{low}\n" in cities
+
+
+# Plural nouns of places that head a list of them: "cities such as Zurich, Basel and Geneva"
+_PLACE_NOUNS = lex._words("cities towns countries states regions provinces counties places locations areas suburbs sites districts villages")
+
+
+def _place_context(text: str, tokens, i: int) -> bool:
+    """Whether the sentence puts the word at ``i`` where a place stands: after a preposition of
+    place ("in neighbouring France", "from Basel"), joined by a comma to another place
+    ("Marietta, Georgia", "Basel, Switzerland"), or in a list headed by a noun of places
+    ("cities such as Zurich, Basel and Geneva")."""
+    tok = tokens[i]
+    sentence = tok.sentence
+    for back in (1, 2):
+        j = i - back
+        if j < 0 or tokens[j].sentence != sentence:
+            break
+        if tokens[j].low in _PLACE_PREPOSITIONS or tokens[j].low in ("from", "to", "outside", "around"):
+            return True
+        if back == 1 and (tokens[j].capitalised or tokens[j].low in _DETERMINERS or not tokens[j].low.isalpha()):
+            break  # "in the Hermes service" is a thing; only a lower-case adjective may stand between
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tokens) and tokens[j].sentence == sentence and tokens[j].capitalised:
+            a, b = (tokens[j], tok) if j < i else (tok, tokens[j])
+            if text[a.end : b.start] == ", " and is_place(tokens[j].base.lower()):
+                return True
+    if _city_and_region(text, tokens, i) or _city_and_region(text, tokens, i - 1):
+        return True
+    for j in range(max(0, i - 12), i):
+        if tokens[j].sentence == sentence and tokens[j].low in _PLACE_NOUNS:
+            between = text[tokens[j].end : tok.start]
+            if all(ch.isalpha() or ch in " ,-" for ch in between) and any(w in between.split() for w in ("as", "like", "including", "in")):
+                return True
+    return False
+
+
+def _city_and_region(text: str, tokens, i: int) -> bool:
+    """ "Marietta, Georgia", "Basel, Switzerland": a word, a comma and a region that closes the
+    phrase (not a list of names: "Alex, Georgia and Tim")."""
+    if i < 0 or i + 1 >= len(tokens):
+        return False
+    a = tokens[i]
+    b = tokens[i + 1]
+    if b.sentence != a.sentence or not a.capitalised or text[a.end : b.start] != ", ":
+        return False
+    if not (b.capitalised and is_region(b.base.lower()) or b.text.isupper() and b.text in _place_lists()[2]):
+        return False  # "Marietta, Georgia", "Santa Cruz, CA"
+    after = tokens[i + 2] if i + 2 < len(tokens) and tokens[i + 2].sentence == a.sentence else None
+    return after is None or after.low not in ("and", "or") and text[b.end : after.start].strip() != ","
+
+
 # start, end: character offsets in the block's text; kind: name | handle
 Named = namedtuple("Named", "start end text kind")
+
+
+_BETWEEN_COMMAS = _Lazy(r",\s+[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:said|says|told|tells|added|adds|explained)\b")
+_OTHER_PEOPLE = _Lazy(r"\b[A-Z][^\W\d_]+ and others?\b")
+
+
+@lru_cache(maxsize=1)
+def _appositive_role_pattern() -> re.Pattern:
+    singular = "|".join(sorted((r for r in _APPOSITIVE_ROLES if not r.endswith("s")), key=len, reverse=True))
+    return re.compile(rf"\b(?P<who>[A-Z][^\W\d_]+)(?:\s+[A-Z][^\W\d_]+)?,\s+(?:who\b|one of\b|(?i:(?:co-|vice-)?(?:{singular}))\s+(?:of|at|for|and)\b)")
 
 
 _APPOSITION = _Lazy(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:the|a|an|our|their)\s")
@@ -248,12 +333,28 @@ def candidates(text: str) -> bool:
         low = match.group(1)
         if low not in _COMMON and low not in lex.SYSTEMS and is_given_name(low) and not is_english_word(low):
             return True  # "Then jens deployed …"
+    if not words.isdisjoint(_REVIEW_ACTS):
+        for match in _LOWER_SUBJECT.finditer(text):
+            low = match.group(1)
+            if low not in _COMMON and low not in lex.SYSTEMS and low not in lex.STOPWORDS and not is_english_word(low):
+                return True  # "mkumar approved the change"
     if _CAMEL_DIGITS_ANYWHERE.search(text):
         return True
     for match in _CAMEL_WORD.finditer(text):  # "DrMagnus approached …", "BenTheElder said"
         if any(part.lower() in _TITLES or part.lower() in lex.GIVEN_NAMES for part in _CAMEL_SPLIT.findall(match.group(0))):
             return True
-    return (", the " in text or ", a " in text or ", an " in text) and _APPOSITION.search(text) is not None
+    if (", the " in text or ", a " in text or ", an " in text) and _APPOSITION.search(text) is not None:
+        return True
+    if not words.isdisjoint(_ATTRIBUTION_VERBS) and _BETWEEN_COMMAS.search(text):
+        return True  # "Alaska's Revenue Commissioner at the time, Bill Corbus, said …"
+    if " and other" in text and _OTHER_PEOPLE.search(text):
+        return True  # "Miyahara and other exchange officials said"
+    if ", " in text and ("who" in words or "one" in words or not words.isdisjoint(_APPOSITIVE_ROLES) or "co-" in text):
+        for match in _appositive_role_pattern().finditer(text):  # "Drew Groff, who …", "Koichiro Miyahara, president of …"
+            first = match.group("who").lower()
+            if first not in _COMMON and first not in lex.STOPWORDS and first not in lex.SYSTEMS and not first.endswith("ly"):
+                return True
+    return False
 
 
 # Capitalised words, possessive 's dropped: only these can be given names from the large list.
@@ -305,8 +406,8 @@ def named_people(
             continue
         base = tok.base
         low = base.lower()
-        if low in never or low in names.allowed:
-            continue
+        if low in never or low in names.allowed or low.endswith(("n't", "n’t")):
+            continue  # "Isn't", "Didn't": a contraction, in a title-case heading too
         prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tok.sentence else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence else None
         # handles: @dave, dave@, priya7
@@ -343,8 +444,10 @@ def named_people(
             if prev is not None and prev.low in _TITLES and tok.text.isupper() and len(tok.text) > 2 and low not in lex.SYSTEMS:
                 found.append(Named(tok.start, tok.start + len(base), base, "name"))  # "Ms. WONSICS"
                 continue
-            if tok.initial and tok.text.islower() and low.isalpha() and low not in lex.SYSTEMS and low not in lex.STOPWORDS and low not in _COMMON \
-                    and low not in never and nxt is not None and (nxt.low in SPEECH_VERBS or nxt.low in PERSON_VERBS or nxt.low in _REPORTING_VERBS) \
+            if (tok.initial or prev is not None and prev.low in ("then", "and")) and tok.text.islower() and low.isalpha() and len(low) > 3 \
+                    and low not in lex.SYSTEMS and low not in lex.STOPWORDS and low not in _COMMON and low not in _AGENTS \
+                    and low not in never and low not in names.allowed and not _NOT_PERSON_HANDLE.search(low) and nxt is not None \
+                    and (nxt.low in SPEECH_VERBS or nxt.low in PERSON_VERBS or nxt.low in _REPORTING_VERBS or nxt.low in _REVIEW_ACTS) \
                     and not is_english_word(low):
                 found.append(Named(tok.start, tok.start + len(base), base, "handle"))  # "garuffalo reported this issue"
                 continue
@@ -364,8 +467,8 @@ def named_people(
         if surnames and low in surnames and not tok.initial and not (prev is not None and prev.low in _DETERMINERS):
             found.append(Named(tok.start, tok.start + len(base), base, "name"))  # "Kunz said", after "Mike Kunz"
             continue
-        if low in lex.SYSTEMS:
-            continue
+        if low in lex.SYSTEMS or _part_of_product(text, tokens, i, prev, nxt):
+            continue  # "macOS Catalina", "Rosetta 2", "OS::Mac", "M5 Pro/Max"
         if not is_given_name(low):
             end = _unknown_person(text, tokens, i, never, names)
             if end:
@@ -387,6 +490,10 @@ def named_people(
                 skip_until = end
             continue
         curated = low in lex.GIVEN_NAMES
+        if (is_place(low) and (not curated and is_region(low) or _place_context(text, tokens, i)) or _city_and_region(text, tokens, i)
+                or nxt is not None and nxt.capitalised and _adjacent(text, tok, nxt) and _city_and_region(text, tokens, i + 1)) \
+                and not _acts_as_person(tokens, i, nxt):
+            continue  # "In neighbouring France", "Marietta, Georgia", "cities such as Zurich, Basel and Geneva"
         if prev is not None and (prev.low in _DETERMINERS or prev.low in _PLACE_PREPOSITIONS or not curated and prev.low in _THING_PREPOSITIONS):
             continue  # "the Vault cluster", "in Sydney", "knowledge of Alcide"
         if prev is not None and (prev.text.isupper() and len(prev.text) > 1 and _adjacent(text, prev, tok) or prev.low in ("st", "saint", "san", "santa")):
@@ -452,6 +559,7 @@ _NOT_HANDLE_TAILS = lex._words(
 )
 _HANDLE_ANYWHERE = _Lazy(r"(?<![\w./@\-])[a-z][a-z0-9]*(?:[._][a-z][a-z0-9]*)+\b|\b[a-z]{4,}\d{1,4}\b")
 _LOWER_ACTOR = _Lazy(r"(?:^|(?<=[.!?;,]\s)|(?<=\b[Tt]hen\s)|(?<=\band\s))([a-z]{4,}) (?:and [a-z]{3,} )?[a-z]+ed\b", re.M)
+_LOWER_SUBJECT = _Lazy(r"(?:^|(?<=[.!?;]\s)|(?<=\b[Tt]hen\s)|(?<=\band\s))([a-z]{4,}) (?:" + "|".join(sorted(_REVIEW_ACTS)) + r")\b", re.M)
 _DOTTED = _Lazy(r"(?<![\w./@\-])[a-z][a-z0-9]*(?:[._][a-z][a-z0-9]*)+(?![\w@/\-]|\.\w)")
 
 
@@ -470,6 +578,8 @@ def _handle_shaped(text: str, tok) -> tuple[int, int] | None:
             return None
         if "." in word and "_" in word:
             return None
+        if "_" in word and all(len(p) > 2 and is_english_word(p) for p in parts):
+            return None  # "workflow_dispatch", "pull_request": an identifier of words, not a user name
         return match.start(), match.end()
     low = tok.low
     if tok.text.islower() and low.isalnum() and not low.isdigit():
@@ -504,7 +614,8 @@ def _cued_people(an: Analysis, found: list, never, names: NameOptions) -> None:
             cue = False
         if cue and j < n and tokens[j].sentence == tok.sentence:
             byline = low == "by" and tokens[i - 1].low in ("written", "posted", "authored")  # "Written by Krinkle on Feb 4"
-            _cued_object(an, found, j, never, names, strict=low in ("thanks", "thank", "credit") or low == "by" and not byline)
+            people_only = low == "by" and tokens[i - 1].low in _PEOPLE_ACTS  # "spotted by Oluwaseun"
+            _cued_object(an, found, j, never, names, strict=low in ("thanks", "thank", "credit") or low == "by" and not byline and not people_only)
         # a lower-case given name as the subject of a past act: "Then jens deployed to production"
         if tok.text.islower() and low.isalpha() and len(low) > 3 and i + 1 < n and tokens[i + 1].sentence == tok.sentence \
                 and (tok.initial or i > 0 and tokens[i - 1].low in ("then", "and", "when", "after", "before", "until")) \
@@ -514,9 +625,11 @@ def _cued_people(an: Analysis, found: list, never, names: NameOptions) -> None:
             found.append(Named(tok.start, tok.end, tok.text, "name"))
             continue
         # the subject of an act of people, with the shape of a user name
-        if (tok.initial or i > 0 and tokens[i - 1].low in ("then", "and", "user", "when", "after", "before")) \
-                and i + 1 < n and tokens[i + 1].low in _HANDLE_ACTS and tokens[i + 1].sentence == tok.sentence:
+        if tok.initial or i > 0 and tokens[i - 1].low in ("then", "and", "user", "when", "after", "before"):
             span = _handle_shaped(text, tok)
+            after = next((t for t in tokens[i + 1 : i + 4] if span is not None and t.start >= span[1]), None)
+            if span is not None and (after is None or after.low not in _HANDLE_ACTS or after.sentence != tok.sentence):
+                span = None
             if span is not None and tok.low not in never and tok.low not in names.allowed and not _NOT_PERSON_HANDLE.search(tok.low) \
                     and _free(found, *span):
                 found.append(Named(span[0], span[1], text[span[0] : span[1]], "handle"))
@@ -610,14 +723,16 @@ def _joined_names(an: Analysis, found: list, never, names: NameOptions) -> None:
             continue
         others = [tokens[m] for m in members if m != k]
         named = sum(1 for t in others if is_given_name(t.low) or is_surname(t.low) or not _free(found, t.start, t.end))
-        thing = sum(1 for t in others if t.low in lex.SYSTEMS or t.text.isupper() and len(t.text) > 1 or is_english_word(t.low) and not is_given_name(t.low))
+        thing = sum(1 for t in others if t.low in lex.SYSTEMS or t.text.isupper() and len(t.text) > 1 or is_english_word(t.low) and not is_given_name(t.low)
+                    or is_place(t.low) and not is_given_name(t.low))
         if thing * 2 >= len(others) or len(others) >= 2 and named * 2 < len(others):
             found.remove(person)  # a list of places, products or systems
             continue
         for cand in others:
             low = cand.low
             if low in never or low in names.allowed or low in _COMMON or low in lex.STOPWORDS or low in lex.ROLE_NOUNS \
-                    or low in lex.TEAM_NOUNS or not cand.base.isalpha() or is_english_word(low) or not (cand.capitalised or is_given_name(low)):
+                    or low in lex.TEAM_NOUNS or not cand.base.isalpha() or is_english_word(low) or not (cand.capitalised or is_given_name(low)) \
+                    or is_place(low):
                 continue
             if _free(found, cand.start, cand.start + len(cand.base)):
                 found.append(Named(cand.start, cand.start + len(cand.base), cand.base, "name"))
@@ -634,7 +749,7 @@ def _actor_pattern(kind: str) -> re.Pattern:
         cues = "|".join(sorted(_VERB_CUES, key=len, reverse=True))
         return re.compile(rf"(?:^|(?<=[\s(\[\"“'‘,;:]))(?P<who>@?[^\W\d_][\w\-]*?)['’]?\s+(?:[a-z]+\s+){{0,2}}(?:{cues})\b")
     if kind == "back":
-        return re.compile(r"(?P<who>[A-Z][\w\-]*)\s+(?:[a-z]+\s+){1,2}(?:his|her|himself|herself)\b")
+        return re.compile(r"(?P<who>[A-Z][\w\-]*)(?=\s+(?:[^\s.!?;:]+\s+){1,10}?(?:he|she|his|her|him|himself|herself)\b)")
     titles = "|".join(sorted({w.capitalize() for w in _TITLES | _APPOSITIVE_ROLES} | {w.upper() for w in _APPOSITIVE_ROLES if len(w) <= 4}, key=len, reverse=True))
     return re.compile(rf"\b(?:(?:{titles})\.?|said|says|added|adds|wrote|writes|continued|explained|asked|told)\s+(?P<who>[A-Z][\w\-]*)")
 
@@ -665,9 +780,9 @@ def _titled(text: str, prev, tok) -> bool:
     role = prev.base.lower()
     if prev.low in _TITLES:
         return prev.capitalised or prev.initial
-    if role not in lex.ROLE_NOUNS and role not in _APPOSITIVE_ROLES:
+    if role not in lex.ROLE_NOUNS and not _role_word(role):
         return False
-    return (prev.capitalised or prev.initial or prev.text.isupper()) and _adjacent(text, prev, tok)
+    return (prev.capitalised or prev.initial or any(ch.isupper() for ch in prev.text)) and _adjacent(text, prev, tok)
 
 
 _CHAT_NICK = _Lazy(
@@ -750,9 +865,42 @@ def _with_surname(tokens, i, nxt, never, text: str | None = None) -> int:
     if text is not None and not _adjacent(text, tok, nxt):
         return i + 1
     low = nxt.base.lower()
-    if low in lex.SYSTEMS or low in never or low in lex.STOPWORDS or nxt.low in _THING_AFTER:
+    if low in lex.SYSTEMS or low in never or low in lex.STOPWORDS or nxt.low in _THING_AFTER or is_product_shaped(nxt.base):
         return i + 1
     return i + 2
+
+
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du", "O'", "O’", "St")
+
+
+def is_product_shaped(word: str) -> bool:
+    """A word with a capital inside that no surname has: "BinderHub", "JupyterLab", "PagerDuty"
+    (not "McQuaid", "MacDonald", "DeVito", "LaToya", "O'Brien")."""
+    if len(word) < 4 or not word[:1].isupper() or word.isupper() or not any(
+        ch.isupper() and word[k] not in "-'’" for k, ch in enumerate(word[1:])
+    ):
+        return False  # "Fong-Jones", "Piepzna-Samarasinha": two names joined
+    return not any(word.startswith(p) and word[len(p) : len(p) + 1].isupper() for p in _NAME_PREFIXES)
+
+
+def _one_of_people(tokens, k: int) -> bool:
+    """ "…, one of the server administrators that …": one of a group of people."""
+    if k + 2 >= len(tokens) or tokens[k + 1].low != "of":
+        return False
+    for j in range(k + 2, min(len(tokens), k + 6)):
+        if tokens[j].sentence != tokens[k].sentence:
+            return False
+        if tokens[j].low in _OTHER_ANTECEDENTS or _role_word(tokens[j].low) or tokens[j].low.rstrip("s") in _APPOSITIVE_ROLES:
+            return True
+    return False
+
+
+def _role_word(low: str) -> bool:
+    """A noun for a role or a title, "co-" or "vice-" prefixed or not: "president", "co-CEO"."""
+    for prefix in ("co-", "vice-", "deputy-"):
+        if low.startswith(prefix):
+            low = low[len(prefix):]
+    return low in _APPOSITIVE_ROLES
 
 
 def _appositive_person(text: str, tokens, i: int, never) -> int:
@@ -774,11 +922,23 @@ def _appositive_person(text: str, tokens, i: int, never) -> int:
     if i > 0 and tokens[i - 1].sentence == tok.sentence and not tokens[i - 1].low in (",", "and", "by", "with", "from", "to", "thanks"):
         if tokens[i - 1].capitalised or tokens[i - 1].low in _DETERMINERS:
             return 0
-    if tokens[end].low not in ("the", "a", "an", "our", "their", "its"):
+    after = tokens[end].low
+    direct = after == "who" or _role_word(after) and end + 1 < len(tokens) and tokens[end + 1].low in ("of", "at", "for", "and", ",") \
+        or after == "one" and _one_of_people(tokens, end)
+    if after not in ("the", "a", "an", "our", "their", "its") and not direct:
         return 0
     words = [t.base.lower() for t in tokens[i:end]]
     if all(is_english_word(w) and not is_given_name(w) and not is_surname(w) for w in words):
         return 0  # "When provisioning the GCVE Private Cloud, a Google operator left …": a thing, then the subject
+    if direct:
+        prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tok.sentence else None
+        if prev is not None and (prev.low in _THING_PREPOSITIONS or prev.low in _PLACE_PREPOSITIONS or prev.low in ("from", "to")):
+            return 0  # "co-CEO of Kakao, who led the firm": the "who" is the CEO
+        if after == "who" and len(words) < 2 and not any(is_given_name(w) or is_surname(w) for w in words):
+            return 0  # "Microsoft, who owns …": one unknown word may be a company
+        if end == i + 1 and tok.initial and is_english_word(tok.base.lower()):
+            return 0
+        return end  # "Drew Groff, who works for …", "Koichiro Miyahara, president and CEO of the exchange", "Euntaek Hong, co-CEO of Kakao"
     for k in range(end + 1, min(len(tokens), end + 6)):
         if tokens[k].sentence != tok.sentence:
             break
@@ -795,6 +955,9 @@ _INSTITUTIONS = lex._words(
     institute center centre airport street park stadium memorial fargo associates partners
     company corporation corp co district council ministry department agency authority
     partnership llp solicitors health care system systems clinic
+    power energy electric electricity water gas utilities police code cloud labs lab studio studios
+    games airlines airways telecom mobile networks media county city parkway avenue road boulevard
+    square valley river lake bay island islands station railway gmbh ag plc
     """
 )
 
@@ -825,6 +988,38 @@ def _person_context(tokens, i, nxt) -> bool:
     return nxt.capitalised and nxt.base.lower() not in lex.SYSTEMS
 
 
+_VERSION = _Lazy(r"^v?\d+(?:\.\d+)*$")
+
+
+def _part_of_product(text: str, tokens, i: int, prev, nxt) -> bool:
+    """A capitalised word inside the name of a product or an identifier, not a person: after a
+    product whose name has a capital inside ("macOS Catalina", "iOS Safari") or a known system,
+    before a version number ("Rosetta 2", "Windows 11"), or glued to the word before by "::",
+    "." or "/" ("OS::Mac", "M5 Pro/Max")."""
+    tok = tokens[i]
+    if prev is not None and _adjacent(text, prev, tok) and (
+        prev.text[:1].islower() and any(ch.isupper() for ch in prev.text[1:]) or prev.base.lower() in lex.SYSTEMS and prev.capitalised
+    ):
+        return True
+    if nxt is not None and _adjacent(text, tok, nxt) and (_VERSION.match(nxt.text) or nxt.text.isupper() and len(nxt.text) > 1 and nxt.text.isalpha()):
+        return True  # "Rosetta 2", "Geo DNS"
+    if nxt is not None and text[tok.end : nxt.start].strip() == "&":
+        return True  # "Simon & Schuster": a company
+    glue = text[tok.start - 1 : tok.start] if tok.start else ""
+    if glue in (":", ".") and tok.start >= 2 and not text[tok.start - 2].isspace():
+        return True
+    return glue == "/" and prev is not None and prev.end == tok.start - 1 and not is_given_name(prev.base.lower())
+
+
+def _acts_as_person(tokens, i: int, nxt) -> bool:
+    """A verb of speech, of people or of reporting right after the word: "Georgia said"."""
+    if nxt is None or tokens[i].possessive:
+        return False
+    k = _verb_after(tokens, i + 1)
+    verb = tokens[k].low if k is not None else nxt.low
+    return verb in SPEECH_VERBS or verb in PERSON_VERBS or verb in _REPORTING_VERBS
+
+
 def _adjacent(text: str, a, b) -> bool:
     """Whether token ``b`` follows token ``a`` after one space: parts of one name, not a list
     or a line break ("CEO, George Kurtz" is two phrases; "Sen Lu]\nLast Modified" two lines)."""
@@ -840,7 +1035,7 @@ def _name_run(text: str, tokens, i: int, never) -> int:
         if nxt.low in _PARTICLES and end + 1 < len(tokens) and _adjacent(text, tokens[end - 1], nxt):
             end += 1  # "van", "de": the capitalised word after it closes the name
             continue
-        if not nxt.capitalised or not _adjacent(text, tokens[end - 1], nxt):
+        if not nxt.capitalised or not _adjacent(text, tokens[end - 1], nxt) or is_product_shaped(nxt.base):
             break
         low = nxt.base.lower()
         if low in lex.SYSTEMS or low in never or low in lex.STOPWORDS or low in _THING_AFTER or low in _CALENDAR:
@@ -864,16 +1059,48 @@ def _verb_after(tokens, end: int) -> int | None:
     return None
 
 
+# Nouns for people or groups a later "he" or "her" could stand for instead of the subject.
+_OTHER_ANTECEDENTS = lex.ROLE_NOUNS | lex.TEAM_NOUNS | lex.PEOPLE_OBJECTS | lex._words(
+    """
+    customer customers user users member members client clients caller callers visitor visitors
+    man woman boy girl guy friend friends wife husband son daughter father mother partner boss
+    officer officers official officials director ceo spokesperson reporter reporters
+    """
+)
+
+
 def _refers_back(tokens, k: int) -> bool:
-    """ "… consigned herself", "… did abuse his powers", "… reverts his changes": a pronoun
-    for a person right after the verb, with no other person it could stand for in between."""
-    for j in range(k + 1, min(len(tokens), k + 4)):
-        if tokens[j].sentence != tokens[k].sentence:
+    """ "… consigned herself", "… did abuse his powers", "Chromas took the lead in this but he
+    was unable …", "Nóva noticed slow timeouts on her phone": a pronoun for a person later in
+    the clause of the verb at ``k``, with no other person it could stand for in between (a
+    name, a role, a noun for people or a pronoun)."""
+    for j in range(k + 1, min(len(tokens), k + 12)):
+        tok = tokens[j]
+        if tok.sentence != tokens[k].sentence or tok.low in (";", ":"):
             return False
-        if tokens[j].low in _PERSON_BACK:
+        if tok.low in _PERSON_BACK:
             return True
-        if tokens[j].low in _DETERMINERS or tokens[j].capitalised or tokens[j].low in lex.ROLE_NOUNS or tokens[j].low in lex.PERSON_PRONOUNS:
+        if tok.capitalised and not tok.initial or tok.is_handle or tok.low in _OTHER_ANTECEDENTS or tok.low in lex.PERSON_PRONOUNS \
+                or tok.low in ("who", "whom", "whose"):
             return False
+    return False
+
+
+# Verbs of speech that attribute words to a speaker; an organisation "said" too, but then the
+# clause goes on about "it" ("Kakao said it had restored …", "Optus told the committee that it …").
+_ATTRIBUTION_VERBS = lex._words(
+    "said says told tells added adds explained explains recalled insisted admitted conceded apologised apologized"
+)
+
+
+def _speaker_is_thing(tokens, k: int) -> bool:
+    """Whether what follows the verb of speech at ``k`` refers back to its subject as "it"."""
+    for j in range(k + 1, min(len(tokens), k + 20)):
+        tok = tokens[j]
+        if tok.sentence != tokens[k].sentence or tok.low in ("he", "she", "his", "her", "i", "my"):
+            return False
+        if tok.low in ("it", "its", "it's", "it’s", "itself", "statement", "spokesperson", "spokesman", "spokeswoman"):
+            return True  # "Kakao said it had …", '"…," Optus said in a statement'
     return False
 
 
@@ -911,7 +1138,7 @@ def _unknown_person(text: str, tokens, i: int, never, names: NameOptions) -> int
     inverted attribution ("…," said Dieken). Returns the index after the name, or 0."""
     tok = tokens[i]
     low = tok.base.lower()
-    if low in lex.SYSTEMS or low in _CALENDAR or low in _COMMON or low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS:
+    if low in lex.SYSTEMS or low in _CALENDAR or low in _COMMON or low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or low in _OTHER_ANTECEDENTS:
         return 0
     prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tok.sentence else None
     if prev is not None and (prev.low in _DETERMINERS and prev.low != "that" or prev.low in _PLACE_PREPOSITIONS or prev.low in _THING_PREPOSITIONS or prev.possessive):
@@ -924,17 +1151,57 @@ def _unknown_person(text: str, tokens, i: int, never, names: NameOptions) -> int
     words = [t.base.lower() for t in tokens[i:end]]
     if any(w in names.allowed or w in never or w in lex.SYSTEMS for w in words):
         return 0
+    if _with_other_people(tokens, end) and not any(is_english_word(w) for w in words):
+        return end  # "Miyahara and other exchange officials said …"
     closes = end >= len(tokens) or tokens[end].sentence != tok.sentence
     if _inverted_speech(text, tokens, i) and (closes or tokens[end].low in ("in", "on", "at", "after", "during", "from", "of")
                                               and any(is_given_name(w) or is_surname(w) for w in words)):
         return end  # '"…," said Miyagi in a press conference', '"…," says King.'
-    found = _person_evidence(tokens, i, end, words)
-    if found and (is_english_word(words[-1]) or is_english_word(words[0]) and not is_given_name(words[0])):
+    found = _person_evidence(tokens, i, end, words, text)
+    if found and (is_english_word(words[-1]) or is_english_word(words[0]) and not is_given_name(words[0])
+                  and not (len(words) == 2 and _role_in_apposition(text, tokens, i, end))):  # "…, Bill Corbus, said"
         return 0  # "Pester was pressured", "Tenacious was": a capitalised English word proves nothing
     return found
 
 
-def _person_evidence(tokens, i: int, end: int, words: list[str]) -> int:
+def _with_other_people(tokens, end: int) -> bool:
+    """ "X and other officials", "X and two other engineers": X is one of a group of people."""
+    if end + 1 >= len(tokens) or tokens[end].low != "and" or tokens[end].sentence != tokens[end + 1].sentence:
+        return False
+    for j in range(end + 1, min(len(tokens), end + 5)):
+        if tokens[j].sentence != tokens[end].sentence:
+            return False
+        if tokens[j].low == "other" or tokens[j].low == "others":
+            for m in range(j, min(len(tokens), j + 3)):
+                if tokens[m].sentence == tokens[j].sentence and (tokens[m].low in _OTHER_ANTECEDENTS or tokens[m].low == "others"):
+                    return True
+            return False
+    return False
+
+
+def _role_in_apposition(text: str, tokens, i: int, end: int) -> bool:
+    """ "the company's CEO, George Kurtz, said": the words between commas right after a role
+    (within the few words before) name the holder of the role."""
+    if i == 0 or end >= len(tokens) or "," not in text[tokens[i - 1].end : tokens[i].start] \
+            or text[tokens[end - 1].end : tokens[end].start].strip() != ",":
+        return False
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if tokens[j].sentence != tokens[i].sentence:
+            return False
+        if _role_word(tokens[j].low) or tokens[j].low in lex.ROLE_NOUNS and tokens[j].low not in ("people", "staff", "folks"):
+            return True
+    return False
+
+
+def _after_quote(text: str, tokens, i: int) -> bool:
+    """Whether the word at ``i`` follows a quotation (blanked in the analysed text, or its
+    closing mark): the speaker of '"…," Seah added'."""
+    start = tokens[i - 1].end if i > 0 else 0
+    before = text[start : tokens[i].start]
+    return any(mark in before for mark in ('"', "”", "’", "'")) or len(before) > 3 and not before.strip(" \t,")
+
+
+def _person_evidence(tokens, i: int, end: int, words: list[str], text: str | None = None) -> int:
     """What the rest of the clause says of the words ``tokens[i:end]``: ``end`` when it makes
     a person of them, else 0 (asks no dictionary: the caller does, only when this says yes)."""
     tok = tokens[i]
@@ -948,7 +1215,7 @@ def _person_evidence(tokens, i: int, end: int, words: list[str]) -> int:
         part.lower() in _TITLES or part.lower() in lex.GIVEN_NAMES for part in _CAMEL_SPLIT.findall(tok.base)
     ):
         return end  # "DrMagnus approached Disc", "BenTheElder said"
-    if verb in PERSON_VERBS or any(t.low in _PERSON_MANNER for t in tokens[end:k]):
+    if verb in PERSON_VERBS or verb in _PEOPLE_ACTS or any(t.low in _PERSON_MANNER for t in tokens[end:k]):
         return end  # "Yuvi realised", "if Jarrrk manually started them"
     if verb in _PERSON_STATES and k > end and tokens[k - 1].low in ("was", "is", "felt", "feels"):
         return end  # "Yuvi was awake"
@@ -959,6 +1226,11 @@ def _person_evidence(tokens, i: int, end: int, words: list[str]) -> int:
         return end  # "Bayer Rosmarin seemed …", "Paramdeep Singh Jubbal works on …"
     if verb in SPEECH_VERBS and (_speaker_refers_back(tokens, k) or any(is_surname(w) or is_given_name(w) for w in words)):
         return end  # "Elison told the paper that he …", "Walsh said"
+    if verb in _ATTRIBUTION_VERBS and k == end and text is not None and _role_in_apposition(text, tokens, i, end):
+        return end  # "Alaska's Revenue Commissioner at the time, Bill Corbus, said …"
+    if verb in _ATTRIBUTION_VERBS and end == i + 1 and k == end and text is not None and _after_quote(text, tokens, i) \
+            and not _CAMEL_PARTS.match(tok.base) and not _speaker_is_thing(tokens, k):
+        return end  # '"…," Schaeppi said', '"…," Namkoong said in a news briefing' (not '"…," Optus said in a statement')
     if verb not in lex.STOPWORDS and _refers_back(tokens, k):
         return end  # "TenaciousMapping did abuse his powers"
     return 0

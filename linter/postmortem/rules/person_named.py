@@ -7,19 +7,33 @@ researcher…"), and user names and handles of any common shape (`@dave`, `dave@
 `RhinosF1`, "an admin referred to as team-member-1", "garuffalo reported this issue").
 
 A name that is in no list is recognised by what the sentence says of it: the subject of a
-verb only people do ("Yuvi was awake at the time", "if Jarrrk manually started them"), of a
-verb followed by a pronoun for a person ("TenaciousMapping did abuse his powers", "Bayer
-Rosmarin consigned herself…"), of a verb of speech when one of its words is a known given
-name or surname ("Walsh also revealed…"), the speaker of an attribution ("…," said Dieken),
-a word after a title or a capitalised role ("by Engineer Pelumi", "Chief Availability
-Officer Darryn Dieken"), a name with a particle ("Sarika de Bruyn"), and a lone word in the
-Actor column that is no role, team, system or English word. Where only a person can stand,
+verb only people do ("Yuvi was awake at the time", "if Jarrrk manually started them"), of an
+act of noticing or of reaching a colleague ("Kiyota noticed…", "Zhenya pinged the on-call
+engineer"), of a verb followed later in its clause by a pronoun for a person, with nobody
+else in between ("TenaciousMapping did abuse his powers", "Nóva noticed slow/timeouts on her
+phone"), of a verb of speech when one of its words is a known given name or surname ("Walsh
+also revealed…"), the speaker of an attribution after a quotation ("…," said Dieken; "“Our
+customers have every right to expect more from us,” Seah added."), a word after a title or
+a capitalised role ("by Engineer Pelumi", "Project Leader Mike McQuaid", "Namkoong’s co-CEO
+Euntaek Hong said"), a name followed by a role or a relative "who" ("Koichiro Miyahara,
+president and CEO of the exchange, told reporters", "Drew Groff, who works for
+telecommunications company Lumen", "I am Kabaka, one of the server administrators"), the holder of a role named between commas
+("Alaska's Revenue Commissioner at the time, Bill Corbus, said…"), one of
+a group of people ("Miyahara and other exchange officials said"), a name with a particle
+("Sarika de Bruyn"), and a lone word in the Actor column that is no role, team, system or
+English word. Where only a person can stand,
 any user name counts: the object of thanks, a copy or a ping ("thanks to mbrown for …",
-"cc j_doe", "pinged thibault"), the "by" agent of an act of people ("reviewed by kevin_l"),
+"cc j_doe", "pinged thibault"), the "by" agent of an act of people ("reviewed by kevin_l", "spotted by Oluwaseun"),
 the subject of such an act when it has the shape of a user name ("coolguy42 force-pushed to
-main"), a lower-case given name that acts ("Then jens deployed …") and the other names of a
+main", "john.smith acknowledged the page", "mkumar approved the change"), a lower-case given name that acts ("Then jens deployed …") and the other names of a
 list that holds a name ("Marta and wojtek"). Organisations speak too, so "Optus said…" stays
-clean, and so do a team mention ("ping the @nodejs/build team"), a version after a package
+clean, as does a speaker the sentence goes on to call "it" ("Kakao said today morning it had
+restored additional services"). Places and the names of companies and products are no people,
+even when a word of them is also a given name: a country or a region ("In neighbouring
+France"), a city where the sentence puts a place ("cities such as Zurich, Basel and Geneva",
+"Marietta, Georgia"), a name followed by the head of an organisation's or a product's name
+("Georgia Power and Marietta Power are investigating the outages", "Multiple Claude Code
+instances were running in parallel"). Clean too are a team mention ("ping the @nodejs/build team"), a version after a package
 ("`@posthog/cli`@0.5.15"), a label in a timeline ("22:45 UTC - Discovery: …"), words joined by
 a dash ("Harding–Chamberlin at 15:05") and a list of places or products that holds one word
 that could be a name ("including Melbourne, Brisbane, Perth, and Adelaide").

@@ -334,6 +334,9 @@ def test_action_item_shapes_from_real_post_mortems(action, code):
     "action",
     [
         "T83729 Fix monitoring of poolcounter service.",  # the ticket names the bug
+        "[#2228]: Include the crate name in the HTTP log entry for the publish API call.",  # an issue number
+        "**HIGH** Include crate downloads in the smoke test plan for the staging environment",  # a priority
+        "P1: Automate the staging environment smoke tests",
         "have merges be done automatically by robot",  # a causative is an instruction
         "Refactor event reflector to be a single reflector instead of one-per-pod.",
         "Enhance daily pipeline run with a synthetic monitoring during execution of the pipeline.",

@@ -62,7 +62,7 @@ def opening(an: Analysis) -> int:
     i = 0
     while i < len(tokens) - 1:
         low = tokens[i].low
-        if _TICKET.match(tokens[i].text) or low == "please":
+        if _TICKET.match(tokens[i].text) or low == "please" or _reference_or_priority(an, i):
             i += 1
         elif low in _CONNECTORS and _comma_after(an, i):
             i += 1
@@ -78,6 +78,18 @@ def opening(an: Analysis) -> int:
     if i == 0 and not is_imperative(tokens[0].text):
         return _after_leading_phrase(an)
     return i
+
+
+_PRIORITY_MARKS = _lex._words("high medium low critical urgent p0 p1 p2 p3 p4")
+
+
+def _reference_or_priority(an: Analysis, i: int) -> bool:
+    """An issue number ("[#2226]: Add …", "#88 Add …") or a priority written in capitals
+    ("**HIGH** Include …", "P1: Automate …") before the instruction: metadata, not a word of it."""
+    tok = an.tokens[i]
+    if tok.text.isdigit():
+        return an.text[an.tokens[i - 1].end if i else 0 : tok.start].endswith("#")
+    return tok.low in _PRIORITY_MARKS and tok.text.isupper()
 
 
 _NOMINAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ing", "ity", "ness")

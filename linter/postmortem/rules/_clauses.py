@@ -215,6 +215,18 @@ def _adverb(low: str) -> bool:
     return low in _SKIPPABLE_ADVERBS or (low.endswith("ly") and len(low) > 4 and low not in ("only", "early", "family", "supply", "apply", "reply", "fly", "rely", "assembly", "anomaly"))
 
 
+@lru_cache(maxsize=4096)
+def _pure_adverb(low: str) -> bool:
+    """A word that is only ever an adverb in lemminflect's tables ("somehow", "probably",
+    "definitely"): never the head of a subject."""
+    if not low.isalpha() or low in lex.STOPWORDS or low in PRONOUNS or low in ROLE_NOUNS or low in lex.TEAM_NOUNS:
+        return False
+    from ._language import _lemmas  # deferred: the lexicon loads only for a clause's subject
+
+    lemmas = _lemmas(low)
+    return lemmas is not None and set(lemmas) == {"ADV"}
+
+
 # Plain named tuples: typing.NamedTuple evaluates the annotations at import, which the
 # one-file hook pays for.
 class Actor(namedtuple("Actor", "start end kind generic", defaults=(False,))):
@@ -415,8 +427,9 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     if tokens[k].low in _SUBJECT_CONTRACTIONS:
         return Actor(k, k + 1, "pronoun")
     j = k - 1
-    while j >= 0 and tokens[j].sentence == sentence and _adverb(tokens[j].low):
-        j -= 1
+    while j >= 0 and tokens[j].sentence == sentence and (_adverb(tokens[j].low) or j > 0 and tokens[j - 1].sentence == sentence and (
+            tokens[j - 1].low in _SUBJECT_PRONOUNS or tokens[j - 1].low in ROLE_NOUNS) and _pure_adverb(tokens[j].low)):
+        j -= 1  # "I somehow overlooked this": any adverb between a person subject and its verb
     if j < 0 or tokens[j].sentence != sentence:
         return None
     if ")" in an.text[tokens[j].end : tokens[j + 1].start]:

@@ -72,6 +72,7 @@ _SCREEN = _PUNISHED | _PUNISH_VERBS | _PUNISHMENT_NOUNS | _SANCTIONED | lex._wor
     "job jobs written consequences resigned resigns resigning"
 )
 
+_DEGREE = lex._words("so very")  # degree words between "got" and a sanction: "got so fired"
 _TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist with")
 _HINT = (
     "Leave personnel decisions out of the post-mortem; describe what made the mistake "
@@ -216,16 +217,23 @@ def punishments(an):
                         if k < i - 1 and (_person_object(an, k + 1)):
                             yield tokens[k + 1].start, tok.end, "punishment"
                         break
-            # "he got fired", "someone's getting fired", "was disciplined"
-            active = same(i - 1) and tokens[i - 1].low not in _BECOME and not tokens[i - 1].possessive
-            if active and not (same(i + 1) and _person_object(an, i + 1)) and tokens[i - 1].base.lower() in cl.PRONOUNS:
+            # "he got fired", "someone's getting fired", "was disciplined", over adverbs: "was
+            # quickly fired", "probably got so fired"
+            b = i - 1
+            while same(b) and tokens[b].low not in _BECOME and (tokens[b].low in _DEGREE or cl._adverb(tokens[b].low) or same(b - 1) and (
+                    tokens[b - 1].low in _BECOME or tokens[b - 1].low in _DEGREE) and cl._pure_adverb(tokens[b].low)):
+                b -= 1
+            if not (same(b) and tokens[b].low in _BECOME):
+                b = i - 1
+            active = same(b) and tokens[b].low not in _BECOME and not tokens[b].possessive
+            if active and not (same(i + 1) and _person_object(an, i + 1)) and tokens[b].base.lower() in cl.PRONOUNS:
                 continue  # "we fired off a message": a pronoun acting on a thing
-            if same(i - 1) and (tokens[i - 1].low in _BECOME or tokens[i - 1].base.lower() in cl.PRONOUNS):
-                subject = _person_before(an, i - 1)
-                if subject is not None or tokens[i - 1].low in ("got", "getting", "get", "gets"):
+            if same(b) and (tokens[b].low in _BECOME or tokens[b].base.lower() in cl.PRONOUNS):
+                subject = _person_before(an, b)
+                if subject is not None or tokens[b].low in ("got", "getting", "get", "gets"):
                     if (low == "reassigned" or low in _AMBIGUOUS_SANCTIONS) and subject is None:
                         continue
-                    yield tokens[subject.start].start if subject else tokens[i - 1].start, tokens[end - 1].end, "punishment"
+                    yield tokens[subject.start].start if subject else tokens[b].start, tokens[end - 1].end, "punishment"
                     continue
             # "fired the engineer", "let him go"
             if low in ("fired", "sacked", "disciplined", "reprimanded", "demoted") and same(i + 1) and _person_object(an, i + 1):

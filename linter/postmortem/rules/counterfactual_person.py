@@ -271,6 +271,12 @@ def _passive_duty(an, modal, k):
     if m < 0 or tokens[m].sentence != tokens[modal].sentence:
         return False
     head = tokens[m].base.lower()
+    if head in ("that", "which") and m > 0 and tokens[m - 1].sentence == tokens[m].sentence and tokens[m - 1].low.isalpha() \
+            and tokens[m - 1].low not in lex.STOPWORDS and not is_participle(tokens[m - 1].low) and not tokens[m - 1].low.endswith("ing"):
+        # a relative clause: the duty is the antecedent's, "development work that should have
+        # been done", "the checks that should have been run" (not "so that should have been")
+        m -= 1
+        head = tokens[m].base.lower()
     if head in _RUNTIME_THINGS or head in ("this", "that", "which", "there", "they", "these", "those"):
         return False
     return head.isalpha() or head[:1] == "`" or "`" in head

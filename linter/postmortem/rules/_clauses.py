@@ -646,6 +646,32 @@ def _blamed_acts(an: Analysis, names: NameOptions, owners) -> list[BlamedAct]:
     return found
 
 
+# Nouns for a person in general: "the person who typed the wrong command" as an object is
+# anyone's description, not an account of someone.
+_GENERAL_PERSONS = W("person persons individual individuals human humans")
+_PREPOSITIONS = W("on onto to at for by with against about of from into upon toward towards over under behind")
+
+
+def _generic_person(an: Analysis, clause: Clause, actor: Actor) -> bool:
+    """Statements about anyone, not accounts of someone: "you" in a sentence whose subject is a
+    gerund ("Admitting you made a mistake means …"), and a person in general described by a
+    relative clause in object position ("… by naming the person who typed the wrong command",
+    "push the problem down onto the person that made a mistake")."""
+    tokens = an.tokens
+    start, _ = an.sentences[clause.sentence]
+    head = tokens[actor.end - 1].low
+    if head == "you" and actor.end == actor.start + 1:
+        first = tokens[start].low
+        if first.endswith("ing") and len(first) > 5 and tokens[start].initial and first not in lex.STOPWORDS \
+                and not any(_gap_is_comma(an, t, t + 1) or _is_finite(an, t) for t in range(start, actor.start)):
+            return True
+    if head in _GENERAL_PERSONS and actor.start > start:
+        lead = tokens[actor.start - 1].low
+        if lead in _PREPOSITIONS or lead.endswith("ing") and len(lead) > 4:
+            return True  # a preposition or a gerund governs the noun phrase
+    return False
+
+
 def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, str] | None:
     tokens = an.tokens
     main = tokens[clause.main].low
@@ -656,6 +682,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         return None  # "if someone deleted …", "it's never a single person who caused …"
     if any(low in _EPISTEMIC for low in before):
         return None  # "I feared I had accidentally deleted the user table": a fear, not an account
+    if _generic_person(an, clause, actor):
+        return None
     if any(low in ("think", "believe", "thought", "believed") for low in before) and any(
             low in ("not", "never") or low.endswith(("n't", "n’t")) for low in before):
         return None  # "I don't think @philipdickinson overrode anything": a denial

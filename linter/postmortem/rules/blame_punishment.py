@@ -262,11 +262,23 @@ def punishments(an):
             yield tokens[i - 1].start, tok.end, "holds people responsible"
 
 
+# Punishment feared, not recorded: "When people fear punishment for mistakes, they stop …".
+_FEARED = cl._EPISTEMIC | lex._words("fearing scared frightened")
+# What anyone may do, not what was done: "you can say 'human error' all you want, fire someone".
+_POSSIBLE = lex._words("can could may might")
+_ANYONE = lex._words("someone somebody anyone anybody people everyone everybody")
+
+
 def _rejected(an, i) -> bool:
     if negated_before(an, i, reach=4):
         return True
     sentence = an.tokens[i].sentence
     before = [t.low for t in an.tokens[max(0, i - 6) : i] if t.sentence == sentence]
+    if any(word in _FEARED for word in before[-3:]):
+        return True
+    if an.tokens[i].low in _PUNISH_VERBS and i + 1 < len(an.tokens) and an.tokens[i + 1].low in _ANYONE and any(
+            a == "you" and b in _POSSIBLE for a, b in zip(before, before[1:])):
+        return True  # a generic "you", a modal of possibility and anyone: a statement about anyone
     return any(word in ("nobody", "no-one", "without", "instead", "rather") for word in before) or (
         "no" in before and "one" in before
     )

@@ -1080,10 +1080,33 @@ def owned_slips(an: Analysis) -> list[tuple[int, int, str]]:
             if tokens[j].low == "fault" or negated_near_token(an, i):
                 continue  # PM503 judges "their fault"
             found.append((i, j + 1, f"{tok.low} {tokens[j].low}"))
+        elif j < len(tokens) and tokens[j].sentence == tok.sentence and tokens[j].low in ("error", "errors") and j == i + 1 \
+                and _persons_error(an, i, j) and not negated_near_token(an, i):
+            found.append((i, j + 1, f"{tok.low} {tokens[j].low}"))  # "The staff member realised their error"
         elif tok.low in _OWNERS and i >= 2 and tokens[i - 1].low in ("on", "from") and (tokens[i - 2].low in _OWNED_SLIPS or tokens[i - 2].low in ("error", "issue")) \
                 and i + 1 < len(tokens) and tokens[i + 1].low == "part":
             found.append((i - 2, i + 2, f"{tokens[i - 2].low} on {tok.low} part"))
     return found
+
+
+_PERSON_POSSESSIVES = W("my his her your")
+# Words after which a noun phrase has ended: "their error within 45 minutes", "my error and".
+_PHRASE_ENDS = lex.STOPWORDS | _PREPOSITIONS | W("within during after before when while")
+
+
+def _persons_error(an: Analysis, i: int, j: int) -> bool:
+    """ "my error", "their error" as a person's slip: the noun ends its phrase (not "their error
+    rate", "your error budget"), and "their" has a person to refer to earlier in the sentence
+    (not "the services logged their errors")."""
+    tokens = an.tokens
+    if j + 1 < len(tokens) and tokens[j + 1].sentence == tokens[j].sentence and tokens[j + 1].low not in _PHRASE_ENDS \
+            and not _gap_is_comma(an, j, j + 1):
+        return False
+    if tokens[i].low in _PERSON_POSSESSIVES:
+        return True
+    return tokens[i].low == "their" and any(
+        tokens[t].base.lower() in ROLE_NOUNS or tokens[t].low in ("he", "she", "someone", "somebody")
+        for t in range(i - 1, -1, -1) if tokens[t].sentence == tokens[i].sentence)
 
 
 def negated_near_token(an: Analysis, i: int) -> bool:

@@ -95,6 +95,7 @@ _ERROR_NOUNS = lex._words("error errors")
 # Weak cues that blame without a person in the passive: "was missed", "released without being tested".
 _PASSIVE_CUES = lex._words("missed ignored without")
 _MADE = lex._words("made make makes making")
+_POSSESSIVES = lex._words("my his her their your")
 _STRONG = _SCREEN - _WEAK
 _PERSON_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | lex.TEAM_NOUNS | lex._words(
     "me him them us people person i've i’ve we've we’ve i'd i’d i'm i’m someone's someone’s he's he’s she's she’s they've they’ve"
@@ -107,7 +108,7 @@ def _blocks(doc):
     for block in text_blocks(doc):
         words = words_of(block.text)
         if not words.isdisjoint(_STRONG) or cl.has_error_prefixed(words) or (
-            not words.isdisjoint(_ERROR_NOUNS) and not words.isdisjoint(_MADE)  # "made a procedural error"
+            not words.isdisjoint(_ERROR_NOUNS) and not words.isdisjoint(_MADE | _POSSESSIVES)  # "made a procedural error", "their error"
         ) or (
             not words.isdisjoint(_WEAK) and _weak_beside_person(block.text)
             or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text) and not words.isdisjoint(_PERSON_WORDS)

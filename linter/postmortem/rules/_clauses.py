@@ -74,6 +74,11 @@ ERROR_VERBS = W(
     bungled mishandled misapplied misused missed
     """
 )
+# and the third person of each base form: "An engineer fat-fingers a production config change"
+ERROR_VERBS = ERROR_VERBS | frozenset(
+    v + ("es" if v.endswith(("s", "sh", "ch", "x")) else "s") for v in ERROR_VERBS
+    if not v.endswith(("ed", "ing", "s")) and v not in ("forgot", "misread", "mistook", "screwed")
+)
 
 
 @lru_cache(maxsize=2048)
@@ -251,6 +256,24 @@ BlamedAct = namedtuple("BlamedAct", "actor clause cue_start cue_end what act")
 # -------------------------------------------------------------------------- verbs and actors
 
 
+@lru_cache(maxsize=4096)
+def _third_person(low: str) -> bool:
+    """The third person singular of a verb in lemminflect's tables ("changes", "makes",
+    "fat-fingers"), not a plural noun only ("servers")."""
+    if not low.endswith("s") or low.endswith("ss") or len(low) < 4 or not low.replace("-", "").isalpha() or low in lex.STOPWORDS:
+        return False
+    if low in ERROR_VERBS:
+        return True
+    from ._language import _lemmas  # deferred: the lexicon loads only after a role noun
+
+    lemmas = _lemmas(low)
+    if lemmas is None or "VERB" not in lemmas:
+        return False
+    import lemminflect
+
+    return any(low in lemminflect.getInflection(lemma, tag="VBZ") for lemma in lemmas["VERB"])
+
+
 def _is_finite(an: Analysis, i: int) -> bool:
     tok = an.tokens[i]
     low = tok.low
@@ -266,6 +289,9 @@ def _is_finite(an: Analysis, i: int) -> bool:
         return True  # "some people … accidentally unplug your power strip"
     if low in _DISCLOSURE_VERBS and low.endswith("s") and i > 0 and an.tokens[i - 1].low in ERROR_ADVERBS:
         return True  # a headline: "… accidentally sends staff details"
+    if i > 0 and an.tokens[i - 1].sentence == tok.sentence and an.tokens[i - 1].low in ROLE_NOUNS \
+            and not an.tokens[i - 1].low.endswith("s") and _third_person(low):
+        return True  # the present of a story or a timeline: "a worker changes the thermostat setting"
     if low in _NARRATIVE_PRESENT and i > 0 and an.tokens[i - 1].sentence == tok.sentence:
         before = an.tokens[i - 1]
         if before.low in ("but", "and", "then") or before.capitalised or before.is_handle or before.low in ("he", "she", "they", "someone") \

@@ -835,8 +835,13 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         nxt = tokens[t + 1].low if t + 1 < clause.end else ""
         if low in _WRONG and (nxt not in ("with", "about", "that", "") or low == "wrong") and tokens[t - 1].low not in ("gone", "went", "go", "goes", "going", "gets", "got"):
             return t, min(t + 2, clause.end), f"{main} … {low} {nxt}".strip()
-        if low == "bad" and nxt in _BAD_THINGS:
-            return t, t + 2, f"{main} the bad {nxt}"
+        if low == "bad":
+            # "pushed the bad config", "made a bad database migration": the thing after its modifiers
+            for k in range(t + 1, min(clause.end, t + 4)):
+                if _gap_is_comma(an, k - 1, k) or tokens[k].low in lex.STOPWORDS:
+                    break
+                if tokens[k].low in _BAD_THINGS:
+                    return t, k + 1, f"{main} the bad {tokens[k].low}"
         if low in _DANGEROUS and nxt in ("command", "commands", "query", "script", "operation"):
             return t, t + 2, f"{main} a {low} {nxt}"
         if low in ("most",) and nxt in _DANGEROUS:

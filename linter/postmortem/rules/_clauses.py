@@ -832,6 +832,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         low = tokens[t].low
         if low.endswith("ing") and _gap_is_comma(an, t - 1, t) and low not in ("thinking", "believing", "assuming"):
             break  # "…, attributing the outage to a faulty update": the object of another phrase
+        if low in ("who", "whom") and t > clause.main + 1:
+            break  # "… by naming the person who typed the wrong command": the relative clause's own act
         nxt = tokens[t + 1].low if t + 1 < clause.end else ""
         if low in _WRONG and (nxt not in ("with", "about", "that", "") or low == "wrong") and tokens[t - 1].low not in ("gone", "went", "go", "goes", "going", "gets", "got"):
             return t, min(t + 2, clause.end), f"{main} … {low} {nxt}".strip()

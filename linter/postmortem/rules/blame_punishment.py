@@ -267,6 +267,8 @@ _FEARED = cl._EPISTEMIC | lex._words("fearing scared frightened")
 # What anyone may do, not what was done: "you can say 'human error' all you want, fire someone".
 _POSSIBLE = lex._words("can could may might")
 _ANYONE = lex._words("someone somebody anyone anybody people everyone everybody")
+# The plain present of the sanction verbs (not "fired", "firing", "fires").
+_HABITUAL = frozenset(v for v in _PUNISH_VERBS if not v.endswith(("s", "ing", "ed")))
 
 
 def _rejected(an, i) -> bool:
@@ -275,6 +277,10 @@ def _rejected(an, i) -> bool:
     sentence = an.tokens[i].sentence
     before = [t.low for t in an.tokens[max(0, i - 6) : i] if t.sentence == sentence]
     if any(word in _FEARED for word in before[-3:]):
+        return True
+    if an.tokens[i].low in _HABITUAL and before[-1:] and before[-1] in ("they", "companies", "employers", "workplaces"):
+        # the simple present after a plural third person: what they do as a rule, "they fire them
+        # for consistent disregard" ("We fire people who …" is the writer's own policy and stays)
         return True
     if an.tokens[i].low in _PUNISH_VERBS and i + 1 < len(an.tokens) and an.tokens[i + 1].low in _ANYONE and any(
             a == "you" and b in _POSSIBLE for a, b in zip(before, before[1:])):

@@ -194,6 +194,11 @@ def _counterfactuals(an):
                     # "should not have been rushed to production": the person is only hidden
                     yield tok.start, tokens[j + 1].end
                     continue
+                if same(j + 1) and modal in ("would", "could") and not negated and tokens[j + 1].low in PASSIVE_DUTIES and _by_an_act(an, j + 2):
+                    # "an error that would have been caught immediately by just trying to import
+                    # it": the duty is a person's act, not a system's
+                    yield tok.start, tokens[j + 1].end
+                    continue
                 if not (same(j + 1) and tokens[j + 1].low in _BEEN_JUDGING):
                     continue  # passive: "should have been paged" is about the paging
             elif not is_participle(tokens[j].text):
@@ -343,6 +348,27 @@ def _inverted_subject(an, k):
                 return None  # pronouns: the branch below
             return h + 1
     return None
+
+
+def _by_an_act(an, j):
+    """ "… by just trying to import it", "… by running the tests": "by" and the gerund of an act,
+    over adverbs (not "by the canary", "by monitoring", a thing)."""
+    tokens = an.tokens
+    for k in range(j, min(len(tokens), j + 4)):
+        if tokens[k].sentence != tokens[j].sentence:
+            return False
+        if tokens[k].low == "by":
+            for m in range(k + 1, min(len(tokens), k + 4)):
+                low = tokens[m].low.strip("*")
+                if tokens[m].sentence != tokens[k].sentence:
+                    return False
+                if low.endswith("ing") and m + 1 < len(tokens) and tokens[m + 1].sentence == tokens[m].sentence \
+                        and (tokens[m + 1].low in ("to", "the", "a", "an", "it", "our", "their", "his", "her", "my") or tokens[m + 1].low.endswith("ing")):
+                    return True  # a gerund with an object: an act someone does
+                if not (low.endswith("ly") or low in ("just", "simply", "even", "only", "also")):
+                    return False
+            return False
+    return False
 
 
 def _by_a_system(an, j):

@@ -45,7 +45,7 @@ TARGET_PRECISION = 0.95
 TARGET_RECALL = 0.90
 # What tests/test_accuracy.py holds the real-text development set to: the targets where they
 # are reached, the achieved figures minus a small margin where they are not (README, Rules).
-REAL_DEV_FLOORS = {"prose": (0.97, 0.73), "actions": (0.95, 0.90), "names": (0.95, 0.88)}
+REAL_DEV_FLOORS = {"prose": (0.97, 0.70), "actions": (0.95, 0.90), "names": (0.95, 0.83)}
 
 ACTION_TABLE = (
     "## Action Items\n\n"

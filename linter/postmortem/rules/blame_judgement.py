@@ -18,7 +18,9 @@ was frustrated", "the poor engineer had been paged twice") and denials ("nobody 
 careless"). Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
 tolerant, git blame), and so is "nobody is to blame" and ownership language ("each team is
 accountable for its alerts"), and so is talk about blame itself ("this blaming only results
-in people being afraid to make mistakes", "it was too simplistic to blame a power surge").
+in people being afraid to make mistakes", "it was too simplistic to blame a power surge"), and
+so is the manner something may happen in ("Data might be deleted intentionally or
+negligently").
 
 ## Why it matters
 Judging people tells the reader who to be angry with and nothing about how to prevent the

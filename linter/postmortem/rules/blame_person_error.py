@@ -38,7 +38,14 @@ denials ("It’s never a single person who caused a failure"), a lapse whose rea
 first ("… so we didn't catch the issue in testing"), an organisation owning its incident ("a
 mistake we made"), hypotheticals and fears ("I feared I had accidentally deleted the user
 table as well, but no backup existed"), reasons given ("… because the site was down") and
-when a slip was found ("he did not realize it until it had been sent").
+when a slip was found ("he did not realize it until it had been sent"). A person's own error is
+reported ("The staff member realised their error within 45 minutes", "made a bad database
+migration", an adverb between the person and the act: "I somehow overlooked this", the
+present of a story: "An engineer fat-fingers a production config change"), and statements
+about anyone are not: "you" under a gerund subject ("Admitting you made a mistake means being
+the villain in the next post-incident meeting"), a person in general under a preposition or a
+gerund ("An organization does not get safer by naming the person who typed the wrong
+command").
 
 ## Why it matters
 Replacing a name with a role does not make a sentence blameless: "a tired engineer ran a

@@ -11,7 +11,12 @@ Bayer Rosmarin has resigned from Optus, days after …"). Statements that
 reject punishment are fine ("you don't fire someone for the occasional mistake", "nobody
 was disciplined"), and so are processes and machines that are terminated or reassigned
 ("the process was terminated", "the shard was reassigned", "the account got suspended",
-"we dismissed the alert as noise", "we fired off a message to the vendor").
+"we dismissed the alert as noise", "we fired off a message to the vendor"). Adverbs between
+the auxiliary and the sanction do not hide it ("Gyro guy probably got so fired"). Punishment
+that is feared ("When people fear punishment for mistakes, they stop reporting near-misses"),
+what anyone may do ("you can say “human error” all you want, fire someone, and call it case
+closed") and what companies do as a rule ("they fire them for consistent disregard and
+frequent mistakes") are talk about punishment, not records of it.
 
 ## Why it matters
 A post-mortem that records a punishment tells every reader what happens to the next person

@@ -16,8 +16,13 @@ been followed", and so is a passive conditional of a duty: "Had it been taken ca
 …, this likely would have been fixed days earlier". What a system does to a request or a
 message stays clean ("e-mail should have been sent out due to repeated failure", "the outage
 should have been limited to the Yuma area"), and so does a conditional about a setting ("if
-the retry budget had been capped, …"). An inverted question about a role or an organisation
-is reported: "what action could Netflix have taken?".
+the retry budget had been capped, …"). A duty in a relative clause is its antecedent's:
+"there’s also development work that should have been done on the release process itself" is
+reported. "Would" or "could have been" with a duty done "by" a person's act is reported ("an
+error that would have been caught immediately by just trying to import Symbulate"); "would
+have been caught by the canary" or "by monitoring" is a counterfactual about a system. An
+inverted question about a role or an organisation is reported: "what action could Netflix
+have taken?".
 
 ## Why it matters
 "Should have" describes a world that did not happen and measures people against

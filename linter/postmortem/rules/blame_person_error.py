@@ -103,6 +103,7 @@ _ERROR_NOUNS = lex._words("error errors")
 _PASSIVE_CUES = lex._words("missed ignored without")
 _MADE = lex._words("made make makes making")
 _POSSESSIVES = lex._words("my his her their your")
+_OWN_ERROR = re.compile(r"\b(?:my|his|her|their|your) errors?\b(?! (?:rate|rates|budget|budgets|message|messages|handling|code|codes|log|logs|page|pages))", re.I)
 _STRONG = _SCREEN - _WEAK
 _PERSON_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | lex.TEAM_NOUNS | lex._words(
     "me him them us people person i've i’ve we've we’ve i'd i’d i'm i’m someone's someone’s he's he’s she's she’s they've they’ve"
@@ -115,8 +116,8 @@ def _blocks(doc):
     for block in text_blocks(doc):
         words = words_of(block.text)
         if not words.isdisjoint(_STRONG) or cl.has_error_prefixed(words) or (
-            not words.isdisjoint(_ERROR_NOUNS) and not words.isdisjoint(_MADE | _POSSESSIVES)  # "made a procedural error", "their error"
-        ) or (
+            not words.isdisjoint(_ERROR_NOUNS) and not words.isdisjoint(_MADE)  # "made a procedural error"
+        ) or not words.isdisjoint(_ERROR_NOUNS) and not words.isdisjoint(_POSSESSIVES) and _OWN_ERROR.search(block.text) or (
             not words.isdisjoint(_WEAK) and _weak_beside_person(block.text)
             or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text) and not words.isdisjoint(_PERSON_WORDS)
             or _undone(words) and not words.isdisjoint(_PERSON_WORDS)

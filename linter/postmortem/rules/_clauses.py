@@ -74,6 +74,11 @@ ERROR_VERBS = W(
     bungled mishandled misapplied misused missed
     """
 )
+# and the third person of each base form: "An engineer fat-fingers a production config change"
+ERROR_VERBS = ERROR_VERBS | frozenset(
+    v + ("es" if v.endswith(("s", "sh", "ch", "x")) else "s") for v in ERROR_VERBS
+    if not v.endswith(("ed", "ing", "s")) and v not in ("forgot", "misread", "mistook", "screwed")
+)
 
 
 @lru_cache(maxsize=2048)
@@ -215,6 +220,18 @@ def _adverb(low: str) -> bool:
     return low in _SKIPPABLE_ADVERBS or (low.endswith("ly") and len(low) > 4 and low not in ("only", "early", "family", "supply", "apply", "reply", "fly", "rely", "assembly", "anomaly"))
 
 
+@lru_cache(maxsize=4096)
+def _pure_adverb(low: str) -> bool:
+    """A word that is only ever an adverb in lemminflect's tables ("somehow", "probably",
+    "definitely"): never the head of a subject."""
+    if not low.isalpha() or low in lex.STOPWORDS or low in PRONOUNS or low in ROLE_NOUNS or low in lex.TEAM_NOUNS:
+        return False
+    from ._language import _lemmas  # deferred: the lexicon loads only for a clause's subject
+
+    lemmas = _lemmas(low)
+    return lemmas is not None and set(lemmas) == {"ADV"}
+
+
 # Plain named tuples: typing.NamedTuple evaluates the annotations at import, which the
 # one-file hook pays for.
 class Actor(namedtuple("Actor", "start end kind generic", defaults=(False,))):
@@ -239,6 +256,24 @@ BlamedAct = namedtuple("BlamedAct", "actor clause cue_start cue_end what act")
 # -------------------------------------------------------------------------- verbs and actors
 
 
+@lru_cache(maxsize=4096)
+def _third_person(low: str) -> bool:
+    """The third person singular of a verb in lemminflect's tables ("changes", "makes",
+    "fat-fingers"), not a plural noun only ("servers")."""
+    if not low.endswith("s") or low.endswith("ss") or len(low) < 4 or not low.replace("-", "").isalpha() or low in lex.STOPWORDS:
+        return False
+    if low in ERROR_VERBS:
+        return True
+    from ._language import _lemmas  # deferred: the lexicon loads only after a role noun
+
+    lemmas = _lemmas(low)
+    if lemmas is None or "VERB" not in lemmas:
+        return False
+    import lemminflect
+
+    return any(low in lemminflect.getInflection(lemma, tag="VBZ") for lemma in lemmas["VERB"])
+
+
 def _is_finite(an: Analysis, i: int) -> bool:
     tok = an.tokens[i]
     low = tok.low
@@ -254,6 +289,9 @@ def _is_finite(an: Analysis, i: int) -> bool:
         return True  # "some people … accidentally unplug your power strip"
     if low in _DISCLOSURE_VERBS and low.endswith("s") and i > 0 and an.tokens[i - 1].low in ERROR_ADVERBS:
         return True  # a headline: "… accidentally sends staff details"
+    if i > 0 and an.tokens[i - 1].sentence == tok.sentence and an.tokens[i - 1].low in ROLE_NOUNS \
+            and not an.tokens[i - 1].low.endswith("s") and _third_person(low):
+        return True  # the present of a story or a timeline: "a worker changes the thermostat setting"
     if low in _NARRATIVE_PRESENT and i > 0 and an.tokens[i - 1].sentence == tok.sentence:
         before = an.tokens[i - 1]
         if before.low in ("but", "and", "then") or before.capitalised or before.is_handle or before.low in ("he", "she", "they", "someone") \
@@ -415,8 +453,9 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     if tokens[k].low in _SUBJECT_CONTRACTIONS:
         return Actor(k, k + 1, "pronoun")
     j = k - 1
-    while j >= 0 and tokens[j].sentence == sentence and _adverb(tokens[j].low):
-        j -= 1
+    while j >= 0 and tokens[j].sentence == sentence and (_adverb(tokens[j].low) or j > 0 and tokens[j - 1].sentence == sentence and (
+            tokens[j - 1].low in _SUBJECT_PRONOUNS or tokens[j - 1].low in ROLE_NOUNS) and _pure_adverb(tokens[j].low)):
+        j -= 1  # "I somehow overlooked this": any adverb between a person subject and its verb
     if j < 0 or tokens[j].sentence != sentence:
         return None
     if ")" in an.text[tokens[j].end : tokens[j + 1].start]:
@@ -633,6 +672,32 @@ def _blamed_acts(an: Analysis, names: NameOptions, owners) -> list[BlamedAct]:
     return found
 
 
+# Nouns for a person in general: "the person who typed the wrong command" as an object is
+# anyone's description, not an account of someone.
+_GENERAL_PERSONS = W("person persons individual individuals human humans")
+_PREPOSITIONS = W("on onto to at for by with against about of from into upon toward towards over under behind")
+
+
+def _generic_person(an: Analysis, clause: Clause, actor: Actor) -> bool:
+    """Statements about anyone, not accounts of someone: "you" in a sentence whose subject is a
+    gerund ("Admitting you made a mistake means …"), and a person in general described by a
+    relative clause in object position ("… by naming the person who typed the wrong command",
+    "push the problem down onto the person that made a mistake")."""
+    tokens = an.tokens
+    start, _ = an.sentences[clause.sentence]
+    head = tokens[actor.end - 1].low
+    if head == "you" and actor.end == actor.start + 1:
+        first = tokens[start].low
+        if first.endswith("ing") and len(first) > 5 and tokens[start].initial and first not in lex.STOPWORDS \
+                and not any(_gap_is_comma(an, t, t + 1) or _is_finite(an, t) for t in range(start, actor.start)):
+            return True
+    if head in _GENERAL_PERSONS and actor.start > start:
+        lead = tokens[actor.start - 1].low
+        if lead in _PREPOSITIONS or lead.endswith("ing") and len(lead) > 4:
+            return True  # a preposition or a gerund governs the noun phrase
+    return False
+
+
 def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, str] | None:
     tokens = an.tokens
     main = tokens[clause.main].low
@@ -643,6 +708,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         return None  # "if someone deleted …", "it's never a single person who caused …"
     if any(low in _EPISTEMIC for low in before):
         return None  # "I feared I had accidentally deleted the user table": a fear, not an account
+    if _generic_person(an, clause, actor):
+        return None
     if any(low in ("think", "believe", "thought", "believed") for low in before) and any(
             low in ("not", "never") or low.endswith(("n't", "n’t")) for low in before):
         return None  # "I don't think @philipdickinson overrode anything": a denial
@@ -765,11 +832,18 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         low = tokens[t].low
         if low.endswith("ing") and _gap_is_comma(an, t - 1, t) and low not in ("thinking", "believing", "assuming"):
             break  # "…, attributing the outage to a faulty update": the object of another phrase
+        if low in ("who", "whom") and t > clause.main + 1:
+            break  # "… by naming the person who typed the wrong command": the relative clause's own act
         nxt = tokens[t + 1].low if t + 1 < clause.end else ""
         if low in _WRONG and (nxt not in ("with", "about", "that", "") or low == "wrong") and tokens[t - 1].low not in ("gone", "went", "go", "goes", "going", "gets", "got"):
             return t, min(t + 2, clause.end), f"{main} … {low} {nxt}".strip()
-        if low == "bad" and nxt in _BAD_THINGS:
-            return t, t + 2, f"{main} the bad {nxt}"
+        if low == "bad":
+            # "pushed the bad config", "made a bad database migration": the thing after its modifiers
+            for k in range(t + 1, min(clause.end, t + 4)):
+                if _gap_is_comma(an, k - 1, k) or tokens[k].low in lex.STOPWORDS:
+                    break
+                if tokens[k].low in _BAD_THINGS:
+                    return t, k + 1, f"{main} the bad {tokens[k].low}"
         if low in _DANGEROUS and nxt in ("command", "commands", "query", "script", "operation"):
             return t, t + 2, f"{main} a {low} {nxt}"
         if low in ("most",) and nxt in _DANGEROUS:
@@ -1039,10 +1113,33 @@ def owned_slips(an: Analysis) -> list[tuple[int, int, str]]:
             if tokens[j].low == "fault" or negated_near_token(an, i):
                 continue  # PM503 judges "their fault"
             found.append((i, j + 1, f"{tok.low} {tokens[j].low}"))
+        elif j < len(tokens) and tokens[j].sentence == tok.sentence and tokens[j].low in ("error", "errors") and j == i + 1 \
+                and _persons_error(an, i, j) and not negated_near_token(an, i):
+            found.append((i, j + 1, f"{tok.low} {tokens[j].low}"))  # "The staff member realised their error"
         elif tok.low in _OWNERS and i >= 2 and tokens[i - 1].low in ("on", "from") and (tokens[i - 2].low in _OWNED_SLIPS or tokens[i - 2].low in ("error", "issue")) \
                 and i + 1 < len(tokens) and tokens[i + 1].low == "part":
             found.append((i - 2, i + 2, f"{tokens[i - 2].low} on {tok.low} part"))
     return found
+
+
+_PERSON_POSSESSIVES = W("my his her your")
+# Words after which a noun phrase has ended: "their error within 45 minutes", "my error and".
+_PHRASE_ENDS = lex.STOPWORDS | _PREPOSITIONS | W("within during after before when while")
+
+
+def _persons_error(an: Analysis, i: int, j: int) -> bool:
+    """ "my error", "their error" as a person's slip: the noun ends its phrase (not "their error
+    rate", "your error budget"), and "their" has a person to refer to earlier in the sentence
+    (not "the services logged their errors")."""
+    tokens = an.tokens
+    if j + 1 < len(tokens) and tokens[j + 1].sentence == tokens[j].sentence and tokens[j + 1].low not in _PHRASE_ENDS \
+            and not _gap_is_comma(an, j, j + 1):
+        return False
+    if tokens[i].low in _PERSON_POSSESSIVES:
+        return True
+    return tokens[i].low == "their" and any(
+        tokens[t].base.lower() in ROLE_NOUNS or tokens[t].low in ("he", "she", "someone", "somebody")
+        for t in range(i - 1, -1, -1) if tokens[t].sentence == tokens[i].sentence)
 
 
 def negated_near_token(an: Analysis, i: int) -> bool:

@@ -18,7 +18,9 @@ was frustrated", "the poor engineer had been paged twice") and denials ("nobody 
 careless"). Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
 tolerant, git blame), and so is "nobody is to blame" and ownership language ("each team is
 accountable for its alerts"), and so is talk about blame itself ("this blaming only results
-in people being afraid to make mistakes", "it was too simplistic to blame a power surge").
+in people being afraid to make mistakes", "it was too simplistic to blame a power surge"), and
+so is the manner something may happen in ("Data might be deleted intentionally or
+negligently").
 
 ## Why it matters
 Judging people tells the reader who to be angry with and nothing about how to prevent the
@@ -184,6 +186,22 @@ def _denied(an, i, reach=8) -> bool:
     return False
 
 
+_POSSIBLE = lex._words("might may could can")
+
+
+def _possible(an, i, reach=8) -> bool:
+    """A modal of possibility earlier in the clause of an adverb: a manner something may happen
+    in, not an account of how someone acted."""
+    tokens = an.tokens
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
+        tok = tokens[j]
+        if tok.sentence != tokens[i].sentence or tok.low in _CLAUSE_BREAKS:
+            return False
+        if tok.low in _POSSIBLE:
+            return True
+    return False
+
+
 _GENERIC_PEOPLE = lex._words("anyone anybody everyone everybody nobody people humans")
 _FULL_SCREEN = None
 
@@ -223,6 +241,8 @@ def _judgements(an):
                 continue
             if _denied(an, i) and not low.endswith(("ness", "ence", "ity")):
                 continue  # "nobody was careless", "the engineer was not careless"
+            if low.endswith("ly") and _possible(an, i):
+                continue  # "Data might be deleted intentionally or negligently": what may happen
             yield tok.start, tok.end, "a judgement of people"
         elif low in _SLANG_FOR_PEOPLE and low != "poor" and nxt is not None:
             # "some shitty CEO": slang about a person, not about code

@@ -38,7 +38,14 @@ denials ("It’s never a single person who caused a failure"), a lapse whose rea
 first ("… so we didn't catch the issue in testing"), an organisation owning its incident ("a
 mistake we made"), hypotheticals and fears ("I feared I had accidentally deleted the user
 table as well, but no backup existed"), reasons given ("… because the site was down") and
-when a slip was found ("he did not realize it until it had been sent").
+when a slip was found ("he did not realize it until it had been sent"). A person's own error is
+reported ("The staff member realised their error within 45 minutes", "made a bad database
+migration", an adverb between the person and the act: "I somehow overlooked this", the
+present of a story: "An engineer fat-fingers a production config change"), and statements
+about anyone are not: "you" under a gerund subject ("Admitting you made a mistake means being
+the villain in the next post-incident meeting"), a person in general under a preposition or a
+gerund ("An organization does not get safer by naming the person who typed the wrong
+command").
 
 ## Why it matters
 Replacing a name with a role does not make a sentence blameless: "a tired engineer ran a
@@ -95,6 +102,8 @@ _ERROR_NOUNS = lex._words("error errors")
 # Weak cues that blame without a person in the passive: "was missed", "released without being tested".
 _PASSIVE_CUES = lex._words("missed ignored without")
 _MADE = lex._words("made make makes making")
+_POSSESSIVES = lex._words("my his her their your")
+_OWN_ERROR = re.compile(r"\b(?:my|his|her|their|your) errors?\b(?! (?:rate|rates|budget|budgets|message|messages|handling|code|codes|log|logs|page|pages))", re.I)
 _STRONG = _SCREEN - _WEAK
 _PERSON_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | lex.TEAM_NOUNS | lex._words(
     "me him them us people person i've i’ve we've we’ve i'd i’d i'm i’m someone's someone’s he's he’s she's she’s they've they’ve"
@@ -108,7 +117,7 @@ def _blocks(doc):
         words = words_of(block.text)
         if not words.isdisjoint(_STRONG) or cl.has_error_prefixed(words) or (
             not words.isdisjoint(_ERROR_NOUNS) and not words.isdisjoint(_MADE)  # "made a procedural error"
-        ) or (
+        ) or not words.isdisjoint(_ERROR_NOUNS) and not words.isdisjoint(_POSSESSIVES) and _OWN_ERROR.search(block.text) or (
             not words.isdisjoint(_WEAK) and _weak_beside_person(block.text)
             or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text) and not words.isdisjoint(_PERSON_WORDS)
             or _undone(words) and not words.isdisjoint(_PERSON_WORDS)

@@ -11,7 +11,12 @@ Bayer Rosmarin has resigned from Optus, days after …"). Statements that
 reject punishment are fine ("you don't fire someone for the occasional mistake", "nobody
 was disciplined"), and so are processes and machines that are terminated or reassigned
 ("the process was terminated", "the shard was reassigned", "the account got suspended",
-"we dismissed the alert as noise", "we fired off a message to the vendor").
+"we dismissed the alert as noise", "we fired off a message to the vendor"). Adverbs between
+the auxiliary and the sanction do not hide it ("Gyro guy probably got so fired"). Punishment
+that is feared ("When people fear punishment for mistakes, they stop reporting near-misses"),
+what anyone may do ("you can say “human error” all you want, fire someone, and call it case
+closed") and what companies do as a rule ("they fire them for consistent disregard and
+frequent mistakes") are talk about punishment, not records of it.
 
 ## Why it matters
 A post-mortem that records a punishment tells every reader what happens to the next person
@@ -72,6 +77,7 @@ _SCREEN = _PUNISHED | _PUNISH_VERBS | _PUNISHMENT_NOUNS | _SANCTIONED | lex._wor
     "job jobs written consequences resigned resigns resigning"
 )
 
+_DEGREE = lex._words("so very")  # degree words between "got" and a sanction: "got so fired"
 _TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist with")
 _HINT = (
     "Leave personnel decisions out of the post-mortem; describe what made the mistake "
@@ -216,16 +222,23 @@ def punishments(an):
                         if k < i - 1 and (_person_object(an, k + 1)):
                             yield tokens[k + 1].start, tok.end, "punishment"
                         break
-            # "he got fired", "someone's getting fired", "was disciplined"
-            active = same(i - 1) and tokens[i - 1].low not in _BECOME and not tokens[i - 1].possessive
-            if active and not (same(i + 1) and _person_object(an, i + 1)) and tokens[i - 1].base.lower() in cl.PRONOUNS:
+            # "he got fired", "someone's getting fired", "was disciplined", over adverbs: "was
+            # quickly fired", "probably got so fired"
+            b = i - 1
+            while same(b) and tokens[b].low not in _BECOME and (tokens[b].low in _DEGREE or cl._adverb(tokens[b].low) or same(b - 1) and (
+                    tokens[b - 1].low in _BECOME or tokens[b - 1].low in _DEGREE) and cl._pure_adverb(tokens[b].low)):
+                b -= 1
+            if not (same(b) and tokens[b].low in _BECOME):
+                b = i - 1
+            active = same(b) and tokens[b].low not in _BECOME and not tokens[b].possessive
+            if active and not (same(i + 1) and _person_object(an, i + 1)) and tokens[b].base.lower() in cl.PRONOUNS:
                 continue  # "we fired off a message": a pronoun acting on a thing
-            if same(i - 1) and (tokens[i - 1].low in _BECOME or tokens[i - 1].base.lower() in cl.PRONOUNS):
-                subject = _person_before(an, i - 1)
-                if subject is not None or tokens[i - 1].low in ("got", "getting", "get", "gets"):
+            if same(b) and (tokens[b].low in _BECOME or tokens[b].base.lower() in cl.PRONOUNS):
+                subject = _person_before(an, b)
+                if subject is not None or tokens[b].low in ("got", "getting", "get", "gets"):
                     if (low == "reassigned" or low in _AMBIGUOUS_SANCTIONS) and subject is None:
                         continue
-                    yield tokens[subject.start].start if subject else tokens[i - 1].start, tokens[end - 1].end, "punishment"
+                    yield tokens[subject.start].start if subject else tokens[b].start, tokens[end - 1].end, "punishment"
                     continue
             # "fired the engineer", "let him go"
             if low in ("fired", "sacked", "disciplined", "reprimanded", "demoted") and same(i + 1) and _person_object(an, i + 1):
@@ -254,11 +267,29 @@ def punishments(an):
             yield tokens[i - 1].start, tok.end, "holds people responsible"
 
 
+# Punishment feared, not recorded: "When people fear punishment for mistakes, they stop …".
+_FEARED = cl._EPISTEMIC | lex._words("fearing scared frightened")
+# What anyone may do, not what was done: "you can say 'human error' all you want, fire someone".
+_POSSIBLE = lex._words("can could may might")
+_ANYONE = lex._words("someone somebody anyone anybody people everyone everybody")
+# The plain present of the sanction verbs (not "fired", "firing", "fires").
+_HABITUAL = frozenset(v for v in _PUNISH_VERBS if not v.endswith(("s", "ing", "ed")))
+
+
 def _rejected(an, i) -> bool:
     if negated_before(an, i, reach=4):
         return True
     sentence = an.tokens[i].sentence
     before = [t.low for t in an.tokens[max(0, i - 6) : i] if t.sentence == sentence]
+    if any(word in _FEARED for word in before[-3:]):
+        return True
+    if an.tokens[i].low in _HABITUAL and before[-1:] and before[-1] in ("they", "companies", "employers", "workplaces"):
+        # the simple present after a plural third person: what they do as a rule, "they fire them
+        # for consistent disregard" ("We fire people who …" is the writer's own policy and stays)
+        return True
+    if an.tokens[i].low in _PUNISH_VERBS and i + 1 < len(an.tokens) and an.tokens[i + 1].low in _ANYONE and any(
+            a == "you" and b in _POSSIBLE for a, b in zip(before, before[1:])):
+        return True  # a generic "you", a modal of possibility and anyone: a statement about anyone
     return any(word in ("nobody", "no-one", "without", "instead", "rather") for word in before) or (
         "no" in before and "one" in before
     )

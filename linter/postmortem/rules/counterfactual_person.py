@@ -16,8 +16,13 @@ been followed", and so is a passive conditional of a duty: "Had it been taken ca
 …, this likely would have been fixed days earlier". What a system does to a request or a
 message stays clean ("e-mail should have been sent out due to repeated failure", "the outage
 should have been limited to the Yuma area"), and so does a conditional about a setting ("if
-the retry budget had been capped, …"). An inverted question about a role or an organisation
-is reported: "what action could Netflix have taken?".
+the retry budget had been capped, …"). A duty in a relative clause is its antecedent's:
+"there’s also development work that should have been done on the release process itself" is
+reported. "Would" or "could have been" with a duty done "by" a person's act is reported ("an
+error that would have been caught immediately by just trying to import Symbulate"); "would
+have been caught by the canary" or "by monitoring" is a counterfactual about a system. An
+inverted question about a role or an organisation is reported: "what action could Netflix
+have taken?".
 
 ## Why it matters
 "Should have" describes a world that did not happen and measures people against
@@ -194,6 +199,11 @@ def _counterfactuals(an):
                     # "should not have been rushed to production": the person is only hidden
                     yield tok.start, tokens[j + 1].end
                     continue
+                if same(j + 1) and modal in ("would", "could") and not negated and tokens[j + 1].low in PASSIVE_DUTIES and _by_an_act(an, j + 2):
+                    # "an error that would have been caught immediately by just trying to import
+                    # it": the duty is a person's act, not a system's
+                    yield tok.start, tokens[j + 1].end
+                    continue
                 if not (same(j + 1) and tokens[j + 1].low in _BEEN_JUDGING):
                     continue  # passive: "should have been paged" is about the paging
             elif not is_participle(tokens[j].text):
@@ -271,6 +281,12 @@ def _passive_duty(an, modal, k):
     if m < 0 or tokens[m].sentence != tokens[modal].sentence:
         return False
     head = tokens[m].base.lower()
+    if head in ("that", "which") and m > 0 and tokens[m - 1].sentence == tokens[m].sentence and tokens[m - 1].low.isalpha() \
+            and tokens[m - 1].low not in lex.STOPWORDS and not is_participle(tokens[m - 1].low) and not tokens[m - 1].low.endswith("ing"):
+        # a relative clause: the duty is the antecedent's, "development work that should have
+        # been done", "the checks that should have been run" (not "so that should have been")
+        m -= 1
+        head = tokens[m].base.lower()
     if head in _RUNTIME_THINGS or head in ("this", "that", "which", "there", "they", "these", "those"):
         return False
     return head.isalpha() or head[:1] == "`" or "`" in head
@@ -337,6 +353,27 @@ def _inverted_subject(an, k):
                 return None  # pronouns: the branch below
             return h + 1
     return None
+
+
+def _by_an_act(an, j):
+    """ "… by just trying to import it", "… by running the tests": "by" and the gerund of an act,
+    over adverbs (not "by the canary", "by monitoring", a thing)."""
+    tokens = an.tokens
+    for k in range(j, min(len(tokens), j + 4)):
+        if tokens[k].sentence != tokens[j].sentence:
+            return False
+        if tokens[k].low == "by":
+            for m in range(k + 1, min(len(tokens), k + 4)):
+                low = tokens[m].low.strip("*")
+                if tokens[m].sentence != tokens[k].sentence:
+                    return False
+                if low.endswith("ing") and m + 1 < len(tokens) and tokens[m + 1].sentence == tokens[m].sentence \
+                        and (tokens[m + 1].low in ("to", "the", "a", "an", "it", "our", "their", "his", "her", "my") or tokens[m + 1].low.endswith("ing")):
+                    return True  # a gerund with an object: an act someone does
+                if not (low.endswith("ly") or low in ("just", "simply", "even", "only", "also")):
+                    return False
+            return False
+    return False
 
 
 def _by_a_system(an, j):

@@ -4,10 +4,8 @@ Runs the same computation as ``python bench/documents.py``: every document in
 ``tests/corpus/documents/`` linted as it is by the real engine with the language rules, each
 finding looked up in ``judgements.tsv``. Fails when a finding has no judgement (a rule change
 that adds findings must be judged: ``python bench/documents.py --unjudged`` prints the rows),
-when the wrong findings exceed the rate measured when the collection was made
-(``WRONG_CEILING``: a new wrong finding fails), and, once ``TARGET_REACHED`` is set, when they
-exceed the target of issue 12, 1 per 200 sentences. Until then the target test is expected to
-fail, strictly: when the rules reach the target it reports so, and the flag must be set.
+when they exceed the target of issue 12, 1 per 200 sentences, and when they exceed the rate
+measured when the target was reached (``WRONG_CEILING``: a new wrong finding fails).
 """
 
 from __future__ import annotations
@@ -72,7 +70,7 @@ def _wrong_within(result, limit: float, what: str) -> None:
 
 
 def test_no_more_wrong_findings_than_when_measured(result):
-    _wrong_within(result, documents.WRONG_CEILING, "the rate measured at main ee6c278 (WRONG_CEILING)")
+    _wrong_within(result, documents.WRONG_CEILING, "the rate measured when the target was reached (WRONG_CEILING)")
 
 
 def test_no_more_wrong_findings_on_the_action_items_than_when_measured(result):
@@ -84,11 +82,6 @@ def test_no_more_wrong_findings_on_the_action_items_than_when_measured(result):
     )
 
 
-@pytest.mark.xfail(
-    not documents.TARGET_REACHED, strict=True,
-    reason="the target of issue 12 is not reached yet (2.51 wrong findings per 200 sentences at main ee6c278); "
-    "when this passes, set TARGET_REACHED = True in bench/documents.py",
-)
 def test_wrong_findings_within_the_target(result):
     _wrong_within(result, documents.TARGET_WRONG, "the target of issue 12")
 

@@ -99,14 +99,7 @@ def cached_latencies(project: Path, file: str, runs: int, env: dict) -> dict[str
     turn; the warm-up runs fill the cache folder, so the timed ``--cache`` runs read it."""
     lint = commands(file, version=False)[-1][1]
     listed = [(" ".join(["postmortem", *lint[1:]]), lint), ("postmortem lint --cache " + file, [*lint[:2], "--cache", file])]
-    for _, command in listed:
-        for _ in range(2):
-            run_once(command, env, project)
-    times: dict[str, list[float]] = {label: [] for label, _ in listed}
-    for _ in range(runs):
-        for label, command in listed:
-            times[label].append(run_once(command, env, project))
-    return times
+    return interleaved(listed, project, runs, env)
 
 
 def first_postmortem(project: Path) -> str:
@@ -132,9 +125,14 @@ def commands(file: str, python: str = sys.executable, version: bool = True) -> l
 def latencies(project: Path, file: str, runs: int, env: dict, version: bool = True) -> dict[str, list[float]]:
     """Wall times in ms of each of ``commands``, run in ``project``: each twice to warm up, then
     ``runs`` rounds of one run each, so that a burst of load elsewhere hits every command alike."""
-    listed = commands(file, version=version)
+    return interleaved(commands(file, version=version), project, runs, env)
+
+
+def interleaved(listed: list[tuple[str, list[str]]], project: Path, runs: int, env: dict) -> dict[str, list[float]]:
+    """Wall times in ms of each (label, argv) of ``listed``, run in ``project``: each twice to
+    warm up (the page cache, bytecode, a cache folder), then ``runs`` rounds of one run each."""
     for _, command in listed:
-        for _ in range(2):  # warm the page cache and write bytecode
+        for _ in range(2):
             run_once(command, env, project)
     times: dict[str, list[float]] = {label: [] for label, _ in listed}
     for _ in range(runs):

@@ -92,8 +92,10 @@ def error_prefixed(low: str) -> bool:
     return lemmas is not None and "VERB" in lemmas
 
 
-def has_error_prefixed(words) -> bool:
-    """Whether any of ``words`` (lower case) is an :func:`error_prefixed` verb: a cheap test first."""
+@lru_cache(maxsize=2048)
+def has_error_prefixed(words: frozenset[str]) -> bool:
+    """Whether any of ``words`` (lower case) is an :func:`error_prefixed` verb: a cheap test
+    first. Cached: the blame rules ask it of the same block's words (:func:`words_of`)."""
     return any(w[:3] == "mis" and (error_prefixed(w) or _mis_noun(w)) for w in words)
 
 

@@ -1228,8 +1228,10 @@ DUTY_WORDS = DUTY_VERBS | frozenset(v + ("d" if v.endswith("e") else "ed") for v
 _NEGATED_DUTY = None
 
 
+@lru_cache(maxsize=1024)
 def negated_duty(text: str) -> bool:
-    """Whether ``text`` has a duty left undone: "did not copy", "didn't you catch", "never checked"."""
+    """Whether ``text`` has a duty left undone: "did not copy", "didn't you catch", "never checked".
+    Cached: PM501 and PM507 both ask it of the same blocks."""
     global _NEGATED_DUTY
     if _NEGATED_DUTY is None:  # compiled on first use: the one-file hook pays for every compile
         import re

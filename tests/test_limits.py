@@ -114,6 +114,16 @@ def test_deep_frontmatter_nesting_is_refused(yaml):
     assert "nested more than 32 levels" in message or "YAML error" in message
 
 
+def test_nesting_bound_follows_flow_brackets_across_lines():
+    from postmortem.parse.frontmatter import _nesting_bound
+
+    assert _nesting_bound("a: [\n  [\n    [x]]]\nb: plain\nc: '[[[['  # [[[[") == 3
+    # closing brackets on lines of their own close what earlier lines opened
+    assert _nesting_bound("a: [[[\n]]]\nb: [[[\n]]]") == 3
+    assert _nesting_bound("a: [[[\nb: x\n]]] ]]]\nc: [[[") == 3
+    assert _nesting_bound("a: x\nb: y\n- - - z") == 3
+
+
 def test_frontmatter_over_its_size_limit():
     data = b"---\nimpact:\n  summary: \"" + b"x" * 70_000 + b"\"\n---\n\n## Summary\n\nText.\n"
     assert "65,536-byte limit" in only(lint(data), "PM002")[0].message

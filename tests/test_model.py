@@ -261,6 +261,20 @@ def test_frontmatter_data_is_plain_and_timestamps_stay_text():
     assert (doc.frontmatter.start_line, doc.frontmatter.end_line, doc.body_line) == (1, 6, 7)
 
 
+def test_frontmatter_positions_read_as_a_mapping(fm_doc):
+    """The spans are worked out when read; the tables still read as plain mappings."""
+    fm = fm_doc.frontmatter
+    paths = list(fm.positions)
+    assert paths[:3] == [("id",), ("impact", "summary"), ("impact", "users_affected")]
+    assert len(fm.positions) == len(paths) and ("services", 1) in fm.positions
+    assert ("absent",) not in fm.positions and fm.positions.get(("absent",)) is None
+    with pytest.raises(KeyError):
+        fm.positions[("absent",)]
+    assert dict(fm.positions.items()) == {path: fm.positions[path] for path in paths}
+    assert fm.positions[("tags", 1)] is fm.positions[("tags", 1)]  # worked out once
+    assert set(fm.key_positions) <= set(fm.positions)
+
+
 def test_span_of_missing_path_falls_back_to_parent(fm_doc):
     fm = fm_doc.frontmatter
     assert fm.span(("nested", "deeper", "missing")) == fm.positions[("nested", "deeper")]

@@ -36,3 +36,18 @@ def test_parallel_lint_matches_serial(tmp_path, monkeypatch):
     codes = {d["code"] for d in outputs["2"]["diagnostics"]}
     assert "PM102" in codes  # the duplicate id was found across processes
     assert outputs["2"]["files"] == 161
+
+
+def test_chunks_cover_every_file_once_in_order_and_shrink_towards_the_end():
+    from postmortem.pool import LARGEST_CHUNK, SMALLEST_CHUNK, _chunks
+
+    for count in (1, 5, 130, 2000, 10_001):
+        for jobs in (2, 3, 8):
+            chunks = _chunks(list(range(count)), jobs)
+            assert [item for chunk in chunks for item in chunk] == list(range(count))
+            sizes = [len(chunk) for chunk in chunks]
+            assert sizes == sorted(sizes, reverse=True)
+            assert max(sizes) <= LARGEST_CHUNK
+            assert all(size >= SMALLEST_CHUNK for size in sizes[:-1])
+            if count >= 2000:  # the last chunks are small, so the workers finish together
+                assert sizes[-1] <= SMALLEST_CHUNK

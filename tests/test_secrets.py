@@ -68,6 +68,14 @@ def test_hints_are_necessary_conditions(name, index, data):
     assert _secrets._Probe(generated).holds(_secrets.HINTS[(name, index)]), generated
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab-_9é\u00a0\u2028\x1c \t\n.:/="), max_size=80)
+       | st.text(max_size=60))
+def test_probe_finds_the_longest_run_as_the_pattern_over_the_whole_text(text):
+    longest = max(map(len, re.findall(r"[\w\-]{11,}", text)), default=0)
+    assert _secrets._Probe(text).longest == longest
+
+
 def _without_lookbehind(pattern: str) -> re.Pattern:
     # hypothesis cannot generate from look-behinds; "(?:(?<=\W)|(?<=^))" only asks for a
     # word boundary, which the filter above still checks on the full pattern.

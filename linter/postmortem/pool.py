@@ -22,14 +22,31 @@ def lint_in_processes(linter, paths: list[Path], jobs: int, progress: Callable[[
     already read (None: read it in the worker), so the findings are those of the bytes the
     caller keyed its cache with."""
     items = list(zip(paths, data if data is not None else [None] * len(paths)))
-    size = max(1, min(200, len(items) // (jobs * 4)))
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    chunks = _chunks(items, jobs)
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start, initargs=(linter, summaries)) as pool:
         for chunk, results in zip(chunks, pool.map(_lint_chunk, chunks)):
             if progress:
                 progress(len(chunk))
             yield from results
+
+
+LARGEST_CHUNK = 100  # files a worker takes at once at the start of a run
+SMALLEST_CHUNK = 4  # and towards its end
+
+
+def _chunks(items: list, jobs: int) -> list[list]:
+    """``items`` in consecutive chunks that shrink as the run goes on (guided scheduling):
+    large ones first, so the workers ask for work rarely, then small ones, so they run out of
+    work together instead of one idling while the other finishes a large last chunk (with
+    equal chunks of 200 files, that wait was about a second of a 2,000-file run)."""
+    chunks = []
+    start = 0
+    while start < len(items):
+        size = max(SMALLEST_CHUNK, min(LARGEST_CHUNK, (len(items) - start) // (jobs * 4)))
+        chunks.append(items[start : start + size])
+        start += size
+    return chunks
 
 
 _linter = None  # in a worker: the linter it was forked with (set by _start)

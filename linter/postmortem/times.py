@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+
 from .lazy_re import lazy
 
 _TIMESTAMP = re.compile(
@@ -86,8 +88,11 @@ def parse_timestamp(text: str) -> datetime | None:
     return datetime.combine(day, clock.time(), tz)
 
 
+@lru_cache(maxsize=4096)
 def parse_clock(text: str) -> tuple[date | None, datetime, timezone | None] | None:
-    """Split a timeline time into (date or None, time, timezone or None); None if unreadable."""
+    """Split a timeline time into (date or None, time, timezone or None); None if unreadable.
+    Cached (the values are immutable): the parser types the timeline with it and three
+    timeline rules read the same cells again."""
     match = _TIMESTAMP.match(text.strip())
     if not match:
         return None

@@ -4,6 +4,7 @@ plain values with the span of every key and value, and the incident's typed fiel
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -93,6 +94,8 @@ def _nesting_bound(text: str) -> int:
         run = _BLOCK_INDICATORS.match(line)
         if run:
             deepest = max(deepest, run.group(1).count("-") + run.group(1).count("?"))
+        if not depth and "[" not in line and "{" not in line:
+            continue  # no bracket to open, none open to close: the walk below changes nothing
         quote = None
         for ch in line:
             if quote:
@@ -123,8 +126,8 @@ def _load_yaml(doc: Document, text: str, first_line: int, limits: Limits):
         )
         return None
     lines = _YamlLines(text)
-    positions: dict[tuple, Span] = {}
-    key_positions: dict[tuple, Span] = {}
+    positions = _Spans(first_line, lines)
+    key_positions = _Spans(first_line, lines)
     budget = [limits.max_yaml_values]
     try:
         node = _yaml().compose(text)
@@ -205,7 +208,7 @@ def _plain(node, path, first_line, lines, positions, key_positions, budget, dept
         out: dict[str, Any] = {}
         seen: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = _plain(key_node, path, first_line, lines, {}, {}, budget, depth + 1)
+            key = _plain(key_node, path, first_line, lines, _NO_SPANS, _NO_SPANS, budget, depth + 1)
             name = key if isinstance(key, str) else ("null" if key is None else str(key))
             value = _plain(value_node, path + (name,), first_line, lines, positions, key_positions, budget, depth + 1)
             if name in seen:
@@ -216,14 +219,14 @@ def _plain(node, path, first_line, lines, positions, key_positions, budget, dept
                     key_node.start_mark,
                 )
             seen[name] = value
-            key_positions[path + (name,)] = _mark_span(key_node, first_line, lines)
-            positions[path + (name,)] = _mark_span(value_node, first_line, lines)
+            key_positions.add(path + (name,), key_node)
+            positions.add(path + (name,), value_node)
             out[name] = value
         return out
     if isinstance(node, SequenceNode):
         items = []
         for index, item in enumerate(node.value):
-            positions[path + (index,)] = _mark_span(item, first_line, lines)
+            positions.add(path + (index,), item)
             items.append(_plain(item, path + (index,), first_line, lines, positions, key_positions, budget, depth + 1))
         return items
     return _scalar(node)
@@ -256,11 +259,65 @@ def _show(value) -> str:
 
 
 class _YamlLines(list):
-    """The frontmatter's lines, with the line index of its text (for :func:`_mark_position`)."""
+    """The frontmatter's lines, with the line index of its text (for :func:`_mark_position`),
+    built when a position is first asked for."""
 
     def __init__(self, text: str):
         super().__init__(text.split("\n"))
-        self.index = LineIndex(text)
+        self._text = text
+        self._index: LineIndex | None = None
+
+    @property
+    def index(self) -> LineIndex:
+        if self._index is None:
+            self._index = LineIndex(self._text)
+        return self._index
+
+
+class _Spans(Mapping):
+    """Key path -> span of a value (or key), each span worked out from the YAML marks when
+    first read: most runs read a few spans of a frontmatter that has dozens (a finding's
+    place, a fix), so computing them all as the YAML is read cost more than reading it."""
+
+    __slots__ = ("_marks", "_spans", "_first_line", "_lines")
+
+    def __init__(self, first_line: int, lines: "_YamlLines"):
+        self._marks: dict[tuple, tuple] = {}
+        self._spans: dict[tuple, Span] = {}
+        self._first_line = first_line
+        self._lines = lines
+
+    def add(self, path: tuple, node) -> None:
+        self._marks[path] = (node.start_mark, node.end_mark)
+
+    def __getitem__(self, path: tuple) -> Span:
+        span = self._spans.get(path)
+        if span is None:
+            start, end = self._marks[path]
+            span = self._spans[path] = _marks_span(start, end, self._first_line, self._lines)
+        return span
+
+    def __contains__(self, path) -> bool:
+        return path in self._marks
+
+    def __iter__(self):
+        return iter(self._marks)
+
+    def __len__(self) -> int:
+        return len(self._marks)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict(self.items())!r})"
+
+
+class _NoSpans:
+    """Where the spans inside a key that is itself a mapping or a list go: nowhere."""
+
+    def add(self, path: tuple, node) -> None:
+        pass
+
+
+_NO_SPANS = _NoSpans()
 
 
 def _mark_position(mark, lines: _YamlLines) -> tuple[int, int]:
@@ -274,9 +331,9 @@ def _mark_position(mark, lines: _YamlLines) -> tuple[int, int]:
     return line - 1, col - 1
 
 
-def _mark_span(node, first_line: int, lines: _YamlLines) -> Span:
+def _marks_span(start_mark, end_mark, first_line: int, lines: _YamlLines) -> Span:
     """Span of a node on its first line (a value that goes on runs to the end of that line)."""
-    (start_line, start_col), (end_line, end_col) = _mark_position(node.start_mark, lines), _mark_position(node.end_mark, lines)
+    (start_line, start_col), (end_line, end_col) = _mark_position(start_mark, lines), _mark_position(end_mark, lines)
     line = first_line + start_line
     if end_line == start_line and end_col > start_col:
         stop = end_col

@@ -62,7 +62,7 @@ def masked(inline, content: str) -> str:
 
 
 def mask_urls(text: str) -> str:
-    if "://" not in text and "www." not in text.lower():
+    if "://" not in text and ("." not in text or "www." not in text.lower()):
         return text
     return _URL.sub(lambda m: " " * len(m.group(0)), text)
 

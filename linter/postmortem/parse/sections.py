@@ -25,12 +25,12 @@ def type_tables(doc: Document) -> None:
             if layout["signature"] not in columns:
                 continue
             table.kind, table.columns = kind, columns
+            column_at = {index: key for key, index in columns.items()}  # one key per header cell
             for index, cell in enumerate(table.header):
-                key = next((k for k, v in columns.items() if v == index), None)
-                cell.prose.column = key
+                cell.prose.column = column_at.get(index)
             for row in table.rows:
                 for index, cell in enumerate(row.cells):
-                    cell.prose.column = next((k for k, v in columns.items() if v == index), None)
+                    cell.prose.column = column_at.get(index)
             for row in table.rows:
                 if row.raw_cell_count != len(table.header):
                     doc.problems.append(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..model import Cell, ProseBlock, Row, Span, Table
-from .prose import masked, plain_text
+from .prose import mask_urls, masked, plain_text
 
 def pipe_offsets(line: str, start: int = 0, end: int | None = None) -> list[int]:
     """Offsets of the cell separators on a table row: every ``|`` not right after a
@@ -65,9 +65,14 @@ def _cell(inline, line_text: str, line: int, bounds: tuple[int, int] | None) -> 
             origins.append((line, start + raw_pos + 1))
         raw_pos += 1
         content_pos += 1
-    prose = ProseBlock("table-cell", masked(inline, content), None, None, starts, origins)
+    children = inline.children
+    if children and len(children) == 1 and children[0].type == "text" and children[0].content == content:
+        text, plain = mask_urls(content), content.strip()  # plain text, most cells: what masked() and plain_text() give
+    else:
+        text, plain = masked(inline, content), plain_text(inline)
+    prose = ProseBlock("table-cell", text, None, None, starts, origins)
     span = Span(line, start + 1, line, start + 1 + len(raw))
-    return Cell(raw, plain_text(inline), span, prose)
+    return Cell(raw, plain, span, prose)
 
 
 def _cell_extent(raw_full: str, content: str) -> tuple[int, int]:

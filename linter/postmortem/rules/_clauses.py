@@ -97,8 +97,10 @@ def error_prefixed(low: str) -> bool:
     return lemmas is not None and "VERB" in lemmas
 
 
-def has_error_prefixed(words) -> bool:
-    """Whether any of ``words`` (lower case) is an :func:`error_prefixed` verb: a cheap test first."""
+@lru_cache(maxsize=2048)
+def has_error_prefixed(words: frozenset[str]) -> bool:
+    """Whether any of ``words`` (lower case) is an :func:`error_prefixed` verb: a cheap test
+    first. Cached: the blame rules ask it of the same block's words (:func:`words_of`)."""
     return any(w[:3] == "mis" and (error_prefixed(w) or _mis_noun(w)) for w in words)
 
 
@@ -1323,8 +1325,10 @@ DUTY_WORDS = DUTY_VERBS | frozenset(v + ("d" if v.endswith("e") else "ed") for v
 _NEGATED_DUTY = None
 
 
+@lru_cache(maxsize=1024)
 def negated_duty(text: str) -> bool:
-    """Whether ``text`` has a duty left undone: "did not copy", "didn't you catch", "never checked"."""
+    """Whether ``text`` has a duty left undone: "did not copy", "didn't you catch", "never checked".
+    Cached: PM501 and PM507 both ask it of the same blocks."""
     global _NEGATED_DUTY
     if _NEGATED_DUTY is None:  # compiled on first use: the one-file hook pays for every compile
         import re

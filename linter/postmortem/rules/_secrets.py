@@ -181,7 +181,10 @@ class _Probe:
     def __init__(self, text: str):
         self.text = text
         self._lower: str | None = None
-        self.longest = max(map(len, _RUN.findall(text)), default=0)
+        # A run never crosses whitespace, and most words are shorter than any hint asks:
+        # splitting first reads the text at C speed instead of trying the pattern at every
+        # character (a third of the time on a post-mortem).
+        self.longest = max((len(run) for word in text.split() if len(word) >= 11 for run in _RUN.findall(word)), default=0)
 
     def lower(self) -> str:
         if self._lower is None:

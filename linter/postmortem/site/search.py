@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import base64
 import json
+import queue
 import re
 import shutil
 import subprocess
@@ -182,8 +183,11 @@ class SiteIndex:
                 self.bundles.append(BUNDLE)
                 self._pagefind.new_index(EXCLUDE)
             self._write(self.bundles[-1])
-        finally:
+        except BaseException:
             self.close()
+            raise
+        self._pagefind.close()
+        self._pagefind = None
         return _finish_site(self.site_dir, self.bundles)
 
     def _write(self, bundle: str) -> None:
@@ -191,8 +195,9 @@ class SiteIndex:
         self._pagefind.write(self.site_dir / bundle)
 
     def close(self) -> None:
+        """Stop Pagefind without writing anything (a build that failed or was left)."""
         if self._pagefind is not None:
-            self._pagefind.close()
+            self._pagefind.close(kill=True)
             self._pagefind = None
 
 
@@ -227,9 +232,14 @@ def index_site(site_dir: Path, pages: list[str] | None = None, bundle_pages: int
 class Pagefind:
     """A Pagefind process in its service mode (``pagefind --service``, the interface of its
     Node and Python APIs): requests go to its standard input and answers come back on its
-    standard output, each a base64-encoded JSON message followed by a comma. A thread
-    reads the answers so that neither side ever waits on a full pipe; pages are sent
-    without waiting, and :meth:`write` waits until every page sent was indexed."""
+    standard output, each a base64-encoded JSON message followed by a comma.
+
+    One thread writes the requests and another reads the answers, so the build hands over
+    a page and goes on rendering, whatever Pagefind is doing; it waits only when Pagefind
+    is :data:`AHEAD` pages behind, and :meth:`write` waits until every page sent was
+    indexed."""
+
+    AHEAD = 64  # pages the build may get ahead of Pagefind (their HTML is held meanwhile)
 
     def __init__(self, executable: str) -> None:
         self._process = subprocess.Popen([executable, "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -239,8 +249,12 @@ class Pagefind:
         self._index: int | None = None
         self._adding: list[int] = []  # pages sent to the index being filled, not yet answered
         self._ready = threading.Condition()
+        self._requests: queue.Queue[dict | None] = queue.Queue(self.AHEAD)
+        self._stopped = False  # Pagefind's standard input closed under the writer
         self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
+        self._writer = threading.Thread(target=self._write_requests, name="pagefind-requests", daemon=True)
         self._reader.start()
+        self._writer.start()
 
     def new_index(self, exclude_selectors) -> None:
         answer = self._wait(self._request({"type": "NewIndex", "config": {"exclude_selectors": list(exclude_selectors)}}))
@@ -259,12 +273,16 @@ class Pagefind:
         self._wait(self._request({"type": "DeleteIndex", "index_id": self._index}))
         self._index = None
 
-    def close(self) -> None:
-        if self._process.stdin and not self._process.stdin.closed:
+    def close(self, kill: bool = False) -> None:
+        """Let Pagefind finish what it was sent and stop, or with ``kill`` stop it at once."""
+        if kill:
+            self._process.kill()
+        if self._writer.is_alive():
             try:
-                self._process.stdin.close()
-            except OSError:
-                pass
+                self._requests.put_nowait(None)
+            except queue.Full:
+                self._process.kill()
+        self._writer.join(timeout=10)
         try:
             self._process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -273,18 +291,31 @@ class Pagefind:
         self._reader.join(timeout=10)
 
     def _request(self, payload: dict) -> int:
+        if self._stopped or not self._writer.is_alive():
+            raise PluginError(f"postmortem-archive: Pagefind stopped (exit code {self._process.poll()})")
         self._sent += 1
-        message = base64.b64encode(json.dumps({"message_id": self._sent, "payload": payload}).encode("utf-8"))
-        try:
-            self._process.stdin.write(message + b",")
-            self._process.stdin.flush()
-        except (BrokenPipeError, OSError):
-            raise PluginError(f"postmortem-archive: Pagefind stopped (exit code {self._process.poll()})") from None
+        self._requests.put({"message_id": self._sent, "payload": payload})
         return self._sent
+
+    def _write_requests(self) -> None:
+        stdin = self._process.stdin
+        try:
+            while (request := self._requests.get()) is not None:
+                stdin.write(base64.b64encode(json.dumps(request).encode("utf-8")) + b",")
+                stdin.flush()
+        except OSError:  # Pagefind has gone: the next wait says so
+            self._stopped = True
+            with self._ready:
+                self._ready.notify_all()
+        finally:
+            try:
+                stdin.close()
+            except OSError:
+                pass
 
     def _wait(self, message: int) -> dict:
         with self._ready:
-            self._ready.wait_for(lambda: message in self._answers or not self._reader.is_alive())
+            self._ready.wait_for(lambda: message in self._answers or not self._reader.is_alive() or self._stopped)
             answer = self._answers.pop(message, None)
         if answer is None:
             raise PluginError(f"postmortem-archive: Pagefind stopped (exit code {self._process.poll()})")

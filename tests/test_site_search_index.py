@@ -1,6 +1,5 @@
-"""How the site's build hands its pages to Pagefind (``site/search.py``), and the theme's
-navigation rendered once for the pages outside it (``site/navcache.py``): both leave what
-the site holds as it was."""
+"""How the site's build hands its pages to Pagefind (``site/search.py``): as they are
+written or after the build, the same pages in the same bundles."""
 
 from __future__ import annotations
 
@@ -10,10 +9,8 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from postmortem.site import navcache, search
+from postmortem.site import search
 
-from .conftest import ROOT, TODAY
-from .sitebuild import archive_config
 from .test_site_build import pagefind_pages
 
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
@@ -91,41 +88,3 @@ def test_an_answer_to_a_request_pagefind_could_not_read_names_the_request():
     assert search._message_id({"message_id": None, "payload": {"type": "Error", "original_message": original}}) == 7
     assert search._message_id({"message_id": 3, "payload": {}}) == 3
     assert search._message_id({"payload": {"type": "Error", "original_message": "not json"}}) is None
-
-
-def _build_in_process(config_file: Path, site: Path) -> dict[str, bytes]:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    build(load_config(config_file=str(config_file), site_dir=str(site)))
-    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*.html"))}
-
-
-def test_the_navigation_rendered_once_is_the_navigation_the_theme_renders(tmp_path, monkeypatch):
-    monkeypatch.setenv("POSTMORTEM_TODAY", TODAY.isoformat())
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    config = archive_config(tmp_path, ROOT / "postmortems")
-    renders: list[str] = []
-    real_install = navcache.install
-
-    def counting_install(env, nav, mkdocs_config):  # counts the theme's own renders of the navigation
-        template = env.get_template(navcache.NAV)
-        theme_render = template.root_render_func
-
-        def counted(context):
-            renders.append(getattr(context.get("page"), "url", None))
-            yield from theme_render(context)
-
-        template.root_render_func = counted
-        real_install(env, nav, mkdocs_config)
-
-    monkeypatch.setattr(navcache, "install", counting_install)
-    cached = _build_in_process(config, tmp_path / "cached")
-    rendered_once = len(renders)
-    monkeypatch.setattr(navcache, "install", lambda env, nav, mkdocs_config: None)
-    plain = _build_in_process(config, tmp_path / "plain")
-    assert sorted(cached) == sorted(plain)
-    assert [path for path in cached if cached[path] != plain[path]] == []
-    assert any(path.startswith("postmortems/") for path in cached) and any(path.startswith("status-history/") for path in cached)
-    in_nav = 17  # the home page, the browse pages, the tracker, insights, the history's first page, the guides
-    assert rendered_once < in_nav + 5 < len(cached)  # the others: once per place in the site

@@ -88,7 +88,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from postmortem.config import Config as ProjectConfig
 from postmortem.vocabulary import SEVERITIES
 
-from . import assets, browse, catalog, charts, feed, home, insights, listing, navcache, pages, rules_ref, search, status_history, tracker
+from . import assets, browse, catalog, charts, feed, home, insights, listing, pages, rules_ref, search, status_history, tracker
 from .memory import PageMemory, give_back
 from . import nav as archive_nav
 from . import urls as u
@@ -143,7 +143,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.colours: dict[str, str] = {}
         self.memory: dict | None = None  # under `mkdocs serve`: the last build's lint and summaries
         self.page_memory = PageMemory()  # the generated pages' text while they are built (memory.py)
-        self.nav = None  # this build's navigation (on_nav)
         self.search_index: search.SiteIndex | None = None  # this build's Pagefind index, fed as pages are written
 
     def on_startup(self, *, command, dirty):
@@ -311,12 +310,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         pages = sum(1 for _ in files.documentation_pages())
         self.search_index = search.SiteIndex(Path(config.site_dir), self.config.search_bundle_pages,
                                              live=pages <= search.LIVE_PAGES)
-        if self.nav is not None:
-            navcache.install(env, self.nav, config)
         return env
 
     def on_nav(self, nav, config, files):
-        self.nav = nav
         if self.automatic_nav and self.urls.mount:
             archive_nav.title_section(nav, self.config.nav_title, self.urls.src(u.HOME))
         return nav

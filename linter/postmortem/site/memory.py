@@ -2,8 +2,9 @@
 
 MkDocs renders every page's Markdown to HTML first and only then puts each page through
 its theme template and writes it: every page's Markdown, its source text and its HTML are
-alive together, and stay alive to the end of the build (Pagefind, which runs last, then
-has the Python process's memory beside its own). For 20,000 post-mortems that is about
+alive together, and stay alive to the end of the build (Pagefind, which indexes the
+pages beside the build, or after it for a large site, has the Python process's memory
+beside its own). For 20,000 post-mortems that is about
 45 KB a post-mortem: 900 MB. Here, for the pages the plugin generates:
 
 - :meth:`PageMemory.rendered` (the ``page_content`` event, which then leaves the page's

@@ -82,7 +82,7 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from postmortem.config import Config as ProjectConfig
@@ -143,7 +143,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.colours: dict[str, str] = {}
         self.memory: dict | None = None  # under `mkdocs serve`: the last build's lint and summaries
         self.page_memory = PageMemory()  # the generated pages' text while they are built (memory.py)
-        self.searchable: list[str] = []  # the built pages Pagefind indexes
+        self.search_index: search.SiteIndex | None = None  # this build's Pagefind index, fed as pages are written
 
     def on_startup(self, *, command, dirty):
         # Its presence keeps this instance from one `mkdocs serve` rebuild to the next
@@ -189,7 +189,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_pre_build(self, config):
         search.config_only(config.plugins)
-        self.searchable = []
+        self._close_search_index()
         gc.unfreeze()  # under `mkdocs serve`: what the last build's on_files froze
 
     # ------------------------------------------------------------------ pages
@@ -303,6 +303,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     # ------------------------------------------------------------------ rendering
 
+    @event_priority(-100)  # the files every other plugin added
+    def on_env(self, env, config, files):
+        # Pagefind indexes each page as it is written, beside the build, unless the site is
+        # so large that the build's memory and Pagefind's are better not held at once.
+        pages = sum(1 for _ in files.documentation_pages())
+        self.search_index = search.SiteIndex(Path(config.site_dir), self.config.search_bundle_pages,
+                                             live=pages <= search.LIVE_PAGES)
+        return env
+
     def on_nav(self, nav, config, files):
         if self.automatic_nav and self.urls.mount:
             archive_nav.title_section(nav, self.config.nav_title, self.urls.src(u.HOME))
@@ -331,14 +340,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.page_memory.unpack(page)
         return context
 
-    def on_post_page(self, output, page, config):
+    def _prepare_page(self, output, page, config):
         output = feed.link_in_head(output, page, config.site_name, self.templates, self.urls)
         output = search.prepare_page(output, page)
-        if search.searchable(page):
-            self.searchable.append(page.file.dest_uri)
         if page.file.src_uri in self.guarded:
             self.page_memory.written(page)
         return output
+
+    @event_priority(-100)  # the page as written, after every other plugin
+    def _index_page(self, output, page, config):
+        if search.searchable(page) and self.search_index is not None:
+            self.search_index.add(page.file.dest_uri, output)
+        return output
+
+    on_post_page = CombinedEvent(_prepare_page, _index_page)
 
     def on_post_template(self, output_content, template_name, config):
         return search.use_worker(output_content)
@@ -348,7 +363,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     @event_priority(-50)  # after the theme's search plugin has written its index
     def on_post_build(self, config):
         give_back()  # the pages' text, freed as they were written, before Pagefind needs memory
-        search.index_site(Path(config.site_dir), self.searchable, self.config.search_bundle_pages)
+        index = self.search_index or search.SiteIndex(Path(config.site_dir), self.config.search_bundle_pages)
+        self.search_index = None
+        index.finish()
+
+    def on_build_error(self, error):
+        self._close_search_index()
+
+    def on_shutdown(self):
+        self._close_search_index()
+
+    def _close_search_index(self):
+        if self.search_index is not None:
+            self.search_index.close()
+            self.search_index = None
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.source))

@@ -14,35 +14,40 @@ sections, tag chips, ``?h=`` highlighting on the page opened. Only its worker ch
 - :func:`prepare_page` marks what Pagefind indexes (the article of every page not excluded
   with ``search: exclude: true``, as for the theme's search) and points the page's
   configuration at the worker;
-- :func:`index_site` runs Pagefind over the pages :func:`prepare_page` marked, keeps only
-  the parts of its bundle the worker uses, and leaves the theme's ``search_index.json``
-  with its configuration only (the highlighting on the page opened reads it), without the
-  documents;
+- :class:`SiteIndex` hands Pagefind the pages :func:`prepare_page` marked, each as it is
+  written, so that Pagefind indexes them while the build renders the next ones (one
+  Pagefind process in its service mode, :class:`Pagefind`); at the end it writes the
+  bundles, keeps only the parts the worker uses, and leaves the theme's
+  ``search_index.json`` with its configuration only (the highlighting on the page opened
+  reads it), without the documents;
 - :func:`config_only` stops the theme's search plugin from reading every page into
   documents nobody downloads: on 300 post-mortems that parse of each page's HTML cost
   about 1 s of a 10 s build.
 
 Pagefind holds everything it indexes in memory until it writes its bundle: about 370 KB
 for each post-mortem page of about 1,200 words, so 7 GB for an archive of 20,000. A large
-archive is therefore indexed in parts: each Pagefind run indexes at most ``bundle_pages``
-pages (oldest first, by path) into a bundle of its own (``pagefind/``, then
-``pagefind-2/``, ``pagefind-3/``, ...), so that the build's memory no longer grows with the
-archive, and ``pagefind/bundles.json`` lists them. The worker opens the first and merges
-the others into it (Pagefind's ``mergeIndex``): one query searches every bundle, its
-results ranked together. Pagefind reads only the pages to index (from a folder of links to
-them), not every page of the site.
+archive is therefore indexed in parts: each bundle holds at most ``bundle_pages`` pages, in
+the order the build writes them (``pagefind/``, then ``pagefind-2/``, ``pagefind-3/``,
+...), and is written and dropped from Pagefind's memory as soon as it is full, so that the
+build's memory no longer grows with the archive; ``pagefind/bundles.json`` lists them. The
+worker opens the first and merges the others into it (Pagefind's ``mergeIndex``): one query
+searches every bundle, its results ranked together. A site of more than
+:data:`LIVE_PAGES` pages is indexed after the build instead of beside it, so that the
+build's memory and Pagefind's are not held at the same time. Pagefind reads only the pages
+to index, never every page of the site.
 
 Restricted post-mortems are never built in the default site, so they reach no index.
 """
 
 from __future__ import annotations
 
+import base64
 import json
-import os
+import queue
 import re
 import shutil
 import subprocess
-import tempfile
+import threading
 from pathlib import Path
 
 from jinja2.utils import htmlsafe_json_dumps
@@ -53,6 +58,9 @@ WORKER_SOURCE = Path(__file__).parent / "assets" / "search-worker.js"
 BUNDLE = "pagefind"
 MANIFEST = f"{BUNDLE}/bundles.json"  # {"bundles": [the bundles' folders from the site's root, the first one first]}
 BUNDLE_PAGES = 2_000  # pages one Pagefind run indexes at most: about 750 MB of its memory
+# Pages a site may have for Pagefind to index them while the build renders the next ones
+# (SiteIndex's `live`): the build's memory and one bundle's, about 1.2 GB at the limit.
+LIVE_PAGES = 10_000
 # Pagefind's own search interfaces and web worker: the theme's interface is used instead,
 # and WORKER runs Pagefind itself.
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js", "pagefind-worker.js")
@@ -115,27 +123,89 @@ def _index_nothing(page) -> None:
     return None
 
 
-def index_site(site_dir: Path, pages: list[str] | None = None, bundle_pages: int = BUNDLE_PAGES) -> list[str]:
-    """Index ``pages`` (paths of HTML files from ``site_dir``; default: every HTML file)
-    with Pagefind, in bundles of at most ``bundle_pages`` pages; slim the theme's index to
-    its configuration. Returns the bundles' folders, the first one first."""
+def pagefind_executable() -> str:
     try:
         from pagefind_bin import get_executable
 
-        executable = str(get_executable())
+        return str(get_executable())
     except (ImportError, FileNotFoundError) as exc:
         raise PluginError(f"postmortem-archive: Pagefind is not installed (pip install pagefind_bin): {exc}") from None
-    if pages is None:
-        pages = [path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html")]
-    pages = sorted(set(pages))
-    size = max(1, bundle_pages)
-    parts = [pages[start : start + size] for start in range(0, len(pages), size)] or [[]]
-    bundles = [BUNDLE] + [f"{BUNDLE}-{number}" for number in range(2, len(parts) + 1)]
-    for name in (*bundles, *(path.name for path in site_dir.glob(f"{BUNDLE}-*"))):
-        if name != BUNDLE and (site_dir / name).is_dir():
-            shutil.rmtree(site_dir / name)  # a bundle of an earlier, larger build
-    for part, name in zip(parts, bundles):
-        _index_part(executable, site_dir, part, site_dir / name)
+
+
+class SiteIndex:
+    """The search index of one build: its pages handed to one Pagefind process as they are
+    written, in bundles of at most ``bundle_pages`` pages, in the order they come.
+
+    With ``live`` on, each page's HTML goes to Pagefind the moment MkDocs writes it, so
+    Pagefind reads and indexes it while the build renders the next pages (on a machine
+    with a spare core, most of its time is then hidden in the build's); :meth:`finish`
+    writes the bundles. With ``live`` off, :meth:`add` only notes the page, and
+    :meth:`finish` reads the pages back from the site once the build has let go of its
+    memory, so the build's own memory and Pagefind's are never held together (a large
+    archive). Either way a bundle is written and dropped from Pagefind's memory as soon
+    as it is full, and the same pages land in the same bundles."""
+
+    def __init__(self, site_dir: Path, bundle_pages: int = BUNDLE_PAGES, live: bool = True) -> None:
+        self.site_dir, self.bundle_pages, self.live = Path(site_dir), max(1, bundle_pages), live
+        self.pending: list[str] = []  # pages noted, not yet sent (live off)
+        self.bundles: list[str] = []  # folders written or being filled, the first one first
+        self._pagefind: Pagefind | None = None
+        self._filled = 0  # pages in the bundle being filled
+
+    def add(self, path: str, html: str) -> None:
+        """``path`` (from the site's root, as written) holds ``html``."""
+        if self.live:
+            self._send(path, html)
+        else:
+            self.pending.append(path)
+
+    def _send(self, path: str, html: str) -> None:
+        if self._pagefind is None:
+            self._pagefind = Pagefind(pagefind_executable())
+        if not self.bundles or self._filled >= self.bundle_pages:
+            if self.bundles:
+                self._write(self.bundles[-1])
+            self.bundles.append(BUNDLE if not self.bundles else f"{BUNDLE}-{len(self.bundles) + 1}")
+            self._pagefind.new_index(EXCLUDE)
+            self._filled = 0
+        self._pagefind.add(path, html)
+        self._filled += 1
+
+    def finish(self) -> list[str]:
+        """Write the last bundle and :data:`MANIFEST`, slim the theme's index to its
+        configuration; the bundles' folders, the first one first."""
+        try:
+            for path in self.pending:
+                self._send(path, (self.site_dir / path).read_text(encoding="utf-8"))
+            self.pending = []
+            if self._pagefind is None:  # no page to index: an empty bundle all the same
+                self._pagefind = Pagefind(pagefind_executable())
+                self.bundles.append(BUNDLE)
+                self._pagefind.new_index(EXCLUDE)
+            self._write(self.bundles[-1])
+        except BaseException:
+            self.close()
+            raise
+        self._pagefind.close()
+        self._pagefind = None
+        return _finish_site(self.site_dir, self.bundles)
+
+    def _write(self, bundle: str) -> None:
+        shutil.rmtree(self.site_dir / bundle, ignore_errors=True)  # an earlier build's pages
+        self._pagefind.write(self.site_dir / bundle)
+
+    def close(self) -> None:
+        """Stop Pagefind without writing anything (a build that failed or was left)."""
+        if self._pagefind is not None:
+            self._pagefind.close(kill=True)
+            self._pagefind = None
+
+
+def _finish_site(site_dir: Path, bundles: list[str]) -> list[str]:
+    for path in site_dir.glob(f"{BUNDLE}-*"):
+        if path.name not in bundles and path.is_dir():
+            shutil.rmtree(path)  # a bundle of an earlier, larger build
+    for name in bundles:
         for pattern in UNUSED:
             for path in (site_dir / name).glob(pattern):
                 path.unlink()
@@ -148,20 +218,133 @@ def index_site(site_dir: Path, pages: list[str] | None = None, bundle_pages: int
     return folders
 
 
-def _index_part(executable: str, site_dir: Path, pages: list[str], output: Path) -> None:
-    """One Pagefind run over ``pages`` alone: linked (or copied) into a folder of their own
-    at the same paths, so that their URLs are those of the site."""
-    with tempfile.TemporaryDirectory(prefix="pm-pagefind-") as staging:
-        for page in pages:
-            target = Path(staging) / page
-            target.parent.mkdir(parents=True, exist_ok=True)
+def index_site(site_dir: Path, pages: list[str] | None = None, bundle_pages: int = BUNDLE_PAGES) -> list[str]:
+    """Index ``pages`` (paths of HTML files from ``site_dir``, in bundle order; default:
+    every HTML file, by path) as :class:`SiteIndex` does after a build."""
+    if pages is None:
+        pages = sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html"))
+    index = SiteIndex(site_dir, bundle_pages, live=False)
+    for page in dict.fromkeys(pages):
+        index.add(page, "")
+    return index.finish()
+
+
+class Pagefind:
+    """A Pagefind process in its service mode (``pagefind --service``, the interface of its
+    Node and Python APIs): requests go to its standard input and answers come back on its
+    standard output, each a base64-encoded JSON message followed by a comma.
+
+    One thread writes the requests and another reads the answers, so the build hands over
+    a page and goes on rendering, whatever Pagefind is doing; it waits only when Pagefind
+    is :data:`AHEAD` pages behind, and :meth:`write` waits until every page sent was
+    indexed."""
+
+    AHEAD = 64  # pages the build may get ahead of Pagefind (their HTML is held meanwhile)
+
+    def __init__(self, executable: str) -> None:
+        self._process = subprocess.Popen([executable, "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=subprocess.DEVNULL)
+        self._answers: dict[int, dict] = {}
+        self._sent = 0
+        self._index: int | None = None
+        self._adding: list[int] = []  # pages sent to the index being filled, not yet answered
+        self._ready = threading.Condition()
+        self._requests: queue.Queue[dict | None] = queue.Queue(self.AHEAD)
+        self._stopped = False  # Pagefind's standard input closed under the writer
+        self._reader = threading.Thread(target=self._read, name="pagefind-answers", daemon=True)
+        self._writer = threading.Thread(target=self._write_requests, name="pagefind-requests", daemon=True)
+        self._reader.start()
+        self._writer.start()
+
+    def new_index(self, exclude_selectors) -> None:
+        answer = self._wait(self._request({"type": "NewIndex", "config": {"exclude_selectors": list(exclude_selectors)}}))
+        self._index = answer["index_id"]
+
+    def add(self, path: str, html: str) -> None:
+        self._adding.append(self._request({"type": "AddFile", "index_id": self._index, "file_path": path,
+                                           "url": None, "file_contents": html}))
+
+    def write(self, output: Path) -> None:
+        """Write the index being filled to ``output`` and drop it from Pagefind's memory."""
+        for message in self._adding:
+            self._wait(message)
+        self._adding = []
+        self._wait(self._request({"type": "WriteFiles", "index_id": self._index, "output_path": str(output)}))
+        self._wait(self._request({"type": "DeleteIndex", "index_id": self._index}))
+        self._index = None
+
+    def close(self, kill: bool = False) -> None:
+        """Let Pagefind finish what it was sent and stop, or with ``kill`` stop it at once."""
+        if kill:
+            self._process.kill()
+        if self._writer.is_alive():
             try:
-                os.link(site_dir / page, target)
-            except OSError:  # another file system, or one without hard links
-                shutil.copyfile(site_dir / page, target)
-        command = [executable, "--site", staging, "--output-path", str(output), "--quiet"]
-        for selector in EXCLUDE:
-            command += ["--exclude-selectors", selector]
-        result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError(f"postmortem-archive: Pagefind failed:\n{result.stdout}{result.stderr}")
+                self._requests.put_nowait(None)
+            except queue.Full:
+                self._process.kill()
+        self._writer.join(timeout=10)
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        self._reader.join(timeout=10)
+
+    def _request(self, payload: dict) -> int:
+        if self._stopped or not self._writer.is_alive():
+            raise PluginError(f"postmortem-archive: Pagefind stopped (exit code {self._process.poll()})")
+        self._sent += 1
+        self._requests.put({"message_id": self._sent, "payload": payload})
+        return self._sent
+
+    def _write_requests(self) -> None:
+        stdin = self._process.stdin
+        try:
+            while (request := self._requests.get()) is not None:
+                stdin.write(base64.b64encode(json.dumps(request).encode("utf-8")) + b",")
+                stdin.flush()
+        except OSError:  # Pagefind has gone: the next wait says so
+            self._stopped = True
+            with self._ready:
+                self._ready.notify_all()
+        finally:
+            try:
+                stdin.close()
+            except OSError:
+                pass
+
+    def _wait(self, message: int) -> dict:
+        with self._ready:
+            self._ready.wait_for(lambda: message in self._answers or not self._reader.is_alive() or self._stopped)
+            answer = self._answers.pop(message, None)
+        if answer is None:
+            raise PluginError(f"postmortem-archive: Pagefind stopped (exit code {self._process.poll()})")
+        if answer.get("type") == "Error":
+            raise PluginError(f"postmortem-archive: Pagefind failed: {answer.get('message')}")
+        return answer
+
+    def _read(self) -> None:
+        pending = b""
+        try:
+            while chunk := self._process.stdout.read1(1 << 16):
+                pending += chunk
+                *messages, pending = pending.split(b",")
+                answers = [json.loads(base64.b64decode(message)) for message in messages]
+                with self._ready:
+                    for answer in answers:
+                        self._answers[_message_id(answer)] = answer.get("payload") or {}
+                    self._ready.notify_all()
+        finally:
+            with self._ready:
+                self._ready.notify_all()
+
+
+def _message_id(answer: dict) -> int | None:
+    """The request an answer is for: Pagefind names it, or, when it could not read the
+    request, sends the request back."""
+    if answer.get("message_id") is not None:
+        return answer["message_id"]
+    try:
+        return json.loads((answer.get("payload") or {}).get("original_message") or "null").get("message_id")
+    except (ValueError, AttributeError):
+        return None

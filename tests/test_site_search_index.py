@@ -1,0 +1,90 @@
+"""How the site's build hands its pages to Pagefind (``site/search.py``): as they are
+written or after the build, the same pages in the same bundles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import PluginError
+
+from postmortem.site import search
+
+from .test_site_build import pagefind_pages
+
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
+<body><nav>Everywhere</nav><article class="md-content__inner md-typeset" data-pagefind-body>
+<h1>{title}</h1><p>{text} <a class="headerlink" href="#x">¶</a></p></article></body></html>
+"""
+WORDS = ["failover", "checkout", "latency", "certificate", "rollback", "queue", "resolver"]
+
+
+def pages(count: int) -> dict[str, str]:
+    return {f"postmortems/page-{n:02d}/index.html": PAGE.format(title=f"Incident {n}", text=f"{WORDS[n % 7]} number {n}")
+            for n in range(count)}
+
+
+def write_site(site: Path, found: dict[str, str]) -> None:
+    for path, html in found.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(html, encoding="utf-8")
+
+
+def records(site: Path) -> list[dict[str, dict]]:
+    """Each bundle's pages, by URL, in the manifest's order."""
+    bundles = json.loads((site / search.MANIFEST).read_text(encoding="utf-8"))["bundles"]
+    return [{url: {key: record[key] for key in ("url", "content", "meta", "filters")}
+             for url, record in pagefind_pages(site, bundle.rstrip("/")).items()} for bundle in bundles]
+
+
+def test_pages_indexed_as_written_or_after_the_build_land_in_the_same_bundles(tmp_path):
+    found = pages(7)
+    sites = []
+    for live in (True, False):
+        site = tmp_path / ("live" if live else "after")
+        write_site(site, found)
+        index = search.SiteIndex(site, bundle_pages=3, live=live)
+        for path, html in found.items():
+            index.add(path, html)
+        assert index.finish() == ["pagefind/", "pagefind-2/", "pagefind-3/"]
+        sites.append(records(site))
+    live, after = sites
+    assert live == after
+    assert [sorted(bundle) for bundle in live] == [
+        [f"/postmortems/page-{n:02d}/" for n in numbers] for numbers in ((0, 1, 2), (3, 4, 5), (6,))]
+    record = live[0]["/postmortems/page-01/"]
+    assert record["meta"]["title"] == "Incident 1"
+    assert "checkout number 1" in record["content"] and "Everywhere" not in record["content"] and "¶" not in record["content"]
+    for name in ("pagefind", "pagefind-2"):  # only what the site's worker uses
+        assert not list((tmp_path / "live" / name).glob("pagefind-ui.*"))
+        assert (tmp_path / "live" / name / "pagefind-entry.json").is_file()
+
+
+def test_a_bundle_of_an_earlier_larger_build_is_removed(tmp_path):
+    found = pages(4)
+    write_site(tmp_path, found)
+    assert search.index_site(tmp_path, list(found), bundle_pages=1)[-1] == "pagefind-4/"
+    assert search.index_site(tmp_path, list(found), bundle_pages=2) == ["pagefind/", "pagefind-2/"]
+    assert not (tmp_path / "pagefind-3").exists() and not (tmp_path / "pagefind-4").exists()
+    assert sum(len(bundle) for bundle in records(tmp_path)) == 4
+
+
+def test_a_site_with_nothing_to_search_still_gets_an_index(tmp_path):
+    assert search.SiteIndex(tmp_path).finish() == ["pagefind/"]
+    assert (tmp_path / "pagefind" / "pagefind-entry.json").is_file()
+    assert records(tmp_path) == [{}]
+
+
+def test_a_pagefind_that_stops_is_an_error_not_a_hang(tmp_path):
+    stopped = search.Pagefind("/bin/true")
+    with pytest.raises(PluginError, match="Pagefind stopped"):
+        stopped.new_index(search.EXCLUDE)
+    stopped.close()
+
+
+def test_an_answer_to_a_request_pagefind_could_not_read_names_the_request():
+    original = json.dumps({"message_id": 7, "payload": {"type": "Nonsense"}})
+    assert search._message_id({"message_id": None, "payload": {"type": "Error", "original_message": original}}) == 7
+    assert search._message_id({"message_id": 3, "payload": {}}) == 3
+    assert search._message_id({"payload": {"type": "Error", "original_message": "not json"}}) is None

@@ -215,7 +215,7 @@ def test_names_the_sentence_makes_a_person_of(sentence, name):
         "In neighbouring France, a similar emergency number failure resulted in deaths.",
         "Emergency numbers in many parts of Switzerland, including cities such as Zurich, Basel and Geneva, were unavailable.",
         "Georgia Power and Marietta Power are investigating the outages.",
-        "Multiple Claude Code instances were running in parallel.",
+        "Gloria Server was running in parallel.",  # "Gloria was running …" names a person
         "The outage hit Marietta, Georgia on Monday.",
         "Kakao said today morning it had restored additional services.",  # the speaker is an "it"
         "Microsoft, who owns GitHub, said nothing.",

@@ -32,8 +32,8 @@ restored additional services"). Places and the names of companies and products a
 even when a word of them is also a given name: a country or a region ("In neighbouring
 France"), a city where the sentence puts a place ("cities such as Zurich, Basel and Geneva",
 "Marietta, Georgia"), a name followed by the head of an organisation's or a product's name
-("Georgia Power and Marietta Power are investigating the outages", "Multiple Claude Code
-instances were running in parallel"). Clean too are a team mention ("ping the @nodejs/build team"), a version after a package
+("Georgia Power and Marietta Power are investigating the outages", "Gloria Server was
+running in parallel"). Clean too are a team mention ("ping the @nodejs/build team"), a version after a package
 ("`@posthog/cli`@0.5.15"), a label in a timeline ("22:45 UTC - Discovery: …"), words joined by
 a dash ("Harding–Chamberlin at 15:05") and a list of places or products that holds one word
 that could be a name ("including Melbourne, Brisbane, Perth, and Adelaide").

@@ -324,6 +324,10 @@ def test_action_hints_reuse_the_items_own_words(action, code, hint):
         ("Conduct regular load testing to identify and address scalability issues.", "PM302"),
         ("Test before deploying on all servers no matter how small an update", "PM303"),
         ("Avoid using toplevel wildcards on the DNS level.", "PM303"),
+        ("Task 2: Configure additional network traffic monitoring on firewall.", "PM301"),  # a numbered label
+        ("Regularly simulate load balancer failures in a controlled environment.", "PM302"),  # recurring, any verb
+        ("Implement regular code reviews to identify inefficient queries early in the development process.", "PM302"),
+        ("Enhance onboarding and training processes for the operations team.", "PM303"),  # training, grown
     ],
 )
 def test_action_item_shapes_from_real_post_mortems(action, code):
@@ -337,6 +341,8 @@ def test_action_item_shapes_from_real_post_mortems(action, code):
         "[#2228]: Include the crate name in the HTTP log entry for the publish API call.",  # an issue number
         "**HIGH** Include crate downloads in the smoke test plan for the staging environment",  # a priority
         "P1: Automate the staging environment smoke tests",
+        "Regularly rotate the keys every 90 days.",  # a number bounds the recurrence
+        "Implement regular database health checks in the monitoring system.",  # automated, not people
         "have merges be done automatically by robot",  # a causative is an instruction
         "Refactor event reflector to be a single reflector instead of one-per-pod.",
         "Enhance daily pipeline run with a synthetic monitoring during execution of the pipeline.",

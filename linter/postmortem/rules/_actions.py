@@ -107,7 +107,8 @@ def label_end(an: Analysis) -> int | None:
         return None  # no colon among the first words: the common case, decided at once
     for j in range(0, min(len(tokens) - 1, 4)):
         tok = tokens[j]
-        if tok.sentence != tokens[0].sentence or not tok.text.replace("-", "").isalpha() or tok.low in _SUBJECT_WORDS:
+        numbered = j == 1 and tok.text.isdigit() and tokens[0].text[:1].isupper() and tokens[0].text.isalpha()
+        if tok.sentence != tokens[0].sentence or not (numbered or tok.text.replace("-", "").isalpha()) or tok.low in _SUBJECT_WORDS:
             return None
         between = an.text[tok.end : tokens[j + 1].start]
         if "," in between:
@@ -117,8 +118,8 @@ def label_end(an: Analysis) -> int | None:
         nxt = tokens[j + 1]
         if nxt.low in _lex.NOT_IMPERATIVE_STARTS or not (nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text)):
             return None
-        if j == 0:
-            return 1 if tokens[0].low not in ("please", "note") else None
+        if j == 0 or numbered:  # "Task: …", "Task 1: …", "Step 2: …"
+            return j + 1 if tokens[0].low not in ("please", "note") else None
         head = tokens[j].low
         if any(t.low in _BLOCKERS or t.text.islower() for t in tokens[1 : j + 1]):
             return None  # "Fix the pipeline: …", "Implement status monitoring: …": a clause, not a name
@@ -799,13 +800,19 @@ _FREQUENCY = _lex._words("frequently regularly periodically continuously constan
 def _recurring_check(an: Analysis, first: int, raw: str):
     """ "Check and verify Nginx configurations frequently": a person's recurring check never ends."""
     tokens = an.tokens
-    if tokens[first].low in _LIGHT_VERBS:
+    if first > 0 and tokens[first - 1].low in _FREQUENCY and not _measured(tokens[first:], an.text):
+        # "Regularly simulate load balancer failures …": a recurring act by people, whatever the verb
+        return tokens[first - 1].start, tokens[first].end, f"a recurring {tokens[first].low} by people has no finish line"
+    light = tokens[first].low in _LIGHT_VERBS
+    if light or tokens[first].low in _PRACTICE_VERBS:
         # "Conduct regular load testing …", "Schedule periodic reviews of …": recurring work by
-        # people, named as a noun; "Perform regular and tested backups" names an artefact
+        # people, named as a noun; "Perform regular and tested backups" names an artefact.
+        # A practice started ("Implement regular code reviews") counts only when it is a meeting
+        # of people: "Implement regular health checks in the monitoring system" is automated.
         for k in range(first + 1, min(len(tokens), first + 3)):
             if tokens[k].low in _RECURRING:
                 for m in range(k + 1, min(len(tokens), k + 4)):
-                    if tokens[m].low in _OPEN_EVENTS or tokens[m].low in _PEOPLE_WORK:
+                    if tokens[m].low in _OPEN_EVENTS or light and tokens[m].low in _PEOPLE_WORK:
                         return tokens[first].start, tokens[m].end, f"recurring {tokens[m].low} by people has no finish line"
         return None
     if tokens[first].low not in _CHECK_VERBS:
@@ -817,6 +824,8 @@ def _recurring_check(an: Analysis, first: int, raw: str):
 
 
 _RECURRING = _lex._words("regular periodic routine recurring continuous ongoing frequent")
+# Verbs that start a practice: "Implement regular code reviews", "Introduce periodic drills".
+_PRACTICE_VERBS = _lex._words("implement introduce institute establish start begin adopt")
 _PEOPLE_WORK = _lex._words("audit audits testing tests checks optimization optimisation inspections inspection")
 
 
@@ -1145,7 +1154,10 @@ def _SYSTEM_VERB(tok) -> bool:
 
 _SYSTEM_RULES = _lex._words("allow permit accept let deploy release ship merge run retry store expose log")
 _NOTIFIED = _lex._words("emailed notified paged alerted pinged messaged informed")
-_TRAINING_VERBS = _lex._words("create provide organise organize hold run schedule conduct do arrange offer give develop")
+_TRAINING_VERBS = _lex._words(
+    "create provide organise organize hold run schedule conduct do arrange offer give develop"
+    " implement introduce institute establish enhance improve expand"  # a practice of people, started or grown
+)
 _TRAINING_NOUNS = _lex._words("training trainings learning workshop workshops course courses education awareness")
 
 

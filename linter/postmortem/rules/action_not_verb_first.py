@@ -14,8 +14,9 @@ phrase of time or sequence closed by a comma or a colon ("Going forward, add…"
 "Short-term: pin…") or a leading condition ("If a pod doesn't start in time, …") may come
 first, and what follows it is judged; "Do not" / "Never" are instructions too. A label in
 front of the instruction is not a verb, whatever its first word can also be: one word or a
-Title Case noun phrase headed by a nominalisation or a plural, closed by a colon ("Task: Set
-up monitoring tools to track SSH authentication failures…", "Code Review Updates: Update the
+Title Case noun phrase headed by a nominalisation or a plural, or a numbered one ("Task 1:",
+"Step 2:"), closed by a colon ("Task: Set up monitoring tools to track SSH authentication
+failures…", "Task 2: Configure additional network traffic monitoring on firewall.", "Code Review Updates: Update the
 code review checklist…", "Query Optimization: Conduct periodic reviews…"); a heading that is
 itself an instruction ("Fix the pipeline: …", "Enhance Monitoring: …") is fine.
 

@@ -29,8 +29,10 @@ developers"); a verb that raises an amount says better when its object is a qual
 a noun is that act ("Conduct a comprehensive review of load balancer configurations for all
 services", "Schedule an incident postmortem meeting with all involved teams to discuss lessons
 learned"), and so is recurring work by people ("Conduct regular load testing to identify and
-address scalability issues"; "Perform regular and tested backups of the database" names an
-artefact); a plan, policy or strategy promised with
+address scalability issues", "Implement regular knowledge-sharing sessions to exchange insights
+and best practices among team members", "Regularly simulate load balancer failures and traffic
+misconfigurations in a controlled environment…"; "Perform regular and tested backups of the
+database" names an artefact, a number bounds it: "Regularly rotate the keys every 90 days"); a plan, policy or strategy promised with
 nothing said of what it holds ("Define and implement Redis strategy", "Develop a policy around
 when to create a new hub and what type of changes get deployed to Datahub!"), a recurring check by people ("Check and
 verify Nginx configurations frequently…") and a question whose only numbers describe it

@@ -41,11 +41,14 @@ The deploy process allowed a config that failed validation to reach production.
 ```
 """
 
+from functools import lru_cache
+
 from ..rule import Finding, Severity
 from . import _lexicon as lex
+from . import _people
 from ._people import candidates
-from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, agent_blames, blamed_acts, has_error_prefixed, negated_duty
-from ._language import NameOptions, analyse_speech as analyse, text_blocks, is_past_verb, negated_before, person_at, words_of
+from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, acts_of_named, agent_blames, blamed_acts, has_error_prefixed, negated_duty
+from ._language import NameOptions, analyse_speech as analyse, analyse as analyse_plain, text_blocks, is_past_verb, negated_before, person_at, words_of, _lemmas
 
 CODE = "PM501"
 NAME = "blame-named-person"
@@ -86,6 +89,21 @@ def validate_options(options):
 def check(doc, ctx):
     names = NameOptions.from_options(ctx.options)
     owners = ctx.owners
+    never = None
+    for block in text_blocks(doc):
+        text = block.text
+        words = words_of(text)
+        if words.isdisjoint(_SECOND_PERSON) or not ("," in text or ":" in text or "@" in text):
+            continue
+        if never is None:
+            never = _people.never_words(doc, owners)
+        for start, end in _addressed_blame(text, names, never):
+            yield Finding(
+                block.span(start, end),
+                f"names {text[start:end]!r} as the actor of a failure; describe roles and the system instead",
+                "Address the change, not the person: say what allowed it and what would have caught it; "
+                "refer to people by role (\"the on-call engineer\").",
+            )
     for block, an in _blocks(doc, names):
         reported = set()
         for index, tok in enumerate(an.tokens):
@@ -125,6 +143,19 @@ def check(doc, ctx):
             yield Finding(
                 block.span(first.start, first.start + len(who)),
                 f"names {who!r} as the actor of a failure; describe roles and the system instead",
+                hint + "refer to people by role (\"the on-call engineer\").",
+            )
+        if never is None:
+            never = _people.never_words(doc, owners)
+        for act in acts_of_named(an, _people_spans(an, names, never), names, owners):
+            if act.actor.start in reported:
+                continue
+            reported.add(act.actor.start)  # a person only the name rule knows: "staff member Brain typoed …"
+            first, last = an.tokens[act.actor.start], an.tokens[act.actor.end - 1]
+            hint = f"Describe what made {act.act} possible and what would have caught it; " if act.act else "Say what allowed it; "
+            yield Finding(
+                block.span(first.start, last.start + len(last.base)),
+                f"names {block.text[first.start : last.start + len(last.base)]!r} as the actor of a failure; describe roles and the system instead",
                 hint + "refer to people by role (\"the on-call engineer\").",
             )
         for actor, _, _, _ in agent_blames(an, names, owners):
@@ -246,3 +277,97 @@ def _has_cue(lows):
     if any(word in lex.FAILURE_CUES and not (word == "wrong" and k > 0 and lows[k - 1] in ("gone", "went", "go", "goes")) for k, word in enumerate(lows)):
         return True
     return any(tuple(lows[k : k + len(p)]) == p for p in _PHRASE_CUES for k in range(len(lows)))
+
+
+def _people_spans(an, names, never) -> frozenset[tuple[int, int]]:
+    """Token ranges of the people the name rule (PM506) finds in ``an``."""
+    if not an.tokens:
+        return frozenset()
+    starts = {t.start: k for k, t in enumerate(an.tokens)}
+    spans = set()
+    for person in _people.named_people(an, names, never):
+        k = starts.get(person.start)
+        if k is None:
+            continue
+        end = k + 1
+        while end < len(an.tokens) and an.tokens[end].start < person.end:
+            end += 1
+        spans.add((k, end))
+    return frozenset(spans)
+
+
+# Addressing a person and telling them what they did wrong: "Sood, regardless of your status,
+# you shouldn't self merge", "@jknphy you know you should run verification runs … to avoid this
+# kind of accidents", "John, I understand that you caused an outage today".
+_SECOND_PERSON = lex._words("you your you've you're you'd you'll yourself youve")
+_REPROACH_MODALS = lex._words("shouldn't shouldnt")
+
+
+@lru_cache(maxsize=1)
+def _failure_lemmas() -> frozenset[str]:
+    """Lemmas of the words that frame an act as a failure ("breaks", "accidents", "forgetting"),
+    from the lexicon's failure cues and blame nouns, without the verbs systems share with people."""
+    out = set()
+    for word in lex.FAILURE_CUES | lex.BLAME_NOUNS:
+        found = _lemmas(word)
+        if found:
+            for lemmas in found.values():
+                out.update(lemmas)
+    return frozenset(out - lex._words("cause trigger introduce lock drop flood skip ignore bad bypass failing"))
+
+
+def _failure_word(low: str) -> bool:
+    if low in lex.FAILURE_CUES or low in lex.BLAME_NOUNS:
+        return True
+    found = _lemmas(low) if low.isalpha() and len(low) > 3 else None
+    return bool(found) and any(lemma in _failure_lemmas() for lemmas in found.values() for lemma in lemmas)
+
+
+def _reproach(tokens) -> bool:
+    """A second-person clause that reproaches: "you" and a word of failure, a blame noun, a
+    judging adjective, or "should not"/"should have"."""
+    from ._judgement_words import ADJECTIVES
+
+    lows = [t.low for t in tokens]
+    first = next((k for k, low in enumerate(lows) if low in _SECOND_PERSON), None)
+    if first is None:
+        return False
+    for k in range(first + 1, len(lows)):  # what "you" did or should not do: after it ("this is failing, can you …" is not)
+        low = lows[k]
+        if _failure_word(low) or low in ADJECTIVES:
+            return True
+        if low in _REPROACH_MODALS or low == "should" and k + 1 < len(lows) and lows[k + 1] in ("not", "have", "never"):
+            return True
+    return False
+
+
+def _addressed_blame(text: str, names, never):
+    """Offsets of the people a block addresses at the start of a sentence ("Sood, …", "@jknphy
+    you …", a line "@nick: …") in a sentence that reproaches "you"."""
+    if "@" in text:  # a line addressed to a handle is masked as a chat line: read its message alone
+        for match in _people._ADDRESSED_LINE.finditer(text):
+            nick = match.group("nick")
+            low = nick[1:].lower()
+            if low in never or low in names.allowed or low in lex.NON_PERSON_HANDLES:
+                continue
+            line_end = text.find("\n", match.end())
+            rest = analyse_plain(text[match.end() : line_end if line_end >= 0 else len(text)])
+            if rest.sentences and _reproach(rest.sentence_tokens(0)):
+                yield match.start("nick"), match.end("nick")
+    if not candidates(text):
+        return
+    an = analyse(text)
+    spans = _people_spans(an, names, never)
+    if not spans:
+        return
+    by_start = {start: end for start, end in spans}
+    for first, last in an.sentences:
+        end = by_start.get(first)
+        if end is None or end >= last:
+            continue
+        tok = an.tokens[first]
+        gap = an.text[an.tokens[end - 1].end : an.tokens[end].start]
+        if not (gap.strip() in (",", ":") or tok.is_handle and end == first + 1 and gap == " "):
+            continue  # a vocative: "Howard, this is …", "@jknphy you know …"
+        if _reproach(an.tokens[end:last]):
+            yield tok.start, an.tokens[end - 1].start + len(an.tokens[end - 1].base)

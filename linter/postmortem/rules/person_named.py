@@ -92,10 +92,16 @@ def check(doc, ctx):
         yield from _title(doc, title, names, never, surnames)
     for block in text_blocks(doc):
         text = block.text
-        reported = set()
+        reported_spans = []
+        if "@" in text or "u/" in text:
+            for person in _people.addressed_handles(text, never, names):
+                reported_spans.append((person.start, person.end))
+                yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
         if _people.starts_with_clock(text):
             for person in _people.chat_nicks(text, never, names):
-                reported.add(person.start)
+                if any(person.start < end and start < person.end for start, end in reported_spans):
+                    continue
+                reported_spans.append((person.start, person.end))
                 yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
         if not _people.candidates(text) and not (surnames and any(s in text.lower() for s in surnames)) \
                 and not (block.column == "actor" and block.kind == "table-cell" and _people.actor_cell_candidate(text, never)):
@@ -103,7 +109,7 @@ def check(doc, ctx):
         an = analyse(text)
         cell = block.kind == "table-cell"
         for person in _people.named_people(an, names, never, surnames, cell=cell, actor_cell=cell and block.column == "actor"):
-            if person.start not in reported:
+            if not any(person.start < end and start < person.end for start, end in reported_spans):
                 yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
 
 
@@ -114,28 +120,7 @@ def _message(person) -> str:
 
 
 def _never(doc, ctx) -> frozenset[str]:
-    words = set(_owner_words(ctx.owners))
-    for service in doc.incident.services or []:
-        if isinstance(service, str):
-            words.add(service.lower())
-            words.update(part for part in service.lower().replace("_", "-").split("-") if part)
-    return frozenset(words)
-
-
-_OWNER_WORDS: dict[int, tuple] = {}
-
-
-def _owner_words(owners) -> frozenset[str]:
-    """Teams and roles of the owner registry and the words of their names (once per registry)."""
-    cached = _OWNER_WORDS.get(id(owners))
-    if cached is not None and cached[0] is owners:
-        return cached[1]
-    words = set()
-    for name in getattr(owners, "names", {}) or {}:
-        words.add(name.lower())
-        words.update(part for part in name.lower().replace("_", "-").split("-") if part)
-    _OWNER_WORDS[id(owners)] = (owners, frozenset(words))
-    return _OWNER_WORDS[id(owners)][1]
+    return _people.never_words(doc, ctx.owners)
 
 
 def _title(doc, title, names, never, surnames):

@@ -538,6 +538,8 @@ def named_people(
             continue  # "the 2022 Rogers outage" (not "4:26pm: Melanie …")
         if _institution_follows(tokens, i):
             continue  # "Henry Mayo Newhall Hospital"
+        if nxt is not None and _plural_head(text, tok, nxt):
+            continue  # "Fritz Timeouts": the name of a server modifying a plural noun
         if tok.initial and not cell and not curated and not _person_context(tokens, i, nxt, text):
             continue  # a capital at the start of a sentence says nothing
         end = _with_surname(tokens, i, nxt, never, text)
@@ -564,6 +566,17 @@ def _thing_in_brackets(text: str, tokens, i: int) -> bool:
         if tokens[j].low in _THING_AFTER or tokens[j].base.lower() in lex.SYSTEMS:
             return j > i + 1 or tokens[j].low in _THING_AFTER
     return False
+
+
+def _plural_head(text: str, tok, nxt) -> bool:
+    """In a title, a capitalised plural right after the word that is no surname or given name:
+    the word modifies it ("Fritz Timeouts", "Hermes Outages") as no first name does a surname."""
+    if tok.possessive or not nxt.capitalised or not _adjacent(text, tok, nxt) or not nxt.low.endswith("s"):
+        return False
+    if not all(w[:1].isupper() or not w[:1].isalpha() for w in text.split()):
+        return False  # a title in title case only: "Joe Banks responded" is a person
+    low = nxt.base.lower()
+    return len(low) > 4 and not low.endswith("ss") and not is_surname(low) and not is_given_name(low)
 
 
 def _named_thing(tokens, i: int) -> bool:

@@ -59,6 +59,8 @@ _CAUSAL_BEFORE_BY = lex._words("caused triggered introduced started")
 _ADVERBS = lex._words("accidentally mistakenly inadvertently then also just simply quickly carelessly apparently unknowingly again")
 _PHRASE_CUES = (("took", "down"), ("brought", "down"), ("knocked", "out"), ("cut", "off"), ("by", "mistake"), ("by", "accident"))
 _PRONOUNS = frozenset({"he", "she"})
+# Acts that repair: an error word in their object names what was put right.
+_REMEDIAL = lex._words("cleaned repaired corrected undid purged")
 # The cue must be in the person's own clause: "David Ige met officials to determine what caused the alarm"
 _REPORTING = lex._words("out said says noted mentioned explained thought believed found realized realised confirmed stated wrote told suggested")
 _CLAUSE_ENDS = lex._words("to what who whom because while when but so although since where")
@@ -131,7 +133,7 @@ def check(doc, ctx):
         if not candidates(block.text):
             continue
         for act in blamed_acts(an, names, owners):
-            if act.actor.kind not in ("name", "handle") or act.actor.start in reported:
+            if act.actor.kind not in ("name", "handle") or act.actor.start in reported or _repairs(an, act):
                 continue
             reported.add(act.actor.start)
             first, last = an.tokens[act.actor.start], an.tokens[act.actor.end - 1]
@@ -148,7 +150,7 @@ def check(doc, ctx):
         if never is None:
             never = _people.never_words(doc, owners)
         for act in acts_of_named(an, _people_spans(an, names, never), names, owners):
-            if act.actor.start in reported:
+            if act.actor.start in reported or _repairs(an, act):
                 continue
             reported.add(act.actor.start)  # a person only the name rule knows: "staff member Brain typoed …"
             first, last = an.tokens[act.actor.start], an.tokens[act.actor.end - 1]
@@ -238,8 +240,8 @@ def _blamed_person(an, i, names, owners):
     negative = verb in ("didn't", "didn’t", "never") or (verb == "did" and j + 1 < len(an.tokens) and an.tokens[j + 1].low == "not")
     if not (is_past_verb(verb) or negative or verb in lex.HUMAN_ONLY_VERBS):
         return None
-    if verb in lex.RESPONSE_VERBS and not human_adverb:
-        return None
+    if (verb in lex.RESPONSE_VERBS or verb in _REMEDIAL) and not human_adverb:
+        return None  # "@krzyzacy cleaned up all wrong pods": the error word names what was repaired
     if human_adverb or verb in lex.HUMAN_ONLY_VERBS or (cleft and strong):
         return start, end
     clause = []
@@ -371,3 +373,11 @@ def _addressed_blame(text: str, names, never):
             continue  # a vocative: "Howard, this is …", "@jknphy you know …"
         if _reproach(an.tokens[end:last]):
             yield tok.start, an.tokens[end - 1].start + len(an.tokens[end - 1].base)
+
+
+def _repairs(an, act) -> bool:
+    """The act repairs what the error word names: "cleaned up all wrong pods", "fixed the
+    broken config" (an adverb of error still blames: "accidentally reverted")."""
+    main = an.tokens[act.clause.main].low
+    cue = " ".join(t.low for t in an.tokens[act.cue_start : act.cue_end])
+    return (main in lex.RESPONSE_VERBS or main in _REMEDIAL) and not any(w in lex.HUMAN_ONLY_VERBS or w.endswith("ly") for w in cue.split())

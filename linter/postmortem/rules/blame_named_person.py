@@ -47,7 +47,7 @@ from ..rule import Finding, Severity
 from . import _lexicon as lex
 from . import _people
 from ._people import candidates
-from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, acts_of_named, agent_blames, blamed_acts, has_error_prefixed, negated_duty
+from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, acts_of_named, agent_blames, blamed_acts, clauses, has_error_prefixed, negated_duty
 from ._language import NameOptions, analyse_speech as analyse, analyse as analyse_plain, text_blocks, is_past_verb, negated_before, person_at, words_of, _lemmas
 
 CODE = "PM501"
@@ -79,6 +79,7 @@ def _blocks(doc, names):
         words = words_of(block.text)
         # a cue, and someone to blame: a name, a handle or "he"/"she" ("error" alone is in most blocks)
         if (not words.isdisjoint(_SCREEN) or not words.isdisjoint(_CLAUSE_SCREEN) or has_error_prefixed(words)
+                or not words.isdisjoint(_judging_words()) or any(_verb_from_slip(w) for w in words if w.endswith("ed"))
                 or not words.isdisjoint(DUTY_WORDS) and negated_duty(block.text)) \
                 and (not words.isdisjoint(_PRONOUNS) or names.people or candidates(block.text)):
             yield block, analyse(block.text)
@@ -159,6 +160,17 @@ def check(doc, ctx):
                 block.span(first.start, last.start + len(last.base)),
                 f"names {block.text[first.start : last.start + len(last.base)]!r} as the actor of a failure; describe roles and the system instead",
                 hint + "refer to people by role (\"the on-call engineer\").",
+            )
+        for start, end in _judged_people(an, names, never, owners):
+            if start in reported:
+                continue
+            reported.add(start)  # "Bayer Rosmarin consigned herself … with a lacklustre performance", "Brain making his … error"
+            first, last = an.tokens[start], an.tokens[end - 1]
+            who = block.text[first.start : last.start + len(last.base)]
+            yield Finding(
+                block.span(first.start, last.start + len(last.base)),
+                f"names {who!r} as the actor of a failure; describe roles and the system instead",
+                "Say what the situation asked of the role and what made it hard; refer to people by role (\"the on-call engineer\").",
             )
         for actor, _, _, _ in agent_blames(an, names, owners):
             if actor.kind not in ("name", "handle") or actor.start in reported:
@@ -328,15 +340,13 @@ def _failure_word(low: str) -> bool:
 def _reproach(tokens) -> bool:
     """A second-person clause that reproaches: "you" and a word of failure, a blame noun, a
     judging adjective, or "should not"/"should have"."""
-    from ._judgement_words import ADJECTIVES
-
     lows = [t.low for t in tokens]
     first = next((k for k, low in enumerate(lows) if low in _SECOND_PERSON), None)
     if first is None:
         return False
     for k in range(first + 1, len(lows)):  # what "you" did or should not do: after it ("this is failing, can you …" is not)
         low = lows[k]
-        if _failure_word(low) or low in ADJECTIVES:
+        if _failure_word(low) or _judging(low):
             return True
         if low in _REPROACH_MODALS or low == "should" and k + 1 < len(lows) and lows[k + 1] in ("not", "have", "never"):
             return True
@@ -381,3 +391,74 @@ def _repairs(an, act) -> bool:
     main = an.tokens[act.clause.main].low
     cue = " ".join(t.low for t in an.tokens[act.cue_start : act.cue_end])
     return (main in lex.RESPONSE_VERBS or main in _REMEDIAL) and not any(w in lex.HUMAN_ONLY_VERBS or w.endswith("ly") for w in cue.split())
+
+
+@lru_cache(maxsize=1)
+def _judging_words() -> frozenset[str]:
+    from ._judgement_words import ADJECTIVES, PERSON_NOUNS
+
+    return frozenset(lex.JUDGEMENT_WORDS | ADJECTIVES | PERSON_NOUNS) | lex._words("lacklustre lackluster inability incapacity")
+
+
+def _judging(low: str) -> bool:
+    return low in _judging_words()
+
+
+_HIS = lex._words("his her")
+_NEGATIONS = lex._words("not no never n't nothing")
+
+
+def _his_error(toks, k: int) -> bool:
+    """The noun of error at ``k`` belongs to "his"/"her": "his now annually celebrated error",
+    "a mistake on his part", "the biggest mistake in his entire life" (not "an error has
+    rendered his privileges obsolete")."""
+    for j in range(k - 1, max(-1, k - 5), -1):
+        low = toks[j].low
+        if low in _HIS:
+            return True
+        if not (low.endswith(("ly", "ed", "est", "ing")) or low in ("now", "own", "big", "huge", "silly", "simple", "little")):
+            break
+    return k + 2 < len(toks) and toks[k + 1].low in ("on", "in", "of") and toks[k + 2].low in _HIS
+
+
+def _verb_from_slip(low: str) -> bool:
+    """A verb made of a noun of error: "typoed", "blundered"."""
+    return len(low) > 5 and low.endswith("ed") and (low[:-2] in lex.BLAME_NOUNS or low[:-3] in lex.BLAME_NOUNS and low[-3] == low[-4])
+
+
+def _judged_people(an, names, never, owners):
+    """Named people (PM506) that a sentence judges or charges with an error of their own: the
+    subject of a clause holding a judging word or a verb made of a noun of error ("Bayer
+    Rosmarin consigned herself … with a lacklustre performance", "staff member Brain typoed a
+    hostmask"), or the one person a sentence names when it speaks of "his"/"her" error
+    ("Vladimir Shved told the judge … it was the biggest mistake in his entire life")."""
+    spans = _people_spans(an, names, never)
+    if not spans:
+        return
+    ends = {end: start for start, end in spans}
+    done = set()
+    for clause in clauses(an, names, owners):
+        actor = clause.actor
+        if actor is None or actor.end not in ends or ends[actor.end] < actor.start or clause.negated:
+            continue
+        start = ends[actor.end]
+        lows = [an.tokens[t].low for t in range(clause.verb, clause.end)]
+        if any(_judging(low) for low in lows) or _verb_from_slip(an.tokens[clause.main].low):
+            done.add(start)
+            yield start, actor.end
+    by_sentence = {}
+    for start, end in spans:
+        by_sentence.setdefault(an.tokens[start].sentence, []).append((start, end))
+    for sentence, people in by_sentence.items():
+        if len(people) != 1 or people[0][0] in done:
+            continue
+        first, last = an.sentences[sentence]
+        toks = an.tokens[first:last]
+        if any(t.low in lex.ROLE_NOUNS or t.low in ("he", "she") and False for t in toks):
+            continue
+        for k, t in enumerate(toks):
+            if t.low not in lex.BLAME_NOUNS or not _his_error(toks, k):
+                continue
+            if not any(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in [x.low for x in toks[max(0, k - 6) : k]]):
+                yield people[0]
+                break

@@ -326,6 +326,10 @@ def candidates(text: str) -> bool:
                     return True
     if not words.isdisjoint(_SHAPE_CUES):
         return True
+    if "_" in text and _UNDERSCORE_ANYWHERE.search(text):
+        return True  # "Phoenix_flare"
+    if ", " in text and _AGE.search(text):
+        return True  # "Tan Wei Chiang, 30, …"
     if "u/" in text and _REDDIT_USER.search(text):
         return True  # "u/ocbaker"
     if not words.isdisjoint(_LOWER_TITLE_ROLES) and _role_title_pattern().search(text):
@@ -439,6 +443,9 @@ def named_people(
         if prev is not None and _handle_cued(tokens, i) and low not in lex.SYSTEMS and low not in _COMMON and low not in lex.STOPWORDS \
                 and (any(ch.isdigit() for ch in low) or not is_english_word(low)):
             found.append(Named(tok.start, tok.start + len(base), base, "handle"))  # "the Reddit handle cscareerthrowaway567"
+            continue
+        if "_" in base and _UNDERSCORE_NAME.match(base) and low not in lex.SYSTEMS and not _NOT_PERSON_HANDLE.search(low):
+            found.append(Named(tok.start, tok.start + len(base), base, "handle"))  # "Phoenix_flare unclaimed all land"
             continue
         digits = _HANDLE_DIGITS.match(low)
         if digits:
@@ -834,6 +841,11 @@ def _actor_pattern(kind: str) -> re.Pattern:
 
 
 _CAMEL_PARTS = _Lazy(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")  # "DrMagnus", "BenTheElder"
+# A capitalised word and another joined by an underscore: a user name ("Phoenix_flare",
+# "Kyle_ETP"); code identifiers are lower case or all capitals, and sit in code spans.
+_UNDERSCORE_NAME = _Lazy(r"^[A-Z][a-z]+_[A-Za-z][A-Za-z0-9]*$")
+_UNDERSCORE_ANYWHERE = _Lazy(r"(?<![\w`])[A-Z][a-z]+_[A-Za-z][A-Za-z0-9]*\b")
+_AGE = _Lazy(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+){0,2}, [1-9]\d, ")
 _CAMEL_TWO = _Lazy(r"^([A-Z][a-z]{2,})([A-Z][a-z]{3,})$")  # "MarianMacik", "DaanHoogland"
 # Reddit's user names ("u/ocbaker", "/u/netscape9") and a line addressed to a handle ("@phaer: …",
 # which the other language rules read as a quoted chat line and skip).
@@ -1055,6 +1067,9 @@ def _appositive_person(text: str, tokens, i: int, never) -> int:
         if tokens[i - 1].capitalised or tokens[i - 1].low in _DETERMINERS:
             return 0
     after = tokens[end].low
+    if after.isdigit() and 14 <= int(after) <= 99 and end + 1 < len(tokens) and tokens[end + 1].sentence == tok.sentence \
+            and text[tokens[end].end : tokens[end + 1].start].strip() == "," and not all(is_english_word(t.base.lower()) for t in tokens[i:end]):
+        return end  # "Tan Wei Chiang, 30, then lied …": a name and an age, as the press writes them
     direct = after == "who" or _role_word(after) and end + 1 < len(tokens) and tokens[end + 1].low in ("of", "at", "for", "and", ",") \
         or after == "one" and _one_of_people(tokens, end)
     if after not in ("the", "a", "an", "our", "their", "its", "his", "her") and not direct:

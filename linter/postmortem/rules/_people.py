@@ -463,6 +463,9 @@ def named_people(
             skip_until = end
             continue
         if not tok.capitalised:
+            if prev is not None and tok.text.islower() and _role_before(text, tokens, i) and low not in never and low not in names.allowed:
+                found.append(Named(tok.start, tok.end, tok.text, "handle"))  # "staff member w00t"
+                continue
             if prev is not None and prev.low in _TITLES and tok.text.isupper() and len(tok.text) > 2 and low not in lex.SYSTEMS:
                 found.append(Named(tok.start, tok.start + len(base), base, "name"))  # "Ms. WONSICS"
                 continue
@@ -878,7 +881,7 @@ _LOWER_TITLE_ROLES = frozenset(r for r in lex.ROLE_NOUNS if not r.endswith("s") 
 
 @lru_cache(maxsize=1)
 def _role_title_pattern() -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(sorted(_LOWER_TITLE_ROLES, key=len, reverse=True)) + r") [A-Z][a-z]")
+    return re.compile(r"\b(?:" + "|".join(sorted(_LOWER_TITLE_ROLES, key=len, reverse=True)) + r") (?:[A-Z][a-z]|[a-z]+\d)")
 
 
 def _role_before(text: str, tokens, i: int) -> bool:
@@ -886,6 +889,9 @@ def _role_before(text: str, tokens, i: int) -> bool:
     then a person when it is a given name, a surname or no English word, or when a finite verb
     follows it: "Chatspike staff member Brain typoed a hostmask", "developer Andrew Otto merges"."""
     tok, prev = tokens[i], tokens[i - 1]
+    if prev.low in _LOWER_TITLE_ROLES and not prev.capitalised and tok.text.islower() and _adjacent(text, prev, tok) \
+            and any(ch.isdigit() for ch in tok.text) and tok.text.isalnum() and not tok.text[:1].isdigit() and len(tok.text) > 2:
+        return True  # "staff member w00t starts to explain": a user name
     if prev.low not in _LOWER_TITLE_ROLES or prev.capitalised or tok.initial or not tok.capitalised or tok.possessive \
             or not _adjacent(text, prev, tok) or is_product_shaped(tok.base):
         return False

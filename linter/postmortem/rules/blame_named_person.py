@@ -63,7 +63,7 @@ _PRONOUNS = frozenset({"he", "she"})
 _REMEDIAL = lex._words("cleaned repaired corrected undid purged")
 # The cue must be in the person's own clause: "David Ige met officials to determine what caused the alarm"
 _REPORTING = lex._words("out said says noted mentioned explained thought believed found realized realised confirmed stated wrote told suggested")
-_CLAUSE_ENDS = lex._words("to what who whom because while when but so although since where")
+_CLAUSE_ENDS = lex._words("to what who whom because while when but so although since where why how whether")
 # Every finding needs one of these words in its sentence; blocks without any are skipped.
 _SCREEN = (
     lex.FAILURE_CUES | lex.HUMAN_ONLY_VERBS | lex.BLAME_NOUNS | _CAUSAL_BEFORE_BY
@@ -109,10 +109,18 @@ def check(doc, ctx):
             )
     for block, an in _blocks(doc, names):
         reported = set()
+        spans = None
         for index, tok in enumerate(an.tokens):
             if not (tok.capitalised or tok.is_handle or tok.low in _PRONOUNS):
                 continue
             found = _blamed_person(an, index, names, owners)
+            if found is None and tok.capitalised and tok.initial:
+                if spans is None:
+                    if never is None:
+                        never = _people.never_words(doc, owners)
+                    spans = {start: end for start, end in _people_spans(an, names, never)}
+                if index in spans:  # a person only the name rule knows: "Phoenix_flare unclaimed all land …, causing …"
+                    found = _blamed_person(an, index, names, owners, known=(index, spans[index]))
             if found is None:
                 continue
             start, end = found
@@ -184,13 +192,15 @@ def check(doc, ctx):
             )
 
 
-def _blamed_person(an, i, names, owners):
+def _blamed_person(an, i, names, owners, known=None):
     tok = an.tokens[i]
     if i > 0 and an.tokens[i - 1].sentence == tok.sentence and an.tokens[i - 1].capitalised:
         before = person_at(an, i - 1, names, owners)
         if before is not None and before.end > i:
             return None  # second word of a name already judged
-    if tok.low in _PRONOUNS and not tok.possessive:
+    if known is not None:
+        person = (known[0], known[1], True)
+    elif tok.low in _PRONOUNS and not tok.possessive:
         person = (i, i + 1, True)
     else:
         found = person_at(an, i, names, owners)
@@ -250,7 +260,7 @@ def _blamed_person(an, i, names, owners):
         return None
     verb = an.tokens[j].low
     negative = verb in ("didn't", "didn’t", "never") or (verb == "did" and j + 1 < len(an.tokens) and an.tokens[j + 1].low == "not")
-    if not (is_past_verb(verb) or negative or verb in lex.HUMAN_ONLY_VERBS):
+    if not (is_past_verb(verb) or negative or verb in lex.HUMAN_ONLY_VERBS or _prefixed_past(verb)):
         return None
     if (verb in lex.RESPONSE_VERBS or verb in _REMEDIAL) and not human_adverb:
         return None  # "@krzyzacy cleaned up all wrong pods": the error word names what was repaired
@@ -462,3 +472,11 @@ def _judged_people(an, names, never, owners):
             if not any(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in [x.low for x in toks[max(0, k - 6) : k]]):
                 yield people[0]
                 break
+
+
+def _prefixed_past(low: str) -> bool:
+    """A past verb with a prefix the dictionary does not list: "unclaimed", "re-ran", "mis-set"."""
+    for prefix in ("un", "re-", "re", "mis-", "de"):
+        if low.startswith(prefix) and len(low) > len(prefix) + 3 and is_past_verb(low[len(prefix):]):
+            return True
+    return False

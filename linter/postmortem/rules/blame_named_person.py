@@ -61,6 +61,7 @@ _PHRASE_CUES = (("took", "down"), ("brought", "down"), ("knocked", "out"), ("cut
 _PRONOUNS = frozenset({"he", "she"})
 # Acts that repair: an error word in their object names what was put right.
 _REMEDIAL = lex._words("cleaned repaired corrected undid purged")
+_REPAIRS = _REMEDIAL | lex._words("fixed reverted restored resolved rolled mitigated recovered")
 # The cue must be in the person's own clause: "David Ige met officials to determine what caused the alarm"
 _REPORTING = lex._words("out said says noted mentioned explained thought believed found realized realised confirmed stated wrote told suggested")
 _CLAUSE_ENDS = lex._words("to what who whom because while when but so although since where why how whether")
@@ -119,7 +120,8 @@ def check(doc, ctx):
                     if never is None:
                         never = _people.never_words(doc, owners)
                     spans = {start: end for start, end in _people_spans(an, names, never)}
-                if index in spans:  # a person only the name rule knows: "Phoenix_flare unclaimed all land …, causing …"
+                if index in spans and (spans[index] > index + 1 or not tok.base.isalpha()):
+                    # a person only the name rule knows, by a name of two words or a user name: "Phoenix_flare unclaimed all land …, causing …"
                     found = _blamed_person(an, index, names, owners, known=(index, spans[index]))
             if found is None:
                 continue
@@ -400,7 +402,7 @@ def _repairs(an, act) -> bool:
     broken config" (an adverb of error still blames: "accidentally reverted")."""
     main = an.tokens[act.clause.main].low
     cue = " ".join(t.low for t in an.tokens[act.cue_start : act.cue_end])
-    return (main in lex.RESPONSE_VERBS or main in _REMEDIAL) and not any(w in lex.HUMAN_ONLY_VERBS or w.endswith("ly") for w in cue.split())
+    return main in _REPAIRS and not any(w in lex.HUMAN_ONLY_VERBS or w.endswith("ly") for w in cue.split())
 
 
 @lru_cache(maxsize=1)

@@ -66,6 +66,8 @@ def test_a_title_naming_a_server_and_its_timeouts_names_no_one():
         ("Sood, regardless of your status, you shouldn't self merge.", "Sood"),  # addressed and reproached
         ("Howard, this is the second time you've submitted a pull request that breaks the build.", "Howard"),
         ("@jknphy you know you should run verification runs to avoid this kind of accidents.", "@jknphy"),
+        ("coolguy42 accidentally deleted the production index.", "coolguy42"),  # a user name, an adverb before the act
+        ("Kyle_ETP wiped the wrong table.", "Kyle_ETP"),
     ],
 )
 def test_named_people_blamed(sentence, who):

@@ -716,7 +716,8 @@ def _cued_people(an: Analysis, found: list, never, names: NameOptions) -> None:
         # the subject of an act of people, with the shape of a user name
         if tok.initial or i > 0 and tokens[i - 1].low in ("then", "and", "user", "when", "after", "before"):
             span = _handle_shaped(text, tok)
-            after = next((t for t in tokens[i + 1 : i + 4] if span is not None and t.start >= span[1]), None)
+            after = next((t for t in tokens[i + 1 : i + 5] if span is not None and t.start >= span[1]
+                          and not (t.low.endswith("ly") and len(t.low) > 4 and t.sentence == tok.sentence)), None)  # over an adverb
             if span is not None and (after is None or after.low not in _HANDLE_ACTS or after.sentence != tok.sentence):
                 span = None
             if span is not None and tok.low not in never and tok.low not in names.allowed and not _NOT_PERSON_HANDLE.search(tok.low) \

@@ -112,10 +112,11 @@ def check(doc, ctx):
         reported = set()
         spans = None
         for index, tok in enumerate(an.tokens):
-            if not (tok.capitalised or tok.is_handle or tok.low in _PRONOUNS):
+            user = tok.text.islower() and not tok.base.isalpha() and len(tok.text) > 3  # "jdoe42", "kevin_l"
+            if not (tok.capitalised or tok.is_handle or tok.low in _PRONOUNS or user):
                 continue
-            found = _blamed_person(an, index, names, owners)
-            if found is None and tok.capitalised and tok.initial:
+            found = _blamed_person(an, index, names, owners) if not user else None
+            if found is None and (tok.capitalised and tok.initial or user or tok.capitalised and not tok.base.isalpha()):
                 if spans is None:
                     if never is None:
                         never = _people.never_words(doc, owners)

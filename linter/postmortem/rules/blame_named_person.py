@@ -10,7 +10,16 @@ input.\"") and an error attributed "by" a name ("Configuration change is made by
 Daniel without peer review") count too, and so does every shape of error PM507 knows ("In
 an attempt to assist another team, Alex had accidentally deleted a production database"). A
 name after "by" is only blamed for a failure in its own stretch of the sentence: "Reports
-of broken wikis come in, proving the points made by John and Paladox" is fine. Text in code, blockquotes and quoted chat logs is
+of broken wikis come in, proving the points made by John and Paladox" is fine. A person the
+name rule (PM506) recognises counts as an actor too ("Chatspike staff member Brain typoed a
+hostmask", "Phoenix_flare unclaimed all land …, causing …"), and so does a person the sentence
+judges ("Bayer Rosmarin consigned herself to the out tray with a lacklustre performance"), the
+one person a sentence names when it speaks of "his" or "her" error ("Vladimir Shved told the
+judge … it was the biggest mistake in his entire life"), and a person addressed at the start of
+a sentence that reproaches "you" ("Sood, regardless of your status, you shouldn't self merge",
+"@jknphy you know you should run verification runs … to avoid this kind of accidents"). A
+repair is no failure: "@krzyzacy cleaned up all wrong pods" is fine, and so is "Howard, you
+should look at the new dashboard". Text in code, blockquotes and quoted chat logs is
 not checked, nor terms and messages in quotation marks; a quoted sentence that reports what
 someone said is.
 

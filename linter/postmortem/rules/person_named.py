@@ -26,14 +26,25 @@ any user name counts: the object of thanks, a copy or a ping ("thanks to mbrown 
 "cc j_doe", "pinged thibault"), the "by" agent of an act of people ("reviewed by kevin_l", "spotted by Oluwaseun"),
 the subject of such an act when it has the shape of a user name ("coolguy42 force-pushed to
 main", "john.smith acknowledged the page", "mkumar approved the change"), a lower-case given name that acts ("Then jens deployed …") and the other names of a
-list that holds a name ("Marta and wojtek"). Organisations speak too, so "Optus said…" stays
+list that holds a name ("Marta and wojtek"). Structure names people that no list knows: a
+handle that opens a line ("@phaer: no prejudice against your PR"), a Reddit user name
+("u/ocbaker"), a user name joined by an underscore or written in CamelCase of a given name and
+a word that is no English word ("Phoenix_flare", "MarianMacik"), the person a greeting
+addresses ("Hi Bigbadblunt,"), a word set off by a comma at the start of a sentence that speaks
+to "you" ("Sood, regardless of your status, you shouldn't self merge"), a word after a
+lower-case role ("Chatspike staff member Brain typoed a hostmask", "staff member w00t"), a
+name followed by an age ("Tan Wei Chiang, 30, then lied …"), a name after "that" or after an
+organisation's possessive ("reported that Vladimir Shved …", "C/Net’s Marguerite Reardon
+reports …"). Organisations speak too, so "Optus said…" stays
 clean, as does a speaker the sentence goes on to call "it" ("Kakao said today morning it had
 restored additional services"). Places and the names of companies and products are no people,
 even when a word of them is also a given name: a country or a region ("In neighbouring
 France"), a city where the sentence puts a place ("cities such as Zurich, Basel and Geneva",
 "Marietta, Georgia"), a name followed by the head of an organisation's or a product's name
 ("Georgia Power and Marietta Power are investigating the outages", "Gloria Server was
-running in parallel"). Clean too are a team mention ("ping the @nodejs/build team"), a version after a package
+running in parallel"), and a name given to a thing ("Ronnie (the Mall server, named after one
+of the Kray twins)", a title "Fritz Timeouts" where a server's name modifies a plural). Clean
+too are a team mention ("ping the @nodejs/build team"), a version after a package
 ("`@posthog/cli`@0.5.15"), a label in a timeline ("22:45 UTC - Discovery: …"), words joined by
 a dash ("Harding–Chamberlin at 15:05") and a list of places or products that holds one word
 that could be a name ("including Melbourne, Brisbane, Perth, and Adelaide").

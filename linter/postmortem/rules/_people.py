@@ -561,6 +561,10 @@ def named_people(
         _cued_people(an, found, never, names)
         _joined_names(an, found, never, names)
         found[:] = [f for f in found if not _dash_joined(text, f)]
+    for k, f in enumerate(found):
+        first, _, rest = f.text.partition(" ")
+        if f.kind == "name" and rest and (first.lower() in lex.STOPWORDS or first.lower() in _COMMON or first.lower() in _SUBORDINATORS):
+            found[k] = Named(f.start + len(first) + 1, f.end, rest, "name")  # "Because Omar skipped …": the name is "Omar"
     return found
 
 
@@ -601,6 +605,10 @@ def _named_thing(tokens, i: int) -> bool:
         if t.low in _THING_AFTER or t.low in ("machine", "machines", "computer", "box"):
             return True
     return False
+
+
+# Words that open a clause and are never the first word of a name: "Because Omar skipped …".
+_SUBORDINATORS = lex._words("because since although though unless until whereas while whilst once if when after before so but and or yet")
 
 
 def _dash_joined(text: str, person) -> bool:

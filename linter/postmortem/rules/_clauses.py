@@ -674,6 +674,25 @@ def _blamed_acts(an: Analysis, names: NameOptions, owners) -> list[BlamedAct]:
     return found
 
 
+def acts_of_named(an: Analysis, people: frozenset[tuple[int, int]], names: NameOptions = DEFAULT_NAMES, owners=None) -> list[BlamedAct]:
+    """Error-framed acts whose actor the clause analysis reads as a thing but the name rule
+    recognises as a person: ``people`` holds the token ranges (start, end) of the names it found
+    ("Chatspike staff member Brain typoed …", "Bayer Rosmarin consigned herself …")."""
+    if not people:
+        return []
+    ends = {end: start for start, end in people}
+    found = []
+    for clause in clauses(an, names, owners, cued_only=True):
+        actor = clause.actor
+        if actor is None or actor.person or actor.generic or actor.end not in ends or ends[actor.end] < actor.start:
+            continue
+        named = Actor(ends[actor.end], actor.end, "name")
+        cue = _error_cue(an, clause, named)
+        if cue is not None:
+            found.append(BlamedAct(named, clause, *cue, _act_phrase(an, clause)))
+    return found
+
+
 # Nouns for a person in general: "the person who typed the wrong command" as an object is
 # anyone's description, not an account of someone.
 _GENERAL_PERSONS = W("person persons individual individuals human humans")

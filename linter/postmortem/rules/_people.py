@@ -281,6 +281,7 @@ def _appositive_role_pattern() -> re.Pattern:
 
 
 _APPOSITION = _Lazy(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?,\s+(?:the|a|an|our|their)\s")
+_VOCATIVE = _Lazy(r"(?:^|[.!?]\s+)[A-Z][^\W\d_]+,\s")
 
 
 
@@ -325,7 +326,15 @@ def candidates(text: str) -> bool:
                     return True
     if not words.isdisjoint(_SHAPE_CUES):
         return True
-    if not words.isdisjoint(_OBJECT_CUES) or not words.isdisjoint(_HUMAN_PARTICIPLES) and "by" in words:
+    if "_" in text and _UNDERSCORE_ANYWHERE.search(text):
+        return True  # "Phoenix_flare"
+    if ", " in text and _AGE.search(text):
+        return True  # "Tan Wei Chiang, 30, …"
+    if "u/" in text and _REDDIT_USER.search(text):
+        return True  # "u/ocbaker"
+    if not words.isdisjoint(_LOWER_TITLE_ROLES) and _role_title_pattern().search(text):
+        return True  # "staff member Brain typoed …": _role_before decides
+    if not words.isdisjoint(_OBJECT_CUES) or not words.isdisjoint(_GREETINGS) or not words.isdisjoint(_HUMAN_PARTICIPLES) and "by" in words:
         return True  # "thanks to mbrown", "reviewed by kevin_l": _cued_people decides
     if not words.isdisjoint(_HANDLE_ACTS) and _HANDLE_ANYWHERE.search(text):
         return True  # "coolguy42 force-pushed", "the_real_dev merged"
@@ -340,9 +349,14 @@ def candidates(text: str) -> bool:
                 return True  # "mkumar approved the change"
     if _CAMEL_DIGITS_ANYWHERE.search(text):
         return True
-    for match in _CAMEL_WORD.finditer(text):  # "DrMagnus approached …", "BenTheElder said"
-        if any(part.lower() in _TITLES or part.lower() in lex.GIVEN_NAMES for part in _CAMEL_SPLIT.findall(match.group(0))):
+    for match in _CAMEL_WORD.finditer(text):  # "DrMagnus approached …", "BenTheElder said", "MarianMacik"
+        parts = _CAMEL_SPLIT.findall(match.group(0))
+        if any(part.lower() in _TITLES or part.lower() in lex.GIVEN_NAMES for part in parts):
             return True
+        if len(parts) == 2 and len(parts[1]) > 3 and is_given_name(parts[0].lower()) and not is_english_word(parts[1].lower()):
+            return True
+    if not words.isdisjoint(_YOU) and _VOCATIVE.search(text):
+        return True  # "Sood, regardless of your status, you …": named_people decides
     if (", the " in text or ", a " in text or ", an " in text) and _APPOSITION.search(text) is not None:
         return True
     if not words.isdisjoint(_ATTRIBUTION_VERBS) and _BETWEEN_COMMAS.search(text):
@@ -430,10 +444,18 @@ def named_people(
                 and (any(ch.isdigit() for ch in low) or not is_english_word(low)):
             found.append(Named(tok.start, tok.start + len(base), base, "handle"))  # "the Reddit handle cscareerthrowaway567"
             continue
+        if "_" in base and _UNDERSCORE_NAME.match(base) and low not in lex.SYSTEMS and not _NOT_PERSON_HANDLE.search(low):
+            found.append(Named(tok.start, tok.start + len(base), base, "handle"))  # "Phoenix_flare unclaimed all land"
+            continue
         digits = _HANDLE_DIGITS.match(low)
         if digits:
             if (is_given_name(digits.group(1)) or _CAMEL_DIGITS.match(tok.text) and digits.group(1) not in lex.SYSTEMS) and digits.group(1) not in never:
                 found.append(Named(tok.start, tok.end, tok.text, "handle"))  # "priya7", "MacFan4000", "RhinosF1"
+            continue
+        camel = _CAMEL_TWO.match(base) if tok.capitalised and not tok.possessive else None
+        if camel and low not in lex.SYSTEMS and is_given_name(camel.group(1).lower()) and camel.group(2).lower() not in lex.SYSTEMS \
+                and not is_english_word(camel.group(2).lower()) and not is_english_word(camel.group(1).lower()):
+            found.append(Named(tok.start, tok.start + len(base), base, "handle"))  # "MarianMacik", "DaanHoogland"
             continue
         if any(p.fullmatch(base) for p in names.people):
             end = _with_surname(tokens, i, nxt, never)
@@ -441,6 +463,9 @@ def named_people(
             skip_until = end
             continue
         if not tok.capitalised:
+            if prev is not None and tok.text.islower() and _role_before(text, tokens, i) and low not in never and low not in names.allowed:
+                found.append(Named(tok.start, tok.end, tok.text, "handle"))  # "staff member w00t"
+                continue
             if prev is not None and prev.low in _TITLES and tok.text.isupper() and len(tok.text) > 2 and low not in lex.SYSTEMS:
                 found.append(Named(tok.start, tok.start + len(base), base, "name"))  # "Ms. WONSICS"
                 continue
@@ -464,12 +489,23 @@ def named_people(
             found.append(_named(text, tokens, i, end))  # "Mr Pester", "Gov. David Ige"
             skip_until = end
             continue
+        if prev is not None and _role_before(text, tokens, i) and low not in lex.SYSTEMS and low not in _CALENDAR and low not in never:
+            end = _with_surname(tokens, i, nxt, never, text)
+            if surnames is not None:
+                _remember_surname(surnames, tokens[end - 1].base.lower())
+            found.append(_named(text, tokens, i, end))  # "staff member Brain typoed", "the developer Andrew Otto"
+            skip_until = end
+            continue
         if surnames and low in surnames and not tok.initial and not (prev is not None and prev.low in _DETERMINERS):
             found.append(Named(tok.start, tok.start + len(base), base, "name"))  # "Kunz said", after "Mike Kunz"
             continue
         if low in lex.SYSTEMS or _part_of_product(text, tokens, i, prev, nxt):
             continue  # "macOS Catalina", "Rosetta 2", "OS::Mac", "M5 Pro/Max"
         if not is_given_name(low):
+            if _vocative(text, tokens, i) and low not in _COMMON and low not in lex.STOPWORDS and low not in lex.ROLE_NOUNS \
+                    and low not in lex.TEAM_NOUNS and (is_surname(low) or not is_english_word(low)) and tok.base.isalpha():
+                found.append(Named(tok.start, tok.start + len(base), base, "name"))  # "Sood, regardless of your status, you …"
+                continue
             end = _unknown_person(text, tokens, i, never, names)
             if end:
                 if end > i + 1 and surnames is not None:
@@ -494,21 +530,27 @@ def named_people(
                 or nxt is not None and nxt.capitalised and _adjacent(text, tok, nxt) and _city_and_region(text, tokens, i + 1)) \
                 and not _acts_as_person(tokens, i, nxt):
             continue  # "In neighbouring France", "Marietta, Georgia", "cities such as Zurich, Basel and Geneva"
-        if prev is not None and (prev.low in _DETERMINERS or prev.low in _PLACE_PREPOSITIONS or not curated and prev.low in _THING_PREPOSITIONS):
-            continue  # "the Vault cluster", "in Sydney", "knowledge of Alcide"
+        if prev is not None and (prev.low in _DETERMINERS and not (prev.low == "that" and _person_context(tokens, i, nxt))
+                                 or prev.low in _PLACE_PREPOSITIONS or not curated and prev.low in _THING_PREPOSITIONS):
+            continue  # "the Vault cluster", "in Sydney", "knowledge of Alcide" (not "reported that Vladimir Shved …")
         if prev is not None and (prev.text.isupper() and len(prev.text) > 1 and _adjacent(text, prev, tok) or prev.low in ("st", "saint", "san", "santa")):
             continue  # "HBO Max", "St. Francis"
-        if prev is not None and prev.capitalised and not prev.initial and not is_given_name(prev.base.lower()) and _adjacent(text, prev, tok):
-            continue  # "Amazon Web Services", "Product Owners": a name inside a longer proper name
+        if prev is not None and prev.capitalised and not prev.initial and not is_given_name(prev.base.lower()) and _adjacent(text, prev, tok) \
+                and not (prev.possessive and nxt is not None and nxt.capitalised and _adjacent(text, tok, nxt) and not is_english_word(nxt.base.lower())):
+            continue  # "Amazon Web Services", "Product Owners": a name inside a longer proper name (not "C/Net’s Marguerite Reardon")
         if nxt is not None and (not tok.possessive or nxt.low in ("mod", "outage", "game")) and nxt.low in _THING_AFTER:
             continue  # "Hermes service", "Atlas cluster", "Garry's mod"
+        if _thing_in_brackets(text, tokens, i) or _named_thing(tokens, i):
+            continue  # "Ronnie (the Mall server, named after …)"
         if tok.possessive and not curated and nxt is not None and (nxt.low in _ORGANISATION_PARTS or nxt.low in lex.ROLE_NOUNS):
             continue  # "Rogers’ staff", "Optus' customers": an organisation's people
         if prev is not None and prev.text[:1].isdigit() and ":" not in prev.text:
             continue  # "the 2022 Rogers outage" (not "4:26pm: Melanie …")
         if _institution_follows(tokens, i):
             continue  # "Henry Mayo Newhall Hospital"
-        if tok.initial and not cell and not curated and not _person_context(tokens, i, nxt):
+        if nxt is not None and _plural_head(text, tok, nxt):
+            continue  # "Fritz Timeouts": the name of a server modifying a plural noun
+        if tok.initial and not cell and not curated and not _person_context(tokens, i, nxt, text):
             continue  # a capital at the start of a sentence says nothing
         end = _with_surname(tokens, i, nxt, never, text)
         if end > i + 1 and surnames is not None:
@@ -519,7 +561,54 @@ def named_people(
         _cued_people(an, found, never, names)
         _joined_names(an, found, never, names)
         found[:] = [f for f in found if not _dash_joined(text, f)]
+    for k, f in enumerate(found):
+        first, _, rest = f.text.partition(" ")
+        if f.kind == "name" and rest and (first.lower() in lex.STOPWORDS or first.lower() in _COMMON or first.lower() in _SUBORDINATORS):
+            found[k] = Named(f.start + len(first) + 1, f.end, rest, "name")  # "Because Omar skipped …": the name is "Omar"
     return found
+
+
+def _thing_in_brackets(text: str, tokens, i: int) -> bool:
+    """Whether the word at ``i`` is followed by a bracketed apposition whose head is a thing:
+    "Ronnie (the Mall server, …)", "Gloria (our build host)"."""
+    tok = tokens[i]
+    if text[tok.end : tok.end + 2] != " (":
+        return False
+    for j in range(i + 1, min(len(tokens), i + 6)):
+        if ")" in text[tokens[j - 1].end : tokens[j].start] and j > i + 1:
+            return False
+        if tokens[j].low in _THING_AFTER or tokens[j].base.lower() in lex.SYSTEMS:
+            return j > i + 1 or tokens[j].low in _THING_AFTER
+    return False
+
+
+def _plural_head(text: str, tok, nxt) -> bool:
+    """In a title, a capitalised plural right after the word that is no surname or given name:
+    the word modifies it ("Fritz Timeouts", "Hermes Outages") as no first name does a surname."""
+    if tok.possessive or not nxt.capitalised or not _adjacent(text, tok, nxt) or not nxt.low.endswith("s"):
+        return False
+    if not all(w[:1].isupper() or not w[:1].isalpha() for w in text.split()):
+        return False  # a title in title case only: "Joe Banks responded" is a person
+    low = nxt.base.lower()
+    return len(low) > 4 and not low.endswith("ss") and not is_surname(low) and not is_given_name(low)
+
+
+def _named_thing(tokens, i: int) -> bool:
+    """ "a machine called Reggie", "the server, which was named Fritz": a name given to a thing
+    named before it in the sentence, with no person between."""
+    if i == 0 or tokens[i - 1].low not in ("called", "named", "dubbed", "nicknamed"):
+        return False
+    for j in range(i - 2, max(-1, i - 16), -1):
+        t = tokens[j]
+        if t.sentence != tokens[i].sentence or t.low in _OTHER_ANTECEDENTS or t.low in _PERSON_BACK or t.low in ("guy", "someone", "somebody"):
+            return False
+        if t.low in _THING_AFTER or t.low in ("machine", "machines", "computer", "box"):
+            return True
+    return False
+
+
+# Words that open a clause and are never the first word of a name: "Because Omar skipped …".
+_SUBORDINATORS = lex._words("because since although though unless until whereas while whilst once if when after before so but and or yet")
 
 
 def _dash_joined(text: str, person) -> bool:
@@ -533,6 +622,8 @@ def _dash_joined(text: str, person) -> bool:
 
 # A person comes next: "thanks to mbrown", "kudos to @tk_ops", "cc j_doe", "pinged Thibault".
 _OBJECT_CUES = lex._words("thanks thank kudos credit shoutout shout-out props cc pinged ping pinging messaged dmed")
+# Greetings at the start of a sentence address a person: "Hi Bigbadblunt,", "Dear Niels".
+_GREETINGS = lex._words("hi hello hey dear")
 # Acts done by people, whose "by" agent is a person: "flagged by Dagny", "reviewed by kevin_l".
 _HUMAN_PARTICIPLES = lex._words(
     """
@@ -604,10 +695,16 @@ def _cued_people(an: Analysis, found: list, never, names: NameOptions) -> None:
     n = len(tokens)
     for i, tok in enumerate(tokens):
         low = tok.low
-        cue = low in _OBJECT_CUES or low == "by" and i > 0 and tokens[i - 1].low in _HUMAN_PARTICIPLES and tokens[i - 1].sentence == tok.sentence
+        cue = low in _OBJECT_CUES or low == "by" and i > 0 and tokens[i - 1].low in _HUMAN_PARTICIPLES and tokens[i - 1].sentence == tok.sentence \
+            or low in _GREETINGS and tok.initial
         j = i + 1
         if cue and j < n and tokens[j].low in ("to", "you", ":") and low in ("thanks", "thank", "kudos", "credit", "shoutout", "shout-out", "props"):
             j += 1
+        if cue and low in _GREETINGS:
+            cue = False
+            if j < n and _adjacent(text, tok, tokens[j]) and tokens[j].base.isalpha() and tokens[j].sentence == tok.sentence:
+                closes = j + 1 >= n or tokens[j + 1].sentence != tok.sentence or text[tokens[j].end : tokens[j + 1].start].strip()[:1] in (",", "!")
+                cue = closes  # "Hi Bigbadblunt,", not "Hello — I’m sorry" or "hey openshift prow runs fine"
         if cue and low in ("thanks", "thank") and j == i + 1:
             cue = "," in text[tok.end : tokens[j].start] if j < n else False  # "thanks, Niels"; not "thanks the team"
         if cue and low == "cc" and not (tok.initial or i > 0 and tokens[i - 1].low in ("and", "please")):
@@ -627,7 +724,8 @@ def _cued_people(an: Analysis, found: list, never, names: NameOptions) -> None:
         # the subject of an act of people, with the shape of a user name
         if tok.initial or i > 0 and tokens[i - 1].low in ("then", "and", "user", "when", "after", "before"):
             span = _handle_shaped(text, tok)
-            after = next((t for t in tokens[i + 1 : i + 4] if span is not None and t.start >= span[1]), None)
+            after = next((t for t in tokens[i + 1 : i + 5] if span is not None and t.start >= span[1]
+                          and not (t.low.endswith("ly") and len(t.low) > 4 and t.sentence == tok.sentence)), None)  # over an adverb
             if span is not None and (after is None or after.low not in _HANDLE_ACTS or after.sentence != tok.sentence):
                 span = None
             if span is not None and tok.low not in never and tok.low not in names.allowed and not _NOT_PERSON_HANDLE.search(tok.low) \
@@ -755,6 +853,16 @@ def _actor_pattern(kind: str) -> re.Pattern:
 
 
 _CAMEL_PARTS = _Lazy(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")  # "DrMagnus", "BenTheElder"
+# A capitalised word and another joined by an underscore: a user name ("Phoenix_flare",
+# "Kyle_ETP"); code identifiers are lower case or all capitals, and sit in code spans.
+_UNDERSCORE_NAME = _Lazy(r"^[A-Z][a-z]+_[A-Za-z][A-Za-z0-9]*$")
+_UNDERSCORE_ANYWHERE = _Lazy(r"(?<![\w`])[A-Z][a-z]+_[A-Za-z][A-Za-z0-9]*\b")
+_AGE = _Lazy(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+){0,2}, [1-9]\d, ")
+_CAMEL_TWO = _Lazy(r"^([A-Z][a-z]{2,})([A-Z][a-z]{3,})$")  # "MarianMacik", "DaanHoogland"
+# Reddit's user names ("u/ocbaker", "/u/netscape9") and a line addressed to a handle ("@phaer: …",
+# which the other language rules read as a quoted chat line and skip).
+_REDDIT_USER = _Lazy(r"(?<![\w/])/?u/(?P<user>[A-Za-z0-9][\w\-]{2,19})\b")
+_ADDRESSED_LINE = _Lazy(r"^[ \t]*(?:[-*+][ \t]+)?(?P<nick>@[\w.\-]{1,40}):[ \t]", re.MULTILINE)
 _CAMEL_SPLIT = _Lazy(r"[A-Z][a-z]+")
 _CAMEL_WORD = _Lazy(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
 _CAMEL_DIGITS_ANYWHERE = _Lazy(r"[a-z][A-Z][A-Za-z]*\d{1,4}\b")
@@ -774,6 +882,37 @@ def _handle_cued(tokens, i: int) -> bool:
     return before.sentence == prev.sentence and (before.low in ("his", "her", "their", "my", "your") or before.capitalised)
 
 
+# Roles in lower case that stand before a name as a title does: "staff member Brain", "developer
+# Andrew Otto" (not "operator", "agent", "owner": "the Postgres operator Zalando").
+_LOWER_TITLE_ROLES = frozenset(r for r in lex.ROLE_NOUNS if not r.endswith("s") or r in ("sres",)) - lex._words(
+    "operator owner lead author admin human individual person people folks staff on-call") | lex._words("member")
+
+
+@lru_cache(maxsize=1)
+def _role_title_pattern() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(sorted(_LOWER_TITLE_ROLES, key=len, reverse=True)) + r") (?:[A-Z][a-z]|[a-z]+\d)")
+
+
+def _role_before(text: str, tokens, i: int) -> bool:
+    """A lower-case role right before a capitalised word in the middle of a sentence, the word
+    then a person when it is a given name, a surname or no English word, or when a finite verb
+    follows it: "Chatspike staff member Brain typoed a hostmask", "developer Andrew Otto merges"."""
+    tok, prev = tokens[i], tokens[i - 1]
+    if prev.low in _LOWER_TITLE_ROLES and not prev.capitalised and tok.text.islower() and _adjacent(text, prev, tok) \
+            and any(ch.isdigit() for ch in tok.text) and tok.text.isalnum() and not tok.text[:1].isdigit() and len(tok.text) > 2:
+        return True  # "staff member w00t starts to explain": a user name
+    if prev.low not in _LOWER_TITLE_ROLES or prev.capitalised or tok.initial or not tok.capitalised or tok.possessive \
+            or not _adjacent(text, prev, tok) or is_product_shaped(tok.base):
+        return False
+    if i >= 2 and tokens[i - 2].sentence == tok.sentence and tokens[i - 2].low in ("as", "an", "a") and prev.low != "member":
+        return False  # "as engineer Monday", "an engineer Google hired"
+    low = tok.base.lower()
+    if is_given_name(low) or is_surname(low) or not is_english_word(low):
+        return True
+    nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence else None
+    return nxt is not None and not nxt.capitalised and (is_past_verb(nxt.low) or nxt.low.endswith("ed") and len(nxt.low) > 4)
+
+
 def _titled(text: str, prev, tok) -> bool:
     """A title or a capitalised role right before the word: "Mr Pester", "Engineer Pelumi",
     "Chief Availability Officer Darryn Dieken", "CEO George Kurtz"."""
@@ -790,6 +929,26 @@ _CHAT_NICK = _Lazy(
     r"(?:<(?P<angle>[^>\s]{2,40})>|\[(?P<bracket>[\w.\-]{2,40})\]|(?P<colon>@?[\w.\-]{2,40}):[ \t])",
     re.MULTILINE | re.ASCII,  # ASCII classes compile ten times faster; chat nicks are ASCII
 )
+def addressed_handles(raw: str, never: frozenset[str], names: NameOptions) -> list[Named]:
+    """Handles that open a line, "@phaer: no prejudice against your PR", and Reddit user names
+    ("u/ocbaker"): people named in text the other rules skip or do not tokenise."""
+    found = []
+    if "@" in raw:
+        for match in _ADDRESSED_LINE.finditer(raw):
+            nick = match.group("nick")
+            low = nick[1:].lower()
+            if low in never or low in names.allowed or low in lex.NON_PERSON_HANDLES or _NOT_PERSON_HANDLE.search(low) or low[:1].isdigit():
+                continue
+            found.append(Named(match.start("nick"), match.end("nick"), nick, "handle"))
+    if "u/" in raw:
+        for match in _REDDIT_USER.finditer(raw):
+            low = match.group("user").lower()
+            if low in never or low in names.allowed or _NOT_PERSON_HANDLE.search(low):
+                continue
+            found.append(Named(match.start(), match.end(), match.group(0), "handle"))
+    return found
+
+
 def starts_with_clock(text: str) -> bool:
     """Whether a line of ``text`` starts with a time, as chat-log and timeline lines do."""
     for line in text.split("\n"):
@@ -923,9 +1082,12 @@ def _appositive_person(text: str, tokens, i: int, never) -> int:
         if tokens[i - 1].capitalised or tokens[i - 1].low in _DETERMINERS:
             return 0
     after = tokens[end].low
+    if after.isdigit() and 14 <= int(after) <= 99 and end + 1 < len(tokens) and tokens[end + 1].sentence == tok.sentence \
+            and text[tokens[end].end : tokens[end + 1].start].strip() == "," and not all(is_english_word(t.base.lower()) for t in tokens[i:end]):
+        return end  # "Tan Wei Chiang, 30, then lied …": a name and an age, as the press writes them
     direct = after == "who" or _role_word(after) and end + 1 < len(tokens) and tokens[end + 1].low in ("of", "at", "for", "and", ",") \
         or after == "one" and _one_of_people(tokens, end)
-    if after not in ("the", "a", "an", "our", "their", "its") and not direct:
+    if after not in ("the", "a", "an", "our", "their", "its", "his", "her") and not direct:
         return 0
     words = [t.base.lower() for t in tokens[i:end]]
     if all(is_english_word(w) and not is_given_name(w) and not is_surname(w) for w in words):
@@ -942,7 +1104,7 @@ def _appositive_person(text: str, tokens, i: int, never) -> int:
     for k in range(end + 1, min(len(tokens), end + 6)):
         if tokens[k].sentence != tok.sentence:
             break
-        if tokens[k].low in _APPOSITIVE_ROLES:
+        if tokens[k].low in _APPOSITIVE_ROLES or after in ("his", "her") and _role_word(tokens[k].low):
             if end == i + 1 and tok.initial and is_english_word(tok.base.lower()):
                 return 0  # "Yesterday, the on-call engineer …"
             return end
@@ -971,13 +1133,30 @@ def _institution_follows(tokens, i) -> bool:
     return False
 
 
-def _person_context(tokens, i, nxt) -> bool:
+_YOU = lex._words("you your you've you're you'd you'll yourself")
+
+
+def _vocative(text: str, tokens, i: int) -> bool:
+    """A word that opens a sentence, set off by a comma, in a sentence that speaks to "you":
+    the person addressed ("Howard, this is the second time you've …", "Sood, regardless of your
+    status, you …")."""
+    tok = tokens[i]
+    if not tok.initial or tok.possessive or i + 1 >= len(tokens) or tokens[i + 1].sentence != tok.sentence:
+        return False
+    if text[tok.end : tokens[i + 1].start].strip() != ",":
+        return False
+    return any(t.low in _YOU for t in tokens[i + 1 : i + 30] if t.sentence == tok.sentence)
+
+
+def _person_context(tokens, i, nxt, text: str | None = None) -> bool:
     """At the start of a sentence: a verb, a possessive, a comma or a surname after the word."""
     tok = tokens[i]
     if tok.possessive:
         return True
     if nxt is None:
         return False
+    if text is not None and _vocative(text, tokens, i):
+        return True
     k = _verb_after(tokens, i + 1)
     verb = tokens[k].low if k is not None else ""
     if is_past_verb(nxt.low) or nxt.low in ("said", "says", "told", "asked", "wrote", "was", "is", "and", "who", "had", "has") \
@@ -1281,3 +1460,30 @@ def _actor_cell_person(tokens, never, names: NameOptions) -> Named | None:
 
 def _alone_in_cell(tokens, i) -> bool:
     return len(tokens) <= 3
+
+
+_OWNER_WORDS: dict[int, tuple] = {}
+
+
+def _owner_words(owners) -> frozenset[str]:
+    """Teams and roles of the owner registry and the words of their names (once per registry)."""
+    cached = _OWNER_WORDS.get(id(owners))
+    if cached is not None and cached[0] is owners:
+        return cached[1]
+    words = set()
+    for name in getattr(owners, "names", {}) or {}:
+        words.add(name.lower())
+        words.update(part for part in name.lower().replace("_", "-").split("-") if part)
+    _OWNER_WORDS[id(owners)] = (owners, frozenset(words))
+    return _OWNER_WORDS[id(owners)][1]
+
+
+def never_words(doc, owners) -> frozenset[str]:
+    """Words of a document that are never people: the teams and roles of the owner registry and
+    the services of its frontmatter, with the parts of their names."""
+    words = set(_owner_words(owners))
+    for service in doc.incident.services or []:
+        if isinstance(service, str):
+            words.add(service.lower())
+            words.update(part for part in service.lower().replace("_", "-").split("-") if part)
+    return frozenset(words)

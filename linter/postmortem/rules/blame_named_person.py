@@ -10,7 +10,16 @@ input.\"") and an error attributed "by" a name ("Configuration change is made by
 Daniel without peer review") count too, and so does every shape of error PM507 knows ("In
 an attempt to assist another team, Alex had accidentally deleted a production database"). A
 name after "by" is only blamed for a failure in its own stretch of the sentence: "Reports
-of broken wikis come in, proving the points made by John and Paladox" is fine. Text in code, blockquotes and quoted chat logs is
+of broken wikis come in, proving the points made by John and Paladox" is fine. A person the
+name rule (PM506) recognises counts as an actor too ("Chatspike staff member Brain typoed a
+hostmask", "Phoenix_flare unclaimed all land …, causing …"), and so does a person the sentence
+judges ("Bayer Rosmarin consigned herself to the out tray with a lacklustre performance"), the
+one person a sentence names when it speaks of "his" or "her" error ("Vladimir Shved told the
+judge … it was the biggest mistake in his entire life"), and a person addressed at the start of
+a sentence that reproaches "you" ("Sood, regardless of your status, you shouldn't self merge",
+"@jknphy you know you should run verification runs … to avoid this kind of accidents"). A
+repair is no failure: "@krzyzacy cleaned up all wrong pods" is fine, and so is "Howard, you
+should look at the new dashboard". Text in code, blockquotes and quoted chat logs is
 not checked, nor terms and messages in quotation marks; a quoted sentence that reports what
 someone said is.
 
@@ -41,11 +50,14 @@ The deploy process allowed a config that failed validation to reach production.
 ```
 """
 
+from functools import lru_cache
+
 from ..rule import Finding, Severity
 from . import _lexicon as lex
+from . import _people
 from ._people import candidates
-from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, agent_blames, blamed_acts, has_error_prefixed, negated_duty
-from ._language import NameOptions, analyse_speech as analyse, text_blocks, is_past_verb, negated_before, person_at, words_of
+from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, acts_of_named, agent_blames, blamed_acts, clauses, has_error_prefixed, negated_duty
+from ._language import NameOptions, analyse_speech as analyse, analyse as analyse_plain, text_blocks, is_past_verb, negated_before, person_at, words_of, _lemmas
 
 CODE = "PM501"
 NAME = "blame-named-person"
@@ -56,9 +68,12 @@ _CAUSAL_BEFORE_BY = lex._words("caused triggered introduced started")
 _ADVERBS = lex._words("accidentally mistakenly inadvertently then also just simply quickly carelessly apparently unknowingly again")
 _PHRASE_CUES = (("took", "down"), ("brought", "down"), ("knocked", "out"), ("cut", "off"), ("by", "mistake"), ("by", "accident"))
 _PRONOUNS = frozenset({"he", "she"})
+# Acts that repair: an error word in their object names what was put right.
+_REMEDIAL = lex._words("cleaned repaired corrected undid purged")
+_REPAIRS = _REMEDIAL | lex._words("fixed reverted restored resolved rolled mitigated recovered")
 # The cue must be in the person's own clause: "David Ige met officials to determine what caused the alarm"
 _REPORTING = lex._words("out said says noted mentioned explained thought believed found realized realised confirmed stated wrote told suggested")
-_CLAUSE_ENDS = lex._words("to what who whom because while when but so although since where")
+_CLAUSE_ENDS = lex._words("to what who whom because while when but so although since where why how whether")
 # Every finding needs one of these words in its sentence; blocks without any are skipped.
 _SCREEN = (
     lex.FAILURE_CUES | lex.HUMAN_ONLY_VERBS | lex.BLAME_NOUNS | _CAUSAL_BEFORE_BY
@@ -74,6 +89,7 @@ def _blocks(doc, names):
         words = words_of(block.text)
         # a cue, and someone to blame: a name, a handle or "he"/"she" ("error" alone is in most blocks)
         if (not words.isdisjoint(_SCREEN) or not words.isdisjoint(_CLAUSE_SCREEN) or has_error_prefixed(words)
+                or not words.isdisjoint(_judging_words()) or any(_verb_from_slip(w) for w in words if w.endswith("ed"))
                 or not words.isdisjoint(DUTY_WORDS) and negated_duty(block.text)) \
                 and (not words.isdisjoint(_PRONOUNS) or names.people or candidates(block.text)):
             yield block, analyse(block.text)
@@ -86,12 +102,37 @@ def validate_options(options):
 def check(doc, ctx):
     names = NameOptions.from_options(ctx.options)
     owners = ctx.owners
+    never = None
+    for block in text_blocks(doc):
+        text = block.text
+        words = words_of(text)
+        if words.isdisjoint(_SECOND_PERSON) or not ("," in text or ":" in text or "@" in text):
+            continue
+        if never is None:
+            never = _people.never_words(doc, owners)
+        for start, end in _addressed_blame(text, names, never):
+            yield Finding(
+                block.span(start, end),
+                f"names {text[start:end]!r} as the actor of a failure; describe roles and the system instead",
+                "Address the change, not the person: say what allowed it and what would have caught it; "
+                "refer to people by role (\"the on-call engineer\").",
+            )
     for block, an in _blocks(doc, names):
         reported = set()
+        spans = None
         for index, tok in enumerate(an.tokens):
-            if not (tok.capitalised or tok.is_handle or tok.low in _PRONOUNS):
+            user = tok.text.islower() and not tok.base.isalpha() and len(tok.text) > 3  # "jdoe42", "kevin_l"
+            if not (tok.capitalised or tok.is_handle or tok.low in _PRONOUNS or user):
                 continue
-            found = _blamed_person(an, index, names, owners)
+            found = _blamed_person(an, index, names, owners) if not user else None
+            if found is None and (tok.capitalised and tok.initial or user or tok.capitalised and not tok.base.isalpha()):
+                if spans is None:
+                    if never is None:
+                        never = _people.never_words(doc, owners)
+                    spans = {start: end for start, end in _people_spans(an, names, never)}
+                if index in spans and (spans[index] > index + 1 or not tok.base.isalpha()):
+                    # a person only the name rule knows, by a name of two words or a user name: "Phoenix_flare unclaimed all land …, causing …"
+                    found = _blamed_person(an, index, names, owners, known=(index, spans[index]))
             if found is None:
                 continue
             start, end = found
@@ -113,7 +154,7 @@ def check(doc, ctx):
         if not candidates(block.text):
             continue
         for act in blamed_acts(an, names, owners):
-            if act.actor.kind not in ("name", "handle") or act.actor.start in reported:
+            if act.actor.kind not in ("name", "handle") or act.actor.start in reported or _repairs(an, act):
                 continue
             reported.add(act.actor.start)
             first, last = an.tokens[act.actor.start], an.tokens[act.actor.end - 1]
@@ -127,6 +168,30 @@ def check(doc, ctx):
                 f"names {who!r} as the actor of a failure; describe roles and the system instead",
                 hint + "refer to people by role (\"the on-call engineer\").",
             )
+        if never is None:
+            never = _people.never_words(doc, owners)
+        for act in acts_of_named(an, _people_spans(an, names, never), names, owners):
+            if act.actor.start in reported or _repairs(an, act):
+                continue
+            reported.add(act.actor.start)  # a person only the name rule knows: "staff member Brain typoed …"
+            first, last = an.tokens[act.actor.start], an.tokens[act.actor.end - 1]
+            hint = f"Describe what made {act.act} possible and what would have caught it; " if act.act else "Say what allowed it; "
+            yield Finding(
+                block.span(first.start, last.start + len(last.base)),
+                f"names {block.text[first.start : last.start + len(last.base)]!r} as the actor of a failure; describe roles and the system instead",
+                hint + "refer to people by role (\"the on-call engineer\").",
+            )
+        for start, end in _judged_people(an, names, never, owners):
+            if start in reported:
+                continue
+            reported.add(start)  # "Bayer Rosmarin consigned herself … with a lacklustre performance", "Brain making his … error"
+            first, last = an.tokens[start], an.tokens[end - 1]
+            who = block.text[first.start : last.start + len(last.base)]
+            yield Finding(
+                block.span(first.start, last.start + len(last.base)),
+                f"names {who!r} as the actor of a failure; describe roles and the system instead",
+                "Say what the situation asked of the role and what made it hard; refer to people by role (\"the on-call engineer\").",
+            )
         for actor, _, _, _ in agent_blames(an, names, owners):
             if actor.kind not in ("name", "handle") or actor.start in reported:
                 continue
@@ -139,13 +204,15 @@ def check(doc, ctx):
             )
 
 
-def _blamed_person(an, i, names, owners):
+def _blamed_person(an, i, names, owners, known=None):
     tok = an.tokens[i]
     if i > 0 and an.tokens[i - 1].sentence == tok.sentence and an.tokens[i - 1].capitalised:
         before = person_at(an, i - 1, names, owners)
         if before is not None and before.end > i:
             return None  # second word of a name already judged
-    if tok.low in _PRONOUNS and not tok.possessive:
+    if known is not None:
+        person = (known[0], known[1], True)
+    elif tok.low in _PRONOUNS and not tok.possessive:
         person = (i, i + 1, True)
     else:
         found = person_at(an, i, names, owners)
@@ -205,10 +272,10 @@ def _blamed_person(an, i, names, owners):
         return None
     verb = an.tokens[j].low
     negative = verb in ("didn't", "didn’t", "never") or (verb == "did" and j + 1 < len(an.tokens) and an.tokens[j + 1].low == "not")
-    if not (is_past_verb(verb) or negative or verb in lex.HUMAN_ONLY_VERBS):
+    if not (is_past_verb(verb) or negative or verb in lex.HUMAN_ONLY_VERBS or _prefixed_past(verb)):
         return None
-    if verb in lex.RESPONSE_VERBS and not human_adverb:
-        return None
+    if (verb in lex.RESPONSE_VERBS or verb in _REMEDIAL) and not human_adverb:
+        return None  # "@krzyzacy cleaned up all wrong pods": the error word names what was repaired
     if human_adverb or verb in lex.HUMAN_ONLY_VERBS or (cleft and strong):
         return start, end
     clause = []
@@ -246,3 +313,182 @@ def _has_cue(lows):
     if any(word in lex.FAILURE_CUES and not (word == "wrong" and k > 0 and lows[k - 1] in ("gone", "went", "go", "goes")) for k, word in enumerate(lows)):
         return True
     return any(tuple(lows[k : k + len(p)]) == p for p in _PHRASE_CUES for k in range(len(lows)))
+
+
+def _people_spans(an, names, never) -> frozenset[tuple[int, int]]:
+    """Token ranges of the people the name rule (PM506) finds in ``an``."""
+    if not an.tokens:
+        return frozenset()
+    starts = {t.start: k for k, t in enumerate(an.tokens)}
+    spans = set()
+    for person in _people.named_people(an, names, never):
+        k = starts.get(person.start)
+        if k is None:
+            continue
+        end = k + 1
+        while end < len(an.tokens) and an.tokens[end].start < person.end:
+            end += 1
+        spans.add((k, end))
+    return frozenset(spans)
+
+
+# Addressing a person and telling them what they did wrong: "Sood, regardless of your status,
+# you shouldn't self merge", "@jknphy you know you should run verification runs … to avoid this
+# kind of accidents", "John, I understand that you caused an outage today".
+_SECOND_PERSON = lex._words("you your you've you're you'd you'll yourself youve")
+_REPROACH_MODALS = lex._words("shouldn't shouldnt")
+
+
+@lru_cache(maxsize=1)
+def _failure_lemmas() -> frozenset[str]:
+    """Lemmas of the words that frame an act as a failure ("breaks", "accidents", "forgetting"),
+    from the lexicon's failure cues and blame nouns, without the verbs systems share with people."""
+    out = set()
+    for word in lex.FAILURE_CUES | lex.BLAME_NOUNS:
+        found = _lemmas(word)
+        if found:
+            for lemmas in found.values():
+                out.update(lemmas)
+    return frozenset(out - lex._words("cause trigger introduce lock drop flood skip ignore bad bypass failing"))
+
+
+def _failure_word(low: str) -> bool:
+    if low in lex.FAILURE_CUES or low in lex.BLAME_NOUNS:
+        return True
+    found = _lemmas(low) if low.isalpha() and len(low) > 3 else None
+    return bool(found) and any(lemma in _failure_lemmas() for lemmas in found.values() for lemma in lemmas)
+
+
+def _reproach(tokens) -> bool:
+    """A second-person clause that reproaches: "you" and a word of failure, a blame noun, a
+    judging adjective, or "should not"/"should have"."""
+    lows = [t.low for t in tokens]
+    first = next((k for k, low in enumerate(lows) if low in _SECOND_PERSON), None)
+    if first is None:
+        return False
+    for k in range(first + 1, len(lows)):  # what "you" did or should not do: after it ("this is failing, can you …" is not)
+        low = lows[k]
+        if _failure_word(low) or _judging(low):
+            return True
+        if low in _REPROACH_MODALS or low == "should" and k + 1 < len(lows) and lows[k + 1] in ("not", "have", "never"):
+            return True
+    return False
+
+
+def _addressed_blame(text: str, names, never):
+    """Offsets of the people a block addresses at the start of a sentence ("Sood, …", "@jknphy
+    you …", a line "@nick: …") in a sentence that reproaches "you"."""
+    if "@" in text:  # a line addressed to a handle is masked as a chat line: read its message alone
+        for match in _people._ADDRESSED_LINE.finditer(text):
+            nick = match.group("nick")
+            low = nick[1:].lower()
+            if low in never or low in names.allowed or low in lex.NON_PERSON_HANDLES:
+                continue
+            line_end = text.find("\n", match.end())
+            rest = analyse_plain(text[match.end() : line_end if line_end >= 0 else len(text)])
+            if rest.sentences and _reproach(rest.sentence_tokens(0)):
+                yield match.start("nick"), match.end("nick")
+    if not candidates(text):
+        return
+    an = analyse(text)
+    spans = _people_spans(an, names, never)
+    if not spans:
+        return
+    by_start = {start: end for start, end in spans}
+    for first, last in an.sentences:
+        end = by_start.get(first)
+        if end is None or end >= last:
+            continue
+        tok = an.tokens[first]
+        gap = an.text[an.tokens[end - 1].end : an.tokens[end].start]
+        if not (gap.strip() in (",", ":") or tok.is_handle and end == first + 1 and gap == " "):
+            continue  # a vocative: "Howard, this is …", "@jknphy you know …"
+        if _reproach(an.tokens[end:last]):
+            yield tok.start, an.tokens[end - 1].start + len(an.tokens[end - 1].base)
+
+
+def _repairs(an, act) -> bool:
+    """The act repairs what the error word names: "cleaned up all wrong pods", "fixed the
+    broken config" (an adverb of error still blames: "accidentally reverted")."""
+    main = an.tokens[act.clause.main].low
+    cue = " ".join(t.low for t in an.tokens[act.cue_start : act.cue_end])
+    return main in _REPAIRS and not any(w in lex.HUMAN_ONLY_VERBS or w.endswith("ly") for w in cue.split())
+
+
+@lru_cache(maxsize=1)
+def _judging_words() -> frozenset[str]:
+    from ._judgement_words import ADJECTIVES, PERSON_NOUNS
+
+    return frozenset(lex.JUDGEMENT_WORDS | ADJECTIVES | PERSON_NOUNS) | lex._words("lacklustre lackluster inability incapacity")
+
+
+def _judging(low: str) -> bool:
+    return low in _judging_words()
+
+
+_HIS = lex._words("his her")
+_NEGATIONS = lex._words("not no never n't nothing")
+
+
+def _his_error(toks, k: int) -> bool:
+    """The noun of error at ``k`` belongs to "his"/"her": "his now annually celebrated error",
+    "a mistake on his part", "the biggest mistake in his entire life" (not "an error has
+    rendered his privileges obsolete")."""
+    for j in range(k - 1, max(-1, k - 5), -1):
+        low = toks[j].low
+        if low in _HIS:
+            return True
+        if not (low.endswith(("ly", "ed", "est", "ing")) or low in ("now", "own", "big", "huge", "silly", "simple", "little")):
+            break
+    return k + 2 < len(toks) and toks[k + 1].low in ("on", "in", "of") and toks[k + 2].low in _HIS
+
+
+def _verb_from_slip(low: str) -> bool:
+    """A verb made of a noun of error: "typoed", "blundered"."""
+    return len(low) > 5 and low.endswith("ed") and (low[:-2] in lex.BLAME_NOUNS or low[:-3] in lex.BLAME_NOUNS and low[-3] == low[-4])
+
+
+def _judged_people(an, names, never, owners):
+    """Named people (PM506) that a sentence judges or charges with an error of their own: the
+    subject of a clause holding a judging word or a verb made of a noun of error ("Bayer
+    Rosmarin consigned herself … with a lacklustre performance", "staff member Brain typoed a
+    hostmask"), or the one person a sentence names when it speaks of "his"/"her" error
+    ("Vladimir Shved told the judge … it was the biggest mistake in his entire life")."""
+    spans = _people_spans(an, names, never)
+    if not spans:
+        return
+    ends = {end: start for start, end in spans}
+    done = set()
+    for clause in clauses(an, names, owners):
+        actor = clause.actor
+        if actor is None or actor.end not in ends or ends[actor.end] < actor.start or clause.negated:
+            continue
+        start = ends[actor.end]
+        lows = [an.tokens[t].low for t in range(clause.verb, clause.end)]
+        if any(_judging(low) for low in lows) or _verb_from_slip(an.tokens[clause.main].low):
+            done.add(start)
+            yield start, actor.end
+    by_sentence = {}
+    for start, end in spans:
+        by_sentence.setdefault(an.tokens[start].sentence, []).append((start, end))
+    for sentence, people in by_sentence.items():
+        if len(people) != 1 or people[0][0] in done:
+            continue
+        first, last = an.sentences[sentence]
+        toks = an.tokens[first:last]
+        if any(t.low in lex.ROLE_NOUNS or t.low in ("he", "she") and False for t in toks):
+            continue
+        for k, t in enumerate(toks):
+            if t.low not in lex.BLAME_NOUNS or not _his_error(toks, k):
+                continue
+            if not any(w in _NEGATIONS or w.endswith(("n't", "n’t")) for w in [x.low for x in toks[max(0, k - 6) : k]]):
+                yield people[0]
+                break
+
+
+def _prefixed_past(low: str) -> bool:
+    """A past verb with a prefix the dictionary does not list: "unclaimed", "re-ran", "mis-set"."""
+    for prefix in ("un", "re-", "re", "mis-", "de"):
+        if low.startswith(prefix) and len(low) > len(prefix) + 3 and is_past_verb(low[len(prefix):]):
+            return True
+    return False

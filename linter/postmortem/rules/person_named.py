@@ -26,14 +26,25 @@ any user name counts: the object of thanks, a copy or a ping ("thanks to mbrown 
 "cc j_doe", "pinged thibault"), the "by" agent of an act of people ("reviewed by kevin_l", "spotted by Oluwaseun"),
 the subject of such an act when it has the shape of a user name ("coolguy42 force-pushed to
 main", "john.smith acknowledged the page", "mkumar approved the change"), a lower-case given name that acts ("Then jens deployed …") and the other names of a
-list that holds a name ("Marta and wojtek"). Organisations speak too, so "Optus said…" stays
+list that holds a name ("Marta and wojtek"). Structure names people that no list knows: a
+handle that opens a line ("@phaer: no prejudice against your PR"), a Reddit user name
+("u/ocbaker"), a user name joined by an underscore or written in CamelCase of a given name and
+a word that is no English word ("Phoenix_flare", "MarianMacik"), the person a greeting
+addresses ("Hi Bigbadblunt,"), a word set off by a comma at the start of a sentence that speaks
+to "you" ("Sood, regardless of your status, you shouldn't self merge"), a word after a
+lower-case role ("Chatspike staff member Brain typoed a hostmask", "staff member w00t"), a
+name followed by an age ("Tan Wei Chiang, 30, then lied …"), a name after "that" or after an
+organisation's possessive ("reported that Vladimir Shved …", "C/Net’s Marguerite Reardon
+reports …"). Organisations speak too, so "Optus said…" stays
 clean, as does a speaker the sentence goes on to call "it" ("Kakao said today morning it had
 restored additional services"). Places and the names of companies and products are no people,
 even when a word of them is also a given name: a country or a region ("In neighbouring
 France"), a city where the sentence puts a place ("cities such as Zurich, Basel and Geneva",
 "Marietta, Georgia"), a name followed by the head of an organisation's or a product's name
 ("Georgia Power and Marietta Power are investigating the outages", "Gloria Server was
-running in parallel"). Clean too are a team mention ("ping the @nodejs/build team"), a version after a package
+running in parallel"), and a name given to a thing ("Ronnie (the Mall server, named after one
+of the Kray twins)", a title "Fritz Timeouts" where a server's name modifies a plural). Clean
+too are a team mention ("ping the @nodejs/build team"), a version after a package
 ("`@posthog/cli`@0.5.15"), a label in a timeline ("22:45 UTC - Discovery: …"), words joined by
 a dash ("Harding–Chamberlin at 15:05") and a list of places or products that holds one word
 that could be a name ("including Melbourne, Brisbane, Perth, and Adelaide").
@@ -92,10 +103,16 @@ def check(doc, ctx):
         yield from _title(doc, title, names, never, surnames)
     for block in text_blocks(doc):
         text = block.text
-        reported = set()
+        reported_spans = []
+        if "@" in text or "u/" in text:
+            for person in _people.addressed_handles(text, never, names):
+                reported_spans.append((person.start, person.end))
+                yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
         if _people.starts_with_clock(text):
             for person in _people.chat_nicks(text, never, names):
-                reported.add(person.start)
+                if any(person.start < end and start < person.end for start, end in reported_spans):
+                    continue
+                reported_spans.append((person.start, person.end))
                 yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
         if not _people.candidates(text) and not (surnames and any(s in text.lower() for s in surnames)) \
                 and not (block.column == "actor" and block.kind == "table-cell" and _people.actor_cell_candidate(text, never)):
@@ -103,7 +120,7 @@ def check(doc, ctx):
         an = analyse(text)
         cell = block.kind == "table-cell"
         for person in _people.named_people(an, names, never, surnames, cell=cell, actor_cell=cell and block.column == "actor"):
-            if person.start not in reported:
+            if not any(person.start < end and start < person.end for start, end in reported_spans):
                 yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
 
 
@@ -114,28 +131,7 @@ def _message(person) -> str:
 
 
 def _never(doc, ctx) -> frozenset[str]:
-    words = set(_owner_words(ctx.owners))
-    for service in doc.incident.services or []:
-        if isinstance(service, str):
-            words.add(service.lower())
-            words.update(part for part in service.lower().replace("_", "-").split("-") if part)
-    return frozenset(words)
-
-
-_OWNER_WORDS: dict[int, tuple] = {}
-
-
-def _owner_words(owners) -> frozenset[str]:
-    """Teams and roles of the owner registry and the words of their names (once per registry)."""
-    cached = _OWNER_WORDS.get(id(owners))
-    if cached is not None and cached[0] is owners:
-        return cached[1]
-    words = set()
-    for name in getattr(owners, "names", {}) or {}:
-        words.add(name.lower())
-        words.update(part for part in name.lower().replace("_", "-").split("-") if part)
-    _OWNER_WORDS[id(owners)] = (owners, frozenset(words))
-    return _OWNER_WORDS[id(owners)][1]
+    return _people.never_words(doc, ctx.owners)
 
 
 def _title(doc, title, names, never, surnames):

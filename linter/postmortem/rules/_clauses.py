@@ -385,7 +385,7 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
             len(tok.text) == 1 and tok.text.isupper() or tok.text.isdigit() and len(tok.text) <= 2):
         return Actor(_np_start(an, j - 1), j + 1, "role")  # "Engineer A typed …", "operator 2"
     start = _np_start(an, j)
-    if base in ROLE_NOUNS or base in lex.TEAM_NOUNS:
+    if base in ROLE_NOUNS or base in lex.TEAM_NOUNS or role_compound(base):
         if tok.capitalised and not tok.initial and not (j > 0 and an.tokens[j - 1].low in _DETERMINERS) \
                 and not (an.tokens[start].low in _DETERMINERS and start < j) and not _title_case(an, tok.sentence):
             return Actor(j, j + 1, "thing")  # "a post on Teams": a product; not in a headline
@@ -411,6 +411,41 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
     if low in lex.STOPWORDS or low in _CLAUSE_BREAKS or low in _COORDINATORS or low in AUXILIARIES:
         return None
     return Actor(start, j + 1, "thing")
+
+
+_PERSON_SUFFIXES = ("woman", "women", "man", "men", "person", "persons", "people")
+_ROLE_PREFIXES = ("sub", "co-", "co", "ex-")
+
+
+@lru_cache(maxsize=2048)
+def role_compound(low: str) -> bool:
+    """A role noun by its form: a compound of a word of the dictionary and "-man", "-woman",
+    "-person" ("repairman", "linemen", "crewman", "salesperson"; not "human", "German"), a
+    role noun with "sub-", "co-" or "ex-" ("subcontractor", "co-pilot", "ex-employee"), or
+    an agent noun in "-ician" or "-ist" ("electrician", "machinist", "pharmacists")."""
+    for prefix in _ROLE_PREFIXES:
+        if low.startswith(prefix) and low[len(prefix):] in ROLE_NOUNS and len(low) - len(prefix) > 3:
+            return True
+    if low.endswith(("ician", "icians")) and len(low) > 7:
+        return True  # "technician", "electrician", "beautician"
+    if low.endswith(("ist", "ists")) and len(low) > 6 and not low.endswith(("list", "lists")) or low.endswith(("alist", "alists")):
+        # "machinist", "typist", "radiologist", "journalist"; not "checklist", "playlist", nor a
+        # verb ("assist", "persist", "insist"): a noun only, by the dictionary
+        from ._language import _lemmas  # deferred: the lexicon loads only for such a word
+
+        found = _lemmas(low)
+        return found is not None and set(found) == {"NOUN"}
+    if not low.endswith(("man", "men", "person", "persons", "people")):
+        return False
+    for suffix in _PERSON_SUFFIXES:
+        if low.endswith(suffix):
+            head = low[: -len(suffix)].rstrip("-")
+            if len(head) < 3 or head in ("wo", "hu"):
+                return False
+            from ._language import _lemmas  # deferred: the lexicon loads only for such a word
+
+            return _lemmas(head) is not None and "NOUN" in _lemmas(head)
+    return False
 
 
 def _title_case(an: Analysis, sentence: int) -> bool:
@@ -502,13 +537,19 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     if found is not None:
         return found
     actor = actor_ending_at(an, j, names, owners)
-    if actor is not None and actor.kind in ("thing", "team") and actor.start >= 2:
-        # "a developer at AWS", "one engineer on the team": the person before the preposition
-        prep = tokens[actor.start - 1]
-        if prep.sentence == sentence and prep.low in ("at", "from", "on", "in", "of", "with", "for"):
-            head = actor_ending_at(an, actor.start - 2, names, owners)
-            if head is not None and head.person and head.kind in ("role", "pronoun") and not head.generic:
-                return head
+    inner = actor
+    for _ in range(3):
+        # "a developer at AWS", "one engineer on the team", "an employee of the state of
+        # Colorado": the person before a chain of prepositional phrases is the subject
+        if inner is None or inner.kind not in ("thing", "team") or inner.start < 2:
+            break
+        prep = tokens[inner.start - 1]
+        if prep.sentence != sentence or prep.low not in ("at", "from", "on", "in", "of", "with", "for"):
+            break
+        head = actor_ending_at(an, inner.start - 2, names, owners)
+        if head is not None and head.person and head.kind in ("role", "pronoun") and not head.generic:
+            return head
+        inner = head
     return actor
 
 
@@ -1032,8 +1073,12 @@ def _negation_in_group(an, clause) -> bool:
 
 
 def _never_before(an, first) -> bool:
-    """ "The engineer never tested the restore": the negation is an adverb before the verb group."""
-    return first > 0 and an.tokens[first - 1].low == "never" and an.tokens[first - 1].sentence == an.tokens[first].sentence
+    """ "The engineer never tested the restore": the negation is an adverb before the verb group;
+    "pushed it globally and not tested it": "not" after a coordinator, the auxiliary shared."""
+    if first == 0 or an.tokens[first - 1].sentence != an.tokens[first].sentence:
+        return False
+    low = an.tokens[first - 1].low
+    return low == "never" or low == "not" and first > 1 and an.tokens[first - 2].low in ("and", "but", "or")
 
 
 def _negated_near(an, t, clause) -> bool:

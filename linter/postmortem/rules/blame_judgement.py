@@ -325,6 +325,9 @@ def _blame(an, i):
     if nxt is not None and nxt.low in ("on", "for", "lies", "falls", "rests"):
         yield tok.start, tok.end, "assigns blame"
         return
+    if tok.low in ("blamed", "blame", "blames", "blaming") and _blamed_on_person(an, i):
+        yield tok.start, tok.end, "assigns blame"  # "the NTSB blamed the joke on a summer intern"
+        return
     # "blamed the payments team", "blame Dave"
     for j in range(i + 1, min(len(tokens), i + 5)):
         other = tokens[j]
@@ -336,6 +339,26 @@ def _blame(an, i):
         if other.capitalised and not other.initial:
             yield tok.start, tok.end, "assigns blame"
             return
+
+
+def _blamed_on_person(an, i) -> bool:
+    """ "blamed the outage on an engineer", "blames the leak on a former employee": the act is
+    laid "on" a person (a role, a pronoun); not "blamed the outage on a power surge"."""
+    tokens = an.tokens
+    sentence = tokens[i].sentence
+    for j in range(i + 1, min(len(tokens), i + 9)):
+        if tokens[j].sentence != sentence or tokens[j].low in ("not", "rather", "instead"):
+            return False
+        if tokens[j].low != "on":
+            continue
+        head = None
+        for k in range(j + 1, min(len(tokens), j + 6)):
+            if tokens[k].sentence != sentence or k > j + 1 and (tokens[k].low in lex.STOPWORDS or cl._gap_is_comma(an, k - 1, k)):
+                break
+            head = k  # the noun phrase after "on" ends before a function word or a comma
+        actor = cl.actor_ending_at(an, head) if head is not None and not tokens[head].possessive else None
+        return actor is not None and actor.person and actor.kind in ("role", "pronoun", "name", "handle") and not actor.generic
+    return False
 
 
 def _fault(an, i):

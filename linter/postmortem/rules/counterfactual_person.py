@@ -188,6 +188,13 @@ def _counterfactuals(an):
                 j += 1
             while same(j) and tokens[j].low in _ADVERBS:
                 j += 1
+            if modal in ("should", "ought") and _elided(an, j):
+                # the verb phrase left out, standing for the act just named: "someone clicked
+                # something they shouldn't have", "he deleted the table, which he should not have"
+                subject = person_subject_before(an, k)
+                if subject is not None and tokens[subject.start].low not in _EXCULPATORY and not phrase_no_one(an, subject):
+                    yield tokens[subject.start].start, tokens[j - 1].end
+                continue
             if not same(j):
                 continue
             if tokens[j].low == "been":
@@ -258,6 +265,19 @@ _RUNTIME_THINGS = lex._words(
     exceptions warning warnings retry retries user users customer customers
     """
 )
+
+
+_ELLIPSIS_ENDS = lex._words("but and because since so though although as when")
+
+
+def _elided(an, j) -> bool:
+    """Whether the verb phrase after "should have" at token ``j`` is left out: the sentence
+    or the clause ends there ("…, which he should not have.", "they shouldn't have, but …")."""
+    tokens = an.tokens
+    if j >= len(tokens) or tokens[j].sentence != tokens[j - 1].sentence:
+        return True
+    gap = an.text[tokens[j - 1].end : tokens[j].start]
+    return any(c in gap for c in ",;:)—–") or tokens[j].low in _ELLIPSIS_ENDS
 
 
 def _passive_duty(an, modal, k):

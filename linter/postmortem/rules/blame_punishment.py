@@ -77,7 +77,20 @@ _SCREEN = _PUNISHED | _PUNISH_VERBS | _PUNISHMENT_NOUNS | _SANCTIONED | lex._wor
     "job jobs written consequences resigned resigns resigning"
 )
 
+# Sanctions named as nouns ("his suspension", "a week's suspension", "grounds for immediate
+# termination"), the noun of each sanction verb; a sanction of a person only when the phrase
+# ties it to one (a possessive, a length of time, "of"/"for" a person, "grounds for").
+_SANCTION_NOUNS = lex._words("suspension suspensions termination terminations dismissal dismissals demotion demotions reprimand reprimands sacking firing")
+_TIME_UNITS = lex._words("day days week weeks month months day's week's month's")
+_GROUNDS = lex._words("grounds ground reason reasons basis")
+# Other sanctions in a phrase: placed on leave, facing charges, stepping down, heads rolling.
+_LEAVE_KINDS = lex._words("administrative paid unpaid garden compulsory")
+_CHARGES = lex._words("charges charge prosecution proceedings")
+_FACE = lex._words("face faces faced facing")
+_STEPPED = lex._words("stepped steps stepping")
+_SCREEN_MORE = _SANCTION_NOUNS | lex._words("placed charges prosecution proceedings stepped heads")
 _DEGREE = lex._words("so very")  # degree words between "got" and a sanction: "got so fired"
+_SCREEN = _SCREEN | _SCREEN_MORE
 _TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist with")
 _HINT = (
     "Leave personnel decisions out of the post-mortem; describe what made the mistake "
@@ -88,6 +101,7 @@ _HINT = (
 # Words with other meanings ("the alert fires", "remove the flag", "action items"): a block
 # with only these is looked at when it also has a word for people.
 _WEAK = lex._words(
+    "placed charges proceedings stepped heads termination terminations firing "
     "fire fires fired firing remove removed pull pulled kick warning action suspended terminated terminate terminates "
     "terminating dismissed dismiss dismisses dismissing suspend suspends suspending ban bans banned banning job jobs written consequences"
 )
@@ -102,6 +116,15 @@ _PHRASE_HITS = {
     "jobs": (" their jobs", " our jobs", " your jobs"),
     "written": ("written up",),
     "consequences": ("consequences for",),
+    "placed": (" on leave", " on administrative leave", " on paid leave", " on unpaid leave", " on garden leave"),
+    "charges": ("criminal charges", "face charges", "faces charges", "facing charges", "faced charges"),
+    "proceedings": ("disciplinary proceedings", "criminal proceedings"),
+    "stepped": ("stepped down",),
+    "heads": ("heads will roll", "heads should roll", "heads must roll", "heads would roll", "heads to roll", "heads may roll", "heads need to roll"),
+    "termination": ("for termination", "immediate termination", "his termination", "her termination", "their termination", "my termination"),
+    "terminations": ("terminations of",),
+    "terminated": ("contract was terminated", "employment was terminated", "contract was ended", "employment was ended"),
+    "firing": ("his firing", "her firing", "their firing", "firing of"),
 }
 _REMOVAL = lex._words("remove removed pull pulled kick")
 _GROUPS = lex._words("team channel project org organisation organization slack github")
@@ -157,6 +180,10 @@ def punishments(an):
             continue
         if low in _PUNISHMENT_NOUNS:
             yield tok.start, tok.end, "punishment"
+            continue
+        found = _named_sanction(an, i)
+        if found is not None:
+            yield found
             continue
         if low in _SANCTIONED and same(i - 1) and (tokens[i - 1].low in _BECOME or tokens[i - 1].low.endswith("ly") and same(i - 2) and tokens[i - 2].low in _BECOME):
             yield tokens[i - 1].start, tok.end, "a sanction"  # "employee who sold personal data … is fined"
@@ -265,6 +292,73 @@ def punishments(an):
             yield tokens[i - 1].start, tokens[i + 1].end, "punishment"
         elif low == "responsible" and same(i - 1) and tokens[i - 1].low == "held":
             yield tokens[i - 1].start, tok.end, "holds people responsible"
+
+
+_POSSESSIVE_PRONOUNS = lex._words("his her their my your")
+_WILL = lex._words("will should must would may might could shall")
+
+
+def _named_sanction(an, i):
+    """A sanction of a person named by a noun or a set phrase, at token ``i``: "his suspension",
+    "a week's suspension", "a five-day suspension", "grounds for immediate termination", "the
+    dismissal of two nurses", "was placed on administrative leave", "he should face criminal
+    charges", "has stepped down over a systems failure", "heads will roll". Returns (start,
+    end, what) or None."""
+    tokens = an.tokens
+    tok = tokens[i]
+    low = tok.low
+    same = lambda j: 0 <= j < len(tokens) and tokens[j].sentence == tok.sentence  # noqa: E731
+    if low in _SANCTION_NOUNS:
+        b = i - 1
+        while same(b) and (tokens[b].low in ("immediate", "summary", "instant", "temporary", "indefinite", "unpaid", "paid", "formal", "written")
+                           or "-" in tokens[b].low and tokens[b].low.split("-")[-1] in _TIME_UNITS):
+            b -= 1
+        if b < i - 1 and "-" in tokens[b + 1].low:
+            return tokens[b + 1].start, tok.end, "a sanction"  # "a five-day suspension"
+        if same(b) and (tokens[b].low in _POSSESSIVE_PRONOUNS or tokens[b].possessive and tokens[b].low.rstrip("'’s") in _TIME_UNITS):
+            return tokens[b].start, tok.end, "a sanction"  # "his suspension", "a week's suspension"
+        if same(b) and tokens[b].possessive:
+            actor = cl.actor_ending_at(an, b)
+            if actor is not None and actor.person and actor.kind != "team":
+                return tokens[actor.start].start, tok.end, "a sanction"  # "the engineer's dismissal"
+        if same(b) and tokens[b].low == "for" and same(b - 1) and tokens[b - 1].low in _GROUNDS:
+            return tokens[b - 1].start, tok.end, "a sanction"  # "grounds for immediate termination"
+        if same(i + 2) and tokens[i + 1].low == "of" and _person_object(an, i + 2):
+            return tok.start, tokens[i + 2].end, "a sanction"  # "the dismissal of two nurses"
+        return None
+    if low in ("terminated", "ended") and same(i - 3) and tokens[i - 1].low in _BECOME and tokens[i - 2].low in ("employment", "contract") \
+            and (tokens[i - 3].low in _POSSESSIVE_PRONOUNS or tokens[i - 3].possessive and tokens[i - 3].base.lower() in cl.ROLE_NOUNS):
+        return tokens[i - 3].start, tok.end, "a sanction"  # "my contract was terminated", "his employment was ended"
+    if low == "placed" and same(i + 2) and tokens[i + 1].low == "on":
+        k = i + 2
+        if tokens[k].low in _LEAVE_KINDS and same(k + 1):
+            k += 1
+        if tokens[k].low == "leave" and same(i - 1) and tokens[i - 1].low in _BECOME:
+            return tokens[i - 1].start, tokens[k].end, "a sanction"  # "she was placed on administrative leave"
+        return None
+    if low in _CHARGES and same(i - 1):
+        k = i - 1
+        if tokens[k].low in ("criminal", "disciplinary") and same(k - 1):
+            k -= 1
+        if tokens[k].low in _FACE:
+            subject = _person_before(an, k - 1) if same(k - 1) and tokens[k - 1].low not in _BECOME else None
+            if subject is None and same(k - 1) and tokens[k - 1].low in lex.MODALS:
+                subject = _person_before(an, k - 2) if same(k - 2) else None
+            if subject is not None:
+                return tokens[subject.start].start, tok.end, "a sanction"  # "he should face criminal charges"
+        return None
+    if low in _STEPPED and same(i + 1) and tokens[i + 1].low == "down" and not (same(i - 1) and tokens[i - 1].low == "to"):
+        subject = _person_before(an, i - 1) if same(i - 1) else None
+        intransitive = not same(i + 2) or tokens[i + 2].low in ("over", "after", "from", "following", "as", "amid", "in", "last", "on", "today", "yesterday") \
+            or cl._gap_is_comma(an, i + 1, i + 2)
+        if subject is not None and (subject.kind != "pronoun" or intransitive and tokens[subject.start].low in ("he", "she", "i")) or same(i - 1) and tokens[i - 1].low in ("has", "have", "had") \
+                and same(i - 2) and _person_before(an, i - 2) is not None:
+            return tok.start, tokens[i + 1].end, "a departure over the incident"  # "the head of the exchange has stepped down"
+        return None
+    if low == "heads" and same(i + 2) and (tokens[i + 1].low in _WILL and tokens[i + 2].low == "roll"
+                                          or tokens[i + 1].low in ("need", "have") and same(i + 3) and tokens[i + 3].low == "roll"):
+        return tok.start, tokens[i + 2 if tokens[i + 2].low == "roll" else i + 3].end, "calls for punishment"  # "heads will roll"
+    return None
 
 
 # Punishment feared, not recorded: "When people fear punishment for mistakes, they stop …".

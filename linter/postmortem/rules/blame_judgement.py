@@ -78,7 +78,7 @@ _COMPETENCE = re.compile(r"(?:\bnot|n[’']t)\s+(?:\w+ly\s+)?(?:qualified|compet
 _SLANG_PEOPLE = lex._words("ceo cto cio executive executives boss bosses guy guys dev devs sysadmin sysadmins admin admins technician technicians coworker coworkers")
 _SLANG_WORK = lex._words("code change changes commit commits pr work")
 _SLANG_FOR_PEOPLE = lex._words("shitty crappy lousy useless clueless poor garbage")
-_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | _SLANG_FOR_PEOPLE | {"knew", "slob", "fat", "finger", "bad", "bothered", "bus", "buswards", "move", "pebkac", "pebcak", "fat-finger", "fat-fingered", "screwed", "fucked", "fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better", "screw", "screws", "screwing", "fuck", "fucks", "fucking", "cock", "cocked", "careful", "vigilant", "attentive", "diligent", "thorough", "cautious", "qualified", "competent"}
+_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | _SLANG_FOR_PEOPLE | {"knew", "slob", "fat", "finger", "bad", "bothered", "bus", "buswards", "move", "pebkac", "pebcak", "fat-finger", "fat-fingered", "screwed", "fucked", "fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better", "screw", "screws", "screwing", "fuck", "fucks", "fucking", "cock", "cocked", "careful", "vigilant", "attentive", "diligent", "thorough", "cautious", "qualified", "competent", "experienced", "seasoned", "skilled", "capable", "knowledgeable"}
 
 _HINT = (
     "Describe what happened and why it made sense at the time, without judging the person: "
@@ -262,12 +262,49 @@ def _judgements(an):
             if subject is not None:
                 yield tokens[subject.start].start, tok.end, "blames a person for a lapse"
     yield from _person_judgements(an)
+    yield from _lacking(an)
     for pattern, what in ((_ACCOUNTABLE, "calls for blame"), (_BOTHER, "assumes bad intent"), (_IDIOMS, "a judgement of people"),
                           (_DILIGENCE, _TRY_HARDER), (_COMPETENCE, "judges a person's competence")):
         for match in pattern.finditer(an.text):
             if _general(an, match.start(), match.end()) or pattern is _IDIOMS and _feared(an, match.start()):
                 continue
             yield match.start(), match.end(), what
+
+
+# Qualities a person is said to lack: "he wasn't careful", "they aren't seasoned DBAs", "the
+# engineer was not experienced enough" (a verdict on the person, not on the tooling).
+_QUALITIES = lex._words("careful experienced seasoned skilled capable diligent attentive knowledgeable competent qualified cautious")
+_LACK_DEGREE = lex._words("very that so particularly sufficiently really as too terribly all a an the most especially")
+
+
+def _lacking(an):
+    tokens = an.tokens
+    for i, tok in enumerate(tokens):
+        if tok.low not in _QUALITIES:
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].sentence == tok.sentence and tokens[j].low in _LACK_DEGREE:
+            j -= 1
+        if j < 1 or tokens[j].sentence != tok.sentence:
+            continue
+        neg = tokens[j].low
+        if neg in ("not", "never"):
+            cop = j - 1
+        elif neg.endswith(("n't", "n’t")) and neg[:-3] in ("is", "are", "was", "were", "ai", "is", "have", "has", "had"):
+            cop = j  # "wasn't", "aren't"
+        else:
+            continue
+        if tokens[cop].sentence != tok.sentence or tokens[cop].low not in _COPULAS and not tokens[cop].low.endswith(("n't", "n’t")):
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence else None
+        if nxt is not None and nxt.low in ("to", "that", "about", "of", "with", "by") and tok.low not in ("careful", "experienced"):
+            continue  # "was not qualified to …" is the regex's; "not capable of handling the load" may be a system's
+        subject = person_subject_before(an, cop)
+        if subject is None or an.tokens[subject.start].low in ("nobody", "no-one", "noone"):
+            continue
+        if _general(an, tokens[subject.start].start, tok.end):
+            continue
+        yield tokens[subject.start].start, tok.end, "judges a person's competence"
 
 
 def _feared(an, start) -> bool:

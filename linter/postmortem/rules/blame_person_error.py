@@ -106,7 +106,7 @@ _POSSESSIVES = lex._words("my his her their your")
 _OWN_ERROR = re.compile(r"\b(?:my|his|her|their|your) errors?\b(?! (?:rate|rates|budget|budgets|message|messages|handling|code|codes|log|logs|page|pages))", re.I)
 _STRONG = _SCREEN - _WEAK
 _PERSON_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | lex.TEAM_NOUNS | lex._words(
-    "me him them us people person i've i’ve we've we’ve i'd i’d i'm i’m someone's someone’s he's he’s she's she’s they've they’ve"
+    "me him them us my his her people person i've i’ve we've we’ve i'd i’d i'm i’m someone's someone’s he's he’s she's she’s they've they’ve"
 )
 
 

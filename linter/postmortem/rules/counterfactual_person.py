@@ -42,6 +42,7 @@ The failover runbook had no step to check replication lag before promoting a rep
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
+from . import _clauses as cl
 from ._clauses import PASSIVE_DUTIES
 from ._language import analysed, is_participle, person_at, person_subject_before
 
@@ -192,7 +193,8 @@ def _counterfactuals(an):
                 # the verb phrase left out, standing for the act just named: "someone clicked
                 # something they shouldn't have", "he deleted the table, which he should not have"
                 subject = person_subject_before(an, k)
-                if subject is not None and tokens[subject.start].low not in _EXCULPATORY and not phrase_no_one(an, subject):
+                if subject is not None and tokens[subject.start].low not in _EXCULPATORY and not phrase_no_one(an, subject) \
+                        and not _expectation(an, subject.start, j):
                     yield tokens[subject.start].start, tokens[j - 1].end
                 continue
             if not same(j):
@@ -278,6 +280,30 @@ def _elided(an, j) -> bool:
         return True
     gap = an.text[tokens[j - 1].end : tokens[j].start]
     return any(c in gap for c in ",;:)—–") or tokens[j].low in _ELLIPSIS_ENDS
+
+
+# Verbs of what reaches a person rather than what a person does: "we did not receive the
+# alerts (we should have)" is an expectation of a system, not a duty.
+_THINKING = lex._words("believe believed think thought guess guessed suppose supposed feel felt know knew")
+_RECEIVING = lex._words("receive received receives get got gets see saw seen sees hear heard hears be been was were is are have had has")
+
+
+def _expectation(an, subject, j) -> bool:
+    """Whether an elided "should have" (subject at token ``subject``, the gap at ``j``) stands
+    for an expectation rather than a duty: asked as a question ("I believe we should have?"),
+    or standing for a verb of receiving ("we did not receive the alerts, we should have")."""
+    tokens = an.tokens
+    after = an.text[tokens[j - 1].end : tokens[j].start if j < len(tokens) else len(an.text)]
+    if "?" in after[:3]:
+        return True
+    for t in range(subject - 1, -1, -1):
+        if tokens[t].sentence != tokens[subject].sentence:
+            break
+        if tokens[t].low in _THINKING or tokens[t].low in cl.PRONOUNS:
+            continue  # "I believe we should have": the verb the ellipsis stands for is earlier
+        if cl._is_finite(an, t) or tokens[t].low in _RECEIVING:
+            return tokens[t].low in _RECEIVING or tokens[t].base.lower() in _RECEIVING
+    return False
 
 
 def _passive_duty(an, modal, k):

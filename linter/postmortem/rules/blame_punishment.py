@@ -34,6 +34,9 @@ mistake possible and the changes that make it harder to repeat.
 ```
 """
 
+import re
+
+from ..lazy_re import lazy
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
@@ -88,10 +91,10 @@ _LEAVE_KINDS = lex._words("administrative paid unpaid garden compulsory")
 _CHARGES = lex._words("charges charge prosecution proceedings")
 _FACE = lex._words("face faces faced facing")
 _STEPPED = lex._words("stepped steps stepping")
-_SCREEN_MORE = _SANCTION_NOUNS | lex._words("placed charges prosecution proceedings stepped heads")
+_SCREEN_MORE = _SANCTION_NOUNS | lex._words("placed charges prosecution proceedings stepped heads legal pay salary")
 _DEGREE = lex._words("so very")  # degree words between "got" and a sanction: "got so fired"
 _SCREEN = _SCREEN | _SCREEN_MORE
-_TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist with")
+_TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist with action cut")
 _HINT = (
     "Leave personnel decisions out of the post-mortem; describe what made the mistake "
     "possible and what changes make it harder to repeat."
@@ -101,7 +104,7 @@ _HINT = (
 # Words with other meanings ("the alert fires", "remove the flag", "action items"): a block
 # with only these is looked at when it also has a word for people.
 _WEAK = lex._words(
-    "placed charges proceedings stepped heads termination terminations firing "
+    "placed charges proceedings stepped heads termination terminations firing legal pay salary "
     "fire fires fired firing remove removed pull pulled kick warning action suspended terminated terminate terminates "
     "terminating dismissed dismiss dismisses dismissing suspend suspends suspending ban bans banned banning job jobs written consequences"
 )
@@ -120,6 +123,9 @@ _PHRASE_HITS = {
     "charges": ("criminal charges", "face charges", "faces charges", "facing charges", "faced charges"),
     "proceedings": ("disciplinary proceedings", "criminal proceedings"),
     "stepped": ("stepped down",),
+    "legal": ("legal action",),
+    "pay": ("pay cut", "cut in pay", "docked pay", "docked his pay", "docked her pay"),
+    "salary": ("salary cut", "cut in salary", "cut in his salary", "cut in her salary"),
     "heads": ("heads will roll", "heads should roll", "heads must roll", "heads would roll", "heads to roll", "heads may roll", "heads need to roll"),
     "termination": ("for termination", "immediate termination", "his termination", "her termination", "their termination", "my termination"),
     "terminations": ("terminations of",),
@@ -157,7 +163,26 @@ def _weak_hits_count(hits, words, text) -> bool:
     return False
 
 
+# Accountability demanded for the incident: "there should be some serious internal
+# accountability for this weekend's IT fiasco", "calls for accountability"; not ownership
+# ("clear accountability for each action item").
+_ACCOUNTABILITY = lazy(
+    r"\baccountability\s+(?:for|over)\s+(?:[\w’'\-]+\s+){0,5}?(?:fiasco|outage|outages|failure|failures|incident|incidents|breach|breaches"
+    r"|mistake|mistakes|error|errors|debacle|disaster|mess|blunder|blunders|meltdown)\b"
+    r"|\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for)\s+(?:some\s+|real\s+|more\s+)?accountability\b",
+    re.IGNORECASE,
+)
+
+
 def check(doc, ctx):
+    for block in text_blocks(doc):
+        if "ccountab" in block.text and _ACCOUNTABILITY.search(block.text):
+            an = analyse(block.text)
+            for match in _ACCOUNTABILITY.finditer(an.text):
+                if negated_before(an, next((k for k, t in enumerate(an.tokens) if t.start >= match.start()), 0), reach=4):
+                    continue
+                yield Finding(block.span(match.start(), match.end()),
+                              f"records punishment of people: {' '.join(match.group(0).split())!r} (calls for accountability)", _HINT)
     for block, an in _blocks(doc):
         seen = set()
         for start, end, what in punishments(an):
@@ -354,6 +379,15 @@ def _named_sanction(an, i):
         if subject is not None and (subject.kind != "pronoun" or intransitive and tokens[subject.start].low in ("he", "she", "i")) or same(i - 1) and tokens[i - 1].low in ("has", "have", "had") \
                 and same(i - 2) and _person_before(an, i - 2) is not None:
             return tok.start, tokens[i + 1].end, "a departure over the incident"  # "the head of the exchange has stepped down"
+        return None
+    if low == "action" and same(i - 1) and tokens[i - 1].low == "legal" and same(i - 2) and (
+            tokens[i - 2].low in _FACE or tokens[i - 2].low in ("with", "threatened", "threaten", "threatening")):
+        return tokens[i - 2].start, tok.end, "a sanction"  # "threatened with legal action", "faces legal action"
+    if low == "cut" and same(i - 1) and tokens[i - 1].low in ("pay", "salary") or low in ("pay", "salary") and same(i - 2) \
+            and tokens[i - 1].low == "in" and tokens[i - 2].low == "cut":
+        if any(t.base.lower() in cl.ROLE_NOUNS or t.low in ("he", "she", "his", "her", "i", "my") or t.capitalised and not t.initial
+               for t in an.sentence_tokens(tok.sentence)):
+            return (tokens[i - 1].start if low == "cut" else tokens[i - 2].start), tok.end, "a sanction"  # "will take a 50% pay cut"
         return None
     if low == "heads" and same(i + 2) and (tokens[i + 1].low in _WILL and tokens[i + 2].low == "roll"
                                           or tokens[i + 1].low in ("need", "have") and same(i + 3) and tokens[i + 3].low == "roll"):

@@ -52,7 +52,7 @@ SEVERITY = Severity.ERROR
 
 _HAVE = lex._words("have ’ve 've")
 _CONTRACTED = {"should've": "should", "could've": "could", "would've": "would", "should’ve": "should", "could’ve": "could", "would’ve": "would"}
-_ADVERBS = lex._words("not never simply just easily really probably definitely certainly obviously clearly also at least in retrospect hindsight")
+_ADVERBS = lex._words("not never simply just easily really probably definitely certainly obviously clearly also at least in retrospect hindsight double triple")
 _BEEN_JUDGING = lex._words("more careful aware vigilant paying attentive quicker faster thorough diligent watching")
 _WOULD_SUBJECTS = lex._words("you anyone anybody someone somebody everyone everybody he she")
 _NEGATED = {"shouldn't": "should", "couldn't": "could", "wouldn't": "would", "shouldn’t": "should", "couldn’t": "could", "wouldn’t": "would"}
@@ -70,6 +70,25 @@ def _lucky(an, sentence):
 
 
 _WISER = lex._words("better wiser smarter safer prudent")
+
+
+_RIGHT_WAYS = _WISER | lex._words("correct right proper wise smart safest wisest smartest")
+_WAY_NOUNS = lex._words("way course action move thing option approach choice plan")
+
+
+def _wiser_subject(an, k) -> bool:
+    """ "The correct course of action would have been to …", "a far safer way of performing
+    that test would have been to …": the subject names the act a person should have chosen."""
+    tokens = an.tokens
+    seen_way = False
+    for t in range(k - 1, max(-1, k - 10), -1):
+        if tokens[t].sentence != tokens[k].sentence or cl._is_finite(an, t):
+            return False
+        if tokens[t].low in _WAY_NOUNS:
+            seen_way = True
+        elif tokens[t].low in _RIGHT_WAYS and seen_way:
+            return True
+    return False
 
 
 def _base_verb_at(an, j):
@@ -165,6 +184,14 @@ def _counterfactuals(an):
         if inverted is not None:
             yield tok.start, tokens[inverted].end  # "what action could Netflix have taken?"
             continue
+        if low == "would" and same(k + 4) and tokens[k + 1].low in _HAVE and tokens[k + 2].low == "been" and tokens[k + 3].low == "to" \
+                and _wiser_subject(an, k):
+            v = k + 4
+            while same(v + 1) and tokens[v].low in _ADVERBS | {"have", "first"} or same(v + 1) and tokens[v].low.endswith("ly") and len(tokens[v].low) > 4:
+                v += 1  # "to clearly identify", "to have created"
+            if same(v) and (_base_verb_at(an, v) or tokens[v - 1].low == "have" and is_participle(tokens[v].text)):
+                yield tok.start, tokens[v].end  # "the correct course of action would have been to identify …"
+                continue
         if low in ("would", "should") and same(k + 5) and tokens[k + 1].low in _HAVE and tokens[k + 2].low == "been" \
                 and tokens[k + 3].low in _WISER and tokens[k + 4].low == "to" and _base_verb_at(an, k + 5):
             yield tok.start, tokens[k + 5].end  # "It would have been better to just roll it back": a judged decision

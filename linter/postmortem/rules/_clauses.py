@@ -818,9 +818,13 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
                 break
     if clause.negated:
         # a lapse: "did not copy the new code", "didn't slow down"
-        if (main in DUTY_VERBS or main in DUTY_WORDS and _never_before(an, clause.verb)) and _negation_in_group(an, clause) \
+        perfect = main in DUTY_WORDS and any(tokens[t].low in ("have", "has", "had") or tokens[t].low.startswith(("haven", "hasn", "hadn"))
+                                             for t in range(clause.verb, clause.main))  # "I haven't checked the invoices"
+        if (main in DUTY_VERBS or main in DUTY_WORDS and (_never_before(an, clause.verb) or perfect)) and _negation_in_group(an, clause) \
                 and not _explained(an, clause) and not _found_later(an, clause):
             if main not in DUTY_VERBS:
+                if perfect:
+                    return clause.verb, clause.main + 1, f"not {main}"
                 return clause.verb - 1, clause.main + 1, f"never {main}"
             return clause.verb, clause.main + 1, f"did not {main}"
         return None

@@ -867,8 +867,13 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     for t in range(clause.main + 1, min(clause.end, clause.main + 6)):
         if _gap_is_comma(an, t - 1, t):
             break  # "Had we had a canary stage, the error would …": the slip is in another clause
-        if tokens[t].low in _SLIPS and main in ("made", "make", "makes", "had", "making"):
-            return clause.main, t + 1, f"{main} {tokens[t].low}"
+        if tokens[t].low in _SLIPS and main in ("made", "make", "makes", "had", "making", "committed", "commits", "commit", "committing") \
+                and not (main.startswith("commit") and tokens[t].low in ("error", "errors") and t + 1 < clause.end
+                         and tokens[t + 1].low in ("handling", "handler", "message", "messages", "path")):
+            return clause.main, t + 1, f"{main} {tokens[t].low}"  # "committed the same mistake"
+    decision = _decided_against(an, clause)
+    if decision is not None:
+        return decision
     # the road not taken: "Instead of deploying to each server in turn, he opened …",
     # "someone wrote code … instead of using the library"
     road = _instead_of(an, clause, actor)
@@ -1030,6 +1035,31 @@ def _organisation_slip(an, clause, actor):
 
 _ONLY_PEOPLE = lex.HUMAN_ONLY_VERBS | W("forgot mistyped misread misremembered apologised apologized")
 _NOT_SLIPPERS = W("it this that which script job code program system service tool change process config")
+
+
+_DECISION_VERBS = W("decided decide decides chose choose chooses opted opt opts elected elect elects")
+_SKIP_BASES = W("skip bypass circumvent disregard omit override ignore neglect")
+
+
+def _decided_against(an, clause):
+    """A decision framed as an error: deciding not to do a duty ("decided not to run the tests",
+    "who decided not to do things properly") or to pass over a safeguard ("chose to skip the
+    canary stage", "opted to bypass the review")."""
+    tokens = an.tokens
+    if tokens[clause.main].low not in _DECISION_VERBS or clause.negated:
+        return None
+    k = clause.main + 1
+    negated = k < len(tokens) and tokens[k].low in ("not", "never") and tokens[k].sentence == clause.sentence
+    k += negated
+    if k + 1 >= len(tokens) or tokens[k].low != "to" or tokens[k + 1].sentence != clause.sentence:
+        return None
+    verb = tokens[k + 1].low
+    if negated and (verb in DUTY_VERBS or verb == "do" and any(
+            tokens[t].low in ("properly", "correctly", "right", "carefully") for t in range(k + 2, min(len(tokens), k + 6)) if tokens[t].sentence == clause.sentence)):
+        return clause.main, k + 2, f"{tokens[clause.main].low} not to {verb}"
+    if not negated and verb in _SKIP_BASES and not _explained(an, clause):
+        return clause.main, k + 2, f"{tokens[clause.main].low} to {verb}"
+    return None
 
 
 def _made_a_slip(an, clause):
@@ -1397,4 +1427,5 @@ CUE_WORDS = (
     | frozenset(_DAMAGE_PARTICLE_VERBS)
     | W("bad instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes")
     | OMISSION_VERBS | W("left leaves leave because failed right correct intended meant wanted back") | _SHARING_VERBS | _RELEASE_VERBS
+    | _DECISION_VERBS
 )

@@ -343,9 +343,11 @@ def _passive_duty(an, modal, k):
     if low in _PASSIVE_DUTIES:
         return True
     lemma = _participle_lemma(low)
-    if lemma is None or lemma in _SYSTEM_ACTS:
-        return False
     after = [t.low for t in tokens[k + 1 : k + 4] if t.sentence == tokens[k].sentence]
+    # "the rollback should have been started sooner": the timing of a response is people's
+    timely = bool(after) and after[0] in ("sooner", "earlier", "quicker", "faster")
+    if lemma is None or lemma in _SYSTEM_ACTS and not timely:
+        return False
     if "automatically" in after or "default" in after and "by" in after:
         return False  # "should have been restored automatically": what the system should do
     m = modal - 1  # the subject's head, over "not", "really", "also"

@@ -317,6 +317,9 @@ def _is_finite(an: Analysis, i: int) -> bool:
     return True
 
 
+# Adjectives and participles that follow a person and take a phrase: "the engineer responsible
+# for the change", "the contractor assigned to the ticket".
+_POSTMODIFIERS = W("responsible accountable assigned tasked charged working involved")
 _NP_MODIFIERS = W("same other very newly recently previously partially half already well-")
 
 
@@ -549,6 +552,11 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
         head = actor_ending_at(an, inner.start - 2, names, owners)
         if head is not None and head.person and head.kind in ("role", "pronoun") and not head.generic:
             return head
+        if head is not None and head.end >= 2 and tokens[head.end - 1].low in _POSTMODIFIERS:
+            # "the engineer responsible for the change forgot …": an adjective after the person
+            role = actor_ending_at(an, head.end - 2, names, owners)
+            if role is not None and role.person and role.kind == "role" and not role.generic:
+                return role
         inner = head
     return actor
 
@@ -889,6 +897,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         nxt = tokens[t + 1].low if t + 1 < clause.end else ""
         if low in _WRONG and (nxt not in ("with", "about", "that", "") or low == "wrong") and tokens[t - 1].low not in ("gone", "went", "go", "goes", "going", "gets", "got"):
             return t, min(t + 2, clause.end), f"{main} … {low} {nxt}".strip()
+        if low in ("broken", "buggy", "untested") and main in _RELEASE_VERBS and t > clause.main and not _negated_near(an, t, clause):
+            return t, min(t + 2, clause.end), f"{main} … {low} {nxt}".strip()  # "pushed a broken build to main"
         if low == "bad":
             # "pushed the bad config", "made a bad database migration": the thing after its modifiers
             for k in range(t + 1, min(clause.end, t + 4)):

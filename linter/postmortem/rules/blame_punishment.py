@@ -51,7 +51,7 @@ SEVERITY = Severity.ERROR
 # lemminflect's tables): past participles for "was <x>", the other forms for "<x> him".
 SANCTION_LEMMAS = ("fire", "sack", "discipline", "reprimand", "demote", "punish", "scold", "dismiss", "ban", "suspend", "terminate", "censure", "penalise", "penalize")
 _PUNISHED = lex._words(
-    "fired sacked disciplined reprimanded demoted reassigned punished scolded dismissed banned suspended terminated censured penalised penalized"
+    "fired sacked disciplined reprimanded demoted reassigned punished scolded dismissed banned suspended terminated censured penalised penalized canned axed"
 )
 _PUNISH_VERBS = lex._words(
     """
@@ -63,7 +63,7 @@ _PUNISH_VERBS = lex._words(
 )
 # Words that are also what happens to machines, accounts and alerts ("the account got
 # suspended", "the connection was terminated"): a sanction only with a person as patient.
-_AMBIGUOUS_SANCTIONS = lex._words("suspended dismissed banned terminated")
+_AMBIGUOUS_SANCTIONS = lex._words("suspended dismissed banned terminated axed canned")
 _JOBS = lex._words("job jobs position positions")
 _LOST = lex._words("lost lose loses losing cost costs")
 _PUNISHMENT_NOUNS = lex._words("punishment punishments")
@@ -91,7 +91,7 @@ _LEAVE_KINDS = lex._words("administrative paid unpaid garden compulsory")
 _CHARGES = lex._words("charges charge prosecution proceedings")
 _FACE = lex._words("face faces faced facing")
 _STEPPED = lex._words("stepped steps stepping")
-_SCREEN_MORE = _SANCTION_NOUNS | lex._words("placed charges prosecution proceedings stepped heads legal pay salary")
+_SCREEN_MORE = _SANCTION_NOUNS | lex._words("placed charges prosecution proceedings stepped heads legal pay salary boot sack door canned axed")
 _DEGREE = lex._words("so very")  # degree words between "got" and a sanction: "got so fired"
 _SCREEN = _SCREEN | _SCREEN_MORE
 _TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist with action cut")
@@ -104,7 +104,7 @@ _HINT = (
 # Words with other meanings ("the alert fires", "remove the flag", "action items"): a block
 # with only these is looked at when it also has a word for people.
 _WEAK = lex._words(
-    "placed charges proceedings stepped heads termination terminations firing legal pay salary "
+    "placed charges proceedings stepped heads termination terminations firing legal pay salary boot sack door canned axed "
     "fire fires fired firing remove removed pull pulled kick warning action suspended terminated terminate terminates "
     "terminating dismissed dismiss dismisses dismissing suspend suspends suspending ban bans banned banning job jobs written consequences"
 )
@@ -123,6 +123,11 @@ _PHRASE_HITS = {
     "charges": ("criminal charges", "face charges", "faces charges", "facing charges", "faced charges"),
     "proceedings": ("disciplinary proceedings", "criminal proceedings"),
     "stepped": ("stepped down",),
+    "boot": ("the boot",),
+    "sack": ("the sack",),
+    "door": ("shown the door",),
+    "canned": ("got canned", "get canned", "getting canned", "be canned", "was canned", "were canned"),
+    "axed": ("was axed", "were axed", "got axed", "be axed"),
     "legal": ("legal action",),
     "pay": ("pay cut", "cut in pay", "docked pay", "docked his pay", "docked her pay"),
     "salary": ("salary cut", "cut in salary", "cut in his salary", "cut in her salary"),
@@ -389,6 +394,14 @@ def _named_sanction(an, i):
                for t in an.sentence_tokens(tok.sentence)):
             return (tokens[i - 1].start if low == "cut" else tokens[i - 2].start), tok.end, "a sanction"  # "will take a 50% pay cut"
         return None
+    if low in ("boot", "sack", "axe", "door") and same(i - 2) and tokens[i - 1].low == "the" and (
+            tokens[i - 2].low in ("got", "get", "gets", "getting", "given", "give", "gave") and low != "door"
+            or tokens[i - 2].low in ("shown", "show", "showed") and low == "door"):
+        j = i - 2 if tokens[i - 2].low in _BECOME else i - 3  # "got the boot", "was shown the door"
+        subject = _person_before(an, j) if same(j) and j >= 0 else None
+        if subject is not None or tokens[i - 2].low in ("got", "get", "gets", "getting"):
+            return tokens[i - 2].start, tok.end, "punishment"  # "the sysadmin got the boot", "was shown the door"
+        return None
     if low == "heads" and same(i + 2) and (tokens[i + 1].low in _WILL and tokens[i + 2].low == "roll"
                                           or tokens[i + 1].low in ("need", "have") and same(i + 3) and tokens[i + 3].low == "roll"):
         return tok.start, tokens[i + 2 if tokens[i + 2].low == "roll" else i + 3].end, "calls for punishment"  # "heads will roll"
@@ -426,8 +439,9 @@ def _rejected(an, i) -> bool:
 def _person_before(an, j):
     """The person before the verb group ending at ``j``: "he got", "someone's getting"."""
     k = j
-    while k >= 0 and an.tokens[k].sentence == an.tokens[j].sentence and (an.tokens[k].low in _BECOME or an.tokens[k].low in ("have", "has", "had")):
-        k -= 1
+    while k >= 0 and an.tokens[k].sentence == an.tokens[j].sentence and (an.tokens[k].low in _BECOME or an.tokens[k].low in ("have", "has", "had")
+                                                                      or an.tokens[k].low in ("should", "must", "ought")):
+        k -= 1  # over auxiliaries and the modals of a demand: "he should be fired" (not "would be")
     if k < 0 or an.tokens[k].sentence != an.tokens[j].sentence:
         return None
     if an.tokens[k].base.lower() in cl.PRONOUNS and an.tokens[k].base.lower() not in ("we",):
@@ -436,9 +450,11 @@ def _person_before(an, j):
     if actor is not None and actor.person and actor.kind != "team":
         return actor
     # over a relative clause: "The engineer who pushed the change was disciplined"
-    for w in range(k - 1, max(0, k - 8), -1):
+    for w in range(k - 1, max(-1, k - 8), -1):
         if an.tokens[w].sentence != an.tokens[k].sentence:
             break
+        if an.tokens[w].low == "whoever" and (w == 0 or an.tokens[w - 1].sentence != an.tokens[w].sentence or an.tokens[w].initial):
+            return cl.Actor(w, w + 1, "pronoun")  # "Whoever approved this should be fired"
         if an.tokens[w].low == "who":
             actor = cl.actor_ending_at(an, w - 1) if w > 0 else None
             if actor is not None and actor.person and actor.kind != "team" and not actor.generic:

@@ -91,7 +91,7 @@ _LEAVE_KINDS = lex._words("administrative paid unpaid garden compulsory")
 _CHARGES = lex._words("charges charge prosecution proceedings")
 _FACE = lex._words("face faces faced facing")
 _STEPPED = lex._words("stepped steps stepping")
-_SCREEN_MORE = _SANCTION_NOUNS | lex._words("placed charges prosecution proceedings stepped heads legal pay salary boot sack door canned axed")
+_SCREEN_MORE = _SANCTION_NOUNS | lex._words("responsible responsibility placed charges prosecution proceedings stepped heads legal pay salary boot sack door canned axed")
 _DEGREE = lex._words("so very")  # degree words between "got" and a sanction: "got so fired"
 _SCREEN = _SCREEN | _SCREEN_MORE
 _TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist with action cut")
@@ -104,7 +104,7 @@ _HINT = (
 # Words with other meanings ("the alert fires", "remove the flag", "action items"): a block
 # with only these is looked at when it also has a word for people.
 _WEAK = lex._words(
-    "placed charges proceedings stepped heads termination terminations firing legal pay salary boot sack door canned axed "
+    "responsible responsibility placed charges proceedings stepped heads termination terminations firing legal pay salary boot sack door canned axed "
     "fire fires fired firing remove removed pull pulled kick warning action suspended terminated terminate terminates "
     "terminating dismissed dismiss dismisses dismissing suspend suspends suspending ban bans banned banning job jobs written consequences"
 )
@@ -123,6 +123,8 @@ _PHRASE_HITS = {
     "charges": ("criminal charges", "face charges", "faces charges", "facing charges", "faced charges"),
     "proceedings": ("disciplinary proceedings", "criminal proceedings"),
     "stepped": ("stepped down",),
+    "responsible": ("responsible for",),
+    "responsibility": ("responsibility for", "responsibility lies", "responsibility rests", "responsibility falls"),
     "boot": ("the boot",),
     "sack": ("the sack",),
     "door": ("shown the door",),
@@ -402,9 +404,78 @@ def _named_sanction(an, i):
         if subject is not None or tokens[i - 2].low in ("got", "get", "gets", "getting"):
             return tokens[i - 2].start, tok.end, "punishment"  # "the sysadmin got the boot", "was shown the door"
         return None
+    if low in ("responsible", "responsibility"):
+        return _responsibility(an, i)
     if low == "heads" and same(i + 2) and (tokens[i + 1].low in _WILL and tokens[i + 2].low == "roll"
                                           or tokens[i + 1].low in ("need", "have") and same(i + 3) and tokens[i + 3].low == "roll"):
         return tok.start, tokens[i + 2 if tokens[i + 2].low == "roll" else i + 3].end, "calls for punishment"  # "heads will roll"
+    return None
+
+
+# What a person is made responsible for: the incident, not a service or a task.
+_INCIDENT_NOUNS = lex._words(
+    "outage outages incident incidents failure failures breach breaches leak leaks mistake mistakes error errors "
+    "deletion crash crashes downtime disruption disaster fiasco loss accident blunder mess"
+)
+_SINGULAR_PEOPLE = lex._words("i he she")
+_DEGREE_RESPONSIBLE = lex._words("solely fully directly ultimately partly partially personally entirely wholly primarily")
+
+
+def _responsibility(an, i):
+    """Responsibility for the incident assigned to a person: "the engineer was responsible for
+    the outage", "I take full responsibility for the outage", "responsibility for the outage
+    lies with the on-call engineer". Not ownership of work ("the team is responsible for the
+    service", "responsible for resolving the issue") and not an organisation owning its
+    incident ("we take full responsibility for the outage")."""
+    tokens = an.tokens
+    tok = tokens[i]
+    same = lambda j: 0 <= j < len(tokens) and tokens[j].sentence == tok.sentence  # noqa: E731
+
+    def incident_after(k):  # "for the outage", "for this weekend's fiasco": no verb in between
+        if not (same(k) and tokens[k].low == "for"):
+            return None
+        for t in range(k + 1, min(len(tokens), k + 7)):
+            if not same(t) or tokens[t].low.endswith("ing") or tokens[t].low in ("and", "or", "to"):
+                return None
+            if tokens[t].low in _INCIDENT_NOUNS:
+                return t
+        return None
+
+    if tok.low == "responsible":
+        b = i - 1
+        while same(b) and tokens[b].low in _DEGREE_RESPONSIBLE:
+            b -= 1
+        if not (same(b) and tokens[b].low in _BECOME) or tokens[b].low in ("get", "got", "gets", "getting"):
+            return None
+        end = incident_after(i + 1)
+        if end is None:
+            return None
+        subject = _person_before(an, b)
+        if subject is None or subject.kind == "team" or tokens[subject.start].low == "we":
+            return None
+        return tokens[subject.start].start, tokens[end].end, "holds a person responsible for the incident"
+    # "I take full responsibility for …"
+    k = i - 1
+    while same(k) and tokens[k].low in ("full", "complete", "personal", "sole", "total", "all"):
+        k -= 1
+    if same(k) and tokens[k].low in ("take", "takes", "took", "taken", "taking", "accept", "accepts", "accepted", "accepting"):
+        end = incident_after(i + 1)
+        if end is None:
+            return None
+        subject = _person_before(an, k - 1) if same(k - 1) else None
+        if subject is None and same(k - 1) and tokens[k - 1].low in _SINGULAR_PEOPLE:
+            subject = cl.Actor(k - 1, k, "pronoun")
+        if subject is None or subject.kind == "team" or tokens[subject.start].low in ("we", "they", "you"):
+            return None
+        return tokens[subject.start].start, tokens[end].end, "takes the responsibility for the incident"
+    # "responsibility for the outage lies with the on-call engineer"
+    for t in range(i + 1, min(len(tokens), i + 9)):
+        if not same(t):
+            return None
+        if tokens[t].low in ("lies", "lay", "rests", "rested", "falls", "fell", "sits") and same(t + 2) and tokens[t + 1].low in ("with", "on"):
+            if _person_object(an, t + 2):
+                return tok.start, tokens[t + 2].end, "assigns the responsibility to a person"
+            return None
     return None
 
 

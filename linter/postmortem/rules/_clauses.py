@@ -532,6 +532,9 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
         return None
     if low in ("who", "that") and j > 0 and tokens[j - 1].sentence == sentence:
         # "the person who pushed", "a guy that took out"
+        cleft = _cleft_focus(an, j - 1)
+        if cleft is not None:
+            return cleft
         return actor_ending_at(an, j - 1, names, owners)
     if (low in _CLAUSE_BREAKS or low in lex.STOPWORDS - PRONOUNS - W("i we he she they someone")) \
             and not (tokens[j].text == "A" and j > 0 and tokens[j - 1].low in ROLE_NOUNS):  # "Engineer A"
@@ -559,6 +562,25 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
                 return role
         inner = head
     return actor
+
+
+_CLEFT_PRONOUNS = {"me": "i", "him": "he", "her": "she", "us": "we", "them": "they", "i": "i", "he": "he", "she": "she", "we": "we", "they": "they"}
+
+
+def _cleft_focus(an: Analysis, j: int) -> Actor | None:
+    """The person a cleft sentence picks out, for the relative clause after token ``j``: "It was
+    me who pushed the bad config", "I was the one who deleted it", "he was the engineer that
+    ran it"."""
+    tokens = an.tokens
+    sentence = tokens[j].sentence
+    low = tokens[j].low
+    if low in ("me", "him", "her", "us", "them") and j >= 2 and tokens[j - 1].low in ("was", "is", "were") \
+            and tokens[j - 2].low == "it" and tokens[j - 2].sentence == sentence:
+        return Actor(j, j + 1, "pronoun")  # "it was me who …"
+    if low in ("one", "person", "guy", "engineer") and j >= 3 and tokens[j - 1].low == "the" and tokens[j - 2].low in ("was", "is", "were") \
+            and tokens[j - 3].sentence == sentence and tokens[j - 3].low in _CLEFT_PRONOUNS:
+        return Actor(j - 3, j - 2, "pronoun")  # "I was the one who …"
+    return None
 
 
 def _subject_across(an: Analysis, k: int, j: int, names, owners, groups) -> Actor | None:
@@ -1108,6 +1130,7 @@ def _found_later(an, clause) -> bool:
 
 
 def _first_person_singular(low: str) -> bool:
+    low = "i" if low == "me" else low
     return low == "i" or low.startswith(("i'", "i’"))
 
 

@@ -564,6 +564,29 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     return actor
 
 
+# Words that may open a sentence whose subject, the writer, is left out: "Oops, forgot to bump
+# the version", "Sorry, accidentally deleted the branch", "Totally missed that renewal".
+_OPENERS = W("oops whoops sorry apologies ugh argh damn welp also just totally completely then and so ok okay yeah")
+_OBJECT_STARTS = _DETERMINERS | W("to up it them him her me us out down about on off")
+
+
+def _writer_implied(an: Analysis, clause) -> bool:
+    """A clause with the writer as its unwritten subject: the verb group opens the sentence
+    (after an interjection or an adverb at most), its verb is a past tense, and an object or a
+    particle follows ("Missed alerts are escalated": an adjective before a noun, not a verb)."""
+    tokens = an.tokens
+    start, end = an.sentences[clause.sentence]
+    if clause.verb != clause.main or clause.passive:
+        return False
+    for t in range(start, clause.verb):
+        if tokens[t].low not in _OPENERS and tokens[t].low not in ERROR_ADVERBS:
+            return False
+    main = tokens[clause.main].low
+    if not (is_past_verb(main) or main in _IRREGULAR_PAST):
+        return False
+    return clause.main + 1 < end and tokens[clause.main + 1].low in _OBJECT_STARTS
+
+
 _CLEFT_PRONOUNS = {"me": "i", "him": "he", "her": "she", "us": "we", "them": "they", "i": "i", "he": "he", "she": "she", "we": "we", "they": "they"}
 
 
@@ -724,6 +747,8 @@ def _blamed_acts(an: Analysis, names: NameOptions, owners) -> list[BlamedAct]:
     found = []
     for clause in [*clauses(an, names, owners, cued_only=True), *_question_clauses(an, names, owners)]:
         actor = clause.actor
+        if actor is None and _writer_implied(an, clause):
+            actor = Actor(clause.verb, clause.verb + 1, "writer")  # "Forgot to bump the version, sorry"
         if actor is None or actor.generic:
             continue
         if not actor.person and _organisation_slip(an, clause, actor):

@@ -1407,6 +1407,10 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
         if prev in _CAUSED and actor.kind in ("role", "pronoun", "name", "handle"):
             found.append((actor, i - 1, actor.end, f"{prev} by"))
             continue
+        if prev in _HARMED and lows[-2:-1] and lows[-2] in _PASSIVE_AUX_WORDS and actor.kind in ("role", "pronoun", "name", "handle") \
+                and not negated_near_token(an, i - 1):
+            found.append((actor, i - 1, actor.end, f"{prev} by"))  # "the data was leaked by a contractor"
+            continue
         for t in window:
             if tokens[t].sentence != tok.sentence:
                 continue
@@ -1414,6 +1418,40 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
             if low in ERROR_ADVERBS or low in _WRONG or low in _AGENT_CUES or low == "bad" and t + 1 < i and tokens[t + 1].low in _BAD_THINGS:
                 found.append((actor, t, actor.end, f"{low} … by"))
                 break
+    return found
+
+
+# Harm that, done "by" a person, is laid on them: "the records were leaked by an employee".
+_HARMED = W("leaked exposed wiped corrupted destroyed lost misplaced erased")
+_CAUSE_HEADS = W("result consequence outcome product")
+
+
+def cause_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) -> list[tuple[Actor, int, int, str]]:
+    """A person's act given as the cause: "the breach was the result of an employee clicking a
+    phishing link", "the outage was due to an engineer running the script twice", "because
+    of a technician unplugging the wrong cable": the person, then a gerund, after a phrase of
+    cause."""
+    found = []
+    tokens = an.tokens
+    for i, tok in enumerate(tokens):
+        if tok.low not in ("of", "to") or i == 0 or tokens[i - 1].sentence != tok.sentence:
+            continue
+        lead = tokens[i - 1].low
+        if not (tok.low == "of" and (lead in _CAUSE_HEADS or lead == "because") or tok.low == "to" and lead in ("due", "traced", "attributed", "owing")):
+            continue
+        for j in range(i + 1, min(len(tokens), i + 6)):
+            if tokens[j].sentence != tok.sentence:
+                break
+            actor = actor_ending_at(an, j, names, owners)
+            if actor is None or not actor.person or actor.start != i + 1 and not (actor.start <= i + 2 and tokens[i + 1].low in _DETERMINERS):
+                continue
+            if actor.generic or actor.kind not in ("role", "pronoun", "name", "handle") or tokens[j].low in ("human", "humans", "person", "people"):
+                break
+            nxt = tokens[j + 1] if j + 1 < len(tokens) and tokens[j + 1].sentence == tok.sentence else None
+            if nxt is not None and nxt.low.endswith("ing") and len(nxt.low) > 4 and nxt.low not in ("during", "being", "having") \
+                    and not negated_near_token(an, i - 1):
+                found.append((actor, i - 1, j + 2, f"{lead} {tok.low} … {nxt.low}"))
+            break
     return found
 
 

@@ -97,7 +97,7 @@ _NEGATIONS = lex._words("not never didn't didn’t don't don’t doesn't doesn�
 _WEAK = lex._words(
     "caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes"
     " left leaves skipped skip skips because failed uploaded posted pushed committed published shared leaked exposed pasted before intended meant wanted"
-    " decided chose opted elected"
+    " decided chose opted elected result due traced attributed consequence outcome owing"
 )
 _ERROR_NOUNS = lex._words("error errors")
 # Weak cues that blame without a person in the passive: "was missed", "released without being tested".
@@ -184,7 +184,7 @@ def findings(an, names=None, owners=None):
             continue
         who = " ".join(an.text[tokens[act.actor.start].start : tokens[act.actor.end - 1].end].split())
         yield start, end, f"blames {who!r} for an error ({act.what})", hint_for(act.act)
-    for actor, cue_start, actor_end, what in cl.agent_blames(an, names, owners):
+    for actor, cue_start, actor_end, what in [*cl.agent_blames(an, names, owners), *cl.cause_blames(an, names, owners)]:
         if actor.kind in _NAMED:
             continue
         who = " ".join(an.text[tokens[actor.start].start : tokens[actor_end - 1].end].split())

@@ -542,6 +542,9 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     found = _subject_before_participle(an, j, names, owners)
     if found is not None:
         return found
+    found = _subject_over_relative(an, k, j, names, owners, groups)
+    if found is not None:
+        return found
     actor = actor_ending_at(an, j, names, owners)
     inner = actor
     for _ in range(3):
@@ -656,6 +659,26 @@ def _subject_across(an: Analysis, k: int, j: int, names, owners, groups) -> Acto
             tokens[before].low in _CLAUSE_BREAKS or tokens[before].low in ("and", "but") or _gap_is_comma(an, before, actor.start)):
         return None  # not the sentence's subject: "paged the engineer, who …"
     return actor
+
+
+def _subject_over_relative(an: Analysis, k: int, j: int, names, owners, groups) -> Actor | None:
+    """A person before a participle phrase whose object carries a relative clause: "An employee
+    removing a piece of monitoring equipment that was causing problems [likely caused] …": the
+    subject is found before the "that" of the clause that ends at ``j``."""
+    tokens = an.tokens
+    earlier = [g for g in (groups or ()) if g[0] < k]
+    if not earlier:
+        return None
+    first, main = earlier[-1]
+    if first == 0 or tokens[first - 1].low not in ("that", "which") or tokens[first - 1].sentence != tokens[k].sentence:
+        return None
+    if any(_gap_is_comma(an, t, t + 1) or tokens[t].low in _COORDINATORS or tokens[t].low in _CLAUSE_BREAKS for t in range(main + 1, j + 1)):
+        return None
+    rel = first - 1
+    if rel < 2:
+        return None
+    found = _subject_before_participle(an, rel - 1, names, owners)
+    return found if found is not None and found.person and not found.generic else None
 
 
 def _gap_is_comma(an: Analysis, a: int, b: int) -> bool:

@@ -184,6 +184,8 @@ _DAMAGE_NOUNS = W(
 )
 
 # Subjects that make a statement general ("anyone could make that mistake").
+_SEVERING = W("cut severed severs sever damaged damages damage struck hit hits dug")
+_INFRASTRUCTURE = W("cable cables line lines fibre fiber fibres fibers wire wires pipe pipes main mains conduit conduits duct ducts")
 _GENERIC_SUBJECTS = W("anyone anybody everyone everybody nobody noone people humans")
 
 ROLE_NOUNS = lex.ROLE_NOUNS | W(
@@ -1003,6 +1005,13 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
                 return clause.main, t + 1, f"{main} {tokens[t].low}"
     if main in ("destroyed", "trashed", "nuked"):
         return clause.main, clause.main + 1, main
+    if main in _SEVERING:
+        # physical damage: "cut the cable", "severed a fibre line", "hit a gas main"
+        for t in range(clause.main + 1, min(clause.end, clause.main + 6)):
+            if tokens[t].low in _PREPOSITIONS and not (t == clause.main + 1 and tokens[t].low == "through") or tokens[t].low in ("over", "back"):
+                break  # "cut over to the new line of routers": not the object
+            if tokens[t].low in _INFRASTRUCTURE and not _explained(an, clause):
+                return clause.main, t + 1, f"{main} the {tokens[t].low}"
     if main in _DAMAGE_VERBS and clause.main + 1 < clause.end and tokens[clause.main + 1].low not in ("out", "into", "through"):
         return clause.main, clause.main + 1, main
     if main in _CAUSED:
@@ -1546,5 +1555,5 @@ CUE_WORDS = (
     | frozenset(_DAMAGE_PARTICLE_VERBS)
     | W("bad instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes")
     | OMISSION_VERBS | W("left leaves leave because failed right correct intended meant wanted back") | _SHARING_VERBS | _RELEASE_VERBS
-    | _DECISION_VERBS
+    | _DECISION_VERBS | _SEVERING
 )

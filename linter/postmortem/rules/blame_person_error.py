@@ -97,7 +97,7 @@ _NEGATIONS = lex._words("not never didn't didn’t don't don’t doesn't doesn�
 _WEAK = lex._words(
     "caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes"
     " left leaves skipped skip skips because failed uploaded posted pushed committed published shared leaked exposed pasted before intended meant wanted"
-    " decided chose opted elected result due traced attributed consequence outcome owing"
+    " severed severs damaged struck hit dug decided chose opted elected result due traced attributed consequence outcome owing"
 )
 _ERROR_NOUNS = lex._words("error errors")
 # Weak cues that blame without a person in the passive: "was missed", "released without being tested".

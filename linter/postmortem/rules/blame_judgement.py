@@ -62,6 +62,8 @@ _BOTHER = re.compile(
 )
 _IDIOMS = lazy(
     r"\b(?:learn(?:ed|t|s)?\s+(?:your|his|her|their)\s+lesson|(?:should|ought\s+to)\s+(?:\w+\s+)?know\s+better"
+    r"|what\s+(?:was|were|is|are)\s+(?:they|he|she|you)\s+thinking|in\s+(?:their|his|her|your)\s+right\s+mind"
+    r"|not\s+(?:exactly\s+)?rocket\s+science"
     r"|(?:should|ought\s+to)\s+be\s+ashamed|(?:no|little)\s+idea\s+what\s+(?:they|he|she|you)\s+(?:was|were|are|is)\s+doing"
     r"|asleep\s+at\s+the\s+wheel|dropped\s+the\s+ball|rookie\s+mistake|should\s+have\s+known\s+better|no\s+excuse"
     r"|knew\s+full\s+well|(?:threw|throw|throws|thrown|throwing)\b[^.;!?]{0,80}?\bunder\s+(?:the|a)\s+(?:\w+\s+)?bus|buswards|bad\s+move|point(?:s|ed|ing)?\s+(?:the|a)\s+finger\s+at|pebkac|pebcak|id-?10-?t|my\s+bad(?=\s*(?:[.,;:!?]|$|i\b))|fat[\s\-]finger(?:ed|s)?|(?:screw|fuck|cock)(?:s|ed|ing)?\s+(?:(?:it|things|something|everything|this|that)\s+)?up)\b",
@@ -80,7 +82,7 @@ _COMPETENCE = re.compile(r"(?:\bnot|n[’']t)\s+(?:\w+ly\s+)?(?:qualified|compet
 _SLANG_PEOPLE = lex._words("ceo cto cio executive executives boss bosses guy guys dev devs sysadmin sysadmins admin admins technician technicians coworker coworkers")
 _SLANG_WORK = lex._words("code change changes commit commits pr work")
 _SLANG_FOR_PEOPLE = lex._words("shitty crappy lousy useless clueless poor garbage")
-_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | _SLANG_FOR_PEOPLE | {"knew", "slob", "fat", "finger", "bad", "bothered", "bus", "buswards", "move", "pebkac", "pebcak", "fat-finger", "fat-fingered", "screwed", "fucked", "fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better", "screw", "screws", "screwing", "fuck", "fucks", "fucking", "cock", "cocked", "lesson", "ashamed", "idea", "careful", "vigilant", "attentive", "diligent", "thorough", "cautious", "qualified", "competent", "experienced", "seasoned", "skilled", "capable", "knowledgeable"}
+_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | _SLANG_FOR_PEOPLE | {"knew", "slob", "fat", "finger", "bad", "bothered", "bus", "buswards", "move", "pebkac", "pebcak", "fat-finger", "fat-fingered", "screwed", "fucked", "fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better", "screw", "screws", "screwing", "fuck", "fucks", "fucking", "cock", "cocked", "lesson", "ashamed", "idea", "thinking", "mind", "rocket", "careful", "vigilant", "attentive", "diligent", "thorough", "cautious", "qualified", "competent", "experienced", "seasoned", "skilled", "capable", "knowledgeable"}
 
 _HINT = (
     "Describe what happened and why it made sense at the time, without judging the person: "

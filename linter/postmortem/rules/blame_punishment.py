@@ -91,10 +91,10 @@ _LEAVE_KINDS = lex._words("administrative paid unpaid garden compulsory")
 _CHARGES = lex._words("charges charge prosecution proceedings")
 _FACE = lex._words("face faces faced facing")
 _STEPPED = lex._words("stepped steps stepping")
-_SCREEN_MORE = _SANCTION_NOUNS | lex._words("responsible responsibility placed charges prosecution proceedings stepped heads legal pay salary boot sack door canned axed")
+_SCREEN_MORE = _SANCTION_NOUNS | lex._words("escorted improvement responsible responsibility placed charges prosecution proceedings stepped heads legal pay salary boot sack door canned axed")
 _DEGREE = lex._words("so very")  # degree words between "got" and a sanction: "got so fired"
 _SCREEN = _SCREEN | _SCREEN_MORE
-_TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist with action cut")
+_TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist with action cut plan removed")
 _HINT = (
     "Leave personnel decisions out of the post-mortem; describe what made the mistake "
     "possible and what changes make it harder to repeat."
@@ -104,7 +104,7 @@ _HINT = (
 # Words with other meanings ("the alert fires", "remove the flag", "action items"): a block
 # with only these is looked at when it also has a word for people.
 _WEAK = lex._words(
-    "responsible responsibility placed charges proceedings stepped heads termination terminations firing legal pay salary boot sack door canned axed "
+    "escorted improvement responsible responsibility placed charges proceedings stepped heads termination terminations firing legal pay salary boot sack door canned axed "
     "fire fires fired firing remove removed pull pulled kick warning action suspended terminated terminate terminates "
     "terminating dismissed dismiss dismisses dismissing suspend suspends suspending ban bans banned banning job jobs written consequences"
 )
@@ -126,6 +126,8 @@ _PHRASE_HITS = {
     "responsible": ("responsible for",),
     "responsibility": ("responsibility for", "responsibility lies", "responsibility rests", "responsibility falls"),
     "boot": ("the boot",),
+    "escorted": ("escorted out", "escorted off", "escorted from"),
+    "improvement": ("performance improvement plan",),
     "sack": ("the sack",),
     "door": ("shown the door",),
     "canned": ("got canned", "get canned", "getting canned", "be canned", "was canned", "were canned"),
@@ -290,7 +292,8 @@ def punishments(an):
             if not (same(b) and tokens[b].low in _BECOME):
                 b = i - 1
             active = same(b) and tokens[b].low not in _BECOME and not tokens[b].possessive
-            if active and not (same(i + 1) and _person_object(an, i + 1)) and tokens[b].base.lower() in cl.PRONOUNS:
+            if active and not (same(i + 1) and (_person_object(an, i + 1) or low in ("fired", "sacked") and _team_object(an, i + 1))) \
+                    and tokens[b].base.lower() in cl.PRONOUNS:
                 continue  # "we fired off a message": a pronoun acting on a thing
             if same(b) and (tokens[b].low in _BECOME or tokens[b].base.lower() in cl.PRONOUNS):
                 subject = _person_before(an, b)
@@ -300,7 +303,8 @@ def punishments(an):
                     yield tokens[subject.start].start if subject else tokens[b].start, tokens[end - 1].end, "punishment"
                     continue
             # "fired the engineer", "let him go"
-            if low in ("fired", "sacked", "disciplined", "reprimanded", "demoted") and same(i + 1) and _person_object(an, i + 1):
+            if low in ("fired", "sacked", "disciplined", "reprimanded", "demoted") and same(i + 1) and (
+                    _person_object(an, i + 1) or _team_object(an, i + 1)):
                 yield tok.start, tokens[i + 1].end, "punishment"
         elif low in _PUNISH_VERBS:
             if i == 0 or tok.initial and low.endswith("ing"):
@@ -327,6 +331,7 @@ def punishments(an):
 
 
 _POSSESSIVE_PRONOUNS = lex._words("his her their my your")
+_RECEIVED = lex._words("received receives receive got get gets given issued handed faces faced face facing")
 _WILL = lex._words("will should must would may might could shall")
 
 
@@ -353,6 +358,8 @@ def _named_sanction(an, i):
             actor = cl.actor_ending_at(an, b)
             if actor is not None and actor.person and actor.kind != "team":
                 return tokens[actor.start].start, tok.end, "a sanction"  # "the engineer's dismissal"
+        if same(b - 1) and tokens[b].low in ("a", "an") and tokens[b - 1].low in _RECEIVED:
+            return tokens[b - 1].start, tok.end, "a sanction"  # "received a formal reprimand"
         if same(b) and tokens[b].low == "for" and same(b - 1) and tokens[b - 1].low in _GROUNDS:
             return tokens[b - 1].start, tok.end, "a sanction"  # "grounds for immediate termination"
         if same(i + 2) and tokens[i + 1].low == "of" and _person_object(an, i + 2):
@@ -406,6 +413,15 @@ def _named_sanction(an, i):
         return None
     if low in ("responsible", "responsibility"):
         return _responsibility(an, i)
+    if low in ("escorted", "removed") and same(i + 1) and same(i - 1) and tokens[i - 1].low in _BECOME and (
+            low == "escorted" and tokens[i + 1].low in ("out", "off", "from")
+            or low == "removed" and tokens[i + 1].low == "from" and any(t.low in _GROUPS for t in tokens[i + 2 : i + 6] if t.sentence == tok.sentence)):
+        subject = _person_before(an, i - 1)
+        if subject is not None and subject.kind != "team":
+            return tokens[subject.start].start, tokens[i + 1].end, "punishment"  # "was escorted out", "was removed from the project"
+        return None
+    if low == "plan" and same(i - 2) and tokens[i - 1].low == "improvement" and tokens[i - 2].low == "performance":
+        return tokens[i - 2].start, tok.end, "a sanction"  # "put on a performance improvement plan"
     if low == "heads" and same(i + 2) and (tokens[i + 1].low in _WILL and tokens[i + 2].low == "roll"
                                           or tokens[i + 1].low in ("need", "have") and same(i + 3) and tokens[i + 3].low == "roll"):
         return tok.start, tokens[i + 2 if tokens[i + 2].low == "roll" else i + 3].end, "calls for punishment"  # "heads will roll"
@@ -532,6 +548,17 @@ def _person_before(an, j):
                 return actor
             break
     return None
+
+
+def _team_object(an, j) -> bool:
+    """Whether a group of people starts at token ``j``: "the whole team", "the entire ops team"."""
+    for k in range(j, min(len(an.tokens), j + 5)):
+        if an.tokens[k].sentence != an.tokens[j].sentence:
+            break
+        actor = cl.actor_ending_at(an, k)
+        if actor is not None and actor.start == j and actor.kind == "team":
+            return True
+    return False
 
 
 def _person_object(an, j) -> bool:

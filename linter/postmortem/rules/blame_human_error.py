@@ -3,7 +3,9 @@
 Reports "human error", "operator error", "developer error", "user error" and "pilot error"
 given as the cause of an incident ("Amazon S3 disruption was caused by human error", "due to
 operator error"), the error of another kind of person or a clerical slip framed as the cause
-("caused by employee error", "due to a clerical error", "It was staff error"), and people
+("caused by employee error", "due to a clerical error", "It was staff error"), any noun of a
+slip after such a word framed as the cause ("caused by human failure", "a staff error led to
+the leak", "a human slip brought the system down"; not "user failures are retried"), and people
 given as the cause ("People are the cause of most security breaches"). Definitions ("Human error is an inevitable … failure") and discussion of the term
 ("if you read about human error") are fine. The
 words as the name of a metric or a message ("the user error rate", "User errors (HTTP

@@ -12,7 +12,11 @@ contractor", "PEBKAC", "my bad", "some shitty CEO". Beyond a fixed list, any wor
 (from the VADER sentiment lexicon, generated into ``_judgement_words.py``) said of a person, a
 role or a team: "the release engineer was arrogant", "we're clueless about our own
 failover", "some thoughtless admin", "He is such an idiot", and a judged act: "a stupid
-mistake", "a poor decision". The same words about systems are fine ("the tool … was
+mistake", "a poor decision". Blame laid on a person ("the NTSB blamed the offensive joke on a summer
+intern"; not "blamed the outage on a power surge"), a quality a person is said to lack ("they
+aren't seasoned DBAs or sysadmins", "he wasn't careful"), and idioms and rhetorical questions
+that judge ("Guess you learned your lesson", "should know better", "had no idea what they were
+doing", "What were they thinking?", "it's not rocket science"). The same words about systems are fine ("the tool … was
 useless", "the deploy was bad"), and so are feelings and misfortune ("the on-call engineer
 was frustrated", "the poor engineer had been paged twice") and denials ("nobody was
 careless"). Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault

@@ -18,6 +18,22 @@ member", "was not carefully reviewed by one of our Senior engineers"), a slip ow
 realised the mistake I did") and reported speech ("“An employee pushed the wrong button,” he
 said"). Named people and @handles are reported by PM501.
 
+Structure carries the person across the sentence: the person before a chain of phrases ("an
+employee of the state of Colorado misplaced a USB drive"), before a post-modifier ("the
+engineer responsible for the change forgot …") or before a participle phrase whose object has
+a relative clause ("An employee removing a piece of monitoring equipment that was causing
+problems likely caused a massive outage"); the person a cleft picks out ("It was me who pushed
+the bad config", "I was the one who deleted it"); the writer as the unwritten subject ("Oops,
+forgot to bump the version"); a verb negated after a coordinator ("they pushed it globally and
+not tested it"), a duty left undone in the perfect ("I haven’t checked the invoice notices
+from my host"). Roles are also known by their form (repairman, linemen, subcontractor,
+co-pilot, machinist). A decision can be framed as an error ("his predecessors who decided not
+to do things properly", "chose to skip the canary stage"), and so can a slip committed ("the
+electrician committed the same mistake"), something broken released ("pushed a broken build
+to main"), physical damage ("cut the fibre line"), harm done "by" a person ("the data was
+leaked by a contractor"), a person's act given as a cause ("the breach was the result of an
+employee clicking a phishing link") and "sorry for my mistake".
+
 The act is judged by its shape, not by a list of sentences: any verb with the error prefix
 mis- ("misconfigured", "misunderstood"); a step passed over ("skipped", "bypassed",
 "overrode"); a duty failed or never done ("failed to follow", "never tested"); a release

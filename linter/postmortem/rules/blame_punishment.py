@@ -7,7 +7,20 @@ employee"), a person "held responsible", and sanctions of the law or a regulator
 who sold personal data … is fined", "imposes S$8,000 fine on law firm"), every inflection
 of the sanction verbs with a person as patient ("was dismissed", "terminated him"), "lost
 their jobs", "was written up", "consequences for the engineer", and a resignation ("Kelly
-Bayer Rosmarin has resigned from Optus, days after …"). Statements that
+Bayer Rosmarin has resigned from Optus, days after …"). Sanctions named as nouns tied to a
+person ("a week's suspension", "grounds for immediate termination", "received a formal
+reprimand", "my contract was terminated 3 weeks early") or in set phrases ("placed on
+administrative leave", "should face criminal charges", "threatened with legal action", "has
+stepped down over a systems failure", "heads will roll", "got the boot", "was shown the door",
+"was escorted out of the building", "a performance improvement plan", "Kiyota will take a
+50% pay cut", "whoever approved this should be fired"); responsibility for the incident
+assigned to a person ("the engineer was responsible for the outage", "I take full
+responsibility for the outage", "responsibility … lies with the DBA"); accountability
+demanded ("there should be some serious internal accountability for this weekend's British
+Airways IT fiasco"). Ownership of work ("the team is responsible for the service", "clear
+accountability for each action item"), an organisation owning its incident ("we take full
+responsibility for the outage") and machines ("the termination of the pod", "the node was
+removed from the cluster") are fine. Statements that
 reject punishment are fine ("you don't fire someone for the occasional mistake", "nobody
 was disciplined"), and so are processes and machines that are terminated or reassigned
 ("the process was terminated", "the shard was reassigned", "the account got suspended",

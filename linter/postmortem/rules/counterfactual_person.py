@@ -22,7 +22,13 @@ reported. "Would" or "could have been" with a duty done "by" a person's act is r
 error that would have been caught immediately by just trying to import Symbulate"); "would
 have been caught by the canary" or "by monitoring" is a counterfactual about a system. An
 inverted question about a role or an organisation is reported: "what action could Netflix
-have taken?".
+have taken?". So is "should have" with the verb left out, standing for the act just named
+("someone clicked something they shouldn’t have"), unless it stands for receiving or is
+asked ("We did NOT receive storage alerts (I believe we should have?)"); "I should have double
+checked"; a subject naming the right way ("The correct course of action would have been to
+clearly identify what he was working on"; not the advice "the best approach would have been
+to just revert"); and the timing of a response in the passive ("the rollback should have been
+started sooner").
 
 ## Why it matters
 "Should have" describes a world that did not happen and measures people against

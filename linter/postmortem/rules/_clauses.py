@@ -831,6 +831,9 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         return None  # "if someone deleted …", "it's never a single person who caused …"
     if any(low in _EPISTEMIC for low in before):
         return None  # "I feared I had accidentally deleted the user table": a fear, not an account
+    if before[-2:] in (["think", "of"], ["thinks", "of"], ["imagine", "an"], ["picture", "an"]) or before[-3:-1] in (["think", "of"], ["thinks", "of"]) \
+            or before[-2:] == ["just", "because"]:
+        return None  # "we typically think of an operator hitting the wrong key", "just because someone leaked records doesn't mean …"
     if _generic_person(an, clause, actor):
         return None
     if any(low in ("think", "believe", "thought", "believed") for low in before) and any(

@@ -108,6 +108,8 @@ def check(doc, ctx):
             after = tokens[i + 2].low if i + 2 < len(tokens) and tokens[i + 2].sentence == first.sentence else ""
             if after in ("is", "are", "happens", "happen", "can", "will") and (i == 0 or tokens[i - 1].sentence != first.sentence):
                 continue  # "Human error is an inevitable … failure": a definition, not a cause
+            if after in ("can", "could", "may", "might", "will", "would"):
+                continue  # "a single human error can cause an incident": what may happen, not what did
             if (first.low in _SOMETIMES or not second.low.startswith("error")) and not _framed_as_cause(an, i):
                 continue
             phrase = block.text[first.start : second.end]

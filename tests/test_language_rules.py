@@ -452,6 +452,9 @@ def test_blame_shapes_beyond_the_words_of_the_corpus(sentence, code):
         "We fired the alert to the whole team.",
         "It was me who restarted the pod.",
         "A contractor hired last year maintains the cluster.",
+        "We typically think of an operator hitting the wrong key on a keyboard.",
+        "Any procedure where a single human error can cause an incident is a broken procedure.",
+        "Just because someone leaked records doesn't mean there are security problems.",
     ],
 )
 def test_blameless_sentences_near_those_shapes_stay_clean(sentence):

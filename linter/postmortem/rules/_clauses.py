@@ -254,7 +254,23 @@ class Actor(namedtuple("Actor", "start end kind generic", defaults=(False,))):
 Clause = namedtuple("Clause", "sentence verb main end actor negated passive")
 # actor; clause; cue_start, cue_end: the tokens that frame the act as an error; what: for the
 # message; act: the act as a gerund phrase, for the hint ("running the cleanup against production")
-BlamedAct = namedtuple("BlamedAct", "actor clause cue_start cue_end what act")
+class BlamedAct:
+    """An act blamed on ``actor``: ``clause``; ``cue_start``, ``cue_end``: the tokens that frame
+    it as an error; ``what``: for the message; ``act``: the act as a gerund phrase for a hint
+    ("running the cleanup against production"), worked out only when a hint is written (it
+    may load the lemma tables)."""
+
+    __slots__ = ("actor", "clause", "cue_start", "cue_end", "what", "_act", "_an")
+
+    def __init__(self, actor, clause, cue_start, cue_end, what, act="", an=None):
+        self.actor, self.clause, self.cue_start, self.cue_end, self.what = actor, clause, cue_start, cue_end, what
+        self._act, self._an = act, an
+
+    @property
+    def act(self) -> str:
+        if self._act is None:
+            self._act = _act_phrase(self._an, self.clause)
+        return self._act
 
 
 # -------------------------------------------------------------------------- verbs and actors
@@ -433,7 +449,7 @@ def role_compound(low: str) -> bool:
             return True
     if low.endswith(("ician", "icians")) and len(low) > 7:
         return True  # "technician", "electrician", "beautician"
-    if low.endswith(("ist", "ists")) and len(low) > 6 and not low.endswith(("list", "lists")) or low.endswith(("alist", "alists")):
+    if low.endswith(("ist", "ists")) and len(low) > 6 and not low.endswith(("list", "lists", "sist", "sists")) or low.endswith(("alist", "alists")):
         # "machinist", "typist", "radiologist", "journalist"; not "checklist", "playlist", nor a
         # verb ("assist", "persist", "insist"): a noun only, by the dictionary
         from ._language import _lemmas  # deferred: the lexicon loads only for such a word
@@ -445,7 +461,7 @@ def role_compound(low: str) -> bool:
     for suffix in _PERSON_SUFFIXES:
         if low.endswith(suffix):
             head = low[: -len(suffix)].rstrip("-")
-            if len(head) < 3 or head in ("wo", "hu"):
+            if len(head) < 4:  # "human", "German", "woman" are no compounds; nor is "layman" read as one
                 return False
             from ._language import _lemmas  # deferred: the lexicon loads only for such a word
 
@@ -791,7 +807,7 @@ def _blamed_acts(an: Analysis, names: NameOptions, owners) -> list[BlamedAct]:
         if cue is None:
             continue
         start, end, what = cue
-        found.append(BlamedAct(actor, clause, start, end, what, _act_phrase(an, clause)))
+        found.append(BlamedAct(actor, clause, start, end, what, None, an))
     return found
 
 
@@ -1526,7 +1542,7 @@ def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=N
         clause = Clause(tok.sentence, i, i, end, actor, False, False)
         cue = _error_cue(an, clause, actor)
         if cue is not None:
-            found.append(BlamedAct(actor, clause, cue[0], cue[1], cue[2], _act_phrase(an, clause)))
+            found.append(BlamedAct(actor, clause, cue[0], cue[1], cue[2], None, an))
     return found
 
 

@@ -182,7 +182,7 @@ def check(doc, ctx):
             if start in seen:
                 continue
             seen.add(start)
-            yield Finding(block.span(start, end), message, hint)
+            yield Finding(block.span(start, end), message, hint() if callable(hint) else hint)
 
 
 def findings(an, names=None, owners=None):
@@ -196,10 +196,10 @@ def findings(an, names=None, owners=None):
         end = max(tokens[act.actor.end - 1].end, tokens[act.cue_end - 1].end)
         if act.actor.kind == "writer":  # the subject left out: "Forgot to bump the version"
             start = min(tokens[act.clause.verb].start, tokens[act.cue_start].start)
-            yield start, end, f"blames the writer for an error ({act.what})", hint_for(act.act)
+            yield start, end, f"blames the writer for an error ({act.what})", lambda act=act: hint_for(act.act)
             continue
         who = " ".join(an.text[tokens[act.actor.start].start : tokens[act.actor.end - 1].end].split())
-        yield start, end, f"blames {who!r} for an error ({act.what})", hint_for(act.act)
+        yield start, end, f"blames {who!r} for an error ({act.what})", lambda act=act: hint_for(act.act)
     for actor, cue_start, actor_end, what in [*cl.agent_blames(an, names, owners), *cl.cause_blames(an, names, owners)]:
         if actor.kind in _NAMED:
             continue

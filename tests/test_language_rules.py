@@ -361,3 +361,107 @@ def test_action_item_shapes_from_real_post_mortems(action, code):
 )
 def test_bounded_action_items_stay_clean(action):
     assert _action_findings(action, "PM301") + _action_findings(action, "PM302") + _action_findings(action, "PM303") == []
+
+
+_BLAME_CODES = ["PM502", "PM503", "PM505", "PM507", "PM508"]
+
+
+def _blame_codes(sentence: str) -> set[str]:
+    return {f.code for f in lint_text(f"## Summary\n\n{sentence}\n", select=_BLAME_CODES)}
+
+
+@pytest.mark.parametrize(
+    "sentence, code",
+    [
+        # structure: elided counterfactuals, subjects behind phrases, clefts, the writer unwritten
+        ("In plain English: someone clicked something they shouldn't have.", "PM505"),
+        ("An employee of the state of Colorado misplaced a USB drive.", "PM507"),
+        ("The engineer responsible for the change forgot to update the config.", "PM507"),
+        ("An employee removing a piece of monitoring equipment that was causing problems likely caused a massive outage.", "PM507"),
+        ("It was me who pushed the bad config.", "PM507"),
+        ("I was the one who deleted it.", "PM507"),
+        ("Oops, forgot to bump the version.", "PM507"),
+        ("I don't get why they pushed it globally and not tested it on some servers.", "PM507"),
+        ("I haven't checked the invoice notices.", "PM507"),
+        ("The engineer decided not to run the tests.", "PM507"),
+        ("He chose to skip the canary stage.", "PM507"),
+        ("Instead, the electrician committed the same mistake as his predecessors.", "PM507"),
+        ("A junior developer pushed a broken build to main.", "PM507"),
+        ("A construction crew severed a fibre cable.", "PM507"),
+        ("The data was leaked by a contractor.", "PM507"),
+        ("The breach was the result of an employee clicking a phishing link.", "PM507"),
+        ("Once again, sorry for my mistake.", "PM507"),
+        ("The repairman cut the wrong wire.", "PM507"),
+        ("I should have double checked.", "PM505"),
+        ("The correct course of action would have been to clearly identify what he was working on.", "PM505"),
+        ("The rollback ought to have been started sooner.", "PM505"),
+        # judgement
+        ("The NTSB blamed the joke on a summer intern.", "PM503"),
+        ("Possibly they aren't seasoned DBAs or sysadmins.", "PM503"),
+        ("Guess you learned your lesson.", "PM503"),
+        ("What were they thinking?", "PM503"),
+        ("The admins had no idea what they were doing.", "PM503"),
+        # human error
+        ("The outage was caused by human failure.", "PM502"),
+        ("A staff error led to the leak.", "PM502"),
+        # punishment and accountability
+        ("In my view a week's suspension will be more than adequate under the circumstances.", "PM508"),
+        ("It provides legally sufficient grounds for immediate termination.", "PM508"),
+        ("She was placed on administrative leave.", "PM508"),
+        ("He should face criminal charges.", "PM508"),
+        ("The CEO has stepped down over the outage.", "PM508"),
+        ("Heads will roll after this.", "PM508"),
+        ("My contract was terminated 3 weeks early.", "PM508"),
+        ("Reuters reports Kiyota will take a 50% pay cut for four months.", "PM508"),
+        ("Whoever approved this should be fired.", "PM508"),
+        ("The intern was shown the door.", "PM508"),
+        ("The engineer was responsible for the outage.", "PM508"),
+        ("I take full responsibility for the outage.", "PM508"),
+        ("There should be some serious internal accountability for this weekend's IT fiasco.", "PM508"),
+        ("The engineer received a formal reprimand.", "PM508"),
+    ],
+)
+def test_blame_shapes_beyond_the_words_of_the_corpus(sentence, code):
+    assert code in _blame_codes(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We did NOT receive storage alerts in Discord (I believe we should have?)",
+        "The service should have.",
+        "They blamed the outage on a power surge.",
+        "The cluster is not capable of handling the load.",
+        "We learned our lesson about backups.",
+        "What was the system thinking when it evicted the pod?",
+        "Missed alerts are escalated after five minutes.",
+        "Deleted the stale pods at 10:02.",
+        "The engineer restarted the broken pod.",
+        "We cut the release branch at noon.",
+        "The team cut over to the new line of routers.",
+        "The data was lost by the storage system.",
+        "The outage was the result of a disk filling up.",
+        "The team chose to skip the release because the freeze began.",
+        "The best approach would have been to just revert the deployment.",
+        "User failures are retried three times.",
+        "Human failure is inevitable.",
+        "The termination of the pod freed memory.",
+        "The account's suspension was lifted.",
+        "The support contract was terminated by the vendor.",
+        "We stepped down the replica count.",
+        "I assume if they were unauthorized they would be fired.",
+        "The platform team is responsible for the service.",
+        "The on-call engineer is responsible for resolving the incident.",
+        "We take full responsibility for the outage.",
+        "There should be clear accountability for each action item.",
+        "The node was removed from the cluster.",
+        "We fired the alert to the whole team.",
+        "It was me who restarted the pod.",
+        "A contractor hired last year maintains the cluster.",
+        "We typically think of an operator hitting the wrong key on a keyboard.",
+        "Any procedure where a single human error can cause an incident is a broken procedure.",
+        "Just because someone leaked records doesn't mean there are security problems.",
+    ],
+)
+def test_blameless_sentences_near_those_shapes_stay_clean(sentence):
+    assert _blame_codes(sentence) == set()

@@ -184,6 +184,8 @@ _DAMAGE_NOUNS = W(
 )
 
 # Subjects that make a statement general ("anyone could make that mistake").
+_SEVERING = W("cut severed severs sever damaged damages damage struck hit hits dug")
+_INFRASTRUCTURE = W("cable cables line lines fibre fiber fibres fibers wire wires pipe pipes main mains conduit conduits duct ducts")
 _GENERIC_SUBJECTS = W("anyone anybody everyone everybody nobody noone people humans")
 
 ROLE_NOUNS = lex.ROLE_NOUNS | W(
@@ -252,7 +254,23 @@ class Actor(namedtuple("Actor", "start end kind generic", defaults=(False,))):
 Clause = namedtuple("Clause", "sentence verb main end actor negated passive")
 # actor; clause; cue_start, cue_end: the tokens that frame the act as an error; what: for the
 # message; act: the act as a gerund phrase, for the hint ("running the cleanup against production")
-BlamedAct = namedtuple("BlamedAct", "actor clause cue_start cue_end what act")
+class BlamedAct:
+    """An act blamed on ``actor``: ``clause``; ``cue_start``, ``cue_end``: the tokens that frame
+    it as an error; ``what``: for the message; ``act``: the act as a gerund phrase for a hint
+    ("running the cleanup against production"), worked out only when a hint is written (it
+    may load the lemma tables)."""
+
+    __slots__ = ("actor", "clause", "cue_start", "cue_end", "what", "_act", "_an")
+
+    def __init__(self, actor, clause, cue_start, cue_end, what, act="", an=None):
+        self.actor, self.clause, self.cue_start, self.cue_end, self.what = actor, clause, cue_start, cue_end, what
+        self._act, self._an = act, an
+
+    @property
+    def act(self) -> str:
+        if self._act is None:
+            self._act = _act_phrase(self._an, self.clause)
+        return self._act
 
 
 # -------------------------------------------------------------------------- verbs and actors
@@ -317,6 +335,9 @@ def _is_finite(an: Analysis, i: int) -> bool:
     return True
 
 
+# Adjectives and participles that follow a person and take a phrase: "the engineer responsible
+# for the change", "the contractor assigned to the ticket".
+_POSTMODIFIERS = W("responsible accountable assigned tasked charged working involved")
 _NP_MODIFIERS = W("same other very newly recently previously partially half already well-")
 
 
@@ -385,7 +406,7 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
             len(tok.text) == 1 and tok.text.isupper() or tok.text.isdigit() and len(tok.text) <= 2):
         return Actor(_np_start(an, j - 1), j + 1, "role")  # "Engineer A typed …", "operator 2"
     start = _np_start(an, j)
-    if base in ROLE_NOUNS or base in lex.TEAM_NOUNS:
+    if base in ROLE_NOUNS or base in lex.TEAM_NOUNS or role_compound(base):
         if tok.capitalised and not tok.initial and not (j > 0 and an.tokens[j - 1].low in _DETERMINERS) \
                 and not (an.tokens[start].low in _DETERMINERS and start < j) and not _title_case(an, tok.sentence):
             return Actor(j, j + 1, "thing")  # "a post on Teams": a product; not in a headline
@@ -411,6 +432,41 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
     if low in lex.STOPWORDS or low in _CLAUSE_BREAKS or low in _COORDINATORS or low in AUXILIARIES:
         return None
     return Actor(start, j + 1, "thing")
+
+
+_PERSON_SUFFIXES = ("woman", "women", "man", "men", "person", "persons", "people")
+_ROLE_PREFIXES = ("sub", "co-", "co", "ex-")
+
+
+@lru_cache(maxsize=2048)
+def role_compound(low: str) -> bool:
+    """A role noun by its form: a compound of a word of the dictionary and "-man", "-woman",
+    "-person" ("repairman", "linemen", "crewman", "salesperson"; not "human", "German"), a
+    role noun with "sub-", "co-" or "ex-" ("subcontractor", "co-pilot", "ex-employee"), or
+    an agent noun in "-ician" or "-ist" ("electrician", "machinist", "pharmacists")."""
+    for prefix in _ROLE_PREFIXES:
+        if low.startswith(prefix) and low[len(prefix):] in ROLE_NOUNS and len(low) - len(prefix) > 3:
+            return True
+    if low.endswith(("ician", "icians")) and len(low) > 7:
+        return True  # "technician", "electrician", "beautician"
+    if low.endswith(("ist", "ists")) and len(low) > 6 and not low.endswith(("list", "lists", "sist", "sists")) or low.endswith(("alist", "alists")):
+        # "machinist", "typist", "radiologist", "journalist"; not "checklist", "playlist", nor a
+        # verb ("assist", "persist", "insist"): a noun only, by the dictionary
+        from ._language import _lemmas  # deferred: the lexicon loads only for such a word
+
+        found = _lemmas(low)
+        return found is not None and set(found) == {"NOUN"}
+    if not low.endswith(("man", "men", "person", "persons", "people")):
+        return False
+    for suffix in _PERSON_SUFFIXES:
+        if low.endswith(suffix):
+            head = low[: -len(suffix)].rstrip("-")
+            if len(head) < 4:  # "human", "German", "woman" are no compounds; nor is "layman" read as one
+                return False
+            from ._language import _lemmas  # deferred: the lexicon loads only for such a word
+
+            return _lemmas(head) is not None and "NOUN" in _lemmas(head)
+    return False
 
 
 def _title_case(an: Analysis, sentence: int) -> bool:
@@ -494,6 +550,9 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
         return None
     if low in ("who", "that") and j > 0 and tokens[j - 1].sentence == sentence:
         # "the person who pushed", "a guy that took out"
+        cleft = _cleft_focus(an, j - 1)
+        if cleft is not None:
+            return cleft
         return actor_ending_at(an, j - 1, names, owners)
     if (low in _CLAUSE_BREAKS or low in lex.STOPWORDS - PRONOUNS - W("i we he she they someone")) \
             and not (tokens[j].text == "A" and j > 0 and tokens[j - 1].low in ROLE_NOUNS):  # "Engineer A"
@@ -501,15 +560,71 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     found = _subject_before_participle(an, j, names, owners)
     if found is not None:
         return found
+    found = _subject_over_relative(an, k, j, names, owners, groups)
+    if found is not None:
+        return found
     actor = actor_ending_at(an, j, names, owners)
-    if actor is not None and actor.kind in ("thing", "team") and actor.start >= 2:
-        # "a developer at AWS", "one engineer on the team": the person before the preposition
-        prep = tokens[actor.start - 1]
-        if prep.sentence == sentence and prep.low in ("at", "from", "on", "in", "of", "with", "for"):
-            head = actor_ending_at(an, actor.start - 2, names, owners)
-            if head is not None and head.person and head.kind in ("role", "pronoun") and not head.generic:
-                return head
+    inner = actor
+    for _ in range(3):
+        # "a developer at AWS", "one engineer on the team", "an employee of the state of
+        # Colorado": the person before a chain of prepositional phrases is the subject
+        if inner is None or inner.kind not in ("thing", "team") or inner.start < 2:
+            break
+        prep = tokens[inner.start - 1]
+        if prep.sentence != sentence or prep.low not in ("at", "from", "on", "in", "of", "with", "for"):
+            break
+        head = actor_ending_at(an, inner.start - 2, names, owners)
+        if head is not None and head.person and head.kind in ("role", "pronoun") and not head.generic:
+            return head
+        if head is not None and head.end >= 2 and tokens[head.end - 1].low in _POSTMODIFIERS:
+            # "the engineer responsible for the change forgot …": an adjective after the person
+            role = actor_ending_at(an, head.end - 2, names, owners)
+            if role is not None and role.person and role.kind == "role" and not role.generic:
+                return role
+        inner = head
     return actor
+
+
+# Words that may open a sentence whose subject, the writer, is left out: "Oops, forgot to bump
+# the version", "Sorry, accidentally deleted the branch", "Totally missed that renewal".
+_OPENERS = W("oops whoops sorry apologies ugh argh damn welp also just totally completely then and so ok okay yeah")
+_OBJECT_STARTS = _DETERMINERS | W("to up it them him her me us out down about on off")
+
+
+def _writer_implied(an: Analysis, clause) -> bool:
+    """A clause with the writer as its unwritten subject: the verb group opens the sentence
+    (after an interjection or an adverb at most), its verb is a past tense, and an object or a
+    particle follows ("Missed alerts are escalated": an adjective before a noun, not a verb)."""
+    tokens = an.tokens
+    start, end = an.sentences[clause.sentence]
+    if clause.verb != clause.main or clause.passive:
+        return False
+    for t in range(start, clause.verb):
+        if tokens[t].low not in _OPENERS and tokens[t].low not in ERROR_ADVERBS:
+            return False
+    main = tokens[clause.main].low
+    if not (is_past_verb(main) or main in _IRREGULAR_PAST):
+        return False
+    return clause.main + 1 < end and tokens[clause.main + 1].low in _OBJECT_STARTS
+
+
+_CLEFT_PRONOUNS = {"me": "i", "him": "he", "her": "she", "us": "we", "them": "they", "i": "i", "he": "he", "she": "she", "we": "we", "they": "they"}
+
+
+def _cleft_focus(an: Analysis, j: int) -> Actor | None:
+    """The person a cleft sentence picks out, for the relative clause after token ``j``: "It was
+    me who pushed the bad config", "I was the one who deleted it", "he was the engineer that
+    ran it"."""
+    tokens = an.tokens
+    sentence = tokens[j].sentence
+    low = tokens[j].low
+    if low in ("me", "him", "her", "us", "them") and j >= 2 and tokens[j - 1].low in ("was", "is", "were") \
+            and tokens[j - 2].low == "it" and tokens[j - 2].sentence == sentence:
+        return Actor(j, j + 1, "pronoun")  # "it was me who …"
+    if low in ("one", "person", "guy", "engineer") and j >= 3 and tokens[j - 1].low == "the" and tokens[j - 2].low in ("was", "is", "were") \
+            and tokens[j - 3].sentence == sentence and tokens[j - 3].low in _CLEFT_PRONOUNS:
+        return Actor(j - 3, j - 2, "pronoun")  # "I was the one who …"
+    return None
 
 
 def _subject_across(an: Analysis, k: int, j: int, names, owners, groups) -> Actor | None:
@@ -562,6 +677,26 @@ def _subject_across(an: Analysis, k: int, j: int, names, owners, groups) -> Acto
             tokens[before].low in _CLAUSE_BREAKS or tokens[before].low in ("and", "but") or _gap_is_comma(an, before, actor.start)):
         return None  # not the sentence's subject: "paged the engineer, who …"
     return actor
+
+
+def _subject_over_relative(an: Analysis, k: int, j: int, names, owners, groups) -> Actor | None:
+    """A person before a participle phrase whose object carries a relative clause: "An employee
+    removing a piece of monitoring equipment that was causing problems [likely caused] …": the
+    subject is found before the "that" of the clause that ends at ``j``."""
+    tokens = an.tokens
+    earlier = [g for g in (groups or ()) if g[0] < k]
+    if not earlier:
+        return None
+    first, main = earlier[-1]
+    if first == 0 or tokens[first - 1].low not in ("that", "which") or tokens[first - 1].sentence != tokens[k].sentence:
+        return None
+    if any(_gap_is_comma(an, t, t + 1) or tokens[t].low in _COORDINATORS or tokens[t].low in _CLAUSE_BREAKS for t in range(main + 1, j + 1)):
+        return None
+    rel = first - 1
+    if rel < 2:
+        return None
+    found = _subject_before_participle(an, rel - 1, names, owners)
+    return found if found is not None and found.person and not found.generic else None
 
 
 def _gap_is_comma(an: Analysis, a: int, b: int) -> bool:
@@ -653,6 +788,8 @@ def _blamed_acts(an: Analysis, names: NameOptions, owners) -> list[BlamedAct]:
     found = []
     for clause in [*clauses(an, names, owners, cued_only=True), *_question_clauses(an, names, owners)]:
         actor = clause.actor
+        if actor is None and _writer_implied(an, clause):
+            actor = Actor(clause.verb, clause.verb + 1, "writer")  # "Forgot to bump the version, sorry"
         if actor is None or actor.generic:
             continue
         if not actor.person and _organisation_slip(an, clause, actor):
@@ -670,7 +807,7 @@ def _blamed_acts(an: Analysis, names: NameOptions, owners) -> list[BlamedAct]:
         if cue is None:
             continue
         start, end, what = cue
-        found.append(BlamedAct(actor, clause, start, end, what, _act_phrase(an, clause)))
+        found.append(BlamedAct(actor, clause, start, end, what, None, an))
     return found
 
 
@@ -729,6 +866,9 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         return None  # "if someone deleted …", "it's never a single person who caused …"
     if any(low in _EPISTEMIC for low in before):
         return None  # "I feared I had accidentally deleted the user table": a fear, not an account
+    if before[-2:] in (["think", "of"], ["thinks", "of"], ["imagine", "an"], ["picture", "an"]) or before[-3:-1] in (["think", "of"], ["thinks", "of"]) \
+            or before[-2:] == ["just", "because"]:
+        return None  # "we typically think of an operator hitting the wrong key", "just because someone leaked records doesn't mean …"
     if _generic_person(an, clause, actor):
         return None
     if any(low in ("think", "believe", "thought", "believed") for low in before) and any(
@@ -796,9 +936,13 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
                 break
     if clause.negated:
         # a lapse: "did not copy the new code", "didn't slow down"
-        if (main in DUTY_VERBS or main in DUTY_WORDS and _never_before(an, clause.verb)) and _negation_in_group(an, clause) \
+        perfect = main in DUTY_WORDS and any(tokens[t].low in ("have", "has", "had") or tokens[t].low.startswith(("haven", "hasn", "hadn"))
+                                             for t in range(clause.verb, clause.main))  # "I haven't checked the invoices"
+        if (main in DUTY_VERBS or main in DUTY_WORDS and (_never_before(an, clause.verb) or perfect)) and _negation_in_group(an, clause) \
                 and not _explained(an, clause) and not _found_later(an, clause):
             if main not in DUTY_VERBS:
+                if perfect:
+                    return clause.verb, clause.main + 1, f"not {main}"
                 return clause.verb - 1, clause.main + 1, f"never {main}"
             return clause.verb, clause.main + 1, f"did not {main}"
         return None
@@ -841,8 +985,13 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     for t in range(clause.main + 1, min(clause.end, clause.main + 6)):
         if _gap_is_comma(an, t - 1, t):
             break  # "Had we had a canary stage, the error would …": the slip is in another clause
-        if tokens[t].low in _SLIPS and main in ("made", "make", "makes", "had", "making"):
-            return clause.main, t + 1, f"{main} {tokens[t].low}"
+        if tokens[t].low in _SLIPS and main in ("made", "make", "makes", "had", "making", "committed", "commits", "commit", "committing") \
+                and not (main.startswith("commit") and tokens[t].low in ("error", "errors") and t + 1 < clause.end
+                         and tokens[t + 1].low in ("handling", "handler", "message", "messages", "path")):
+            return clause.main, t + 1, f"{main} {tokens[t].low}"  # "committed the same mistake"
+    decision = _decided_against(an, clause)
+    if decision is not None:
+        return decision
     # the road not taken: "Instead of deploying to each server in turn, he opened …",
     # "someone wrote code … instead of using the library"
     road = _instead_of(an, clause, actor)
@@ -858,6 +1007,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         nxt = tokens[t + 1].low if t + 1 < clause.end else ""
         if low in _WRONG and (nxt not in ("with", "about", "that", "") or low == "wrong") and tokens[t - 1].low not in ("gone", "went", "go", "goes", "going", "gets", "got"):
             return t, min(t + 2, clause.end), f"{main} … {low} {nxt}".strip()
+        if low in ("broken", "buggy", "untested") and main in _RELEASE_VERBS and t > clause.main and not _negated_near(an, t, clause):
+            return t, min(t + 2, clause.end), f"{main} … {low} {nxt}".strip()  # "pushed a broken build to main"
         if low == "bad":
             # "pushed the bad config", "made a bad database migration": the thing after its modifiers
             for k in range(t + 1, min(clause.end, t + 4)):
@@ -892,6 +1043,13 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
                 return clause.main, t + 1, f"{main} {tokens[t].low}"
     if main in ("destroyed", "trashed", "nuked"):
         return clause.main, clause.main + 1, main
+    if main in _SEVERING:
+        # physical damage: "cut the cable", "severed a fibre line", "hit a gas main"
+        for t in range(clause.main + 1, min(clause.end, clause.main + 6)):
+            if tokens[t].low in _PREPOSITIONS and not (t == clause.main + 1 and tokens[t].low == "through") or tokens[t].low in ("over", "back"):
+                break  # "cut over to the new line of routers": not the object
+            if tokens[t].low in _INFRASTRUCTURE and not _explained(an, clause):
+                return clause.main, t + 1, f"{main} the {tokens[t].low}"
     if main in _DAMAGE_VERBS and clause.main + 1 < clause.end and tokens[clause.main + 1].low not in ("out", "into", "through"):
         return clause.main, clause.main + 1, main
     if main in _CAUSED:
@@ -1006,6 +1164,31 @@ _ONLY_PEOPLE = lex.HUMAN_ONLY_VERBS | W("forgot mistyped misread misremembered a
 _NOT_SLIPPERS = W("it this that which script job code program system service tool change process config")
 
 
+_DECISION_VERBS = W("decided decide decides chose choose chooses opted opt opts elected elect elects")
+_SKIP_BASES = W("skip bypass circumvent disregard omit override ignore neglect")
+
+
+def _decided_against(an, clause):
+    """A decision framed as an error: deciding not to do a duty ("decided not to run the tests",
+    "who decided not to do things properly") or to pass over a safeguard ("chose to skip the
+    canary stage", "opted to bypass the review")."""
+    tokens = an.tokens
+    if tokens[clause.main].low not in _DECISION_VERBS or clause.negated:
+        return None
+    k = clause.main + 1
+    negated = k < len(tokens) and tokens[k].low in ("not", "never") and tokens[k].sentence == clause.sentence
+    k += negated
+    if k + 1 >= len(tokens) or tokens[k].low != "to" or tokens[k + 1].sentence != clause.sentence:
+        return None
+    verb = tokens[k + 1].low
+    if negated and (verb in DUTY_VERBS or verb == "do" and any(
+            tokens[t].low in ("properly", "correctly", "right", "carefully") for t in range(k + 2, min(len(tokens), k + 6)) if tokens[t].sentence == clause.sentence)):
+        return clause.main, k + 2, f"{tokens[clause.main].low} not to {verb}"
+    if not negated and verb in _SKIP_BASES and not _explained(an, clause):
+        return clause.main, k + 2, f"{tokens[clause.main].low} to {verb}"
+    return None
+
+
 def _made_a_slip(an, clause):
     """ "an admin referred to as team-member-1 made a mistake" """
     tokens = an.tokens
@@ -1042,6 +1225,7 @@ def _found_later(an, clause) -> bool:
 
 
 def _first_person_singular(low: str) -> bool:
+    low = "i" if low == "me" else low
     return low == "i" or low.startswith(("i'", "i’"))
 
 
@@ -1051,8 +1235,12 @@ def _negation_in_group(an, clause) -> bool:
 
 
 def _never_before(an, first) -> bool:
-    """ "The engineer never tested the restore": the negation is an adverb before the verb group."""
-    return first > 0 and an.tokens[first - 1].low == "never" and an.tokens[first - 1].sentence == an.tokens[first].sentence
+    """ "The engineer never tested the restore": the negation is an adverb before the verb group;
+    "pushed it globally and not tested it": "not" after a coordinator, the auxiliary shared."""
+    if first == 0 or an.tokens[first - 1].sentence != an.tokens[first].sentence:
+        return False
+    low = an.tokens[first - 1].low
+    return low == "never" or low == "not" and first > 1 and an.tokens[first - 2].low in ("and", "but", "or")
 
 
 def _negated_near(an, t, clause) -> bool:
@@ -1289,6 +1477,10 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
         if prev in _CAUSED and actor.kind in ("role", "pronoun", "name", "handle"):
             found.append((actor, i - 1, actor.end, f"{prev} by"))
             continue
+        if prev in _HARMED and lows[-2:-1] and lows[-2] in _PASSIVE_AUX_WORDS and actor.kind in ("role", "pronoun", "name", "handle") \
+                and not negated_near_token(an, i - 1):
+            found.append((actor, i - 1, actor.end, f"{prev} by"))  # "the data was leaked by a contractor"
+            continue
         for t in window:
             if tokens[t].sentence != tok.sentence:
                 continue
@@ -1296,6 +1488,40 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
             if low in ERROR_ADVERBS or low in _WRONG or low in _AGENT_CUES or low == "bad" and t + 1 < i and tokens[t + 1].low in _BAD_THINGS:
                 found.append((actor, t, actor.end, f"{low} … by"))
                 break
+    return found
+
+
+# Harm that, done "by" a person, is laid on them: "the records were leaked by an employee".
+_HARMED = W("leaked exposed wiped corrupted destroyed lost misplaced erased")
+_CAUSE_HEADS = W("result consequence outcome product")
+
+
+def cause_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) -> list[tuple[Actor, int, int, str]]:
+    """A person's act given as the cause: "the breach was the result of an employee clicking a
+    phishing link", "the outage was due to an engineer running the script twice", "because
+    of a technician unplugging the wrong cable": the person, then a gerund, after a phrase of
+    cause."""
+    found = []
+    tokens = an.tokens
+    for i, tok in enumerate(tokens):
+        if tok.low not in ("of", "to") or i == 0 or tokens[i - 1].sentence != tok.sentence:
+            continue
+        lead = tokens[i - 1].low
+        if not (tok.low == "of" and (lead in _CAUSE_HEADS or lead == "because") or tok.low == "to" and lead in ("due", "traced", "attributed", "owing")):
+            continue
+        for j in range(i + 1, min(len(tokens), i + 6)):
+            if tokens[j].sentence != tok.sentence:
+                break
+            actor = actor_ending_at(an, j, names, owners)
+            if actor is None or not actor.person or actor.start != i + 1 and not (actor.start <= i + 2 and tokens[i + 1].low in _DETERMINERS):
+                continue
+            if actor.generic or actor.kind not in ("role", "pronoun", "name", "handle") or tokens[j].low in ("human", "humans", "person", "people"):
+                break
+            nxt = tokens[j + 1] if j + 1 < len(tokens) and tokens[j + 1].sentence == tok.sentence else None
+            if nxt is not None and nxt.low.endswith("ing") and len(nxt.low) > 4 and nxt.low not in ("during", "being", "having") \
+                    and not negated_near_token(an, i - 1):
+                found.append((actor, i - 1, j + 2, f"{lead} {tok.low} … {nxt.low}"))
+            break
     return found
 
 
@@ -1335,7 +1561,7 @@ def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=N
         clause = Clause(tok.sentence, i, i, end, actor, False, False)
         cue = _error_cue(an, clause, actor)
         if cue is not None:
-            found.append(BlamedAct(actor, clause, cue[0], cue[1], cue[2], _act_phrase(an, clause)))
+            found.append(BlamedAct(actor, clause, cue[0], cue[1], cue[2], None, an))
     return found
 
 
@@ -1367,4 +1593,5 @@ CUE_WORDS = (
     | frozenset(_DAMAGE_PARTICLE_VERBS)
     | W("bad instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes")
     | OMISSION_VERBS | W("left leaves leave because failed right correct intended meant wanted back") | _SHARING_VERBS | _RELEASE_VERBS
+    | _DECISION_VERBS | _SEVERING
 )

@@ -3,7 +3,9 @@
 Reports "human error", "operator error", "developer error", "user error" and "pilot error"
 given as the cause of an incident ("Amazon S3 disruption was caused by human error", "due to
 operator error"), the error of another kind of person or a clerical slip framed as the cause
-("caused by employee error", "due to a clerical error", "It was staff error"), and people
+("caused by employee error", "due to a clerical error", "It was staff error"), any noun of a
+slip after such a word framed as the cause ("caused by human failure", "a staff error led to
+the leak", "a human slip brought the system down"; not "user failures are retried"), and people
 given as the cause ("People are the cause of most security breaches"). Definitions ("Human error is an inevitable … failure") and discussion of the term
 ("if you read about human error") are fine. The
 words as the name of a metric or a message ("the user error rate", "User errors (HTTP
@@ -52,11 +54,15 @@ _SOMETIMES = lex._words(
 # "human error", "operator mistakes": the pair, before any analysis
 @lru_cache(maxsize=1)
 def _slip():
-    return re.compile(r"\b(?:" + "|".join(sorted(_ALWAYS | _SOMETIMES)) + r")\s+(?:errors?|mistakes?)\b", re.IGNORECASE)
+    return re.compile(r"\b(?:" + "|".join(sorted(_ALWAYS | _SOMETIMES)) + r")\s+(?:errors?|mistakes?|failures?|slips?|faults?|oversights?|blunders?|lapses?)\b", re.IGNORECASE)
 _NOT_A_CAUSE_AFTER = lex._words(
     "rate rates message messages panel panels page pages counter counters code codes log logs label labels "
     "tag tags budget metric metrics handling handler response responses class classes type types dashboard"
 )
+# The nouns of a slip after "human", "operator", "staff": "human error", "operator mistakes",
+# "human failure", "a staff oversight" (not "human factors", the discipline).
+_SLIP_NOUNS = lex._words("error errors mistake mistakes failure failures slip slips fault faults oversight oversights blunder blunders lapse lapses")
+_CAUSING = lex._words("led leads lead caused causes triggered triggers resulted results brought brings took takes")
 _CAUSE_WORDS = lex._words("caused cause causes due because result attributed blamed chalked came comes down boils through classified")
 _META = (("rather", "than"), ("instead", "of"), ("beyond",), ("stop", "at"), ("not", "a"), ("no", "such"), ("about",), ("foster",), ("read",))
 
@@ -82,7 +88,8 @@ def check(doc, ctx):
                     "Describe the conditions that made the error possible and what would have caught it, e.g. "
                     "\"The CLI accepted a production target without confirmation.\"",
                 )
-        if "rror" not in text and "istake" not in text:
+        if "rror" not in text and "istake" not in text and "ailure" not in text and "lip" not in text and "ault" not in text \
+                and "versight" not in text and "lunder" not in text and "apse" not in text:
             continue
         if _slip().search(text) is None:
             continue  # "the error rate": no one's error
@@ -90,7 +97,7 @@ def check(doc, ctx):
         tokens = an.tokens
         for i in range(len(tokens) - 1):
             first, second = tokens[i], tokens[i + 1]
-            if second.sentence != first.sentence or second.low not in ("error", "errors", "mistake", "mistakes"):
+            if second.sentence != first.sentence or second.low not in _SLIP_NOUNS:
                 continue
             if first.low not in _ALWAYS and first.low not in _SOMETIMES:
                 continue
@@ -101,7 +108,9 @@ def check(doc, ctx):
             after = tokens[i + 2].low if i + 2 < len(tokens) and tokens[i + 2].sentence == first.sentence else ""
             if after in ("is", "are", "happens", "happen", "can", "will") and (i == 0 or tokens[i - 1].sentence != first.sentence):
                 continue  # "Human error is an inevitable … failure": a definition, not a cause
-            if (first.low in _SOMETIMES or second.low.startswith("mistake")) and not _framed_as_cause(an, i):
+            if after in ("can", "could", "may", "might", "will", "would"):
+                continue  # "a single human error can cause an incident": what may happen, not what did
+            if (first.low in _SOMETIMES or not second.low.startswith("error")) and not _framed_as_cause(an, i):
                 continue
             phrase = block.text[first.start : second.end]
             yield Finding(
@@ -122,6 +131,9 @@ def _denied_after(an, k):
 
 def _framed_as_cause(an, i):
     sentence = an.tokens[i].sentence
+    after = [t.low for t in an.tokens[i + 2 : i + 4] if t.sentence == sentence]
+    if after[:1] and after[0] in _CAUSING or after[:1] and after[0] in ("has", "have", "had") and after[1:2] and after[1] in _CAUSING:
+        return True  # "a staff error led to the leak", "human failure caused the outage"
     before = [t.low for t in an.tokens[:i] if t.sentence == sentence]
     if any(word in _CAUSE_WORDS for word in before):
         return True

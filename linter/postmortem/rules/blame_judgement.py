@@ -12,7 +12,11 @@ contractor", "PEBKAC", "my bad", "some shitty CEO". Beyond a fixed list, any wor
 (from the VADER sentiment lexicon, generated into ``_judgement_words.py``) said of a person, a
 role or a team: "the release engineer was arrogant", "we're clueless about our own
 failover", "some thoughtless admin", "He is such an idiot", and a judged act: "a stupid
-mistake", "a poor decision". The same words about systems are fine ("the tool … was
+mistake", "a poor decision". Blame laid on a person ("the NTSB blamed the offensive joke on a summer
+intern"; not "blamed the outage on a power surge"), a quality a person is said to lack ("they
+aren't seasoned DBAs or sysadmins", "he wasn't careful"), and idioms and rhetorical questions
+that judge ("Guess you learned your lesson", "should know better", "had no idea what they were
+doing", "What were they thinking?", "it's not rocket science"). The same words about systems are fine ("the tool … was
 useless", "the deploy was bad"), and so are feelings and misfortune ("the on-call engineer
 was frustrated", "the poor engineer had been paged twice") and denials ("nobody was
 careless"). Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
@@ -61,7 +65,11 @@ _BOTHER = re.compile(
     re.IGNORECASE,
 )
 _IDIOMS = lazy(
-    r"\b(?:asleep\s+at\s+the\s+wheel|dropped\s+the\s+ball|rookie\s+mistake|should\s+have\s+known\s+better|no\s+excuse"
+    r"\b(?:learn(?:ed|t|s)?\s+(?:your|his|her|their)\s+lesson|(?:should|ought\s+to)\s+(?:\w+\s+)?know\s+better"
+    r"|what\s+(?:was|were|is|are)\s+(?:they|he|she|you)\s+thinking|in\s+(?:their|his|her|your)\s+right\s+mind"
+    r"|not\s+(?:exactly\s+)?rocket\s+science"
+    r"|(?:should|ought\s+to)\s+be\s+ashamed|(?:no|little)\s+idea\s+what\s+(?:they|he|she|you)\s+(?:was|were|are|is)\s+doing"
+    r"|asleep\s+at\s+the\s+wheel|dropped\s+the\s+ball|rookie\s+mistake|should\s+have\s+known\s+better|no\s+excuse"
     r"|knew\s+full\s+well|(?:threw|throw|throws|thrown|throwing)\b[^.;!?]{0,80}?\bunder\s+(?:the|a)\s+(?:\w+\s+)?bus|buswards|bad\s+move|point(?:s|ed|ing)?\s+(?:the|a)\s+finger\s+at|pebkac|pebcak|id-?10-?t|my\s+bad(?=\s*(?:[.,;:!?]|$|i\b))|fat[\s\-]finger(?:ed|s)?|(?:screw|fuck|cock)(?:s|ed|ing)?\s+(?:(?:it|things|something|everything|this|that)\s+)?up)\b",
     re.IGNORECASE,
 )
@@ -78,7 +86,7 @@ _COMPETENCE = re.compile(r"(?:\bnot|n[’']t)\s+(?:\w+ly\s+)?(?:qualified|compet
 _SLANG_PEOPLE = lex._words("ceo cto cio executive executives boss bosses guy guys dev devs sysadmin sysadmins admin admins technician technicians coworker coworkers")
 _SLANG_WORK = lex._words("code change changes commit commits pr work")
 _SLANG_FOR_PEOPLE = lex._words("shitty crappy lousy useless clueless poor garbage")
-_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | _SLANG_FOR_PEOPLE | {"knew", "slob", "fat", "finger", "bad", "bothered", "bus", "buswards", "move", "pebkac", "pebcak", "fat-finger", "fat-fingered", "screwed", "fucked", "fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better", "screw", "screws", "screwing", "fuck", "fucks", "fucking", "cock", "cocked", "careful", "vigilant", "attentive", "diligent", "thorough", "cautious", "qualified", "competent"}
+_SCREEN = lex.JUDGEMENT_WORDS | _BLAME | _NEGLECT_VERBS | _SLANG_FOR_PEOPLE | {"knew", "slob", "fat", "finger", "bad", "bothered", "bus", "buswards", "move", "pebkac", "pebcak", "fat-finger", "fat-fingered", "screwed", "fucked", "fault", "accountable", "bother", "bothered", "asleep", "ball", "rookie", "excuse", "better", "screw", "screws", "screwing", "fuck", "fucks", "fucking", "cock", "cocked", "lesson", "ashamed", "idea", "thinking", "mind", "rocket", "careful", "vigilant", "attentive", "diligent", "thorough", "cautious", "qualified", "competent", "experienced", "seasoned", "skilled", "capable", "knowledgeable"}
 
 _HINT = (
     "Describe what happened and why it made sense at the time, without judging the person: "
@@ -262,12 +270,49 @@ def _judgements(an):
             if subject is not None:
                 yield tokens[subject.start].start, tok.end, "blames a person for a lapse"
     yield from _person_judgements(an)
+    yield from _lacking(an)
     for pattern, what in ((_ACCOUNTABLE, "calls for blame"), (_BOTHER, "assumes bad intent"), (_IDIOMS, "a judgement of people"),
                           (_DILIGENCE, _TRY_HARDER), (_COMPETENCE, "judges a person's competence")):
         for match in pattern.finditer(an.text):
             if _general(an, match.start(), match.end()) or pattern is _IDIOMS and _feared(an, match.start()):
                 continue
             yield match.start(), match.end(), what
+
+
+# Qualities a person is said to lack: "he wasn't careful", "they aren't seasoned DBAs", "the
+# engineer was not experienced enough" (a verdict on the person, not on the tooling).
+_QUALITIES = lex._words("careful experienced seasoned skilled capable diligent attentive knowledgeable competent qualified cautious")
+_LACK_DEGREE = lex._words("very that so particularly sufficiently really as too terribly all a an the most especially")
+
+
+def _lacking(an):
+    tokens = an.tokens
+    for i, tok in enumerate(tokens):
+        if tok.low not in _QUALITIES:
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].sentence == tok.sentence and tokens[j].low in _LACK_DEGREE:
+            j -= 1
+        if j < 1 or tokens[j].sentence != tok.sentence:
+            continue
+        neg = tokens[j].low
+        if neg in ("not", "never"):
+            cop = j - 1
+        elif neg.endswith(("n't", "n’t")) and neg[:-3] in ("is", "are", "was", "were", "ai", "is", "have", "has", "had"):
+            cop = j  # "wasn't", "aren't"
+        else:
+            continue
+        if tokens[cop].sentence != tok.sentence or tokens[cop].low not in _COPULAS and not tokens[cop].low.endswith(("n't", "n’t")):
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence else None
+        if nxt is not None and nxt.low in ("to", "that", "about", "of", "with", "by") and tok.low not in ("careful", "experienced"):
+            continue  # "was not qualified to …" is the regex's; "not capable of handling the load" may be a system's
+        subject = person_subject_before(an, cop)
+        if subject is None or an.tokens[subject.start].low in ("nobody", "no-one", "noone"):
+            continue
+        if _general(an, tokens[subject.start].start, tok.end):
+            continue
+        yield tokens[subject.start].start, tok.end, "judges a person's competence"
 
 
 def _feared(an, start) -> bool:
@@ -325,6 +370,9 @@ def _blame(an, i):
     if nxt is not None and nxt.low in ("on", "for", "lies", "falls", "rests"):
         yield tok.start, tok.end, "assigns blame"
         return
+    if tok.low in ("blamed", "blame", "blames", "blaming") and _blamed_on_person(an, i):
+        yield tok.start, tok.end, "assigns blame"  # "the NTSB blamed the joke on a summer intern"
+        return
     # "blamed the payments team", "blame Dave"
     for j in range(i + 1, min(len(tokens), i + 5)):
         other = tokens[j]
@@ -336,6 +384,26 @@ def _blame(an, i):
         if other.capitalised and not other.initial:
             yield tok.start, tok.end, "assigns blame"
             return
+
+
+def _blamed_on_person(an, i) -> bool:
+    """ "blamed the outage on an engineer", "blames the leak on a former employee": the act is
+    laid "on" a person (a role, a pronoun); not "blamed the outage on a power surge"."""
+    tokens = an.tokens
+    sentence = tokens[i].sentence
+    for j in range(i + 1, min(len(tokens), i + 9)):
+        if tokens[j].sentence != sentence or tokens[j].low in ("not", "rather", "instead"):
+            return False
+        if tokens[j].low != "on":
+            continue
+        head = None
+        for k in range(j + 1, min(len(tokens), j + 6)):
+            if tokens[k].sentence != sentence or k > j + 1 and (tokens[k].low in lex.STOPWORDS or cl._gap_is_comma(an, k - 1, k)):
+                break
+            head = k  # the noun phrase after "on" ends before a function word or a comma
+        actor = cl.actor_ending_at(an, head) if head is not None and not tokens[head].possessive else None
+        return actor is not None and actor.person and actor.kind in ("role", "pronoun", "name", "handle") and not actor.generic
+    return False
 
 
 def _fault(an, i):

@@ -18,6 +18,22 @@ member", "was not carefully reviewed by one of our Senior engineers"), a slip ow
 realised the mistake I did") and reported speech ("“An employee pushed the wrong button,” he
 said"). Named people and @handles are reported by PM501.
 
+Structure carries the person across the sentence: the person before a chain of phrases ("an
+employee of the state of Colorado misplaced a USB drive"), before a post-modifier ("the
+engineer responsible for the change forgot …") or before a participle phrase whose object has
+a relative clause ("An employee removing a piece of monitoring equipment that was causing
+problems likely caused a massive outage"); the person a cleft picks out ("It was me who pushed
+the bad config", "I was the one who deleted it"); the writer as the unwritten subject ("Oops,
+forgot to bump the version"); a verb negated after a coordinator ("they pushed it globally and
+not tested it"), a duty left undone in the perfect ("I haven’t checked the invoice notices
+from my host"). Roles are also known by their form (repairman, linemen, subcontractor,
+co-pilot, machinist). A decision can be framed as an error ("his predecessors who decided not
+to do things properly", "chose to skip the canary stage"), and so can a slip committed ("the
+electrician committed the same mistake"), something broken released ("pushed a broken build
+to main"), physical damage ("cut the fibre line"), harm done "by" a person ("the data was
+leaked by a contractor"), a person's act given as a cause ("the breach was the result of an
+employee clicking a phishing link") and "sorry for my mistake".
+
 The act is judged by its shape, not by a list of sentences: any verb with the error prefix
 mis- ("misconfigured", "misunderstood"); a step passed over ("skipped", "bypassed",
 "overrode"); a duty failed or never done ("failed to follow", "never tested"); a release
@@ -97,6 +113,7 @@ _NEGATIONS = lex._words("not never didn't didn’t don't don’t doesn't doesn�
 _WEAK = lex._words(
     "caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes"
     " left leaves skipped skip skips because failed uploaded posted pushed committed published shared leaked exposed pasted before intended meant wanted"
+    " severed severs damaged struck hit dug decided chose opted elected result due traced attributed consequence outcome owing"
 )
 _ERROR_NOUNS = lex._words("error errors")
 # Weak cues that blame without a person in the passive: "was missed", "released without being tested".
@@ -106,7 +123,7 @@ _POSSESSIVES = lex._words("my his her their your")
 _OWN_ERROR = re.compile(r"\b(?:my|his|her|their|your) errors?\b(?! (?:rate|rates|budget|budgets|message|messages|handling|code|codes|log|logs|page|pages))", re.I)
 _STRONG = _SCREEN - _WEAK
 _PERSON_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | lex.TEAM_NOUNS | lex._words(
-    "me him them us people person i've i’ve we've we’ve i'd i’d i'm i’m someone's someone’s he's he’s she's she’s they've they’ve"
+    "me him them us my his her people person i've i’ve we've we’ve i'd i’d i'm i’m someone's someone’s he's he’s she's she’s they've they’ve"
 )
 
 
@@ -165,7 +182,7 @@ def check(doc, ctx):
             if start in seen:
                 continue
             seen.add(start)
-            yield Finding(block.span(start, end), message, hint)
+            yield Finding(block.span(start, end), message, hint() if callable(hint) else hint)
 
 
 def findings(an, names=None, owners=None):
@@ -177,9 +194,13 @@ def findings(an, names=None, owners=None):
             continue
         start = min(tokens[act.actor.start].start, tokens[act.cue_start].start)
         end = max(tokens[act.actor.end - 1].end, tokens[act.cue_end - 1].end)
+        if act.actor.kind == "writer":  # the subject left out: "Forgot to bump the version"
+            start = min(tokens[act.clause.verb].start, tokens[act.cue_start].start)
+            yield start, end, f"blames the writer for an error ({act.what})", lambda act=act: hint_for(act.act)
+            continue
         who = " ".join(an.text[tokens[act.actor.start].start : tokens[act.actor.end - 1].end].split())
-        yield start, end, f"blames {who!r} for an error ({act.what})", hint_for(act.act)
-    for actor, cue_start, actor_end, what in cl.agent_blames(an, names, owners):
+        yield start, end, f"blames {who!r} for an error ({act.what})", lambda act=act: hint_for(act.act)
+    for actor, cue_start, actor_end, what in [*cl.agent_blames(an, names, owners), *cl.cause_blames(an, names, owners)]:
         if actor.kind in _NAMED:
             continue
         who = " ".join(an.text[tokens[actor.start].start : tokens[actor_end - 1].end].split())

@@ -7,7 +7,20 @@ employee"), a person "held responsible", and sanctions of the law or a regulator
 who sold personal data … is fined", "imposes S$8,000 fine on law firm"), every inflection
 of the sanction verbs with a person as patient ("was dismissed", "terminated him"), "lost
 their jobs", "was written up", "consequences for the engineer", and a resignation ("Kelly
-Bayer Rosmarin has resigned from Optus, days after …"). Statements that
+Bayer Rosmarin has resigned from Optus, days after …"). Sanctions named as nouns tied to a
+person ("a week's suspension", "grounds for immediate termination", "received a formal
+reprimand", "my contract was terminated 3 weeks early") or in set phrases ("placed on
+administrative leave", "should face criminal charges", "threatened with legal action", "has
+stepped down over a systems failure", "heads will roll", "got the boot", "was shown the door",
+"was escorted out of the building", "a performance improvement plan", "Kiyota will take a
+50% pay cut", "whoever approved this should be fired"); responsibility for the incident
+assigned to a person ("the engineer was responsible for the outage", "I take full
+responsibility for the outage", "responsibility … lies with the DBA"); accountability
+demanded ("there should be some serious internal accountability for this weekend's British
+Airways IT fiasco"). Ownership of work ("the team is responsible for the service", "clear
+accountability for each action item"), an organisation owning its incident ("we take full
+responsibility for the outage") and machines ("the termination of the pod", "the node was
+removed from the cluster") are fine. Statements that
 reject punishment are fine ("you don't fire someone for the occasional mistake", "nobody
 was disciplined"), and so are processes and machines that are terminated or reassigned
 ("the process was terminated", "the shard was reassigned", "the account got suspended",
@@ -34,6 +47,9 @@ mistake possible and the changes that make it harder to repeat.
 ```
 """
 
+import re
+
+from ..lazy_re import lazy
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
@@ -48,7 +64,7 @@ SEVERITY = Severity.ERROR
 # lemminflect's tables): past participles for "was <x>", the other forms for "<x> him".
 SANCTION_LEMMAS = ("fire", "sack", "discipline", "reprimand", "demote", "punish", "scold", "dismiss", "ban", "suspend", "terminate", "censure", "penalise", "penalize")
 _PUNISHED = lex._words(
-    "fired sacked disciplined reprimanded demoted reassigned punished scolded dismissed banned suspended terminated censured penalised penalized"
+    "fired sacked disciplined reprimanded demoted reassigned punished scolded dismissed banned suspended terminated censured penalised penalized canned axed"
 )
 _PUNISH_VERBS = lex._words(
     """
@@ -60,7 +76,7 @@ _PUNISH_VERBS = lex._words(
 )
 # Words that are also what happens to machines, accounts and alerts ("the account got
 # suspended", "the connection was terminated"): a sanction only with a person as patient.
-_AMBIGUOUS_SANCTIONS = lex._words("suspended dismissed banned terminated")
+_AMBIGUOUS_SANCTIONS = lex._words("suspended dismissed banned terminated axed canned")
 _JOBS = lex._words("job jobs position positions")
 _LOST = lex._words("lost lose loses losing cost costs")
 _PUNISHMENT_NOUNS = lex._words("punishment punishments")
@@ -77,8 +93,21 @@ _SCREEN = _PUNISHED | _PUNISH_VERBS | _PUNISHMENT_NOUNS | _SANCTIONED | lex._wor
     "job jobs written consequences resigned resigns resigning"
 )
 
+# Sanctions named as nouns ("his suspension", "a week's suspension", "grounds for immediate
+# termination"), the noun of each sanction verb; a sanction of a person only when the phrase
+# ties it to one (a possessive, a length of time, "of"/"for" a person, "grounds for").
+_SANCTION_NOUNS = lex._words("suspension suspensions termination terminations dismissal dismissals demotion demotions reprimand reprimands sacking firing")
+_TIME_UNITS = lex._words("day days week weeks month months day's week's month's")
+_GROUNDS = lex._words("grounds ground reason reasons basis")
+# Other sanctions in a phrase: placed on leave, facing charges, stepping down, heads rolling.
+_LEAVE_KINDS = lex._words("administrative paid unpaid garden compulsory")
+_CHARGES = lex._words("charges charge prosecution proceedings")
+_FACE = lex._words("face faces faced facing")
+_STEPPED = lex._words("stepped steps stepping")
+_SCREEN_MORE = _SANCTION_NOUNS | lex._words("escorted improvement responsible responsibility placed charges prosecution proceedings stepped heads legal pay salary boot sack door canned axed")
 _DEGREE = lex._words("so very")  # degree words between "got" and a sanction: "got so fired"
-_TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist with")
+_SCREEN = _SCREEN | _SCREEN_MORE
+_TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist with action cut plan removed")
 _HINT = (
     "Leave personnel decisions out of the post-mortem; describe what made the mistake "
     "possible and what changes make it harder to repeat."
@@ -88,6 +117,7 @@ _HINT = (
 # Words with other meanings ("the alert fires", "remove the flag", "action items"): a block
 # with only these is looked at when it also has a word for people.
 _WEAK = lex._words(
+    "escorted improvement responsible responsibility placed charges proceedings stepped heads termination terminations firing legal pay salary boot sack door canned axed "
     "fire fires fired firing remove removed pull pulled kick warning action suspended terminated terminate terminates "
     "terminating dismissed dismiss dismisses dismissing suspend suspends suspending ban bans banned banning job jobs written consequences"
 )
@@ -102,6 +132,27 @@ _PHRASE_HITS = {
     "jobs": (" their jobs", " our jobs", " your jobs"),
     "written": ("written up",),
     "consequences": ("consequences for",),
+    "placed": (" on leave", " on administrative leave", " on paid leave", " on unpaid leave", " on garden leave"),
+    "charges": ("criminal charges", "face charges", "faces charges", "facing charges", "faced charges"),
+    "proceedings": ("disciplinary proceedings", "criminal proceedings"),
+    "stepped": ("stepped down",),
+    "responsible": ("responsible for",),
+    "responsibility": ("responsibility for", "responsibility lies", "responsibility rests", "responsibility falls"),
+    "boot": ("the boot",),
+    "escorted": ("escorted out", "escorted off", "escorted from"),
+    "improvement": ("performance improvement plan",),
+    "sack": ("the sack",),
+    "door": ("shown the door",),
+    "canned": ("got canned", "get canned", "getting canned", "be canned", "was canned", "were canned"),
+    "axed": ("was axed", "were axed", "got axed", "be axed"),
+    "legal": ("legal action",),
+    "pay": ("pay cut", "cut in pay", "docked pay", "docked his pay", "docked her pay"),
+    "salary": ("salary cut", "cut in salary", "cut in his salary", "cut in her salary"),
+    "heads": ("heads will roll", "heads should roll", "heads must roll", "heads would roll", "heads to roll", "heads may roll", "heads need to roll"),
+    "termination": ("for termination", "immediate termination", "his termination", "her termination", "their termination", "my termination"),
+    "terminations": ("terminations of",),
+    "terminated": ("contract was terminated", "employment was terminated", "contract was ended", "employment was ended"),
+    "firing": ("his firing", "her firing", "their firing", "firing of"),
 }
 _REMOVAL = lex._words("remove removed pull pulled kick")
 _GROUPS = lex._words("team channel project org organisation organization slack github")
@@ -134,7 +185,26 @@ def _weak_hits_count(hits, words, text) -> bool:
     return False
 
 
+# Accountability demanded for the incident: "there should be some serious internal
+# accountability for this weekend's IT fiasco", "calls for accountability"; not ownership
+# ("clear accountability for each action item").
+_ACCOUNTABILITY = lazy(
+    r"\baccountability\s+(?:for|over)\s+(?:[\w’'\-]+\s+){0,5}?(?:fiasco|outage|outages|failure|failures|incident|incidents|breach|breaches"
+    r"|mistake|mistakes|error|errors|debacle|disaster|mess|blunder|blunders|meltdown)\b"
+    r"|\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for)\s+(?:some\s+|real\s+|more\s+)?accountability\b",
+    re.IGNORECASE,
+)
+
+
 def check(doc, ctx):
+    for block in text_blocks(doc):
+        if "ccountab" in block.text and _ACCOUNTABILITY.search(block.text):
+            an = analyse(block.text)
+            for match in _ACCOUNTABILITY.finditer(an.text):
+                if negated_before(an, next((k for k, t in enumerate(an.tokens) if t.start >= match.start()), 0), reach=4):
+                    continue
+                yield Finding(block.span(match.start(), match.end()),
+                              f"records punishment of people: {' '.join(match.group(0).split())!r} (calls for accountability)", _HINT)
     for block, an in _blocks(doc):
         seen = set()
         for start, end, what in punishments(an):
@@ -157,6 +227,10 @@ def punishments(an):
             continue
         if low in _PUNISHMENT_NOUNS:
             yield tok.start, tok.end, "punishment"
+            continue
+        found = _named_sanction(an, i)
+        if found is not None:
+            yield found
             continue
         if low in _SANCTIONED and same(i - 1) and (tokens[i - 1].low in _BECOME or tokens[i - 1].low.endswith("ly") and same(i - 2) and tokens[i - 2].low in _BECOME):
             yield tokens[i - 1].start, tok.end, "a sanction"  # "employee who sold personal data … is fined"
@@ -231,7 +305,8 @@ def punishments(an):
             if not (same(b) and tokens[b].low in _BECOME):
                 b = i - 1
             active = same(b) and tokens[b].low not in _BECOME and not tokens[b].possessive
-            if active and not (same(i + 1) and _person_object(an, i + 1)) and tokens[b].base.lower() in cl.PRONOUNS:
+            if active and not (same(i + 1) and (_person_object(an, i + 1) or low in ("fired", "sacked") and _team_object(an, i + 1))) \
+                    and tokens[b].base.lower() in cl.PRONOUNS:
                 continue  # "we fired off a message": a pronoun acting on a thing
             if same(b) and (tokens[b].low in _BECOME or tokens[b].base.lower() in cl.PRONOUNS):
                 subject = _person_before(an, b)
@@ -241,7 +316,8 @@ def punishments(an):
                     yield tokens[subject.start].start if subject else tokens[b].start, tokens[end - 1].end, "punishment"
                     continue
             # "fired the engineer", "let him go"
-            if low in ("fired", "sacked", "disciplined", "reprimanded", "demoted") and same(i + 1) and _person_object(an, i + 1):
+            if low in ("fired", "sacked", "disciplined", "reprimanded", "demoted") and same(i + 1) and (
+                    _person_object(an, i + 1) or _team_object(an, i + 1)):
                 yield tok.start, tokens[i + 1].end, "punishment"
         elif low in _PUNISH_VERBS:
             if i == 0 or tok.initial and low.endswith("ing"):
@@ -265,6 +341,171 @@ def punishments(an):
             yield tokens[i - 1].start, tokens[i + 1].end, "punishment"
         elif low == "responsible" and same(i - 1) and tokens[i - 1].low == "held":
             yield tokens[i - 1].start, tok.end, "holds people responsible"
+
+
+_POSSESSIVE_PRONOUNS = lex._words("his her their my your")
+_RECEIVED = lex._words("received receives receive got get gets given issued handed faces faced face facing")
+_WILL = lex._words("will should must would may might could shall")
+
+
+def _named_sanction(an, i):
+    """A sanction of a person named by a noun or a set phrase, at token ``i``: "his suspension",
+    "a week's suspension", "a five-day suspension", "grounds for immediate termination", "the
+    dismissal of two nurses", "was placed on administrative leave", "he should face criminal
+    charges", "has stepped down over a systems failure", "heads will roll". Returns (start,
+    end, what) or None."""
+    tokens = an.tokens
+    tok = tokens[i]
+    low = tok.low
+    same = lambda j: 0 <= j < len(tokens) and tokens[j].sentence == tok.sentence  # noqa: E731
+    if low in _SANCTION_NOUNS:
+        b = i - 1
+        while same(b) and (tokens[b].low in ("immediate", "summary", "instant", "temporary", "indefinite", "unpaid", "paid", "formal", "written")
+                           or "-" in tokens[b].low and tokens[b].low.split("-")[-1] in _TIME_UNITS):
+            b -= 1
+        if b < i - 1 and "-" in tokens[b + 1].low:
+            return tokens[b + 1].start, tok.end, "a sanction"  # "a five-day suspension"
+        if same(b) and (tokens[b].low in _POSSESSIVE_PRONOUNS or tokens[b].possessive and tokens[b].low.rstrip("'’s") in _TIME_UNITS):
+            return tokens[b].start, tok.end, "a sanction"  # "his suspension", "a week's suspension"
+        if same(b) and tokens[b].possessive:
+            actor = cl.actor_ending_at(an, b)
+            if actor is not None and actor.person and actor.kind != "team":
+                return tokens[actor.start].start, tok.end, "a sanction"  # "the engineer's dismissal"
+        if same(b - 1) and tokens[b].low in ("a", "an") and tokens[b - 1].low in _RECEIVED:
+            return tokens[b - 1].start, tok.end, "a sanction"  # "received a formal reprimand"
+        if same(b) and tokens[b].low == "for" and same(b - 1) and tokens[b - 1].low in _GROUNDS:
+            return tokens[b - 1].start, tok.end, "a sanction"  # "grounds for immediate termination"
+        if same(i + 2) and tokens[i + 1].low == "of" and _person_object(an, i + 2):
+            return tok.start, tokens[i + 2].end, "a sanction"  # "the dismissal of two nurses"
+        return None
+    if low in ("terminated", "ended") and same(i - 3) and tokens[i - 1].low in _BECOME and tokens[i - 2].low in ("employment", "contract") \
+            and (tokens[i - 3].low in _POSSESSIVE_PRONOUNS or tokens[i - 3].possessive and tokens[i - 3].base.lower() in cl.ROLE_NOUNS):
+        return tokens[i - 3].start, tok.end, "a sanction"  # "my contract was terminated", "his employment was ended"
+    if low == "placed" and same(i + 2) and tokens[i + 1].low == "on":
+        k = i + 2
+        if tokens[k].low in _LEAVE_KINDS and same(k + 1):
+            k += 1
+        if tokens[k].low == "leave" and same(i - 1) and tokens[i - 1].low in _BECOME:
+            return tokens[i - 1].start, tokens[k].end, "a sanction"  # "she was placed on administrative leave"
+        return None
+    if low in _CHARGES and same(i - 1):
+        k = i - 1
+        if tokens[k].low in ("criminal", "disciplinary") and same(k - 1):
+            k -= 1
+        if tokens[k].low in _FACE:
+            subject = _person_before(an, k - 1) if same(k - 1) and tokens[k - 1].low not in _BECOME else None
+            if subject is None and same(k - 1) and tokens[k - 1].low in lex.MODALS:
+                subject = _person_before(an, k - 2) if same(k - 2) else None
+            if subject is not None:
+                return tokens[subject.start].start, tok.end, "a sanction"  # "he should face criminal charges"
+        return None
+    if low in _STEPPED and same(i + 1) and tokens[i + 1].low == "down" and not (same(i - 1) and tokens[i - 1].low == "to"):
+        subject = _person_before(an, i - 1) if same(i - 1) else None
+        intransitive = not same(i + 2) or tokens[i + 2].low in ("over", "after", "from", "following", "as", "amid", "in", "last", "on", "today", "yesterday") \
+            or cl._gap_is_comma(an, i + 1, i + 2)
+        if subject is not None and (subject.kind != "pronoun" or intransitive and tokens[subject.start].low in ("he", "she", "i")) or same(i - 1) and tokens[i - 1].low in ("has", "have", "had") \
+                and same(i - 2) and _person_before(an, i - 2) is not None:
+            return tok.start, tokens[i + 1].end, "a departure over the incident"  # "the head of the exchange has stepped down"
+        return None
+    if low == "action" and same(i - 1) and tokens[i - 1].low == "legal" and same(i - 2) and (
+            tokens[i - 2].low in _FACE or tokens[i - 2].low in ("with", "threatened", "threaten", "threatening")):
+        return tokens[i - 2].start, tok.end, "a sanction"  # "threatened with legal action", "faces legal action"
+    if low == "cut" and same(i - 1) and tokens[i - 1].low in ("pay", "salary") or low in ("pay", "salary") and same(i - 2) \
+            and tokens[i - 1].low == "in" and tokens[i - 2].low == "cut":
+        if any(t.base.lower() in cl.ROLE_NOUNS or t.low in ("he", "she", "his", "her", "i", "my") or t.capitalised and not t.initial
+               for t in an.sentence_tokens(tok.sentence)):
+            return (tokens[i - 1].start if low == "cut" else tokens[i - 2].start), tok.end, "a sanction"  # "will take a 50% pay cut"
+        return None
+    if low in ("boot", "sack", "axe", "door") and same(i - 2) and tokens[i - 1].low == "the" and (
+            tokens[i - 2].low in ("got", "get", "gets", "getting", "given", "give", "gave") and low != "door"
+            or tokens[i - 2].low in ("shown", "show", "showed") and low == "door"):
+        j = i - 2 if tokens[i - 2].low in _BECOME else i - 3  # "got the boot", "was shown the door"
+        subject = _person_before(an, j) if same(j) and j >= 0 else None
+        if subject is not None or tokens[i - 2].low in ("got", "get", "gets", "getting"):
+            return tokens[i - 2].start, tok.end, "punishment"  # "the sysadmin got the boot", "was shown the door"
+        return None
+    if low in ("responsible", "responsibility"):
+        return _responsibility(an, i)
+    if low in ("escorted", "removed") and same(i + 1) and same(i - 1) and tokens[i - 1].low in _BECOME and (
+            low == "escorted" and tokens[i + 1].low in ("out", "off", "from")
+            or low == "removed" and tokens[i + 1].low == "from" and any(t.low in _GROUPS for t in tokens[i + 2 : i + 6] if t.sentence == tok.sentence)):
+        subject = _person_before(an, i - 1)
+        if subject is not None and subject.kind != "team":
+            return tokens[subject.start].start, tokens[i + 1].end, "punishment"  # "was escorted out", "was removed from the project"
+        return None
+    if low == "plan" and same(i - 2) and tokens[i - 1].low == "improvement" and tokens[i - 2].low == "performance":
+        return tokens[i - 2].start, tok.end, "a sanction"  # "put on a performance improvement plan"
+    if low == "heads" and same(i + 2) and (tokens[i + 1].low in _WILL and tokens[i + 2].low == "roll"
+                                          or tokens[i + 1].low in ("need", "have") and same(i + 3) and tokens[i + 3].low == "roll"):
+        return tok.start, tokens[i + 2 if tokens[i + 2].low == "roll" else i + 3].end, "calls for punishment"  # "heads will roll"
+    return None
+
+
+# What a person is made responsible for: the incident, not a service or a task.
+_INCIDENT_NOUNS = lex._words(
+    "outage outages incident incidents failure failures breach breaches leak leaks mistake mistakes error errors "
+    "deletion crash crashes downtime disruption disaster fiasco loss accident blunder mess"
+)
+_SINGULAR_PEOPLE = lex._words("i he she")
+_DEGREE_RESPONSIBLE = lex._words("solely fully directly ultimately partly partially personally entirely wholly primarily")
+
+
+def _responsibility(an, i):
+    """Responsibility for the incident assigned to a person: "the engineer was responsible for
+    the outage", "I take full responsibility for the outage", "responsibility for the outage
+    lies with the on-call engineer". Not ownership of work ("the team is responsible for the
+    service", "responsible for resolving the issue") and not an organisation owning its
+    incident ("we take full responsibility for the outage")."""
+    tokens = an.tokens
+    tok = tokens[i]
+    same = lambda j: 0 <= j < len(tokens) and tokens[j].sentence == tok.sentence  # noqa: E731
+
+    def incident_after(k):  # "for the outage", "for this weekend's fiasco": no verb in between
+        if not (same(k) and tokens[k].low == "for"):
+            return None
+        for t in range(k + 1, min(len(tokens), k + 7)):
+            if not same(t) or tokens[t].low.endswith("ing") or tokens[t].low in ("and", "or", "to"):
+                return None
+            if tokens[t].low in _INCIDENT_NOUNS:
+                return t
+        return None
+
+    if tok.low == "responsible":
+        b = i - 1
+        while same(b) and tokens[b].low in _DEGREE_RESPONSIBLE:
+            b -= 1
+        if not (same(b) and tokens[b].low in _BECOME) or tokens[b].low in ("get", "got", "gets", "getting"):
+            return None
+        end = incident_after(i + 1)
+        if end is None:
+            return None
+        subject = _person_before(an, b)
+        if subject is None or subject.kind == "team" or tokens[subject.start].low == "we":
+            return None
+        return tokens[subject.start].start, tokens[end].end, "holds a person responsible for the incident"
+    # "I take full responsibility for …"
+    k = i - 1
+    while same(k) and tokens[k].low in ("full", "complete", "personal", "sole", "total", "all"):
+        k -= 1
+    if same(k) and tokens[k].low in ("take", "takes", "took", "taken", "taking", "accept", "accepts", "accepted", "accepting"):
+        end = incident_after(i + 1)
+        if end is None:
+            return None
+        subject = _person_before(an, k - 1) if same(k - 1) else None
+        if subject is None and same(k - 1) and tokens[k - 1].low in _SINGULAR_PEOPLE:
+            subject = cl.Actor(k - 1, k, "pronoun")
+        if subject is None or subject.kind == "team" or tokens[subject.start].low in ("we", "they", "you"):
+            return None
+        return tokens[subject.start].start, tokens[end].end, "takes the responsibility for the incident"
+    # "responsibility for the outage lies with the on-call engineer"
+    for t in range(i + 1, min(len(tokens), i + 9)):
+        if not same(t):
+            return None
+        if tokens[t].low in ("lies", "lay", "rests", "rested", "falls", "fell", "sits") and same(t + 2) and tokens[t + 1].low in ("with", "on"):
+            if _person_object(an, t + 2):
+                return tok.start, tokens[t + 2].end, "assigns the responsibility to a person"
+            return None
+    return None
 
 
 # Punishment feared, not recorded: "When people fear punishment for mistakes, they stop …".
@@ -298,8 +539,9 @@ def _rejected(an, i) -> bool:
 def _person_before(an, j):
     """The person before the verb group ending at ``j``: "he got", "someone's getting"."""
     k = j
-    while k >= 0 and an.tokens[k].sentence == an.tokens[j].sentence and (an.tokens[k].low in _BECOME or an.tokens[k].low in ("have", "has", "had")):
-        k -= 1
+    while k >= 0 and an.tokens[k].sentence == an.tokens[j].sentence and (an.tokens[k].low in _BECOME or an.tokens[k].low in ("have", "has", "had")
+                                                                      or an.tokens[k].low in ("should", "must", "ought")):
+        k -= 1  # over auxiliaries and the modals of a demand: "he should be fired" (not "would be")
     if k < 0 or an.tokens[k].sentence != an.tokens[j].sentence:
         return None
     if an.tokens[k].base.lower() in cl.PRONOUNS and an.tokens[k].base.lower() not in ("we",):
@@ -308,15 +550,28 @@ def _person_before(an, j):
     if actor is not None and actor.person and actor.kind != "team":
         return actor
     # over a relative clause: "The engineer who pushed the change was disciplined"
-    for w in range(k - 1, max(0, k - 8), -1):
+    for w in range(k - 1, max(-1, k - 8), -1):
         if an.tokens[w].sentence != an.tokens[k].sentence:
             break
+        if an.tokens[w].low == "whoever" and (w == 0 or an.tokens[w - 1].sentence != an.tokens[w].sentence or an.tokens[w].initial):
+            return cl.Actor(w, w + 1, "pronoun")  # "Whoever approved this should be fired"
         if an.tokens[w].low == "who":
             actor = cl.actor_ending_at(an, w - 1) if w > 0 else None
             if actor is not None and actor.person and actor.kind != "team" and not actor.generic:
                 return actor
             break
     return None
+
+
+def _team_object(an, j) -> bool:
+    """Whether a group of people starts at token ``j``: "the whole team", "the entire ops team"."""
+    for k in range(j, min(len(an.tokens), j + 5)):
+        if an.tokens[k].sentence != an.tokens[j].sentence:
+            break
+        actor = cl.actor_ending_at(an, k)
+        if actor is not None and actor.start == j and actor.kind == "team":
+            return True
+    return False
 
 
 def _person_object(an, j) -> bool:

@@ -22,7 +22,13 @@ reported. "Would" or "could have been" with a duty done "by" a person's act is r
 error that would have been caught immediately by just trying to import Symbulate"); "would
 have been caught by the canary" or "by monitoring" is a counterfactual about a system. An
 inverted question about a role or an organisation is reported: "what action could Netflix
-have taken?".
+have taken?". So is "should have" with the verb left out, standing for the act just named
+("someone clicked something they shouldn’t have"), unless it stands for receiving or is
+asked ("We did NOT receive storage alerts (I believe we should have?)"); "I should have double
+checked"; a subject naming the right way ("The correct course of action would have been to
+clearly identify what he was working on"; not the advice "the best approach would have been
+to just revert"); and the timing of a response in the passive ("the rollback should have been
+started sooner").
 
 ## Why it matters
 "Should have" describes a world that did not happen and measures people against
@@ -42,6 +48,7 @@ The failover runbook had no step to check replication lag before promoting a rep
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
+from . import _clauses as cl
 from ._clauses import PASSIVE_DUTIES
 from ._language import analysed, is_participle, person_at, person_subject_before
 
@@ -51,7 +58,7 @@ SEVERITY = Severity.ERROR
 
 _HAVE = lex._words("have ’ve 've")
 _CONTRACTED = {"should've": "should", "could've": "could", "would've": "would", "should’ve": "should", "could’ve": "could", "would’ve": "would"}
-_ADVERBS = lex._words("not never simply just easily really probably definitely certainly obviously clearly also at least in retrospect hindsight")
+_ADVERBS = lex._words("not never simply just easily really probably definitely certainly obviously clearly also at least in retrospect hindsight double triple")
 _BEEN_JUDGING = lex._words("more careful aware vigilant paying attentive quicker faster thorough diligent watching")
 _WOULD_SUBJECTS = lex._words("you anyone anybody someone somebody everyone everybody he she")
 _NEGATED = {"shouldn't": "should", "couldn't": "could", "wouldn't": "would", "shouldn’t": "should", "couldn’t": "could", "wouldn’t": "would"}
@@ -69,6 +76,25 @@ def _lucky(an, sentence):
 
 
 _WISER = lex._words("better wiser smarter safer prudent")
+
+
+_RIGHT_WAYS = _WISER | lex._words("correct right proper wise smart safest wisest smartest")
+_WAY_NOUNS = lex._words("way course action move thing option approach choice plan")
+
+
+def _wiser_subject(an, k) -> bool:
+    """ "The correct course of action would have been to …", "a far safer way of performing
+    that test would have been to …": the subject names the act a person should have chosen."""
+    tokens = an.tokens
+    seen_way = False
+    for t in range(k - 1, max(-1, k - 10), -1):
+        if tokens[t].sentence != tokens[k].sentence or cl._is_finite(an, t):
+            return False
+        if tokens[t].low in _WAY_NOUNS:
+            seen_way = True
+        elif tokens[t].low in _RIGHT_WAYS and seen_way:
+            return True
+    return False
 
 
 def _base_verb_at(an, j):
@@ -164,6 +190,14 @@ def _counterfactuals(an):
         if inverted is not None:
             yield tok.start, tokens[inverted].end  # "what action could Netflix have taken?"
             continue
+        if low == "would" and same(k + 4) and tokens[k + 1].low in _HAVE and tokens[k + 2].low == "been" and tokens[k + 3].low == "to" \
+                and _wiser_subject(an, k):
+            v = k + 4
+            while same(v + 1) and tokens[v].low in _ADVERBS | {"have", "first"} or same(v + 1) and tokens[v].low.endswith("ly") and len(tokens[v].low) > 4:
+                v += 1  # "to clearly identify", "to have created"
+            if same(v) and (_base_verb_at(an, v) or tokens[v - 1].low == "have" and is_participle(tokens[v].text)):
+                yield tok.start, tokens[v].end  # "the correct course of action would have been to identify …"
+                continue
         if low in ("would", "should") and same(k + 5) and tokens[k + 1].low in _HAVE and tokens[k + 2].low == "been" \
                 and tokens[k + 3].low in _WISER and tokens[k + 4].low == "to" and _base_verb_at(an, k + 5):
             yield tok.start, tokens[k + 5].end  # "It would have been better to just roll it back": a judged decision
@@ -188,6 +222,14 @@ def _counterfactuals(an):
                 j += 1
             while same(j) and tokens[j].low in _ADVERBS:
                 j += 1
+            if modal in ("should", "ought") and _elided(an, j):
+                # the verb phrase left out, standing for the act just named: "someone clicked
+                # something they shouldn't have", "he deleted the table, which he should not have"
+                subject = person_subject_before(an, k)
+                if subject is not None and tokens[subject.start].low not in _EXCULPATORY and not phrase_no_one(an, subject) \
+                        and not _expectation(an, subject.start, j):
+                    yield tokens[subject.start].start, tokens[j - 1].end
+                continue
             if not same(j):
                 continue
             if tokens[j].low == "been":
@@ -260,6 +302,43 @@ _RUNTIME_THINGS = lex._words(
 )
 
 
+_ELLIPSIS_ENDS = lex._words("but and because since so though although as when")
+
+
+def _elided(an, j) -> bool:
+    """Whether the verb phrase after "should have" at token ``j`` is left out: the sentence
+    or the clause ends there ("…, which he should not have.", "they shouldn't have, but …")."""
+    tokens = an.tokens
+    if j >= len(tokens) or tokens[j].sentence != tokens[j - 1].sentence:
+        return True
+    gap = an.text[tokens[j - 1].end : tokens[j].start]
+    return any(c in gap for c in ",;:)—–") or tokens[j].low in _ELLIPSIS_ENDS
+
+
+# Verbs of what reaches a person rather than what a person does: "we did not receive the
+# alerts (we should have)" is an expectation of a system, not a duty.
+_THINKING = lex._words("believe believed think thought guess guessed suppose supposed feel felt know knew")
+_RECEIVING = lex._words("receive received receives get got gets see saw seen sees hear heard hears be been was were is are have had has")
+
+
+def _expectation(an, subject, j) -> bool:
+    """Whether an elided "should have" (subject at token ``subject``, the gap at ``j``) stands
+    for an expectation rather than a duty: asked as a question ("I believe we should have?"),
+    or standing for a verb of receiving ("we did not receive the alerts, we should have")."""
+    tokens = an.tokens
+    after = an.text[tokens[j - 1].end : tokens[j].start if j < len(tokens) else len(an.text)]
+    if "?" in after[:3]:
+        return True
+    for t in range(subject - 1, -1, -1):
+        if tokens[t].sentence != tokens[subject].sentence:
+            break
+        if tokens[t].low in _THINKING or tokens[t].low in cl.PRONOUNS:
+            continue  # "I believe we should have": the verb the ellipsis stands for is earlier
+        if cl._is_finite(an, t) or tokens[t].low in _RECEIVING:
+            return tokens[t].low in _RECEIVING or tokens[t].base.lower() in _RECEIVING
+    return False
+
+
 def _passive_duty(an, modal, k):
     """ "should have been <participle>" at token ``k`` hides who should have done a duty:
     "the staging environment should have been checked beforehand", "the version should've been
@@ -270,9 +349,11 @@ def _passive_duty(an, modal, k):
     if low in _PASSIVE_DUTIES:
         return True
     lemma = _participle_lemma(low)
-    if lemma is None or lemma in _SYSTEM_ACTS:
-        return False
     after = [t.low for t in tokens[k + 1 : k + 4] if t.sentence == tokens[k].sentence]
+    # "the rollback should have been started sooner": the timing of a response is people's
+    timely = bool(after) and after[0] in ("sooner", "earlier", "quicker", "faster")
+    if lemma is None or lemma in _SYSTEM_ACTS and not timely:
+        return False
     if "automatically" in after or "default" in after and "by" in after:
         return False  # "should have been restored automatically": what the system should do
     m = modal - 1  # the subject's head, over "not", "really", "also"

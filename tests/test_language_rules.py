@@ -419,6 +419,9 @@ def _blame_codes(sentence: str) -> set[str]:
         ("I take full responsibility for the outage.", "PM508"),
         ("There should be some serious internal accountability for this weekend's IT fiasco.", "PM508"),
         ("The engineer received a formal reprimand.", "PM508"),
+        ("The outage was blamed on a contractor.", "PM503"),
+        ("Management wants to know who is to blame for the data loss.", "PM503"),
+        ("A technician who was hired after the layoffs and outsourced their work to India was to blame.", "PM503"),
     ],
 )
 def test_blame_shapes_beyond_the_words_of_the_corpus(sentence, code):
@@ -461,6 +464,9 @@ def test_blame_shapes_beyond_the_words_of_the_corpus(sentence, code):
         "We typically think of an operator hitting the wrong key on a keyboard.",
         "Any procedure where a single human error can cause an incident is a broken procedure.",
         "Just because someone leaked records doesn't mean there are security problems.",
+        "The spate of glitches, which has been blamed on malfunctioning hardware, undermined confidence in the bank.",
+        "The spokesperson denied that spending cuts or the structure of the company were to blame for the outage.",
+        "The deploy script was to blame.",
     ],
 )
 def test_blameless_sentences_near_those_shapes_stay_clean(sentence):

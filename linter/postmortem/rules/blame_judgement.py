@@ -13,7 +13,8 @@ contractor", "PEBKAC", "my bad", "some shitty CEO". Beyond a fixed list, any wor
 role or a team: "the release engineer was arrogant", "we're clueless about our own
 failover", "some thoughtless admin", "He is such an idiot", and a judged act: "a stupid
 mistake", "a poor decision". Blame laid on a person ("the NTSB blamed the offensive joke on a summer
-intern"; not "blamed the outage on a power surge"), a quality a person is said to lack ("they
+intern", "the outage was blamed on a contractor"; not "blamed the outage on a power surge", "the
+glitches have been blamed on malfunctioning hardware", "spending cuts were to blame"), a quality a person is said to lack ("they
 aren't seasoned DBAs or sysadmins", "he wasn't careful"), and idioms and rhetorical questions
 that judge ("Guess you learned your lesson", "should know better", "had no idea what they were
 doing", "What were they thinking?", "it's not rocket science"). The same words about systems are fine ("the tool … was
@@ -364,7 +365,12 @@ def _blame(an, i):
             yield tokens[subject.start].start, tok.end, "assigns blame"  # "the intern was blamed"
             return
     if prev == "to":  # "… is to blame", "who is to blame"; not "it was unfair to blame him"
-        if nxt is None or nxt.low in ("for", "here", "too", "either", "as", "and"):
+        if (nxt is None or nxt.low in ("for", "here", "too", "either", "as", "and")) and not _thing_to_blame(an, i):
+            yield tok.start, tok.end, "assigns blame"
+        return
+    if tok.low == "blamed" and nxt is not None and nxt.low == "on":
+        # "the outage was blamed on a contractor"; not "… has been blamed on malfunctioning hardware"
+        if _blamed_on_person(an, i - 1):
             yield tok.start, tok.end, "assigns blame"
         return
     if nxt is not None and nxt.low in ("on", "for", "lies", "falls", "rests"):
@@ -384,6 +390,23 @@ def _blame(an, i):
         if other.capitalised and not other.initial:
             yield tok.start, tok.end, "assigns blame"
             return
+
+
+def _thing_to_blame(an, i) -> bool:
+    """ "spending cuts or the organisational structure were to blame": what "is to blame" is a
+    thing, not a person (``i`` is "blame" after "to")."""
+    be = i - 2
+    if be < 1 or an.tokens[be].low not in ("is", "are", "was", "were", "be", "been") or an.tokens[be].sentence != an.tokens[i].sentence:
+        return False
+    subject = cl.subject_of(an, be)
+    if subject is None or subject.person:
+        return False
+    tokens, start = an.tokens, subject.start
+    while start >= 2 and tokens[start - 1].low == "of" and tokens[start - 2].sentence == tokens[i].sentence:
+        start = cl._np_start(an, start - 2)  # "the organisational structure of Swisscom"
+    if start == 0 or tokens[start - 1].sentence != tokens[i].sentence or cl._gap_is_comma(an, start - 1, start):
+        return True
+    return tokens[start - 1].low in ("that", "and", "or", "which", "because", "while", "since")  # not "… their work to India"
 
 
 def _blamed_on_person(an, i) -> bool:

@@ -216,7 +216,10 @@ def test_a_cache_folder_that_cannot_be_written_costs_only_speed(tmp_path, settle
     ('---\nid: "PM\\x2D2026-004"\n---\n', "PM-2026-004"),
     ("---\ntitle: « no id »\n---\n", None),
     ("no frontmatter\nid: PM-2026-005\n", None),
-], ids=["plain", "bom-crlf-quoted-non-ascii", "on-the-next-line", "escaped", "none", "no-frontmatter"])
+    ("---\ntitle: Plain\n---\nid: PM-2026-006\n", None),
+    ("---\nid: PM-2026-007\n---\nCafé « au lait »\n", "PM-2026-007"),
+], ids=["plain", "bom-crlf-quoted-non-ascii", "on-the-next-line", "escaped", "none", "no-frontmatter",
+        "id-in-the-body", "non-ascii-body"])
 def test_the_id_is_read_as_the_frontmatter_says_it(tmp_path, head, expected):
     path = tmp_path / "x.md"
     path.write_bytes(head.encode("utf-8"))

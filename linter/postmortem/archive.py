@@ -106,12 +106,17 @@ def _id_of(data: bytes, path: str | Path) -> str | None:
     if not data.startswith(b"---"):
         return None
     end = data.find(b"\n---", 3)
-    block = data[: end if end >= 0 else len(data)].replace(b"\r\n", b"\n")
-    if block.isascii():  # nearly always: the same pattern over the bytes, nothing decoded
-        match = _ID_LINE_ASCII.search(block)
+    end = end if end >= 0 else len(data)
+    if data.find(b"\r", 0, end) >= 0:
+        data = data[:end].replace(b"\r\n", b"\n")
+        end = len(data)
+    # Nearly always ASCII: the same pattern over the bytes up to the closing fence (as if
+    # cut there: ``$`` matches at ``end``), nothing copied or decoded.
+    if data.isascii() or data[:end].isascii():
+        match = _ID_LINE_ASCII.search(data, 0, end)
         if match:
             return match.group(1).decode("ascii")
-    text = block.decode("utf-8", "replace")
+    text = data[:end].decode("utf-8", "replace")
     match = _ID_LINE.search(text)
     if match:
         return match.group(1)

@@ -195,16 +195,18 @@ def _plain(node, path, first_line, lines, positions, key_positions, budget, dept
     """Turn composed YAML nodes into plain data, recording spans on the way.
 
     Timestamps stay the text the author wrote; tags this format does not use read as text.
+    Nodes are told apart by their ``id`` ("scalar", "mapping", "sequence"), which every
+    ruamel.yaml node class carries: no import statement runs per node.
     """
-    from ruamel.yaml.constructor import ConstructorError
-    from ruamel.yaml.nodes import MappingNode, SequenceNode
-
     budget[0] -= 1
     if budget[0] < 0:
         raise _YamlTooLarge("frontmatter expands to too many values (are YAML aliases repeating a large block?)")
     if depth > MAX_YAML_DEPTH:
         raise _YamlTooLarge(f"frontmatter is nested more than {MAX_YAML_DEPTH} levels deep")
-    if isinstance(node, MappingNode):
+    kind = node.id
+    if kind == "scalar":
+        return _scalar(node)
+    if kind == "mapping":
         out: dict[str, Any] = {}
         seen: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -212,6 +214,8 @@ def _plain(node, path, first_line, lines, positions, key_positions, budget, dept
             name = key if isinstance(key, str) else ("null" if key is None else str(key))
             value = _plain(value_node, path + (name,), first_line, lines, positions, key_positions, budget, depth + 1)
             if name in seen:
+                from ruamel.yaml.constructor import ConstructorError
+
                 raise ConstructorError(
                     "while constructing a mapping",
                     node.start_mark,
@@ -223,7 +227,7 @@ def _plain(node, path, first_line, lines, positions, key_positions, budget, dept
             positions.add(path + (name,), value_node)
             out[name] = value
         return out
-    if isinstance(node, SequenceNode):
+    if kind == "sequence":
         items = []
         for index, item in enumerate(node.value):
             positions.add(path + (index,), item)

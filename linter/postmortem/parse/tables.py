@@ -38,7 +38,7 @@ def _row_segments(line: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _cell(inline, line_text: str, line: int, bounds: tuple[int, int] | None) -> Cell:
+def _cell(inline, line_text: str, line: int, bounds: tuple[int, int] | None, section: str | None) -> Cell:
     content = inline.content
     if bounds is None:
         start = max(0, line_text.find(content)) if content else 0
@@ -50,14 +50,28 @@ def _cell(inline, line_text: str, line: int, bounds: tuple[int, int] | None) -> 
         raw = raw_full[lead : lead + length]
         if not raw:  # an empty cell: the gap between its pipes
             span = Span(line, start + 1, line, end + 1)
-            prose = ProseBlock("table-cell", "", None, None, [0], [(line, start + 1)])
+            prose = ProseBlock("table-cell", "", section, None, [0], [(line, start + 1)])
             return Cell("", "", span, prose)
         start += lead
-    # Anchor each run between escaped pipes: markdown-it drops the backslash of ``\|``.
+    if "\\|" in raw:
+        starts, origins = _escape_anchors(raw, line, start)
+    else:
+        starts, origins = [0], [(line, start + 1)]
+    children = inline.children
+    if children and len(children) == 1 and children[0].type == "text" and children[0].content == content:
+        text, plain = mask_urls(content), content.strip()  # plain text, most cells: what masked() and plain_text() give
+    else:
+        text, plain = masked(inline, content), plain_text(inline)
+    prose = ProseBlock("table-cell", text, section, None, starts, origins)
+    span = Span(line, start + 1, line, start + 1 + len(raw))
+    return Cell(raw, plain, span, prose)
+
+
+def _escape_anchors(raw: str, line: int, start: int) -> tuple[list[int], list[tuple[int, int]]]:
+    """Anchor each run between escaped pipes: markdown-it drops the backslash of ``\\|``,
+    so the cell's content is shorter than its source text by one character per escape."""
     starts, origins = [0], [(line, start + 1)]
     raw_pos, content_pos = 0, 0
-    if "\\|" not in raw:
-        raw_pos = len(raw)  # nothing to anchor
     while raw_pos < len(raw):
         if raw[raw_pos] == "\\" and raw[raw_pos + 1 : raw_pos + 2] == "|":
             raw_pos += 1
@@ -65,14 +79,7 @@ def _cell(inline, line_text: str, line: int, bounds: tuple[int, int] | None) -> 
             origins.append((line, start + raw_pos + 1))
         raw_pos += 1
         content_pos += 1
-    children = inline.children
-    if children and len(children) == 1 and children[0].type == "text" and children[0].content == content:
-        text, plain = mask_urls(content), content.strip()  # plain text, most cells: what masked() and plain_text() give
-    else:
-        text, plain = masked(inline, content), plain_text(inline)
-    prose = ProseBlock("table-cell", text, None, None, starts, origins)
-    span = Span(line, start + 1, line, start + 1 + len(raw))
-    return Cell(raw, plain, span, prose)
+    return starts, origins
 
 
 def _cell_extent(raw_full: str, content: str) -> tuple[int, int]:
@@ -83,7 +90,7 @@ def _cell_extent(raw_full: str, content: str) -> tuple[int, int]:
     """
     if "\\" not in raw_full:  # no escaped pipes: content is a slice of the source
         lead = raw_full.find(content) if content else -1
-        if lead >= 0 and not raw_full[:lead].strip(md_space()):
+        if lead == 0 or lead > 0 and not raw_full[:lead].strip(md_space()):
             return lead, len(content)
     for lead in range(len(raw_full) + 1):
         at = lead
@@ -110,12 +117,13 @@ def table_of_tokens(tokens, lines: list[str], offset: int, section: str | None) 
     segments: list[tuple[int, int]] = []
     in_head = False
     align: list[str | None] = []
+    row_text = ""
     for token in tokens:
         kind = token.type  # most tokens are cells: inline first, then the rest
         if kind == "inline":
             index = len(row_cells)
             bounds = segments[index] if index < len(segments) else None
-            row_cells.append(_cell(token, lines[row_line - 1], row_line, bounds))
+            row_cells.append(_cell(token, row_text, row_line, bounds, section))
         elif kind == "th_open" and in_head:
             style = str(token.attrs.get("style", ""))
             align.append(style.removeprefix("text-align:") if style.startswith("text-align:") else None)
@@ -125,7 +133,8 @@ def table_of_tokens(tokens, lines: list[str], offset: int, section: str | None) 
             in_head = False
         elif kind == "tr_open" and token.map:
             row_line = offset + token.map[0] + 1
-            segments = _row_segments(lines[row_line - 1])
+            row_text = lines[row_line - 1]
+            segments = _row_segments(row_text)
             row_cells = []
         elif kind == "tr_close":
             if in_head:
@@ -136,10 +145,7 @@ def table_of_tokens(tokens, lines: list[str], offset: int, section: str | None) 
         return None
     first = offset + tokens[0].map[0] + 1
     last = offset + tokens[0].map[1]
-    table = Table(first, last, header, rows, section, align=align)
-    for cell in header + [c for row in rows for c in row.cells]:
-        cell.prose.section = section
-    return table
+    return Table(first, last, header, rows, section, align=align)
 
 
 @lru_cache(maxsize=1)

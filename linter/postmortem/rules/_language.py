@@ -465,17 +465,17 @@ NOT_PROSE_COLUMNS = frozenset({"id", "time", "category", "priority", "due", "sta
 def text_blocks(doc):
     """The prose blocks of ``doc`` that can hold sentences: not the cells of id, time, date and
     vocabulary columns."""
-    cached = _TEXT_BLOCKS.get(id(doc))
+    cached = _TEXT_BLOCKS[0]
     if cached is not None and cached[0] is doc:
         return cached[1]
-    if len(_TEXT_BLOCKS) > 64:
-        _TEXT_BLOCKS.clear()
     blocks = [block for block in doc.prose if block.column not in NOT_PROSE_COLUMNS]
-    _TEXT_BLOCKS[id(doc)] = (doc, blocks)  # the rules of one document share the list
+    # The rules of one document share the list; only the last document's is kept, so no
+    # earlier document outlives its lint (the collector would walk it again and again).
+    _TEXT_BLOCKS[0] = (doc, blocks)
     return blocks
 
 
-_TEXT_BLOCKS: dict = {}
+_TEXT_BLOCKS: list = [None]
 
 
 def analysed(doc, screen: frozenset[str] | set[str], speech: bool = False, test=None):

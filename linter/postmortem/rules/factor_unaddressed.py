@@ -125,6 +125,8 @@ def _reasons(doc) -> list[str]:
     """Sentences of the text (table cells included) that state a reason for no action."""
     out = []
     for block in doc.prose:
+        if not REASON.search(block.text):  # most blocks: no reason anywhere, no sentence to split
+            continue
         for sentence in _SENTENCE_END.split(block.text):
             if REASON.search(sentence):
                 out.append(sentence)

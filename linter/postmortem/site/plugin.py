@@ -308,10 +308,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     @event_priority(-100)  # the files every other plugin added
     def on_env(self, env, config, files):
         # Pagefind indexes each page as it is written, beside the build, unless the site is
-        # so large that the build's memory and Pagefind's are better not held at once.
-        pages = sum(1 for _ in files.documentation_pages())
+        # so large that the build's memory and Pagefind's are better not held at once; it
+        # writes its index once the last page to index is written, beside the pages after it
+        # (MkDocs writes the pages in this order; they are all read by now).
+        inclusion = InclusionLevel.is_in_serve if self.memory is not None else InclusionLevel.is_included
+        written = [file.page for file in files.documentation_pages(inclusion=inclusion) if file.page is not None]
+        last = next((page.file.dest_uri for page in reversed(written) if search.searchable(page)), None)
         self.search_index = search.SiteIndex(Path(config.site_dir), self.config.search_bundle_pages,
-                                             live=pages <= search.LIVE_PAGES)
+                                             live=sum(1 for _ in files.documentation_pages()) <= search.LIVE_PAGES,
+                                             last=last)
         return env
 
     def on_nav(self, nav, config, files):

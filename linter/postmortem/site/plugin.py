@@ -10,12 +10,13 @@ any of them with a file of the same name under its theme's ``custom_dir``
 
 The plugin needs the Material for MkDocs theme (``theme: name: material``) and its tags
 plugin (``plugins: - tags``, which lists the incidents of each tag on the "By tag" page);
-without either the build stops at once with an error saying so. Nothing of the archive reads
-the tags plugin's ``tags.json`` (every page's tags, 3.6 MB at 20,000 post-mortems): its
-``export: false`` leaves it out, as this project's ``mkdocs.yml`` and ``postmortem init`` do. It reads the same
-configuration as ``postmortem lint``: the nearest ``postmortem.toml``, or ``pyproject.toml`` with a
-``[tool.postmortem]`` table, from the folder of ``mkdocs.yml`` upwards (its archive, owner
-registry, rule selection, required sections, fail level); its own options only override.
+without either the build stops at once with an error saying so. Nothing of the archive
+reads the tags plugin's ``tags.json`` (every page's tags, 3.6 MB at 20,000 post-mortems):
+its ``export: false`` leaves it out, as this project's ``mkdocs.yml`` and ``postmortem
+init`` do. The plugin reads the same configuration as ``postmortem lint``: the nearest
+``postmortem.toml``, or ``pyproject.toml`` with a ``[tool.postmortem]`` table, from the
+folder of ``mkdocs.yml`` upwards (its archive, owner registry, rule selection, required
+sections, fail level); its own options only override.
 
 Options (``plugins: - postmortem-archive:`` in ``mkdocs.yml``):
 

@@ -156,7 +156,7 @@ def build_ours(archive: Path) -> tuple[Path, str]:
         f"INHERIT: {ROOT / 'mkdocs.yml'}\n"
         f"docs_dir: {ROOT / 'docs'}\n"
         f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n"
-        "plugins:\n  - search\n  - tags\n  - postmortem-archive:\n"
+        "plugins:\n  - search\n  - tags:\n      export: false\n  - postmortem-archive:\n"
         f"      source: {archive / 'postmortems'}\n      pyproject: {archive / 'pyproject.toml'}\n"
         "      allow_lint_errors: true\n",
         encoding="utf-8",

@@ -105,6 +105,8 @@ def test_plain_build_is_the_same_pages_without_the_plugin(tmp_path):
     names = lambda config: [entry if isinstance(entry, str) else next(iter(entry)) for entry in config["plugins"]]  # noqa: E731
     assert site_build.PLUGIN in names(ours) and site_build.PLUGIN not in names(plain)
     assert [name for name in names(ours) if name != site_build.PLUGIN] == names(plain)
+    tags = lambda config: [entry for entry in config["plugins"] if names({"plugins": [entry]}) == ["tags"]]  # noqa: E731
+    assert tags(ours) == tags(plain) == [{"tags": {"export": False}}]  # both sides leave out tags.json alike
     assert ours["theme"] == plain["theme"] and ours["markdown_extensions"] == plain["markdown_extensions"]
     options = next(entry[site_build.PLUGIN] for entry in ours["plugins"] if isinstance(entry, dict) and site_build.PLUGIN in entry)
     assert options["source"] == str(archive / "postmortems")

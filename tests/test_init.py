@@ -123,7 +123,7 @@ def test_init_writes_every_file_and_says_what_is_left(repo):
     assert owners and all(re.fullmatch(r"[a-z][a-z-]*", name) for name in owners)
     site = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
     assert site["theme"]["name"] == "material" and site["theme"]["font"] is False
-    assert site["plugins"] == ["search", "tags", {"postmortem-archive": {"mount": "postmortems"}}]
+    assert site["plugins"] == ["search", {"tags": {"export": False}}, {"postmortem-archive": {"mount": "postmortems"}}]
     assert "(postmortems/index.md)" in (repo / "docs" / "index.md").read_text(encoding="utf-8")
 
 
@@ -186,7 +186,7 @@ def test_an_existing_site_is_never_changed_and_the_lines_to_add_are_printed(repo
     assert (repo / "docs" / "index.md").read_text(encoding="utf-8") == "# Handbook\n"
     assert "mkdocs.yml" in section(done.stdout, "Skipped")
     block = copied_block(done.stdout, "mkdocs.yml")
-    assert block == "plugins:\n  - search\n  - tags\n  - postmortem-archive:\n      mount: postmortems\n"
+    assert block == "plugins:\n  - search\n  - tags:\n      export: false\n  - postmortem-archive:\n      mount: postmortems\n"
     applied = yaml.safe_load(HOST_MKDOCS + block)
     assert applied["plugins"][-1] == {"postmortem-archive": {"mount": "postmortems"}}
     assert "add `font: false` under `theme:` in mkdocs.yml" in done.stdout  # no font service
@@ -201,9 +201,9 @@ def test_items_missing_from_an_existing_plugin_list_are_printed(repo):
     (repo / "mkdocs.yml").write_text(HOST_MKDOCS + "plugins:\n  - search\n", encoding="utf-8")
     done = init(repo, "--mount", "incidents")
     block = copied_block(done.stdout, "under `plugins:`")
-    assert block == "- tags\n- postmortem-archive:\n    mount: incidents\n"
+    assert block == "- tags:\n    export: false\n- postmortem-archive:\n    mount: incidents\n"
     applied = yaml.safe_load(HOST_MKDOCS + "plugins:\n  - search\n" + textwrap.indent(block, "  "))
-    assert applied["plugins"] == ["search", "tags", {"postmortem-archive": {"mount": "incidents"}}]
+    assert applied["plugins"] == ["search", {"tags": {"export": False}}, {"postmortem-archive": {"mount": "incidents"}}]
 
 
 def test_a_site_that_uses_the_plugin_already_needs_nothing_and_another_theme_is_named(repo):

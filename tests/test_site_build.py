@@ -215,6 +215,13 @@ def test_no_page_of_the_site_is_over_its_budget(site):
     assert over == {}
 
 
+def test_the_theme_writes_no_tags_json(site):
+    """The tags plugin's export (every page's tags in one file, 3.6 MB at 20,000
+    post-mortems) is read by nothing of the site, and mkdocs.yml turns it off."""
+    assert not (site / "tags.json").exists()
+    assert (site / "archive" / "tags" / "index.html").is_file()  # the tags plugin still lists each tag's incidents
+
+
 def test_no_page_grows_with_the_archive():
     """Three times the post-mortems, the same page weight: the long tables hold a page of
     rows (the rest is in data files of bounded size), the other lists their newest few."""

@@ -88,3 +88,34 @@ def test_an_answer_to_a_request_pagefind_could_not_read_names_the_request():
     assert search._message_id({"message_id": None, "payload": {"type": "Error", "original_message": original}}) == 7
     assert search._message_id({"message_id": 3, "payload": {}}) == 3
     assert search._message_id({"payload": {"type": "Error", "original_message": "not json"}}) is None
+
+
+def test_the_last_bundle_written_beside_the_build_is_the_one_written_at_the_end(tmp_path):
+    """Pagefind writes the last bundle once ``last`` is added; the bundles are those of
+    an index written at the end, and a page that comes after ``last`` all the same is in
+    them too (the bundle is written again with it)."""
+    found = pages(7)
+    paths = list(found)
+    sites = {}
+    for name, last in (("end", None), ("early", paths[-1]), ("late-page", paths[4]), ("full-bundle", paths[2])):
+        site = tmp_path / name
+        write_site(site, found)
+        index = search.SiteIndex(site, bundle_pages=3, live=True, last=last)
+        for path, html in found.items():
+            index.add(path, html)
+        assert index.finish() == ["pagefind/", "pagefind-2/", "pagefind-3/"]
+        sites[name] = records(site)
+    assert sites["early"] == sites["end"] == sites["late-page"] == sites["full-bundle"]
+    assert sum(len(bundle) for bundle in sites["late-page"]) == 7
+
+
+def test_an_early_write_of_a_stopped_pagefind_is_an_error(tmp_path):
+    found = pages(2)
+    write_site(tmp_path, found)
+    index = search.SiteIndex(tmp_path, live=True, last=list(found)[-1])
+    for path, html in found.items():
+        index.add(path, html)
+    index._pagefind._process.kill()
+    with pytest.raises(PluginError, match="Pagefind"):
+        index.finish()
+    index.close()

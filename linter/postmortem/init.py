@@ -102,7 +102,9 @@ def hook_entry() -> str:
 
 def plugin_lines(mount: str, missing: tuple[str, ...] = ("search", "tags", PLUGIN)) -> str:
     """The items of mkdocs.yml's ``plugins:`` list the archive needs (those in ``missing``)."""
-    lines = [f"  - {name}" for name in ("search", "tags") if name in missing]
+    lines = [f"  - {name}" for name in ("search",) if name in missing]
+    if "tags" in missing:  # without the theme's tags.json, which the archive never reads and which grows with it
+        lines += ["  - tags:", "      export: false"]
     if PLUGIN in missing:
         lines += [f"  - {PLUGIN}:", f"      mount: {mount or json.dumps(mount)}"]
     return "\n".join(lines)

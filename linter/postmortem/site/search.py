@@ -16,8 +16,10 @@ sections, tag chips, ``?h=`` highlighting on the page opened. Only its worker ch
   configuration at the worker;
 - :class:`SiteIndex` hands Pagefind the pages :func:`prepare_page` marked, each as it is
   written, so that Pagefind indexes them while the build renders the next ones (one
-  Pagefind process in its service mode, :class:`Pagefind`); at the end it writes the
-  bundles, keeps only the parts the worker uses, and leaves the theme's
+  Pagefind process in its service mode, :class:`Pagefind`); once the last page to index
+  is written it writes the last bundle while the build goes on with the pages no search
+  reads (the status history), and at the end keeps only the parts the worker uses, and
+  leaves the theme's
   ``search_index.json`` with its configuration only (the highlighting on the page opened
   reads it), without the documents;
 - :func:`config_only` stops the theme's search plugin from reading every page into
@@ -143,23 +145,53 @@ class SiteIndex:
     :meth:`finish` reads the pages back from the site once the build has let go of its
     memory, so the build's own memory and Pagefind's are never held together (a large
     archive). Either way a bundle is written and dropped from Pagefind's memory as soon
-    as it is full, and the same pages land in the same bundles."""
+    as it is full, and the same pages land in the same bundles.
 
-    def __init__(self, site_dir: Path, bundle_pages: int = BUNDLE_PAGES, live: bool = True) -> None:
-        self.site_dir, self.bundle_pages, self.live = Path(site_dir), max(1, bundle_pages), live
+    ``last``, live: the page the build writes last among those it indexes (the plugin
+    knows it once every page is read). Once it is added, Pagefind writes the last bundle
+    in a thread while the build writes the pages after it; a page added after that all
+    the same is indexed too, and the bundle written again with it at :meth:`finish`."""
+
+    def __init__(self, site_dir: Path, bundle_pages: int = BUNDLE_PAGES, live: bool = True, last: str | None = None) -> None:
+        self.site_dir, self.bundle_pages, self.live, self.last = Path(site_dir), max(1, bundle_pages), live, last
         self.pending: list[str] = []  # pages noted, not yet sent (live off)
         self.bundles: list[str] = []  # folders written or being filled, the first one first
         self._pagefind: Pagefind | None = None
         self._filled = 0  # pages in the bundle being filled
+        self._early: threading.Thread | None = None  # writing the last bundle after `last`
+        self._early_error: BaseException | None = None
+        self._early_stale = False  # a page came after the early write: write the bundle again
 
     def add(self, path: str, html: str) -> None:
         """``path`` (from the site's root, as written) holds ``html``."""
         if self.live:
             self._send(path, html)
+            if path == self.last and self._early is None:
+                self._early = threading.Thread(target=self._write_early, args=(self.bundles[-1],),
+                                               name="pagefind-write", daemon=True)
+                self._early.start()
         else:
             self.pending.append(path)
 
+    def _write_early(self, bundle: str) -> None:
+        try:
+            shutil.rmtree(self.site_dir / bundle, ignore_errors=True)  # an earlier build's pages
+            self._pagefind.write_files(self.site_dir / bundle)
+        except BaseException as exc:  # noqa: BLE001 (raised again by finish)
+            self._early_error = exc
+
+    def _join_early(self) -> None:
+        """Wait for the early write; raise what it raised."""
+        if self._early is not None:
+            self._early.join()
+            if self._early_error is not None:
+                error, self._early_error = self._early_error, None
+                raise error
+
     def _send(self, path: str, html: str) -> None:
+        if self._early is not None and not self._early_stale:  # after `last`: not expected, but indexed all the same
+            self._join_early()
+            self._early_stale = True
         if self._pagefind is None:
             self._pagefind = Pagefind(pagefind_executable())
         if not self.bundles or self._filled >= self.bundle_pages:
@@ -182,7 +214,11 @@ class SiteIndex:
                 self._pagefind = Pagefind(pagefind_executable())
                 self.bundles.append(BUNDLE)
                 self._pagefind.new_index(EXCLUDE)
-            self._write(self.bundles[-1])
+            if self._early is not None and not self._early_stale:
+                self._join_early()
+                self._pagefind.delete_index()  # written already, beside the last pages
+            else:
+                self._write(self.bundles[-1])
         except BaseException:
             self.close()
             raise
@@ -199,6 +235,9 @@ class SiteIndex:
         if self._pagefind is not None:
             self._pagefind.close(kill=True)
             self._pagefind = None
+        if self._early is not None:
+            self._early.join()  # answered now: Pagefind has stopped
+            self._early = self._early_error = None
 
 
 def _finish_site(site_dir: Path, bundles: list[str]) -> list[str]:
@@ -266,10 +305,18 @@ class Pagefind:
 
     def write(self, output: Path) -> None:
         """Write the index being filled to ``output`` and drop it from Pagefind's memory."""
+        self.write_files(output)
+        self.delete_index()
+
+    def write_files(self, output: Path) -> None:
+        """Write the index being filled to ``output``; it stays open for more pages."""
         for message in self._adding:
             self._wait(message)
         self._adding = []
         self._wait(self._request({"type": "WriteFiles", "index_id": self._index, "output_path": str(output)}))
+
+    def delete_index(self) -> None:
+        """Drop the index being filled from Pagefind's memory."""
         self._wait(self._request({"type": "DeleteIndex", "index_id": self._index}))
         self._index = None
 

@@ -471,3 +471,31 @@ def test_blame_shapes_beyond_the_words_of_the_corpus(sentence, code):
 )
 def test_blameless_sentences_near_those_shapes_stay_clean(sentence):
     assert _blame_codes(sentence) == set()
+
+
+# Blame and punishment talked about in general, things set side by side, schedules slipping,
+# beliefs and denials: clean shapes near blaming ones, each beside one that must still be found.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "When there are strong punishments people are afraid to report mistakes.",
+        "If an employee is fired the boss will know more than the rest of the team.",
+        "The carrier said an internal issue and not a cyberattack was to blame for the outage.",
+        "A misconfigured cache rather than the network was to blame.",
+    ],
+)
+def test_general_and_coordinated_shapes_stay_clean(sentence):
+    assert _blame_codes(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, code",
+    [
+        ("When he was fired, the team lost its only DBA.", "PM508"),
+        ("If anyone should have resigned over the incident, it is the manager.", "PM508"),
+        ("The contractor and not the software was to blame for the outage.", "PM503"),
+        ("The engineer rather than the script was to blame.", "PM503"),
+    ],
+)
+def test_blame_near_the_general_shapes_is_still_found(sentence, code):
+    assert code in _blame_codes(sentence)

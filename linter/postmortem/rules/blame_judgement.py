@@ -14,7 +14,8 @@ role or a team: "the release engineer was arrogant", "we're clueless about our o
 failover", "some thoughtless admin", "He is such an idiot", and a judged act: "a stupid
 mistake", "a poor decision". Blame laid on a person ("the NTSB blamed the offensive joke on a summer
 intern", "the outage was blamed on a contractor"; not "blamed the outage on a power surge", "the
-glitches have been blamed on malfunctioning hardware", "spending cuts were to blame"), a quality a person is said to lack ("they
+glitches have been blamed on malfunctioning hardware", "spending cuts were to blame", "an internal issue
+and not a cyberattack was to blame"), a quality a person is said to lack ("they
 aren't seasoned DBAs or sysadmins", "he wasn't careful"), and idioms and rhetorical questions
 that judge ("Guess you learned your lesson", "should know better", "had no idea what they were
 doing", "What were they thinking?", "it's not rocket science"). The same words about systems are fine ("the tool … was
@@ -406,7 +407,20 @@ def _thing_to_blame(an, i) -> bool:
         start = cl._np_start(an, start - 2)  # "the organisational structure of Swisscom"
     if start == 0 or tokens[start - 1].sentence != tokens[i].sentence or cl._gap_is_comma(an, start - 1, start):
         return True
+    if tokens[start - 1].low in ("not", "than") and start >= 2:
+        # "an internal issue and not a cyberattack was to blame": the first of two things set side by side
+        return _thing_to_blame_before(an, start - 1, i)
     return tokens[start - 1].low in ("that", "and", "or", "which", "because", "while", "since")  # not "… their work to India"
+
+
+def _thing_to_blame_before(an, k, i) -> bool:
+    """Whether the noun phrase before the coordinator at ``k`` ("an internal issue and not …",
+    "the cache rather than …") is a thing too."""
+    tokens = an.tokens
+    while k > 0 and tokens[k].low in ("not", "than", "rather", "and", "but", "or") and tokens[k - 1].sentence == tokens[i].sentence:
+        k -= 1
+    actor = cl.actor_ending_at(an, k)
+    return (actor is None or not actor.person) and tokens[k].low not in lex.STOPWORDS and not tokens[k].possessive
 
 
 def _blamed_on_person(an, i) -> bool:

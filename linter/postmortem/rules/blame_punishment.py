@@ -28,9 +28,9 @@ was disciplined"), and so are processes and machines that are terminated or reas
 the auxiliary and the sanction do not hide it ("Gyro guy probably got so fired"). Punishment
 that is feared ("When people fear punishment for mistakes, they stop reporting near-misses"),
 what anyone may do ("you can say “human error” all you want, fire someone, and call it case
-closed") and what companies do as a rule ("they fire them for consistent disregard and
-frequent mistakes"), and so is a sanction in a condition in the present ("if an employee is
-fired, the boss will know more", "when there are strong punishments, people hide mistakes"),
+closed"), what companies do as a rule ("they fire them for consistent disregard and
+frequent mistakes") and a sanction in a condition in the present ("if an employee is
+fired, the boss will know more", "when there are strong punishments, people hide mistakes")
 are talk about punishment, not records of it; "when he was fired" and "if anyone should have
 resigned" are records and judgements and stay.
 

@@ -482,6 +482,11 @@ def test_blameless_sentences_near_those_shapes_stay_clean(sentence):
         "If an employee is fired the boss will know more than the rest of the team.",
         "The carrier said an internal issue and not a cyberattack was to blame for the outage.",
         "A misconfigured cache rather than the network was to blame.",
+        "Of course, deadlines have been missed and will need to be pushed back.",
+        "The SLA was missed for the third month.",
+        "I really don't think you could have seen that one coming!",
+        "I doubt the operator could have known the flag was wrong.",
+        "I thought I broke the build, but it looks like I didn't.",
     ],
 )
 def test_general_and_coordinated_shapes_stay_clean(sentence):
@@ -495,6 +500,10 @@ def test_general_and_coordinated_shapes_stay_clean(sentence):
         ("If anyone should have resigned over the incident, it is the manager.", "PM508"),
         ("The contractor and not the software was to blame for the outage.", "PM503"),
         ("The engineer rather than the script was to blame.", "PM503"),
+        ("The warning was missed and the disk filled up.", "PM507"),
+        ("I think you could have seen that one coming.", "PM505"),
+        ("The operator could have checked the flag.", "PM505"),
+        ("I thought I was on staging and I accidentally deleted the production table.", "PM507"),
     ],
 )
 def test_blame_near_the_general_shapes_is_still_found(sentence, code):

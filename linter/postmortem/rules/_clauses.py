@@ -874,6 +874,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     if any(low in ("think", "believe", "thought", "believed") for low in before) and any(
             low in ("not", "never") or low.endswith(("n't", "n’t")) for low in before):
         return None  # "I don't think @philipdickinson overrode anything": a denial
+    if any(low in _BELIEFS for low in before) and _taken_back(an, clause):
+        return None  # "I thought I broke CODE, but it looks like I didn't": a belief taken back
     group = [tokens[t].low for t in range(clause.verb, clause.main + 1)]
     if any(low in ("can", "could", "might", "may", "would", "will", "can't", "cannot", "won't") for low in group):
         return None
@@ -1396,8 +1398,40 @@ def implied_blame(an: Analysis) -> list[tuple[int, int, str]]:
                 continue
             if low == "missed" and any(t.low in ("because", "since", "as", "due") for t in an.sentence_tokens(tok.sentence)):
                 continue  # "the alert was missed because it went to a muted channel": the reason is given
+            if low == "missed" and _schedule_missed(an, i - 1):
+                continue  # "deadlines have been missed": a date that slipped, not a lapse of attention
             found.append((i - 1, i + 1, f"{prev.low} {low}"))
     return found
+
+
+_SCHEDULE_NOUNS = W(
+    "deadline deadlines date dates milestone milestones target targets window windows sla slas slo slos "
+    "timeline timelines schedule schedules estimate estimates goal goals objective objectives cutoff cutoffs"
+)
+_AUX_CHAIN = W("was were been is are being be have has had will would may might could should")
+
+
+def _schedule_missed(an: Analysis, k: int) -> bool:
+    """Whether the subject of a passive "missed" whose auxiliaries end at ``k`` is a date or
+    a target ("deadlines have been missed", "the SLA was missed")."""
+    tokens = an.tokens
+    while k >= 0 and tokens[k].sentence == tokens[k + 1].sentence and (tokens[k].low in _AUX_CHAIN or tokens[k].low.endswith("ly")):
+        k -= 1
+    return k >= 0 and tokens[k].sentence == tokens[k + 1].sentence and tokens[k].low in _SCHEDULE_NOUNS
+
+
+_BELIEFS = W("think thought believe believed assumed assume suspected")
+
+
+def _taken_back(an: Analysis, clause: Clause) -> bool:
+    """Whether the rest of the sentence after the verb of ``clause`` takes it back with "but" and a negation
+    ("…, but it looks like I didn't", "… but that wasn't it")."""
+    tokens = an.tokens
+    rest = [t.low for t in tokens[clause.main + 1 :] if t.sentence == clause.sentence]
+    if "but" not in rest:
+        return False
+    after = rest[rest.index("but") + 1 :]
+    return any(low in ("not", "never") or low.endswith(("n't", "n’t")) for low in after)
 
 
 def _mis_noun(low: str) -> bool:

@@ -53,7 +53,8 @@ inadvertently removed"), statements of what anyone could do ("Everyone makes mis
 denials ("It’s never a single person who caused a failure"), a lapse whose reason comes
 first ("… so we didn't catch the issue in testing"), an organisation owning its incident ("a
 mistake we made"), hypotheticals and fears ("I feared I had accidentally deleted the user
-table as well, but no backup existed"), reasons given ("… because the site was down") and
+table as well, but no backup existed"), a belief taken back ("I thought I broke the build,
+but it looks like I didn't"), dates that slipped ("deadlines have been missed"), reasons given ("… because the site was down") and
 when a slip was found ("he did not realize it until it had been sent"). A person's own error is
 reported ("The staff member realised their error within 45 minutes", "made a bad database
 migration", an adverb between the person and the act: "I somehow overlooked this", the

@@ -8,7 +8,8 @@ about systems are fine: "the health check failed to detect the stale connections
 alert should have fired at 5%", "had the circuit breaker opened earlier…". So are "failed
 over" and passives about systems such as "should have been paged" or "should have been
 caught by the canary", and so are statements of luck about what could have happened ("We
-got lucky: we could have lost the whole database"). A passive that hides who should have
+got lucky: we could have lost the whole database") and an ability denied ("I really don't think
+you could have seen that one coming", "I doubt anyone could have known"). A passive that hides who should have
 done a duty is reported, whatever the participle (lemminflect's tables): "shouldn't have
 been rushed to production", "the staging environment should have been checked beforehand",
 "I _think_ the version should've been bumped", "there’s a checklist … so that should have
@@ -260,8 +261,9 @@ def _counterfactuals(an):
             if subject.start > 0 and tokens[subject.start - 1].low in ("how", "whether", "if"):
                 continue  # "reflecting on how we could have prevented it": a question for the review
             # "could not have known", "nobody could have predicted": exculpatory, not blame
-            if modal in ("could", "would") and (negated or tokens[subject.start].low in _EXCULPATORY or phrase_no_one(an, subject)):
-                continue
+            if modal in ("could", "would") and (negated or tokens[subject.start].low in _EXCULPATORY or phrase_no_one(an, subject)
+                                                or _belief_denied(an, subject.start)):
+                continue  # "I really don't think you could have seen that one coming"
             if modal == "would" and subject.kind == "pronoun" and tokens[subject.start].low not in _WOULD_SUBJECTS:
                 continue
             yield tokens[subject.start].start, tokens[j - 1].end
@@ -303,6 +305,22 @@ _RUNTIME_THINGS = lex._words(
 
 
 _ELLIPSIS_ENDS = lex._words("but and because since so though although as when")
+
+
+_DOUBT = lex._words("doubt doubted")
+
+
+def _belief_denied(an, start) -> bool:
+    """A belief denied before the subject at ``start``: "I don't think you could have …", "I
+    doubt anyone could have …" say the person could not have known."""
+    tokens = an.tokens
+    before = [t.low for t in tokens[max(0, start - 5) : start] if t.sentence == tokens[start].sentence]
+    for n, low in enumerate(before):
+        if low in _DOUBT:
+            return True
+        if low in _THINKING and any(w in ("not", "never") or w.endswith(("n't", "n’t")) for w in before[max(0, n - 3) : n]):
+            return True
+    return False
 
 
 def _elided(an, j) -> bool:

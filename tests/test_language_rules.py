@@ -487,6 +487,10 @@ def test_blameless_sentences_near_those_shapes_stay_clean(sentence):
         "I really don't think you could have seen that one coming!",
         "I doubt the operator could have known the flag was wrong.",
         "I thought I broke the build, but it looks like I didn't.",
+        "Did I do something wrong",
+        "Why was the pull request not reviewed by another developer",
+        "When a spend is rebased, we don't update the item in the mempool.",
+        "We only test changes with the latest SDK but then we release it to customers on older versions, without testing.",
     ],
 )
 def test_general_and_coordinated_shapes_stay_clean(sentence):
@@ -504,6 +508,11 @@ def test_general_and_coordinated_shapes_stay_clean(sentence):
         ("I think you could have seen that one coming.", "PM505"),
         ("The operator could have checked the flag.", "PM505"),
         ("I thought I was on staging and I accidentally deleted the production table.", "PM507"),
+        ("Did you know that the engineer deleted the production table?", "PM507"),
+        ("Why did the developer forget to check the endpoint?", "PM507"),
+        ("We released it to customers without testing.", "PM507"),
+        ("We didn't update the item in the mempool.", "PM507"),
+        ("They release it to customers without testing.", "PM507"),
     ],
 )
 def test_blame_near_the_general_shapes_is_still_found(sentence, code):

@@ -491,6 +491,12 @@ def test_blameless_sentences_near_those_shapes_stay_clean(sentence):
         "Why was the pull request not reviewed by another developer",
         "When a spend is rebased, we don't update the item in the mempool.",
         "We only test changes with the latest SDK but then we release it to customers on older versions, without testing.",
+        "Should an engineer accidentally push a bad config, the canary stops it.",
+        "Anyone could have made that mistake.",
+        "Nobody forgot anything; the alert never fired.",
+        "The certificate was forgotten by the renewal job.",
+        "The company said the outage was not caused by an employee.",
+        "A spokesperson said the company was investigating whether human error played a role.",
     ],
 )
 def test_general_and_coordinated_shapes_stay_clean(sentence):
@@ -513,6 +519,11 @@ def test_general_and_coordinated_shapes_stay_clean(sentence):
         ("We released it to customers without testing.", "PM507"),
         ("We didn't update the item in the mempool.", "PM507"),
         ("They release it to customers without testing.", "PM507"),
+        ("An engineer accidentally pushed a bad config.", "PM507"),
+        ("The certificate was forgotten by the on-call engineer.", "PM507"),
+        ("The outage was caused by an employee.", "PM507"),
+        ("The engineer forgot to renew the certificate.", "PM503"),
+        ("The company said human error played a role.", "PM502"),
     ],
 )
 def test_blame_near_the_general_shapes_is_still_found(sentence, code):

@@ -862,7 +862,9 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     lows = [tokens[t].low for t in range(clause.verb, clause.end)]
     # hypothetical or general statements are not accounts of what happened
     before = [tokens[t].low for t in range(max(0, actor.start - 3), actor.start) if tokens[t].sentence == clause.sentence]
-    if any(low in ("if", "unless", "whether", "what") for low in before) or before[-1:] in (["never"], ["not"]):
+    if any(low in ("if", "unless", "whether", "what") for low in before) or before[-1:] in (["never"], ["not"]) \
+            or actor.start > 0 and tokens[actor.start - 1].low == "should" and (
+                actor.start == 1 or tokens[actor.start - 2].sentence != clause.sentence):
         return None  # "if someone deleted …", "it's never a single person who caused …"
     if any(low in _EPISTEMIC for low in before):
         return None  # "I feared I had accidentally deleted the user table": a fear, not an account
@@ -1398,6 +1400,8 @@ def implied_blame(an: Analysis) -> list[tuple[int, int, str]]:
                 continue
             if low == "missed" and any(t.low in ("because", "since", "as", "due") for t in an.sentence_tokens(tok.sentence)):
                 continue  # "the alert was missed because it went to a muted channel": the reason is given
+            if _by_a_thing(an, i + 1):
+                continue  # "the certificate was forgotten by the renewal job": a system's lapse
             if low == "missed" and _schedule_missed(an, i - 1):
                 continue  # "deadlines have been missed": a date that slipped, not a lapse of attention
             found.append((i - 1, i + 1, f"{prev.low} {low}"))
@@ -1409,6 +1413,23 @@ _SCHEDULE_NOUNS = W(
     "timeline timelines schedule schedules estimate estimates goal goals objective objectives cutoff cutoffs"
 )
 _AUX_CHAIN = W("was were been is are being be have has had will would may might could should")
+
+
+def _by_a_thing(an: Analysis, j: int) -> bool:
+    """Whether a "by" at ``j`` names an agent that is not a person ("by the renewal job")."""
+    tokens = an.tokens
+    if j >= len(tokens) or tokens[j].low != "by" or tokens[j].sentence != tokens[j - 1].sentence:
+        return False
+    for k in range(j + 1, min(len(tokens), j + 6)):
+        if tokens[k].sentence != tokens[j].sentence or k > j + 1 and _gap_is_comma(an, k - 1, k):
+            break
+        actor = actor_ending_at(an, k)
+        if actor is not None and actor.person:
+            return False
+        if tokens[k].low not in lex.STOPWORDS and (k + 1 >= len(tokens) or tokens[k + 1].sentence != tokens[j].sentence
+                                                    or tokens[k + 1].low in lex.STOPWORDS or _gap_is_comma(an, k, k + 1)):
+            return actor is None or not actor.person  # the head of the phrase after "by"
+    return False
 
 
 def _schedule_missed(an: Analysis, k: int) -> bool:
@@ -1509,7 +1530,8 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
             found.append((actor, i - 1, actor.end, f"not {prev} by"))  # "was not carefully reviewed by one of our engineers"
             continue
         if prev in _CAUSED and actor.kind in ("role", "pronoun", "name", "handle"):
-            found.append((actor, i - 1, actor.end, f"{prev} by"))
+            if not negated_near_token(an, i - 1):  # not "the outage was not caused by an employee"
+                found.append((actor, i - 1, actor.end, f"{prev} by"))
             continue
         if prev in _HARMED and lows[-2:-1] and lows[-2] in _PASSIVE_AUX_WORDS and actor.kind in ("role", "pronoun", "name", "handle") \
                 and not negated_near_token(an, i - 1):

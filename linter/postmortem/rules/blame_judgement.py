@@ -22,7 +22,7 @@ doing", "What were they thinking?", "it's not rocket science"). The same words a
 useless", "the deploy was bad"), and so are feelings and misfortune ("the on-call engineer
 was frustrated", "the poor engineer had been paged twice") and denials ("nobody was
 careless"). Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
-tolerant, git blame), and so is "nobody is to blame" and ownership language ("each team is
+tolerant, git blame), and so are "nobody is to blame", "nobody forgot anything" and ownership language ("each team is
 accountable for its alerts"), and so is talk about blame itself ("this blaming only results
 in people being afraid to make mistakes", "it was too simplistic to blame a power surge"), and
 so is the manner something may happen in ("Data might be deleted intentionally or
@@ -269,7 +269,7 @@ def _judgements(an):
             yield from _fault(an, i)
         elif low in _NEGLECT_VERBS:
             subject = person_subject_before(an, i)
-            if subject is not None:
+            if subject is not None and tokens[subject.start].low not in _NO_ONE:  # not "Nobody forgot anything"
                 yield tokens[subject.start].start, tok.end, "blames a person for a lapse"
     yield from _person_judgements(an)
     yield from _lacking(an)
@@ -391,6 +391,9 @@ def _blame(an, i):
         if other.capitalised and not other.initial:
             yield tok.start, tok.end, "assigns blame"
             return
+
+
+_NO_ONE = lex._words("nobody noone no-one none")
 
 
 def _thing_to_blame(an, i) -> bool:

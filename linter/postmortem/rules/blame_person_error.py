@@ -59,6 +59,9 @@ with the auxiliary first ("Did I do something wrong", "Why was the pull request 
 by another developer"; "Why did the developer forget …?" presumes the lapse and is reported),
 how a process works told by its owners in the present ("we don’t update the item in the
 mempool", "we release it … without testing"; "we released it without testing" is an act),
+an inverted condition ("Should an engineer accidentally push a bad config, the canary stops
+it"), a lapse "by" a system ("the certificate was forgotten by the renewal job"), a cause
+denied ("the outage was not caused by an employee"),
 reasons given ("… because the site was down") and
 when a slip was found ("he did not realize it until it had been sent"). A person's own error is
 reported ("The staff member realised their error within 45 minutes", "made a bad database

@@ -9,7 +9,8 @@ alert should have fired at 5%", "had the circuit breaker opened earlier…". So 
 over" and passives about systems such as "should have been paged" or "should have been
 caught by the canary", and so are statements of luck about what could have happened ("We
 got lucky: we could have lost the whole database") and an ability denied ("I really don't think
-you could have seen that one coming", "I doubt anyone could have known"). A passive that hides who should have
+you could have seen that one coming", "I doubt anyone could have known"), and so is what anyone
+could have done ("Anyone could have made that mistake"). A passive that hides who should have
 done a duty is reported, whatever the participle (lemminflect's tables): "shouldn't have
 been rushed to production", "the staging environment should have been checked beforehand",
 "I _think_ the version should've been bumped", "there’s a checklist … so that should have
@@ -64,6 +65,8 @@ _BEEN_JUDGING = lex._words("more careful aware vigilant paying attentive quicker
 _WOULD_SUBJECTS = lex._words("you anyone anybody someone somebody everyone everybody he she")
 _NEGATED = {"shouldn't": "should", "couldn't": "could", "wouldn't": "would", "shouldn’t": "should", "couldn’t": "could", "wouldn’t": "would"}
 _EXCULPATORY = lex._words("nobody noone none")
+# "Anyone could have made that mistake": what anyone could have done is no one's duty.
+_ANYONE = lex._words("anyone anybody everyone everybody")
 # Passive duties: "should have been caught/tested/reviewed" judges the people who did not.
 _PASSIVE_DUTIES = PASSIVE_DUTIES | lex._words("rushed")
 # What could have happened to people, as opposed to what they could have done.
@@ -262,6 +265,7 @@ def _counterfactuals(an):
                 continue  # "reflecting on how we could have prevented it": a question for the review
             # "could not have known", "nobody could have predicted": exculpatory, not blame
             if modal in ("could", "would") and (negated or tokens[subject.start].low in _EXCULPATORY or phrase_no_one(an, subject)
+                                                or modal == "could" and tokens[subject.start].low in _ANYONE
                                                 or _belief_denied(an, subject.start)):
                 continue  # "I really don't think you could have seen that one coming"
             if modal == "would" and subject.kind == "pronoun" and tokens[subject.start].low not in _WOULD_SUBJECTS:

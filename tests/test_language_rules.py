@@ -497,6 +497,10 @@ def test_blameless_sentences_near_those_shapes_stay_clean(sentence):
         "The certificate was forgotten by the renewal job.",
         "The company said the outage was not caused by an employee.",
         "A spokesperson said the company was investigating whether human error played a role.",
+        "An engineer noticed the wrong certificate was being served and rolled back.",
+        "The team forgot nothing; the checklist simply had no step for it.",
+        "According to the company, the engineer did nothing wrong.",
+        "The intern made no mistake.",
     ],
 )
 def test_general_and_coordinated_shapes_stay_clean(sentence):
@@ -524,6 +528,9 @@ def test_general_and_coordinated_shapes_stay_clean(sentence):
         ("The outage was caused by an employee.", "PM507"),
         ("The engineer forgot to renew the certificate.", "PM503"),
         ("The company said human error played a role.", "PM502"),
+        ("The engineer saw the warning and deployed the wrong build anyway.", "PM507"),
+        ("The engineer did something wrong.", "PM507"),
+        ("The engineer made a typo in the hostname.", "PM507"),
     ],
 )
 def test_blame_near_the_general_shapes_is_still_found(sentence, code):

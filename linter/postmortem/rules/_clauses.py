@@ -118,6 +118,10 @@ _LUCKY_VERBS = lex.RESPONSE_VERBS | W("worked discovered found fixed solved stum
 # Lucky whichever side the adverb is on: "we accidentally discovered the cause"; a response
 # act with the adverb before it is a slip: "the next person along accidentally reverted their fix".
 _DISCOVERIES = W("worked discovered found fixed solved stumbled learned learnt noticed spotted saw identified traced diagnosed")
+_PERCEIVED = W("noticed notices notice spotted spots spot saw sees see discovered discovers found finds detected detects observed observes reported reports flagged flags")
+# An act with no object or "nothing" for its object: "did nothing wrong", "made no mistake", "forgot nothing".
+_NONE_OBJECTS = W("nothing")
+_NO_SLIPS = W("mistake mistakes error errors typo typos blunder blunders slip slips")
 _WITHOUT_DUTIES = W(
     """
     checking testing realizing realising thinking reviewing asking consulting telling verifying
@@ -873,6 +877,10 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         return None  # "we typically think of an operator hitting the wrong key", "just because someone leaked records doesn't mean …"
     if _generic_person(an, clause, actor):
         return None
+    after = [tokens[t].low for t in range(clause.verb + 1, min(clause.end, clause.main + 3))
+             if t > clause.main or tokens[t].low in _NONE_OBJECTS]  # "did nothing": "nothing" read as the main word
+    if after[:1] and after[0] in _NONE_OBJECTS or after[:2] and after[0] == "no" and after[1:2] and after[1] in _NO_SLIPS:
+        return None  # "the engineer did nothing wrong", "the intern made no mistake"
     if any(low in ("think", "believe", "thought", "believed") for low in before) and any(
             low in ("not", "never") or low.endswith(("n't", "n’t")) for low in before):
         return None  # "I don't think @philipdickinson overrode anything": a denial
@@ -1001,8 +1009,9 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     road = _instead_of(an, clause, actor)
     if road is not None:
         return road
-    # the wrong target: "deleted the wrong directory", "pushed the bad config", "a destructive command"
-    for t in range(clause.main + 1, clause.end):
+    # the wrong target: "deleted the wrong directory", "pushed the bad config", "a destructive command";
+    # not what was perceived: "an engineer noticed the wrong certificate was being served"
+    for t in range(clause.main + 1, clause.end if main not in _PERCEIVED else clause.main + 1):
         low = tokens[t].low
         if low.endswith("ing") and _gap_is_comma(an, t - 1, t) and low not in ("thinking", "believing", "assuming"):
             break  # "…, attributing the outage to a faulty update": the object of another phrase

@@ -269,7 +269,8 @@ def _judgements(an):
             yield from _fault(an, i)
         elif low in _NEGLECT_VERBS:
             subject = person_subject_before(an, i)
-            if subject is not None and tokens[subject.start].low not in _NO_ONE:  # not "Nobody forgot anything"
+            nothing = i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence and tokens[i + 1].low == "nothing"
+            if subject is not None and tokens[subject.start].low not in _NO_ONE and not nothing:  # not "Nobody forgot anything", "the team forgot nothing"
                 yield tokens[subject.start].start, tok.end, "blames a person for a lapse"
     yield from _person_judgements(an)
     yield from _lacking(an)

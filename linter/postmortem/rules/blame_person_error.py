@@ -61,7 +61,9 @@ how a process works told by its owners in the present ("we don’t update the it
 mempool", "we release it … without testing"; "we released it without testing" is an act),
 an inverted condition ("Should an engineer accidentally push a bad config, the canary stops
 it"), a lapse "by" a system ("the certificate was forgotten by the renewal job"), a cause
-denied ("the outage was not caused by an employee"),
+denied ("the outage was not caused by an employee"), nothing done wrong ("the engineer did
+nothing wrong", "the intern made no mistake"), what a person perceived ("an engineer noticed
+the wrong certificate was being served"),
 reasons given ("… because the site was down") and
 when a slip was found ("he did not realize it until it had been sent"). A person's own error is
 reported ("The staff member realised their error within 45 minutes", "made a bad database

@@ -501,6 +501,8 @@ def test_blameless_sentences_near_those_shapes_stay_clean(sentence):
         "The team forgot nothing; the checklist simply had no step for it.",
         "According to the company, the engineer did nothing wrong.",
         "The intern made no mistake.",
+        "Blaming the operator would have taught us nothing.",
+        "\"We don't believe any employee acted improperly,\" a spokeswoman said.",
     ],
 )
 def test_general_and_coordinated_shapes_stay_clean(sentence):
@@ -531,6 +533,9 @@ def test_general_and_coordinated_shapes_stay_clean(sentence):
         ("The engineer saw the warning and deployed the wrong build anyway.", "PM507"),
         ("The engineer did something wrong.", "PM507"),
         ("The engineer made a typo in the hostname.", "PM507"),
+        ("The operator would have caught it if he had looked.", "PM505"),
+        ("\"An employee accidentally deleted the records,\" the spokeswoman said.", "PM507"),
+        ("Accidentally, an engineer ran the cleanup against production.", "PM507"),
     ],
 )
 def test_blame_near_the_general_shapes_is_still_found(sentence, code):

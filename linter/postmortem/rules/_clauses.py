@@ -911,8 +911,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             return t, t + 2, f"{tokens[clause.main].low} by {tokens[t + 1].low}"
     for t in range(actor.start - 1, max(-1, actor.start - 6) if not lucky else actor.start - 1, -1):
         lead = tokens[t]
-        if lead.sentence != clause.sentence:
-            break
+        if lead.sentence != clause.sentence or any(q in an.text[lead.end : tokens[t + 1].start] for q in '"”»'):
+            break  # not across the end of a quotation: "“… acted improperly,” a spokeswoman said"
         if lead.low in ERROR_ADVERBS:
             return t, t + 1, lead.low
         if lead.low == "by" and t + 1 < actor.start and tokens[t + 1].low in ("mistake", "accident"):

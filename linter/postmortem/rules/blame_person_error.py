@@ -63,7 +63,8 @@ an inverted condition ("Should an engineer accidentally push a bad config, the c
 it"), a lapse "by" a system ("the certificate was forgotten by the renewal job"), a cause
 denied ("the outage was not caused by an employee"), nothing done wrong ("the engineer did
 nothing wrong", "the intern made no mistake"), what a person perceived ("an engineer noticed
-the wrong certificate was being served"),
+the wrong certificate was being served"), the speaker of a quotation ("“We don't believe any
+employee acted improperly,” a spokeswoman said": the adverb is the quotation's),
 reasons given ("… because the site was down") and
 when a slip was found ("he did not realize it until it had been sent"). A person's own error is
 reported ("The staff member realised their error within 45 minutes", "made a bad database

@@ -10,7 +10,8 @@ over" and passives about systems such as "should have been paged" or "should hav
 caught by the canary", and so are statements of luck about what could have happened ("We
 got lucky: we could have lost the whole database") and an ability denied ("I really don't think
 you could have seen that one coming", "I doubt anyone could have known"), and so is what anyone
-could have done ("Anyone could have made that mistake"). A passive that hides who should have
+could have done ("Anyone could have made that mistake") and a person inside an act that is the
+subject ("Blaming the operator would have taught us nothing"). A passive that hides who should have
 done a duty is reported, whatever the participle (lemminflect's tables): "shouldn't have
 been rushed to production", "the staging environment should have been checked beforehand",
 "I _think_ the version should've been bumped", "there’s a checklist … so that should have
@@ -263,6 +264,9 @@ def _counterfactuals(an):
                 continue
             if subject.start > 0 and tokens[subject.start - 1].low in ("how", "whether", "if"):
                 continue  # "reflecting on how we could have prevented it": a question for the review
+            if subject.start > 0 and _gerund(tokens[subject.start - 1].low) and (
+                    subject.start == 1 or tokens[subject.start - 2].sentence != tokens[subject.start].sentence):
+                continue  # "Blaming the operator would have taught us nothing": the act is the subject
             # "could not have known", "nobody could have predicted": exculpatory, not blame
             if modal in ("could", "would") and (negated or tokens[subject.start].low in _EXCULPATORY or phrase_no_one(an, subject)
                                                 or modal == "could" and tokens[subject.start].low in _ANYONE
@@ -312,6 +316,10 @@ _ELLIPSIS_ENDS = lex._words("but and because since so though although as when")
 
 
 _DOUBT = lex._words("doubt doubted")
+
+
+def _gerund(low: str) -> bool:
+    return low.endswith("ing") and len(low) > 5 and low not in ("during", "nothing", "something", "anything", "everything")
 
 
 def _belief_denied(an, start) -> bool:

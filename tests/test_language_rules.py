@@ -502,6 +502,8 @@ def test_blameless_sentences_near_those_shapes_stay_clean(sentence):
         "According to the company, the engineer did nothing wrong.",
         "The intern made no mistake.",
         "Blaming the operator would have taught us nothing.",
+        "The moment people fear being blamed, they hide details.",
+        "This kind of failure indicates process problems, regardless of whether or not laziness was also present.",
         "\"We don't believe any employee acted improperly,\" a spokeswoman said.",
     ],
 )
@@ -536,6 +538,8 @@ def test_general_and_coordinated_shapes_stay_clean(sentence):
         ("The operator would have caught it if he had looked.", "PM505"),
         ("\"An employee accidentally deleted the records,\" the spokeswoman said.", "PM507"),
         ("Accidentally, an engineer ran the cleanup against production.", "PM507"),
+        ("The intern was blamed for the outage.", "PM503"),
+        ("The admin was lazy and careless.", "PM503"),
     ],
 )
 def test_blame_near_the_general_shapes_is_still_found(sentence, code):

@@ -22,7 +22,9 @@ doing", "What were they thinking?", "it's not rocket science"). The same words a
 useless", "the deploy was bad"), and so are feelings and misfortune ("the on-call engineer
 was frustrated", "the poor engineer had been paged twice") and denials ("nobody was
 careless"). Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
-tolerant, git blame), and so are "nobody is to blame", "nobody forgot anything" and ownership language ("each team is
+tolerant, git blame), and so are "nobody is to blame", "nobody forgot anything", blame that is
+feared ("the moment people fear being blamed"), a judgement left open ("regardless of whether
+or not laziness was present") and ownership language ("each team is
 accountable for its alerts"), and so is talk about blame itself ("this blaming only results
 in people being afraid to make mistakes", "it was too simplistic to blame a power surge"), and
 so is the manner something may happen in ("Data might be deleted intentionally or
@@ -253,6 +255,8 @@ def _judgements(an):
                 continue  # "nobody was careless", "the engineer was not careless"
             if low.endswith("ly") and _possible(an, i):
                 continue  # "Data might be deleted intentionally or negligently": what may happen
+            if any(t.low == "whether" for t in tokens[max(0, i - 5) : i] if t.sentence == tok.sentence):
+                continue  # "regardless of whether or not laziness or stupidity were also present": left open
             yield tok.start, tok.end, "a judgement of people"
         elif low in _SLANG_FOR_PEOPLE and low != "poor" and nxt is not None:
             # "some shitty CEO": slang about a person, not about code
@@ -351,6 +355,8 @@ def _blame(an, i):
     window = [t.low for t in tokens[max(0, i - 4) : i] if t.sentence == tok.sentence]
     if "rather" in window or "instead" in window or "avoid" in window or "no" in window:
         return  # "rather than attributing blame to anyone"
+    if any(low in cl._EPISTEMIC for low in window):
+        return  # "The moment people fear being blamed, they hide details": blame feared, not laid
     if negated_before(an, i, reach=4) or prev in ("without", "this", "that", "of", "about", "culture"):
         return  # "this blaming only results in …": blame as a subject of discussion
     if tok.initial and tok.low == "blaming":

@@ -471,3 +471,76 @@ def test_blame_shapes_beyond_the_words_of_the_corpus(sentence, code):
 )
 def test_blameless_sentences_near_those_shapes_stay_clean(sentence):
     assert _blame_codes(sentence) == set()
+
+
+# Blame and punishment talked about in general, things set side by side, schedules slipping,
+# beliefs and denials: clean shapes near blaming ones, each beside one that must still be found.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "When there are strong punishments people are afraid to report mistakes.",
+        "If an employee is fired the boss will know more than the rest of the team.",
+        "The carrier said an internal issue and not a cyberattack was to blame for the outage.",
+        "A misconfigured cache rather than the network was to blame.",
+        "Of course, deadlines have been missed and will need to be pushed back.",
+        "The SLA was missed for the third month.",
+        "I really don't think you could have seen that one coming!",
+        "I doubt the operator could have known the flag was wrong.",
+        "I thought I broke the build, but it looks like I didn't.",
+        "Did I do something wrong",
+        "Why was the pull request not reviewed by another developer",
+        "When a spend is rebased, we don't update the item in the mempool.",
+        "We only test changes with the latest SDK but then we release it to customers on older versions, without testing.",
+        "Should an engineer accidentally push a bad config, the canary stops it.",
+        "Anyone could have made that mistake.",
+        "Nobody forgot anything; the alert never fired.",
+        "The certificate was forgotten by the renewal job.",
+        "The company said the outage was not caused by an employee.",
+        "A spokesperson said the company was investigating whether human error played a role.",
+        "An engineer noticed the wrong certificate was being served and rolled back.",
+        "The team forgot nothing; the checklist simply had no step for it.",
+        "According to the company, the engineer did nothing wrong.",
+        "The intern made no mistake.",
+        "Blaming the operator would have taught us nothing.",
+        "The moment people fear being blamed, they hide details.",
+        "This kind of failure indicates process problems, regardless of whether or not laziness was also present.",
+        "\"We don't believe any employee acted improperly,\" a spokeswoman said.",
+    ],
+)
+def test_general_and_coordinated_shapes_stay_clean(sentence):
+    assert _blame_codes(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, code",
+    [
+        ("When he was fired, the team lost its only DBA.", "PM508"),
+        ("If anyone should have resigned over the incident, it is the manager.", "PM508"),
+        ("The contractor and not the software was to blame for the outage.", "PM503"),
+        ("The engineer rather than the script was to blame.", "PM503"),
+        ("The warning was missed and the disk filled up.", "PM507"),
+        ("I think you could have seen that one coming.", "PM505"),
+        ("The operator could have checked the flag.", "PM505"),
+        ("I thought I was on staging and I accidentally deleted the production table.", "PM507"),
+        ("Did you know that the engineer deleted the production table?", "PM507"),
+        ("Why did the developer forget to check the endpoint?", "PM507"),
+        ("We released it to customers without testing.", "PM507"),
+        ("We didn't update the item in the mempool.", "PM507"),
+        ("They release it to customers without testing.", "PM507"),
+        ("An engineer accidentally pushed a bad config.", "PM507"),
+        ("The certificate was forgotten by the on-call engineer.", "PM507"),
+        ("The outage was caused by an employee.", "PM507"),
+        ("The engineer forgot to renew the certificate.", "PM503"),
+        ("The company said human error played a role.", "PM502"),
+        ("The engineer saw the warning and deployed the wrong build anyway.", "PM507"),
+        ("The engineer did something wrong.", "PM507"),
+        ("The engineer made a typo in the hostname.", "PM507"),
+        ("The operator would have caught it if he had looked.", "PM505"),
+        ("\"An employee accidentally deleted the records,\" the spokeswoman said.", "PM507"),
+        ("Accidentally, an engineer ran the cleanup against production.", "PM507"),
+        ("The intern was blamed for the outage.", "PM503"),
+        ("The admin was lazy and careless.", "PM503"),
+    ],
+)
+def test_blame_near_the_general_shapes_is_still_found(sentence, code):
+    assert code in _blame_codes(sentence)

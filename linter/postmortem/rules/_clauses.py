@@ -118,6 +118,10 @@ _LUCKY_VERBS = lex.RESPONSE_VERBS | W("worked discovered found fixed solved stum
 # Lucky whichever side the adverb is on: "we accidentally discovered the cause"; a response
 # act with the adverb before it is a slip: "the next person along accidentally reverted their fix".
 _DISCOVERIES = W("worked discovered found fixed solved stumbled learned learnt noticed spotted saw identified traced diagnosed")
+_PERCEIVED = W("noticed notices notice spotted spots spot saw sees see discovered discovers found finds detected detects observed observes reported reports flagged flags")
+# An act with no object or "nothing" for its object: "did nothing wrong", "made no mistake", "forgot nothing".
+_NONE_OBJECTS = W("nothing")
+_NO_SLIPS = W("mistake mistakes error errors typo typos blunder blunders slip slips")
 _WITHOUT_DUTIES = W(
     """
     checking testing realizing realising thinking reviewing asking consulting telling verifying
@@ -862,7 +866,9 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     lows = [tokens[t].low for t in range(clause.verb, clause.end)]
     # hypothetical or general statements are not accounts of what happened
     before = [tokens[t].low for t in range(max(0, actor.start - 3), actor.start) if tokens[t].sentence == clause.sentence]
-    if any(low in ("if", "unless", "whether", "what") for low in before) or before[-1:] in (["never"], ["not"]):
+    if any(low in ("if", "unless", "whether", "what") for low in before) or before[-1:] in (["never"], ["not"]) \
+            or actor.start > 0 and tokens[actor.start - 1].low == "should" and (
+                actor.start == 1 or tokens[actor.start - 2].sentence != clause.sentence):
         return None  # "if someone deleted …", "it's never a single person who caused …"
     if any(low in _EPISTEMIC for low in before):
         return None  # "I feared I had accidentally deleted the user table": a fear, not an account
@@ -871,9 +877,15 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         return None  # "we typically think of an operator hitting the wrong key", "just because someone leaked records doesn't mean …"
     if _generic_person(an, clause, actor):
         return None
+    after = [tokens[t].low for t in range(clause.verb + 1, min(clause.end, clause.main + 3))
+             if t > clause.main or tokens[t].low in _NONE_OBJECTS]  # "did nothing": "nothing" read as the main word
+    if after[:1] and after[0] in _NONE_OBJECTS or after[:2] and after[0] == "no" and after[1:2] and after[1] in _NO_SLIPS:
+        return None  # "the engineer did nothing wrong", "the intern made no mistake"
     if any(low in ("think", "believe", "thought", "believed") for low in before) and any(
             low in ("not", "never") or low.endswith(("n't", "n’t")) for low in before):
         return None  # "I don't think @philipdickinson overrode anything": a denial
+    if any(low in _BELIEFS for low in before) and _taken_back(an, clause):
+        return None  # "I thought I broke CODE, but it looks like I didn't": a belief taken back
     group = [tokens[t].low for t in range(clause.verb, clause.main + 1)]
     if any(low in ("can", "could", "might", "may", "would", "will", "can't", "cannot", "won't") for low in group):
         return None
@@ -899,8 +911,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             return t, t + 2, f"{tokens[clause.main].low} by {tokens[t + 1].low}"
     for t in range(actor.start - 1, max(-1, actor.start - 6) if not lucky else actor.start - 1, -1):
         lead = tokens[t]
-        if lead.sentence != clause.sentence:
-            break
+        if lead.sentence != clause.sentence or any(q in an.text[lead.end : tokens[t + 1].start] for q in '"”»'):
+            break  # not across the end of a quotation: "“… acted improperly,” a spokeswoman said"
         if lead.low in ERROR_ADVERBS:
             return t, t + 1, lead.low
         if lead.low == "by" and t + 1 < actor.start and tokens[t + 1].low in ("mistake", "accident"):
@@ -997,8 +1009,9 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     road = _instead_of(an, clause, actor)
     if road is not None:
         return road
-    # the wrong target: "deleted the wrong directory", "pushed the bad config", "a destructive command"
-    for t in range(clause.main + 1, clause.end):
+    # the wrong target: "deleted the wrong directory", "pushed the bad config", "a destructive command";
+    # not what was perceived: "an engineer noticed the wrong certificate was being served"
+    for t in range(clause.main + 1, clause.end if main not in _PERCEIVED else clause.main + 1):
         low = tokens[t].low
         if low.endswith("ing") and _gap_is_comma(an, t - 1, t) and low not in ("thinking", "believing", "assuming"):
             break  # "…, attributing the outage to a faulty update": the object of another phrase
@@ -1396,8 +1409,59 @@ def implied_blame(an: Analysis) -> list[tuple[int, int, str]]:
                 continue
             if low == "missed" and any(t.low in ("because", "since", "as", "due") for t in an.sentence_tokens(tok.sentence)):
                 continue  # "the alert was missed because it went to a muted channel": the reason is given
+            if _by_a_thing(an, i + 1):
+                continue  # "the certificate was forgotten by the renewal job": a system's lapse
+            if low == "missed" and _schedule_missed(an, i - 1):
+                continue  # "deadlines have been missed": a date that slipped, not a lapse of attention
             found.append((i - 1, i + 1, f"{prev.low} {low}"))
     return found
+
+
+_SCHEDULE_NOUNS = W(
+    "deadline deadlines date dates milestone milestones target targets window windows sla slas slo slos "
+    "timeline timelines schedule schedules estimate estimates goal goals objective objectives cutoff cutoffs"
+)
+_AUX_CHAIN = W("was were been is are being be have has had will would may might could should")
+
+
+def _by_a_thing(an: Analysis, j: int) -> bool:
+    """Whether a "by" at ``j`` names an agent that is not a person ("by the renewal job")."""
+    tokens = an.tokens
+    if j >= len(tokens) or tokens[j].low != "by" or tokens[j].sentence != tokens[j - 1].sentence:
+        return False
+    for k in range(j + 1, min(len(tokens), j + 6)):
+        if tokens[k].sentence != tokens[j].sentence or k > j + 1 and _gap_is_comma(an, k - 1, k):
+            break
+        actor = actor_ending_at(an, k)
+        if actor is not None and actor.person:
+            return False
+        if tokens[k].low not in lex.STOPWORDS and (k + 1 >= len(tokens) or tokens[k + 1].sentence != tokens[j].sentence
+                                                    or tokens[k + 1].low in lex.STOPWORDS or _gap_is_comma(an, k, k + 1)):
+            return actor is None or not actor.person  # the head of the phrase after "by"
+    return False
+
+
+def _schedule_missed(an: Analysis, k: int) -> bool:
+    """Whether the subject of a passive "missed" whose auxiliaries end at ``k`` is a date or
+    a target ("deadlines have been missed", "the SLA was missed")."""
+    tokens = an.tokens
+    while k >= 0 and tokens[k].sentence == tokens[k + 1].sentence and (tokens[k].low in _AUX_CHAIN or tokens[k].low.endswith("ly")):
+        k -= 1
+    return k >= 0 and tokens[k].sentence == tokens[k + 1].sentence and tokens[k].low in _SCHEDULE_NOUNS
+
+
+_BELIEFS = W("think thought believe believed assumed assume suspected")
+
+
+def _taken_back(an: Analysis, clause: Clause) -> bool:
+    """Whether the rest of the sentence after the verb of ``clause`` takes it back with "but" and a negation
+    ("…, but it looks like I didn't", "… but that wasn't it")."""
+    tokens = an.tokens
+    rest = [t.low for t in tokens[clause.main + 1 :] if t.sentence == clause.sentence]
+    if "but" not in rest:
+        return False
+    after = rest[rest.index("but") + 1 :]
+    return any(low in ("not", "never") or low.endswith(("n't", "n’t")) for low in after)
 
 
 def _mis_noun(low: str) -> bool:
@@ -1475,7 +1539,8 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
             found.append((actor, i - 1, actor.end, f"not {prev} by"))  # "was not carefully reviewed by one of our engineers"
             continue
         if prev in _CAUSED and actor.kind in ("role", "pronoun", "name", "handle"):
-            found.append((actor, i - 1, actor.end, f"{prev} by"))
+            if not negated_near_token(an, i - 1):  # not "the outage was not caused by an employee"
+                found.append((actor, i - 1, actor.end, f"{prev} by"))
             continue
         if prev in _HARMED and lows[-2:-1] and lows[-2] in _PASSIVE_AUX_WORDS and actor.kind in ("role", "pronoun", "name", "handle") \
                 and not negated_near_token(an, i - 1):

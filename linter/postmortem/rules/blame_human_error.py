@@ -7,7 +7,8 @@ operator error"), the error of another kind of person or a clerical slip framed 
 slip after such a word framed as the cause ("caused by human failure", "a staff error led to
 the leak", "a human slip brought the system down"; not "user failures are retried"), and people
 given as the cause ("People are the cause of most security breaches"). Definitions ("Human error is an inevitable … failure") and discussion of the term
-("if you read about human error") are fine. The
+("if you read about human error") and the question still open ("investigating whether human
+error played a role") are fine. The
 words as the name of a metric or a message ("the user error rate", "User errors (HTTP
 4xx) are excluded"), statements that reject the label ("this was not human error", "Human
 error was not attributed to its failure in the article") and one term compared with another
@@ -64,7 +65,7 @@ _NOT_A_CAUSE_AFTER = lex._words(
 _SLIP_NOUNS = lex._words("error errors mistake mistakes failure failures slip slips fault faults oversight oversights blunder blunders lapse lapses")
 _CAUSING = lex._words("led leads lead caused causes triggered triggers resulted results brought brings took takes")
 _CAUSE_WORDS = lex._words("caused cause causes due because result attributed blamed chalked came comes down boils through classified")
-_META = (("rather", "than"), ("instead", "of"), ("beyond",), ("stop", "at"), ("not", "a"), ("no", "such"), ("about",), ("foster",), ("read",))
+_META = (("rather", "than"), ("instead", "of"), ("beyond",), ("stop", "at"), ("not", "a"), ("no", "such"), ("about",), ("foster",), ("read",), ("whether",))
 
 
 _PEOPLE_AS_CAUSE = lazy(

@@ -14,14 +14,17 @@ role or a team: "the release engineer was arrogant", "we're clueless about our o
 failover", "some thoughtless admin", "He is such an idiot", and a judged act: "a stupid
 mistake", "a poor decision". Blame laid on a person ("the NTSB blamed the offensive joke on a summer
 intern", "the outage was blamed on a contractor"; not "blamed the outage on a power surge", "the
-glitches have been blamed on malfunctioning hardware", "spending cuts were to blame"), a quality a person is said to lack ("they
+glitches have been blamed on malfunctioning hardware", "spending cuts were to blame", "an internal issue
+and not a cyberattack was to blame"), a quality a person is said to lack ("they
 aren't seasoned DBAs or sysadmins", "he wasn't careful"), and idioms and rhetorical questions
 that judge ("Guess you learned your lesson", "should know better", "had no idea what they were
 doing", "What were they thinking?", "it's not rocket science"). The same words about systems are fine ("the tool … was
 useless", "the deploy was bad"), and so are feelings and misfortune ("the on-call engineer
 was frustrated", "the poor engineer had been paged twice") and denials ("nobody was
 careless"). Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
-tolerant, git blame), and so is "nobody is to blame" and ownership language ("each team is
+tolerant, git blame), and so are "nobody is to blame", "nobody forgot anything", blame that is
+feared ("the moment people fear being blamed"), a judgement left open ("regardless of whether
+or not laziness was present") and ownership language ("each team is
 accountable for its alerts"), and so is talk about blame itself ("this blaming only results
 in people being afraid to make mistakes", "it was too simplistic to blame a power surge"), and
 so is the manner something may happen in ("Data might be deleted intentionally or
@@ -252,6 +255,8 @@ def _judgements(an):
                 continue  # "nobody was careless", "the engineer was not careless"
             if low.endswith("ly") and _possible(an, i):
                 continue  # "Data might be deleted intentionally or negligently": what may happen
+            if any(t.low == "whether" for t in tokens[max(0, i - 5) : i] if t.sentence == tok.sentence):
+                continue  # "regardless of whether or not laziness or stupidity were also present": left open
             yield tok.start, tok.end, "a judgement of people"
         elif low in _SLANG_FOR_PEOPLE and low != "poor" and nxt is not None:
             # "some shitty CEO": slang about a person, not about code
@@ -268,7 +273,8 @@ def _judgements(an):
             yield from _fault(an, i)
         elif low in _NEGLECT_VERBS:
             subject = person_subject_before(an, i)
-            if subject is not None:
+            nothing = i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence and tokens[i + 1].low == "nothing"
+            if subject is not None and tokens[subject.start].low not in _NO_ONE and not nothing:  # not "Nobody forgot anything", "the team forgot nothing"
                 yield tokens[subject.start].start, tok.end, "blames a person for a lapse"
     yield from _person_judgements(an)
     yield from _lacking(an)
@@ -349,6 +355,8 @@ def _blame(an, i):
     window = [t.low for t in tokens[max(0, i - 4) : i] if t.sentence == tok.sentence]
     if "rather" in window or "instead" in window or "avoid" in window or "no" in window:
         return  # "rather than attributing blame to anyone"
+    if any(low in cl._EPISTEMIC for low in window):
+        return  # "The moment people fear being blamed, they hide details": blame feared, not laid
     if negated_before(an, i, reach=4) or prev in ("without", "this", "that", "of", "about", "culture"):
         return  # "this blaming only results in …": blame as a subject of discussion
     if tok.initial and tok.low == "blaming":
@@ -392,6 +400,9 @@ def _blame(an, i):
             return
 
 
+_NO_ONE = lex._words("nobody noone no-one none")
+
+
 def _thing_to_blame(an, i) -> bool:
     """ "spending cuts or the organisational structure were to blame": what "is to blame" is a
     thing, not a person (``i`` is "blame" after "to")."""
@@ -406,7 +417,20 @@ def _thing_to_blame(an, i) -> bool:
         start = cl._np_start(an, start - 2)  # "the organisational structure of Swisscom"
     if start == 0 or tokens[start - 1].sentence != tokens[i].sentence or cl._gap_is_comma(an, start - 1, start):
         return True
+    if tokens[start - 1].low in ("not", "than") and start >= 2:
+        # "an internal issue and not a cyberattack was to blame": the first of two things set side by side
+        return _thing_to_blame_before(an, start - 1, i)
     return tokens[start - 1].low in ("that", "and", "or", "which", "because", "while", "since")  # not "… their work to India"
+
+
+def _thing_to_blame_before(an, k, i) -> bool:
+    """Whether the noun phrase before the coordinator at ``k`` ("an internal issue and not …",
+    "the cache rather than …") is a thing too."""
+    tokens = an.tokens
+    while k > 0 and tokens[k].low in ("not", "than", "rather", "and", "but", "or") and tokens[k - 1].sentence == tokens[i].sentence:
+        k -= 1
+    actor = cl.actor_ending_at(an, k)
+    return (actor is None or not actor.person) and tokens[k].low not in lex.STOPWORDS and not tokens[k].possessive
 
 
 def _blamed_on_person(an, i) -> bool:

@@ -53,7 +53,19 @@ inadvertently removed"), statements of what anyone could do ("Everyone makes mis
 denials ("It’s never a single person who caused a failure"), a lapse whose reason comes
 first ("… so we didn't catch the issue in testing"), an organisation owning its incident ("a
 mistake we made"), hypotheticals and fears ("I feared I had accidentally deleted the user
-table as well, but no backup existed"), reasons given ("… because the site was down") and
+table as well, but no backup existed"), a belief taken back ("I thought I broke the build,
+but it looks like I didn't"), dates that slipped ("deadlines have been missed"), questions put
+with the auxiliary first ("Did I do something wrong", "Why was the pull request not reviewed
+by another developer"; "Why did the developer forget …?" presumes the lapse and is reported),
+how a process works told by its owners in the present ("we don’t update the item in the
+mempool", "we release it … without testing"; "we released it without testing" is an act),
+an inverted condition ("Should an engineer accidentally push a bad config, the canary stops
+it"), a lapse "by" a system ("the certificate was forgotten by the renewal job"), a cause
+denied ("the outage was not caused by an employee"), nothing done wrong ("the engineer did
+nothing wrong", "the intern made no mistake"), what a person perceived ("an engineer noticed
+the wrong certificate was being served"), the speaker of a quotation ("“We don't believe any
+employee acted improperly,” a spokeswoman said": the adverb is the quotation's),
+reasons given ("… because the site was down") and
 when a slip was found ("he did not realize it until it had been sent"). A person's own error is
 reported ("The staff member realised their error within 45 minutes", "made a bad database
 migration", an adverb between the person and the act: "I somehow overlooked this", the
@@ -85,7 +97,7 @@ import re
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
-from ._language import NameOptions, analyse_speech as analyse, text_blocks, words_of
+from ._language import NameOptions, analyse_speech as analyse, is_past_verb, text_blocks, words_of
 from ._people import candidates
 
 CODE = "PM507"
@@ -185,12 +197,59 @@ def check(doc, ctx):
             yield Finding(block.span(start, end), message, hint() if callable(hint) else hint)
 
 
+_AUXILIARIES = lex._words("did do does was were is are has have had didn't didn’t doesn't doesn’t wasn't wasn’t weren't weren’t")
+_WH = lex._words("why how what who when where")
+_BE = lex._words("was were is are")
+
+
+def _asked(an, i) -> bool:
+    """Whether the token ``i`` stands in a question with its auxiliary put first ("Did I do
+    something wrong", "Why was the pull request not reviewed by another developer"): a question
+    asked in the review, not an account of what someone did."""
+    sentence = an.sentence_tokens(an.tokens[i].sentence)
+    if len(sentence) < 3 or any(t.low in ("that", "because") and t.start < an.tokens[i].start for t in sentence):
+        return False  # "Did you know that the engineer deleted …": the act is asserted
+    first, second = sentence[0].low, sentence[1].low
+    # "Why was the pull request not reviewed …" asks about a step; "Why did the developer forget
+    # …?" and "Why didn't you catch that?" presume a person's lapse and stay
+    return first in _AUXILIARIES and second not in ("not", "to") or first in _WH and second in _BE
+
+
 def findings(an, names=None, owners=None):
-    """(start, end, message, hint) for each error blamed on a person who is not named."""
+    """(start, end, message, hint) for each error blamed on a person who is not named; not in a
+    question put with its auxiliary first."""
+    return [f for f in _findings(an, names, owners) if not _asked(an, _token_at(an, f[0]))]
+
+
+_DO_PRESENT = lex._words("do don't don’t dont")
+_STATES = lex._words("understand know realise realize notice see remember recall")
+
+
+def _practice(an, act) -> bool:
+    """ "we don’t update the item in the mempool", "we release it to customers … without
+    testing": what "we" do as a rule, in the present, left undone: how the process works, told
+    by its owners, not an act of someone's."""
+    tokens = an.tokens
+    if tokens[act.actor.start].low != "we" or act.actor.end - act.actor.start != 1:
+        return False
+    group = [tokens[k].low for k in range(act.clause.verb, act.clause.main + 1)]
+    main = group[-1]
+    if main in _STATES:
+        return False  # "we don't understand", "we don't know": a state, not a step of a process
+    present = group[0] in _DO_PRESENT if len(group) > 1 else not (is_past_verb(main) or main.endswith(("ing", "ed")))
+    omission = act.clause.negated or "without" in act.what.split()
+    return present and omission
+
+
+def _token_at(an, offset) -> int:
+    return next((k for k, t in enumerate(an.tokens) if t.end > offset), len(an.tokens) - 1)
+
+
+def _findings(an, names=None, owners=None):
     names = names or NameOptions()
     tokens = an.tokens
     for act in [*cl.blamed_acts(an, names, owners), *cl.participle_blames(an, names, owners)]:
-        if act.actor.kind in _NAMED:
+        if act.actor.kind in _NAMED or _practice(an, act):
             continue
         start = min(tokens[act.actor.start].start, tokens[act.cue_start].start)
         end = max(tokens[act.actor.end - 1].end, tokens[act.cue_end - 1].end)

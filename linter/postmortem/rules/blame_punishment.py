@@ -28,8 +28,11 @@ was disciplined"), and so are processes and machines that are terminated or reas
 the auxiliary and the sanction do not hide it ("Gyro guy probably got so fired"). Punishment
 that is feared ("When people fear punishment for mistakes, they stop reporting near-misses"),
 what anyone may do ("you can say “human error” all you want, fire someone, and call it case
-closed") and what companies do as a rule ("they fire them for consistent disregard and
-frequent mistakes") are talk about punishment, not records of it.
+closed"), what companies do as a rule ("they fire them for consistent disregard and
+frequent mistakes") and a sanction in a condition in the present ("if an employee is
+fired, the boss will know more", "when there are strong punishments, people hide mistakes")
+are talk about punishment, not records of it; "when he was fired" and "if anyone should have
+resigned" are records and judgements and stay.
 
 ## Why it matters
 A post-mortem that records a punishment tells every reader what happens to the next person
@@ -524,6 +527,8 @@ def _rejected(an, i) -> bool:
     before = [t.low for t in an.tokens[max(0, i - 6) : i] if t.sentence == sentence]
     if any(word in _FEARED for word in before[-3:]):
         return True
+    if _general_condition(before):
+        return True  # "if an employee is fired, …", "When there are strong punishments, people …"
     if an.tokens[i].low in _HABITUAL and before[-1:] and before[-1] in ("they", "companies", "employers", "workplaces"):
         # the simple present after a plural third person: what they do as a rule, "they fire them
         # for consistent disregard" ("We fire people who …" is the writer's own policy and stays)
@@ -534,6 +539,19 @@ def _rejected(an, i) -> bool:
     return any(word in ("nobody", "no-one", "without", "instead", "rather") for word in before) or (
         "no" in before and "one" in before
     )
+
+
+_CONDITIONS = lex._words("if when whenever unless")
+_PAST = lex._words("should ought must was were had did got been wasn't wasn’t weren't weren’t hadn't hadn’t")
+
+
+def _general_condition(before) -> bool:
+    """The sanction in a condition in the present ("if an employee is fired", "when there are
+    strong punishments"): what happens as a rule, not an account; "when he was fired" is one."""
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] in _CONDITIONS:
+            return not any(word in _PAST or word.endswith("ed") for word in before[k + 1 :])
+    return False
 
 
 def _person_before(an, j):

@@ -8,7 +8,10 @@ about systems are fine: "the health check failed to detect the stale connections
 alert should have fired at 5%", "had the circuit breaker opened earlier…". So are "failed
 over" and passives about systems such as "should have been paged" or "should have been
 caught by the canary", and so are statements of luck about what could have happened ("We
-got lucky: we could have lost the whole database"). A passive that hides who should have
+got lucky: we could have lost the whole database") and an ability denied ("I really don't think
+you could have seen that one coming", "I doubt anyone could have known"), and so is what anyone
+could have done ("Anyone could have made that mistake") and a person inside an act that is the
+subject ("Blaming the operator would have taught us nothing"). A passive that hides who should have
 done a duty is reported, whatever the participle (lemminflect's tables): "shouldn't have
 been rushed to production", "the staging environment should have been checked beforehand",
 "I _think_ the version should've been bumped", "there’s a checklist … so that should have
@@ -63,6 +66,8 @@ _BEEN_JUDGING = lex._words("more careful aware vigilant paying attentive quicker
 _WOULD_SUBJECTS = lex._words("you anyone anybody someone somebody everyone everybody he she")
 _NEGATED = {"shouldn't": "should", "couldn't": "could", "wouldn't": "would", "shouldn’t": "should", "couldn’t": "could", "wouldn’t": "would"}
 _EXCULPATORY = lex._words("nobody noone none")
+# "Anyone could have made that mistake": what anyone could have done is no one's duty.
+_ANYONE = lex._words("anyone anybody everyone everybody")
 # Passive duties: "should have been caught/tested/reviewed" judges the people who did not.
 _PASSIVE_DUTIES = PASSIVE_DUTIES | lex._words("rushed")
 # What could have happened to people, as opposed to what they could have done.
@@ -259,9 +264,14 @@ def _counterfactuals(an):
                 continue
             if subject.start > 0 and tokens[subject.start - 1].low in ("how", "whether", "if"):
                 continue  # "reflecting on how we could have prevented it": a question for the review
+            if subject.start > 0 and _gerund(tokens[subject.start - 1].low) and (
+                    subject.start == 1 or tokens[subject.start - 2].sentence != tokens[subject.start].sentence):
+                continue  # "Blaming the operator would have taught us nothing": the act is the subject
             # "could not have known", "nobody could have predicted": exculpatory, not blame
-            if modal in ("could", "would") and (negated or tokens[subject.start].low in _EXCULPATORY or phrase_no_one(an, subject)):
-                continue
+            if modal in ("could", "would") and (negated or tokens[subject.start].low in _EXCULPATORY or phrase_no_one(an, subject)
+                                                or modal == "could" and tokens[subject.start].low in _ANYONE
+                                                or _belief_denied(an, subject.start)):
+                continue  # "I really don't think you could have seen that one coming"
             if modal == "would" and subject.kind == "pronoun" and tokens[subject.start].low not in _WOULD_SUBJECTS:
                 continue
             yield tokens[subject.start].start, tokens[j - 1].end
@@ -303,6 +313,26 @@ _RUNTIME_THINGS = lex._words(
 
 
 _ELLIPSIS_ENDS = lex._words("but and because since so though although as when")
+
+
+_DOUBT = lex._words("doubt doubted")
+
+
+def _gerund(low: str) -> bool:
+    return low.endswith("ing") and len(low) > 5 and low not in ("during", "nothing", "something", "anything", "everything")
+
+
+def _belief_denied(an, start) -> bool:
+    """A belief denied before the subject at ``start``: "I don't think you could have …", "I
+    doubt anyone could have …" say the person could not have known."""
+    tokens = an.tokens
+    before = [t.low for t in tokens[max(0, start - 5) : start] if t.sentence == tokens[start].sentence]
+    for n, low in enumerate(before):
+        if low in _DOUBT:
+            return True
+        if low in _THINKING and any(w in ("not", "never") or w.endswith(("n't", "n’t")) for w in before[max(0, n - 3) : n]):
+            return True
+    return False
 
 
 def _elided(an, j) -> bool:

@@ -60,7 +60,9 @@ by another developer"; "Why did the developer forget …?" presumes the lapse an
 how a process works told by its owners in the present ("we don’t update the item in the
 mempool", "we release it … without testing"; "we released it without testing" is an act),
 an inverted condition ("Should an engineer accidentally push a bad config, the canary stops
-it"), a lapse "by" a system ("the certificate was forgotten by the renewal job"), a cause
+it"), a lapse "by" a system ("the certificate was forgotten by the renewal job"), a check that
+never happened, told with an agent nobody in particular ("The pull request was not reviewed by
+another developer"; "was not carefully reviewed by one of our Senior engineers" is reported), a cause
 denied ("the outage was not caused by an employee"), nothing done wrong ("the engineer did
 nothing wrong", "the intern made no mistake"), what a person perceived ("an engineer noticed
 the wrong certificate was being served"), the speaker of a quotation ("“We don't believe any

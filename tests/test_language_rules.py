@@ -491,6 +491,8 @@ def test_blameless_sentences_near_those_shapes_stay_clean(sentence):
         "Why was the pull request not reviewed by another developer",
         "The pull request was not reviewed by another developer.",
         "The migration was never approved by a second engineer.",
+        "If they're privately blaming the person for the incident, it's still not a blameless post mortem.",
+        "If you blame the operator, you learn nothing.",
         "When a spend is rebased, we don't update the item in the mempool.",
         "We only test changes with the latest SDK but then we release it to customers on older versions, without testing.",
         "Should an engineer accidentally push a bad config, the canary stops it.",
@@ -532,6 +534,8 @@ def test_general_and_coordinated_shapes_stay_clean(sentence):
         ("An engineer accidentally pushed a bad config.", "PM507"),
         ("The certificate was forgotten by the on-call engineer.", "PM507"),
         ("The pull request was not carefully reviewed by one of our senior engineers.", "PM507"),
+        ("If anybody is to be blamed for not noticing the bot, it is on me.", "PM503"),
+        ("When he was blamed for the outage, the team lost its only DBA.", "PM503"),
         ("The outage was caused by an employee.", "PM507"),
         ("The engineer forgot to renew the certificate.", "PM503"),
         ("The company said human error played a role.", "PM502"),
@@ -547,3 +551,17 @@ def test_general_and_coordinated_shapes_stay_clean(sentence):
 )
 def test_blame_near_the_general_shapes_is_still_found(sentence, code):
     assert code in _blame_codes(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, found",
+    [
+        ("Thinking that the operator might just be hitting the enter key multiple times I changed the default.", False),
+        ("The answer could simply be a timeout.", False),
+        ("The operator could just have hit enter twice.", True),
+        ("The data could easily be recovered by the operator.", True),
+    ],
+)
+def test_a_guess_about_what_is_is_not_hindsight(sentence, found):
+    codes = {f.code for f in lint_text(f"## Summary\n\n{sentence}\n", select=["PM504"])}
+    assert (codes == {"PM504"}) is found

@@ -1666,3 +1666,18 @@ CUE_WORDS = (
     | OMISSION_VERBS | W("left leaves leave because failed right correct intended meant wanted back") | _SHARING_VERBS | _RELEASE_VERBS
     | _DECISION_VERBS | _SEVERING
 )
+
+
+_CONDITIONS = W("if when whenever unless")
+_CONDITION_PAST = W("should ought must was were had did got been wasn't wasn’t weren't weren’t hadn't hadn’t")
+
+
+def general_condition(before) -> bool:
+    """A condition in the present before the word ("if an employee is fired", "If they're
+    privately blaming the person, …", "when there are strong punishments"): what happens as a
+    rule, not an account; "when he was fired" is one. ``before`` is the sentence's lower-case
+    words before it."""
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] in _CONDITIONS:
+            return not any(word in _CONDITION_PAST or word.endswith("ed") for word in before[k + 1 :])
+    return False

@@ -23,7 +23,9 @@ useless", "the deploy was bad"), and so are feelings and misfortune ("the on-cal
 was frustrated", "the poor engineer had been paged twice") and denials ("nobody was
 careless"). Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
 tolerant, git blame), and so are "nobody is to blame", "nobody forgot anything", blame that is
-feared ("the moment people fear being blamed"), a judgement left open ("regardless of whether
+feared ("the moment people fear being blamed"), blame in a condition in the present ("If
+they're privately blaming the person for the incident, it's still not a blameless post
+mortem"; "if anybody is to be blamed …, it is on me" names who and is reported), a judgement left open ("regardless of whether
 or not laziness was present") and ownership language ("each team is
 accountable for its alerts"), and so is talk about blame itself ("this blaming only results
 in people being afraid to make mistakes", "it was too simplistic to blame a power surge"), and
@@ -355,6 +357,8 @@ def _blame(an, i):
     window = [t.low for t in tokens[max(0, i - 4) : i] if t.sentence == tok.sentence]
     if "rather" in window or "instead" in window or "avoid" in window or "no" in window:
         return  # "rather than attributing blame to anyone"
+    if cl.general_condition([t.low for t in tokens[max(0, i - 6) : i] if t.sentence == tok.sentence]) and not _cleft_after(an, i):
+        return  # "If they're privately blaming the person for the incident, it's still not blameless"
     if any(low in cl._EPISTEMIC for low in window):
         return  # "The moment people fear being blamed, they hide details": blame feared, not laid
     if negated_before(an, i, reach=4) or prev in ("without", "this", "that", "of", "about", "culture"):
@@ -398,6 +402,20 @@ def _blame(an, i):
         if other.capitalised and not other.initial:
             yield tok.start, tok.end, "assigns blame"
             return
+
+
+def _cleft_after(an, i) -> bool:
+    """ "if anybody is to be blamed …, it is on me": the condition leads to a cleft that names
+    who, so the blame is laid."""
+    lows = [t.low for t in an.tokens[i + 1 :] if t.sentence == an.tokens[i].sentence] + ["", ""]
+    return any(
+        a in ("it's", "it’s") and b in _CLEFT_FOCUS or a == "it" and b in ("is", "was") and c in _CLEFT_FOCUS
+        for a, b, c in zip(lows, lows[1:], lows[2:])
+    )
+
+
+# What a cleft after a condition puts first: "it is on me", "it's the manager".
+_CLEFT_FOCUS = lex._words("on me him her them us you the my his their our your")
 
 
 _NO_ONE = lex._words("nobody noone no-one none")

@@ -29,6 +29,8 @@ mortem"; "if anybody is to be blamed …, it is on me" names who and is reported
 or not laziness was present") and ownership language ("each team is
 accountable for its alerts"), and so is talk about blame itself ("this blaming only results
 in people being afraid to make mistakes", "it was too simplistic to blame a power surge"), and
+so is care commended to anyone ("it is so important to be extra cautious, to have all manner
+of safeguards"; "it is important for the team to be more careful" is reported), and
 so is the manner something may happen in ("Data might be deleted intentionally or
 negligently").
 
@@ -285,7 +287,24 @@ def _judgements(an):
         for match in pattern.finditer(an.text):
             if _general(an, match.start(), match.end()) or pattern is _IDIOMS and _feared(an, match.start()):
                 continue
+            if pattern is _DILIGENCE and _impersonal(an, match.start()):
+                continue
             yield match.start(), match.end(), what
+
+
+# "it is so important to be extra cautious": care commended to anyone, with no one addressed
+# ("it is important for the team to be more careful" addresses the team and is reported).
+_COMMENDED = lex._words("important essential crucial vital necessary wise prudent good best key critical")
+
+
+def _impersonal(an, start) -> bool:
+    first = next((t for t in an.tokens if t.start >= start), None)
+    if first is None:
+        return False
+    before = [t.low for t in an.sentence_tokens(first.sentence) if t.end <= start][-6:]
+    if len(before) < 3 or before[-1] != "to" or before[-2] not in _COMMENDED:
+        return False
+    return any(a in ("it", "it's", "it’s") for a in before[:-2])
 
 
 # Qualities a person is said to lack: "he wasn't careful", "they aren't seasoned DBAs", "the

@@ -23,7 +23,8 @@ useless", "the deploy was bad"), and so are feelings and misfortune ("the on-cal
 was frustrated", "the poor engineer had been paged twice") and denials ("nobody was
 careless"). Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
 tolerant, git blame), and so are "nobody is to blame", "nobody forgot anything", blame that is
-feared ("the moment people fear being blamed"), blame in a condition in the present ("If
+feared ("the moment people fear being blamed"), a verdict among alternatives that are none ("The
+team did whatever it did, good/bad/brilliant/stupid"; "lazy/careless" is reported), blame in a condition in the present ("If
 they're privately blaming the person for the incident, it's still not a blameless post
 mortem"; "if anybody is to be blamed …, it is on me" names who and is reported), a judgement left open ("regardless of whether
 or not laziness was present") and ownership language ("each team is
@@ -261,6 +262,8 @@ def _judgements(an):
                 continue  # "Data might be deleted intentionally or negligently": what may happen
             if any(t.low == "whether" for t in tokens[max(0, i - 5) : i] if t.sentence == tok.sentence):
                 continue  # "regardless of whether or not laziness or stupidity were also present": left open
+            if _range_of_verdicts(an, i):
+                continue  # "good/bad/brilliant/stupid": every verdict at once, none given
             yield tok.start, tok.end, "a judgement of people"
         elif low in _SLANG_FOR_PEOPLE and low != "poor" and nxt is not None:
             # "some shitty CEO": slang about a person, not about code
@@ -341,6 +344,24 @@ def _lacking(an):
         if _general(an, tokens[subject.start].start, tok.end):
             continue
         yield tokens[subject.start].start, tok.end, "judges a person's competence"
+
+
+def _slash_group(an, i) -> list:
+    """The words joined to token ``i`` by slashes with no space ("good/bad/brilliant/stupid")."""
+    tokens, text = an.tokens, an.text
+    lo = hi = i
+    while lo > 0 and tokens[lo - 1].end + 1 == tokens[lo].start and text[tokens[lo - 1].end] == "/":
+        lo -= 1
+    while hi + 1 < len(tokens) and tokens[hi].end + 1 == tokens[hi + 1].start and text[tokens[hi].end] == "/":
+        hi += 1
+    return tokens[lo : hi + 1]
+
+
+def _range_of_verdicts(an, i) -> bool:
+    """A judgement word among alternatives that are no judgement ("good/bad/brilliant/stupid"):
+    the range of what anyone may have done; "lazy/careless" judges twice and stays."""
+    group = _slash_group(an, i)
+    return len(group) > 1 and any(t.base.lower() not in lex.JUDGEMENT_WORDS for t in group)
 
 
 def _feared(an, start) -> bool:

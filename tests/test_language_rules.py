@@ -539,6 +539,7 @@ def test_general_and_coordinated_shapes_stay_clean(sentence):
         ("An engineer accidentally pushed a bad config.", "PM507"),
         ("The certificate was forgotten by the on-call engineer.", "PM507"),
         ("The pull request was not carefully reviewed by one of our senior engineers.", "PM507"),
+        ("The patch was not reviewed by any of the senior developers.", "PM507"),
         ("If anybody is to be blamed for not noticing the bot, it is on me.", "PM503"),
         ("When he was blamed for the outage, the team lost its only DBA.", "PM503"),
         ("It is important for the team to be more careful.", "PM503"),

@@ -1536,7 +1536,8 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
                 found.append((actor, i - 1, actor.end + slip + 1 + (after[slip] == "by"), f"{prev} by … {after[slip]}"))
                 continue
         if prev in PASSIVE_DUTIES and any(w in ("not", "never") for w in lows[-4:-1]):
-            if tokens[i + 1].low in _ABSENT_AGENT and lows[-2] in ("not", "never"):
+            if tokens[i + 1].low in _ABSENT_AGENT and lows[-2] in ("not", "never") \
+                    and not (i + 2 < len(tokens) and tokens[i + 2].low == "of"):  # "by any of the senior developers": a set named
                 continue  # "was not reviewed by another developer": a check that never happened, no one's slip
             found.append((actor, i - 1, actor.end, f"not {prev} by"))  # "was not carefully reviewed by one of our engineers"
             continue

@@ -489,6 +489,15 @@ def test_blameless_sentences_near_those_shapes_stay_clean(sentence):
         "I thought I broke the build, but it looks like I didn't.",
         "Did I do something wrong",
         "Why was the pull request not reviewed by another developer",
+        "The pull request was not reviewed by another developer.",
+        "The migration was never approved by a second engineer.",
+        "If they're privately blaming the person for the incident, it's still not a blameless post mortem.",
+        "If you blame the operator, you learn nothing.",
+        "Hence it is so important to be extra cautious, to have all manner of safeguards.",
+        "The review should be shameless, not shaming any person that they brought down the system.",
+        "Without blaming the engineer who deleted the table, we rebuilt the index.",
+        "This range of human error sources needs to be carefully considered when designing a plan.",
+        "The team did whatever it did, good/bad/brilliant/stupid, no single person is responsible for an incident.",
         "When a spend is rebased, we don't update the item in the mempool.",
         "We only test changes with the latest SDK but then we release it to customers on older versions, without testing.",
         "Should an engineer accidentally push a bad config, the canary stops it.",
@@ -529,6 +538,15 @@ def test_general_and_coordinated_shapes_stay_clean(sentence):
         ("They release it to customers without testing.", "PM507"),
         ("An engineer accidentally pushed a bad config.", "PM507"),
         ("The certificate was forgotten by the on-call engineer.", "PM507"),
+        ("The pull request was not carefully reviewed by one of our senior engineers.", "PM507"),
+        ("The patch was not reviewed by any of the senior developers.", "PM507"),
+        ("If anybody is to be blamed for not noticing the bot, it is on me.", "PM503"),
+        ("When he was blamed for the outage, the team lost its only DBA.", "PM503"),
+        ("It is important for the team to be more careful.", "PM503"),
+        ("The engineer deleted the wrong table, not the backup.", "PM507"),
+        ("We blamed nobody, but the engineer deleted the wrong table.", "PM507"),
+        ("The report lists the types of human error that caused the outage.", "PM502"),
+        ("The admin was lazy/careless.", "PM503"),
         ("The outage was caused by an employee.", "PM507"),
         ("The engineer forgot to renew the certificate.", "PM503"),
         ("The company said human error played a role.", "PM502"),
@@ -544,3 +562,17 @@ def test_general_and_coordinated_shapes_stay_clean(sentence):
 )
 def test_blame_near_the_general_shapes_is_still_found(sentence, code):
     assert code in _blame_codes(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, found",
+    [
+        ("Thinking that the operator might just be hitting the enter key multiple times I changed the default.", False),
+        ("The answer could simply be a timeout.", False),
+        ("The operator could just have hit enter twice.", True),
+        ("The data could easily be recovered by the operator.", True),
+    ],
+)
+def test_a_guess_about_what_is_is_not_hindsight(sentence, found):
+    codes = {f.code for f in lint_text(f"## Summary\n\n{sentence}\n", select=["PM504"])}
+    assert (codes == {"PM504"}) is found

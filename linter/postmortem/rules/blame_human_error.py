@@ -12,7 +12,9 @@ error played a role") are fine. The
 words as the name of a metric or a message ("the user error rate", "User errors (HTTP
 4xx) are excluded"), statements that reject the label ("this was not human error", "Human
 error was not attributed to its failure in the article") and one term compared with another
-("what we call user error is really programmer error") are fine, and so is anything in code
+("what we call user error is really programmer error") are fine, and so are kinds of error
+as a subject ("This range of human error sources needs to be carefully considered"; "the types
+of human error that caused the outage" gives them as the cause), and so is anything in code
 or quotation marks.
 
 ## Why it matters
@@ -104,7 +106,7 @@ def check(doc, ctx):
                 continue
             if i + 2 < len(tokens) and tokens[i + 2].sentence == first.sentence and tokens[i + 2].low in _NOT_A_CAUSE_AFTER:
                 continue
-            if negated_before(an, i, reach=4) or _meta(an, i) or _denied_after(an, i + 2):
+            if negated_before(an, i, reach=4) or _meta(an, i) or _denied_after(an, i + 2) or _kinds(an, i):
                 continue
             after = tokens[i + 2].low if i + 2 < len(tokens) and tokens[i + 2].sentence == first.sentence else ""
             if after in ("is", "are", "happens", "happen", "can", "will") and (i == 0 or tokens[i - 1].sentence != first.sentence):
@@ -144,6 +146,19 @@ def _framed_as_cause(an, i):
         if before[k] in ("was", "is", "were"):
             return not (k > 0 and before[k - 1] in ("error", "errors", "mistake", "mistakes"))
     return False
+
+
+# "this range of human error sources", "the types of operator mistakes": kinds of error as a
+# subject of study, not a cause given.
+_KINDS = lex._words("range ranges type types kind kinds sort sorts form forms category categories class classes variety taxonomy")
+
+
+def _kinds(an, i):
+    sentence = an.tokens[i].sentence
+    before = [t.low for t in an.tokens[max(0, i - 2) : i] if t.sentence == sentence]
+    after = [t.low for t in an.sentence_tokens(sentence) if t.start > an.tokens[i].start]
+    # "the types of human error that caused the outage" gives them as the cause
+    return len(before) == 2 and before[0] in _KINDS and before[1] == "of" and _CAUSING.isdisjoint(after)
 
 
 def _meta(an, i):

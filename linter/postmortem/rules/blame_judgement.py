@@ -23,10 +23,15 @@ useless", "the deploy was bad"), and so are feelings and misfortune ("the on-cal
 was frustrated", "the poor engineer had been paged twice") and denials ("nobody was
 careless"). Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
 tolerant, git blame), and so are "nobody is to blame", "nobody forgot anything", blame that is
-feared ("the moment people fear being blamed"), a judgement left open ("regardless of whether
+feared ("the moment people fear being blamed"), a verdict among alternatives that are none ("The
+team did whatever it did, good/bad/brilliant/stupid"; "lazy/careless" is reported), blame in a condition in the present ("If
+they're privately blaming the person for the incident, it's still not a blameless post
+mortem"; "if anybody is to be blamed …, it is on me" names who and is reported), a judgement left open ("regardless of whether
 or not laziness was present") and ownership language ("each team is
 accountable for its alerts"), and so is talk about blame itself ("this blaming only results
 in people being afraid to make mistakes", "it was too simplistic to blame a power surge"), and
+so is care commended to anyone ("it is so important to be extra cautious, to have all manner
+of safeguards"; "it is important for the team to be more careful" is reported), and
 so is the manner something may happen in ("Data might be deleted intentionally or
 negligently").
 
@@ -257,6 +262,8 @@ def _judgements(an):
                 continue  # "Data might be deleted intentionally or negligently": what may happen
             if any(t.low == "whether" for t in tokens[max(0, i - 5) : i] if t.sentence == tok.sentence):
                 continue  # "regardless of whether or not laziness or stupidity were also present": left open
+            if _range_of_verdicts(an, i):
+                continue  # "good/bad/brilliant/stupid": every verdict at once, none given
             yield tok.start, tok.end, "a judgement of people"
         elif low in _SLANG_FOR_PEOPLE and low != "poor" and nxt is not None:
             # "some shitty CEO": slang about a person, not about code
@@ -283,7 +290,24 @@ def _judgements(an):
         for match in pattern.finditer(an.text):
             if _general(an, match.start(), match.end()) or pattern is _IDIOMS and _feared(an, match.start()):
                 continue
+            if pattern is _DILIGENCE and _impersonal(an, match.start()):
+                continue
             yield match.start(), match.end(), what
+
+
+# "it is so important to be extra cautious": care commended to anyone, with no one addressed
+# ("it is important for the team to be more careful" addresses the team and is reported).
+_COMMENDED = lex._words("important essential crucial vital necessary wise prudent good best key critical")
+
+
+def _impersonal(an, start) -> bool:
+    first = next((t for t in an.tokens if t.start >= start), None)
+    if first is None:
+        return False
+    before = [t.low for t in an.sentence_tokens(first.sentence) if t.end <= start][-6:]
+    if len(before) < 3 or before[-1] != "to" or before[-2] not in _COMMENDED:
+        return False
+    return any(a in ("it", "it's", "it’s") for a in before[:-2])
 
 
 # Qualities a person is said to lack: "he wasn't careful", "they aren't seasoned DBAs", "the
@@ -322,6 +346,24 @@ def _lacking(an):
         yield tokens[subject.start].start, tok.end, "judges a person's competence"
 
 
+def _slash_group(an, i) -> list:
+    """The words joined to token ``i`` by slashes with no space ("good/bad/brilliant/stupid")."""
+    tokens, text = an.tokens, an.text
+    lo = hi = i
+    while lo > 0 and tokens[lo - 1].end + 1 == tokens[lo].start and text[tokens[lo - 1].end] == "/":
+        lo -= 1
+    while hi + 1 < len(tokens) and tokens[hi].end + 1 == tokens[hi + 1].start and text[tokens[hi].end] == "/":
+        hi += 1
+    return tokens[lo : hi + 1]
+
+
+def _range_of_verdicts(an, i) -> bool:
+    """A judgement word among alternatives that are no judgement ("good/bad/brilliant/stupid"):
+    the range of what anyone may have done; "lazy/careless" judges twice and stays."""
+    group = _slash_group(an, i)
+    return len(group) > 1 and any(t.base.lower() not in lex.JUDGEMENT_WORDS for t in group)
+
+
 def _feared(an, start) -> bool:
     """ "I know I'm going to screw something up": a fear about what may happen, not an account."""
     before = [t.low for t in an.tokens if t.end <= start][-2:]
@@ -355,6 +397,8 @@ def _blame(an, i):
     window = [t.low for t in tokens[max(0, i - 4) : i] if t.sentence == tok.sentence]
     if "rather" in window or "instead" in window or "avoid" in window or "no" in window:
         return  # "rather than attributing blame to anyone"
+    if cl.general_condition([t.low for t in tokens[max(0, i - 6) : i] if t.sentence == tok.sentence]) and not _cleft_after(an, i):
+        return  # "If they're privately blaming the person for the incident, it's still not blameless"
     if any(low in cl._EPISTEMIC for low in window):
         return  # "The moment people fear being blamed, they hide details": blame feared, not laid
     if negated_before(an, i, reach=4) or prev in ("without", "this", "that", "of", "about", "culture"):
@@ -398,6 +442,20 @@ def _blame(an, i):
         if other.capitalised and not other.initial:
             yield tok.start, tok.end, "assigns blame"
             return
+
+
+def _cleft_after(an, i) -> bool:
+    """ "if anybody is to be blamed …, it is on me": the condition leads to a cleft that names
+    who, so the blame is laid."""
+    lows = [t.low for t in an.tokens[i + 1 :] if t.sentence == an.tokens[i].sentence] + ["", ""]
+    return any(
+        a in ("it's", "it’s") and b in _CLEFT_FOCUS or a == "it" and b in ("is", "was") and c in _CLEFT_FOCUS
+        for a, b, c in zip(lows, lows[1:], lows[2:])
+    )
+
+
+# What a cleft after a condition puts first: "it is on me", "it's the manager".
+_CLEFT_FOCUS = lex._words("on me him her them us you the my his their our your")
 
 
 _NO_ONE = lex._words("nobody noone no-one none")

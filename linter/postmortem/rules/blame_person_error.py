@@ -60,12 +60,15 @@ by another developer"; "Why did the developer forget …?" presumes the lapse an
 how a process works told by its owners in the present ("we don’t update the item in the
 mempool", "we release it … without testing"; "we released it without testing" is an act),
 an inverted condition ("Should an engineer accidentally push a bad config, the canary stops
-it"), a lapse "by" a system ("the certificate was forgotten by the renewal job"), a cause
+it"), a lapse "by" a system ("the certificate was forgotten by the renewal job"), a check that
+never happened, told with an agent nobody in particular ("The pull request was not reviewed by
+another developer"; "was not carefully reviewed by one of our Senior engineers" is reported), a cause
 denied ("the outage was not caused by an employee"), nothing done wrong ("the engineer did
 nothing wrong", "the intern made no mistake"), what a person perceived ("an engineer noticed
 the wrong certificate was being served"), the speaker of a quotation ("“We don't believe any
 employee acted improperly,” a spokeswoman said": the adverb is the quotation's),
-reasons given ("… because the site was down") and
+reasons given ("… because the site was down"), blame refused ("should be shameless, not shaming
+any person that they brought down the system") and
 when a slip was found ("he did not realize it until it had been sent"). A person's own error is
 reported ("The staff member realised their error within 45 minutes", "made a bad database
 migration", an adverb between the person and the act: "I somehow overlooked this", the
@@ -218,7 +221,19 @@ def _asked(an, i) -> bool:
 def findings(an, names=None, owners=None):
     """(start, end, message, hint) for each error blamed on a person who is not named; not in a
     question put with its auxiliary first."""
-    return [f for f in _findings(an, names, owners) if not _asked(an, _token_at(an, f[0]))]
+    return [f for f in _findings(an, names, owners) if not _asked(an, _token_at(an, f[0])) and not _refused(an, _token_at(an, f[0]))]
+
+
+_BLAME_VERBS = lex._words("blame blaming shame shaming accuse accusing punish punishing scold scolding")
+_REFUSING = lex._words("not never without no don't don’t stop avoid")
+
+
+def _refused(an, i) -> bool:
+    """Whether the error stands under blame refused ("should be shameless, not shaming any person
+    that they brought down the system", "without blaming the engineer who deleted it"): what is
+    not to be done about an error, not an account of one ("accuses me of accessing" stays)."""
+    before = [t.low for t in an.sentence_tokens(an.tokens[i].sentence) if t.end <= an.tokens[i].start]
+    return any(low in _BLAME_VERBS and any(w in _REFUSING for w in before[max(0, k - 2) : k]) for k, low in enumerate(before))
 
 
 _DO_PRESENT = lex._words("do don't don’t dont")

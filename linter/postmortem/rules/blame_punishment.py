@@ -541,17 +541,7 @@ def _rejected(an, i) -> bool:
     )
 
 
-_CONDITIONS = lex._words("if when whenever unless")
-_PAST = lex._words("should ought must was were had did got been wasn't wasn’t weren't weren’t hadn't hadn’t")
-
-
-def _general_condition(before) -> bool:
-    """The sanction in a condition in the present ("if an employee is fired", "when there are
-    strong punishments"): what happens as a rule, not an account; "when he was fired" is one."""
-    for k in range(len(before) - 1, -1, -1):
-        if before[k] in _CONDITIONS:
-            return not any(word in _PAST or word.endswith("ed") for word in before[k + 1 :])
-    return False
+_general_condition = cl.general_condition
 
 
 def _person_before(an, j):

@@ -7,7 +7,9 @@ look". "Not obvious" is fine, and so are "simply" and "clearly" about systems or
 future work or about a consequence ("…, obviously taking a production server down with
 it"), "obviously" in a sentence with no person, no counterfactual and no verdict ("obviously
 wrong") in it (an inference from evidence: "the config had obviously been copied from
-staging, since it still pointed at the staging bucket"), an "obvious design flaw", and
+staging, since it still pointed at the staging bucket"), an "obvious design flaw", a guess
+about what is ("the operator might just be hitting the enter key multiple times", "it could
+simply be a timeout"; "could just have hit enter" is a counterfactual and is reported), and
 "easily missed" said of a message.
 
 ## Why it matters
@@ -37,6 +39,9 @@ SEVERITY = Severity.WARNING
 
 _OBVIOUS = lex._words("obvious obviously")
 _MINIMISERS = lex._words("simply just easily")
+# After "might just be": what a guess names ("could simply be a timeout"); a participle after it
+# ("could easily be recovered") is a counterfactual about a step.
+_GUESSED = lex._words("a an the that this because due")
 _LAPSES = lex._words("forgot ignored missed skipped overlooked didn't didn’t never failed neglected had")
 _NEGATIVE = lex._words("never not didn't didn’t hadn't hadn’t wasn't wasn’t failed ignored forgot missed")
 
@@ -89,6 +94,8 @@ def _judgement(an, i):
         prev = tokens[i - 1].low if same(i - 1) else ""
         prev2 = tokens[i - 2].low if same(i - 2) else ""
         nxt = tokens[i + 1].low if same(i + 1) else ""
+        if prev in lex.MODALS and nxt == "be" and same(i + 2) and (tokens[i + 2].low.endswith("ing") or tokens[i + 2].low in _GUESSED):
+            return None  # "the operator might just be hitting enter twice", "it could simply be a timeout": a guess about what is
         if prev in lex.MODALS or (prev == "have" and prev2 in lex.MODALS):
             return "makes a counterfactual sound easy"
         if nxt == "had" and same(i + 2) and tokens[i + 2].low == "to" and person_subject_before(an, i) is not None:

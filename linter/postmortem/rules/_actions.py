@@ -356,7 +356,7 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
             if not _committed(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} without a measure"
     if is_first:
-        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content):
+        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named):
             found = check(an, first, raw)
             if found is not None:
                 return found
@@ -403,6 +403,8 @@ def _open_ended(an: Analysis, first: int, raw: str):
             size = len(phrase)
     if not size:
         size = _open_event(tokens, first)
+    if not size and low in _DURATIVE and _asks_question(tokens[first + 1 :]):
+        size = 1  # "Monitor further updates to determine if they solve …": watching until a question answers itself
     if not size:
         return None
     rest = _outside_question(tokens[first + size :])
@@ -410,6 +412,22 @@ def _open_ended(an: Analysis, first: int, raw: str):
         return None
     words = " ".join(t.text.lower() for t in tokens[first : first + size])
     return tokens[first].start, tokens[-1].end, f"{words!r} has no decision, artefact or finish line"
+
+
+# Verbs of an ongoing activity: done when? "Monitor …", "Watch …", "Track …", "Follow …".
+_DURATIVE = _lex._words("monitor watch track follow observe maintain keep")
+
+
+def _asks_question(rest) -> bool:
+    """ "… to determine if …", "… to see whether …", "… to find out why …": the purpose of the
+    activity is a question, so the activity lasts until the question is answered."""
+    lows = [t.low for t in rest]
+    for k in range(len(lows) - 1):
+        if lows[k] == "to" and lows[k + 1] in ("determine", "see", "find", "check", "learn", "understand", "decide") and any(
+            w in _QUESTION_WORDS for w in lows[k + 2 : k + 5]
+        ):
+            return True
+    return False
 
 
 # A light verb and an open-ended act named as a noun is the same work as the verb: "Conduct a
@@ -738,6 +756,65 @@ def _generic_objects(an: Analysis, first: int, raw: str):
     if not content:
         return None
     return tokens[first].start, tokens[-1].end, "names no specific system, signal or artefact"
+
+
+# What goes wrong, in general: an outcome about these names no signal ("to detect issues quicker").
+_TROUBLE_NOUNS = _lex._words(
+    """
+    error errors anomaly anomalies abnormalities regression regressions bug bugs mistake mistakes
+    misconfiguration misconfigurations downtime disruption disruptions failure failures spike spikes
+    deviation deviations hiccup hiccups recurrence recurrences impact
+    detection response resolution recovery prevention identification
+    """
+)
+# Verbs that build, start or better a capability: their object has to name what it covers.
+_CAPABILITY_VERBS = _ADD_VERBS | _IMPROVE_VERBS | _lex._words("establish develop utilize utilise use upgrade adjust expand extend integrate deploy")
+
+
+_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "able", "ible", "ful", "less", "ent", "ant", "ary", "ed")
+
+
+def _names_thing(low: str) -> bool:
+    """A noun that names a thing, by lemminflect's tables: not only an adjective, an adverb or a
+    verb. A word the tables do not know names a thing (a product, a term) unless it is built like
+    an adjective ("abnormal", "proactive")."""
+    from ._language import _lemmas
+
+    lemmas = _lemmas(low)
+    if not lemmas:
+        return len(low) > 2 and not low.endswith(_ADJECTIVE_ENDINGS)
+    return "NOUN" in lemmas or "PROPN" in lemmas
+
+
+def _nothing_named(an: Analysis, first: int, raw: str):
+    """ "Implement automated monitoring and alerting to promptly detect and respond to service
+    issues", "Enhance testing procedures to catch errors before they impact the live website":
+    a capability is built or bettered, and no word of the item names what it covers. Every noun is
+    a generic capability, process or trouble; the other words are adjectives, adverbs and verbs
+    (by lemminflect's tables). One noun that names a thing ("disk usage", "Nginx", "the billing
+    job"), a number, a code span or a name is enough to leave the item alone."""
+    tokens = an.tokens
+    if tokens[first].low not in _CAPABILITY_VERBS or "`" in raw or _measured(tokens, an.text):
+        return None
+    if not any(t.low in _TROUBLE_NOUNS or t.low in _lex.GENERIC_NOUNS and t.low not in _lex.CAPABILITY_NOUNS for t in tokens[first + 1 :]):
+        return None  # the shape is a capability for trouble in general; the word lookups only then
+    content = 0
+    others = []
+    for tok in tokens[first + 1 :]:
+        low = tok.low
+        if low in _lex.STOPWORDS or low in _PLAIN_VERBS or low in ("before", "after", "when", "so", "that", "they", "we", "it", "them"):
+            continue
+        if tok.capitalised and not tok.initial or not low.replace("-", "").isalpha() or tok.text.isupper():
+            return None  # "Nginx", "API", "real-time": a name or a term
+        if low in _VAGUE_OBJECTS or low in _TROUBLE_NOUNS or low in _lex.CAPABILITY_NOUNS:
+            content += 1
+            continue
+        others.append(low)
+    if content < 2 or len(others) > content:
+        return None  # mostly other words: some of them name something, the lookups are not needed
+    if any(_names_thing(part) for low in others for part in low.split("-") if part):
+        return None  # a noun that names something, or a word the tables do not know
+    return tokens[first].start, tokens[-1].end, "names no system, signal or threshold it covers"
 
 
 _ALTERNATIVES = _lex._words("different another alternative other new better")
@@ -1084,6 +1161,14 @@ def _rule_for_people(an: Analysis, first: int):
             return adverb.start, verb.end, f"{adverb.text} {verb.text}"
     if low == "avoid" and _gerund(tokens[first + 1].low):
         return tok.start, tokens[first + 1].end, f"{tok.text} {tokens[first + 1].text}"  # "Avoid using toplevel wildcards"
+    # a habit in a second instruction: "Embed credentials in shell variables; never let them reach
+    # the output of any command", "Avoid `latest` tags — always pin a version": the adverb opens a
+    # clause of its own after a semicolon or a dash, and its verb is a person's act
+    for k in range(first + 2, n - 1):
+        if tokens[k].low in _HABIT_ADVERBS and _clause_break_before(an, tokens[k]):
+            verb = tokens[k + 1]
+            if is_imperative(verb.text) and verb.low not in _POLICY_VERBS and not _SYSTEM_VERB(verb):
+                return tokens[k].start, verb.end, f"{tokens[k].text} {verb.text}"
     # a routine check by people: "Test before deploying on all servers", "Check every subdomain …
     # before switching nameservers", "Ensure that status of a service … is checked after restart"
     routine = _routine_check(tokens, first)
@@ -1113,6 +1198,12 @@ def _rule_for_people(an: Analysis, first: int):
 _ROUTINE_CHECKS = _lex._words("check verify test confirm double-check triple-check validate review inspect re-check recheck")
 _ROUTINE_CHECKED = _lex._words("checked verified tested confirmed double-checked validated reviewed inspected re-checked rechecked")
 _WHEN_DONE = _lex._words("before after whenever")
+
+
+def _clause_break_before(an: Analysis, tok) -> bool:
+    """A semicolon or a dash just before the token: a second clause starts there."""
+    between = an.text[max(0, tok.start - 3) : tok.start]
+    return ";" in between or "—" in between or "–" in between or " - " in between
 
 
 def _routine_check(tokens, first: int):

@@ -1102,6 +1102,8 @@ _RULE_NOUNS = _lex._words(
     """
 )
 _HABIT_ADVERBS = _lex._words("always never")
+# Verbs of belief or regard: what they ask for happens in a person's head.
+_BELIEF_VERBS = _lex._words("assume presume treat regard suppose believe")
 _MECHANISM = _lex._words(
     """
     automatically automatic automated automation auto bot ci hook pre-commit gate lint linter
@@ -1161,6 +1163,12 @@ def _rule_for_people(an: Analysis, first: int):
             return adverb.start, verb.end, f"{adverb.text} {verb.text}"
     if low == "avoid" and _gerund(tokens[first + 1].low):
         return tok.start, tokens[first + 1].end, f"{tok.text} {tokens[first + 1].text}"  # "Avoid using toplevel wildcards"
+    # a way of thinking asked of people: "Treat partial tokens as plaintext", "Assume the credential
+    # was revoked", "Regard every alert as real": only a person can hold a belief
+    for k in range(first, min(n - 1, first + 12)):
+        if k == first or tokens[k - 1].low in (",", "and", "then") or _clause_break_before(an, tokens[k]) or "," in an.text[tokens[k - 1].end : tokens[k].start]:
+            if tokens[k].low in _BELIEF_VERBS and (tokens[k].low != "treat" or any(t.low == "as" for t in tokens[k + 2 : k + 12])):
+                return tokens[k].start, tokens[k].end, tokens[k].text
     # a habit in a second instruction: "Embed credentials in shell variables; never let them reach
     # the output of any command", "Avoid `latest` tags — always pin a version": the adverb opens a
     # clause of its own after a semicolon or a dash, and its verb is a person's act

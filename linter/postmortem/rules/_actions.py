@@ -347,10 +347,14 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
         if is_first and low in _ADD_VERBS and rest:
             # "Add additional alerts so we detect the problem sooner": a generic object whose
             # purpose is only a degree
-            cut = next((k for k, t in enumerate(rest) if t.low == "so" or t.low == "to" and k + 1 < len(rest) and rest[k + 1].low in _lex.IMPERATIVE_VERBS), None)
+            cut = next((k for k, t in enumerate(rest) if t.low == "so" or t.low == "to" and k + 1 < len(rest) and (
+                rest[k + 1].low in _lex.IMPERATIVE_VERBS or rest[k + 1].low.endswith("ly") and k + 2 < len(rest) and rest[k + 2].low in _lex.IMPERATIVE_VERBS)), None)
             if cut and all(t.low in _FILLER or t.low in _lex.CAPABILITY_NOUNS for t in rest[:cut]):
                 purpose = rest[cut:]
-                if any(_degree_at(purpose, m) for m in range(len(purpose))) and not _measured(purpose):
+                if any(_degree_at(purpose, m) for m in range(len(purpose))) and not _measured(purpose) or _goal_only(purpose):
+                    return tokens[p].start, end, f"{' '.join(t.text for t in rest[:cut])!r} names no specific signal or threshold"
+            elif cut and _capability_only(rest[:cut], modifiers=True) and _goal_only(rest[cut:]):
+                # "Implement automated monitoring and alerting to promptly detect … service issues"
                     return tokens[p].start, end, f"{' '.join(t.text for t in rest[:cut])!r} names no specific signal or threshold"
         if not is_first and low in _COMPARATIVES and p + 1 < len(tokens) and tokens[p + 1].low != "than":
             if not _committed(rest, raw):
@@ -566,6 +570,8 @@ _EVALUATIVE = _lex._words(
     seamless seamlessly optimal efficient effective
     """
 )
+# What a superlative of "good" can judge without naming it: "best practices", "the best approach".
+_GOOD_THINGS = _lex._words("practice practices way ways approach approaches method methods")
 _MORE_OF = _lex._words("quickly often gracefully reliably visible efficient efficiently robust careful")
 
 
@@ -590,6 +596,8 @@ def _evaluative(an: Analysis, first: int, raw: str):
             hit = (k, degree)  # "Set up broader alerting", "Implement improved auto-scaling capabilities"
         elif low == "more" and (nxt in _MORE_OF or k + 1 == len(tokens) or k <= first + 2 and nxt and nxt != "than"):
             hit = (k, min(k + 2, len(tokens)))  # "Cover more scenarios", "Point to more relevant runbooks"
+        elif low == "best" and nxt in _GOOD_THINGS:
+            hit = (k, k + 2)  # "Update documentation on best practices for …": which ones?
         elif low == "improve" and k == first:
             hit = (k, k + 1)  # "Improve reliability of the cron jobs": done when?
         elif low in ("if", "where", "when") and nxt in ("needed", "necessary", "possible", "appropriate", "required") and k + 2 >= len(tokens) \
@@ -717,11 +725,56 @@ def _improvement_without_target(an: Analysis, first: int, raw: str):
         return None
     for m, tok in enumerate(main):
         if tok.low in _MEANS:
-            if not _judging_target(main[m + 1 :]):
+            if not _judging_target(main[m + 1 :]) and not (_capability_only(main[:m]) and _goal_only(main[m:])):
                 return None  # a means or a target: "… with a circuit breaker", "… to p99 under 300 ms"
             # "… to better track …", "… to include more granular alerts": a target that is only a degree
     words = " ".join(t.text.lower() for t in tokens[first : first + size])
     return tokens[first].start, tokens[-1].end, f"{words!r} says better, not what done looks like"
+
+
+def _capability_only(words, modifiers: bool = False) -> bool:
+    """The object is a capability and nothing else: "monitoring", "our monitoring system",
+    "code review processes", "testing procedures" (a capability, process or generic noun, with
+    determiners and capability nouns used as modifiers). With ``modifiers``, adjectives built
+    like adjectives may qualify it ("automated", "comprehensive", "additional")."""
+    content = [t for t in words if t.low not in _lex.STOPWORDS and t.low not in _PLAIN_VERBS and t.low not in _FILLER]
+    return bool(content) and any(t.low in _lex.CAPABILITY_NOUNS for t in content) and all(
+        t.low in _VAGUE_OBJECTS or t.low in _lex.CAPABILITY_NOUNS or t.low in _PROCESS_NOUNS
+        or modifiers and t.text.islower() and (t.low in _EVALUATIVE or t.low.endswith(_ADJECTIVE_BUILT))
+        for t in content
+    )
+
+
+_ADJECTIVE_BUILT = ("ated", "ive", "al", "ous")
+
+
+_PROCESS_NOUNS = _lex._words("procedures procedure review reviews code planning")
+
+
+# Verbs whose object says what a capability holds ("… to include pool metrics", "… to track the
+# queue depth"), as against what it is for ("… to detect anomalies", "… to catch errors").
+_CONTENT_VERBS = _lex._words(
+    "include cover track measure record log expose collect show list export contain report graph chart"
+    " verify ensure validate check confirm test assert"  # what the checks test is their content
+)
+
+
+def _goal_only(target) -> bool:
+    """ "to detect uneven traffic distribution": a purpose that names what should be noticed, not
+    what the capability holds, and nothing exact (a name, a number, a file)."""
+    if len(target) < 2 or target[0].low != "to" or target[1].low in _CONTENT_VERBS:
+        return False
+    return not _names_anything(target[1:])
+
+
+def _names_anything(words) -> bool:
+    """A word that names a thing exactly: a capitalised name or an acronym, a file or a path, a
+    number, a code span. What a better capability is for has to be named this way to be checked."""
+    for tok in words:
+        text = tok.text
+        if tok.capitalised and not tok.initial or text.isupper() and len(text) > 1 or any(ch in text for ch in "._/`") or text[:1].isdigit():
+            return True
+    return False
 
 
 # Nouns that name no particular thing, beyond the shared generic ones.
@@ -889,7 +942,7 @@ def _recurring_check(an: Analysis, first: int, raw: str):
         for k in range(first + 1, min(len(tokens), first + 3)):
             if tokens[k].low in _RECURRING:
                 for m in range(k + 1, min(len(tokens), k + 4)):
-                    if tokens[m].low in _OPEN_EVENTS or light and tokens[m].low in _PEOPLE_WORK:
+                    if tokens[m].low in _OPEN_EVENTS or light and tokens[m].low in _PEOPLE_WORK or _act_noun(tokens[m].low) and _head_at(tokens, m) and words_of(an.text).isdisjoint(_MECHANISM):
                         return tokens[first].start, tokens[m].end, f"recurring {tokens[m].low} by people has no finish line"
         return None
     if tokens[first].low not in _CHECK_VERBS:
@@ -901,6 +954,18 @@ def _recurring_check(an: Analysis, first: int, raw: str):
 
 
 _RECURRING = _lex._words("regular periodic routine recurring continuous ongoing frequent")
+_ACT_ENDINGS = ("ance", "ence", "ment", "ments", "tion", "tions", "sion", "sions")
+
+
+def _head_at(tokens, m: int) -> bool:
+    """The noun at ``m`` heads its phrase: nothing but a preposition, a conjunction or the end
+    follows it ("regular maintenance of …", not "regular maintenance tasks")."""
+    return m + 1 >= len(tokens) or tokens[m + 1].low in _STOPWORDS_AFTER or tokens[m + 1].low in ("of", "across")
+
+
+def _act_noun(low: str) -> bool:
+    """An act named as a noun, by its ending: "maintenance", "assessments", "inspection"."""
+    return len(low) > 6 and low.endswith(_ACT_ENDINGS)
 # Verbs that start a practice: "Implement regular code reviews", "Introduce periodic drills".
 _PRACTICE_VERBS = _lex._words("implement introduce institute establish start begin adopt")
 _PEOPLE_WORK = _lex._words("audit audits testing tests checks optimization optimisation inspections inspection")

@@ -614,12 +614,33 @@ def _evaluative(an: Analysis, first: int, raw: str):
         if hit is None:
             continue
         rest = tokens[first + 1 :]
+        if low in _EVALUATIVE and k > 0 and tokens[k - 1].low in ("a", "an", "the") and _function_named(tokens, hit[1]):
+            return None  # "an easier mechanism for customers to opt in to lazy loading without …": easier for what is said
         if _measured(rest, an.text) or _purpose(tokens[hit[1]:]) and low not in ("more", "improve") \
                 or low == "improve" and _committed(rest, raw, code_counts=False, references=False, text=an.text):
             return None
         phrase = " ".join(t.text for t in tokens[hit[0] : hit[1]])
         return tokens[hit[0]].start, tokens[hit[1] - 1].end, f"{phrase.lower()!r} is a judgement, not a specification"
     return None
+
+
+def _function_named(tokens, k: int) -> bool:
+    """After a judged noun, "for <someone> to <verb> …" says what the thing is for, in words of
+    its own: "a mechanism for customers to opt in to lazy loading without opting in to
+    auto-updating". Three content words that are not generic make it a specification."""
+    n = len(tokens)
+    j = k
+    while j < n and j < k + 3 and tokens[j].low != "for":
+        j += 1
+    if j >= n - 3 or tokens[j].low != "for":
+        return False
+    m = j + 1
+    while m < n and m < j + 4 and tokens[m].low != "to":
+        m += 1
+    if m >= n - 1 or tokens[m].low != "to" or not is_imperative(tokens[m + 1].text):
+        return False
+    content = [t for t in tokens[m + 1 :] if t.low not in _lex.STOPWORDS and t.low not in _VAGUE_OBJECTS and t.low not in _TROUBLE_NOUNS]
+    return len(content) >= 3
 
 
 _COPULAS = _lex._words("is are remains remain stays stay becomes become")
@@ -915,6 +936,8 @@ def _plan_without_content(an: Analysis, first: int, raw: str):
             after = tokens[j + 1 :]
             if any(t.low in ("that", "which", "using", "via", "based", "such", "e.g", "like", "including") for t in after):
                 return None  # "… process that removes the IP addresses from the proxy": its content is said
+            if _function_named(tokens, j + 1):
+                return None  # "… a mechanism for customers to opt in to lazy loading without …": what it does is said
             if any(t.low in _lex.DELIVERABLES or t.text.isupper() and len(t.text) > 1 for t in tokens[first + 1 :]):
                 return None  # "Create an OPA policy …"
             return tokens[first].start, tokens[-1].end, f"{tokens[j].text.lower()!r} with nothing said of what it holds"
@@ -1398,6 +1421,8 @@ def _behaviour_at(an, p):
     if low in _lex.BEHAVIOUR_VERBS or low in ("onboard", "mentor", "brief", "re-educate"):
         for k in range(p + 1, min(n, p + 5)):
             if tokens[k].low in _lex.PEOPLE_OBJECTS or tokens[k].low in _lex.ROLE_NOUNS or tokens[k].low in _lex.TEAM_NOUNS:
+                if low == "ask" and k + 1 < n and tokens[k + 1].low in _QUESTION_WORDS | {"about"}:
+                    return None  # "Ask Grafana support if we should use PVC …": a question put, not a habit asked for
                 return p, k + 1
     if low == "have" and p + 1 < n and tokens[p + 1].low in _lex.PEOPLE_OBJECTS:
         for k in range(p + 2, min(n, p + 4)):

@@ -376,7 +376,7 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
 _OPEN_ENDED = _lex._words(
     """
     investigate review evaluate assess explore research diagnose reflect discuss brainstorm
-    analyse analyze study revisit consider continue plan understand
+    analyse analyze study revisit consider continue plan understand maintain
     """
 )
 _OPEN_PHRASES = (
@@ -1312,6 +1312,10 @@ def _routine_check(tokens, first: int):
     when = next((k for k in range(first + 1, n) if tokens[k].low in _WHEN_DONE and k + 1 < n), None)
     if when is None:
         return None
+    if when + 1 < n and tokens[when + 1].low in ("every", "each", "any") and is_imperative(tokens[first].text) and not _SYSTEM_VERB(tokens[first]):
+        # "Review and test load balancer configurations after every deployment", "Run sudo
+        # update-initramfs -u explicitly after any apt session …": a step by hand at each event
+        return tokens[first].start, tokens[when + 1].end, f"{tokens[first].text} … {tokens[when].text} {tokens[when + 1].text}"
     if low in _ROUTINE_CHECKS:
         between = tokens[first + 1 : when]
         if not between or any(t.low in _QUANTIFIERS and t.low != "no" for t in between[:3]):

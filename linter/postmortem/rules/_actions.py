@@ -512,8 +512,25 @@ def _purpose(rest) -> bool:
                 clause = rest[k + len(p) :]
                 if any(_degree_at(clause, m) for m in range(len(clause))) and not _measured(clause):
                     continue
+                if _qualities_only(clause):
+                    continue  # "… to ensure consistency and accuracy": a quality, no finish line
                 return True
     return False
+
+
+_QUALITY_ENDINGS = ("ity", "ness", "ency", "ancy", "acy", "ance", "ence")
+
+
+def _qualities_only(clause) -> bool:
+    """Every word of a purpose is a quality named as a noun ("consistency", "accuracy",
+    "reliability", "robustness") or a function word: the purpose says what to be, not when done."""
+    head = []
+    for t in clause:
+        if t.low in ("across", "in", "of", "for", "between", "among", "throughout", "within", "on"):
+            break  # "consistency across environments": where the quality holds, not what it is
+        head.append(t)
+    content = [t for t in head if t.low not in _lex.STOPWORDS and t.low not in ("and", "or")]
+    return bool(content) and all(t.text.islower() and len(t.low) > 6 and t.low.endswith(_QUALITY_ENDINGS) for t in content)
 
 
 def _comparative(low: str) -> bool:

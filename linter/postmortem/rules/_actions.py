@@ -367,6 +367,10 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
     evaluative = _evaluative(an, first, raw)
     if evaluative is not None:
         return evaluative
+    if is_first:
+        deviation = _deviation_without_threshold(an, first, raw)
+        if deviation is not None:
+            return deviation
     if _NEVER_AGAIN.search(an.text) and not (is_first and _specific(tokens[first + 1 :], raw)):
         match = _NEVER_AGAIN.search(an.text)
         return match.start(), match.end(), "promises an outcome, not an action"
@@ -658,6 +662,28 @@ def _function_named(tokens, k: int) -> bool:
         return False
     content = [t for t in tokens[m + 1 :] if t.low not in _lex.STOPWORDS and t.low not in _VAGUE_OBJECTS and t.low not in _TROUBLE_NOUNS]
     return len(content) >= 3
+
+
+# Words that judge a value against what is normal: how far from normal is "abnormal"?
+_DEVIATIONS = _lex._words("abnormal abnormally unusual unusually anomalous excessive significant significantly")
+_ALARMS = _lex._words("alert alerts alerting alarm alarms detect detection notify notification notifications page paging")
+
+
+def _deviation_without_threshold(an: Analysis, first: int, raw: str):
+    """ "Implement automated alerts for abnormal database activity", "Enhance monitoring systems to
+    provide real-time alerts for abnormal server loads": an alarm whose condition is a judgement of
+    normal, with no threshold, number or named signal to compare against."""
+    tokens = an.tokens
+    words = words_of(an.text)
+    if words.isdisjoint(_DEVIATIONS) or words.isdisjoint(_ALARMS) or "`" in raw:
+        return None
+    rest = tokens[first + 1 :]
+    if _measured(rest, an.text) or _names_anything(rest):
+        return None
+    for tok in rest:
+        if tok.low in _DEVIATIONS:
+            return tok.start, tok.end, f"{tok.text.lower()!r} with no threshold: abnormal against what?"
+    return None
 
 
 _COPULAS = _lex._words("is are remains remain stays stay becomes become")

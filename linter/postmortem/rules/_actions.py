@@ -1153,6 +1153,9 @@ def behaviour_only(an: Analysis) -> tuple[int, int, str] | None:
 
 _HABIT_VERBS = _lex._words("start stop keep continue begin quit")
 _DILIGENCE = _lex._words("proactively quickly promptly carefully thoroughly diligently consistently properly timely")
+# Verbs of effort or resolve: what they ask for is a person trying, not a change made.
+_CONATIVE = _lex._words("strive endeavour endeavor aim pledge vow resolve")
+_RESOLVE_NOUNS = _lex._words("pact commitment effort point promise resolution habit")
 _TELL_VERBS = _lex._words("communicate note tell remind inform announce stress emphasise emphasize explain")
 _PEOPLE_SUBJECTS = _lex._words("we they you everyone everybody engineers developers people staff teams team")
 
@@ -1190,6 +1193,10 @@ def _demanded(an: Analysis, first: int):
     before = [t for t in tokens[:first] if t.low in _DILIGENCE]
     if before and not _SYSTEM_VERB(tok):
         return before[0].start, tok.end, f"{before[0].text} {tok.text}"
+    if low in _CONATIVE and nxt.low == "to":
+        return tok.start, nxt.end, f"{tok.text} {nxt.text}"  # "Strive to …", "Aim to …": an effort asked of people
+    if low == "make" and nxt.low in ("a", "an", "every") and first + 3 < n and tokens[first + 2].low in _RESOLVE_NOUNS and tokens[first + 3].low == "to":
+        return tok.start, tokens[first + 3].end, " ".join(t.text for t in tokens[first : first + 4])  # "Make a pact to triple-check …"
     if low in _TELL_VERBS and nxt.low == "that":
         return tok.start, nxt.end, f"{tok.text} that"
     words = words_of(an.text)

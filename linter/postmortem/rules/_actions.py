@@ -66,7 +66,7 @@ def opening(an: Analysis) -> int:
             i += 1
         elif low in _CONNECTORS and _comma_after(an, i):
             i += 1
-        elif low in _CONDITIONS and i == 0:
+        elif (low in _CONDITIONS or low == "as") and i == 0:  # "As Cloudflare recommends, create …"
             j = _after_condition(an, i)
             if j is None:
                 break

@@ -66,7 +66,7 @@ def opening(an: Analysis) -> int:
             i += 1
         elif low in _CONNECTORS and _comma_after(an, i):
             i += 1
-        elif low in _CONDITIONS and i == 0:
+        elif (low in _CONDITIONS or low == "as") and i == 0:  # "As Cloudflare recommends, create …"
             j = _after_condition(an, i)
             if j is None:
                 break
@@ -347,22 +347,30 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
         if is_first and low in _ADD_VERBS and rest:
             # "Add additional alerts so we detect the problem sooner": a generic object whose
             # purpose is only a degree
-            cut = next((k for k, t in enumerate(rest) if t.low == "so" or t.low == "to" and k + 1 < len(rest) and rest[k + 1].low in _lex.IMPERATIVE_VERBS), None)
+            cut = next((k for k, t in enumerate(rest) if t.low == "so" or t.low == "to" and k + 1 < len(rest) and (
+                rest[k + 1].low in _lex.IMPERATIVE_VERBS or rest[k + 1].low.endswith("ly") and k + 2 < len(rest) and rest[k + 2].low in _lex.IMPERATIVE_VERBS)), None)
             if cut and all(t.low in _FILLER or t.low in _lex.CAPABILITY_NOUNS for t in rest[:cut]):
                 purpose = rest[cut:]
-                if any(_degree_at(purpose, m) for m in range(len(purpose))) and not _measured(purpose):
+                if any(_degree_at(purpose, m) for m in range(len(purpose))) and not _measured(purpose) or _goal_only(purpose):
+                    return tokens[p].start, end, f"{' '.join(t.text for t in rest[:cut])!r} names no specific signal or threshold"
+            elif cut and _capability_only(rest[:cut], modifiers=True) and _goal_only(rest[cut:]):
+                # "Implement automated monitoring and alerting to promptly detect … service issues"
                     return tokens[p].start, end, f"{' '.join(t.text for t in rest[:cut])!r} names no specific signal or threshold"
         if not is_first and low in _COMPARATIVES and p + 1 < len(tokens) and tokens[p + 1].low != "than":
             if not _committed(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} without a measure"
     if is_first:
-        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content):
+        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named):
             found = check(an, first, raw)
             if found is not None:
                 return found
     evaluative = _evaluative(an, first, raw)
     if evaluative is not None:
         return evaluative
+    if is_first:
+        deviation = _deviation_without_threshold(an, first, raw)
+        if deviation is not None:
+            return deviation
     if _NEVER_AGAIN.search(an.text) and not (is_first and _specific(tokens[first + 1 :], raw)):
         match = _NEVER_AGAIN.search(an.text)
         return match.start(), match.end(), "promises an outcome, not an action"
@@ -372,7 +380,7 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
 _OPEN_ENDED = _lex._words(
     """
     investigate review evaluate assess explore research diagnose reflect discuss brainstorm
-    analyse analyze study revisit consider continue plan understand
+    analyse analyze study revisit consider continue plan understand maintain
     """
 )
 _OPEN_PHRASES = (
@@ -403,6 +411,8 @@ def _open_ended(an: Analysis, first: int, raw: str):
             size = len(phrase)
     if not size:
         size = _open_event(tokens, first)
+    if not size and low in _DURATIVE and _asks_question(tokens[first + 1 :]):
+        size = 1  # "Monitor further updates to determine if they solve …": watching until a question answers itself
     if not size:
         return None
     rest = _outside_question(tokens[first + size :])
@@ -410,6 +420,22 @@ def _open_ended(an: Analysis, first: int, raw: str):
         return None
     words = " ".join(t.text.lower() for t in tokens[first : first + size])
     return tokens[first].start, tokens[-1].end, f"{words!r} has no decision, artefact or finish line"
+
+
+# Verbs of an ongoing activity: done when? "Monitor …", "Watch …", "Track …", "Follow …".
+_DURATIVE = _lex._words("monitor watch track follow observe maintain keep")
+
+
+def _asks_question(rest) -> bool:
+    """ "… to determine if …", "… to see whether …", "… to find out why …": the purpose of the
+    activity is a question, so the activity lasts until the question is answered."""
+    lows = [t.low for t in rest]
+    for k in range(len(lows) - 1):
+        if lows[k] == "to" and lows[k + 1] in ("determine", "see", "find", "check", "learn", "understand", "decide") and any(
+            w in _QUESTION_WORDS for w in lows[k + 2 : k + 5]
+        ):
+            return True
+    return False
 
 
 # A light verb and an open-ended act named as a noun is the same work as the verb: "Conduct a
@@ -490,8 +516,25 @@ def _purpose(rest) -> bool:
                 clause = rest[k + len(p) :]
                 if any(_degree_at(clause, m) for m in range(len(clause))) and not _measured(clause):
                     continue
+                if _qualities_only(clause):
+                    continue  # "… to ensure consistency and accuracy": a quality, no finish line
                 return True
     return False
+
+
+_QUALITY_ENDINGS = ("ity", "ness", "ency", "ancy", "acy", "ance", "ence")
+
+
+def _qualities_only(clause) -> bool:
+    """Every word of a purpose is a quality named as a noun ("consistency", "accuracy",
+    "reliability", "robustness") or a function word: the purpose says what to be, not when done."""
+    head = []
+    for t in clause:
+        if t.low in ("across", "in", "of", "for", "between", "among", "throughout", "within", "on"):
+            break  # "consistency across environments": where the quality holds, not what it is
+        head.append(t)
+    content = [t for t in head if t.low not in _lex.STOPWORDS and t.low not in ("and", "or")]
+    return bool(content) and all(t.text.islower() and len(t.low) > 6 and t.low.endswith(_QUALITY_ENDINGS) for t in content)
 
 
 def _comparative(low: str) -> bool:
@@ -548,6 +591,8 @@ _EVALUATIVE = _lex._words(
     seamless seamlessly optimal efficient effective
     """
 )
+# What a superlative of "good" can judge without naming it: "best practices", "the best approach".
+_GOOD_THINGS = _lex._words("practice practices way ways approach approaches method methods")
 _MORE_OF = _lex._words("quickly often gracefully reliably visible efficient efficiently robust careful")
 
 
@@ -572,6 +617,8 @@ def _evaluative(an: Analysis, first: int, raw: str):
             hit = (k, degree)  # "Set up broader alerting", "Implement improved auto-scaling capabilities"
         elif low == "more" and (nxt in _MORE_OF or k + 1 == len(tokens) or k <= first + 2 and nxt and nxt != "than"):
             hit = (k, min(k + 2, len(tokens)))  # "Cover more scenarios", "Point to more relevant runbooks"
+        elif low == "best" and nxt in _GOOD_THINGS:
+            hit = (k, k + 2)  # "Update documentation on best practices for …": which ones?
         elif low == "improve" and k == first:
             hit = (k, k + 1)  # "Improve reliability of the cron jobs": done when?
         elif low in ("if", "where", "when") and nxt in ("needed", "necessary", "possible", "appropriate", "required") and k + 2 >= len(tokens) \
@@ -588,11 +635,54 @@ def _evaluative(an: Analysis, first: int, raw: str):
         if hit is None:
             continue
         rest = tokens[first + 1 :]
+        if low in _EVALUATIVE and k > 0 and tokens[k - 1].low in ("a", "an", "the") and _function_named(tokens, hit[1]):
+            return None  # "an easier mechanism for customers to opt in to lazy loading without …": easier for what is said
         if _measured(rest, an.text) or _purpose(tokens[hit[1]:]) and low not in ("more", "improve") \
                 or low == "improve" and _committed(rest, raw, code_counts=False, references=False, text=an.text):
             return None
         phrase = " ".join(t.text for t in tokens[hit[0] : hit[1]])
         return tokens[hit[0]].start, tokens[hit[1] - 1].end, f"{phrase.lower()!r} is a judgement, not a specification"
+    return None
+
+
+def _function_named(tokens, k: int) -> bool:
+    """After a judged noun, "for <someone> to <verb> …" says what the thing is for, in words of
+    its own: "a mechanism for customers to opt in to lazy loading without opting in to
+    auto-updating". Three content words that are not generic make it a specification."""
+    n = len(tokens)
+    j = k
+    while j < n and j < k + 3 and tokens[j].low != "for":
+        j += 1
+    if j >= n - 3 or tokens[j].low != "for":
+        return False
+    m = j + 1
+    while m < n and m < j + 4 and tokens[m].low != "to":
+        m += 1
+    if m >= n - 1 or tokens[m].low != "to" or not is_imperative(tokens[m + 1].text):
+        return False
+    content = [t for t in tokens[m + 1 :] if t.low not in _lex.STOPWORDS and t.low not in _VAGUE_OBJECTS and t.low not in _TROUBLE_NOUNS]
+    return len(content) >= 3
+
+
+# Words that judge a value against what is normal: how far from normal is "abnormal"?
+_DEVIATIONS = _lex._words("abnormal abnormally unusual unusually anomalous excessive significant significantly")
+_ALARMS = _lex._words("alert alerts alerting alarm alarms detect detection notify notification notifications page paging")
+
+
+def _deviation_without_threshold(an: Analysis, first: int, raw: str):
+    """ "Implement automated alerts for abnormal database activity", "Enhance monitoring systems to
+    provide real-time alerts for abnormal server loads": an alarm whose condition is a judgement of
+    normal, with no threshold, number or named signal to compare against."""
+    tokens = an.tokens
+    words = words_of(an.text)
+    if words.isdisjoint(_DEVIATIONS) or words.isdisjoint(_ALARMS) or "`" in raw:
+        return None
+    rest = tokens[first + 1 :]
+    if _measured(rest, an.text) or _names_anything(rest):
+        return None
+    for tok in rest:
+        if tok.low in _DEVIATIONS:
+            return tok.start, tok.end, f"{tok.text.lower()!r} with no threshold: abnormal against what?"
     return None
 
 
@@ -699,11 +789,56 @@ def _improvement_without_target(an: Analysis, first: int, raw: str):
         return None
     for m, tok in enumerate(main):
         if tok.low in _MEANS:
-            if not _judging_target(main[m + 1 :]):
+            if not _judging_target(main[m + 1 :]) and not (_capability_only(main[:m]) and _goal_only(main[m:])):
                 return None  # a means or a target: "… with a circuit breaker", "… to p99 under 300 ms"
             # "… to better track …", "… to include more granular alerts": a target that is only a degree
     words = " ".join(t.text.lower() for t in tokens[first : first + size])
     return tokens[first].start, tokens[-1].end, f"{words!r} says better, not what done looks like"
+
+
+def _capability_only(words, modifiers: bool = False) -> bool:
+    """The object is a capability and nothing else: "monitoring", "our monitoring system",
+    "code review processes", "testing procedures" (a capability, process or generic noun, with
+    determiners and capability nouns used as modifiers). With ``modifiers``, adjectives built
+    like adjectives may qualify it ("automated", "comprehensive", "additional")."""
+    content = [t for t in words if t.low not in _lex.STOPWORDS and t.low not in _PLAIN_VERBS and t.low not in _FILLER]
+    return bool(content) and any(t.low in _lex.CAPABILITY_NOUNS for t in content) and all(
+        t.low in _VAGUE_OBJECTS or t.low in _lex.CAPABILITY_NOUNS or t.low in _PROCESS_NOUNS
+        or modifiers and t.text.islower() and (t.low in _EVALUATIVE or t.low.endswith(_ADJECTIVE_BUILT))
+        for t in content
+    )
+
+
+_ADJECTIVE_BUILT = ("ated", "ive", "al", "ous")
+
+
+_PROCESS_NOUNS = _lex._words("procedures procedure review reviews code planning")
+
+
+# Verbs whose object says what a capability holds ("… to include pool metrics", "… to track the
+# queue depth"), as against what it is for ("… to detect anomalies", "… to catch errors").
+_CONTENT_VERBS = _lex._words(
+    "include cover track measure record log expose collect show list export contain report graph chart"
+    " verify ensure validate check confirm test assert"  # what the checks test is their content
+)
+
+
+def _goal_only(target) -> bool:
+    """ "to detect uneven traffic distribution": a purpose that names what should be noticed, not
+    what the capability holds, and nothing exact (a name, a number, a file)."""
+    if len(target) < 2 or target[0].low != "to" or target[1].low in _CONTENT_VERBS:
+        return False
+    return not _names_anything(target[1:])
+
+
+def _names_anything(words) -> bool:
+    """A word that names a thing exactly: a capitalised name or an acronym, a file or a path, a
+    number, a code span. What a better capability is for has to be named this way to be checked."""
+    for tok in words:
+        text = tok.text
+        if tok.capitalised and not tok.initial or text.isupper() and len(text) > 1 or any(ch in text for ch in "._/`") or text[:1].isdigit():
+            return True
+    return False
 
 
 # Nouns that name no particular thing, beyond the shared generic ones.
@@ -738,6 +873,65 @@ def _generic_objects(an: Analysis, first: int, raw: str):
     if not content:
         return None
     return tokens[first].start, tokens[-1].end, "names no specific system, signal or artefact"
+
+
+# What goes wrong, in general: an outcome about these names no signal ("to detect issues quicker").
+_TROUBLE_NOUNS = _lex._words(
+    """
+    error errors anomaly anomalies abnormalities regression regressions bug bugs mistake mistakes
+    misconfiguration misconfigurations downtime disruption disruptions failure failures spike spikes
+    deviation deviations hiccup hiccups recurrence recurrences impact
+    detection response resolution recovery prevention identification
+    """
+)
+# Verbs that build, start or better a capability: their object has to name what it covers.
+_CAPABILITY_VERBS = _ADD_VERBS | _IMPROVE_VERBS | _lex._words("establish develop utilize utilise use upgrade adjust expand extend integrate deploy")
+
+
+_ADJECTIVE_ENDINGS = ("al", "ive", "ous", "ic", "able", "ible", "ful", "less", "ent", "ant", "ary", "ed")
+
+
+def _names_thing(low: str) -> bool:
+    """A noun that names a thing, by lemminflect's tables: not only an adjective, an adverb or a
+    verb. A word the tables do not know names a thing (a product, a term) unless it is built like
+    an adjective ("abnormal", "proactive")."""
+    from ._language import _lemmas
+
+    lemmas = _lemmas(low)
+    if not lemmas:
+        return len(low) > 2 and not low.endswith(_ADJECTIVE_ENDINGS)
+    return "NOUN" in lemmas or "PROPN" in lemmas
+
+
+def _nothing_named(an: Analysis, first: int, raw: str):
+    """ "Implement automated monitoring and alerting to promptly detect and respond to service
+    issues", "Enhance testing procedures to catch errors before they impact the live website":
+    a capability is built or bettered, and no word of the item names what it covers. Every noun is
+    a generic capability, process or trouble; the other words are adjectives, adverbs and verbs
+    (by lemminflect's tables). One noun that names a thing ("disk usage", "Nginx", "the billing
+    job"), a number, a code span or a name is enough to leave the item alone."""
+    tokens = an.tokens
+    if tokens[first].low not in _CAPABILITY_VERBS or "`" in raw or _measured(tokens, an.text):
+        return None
+    if not any(t.low in _TROUBLE_NOUNS or t.low in _lex.GENERIC_NOUNS and t.low not in _lex.CAPABILITY_NOUNS for t in tokens[first + 1 :]):
+        return None  # the shape is a capability for trouble in general; the word lookups only then
+    content = 0
+    others = []
+    for tok in tokens[first + 1 :]:
+        low = tok.low
+        if low in _lex.STOPWORDS or low in _PLAIN_VERBS or low in ("before", "after", "when", "so", "that", "they", "we", "it", "them"):
+            continue
+        if tok.capitalised and not tok.initial or not low.replace("-", "").isalpha() or tok.text.isupper():
+            return None  # "Nginx", "API", "real-time": a name or a term
+        if low in _VAGUE_OBJECTS or low in _TROUBLE_NOUNS or low in _lex.CAPABILITY_NOUNS:
+            content += 1
+            continue
+        others.append(low)
+    if content < 2 or len(others) > content:
+        return None  # mostly other words: some of them name something, the lookups are not needed
+    if any(_names_thing(part) for low in others for part in low.split("-") if part):
+        return None  # a noun that names something, or a word the tables do not know
+    return tokens[first].start, tokens[-1].end, "names no system, signal or threshold it covers"
 
 
 _ALTERNATIVES = _lex._words("different another alternative other new better")
@@ -785,6 +979,8 @@ def _plan_without_content(an: Analysis, first: int, raw: str):
             after = tokens[j + 1 :]
             if any(t.low in ("that", "which", "using", "via", "based", "such", "e.g", "like", "including") for t in after):
                 return None  # "… process that removes the IP addresses from the proxy": its content is said
+            if _function_named(tokens, j + 1):
+                return None  # "… a mechanism for customers to opt in to lazy loading without …": what it does is said
             if any(t.low in _lex.DELIVERABLES or t.text.isupper() and len(t.text) > 1 for t in tokens[first + 1 :]):
                 return None  # "Create an OPA policy …"
             return tokens[first].start, tokens[-1].end, f"{tokens[j].text.lower()!r} with nothing said of what it holds"
@@ -812,7 +1008,7 @@ def _recurring_check(an: Analysis, first: int, raw: str):
         for k in range(first + 1, min(len(tokens), first + 3)):
             if tokens[k].low in _RECURRING:
                 for m in range(k + 1, min(len(tokens), k + 4)):
-                    if tokens[m].low in _OPEN_EVENTS or light and tokens[m].low in _PEOPLE_WORK:
+                    if tokens[m].low in _OPEN_EVENTS or light and tokens[m].low in _PEOPLE_WORK or _act_noun(tokens[m].low) and _head_at(tokens, m) and words_of(an.text).isdisjoint(_MECHANISM):
                         return tokens[first].start, tokens[m].end, f"recurring {tokens[m].low} by people has no finish line"
         return None
     if tokens[first].low not in _CHECK_VERBS:
@@ -824,6 +1020,18 @@ def _recurring_check(an: Analysis, first: int, raw: str):
 
 
 _RECURRING = _lex._words("regular periodic routine recurring continuous ongoing frequent")
+_ACT_ENDINGS = ("ance", "ence", "ment", "ments", "tion", "tions", "sion", "sions")
+
+
+def _head_at(tokens, m: int) -> bool:
+    """The noun at ``m`` heads its phrase: nothing but a preposition, a conjunction or the end
+    follows it ("regular maintenance of …", not "regular maintenance tasks")."""
+    return m + 1 >= len(tokens) or tokens[m + 1].low in _STOPWORDS_AFTER or tokens[m + 1].low in ("of", "across")
+
+
+def _act_noun(low: str) -> bool:
+    """An act named as a noun, by its ending: "maintenance", "assessments", "inspection"."""
+    return len(low) > 6 and low.endswith(_ACT_ENDINGS)
 # Verbs that start a practice: "Implement regular code reviews", "Introduce periodic drills".
 _PRACTICE_VERBS = _lex._words("implement introduce institute establish start begin adopt")
 _PEOPLE_WORK = _lex._words("audit audits testing tests checks optimization optimisation inspections inspection")
@@ -945,6 +1153,9 @@ def behaviour_only(an: Analysis) -> tuple[int, int, str] | None:
 
 _HABIT_VERBS = _lex._words("start stop keep continue begin quit")
 _DILIGENCE = _lex._words("proactively quickly promptly carefully thoroughly diligently consistently properly timely")
+# Verbs of effort or resolve: what they ask for is a person trying, not a change made.
+_CONATIVE = _lex._words("strive endeavour endeavor aim pledge vow resolve")
+_RESOLVE_NOUNS = _lex._words("pact commitment effort point promise resolution habit")
 _TELL_VERBS = _lex._words("communicate note tell remind inform announce stress emphasise emphasize explain")
 _PEOPLE_SUBJECTS = _lex._words("we they you everyone everybody engineers developers people staff teams team")
 
@@ -982,6 +1193,10 @@ def _demanded(an: Analysis, first: int):
     before = [t for t in tokens[:first] if t.low in _DILIGENCE]
     if before and not _SYSTEM_VERB(tok):
         return before[0].start, tok.end, f"{before[0].text} {tok.text}"
+    if low in _CONATIVE and nxt.low == "to":
+        return tok.start, nxt.end, f"{tok.text} {nxt.text}"  # "Strive to …", "Aim to …": an effort asked of people
+    if low == "make" and nxt.low in ("a", "an", "every") and first + 3 < n and tokens[first + 2].low in _RESOLVE_NOUNS and tokens[first + 3].low == "to":
+        return tok.start, tokens[first + 3].end, " ".join(t.text for t in tokens[first : first + 4])  # "Make a pact to triple-check …"
     if low in _TELL_VERBS and nxt.low == "that":
         return tok.start, nxt.end, f"{tok.text} that"
     words = words_of(an.text)
@@ -1025,6 +1240,8 @@ _RULE_NOUNS = _lex._words(
     """
 )
 _HABIT_ADVERBS = _lex._words("always never")
+# Verbs of belief or regard: what they ask for happens in a person's head.
+_BELIEF_VERBS = _lex._words("assume presume treat regard suppose believe")
 _MECHANISM = _lex._words(
     """
     automatically automatic automated automation auto bot ci hook pre-commit gate lint linter
@@ -1084,6 +1301,20 @@ def _rule_for_people(an: Analysis, first: int):
             return adverb.start, verb.end, f"{adverb.text} {verb.text}"
     if low == "avoid" and _gerund(tokens[first + 1].low):
         return tok.start, tokens[first + 1].end, f"{tok.text} {tokens[first + 1].text}"  # "Avoid using toplevel wildcards"
+    # a way of thinking asked of people: "Treat partial tokens as plaintext", "Assume the credential
+    # was revoked", "Regard every alert as real": only a person can hold a belief
+    for k in range(first, min(n - 1, first + 12)):
+        if k == first or tokens[k - 1].low in (",", "and", "then") or _clause_break_before(an, tokens[k]) or "," in an.text[tokens[k - 1].end : tokens[k].start]:
+            if tokens[k].low in _BELIEF_VERBS and (tokens[k].low != "treat" or any(t.low == "as" for t in tokens[k + 2 : k + 12])):
+                return tokens[k].start, tokens[k].end, tokens[k].text
+    # a habit in a second instruction: "Embed credentials in shell variables; never let them reach
+    # the output of any command", "Avoid `latest` tags — always pin a version": the adverb opens a
+    # clause of its own after a semicolon or a dash, and its verb is a person's act
+    for k in range(first + 2, n - 1):
+        if tokens[k].low in _HABIT_ADVERBS and _clause_break_before(an, tokens[k]):
+            verb = tokens[k + 1]
+            if is_imperative(verb.text) and verb.low not in _POLICY_VERBS and not _SYSTEM_VERB(verb):
+                return tokens[k].start, verb.end, f"{tokens[k].text} {verb.text}"
     # a routine check by people: "Test before deploying on all servers", "Check every subdomain …
     # before switching nameservers", "Ensure that status of a service … is checked after restart"
     routine = _routine_check(tokens, first)
@@ -1115,6 +1346,12 @@ _ROUTINE_CHECKED = _lex._words("checked verified tested confirmed double-checked
 _WHEN_DONE = _lex._words("before after whenever")
 
 
+def _clause_break_before(an: Analysis, tok) -> bool:
+    """A semicolon or a dash just before the token: a second clause starts there."""
+    between = an.text[max(0, tok.start - 3) : tok.start]
+    return ";" in between or "—" in between or "–" in between or " - " in between
+
+
 def _routine_check(tokens, first: int):
     """A check people are to repeat at each change, told by its structure: a verb of checking, then
     either nothing or "every/all/any" thing to check, then "before/after/whenever" a step; or
@@ -1125,6 +1362,10 @@ def _routine_check(tokens, first: int):
     when = next((k for k in range(first + 1, n) if tokens[k].low in _WHEN_DONE and k + 1 < n), None)
     if when is None:
         return None
+    if when + 1 < n and tokens[when + 1].low in ("every", "each", "any") and is_imperative(tokens[first].text) and not _SYSTEM_VERB(tokens[first]):
+        # "Review and test load balancer configurations after every deployment", "Run sudo
+        # update-initramfs -u explicitly after any apt session …": a step by hand at each event
+        return tokens[first].start, tokens[when + 1].end, f"{tokens[first].text} … {tokens[when].text} {tokens[when + 1].text}"
     if low in _ROUTINE_CHECKS:
         between = tokens[first + 1 : when]
         if not between or any(t.low in _QUANTIFIERS and t.low != "no" for t in between[:3]):
@@ -1234,6 +1475,8 @@ def _behaviour_at(an, p):
     if low in _lex.BEHAVIOUR_VERBS or low in ("onboard", "mentor", "brief", "re-educate"):
         for k in range(p + 1, min(n, p + 5)):
             if tokens[k].low in _lex.PEOPLE_OBJECTS or tokens[k].low in _lex.ROLE_NOUNS or tokens[k].low in _lex.TEAM_NOUNS:
+                if low == "ask" and k + 1 < n and tokens[k + 1].low in _QUESTION_WORDS | {"about"}:
+                    return None  # "Ask Grafana support if we should use PVC …": a question put, not a habit asked for
                 return p, k + 1
     if low == "have" and p + 1 < n and tokens[p + 1].low in _lex.PEOPLE_OBJECTS:
         for k in range(p + 2, min(n, p + 4)):

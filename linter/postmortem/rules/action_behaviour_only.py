@@ -26,7 +26,14 @@ how small an update", "Check every subdomain we have … before switching namese
 that status of a service whose configuration file has been altered is checked after
 restart/reload"; a one-off check that names its object, "Verify the backups of db-3 before
 deleting the old volume", is a task) and a habit to avoid ("Avoid using toplevel wildcards on
-the DNS level").
+the DNS level"). So are a step by hand at each event ("Review and test load balancer
+configurations after every deployment", "Run sudo update-initramfs -u explicitly after any apt
+session that installs or upgrades a kernel"), a habit in a second clause ("Avoid using `latest`
+tags in production—always pin a stable version"), a way of thinking ("Treat partial or annotated
+tokens … as plaintext", "If a credential stops working shortly after a long session, assume
+auto-revocation and rotate rather than debugging auth") and an effort ("Make a pact to
+triple-check all configuration changes before unleashing them into the wild"). A question put to
+someone is no habit: "Ask Grafana support if we should use PVC for grafana-agent".
 An item that names a mechanism (a bot, a hook, CI, an alert, "automatically") is more than a
 rule for people. An item that also changes the system ("Remind engineers … and add a pre-deploy
 check"), a prohibition the system enforces ("Do not allow loading of the chart for anonymous

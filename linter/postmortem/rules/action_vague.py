@@ -41,7 +41,21 @@ threshold, number, ticket, scope or date makes an item bounded, and so does a co
 step or a stated purpose (a second verb that is itself open-ended does not: "Evaluate current
 state of synced flags deployment and ensure durability against future outages"): "Investigate and fix memory leak in kubespawner", "Improve p99
 latency of the search API to under 300 ms", "Revisit the retry policy to make sure it covers
-503 responses" are fine. The hint names the item's own object that needs a finish line.
+503 responses" are fine. A capability built or bettered for a goal that names nothing exact
+has no finish line either ("Enhance monitoring to detect uneven traffic distribution and server
+overloads", "Implement automated monitoring and alerting to promptly detect and respond to
+service issues"; "… to include database connection pool metrics" says what it holds), nor has an
+alarm whose condition is a judgement of normal with no threshold ("Implement automated alerts for
+abnormal database activity"), recurring work named by an act noun ("Implement regular software
+maintenance and updates"), "best practices" as the content ("Update documentation on best
+practices for database interactions"), work that goes on ("Maintain a documented troubleshooting
+guide for similar issues in the future"), watching until a question answers itself ("Monitor
+further OpenTelemetry updates to determine if the auto-instrumentation improvements solve the
+current issues") and a purpose that names only a quality ("Conduct a thorough review of all
+Apache server configurations to ensure consistency and accuracy"). A thing whose function is
+said is specified: "Implement an easier mechanism for customers to opt in to lazy loading
+without opting in to auto-updating". The hint names the item's own object that needs a finish
+line.
 
 ## Why it matters
 Vague action items are the ones that stay open forever: nobody can tell when "improve

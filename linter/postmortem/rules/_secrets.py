@@ -320,6 +320,18 @@ _PLACEHOLDER_VALUE = lazy(
 )
 # Every keyword of detect-secrets' keyword detector contains one of these (tests check it).
 _KEYWORD_STEMS = ("key", "pass", "pwd", "secret", "contrase")
+# Every keyword value pattern needs a quote (the quoted ones), "=" (the unquoted one) or, in
+# a code block, ":" (``password: x``). A line with none of them, such as a sentence that
+# mentions a secret, cannot hold a value, and the patterns (several ms to compile) are left
+# uncompiled; tests/test_secrets.py checks this against strings generated from each pattern.
+_VALUE_MARKS = ("'", '"', "`", "=")
+
+
+def _may_assign(line: str, in_code: bool) -> bool:
+    """Can a keyword value pattern match ``line``?"""
+    return any(mark in line for mark in _VALUE_MARKS) or (in_code and ":" in line)
+
+
 _REFERENCE = lazy(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$|[()\[\]]")
 _VALUE_END = re.compile(r"[\s;&,\"'`]")
 
@@ -351,7 +363,7 @@ def _passwords(doc) -> list[Hit]:
         offset = 0
         for number, line in enumerate(doc.source.lines, 1):
             low = line.lower()
-            if any(word in low for word in _KEYWORD_STEMS) and keyword_any.search(line):
+            if any(word in low for word in _KEYWORD_STEMS) and keyword_any.search(line) and _may_assign(line, number in code):
                 hits.extend(_keyword_hits(line, offset, _keyword(), number in code))
             if number not in code and ("pass" in low or "pw" in low):
                 hits.extend(_prose_hits(line, offset))

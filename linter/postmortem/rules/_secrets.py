@@ -206,28 +206,33 @@ class _Probe:
         return True
 
 
+@lru_cache(maxsize=1)
+def _screened() -> tuple[tuple[str, int, tuple], ...]:
+    """(detector, pattern index, hints) of each pattern the credential scan may run, in
+    detect-secrets' order: listed once per process, not once per document."""
+    return tuple((name, index, _HINTS_RUN_FIRST.get((name, index), ()))
+                 for name, count in _detectors() if name not in _LEGACY_NAMES for index in range(count))
+
+
 def _credentials(doc) -> list[Hit]:
     text = doc.source.text
     probe = _Probe(text)
     hits: list[Hit] = []
-    for name, count in _detectors():
-        if name in _LEGACY_NAMES:
+    for name, index, hints in _screened():
+        if not probe.holds(hints):
             continue
-        for index in range(count):
-            if not probe.holds(_HINTS_RUN_FIRST.get((name, index), ())):
+        for match in _pattern(name, index).finditer(text):
+            value_start, value_end = _value_bounds(match)
+            if name == "JwtTokenDetector":  # its pattern ends lazily, before the signature
+                value_end = _JWT_TAIL.match(text, value_end).end()
+            value = text[value_start:value_end]
+            if not _confirmed(name, value, match.group(0)):
                 continue
-            for match in _pattern(name, index).finditer(text):
-                value_start, value_end = _value_bounds(match)
-                if name == "JwtTokenDetector":  # its pattern ends lazily, before the signature
-                    value_end = _JWT_TAIL.match(text, value_end).end()
+            kind = _detector_kind(name)
+            if name == "PrivateKeyDetector":
+                value_start, value_end = _key_block(text, match.start(), match.end())
                 value = text[value_start:value_end]
-                if not _confirmed(name, value, match.group(0)):
-                    continue
-                kind = _detector_kind(name)
-                if name == "PrivateKeyDetector":
-                    value_start, value_end = _key_block(text, match.start(), match.end())
-                    value = text[value_start:value_end]
-                hits.append(Hit(value_start, value_end, kind, value))
+            hits.append(Hit(value_start, value_end, kind, value))
     lowered = probe.lower()
     if "bearer" in lowered or "authorization" in lowered or "api-key" in lowered:
         for match in _HEADER_TOKEN.finditer(text):

@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .lazy_re import lazy
 from .model import Document
 from .vocabulary import ID_PATTERN
 
-_ID_LINE = re.compile(
-    r"""^id:[ \t]*["']?(%s)["']?[ \t]*(?:#.*)?$""" % ID_PATTERN.pattern.removeprefix("^").removesuffix("$"),
-    re.MULTILINE,
-)
-_ID_LINE_ASCII = re.compile(_ID_LINE.pattern.encode("ascii"), re.MULTILINE)  # for frontmatter in ASCII
+_ID_LINE_PATTERN = r"""^id:[ \t]*["']?(%s)["']?[ \t]*(?:#.*)?$""" % ID_PATTERN.pattern.removeprefix("^").removesuffix("$")
+_ID_LINE_ASCII = re.compile(_ID_LINE_PATTERN.encode("ascii"), re.MULTILINE)  # for frontmatter in ASCII
+_ID_LINE = lazy(_ID_LINE_PATTERN, re.MULTILINE)  # for the rest
 
 
 def archive_files(folder: Path) -> list[Path]:

@@ -218,8 +218,13 @@ def test_a_cache_folder_that_cannot_be_written_costs_only_speed(tmp_path, settle
     ("no frontmatter\nid: PM-2026-005\n", None),
     ("---\ntitle: Plain\n---\nid: PM-2026-006\n", None),
     ("---\nid: PM-2026-007\n---\nCafé « au lait »\n", "PM-2026-007"),
+    ("---\nid: PM-2026-008\n---\nWindows line ends in the body\r\n", "PM-2026-008"),
+    ("---\n" + "title: long\n" * 400 + "id: PM-2026-009\n---\n", "PM-2026-009"),
+    ("---\nid: [PM-2026-010]\n---\n", None),
+    ("---\nid: PM-2026-011 # an id \u00e0 la carte\n---\n", "PM-2026-011"),
 ], ids=["plain", "bom-crlf-quoted-non-ascii", "on-the-next-line", "escaped", "none", "no-frontmatter",
-        "id-in-the-body", "non-ascii-body"])
+        "id-in-the-body", "non-ascii-body", "cr-in-the-body", "frontmatter-past-4-kib", "not-a-string",
+        "non-ascii-comment"])
 def test_the_id_is_read_as_the_frontmatter_says_it(tmp_path, head, expected):
     path = tmp_path / "x.md"
     path.write_bytes(head.encode("utf-8"))

@@ -90,6 +90,36 @@ def test_every_keyword_contains_a_stem():
         assert any(stem in plain for stem in _secrets._KEYWORD_STEMS), word
 
 
+def _keyword_value_patterns():
+    """(pattern, flags, whether it runs outside code blocks) of the keyword detector's values."""
+    quoted = [(pattern, flags, True) for pattern, flags, _ in saved.KEYWORD_QUOTED]
+    return [*quoted, (*saved.KEYWORD_UNQUOTED[:2], True), (*saved.KEYWORD_COLON[:2], False)]
+
+
+@pytest.mark.parametrize("pattern,flags,outside_code", _keyword_value_patterns(), ids=lambda v: str(v)[:12])
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_line_a_keyword_value_pattern_matches_may_assign(pattern, flags, outside_code, data):
+    """The keyword value patterns are not compiled for a line ``_may_assign`` rules out: a
+    line any of them matches is never ruled out (in code blocks, and outside them for those
+    that run there)."""
+    compiled = re.compile(pattern, flags)
+    line = data.draw(st.from_regex(compiled, fullmatch=False).map(lambda s: s.replace("\n", " ")).filter(compiled.search))
+    assert _secrets._may_assign(line, in_code=True), line
+    if outside_code:
+        assert _secrets._may_assign(line, in_code=False), line
+
+
+def test_a_sentence_that_mentions_a_secret_compiles_no_value_pattern():
+    _secrets._keyword.cache_clear()
+    doc = parse_text(HEAD + "The old secret is removed at 09:30 UTC; the API key rotates monthly.\n")
+    assert _secrets.passwords(doc) == []
+    assert _secrets._keyword.cache_info().currsize == 0
+    doc = parse_text(HEAD + "Then the old secret=Tr0ub4dor3 was removed.\n")
+    assert [hit.value for hit in _secrets.passwords(doc)] == ["Tr0ub4dor3"]
+    assert _secrets._keyword.cache_info().currsize == 1
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from([
     "the key ", AWS_KEY, " ", "\n", "token: ", GITHUB_TOKEN, "AKC", "aB3dE5gH7jK9mN1pQ3rS", "xoxb-1234-5678-abcd",

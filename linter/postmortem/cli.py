@@ -114,11 +114,11 @@ def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, f
     on how to fix it, then a summary. Exits 1 when a finding is at or above the fail
     level, 0 otherwise, 2 on a usage or configuration error.
     """
-    from .gc_tuning import fewer_collections
+    from .gc_tuning import fewer_collections_until_exit
 
-    with fewer_collections():  # the imports and the run below allocate much and free nearly all of it
-        _lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, fix, diff, shard, archive_only,
-              show_files, use_cache)
+    fewer_collections_until_exit()  # the imports and the run below allocate much and free nearly all of it
+    _lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, fix, diff, shard, archive_only,
+          show_files, use_cache)
 
 
 def _lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, fix, diff, shard, archive_only, show_files,

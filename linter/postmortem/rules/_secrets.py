@@ -117,7 +117,7 @@ _HEADER_TOKEN = lazy(
     r"([A-Za-z0-9\-._~+/]{16,}=*)"
 )
 _LEGACY_NAMES = {"BasicAuthDetector", "IPPublicDetector"}  # PM602; a public IP is no secret
-_JWT_TAIL = re.compile(r"[A-Za-z0-9\-_.+/=]*")
+_JWT_TAIL = lazy(r"[A-Za-z0-9\-_.+/=]*")
 
 
 def credentials(doc, ctx=None) -> list[Hit]:
@@ -206,28 +206,33 @@ class _Probe:
         return True
 
 
+@lru_cache(maxsize=1)
+def _screened() -> tuple[tuple[str, int, tuple], ...]:
+    """(detector, pattern index, hints) of each pattern the credential scan may run, in
+    detect-secrets' order: listed once per process, not once per document."""
+    return tuple((name, index, _HINTS_RUN_FIRST.get((name, index), ()))
+                 for name, count in _detectors() if name not in _LEGACY_NAMES for index in range(count))
+
+
 def _credentials(doc) -> list[Hit]:
     text = doc.source.text
     probe = _Probe(text)
     hits: list[Hit] = []
-    for name, count in _detectors():
-        if name in _LEGACY_NAMES:
+    for name, index, hints in _screened():
+        if not probe.holds(hints):
             continue
-        for index in range(count):
-            if not probe.holds(_HINTS_RUN_FIRST.get((name, index), ())):
+        for match in _pattern(name, index).finditer(text):
+            value_start, value_end = _value_bounds(match)
+            if name == "JwtTokenDetector":  # its pattern ends lazily, before the signature
+                value_end = _JWT_TAIL.match(text, value_end).end()
+            value = text[value_start:value_end]
+            if not _confirmed(name, value, match.group(0)):
                 continue
-            for match in _pattern(name, index).finditer(text):
-                value_start, value_end = _value_bounds(match)
-                if name == "JwtTokenDetector":  # its pattern ends lazily, before the signature
-                    value_end = _JWT_TAIL.match(text, value_end).end()
+            kind = _detector_kind(name)
+            if name == "PrivateKeyDetector":
+                value_start, value_end = _key_block(text, match.start(), match.end())
                 value = text[value_start:value_end]
-                if not _confirmed(name, value, match.group(0)):
-                    continue
-                kind = _detector_kind(name)
-                if name == "PrivateKeyDetector":
-                    value_start, value_end = _key_block(text, match.start(), match.end())
-                    value = text[value_start:value_end]
-                hits.append(Hit(value_start, value_end, kind, value))
+            hits.append(Hit(value_start, value_end, kind, value))
     lowered = probe.lower()
     if "bearer" in lowered or "authorization" in lowered or "api-key" in lowered:
         for match in _HEADER_TOKEN.finditer(text):
@@ -320,8 +325,20 @@ _PLACEHOLDER_VALUE = lazy(
 )
 # Every keyword of detect-secrets' keyword detector contains one of these (tests check it).
 _KEYWORD_STEMS = ("key", "pass", "pwd", "secret", "contrase")
+# Every keyword value pattern needs a quote (the quoted ones), "=" (the unquoted one) or, in
+# a code block, ":" (``password: x``). A line with none of them, such as a sentence that
+# mentions a secret, cannot hold a value, and the patterns (several ms to compile) are left
+# uncompiled; tests/test_secrets.py checks this against strings generated from each pattern.
+_VALUE_MARKS = ("'", '"', "`", "=")
+
+
+def _may_assign(line: str, in_code: bool) -> bool:
+    """Can a keyword value pattern match ``line``?"""
+    return any(mark in line for mark in _VALUE_MARKS) or (in_code and ":" in line)
+
+
 _REFERENCE = lazy(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$|[()\[\]]")
-_VALUE_END = re.compile(r"[\s;&,\"'`]")
+_VALUE_END = lazy(r"[\s;&,\"'`]")
 
 
 def passwords(doc, ctx=None) -> list[Hit]:
@@ -351,7 +368,7 @@ def _passwords(doc) -> list[Hit]:
         offset = 0
         for number, line in enumerate(doc.source.lines, 1):
             low = line.lower()
-            if any(word in low for word in _KEYWORD_STEMS) and keyword_any.search(line):
+            if any(word in low for word in _KEYWORD_STEMS) and keyword_any.search(line) and _may_assign(line, number in code):
                 hits.extend(_keyword_hits(line, offset, _keyword(), number in code))
             if number not in code and ("pass" in low or "pw" in low):
                 hits.extend(_prose_hits(line, offset))
@@ -446,7 +463,7 @@ def _is_identifier_reference(value: str, key: str) -> bool:
 # --------------------------------------------------------------------------- high entropy (PM603)
 
 _CANDIDATE = re.compile(r"[A-Za-z0-9+/_\-]{20,}={0,2}")  # "=" pads the end of base64 only
-_HEX = re.compile(r"^[0-9a-fA-F\-]+$")
+_HEX = lazy(r"^[0-9a-fA-F\-]+$")
 BASE64_LIMIT = 4.5  # detect-secrets' default for its Base64HighEntropyString
 
 
@@ -564,9 +581,9 @@ _NATIONAL_CANDIDATE = re.compile(
 # Cheap first pass: a run of digits with the separators a phone number may have. The exact
 # pattern above, with its look-behind, runs only inside such runs (ten times faster).
 _NATIONAL_RUN = re.compile(r"[(\d][\d ()\-./]{4,}\d")
-_GLUED_BEFORE = re.compile(r"[\w\-./:#=@+]$")
-_GLUED_AFTER = re.compile(r"^(?:[\w\-/:#=@]|\.\d)")
-_DIGIT_GROUPS = re.compile(r"\d+")
+_GLUED_BEFORE = lazy(r"[\w\-./:#=@+]$")
+_GLUED_AFTER = lazy(r"^(?:[\w\-/:#=@]|\.\d)")
+_DIGIT_GROUPS = lazy(r"\d+")
 # Numbers set aside for fiction and documentation: North America's 555-0100–0199,
 # Ofcom's drama numbers, ACMA's.
 FICTIONAL_NUMBERS = ("+1???55501??", "+44207946????", "+441632960???", "+447700900???", "+61491570???",
@@ -662,14 +679,14 @@ _CARD_RUN = re.compile(r"\d[\d \-]{11,}\d")
 # Card networks by the first digits (the issuer identification number) and the lengths they
 # issue: Visa, Mastercard, American Express, Discover, Diners Club, JCB, UnionPay, Maestro.
 _NETWORKS = (
-    ("Visa", re.compile(r"4"), (13, 16, 19)),
-    ("Mastercard", re.compile(r"5[1-5]|2(?:2[2-9][1-9]|2[3-9]\d|[3-6]\d\d|7[01]\d|720)"), (16,)),
-    ("American Express", re.compile(r"3[47]"), (15,)),
-    ("Discover", re.compile(r"6011|64[4-9]|65"), (16, 17, 18, 19)),
-    ("Diners Club", re.compile(r"30[0-5]|3[689]"), (14, 15, 16, 17, 18, 19)),
-    ("JCB", re.compile(r"35(?:2[89]|[3-8]\d)"), (16, 17, 18, 19)),
-    ("UnionPay", re.compile(r"62"), (16, 17, 18, 19)),
-    ("Maestro", re.compile(r"5[06-9]|6\d"), (12, 13, 14, 15, 16, 17, 18, 19)),
+    ("Visa", lazy(r"4"), (13, 16, 19)),
+    ("Mastercard", lazy(r"5[1-5]|2(?:2[2-9][1-9]|2[3-9]\d|[3-6]\d\d|7[01]\d|720)"), (16,)),
+    ("American Express", lazy(r"3[47]"), (15,)),
+    ("Discover", lazy(r"6011|64[4-9]|65"), (16, 17, 18, 19)),
+    ("Diners Club", lazy(r"30[0-5]|3[689]"), (14, 15, 16, 17, 18, 19)),
+    ("JCB", lazy(r"35(?:2[89]|[3-8]\d)"), (16, 17, 18, 19)),
+    ("UnionPay", lazy(r"62"), (16, 17, 18, 19)),
+    ("Maestro", lazy(r"5[06-9]|6\d"), (12, 13, 14, 15, 16, 17, 18, 19)),
 )
 # Groupings cards are printed with: 4-4-4-4 (and 4-4-4-4-3), 4-6-5 (Amex), 4-6-4 (Diners).
 _GROUPINGS = ((4, 4, 4, 4), (4, 4, 4, 4, 3), (4, 4, 4, 1), (4, 4, 4, 3), (4, 4, 4, 4, 1), (4, 4, 4, 4, 2), (4, 6, 5), (4, 6, 4))

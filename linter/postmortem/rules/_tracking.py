@@ -15,7 +15,7 @@ from ..lazy_re import lazy
 # Cells that say "no ticket": the Addresses column's "none" spellings.
 NONE = frozenset({"", "-", "--", "—", "–", "n/a", "na", "none", "no"})
 _LINK = lazy(r"\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)|<([a-z][a-z0-9+.-]*:[^>\s]+)>", re.IGNORECASE)
-_SEPARATORS = re.compile(r"\s*[,;]\s*")
+_SEPARATORS = lazy(r"\s*[,;]\s*")
 
 
 def is_empty(cell) -> bool:

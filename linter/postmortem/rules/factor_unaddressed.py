@@ -61,7 +61,7 @@ REASON = lazy(
     r"|\bout\s+of\s+scope\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n\s*\n")
+_SENTENCE_END = lazy(r"(?<=[.!?;])\s+|\n\s*\n")
 
 
 def validate_options(options):

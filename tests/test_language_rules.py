@@ -576,3 +576,46 @@ def test_blame_near_the_general_shapes_is_still_found(sentence, code):
 def test_a_guess_about_what_is_is_not_hindsight(sentence, found):
     codes = {f.code for f in lint_text(f"## Summary\n\n{sentence}\n", select=["PM504"])}
     assert (codes == {"PM504"}) is found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a quantifier before a plural role or team: such people in general
+        "Most teams do retrospectives wrong after major problems.",
+        "Many engineers skip the canary stage when they are rushed.",
+        # a counterfactual in a wh-clause, the object of a gerund that is the subject
+        "Saying what people should have done is a satisfying way to describe failure.",
+        "Asking why the engineer should have rolled back sooner explains nothing.",
+        # care asked of people in general, the asking named as a gerund or an infinitive
+        "Telling people to be more careful will make the problem go away.",
+        "It is pointless to remind everyone to be vigilant.",
+        # fault asked about, not assigned
+        "Is it the individual's fault?",
+        "Was it really the operator's fault, or the tooling's?",
+        # the term as a label someone may put on an incident
+        "When analysing an incident, it can be tempting to use human error as a root cause.",
+        "You close the file, label it operator error, and move on to your next meeting.",
+        # a mishap as the object of what made it possible
+        "Find the system problems that allowed the fuckup to happen.",
+    ],
+)
+def test_talk_about_people_errors_in_general_stays_clean(sentence):
+    assert _blame_codes(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, code",
+    [
+        ("The engineers did the retrospective wrong.", "PM507"),
+        ("The engineers forgot to rotate the keys.", "PM507"),
+        ("What he should have done is roll back.", "PM505"),
+        ("We told the engineer to be more careful.", "PM503"),
+        ("It is the individual's fault.", "PM503"),
+        ("They labelled it human error.", "PM502"),
+        ("The root cause was human error.", "PM502"),
+        ("It's a huge fuckup in itself.", "PM503"),
+    ],
+)
+def test_blame_beside_talk_in_general_is_still_found(sentence, code):
+    assert code in _blame_codes(sentence)

@@ -424,6 +424,8 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
             start = _np_start(an, start - 2)  # "the employees and contractors"
         if base in ("people", "humans", "staff") and start == j:
             return Actor(start, j + 1, "role", generic=base != "staff")
+        if _quantified_plural(an, start, j):
+            return Actor(min(start, _quantifier_at(an, start)), j + 1, "team" if base in lex.TEAM_NOUNS else "role", generic=True)
         return Actor(start, j + 1, "team" if base in lex.TEAM_NOUNS else "role")
     if low in lex.GIVEN_NAMES and len(low) > 3 and not tok.capitalised and base not in names.allowed:
         return Actor(j, j + 1, "name")  # "looks like alex forgot the D"
@@ -436,6 +438,20 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
     if low in lex.STOPWORDS or low in _CLAUSE_BREAKS or low in _COORDINATORS or low in AUXILIARIES:
         return None
     return Actor(start, j + 1, "thing")
+
+
+# "Most teams do retrospectives wrong", "many engineers make that mistake": a quantifier before
+# a plural role or team speaks of such people in general, not of the ones in an incident.
+_QUANTIFIERS = W("most many all few")
+
+
+def _quantifier_at(an: Analysis, start: int) -> int:
+    return start if an.tokens[start].low in _QUANTIFIERS else start - 1
+
+
+def _quantified_plural(an: Analysis, start: int, j: int) -> bool:
+    tok, q = an.tokens[j], _quantifier_at(an, start)
+    return q >= 0 and q < j and an.tokens[q].low in _QUANTIFIERS and an.tokens[q].sentence == tok.sentence and tok.low.endswith("s")
 
 
 _PERSON_SUFFIXES = ("woman", "women", "man", "men", "person", "persons", "people")

@@ -31,8 +31,12 @@ or not laziness was present") and ownership language ("each team is
 accountable for its alerts"), and so is talk about blame itself ("this blaming only results
 in people being afraid to make mistakes", "it was too simplistic to blame a power surge"), and
 so is care commended to anyone ("it is so important to be extra cautious, to have all manner
-of safeguards"; "it is important for the team to be more careful" is reported), and
-so is the manner something may happen in ("Data might be deleted intentionally or
+of safeguards"; "it is important for the team to be more careful" is reported) and care asked
+of people in general, the asking named as a gerund or an infinitive ("Telling people to be
+more careful will make the problem go away"; "we told the engineer to be more careful" is
+reported), and so is fault asked about with the copula first ("Is it the individual's
+fault?"), a mishap as the object of what made it possible ("the system problems that allowed
+the fuckup to happen"), and so is the manner something may happen in ("Data might be deleted intentionally or
 negligently").
 
 ## Why it matters
@@ -264,6 +268,8 @@ def _judgements(an):
                 continue  # "regardless of whether or not laziness or stupidity were also present": left open
             if _range_of_verdicts(an, i):
                 continue  # "good/bad/brilliant/stupid": every verdict at once, none given
+            if _enabled_mishap(an, i):
+                continue  # "Find system problems that allowed the fuckup to happen"
             yield tok.start, tok.end, "a judgement of people"
         elif low in _SLANG_FOR_PEOPLE and low != "poor" and nxt is not None:
             # "some shitty CEO": slang about a person, not about code
@@ -290,7 +296,7 @@ def _judgements(an):
         for match in pattern.finditer(an.text):
             if _general(an, match.start(), match.end()) or pattern is _IDIOMS and _feared(an, match.start()):
                 continue
-            if pattern is _DILIGENCE and _impersonal(an, match.start()):
+            if pattern is _DILIGENCE and (_impersonal(an, match.start()) or _told_to_anyone(an, match.start())):
                 continue
             yield match.start(), match.end(), what
 
@@ -308,6 +314,23 @@ def _impersonal(an, start) -> bool:
     if len(before) < 3 or before[-1] != "to" or before[-2] not in _COMMENDED:
         return False
     return any(a in ("it", "it's", "it’s") for a in before[:-2])
+
+
+# "Telling people to be more careful will make the problem go away", "to remind everyone to
+# be vigilant": the practice of asking care of people in general, named as a gerund or an
+# infinitive, not a demand made on someone ("we told the engineer to be more careful" is reported).
+_DIRECTIVES = lex._words("telling asking reminding urging instructing expecting requiring tell ask remind urge instruct expect require")
+_ANYONE = lex._words("people humans everyone everybody anyone anybody folks")
+
+
+def _told_to_anyone(an, start) -> bool:
+    first = next((t for t in an.tokens if t.start >= start), None)
+    if first is None:
+        return False
+    before = [t.low for t in an.sentence_tokens(first.sentence) if t.end <= start][-4:]
+    if len(before) < 3 or before[-1] != "to" or before[-2] not in _ANYONE or before[-3] not in _DIRECTIVES:
+        return False
+    return before[-3].endswith("ing") or len(before) > 3 and before[-4] == "to"
 
 
 # Qualities a person is said to lack: "he wasn't careful", "they aren't seasoned DBAs", "the
@@ -511,6 +534,35 @@ def _blamed_on_person(an, i) -> bool:
     return False
 
 
+# A mishap as the object of what made it possible ("the problems that allowed the fuckup to
+# happen", "what let the screw-up through"): the question a blameless review asks of the
+# conditions, not a verdict on a person.
+_MISHAPS = lex._words("fuckup fuckups fuck-up fuck-ups screwup screwups screw-up screw-ups blunder blunders")
+_ENABLING = lex._words("allow allowed allows allowing let lets letting enable enabled enables enabling permit permitted permits prevent prevented prevents preventing")
+
+
+def _enabled_mishap(an, i) -> bool:
+    tokens = an.tokens
+    if tokens[i].low not in _MISHAPS:
+        return False
+    k = i - 1
+    while k >= 0 and tokens[k].sentence == tokens[i].sentence and tokens[k].low in ("the", "a", "this", "that", "such", "any", "another"):
+        k -= 1
+    return k >= 0 and tokens[k].sentence == tokens[i].sentence and tokens[k].low in _ENABLING
+
+
+_COPULA_FIRST = lex._words("is was are were isn't wasn't aren't weren't isn’t wasn’t aren’t weren’t")
+
+
+def _yes_no_question(an, sentence) -> bool:
+    """A question put with its copula first and ended by "?" ("Is it the individual's fault?",
+    "Was it really the operator's fault?"): the review asking, not a verdict given."""
+    tokens = an.sentence_tokens(sentence)
+    if len(tokens) < 3 or tokens[0].low not in _COPULA_FIRST:
+        return False
+    return an.text[tokens[-1].end : tokens[-1].end + 3].lstrip(" )\"'”’").startswith("?")
+
+
 def _fault(an, i):
     tokens = an.tokens
     tok = tokens[i]
@@ -519,6 +571,8 @@ def _fault(an, i):
     nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == sentence else None
     if negated_before(an, i, reach=5):
         return  # "none of which are the fault of the author"
+    if _yes_no_question(an, sentence):
+        return  # "Is it the individual's fault?": asked, not assigned
     if prev is not None and prev.possessive:
         owner = prev.base.lower()
         if owner in lex.ROLE_NOUNS or owner in lex.TEAM_NOUNS or owner in lex.GIVEN_NAMES or (prev.capitalised and not prev.initial and owner not in lex.SYSTEMS):

@@ -49,7 +49,8 @@ Employee(7 months) accidentally sent PHI …").
 Roles doing ordinary things are fine ("The on-call engineer acknowledged the page",
 "University IT staff resolved the errors"), and so are systems as actors ("This change
 inadvertently blocked access"), passives without people ("The servers that were
-inadvertently removed"), statements of what anyone could do ("Everyone makes mistakes"),
+inadvertently removed"), statements of what anyone could do ("Everyone makes mistakes"), people of a kind in general,
+with a quantifier ("Most teams do retrospectives wrong after major problems"),
 denials ("It’s never a single person who caused a failure"), a lapse whose reason comes
 first ("… so we didn't catch the issue in testing"), an organisation owning its incident ("a
 mistake we made"), hypotheticals and fears ("I feared I had accidentally deleted the user

@@ -11,7 +11,9 @@ caught by the canary", and so are statements of luck about what could have happe
 got lucky: we could have lost the whole database") and an ability denied ("I really don't think
 you could have seen that one coming", "I doubt anyone could have known"), and so is what anyone
 could have done ("Anyone could have made that mistake") and a person inside an act that is the
-subject ("Blaming the operator would have taught us nothing"). A passive that hides who should have
+subject ("Blaming the operator would have taught us nothing") or in a wh-clause that such a
+gerund governs ("Saying what people should have done is a satisfying way to describe
+failure"; "What he should have done is roll back" is reported). A passive that hides who should have
 done a duty is reported, whatever the participle (lemminflect's tables): "shouldn't have
 been rushed to production", "the staging environment should have been checked beforehand",
 "I _think_ the version should've been bumped", "there’s a checklist … so that should have
@@ -267,6 +269,8 @@ def _counterfactuals(an):
             if subject.start > 0 and _gerund(tokens[subject.start - 1].low) and (
                     subject.start == 1 or tokens[subject.start - 2].sentence != tokens[subject.start].sentence):
                 continue  # "Blaming the operator would have taught us nothing": the act is the subject
+            if _wh_after_gerund(an, subject.start):
+                continue  # "Saying what people should have done is a satisfying way to describe failure"
             # "could not have known", "nobody could have predicted": exculpatory, not blame
             if modal in ("could", "would") and (negated or tokens[subject.start].low in _EXCULPATORY or phrase_no_one(an, subject)
                                                 or modal == "could" and tokens[subject.start].low in _ANYONE
@@ -320,6 +324,21 @@ _DOUBT = lex._words("doubt doubted")
 
 def _gerund(low: str) -> bool:
     return low.endswith("ing") and len(low) > 5 and low not in ("during", "nothing", "something", "anything", "everything")
+
+
+_WH = lex._words("what why how where when")
+
+
+def _wh_after_gerund(an, start) -> bool:
+    """ "Saying what people should have done …", "Asking why the engineer could have missed it …":
+    the counterfactual is a wh-clause, the object of a gerund that is the sentence's subject —
+    what such talk does is the topic, not what someone should have done."""
+    tokens = an.tokens
+    if start < 2 or tokens[start - 1].low not in _WH:
+        return False
+    first = tokens[start - 2]
+    return first.initial and _gerund(first.low) and first.sentence == tokens[start].sentence and (
+        start - 2 == 0 or tokens[start - 3].sentence != first.sentence)
 
 
 def _belief_denied(an, start) -> bool:

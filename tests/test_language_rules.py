@@ -619,3 +619,28 @@ def test_talk_about_people_errors_in_general_stays_clean(sentence):
 )
 def test_blame_beside_talk_in_general_is_still_found(sentence, code):
     assert code in _blame_codes(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A blame culture treats incidents as individual failures — someone made a mistake, and they need to be held accountable.",
+        "The old view says: the operator made a mistake and must be retrained.",
+        "While employers could technically take disciplinary action around lateness, they may want to be more lenient.",
+    ],
+)
+def test_a_view_described_and_sanctions_employers_may_take_stay_clean(sentence):
+    assert _blame_codes(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, code",
+    [
+        ("The engineer made a mistake — he needs to be held accountable.", "PM507"),
+        ("The engineer made a mistake — he needs to be held accountable.", "PM503"),
+        ("The company could take disciplinary action against the engineer.", "PM508"),
+        ("Employers took disciplinary action against the engineer.", "PM508"),
+    ],
+)
+def test_blame_beside_a_view_or_a_possible_sanction_is_still_found(sentence, code):
+    assert code in _blame_codes(sentence)

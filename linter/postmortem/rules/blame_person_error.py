@@ -50,7 +50,9 @@ Roles doing ordinary things are fine ("The on-call engineer acknowledged the pag
 "University IT staff resolved the errors"), and so are systems as actors ("This change
 inadvertently blocked access"), passives without people ("The servers that were
 inadvertently removed"), statements of what anyone could do ("Everyone makes mistakes"), people of a kind in general,
-with a quantifier ("Most teams do retrospectives wrong after major problems"),
+with a quantifier ("Most teams do retrospectives wrong after major problems"), what a view
+holds, after a dash or a colon ("A blame culture treats incidents as individual failures —
+someone made a mistake"),
 denials ("It’s never a single person who caused a failure"), a lapse whose reason comes
 first ("… so we didn't catch the issue in testing"), an organisation owning its incident ("a
 mistake we made"), hypotheticals and fears ("I feared I had accidentally deleted the user
@@ -102,6 +104,7 @@ from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
 from ._language import NameOptions, analyse_speech as analyse, is_past_verb, text_blocks, words_of
+from ._views import view_content
 from ._people import candidates
 
 CODE = "PM507"
@@ -222,7 +225,8 @@ def _asked(an, i) -> bool:
 def findings(an, names=None, owners=None):
     """(start, end, message, hint) for each error blamed on a person who is not named; not in a
     question put with its auxiliary first."""
-    return [f for f in _findings(an, names, owners) if not _asked(an, _token_at(an, f[0])) and not _refused(an, _token_at(an, f[0]))]
+    return [f for f in _findings(an, names, owners)
+            if not _asked(an, _token_at(an, f[0])) and not _refused(an, _token_at(an, f[0])) and not view_content(an, f[0])]
 
 
 _BLAME_VERBS = lex._words("blame blaming shame shaming accuse accusing punish punishing scold scolding")

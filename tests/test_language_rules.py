@@ -627,6 +627,9 @@ def test_blame_beside_talk_in_general_is_still_found(sentence, code):
         "A blame culture treats incidents as individual failures — someone made a mistake, and they need to be held accountable.",
         "The old view says: the operator made a mistake and must be retrained.",
         "While employers could technically take disciplinary action around lateness, they may want to be more lenient.",
+        "Employees who violate the policy may be subject to disciplinary action, up to and including termination.",
+        "Is the engineer to blame?",
+        "Any engineer could have made the same mistake.",
     ],
 )
 def test_a_view_described_and_sanctions_employers_may_take_stay_clean(sentence):
@@ -640,6 +643,9 @@ def test_a_view_described_and_sanctions_employers_may_take_stay_clean(sentence):
         ("The engineer made a mistake — he needs to be held accountable.", "PM503"),
         ("The company could take disciplinary action against the engineer.", "PM508"),
         ("Employers took disciplinary action against the engineer.", "PM508"),
+        ("The employees who leaked the data may face disciplinary action.", "PM508"),
+        ("The engineer is to blame.", "PM503"),
+        ("The engineer could have rolled back sooner.", "PM505"),
     ],
 )
 def test_blame_beside_a_view_or_a_possible_sanction_is_still_found(sentence, code):

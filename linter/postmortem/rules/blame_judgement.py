@@ -34,8 +34,8 @@ so is care commended to anyone ("it is so important to be extra cautious, to hav
 of safeguards"; "it is important for the team to be more careful" is reported) and care asked
 of people in general, the asking named as a gerund or an infinitive ("Telling people to be
 more careful will make the problem go away"; "we told the engineer to be more careful" is
-reported), and so is fault asked about with the copula first ("Is it the individual's
-fault?"), a mishap as the object of what made it possible ("the system problems that allowed
+reported), and so is fault or blame asked about with the copula first ("Is it the
+individual's fault?", "Is the engineer to blame?"), a mishap as the object of what made it possible ("the system problems that allowed
 the fuckup to happen"), what a view holds, after a dash or a colon ("A blame culture treats
 incidents as individual failures — … they need to be held accountable"), and so is the manner something may happen in ("Data might be deleted intentionally or
 negligently").
@@ -444,6 +444,8 @@ def _blame(an, i):
             yield tokens[subject.start].start, tok.end, "assigns blame"  # "the intern was blamed"
             return
     if prev == "to":  # "… is to blame", "who is to blame"; not "it was unfair to blame him"
+        if _yes_no_question(an, tok.sentence):
+            return  # "Is the engineer to blame?": asked, not laid
         if (nxt is None or nxt.low in ("for", "here", "too", "either", "as", "and")) and not _thing_to_blame(an, i):
             yield tok.start, tok.end, "assigns blame"
         return

@@ -10,7 +10,8 @@ over" and passives about systems such as "should have been paged" or "should hav
 caught by the canary", and so are statements of luck about what could have happened ("We
 got lucky: we could have lost the whole database") and an ability denied ("I really don't think
 you could have seen that one coming", "I doubt anyone could have known"), and so is what anyone
-could have done ("Anyone could have made that mistake") and a person inside an act that is the
+could have done ("Anyone could have made that mistake", "Any engineer could have made the same
+mistake") and a person inside an act that is the
 subject ("Blaming the operator would have taught us nothing") or in a wh-clause that such a
 gerund governs ("Saying what people should have done is a satisfying way to describe
 failure"; "What he should have done is roll back" is reported). A passive that hides who should have
@@ -274,6 +275,7 @@ def _counterfactuals(an):
             # "could not have known", "nobody could have predicted": exculpatory, not blame
             if modal in ("could", "would") and (negated or tokens[subject.start].low in _EXCULPATORY or phrase_no_one(an, subject)
                                                 or modal == "could" and tokens[subject.start].low in _ANYONE
+                                                or modal == "could" and tokens[subject.start].low in ("any", "every")
                                                 or _belief_denied(an, subject.start)):
                 continue  # "I really don't think you could have seen that one coming"
             if modal == "would" and subject.kind == "pronoun" and tokens[subject.start].low not in _WOULD_SUBJECTS:

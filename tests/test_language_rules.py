@@ -630,6 +630,8 @@ def test_blame_beside_talk_in_general_is_still_found(sentence, code):
         "Employees who violate the policy may be subject to disciplinary action, up to and including termination.",
         "Is the engineer to blame?",
         "Any engineer could have made the same mistake.",
+        "A lack of investment in technology and staff training has been blamed for two network glitches that crashed systems.",
+        "The cat looks at you as if this was somehow your fault.",
     ],
 )
 def test_a_view_described_and_sanctions_employers_may_take_stay_clean(sentence):
@@ -646,6 +648,10 @@ def test_a_view_described_and_sanctions_employers_may_take_stay_clean(sentence):
         ("The employees who leaked the data may face disciplinary action.", "PM508"),
         ("The engineer is to blame.", "PM503"),
         ("The engineer could have rolled back sooner.", "PM505"),
+        ("The intern was blamed for the outage.", "PM503"),
+        ("This was somehow your fault.", "PM503"),
+        ("Employees and contractors making a series of blunders caused the outage.", "PM507"),
+        ("An AWS engineer debugging an S3 billing issue mistakenly removed a larger set of servers.", "PM507"),
     ],
 )
 def test_blame_beside_a_view_or_a_possible_sanction_is_still_found(sentence, code):

@@ -739,7 +739,7 @@ def _subject_before_participle(an: Analysis, j: int, names, owners) -> Actor | N
         if back < j and _is_finite(an, back):
             return None
         reduced = is_past_verb(tok.low) and back + 1 < len(tokens) and tokens[back + 1].low == "by"
-        if (tok.low.endswith("ing") and len(tok.low) > 4 or reduced) and back > 0:
+        if (tok.low.endswith("ing") and len(tok.low) > 4 and back < j or reduced) and back > 0:
             p = back - 1
             while p >= 0 and tokens[p].sentence == sentence and tokens[p].low in ("late", "tired", "busy") :
                 p -= 1
@@ -1627,6 +1627,11 @@ def _adjunct_subject(an: Analysis, p: int, names, owners) -> Actor | None:
     return subject_of(an, groups[-1][0], names, owners, groups)
 
 
+# A verb group starting right after an -ing word: "staff training has been blamed", "operator
+# tooling was replaced" (a compound noun, not a participle phrase).
+_COMPOUND_ENDS = W("has have had is are was were will would can could should may might must")
+
+
 def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) -> list[BlamedAct]:
     """A person followed by an error-framed participle: "User or person causing network outage",
     "employees and contractors making a series of blunders"."""
@@ -1643,6 +1648,8 @@ def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=N
             actor = actor_ending_at(an, i - 1, names, owners)
         if actor is None or not actor.person or actor.generic:
             continue
+        if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence and tokens[i + 1].low in _COMPOUND_ENDS:
+            continue  # "staff training has been blamed …": the head of a compound noun, the verb follows
         end = i + 1
         while end < len(tokens) and tokens[end].sentence == tok.sentence and not _gap_is_comma(an, end - 1, end) and end - i < 12:
             end += 1

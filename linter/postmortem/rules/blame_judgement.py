@@ -35,7 +35,9 @@ of safeguards"; "it is important for the team to be more careful" is reported) a
 of people in general, the asking named as a gerund or an infinitive ("Telling people to be
 more careful will make the problem go away"; "we told the engineer to be more careful" is
 reported), and so is fault or blame asked about with the copula first ("Is it the
-individual's fault?", "Is the engineer to blame?"), a mishap as the object of what made it possible ("the system problems that allowed
+individual's fault?", "Is the engineer to blame?") or drawn as a likeness ("as if this was somehow
+your fault"), a thing blamed in the passive ("A lack of investment in technology and staff
+training has been blamed for two network glitches"; "the intern was blamed" is reported), a mishap as the object of what made it possible ("the system problems that allowed
 the fuckup to happen"), what a view holds, after a dash or a colon ("A blame culture treats
 incidents as individual failures — … they need to be held accountable"), and so is the manner something may happen in ("Data might be deleted intentionally or
 negligently").
@@ -455,6 +457,8 @@ def _blame(an, i):
             yield tok.start, tok.end, "assigns blame"
         return
     if nxt is not None and nxt.low in ("on", "for", "lies", "falls", "rests"):
+        if tok.low == "blamed" and nxt.low == "for" and _thing_blamed(an, i):
+            return  # "A lack of investment in technology and staff training has been blamed for two glitches"
         yield tok.start, tok.end, "assigns blame"
         return
     if tok.low in ("blamed", "blame", "blames", "blaming") and _blamed_on_person(an, i):
@@ -488,6 +492,15 @@ _CLEFT_FOCUS = lex._words("on me him her them us you the my his their our your")
 
 
 _NO_ONE = lex._words("nobody noone no-one none")
+
+
+def _thing_blamed(an, i) -> bool:
+    """ "A lack of investment … has been blamed for two network glitches": the subject of the
+    passive is a thing (``i`` is "blamed" after a form of "be")."""
+    if i < 2 or an.tokens[i - 1].low not in ("was", "were", "been", "is", "are", "be") or an.tokens[i - 1].sentence != an.tokens[i].sentence:
+        return False
+    clause = next((c for c in cl.clauses(an) if c.main == i), None)
+    return clause is not None and clause.passive and clause.actor is not None and not clause.actor.person
 
 
 def _thing_to_blame(an, i) -> bool:
@@ -560,6 +573,13 @@ def _enabled_mishap(an, i) -> bool:
 _COPULA_FIRST = lex._words("is was are were isn't wasn't aren't weren't isn’t wasn’t aren’t weren’t")
 
 
+def _as_if(an, i) -> bool:
+    """Whether token ``i`` stands in an unreal comparison ("as if", "as though"): a likeness
+    drawn, not a fact stated."""
+    before = [t.low for t in an.sentence_tokens(an.tokens[i].sentence) if t.end <= an.tokens[i].start]
+    return any(a == "as" and b in ("if", "though") for a, b in zip(before, before[1:]))
+
+
 def _yes_no_question(an, sentence) -> bool:
     """A question put with its copula first and ended by "?" ("Is it the individual's fault?",
     "Was it really the operator's fault?"): the review asking, not a verdict given."""
@@ -577,8 +597,8 @@ def _fault(an, i):
     nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == sentence else None
     if negated_before(an, i, reach=5):
         return  # "none of which are the fault of the author"
-    if _yes_no_question(an, sentence):
-        return  # "Is it the individual's fault?": asked, not assigned
+    if _yes_no_question(an, sentence) or _as_if(an, i):
+        return  # "Is it the individual's fault?", "looks at you as if this was somehow your fault": not assigned
     if prev is not None and prev.possessive:
         owner = prev.base.lower()
         if owner in lex.ROLE_NOUNS or owner in lex.TEAM_NOUNS or owner in lex.GIVEN_NAMES or (prev.capitalised and not prev.initial and owner not in lex.SYSTEMS):

@@ -50,7 +50,8 @@ Roles doing ordinary things are fine ("The on-call engineer acknowledged the pag
 "University IT staff resolved the errors"), and so are systems as actors ("This change
 inadvertently blocked access"), passives without people ("The servers that were
 inadvertently removed"), statements of what anyone could do ("Everyone makes mistakes"), people of a kind in general,
-with a quantifier ("Most teams do retrospectives wrong after major problems"), what a view
+with a quantifier ("Most teams do retrospectives wrong after major problems"), a role noun
+before the head of a compound ("staff training has been blamed"), what a view
 holds, after a dash or a colon ("A blame culture treats incidents as individual failures —
 someone made a mistake"),
 denials ("It’s never a single person who caused a failure"), a lapse whose reason comes

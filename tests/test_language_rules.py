@@ -632,6 +632,10 @@ def test_blame_beside_talk_in_general_is_still_found(sentence, code):
         "Any engineer could have made the same mistake.",
         "A lack of investment in technology and staff training has been blamed for two network glitches that crashed systems.",
         "The cat looks at you as if this was somehow your fault.",
+        "We do it because the engineer who made the change has the most context about what happened.",
+        "But effective incident investigations are not about proving that somebody made an error.",
+        "I'm so sorry, I blame GoDaddy (that's always easy, right?).",
+        "The first major outage produces a flurry of decisions: who should have been paged, how the runbook should have been structured.",
     ],
 )
 def test_a_view_described_and_sanctions_employers_may_take_stay_clean(sentence):
@@ -650,6 +654,10 @@ def test_a_view_described_and_sanctions_employers_may_take_stay_clean(sentence):
         ("The engineer could have rolled back sooner.", "PM505"),
         ("The intern was blamed for the outage.", "PM503"),
         ("This was somehow your fault.", "PM503"),
+        ("The outage occurred because a developer ran an ELB purge job.", "PM507"),
+        ("The logs show that the engineer made a mistake.", "PM507"),
+        ("I blame Dave.", "PM503"),
+        ("The staging environment should have been checked beforehand.", "PM505"),
         ("Employees and contractors making a series of blunders caused the outage.", "PM507"),
         ("An AWS engineer debugging an S3 billing issue mistakenly removed a larger set of servers.", "PM507"),
     ],

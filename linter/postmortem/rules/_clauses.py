@@ -1139,6 +1139,8 @@ def _act_as_cause(an, clause, actor):
         t -= 1
     if t < 0 or tokens[t].sentence != clause.sentence or tokens[t].low != "because":
         return None
+    if clause.verb == actor.end + 1 and tokens[actor.end].low in ("who", "that"):
+        return None  # "because the engineer who made the change has the most context": the act describes the person
     main = tokens[clause.main].low
     if main in _STATE_VERBS or main in AUXILIARIES or main in lex.RESPONSE_VERBS or main in _DISCOVERIES or main in _REPORTED \
             or not (is_past_verb(main) or main in _IRREGULAR_PAST):

@@ -36,7 +36,7 @@ of people in general, the asking named as a gerund or an infinitive ("Telling pe
 more careful will make the problem go away"; "we told the engineer to be more careful" is
 reported), and so is fault or blame asked about with the copula first ("Is it the
 individual's fault?", "Is the engineer to blame?") or drawn as a likeness ("as if this was somehow
-your fault"), a thing blamed in the passive ("A lack of investment in technology and staff
+your fault"), a company blamed, its name in CamelCase ("I blame GoDaddy"), a thing blamed in the passive ("A lack of investment in technology and staff
 training has been blamed for two network glitches"; "the intern was blamed" is reported), a mishap as the object of what made it possible ("the system problems that allowed
 the fuckup to happen"), what a view holds, after a dash or a colon ("A blame culture treats
 incidents as individual failures — … they need to be held accountable"), and so is the manner something may happen in ("Data might be deleted intentionally or
@@ -64,6 +64,7 @@ from ..rule import Finding, Severity
 from . import _lexicon as lex
 from . import _clauses as cl
 from ._views import view_content
+from ._brands import brand
 from ._language import NOT_PROSE_COLUMNS, analyse_speech, is_past_verb, negated_before, person_subject_before, words_of
 from ..lazy_re import lazy
 
@@ -472,7 +473,7 @@ def _blame(an, i):
         if other.low in lex.ROLE_NOUNS or other.low in lex.TEAM_NOUNS or other.low in lex.PERSON_PRONOUNS or other.low in ("him", "her", "them", "me", "us"):
             yield tok.start, tok.end, "assigns blame"
             return
-        if other.capitalised and not other.initial:
+        if other.capitalised and not other.initial and not brand(other.text):
             yield tok.start, tok.end, "assigns blame"
             return
 

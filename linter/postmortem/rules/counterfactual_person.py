@@ -14,7 +14,9 @@ could have done ("Anyone could have made that mistake", "Any engineer could have
 mistake") and a person inside an act that is the
 subject ("Blaming the operator would have taught us nothing") or in a wh-clause that such a
 gerund governs ("Saying what people should have done is a satisfying way to describe
-failure"; "What he should have done is roll back" is reported). A passive that hides who should have
+failure"; "What he should have done is roll back" is reported). A passive in a wh-clause inside the sentence asks
+what to decide and is fine ("a flurry of decisions: who should have been paged, how the
+runbook should have been structured"). A passive that hides who should have
 done a duty is reported, whatever the participle (lemminflect's tables): "shouldn't have
 been rushed to production", "the staging environment should have been checked beforehand",
 "I _think_ the version should've been bumped", "there’s a checklist … so that should have
@@ -245,7 +247,8 @@ def _counterfactuals(an):
                     j += 1  # "should have been better code reviewed"
                     if same(j + 1) and tokens[j + 1].low in ("code",):
                         j += 1
-                if same(j + 1) and modal in ("should", "ought") and _passive_duty(an, k, j + 1) and not _by_a_system(an, j + 2):
+                if same(j + 1) and modal in ("should", "ought") and _passive_duty(an, k, j + 1) and not _by_a_system(an, j + 2) \
+                        and not _embedded_question(an, k):
                     # "should not have been rushed to production": the person is only hidden
                     yield tok.start, tokens[j + 1].end
                     continue
@@ -329,6 +332,23 @@ def _gerund(low: str) -> bool:
 
 
 _WH = lex._words("what why how where when")
+
+
+_EMBEDDED_WH = lex._words("who what how which whether where when why")
+
+
+def _embedded_question(an, k) -> bool:
+    """ "a flurry of decisions: who should have been paged, how the runbook should have been
+    structured": a wh-word inside the sentence, a few words before the modal, asks what to
+    decide; it does not say what should have been done."""
+    tokens = an.tokens
+    start = an.sentences[tokens[k].sentence][0]
+    for b in range(k - 1, max(start, k - 5), -1):
+        if tokens[b].low in _EMBEDDED_WH:
+            return True
+        if tokens[b].low in lex.MODALS or tokens[b].low in ("is", "was", "are", "were"):
+            return False
+    return False
 
 
 def _wh_after_gerund(an, start) -> bool:

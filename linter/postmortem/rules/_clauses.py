@@ -424,6 +424,8 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
             start = _np_start(an, start - 2)  # "the employees and contractors"
         if base in ("people", "humans", "staff") and start == j:
             return Actor(start, j + 1, "role", generic=base != "staff")
+        if _quantified_plural(an, start, j):
+            return Actor(min(start, _quantifier_at(an, start)), j + 1, "team" if base in lex.TEAM_NOUNS else "role", generic=True)
         return Actor(start, j + 1, "team" if base in lex.TEAM_NOUNS else "role")
     if low in lex.GIVEN_NAMES and len(low) > 3 and not tok.capitalised and base not in names.allowed:
         return Actor(j, j + 1, "name")  # "looks like alex forgot the D"
@@ -436,6 +438,20 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
     if low in lex.STOPWORDS or low in _CLAUSE_BREAKS or low in _COORDINATORS or low in AUXILIARIES:
         return None
     return Actor(start, j + 1, "thing")
+
+
+# "Most teams do retrospectives wrong", "many engineers make that mistake": a quantifier before
+# a plural role or team speaks of such people in general, not of the ones in an incident.
+_QUANTIFIERS = W("most many all few")
+
+
+def _quantifier_at(an: Analysis, start: int) -> int:
+    return start if an.tokens[start].low in _QUANTIFIERS else start - 1
+
+
+def _quantified_plural(an: Analysis, start: int, j: int) -> bool:
+    tok, q = an.tokens[j], _quantifier_at(an, start)
+    return q >= 0 and q < j and an.tokens[q].low in _QUANTIFIERS and an.tokens[q].sentence == tok.sentence and tok.low.endswith("s")
 
 
 _PERSON_SUFFIXES = ("woman", "women", "man", "men", "person", "persons", "people")
@@ -723,7 +739,7 @@ def _subject_before_participle(an: Analysis, j: int, names, owners) -> Actor | N
         if back < j and _is_finite(an, back):
             return None
         reduced = is_past_verb(tok.low) and back + 1 < len(tokens) and tokens[back + 1].low == "by"
-        if (tok.low.endswith("ing") and len(tok.low) > 4 or reduced) and back > 0:
+        if (tok.low.endswith("ing") and len(tok.low) > 4 and back < j or reduced) and back > 0:
             p = back - 1
             while p >= 0 and tokens[p].sentence == sentence and tokens[p].low in ("late", "tired", "busy") :
                 p -= 1
@@ -1123,6 +1139,8 @@ def _act_as_cause(an, clause, actor):
         t -= 1
     if t < 0 or tokens[t].sentence != clause.sentence or tokens[t].low != "because":
         return None
+    if clause.verb == actor.end + 1 and tokens[actor.end].low in ("who", "that"):
+        return None  # "because the engineer who made the change has the most context": the act describes the person
     main = tokens[clause.main].low
     if main in _STATE_VERBS or main in AUXILIARIES or main in lex.RESPONSE_VERBS or main in _DISCOVERIES or main in _REPORTED \
             or not (is_past_verb(main) or main in _IRREGULAR_PAST):
@@ -1611,6 +1629,11 @@ def _adjunct_subject(an: Analysis, p: int, names, owners) -> Actor | None:
     return subject_of(an, groups[-1][0], names, owners, groups)
 
 
+# A verb group starting right after an -ing word: "staff training has been blamed", "operator
+# tooling was replaced" (a compound noun, not a participle phrase).
+_COMPOUND_ENDS = W("has have had is are was were will would can could should may might must")
+
+
 def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) -> list[BlamedAct]:
     """A person followed by an error-framed participle: "User or person causing network outage",
     "employees and contractors making a series of blunders"."""
@@ -1627,6 +1650,8 @@ def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=N
             actor = actor_ending_at(an, i - 1, names, owners)
         if actor is None or not actor.person or actor.generic:
             continue
+        if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence and tokens[i + 1].low in _COMPOUND_ENDS:
+            continue  # "staff training has been blamed …": the head of a compound noun, the verb follows
         end = i + 1
         while end < len(tokens) and tokens[end].sentence == tok.sentence and not _gap_is_comma(an, end - 1, end) and end - i < 12:
             end += 1

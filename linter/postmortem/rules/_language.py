@@ -326,10 +326,17 @@ def person_subject_before(an: Analysis, k: int, names: NameOptions = DEFAULT_NAM
         candidate = _person_ending_at(an, back, names, owners)
         if candidate is not None:
             after = an.tokens[back + 1]
+            if after.low.endswith("ing") and (back + 2 > j or an.tokens[back + 2].low in lex.MODALS or an.tokens[back + 2].low in _COMPOUND_ENDS):
+                return None  # "staff training has been blamed": a compound noun, no participle phrase
             if after.low.endswith("ing") or after.low in ("on", "in", "from", "at", "who", "with"):
                 return candidate
             return None
     return None
+
+
+# After "staff training", "operator tooling": the verb group starts, so the -ing word was the
+# head of a compound noun, not a participle phrase ("anyone reading the alert would …").
+_COMPOUND_ENDS = frozenset("has have had is are was were do does did failed".split())
 
 
 def _person_ending_at(an: Analysis, j: int, names: NameOptions, owners) -> Person | None:

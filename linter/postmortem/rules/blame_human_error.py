@@ -7,7 +7,9 @@ operator error"), the error of another kind of person or a clerical slip framed 
 slip after such a word framed as the cause ("caused by human failure", "a staff error led to
 the leak", "a human slip brought the system down"; not "user failures are retried"), and people
 given as the cause ("People are the cause of most security breaches"). Definitions ("Human error is an inevitable … failure") and discussion of the term
-("if you read about human error") and the question still open ("investigating whether human
+("if you read about human error"), the term as a label anyone may put on an incident ("it can
+be tempting to use human error as a root cause", "you close the file, label it operator
+error"; "they labelled it human error" reports a label put and is reported) and the question still open ("investigating whether human
 error played a role") are fine. The
 words as the name of a metric or a message ("the user error rate", "User errors (HTTP
 4xx) are excluded"), statements that reject the label ("this was not human error", "Human
@@ -106,7 +108,7 @@ def check(doc, ctx):
                 continue
             if i + 2 < len(tokens) and tokens[i + 2].sentence == first.sentence and tokens[i + 2].low in _NOT_A_CAUSE_AFTER:
                 continue
-            if negated_before(an, i, reach=4) or _meta(an, i) or _denied_after(an, i + 2) or _kinds(an, i):
+            if negated_before(an, i, reach=4) or _meta(an, i) or _denied_after(an, i + 2) or _kinds(an, i) or _label_applied(an, i):
                 continue
             after = tokens[i + 2].low if i + 2 < len(tokens) and tokens[i + 2].sentence == first.sentence else ""
             if after in ("is", "are", "happens", "happen", "can", "will") and (i == 0 or tokens[i - 1].sentence != first.sentence):
@@ -165,3 +167,16 @@ def _meta(an, i):
     sentence = an.tokens[i].sentence
     before = [t.low for t in an.tokens[:i] if t.sentence == sentence][-4:]
     return any(tuple(before[k : k + len(p)]) == p for p in _META for k in range(len(before)))
+
+
+# "it can be tempting to use human error as a root cause", "you close the file, label it
+# operator error": the term as a label someone may put on an incident, with a verb of naming
+# in the present or not finite; "they labelled it human error" reports a label put and stays.
+_NAMING = lex._words("use using label labelling labeling call calling name naming term cite citing pin pinning mark marking tag tagging dub write writing")
+
+
+def _label_applied(an, i):
+    sentence = an.tokens[i].sentence
+    before = [t.low for t in an.tokens[max(0, i - 4) : i] if t.sentence == sentence]
+    return any(low in _NAMING for low in before)
+

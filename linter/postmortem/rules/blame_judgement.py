@@ -31,8 +31,15 @@ or not laziness was present") and ownership language ("each team is
 accountable for its alerts"), and so is talk about blame itself ("this blaming only results
 in people being afraid to make mistakes", "it was too simplistic to blame a power surge"), and
 so is care commended to anyone ("it is so important to be extra cautious, to have all manner
-of safeguards"; "it is important for the team to be more careful" is reported), and
-so is the manner something may happen in ("Data might be deleted intentionally or
+of safeguards"; "it is important for the team to be more careful" is reported) and care asked
+of people in general, the asking named as a gerund or an infinitive ("Telling people to be
+more careful will make the problem go away"; "we told the engineer to be more careful" is
+reported), and so is fault or blame asked about with the copula first ("Is it the
+individual's fault?", "Is the engineer to blame?") or drawn as a likeness ("as if this was somehow
+your fault"), a company blamed, its name in CamelCase ("I blame GoDaddy"), a thing blamed in the passive ("A lack of investment in technology and staff
+training has been blamed for two network glitches"; "the intern was blamed" is reported), a mishap as the object of what made it possible ("the system problems that allowed
+the fuckup to happen"), what a view holds, after a dash or a colon ("A blame culture treats
+incidents as individual failures — … they need to be held accountable"), and so is the manner something may happen in ("Data might be deleted intentionally or
 negligently").
 
 ## Why it matters
@@ -56,6 +63,8 @@ import re
 from ..rule import Finding, Severity
 from . import _lexicon as lex
 from . import _clauses as cl
+from ._views import view_content
+from ._brands import brand
 from ._language import NOT_PROSE_COLUMNS, analyse_speech, is_past_verb, negated_before, person_subject_before, words_of
 from ..lazy_re import lazy
 
@@ -241,6 +250,8 @@ def check(doc, ctx):
         an = analyse_speech(block.text)
         seen = set()
         for start, end, what in _judgements(an):
+            if view_content(an, start):
+                continue  # "A blame culture treats incidents as individual failures — … held accountable"
             if any(start < e and s < end for s, e in seen) or what == _TRY_HARDER and block.column == "action":
                 continue  # one finding for one phrase; an action item asking for care is PM303's
             seen.add((start, end))
@@ -264,6 +275,8 @@ def _judgements(an):
                 continue  # "regardless of whether or not laziness or stupidity were also present": left open
             if _range_of_verdicts(an, i):
                 continue  # "good/bad/brilliant/stupid": every verdict at once, none given
+            if _enabled_mishap(an, i):
+                continue  # "Find system problems that allowed the fuckup to happen"
             yield tok.start, tok.end, "a judgement of people"
         elif low in _SLANG_FOR_PEOPLE and low != "poor" and nxt is not None:
             # "some shitty CEO": slang about a person, not about code
@@ -290,7 +303,7 @@ def _judgements(an):
         for match in pattern.finditer(an.text):
             if _general(an, match.start(), match.end()) or pattern is _IDIOMS and _feared(an, match.start()):
                 continue
-            if pattern is _DILIGENCE and _impersonal(an, match.start()):
+            if pattern is _DILIGENCE and (_impersonal(an, match.start()) or _told_to_anyone(an, match.start())):
                 continue
             yield match.start(), match.end(), what
 
@@ -308,6 +321,23 @@ def _impersonal(an, start) -> bool:
     if len(before) < 3 or before[-1] != "to" or before[-2] not in _COMMENDED:
         return False
     return any(a in ("it", "it's", "it’s") for a in before[:-2])
+
+
+# "Telling people to be more careful will make the problem go away", "to remind everyone to
+# be vigilant": the practice of asking care of people in general, named as a gerund or an
+# infinitive, not a demand made on someone ("we told the engineer to be more careful" is reported).
+_DIRECTIVES = lex._words("telling asking reminding urging instructing expecting requiring tell ask remind urge instruct expect require")
+_ANYONE = lex._words("people humans everyone everybody anyone anybody folks")
+
+
+def _told_to_anyone(an, start) -> bool:
+    first = next((t for t in an.tokens if t.start >= start), None)
+    if first is None:
+        return False
+    before = [t.low for t in an.sentence_tokens(first.sentence) if t.end <= start][-4:]
+    if len(before) < 3 or before[-1] != "to" or before[-2] not in _ANYONE or before[-3] not in _DIRECTIVES:
+        return False
+    return before[-3].endswith("ing") or len(before) > 3 and before[-4] == "to"
 
 
 # Qualities a person is said to lack: "he wasn't careful", "they aren't seasoned DBAs", "the
@@ -417,6 +447,8 @@ def _blame(an, i):
             yield tokens[subject.start].start, tok.end, "assigns blame"  # "the intern was blamed"
             return
     if prev == "to":  # "… is to blame", "who is to blame"; not "it was unfair to blame him"
+        if _yes_no_question(an, tok.sentence):
+            return  # "Is the engineer to blame?": asked, not laid
         if (nxt is None or nxt.low in ("for", "here", "too", "either", "as", "and")) and not _thing_to_blame(an, i):
             yield tok.start, tok.end, "assigns blame"
         return
@@ -426,6 +458,8 @@ def _blame(an, i):
             yield tok.start, tok.end, "assigns blame"
         return
     if nxt is not None and nxt.low in ("on", "for", "lies", "falls", "rests"):
+        if tok.low == "blamed" and nxt.low == "for" and _thing_blamed(an, i):
+            return  # "A lack of investment in technology and staff training has been blamed for two glitches"
         yield tok.start, tok.end, "assigns blame"
         return
     if tok.low in ("blamed", "blame", "blames", "blaming") and _blamed_on_person(an, i):
@@ -439,7 +473,7 @@ def _blame(an, i):
         if other.low in lex.ROLE_NOUNS or other.low in lex.TEAM_NOUNS or other.low in lex.PERSON_PRONOUNS or other.low in ("him", "her", "them", "me", "us"):
             yield tok.start, tok.end, "assigns blame"
             return
-        if other.capitalised and not other.initial:
+        if other.capitalised and not other.initial and not brand(other.text):
             yield tok.start, tok.end, "assigns blame"
             return
 
@@ -459,6 +493,15 @@ _CLEFT_FOCUS = lex._words("on me him her them us you the my his their our your")
 
 
 _NO_ONE = lex._words("nobody noone no-one none")
+
+
+def _thing_blamed(an, i) -> bool:
+    """ "A lack of investment … has been blamed for two network glitches": the subject of the
+    passive is a thing (``i`` is "blamed" after a form of "be")."""
+    if i < 2 or an.tokens[i - 1].low not in ("was", "were", "been", "is", "are", "be") or an.tokens[i - 1].sentence != an.tokens[i].sentence:
+        return False
+    clause = next((c for c in cl.clauses(an) if c.main == i), None)
+    return clause is not None and clause.passive and clause.actor is not None and not clause.actor.person
 
 
 def _thing_to_blame(an, i) -> bool:
@@ -511,6 +554,42 @@ def _blamed_on_person(an, i) -> bool:
     return False
 
 
+# A mishap as the object of what made it possible ("the problems that allowed the fuckup to
+# happen", "what let the screw-up through"): the question a blameless review asks of the
+# conditions, not a verdict on a person.
+_MISHAPS = lex._words("fuckup fuckups fuck-up fuck-ups screwup screwups screw-up screw-ups blunder blunders")
+_ENABLING = lex._words("allow allowed allows allowing let lets letting enable enabled enables enabling permit permitted permits prevent prevented prevents preventing")
+
+
+def _enabled_mishap(an, i) -> bool:
+    tokens = an.tokens
+    if tokens[i].low not in _MISHAPS:
+        return False
+    k = i - 1
+    while k >= 0 and tokens[k].sentence == tokens[i].sentence and tokens[k].low in ("the", "a", "this", "that", "such", "any", "another"):
+        k -= 1
+    return k >= 0 and tokens[k].sentence == tokens[i].sentence and tokens[k].low in _ENABLING
+
+
+_COPULA_FIRST = lex._words("is was are were isn't wasn't aren't weren't isn’t wasn’t aren’t weren’t")
+
+
+def _as_if(an, i) -> bool:
+    """Whether token ``i`` stands in an unreal comparison ("as if", "as though"): a likeness
+    drawn, not a fact stated."""
+    before = [t.low for t in an.sentence_tokens(an.tokens[i].sentence) if t.end <= an.tokens[i].start]
+    return any(a == "as" and b in ("if", "though") for a, b in zip(before, before[1:]))
+
+
+def _yes_no_question(an, sentence) -> bool:
+    """A question put with its copula first and ended by "?" ("Is it the individual's fault?",
+    "Was it really the operator's fault?"): the review asking, not a verdict given."""
+    tokens = an.sentence_tokens(sentence)
+    if len(tokens) < 3 or tokens[0].low not in _COPULA_FIRST:
+        return False
+    return an.text[tokens[-1].end : tokens[-1].end + 3].lstrip(" )\"'”’").startswith("?")
+
+
 def _fault(an, i):
     tokens = an.tokens
     tok = tokens[i]
@@ -519,6 +598,8 @@ def _fault(an, i):
     nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == sentence else None
     if negated_before(an, i, reach=5):
         return  # "none of which are the fault of the author"
+    if _yes_no_question(an, sentence) or _as_if(an, i):
+        return  # "Is it the individual's fault?", "looks at you as if this was somehow your fault": not assigned
     if prev is not None and prev.possessive:
         owner = prev.base.lower()
         if owner in lex.ROLE_NOUNS or owner in lex.TEAM_NOUNS or owner in lex.GIVEN_NAMES or (prev.capitalised and not prev.initial and owner not in lex.SYSTEMS):

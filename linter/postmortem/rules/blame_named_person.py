@@ -3,7 +3,8 @@
 Reports a named individual or an @handle written as the actor of a failure or as its
 cause: "Dave pushed the broken config", "Tom's mistake", "caused by @jsmith", "Andrei
 probably merged by mistake", "Paramdeep mistyped one of the URLs". A person
-doing something that is not a failure ("Maria restarted the pods") is fine, and so are
+doing something that is not a failure ("Maria restarted the pods") is fine, and so is a company
+blamed, its name in CamelCase ("I blame GoDaddy"), and so are
 roles ("the on-call engineer"), teams, and names of systems, products and vendors
 (Jenkins, Kafka, Vault, Stripe…). A duty left undone ("\"Jane didn't validate the
 input.\"") and an error attributed "by" a name ("Configuration change is made by Engineer
@@ -58,6 +59,7 @@ from . import _people
 from ._people import candidates
 from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, acts_of_named, agent_blames, blamed_acts, clauses, has_error_prefixed, negated_duty
 from ._language import NameOptions, analyse_speech as analyse, analyse as analyse_plain, text_blocks, is_past_verb, negated_before, person_at, words_of, _lemmas
+from ._brands import brand
 
 CODE = "PM501"
 NAME = "blame-named-person"
@@ -250,6 +252,8 @@ def _blamed_person(an, i, names, owners, known=None):
 
     prev = an.tokens[start - 1].low if start > 0 and an.tokens[start - 1].sentence == sentence else ""
     if prev in ("by", "from", "blame", "blamed", "blaming"):
+        if prev.startswith("blam") and brand(an.tokens[start].text):
+            return None  # "I blame GoDaddy": a company
         before = an.tokens[start - 2].low if start > 1 and an.tokens[start - 2].sentence == sentence else ""
         if before in _CAUSAL_BEFORE_BY or prev.startswith("blam"):
             return start, end

@@ -49,7 +49,13 @@ Employee(7 months) accidentally sent PHI …").
 Roles doing ordinary things are fine ("The on-call engineer acknowledged the page",
 "University IT staff resolved the errors"), and so are systems as actors ("This change
 inadvertently blocked access"), passives without people ("The servers that were
-inadvertently removed"), statements of what anyone could do ("Everyone makes mistakes"),
+inadvertently removed"), statements of what anyone could do ("Everyone makes mistakes"), people of a kind in general,
+with a quantifier ("Most teams do retrospectives wrong after major problems"), an error that is the content of a claim denied ("incident
+investigations are not about proving that somebody made an error"), a person described by a
+relative clause in a reason ("because the engineer who made the change has the most
+context"), a role noun before the head of a compound ("staff training has been blamed"), what a view
+holds, after a dash or a colon ("A blame culture treats incidents as individual failures —
+someone made a mistake"),
 denials ("It’s never a single person who caused a failure"), a lapse whose reason comes
 first ("… so we didn't catch the issue in testing"), an organisation owning its incident ("a
 mistake we made"), hypotheticals and fears ("I feared I had accidentally deleted the user
@@ -101,6 +107,7 @@ from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
 from ._language import NameOptions, analyse_speech as analyse, is_past_verb, text_blocks, words_of
+from ._views import view_content
 from ._people import candidates
 
 CODE = "PM507"
@@ -221,7 +228,23 @@ def _asked(an, i) -> bool:
 def findings(an, names=None, owners=None):
     """(start, end, message, hint) for each error blamed on a person who is not named; not in a
     question put with its auxiliary first."""
-    return [f for f in _findings(an, names, owners) if not _asked(an, _token_at(an, f[0])) and not _refused(an, _token_at(an, f[0]))]
+    return [f for f in _findings(an, names, owners)
+            if not _asked(an, _token_at(an, f[0])) and not _refused(an, _token_at(an, f[0])) and not view_content(an, f[0])
+            and not _claim_denied(an, _token_at(an, f[0]))]
+
+
+# "effective incident investigations are not about proving that somebody made an error", "this
+# does not mean that the engineer made a mistake": the error is the content of a claim denied.
+_CLAIMING = lex._words("prove proves proving proved show shows showing mean means meaning say says saying claim claims claiming suggest suggests suggesting imply implies implying assume assumes assuming")
+_DENYING = lex._words("not never no n't don't don’t doesn't doesn’t didn't didn’t isn't isn’t aren't aren’t")
+
+
+def _claim_denied(an, i) -> bool:
+    before = [t.low for t in an.sentence_tokens(an.tokens[i].sentence) if t.end <= an.tokens[i].start]
+    if "that" not in before:
+        return False
+    k = len(before) - 1 - before[::-1].index("that")
+    return k >= 1 and before[k - 1] in _CLAIMING and any(w in _DENYING for w in before[max(0, k - 5) : k - 1])
 
 
 _BLAME_VERBS = lex._words("blame blaming shame shaming accuse accusing punish punishing scold scolding")

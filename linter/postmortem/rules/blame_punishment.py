@@ -29,7 +29,10 @@ the auxiliary and the sanction do not hide it ("Gyro guy probably got so fired")
 that is feared ("When people fear punishment for mistakes, they stop reporting near-misses"),
 what anyone may do ("you can say “human error” all you want, fire someone, and call it case
 closed"), what companies do as a rule ("they fire them for consistent disregard and
-frequent mistakes") and a sanction in a condition in the present ("if an employee is
+frequent mistakes"), what employers in general may do ("employers could technically take
+disciplinary action around lateness"; "the company could fire him" stays) and a rule that may
+apply to people of a kind ("Employees who violate the policy may be subject to disciplinary
+action"; "The employees who leaked the data may face disciplinary action" stays) and a sanction in a condition in the present ("if an employee is
 fired, the boss will know more", "when there are strong punishments, people hide mistakes")
 are talk about punishment, not records of it; "when he was fired" and "if anyone should have
 resigned" are records and judgements and stay.
@@ -536,12 +539,36 @@ def _rejected(an, i) -> bool:
     if an.tokens[i].low in _PUNISH_VERBS and i + 1 < len(an.tokens) and an.tokens[i + 1].low in _ANYONE and any(
             a == "you" and b in _POSSIBLE for a, b in zip(before, before[1:])):
         return True  # a generic "you", a modal of possibility and anyone: a statement about anyone
+    if _may_as_a_rule(before) or _policy(an, i):
+        return True  # "employers could technically take disciplinary action around lateness"
     return any(word in ("nobody", "no-one", "without", "instead", "rather") for word in before) or (
         "no" in before and "one" in before
     )
 
 
 _general_condition = cl.general_condition
+
+# Employers in general and a modal of possibility: what such sanctions may be, not one taken
+# ("employers could technically take disciplinary action around lateness"; "the company could
+# fire him" names one employer and stays).
+_EMPLOYERS = lex._words("employers companies organisations organizations businesses workplaces managers")
+
+
+def _policy(an, i) -> bool:
+    """ "Employees who violate the policy may be subject to disciplinary action": a sentence
+    about people of a kind (a plural role with no determiner) and a modal of possibility before
+    the sanction: a rule that may apply, not a sanction taken."""
+    tokens = an.sentence_tokens(an.tokens[i].sentence)
+    if not tokens or tokens[0].low not in cl.ROLE_NOUNS or not tokens[0].low.endswith("s"):
+        return False
+    return any(t.low in _POSSIBLE for t in tokens if t.end <= an.tokens[i].start)
+
+
+def _may_as_a_rule(before) -> bool:
+    for k, word in enumerate(before):
+        if word in _EMPLOYERS and any(w in _POSSIBLE for w in before[k + 1 : k + 4]):
+            return True
+    return False
 
 
 def _person_before(an, j):

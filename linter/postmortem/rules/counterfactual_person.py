@@ -10,8 +10,13 @@ over" and passives about systems such as "should have been paged" or "should hav
 caught by the canary", and so are statements of luck about what could have happened ("We
 got lucky: we could have lost the whole database") and an ability denied ("I really don't think
 you could have seen that one coming", "I doubt anyone could have known"), and so is what anyone
-could have done ("Anyone could have made that mistake") and a person inside an act that is the
-subject ("Blaming the operator would have taught us nothing"). A passive that hides who should have
+could have done ("Anyone could have made that mistake", "Any engineer could have made the same
+mistake") and a person inside an act that is the
+subject ("Blaming the operator would have taught us nothing") or in a wh-clause that such a
+gerund governs ("Saying what people should have done is a satisfying way to describe
+failure"; "What he should have done is roll back" is reported). A passive in a wh-clause inside the sentence asks
+what to decide and is fine ("a flurry of decisions: who should have been paged, how the
+runbook should have been structured"). A passive that hides who should have
 done a duty is reported, whatever the participle (lemminflect's tables): "shouldn't have
 been rushed to production", "the staging environment should have been checked beforehand",
 "I _think_ the version should've been bumped", "there’s a checklist … so that should have
@@ -242,7 +247,8 @@ def _counterfactuals(an):
                     j += 1  # "should have been better code reviewed"
                     if same(j + 1) and tokens[j + 1].low in ("code",):
                         j += 1
-                if same(j + 1) and modal in ("should", "ought") and _passive_duty(an, k, j + 1) and not _by_a_system(an, j + 2):
+                if same(j + 1) and modal in ("should", "ought") and _passive_duty(an, k, j + 1) and not _by_a_system(an, j + 2) \
+                        and not _embedded_question(an, k):
                     # "should not have been rushed to production": the person is only hidden
                     yield tok.start, tokens[j + 1].end
                     continue
@@ -267,9 +273,12 @@ def _counterfactuals(an):
             if subject.start > 0 and _gerund(tokens[subject.start - 1].low) and (
                     subject.start == 1 or tokens[subject.start - 2].sentence != tokens[subject.start].sentence):
                 continue  # "Blaming the operator would have taught us nothing": the act is the subject
+            if _wh_after_gerund(an, subject.start):
+                continue  # "Saying what people should have done is a satisfying way to describe failure"
             # "could not have known", "nobody could have predicted": exculpatory, not blame
             if modal in ("could", "would") and (negated or tokens[subject.start].low in _EXCULPATORY or phrase_no_one(an, subject)
                                                 or modal == "could" and tokens[subject.start].low in _ANYONE
+                                                or modal == "could" and tokens[subject.start].low in ("any", "every")
                                                 or _belief_denied(an, subject.start)):
                 continue  # "I really don't think you could have seen that one coming"
             if modal == "would" and subject.kind == "pronoun" and tokens[subject.start].low not in _WOULD_SUBJECTS:
@@ -320,6 +329,38 @@ _DOUBT = lex._words("doubt doubted")
 
 def _gerund(low: str) -> bool:
     return low.endswith("ing") and len(low) > 5 and low not in ("during", "nothing", "something", "anything", "everything")
+
+
+_WH = lex._words("what why how where when")
+
+
+_EMBEDDED_WH = lex._words("who what how which whether where when why")
+
+
+def _embedded_question(an, k) -> bool:
+    """ "a flurry of decisions: who should have been paged, how the runbook should have been
+    structured": a wh-word inside the sentence, a few words before the modal, asks what to
+    decide; it does not say what should have been done."""
+    tokens = an.tokens
+    start = an.sentences[tokens[k].sentence][0]
+    for b in range(k - 1, max(start, k - 5), -1):
+        if tokens[b].low in _EMBEDDED_WH:
+            return True
+        if tokens[b].low in lex.MODALS or tokens[b].low in ("is", "was", "are", "were"):
+            return False
+    return False
+
+
+def _wh_after_gerund(an, start) -> bool:
+    """ "Saying what people should have done …", "Asking why the engineer could have missed it …":
+    the counterfactual is a wh-clause, the object of a gerund that is the sentence's subject —
+    what such talk does is the topic, not what someone should have done."""
+    tokens = an.tokens
+    if start < 2 or tokens[start - 1].low not in _WH:
+        return False
+    first = tokens[start - 2]
+    return first.initial and _gerund(first.low) and first.sentence == tokens[start].sentence and (
+        start - 2 == 0 or tokens[start - 3].sentence != first.sentence)
 
 
 def _belief_denied(an, start) -> bool:

@@ -743,6 +743,7 @@ def clauses(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None, cued_
     out: list[Clause] = []
     for s, (start, end) in enumerate(an.sentences):
         if cued_only and not any(an.tokens[t].low in CUE_WORDS or an.tokens[t].low[:3] == "mis" and error_prefixed(an.tokens[t].low)
+                                 or an.tokens[t].low in misdeeds() or an.tokens[t].low in data_destroyers()
                                  or an.tokens[t].low == "never" and t + 1 < end and an.tokens[t + 1].low in DUTY_WORDS
                                  for t in range(start, end)):
             continue
@@ -993,6 +994,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         if main in ("ignored", "ignore", "ignores") and not _person_ignorable(an, clause):
             return None
         return clause.main, clause.main + 1, main
+    if main in misdeeds() and not _explained(an, clause):
+        return clause.main, clause.main + 1, main  # a misdeed: "violated the privacy act", "stole customer data"
     # "made a typo", "made several blunders", "had my own fun fuckup"
     for t in range(clause.main + 1, min(clause.end, clause.main + 6)):
         if _gap_is_comma(an, t - 1, t):
@@ -1076,6 +1079,9 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             return clause.main, clause.main + 1, f"{main} live data"
         if actor.kind == "pronoun" and _first_person_singular(tokens[actor.start].low) and main in DESTRUCTIVE_VERBS:
             return clause.main, clause.main + 1, main
+    lost = _data_destroyed(an, clause)
+    if lost is not None:
+        return lost
     # "… deployed a config change that took down their payment processing"
     for t in range(clause.main + 1, clause.end):
         if tokens[t].low in ("that", "which") and t + 1 < len(tokens) and tokens[t + 1].sentence == clause.sentence:
@@ -1656,6 +1662,77 @@ def negated_duty(text: str) -> bool:
             re.IGNORECASE,
         )
     return _NEGATED_DUTY.search(text) is not None
+
+
+# Destroying a body of data: a verb of destruction (every past and third-person form), then,
+# in its object, how much (all, the entire, 20, a large amount of) and what (data, documents,
+# records, a database). Routine clean-up ("deleted all stale branches", "deleted 20 stuck
+# pods") names neither; "deleted all temporary files" says the data had no value.
+_DATA_DESTROYERS = ("delete", "wipe", "erase", "truncate", "destroy", "corrupt", "overwrite", "purge", "trash", "nuke")
+_DATA_NOUNS = W(
+    """
+    data database databases document documents file files record records email emails mailbox
+    mailboxes inventory backup backups repository repositories history archive archives content
+    contents photos messages spreadsheet spreadsheets folder folders drive
+    """
+)
+_TOTALITY = W("all entire whole every everything thousands hundreds dozens millions amount amounts years decades months lot lots")
+_ROUTINE_DATA = W(
+    """
+    stale old older temporary temp unused orphaned orphan obsolete duplicate duplicated expired
+    test dummy cached leftover scratch intermediate redundant outdated unneeded unnecessary junk
+    spam empty
+    """
+)
+
+
+# Every past and third-person form of _DATA_DESTROYERS (tests/test_language_rules.py checks
+# them against lemminflect's tables; the library is not imported to screen a sentence).
+DATA_DESTROYER_FORMS = W(
+    """
+    corrupted corrupts deleted deletes destroyed destroys erased erases over-writes over-written
+    over-wrote overwrites overwritten overwrote purged purges trashed trashes truncated truncates
+    wiped wipes nuked nukes
+    """
+)
+
+
+def data_destroyers() -> frozenset[str]:
+    return DATA_DESTROYER_FORMS
+
+
+def _data_destroyed(an, clause):
+    """A body of data destroyed: "a production manager deleted 20 documents", "the plaintiff
+    deleted a large amount of customer-related data", "almost wipes customer's entire
+    inventory", "proceeded to erase Lianjia's entire database"."""
+    tokens = an.tokens
+    main = tokens[clause.main].low
+    if main not in data_destroyers() or clause.negated or clause.passive or _explained(an, clause):
+        return None
+    actor = clause.actor
+    if actor is None or actor.kind == "pronoun" and tokens[actor.start].low not in ("i", "he", "she"):
+        return None  # "we deleted all the data in the staging database": the organisation's own step
+    how_much = False
+    for t in range(clause.main + 1, min(clause.end, clause.main + 9)):
+        low = tokens[t].low
+        if t > clause.main + 1 and _gap_is_comma(an, t - 1, t) or low in _CLAUSE_BREAKS and low != "that" or low in ("from", "on", "in", "to", "at", "for", "with"):
+            break
+        if low in _ROUTINE_DATA:
+            return None
+        if low in _TOTALITY or any(ch.isdigit() for ch in low) and not low.startswith("v"):
+            how_much = True
+        elif low in _DATA_NOUNS and how_much:
+            return clause.main, t + 1, f"{main} … {low}"
+    return None
+
+
+@lru_cache(maxsize=1)
+def misdeeds() -> frozenset[str]:
+    """Verbs of a misdeed from the VADER lexicon ("violated", "sabotaged", "stole"), every past
+    and third-person form: loaded when a sentence first reaches the clause analysis."""
+    from ._wrongdoing_verbs import FORMS
+
+    return FORMS
 
 
 # Every word that can frame a clause as an error; a sentence without one is not analysed.

@@ -56,7 +56,7 @@ from ..rule import Finding, Severity
 from . import _lexicon as lex
 from . import _people
 from ._people import candidates
-from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, acts_of_named, agent_blames, blamed_acts, clauses, has_error_prefixed, negated_duty
+from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, acts_of_named, agent_blames, blamed_acts, clauses, has_error_prefixed, misdeeds, negated_duty
 from ._language import NameOptions, analyse_speech as analyse, analyse as analyse_plain, text_blocks, is_past_verb, negated_before, person_at, words_of, _lemmas
 
 CODE = "PM501"
@@ -90,6 +90,7 @@ def _blocks(doc, names):
         # a cue, and someone to blame: a name, a handle or "he"/"she" ("error" alone is in most blocks)
         if (not words.isdisjoint(_SCREEN) or not words.isdisjoint(_CLAUSE_SCREEN) or has_error_prefixed(words)
                 or not words.isdisjoint(_judging_words()) or any(_verb_from_slip(w) for w in words if w.endswith("ed"))
+                or not words.isdisjoint(misdeeds())
                 or not words.isdisjoint(DUTY_WORDS) and negated_duty(block.text)) \
                 and (not words.isdisjoint(_PRONOUNS) or names.people or candidates(block.text)):
             yield block, analyse(block.text)

@@ -27,6 +27,18 @@ def _codes(sentence: str) -> set[str]:
     # a body of data destroyed by a person
     ("Angered at being fired, a production manager deleted 20 documents stored in the company's Google Drive.", "PM507"),
     ("I deleted the entire production database.", "PM507"),
+    # a person's own work as the subject of damage
+    ("One of my commits caused a regression.", "PM507"),
+    ("His script wiped the table.", "PM507"),
+    ("The tech lead's change broke production.", "PM507"),
+    # a misdeed in the passive, by a person
+    ("The data was stolen by an employee.", "PM507"),
+    # sanctions read from what only people suffer or do, whoever is named
+    ("Koichiro Miyahara, the head of the exchange, has stepped down over a systems failure.", "PM508"),
+    ("Then on Wednesday, Namkoong abruptly announced his resignation as co-CEO.", "PM508"),
+    ("Three more people have been given final warnings following investigations into the breaches.", "PM508"),
+    ("Within a few months, the company fired Kher, whereupon he returned to Delhi.", "PM508"),
+    ("Police arrested Cooley Monday evening.", "PM508"),
 ])
 def test_blame_by_class(sentence, code):
     assert code in _codes(sentence)
@@ -41,6 +53,17 @@ def test_blame_by_class(sentence, code):
     "An engineer deleted all temporary files to free disk space.",
     "We deleted all the data in the staging database.",
     "The script deleted all records older than 30 days.",
+    "Our change caused the outage.",
+    "My fix resolved the outage.",
+    "His change did not cause the outage.",
+    "Direct merges into my PR (#32 ) broke both style checks and tests.",
+    "The data was not stolen by an employee.",
+    "The voltage is stepped down by the transformer.",
+    "Nobody called for her resignation.",
+    "The compiler emits warnings for unused imports.",
+    "The alert fired Monday.",
+    "The pipeline was arrested by the watchdog.",
+    "Nobody was arrested.",
 ])
 def test_the_same_classes_without_a_person_or_a_loss_stay_clean(sentence):
     assert _codes(sentence) == set()

@@ -804,6 +804,10 @@ def _blamed_acts(an: Analysis, names: NameOptions, owners) -> list[BlamedAct]:
                 and an.tokens[clause.main].low in _ONLY_PEOPLE and an.tokens[actor.start].base.lower() not in lex.SYSTEMS:
             actor = Actor(actor.start, actor.end, "name")  # "Paramdeep mistyped one of the URLs"
         if not actor.person:
+            owned = _owned_artefact(an, clause, actor)
+            if owned is not None:
+                found.append(BlamedAct(owned[0], clause, *owned[1:], ""))
+                continue
             slip = _made_a_slip(an, clause)
             if slip is not None and an.tokens[actor.end - 1].low not in _NOT_SLIPPERS and not an.tokens[actor.end - 1].capitalised:
                 found.append(BlamedAct(Actor(actor.start, actor.end, "role"), clause, *slip, ""))
@@ -1551,7 +1555,7 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
             if not negated_near_token(an, i - 1):  # not "the outage was not caused by an employee"
                 found.append((actor, i - 1, actor.end, f"{prev} by"))
             continue
-        if prev in _HARMED and lows[-2:-1] and lows[-2] in _PASSIVE_AUX_WORDS and actor.kind in ("role", "pronoun", "name", "handle") \
+        if (prev in _HARMED or prev in misdeeds()) and lows[-2:-1] and lows[-2] in _PASSIVE_AUX_WORDS and actor.kind in ("role", "pronoun", "name", "handle") \
                 and not negated_near_token(an, i - 1):
             found.append((actor, i - 1, actor.end, f"{prev} by"))  # "the data was leaked by a contractor"
             continue
@@ -1662,6 +1666,59 @@ def negated_duty(text: str) -> bool:
             re.IGNORECASE,
         )
     return _NEGATED_DUTY.search(text) is not None
+
+
+# A person's own work as the subject of damage: "one of my commits caused a regression", "his
+# script wiped the table", "this PR of mine caused the critical bug", "the intern's change took
+# down the site". "Our change" is the organisation's; a name's possessive may be a company's.
+_ARTEFACTS = W(
+    """
+    commit commits change changes pr prs patch patches script scripts code release releases deploy
+    deploys deployment deployments push pushes merge merges migration migrations query queries
+    command commands config configuration edit edits update updates fix fixes typo typos mistake
+    mistakes
+    """
+)
+_OWNERS_OF_WORK = W("my his her mine hers")
+_QUANTIFIERS = W("one two three some several many all each any few both most none")
+_CAUSED_HARM = _DAMAGE_NOUNS | W("regression regressions bug bugs breakage")
+
+
+def _owned_artefact(an, clause, actor):
+    """The owner of a person's artefact as the actor of damage: (owner Actor, start, end, what)."""
+    tokens = an.tokens
+    head = actor.end - 1
+    owner = None
+    if tokens[head].low in ("mine", "hers") and head >= 2 and tokens[head - 1].low == "of":
+        owner, head = head, head - 2  # "this PR of mine"
+    else:
+        for t in range(actor.start, head):
+            if tokens[t].low in _OWNERS_OF_WORK or tokens[t].possessive and tokens[t].base.lower() in ROLE_NOUNS and not tokens[t].capitalised:
+                owner = t
+    if owner is None or tokens[head].low not in _ARTEFACTS or clause.negated or clause.passive:
+        return None
+    if actor.start > 0 and tokens[actor.start - 1].sentence == clause.sentence and tokens[actor.start - 1].low in _PREPOSITIONS:
+        return None  # "merges into my PR broke …": the owner's thing is the object of a preposition
+    for t in range(actor.start, min(owner, head)):
+        if tokens[t].low in _PREPOSITIONS and not (tokens[t].low == "of" and t > actor.start and tokens[t - 1].low in _QUANTIFIERS):
+            return None  # "direct merges into my PR broke …": the owner's thing is not the subject
+    group = [tokens[t].low for t in range(clause.verb, clause.main + 1)]
+    if any(low in ("can", "could", "might", "may", "would", "will", "can't", "cannot", "won't", "should") for low in group):
+        return None
+    main = tokens[clause.main].low
+    cue = None
+    if main in _DAMAGE_VERBS or main in data_destroyers():
+        cue = clause.main, clause.main + 1, main
+    elif main in _DAMAGE_PARTICLE_VERBS:
+        cue = next(((clause.main, t + 1, f"{main} {tokens[t].low}") for t in range(clause.main + 1, min(clause.end, clause.main + 5))
+                    if tokens[t].low in _DAMAGE_PARTICLE_VERBS[main]), None)
+    elif main in _CAUSED:
+        cue = next(((clause.main, t + 1, f"{main} the {tokens[t].low}") for t in range(clause.main + 1, min(clause.end, clause.main + 6))
+                    if tokens[t].low in _CAUSED_HARM), None)
+    if cue is None:
+        return None
+    kind = "pronoun" if tokens[owner].low in _OWNERS_OF_WORK else "role"
+    return (Actor(owner, owner + 1, kind), *cue)
 
 
 # Destroying a body of data: a verb of destruction (every past and third-person form), then,

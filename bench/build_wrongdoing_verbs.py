@@ -1,4 +1,4 @@
-"""Build ``linter/postmortem/rules/_wrongdoing_verbs.py``: verbs of a misdeed.
+"""Build ``linter/postmortem/rules/_wrongdoing_verbs.py``: verbs of a misdeed, nouns of harm.
 
 The words come from the VADER sentiment lexicon (pypi ``vaderSentiment``, MIT licence,
 Hutto & Gilbert 2014; see bench/build_judgement_words.py for why VADER). A verb rated -1.0
@@ -12,6 +12,11 @@ speech ("complained", "argued") or acts that in an incident report are routine o
 ("killed the process", "dumped the database", "dropped the table", "cancelled the job",
 "stopped the service"). Those are left out by ``NOT_MISDEEDS`` below, sorted by kind; what
 is left is every VADER verb of a misdeed, with every inflection from lemminflect's tables.
+
+The same lexicon gives the nouns of harm: every noun (by lemminflect's dictionary) rated
+-1.0 or lower, singular and plural ("chaos", "havoc", "confusion", "disruption", "problems").
+What a person "caused" among them is laid on the person ("the engineer caused chaos in the
+data centre"), whatever the word.
 
     pip install vaderSentiment lemminflect
     python bench/build_wrongdoing_verbs.py   # writes rules/_wrongdoing_verbs.py
@@ -94,6 +99,11 @@ def main() -> None:
                 forms.update(inflections)
             elif tag == "VBZ":  # not the plural of a noun: "leaks", "thieves", "damages"
                 forms.update(f for f in inflections if "NOUN" not in lemminflect.getAllLemmas(f))
+    harms = set()
+    for word, valence in rated.items():
+        if valence <= VALENCE and word.isalpha() and word.islower() and "NOUN" in lemminflect.getAllLemmas(word):
+            harms.add(word)
+            harms.update(lemminflect.getAllInflections(word, upos="NOUN").get("NNS", ()))
     unknown = sorted(excluded - set(rated))
     if unknown:
         sys.exit(f"not in VADER: {' '.join(unknown)}")
@@ -103,10 +113,12 @@ def main() -> None:
         f"verbs rated {VALENCE} or lower whose subject does harm or wrong, minus feelings, events,\n"
         'replies, routine operations and slurs; every past and third-person form from lemminflect."""\n\n'
         f"LEMMAS = frozenset({_wrapped(lemmas)}.split())\n\n"
-        f"FORMS = frozenset({_wrapped(sorted(forms))}.split())\n",
+        f"FORMS = frozenset({_wrapped(sorted(forms))}.split())\n\n"
+        f"# Nouns rated {VALENCE} or lower, singular and plural: what a person may be said to cause.\n"
+        f"HARMS = frozenset({_wrapped(sorted(harms))}.split())\n",
         encoding="utf-8",
     )
-    print(f"{len(lemmas)} verbs, {len(forms)} forms -> {OUT.relative_to(ROOT)}")
+    print(f"{len(lemmas)} verbs, {len(forms)} forms, {len(harms)} nouns of harm -> {OUT.relative_to(ROOT)}")
 
 
 def _wrapped(words: list[str]) -> str:

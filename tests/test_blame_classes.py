@@ -33,6 +33,9 @@ def _codes(sentence: str) -> set[str]:
     ("The tech lead's change broke production.", "PM507"),
     # a misdeed in the passive, by a person
     ("The data was stolen by an employee.", "PM507"),
+    # harm a person caused, whatever the word for it (VADER's negative nouns), and "made it worse"
+    ("The engineer caused chaos in the data centre.", "PM507"),
+    ("The operator made things worse by restarting the primary.", "PM507"),
     # sanctions read from what only people suffer or do, whoever is named
     ("Koichiro Miyahara, the head of the exchange, has stepped down over a systems failure.", "PM508"),
     ("Then on Wednesday, Namkoong abruptly announced his resignation as co-CEO.", "PM508"),
@@ -64,6 +67,9 @@ def test_blame_by_class(sentence, code):
     "The alert fired Monday.",
     "The pipeline was arrested by the watchdog.",
     "Nobody was arrested.",
+    "The retry storm made things worse.",
+    "The engineer did not cause any problems.",
+    "The config change caused errors on the API.",
 ])
 def test_the_same_classes_without_a_person_or_a_loss_stay_clean(sentence):
     assert _codes(sentence) == set()

@@ -1086,6 +1086,9 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     lost = _data_destroyed(an, clause)
     if lost is not None:
         return lost
+    harm = _caused_harm(an, clause) or _made_worse(an, clause)
+    if harm is not None:
+        return harm
     # "… deployed a config change that took down their payment processing"
     for t in range(clause.main + 1, clause.end):
         if tokens[t].low in ("that", "which") and t + 1 < len(tokens) and tokens[t + 1].sentence == clause.sentence:
@@ -1780,6 +1783,43 @@ def _data_destroyed(an, clause):
             how_much = True
         elif low in _DATA_NOUNS and how_much:
             return clause.main, t + 1, f"{main} … {low}"
+    return None
+
+
+@lru_cache(maxsize=1)
+def harms() -> frozenset[str]:
+    """Nouns of harm from the VADER lexicon ("chaos", "confusion", "disruption", "problems")."""
+    from ._wrongdoing_verbs import HARMS
+
+    return HARMS
+
+
+_CAUSE_VERBS = W("caused causes")
+_WORSE_OBJECTS = W("it things matters everything this that the situation problem outage issue")
+
+
+def _caused_harm(an, clause):
+    """Harm a person caused, whatever the word for it: "the engineer caused chaos in the data
+    centre", "I caused a lot of people some headaches and confusion"."""
+    tokens = an.tokens
+    if tokens[clause.main].low not in _CAUSE_VERBS or clause.negated or clause.passive or _explained(an, clause):
+        return None
+    for t in range(clause.main + 1, min(clause.end, clause.main + 8)):
+        if t > clause.main + 1 and _gap_is_comma(an, t - 1, t) or tokens[t].low in _CLAUSE_BREAKS:
+            break
+        if tokens[t].low in harms():
+            return clause.main, t + 1, f"{tokens[clause.main].low} {tokens[t].low}"
+    return None
+
+
+def _made_worse(an, clause):
+    """ "made it worse", "made things worse": a person's act as what aggravated the incident."""
+    tokens = an.tokens
+    if tokens[clause.main].low not in ("made", "makes") or clause.negated or clause.passive:
+        return None
+    for t in range(clause.main + 1, min(clause.end, clause.main + 4)):
+        if tokens[t].low == "worse" and all(tokens[k].low in _WORSE_OBJECTS for k in range(clause.main + 1, t)) and t > clause.main + 1:
+            return clause.main, t + 1, f"{tokens[clause.main].low} … worse"
     return None
 
 

@@ -18,3 +18,126 @@ FORMS = frozenset("""
     obliterates robbed robs ruined sabotaged sabotages scammed smuggled smuggles stole
     stolen swindled thieved undermined undermines violated violates worsened worsens wrecked
     """.split())
+
+# Nouns rated -1.0 or lower, singular and plural: what a person may be said to cause.
+HARMS = frozenset("""
+    abandon abandonment abduction abductions absentee absentees abuse abuser abusers abuses
+    abusiveness accident accidents accusation accusations accused ache aches adversaries
+    adversities adversity aggression aggressions aggressiveness agitation agitations
+    agitator agitators agonies agony alarm alarmists alarms alienation alienations allergic
+    allergics amorality anger anguish animosities animosity annoyance annoyances antagonism
+    antagonisms antagonist antagonists anti antis apathy apprehension apprehensions argument
+    arguments arrest arrests arrogance ass assassination assassinations assault assaults
+    asses attack attacker attackers attacks aversion aversions avoidance avoidances ban
+    bankrupt bankrupts bans bastard bastards battle battlefield battlefields battleground
+    battlegrounds battles beating beatings bereaved betrayal betrayals bitch bitches
+    bitterness blame blamer blamers blind blinds block blocking blockings blocks bomb bombs
+    bore boredom borers bores bother bothers boycott boycotts brainwashing brutality bullies
+    bully burden burdens cancer cancers carelessness casualties casualty catastrophe
+    catastrophes censor censors chagrin chaos charges cheat cheater cheaters cheats
+    cheerlessness choke chokes collapse collapses collision collisions combat combats
+    complainants complainer complainers complaint complaints condemnation condemnations
+    conflict conflicts confrontation confrontations confusion confusions conspiracies
+    conspiracy contagion contagions contempt contradiction contradictions contradictories
+    contradictory corpse corpses coward cowards crap crash crashes craziness cries crime
+    crimes criminal criminals crises crisis critic criticism criticisms critics crude
+    crudeness crudes cruelties cruelty crushes cry curse curses cut cuts cynic cynicism
+    cynicisms cynics damage damages damn damnation damns danger dangers darkness deadlock
+    deadlocks dearth death deaths debt debts decay deceit deception deceptions defeat
+    defeatism defeatist defeatists defeats defect defection defections defective defectives
+    defector defectors defects deficit deficits degradation degradations delay delays denier
+    deniers depressant depressants depression depressions depressive depressives deprivation
+    deprivations derision despair desperation destroyer destroyers destruction destructions
+    destructiveness detention detentions devastation devastations devil devilry devils
+    deviltries deviltry dice die dies difficulties difficulty dirt disadvantage
+    disadvantages disagreement disagreements disappointment disappointments disaster
+    disasters discard discards discomfort discomforts discord discords discouragement
+    discouragements disdain disgrace disguise disguises disgust disillusionment
+    disillusionments dislike dislikes dismay disorder disorders dispute disputes disquiet
+    disregard disrespect disruption disruptions dissatisfaction dissatisfactions distraction
+    distractions distress distrust disturbance disturbances doom dooms doomsday doubt
+    doubter doubters doubts douche douches downcast downcasts dread dreads drop drops drunk
+    drunks dud duds dullard dullards dullness dumbness dump dumping dumpings dumps dupe
+    dupes egotism egotist egotists embarrassment embarrassments emergencies emergency
+    emptiness enemies enemy ennui envy error errors eviction evictions evil evildoer
+    evildoers evils exclusion exclusions exhaust exhaustion exhausts exploits fag faggot
+    faggots fags fail failing failings failure failures faithlessness fake fakes fallen
+    farce farces fatalists fatalities fatality fatigue fault faultfinding faultiness faults
+    fear fearfulness fears felonies felony ferociousness ferocities feud feuds fiasco
+    fiascoes fiascos fight fights fire fires firing firings flop flops flu foe foes fool
+    foolhardiness foolishness fools foreclosures fraud frauds fraudulence freak freaks
+    frenzies frenzy fright frights frustration frustrations fume funeral funerals furies
+    fury gag gags ghost ghosts gloom gloominess gossips grave graves graveyard graveyards
+    greed greediness grief griefs grievance grievances grimace grimaces grime gross grosses
+    grossness grouch grouches guilt guiltiness guilts gullibility gun guns harassment
+    harassments hardship hardships harm harmfulness hate hatefulness hatred hatreds haunt
+    haunts havoc heartbreak heartbreaks heartlessness hell hells helplessness heroin
+    hesitancies hesitation hesitations hindrance hindrances hoax hoaxes homesickness
+    hooligan hooliganism hooligans hopelessness horror horrors hostilities hostility
+    humiliation humiliations humorlessness hunger hurt hysteria hysterias hysterics idiot
+    idiots ignoramus ignoramuses ignorance ill illegal illegals illiteracy illness illnesses
+    ills imbecile imbeciles impatience imperfect imperfects impoliteness inabilities
+    inability inaction inactions inadequacies inadequacy incompetence incompetent
+    incompetents inconvenience inconveniences indecisiveness indignation ineffectiveness
+    inferior inferiority inferiors infringement infringements inhibition inhibitions
+    injuries injury injustice injustices inquisition inquisitions insane insanities insanity
+    insecurities insecurity insensitivities insensitivity insincerities insincerity insult
+    insults interruption interruptions intimidation intimidations irrationalities
+    irrationality irritabilities irritability irritant irritants irritation irritations
+    isolates isolation isolations jackass jackasses jealousies jealousy jeopardy jerk jerks
+    kill killdeer killdeers killer killers killing killings kills lack lag lags lament
+    lamentation lamentations laments leak leaks lethargies lethargy liar liars lice lies
+    limitation limitations loneliness loner loners loser losers loss losses louse louses
+    lousiness low lowliness lowness lows lunatic lunatics madder madders madness madnesses
+    maniac maniacs manipulation manipulations masochism masochist masochists melancholias
+    melancholics melancholies melancholy menace menaces mess messes mischief miser miseries
+    miserliness misers misery misgiving misgivings misinformation misrepresentation
+    misrepresentations mistake mistakes misunderstanding misunderstandings mock mockeries
+    mockery molestation molestations molester molesters moodiness moron morons mourner
+    mourners mournfulness mourning mournings murder murderer murderers murderess murderesses
+    murders nag nags naive naives nastiness needy negative negatives negativities negativity
+    neglect nerd nerds nervousness neurotic neurotics nonsense numbness nuts obsession
+    obsessions obstacle obstacles offence offences offender offenders offense offenses
+    offensive offensiveness offensives outcries outcry outrage outrages overload overloads
+    overstatement overstatements overweight pain pains panic panics paranoia paranoias
+    paranoid paranoids penalties penalty peril perils perjuries perjury perpetrator
+    perpetrators perverseness perversion perversions perversities perversity pervert
+    perverts pessimism pessimist pessimists petrifaction petrifactions phobia phobias phobic
+    phobics pique piques pita pity poison poisoner poisoners poisoning poisonings poisons
+    polluter polluters poor poverty prejudice prejudices pressure pressures prick prickle
+    prickles pricks prison prisoner prisoners prisons problem problematic problematics
+    problems promiscuity propaganda prosecution prosecutions protest protests puke
+    punishment punishments questionable questionables racism racisms racist racists rage
+    rages rancidity rant rants rape rapes rapist rapists rash rashes rebellions
+    rebelliousness recession recessions reek refuse regret regrets reject rejection
+    rejections rejects reluctance remorse repression repressions resentment resentments
+    resignation resignations restlessness restriction restrictions revenge ridicule
+    ridiculousness riot riots risk riskiness risks robber robbers rudeness rudenesses ruin
+    ruination ruins sabotage sadness savage savageness savageries savagery savages scam
+    scams scandal scandals scapegoat scapegoats scare scares sceptic sceptics scold scolds
+    scorn scorns scream screams screws sedition selfishness shakedown shakedowns shame
+    shamefulness shit shits shock shockers shocks shoot shoots shortage shortages shyness
+    sick sin sins skepticism skepticisms slam slams slash slashes slavery sleeplessness slut
+    sluts smear smears smog smogs smother smuggler smugglers smugness snafu snafus snob
+    snobberies snobbery snobbishness snobs snub snubs sob sobs solemnities solemnity sore
+    sores sorrow sorrows spam spammer spammers spite spitefulness stab stabs stammerer
+    stammerers stampede stampedes startle startles steal steals stench stenches stereotype
+    stereotypes stink stinker stinkers stinks stop stops strains stress stresses strikes
+    struggle struggles stubbornness stuck stupidities stupidity stutter stutterer stutterers
+    stutters sucker suckers sufferer sufferers suffering sufferings suicide suicides
+    supremacists suspect suspects suspicion suspicions swindle swindles tantrum tantrums
+    teaser teasers temper tempers tense tenseness tenser tensers tenses tension tensions
+    terror terrorism terrorist terrorists terrors thief thievery thieves threat threats
+    timidities timidity toothless torture torturer torturers tortures totalitarianism
+    tragedies tragedy trap traps trauma traumas traumata travesties travesty treason tremble
+    tremblers trembles trickery trickiness trivialities trouble troublemaker troublemakers
+    troubles tumor tumors turmoil ugliness uncertainties uncertainty underestimate
+    underestimates undesirable undesirables unease uneasiness unemployment unequal unequals
+    unfortunate unfortunates unhappiness upset upsets uselessness vexation vexations
+    viciousness victim victimization victimizations victims villain villainies villains
+    villainy violation violations violator violators violence vulture vultures walkout
+    walkouts war warfare warmonger warmongers warning warnings wars waste wastes weakling
+    weaklings weakness weaknesses weapon weapons whine whines whore whorehouse whorehouses
+    whores wickedness witch witches woe woes worrier worriers worries worry wreck wrecks
+    wrong wrongs zealot zealots
+    """.split())

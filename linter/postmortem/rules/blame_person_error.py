@@ -131,6 +131,7 @@ _WEAK = lex._words(
     " severed severs damaged struck hit dug decided chose opted elected result due traced attributed consequence outcome owing"
 )
 _ERROR_NOUNS = lex._words("error errors")
+_WORSE = lex._words("worse")
 # Weak cues that blame without a person in the passive: "was missed", "released without being tested".
 _PASSIVE_CUES = lex._words("missed ignored without")
 _MADE = lex._words("made make makes making")
@@ -154,7 +155,7 @@ def _blocks(doc):
             or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text) and not words.isdisjoint(_PERSON_WORDS)
             or _undone(words) and not words.isdisjoint(_PERSON_WORDS)
             or (not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text)) and candidates(block.text)
-            or not words.isdisjoint(cl.misdeeds() | cl.data_destroyers()) and (not words.isdisjoint(_PERSON_WORDS) or candidates(block.text))  # "violated", "wipes"
+            or not words.isdisjoint(cl.misdeeds() | cl.data_destroyers() | _WORSE) and (not words.isdisjoint(_PERSON_WORDS) or candidates(block.text))  # "violated", "wipes"
         ):
             yield block, analyse(block.text)
 

@@ -327,6 +327,12 @@ def punishments(an):
                         continue
                     yield tokens[subject.start].start if subject else tokens[b].start, tokens[end - 1].end, "punishment"
                     continue
+                if tokens[b].low in _BECOME and (low in _PEOPLE_ONLY_PASSIVE or low in _AMBIGUOUS_SANCTIONS and _without_pay(an, i)) \
+                        and not negated_before(an, b):
+                    # only people are demoted or suspended without pay, whoever the sentence names:
+                    # "Bremner was suspended without pay for 10 days and demoted"
+                    yield tokens[b].start, tokens[end - 1].end, "punishment"
+                    continue
             # "fired the engineer", "let him go"
             if low in ("fired", "sacked", "disciplined", "reprimanded", "demoted") and same(i + 1) and (
                     _person_object(an, i + 1) or _team_object(an, i + 1)):
@@ -605,6 +611,14 @@ _CALENDAR = lex._words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july"
     " august september october november december today yesterday"
 )
+
+
+_PEOPLE_ONLY_PASSIVE = lex._words("sacked demoted disciplined reprimanded censured scolded")
+
+
+def _without_pay(an, i) -> bool:
+    tokens = an.tokens
+    return i + 2 < len(tokens) and tokens[i + 1].low == "without" and tokens[i + 2].low == "pay" and tokens[i + 2].sentence == tokens[i].sentence
 
 
 def _named_object(an, j) -> bool:

@@ -36,6 +36,10 @@ def _codes(sentence: str) -> set[str]:
     # harm a person caused, whatever the word for it (VADER's negative nouns), and "made it worse"
     ("The engineer caused chaos in the data centre.", "PM507"),
     ("The operator made things worse by restarting the primary.", "PM507"),
+    # a question that reproaches a person instead of asking
+    ("How can you delete your own blog and not notice?", "PM503"),
+    ("What on earth were you doing between 8am and 2pm?", "PM503"),
+    ("Did you even test this?", "PM503"),
     # sanctions read from what only people suffer or do, whoever is named
     ("Koichiro Miyahara, the head of the exchange, has stepped down over a systems failure.", "PM508"),
     ("Then on Wednesday, Namkoong abruptly announced his resignation as co-CEO.", "PM508"),
@@ -70,6 +74,11 @@ def test_blame_by_class(sentence, code):
     "The retry storm made things worse.",
     "The engineer did not cause any problems.",
     "The config change caused errors on the API.",
+    "How did you fix it?",
+    "How can you tell?",
+    "Why did the deploy fail?",
+    "How could we have detected this earlier?",
+    "Why would you ever assign blame based on that?",
 ])
 def test_the_same_classes_without_a_person_or_a_loss_stay_clean(sentence):
     assert _codes(sentence) == set()

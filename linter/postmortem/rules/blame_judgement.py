@@ -236,7 +236,8 @@ def check(doc, ctx):
     for block in doc.prose:
         if block.column in NOT_PROSE_COLUMNS:
             continue
-        if _screen().isdisjoint(words_of(block.text)):
+        words = words_of(block.text)
+        if _screen().isdisjoint(words) and not ("?" in block.text and not words.isdisjoint(_QUESTION_WORDS)):
             continue
         an = analyse_speech(block.text)
         seen = set()
@@ -285,6 +286,7 @@ def _judgements(an):
                 yield tokens[subject.start].start, tok.end, "blames a person for a lapse"
     yield from _person_judgements(an)
     yield from _lacking(an)
+    yield from _reproaches(an)
     for pattern, what in ((_ACCOUNTABLE, "calls for blame"), (_BOTHER, "assumes bad intent"), (_IDIOMS, "a judgement of people"),
                           (_DILIGENCE, _TRY_HARDER), (_COMPETENCE, "judges a person's competence")):
         for match in pattern.finditer(an.text):
@@ -293,6 +295,49 @@ def _judgements(an):
             if pattern is _DILIGENCE and _impersonal(an, match.start()):
                 continue
             yield match.start(), match.end(), what
+
+
+# A question that reproaches a person instead of asking: a modal "how could you …", an
+# intensified wh-word ("what on earth were you doing", "why the hell did they …"), "did you
+# even …". Asking how something was done is fine ("How did you fix it?", "How can you tell?").
+_WH = lex._words("how why what")
+_REPROACH_MODALS = lex._words("can could would")
+_ASKING_VERBS = lex._words("tell know find figure reproduce see get recover fix help check detect notice confirm verify handle avoid prevent")
+_INTENSIFIED = lex._words("earth hell heck world")
+_QUESTION_OPENERS = lex._words("so but and then well ok okay seriously honestly")
+_QUESTION_WORDS = _WH | {"did"}
+
+
+def _reproaches(an):
+    tokens = an.tokens
+    for s, (start, end) in enumerate(an.sentences):
+        if end - start < 3 or "?" not in an.text[tokens[end - 1].end : tokens[end].start if end < len(tokens) else len(an.text)]:
+            continue
+        k = start
+        while k < end and (tokens[k].low in _QUESTION_OPENERS or tokens[k].is_handle):
+            k += 1
+        if k >= end - 2 or tokens[k].low not in _WH:
+            if k + 2 < end and tokens[k].low == "did" and tokens[k + 1].low == "you" and tokens[k + 2].low == "even":
+                yield tokens[k].start, tokens[k + 2].end, "a reproach"  # "Did you even test this?"
+            continue
+        j = k + 1
+        intensified = False
+        if j + 1 < end and tokens[j].low in ("on", "the", "in") and tokens[j + 1].low in _INTENSIFIED:
+            intensified, j = True, j + 2
+        elif j + 2 < end and tokens[j].low == "in" and tokens[j + 1].low == "the" and tokens[j + 2].low == "world":
+            intensified, j = True, j + 3
+        if j + 1 >= end:
+            continue
+        aux, subject = tokens[j].low, tokens[j + 1].low
+        if intensified and subject in ("you", "they", "he", "she"):
+            yield tokens[k].start, tokens[j + 1].end, "a reproach"  # "What on earth were you doing …?"
+            continue
+        if tokens[k].low != "what" and aux in _REPROACH_MODALS and subject == "you":
+            v = j + 2
+            while v < end and (tokens[v].low in ("not", "possibly", "even", "just", "really") or tokens[v].low.endswith("ly") and len(tokens[v].low) > 4):
+                v += 1  # not "ever": "why would you ever assign blame …" asks about anyone
+            if v < end and tokens[v].low not in _ASKING_VERBS and tokens[v].low not in lex.STOPWORDS and tokens[v].low != "ever":
+                yield tokens[k].start, tokens[v].end, "a reproach"  # "How can you delete your own blog and not notice?"
 
 
 # "it is so important to be extra cautious": care commended to anyone, with no one addressed

@@ -36,6 +36,10 @@ def _codes(sentence: str) -> set[str]:
     # harm a person caused, whatever the word for it (VADER's negative nouns), and "made it worse"
     ("The engineer caused chaos in the data centre.", "PM507"),
     ("The operator made things worse by restarting the primary.", "PM507"),
+    # power cut off by a person
+    ("A janitor turned off the breaker to a freezer that contained valuable cell cultures.", "PM507"),
+    ("But the cleaner had reportedly switched off a breaker instead.", "PM507"),
+    ("The technician unplugged the PDU.", "PM507"),
     # a question that reproaches a person instead of asking
     ("How can you delete your own blog and not notice?", "PM503"),
     ("What on earth were you doing between 8am and 2pm?", "PM503"),
@@ -79,6 +83,11 @@ def test_blame_by_class(sentence, code):
     "Why did the deploy fail?",
     "How could we have detected this earlier?",
     "Why would you ever assign blame based on that?",
+    "The on-call engineer turned off the feature flag.",
+    "We shut down the replica.",
+    "The electrician switched off the breaker as planned for the maintenance.",
+    "As per the runbook, the technician switched off the breaker.",
+    "The on-call engineer shut down the affected database.",
 ])
 def test_the_same_classes_without_a_person_or_a_loss_stay_clean(sentence):
     assert _codes(sentence) == set()

@@ -1089,6 +1089,9 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     harm = _caused_harm(an, clause) or _made_worse(an, clause)
     if harm is not None:
         return harm
+    cut = _power_cut(an, clause)
+    if cut is not None:
+        return cut
     # "… deployed a config change that took down their payment processing"
     for t in range(clause.main + 1, clause.end):
         if tokens[t].low in ("that", "which") and t + 1 < len(tokens) and tokens[t + 1].sentence == clause.sentence:
@@ -1786,6 +1789,46 @@ def _data_destroyed(an, clause):
     return None
 
 
+# Power cut off by a person: a verb of switching with "off"/"down" (or "unplugged"), and among
+# its objects the supply of power to equipment. Switching software off ("turned off the
+# feature flag", "shut down the replica") is an operation, and so is a planned cut.
+_SWITCH_VERBS = W("switched switches turned turns shut shuts powered powers flipped flips flicked flicks")
+_UNPLUG_VERBS = W("unplugged unplugs")
+_POWER_NOUNS = W(
+    """
+    power breaker breakers freezer freezers fridge generator generators ups supply supplies circuit
+    circuits plug plugs mains socket outlet cooling chiller chillers pump pumps hvac air-conditioning
+    thermostat electricity cord cords pdu
+    """
+)
+POWER_CUT_VERBS = _SWITCH_VERBS | _UNPLUG_VERBS
+_PLANNED = W("planned scheduled maintenance intended intentionally deliberately part runbook procedure agreed expected instructed")
+
+
+def _power_cut(an, clause):
+    """ "a janitor turned off the breaker to a freezer", "the cleaner had switched off a breaker",
+    "a maintenance worker switched it off", "the technician unplugged the PDU"."""
+    tokens = an.tokens
+    main = tokens[clause.main].low
+    actor = clause.actor
+    if clause.negated or clause.passive or actor is None or actor.kind == "pronoun" and tokens[actor.start].low not in ("i", "he", "she") \
+            or actor.kind == "team":
+        return None
+    window = [t for t in range(clause.main + 1, min(len(tokens), clause.main + 10)) if tokens[t].sentence == clause.sentence]
+    if any(tokens[t].low in _PLANNED for t in range(an.sentences[clause.sentence][0], an.sentences[clause.sentence][1])) or _explained(an, clause):
+        return None
+    if main in _SWITCH_VERBS:
+        particle = next((t for t in window[:4] if tokens[t].low in ("off", "down")), None)
+        if particle is None:
+            return None
+    elif main not in _UNPLUG_VERBS:
+        return None
+    if any(tokens[t].low in _POWER_NOUNS for t in window) or any(tokens[t].low in ("it", "them") for t in window[:1]) and main in _SWITCH_VERBS \
+            and any(tokens[t].low in _POWER_NOUNS for t in range(an.sentences[clause.sentence][0], clause.main)):
+        return clause.main, clause.main + 1, f"{main} off the power"
+    return None
+
+
 @lru_cache(maxsize=1)
 def harms() -> frozenset[str]:
     """Nouns of harm from the VADER lexicon ("chaos", "confusion", "disruption", "problems")."""
@@ -1839,7 +1882,7 @@ CUE_WORDS = (
     | frozenset(_DAMAGE_PARTICLE_VERBS)
     | W("bad instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes")
     | OMISSION_VERBS | W("left leaves leave because failed right correct intended meant wanted back") | _SHARING_VERBS | _RELEASE_VERBS
-    | _DECISION_VERBS | _SEVERING
+    | _DECISION_VERBS | _SEVERING | _SWITCH_VERBS | _UNPLUG_VERBS
 )
 
 

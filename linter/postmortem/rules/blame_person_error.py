@@ -155,7 +155,7 @@ def _blocks(doc):
             or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text) and not words.isdisjoint(_PERSON_WORDS)
             or _undone(words) and not words.isdisjoint(_PERSON_WORDS)
             or (not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text)) and candidates(block.text)
-            or not words.isdisjoint(cl.misdeeds() | cl.data_destroyers() | _WORSE) and (not words.isdisjoint(_PERSON_WORDS) or candidates(block.text))  # "violated", "wipes"
+            or not words.isdisjoint(cl.misdeeds() | cl.data_destroyers() | _WORSE | cl.POWER_CUT_VERBS) and (not words.isdisjoint(_PERSON_WORDS) or candidates(block.text))  # "violated", "wipes"
         ):
             yield block, analyse(block.text)
 

@@ -40,6 +40,9 @@ def _codes(sentence: str) -> set[str]:
     ("A janitor turned off the breaker to a freezer that contained valuable cell cultures.", "PM507"),
     ("But the cleaner had reportedly switched off a breaker instead.", "PM507"),
     ("The technician unplugged the PDU.", "PM507"),
+    # an adverb of poor conduct (VADER), "badly" after the verb
+    ("The engineer foolishly restarted the primary.", "PM507"),
+    ("I think I merged badly, sorry", "PM507"),
     # a question that reproaches a person instead of asking
     ("How can you delete your own blog and not notice?", "PM503"),
     ("What on earth were you doing between 8am and 2pm?", "PM503"),
@@ -88,6 +91,8 @@ def test_blame_by_class(sentence, code):
     "The electrician switched off the breaker as planned for the maintenance.",
     "As per the runbook, the technician switched off the breaker.",
     "The on-call engineer shut down the affected database.",
+    "We badly needed a fix.",
+    "The service was badly damaged.",
 ])
 def test_the_same_classes_without_a_person_or_a_loss_stay_clean(sentence):
     assert _codes(sentence) == set()
@@ -105,3 +110,17 @@ def test_every_form_of_a_data_destroyer_is_known():
 def test_the_misdeed_lexicon_loads_only_when_prose_is_checked():
     texts = ["## Summary\n\nThe contractor sabotaged the backups.\n"]
     assert loaded_after_each("postmortem.rules._wrongdoing_verbs", ["PM507"], texts) == [False, True]
+
+
+def test_the_conduct_adverbs_are_vader_words():
+    """The adverbs are listed by hand so that screening needs no lexicon; VADER says they are
+    rated -1.0 or lower."""
+    vader = pytest.importorskip("vaderSentiment")
+    import os
+    from pathlib import Path
+    rated = {}
+    for line in (Path(os.path.dirname(vader.__file__)) / "vader_lexicon.txt").read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) >= 2:
+            rated[fields[0]] = float(fields[1])
+    assert {w for w in cl.CONDUCT_ADVERBS if rated.get(w, 0.0) > -1.0} == set()

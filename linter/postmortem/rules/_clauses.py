@@ -65,6 +65,20 @@ ERROR_ADVERBS = W(
     inappropriately wrongfully unlawfully imprecisely unthinkingly absent-mindedly haphazardly
     """
 )
+# Adverbs of poor conduct from the VADER lexicon (rated -1.0 or lower; tests/test_blame_classes.py
+# checks them against it when it is installed), minus those that describe the situation
+# ("sadly", "severely", "unfortunately") or a feeling ("angrily", "desperately"): "foolishly
+# restarted the primary", "selfishly pushed to main". "Badly" only after the verb ("I merged
+# badly"): before it, it is a degree ("we badly needed a fix").
+CONDUCT_ADVERBS = W(
+    """
+    abusively arrogantly crudely destructively foolishly greedily harmfully ignorantly
+    immorally impatiently inadequately ineffectively ineffectually irrationally lamely
+    neglectfully obnoxiously offensively pathetically rudely selfishly shamefully shamelessly
+    stubbornly uselessly
+    """
+)
+ERROR_ADVERBS = ERROR_ADVERBS | CONDUCT_ADVERBS
 # Verbs that are errors or lapses whoever does them.
 ERROR_VERBS = W(
     """
@@ -910,7 +924,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         if lucky and (low == "by" or t <= clause.main + 3 and not any(_gap_is_comma(an, x, x + 1) for x in range(clause.main, t))) \
                 and (t > clause.main or main in _DISCOVERIES):
             continue  # the adverb goes with the lucky verb: "worked around the root cause by accident"
-        if low in ERROR_ADVERBS and not _negated_near(an, t, clause):
+        if (low in ERROR_ADVERBS or low == "badly" and t > clause.main) and not _negated_near(an, t, clause):
             return t, t + 1, f"{low} {tokens[clause.main].low}"
         if low == "by" and t + 1 < clause.end and tokens[t + 1].low in ("mistake", "accident"):
             return t, t + 2, f"{tokens[clause.main].low} by {tokens[t + 1].low}"
@@ -1880,7 +1894,7 @@ CUE_WORDS = (
     ERROR_ADVERBS | ERROR_VERBS | _WRONG | _DANGEROUS | _SLIPS | DUTY_VERBS | DESTRUCTIVE_VERBS
     | _DAMAGE_VERBS | _CAUSED | _ONLY_PEOPLE | _DISCLOSURE_VERBS | _NARRATIVE_PRESENT | _RUN_VERBS
     | frozenset(_DAMAGE_PARTICLE_VERBS)
-    | W("bad instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes")
+    | W("bad badly instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes")
     | OMISSION_VERBS | W("left leaves leave because failed right correct intended meant wanted back") | _SHARING_VERBS | _RELEASE_VERBS
     | _DECISION_VERBS | _SEVERING | _SWITCH_VERBS | _UNPLUG_VERBS
 )

@@ -132,6 +132,7 @@ _WEAK = lex._words(
 )
 _ERROR_NOUNS = lex._words("error errors")
 _WORSE = lex._words("worse")
+_BADLY = lex._words("badly")
 # Weak cues that blame without a person in the passive: "was missed", "released without being tested".
 _PASSIVE_CUES = lex._words("missed ignored without")
 _MADE = lex._words("made make makes making")
@@ -155,7 +156,7 @@ def _blocks(doc):
             or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text) and not words.isdisjoint(_PERSON_WORDS)
             or _undone(words) and not words.isdisjoint(_PERSON_WORDS)
             or (not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text)) and candidates(block.text)
-            or not words.isdisjoint(cl.misdeeds() | cl.data_destroyers() | _WORSE | cl.POWER_CUT_VERBS) and (not words.isdisjoint(_PERSON_WORDS) or candidates(block.text))  # "violated", "wipes"
+            or not words.isdisjoint(cl.misdeeds() | cl.data_destroyers() | _WORSE | cl.POWER_CUT_VERBS | _BADLY) and (not words.isdisjoint(_PERSON_WORDS) or candidates(block.text))  # "violated", "wipes"
         ):
             yield block, analyse(block.text)
 

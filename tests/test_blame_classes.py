@@ -40,6 +40,9 @@ def _codes(sentence: str) -> set[str]:
     ("A janitor turned off the breaker to a freezer that contained valuable cell cultures.", "PM507"),
     ("But the cleaner had reportedly switched off a breaker instead.", "PM507"),
     ("The technician unplugged the PDU.", "PM507"),
+    # a physical mishap with equipment
+    ("A newish officer spilled his morning coffee into the circuitry of a device.", "PM507"),
+    ("The technician tripped over the power cable.", "PM507"),
     # an adverb of poor conduct (VADER), "badly" after the verb
     ("The engineer foolishly restarted the primary.", "PM507"),
     ("I think I merged badly, sorry", "PM507"),
@@ -92,6 +95,9 @@ def test_blame_by_class(sentence, code):
     "As per the runbook, the technician switched off the breaker.",
     "The on-call engineer shut down the affected database.",
     "We badly needed a fix.",
+    "The CTO pulled the plug on the migration.",
+    "The on-call engineer pulled the latest image.",
+    "The engineer kicked off the deploy.",
     "The service was badly damaged.",
 ])
 def test_the_same_classes_without_a_person_or_a_loss_stay_clean(sentence):

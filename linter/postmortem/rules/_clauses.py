@@ -1103,7 +1103,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     harm = _caused_harm(an, clause) or _made_worse(an, clause)
     if harm is not None:
         return harm
-    cut = _power_cut(an, clause)
+    cut = _power_cut(an, clause) or _physical_mishap(an, clause)
     if cut is not None:
         return cut
     # "… deployed a config change that took down their payment processing"
@@ -1815,7 +1815,7 @@ _POWER_NOUNS = W(
     thermostat electricity cord cords pdu
     """
 )
-POWER_CUT_VERBS = _SWITCH_VERBS | _UNPLUG_VERBS
+POWER_CUT_VERBS = _SWITCH_VERBS | _UNPLUG_VERBS | W("spilled spilt spills tripped trips bumped bumps kicked kicks yanked yanks pulled pulls")
 _PLANNED = W("planned scheduled maintenance intended intentionally deliberately part runbook procedure agreed expected instructed")
 
 
@@ -1840,6 +1840,36 @@ def _power_cut(an, clause):
     if any(tokens[t].low in _POWER_NOUNS for t in window) or any(tokens[t].low in ("it", "them") for t in window[:1]) and main in _SWITCH_VERBS \
             and any(tokens[t].low in _POWER_NOUNS for t in range(an.sentences[clause.sentence][0], clause.main)):
         return clause.main, clause.main + 1, f"{main} off the power"
+    return None
+
+
+# A physical mishap: a verb of clumsy contact and, in its object, equipment or what spills on it
+# ("spilled his morning coffee into the circuitry", "bumped an electrical connection",
+# "tripped over the power cable", "pulled the plug").
+_MISHAP_VERBS = W("spilled spilt spills tripped trips bumped bumps kicked kicks yanked yanks pulled pulls knocked knocks")
+_MISHAP_OBJECTS = W(
+    """
+    coffee tea water drink soda cable cables cord cords plug plugs connection connections wire wires
+    breaker breakers button buttons switch lever rack power connector connectors
+    """
+)
+
+
+def _physical_mishap(an, clause):
+    tokens = an.tokens
+    main = tokens[clause.main].low
+    actor = clause.actor
+    if main not in _MISHAP_VERBS or clause.negated or clause.passive or actor is None or actor.kind == "team" \
+            or actor.kind == "pronoun" and tokens[actor.start].low not in ("i", "he", "she") or _explained(an, clause):
+        return None
+    window = [t for t in range(clause.main + 1, min(clause.end, clause.main + 8))]
+    for t in window:
+        if tokens[t].low in _MISHAP_OBJECTS:
+            if main.startswith("pull") and t + 1 < len(tokens) and tokens[t + 1].low == "on" and tokens[t + 1].sentence == clause.sentence:
+                return None  # "pulled the plug on the migration": a decision
+            if main.startswith("pull") and tokens[t].low not in ("plug", "plugs", "cable", "cables", "cord", "cords", "power", "wire", "wires"):
+                return None
+            return clause.main, t + 1, f"{main} the {tokens[t].low}"
     return None
 
 
@@ -1896,7 +1926,7 @@ CUE_WORDS = (
     | frozenset(_DAMAGE_PARTICLE_VERBS)
     | W("bad badly instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes")
     | OMISSION_VERBS | W("left leaves leave because failed right correct intended meant wanted back") | _SHARING_VERBS | _RELEASE_VERBS
-    | _DECISION_VERBS | _SEVERING | _SWITCH_VERBS | _UNPLUG_VERBS
+    | _DECISION_VERBS | _SEVERING | _SWITCH_VERBS | _UNPLUG_VERBS | _MISHAP_VERBS
 )
 
 

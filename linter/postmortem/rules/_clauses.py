@@ -755,9 +755,9 @@ def clauses(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None, cued_
     """The clauses of every sentence; with ``cued_only``, of the sentences holding a word that
     can frame an act as an error (the rest cannot blame anyone, and most sentences are such)."""
     out: list[Clause] = []
+    cues = all_cue_words() if cued_only else CUE_WORDS
     for s, (start, end) in enumerate(an.sentences):
-        if cued_only and not any(an.tokens[t].low in CUE_WORDS or an.tokens[t].low[:3] == "mis" and error_prefixed(an.tokens[t].low)
-                                 or an.tokens[t].low in misdeeds() or an.tokens[t].low in data_destroyers()
+        if cued_only and not any(an.tokens[t].low in cues or an.tokens[t].low[:3] == "mis" and error_prefixed(an.tokens[t].low)
                                  or an.tokens[t].low == "never" and t + 1 < end and an.tokens[t + 1].low in DUTY_WORDS
                                  for t in range(start, end)):
             continue
@@ -1871,6 +1871,12 @@ def _physical_mishap(an, clause):
                 return None
             return clause.main, t + 1, f"{main} the {tokens[t].low}"
     return None
+
+
+@lru_cache(maxsize=1)
+def all_cue_words() -> frozenset[str]:
+    """CUE_WORDS and the misdeeds of the lexicon: built on the first sentence that asks."""
+    return CUE_WORDS | misdeeds() | data_destroyers()
 
 
 @lru_cache(maxsize=1)

@@ -237,11 +237,12 @@ def check(doc, ctx):
         if block.column in NOT_PROSE_COLUMNS:
             continue
         words = words_of(block.text)
-        if _screen().isdisjoint(words) and not ("?" in block.text and not words.isdisjoint(_QUESTION_WORDS)):
+        screened = not _screen().isdisjoint(words)
+        if not screened and not ("?" in block.text and not words.isdisjoint(_QUESTION_WORDS) and not words.isdisjoint(_REPROACHED)):
             continue
         an = analyse_speech(block.text)
         seen = set()
-        for start, end, what in _judgements(an):
+        for start, end, what in (_judgements(an) if screened else _reproaches(an)):
             if any(start < e and s < end for s, e in seen) or what == _TRY_HARDER and block.column == "action":
                 continue  # one finding for one phrase; an action item asking for care is PM303's
             seen.add((start, end))
@@ -286,7 +287,8 @@ def _judgements(an):
                 yield tokens[subject.start].start, tok.end, "blames a person for a lapse"
     yield from _person_judgements(an)
     yield from _lacking(an)
-    yield from _reproaches(an)
+    if "?" in an.text:
+        yield from _reproaches(an)
     for pattern, what in ((_ACCOUNTABLE, "calls for blame"), (_BOTHER, "assumes bad intent"), (_IDIOMS, "a judgement of people"),
                           (_DILIGENCE, _TRY_HARDER), (_COMPETENCE, "judges a person's competence")):
         for match in pattern.finditer(an.text):
@@ -306,6 +308,7 @@ _ASKING_VERBS = lex._words("tell know find figure reproduce see get recover fix 
 _INTENSIFIED = lex._words("earth hell heck world")
 _QUESTION_OPENERS = lex._words("so but and then well ok okay seriously honestly")
 _QUESTION_WORDS = _WH | {"did"}
+_REPROACHED = _INTENSIFIED | {"you"}  # who a reproach is addressed to, or its intensifier
 
 
 def _reproaches(an):

@@ -156,13 +156,25 @@ def _blocks(doc):
             or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text) and not words.isdisjoint(_PERSON_WORDS)
             or _undone(words) and not words.isdisjoint(_PERSON_WORDS)
             or (not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text)) and candidates(block.text)
-            or not words.isdisjoint(cl.misdeeds() | cl.data_destroyers() | _WORSE | cl.POWER_CUT_VERBS | _BADLY) and (not words.isdisjoint(_PERSON_WORDS) or candidates(block.text))  # "violated", "wipes"
+            or not words.isdisjoint(_class_cues()) and (not words.isdisjoint(_PERSON_WORDS) or candidates(block.text))  # "violated", "wipes"
         ):
             yield block, analyse(block.text)
 
 
 _RIGHT = lex._words("right correct proper")
 _UNDO = lex._words("back off")
+
+
+_CLASS_CUES = None
+
+
+def _class_cues() -> frozenset[str]:
+    """Cues of the word-class analyses (misdeeds, destroyed data, power cut off, "made it
+    worse", "badly"): built once, on the first block that asks."""
+    global _CLASS_CUES
+    if _CLASS_CUES is None:
+        _CLASS_CUES = cl.misdeeds() | cl.data_destroyers() | _WORSE | cl.POWER_CUT_VERBS | _BADLY
+    return _CLASS_CUES
 
 
 def _undone(words) -> bool:

@@ -18,7 +18,10 @@ glitches have been blamed on malfunctioning hardware", "spending cuts were to bl
 and not a cyberattack was to blame"), a quality a person is said to lack ("they
 aren't seasoned DBAs or sysadmins", "he wasn't careful"), and idioms and rhetorical questions
 that judge ("Guess you learned your lesson", "should know better", "had no idea what they were
-doing", "What were they thinking?", "it's not rocket science"). The same words about systems are fine ("the tool … was
+doing", "What were they thinking?", "it's not rocket science"), and a question that reproaches
+instead of asking ("How can you delete your own blog and not notice?", "What on earth were you
+doing between 8am in the morning and 2pm?", "Did you even test this?"; "How did you fix it?"
+and "Why would you ever assign blame …" ask). The same words about systems are fine ("the tool … was
 useless", "the deploy was bad"), and so are feelings and misfortune ("the on-call engineer
 was frustrated", "the poor engineer had been paged twice") and denials ("nobody was
 careless"). Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault

@@ -34,6 +34,20 @@ to main"), physical damage ("cut the fibre line"), harm done "by" a person ("the
 leaked by a contractor"), a person's act given as a cause ("the breach was the result of an
 employee clicking a phishing link") and "sorry for my mistake".
 
+Word classes from a public lexicon carry the framing beyond listed phrases. From the VADER
+sentiment lexicon (generated into ``_wrongdoing_verbs.py``): a verb of a misdeed done by a
+person ("the nurse had violated Canada's Personal Information Protection Act", "the admin
+abused his powers", "the contractor sabotaged the backups", "the data was stolen by an
+employee"), harm a person caused, whatever the word ("the engineer caused chaos in the data
+centre") and an adverb of poor conduct ("foolishly restarted the primary", "I merged badly").
+Also a body of data destroyed ("a production manager deleted 20 documents stored in the
+company's Google Drive"; not "deleted all stale branches" or "20 stuck pods"), power cut off by
+a person ("a janitor turned off the breaker to a freezer"; not "turned off the feature flag" or a
+cut "as planned"), a physical mishap ("A newish officer spilled his morning coffee into the
+circuitry"), a person's own work as what did the damage ("one of my commits caused a
+regression", "the tech lead's change broke production"; "our change" is the organisation's) and
+"made things worse".
+
 The act is judged by its shape, not by a list of sentences: any verb with the error prefix
 mis- ("misconfigured", "misunderstood"); a step passed over ("skipped", "bypassed",
 "overrode"); a duty failed or never done ("failed to follow", "never tested"); a release

@@ -7,7 +7,11 @@ employee"), a person "held responsible", and sanctions of the law or a regulator
 who sold personal data … is fined", "imposes S$8,000 fine on law firm"), every inflection
 of the sanction verbs with a person as patient ("was dismissed", "terminated him"), "lost
 their jobs", "was written up", "consequences for the engineer", and a resignation ("Kelly
-Bayer Rosmarin has resigned from Optus, days after …"). Sanctions named as nouns tied to a
+Bayer Rosmarin has resigned from Optus, days after …"). What only people suffer makes a
+person of whoever the sentence names: "has stepped down over a systems failure", "Namkoong
+abruptly announced his resignation as co-CEO", "Bremner was suspended without pay for 10 days
+and demoted", "the company fired Kher", "Police arrested Cooley", "given final warnings".
+Sanctions named as nouns tied to a
 person ("a week's suspension", "grounds for immediate termination", "received a formal
 reprimand", "my contract was terminated 3 weeks early") or in set phrases ("placed on
 administrative leave", "should face criminal charges", "threatened with legal action", "has

@@ -46,6 +46,10 @@ def _codes(sentence: str) -> set[str]:
     # an adverb of poor conduct (VADER), "badly" after the verb
     ("The engineer foolishly restarted the primary.", "PM507"),
     ("I think I merged badly, sorry", "PM507"),
+    # the same classes with a named person as the actor
+    ("Kevin turned off the breaker to the freezer.", "PM501"),
+    ("Marco sabotaged the backups.", "PM501"),
+    ("Priya caused chaos in the data centre.", "PM501"),
     # a question that reproaches a person instead of asking
     ("How can you delete your own blog and not notice?", "PM503"),
     ("What on earth were you doing between 8am and 2pm?", "PM503"),

@@ -50,6 +50,10 @@ def _codes(sentence: str) -> set[str]:
     ("Kevin turned off the breaker to the freezer.", "PM501"),
     ("Marco sabotaged the backups.", "PM501"),
     ("Priya caused chaos in the data centre.", "PM501"),
+    # a cleft that singles out the culprit; fault that lies with a person
+    ("It was the intern who deleted the database.", "PM507"),
+    ("Now, the BEA report makes it clear that it was the flight crew at fault.", "PM503"),
+    ("The fault lies with the operator.", "PM503"),
     # a question that reproaches a person instead of asking
     ("How can you delete your own blog and not notice?", "PM503"),
     ("What on earth were you doing between 8am and 2pm?", "PM503"),
@@ -100,6 +104,11 @@ def test_blame_by_class(sentence, code):
     "The on-call engineer shut down the affected database.",
     "We badly needed a fix.",
     "The CTO pulled the plug on the migration.",
+    "It was the on-call engineer who noticed the alert.",
+    "It was the cron job that deleted the files.",
+    "The fault lies with the load balancer.",
+    "It was the load balancer at fault.",
+    "Nobody was at fault.",
     "The on-call engineer pulled the latest image.",
     "The engineer kicked off the deploy.",
     "The service was badly damaged.",

@@ -1106,6 +1106,9 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     cut = _power_cut(an, clause) or _physical_mishap(an, clause)
     if cut is not None:
         return cut
+    culprit = _cleft_culprit(an, clause)
+    if culprit is not None:
+        return culprit
     # "… deployed a config change that took down their payment processing"
     for t in range(clause.main + 1, clause.end):
         if tokens[t].low in ("that", "which") and t + 1 < len(tokens) and tokens[t + 1].sentence == clause.sentence:
@@ -1877,6 +1880,27 @@ def _physical_mishap(an, clause):
 def all_cue_words() -> frozenset[str]:
     """CUE_WORDS and the misdeeds of the lexicon: built on the first sentence that asks."""
     return CUE_WORDS | misdeeds() | data_destroyers()
+
+
+def _cleft_culprit(an, clause):
+    """A cleft that singles out who did the damage: "It was the intern who deleted the
+    database", "it's Dave that broke the build"; "It was the on-call engineer who noticed the
+    alert" picks out who did an ordinary thing."""
+    tokens = an.tokens
+    actor = clause.actor
+    main = tokens[clause.main].low
+    if actor is None or clause.negated or clause.passive or actor.start < 2 or actor.end >= len(tokens):
+        return None
+    if not (main in DESTRUCTIVE_VERBS or main in data_destroyers() or main in _DAMAGE_VERBS or main in misdeeds()):
+        return None
+    lead, it = tokens[actor.start - 1], tokens[actor.start - 2]
+    if not ((lead.low in ("was", "is") and it.low == "it" or lead.low in ("it's", "it’s") and True) and lead.sentence == clause.sentence):
+        return None
+    if lead.low in ("was", "is") and it.sentence != clause.sentence:
+        return None
+    if tokens[actor.end].low not in ("who", "that") or actor.end + 1 != clause.verb and tokens[actor.end + 1].low not in ("had", "has"):
+        return None
+    return actor.start - (2 if lead.low in ("was", "is") else 1), clause.main + 1, f"it was … who {main}"
 
 
 @lru_cache(maxsize=1)

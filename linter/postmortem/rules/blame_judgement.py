@@ -596,3 +596,20 @@ def _fault(an, i):
         subject = person_subject_before(an, k) if k >= 1 and tokens[k].low in ("was", "were", "is", "are", "am", "be") else None
         if subject is not None:
             yield tokens[subject.start].start, tok.end, "assigns fault to people"
+        elif k >= 1:
+            # a cleft: "it was the flight crew at fault", the person between "it was" and "at fault"
+            actor = cl.actor_ending_at(an, k)
+            if actor is not None and actor.person and not actor.generic and actor.start >= 2 \
+                    and tokens[actor.start - 1].low in ("was", "is", "were") and tokens[actor.start - 2].low == "it" \
+                    and tokens[actor.start - 2].sentence == sentence:
+                yield tokens[actor.start].start, tok.end, "assigns fault to people"
+        return
+    if nxt is not None and nxt.low in ("lies", "lay", "lie", "rests", "rested") and i + 3 < len(tokens) and tokens[i + 2].low == "with" \
+            and tokens[i + 3].sentence == sentence and not negated_before(an, i, reach=5):
+        for j in range(i + 3, min(len(tokens), i + 8)):
+            if tokens[j].sentence != sentence:
+                break
+            actor = cl.actor_ending_at(an, j)
+            if actor is not None and actor.start <= i + 4 and actor.person and not actor.generic:
+                yield tok.start, tokens[j].end, "assigns fault to people"  # "the fault lies with the operator"
+                return

@@ -615,6 +615,9 @@ def test_talk_about_people_errors_in_general_stays_clean(sentence):
         ("They labelled it human error.", "PM502"),
         ("The root cause was human error.", "PM502"),
         ("It's a huge fuckup in itself.", "PM503"),
+        # one member of a group is a person, not the group in general
+        ("One of our engineers made a bad database migration that caused discrepancies.", "PM507"),
+        ("During this deployment one of the technicians forgot to copy the new code onto one of the servers.", "PM507"),
     ],
 )
 def test_blame_beside_talk_in_general_is_still_found(sentence, code):

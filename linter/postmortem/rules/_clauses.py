@@ -65,6 +65,20 @@ ERROR_ADVERBS = W(
     inappropriately wrongfully unlawfully imprecisely unthinkingly absent-mindedly haphazardly
     """
 )
+# Adverbs of poor conduct from the VADER lexicon (rated -1.0 or lower; tests/test_blame_classes.py
+# checks them against it when it is installed), minus those that describe the situation
+# ("sadly", "severely", "unfortunately") or a feeling ("angrily", "desperately"): "foolishly
+# restarted the primary", "selfishly pushed to main". "Badly" only after the verb ("I merged
+# badly"): before it, it is a degree ("we badly needed a fix").
+CONDUCT_ADVERBS = W(
+    """
+    abusively arrogantly crudely destructively foolishly greedily harmfully ignorantly
+    immorally impatiently inadequately ineffectively ineffectually irrationally lamely
+    neglectfully obnoxiously offensively pathetically rudely selfishly shamefully shamelessly
+    stubbornly uselessly
+    """
+)
+ERROR_ADVERBS = ERROR_ADVERBS | CONDUCT_ADVERBS
 # Verbs that are errors or lapses whoever does them.
 ERROR_VERBS = W(
     """
@@ -442,16 +456,16 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
 
 # "Most teams do retrospectives wrong", "many engineers make that mistake": a quantifier before
 # a plural role or team speaks of such people in general, not of the ones in an incident.
-_QUANTIFIERS = W("most many all few")
+_GENERIC_QUANTIFIERS = W("most many all few")
 
 
 def _quantifier_at(an: Analysis, start: int) -> int:
-    return start if an.tokens[start].low in _QUANTIFIERS else start - 1
+    return start if an.tokens[start].low in _GENERIC_QUANTIFIERS else start - 1
 
 
 def _quantified_plural(an: Analysis, start: int, j: int) -> bool:
     tok, q = an.tokens[j], _quantifier_at(an, start)
-    return q >= 0 and q < j and an.tokens[q].low in _QUANTIFIERS and an.tokens[q].sentence == tok.sentence and tok.low.endswith("s")
+    return q >= 0 and q < j and an.tokens[q].low in _GENERIC_QUANTIFIERS and an.tokens[q].sentence == tok.sentence and tok.low.endswith("s")
 
 
 _PERSON_SUFFIXES = ("woman", "women", "man", "men", "person", "persons", "people")
@@ -757,8 +771,9 @@ def clauses(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None, cued_
     """The clauses of every sentence; with ``cued_only``, of the sentences holding a word that
     can frame an act as an error (the rest cannot blame anyone, and most sentences are such)."""
     out: list[Clause] = []
+    cues = all_cue_words() if cued_only else CUE_WORDS
     for s, (start, end) in enumerate(an.sentences):
-        if cued_only and not any(an.tokens[t].low in CUE_WORDS or an.tokens[t].low[:3] == "mis" and error_prefixed(an.tokens[t].low)
+        if cued_only and not any(an.tokens[t].low in cues or an.tokens[t].low[:3] == "mis" and error_prefixed(an.tokens[t].low)
                                  or an.tokens[t].low == "never" and t + 1 < end and an.tokens[t + 1].low in DUTY_WORDS
                                  for t in range(start, end)):
             continue
@@ -819,6 +834,10 @@ def _blamed_acts(an: Analysis, names: NameOptions, owners) -> list[BlamedAct]:
                 and an.tokens[clause.main].low in _ONLY_PEOPLE and an.tokens[actor.start].base.lower() not in lex.SYSTEMS:
             actor = Actor(actor.start, actor.end, "name")  # "Paramdeep mistyped one of the URLs"
         if not actor.person:
+            owned = _owned_artefact(an, clause, actor)
+            if owned is not None:
+                found.append(BlamedAct(owned[0], clause, *owned[1:], ""))
+                continue
             slip = _made_a_slip(an, clause)
             if slip is not None and an.tokens[actor.end - 1].low not in _NOT_SLIPPERS and not an.tokens[actor.end - 1].capitalised:
                 found.append(BlamedAct(Actor(actor.start, actor.end, "role"), clause, *slip, ""))
@@ -921,7 +940,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         if lucky and (low == "by" or t <= clause.main + 3 and not any(_gap_is_comma(an, x, x + 1) for x in range(clause.main, t))) \
                 and (t > clause.main or main in _DISCOVERIES):
             continue  # the adverb goes with the lucky verb: "worked around the root cause by accident"
-        if low in ERROR_ADVERBS and not _negated_near(an, t, clause):
+        if (low in ERROR_ADVERBS or low == "badly" and t > clause.main) and not _negated_near(an, t, clause):
             return t, t + 1, f"{low} {tokens[clause.main].low}"
         if low == "by" and t + 1 < clause.end and tokens[t + 1].low in ("mistake", "accident"):
             return t, t + 2, f"{tokens[clause.main].low} by {tokens[t + 1].low}"
@@ -1009,6 +1028,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         if main in ("ignored", "ignore", "ignores") and not _person_ignorable(an, clause):
             return None
         return clause.main, clause.main + 1, main
+    if main in misdeeds() and not _explained(an, clause):
+        return clause.main, clause.main + 1, main  # a misdeed: "violated the privacy act", "stole customer data"
     # "made a typo", "made several blunders", "had my own fun fuckup"
     for t in range(clause.main + 1, min(clause.end, clause.main + 6)):
         if _gap_is_comma(an, t - 1, t):
@@ -1092,6 +1113,18 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             return clause.main, clause.main + 1, f"{main} live data"
         if actor.kind == "pronoun" and _first_person_singular(tokens[actor.start].low) and main in DESTRUCTIVE_VERBS:
             return clause.main, clause.main + 1, main
+    lost = _data_destroyed(an, clause)
+    if lost is not None:
+        return lost
+    harm = _caused_harm(an, clause) or _made_worse(an, clause)
+    if harm is not None:
+        return harm
+    cut = _power_cut(an, clause) or _physical_mishap(an, clause)
+    if cut is not None:
+        return cut
+    culprit = _cleft_culprit(an, clause)
+    if culprit is not None:
+        return culprit
     # "… deployed a config change that took down their payment processing"
     for t in range(clause.main + 1, clause.end):
         if tokens[t].low in ("that", "which") and t + 1 < len(tokens) and tokens[t + 1].sentence == clause.sentence:
@@ -1563,7 +1596,7 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
             if not negated_near_token(an, i - 1):  # not "the outage was not caused by an employee"
                 found.append((actor, i - 1, actor.end, f"{prev} by"))
             continue
-        if prev in _HARMED and lows[-2:-1] and lows[-2] in _PASSIVE_AUX_WORDS and actor.kind in ("role", "pronoun", "name", "handle") \
+        if (prev in _HARMED or prev in misdeeds()) and lows[-2:-1] and lows[-2] in _PASSIVE_AUX_WORDS and actor.kind in ("role", "pronoun", "name", "handle") \
                 and not negated_near_token(an, i - 1):
             found.append((actor, i - 1, actor.end, f"{prev} by"))  # "the data was leaked by a contractor"
             continue
@@ -1683,14 +1716,272 @@ def negated_duty(text: str) -> bool:
     return _NEGATED_DUTY.search(text) is not None
 
 
+# A person's own work as the subject of damage: "one of my commits caused a regression", "his
+# script wiped the table", "this PR of mine caused the critical bug", "the intern's change took
+# down the site". "Our change" is the organisation's; a name's possessive may be a company's.
+_ARTEFACTS = W(
+    """
+    commit commits change changes pr prs patch patches script scripts code release releases deploy
+    deploys deployment deployments push pushes merge merges migration migrations query queries
+    command commands config configuration edit edits update updates fix fixes typo typos mistake
+    mistakes
+    """
+)
+_OWNERS_OF_WORK = W("my his her mine hers")
+_PART_QUANTIFIERS = W("one two three some several many all each any few both most none")
+_CAUSED_HARM = _DAMAGE_NOUNS | W("regression regressions bug bugs breakage")
+
+
+def _owned_artefact(an, clause, actor):
+    """The owner of a person's artefact as the actor of damage: (owner Actor, start, end, what)."""
+    tokens = an.tokens
+    head = actor.end - 1
+    owner = None
+    if tokens[head].low in ("mine", "hers") and head >= 2 and tokens[head - 1].low == "of":
+        owner, head = head, head - 2  # "this PR of mine"
+    else:
+        for t in range(actor.start, head):
+            if tokens[t].low in _OWNERS_OF_WORK or tokens[t].possessive and tokens[t].base.lower() in ROLE_NOUNS and not tokens[t].capitalised:
+                owner = t
+    if owner is None or tokens[head].low not in _ARTEFACTS or clause.negated or clause.passive:
+        return None
+    if actor.start > 0 and tokens[actor.start - 1].sentence == clause.sentence and tokens[actor.start - 1].low in _PREPOSITIONS:
+        return None  # "merges into my PR broke …": the owner's thing is the object of a preposition
+    for t in range(actor.start, min(owner, head)):
+        if tokens[t].low in _PREPOSITIONS and not (tokens[t].low == "of" and t > actor.start and tokens[t - 1].low in _PART_QUANTIFIERS):
+            return None  # "direct merges into my PR broke …": the owner's thing is not the subject
+    group = [tokens[t].low for t in range(clause.verb, clause.main + 1)]
+    if any(low in ("can", "could", "might", "may", "would", "will", "can't", "cannot", "won't", "should") for low in group):
+        return None
+    main = tokens[clause.main].low
+    cue = None
+    if main in _DAMAGE_VERBS or main in data_destroyers():
+        cue = clause.main, clause.main + 1, main
+    elif main in _DAMAGE_PARTICLE_VERBS:
+        cue = next(((clause.main, t + 1, f"{main} {tokens[t].low}") for t in range(clause.main + 1, min(clause.end, clause.main + 5))
+                    if tokens[t].low in _DAMAGE_PARTICLE_VERBS[main]), None)
+    elif main in _CAUSED:
+        cue = next(((clause.main, t + 1, f"{main} the {tokens[t].low}") for t in range(clause.main + 1, min(clause.end, clause.main + 6))
+                    if tokens[t].low in _CAUSED_HARM), None)
+    if cue is None:
+        return None
+    kind = "pronoun" if tokens[owner].low in _OWNERS_OF_WORK else "role"
+    return (Actor(owner, owner + 1, kind), *cue)
+
+
+# Destroying a body of data: a verb of destruction (every past and third-person form), then,
+# in its object, how much (all, the entire, 20, a large amount of) and what (data, documents,
+# records, a database). Routine clean-up ("deleted all stale branches", "deleted 20 stuck
+# pods") names neither; "deleted all temporary files" says the data had no value.
+_DATA_DESTROYERS = ("delete", "wipe", "erase", "truncate", "destroy", "corrupt", "overwrite", "purge", "trash", "nuke")
+_DATA_NOUNS = W(
+    """
+    data database databases document documents file files record records email emails mailbox
+    mailboxes inventory backup backups repository repositories history archive archives content
+    contents photos messages spreadsheet spreadsheets folder folders drive
+    """
+)
+_TOTALITY = W("all entire whole every everything thousands hundreds dozens millions amount amounts years decades months lot lots")
+_ROUTINE_DATA = W(
+    """
+    stale old older temporary temp unused orphaned orphan obsolete duplicate duplicated expired
+    test dummy cached leftover scratch intermediate redundant outdated unneeded unnecessary junk
+    spam empty
+    """
+)
+
+
+# Every past and third-person form of _DATA_DESTROYERS (tests/test_language_rules.py checks
+# them against lemminflect's tables; the library is not imported to screen a sentence).
+DATA_DESTROYER_FORMS = W(
+    """
+    corrupted corrupts deleted deletes destroyed destroys erased erases over-writes over-written
+    over-wrote overwrites overwritten overwrote purged purges trashed trashes truncated truncates
+    wiped wipes nuked nukes
+    """
+)
+
+
+def data_destroyers() -> frozenset[str]:
+    return DATA_DESTROYER_FORMS
+
+
+def _data_destroyed(an, clause):
+    """A body of data destroyed: "a production manager deleted 20 documents", "the plaintiff
+    deleted a large amount of customer-related data", "almost wipes customer's entire
+    inventory", "proceeded to erase Lianjia's entire database"."""
+    tokens = an.tokens
+    main = tokens[clause.main].low
+    if main not in data_destroyers() or clause.negated or clause.passive or _explained(an, clause):
+        return None
+    actor = clause.actor
+    if actor is None or actor.kind == "pronoun" and tokens[actor.start].low not in ("i", "he", "she"):
+        return None  # "we deleted all the data in the staging database": the organisation's own step
+    how_much = False
+    for t in range(clause.main + 1, min(clause.end, clause.main + 9)):
+        low = tokens[t].low
+        if t > clause.main + 1 and _gap_is_comma(an, t - 1, t) or low in _CLAUSE_BREAKS and low != "that" or low in ("from", "on", "in", "to", "at", "for", "with"):
+            break
+        if low in _ROUTINE_DATA:
+            return None
+        if low in _TOTALITY or any(ch.isdigit() for ch in low) and not low.startswith("v"):
+            how_much = True
+        elif low in _DATA_NOUNS and how_much:
+            return clause.main, t + 1, f"{main} … {low}"
+    return None
+
+
+# Power cut off by a person: a verb of switching with "off"/"down" (or "unplugged"), and among
+# its objects the supply of power to equipment. Switching software off ("turned off the
+# feature flag", "shut down the replica") is an operation, and so is a planned cut.
+_SWITCH_VERBS = W("switched switches turned turns shut shuts powered powers flipped flips flicked flicks")
+_UNPLUG_VERBS = W("unplugged unplugs")
+_POWER_NOUNS = W(
+    """
+    power breaker breakers freezer freezers fridge generator generators ups supply supplies circuit
+    circuits plug plugs mains socket outlet cooling chiller chillers pump pumps hvac air-conditioning
+    thermostat electricity cord cords pdu
+    """
+)
+POWER_CUT_VERBS = _SWITCH_VERBS | _UNPLUG_VERBS | W("spilled spilt spills tripped trips bumped bumps kicked kicks yanked yanks pulled pulls")
+_PLANNED = W("planned scheduled maintenance intended intentionally deliberately part runbook procedure agreed expected instructed")
+
+
+def _power_cut(an, clause):
+    """ "a janitor turned off the breaker to a freezer", "the cleaner had switched off a breaker",
+    "a maintenance worker switched it off", "the technician unplugged the PDU"."""
+    tokens = an.tokens
+    main = tokens[clause.main].low
+    actor = clause.actor
+    if clause.negated or clause.passive or actor is None or actor.kind == "pronoun" and tokens[actor.start].low not in ("i", "he", "she") \
+            or actor.kind == "team":
+        return None
+    window = [t for t in range(clause.main + 1, min(len(tokens), clause.main + 10)) if tokens[t].sentence == clause.sentence]
+    if any(tokens[t].low in _PLANNED for t in range(an.sentences[clause.sentence][0], an.sentences[clause.sentence][1])) or _explained(an, clause):
+        return None
+    if main in _SWITCH_VERBS:
+        particle = next((t for t in window[:4] if tokens[t].low in ("off", "down")), None)
+        if particle is None:
+            return None
+    elif main not in _UNPLUG_VERBS:
+        return None
+    if any(tokens[t].low in _POWER_NOUNS for t in window) or any(tokens[t].low in ("it", "them") for t in window[:1]) and main in _SWITCH_VERBS \
+            and any(tokens[t].low in _POWER_NOUNS for t in range(an.sentences[clause.sentence][0], clause.main)):
+        return clause.main, clause.main + 1, f"{main} off the power"
+    return None
+
+
+# A physical mishap: a verb of clumsy contact and, in its object, equipment or what spills on it
+# ("spilled his morning coffee into the circuitry", "bumped an electrical connection",
+# "tripped over the power cable", "pulled the plug").
+_MISHAP_VERBS = W("spilled spilt spills tripped trips bumped bumps kicked kicks yanked yanks pulled pulls knocked knocks")
+_MISHAP_OBJECTS = W(
+    """
+    coffee tea water drink soda cable cables cord cords plug plugs connection connections wire wires
+    breaker breakers button buttons switch lever rack power connector connectors
+    """
+)
+
+
+def _physical_mishap(an, clause):
+    tokens = an.tokens
+    main = tokens[clause.main].low
+    actor = clause.actor
+    if main not in _MISHAP_VERBS or clause.negated or clause.passive or actor is None or actor.kind == "team" \
+            or actor.kind == "pronoun" and tokens[actor.start].low not in ("i", "he", "she") or _explained(an, clause):
+        return None
+    window = [t for t in range(clause.main + 1, min(clause.end, clause.main + 8))]
+    for t in window:
+        if tokens[t].low in _MISHAP_OBJECTS:
+            if main.startswith("pull") and t + 1 < len(tokens) and tokens[t + 1].low == "on" and tokens[t + 1].sentence == clause.sentence:
+                return None  # "pulled the plug on the migration": a decision
+            if main.startswith("pull") and tokens[t].low not in ("plug", "plugs", "cable", "cables", "cord", "cords", "power", "wire", "wires"):
+                return None
+            return clause.main, t + 1, f"{main} the {tokens[t].low}"
+    return None
+
+
+@lru_cache(maxsize=1)
+def all_cue_words() -> frozenset[str]:
+    """CUE_WORDS and the misdeeds of the lexicon: built on the first sentence that asks."""
+    return CUE_WORDS | misdeeds() | data_destroyers()
+
+
+def _cleft_culprit(an, clause):
+    """A cleft that singles out who did the damage: "It was the intern who deleted the
+    database", "it's Dave that broke the build"; "It was the on-call engineer who noticed the
+    alert" picks out who did an ordinary thing."""
+    tokens = an.tokens
+    actor = clause.actor
+    main = tokens[clause.main].low
+    if actor is None or clause.negated or clause.passive or actor.start < 2 or actor.end >= len(tokens):
+        return None
+    if not (main in DESTRUCTIVE_VERBS or main in data_destroyers() or main in _DAMAGE_VERBS or main in misdeeds()):
+        return None
+    lead, it = tokens[actor.start - 1], tokens[actor.start - 2]
+    if not ((lead.low in ("was", "is") and it.low == "it" or lead.low in ("it's", "it’s") and True) and lead.sentence == clause.sentence):
+        return None
+    if lead.low in ("was", "is") and it.sentence != clause.sentence:
+        return None
+    if tokens[actor.end].low not in ("who", "that") or actor.end + 1 != clause.verb and tokens[actor.end + 1].low not in ("had", "has"):
+        return None
+    return actor.start - (2 if lead.low in ("was", "is") else 1), clause.main + 1, f"it was … who {main}"
+
+
+@lru_cache(maxsize=1)
+def harms() -> frozenset[str]:
+    """Nouns of harm from the VADER lexicon ("chaos", "confusion", "disruption", "problems")."""
+    from ._wrongdoing_verbs import HARMS
+
+    return HARMS
+
+
+_CAUSE_VERBS = W("caused causes")
+_WORSE_OBJECTS = W("it things matters everything this that the situation problem outage issue")
+
+
+def _caused_harm(an, clause):
+    """Harm a person caused, whatever the word for it: "the engineer caused chaos in the data
+    centre", "I caused a lot of people some headaches and confusion"."""
+    tokens = an.tokens
+    if tokens[clause.main].low not in _CAUSE_VERBS or clause.negated or clause.passive or _explained(an, clause):
+        return None
+    for t in range(clause.main + 1, min(clause.end, clause.main + 8)):
+        if t > clause.main + 1 and _gap_is_comma(an, t - 1, t) or tokens[t].low in _CLAUSE_BREAKS:
+            break
+        if tokens[t].low in harms():
+            return clause.main, t + 1, f"{tokens[clause.main].low} {tokens[t].low}"
+    return None
+
+
+def _made_worse(an, clause):
+    """ "made it worse", "made things worse": a person's act as what aggravated the incident."""
+    tokens = an.tokens
+    if tokens[clause.main].low not in ("made", "makes") or clause.negated or clause.passive:
+        return None
+    for t in range(clause.main + 1, min(clause.end, clause.main + 4)):
+        if tokens[t].low == "worse" and all(tokens[k].low in _WORSE_OBJECTS for k in range(clause.main + 1, t)) and t > clause.main + 1:
+            return clause.main, t + 1, f"{tokens[clause.main].low} … worse"
+    return None
+
+
+@lru_cache(maxsize=1)
+def misdeeds() -> frozenset[str]:
+    """Verbs of a misdeed from the VADER lexicon ("violated", "sabotaged", "stole"), every past
+    and third-person form: loaded when a sentence first reaches the clause analysis."""
+    from ._wrongdoing_verbs import FORMS
+
+    return FORMS
+
+
 # Every word that can frame a clause as an error; a sentence without one is not analysed.
 CUE_WORDS = (
     ERROR_ADVERBS | ERROR_VERBS | _WRONG | _DANGEROUS | _SLIPS | DUTY_VERBS | DESTRUCTIVE_VERBS
     | _DAMAGE_VERBS | _CAUSED | _ONLY_PEOPLE | _DISCLOSURE_VERBS | _NARRATIVE_PRESENT | _RUN_VERBS
     | frozenset(_DAMAGE_PARTICLE_VERBS)
-    | W("bad instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes")
+    | W("bad badly instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes")
     | OMISSION_VERBS | W("left leaves leave because failed right correct intended meant wanted back") | _SHARING_VERBS | _RELEASE_VERBS
-    | _DECISION_VERBS | _SEVERING
+    | _DECISION_VERBS | _SEVERING | _SWITCH_VERBS | _UNPLUG_VERBS | _MISHAP_VERBS
 )
 
 

@@ -18,7 +18,10 @@ glitches have been blamed on malfunctioning hardware", "spending cuts were to bl
 and not a cyberattack was to blame"), a quality a person is said to lack ("they
 aren't seasoned DBAs or sysadmins", "he wasn't careful"), and idioms and rhetorical questions
 that judge ("Guess you learned your lesson", "should know better", "had no idea what they were
-doing", "What were they thinking?", "it's not rocket science"). The same words about systems are fine ("the tool … was
+doing", "What were they thinking?", "it's not rocket science"), and a question that reproaches
+instead of asking ("How can you delete your own blog and not notice?", "What on earth were you
+doing between 8am in the morning and 2pm?", "Did you even test this?"; "How did you fix it?"
+and "Why would you ever assign blame …" ask). The same words about systems are fine ("the tool … was
 useless", "the deploy was bad"), and so are feelings and misfortune ("the on-call engineer
 was frustrated", "the poor engineer had been paged twice") and denials ("nobody was
 careless"). Technical terms are fine (lazy loading, sloppy quorum, fault injection, fault
@@ -245,11 +248,13 @@ def check(doc, ctx):
     for block in doc.prose:
         if block.column in NOT_PROSE_COLUMNS:
             continue
-        if _screen().isdisjoint(words_of(block.text)):
+        words = words_of(block.text)
+        screened = not _screen().isdisjoint(words)
+        if not screened and not ("?" in block.text and not words.isdisjoint(_QUESTION_WORDS) and not words.isdisjoint(_REPROACHED)):
             continue
         an = analyse_speech(block.text)
         seen = set()
-        for start, end, what in _judgements(an):
+        for start, end, what in (_judgements(an) if screened else _reproaches(an)):
             if view_content(an, start):
                 continue  # "A blame culture treats incidents as individual failures — … held accountable"
             if any(start < e and s < end for s, e in seen) or what == _TRY_HARDER and block.column == "action":
@@ -298,6 +303,8 @@ def _judgements(an):
                 yield tokens[subject.start].start, tok.end, "blames a person for a lapse"
     yield from _person_judgements(an)
     yield from _lacking(an)
+    if "?" in an.text:
+        yield from _reproaches(an)
     for pattern, what in ((_ACCOUNTABLE, "calls for blame"), (_BOTHER, "assumes bad intent"), (_IDIOMS, "a judgement of people"),
                           (_DILIGENCE, _TRY_HARDER), (_COMPETENCE, "judges a person's competence")):
         for match in pattern.finditer(an.text):
@@ -306,6 +313,50 @@ def _judgements(an):
             if pattern is _DILIGENCE and (_impersonal(an, match.start()) or _told_to_anyone(an, match.start())):
                 continue
             yield match.start(), match.end(), what
+
+
+# A question that reproaches a person instead of asking: a modal "how could you …", an
+# intensified wh-word ("what on earth were you doing", "why the hell did they …"), "did you
+# even …". Asking how something was done is fine ("How did you fix it?", "How can you tell?").
+_WH = lex._words("how why what")
+_REPROACH_MODALS = lex._words("can could would")
+_ASKING_VERBS = lex._words("tell know find figure reproduce see get recover fix help check detect notice confirm verify handle avoid prevent")
+_INTENSIFIED = lex._words("earth hell heck world")
+_QUESTION_OPENERS = lex._words("so but and then well ok okay seriously honestly")
+_QUESTION_WORDS = _WH | {"did"}
+_REPROACHED = _INTENSIFIED | {"you"}  # who a reproach is addressed to, or its intensifier
+
+
+def _reproaches(an):
+    tokens = an.tokens
+    for s, (start, end) in enumerate(an.sentences):
+        if end - start < 3 or "?" not in an.text[tokens[end - 1].end : tokens[end].start if end < len(tokens) else len(an.text)]:
+            continue
+        k = start
+        while k < end and (tokens[k].low in _QUESTION_OPENERS or tokens[k].is_handle):
+            k += 1
+        if k >= end - 2 or tokens[k].low not in _WH:
+            if k + 2 < end and tokens[k].low == "did" and tokens[k + 1].low == "you" and tokens[k + 2].low == "even":
+                yield tokens[k].start, tokens[k + 2].end, "a reproach"  # "Did you even test this?"
+            continue
+        j = k + 1
+        intensified = False
+        if j + 1 < end and tokens[j].low in ("on", "the", "in") and tokens[j + 1].low in _INTENSIFIED:
+            intensified, j = True, j + 2
+        elif j + 2 < end and tokens[j].low == "in" and tokens[j + 1].low == "the" and tokens[j + 2].low == "world":
+            intensified, j = True, j + 3
+        if j + 1 >= end:
+            continue
+        aux, subject = tokens[j].low, tokens[j + 1].low
+        if intensified and subject in ("you", "they", "he", "she"):
+            yield tokens[k].start, tokens[j + 1].end, "a reproach"  # "What on earth were you doing …?"
+            continue
+        if tokens[k].low != "what" and aux in _REPROACH_MODALS and subject == "you":
+            v = j + 2
+            while v < end and (tokens[v].low in ("not", "possibly", "even", "just", "really") or tokens[v].low.endswith("ly") and len(tokens[v].low) > 4):
+                v += 1  # not "ever": "why would you ever assign blame …" asks about anyone
+            if v < end and tokens[v].low not in _ASKING_VERBS and tokens[v].low not in lex.STOPWORDS and tokens[v].low != "ever":
+                yield tokens[k].start, tokens[v].end, "a reproach"  # "How can you delete your own blog and not notice?"
 
 
 # "it is so important to be extra cautious": care commended to anyone, with no one addressed
@@ -626,3 +677,20 @@ def _fault(an, i):
         subject = person_subject_before(an, k) if k >= 1 and tokens[k].low in ("was", "were", "is", "are", "am", "be") else None
         if subject is not None:
             yield tokens[subject.start].start, tok.end, "assigns fault to people"
+        elif k >= 1:
+            # a cleft: "it was the flight crew at fault", the person between "it was" and "at fault"
+            actor = cl.actor_ending_at(an, k)
+            if actor is not None and actor.person and not actor.generic and actor.start >= 2 \
+                    and tokens[actor.start - 1].low in ("was", "is", "were") and tokens[actor.start - 2].low == "it" \
+                    and tokens[actor.start - 2].sentence == sentence:
+                yield tokens[actor.start].start, tok.end, "assigns fault to people"
+        return
+    if nxt is not None and nxt.low in ("lies", "lay", "lie", "rests", "rested") and i + 3 < len(tokens) and tokens[i + 2].low == "with" \
+            and tokens[i + 3].sentence == sentence and not negated_before(an, i, reach=5):
+        for j in range(i + 3, min(len(tokens), i + 8)):
+            if tokens[j].sentence != sentence:
+                break
+            actor = cl.actor_ending_at(an, j)
+            if actor is not None and actor.start <= i + 4 and actor.person and not actor.generic:
+                yield tok.start, tokens[j].end, "assigns fault to people"  # "the fault lies with the operator"
+                return

@@ -57,7 +57,7 @@ from ..rule import Finding, Severity
 from . import _lexicon as lex
 from . import _people
 from ._people import candidates
-from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, acts_of_named, agent_blames, blamed_acts, clauses, has_error_prefixed, negated_duty
+from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, acts_of_named, agent_blames, blamed_acts, clauses, has_error_prefixed, misdeeds, data_destroyers, POWER_CUT_VERBS, negated_duty
 from ._language import NameOptions, analyse_speech as analyse, analyse as analyse_plain, text_blocks, is_past_verb, negated_before, person_at, words_of, _lemmas
 from ._brands import brand
 
@@ -86,12 +86,25 @@ _SCREEN = (
 _CLAUSE_SCREEN = ERROR_ADVERBS | ERROR_VERBS | STRONG_DESTRUCTIVE | {"wrong", "bad", "typo", "instead", "mistake", "accident", "without", "error"}
 
 
+_CLASS_CUES = None
+
+
+def _class_cues() -> frozenset[str]:
+    """Cues of the word-class analyses of the clause analysis (misdeeds, destroyed data, power
+    cut off, "worse", "badly"): built once, on the first block that asks."""
+    global _CLASS_CUES
+    if _CLASS_CUES is None:
+        _CLASS_CUES = misdeeds() | data_destroyers() | POWER_CUT_VERBS | lex._words("worse badly")
+    return _CLASS_CUES
+
+
 def _blocks(doc, names):
     for block in text_blocks(doc):
         words = words_of(block.text)
         # a cue, and someone to blame: a name, a handle or "he"/"she" ("error" alone is in most blocks)
         if (not words.isdisjoint(_SCREEN) or not words.isdisjoint(_CLAUSE_SCREEN) or has_error_prefixed(words)
                 or not words.isdisjoint(_judging_words()) or any(_verb_from_slip(w) for w in words if w.endswith("ed"))
+                or not words.isdisjoint(_class_cues())
                 or not words.isdisjoint(DUTY_WORDS) and negated_duty(block.text)) \
                 and (not words.isdisjoint(_PRONOUNS) or names.people or candidates(block.text)):
             yield block, analyse(block.text)

@@ -34,6 +34,20 @@ to main"), physical damage ("cut the fibre line"), harm done "by" a person ("the
 leaked by a contractor"), a person's act given as a cause ("the breach was the result of an
 employee clicking a phishing link") and "sorry for my mistake".
 
+Word classes from a public lexicon carry the framing beyond listed phrases. From the VADER
+sentiment lexicon (generated into ``_wrongdoing_verbs.py``): a verb of a misdeed done by a
+person ("the nurse had violated Canada's Personal Information Protection Act", "the admin
+abused his powers", "the contractor sabotaged the backups", "the data was stolen by an
+employee"), harm a person caused, whatever the word ("the engineer caused chaos in the data
+centre") and an adverb of poor conduct ("foolishly restarted the primary", "I merged badly").
+Also a body of data destroyed ("a production manager deleted 20 documents stored in the
+company's Google Drive"; not "deleted all stale branches" or "20 stuck pods"), power cut off by
+a person ("a janitor turned off the breaker to a freezer"; not "turned off the feature flag" or a
+cut "as planned"), a physical mishap ("A newish officer spilled his morning coffee into the
+circuitry"), a person's own work as what did the damage ("one of my commits caused a
+regression", "the tech lead's change broke production"; "our change" is the organisation's) and
+"made things worse".
+
 The act is judged by its shape, not by a list of sentences: any verb with the error prefix
 mis- ("misconfigured", "misunderstood"); a step passed over ("skipped", "bypassed",
 "overrode"); a duty failed or never done ("failed to follow", "never tested"); a release
@@ -138,6 +152,8 @@ _WEAK = lex._words(
     " severed severs damaged struck hit dug decided chose opted elected result due traced attributed consequence outcome owing"
 )
 _ERROR_NOUNS = lex._words("error errors")
+_WORSE = lex._words("worse")
+_BADLY = lex._words("badly")
 # Weak cues that blame without a person in the passive: "was missed", "released without being tested".
 _PASSIVE_CUES = lex._words("missed ignored without")
 _MADE = lex._words("made make makes making")
@@ -161,12 +177,25 @@ def _blocks(doc):
             or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text) and not words.isdisjoint(_PERSON_WORDS)
             or _undone(words) and not words.isdisjoint(_PERSON_WORDS)
             or (not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text)) and candidates(block.text)
+            or not words.isdisjoint(_class_cues()) and (not words.isdisjoint(_PERSON_WORDS) or candidates(block.text))  # "violated", "wipes"
         ):
             yield block, analyse(block.text)
 
 
 _RIGHT = lex._words("right correct proper")
 _UNDO = lex._words("back off")
+
+
+_CLASS_CUES = None
+
+
+def _class_cues() -> frozenset[str]:
+    """Cues of the word-class analyses (misdeeds, destroyed data, power cut off, "made it
+    worse", "badly"): built once, on the first block that asks."""
+    global _CLASS_CUES
+    if _CLASS_CUES is None:
+        _CLASS_CUES = cl.misdeeds() | cl.data_destroyers() | _WORSE | cl.POWER_CUT_VERBS | _BADLY
+    return _CLASS_CUES
 
 
 def _undone(words) -> bool:

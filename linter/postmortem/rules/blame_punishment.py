@@ -7,7 +7,11 @@ employee"), a person "held responsible", and sanctions of the law or a regulator
 who sold personal data … is fined", "imposes S$8,000 fine on law firm"), every inflection
 of the sanction verbs with a person as patient ("was dismissed", "terminated him"), "lost
 their jobs", "was written up", "consequences for the engineer", and a resignation ("Kelly
-Bayer Rosmarin has resigned from Optus, days after …"). Sanctions named as nouns tied to a
+Bayer Rosmarin has resigned from Optus, days after …"). What only people suffer makes a
+person of whoever the sentence names: "has stepped down over a systems failure", "Namkoong
+abruptly announced his resignation as co-CEO", "Bremner was suspended without pay for 10 days
+and demoted", "the company fired Kher", "Police arrested Cooley", "given final warnings".
+Sanctions named as nouns tied to a
 person ("a week's suspension", "grounds for immediate termination", "received a formal
 reprimand", "my contract was terminated 3 weeks early") or in set phrases ("placed on
 administrative leave", "should face criminal charges", "threatened with legal action", "has
@@ -110,7 +114,8 @@ _LEAVE_KINDS = lex._words("administrative paid unpaid garden compulsory")
 _CHARGES = lex._words("charges charge prosecution proceedings")
 _FACE = lex._words("face faces faced facing")
 _STEPPED = lex._words("stepped steps stepping")
-_SCREEN_MORE = _SANCTION_NOUNS | lex._words("escorted improvement responsible responsibility placed charges prosecution proceedings stepped heads legal pay salary boot sack door canned axed")
+_OVER_INCIDENT = lex._words("over following amid after")
+_SCREEN_MORE = _SANCTION_NOUNS | lex._words("escorted improvement responsible responsibility placed charges prosecution proceedings stepped heads legal pay salary boot sack door canned axed resignation resignations warning warnings arrested arrest arrests arresting detained")
 _DEGREE = lex._words("so very")  # degree words between "got" and a sanction: "got so fired"
 _SCREEN = _SCREEN | _SCREEN_MORE
 _TRIGGERS = _SCREEN | lex._words("go down resign leave quit wrist with action cut plan removed")
@@ -234,6 +239,14 @@ def punishments(an):
         if low in _PUNISHMENT_NOUNS:
             yield tok.start, tok.end, "punishment"
             continue
+        if low in _ARRESTED:
+            found = _arrest(an, i)
+            if found is not None:
+                yield found
+            continue
+        if low in _PEOPLE_ONLY_SANCTIONS and same(i + 1) and _named_object(an, i + 1):
+            yield tok.start, tokens[i + 1].end, "punishment"  # "Within a few months, the company fired Kher"
+            continue
         found = _named_sanction(an, i)
         if found is not None:
             yield found
@@ -321,6 +334,12 @@ def punishments(an):
                         continue
                     yield tokens[subject.start].start if subject else tokens[b].start, tokens[end - 1].end, "punishment"
                     continue
+                if tokens[b].low in _BECOME and (low in _PEOPLE_ONLY_PASSIVE or low in _AMBIGUOUS_SANCTIONS and _without_pay(an, i)) \
+                        and not negated_before(an, b):
+                    # only people are demoted or suspended without pay, whoever the sentence names:
+                    # "Bremner was suspended without pay for 10 days and demoted"
+                    yield tokens[b].start, tokens[end - 1].end, "punishment"
+                    continue
             # "fired the engineer", "let him go"
             if low in ("fired", "sacked", "disciplined", "reprimanded", "demoted") and same(i + 1) and (
                     _person_object(an, i + 1) or _team_object(an, i + 1)):
@@ -339,9 +358,12 @@ def punishments(an):
             yield tokens[i - 1].start, tokens[i + 1].end, "punishment"  # "the engineer was written up"
         elif low == "consequences" and same(i + 2) and tokens[i + 1].low == "for" and _person_object(an, i + 2):
             yield tok.start, tokens[i + 2].end, "calls for punishment"  # "consequences for the engineer"
+        elif low in ("resignation", "resignations") and same(i - 1) and (tokens[i - 1].low in _POSSESSIVE_PRONOUNS or tokens[i - 1].possessive) \
+                and not (same(i + 1) and tokens[i + 1].low == "letter") and not negated_before(an, i):
+            yield tokens[i - 1].start, tok.end, "a departure over the incident"  # "announced his resignation as co-CEO"
         elif low == "disciplinary" and same(i + 1) and tokens[i + 1].low in ("action", "actions", "measures", "process", "hearing"):
             yield tok.start, tokens[i + 1].end, "punishment"
-        elif low == "warning" and same(i - 1) and tokens[i - 1].low in ("written", "formal", "final"):
+        elif low in ("warning", "warnings") and same(i - 1) and tokens[i - 1].low in ("written", "formal", "final"):
             yield tokens[i - 1].start, tok.end, "punishment"  # "I receive a written warning"
         elif low in ("against", "with") and same(i - 1) and tokens[i - 1].low in ("taken", "take", "took", "action") and same(i + 1) and _person_object(an, i + 1):
             yield tokens[i - 1].start, tokens[i + 1].end, "punishment"
@@ -412,6 +434,10 @@ def _named_sanction(an, i):
         if subject is not None and (subject.kind != "pronoun" or intransitive and tokens[subject.start].low in ("he", "she", "i")) or same(i - 1) and tokens[i - 1].low in ("has", "have", "had") \
                 and same(i - 2) and _person_before(an, i - 2) is not None:
             return tok.start, tokens[i + 1].end, "a departure over the incident"  # "the head of the exchange has stepped down"
+        if same(i + 2) and tokens[i + 2].low in _OVER_INCIDENT and not (same(i - 1) and tokens[i - 1].low in _BECOME):
+            # only people step down: "Koichiro Miyahara, the head of the Tokyo Stock Exchange (TSE),
+            # has stepped down over a systems failure", whoever the sentence names
+            return tok.start, tokens[i + 1].end, "a departure over the incident"
         return None
     if low == "action" and same(i - 1) and tokens[i - 1].low == "legal" and same(i - 2) and (
             tokens[i - 2].low in _FACE or tokens[i - 2].low in ("with", "threatened", "threaten", "threatening")):
@@ -607,6 +633,45 @@ def _team_object(an, j) -> bool:
         if actor is not None and actor.start == j and actor.kind == "team":
             return True
     return False
+
+
+_ARRESTED = lex._words("arrested arrest arrests arresting detained")
+# Sanctions only people suffer: whatever they act on is a person, named or not.
+_PEOPLE_ONLY_SANCTIONS = lex._words("fired sacked demoted disciplined reprimanded fires sacks demotes disciplines reprimands")
+_CALENDAR = lex._words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july"
+    " august september october november december today yesterday"
+)
+
+
+_PEOPLE_ONLY_PASSIVE = lex._words("sacked demoted disciplined reprimanded censured scolded")
+
+
+def _without_pay(an, i) -> bool:
+    tokens = an.tokens
+    return i + 2 < len(tokens) and tokens[i + 1].low == "without" and tokens[i + 2].low == "pay" and tokens[i + 2].sentence == tokens[i].sentence
+
+
+def _named_object(an, j) -> bool:
+    """A capitalised word after a verb that only takes people ("fired Kher"): a person, unless it
+    is a system's or a day's name ("the alert fired Monday")."""
+    tok = an.tokens[j]
+    return tok.capitalised and not tok.initial and tok.base.isalpha() and tok.base.lower() not in lex.SYSTEMS \
+        and tok.low not in _CALENDAR and not tok.possessive
+
+
+def _arrest(an, i):
+    """The law's sanction: "Police arrested Cooley", "the engineer was arrested", "arrested him"."""
+    tokens = an.tokens
+    tok = tokens[i]
+    same = lambda j: 0 <= j < len(tokens) and tokens[j].sentence == tok.sentence  # noqa: E731
+    if negated_before(an, i):
+        return None
+    if same(i + 1) and (_person_object(an, i + 1) or _named_object(an, i + 1)):
+        return tok.start, tokens[i + 1].end, "a sanction"
+    if same(i - 1) and tokens[i - 1].low in _BECOME and same(i - 2) and _person_before(an, i - 1) is not None:
+        return tokens[i - 1].start, tok.end, "a sanction"
+    return None
 
 
 def _person_object(an, j) -> bool:

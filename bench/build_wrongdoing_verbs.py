@@ -24,12 +24,11 @@ data centre"), whatever the word.
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import lemminflect
-import vaderSentiment
+from build_judgement_words import _wrapped, lexicon  # the same lexicon, read and written the same way
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "linter" / "postmortem" / "rules" / "_wrongdoing_verbs.py"
@@ -74,16 +73,6 @@ NOT_MISDEEDS = {
 }
 
 
-def lexicon() -> dict[str, float]:
-    path = Path(os.path.dirname(vaderSentiment.__file__)) / "vader_lexicon.txt"
-    rated = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        fields = line.split("\t")
-        if len(fields) >= 2:
-            rated[fields[0]] = float(fields[1])
-    return rated
-
-
 def main() -> None:
     rated = lexicon()
     excluded = {word for words in NOT_MISDEEDS.values() for word in words.split()}
@@ -119,17 +108,6 @@ def main() -> None:
         encoding="utf-8",
     )
     print(f"{len(lemmas)} verbs, {len(forms)} forms, {len(harms)} nouns of harm -> {OUT.relative_to(ROOT)}")
-
-
-def _wrapped(words: list[str]) -> str:
-    lines, line = [], []
-    for word in words:
-        if sum(len(w) + 1 for w in line) + len(word) > 88:
-            lines.append(" ".join(line))
-            line = []
-        line.append(word)
-    lines.append(" ".join(line))
-    return '"""\n    ' + "\n    ".join(lines) + '\n    """'
 
 
 if __name__ == "__main__":

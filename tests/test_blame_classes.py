@@ -131,15 +131,14 @@ def test_the_misdeed_lexicon_loads_only_when_prose_is_checked():
     assert loaded_after_each("postmortem.rules._wrongdoing_verbs", ["PM507"], texts) == [False, True]
 
 
-def test_the_conduct_adverbs_are_vader_words():
+def test_the_conduct_adverbs_are_vader_words(monkeypatch):
     """The adverbs are listed by hand so that screening needs no lexicon; VADER says they are
     rated -1.0 or lower."""
-    vader = pytest.importorskip("vaderSentiment")
-    import os
+    pytest.importorskip("vaderSentiment")
     from pathlib import Path
-    rated = {}
-    for line in (Path(os.path.dirname(vader.__file__)) / "vader_lexicon.txt").read_text(encoding="utf-8").splitlines():
-        fields = line.split("\t")
-        if len(fields) >= 2:
-            rated[fields[0]] = float(fields[1])
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "bench"))
+    from build_judgement_words import lexicon
+
+    rated = lexicon()
     assert {w for w in cl.CONDUCT_ADVERBS if rated.get(w, 0.0) > -1.0} == set()

@@ -95,7 +95,7 @@ from postmortem.vocabulary import SEVERITIES
 
 from . import assets, browse, catalog, charts, feed, home, insights, listing, pages, rules_ref, search, status_history, tracker
 from .memory import PageMemory, give_back
-from .prerender import Prerender, PrerenderedPage
+from .prerender import Prerender, PrerenderedPage, RenderMemory
 from .prerender import available as second_process_available
 from . import nav as archive_nav
 from . import urls as u
@@ -152,12 +152,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.page_memory = PageMemory()  # the generated pages' text while they are built (memory.py)
         self.search_index: search.SiteIndex | None = None  # this build's Pagefind index, fed as pages are written
         self.prerender: Prerender | None = None  # this build's second process rendering Markdown (prerender.py)
+        self.rendered: RenderMemory | None = None  # under `mkdocs serve`: the last build's renderings (prerender.py)
 
     def on_startup(self, *, command, dirty):
         # Its presence keeps this instance from one `mkdocs serve` rebuild to the next
         # (every setting is read again in on_config), so a rebuild parses only the
         # post-mortems whose cache key changed, with or without `cache` on.
         self.memory = {} if command == "serve" else None
+        self.rendered = RenderMemory() if command == "serve" else None
 
     # ------------------------------------------------------------------ configuration
 
@@ -229,7 +231,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         cat.edit_url, cat.root = self.config.edit_url or None, self.base
         urls = self.urls
         t = self.templates
-        self.tokens = Tokens()
+        self.tokens = self.tokens.fresh()
         self.guarded = set()
         self.indexes = set()
         self.page_memory = PageMemory()
@@ -318,6 +320,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     @event_priority(-100)  # the files every other plugin added
     def on_env(self, env, config, files):
         self._close_prerender()  # every page is rendered by now
+        if self.rendered is not None:
+            log.debug("postmortem-archive: %d pages' rendering kept from the last build", self.rendered.used)
         # Pagefind indexes each page as it is written, beside the build, unless the site is
         # so large that the build's memory and Pagefind's are better not held at once; it
         # writes its index once the last page to index is written, beside the pages after it
@@ -339,6 +343,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def _start_prerender(self, nav, config, files):
         self._close_prerender()
         pages = [file.page for file in files.documentation_pages() if isinstance(file.page, PrerenderedPage)]
+        if self.rendered is not None:
+            self.rendered.begin(config, files, pages)
         small = sum(1 for _ in files.documentation_pages()) <= search.LIVE_PAGES  # memory held twice: see search.py
         if self.config.jobs != 1 and second_process_available() and len(pages) > 1 and small:
             self.prerender = Prerender(pages)

@@ -22,6 +22,13 @@ list while the build renders them from the start, until the two meet:
   the helper did not reach, failed on, or got other Markdown for) is rendered in the build,
   as MkDocs would.
 
+Under ``mkdocs serve`` (which renders every page again after each change) the plugin also
+keeps what rendering set on each of these pages, compressed, in a :class:`RenderMemory`: a
+rebuild renders again only the pages whose Markdown changed (after an edit of one
+post-mortem, its page and what shows its text), in a site whose files and Markdown
+configuration are those of the last build; every other page gets what it got then, its
+warnings logged again.
+
 The pages are byte for byte those of a build in one process (``tests/test_site_prerender.py``).
 The plugin's ``jobs: 1`` keeps the rendering in the build's process, as it keeps the lint
 gate; so does a site of more than :data:`~.search.LIVE_PAGES` pages, whose memory is not held
@@ -35,7 +42,10 @@ import hashlib
 import logging
 import multiprocessing
 import os
+import pickle
 import threading
+import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from mkdocs.structure.pages import Page
@@ -66,14 +76,114 @@ class Rendered:
     logged: list[tuple[str, int, str]] = field(default_factory=list)  # (logger, level, message)
 
 
+def _rendered(page: Page, logged: list) -> Rendered:
+    """What rendering set on ``page``, to send or keep."""
+    links = None
+    if page.links_to_anchors is not None:
+        links = {file.src_uri: anchors for file, anchors in page.links_to_anchors.items()}
+    return Rendered(page.file.src_uri, digest(page.markdown), page.content, page.toc, page._title_from_render,
+                    page.present_anchor_ids, links, list(logged))
+
+
+def _install(page: Page, rendered: Rendered, files) -> None:
+    """Set on ``page`` what rendering set on it, and log its warnings again."""
+    page.content = rendered.content
+    page.toc = rendered.toc
+    page._title_from_render = rendered.title
+    page.present_anchor_ids = set(rendered.anchors)
+    if rendered.links is not None:
+        page.links_to_anchors = {files.get_file_from_path(uri): dict(links) for uri, links in rendered.links.items()}
+    for name, level, message in rendered.logged:
+        logging.getLogger(name).log(level, message)
+
+
 class PrerenderedPage(Page):
-    """A page whose Markdown the helper process may have rendered (:class:`Prerender`)."""
+    """A page whose Markdown the helper process may have rendered (:class:`Prerender`), or
+    the last build under ``mkdocs serve`` (:class:`RenderMemory`)."""
 
     prerender: "Prerender | None" = None
+    memory: "RenderMemory | None" = None
 
     def render(self, config, files) -> None:
-        if self.prerender is None or not self.prerender.take(self, files):
+        kept = self.memory.get(self) if self.memory is not None else None
+        if kept is not None:
+            _install(self, kept, files)
+            return
+        rendered = self.prerender.take(self) if self.prerender is not None else None
+        if rendered is not None:
+            _install(self, rendered, files)
+        elif self.memory is None:
             super().render(config, files)
+        else:
+            with _captured() as logged:
+                super().render(config, files)
+            rendered = _rendered(self, logged)
+        if self.memory is not None:
+            self.memory.keep(self, rendered)
+
+
+class RenderMemory:
+    """Under ``mkdocs serve``: what rendering set on each page in the last build, kept for a
+    page whose Markdown is the same, in a site whose files (their paths, addresses and
+    inclusion: where links lead) and Markdown configuration (extensions and their options,
+    link validation) are the same. :meth:`begin` starts each build."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, tuple[bytes, bytes]] = {}  # src_uri: (key, compressed Rendered)
+        self._site = b""
+        self.used = 0  # pages of this build that got the last one's rendering
+
+    def begin(self, config, files, pages: list[PrerenderedPage]) -> None:
+        self._site = _site_key(config, files)
+        self._kept = {page.file.src_uri: self._kept[page.file.src_uri] for page in pages if page.file.src_uri in self._kept}
+        self.used = 0
+        for page in pages:
+            page.memory = self
+
+    def _key(self, page: Page) -> bytes:
+        return hashlib.blake2b(self._site + page.file.src_uri.encode("utf-8") + b"\0" + digest(page.markdown),
+                               digest_size=16).digest()
+
+    def has(self, page: Page) -> bool:
+        kept = self._kept.get(page.file.src_uri)
+        return kept is not None and kept[0] == self._key(page)
+
+    def get(self, page: Page) -> Rendered | None:
+        kept = self._kept.get(page.file.src_uri)
+        if kept is None or kept[0] != self._key(page):
+            return None
+        self.used += 1
+        return pickle.loads(zlib.decompress(kept[1]))
+
+    def keep(self, page: Page, rendered: Rendered) -> None:
+        self._kept[page.file.src_uri] = (self._key(page), zlib.compress(pickle.dumps(rendered), 1))
+
+
+def _site_key(config, files) -> bytes:
+    """What a page's rendering reads besides its Markdown and its own file."""
+    extensions = [name if isinstance(name, str) else f"{type(name).__module__}.{type(name).__qualname__}"
+                  for name in config.markdown_extensions]
+    options = sorted((str(name), repr(value)) for name, value in (config.mdx_configs or {}).items())
+    paths = sorted(f"{file.src_uri}\t{file.url}\t{file.inclusion}" for file in files)
+    pages_log = logging.getLogger("mkdocs.structure.pages").getEffectiveLevel()
+    parts = [repr(extensions), repr(options), repr(config.use_directory_urls), repr(config.validation),
+             repr(pages_log > logging.DEBUG), *paths]
+    return hashlib.blake2b("\n".join(parts).encode("utf-8"), digest_size=16).digest()
+
+
+@contextmanager
+def _captured():
+    """The log records of what runs inside, as (logger, level, message); they are logged
+    as usual too."""
+    capture = _Capture()
+    loggers = (logging.getLogger(), logging.getLogger("mkdocs"))
+    for logger in loggers:
+        logger.addHandler(capture)
+    try:
+        yield capture.records
+    finally:
+        for logger in loggers:
+            logger.removeHandler(capture)
 
 
 class Prerender:
@@ -116,26 +226,18 @@ class Prerender:
                 return True
             return False
 
-    def take(self, page: Page, files) -> bool:
-        """Set on ``page`` what rendering it sets, from the helper; False: render it here."""
+    def take(self, page: Page) -> Rendered | None:
+        """What rendering ``page`` sets on it, from the helper; None: render it here."""
         number = self.index.get(page.file.src_uri)
         if number is None or self._process is None or self._claim(number):
-            return False
+            return None
         with self._arrived:
             self._arrived.wait_for(lambda: page.file.src_uri in self._results or self._ended)
             rendered = self._results.pop(page.file.src_uri, None)
         if rendered is None or rendered.markdown != digest(page.markdown):
-            return False
-        page.content = rendered.content
-        page.toc = rendered.toc
-        page._title_from_render = rendered.title
-        page.present_anchor_ids = rendered.anchors
-        if rendered.links is not None:
-            page.links_to_anchors = {files.get_file_from_path(uri): links for uri, links in rendered.links.items()}
-        for name, level, message in rendered.logged:
-            logging.getLogger(name).log(level, message)
+            return None
         self.taken += 1
-        return True
+        return rendered
 
     def _read(self, receive) -> None:
         try:
@@ -196,10 +298,15 @@ class Prerender:
                 try:
                     send.send(_render(page, config, files, capture.records))
                 except Exception:  # noqa: BLE001 (the build renders it again, and says what failed)
-                    send.send(Rendered(page.file.src_uri, b"", "", None, None, set(), None))
+                    send.send(_left_to_build(page.file.src_uri))
             send.send(None)
         finally:
             send.close()
+
+
+def _left_to_build(src_uri: str) -> Rendered:
+    """The helper's answer for a page it leaves to the build: matches no Markdown."""
+    return Rendered(src_uri, b"", "", None, None, set(), None)
 
 
 def _render(page: Page, config, files, logged: list) -> Rendered:
@@ -209,14 +316,12 @@ def _render(page: Page, config, files, logged: list) -> Rendered:
         page = config.plugins.on_pre_page(page, config=config, files=files)
         page.read_source(config)
         page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        if page.memory is not None and page.memory.has(page):  # the build takes the last build's
+            return _left_to_build(page.file.src_uri)
         Page.render(page, config, files)
     finally:
         config._current_page = None
-    links = None
-    if page.links_to_anchors is not None:
-        links = {file.src_uri: anchors for file, anchors in page.links_to_anchors.items()}
-    return Rendered(page.file.src_uri, digest(page.markdown), page.content, page.toc, page._title_from_render,
-                    page.present_anchor_ids, links, list(logged))
+    return _rendered(page, logged)
 
 
 class _Capture(logging.Handler):

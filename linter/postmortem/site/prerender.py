@@ -50,8 +50,6 @@ from dataclasses import dataclass, field
 
 from mkdocs.structure.pages import Page
 
-log = logging.getLogger("mkdocs.plugins.postmortem-archive")
-
 
 def available() -> bool:
     """A second process can be forked from the build (not on Windows) and has a CPU of its own."""
@@ -64,7 +62,8 @@ def digest(markdown: str) -> bytes:
 
 @dataclass
 class Rendered:
-    """What :meth:`Page.render` set on one page, as the helper sends it back."""
+    """What :meth:`Page.render` set on one page, as the helper sends it back or the last
+    build kept it."""
 
     src_uri: str
     markdown: bytes  # digest of the Markdown rendered

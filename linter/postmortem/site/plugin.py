@@ -60,7 +60,9 @@ Options (``plugins: - postmortem-archive:`` in ``mkdocs.yml``):
     50); the rest load from data files when the reader filters, sorts or turns a page.
 ``jobs``
     Processes that parse and lint the post-mortems the build reads (default: one per CPU;
-    1 keeps it in the build's own process, for a machine whose cores are busy anyway).
+    1 keeps it in the build's own process, for a machine whose cores are busy anyway). With
+    more than one CPU and ``jobs`` not 1, a second process also renders the Markdown of the
+    post-mortem and status history pages beside the build (``prerender.py``).
 ``search_bundle_pages``
     Pages one run of Pagefind indexes at most (default 2,000): a larger archive is indexed
     in several bundles, one run each, which the search box searches together, so that the
@@ -93,6 +95,8 @@ from postmortem.vocabulary import SEVERITIES
 
 from . import assets, browse, catalog, charts, feed, home, insights, listing, pages, rules_ref, search, status_history, tracker
 from .memory import PageMemory, give_back
+from .prerender import Prerender, PrerenderedPage, RenderMemory
+from .prerender import available as second_process_available
 from . import nav as archive_nav
 from . import urls as u
 from .extensions import GeneratedMarkdown
@@ -147,12 +151,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.memory: dict | None = None  # under `mkdocs serve`: the last build's lint and summaries
         self.page_memory = PageMemory()  # the generated pages' text while they are built (memory.py)
         self.search_index: search.SiteIndex | None = None  # this build's Pagefind index, fed as pages are written
+        self.prerender: Prerender | None = None  # this build's second process rendering Markdown (prerender.py)
+        self.rendered: RenderMemory | None = None  # under `mkdocs serve`: the last build's renderings (prerender.py)
 
     def on_startup(self, *, command, dirty):
         # Its presence keeps this instance from one `mkdocs serve` rebuild to the next
         # (every setting is read again in on_config), so a rebuild parses only the
         # post-mortems whose cache key changed, with or without `cache` on.
         self.memory = {} if command == "serve" else None
+        self.rendered = RenderMemory() if command == "serve" else None
 
     # ------------------------------------------------------------------ configuration
 
@@ -193,6 +200,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_pre_build(self, config):
         search.config_only(config.plugins)
         self._close_search_index()
+        self._close_prerender()
         gc.unfreeze()  # under `mkdocs serve`: what the last build's on_files froze
 
     # ------------------------------------------------------------------ pages
@@ -223,7 +231,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         cat.edit_url, cat.root = self.config.edit_url or None, self.base
         urls = self.urls
         t = self.templates
-        self.tokens = Tokens()
+        self.tokens = self.tokens.fresh()
         self.guarded = set()
         self.indexes = set()
         self.page_memory = PageMemory()
@@ -266,7 +274,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                     "archive under a folder of its own (for example `mount: postmortems`)"
                 )
             inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+            file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+            files.append(file)
+            if untrusted and not in_nav and src_uri.endswith(".md"):  # a navigation item keeps its title: MkDocs' page
+                PrerenderedPage(None, file, config)
             if untrusted:
                 self.guarded.add(src_uri)
             elif src_uri.endswith(".md"):
@@ -308,6 +319,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     @event_priority(-100)  # the files every other plugin added
     def on_env(self, env, config, files):
+        self._close_prerender()  # every page is rendered by now
+        if self.rendered is not None:
+            log.debug("postmortem-archive: %d pages' rendering kept from the last build", self.rendered.used)
         # Pagefind indexes each page as it is written, beside the build, unless the site is
         # so large that the build's memory and Pagefind's are better not held at once; it
         # writes its index once the last page to index is written, beside the pages after it
@@ -320,10 +334,24 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                                              last=last)
         return env
 
-    def on_nav(self, nav, config, files):
+    def _title_nav(self, nav, config, files):
         if self.automatic_nav and self.urls.mount:
             archive_nav.title_section(nav, self.config.nav_title, self.urls.src(u.HOME))
         return nav
+
+    @event_priority(-100)  # the last event before MkDocs renders the pages' Markdown
+    def _start_prerender(self, nav, config, files):
+        self._close_prerender()
+        pages = [file.page for file in files.documentation_pages() if isinstance(file.page, PrerenderedPage)]
+        if self.rendered is not None:
+            self.rendered.begin(config, files, pages)
+        small = sum(1 for _ in files.documentation_pages()) <= search.LIVE_PAGES  # memory held twice: see search.py
+        if self.config.jobs != 1 and second_process_available() and len(pages) > 1 and small:
+            self.prerender = Prerender(pages)
+            self.prerender.start(config, files)
+        return nav
+
+    on_nav = CombinedEvent(_title_nav, _start_prerender)
 
     def on_page_markdown(self, markdown, page, config, files):
         # Read by the guard and the generated pages' extensions when MkDocs creates this
@@ -376,10 +404,19 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         index.finish()
 
     def on_build_error(self, error):
+        self._close_prerender()
         self._close_search_index()
 
     def on_shutdown(self):
+        self._close_prerender()
         self._close_search_index()
+
+    def _close_prerender(self):
+        if self.prerender is not None:
+            self.prerender.close()
+            log.debug("postmortem-archive: %d of %d pages' Markdown rendered by the second process",
+                      self.prerender.taken, len(self.prerender.pages))
+            self.prerender = None
 
     def _close_search_index(self):
         if self.search_index is not None:

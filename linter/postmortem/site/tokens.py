@@ -14,9 +14,15 @@ import secrets
 
 
 class Tokens:
-    def __init__(self) -> None:
-        self._nonce = secrets.token_hex(4)
+    def __init__(self, nonce: str | None = None) -> None:
+        self._nonce = nonce or secrets.token_hex(4)
         self._html: dict[str, str] = {}
+
+    def fresh(self) -> "Tokens":
+        """No placeholder yet, the same nonce: under ``mkdocs serve`` each build's pages then
+        come out with the same Markdown as the last build's when nothing they show changed,
+        and their rendering is kept (:class:`~.prerender.RenderMemory`)."""
+        return Tokens(self._nonce)
 
     def add(self, html: str) -> str:
         # Ended by a letter: a number of any length (a site of 20,000 post-mortems has some

@@ -142,3 +142,24 @@ def test_the_conduct_adverbs_are_vader_words(monkeypatch):
 
     rated = lexicon()
     assert {w for w in cl.CONDUCT_ADVERBS if rated.get(w, 0.0) > -1.0} == set()
+
+
+@pytest.mark.parametrize(
+    "builder, module",
+    [("build_judgement_words", "_judgement_words"), ("build_wrongdoing_verbs", "_wrongdoing_verbs")],
+)
+def test_the_lexicon_modules_are_what_their_builders_write(builder, module, monkeypatch, tmp_path):
+    """The generated word lists are the VADER lexicon read by their builders in bench/, not
+    lists edited by hand since."""
+    pytest.importorskip("vaderSentiment")
+    import importlib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.syspath_prepend(str(root / "bench"))
+    build = importlib.import_module(builder)
+    monkeypatch.setattr(build, "ROOT", tmp_path)
+    monkeypatch.setattr(build, "OUT", tmp_path / f"{module}.py")
+    build.main()
+    shipped = root / "linter" / "postmortem" / "rules" / f"{module}.py"
+    assert (tmp_path / f"{module}.py").read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")

@@ -67,18 +67,25 @@ TEXTS = {
 
 
 @needs_two_cpus
-def test_pages_rendered_by_the_helper_are_what_mkdocs_renders(tmp_path):
-    config = _plain_config(tmp_path)
-    files, pages = _pages(config, TEXTS)
+
+def _render_after_the_helper(config, files, pages) -> Prerender:
+    """Start the helper, wait until it has taken every page (none is left for this process),
+    then render the pages here as MkDocs does: each gets the helper's rendering."""
     prerender = Prerender(pages)
     prerender.start(config, files)
-    prerender.join()  # the helper has taken every page by now: none is left for this process
+    prerender.join()
     try:
         for page in pages:
             page.read_source(config)
             page.render(config, files)
     finally:
         prerender.close()
+    return prerender
+
+def test_pages_rendered_by_the_helper_are_what_mkdocs_renders(tmp_path):
+    config = _plain_config(tmp_path)
+    files, pages = _pages(config, TEXTS)
+    prerender = _render_after_the_helper(config, files, pages)
     assert prerender.taken == len(pages)
     for page in pages:
         alone = _rendered_here(config, files, page)
@@ -119,16 +126,8 @@ def test_warnings_of_a_page_rendered_by_the_helper_are_logged_by_the_build(tmp_p
     config = _plain_config(tmp_path)
     files, pages = _pages(config, {"postmortems/a.md": "# A\n\nSee [the missing page](missing.md).\n",
                                    "postmortems/b.md": "# B\n"})
-    prerender = Prerender(pages)
-    prerender.start(config, files)
-    prerender.join()
     with caplog.at_level(logging.INFO, logger="mkdocs"):
-        try:
-            for page in pages:
-                page.read_source(config)
-                page.render(config, files)
-        finally:
-            prerender.close()
+        prerender = _render_after_the_helper(config, files, pages)
     assert prerender.taken == 2
     warnings = [record for record in caplog.records if "missing.md" in record.getMessage()]
     assert len(warnings) == 1 and warnings[0].levelno == logging.WARNING

@@ -66,8 +66,6 @@ TEXTS = {
 }
 
 
-@needs_two_cpus
-
 def _render_after_the_helper(config, files, pages) -> Prerender:
     """Start the helper, wait until it has taken every page (none is left for this process),
     then render the pages here as MkDocs does: each gets the helper's rendering."""
@@ -82,6 +80,8 @@ def _render_after_the_helper(config, files, pages) -> Prerender:
         prerender.close()
     return prerender
 
+
+@needs_two_cpus
 def test_pages_rendered_by_the_helper_are_what_mkdocs_renders(tmp_path):
     config = _plain_config(tmp_path)
     files, pages = _pages(config, TEXTS)

@@ -200,7 +200,9 @@ def test_search_answers_from_every_bundle_of_a_large_archive(browser):
         "payments database failover": checkout,  # title
         "payments-db": checkout,  # service
         "connection-pool": checkout,  # tag
-        "stale connections": checkout,  # text
+        # text, in words no guide also uses: with the index in bundles, the guides that quote
+        # "stale connections" as an example ranked above this post-mortem in one of two runs
+        "demoted primary": checkout,
         "node pool upgrade": upgrade,
         "35 minutes": upgrade,
     }

@@ -272,6 +272,23 @@ def test_hints_reuse_the_sentences_own_act():
     assert "running the cleanup against production possible" in finding.hint
 
 
+@pytest.mark.parametrize(
+    "sentence, act",
+    [
+        ("The on-call engineer should have checked replication lag before promoting the replica.",
+         "what would have made checking replication lag happen"),
+        # the act ends where the clause does, and an inverted "had" finds its participle
+        ("If the DBA had read the runbook, none of this would have happened.", "what would have made reading the runbook happen"),
+        ("Had the engineer tested the script (on staging), we would have caught it.", "what would have made testing the script happen"),
+        # what should not have happened is stopped, not made to happen
+        ("The engineer shouldn't have run the migration by hand.", "what would have stopped running the migration by hand without"),
+    ],
+)
+def test_counterfactual_hints_reuse_the_act_up_to_the_end_of_its_clause(sentence, act):
+    (finding,) = lint_text(f"## Summary\n\n{sentence}\n", select=["PM505"])
+    assert act in finding.hint
+
+
 def _action_findings(action: str, code: str):
     text = (
         "## Action Items\n\n| ID | Action | Category | Owner | Priority | Due | Status |\n"

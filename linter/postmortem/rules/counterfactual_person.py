@@ -152,13 +152,14 @@ def check(doc, ctx):
                 continue
             seen.add(start)
             phrase = " ".join(block.text[start:end].split())
-            yield Finding(block.span(start, end), f"counterfactual about people: {phrase!r}", _hint(an, end))
+            yield Finding(block.span(start, end), f"counterfactual about people: {phrase!r}", _hint(an, start, end))
 
 
-_STOP = lex._words("and but because so which that when while if, before after until")
+_STOP = lex._words("and but because so which that when while if before after until")
+_CLAUSE_BREAKS = frozenset(",;:()—–")  # punctuation between two words ends the act
 
 
-def _hint(an, end):
+def _hint(an, start, end):
     """The hint, with the sentence's own act: "Describe what would have made checking
     replication lag before promoting the replica part of the process …"."""
     from ._clauses import _gerund
@@ -168,19 +169,32 @@ def _hint(an, end):
     if k is None:
         return _HINT
     while k + 1 < len(tokens) and tokens[k + 1].sentence == tokens[k].sentence and (
-        tokens[k].low in _HAVE or tokens[k].low in lex.MODALS or tokens[k].low in _ADVERBS
+        tokens[k].low in _HAVE or tokens[k].low == "had" or tokens[k].low in lex.MODALS or tokens[k].low in _ADVERBS
     ):
-        k += 1  # from "should have" to the participle: "checked"
+        k += 1  # from "should have" or "if the DBA had" to the participle: "checked", "read"
+    if not is_participle(tokens[k].text):  # inverted: "had the engineer tested the script"
+        k = next((j for j in range(k + 1, min(k + 5, len(tokens))) if tokens[j].sentence == tokens[k].sentence
+                  and is_participle(tokens[j].text)), None)
+        if k is None:
+            return _HINT
     verb = tokens[k].low
     words = []
-    for t in tokens[k + 1 : k + 8]:
-        if t.sentence != tokens[k].sentence or t.low in _STOP:
+    for before, t in zip(tokens[k : k + 7], tokens[k + 1 : k + 8]):
+        if t.sentence != tokens[k].sentence or t.low in _STOP or t.low in lex.MODALS:
             break
+        if not _CLAUSE_BREAKS.isdisjoint(an.text[before.end : t.start]):
+            break  # "if the DBA had read the runbook, none of this …": the act ends at the comma
         words.append(t.text)
     gerund = _gerund(verb) if verb not in ("been", "to") else ""
     if not gerund or not words:
         return _HINT
     act = " ".join([gerund, *words])
+    said = [t.low for t in tokens if start <= t.start and t.end <= tokens[k].start]
+    if any(low in ("not", "never") or low.endswith(("n't", "n’t")) for low in said):  # "should not have deployed"
+        return (
+            f"Describe what would have stopped {act} without relying on someone remembering it "
+            "(a check, a guard, an alert), not what someone should not have done."
+        )
     return (
         f"Describe what would have made {act} happen without relying on someone remembering it "
         "(a runbook step, a check, an alert), not what someone should have done."

@@ -565,7 +565,7 @@ def test_general_and_coordinated_shapes_stay_clean(sentence):
         ("The report lists the types of human error that caused the outage.", "PM502"),
         ("The admin was lazy/careless.", "PM503"),
         ("The outage was caused by an employee.", "PM507"),
-        ("The engineer forgot to renew the certificate.", "PM503"),
+        ("The engineer forgot to renew the certificate.", "PM507"),  # PM503's lapse on the same words is told by PM507
         ("The company said human error played a role.", "PM502"),
         ("The engineer saw the warning and deployed the wrong build anyway.", "PM507"),
         ("The engineer did something wrong.", "PM507"),
@@ -684,3 +684,27 @@ def test_a_view_described_and_sanctions_employers_may_take_stay_clean(sentence):
 )
 def test_blame_beside_a_view_or_a_possible_sanction_is_still_found(sentence, code):
     assert code in _blame_codes(sentence)
+
+
+# ------------------------------------------------------------------ one finding per act
+
+
+def _codes_at(text: str, select=None):
+    return sorted((d.col, d.code) for d in lint_text(f"## Summary\n\n{text}\n", select=select))
+
+
+def test_an_actor_named_and_blamed_for_one_act_is_told_once_by_the_rule_of_the_act():
+    # PM501 names "he"; PM507 blames "he" for the act, from the same word: PM507 tells it
+    sentence = "Later that night he accidentally wiped the production database."
+    assert _codes_at(sentence, select=["PM501", "PM507"]) == [(18, "PM507")]
+    assert _codes_at(sentence, select=["PM501"]) == [(18, "PM501")]  # alone, PM501 still reports it
+    # a lapse PM503 reports on the very words PM507 blames is told once too
+    assert _codes_at("The engineer forgot to renew the certificate.", select=["PM503", "PM507"]) == [(1, "PM507")]
+    # a judgement beside the act is another finding
+    assert _codes_at("The release engineer was arrogant and skipped the canary.", select=["PM503", "PM507"]) == [
+        (1, "PM503"), (1, "PM507")]
+
+
+def test_suppressing_the_finding_of_the_act_shows_the_one_it_outranked():
+    text = "<!-- postmortem: disable=PM507 -->\nLater that night he accidentally wiped the production database."
+    assert _codes_at(text, select=["PM501", "PM507"]) == [(18, "PM501")]

@@ -132,6 +132,7 @@ class Linter:
                 self.rules.append(_Selected(info, severity, Context(info, options, self)))
         self.selected = {rule.info.code for rule in self.rules}
         self._subsuming = {rule.info.code for rule in self.rules if rule.info.subsumes}
+        self._outranking = {rule.info.code: rule.info.outranks for rule in self.rules if rule.info.outranks}
         for pattern, selectors in config.per_file_ignores.items():
             try:
                 _expand(selectors, f"per-file-ignores.{pattern}")
@@ -320,7 +321,7 @@ class Linter:
         try:
             found = self._run([rule for rule in rules if not rule.info.after_suppression], doc, internal_errors)
             directives = list(suppression.directives(doc))
-            kept = suppression.suppress(self._subsume(found), directives)
+            kept = self._outrank(suppression.suppress(self._subsume(found), directives))
             self._document_cache["suppressions"] = directives
             kept += self._run([rule for rule in rules if rule.info.after_suppression], doc, internal_errors)
         finally:
@@ -354,6 +355,23 @@ class Linter:
             return any(start < hole_end and hole_start < end for hole_start, hole_end in holes)
 
         return [d for d in diagnostics if d.code in self._subsuming or not overlaps(d)]
+
+
+    def _outrank(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """Drop a finding that says what a finding of a rule that outranks its rule says, at
+        the same start or over the same span (the rule's ``OUTRANKS``): "he" named and
+        blamed for one act is told once, by the more specific rule. After suppression
+        comments, so that suppressing the outranking finding shows the other."""
+        if not self._outranking:
+            return diagnostics
+        hidden = set()
+        for d in diagnostics:
+            for code, same in self._outranking.get(d.code, {}).items():
+                hidden.add((code, d.line, d.col) + ((d.end_line, d.end_col) if same == "span" else ()))
+        if not hidden:
+            return diagnostics
+        return [d for d in diagnostics if (d.code, d.line, d.col) not in hidden
+                and (d.code, d.line, d.col, d.end_line, d.end_col) not in hidden]
 
 
 PARALLEL_MIN_FILES = 64  # below this many files per process, starting processes costs more than it saves

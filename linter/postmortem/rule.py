@@ -56,6 +56,8 @@ class RuleInfo:
     reads_unreadable: bool = False  # runs on a file that could not be read
     after_suppression: bool = False  # runs after suppression comments are applied
     subsumes: bool = False  # its findings hide the other rules' findings they overlap
+    # rules whose findings it hides where they say the same: at the same "start" or "span"
+    outranks: dict[str, str] = field(default_factory=dict)
     reads_owners: bool = False  # checks names against the owner registry
     module: ModuleType | None = field(default=None, compare=False, repr=False)
 
@@ -111,6 +113,7 @@ def all_rules() -> dict[str, RuleInfo]:
             reads_unreadable=getattr(module, "READS_UNREADABLE", False),
             after_suppression=getattr(module, "AFTER_SUPPRESSION", False),
             subsumes=getattr(module, "SUBSUMES", False),
+            outranks=dict(getattr(module, "OUTRANKS", {})),
             reads_owners=getattr(module, "READS_OWNERS", False),
             module=module,
         )

@@ -120,6 +120,7 @@ import re
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
+from . import blame_judgement, blame_named_person  # the rules it outranks (OUTRANKS)
 from ._language import NameOptions, analyse_speech as analyse, is_past_verb, text_blocks, words_of
 from ._views import view_content
 from ._people import candidates
@@ -127,6 +128,10 @@ from ._people import candidates
 CODE = "PM507"
 NAME = "blame-person-error"
 SEVERITY = Severity.ERROR
+# A finding of these rules about the same actor is told once, here, with the act: PM501's
+# where it starts at the same word ("he wiped live data": "he" named), PM503's where it has
+# the same words ("they forgot": a lapse), not a judgement beside the act ("was arrogant").
+OUTRANKS = {blame_named_person.CODE: "start", blame_judgement.CODE: "span"}
 
 _NAMED = ("name", "handle")  # PM501's
 # Every finding needs one of these words in its block; blocks without any are skipped.

@@ -275,6 +275,21 @@ def test_hints_reuse_the_sentences_own_act():
 @pytest.mark.parametrize(
     "sentence, act",
     [
+        # a long act ends before its last preposition, not inside the phrase it opens
+        ("The technician accidentally disconnected a power supply at a data center near the old river bridge in town.",
+         "made disconnecting a power supply at a data center possible"),
+        ("The engineer mistakenly sent the file to the wrong customer (an old address).", "made sending the file to the wrong customer possible"),
+        ("The operator accidentally deleted the index of the", "made deleting the index possible"),  # never on "of the"
+    ],
+)
+def test_hinted_acts_end_on_a_whole_phrase(sentence, act):
+    (finding,) = lint_text(f"## Summary\n\n{sentence}\n", select=["PM507"])
+    assert act in finding.hint
+
+
+@pytest.mark.parametrize(
+    "sentence, act",
+    [
         ("The on-call engineer should have checked replication lag before promoting the replica.",
          "what would have made checking replication lag happen"),
         # the act ends where the clause does, and an inverted "had" finds its participle

@@ -1316,18 +1316,44 @@ def _person_ignorable(an, clause) -> bool:
     return True
 
 
+_ACT_WORDS = 10  # words after the verb a hint quotes at most
+_ACT_PREPOSITIONS = W(
+    "of for near in on at to by with within without from into onto regarding about against than as like during via "
+    "through under over across per upon toward towards"
+)
+# Words a quoted act does not end on: "testing it on some servers at least for a" is cut.
+_ACT_TRAILING = _ACT_PREPOSITIONS | W("a an the some any every each his her their its my our your i he she also more less instead what whose")
+_ACT_BREAKS = frozenset(";:()\"“”")  # punctuation between two words that ends the act, beside commas and dashes
+
+
 def _act_phrase(an: Analysis, clause: Clause) -> str:
-    """The act as a gerund phrase, for a hint: "ran rm -rf on the primary" -> "running rm -rf on the primary"."""
+    """The act as a gerund phrase, for a hint: "ran rm -rf on the primary" -> "running rm -rf on the primary".
+    It ends at the clause's end, at punctuation, or before a phrase cut short; never on a
+    preposition or a determiner ("disconnecting a power supply at a data center", not
+    "… at a data center near")."""
     tokens = an.tokens
     main = tokens[clause.main]
     words = []
-    for t in range(clause.main + 1, min(clause.end, clause.main + 9)):
+    last = clause.main
+    capped = False
+    for t in range(clause.main + 1, clause.end):
         tok = tokens[t]
         if tok.sentence != clause.sentence or tok.low in ERROR_ADVERBS:
             continue
-        if t > clause.main + 1 and (_gap_is_comma(an, t - 1, t) or tok.low in _CLAUSE_BREAKS or tok.low in _COORDINATORS):
+        if t > clause.main + 1 and (_gap_is_comma(an, last, t) or tok.low in _CLAUSE_BREAKS or tok.low in _COORDINATORS):
+            break
+        if words and not _ACT_BREAKS.isdisjoint(an.text[tokens[last].end : tok.start]):
+            break
+        if len(words) == _ACT_WORDS:
+            capped = True
             break
         words.append(tok.text)
+        last = t
+    if capped:  # the phrase goes on: end before its last preposition rather than inside its object
+        cut = max((k for k, word in enumerate(words) if k and word.lower() in _ACT_PREPOSITIONS), default=0)
+        words = words[:cut] or words
+    while words and (words[-1].lower() in _ACT_TRAILING or words[-1].endswith(("'", "’"))):
+        words.pop()
     verb = _gerund(main.low)
     if not verb:
         return ""

@@ -71,7 +71,7 @@ def opening(an: Analysis) -> int:
             if j is None:
                 break
             i = j
-        elif low.endswith("ly") and low not in _lex.NOT_IMPERATIVE_STARTS and low not in ("only", "apply", "reply", "supply"):
+        elif _manner_adverb(low):
             i += 1
         else:
             break
@@ -115,11 +115,14 @@ def label_end(an: Analysis) -> int | None:
             return None
         if ":" not in between:
             continue
-        nxt = tokens[j + 1]
+        verb = j + 1
+        while verb < len(tokens) - 1 and _manner_adverb(tokens[verb].low):
+            verb += 1  # "Query Optimization: Regularly review …": the adverb belongs to the instruction
+        nxt = tokens[verb]
         if nxt.low in _lex.NOT_IMPERATIVE_STARTS or not (nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text)):
             return None
         if j == 0 or numbered:  # "Task: …", "Task 1: …", "Step 2: …"
-            return j + 1 if tokens[0].low not in ("please", "note") else None
+            return verb if tokens[0].low not in ("please", "note") else None
         head = tokens[j].low
         if any(t.low in _BLOCKERS or t.text.islower() for t in tokens[1 : j + 1]):
             return None  # "Fix the pipeline: …", "Implement status monitoring: …": a clause, not a name
@@ -130,8 +133,14 @@ def label_end(an: Analysis) -> int | None:
         lemmas = _lemmas(tokens[0].low) or {}
         if lemmas.get("VERB") and not lemmas.get("NOUN") and not lemmas.get("ADJ"):
             return None  # "Enhance Monitoring: …": the heading is an instruction
-        return j + 1
+        return verb
     return None
+
+
+def _manner_adverb(low: str) -> bool:
+    """A manner or frequency adverb that can stand before an instruction's verb ("regularly",
+    "proactively"): an -ly word that is not an opening of its own kind ("only", "apply")."""
+    return low.endswith("ly") and low not in _lex.NOT_IMPERATIVE_STARTS and low not in ("only", "apply", "reply", "supply")
 
 
 _TIME_WORDS = _lex._words(
@@ -360,7 +369,7 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
             if not _committed(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} without a measure"
     if is_first:
-        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named):
+        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named, _watch_for_trouble):
             found = check(an, first, raw)
             if found is not None:
                 return found
@@ -934,6 +943,48 @@ def _nothing_named(an: Analysis, first: int, raw: str):
     return tokens[first].start, tokens[-1].end, "names no system, signal or threshold it covers"
 
 
+# Monitoring and alerting, and trouble in general as what they are to catch.
+_WATCH_NOUNS = _lex._words("monitoring alerting alerts alert alarms alarm monitors notifications observability dashboards")
+_GENERIC_TROUBLE = _lex._words(
+    "issue issues problem problems error errors anomaly anomalies abnormalities misconfiguration misconfigurations"
+    " hiccup hiccups failure failures bug bugs deviation deviations"
+)
+# What a monitor measures: a quantity, a resource or a state that has a threshold.
+_SIGNAL_NOUNS = _lex._words(
+    """
+    usage utilization utilisation load latency lag rate rates count counts size length depth duration memory cpu
+    disk disks storage space capacity availability uptime expiry expiration throughput saturation integrity
+    responsiveness consumption level levels threshold thresholds limit limits quota queue distribution
+    """
+)
+
+
+def _watch_for_trouble(an: Analysis, first: int, raw: str):
+    """ "Add alerting in Datadog to catch future anomalies", "Utilize monitoring for Nginx server
+    setups to spot any errors immediately": monitoring or alerting is built or bettered, and what it
+    is to catch is trouble in general (issues, errors, anomalies) with no signal it measures, no
+    threshold and no number. Naming the system watched does not say what to watch in it; "alerts on
+    replication lag of db-3", "monitoring of file descriptor usage" do."""
+    tokens = an.tokens
+    if tokens[first].low not in _CAPABILITY_VERBS or "`" in raw:
+        return None
+    lows = [t.low for t in tokens[first + 1 :]]
+    if _WATCH_NOUNS.isdisjoint(lows) or _GENERIC_TROUBLE.isdisjoint(lows) or not _SIGNAL_NOUNS.isdisjoint(lows):
+        return None
+    general = [
+        k for k in range(first + 2, len(tokens))
+        if tokens[k].low in _GENERIC_TROUBLE and (tokens[k - 1].low in _lex.STOPWORDS or tokens[k - 1].low in _UNSPECIFIED)
+        and (k + 1 == len(tokens) or tokens[k + 1].low not in ("related", "of", "in", "with", "from", "on", "for"))
+    ]
+    if not general or _measured(tokens, an.text):
+        return None  # "alerts for backup failure", "Apache error responses": the trouble of a named thing is a signal
+    return tokens[first].start, tokens[-1].end, "watches for trouble in general: no signal, threshold or number"
+
+
+# Words that leave trouble unspecified: "any errors", "future anomalies", "potential issues".
+_UNSPECIFIED = _lex._words("any all future potential possible common similar such other unexpected unusual abnormal new further various")
+
+
 _ALTERNATIVES = _lex._words("different another alternative other new better")
 
 
@@ -1362,9 +1413,12 @@ def _routine_check(tokens, first: int):
     when = next((k for k in range(first + 1, n) if tokens[k].low in _WHEN_DONE and k + 1 < n), None)
     if when is None:
         return None
-    if when + 1 < n and tokens[when + 1].low in ("every", "each", "any") and is_imperative(tokens[first].text) and not _SYSTEM_VERB(tokens[first]):
+    if when + 1 < n and tokens[when + 1].low in ("every", "each", "any") and is_imperative(tokens[first].text) and not _SYSTEM_VERB(tokens[first]) and (
+            low in _PERSON_ACTS or low in _ROUTINE_CHECKS or low in _LIGHT_VERBS):
         # "Review and test load balancer configurations after every deployment", "Run sudo
-        # update-initramfs -u explicitly after any apt session …": a step by hand at each event
+        # update-initramfs -u explicitly after any apt session …": a step by hand at each event.
+        # A step that makes an artefact of a named thing ("Snapshot the orders database before
+        # every schema migration") is a job a pipeline can run: not a person's habit.
         return tokens[first].start, tokens[when + 1].end, f"{tokens[first].text} … {tokens[when].text} {tokens[when + 1].text}"
     if low in _ROUTINE_CHECKS:
         between = tokens[first + 1 : when]

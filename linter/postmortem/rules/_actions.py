@@ -1424,12 +1424,31 @@ def _routine_check(tokens, first: int):
         between = tokens[first + 1 : when]
         if not between or any(t.low in _QUANTIFIERS and t.low != "no" for t in between[:3]):
             return tokens[first].start, tokens[when].end, f"{tokens[first].text} … {tokens[when].text}"
+        if _any_occasion(tokens, when + 1) and not _names_anything(between):
+            # "Test the application before deploying", "Verify the settings after a change": a
+            # check at every occasion of a kind, as against one named event ("… before deleting
+            # the old volume", "… after Sunday, 2026-08-23")
+            return tokens[first].start, tokens[when + 1].end, f"{tokens[first].text} … {tokens[when].text} {tokens[when + 1].text}"
         return None
     if low == "ensure" or low == "make" and first + 1 < n and tokens[first + 1].low == "sure":
         for k in range(first + 2, when - 1):
             if tokens[k].low in ("is", "are", "gets", "get") and tokens[k + 1].low in _ROUTINE_CHECKED and k + 2 == when:
                 return tokens[first].start, tokens[when].end, " ".join(t.text for t in tokens[k : when + 1])
     return None
+
+
+def _any_occasion(tokens, k: int) -> bool:
+    """The words at ``k`` name any occasion of a kind, not one event: a bare gerund ("deploying",
+    "merging to main"), an indefinite one ("a change", "an upgrade") or a bare plural ("updates")."""
+    if k >= len(tokens):
+        return False
+    tok = tokens[k]
+    nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    if _gerund(tok.low):
+        return nxt in ("", "to", "into", "on", "in", "and", "or", "anything", "changes", "code")
+    if tok.low in ("a", "an") and k + 1 < len(tokens):
+        return k + 2 >= len(tokens) or tokens[k + 2].low in _lex.STOPWORDS
+    return tok.low.endswith("s") and not tok.low.endswith("ss") and tok.text.islower() and (nxt == "" or nxt in _lex.STOPWORDS) and tok.low not in _lex.STOPWORDS
 
 
 def _gerund(low: str) -> bool:

@@ -1070,7 +1070,10 @@ def _recurring_check(an: Analysis, first: int, raw: str):
     return None
 
 
-_RECURRING = _lex._words("regular periodic routine recurring continuous ongoing frequent")
+_RECURRING = _lex._words(
+    "regular periodic routine recurring continuous ongoing frequent"
+    " hourly daily nightly weekly biweekly fortnightly monthly bimonthly quarterly yearly annual biannual semiannual"  # a calendar's rhythm
+)
 _ACT_ENDINGS = ("ance", "ence", "ment", "ments", "tion", "tions", "sion", "sions")
 
 

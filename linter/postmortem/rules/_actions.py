@@ -527,8 +527,39 @@ def _purpose(rest) -> bool:
                     continue
                 if _qualities_only(clause):
                     continue  # "… to ensure consistency and accuracy": a quality, no finish line
+                if _generic_only(clause):
+                    continue  # "… to ensure they meet system requirements": nothing to check it against
                 return True
     return False
+
+
+# What a purpose can demand without saying which: "requirements", "standards", "expectations".
+_NORM_NOUNS = _lex._words("requirement requirements standard standards expectation expectations needs criteria specification specifications")
+
+
+def _generic_only(clause) -> bool:
+    """Every noun of a purpose is generic ("system", "issues", "requirements") and the rest are
+    function words and verbs: the purpose names no thing, number or state to check the work by."""
+    from ._language import _lemmas
+
+    content = 0
+    for k, tok in enumerate(clause):
+        low = tok.low
+        if low in _lex.STOPWORDS or low in _PLAIN_VERBS or low in _PURPOSE_SUBJECTS:
+            continue
+        if tok.capitalised and not tok.initial or not low.isalpha() or tok.text.isupper():
+            return False
+        if low in _VAGUE_OBJECTS or low in _GENERIC_TROUBLE or low in _NORM_NOUNS:
+            content += 1
+            continue
+        lemmas = _lemmas(low) or {}
+        if lemmas.get("VERB") and (not lemmas.get("NOUN") or k > 0 and clause[k - 1].low in _PURPOSE_SUBJECTS | {"to", "ensure"}):
+            continue  # "meet", "align": the verb of the purpose
+        return False
+    return content > 0
+
+
+_PURPOSE_SUBJECTS = _lex._words("they it them we this these those")
 
 
 _QUALITY_ENDINGS = ("ity", "ness", "ency", "ancy", "acy", "ance", "ence")

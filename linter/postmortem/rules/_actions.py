@@ -369,7 +369,7 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
             if not _committed(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} without a measure"
     if is_first:
-        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named, _watch_for_trouble):
+        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named, _watch_for_trouble, _hedged):
             found = check(an, first, raw)
             if found is not None:
                 return found
@@ -972,6 +972,25 @@ def _nothing_named(an: Analysis, first: int, raw: str):
     if any(_names_thing(part) for low in others for part in low.split("-") if part):
         return None  # a noun that names something, or a word the tables do not know
     return tokens[first].start, tokens[-1].end, "names no system, signal or threshold it covers"
+
+
+_HEDGES = _lex._words("feasible possible needed necessary appropriate applicable required practical")
+
+
+def _hedged(an: Analysis, first: int, raw: str):
+    """ "Require manual testing of new attribute flows where feasible", "Create new runbooks if
+    needed": the item ends by leaving it to someone's judgement whether to do it at all."""
+    tokens = an.tokens
+    if len(tokens) - first < 4:
+        return None
+    a, b = tokens[-2], tokens[-1]
+    if a.low == "as" and (b.low == "possible" or tokens[-3].low in ("soon", "much", "early", "quickly", "far")):
+        return None  # "… as soon as possible": a degree, judged elsewhere
+    if any(t.low in ("how", "what", "which", "whether") for t in tokens[first + 1 : -2]):
+        return None  # "Document … how to do a DB failover if needed": the condition belongs to the procedure
+    if a.low in ("if", "where", "when", "as") and b.low in _HEDGES and not _committed(tokens[first + 1 : -2], raw):
+        return a.start, b.end, f"{a.text.lower()} {b.text.lower()}: whether to do it is left open"
+    return None
 
 
 # Monitoring and alerting, and trouble in general as what they are to catch.

@@ -376,6 +376,11 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
     evaluative = _evaluative(an, first, raw)
     if evaluative is not None:
         return evaluative
+    for k in range(first, len(tokens) - 1):
+        if tokens[k].low == "best" and tokens[k + 1].low in _GOOD_THINGS and not _measured(tokens[first:], an.text):
+            # "Update the documentation to include best practices for server setup": which ones?
+            return tokens[k].start, tokens[k + 1].end, f"'best {tokens[k + 1].low}' without naming them"
+    
     if is_first:
         deviation = _deviation_without_threshold(an, first, raw)
         if deviation is not None:

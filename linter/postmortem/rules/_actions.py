@@ -124,12 +124,17 @@ def label_end(an: Analysis) -> int | None:
         if j == 0 or numbered:  # "Task: …", "Task 1: …", "Step 2: …"
             return verb if tokens[0].low not in ("please", "note") else None
         head = tokens[j].low
-        if any(t.low in _BLOCKERS or t.text.islower() for t in tokens[1 : j + 1]):
+        opener = tokens[0].low in _lex.IMPERATIVE_VERBS
+        if any(t.low in _BLOCKERS or opener and t.text.islower() for t in tokens[1 : j + 1]):
             return None  # "Fix the pipeline: …", "Implement status monitoring: …": a clause, not a name
-        if not (head.endswith(_NOMINAL_ENDINGS) or head.endswith("s") and not head.endswith("ss")):
-            return None
         from ._language import _lemmas
 
+        if not (head.endswith(_NOMINAL_ENDINGS) or head.endswith("s") and not head.endswith("ss")):
+            # a head that is a noun only by the tables ("Policy", "redundancy", "Review") names the
+            # item when the first word is no opening verb: "File Extension Policy: …" is a label,
+            # "Patch Nginx Server: …" an instruction
+            if opener or not (_lemmas(head) or {}).get("NOUN"):
+                return None
         lemmas = _lemmas(tokens[0].low) or {}
         if lemmas.get("VERB") and not lemmas.get("NOUN") and not lemmas.get("ADJ"):
             return None  # "Enhance Monitoring: …": the heading is an instruction

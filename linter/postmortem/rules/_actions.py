@@ -71,7 +71,7 @@ def opening(an: Analysis) -> int:
             if j is None:
                 break
             i = j
-        elif low.endswith("ly") and low not in _lex.NOT_IMPERATIVE_STARTS and low not in ("only", "apply", "reply", "supply"):
+        elif _manner_adverb(low):
             i += 1
         else:
             break
@@ -115,23 +115,37 @@ def label_end(an: Analysis) -> int | None:
             return None
         if ":" not in between:
             continue
-        nxt = tokens[j + 1]
+        verb = j + 1
+        while verb < len(tokens) - 1 and _manner_adverb(tokens[verb].low):
+            verb += 1  # "Query Optimization: Regularly review …": the adverb belongs to the instruction
+        nxt = tokens[verb]
         if nxt.low in _lex.NOT_IMPERATIVE_STARTS or not (nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text)):
             return None
         if j == 0 or numbered:  # "Task: …", "Task 1: …", "Step 2: …"
-            return j + 1 if tokens[0].low not in ("please", "note") else None
+            return verb if tokens[0].low not in ("please", "note") else None
         head = tokens[j].low
-        if any(t.low in _BLOCKERS or t.text.islower() for t in tokens[1 : j + 1]):
+        opener = tokens[0].low in _lex.IMPERATIVE_VERBS
+        if any(t.low in _BLOCKERS or opener and t.text.islower() for t in tokens[1 : j + 1]):
             return None  # "Fix the pipeline: …", "Implement status monitoring: …": a clause, not a name
-        if not (head.endswith(_NOMINAL_ENDINGS) or head.endswith("s") and not head.endswith("ss")):
-            return None
         from ._language import _lemmas
 
+        if not (head.endswith(_NOMINAL_ENDINGS) or head.endswith("s") and not head.endswith("ss")):
+            # a head that is a noun only by the tables ("Policy", "redundancy", "Review") names the
+            # item when the first word is no opening verb: "File Extension Policy: …" is a label,
+            # "Patch Nginx Server: …" an instruction
+            if opener or not (_lemmas(head) or {}).get("NOUN"):
+                return None
         lemmas = _lemmas(tokens[0].low) or {}
         if lemmas.get("VERB") and not lemmas.get("NOUN") and not lemmas.get("ADJ"):
             return None  # "Enhance Monitoring: …": the heading is an instruction
-        return j + 1
+        return verb
     return None
+
+
+def _manner_adverb(low: str) -> bool:
+    """A manner or frequency adverb that can stand before an instruction's verb ("regularly",
+    "proactively"): an -ly word that is not an opening of its own kind ("only", "apply")."""
+    return low.endswith("ly") and low not in _lex.NOT_IMPERATIVE_STARTS and low not in ("only", "apply", "reply", "supply")
 
 
 _TIME_WORDS = _lex._words(
@@ -360,13 +374,18 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
             if not _committed(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} without a measure"
     if is_first:
-        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named):
+        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named, _watch_for_trouble, _hedged):
             found = check(an, first, raw)
             if found is not None:
                 return found
     evaluative = _evaluative(an, first, raw)
     if evaluative is not None:
         return evaluative
+    for k in range(first, len(tokens) - 1):
+        if tokens[k].low == "best" and tokens[k + 1].low in _GOOD_THINGS and not _measured(tokens[first:], an.text):
+            # "Update the documentation to include best practices for server setup": which ones?
+            return tokens[k].start, tokens[k + 1].end, f"'best {tokens[k + 1].low}' without naming them"
+    
     if is_first:
         deviation = _deviation_without_threshold(an, first, raw)
         if deviation is not None:
@@ -518,8 +537,39 @@ def _purpose(rest) -> bool:
                     continue
                 if _qualities_only(clause):
                     continue  # "… to ensure consistency and accuracy": a quality, no finish line
+                if _generic_only(clause):
+                    continue  # "… to ensure they meet system requirements": nothing to check it against
                 return True
     return False
+
+
+# What a purpose can demand without saying which: "requirements", "standards", "expectations".
+_NORM_NOUNS = _lex._words("requirement requirements standard standards expectation expectations needs criteria specification specifications")
+
+
+def _generic_only(clause) -> bool:
+    """Every noun of a purpose is generic ("system", "issues", "requirements") and the rest are
+    function words and verbs: the purpose names no thing, number or state to check the work by."""
+    from ._language import _lemmas
+
+    content = 0
+    for k, tok in enumerate(clause):
+        low = tok.low
+        if low in _lex.STOPWORDS or low in _PLAIN_VERBS or low in _PURPOSE_SUBJECTS:
+            continue
+        if tok.capitalised and not tok.initial or not low.isalpha() or tok.text.isupper():
+            return False
+        if low in _VAGUE_OBJECTS or low in _GENERIC_TROUBLE or low in _NORM_NOUNS:
+            content += 1
+            continue
+        lemmas = _lemmas(low) or {}
+        if lemmas.get("VERB") and (not lemmas.get("NOUN") or k > 0 and clause[k - 1].low in _PURPOSE_SUBJECTS | {"to", "ensure"}):
+            continue  # "meet", "align": the verb of the purpose
+        return False
+    return content > 0
+
+
+_PURPOSE_SUBJECTS = _lex._words("they it them we this these those")
 
 
 _QUALITY_ENDINGS = ("ity", "ness", "ency", "ancy", "acy", "ance", "ence")
@@ -934,6 +984,67 @@ def _nothing_named(an: Analysis, first: int, raw: str):
     return tokens[first].start, tokens[-1].end, "names no system, signal or threshold it covers"
 
 
+_HEDGES = _lex._words("feasible possible needed necessary appropriate applicable required practical")
+
+
+def _hedged(an: Analysis, first: int, raw: str):
+    """ "Require manual testing of new attribute flows where feasible", "Create new runbooks if
+    needed": the item ends by leaving it to someone's judgement whether to do it at all."""
+    tokens = an.tokens
+    if len(tokens) - first < 4:
+        return None
+    a, b = tokens[-2], tokens[-1]
+    if a.low == "as" and (b.low == "possible" or tokens[-3].low in ("soon", "much", "early", "quickly", "far")):
+        return None  # "… as soon as possible": a degree, judged elsewhere
+    if any(t.low in ("how", "what", "which", "whether") for t in tokens[first + 1 : -2]):
+        return None  # "Document … how to do a DB failover if needed": the condition belongs to the procedure
+    if a.low in ("if", "where", "when", "as") and b.low in _HEDGES and not _committed(tokens[first + 1 : -2], raw):
+        return a.start, b.end, f"{a.text.lower()} {b.text.lower()}: whether to do it is left open"
+    return None
+
+
+# Monitoring and alerting, and trouble in general as what they are to catch.
+_WATCH_NOUNS = _lex._words("monitoring alerting alerts alert alarms alarm monitors notifications observability dashboards")
+_GENERIC_TROUBLE = _lex._words(
+    "issue issues problem problems error errors anomaly anomalies abnormalities misconfiguration misconfigurations"
+    " hiccup hiccups failure failures bug bugs deviation deviations"
+)
+# What a monitor measures: a quantity, a resource or a state that has a threshold.
+_SIGNAL_NOUNS = _lex._words(
+    """
+    usage utilization utilisation load latency lag rate rates count counts size length depth duration memory cpu
+    disk disks storage space capacity availability uptime expiry expiration throughput saturation integrity
+    responsiveness consumption level levels threshold thresholds limit limits quota queue distribution
+    """
+)
+
+
+def _watch_for_trouble(an: Analysis, first: int, raw: str):
+    """ "Add alerting in Datadog to catch future anomalies", "Utilize monitoring for Nginx server
+    setups to spot any errors immediately": monitoring or alerting is built or bettered, and what it
+    is to catch is trouble in general (issues, errors, anomalies) with no signal it measures, no
+    threshold and no number. Naming the system watched does not say what to watch in it; "alerts on
+    replication lag of db-3", "monitoring of file descriptor usage" do."""
+    tokens = an.tokens
+    if tokens[first].low not in _CAPABILITY_VERBS or "`" in raw:
+        return None
+    lows = [t.low for t in tokens[first + 1 :]]
+    if _WATCH_NOUNS.isdisjoint(lows) or _GENERIC_TROUBLE.isdisjoint(lows) or not _SIGNAL_NOUNS.isdisjoint(lows):
+        return None
+    general = [
+        k for k in range(first + 2, len(tokens))
+        if tokens[k].low in _GENERIC_TROUBLE and (tokens[k - 1].low in _lex.STOPWORDS or tokens[k - 1].low in _UNSPECIFIED)
+        and (k + 1 == len(tokens) or tokens[k + 1].low not in ("related", "of", "in", "with", "from", "on", "for"))
+    ]
+    if not general or _measured(tokens, an.text):
+        return None  # "alerts for backup failure", "Apache error responses": the trouble of a named thing is a signal
+    return tokens[first].start, tokens[-1].end, "watches for trouble in general: no signal, threshold or number"
+
+
+# Words that leave trouble unspecified: "any errors", "future anomalies", "potential issues".
+_UNSPECIFIED = _lex._words("any all future potential possible common similar such other unexpected unusual abnormal new further various")
+
+
 _ALTERNATIVES = _lex._words("different another alternative other new better")
 
 
@@ -1019,7 +1130,10 @@ def _recurring_check(an: Analysis, first: int, raw: str):
     return None
 
 
-_RECURRING = _lex._words("regular periodic routine recurring continuous ongoing frequent")
+_RECURRING = _lex._words(
+    "regular periodic routine recurring continuous ongoing frequent"
+    " hourly daily nightly weekly biweekly fortnightly monthly bimonthly quarterly yearly annual biannual semiannual"  # a calendar's rhythm
+)
 _ACT_ENDINGS = ("ance", "ence", "ment", "ments", "tion", "tions", "sion", "sions")
 
 
@@ -1362,20 +1476,42 @@ def _routine_check(tokens, first: int):
     when = next((k for k in range(first + 1, n) if tokens[k].low in _WHEN_DONE and k + 1 < n), None)
     if when is None:
         return None
-    if when + 1 < n and tokens[when + 1].low in ("every", "each", "any") and is_imperative(tokens[first].text) and not _SYSTEM_VERB(tokens[first]):
+    if when + 1 < n and tokens[when + 1].low in ("every", "each", "any") and is_imperative(tokens[first].text) and not _SYSTEM_VERB(tokens[first]) and (
+            low in _PERSON_ACTS or low in _ROUTINE_CHECKS or low in _LIGHT_VERBS):
         # "Review and test load balancer configurations after every deployment", "Run sudo
-        # update-initramfs -u explicitly after any apt session …": a step by hand at each event
+        # update-initramfs -u explicitly after any apt session …": a step by hand at each event.
+        # A step that makes an artefact of a named thing ("Snapshot the orders database before
+        # every schema migration") is a job a pipeline can run: not a person's habit.
         return tokens[first].start, tokens[when + 1].end, f"{tokens[first].text} … {tokens[when].text} {tokens[when + 1].text}"
     if low in _ROUTINE_CHECKS:
         between = tokens[first + 1 : when]
         if not between or any(t.low in _QUANTIFIERS and t.low != "no" for t in between[:3]):
             return tokens[first].start, tokens[when].end, f"{tokens[first].text} … {tokens[when].text}"
+        if _any_occasion(tokens, when + 1) and not _names_anything(between):
+            # "Test the application before deploying", "Verify the settings after a change": a
+            # check at every occasion of a kind, as against one named event ("… before deleting
+            # the old volume", "… after Sunday, 2026-08-23")
+            return tokens[first].start, tokens[when + 1].end, f"{tokens[first].text} … {tokens[when].text} {tokens[when + 1].text}"
         return None
     if low == "ensure" or low == "make" and first + 1 < n and tokens[first + 1].low == "sure":
         for k in range(first + 2, when - 1):
             if tokens[k].low in ("is", "are", "gets", "get") and tokens[k + 1].low in _ROUTINE_CHECKED and k + 2 == when:
                 return tokens[first].start, tokens[when].end, " ".join(t.text for t in tokens[k : when + 1])
     return None
+
+
+def _any_occasion(tokens, k: int) -> bool:
+    """The words at ``k`` name any occasion of a kind, not one event: a bare gerund ("deploying",
+    "merging to main"), an indefinite one ("a change", "an upgrade") or a bare plural ("updates")."""
+    if k >= len(tokens):
+        return False
+    tok = tokens[k]
+    nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    if _gerund(tok.low):
+        return nxt in ("", "to", "into", "on", "in", "and", "or", "anything", "changes", "code")
+    if tok.low in ("a", "an") and k + 1 < len(tokens):
+        return k + 2 >= len(tokens) or tokens[k + 2].low in _lex.STOPWORDS
+    return tok.low.endswith("s") and not tok.low.endswith("ss") and tok.text.islower() and (nxt == "" or nxt in _lex.STOPWORDS) and tok.low not in _lex.STOPWORDS
 
 
 def _gerund(low: str) -> bool:

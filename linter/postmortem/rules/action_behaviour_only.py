@@ -28,7 +28,10 @@ restart/reload"; a one-off check that names its object, "Verify the backups of d
 deleting the old volume", is a task) and a habit to avoid ("Avoid using toplevel wildcards on
 the DNS level"). So are a step by hand at each event ("Review and test load balancer
 configurations after every deployment", "Run sudo update-initramfs -u explicitly after any apt
-session that installs or upgrades a kernel"), a habit in a second clause ("Avoid using `latest`
+session that installs or upgrades a kernel"; a step that makes an artefact of a named thing,
+"Snapshot the orders database before every schema migration", is a job a pipeline runs), a
+check before or after any occasion of a kind ("Test the application before deploying", "… after
+a change"; one named event stays a task), a habit in a second clause ("Avoid using `latest`
 tags in production—always pin a stable version"), a way of thinking ("Treat partial or annotated
 tokens … as plaintext", "If a credential stops working shortly after a long session, assume
 auto-revocation and rotate rather than debugging auth") and an effort ("Make a pact to

@@ -17,7 +17,9 @@ front of the instruction is not a verb, whatever its first word can also be: one
 Title Case noun phrase headed by a nominalisation or a plural, or a numbered one ("Task 1:",
 "Step 2:"), closed by a colon ("Task: Set up monitoring tools to track SSH authentication
 failures…", "Task 2: Configure additional network traffic monitoring on firewall.", "Code Review Updates: Update the
-code review checklist…", "Query Optimization: Conduct periodic reviews…"); a heading that is
+code review checklist…", "Query Optimization: Conduct periodic reviews…", "Query Optimization: Regularly review and optimize
+database queries…"; a noun phrase whose first word is no opening verb may end in any noun:
+"Pre-project Review: Ensure all external APIs … are reviewed…"); a heading that is
 itself an instruction ("Fix the pipeline: …", "Enhance Monitoring: …") is fine.
 
 ## Why it matters

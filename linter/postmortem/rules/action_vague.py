@@ -48,7 +48,14 @@ service issues"; "… to include database connection pool metrics" says what it 
 alarm whose condition is a judgement of normal with no threshold ("Implement automated alerts for
 abnormal database activity"), recurring work named by an act noun ("Implement regular software
 maintenance and updates"), "best practices" as the content ("Update documentation on best
-practices for database interactions"), work that goes on ("Maintain a documented troubleshooting
+practices for database interactions", "Update internal documentation to include best practices
+for load balancer setup and common pitfalls"), monitoring or alerting whose only object is
+trouble in general ("Add alerting in Datadog to catch future anomalies", "Utilize monitoring
+for Nginx server setups to spot any errors immediately"; "alerts for backup failure" names a
+signal), recurring work at a calendar's rhythm ("Schedule quarterly reviews of all SSL
+certificates to ensure none are missed"), an item that ends by leaving it open whether to do it
+at all ("Require manual testing of new attribute flows where feasible"), a purpose that names
+only generic things ("… to ensure they meet system requirements"), work that goes on ("Maintain a documented troubleshooting
 guide for similar issues in the future"), watching until a question answers itself ("Monitor
 further OpenTelemetry updates to determine if the auto-instrumentation improvements solve the
 current issues") and a purpose that names only a quality ("Conduct a thorough review of all

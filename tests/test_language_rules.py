@@ -321,6 +321,12 @@ def _action_findings(action: str, code: str):
         ("Enhance existing error handling in the Content Interpreter.", "PM302", "'existing error handling in the Content Interpreter'"),
         ("Remind engineers to check the target cluster before running migrations", "PM303",
          "nobody has to remember to check the target cluster before running migrations"),
+        # the object as written, quotes included, up to the punctuation that ends it
+        ('Investigate the implementation of a "feature flag" system for safer deployments.', "PM302",
+         """'the implementation of a "feature flag" system for safer deployments'"""),
+        ("Schedule regular audits of system configurations, with the first audit to be completed by June.", "PM302",
+         "'regular audits of system configurations':"),
+        ("Strengthen code review processes - our vigilant script editors.", "PM302", "'code review processes':"),
     ],
 )
 def test_action_hints_reuse_the_items_own_words(action, code, hint):

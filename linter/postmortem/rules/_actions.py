@@ -33,7 +33,7 @@ import re as _re
 
 from ..spec import PLACEHOLDER as _PLACEHOLDER
 from . import _lexicon as _lex
-from ._language import Analysis, analyse, is_imperative, is_participle, phrase_at, words_of
+from ._language import Analysis, analyse, is_imperative, is_participle, phrase_at, punctuation_between, whole_phrase, words_of
 
 _TICKET = _re.compile(r"^(?:[A-Z][A-Z0-9]*-\d+|T\d{3,})$")
 _NOUNISH = _lex._words("test load lag rate stress smoke canary unit integration regression performance retry alert page log capacity chaos")
@@ -1668,18 +1668,25 @@ def _base_form(low: str) -> str | None:
     return verbs[0] if verbs else None
 
 
-def object_phrase(an: Analysis, start: int, limit: int = 8) -> str | None:
-    """The words after the token at ``start`` that name what the item is about, up to a
-    clause boundary: "existing error handling in the Content Interpreter"."""
+def object_span(an: Analysis, start: int, limit: int = 10) -> tuple[int, int] | None:
+    """Where the words after the token at ``start`` that name what the item is about are, up
+    to a clause boundary: "existing error handling in the Content Interpreter"."""
     tokens = an.tokens
     words = []
-    for tok in tokens[start + 1 : start + 1 + limit]:
+    cut_short = False
+    for tok in tokens[start + 1 :]:
         if tok.low in ("to", "so", "which", "that", "when", "if", "because", "and", "more", "less") and words or tok.sentence != tokens[start].sentence:
             break
+        if words and punctuation_between(an, words[-1], tok):
+            break
+        if len(words) == limit:
+            cut_short = True
+            break
         words.append(tok)
+    words = whole_phrase(words, cut_short)
     if not words:
         return None
-    return an.text[words[0].start : words[-1].end]
+    return words[0].start, words[-1].end
 
 
 def people_task(an: Analysis, start: int) -> str | None:

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from . import _lexicon as lex
 from ._language import Analysis, NameOptions, DEFAULT_NAMES, is_participle, is_past_verb, person_at
+from ._language import punctuation_between, whole_phrase
 from ._language import _IRREGULAR_PARTICIPLES, _IRREGULAR_PAST
 
 W = lex._words
@@ -1317,13 +1318,6 @@ def _person_ignorable(an, clause) -> bool:
 
 
 _ACT_WORDS = 10  # words after the verb a hint quotes at most
-_ACT_PREPOSITIONS = W(
-    "of for near in on at to by with within without from into onto regarding about against than as like during via "
-    "through under over across per upon toward towards"
-)
-# Words a quoted act does not end on: "testing it on some servers at least for a" is cut.
-_ACT_TRAILING = _ACT_PREPOSITIONS | W("a an the some any every each his her their its my our your i he she also more less instead what whose")
-_ACT_BREAKS = frozenset(";:()\"“”")  # punctuation between two words that ends the act, beside commas and dashes
 
 
 def _act_phrase(an: Analysis, clause: Clause) -> str:
@@ -1334,26 +1328,20 @@ def _act_phrase(an: Analysis, clause: Clause) -> str:
     tokens = an.tokens
     main = tokens[clause.main]
     words = []
-    last = clause.main
     capped = False
     for t in range(clause.main + 1, clause.end):
         tok = tokens[t]
         if tok.sentence != clause.sentence or tok.low in ERROR_ADVERBS:
             continue
-        if t > clause.main + 1 and (_gap_is_comma(an, last, t) or tok.low in _CLAUSE_BREAKS or tok.low in _COORDINATORS):
+        if t > clause.main + 1 and (_gap_is_comma(an, t - 1, t) or tok.low in _CLAUSE_BREAKS or tok.low in _COORDINATORS):
             break
-        if words and not _ACT_BREAKS.isdisjoint(an.text[tokens[last].end : tok.start]):
+        if words and punctuation_between(an, words[-1], tok):
             break
         if len(words) == _ACT_WORDS:
             capped = True
             break
-        words.append(tok.text)
-        last = t
-    if capped:  # the phrase goes on: end before its last preposition rather than inside its object
-        cut = max((k for k, word in enumerate(words) if k and word.lower() in _ACT_PREPOSITIONS), default=0)
-        words = words[:cut] or words
-    while words and (words[-1].lower() in _ACT_TRAILING or words[-1].endswith(("'", "’"))):
-        words.pop()
+        words.append(tok)
+    words = [tok.text for tok in whole_phrase(words, capped)]
     verb = _gerund(main.low)
     if not verb:
         return ""

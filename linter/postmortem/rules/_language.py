@@ -507,6 +507,40 @@ def phrase_at(an: Analysis, i: int, words: tuple[str, ...]) -> bool:
     return True
 
 
+# ------------------------------------------------------------- phrases quoted in hints
+
+_PHRASE_BREAKS = frozenset(",;:()\"“”—–")  # punctuation between two words that ends a quoted phrase
+_PHRASE_PREPOSITIONS = lex._words(
+    "of for near in on at to by with within without from into onto regarding about against than as like during via "
+    "through under over across per upon toward towards"
+)
+# Words a quoted phrase does not end on: "testing it on some servers at least for a" is cut.
+_PHRASE_TRAILING = _PHRASE_PREPOSITIONS | lex._words(
+    "a an the some any every each his her their its my our your i he she also more less instead what whose"
+)
+
+
+def punctuation_between(an: Analysis, a: Token, b: Token) -> bool:
+    """Whether the text between tokens ``a`` and ``b`` holds punctuation that ends a phrase
+    (a spaced hyphen is a dash; "rm -rf" is not)."""
+    between = an.text[a.end : b.start]
+    return not _PHRASE_BREAKS.isdisjoint(between) or " - " in between
+
+
+def whole_phrase(words: list[Token], cut_short: bool) -> list[Token]:
+    """``words`` up to where a hint can quote them: before the last preposition when the
+    phrase was ``cut_short`` (not inside the object it opens), and never ending on a
+    preposition, an article or a possessive ("a power supply at a data center", not "… at a
+    data center near")."""
+    if cut_short:  # "… during a frustrating database": the object the last preposition opens is cut
+        cut = max((k for k, tok in enumerate(words) if tok.low in _PHRASE_PREPOSITIONS), default=0)
+        if cut >= 3:  # and what comes before it says enough
+            words = words[:cut]
+    while words and (words[-1].low in _PHRASE_TRAILING or words[-1].text.endswith(("'", "’"))):
+        words = words[:-1]
+    return words
+
+
 def negated_before(an: Analysis, i: int, reach: int = 3) -> bool:
     sentence = an.tokens[i].sentence
     for j in range(i - 1, max(-1, i - 1 - reach), -1):

@@ -80,7 +80,7 @@ monitoring" is done, so it never is, and the same incident happens again.
 """
 
 from ..rule import Finding, Severity
-from ._actions import action_cells, object_phrase, vague
+from ._actions import action_cells, object_span, vague
 
 CODE = "PM302"
 NAME = "action-vague"
@@ -94,7 +94,8 @@ def check(doc, ctx):
             continue
         start, end, reason = found
         at = next((k for k, tok in enumerate(an.tokens) if tok.start >= start), 0)
-        about = object_phrase(an, at) if "judgement" not in reason else None
+        span = object_span(an, at) if "judgement" not in reason else None
+        about = " ".join(cell.prose.text[span[0] : span[1]].split()) if span else None  # the words as written
         hint = (
             f"Say what done looks like for {about!r}: a specific artefact, threshold, number, scope or date, e.g. "
             "\"Add an alert when replication lag exceeds 60 s for 5 min\"."

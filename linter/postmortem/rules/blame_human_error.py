@@ -68,7 +68,11 @@ _NOT_A_CAUSE_AFTER = lex._words(
 # "human failure", "a staff oversight" (not "human factors", the discipline).
 _SLIP_NOUNS = lex._words("error errors mistake mistakes failure failures slip slips fault faults oversight oversights blunder blunders lapse lapses")
 _CAUSING = lex._words("led leads lead caused causes triggered triggers resulted results brought brings took takes")
-_CAUSE_WORDS = lex._words("caused cause causes due because result attributed blamed chalked came comes down boils through classified")
+_CAUSE_WORDS = lex._words(
+    "caused cause causes due because result results resulted resulting attributed attributes attributing blamed blame blames "
+    "blaming chalked down boils through classified stemmed stems stemming arose traced pointed points pinned "
+    "labelled labeled termed dubbed"
+)
 _META = (("rather", "than"), ("instead", "of"), ("beyond",), ("stop", "at"), ("not", "a"), ("no", "such"), ("about",), ("foster",), ("read",), ("whether",))
 
 
@@ -115,7 +119,7 @@ def check(doc, ctx):
                 continue  # "Human error is an inevitable … failure": a definition, not a cause
             if after in ("can", "could", "may", "might", "will", "would"):
                 continue  # "a single human error can cause an incident": what may happen, not what did
-            if (first.low in _SOMETIMES or not second.low.startswith("error")) and not _framed_as_cause(an, i):
+            if not _framed_as_cause(an, i):
                 continue
             phrase = block.text[first.start : second.end]
             yield Finding(
@@ -140,7 +144,18 @@ def _framed_as_cause(an, i):
     if after[:1] and after[0] in _CAUSING or after[:1] and after[0] in ("has", "have", "had") and after[1:2] and after[1] in _CAUSING:
         return True  # "a staff error led to the leak", "human failure caused the outage"
     before = [t.low for t in an.tokens[:i] if t.sentence == sentence]
-    if any(word in _CAUSE_WORDS for word in before):
+    for k, word in enumerate(before):
+        # "assigning blame for inadvertent human errors": the error as what blame is for, a
+        # concept; "blames the outage on human error" gives it as the cause
+        if word in _CAUSE_WORDS and not (word in ("blame", "blames", "blaming") and before[k + 1 : k + 2] == ["for"]):
+            return True
+    if "by" in before[-3:]:
+        return True  # "disrupted by an operator error": the agent of the harm
+    # "Human error during a routine upgrade led to …", "the developer error that triggered the
+    # event": a verb of causing later in the same sentence, the phrase its subject
+    later = [t.low for t in an.tokens[i + 2 : i + 12] if t.sentence == sentence]
+    if any(word in _CAUSING for word in later) or later[:2] == ["was", "to"] or later[:3] == ["is", "to", "blame"] \
+            or later[:1] and later[0] in ("played", "plays", "play") and later[2:3] in (["role"], ["part"]):
         return True
     # "It was user error", "this is simply user error"; not a term compared with another
     # ("what we call user error is really programmer error")

@@ -67,6 +67,7 @@ _NOT_A_CAUSE_AFTER = lex._words(
 # The nouns of a slip after "human", "operator", "staff": "human error", "operator mistakes",
 # "human failure", "a staff oversight" (not "human factors", the discipline).
 _SLIP_NOUNS = lex._words("error errors mistake mistakes failure failures slip slips fault faults oversight oversights blunder blunders lapse lapses")
+_CAUSE_NOUNS = lex._words("cause causes culprit reason source")
 _CAUSING = lex._words("led leads lead caused causes triggered triggers resulted results brought brings took takes")
 _CAUSE_WORDS = lex._words(
     "caused cause causes due because result results resulted resulting attributed attributes attributing blamed blame blames "
@@ -155,8 +156,11 @@ def _framed_as_cause(an, i):
     # event": a verb of causing later in the same sentence, the phrase its subject
     later = [t.low for t in an.tokens[i + 2 : i + 12] if t.sentence == sentence]
     if any(word in _CAUSING for word in later) or later[:2] == ["was", "to"] or later[:3] == ["is", "to", "blame"] \
-            or later[:1] and later[0] in ("played", "plays", "play") and later[2:3] in (["role"], ["part"]):
-        return True
+            or later[:1] and later[0] in ("played", "plays", "play") and later[2:3] in (["role"], ["part"]) \
+            or later[:1] and later[0] in ("is", "was", "were", "are") and not _CAUSE_NOUNS.isdisjoint(later[1:4]):
+        return True  # "Once again, human error is the root cause"
+    if before[-2:] in (["case", "of"], ["instance", "of"], ["example", "of"]) and any(w in ("was", "is", "were") for w in before[-6:-2]):
+        return True  # "The wrong flag value was a simple case of operator error"
     # "It was user error", "this is simply user error"; not a term compared with another
     # ("what we call user error is really programmer error")
     for k in range(max(0, len(before) - 3), len(before)):

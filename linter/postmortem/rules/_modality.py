@@ -50,3 +50,61 @@ def habitual(an, i: int) -> bool:
 def token_at(an, offset: int) -> int:
     """The index of the token that starts at or after ``offset``."""
     return next((k for k, t in enumerate(an.tokens) if t.start >= offset), len(an.tokens) - 1)
+
+
+# Who a condition is about when it is said of anyone at all: "if you screwed up", "if anyone
+# talks about …".
+_ANYONE = lex._words("you anyone anybody someone somebody one people")
+_CONDITIONAL = lex._words("if unless whenever")
+# A counterfactual about the past keeps the condition an account of what someone did: "if the
+# engineer had checked, …", "if you had tested it, …".
+_COUNTERFACTUAL = lex._words("had would should could might hadn't hadn’t wouldn't wouldn’t")
+_SUPPOSING = lex._words("say suppose supposing")
+
+
+def hypothetical(an, i: int) -> bool:
+    """Whether token ``i`` stands in what a sentence supposes rather than reports: a condition
+    about anyone at all ("It was a great place to work, no finger pointing, if you screwed up no
+    big deal", "If you are accidentally banned, we are sorry"), what follows "as if" ("everyone
+    blames him, as if he had the malicious intent …"), or a sentence that opens by supposing
+    ("Say there's an incident and … Bobby and Susan screwed up"). A condition about a person
+    or put counterfactually ("if the engineer had checked the flag, …") is not."""
+    sentence = an.sentence_tokens(an.tokens[i].sentence)
+    lows = [t.low for t in sentence]
+    k = next((n for n, t in enumerate(sentence) if t.start >= an.tokens[i].start), len(sentence))
+    first = 1 if lows[:1] in (["and"], ["but"], ["so"]) else 0
+    if lows[first : first + 1] and lows[first] in _SUPPOSING or lows[first : first + 2] in (["let's", "say"], ["let’s", "say"]):
+        return True
+    if any(lows[n] == "as" and lows[n + 1] in ("if", "though") for n in range(k - 1) if n + 1 < k):
+        return True
+    if not _COUNTERFACTUAL.isdisjoint(lows):
+        return False
+    for n in range(k - 1, -1, -1):
+        if lows[n] in _CONDITIONAL:
+            # the condition's subject right after the conjunction: "if you …", "if anyone …";
+            # not when the sentence then names who ("if anybody is to be blamed …, it is on me")
+            return n + 1 < len(lows) and lows[n + 1] in _ANYONE and not _cleft(lows[k:])
+        if lows[n] in ("because", "since", "but", "so", "then") or _break(an, sentence, n):
+            return False
+    return False
+
+
+def _break(an, sentence, n) -> bool:
+    """A clause boundary just before token ``n`` of ``sentence`` (a semicolon, a colon, a dash)."""
+    if n == 0:
+        return False
+    gap = an.text[sentence[n - 1].end : sentence[n].start]
+    return any(c in gap for c in ";:—–")
+
+
+_CLEFT_FOCUS = lex._words("on me him her them us you")
+
+
+def _cleft(lows: list[str]) -> bool:
+    """ "it is on me", "it's me": a cleft that names who."""
+    for n in range(len(lows) - 1):
+        if lows[n] in ("it's", "it’s") and lows[n + 1] in _CLEFT_FOCUS:
+            return True
+        if lows[n] == "it" and lows[n + 1] in ("is", "was") and n + 2 < len(lows) and lows[n + 2] in _CLEFT_FOCUS:
+            return True
+    return False

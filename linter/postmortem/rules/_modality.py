@@ -55,10 +55,7 @@ def token_at(an, offset: int) -> int:
 # Who a condition is about when it is said of anyone at all: "if you screwed up", "if anyone
 # talks about …".
 _ANYONE = lex._words("you anyone anybody someone somebody one people")
-_CONDITIONAL = lex._words("if unless whenever")
-# A counterfactual about the past keeps the condition an account of what someone did: "if the
-# engineer had checked, …", "if you had tested it, …".
-_COUNTERFACTUAL = lex._words("had would should could might hadn't hadn’t wouldn't wouldn’t")
+_CONDITIONAL = lex._words("if unless whenever when")
 _SUPPOSING = lex._words("say suppose supposing")
 
 
@@ -77,24 +74,35 @@ def hypothetical(an, i: int) -> bool:
         return True
     if any(lows[n] == "as" and lows[n + 1] in ("if", "though") for n in range(k - 1) if n + 1 < k):
         return True
-    if not _COUNTERFACTUAL.isdisjoint(lows):
-        return False
+    if any(low in lex.MODALS and nxt in ("have", "'ve", "’ve") for low, nxt in zip(lows, lows[1:])):
+        return False  # "… would have survived": a counterfactual, an account of what was not done
     for n in range(k - 1, -1, -1):
         if lows[n] in _CONDITIONAL:
-            # the condition's subject right after the conjunction: "if you …", "if anyone …";
-            # not when the sentence then names who ("if anybody is to be blamed …, it is on me")
-            return n + 1 < len(lows) and lows[n + 1] in _ANYONE and not _cleft(lows[k:])
-        if lows[n] in ("because", "since", "but", "so", "then") or _break(an, sentence, n):
-            return False
+            # the condition's subject right after the conjunction: "if you …", "if anyone …",
+            # "when an engineer makes a mistake, …" (anyone in that role); not when the sentence
+            # then names who ("if anybody is to be blamed …, it is on me"), and "when" only in
+            # the present ("when the engineer ran the script, …" is an account)
+            anyone = n + 1 < len(lows) and (
+                lows[n + 1] in _ANYONE or lows[n + 1] in ("a", "an", "any") and n + 2 < len(lows) and lows[n + 2] in lex.ROLE_NOUNS
+            )
+            end = next((m for m in range(n + 1, len(lows)) if _break(an, sentence, m, ",;:—–")), len(lows))
+            if lows[n] == "when" and any(low in _PAST or low.endswith("ed") and len(low) > 4 for low in lows[n + 1 : end]):
+                return False
+            if any(low in ("had", "hadn't", "hadn’t") for low in lows[n + 1 : k]):
+                return False  # "if the engineer had checked, …", "if you had tested it, …"
+            return anyone and not _cleft(lows[k:])
+        if lows[n] in ("because", "since", "but", "so", "then") or _break(an, sentence, n, ",;:—–"):
+            return False  # the token is past the condition: "When you get to a certain point, it becomes …"
     return False
 
 
-def _break(an, sentence, n) -> bool:
-    """A clause boundary just before token ``n`` of ``sentence`` (a semicolon, a colon, a dash)."""
+def _break(an, sentence, n, marks=";:—–") -> bool:
+    """A clause boundary just before token ``n`` of ``sentence`` (a semicolon, a colon, a dash;
+    with ``marks``, other punctuation too)."""
     if n == 0:
         return False
     gap = an.text[sentence[n - 1].end : sentence[n].start]
-    return any(c in gap for c in ";:—–")
+    return any(c in gap for c in marks)
 
 
 _CLEFT_FOCUS = lex._words("on me him her them us you")
@@ -108,3 +116,54 @@ def _cleft(lows: list[str]) -> bool:
         if lows[n] == "it" and lows[n + 1] in ("is", "was") and n + 2 < len(lows) and lows[n + 2] in _CLEFT_FOCUS:
             return True
     return False
+
+
+# Verbs that put a question, so that the clause after "who" or "whether" is open: "we never ask
+# who made the mistake", "Asking who forgot …", "I wonder whether … blame the person".
+_ASKING = lex._words("ask asks asked asking wonder wonders wondered wondering question questions")
+_WHO = lex._words("who whom whoever")
+
+
+def open_question(an, i: int) -> bool:
+    """Whether token ``i`` stands in a clause that asks rather than tells: after "whether", or
+    after "who" put as a question ("we never ask who made the mistake", "The question is not
+    who screwed up", a sentence opening "Who forgot …" without a question mark). "The engineer
+    who deleted the table" is a relative clause and tells."""
+    sentence = an.sentence_tokens(an.tokens[i].sentence)
+    lows = [t.low for t in sentence]
+    k = next((n for n, t in enumerate(sentence) if t.start >= an.tokens[i].start), len(sentence))
+    for n in range(k - 1, -1, -1):
+        if lows[n] == "whether":
+            return True
+        if lows[n] in _WHO:
+            before = lows[n - 1] if n > 0 else ""
+            return before in _ASKING or before in ("not", "is", "was") or n == 0 and not an.text[sentence[-1].end :].lstrip().startswith("?")
+        if _break(an, sentence, n, ",;:—–"):
+            return False
+    return False
+
+
+# A claim put as a temptation or a mistaken belief: "It is tempting to say the engineer should
+# have known better", "makes us falsely believe we should have seen it coming".
+_VOICING = lex._words("say saying believe believing think thinking conclude concluding assume assuming feel")
+_FRAMES = lex._words("tempting falsely wrongly mistakenly")  # not "it's easy to say …, but": that concedes it
+
+
+def voiced(an, i: int) -> bool:
+    """Whether token ``i`` stands in what someone is said to be tempted to say or to believe
+    wrongly, not what the writer says."""
+    sentence = an.sentence_tokens(an.tokens[i].sentence)
+    lows = [t.low for t in sentence]
+    k = next((n for n, t in enumerate(sentence) if t.start >= an.tokens[i].start), len(sentence))
+    for n in range(k - 1, -1, -1):
+        if lows[n] in _VOICING:
+            return any(low in _FRAMES for low in lows[max(0, n - 3) : n])
+    return False
+
+
+def unasserted(an, i: int, asked: bool = True) -> bool:
+    """What a sentence supposes, asks (unless ``asked`` is false), or voices for someone else:
+    not an account of blame. Punishment and the writer's own words of judgement stay blame in a
+    question ("he did not say whether there would be disciplinary measures", "Who wrote this
+    garbage code?"), so their rules pass ``asked=False``."""
+    return hypothetical(an, i) or asked and open_question(an, i) or voiced(an, i)

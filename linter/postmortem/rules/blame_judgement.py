@@ -65,7 +65,7 @@ import re
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._modality import habitual, hypothetical, token_at
+from ._modality import habitual, token_at, unasserted
 from . import _clauses as cl
 from ._views import view_content
 from ._brands import brand
@@ -256,13 +256,18 @@ def check(doc, ctx):
         an = analyse_speech(block.text)
         seen = set()
         for start, end, what in (_judgements(an) if screened else _reproaches(an)):
-            if view_content(an, start) or habitual(an, token_at(an, start)) or hypothetical(an, token_at(an, start)):
+            if view_content(an, start) or habitual(an, token_at(an, start)) or unasserted(an, token_at(an, start), asked=what in _ACTS_ASKED_ABOUT):
                 continue  # "A blame culture treats incidents as individual failures — … held accountable"
             if any(start < e and s < end for s, e in seen) or what == _TRY_HARDER and block.column == "action":
                 continue  # one finding for one phrase; an action item asking for care is PM303's
             seen.add((start, end))
             phrase = " ".join(block.text[start:end].split())
             yield Finding(block.span(start, end), f"judges people: {phrase!r} ({what})", _HINT)
+
+
+# Kinds of finding that name an act, which a question can leave open ("we never ask who
+# screwed up"); a word of judgement is the writer's own even in a question.
+_ACTS_ASKED_ABOUT = frozenset({"assigns blame", "blames a person for a lapse"})
 
 
 def _judgements(an):

@@ -55,7 +55,7 @@ from functools import lru_cache
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._modality import hypothetical
+from ._modality import unasserted
 from . import _people
 from ._people import candidates
 from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, acts_of_named, agent_blames, blamed_acts, clauses, has_error_prefixed, misdeeds, data_destroyers, POWER_CUT_VERBS, negated_duty
@@ -149,7 +149,7 @@ def check(doc, ctx):
                 if index in spans and (spans[index] > index + 1 or not tok.base.isalpha()):
                     # a person only the name rule knows, by a name of two words or a user name: "Phoenix_flare unclaimed all land …, causing …"
                     found = _blamed_person(an, index, names, owners, known=(index, spans[index]))
-            if found is None or hypothetical(an, found[0]):
+            if found is None or unasserted(an, found[0]):
                 continue  # "Say there's an incident and … Bobby and Susan screwed up": supposed, not reported
             start, end = found
             who = block.text[an.tokens[start].start : an.tokens[end - 1].end]
@@ -171,7 +171,7 @@ def check(doc, ctx):
             continue
         for act in blamed_acts(an, names, owners):
             if act.actor.kind not in ("name", "handle") or act.actor.start in reported or _repairs(an, act) \
-                    or hypothetical(an, act.actor.start):
+                    or unasserted(an, act.actor.start):
                 continue
             reported.add(act.actor.start)
             first, last = an.tokens[act.actor.start], an.tokens[act.actor.end - 1]

@@ -120,7 +120,7 @@ import re
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
-from ._modality import habitual, hypothetical
+from ._modality import habitual, unasserted
 from ._language import NameOptions, analyse_speech as analyse, is_past_verb, text_blocks, words_of
 from ._views import view_content
 from ._people import candidates
@@ -260,7 +260,7 @@ def findings(an, names=None, owners=None):
     question put with its auxiliary first."""
     return [f for f in _findings(an, names, owners)
             if not _asked(an, _token_at(an, f[0])) and not _refused(an, _token_at(an, f[0])) and not view_content(an, f[0])
-            and not _claim_denied(an, _token_at(an, f[0])) and not habitual(an, _token_at(an, f[0])) and not hypothetical(an, _token_at(an, f[0]))]
+            and not _claim_denied(an, _token_at(an, f[0])) and not habitual(an, _token_at(an, f[0])) and not unasserted(an, _token_at(an, f[0]))]
 
 
 # "effective incident investigations are not about proving that somebody made an error", "this

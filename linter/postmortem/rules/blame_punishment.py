@@ -63,7 +63,7 @@ from ..lazy_re import lazy
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
-from ._modality import habitual, hypothetical, token_at
+from ._modality import habitual, token_at, unasserted
 from ._language import analyse_speech as analyse, text_blocks, negated_before, words_of
 from ._people import candidates
 
@@ -220,7 +220,7 @@ def check(doc, ctx):
     for block, an in _blocks(doc):
         seen = set()
         for start, end, what in punishments(an):
-            if start in seen or habitual(an, token_at(an, start)) or hypothetical(an, token_at(an, start)):
+            if start in seen or habitual(an, token_at(an, start)) or unasserted(an, token_at(an, start), asked=False):
                 continue
             seen.add(start)
             phrase = " ".join(block.text[start:end].split())

@@ -527,12 +527,17 @@ def _blame(an, i):
         other = tokens[j]
         if other.sentence != tok.sentence or other.low in ("not", "no", "never"):
             break  # "blame the process, not people"
+        if other.low in ("which", "that", "who", "because", "while") or not _NO_BREAK.issuperset(an.text[tokens[j - 1].end : other.start]):
+            break  # "incidents either produce blame (which stops people from …)": the clause has ended
         if other.low in lex.ROLE_NOUNS or other.low in lex.TEAM_NOUNS or other.low in lex.PERSON_PRONOUNS or other.low in ("him", "her", "them", "me", "us"):
             yield tok.start, tok.end, "assigns blame"
             return
         if other.capitalised and not other.initial and not brand(other.text):
             yield tok.start, tok.end, "assigns blame"
             return
+
+
+_NO_BREAK = frozenset(" \t\n'’")  # what may stand between two words of one phrase
 
 
 def _cleft_after(an, i) -> bool:

@@ -19,6 +19,16 @@ as a subject ("This range of human error sources needs to be carefully considere
 of human error that caused the outage" gives them as the cause), and so is anything in code
 or quotation marks.
 
+Every such phrase must be given as the cause: by a word of cause before it ("the results of
+human error", "blames the outage on human error", "pointed to human error as the cause",
+"labelled it human error"), as the agent of a passive ("disrupted by an operator error"), as
+the subject of a verb of causing ("Human error during a routine networking upgrade led to
+…", "the developer error that triggered the event", "human error played a role") or of "is
+the root cause", "was to blame", or as "a simple case of operator error". The term discussed
+("with that comes the potential for human error", "Classic 5 whys often end at human error",
+"human errors are treated as a symptom of a systemic problem", "rather than assigning blame
+for inadvertent human errors") is fine.
+
 ## Why it matters
 "Human error" is where an investigation stops, not where it ends: every incident involves
 a person doing something that made sense to them at the time. The useful question is what

@@ -45,6 +45,17 @@ the fuckup to happen"), what a view holds, after a dash or a colon ("A blame cul
 incidents as individual failures — … they need to be held accountable"), and so is the manner something may happen in ("Data might be deleted intentionally or
 negligently").
 
+A sentence said as a rule is not an account of blame ("After every outage, we write a
+blameless post-mortem to try and learn from our mistakes", "Even the sharpest tools in the
+IT shed blunder from time to time"), nor is one that supposes ("It was a great place to
+work, no finger pointing, if you screwed up no big deal", "If you are accidentally banned,
+we are also sincerely sorry for that", "Say there’s an incident and … Bobby and Susan
+screwed up") or asks ("I wonder whether that single difference - blame the person vs fix the
+system/tools predicts the failure or success of an enterprise?"). "Blame" names a person
+only within its own clause ("incidents either produce blame (which stops people from being
+honest …)" blames no one). A word of judgement stays the writer’s own in a question ("Ever
+wonder, Who wrote this garbage code?").
+
 ## Why it matters
 Judging people tells the reader who to be angry with and nothing about how to prevent the
 next incident. It also makes the next responder less willing to say what they saw.

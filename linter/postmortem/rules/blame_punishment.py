@@ -41,6 +41,14 @@ fired, the boss will know more", "when there are strong punishments, people hide
 are talk about punishment, not records of it; "when he was fired" and "if anyone should have
 resigned" are records and judgements and stay.
 
+A sentence said as a rule is not an account of blame ("After every outage, we write a
+blameless post-mortem to try and learn from our mistakes", "Even the sharpest tools in the
+IT shed blunder from time to time"), nor is one that supposes ("It was a great place to
+work, no finger pointing, if you screwed up no big deal", "If you are accidentally banned,
+we are also sincerely sorry for that", "Say there’s an incident and … Bobby and Susan
+screwed up"). A question about punishment still raises it ("he did not say whether there
+would be disciplinary measures").
+
 ## Why it matters
 A post-mortem that records a punishment tells every reader what happens to the next person
 who reports a mistake. People stop reporting, and the organisation stops learning.

@@ -38,6 +38,11 @@ clearly identify what he was working on"; not the advice "the best approach woul
 to just revert"); and the timing of a response in the passive ("the rollback should have been
 started sooner").
 
+A claim voiced as a temptation or a wrong belief is not the writer’s ("It is tempting to say
+the engineer should have known better", "Knowing the outcome of a failure makes us falsely
+believe we should have seen it coming"); "It’s easy to say that they should have tested
+their backups better, … but" concedes it and is reported.
+
 ## Why it matters
 "Should have" describes a world that did not happen and measures people against
 knowledge they did not have. It explains nothing about why the actual decision made sense

@@ -12,6 +12,10 @@ about what is ("the operator might just be hitting the enter key multiple times"
 simply be a timeout"; "could just have hit enter" is a counterfactual and is reported), and
 "easily missed" said of a message.
 
+"Obvious" needs a past to look back on: "Some things that are necessary and obvious to do
+just cannot get done with only two people" has none; "broke our VSO tests for obvious
+reasons" has.
+
 ## Why it matters
 After an incident the cause looks obvious; during it, it was not. Words like "obviously"
 and "simply" tell readers the responders missed something easy, which is hindsight bias

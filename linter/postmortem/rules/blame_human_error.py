@@ -19,6 +19,16 @@ as a subject ("This range of human error sources needs to be carefully considere
 of human error that caused the outage" gives them as the cause), and so is anything in code
 or quotation marks.
 
+Every such phrase must be given as the cause: by a word of cause before it ("the results of
+human error", "blames the outage on human error", "pointed to human error as the cause",
+"labelled it human error"), as the agent of a passive ("disrupted by an operator error"), as
+the subject of a verb of causing ("Human error during a routine networking upgrade led to
+…", "the developer error that triggered the event", "human error played a role") or of "is
+the root cause", "was to blame", or as "a simple case of operator error". The term discussed
+("with that comes the potential for human error", "Classic 5 whys often end at human error",
+"human errors are treated as a symptom of a systemic problem", "rather than assigning blame
+for inadvertent human errors") is fine.
+
 ## Why it matters
 "Human error" is where an investigation stops, not where it ends: every incident involves
 a person doing something that made sense to them at the time. The useful question is what
@@ -67,8 +77,13 @@ _NOT_A_CAUSE_AFTER = lex._words(
 # The nouns of a slip after "human", "operator", "staff": "human error", "operator mistakes",
 # "human failure", "a staff oversight" (not "human factors", the discipline).
 _SLIP_NOUNS = lex._words("error errors mistake mistakes failure failures slip slips fault faults oversight oversights blunder blunders lapse lapses")
+_CAUSE_NOUNS = lex._words("cause causes culprit reason source")
 _CAUSING = lex._words("led leads lead caused causes triggered triggers resulted results brought brings took takes")
-_CAUSE_WORDS = lex._words("caused cause causes due because result attributed blamed chalked came comes down boils through classified")
+_CAUSE_WORDS = lex._words(
+    "caused cause causes due because result results resulted resulting attributed attributes attributing blamed blame blames "
+    "blaming chalked down boils through classified stemmed stems stemming arose traced pointed points pinned "
+    "labelled labeled termed dubbed"
+)
 _META = (("rather", "than"), ("instead", "of"), ("beyond",), ("stop", "at"), ("not", "a"), ("no", "such"), ("about",), ("foster",), ("read",), ("whether",))
 
 
@@ -115,7 +130,7 @@ def check(doc, ctx):
                 continue  # "Human error is an inevitable … failure": a definition, not a cause
             if after in ("can", "could", "may", "might", "will", "would"):
                 continue  # "a single human error can cause an incident": what may happen, not what did
-            if (first.low in _SOMETIMES or not second.low.startswith("error")) and not _framed_as_cause(an, i):
+            if not _framed_as_cause(an, i):
                 continue
             phrase = block.text[first.start : second.end]
             yield Finding(
@@ -140,8 +155,22 @@ def _framed_as_cause(an, i):
     if after[:1] and after[0] in _CAUSING or after[:1] and after[0] in ("has", "have", "had") and after[1:2] and after[1] in _CAUSING:
         return True  # "a staff error led to the leak", "human failure caused the outage"
     before = [t.low for t in an.tokens[:i] if t.sentence == sentence]
-    if any(word in _CAUSE_WORDS for word in before):
-        return True
+    for k, word in enumerate(before):
+        # "assigning blame for inadvertent human errors": the error as what blame is for, a
+        # concept; "blames the outage on human error" gives it as the cause
+        if word in _CAUSE_WORDS and not (word in ("blame", "blames", "blaming") and before[k + 1 : k + 2] == ["for"]):
+            return True
+    if "by" in before[-3:]:
+        return True  # "disrupted by an operator error": the agent of the harm
+    # "Human error during a routine upgrade led to …", "the developer error that triggered the
+    # event": a verb of causing later in the same sentence, the phrase its subject
+    later = [t.low for t in an.tokens[i + 2 : i + 12] if t.sentence == sentence]
+    if any(word in _CAUSING for word in later) or later[:2] == ["was", "to"] or later[:3] == ["is", "to", "blame"] \
+            or later[:1] and later[0] in ("played", "plays", "play") and later[2:3] in (["role"], ["part"]) \
+            or later[:1] and later[0] in ("is", "was", "were", "are") and not _CAUSE_NOUNS.isdisjoint(later[1:4]):
+        return True  # "Once again, human error is the root cause"
+    if before[-2:] in (["case", "of"], ["instance", "of"], ["example", "of"]) and any(w in ("was", "is", "were") for w in before[-6:-2]):
+        return True  # "The wrong flag value was a simple case of operator error"
     # "It was user error", "this is simply user error"; not a term compared with another
     # ("what we call user error is really programmer error")
     for k in range(max(0, len(before) - 3), len(before)):

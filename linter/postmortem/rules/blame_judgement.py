@@ -45,6 +45,17 @@ the fuckup to happen"), what a view holds, after a dash or a colon ("A blame cul
 incidents as individual failures — … they need to be held accountable"), and so is the manner something may happen in ("Data might be deleted intentionally or
 negligently").
 
+A sentence said as a rule is not an account of blame ("After every outage, we write a
+blameless post-mortem to try and learn from our mistakes", "Even the sharpest tools in the
+IT shed blunder from time to time"), nor is one that supposes ("It was a great place to
+work, no finger pointing, if you screwed up no big deal", "If you are accidentally banned,
+we are also sincerely sorry for that", "Say there’s an incident and … Bobby and Susan
+screwed up") or asks ("I wonder whether that single difference - blame the person vs fix the
+system/tools predicts the failure or success of an enterprise?"). "Blame" names a person
+only within its own clause ("incidents either produce blame (which stops people from being
+honest …)" blames no one). A word of judgement stays the writer’s own in a question ("Ever
+wonder, Who wrote this garbage code?").
+
 ## Why it matters
 Judging people tells the reader who to be angry with and nothing about how to prevent the
 next incident. It also makes the next responder less willing to say what they saw.
@@ -65,6 +76,7 @@ import re
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
+from ._modality import habitual, token_at, unasserted
 from . import _clauses as cl
 from ._views import view_content
 from ._brands import brand
@@ -255,13 +267,18 @@ def check(doc, ctx):
         an = analyse_speech(block.text)
         seen = set()
         for start, end, what in (_judgements(an) if screened else _reproaches(an)):
-            if view_content(an, start):
+            if view_content(an, start) or habitual(an, token_at(an, start)) or unasserted(an, token_at(an, start), asked=what in _ACTS_ASKED_ABOUT):
                 continue  # "A blame culture treats incidents as individual failures — … held accountable"
             if any(start < e and s < end for s, e in seen) or what == _TRY_HARDER and block.column == "action":
                 continue  # one finding for one phrase; an action item asking for care is PM303's
             seen.add((start, end))
             phrase = " ".join(block.text[start:end].split())
             yield Finding(block.span(start, end), f"judges people: {phrase!r} ({what})", _HINT)
+
+
+# Kinds of finding that name an act, which a question can leave open ("we never ask who
+# screwed up"); a word of judgement is the writer's own even in a question.
+_ACTS_ASKED_ABOUT = frozenset({"assigns blame", "blames a person for a lapse"})
 
 
 def _judgements(an):
@@ -521,12 +538,17 @@ def _blame(an, i):
         other = tokens[j]
         if other.sentence != tok.sentence or other.low in ("not", "no", "never"):
             break  # "blame the process, not people"
+        if other.low in ("which", "that", "who", "because", "while") or not _NO_BREAK.issuperset(an.text[tokens[j - 1].end : other.start]):
+            break  # "incidents either produce blame (which stops people from …)": the clause has ended
         if other.low in lex.ROLE_NOUNS or other.low in lex.TEAM_NOUNS or other.low in lex.PERSON_PRONOUNS or other.low in ("him", "her", "them", "me", "us"):
             yield tok.start, tok.end, "assigns blame"
             return
         if other.capitalised and not other.initial and not brand(other.text):
             yield tok.start, tok.end, "assigns blame"
             return
+
+
+_NO_BREAK = frozenset(" \t\n'’")  # what may stand between two words of one phrase
 
 
 def _cleft_after(an, i) -> bool:

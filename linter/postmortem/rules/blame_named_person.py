@@ -35,6 +35,14 @@ allowed-names = ["Hermes", "Athena"]   # internal systems that look like names
 people = ["Dave", "Priya", "[A-Z][a-z]+sson"]   # regular expressions, matched against one word
 ```
 
+A sentence said as a rule is not an account of blame ("After every outage, we write a
+blameless post-mortem to try and learn from our mistakes", "Even the sharpest tools in the
+IT shed blunder from time to time"), nor is one that supposes ("It was a great place to
+work, no finger pointing, if you screwed up no big deal", "If you are accidentally banned,
+we are also sincerely sorry for that", "Say there’s an incident and … Bobby and Susan
+screwed up") or asks ("I wonder whether that single difference - blame the person vs fix the
+system/tools predicts the failure or success of an enterprise?").
+
 ## Why it matters
 A post-mortem that names who broke something teaches people to hide their mistakes, and
 it stops the analysis at a person instead of the conditions that made the mistake easy.
@@ -55,6 +63,7 @@ from functools import lru_cache
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
+from ._modality import unasserted
 from . import _people
 from ._people import candidates
 from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, acts_of_named, agent_blames, blamed_acts, clauses, has_error_prefixed, misdeeds, data_destroyers, POWER_CUT_VERBS, negated_duty
@@ -148,8 +157,8 @@ def check(doc, ctx):
                 if index in spans and (spans[index] > index + 1 or not tok.base.isalpha()):
                     # a person only the name rule knows, by a name of two words or a user name: "Phoenix_flare unclaimed all land …, causing …"
                     found = _blamed_person(an, index, names, owners, known=(index, spans[index]))
-            if found is None:
-                continue
+            if found is None or unasserted(an, found[0]):
+                continue  # "Say there's an incident and … Bobby and Susan screwed up": supposed, not reported
             start, end = found
             who = block.text[an.tokens[start].start : an.tokens[end - 1].end]
             first = an.tokens[start]
@@ -169,7 +178,8 @@ def check(doc, ctx):
         if not candidates(block.text):
             continue
         for act in blamed_acts(an, names, owners):
-            if act.actor.kind not in ("name", "handle") or act.actor.start in reported or _repairs(an, act):
+            if act.actor.kind not in ("name", "handle") or act.actor.start in reported or _repairs(an, act) \
+                    or unasserted(an, act.actor.start):
                 continue
             reported.add(act.actor.start)
             first, last = an.tokens[act.actor.start], an.tokens[act.actor.end - 1]

@@ -98,6 +98,17 @@ the villain in the next post-incident meeting"), a person in general under a pre
 gerund ("An organization does not get safer by naming the person who typed the wrong
 command").
 
+A sentence said as a rule is not an account of blame ("After every outage, we write a
+blameless post-mortem to try and learn from our mistakes", "Even the sharpest tools in the
+IT shed blunder from time to time"), nor is one that supposes ("It was a great place to
+work, no finger pointing, if you screwed up no big deal", "If you are accidentally banned,
+we are also sincerely sorry for that", "Say there’s an incident and … Bobby and Susan
+screwed up") or asks ("I wonder whether that single difference - blame the person vs fix the
+system/tools predicts the failure or success of an enterprise?"); a condition about someone
+in a role counts too ("When an engineer makes a mistake, the system should catch it"), but
+not one put with "had" ("if the engineer had checked, …") or in the past ("when the engineer
+ran the script, he forgot the flag").
+
 ## Why it matters
 Replacing a name with a role does not make a sentence blameless: "a tired engineer ran a
 destructive command on the wrong server" still ends the story at a person. The reader
@@ -121,6 +132,7 @@ from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
 from . import blame_judgement, blame_named_person  # the rules it outranks (OUTRANKS)
+from ._modality import habitual, unasserted
 from ._language import NameOptions, analyse_speech as analyse, is_past_verb, text_blocks, words_of
 from ._views import view_content
 from ._people import candidates
@@ -264,7 +276,7 @@ def findings(an, names=None, owners=None):
     question put with its auxiliary first."""
     return [f for f in _findings(an, names, owners)
             if not _asked(an, _token_at(an, f[0])) and not _refused(an, _token_at(an, f[0])) and not view_content(an, f[0])
-            and not _claim_denied(an, _token_at(an, f[0]))]
+            and not _claim_denied(an, _token_at(an, f[0])) and not habitual(an, _token_at(an, f[0])) and not unasserted(an, _token_at(an, f[0]))]
 
 
 # "effective incident investigations are not about proving that somebody made an error", "this

@@ -41,6 +41,14 @@ fired, the boss will know more", "when there are strong punishments, people hide
 are talk about punishment, not records of it; "when he was fired" and "if anyone should have
 resigned" are records and judgements and stay.
 
+A sentence said as a rule is not an account of blame ("After every outage, we write a
+blameless post-mortem to try and learn from our mistakes", "Even the sharpest tools in the
+IT shed blunder from time to time"), nor is one that supposes ("It was a great place to
+work, no finger pointing, if you screwed up no big deal", "If you are accidentally banned,
+we are also sincerely sorry for that", "Say there’s an incident and … Bobby and Susan
+screwed up"). A question about punishment still raises it ("he did not say whether there
+would be disciplinary measures").
+
 ## Why it matters
 A post-mortem that records a punishment tells every reader what happens to the next person
 who reports a mistake. People stop reporting, and the organisation stops learning.
@@ -63,6 +71,7 @@ from ..lazy_re import lazy
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
+from ._modality import habitual, token_at, unasserted
 from ._language import analyse_speech as analyse, text_blocks, negated_before, words_of
 from ._people import candidates
 
@@ -219,7 +228,7 @@ def check(doc, ctx):
     for block, an in _blocks(doc):
         seen = set()
         for start, end, what in punishments(an):
-            if start in seen:
+            if start in seen or habitual(an, token_at(an, start)) or unasserted(an, token_at(an, start), asked=False):
                 continue
             seen.add(start)
             phrase = " ".join(block.text[start:end].split())

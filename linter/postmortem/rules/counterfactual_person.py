@@ -38,6 +38,11 @@ clearly identify what he was working on"; not the advice "the best approach woul
 to just revert"); and the timing of a response in the passive ("the rollback should have been
 started sooner").
 
+A claim voiced as a temptation or a wrong belief is not the writer’s ("It is tempting to say
+the engineer should have known better", "Knowing the outcome of a failure makes us falsely
+believe we should have seen it coming"); "It’s easy to say that they should have tested
+their backups better, … but" concedes it and is reported.
+
 ## Why it matters
 "Should have" describes a world that did not happen and measures people against
 knowledge they did not have. It explains nothing about why the actual decision made sense
@@ -56,6 +61,7 @@ The failover runbook had no step to check replication lag before promoting a rep
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
+from ._modality import token_at, voiced
 from . import _clauses as cl
 from ._clauses import PASSIVE_DUTIES
 from ._language import analysed, is_participle, person_at, person_subject_before
@@ -148,8 +154,8 @@ def check(doc, ctx):
     for block, an in analysed(doc, _SCREEN, speech=True, test=_may_hold):
         seen = set()
         for start, end in _counterfactuals(an):
-            if start in seen:
-                continue
+            if start in seen or voiced(an, token_at(an, start)):
+                continue  # "It is tempting to say the engineer should have known better": a temptation named, not yielded to
             seen.add(start)
             phrase = " ".join(block.text[start:end].split())
             yield Finding(block.span(start, end), f"counterfactual about people: {phrase!r}", _hint(an, start, end))

@@ -12,6 +12,10 @@ about what is ("the operator might just be hitting the enter key multiple times"
 simply be a timeout"; "could just have hit enter" is a counterfactual and is reported), and
 "easily missed" said of a message.
 
+"Obvious" needs a past to look back on: "Some things that are necessary and obvious to do
+just cannot get done with only two people" has none; "broke our VSO tests for obvious
+reasons" has.
+
 ## Why it matters
 After an incident the cause looks obvious; during it, it was not. Words like "obviously"
 and "simply" tell readers the responders missed something easy, which is hindsight bias
@@ -31,7 +35,7 @@ did not look necessary.
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._language import analyse_speech as analyse, negated_before, person_subject_before
+from ._language import analyse_speech as analyse, is_past_verb, negated_before, person_subject_before
 
 CODE = "PM504"
 NAME = "hindsight-judgement"
@@ -80,6 +84,8 @@ def _judgement(an, i):
             or lows[k] in ("has", "have") and lows[k + 1] == "to" for k in range(len(lows) - 1)
         ):
             return None  # about future work or how a thing could be, not hindsight about people
+        if not _past(lows):
+            return None  # "Some things that are necessary and obvious to do just cannot get done": no past to look back on
         judged = any(same(j) and tokens[j].low in _EVALUATIONS for j in (i + 1, i + 2))
         if low == "obviously" and not judged and not any(_people_word(t) for t in an.sentence_tokens(tok.sentence)) and not _counterfactual(lows):
             return None  # "the config had obviously been copied from staging, since …": evidence, no one judged
@@ -110,6 +116,15 @@ _PEOPLE_WORDS = lex.PERSON_PRONOUNS | lex._words("me us my our your his her thei
 
 # A verdict on what was done: "the fix was obviously wrong" is hindsight whoever is named.
 _EVALUATIONS = lex._words("wrong bad incorrect mistaken flawed insufficient inadequate risky dangerous unsafe silly stupid careless mistake error")
+
+
+_PAST_MARKS = lex._words("was were had did been wasn't wasn’t weren't weren’t hadn't hadn’t didn't didn’t seemed looked")
+
+
+def _past(lows) -> bool:
+    """Whether the sentence looks back: a past auxiliary or copula, a verb in the past tense
+    ("broke", "brought", "deployed"), a modal perfect. Hindsight needs a past to look back on."""
+    return _counterfactual(lows) or any(low in _PAST_MARKS or is_past_verb(low) for low in lows)
 
 
 def _counterfactual(lows) -> bool:

@@ -1,0 +1,169 @@
+"""Modality of a sentence that the blame rules share: whether what a sentence says of people
+is said as a rule (generic, habitual) rather than as an account of one incident.
+
+"After every outage, we write a blameless post-mortem to learn from our mistakes", "Even the
+sharpest tools in the IT shed blunder from time to time": a frequency word and no past tense
+in the sentence make it a statement about what happens as a rule. "The intern often skipped
+the tests" (past) and "the operator forgot the flag every time" (past) stay accounts.
+"""
+
+from . import _lexicon as lex
+
+# Words that make a statement habitual or generic: how often something happens.
+_FREQUENCY = lex._words(
+    "often usually always generally typically frequently sometimes occasionally rarely seldom commonly normally "
+    "whenever inevitably routinely"
+)
+# "every outage", "each incident", "every time": a quantified occasion
+_EVERY = lex._words("every each")
+_OCCASIONS = lex._words("time times outage outages incident incidents failure failures postmortem post-mortem postmortems post-mortems case cases day week release deploy deployment")
+# "from time to time", "in most cases", "most of the time"
+_PHRASES = (("from", "time", "to", "time"), ("in", "most", "cases"), ("most", "of", "the", "time"), ("more", "often", "than", "not"))
+# Marks of an account of one occasion (the past), as ``_clauses.general_condition`` counts them.
+_PAST = lex._words(
+    "was were had did got been wasn't wasn’t weren't weren’t hadn't hadn’t didn't didn’t should ought must yesterday ago last"
+)
+
+
+def _frequency(lows: list[str]) -> bool:
+    for k, low in enumerate(lows):
+        if low in _FREQUENCY:
+            return True
+        if low in _EVERY and k + 1 < len(lows) and lows[k + 1] in _OCCASIONS:
+            return True
+        if any(tuple(lows[k : k + len(p)]) == p for p in _PHRASES):
+            return True
+    return False
+
+
+def habitual(an, i: int) -> bool:
+    """Whether token ``i`` stands in a sentence said as a rule: a word of frequency in the
+    sentence and no mark of the past (a past-tense auxiliary, a verb in -ed) anywhere in it
+    ("While we usually deploy with Salt, we missed the certificates this time" is an account)."""
+    sentence = an.sentence_tokens(an.tokens[i].sentence)
+    lows = [t.low for t in sentence]
+    if not _frequency(lows):
+        return False
+    return not any(low in _PAST or low.endswith("ed") and len(low) > 4 for low in lows)
+
+
+def token_at(an, offset: int) -> int:
+    """The index of the token that starts at or after ``offset``."""
+    return next((k for k, t in enumerate(an.tokens) if t.start >= offset), len(an.tokens) - 1)
+
+
+# Who a condition is about when it is said of anyone at all: "if you screwed up", "if anyone
+# talks about …".
+_ANYONE = lex._words("you anyone anybody someone somebody one people")
+_CONDITIONAL = lex._words("if unless whenever when")
+_SUPPOSING = lex._words("say suppose supposing")
+
+
+def hypothetical(an, i: int) -> bool:
+    """Whether token ``i`` stands in what a sentence supposes rather than reports: a condition
+    about anyone at all ("It was a great place to work, no finger pointing, if you screwed up no
+    big deal", "If you are accidentally banned, we are sorry"), what follows "as if" ("everyone
+    blames him, as if he had the malicious intent …"), or a sentence that opens by supposing
+    ("Say there's an incident and … Bobby and Susan screwed up"). A condition about a person
+    or put counterfactually ("if the engineer had checked the flag, …") is not."""
+    sentence = an.sentence_tokens(an.tokens[i].sentence)
+    lows = [t.low for t in sentence]
+    k = next((n for n, t in enumerate(sentence) if t.start >= an.tokens[i].start), len(sentence))
+    first = 1 if lows[:1] in (["and"], ["but"], ["so"]) else 0
+    if lows[first : first + 1] and lows[first] in _SUPPOSING or lows[first : first + 2] in (["let's", "say"], ["let’s", "say"]):
+        return True
+    if any(lows[n] == "as" and lows[n + 1] in ("if", "though") for n in range(k - 1) if n + 1 < k):
+        return True
+    if any(low in lex.MODALS and nxt in ("have", "'ve", "’ve") for low, nxt in zip(lows, lows[1:])):
+        return False  # "… would have survived": a counterfactual, an account of what was not done
+    for n in range(k - 1, -1, -1):
+        if lows[n] in _CONDITIONAL:
+            # the condition's subject right after the conjunction: "if you …", "if anyone …",
+            # "when an engineer makes a mistake, …" (anyone in that role); not when the sentence
+            # then names who ("if anybody is to be blamed …, it is on me"), and "when" only in
+            # the present ("when the engineer ran the script, …" is an account)
+            anyone = n + 1 < len(lows) and (
+                lows[n + 1] in _ANYONE or lows[n + 1] in ("a", "an", "any") and n + 2 < len(lows) and lows[n + 2] in lex.ROLE_NOUNS
+            )
+            end = next((m for m in range(n + 1, len(lows)) if _break(an, sentence, m, ",;:—–")), len(lows))
+            if lows[n] == "when" and any(low in _PAST or low.endswith("ed") and len(low) > 4 for low in lows[n + 1 : end]):
+                return False
+            if any(low in ("had", "hadn't", "hadn’t") for low in lows[n + 1 : k]):
+                return False  # "if the engineer had checked, …", "if you had tested it, …"
+            return anyone and not _cleft(lows[k:])
+        if lows[n] in ("because", "since", "but", "so", "then") or _break(an, sentence, n, ",;:—–"):
+            return False  # the token is past the condition: "When you get to a certain point, it becomes …"
+    return False
+
+
+def _break(an, sentence, n, marks=";:—–") -> bool:
+    """A clause boundary just before token ``n`` of ``sentence`` (a semicolon, a colon, a dash;
+    with ``marks``, other punctuation too)."""
+    if n == 0:
+        return False
+    gap = an.text[sentence[n - 1].end : sentence[n].start]
+    return any(c in gap for c in marks)
+
+
+_CLEFT_FOCUS = lex._words("on me him her them us you")
+
+
+def _cleft(lows: list[str]) -> bool:
+    """ "it is on me", "it's me": a cleft that names who."""
+    for n in range(len(lows) - 1):
+        if lows[n] in ("it's", "it’s") and lows[n + 1] in _CLEFT_FOCUS:
+            return True
+        if lows[n] == "it" and lows[n + 1] in ("is", "was") and n + 2 < len(lows) and lows[n + 2] in _CLEFT_FOCUS:
+            return True
+    return False
+
+
+# Verbs that put a question, so that the clause after "who" or "whether" is open: "we never ask
+# who made the mistake", "Asking who forgot …", "I wonder whether … blame the person".
+_ASKING = lex._words("ask asks asked asking wonder wonders wondered wondering question questions")
+_WHO = lex._words("who whom whoever")
+
+
+def open_question(an, i: int) -> bool:
+    """Whether token ``i`` stands in a clause that asks rather than tells: after "whether", or
+    after "who" put as a question ("we never ask who made the mistake", "The question is not
+    who screwed up", a sentence opening "Who forgot …" without a question mark). "The engineer
+    who deleted the table" is a relative clause and tells."""
+    sentence = an.sentence_tokens(an.tokens[i].sentence)
+    lows = [t.low for t in sentence]
+    k = next((n for n, t in enumerate(sentence) if t.start >= an.tokens[i].start), len(sentence))
+    for n in range(k - 1, -1, -1):
+        if lows[n] == "whether":
+            return True
+        if lows[n] in _WHO:
+            before = lows[n - 1] if n > 0 else ""
+            return before in _ASKING or before in ("not", "is", "was") or n == 0 and not an.text[sentence[-1].end :].lstrip().startswith("?")
+        if _break(an, sentence, n, ",;:—–"):
+            return False
+    return False
+
+
+# A claim put as a temptation or a mistaken belief: "It is tempting to say the engineer should
+# have known better", "makes us falsely believe we should have seen it coming".
+_VOICING = lex._words("say saying believe believing think thinking conclude concluding assume assuming feel")
+_FRAMES = lex._words("tempting falsely wrongly mistakenly")  # not "it's easy to say …, but": that concedes it
+
+
+def voiced(an, i: int) -> bool:
+    """Whether token ``i`` stands in what someone is said to be tempted to say or to believe
+    wrongly, not what the writer says."""
+    sentence = an.sentence_tokens(an.tokens[i].sentence)
+    lows = [t.low for t in sentence]
+    k = next((n for n, t in enumerate(sentence) if t.start >= an.tokens[i].start), len(sentence))
+    for n in range(k - 1, -1, -1):
+        if lows[n] in _VOICING:
+            return any(low in _FRAMES for low in lows[max(0, n - 3) : n])
+    return False
+
+
+def unasserted(an, i: int, asked: bool = True) -> bool:
+    """What a sentence supposes, asks (unless ``asked`` is false), or voices for someone else:
+    not an account of blame. Punishment and the writer's own words of judgement stay blame in a
+    question ("he did not say whether there would be disciplinary measures", "Who wrote this
+    garbage code?"), so their rules pass ``asked=False``."""
+    return hypothetical(an, i) or asked and open_question(an, i) or voiced(an, i)

@@ -318,6 +318,9 @@ def _action_findings(action: str, code: str):
     [
         ("Backup policy needs to be defined", "PM301", '"Define backup policy"'),
         ("Monitoring team should add alerts for lag", "PM301", '"Add alerts for lag"'),
+        ("Improved runbooks for engine-level limits", "PM301", '"Improve runbooks for engine-level limits"'),
+        ("Documenting and communicating SDK release process changes to the team", "PM301",
+         '"Document and communicate SDK release process changes to the team"'),
         ("Enhance existing error handling in the Content Interpreter.", "PM302", "'existing error handling in the Content Interpreter'"),
         ("Remind engineers to check the target cluster before running migrations", "PM303",
          "nobody has to remember to check the target cluster before running migrations"),
@@ -332,6 +335,11 @@ def _action_findings(action: str, code: str):
 def test_action_hints_reuse_the_items_own_words(action, code, hint):
     (finding,) = _action_findings(action, code)
     assert hint in finding.hint
+
+
+def test_a_label_before_a_colon_is_not_turned_into_the_verb():
+    (finding,) = _action_findings("Enhanced Monitoring: Implement more granular monitoring for database metrics", "PM301")
+    assert "Enhance Monitoring" not in finding.hint
 
 
 @pytest.mark.parametrize(

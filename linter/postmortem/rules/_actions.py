@@ -1625,25 +1625,29 @@ def _behaviour_at(an, p):
 # ------------------------------------------------------------------ hints from the item itself
 
 _PREDICATE_WORDS = _lex._words("should will must shall needs need would could can")
+_FINITE_BE_HAVE = _lex._words("is are was were has have")
 
 
-def imperative_rewrite(an: Analysis) -> str | None:
-    """The item turned round so that it starts with its verb, from its own words:
-    "Backup policy needs to be defined" -> "Define backup policy", "Monitoring team should add
-    alerts for lag" -> "Add alerts for lag". None when the item has no such predicate."""
+def imperative_rewrite(an: Analysis, text: str | None = None) -> str | None:
+    """The item turned round so that it starts with its verb, from its own words (``text``,
+    the cell as written; ``an.text`` has quotations blanked): "Backup policy needs to be
+    defined" -> "Define backup policy", "Monitoring team should add alerts for lag" -> "Add
+    alerts for lag", "Improved runbooks for engine-level limits" -> "Improve runbooks for
+    engine-level limits". None when the item has no such predicate."""
+    text = an.text if text is None else text
     tokens = an.tokens
     first = opening(an)
     m = next((j for j in range(first + 1, min(len(tokens), first + 8)) if tokens[j].low in _PREDICATE_WORDS), None)
     if m is None:
-        return None
+        return _verb_form_rewrite(an, text, first)
     j = m + 1
     while j < len(tokens) and tokens[j].low in ("to", "be", "been", "also", "probably"):
         j += 1
     if j >= len(tokens):
         return None
     verb = tokens[j]
-    subject = an.text[tokens[first].start : tokens[m - 1].end]
-    rest = an.text[verb.end : tokens[-1].end].strip() if j + 1 < len(tokens) else ""
+    subject = text[tokens[first].start : tokens[m - 1].end]
+    rest = text[verb.end : tokens[-1].end].strip() if j + 1 < len(tokens) else ""
     passive = j > m + 1 and tokens[j - 1].low in ("be", "been") and is_participle(verb.low)
     lemma = _base_form(verb.low)
     if lemma is None:
@@ -1656,6 +1660,39 @@ def imperative_rewrite(an: Analysis) -> str | None:
     else:
         return None
     return words[:1].upper() + words[1:]
+
+
+def _verb_form_rewrite(an: Analysis, text: str, first: int) -> str | None:
+    """ "Improved runbooks for engine-level limits" -> "Improve runbooks …", "Documenting and
+    communicating the release process" -> "Document and communicate the release process"; not
+    a label before a colon ("Enhanced Monitoring: Implement …")."""
+    tokens = an.tokens
+    if first + 1 >= len(tokens) or tokens[first + 1].sentence != tokens[first].sentence:
+        return None
+    if ":" in text[tokens[first].start : tokens[min(first + 5, len(tokens) - 1)].end]:
+        return None
+    sentence = tokens[first].sentence
+    if any(tok.low in _PREDICATE_WORDS or tok.low in _FINITE_BE_HAVE for tok in tokens[first:] if tok.sentence == sentence):
+        return None  # "Monitoring for both … is being improved": a subject, not a verb
+
+    def imperative(tok) -> str | None:
+        lemma = _base_form(tok.low) if tok.low.endswith(("ed", "ing")) else None
+        return lemma if lemma in _lex.IMPERATIVE_VERBS and lemma != tok.low else None
+
+    lead = imperative(tokens[first])
+    if lead is None:
+        return None
+    words, rest = [lead], first + 1
+    after = tokens[rest + 1] if rest + 1 < len(tokens) else None
+    also = _base_form(after.low) if after is not None and after.low.endswith(("ed", "ing")) else None
+    if tokens[rest].low in ("and", "or") and also and also != after.low:
+        words += [tokens[rest].low, also]  # "documenting and communicating" -> "document and communicate"
+        rest += 2
+    if rest >= len(tokens):
+        return None
+    words.append(" ".join(text[tokens[rest].start : tokens[-1].end].split()))
+    phrase = " ".join(words)
+    return phrase[:1].upper() + phrase[1:]
 
 
 def _base_form(low: str) -> str | None:

@@ -51,7 +51,7 @@ def check(doc, ctx):
             continue
         start, end = not_verb_first_span(an)
         words = cell.prose.text[start:end]
-        rewrite = imperative_rewrite(an)
+        rewrite = imperative_rewrite(an, cell.prose.text)
         hint = (
             f"Start with what will be done, in the imperative: \"{rewrite}\"."
             if rewrite

@@ -76,3 +76,16 @@ def test_every_rule_is_exercised_by_the_corpus(self_written):
         for code, rule in parts["all"].per_rule.items():
             assert rule.labelled > 0, f"{code}: no corpus item is labelled with it"
             assert rule.flagged_bad > 0, f"{code}: flags nothing in the corpus"
+
+
+def test_every_test_item_recorded_as_seen_is_in_the_test_set_and_not_in_development():
+    """``real/test-seen.tsv`` names test items seen while tuning by the hash of their text; the
+    test set is measured with and without them. Only hashes are compared here."""
+    seen = accuracy.seen_test_items()
+    keys = {
+        part: {accuracy.seen_key(item.text) for kind in ("prose", "actions") for item in accuracy.load_real(accuracy.REAL / f"{kind}-{part}.tsv")}
+        for part in ("dev", "test")
+    }
+    assert seen <= keys["test"], sorted(seen - keys["test"])
+    assert not seen & keys["dev"]
+    assert all(len(key) == 64 for key in seen)

@@ -162,6 +162,41 @@ _WITHOUT_FILLERS = W("a any proper prior peer first adequate sufficient the")
 _EXPOSED = W("exposed publicly unprotected unsecured unencrypted")
 
 
+# Gerunds after "without" that name an outcome or a state, not a step left out: "restored it
+# without losing data", "without causing downtime", "without being asked", "without any".
+_OUTCOME_GERUNDS = W(
+    """
+    losing causing affecting impacting breaking disrupting interrupting dropping needing
+    requiring having being getting making leaving exposing incurring noticing realizing
+    realising knowing spotting seeing detecting anything something nothing everything
+    """
+)
+
+
+def _omitted_gerund(an: Analysis, t: int, clause) -> bool:
+    """ "sent the email … without using the blind copy function", "merged it without running the
+    suite": after a past act of a person, "without" and the gerund of any verb in the dictionary
+    is a step left out, unless the gerund names an outcome or a state ("without losing data",
+    "without being asked") or the clause gives its reason."""
+    tokens = an.tokens
+    if t >= clause.end or clause.negated or clause.passive:
+        return False
+    low = tokens[t].low
+    if not low.endswith("ing") or len(low) < 5 or low in _OUTCOME_GERUNDS or low in harms():
+        return False
+    main = tokens[clause.main].low
+    if not (is_past_verb(main) or main in _IRREGULAR_PAST):
+        return False  # "we release it … without testing": how a process works
+    from ._language import _lemmas  # deferred: the lexicon loads only for such a phrase
+
+    stem = low[:-3]
+    for base in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem):
+        found = _lemmas(base)
+        if found is not None and "VERB" in found and base in found["VERB"]:
+            return not _explained(an, clause)
+    return False
+
+
 def _duty_gerund(low: str) -> bool:
     """ "running", "checking", "telling": the gerund of a duty verb."""
     if not low.endswith("ing") or len(low) < 6:
@@ -370,7 +405,8 @@ def _verb_groups(an: Analysis, start: int, end: int) -> list[tuple[int, int]]:
             # walk over the auxiliaries and adverbs to the main verb: "had already been removed"
             while j + 1 < end and an.tokens[j].low in AUXILIARIES:
                 k = j + 1
-                while k < end and _adverb(an.tokens[k].low):
+                while k < end and (_adverb(an.tokens[k].low) or k + 1 < end and is_participle(an.tokens[k + 1].low)
+                                   and not is_participle(an.tokens[k].low) and _pure_adverb(an.tokens[k].low)):
                     k += 1
                 if k < end and (an.tokens[k].low in AUXILIARIES or is_participle(an.tokens[k].low) or an.tokens[k].low in ERROR_VERBS or an.tokens[k].low.endswith("ing") or _base_like(an.tokens[k].low)):
                     j = k
@@ -424,7 +460,7 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
             len(tok.text) == 1 and tok.text.isupper() or tok.text.isdigit() and len(tok.text) <= 2):
         return Actor(_np_start(an, j - 1), j + 1, "role")  # "Engineer A typed …", "operator 2"
     start = _np_start(an, j)
-    if base in ROLE_NOUNS or base in lex.TEAM_NOUNS or role_compound(base):
+    if base in ROLE_NOUNS or base in lex.TEAM_NOUNS or role_compound(base) or base in occupations():
         if tok.capitalised and not tok.initial and not (j > 0 and an.tokens[j - 1].low in _DETERMINERS) \
                 and not (an.tokens[start].low in _DETERMINERS and start < j) and not _title_case(an, tok.sentence):
             return Actor(j, j + 1, "thing")  # "a post on Teams": a product; not in a headline
@@ -472,6 +508,22 @@ _PERSON_SUFFIXES = ("woman", "women", "man", "men", "person", "persons", "people
 _ROLE_PREFIXES = ("sub", "co-", "co", "ex-")
 
 
+def occupations() -> frozenset[str]:
+    """Nouns for people by their occupation, from Faker's job titles (``_occupations.py``):
+    loaded when a subject is first looked at."""
+    global _OCCUPATIONS
+    if _OCCUPATIONS is None:
+        from ._occupations import OCCUPATIONS
+
+        _OCCUPATIONS = OCCUPATIONS
+    return _OCCUPATIONS
+
+
+_OCCUPATIONS = None
+# Role nouns that end a closed compound for a person: "crewmember", "caseworker".
+_COMPOUND_TAILS = W("member members worker workers engineer engineers staffer staffers")
+
+
 @lru_cache(maxsize=2048)
 def role_compound(low: str) -> bool:
     """A role noun by its form: a compound of a word of the dictionary and "-man", "-woman",
@@ -481,6 +533,13 @@ def role_compound(low: str) -> bool:
     for prefix in _ROLE_PREFIXES:
         if low.startswith(prefix) and low[len(prefix):] in ROLE_NOUNS and len(low) - len(prefix) > 3:
             return True
+    for tail in _COMPOUND_TAILS:
+        if low.endswith(tail) and len(low) - len(tail) >= 4:
+            from ._language import _lemmas  # deferred: the lexicon loads only for such a word
+
+            head = _lemmas(low[: -len(tail)].rstrip("-"))
+            if head is not None and "NOUN" in head:
+                return True  # "crewmember", "caseworker", "dockworkers"
     if low.endswith(("ician", "icians")) and len(low) > 7:
         return True  # "technician", "electrician", "beautician"
     if low.endswith(("ist", "ists")) and len(low) > 6 and not low.endswith(("list", "lists", "sist", "sists")) or low.endswith(("alist", "alists")):
@@ -571,6 +630,12 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     across = _subject_across(an, k, j, names, owners, groups)
     if across is not None:
         return across
+    if _gap_is_comma(an, j, j + 1) and tokens[j].text.isdigit() and len(tokens[j].text) <= 3 and j > 0 \
+            and tokens[j - 1].sentence == sentence and _gap_is_comma(an, j - 1, j):
+        # an age in apposition: "Tan Wei Chiang, 30, then lied …"
+        found = actor_ending_at(an, j - 1, names, owners)
+        if found is not None and found.person:
+            return found
     if low in _COORDINATORS or _gap_is_comma(an, j, j + 1) and low not in ROLE_NOUNS:
         # "an operator used a tool … but forgot to type": the subject of the earlier verb;
         # "a tired engineer, working late …, ran": the subject before the parenthesis
@@ -929,6 +994,9 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     cause = _act_as_cause(an, clause, actor)
     if cause is not None:
         return cause
+    nobody = _none_did(an, clause, actor)
+    if nobody is not None:
+        return nobody
     lucky = main in _LUCKY_VERBS  # "we worked around the root cause by accident": luck, not an error
     # adverbs of error, before the verb or in its clause: "accidentally deleted", "unknowingly he disconnected"
     for t in range(max(actor.end, clause.verb - 3), clause.end):
@@ -1043,14 +1111,17 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         return decision
     # the road not taken: "Instead of deploying to each server in turn, he opened …",
     # "someone wrote code … instead of using the library"
-    road = _instead_of(an, clause, actor)
+    road = _instead_of(an, clause, actor) or _instead_of_object(an, clause, actor)
     if road is not None:
         return road
+    misdeed = _committed_misdeed(an, clause)
+    if misdeed is not None:
+        return misdeed
     # the wrong target: "deleted the wrong directory", "pushed the bad config", "a destructive command";
     # not what was perceived: "an engineer noticed the wrong certificate was being served"
     for t in range(clause.main + 1, clause.end if main not in _PERCEIVED else clause.main + 1):
         low = tokens[t].low
-        if low.endswith("ing") and _gap_is_comma(an, t - 1, t) and low not in ("thinking", "believing", "assuming"):
+        if low.endswith("ing") and _gap_is_comma(an, t - 1, t) and low not in ("thinking", "believing", "assuming", "including"):
             break  # "…, attributing the outage to a faulty update": the object of another phrase
         if low in ("who", "whom") and t > clause.main + 1:
             break  # "… by naming the person who typed the wrong command": the relative clause's own act
@@ -1072,7 +1143,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             return t, min(t + 3, clause.end), f"{main} the most {nxt} …"
         if low == "instead" and (main in DESTRUCTIVE_VERBS or main in _RUN_VERBS):
             return t, t + 1, f"{main} … instead"
-        if low == "without" and (nxt in _WITHOUT_DUTIES or _duty_gerund(nxt)):
+        if low == "without" and (nxt in _WITHOUT_DUTIES or _duty_gerund(nxt) or _omitted_gerund(an, t + 1, clause)):
             return t, t + 2, f"{main} without {nxt}"
         if low == "without" and not _explained(an, clause):
             # "deployed the change without review", "upgrading without proper backups"
@@ -1096,7 +1167,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     if main in _SEVERING:
         # physical damage: "cut the cable", "severed a fibre line", "hit a gas main"
         for t in range(clause.main + 1, min(clause.end, clause.main + 6)):
-            if tokens[t].low in _PREPOSITIONS and not (t == clause.main + 1 and tokens[t].low == "through") or tokens[t].low in ("over", "back"):
+            if tokens[t].low in _PREPOSITIONS and not (t == clause.main + 1 and tokens[t].low in ("through", "into")) or tokens[t].low in ("over", "back"):
                 break  # "cut over to the new line of routers": not the object
             if tokens[t].low in _INFRASTRUCTURE and not _explained(an, clause):
                 return clause.main, t + 1, f"{main} the {tokens[t].low}"
@@ -1179,6 +1250,68 @@ def _act_as_cause(an, clause, actor):
             or not (is_past_verb(main) or main in _IRREGULAR_PAST):
         return None  # "because the engineer saw errors in the logs": a response, not a cause
     return t, clause.main + 1, f"because … {main}"
+
+
+def _none_did(an, clause, actor):
+    """ "Neither flight crewmember adequately monitored the airspeed", "none of the reviewers
+    checked the diff": a duty left undone, told through the people who did not do it."""
+    tokens = an.tokens
+    first = tokens[actor.start].low
+    if first not in ("neither", "none") or clause.negated or _explained(an, clause):
+        return None
+    main = tokens[clause.main].low
+    if not (is_past_verb(main) or main in _IRREGULAR_PAST):
+        return None
+    from ._language import _lemmas  # deferred: the lexicon loads only for such a clause
+
+    found = _lemmas(main)
+    verbs = found.get("VERB", ()) if found else ()
+    if any(v in DUTY_VERBS for v in verbs):
+        return actor.start, clause.main + 1, f"{first} … {main}"
+    return None
+
+
+_COMMIT_VERBS = W("committed commits commit")
+
+
+def _committed_misdeed(an, clause):
+    """ "an employee who had committed sabotage", "the clerk committed fraud": a misdeed from the
+    VADER lexicon's nouns of harm as what a person committed; not code committed ("committed a fix
+    for the crash", "committed the crash dump": the noun is not the head of the object)."""
+    tokens = an.tokens
+    if tokens[clause.main].low not in _COMMIT_VERBS or clause.negated or clause.passive:
+        return None
+    for t in range(clause.main + 1, min(clause.end, clause.main + 4)):
+        low = tokens[t].low
+        if low in _DETERMINERS or low in ("an", "further", "another", "more"):
+            continue
+        nxt = tokens[t + 1] if t + 1 < len(tokens) and tokens[t + 1].sentence == clause.sentence else None
+        if low in harms() and (nxt is None or not nxt.low.isalpha() or nxt.low in lex.STOPWORDS or _gap_is_comma(an, t, t + 1)):
+            return clause.main, t + 1, f"{tokens[clause.main].low} {low}"
+        break
+    return None
+
+
+def _instead_of_object(an, clause, actor):
+    """ "A trader keyed in £300m instead of £3m", "the employee sent the email via her personal
+    account instead of the council's secure system": a past act of a role or a named person on
+    the wrong thing. Not "we"/"I" ("we used a queue instead of calling the service" is a design)
+    and not with a reason given."""
+    tokens = an.tokens
+    if actor.kind not in ("role", "name", "handle") or actor.generic or clause.negated:
+        return None
+    main = tokens[clause.main].low
+    if not (is_past_verb(main) or main in _IRREGULAR_PAST) or main in _STATE_VERBS or main in _REPORTED:
+        return None
+    for t in range(clause.main + 1, min(clause.end, clause.main + 14) - 1):
+        if tokens[t].low in _CLAUSE_BREAKS and t > clause.main + 1:
+            break
+        if tokens[t].low == "instead" and tokens[t + 1].low == "of" and not _explained(an, clause):
+            nxt = tokens[t + 2].low if t + 2 < len(tokens) and tokens[t + 2].sentence == clause.sentence else ""
+            if nxt.endswith("ing") and len(nxt) > 4:
+                return None  # "escalated … instead of handling each one": a choice of acts, told either way
+            return t, t + 2, f"{main} … instead of"
+    return None
 
 
 def _instead_of(an, clause, actor):
@@ -1683,6 +1816,9 @@ def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=N
             actor = actor_ending_at(an, i - 1, names, owners)
         if actor is None or not actor.person or actor.generic:
             continue
+        if _gap_is_comma(an, i - 1, i) and actor.start > 0 and tokens[actor.start - 1].low in _PREPOSITIONS \
+                and tokens[actor.start - 1].sentence == tok.sentence:
+            continue  # "engines can work against traders, executing orders …": the object of a preposition
         if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence and tokens[i + 1].low in _COMPOUND_ENDS:
             continue  # "staff training has been blamed …": the head of a compound noun, the verb follows
         end = i + 1
@@ -1944,7 +2080,12 @@ def _caused_harm(an, clause):
     """Harm a person caused, whatever the word for it: "the engineer caused chaos in the data
     centre", "I caused a lot of people some headaches and confusion"."""
     tokens = an.tokens
-    if tokens[clause.main].low not in _CAUSE_VERBS or clause.negated or clause.passive or _explained(an, clause):
+    low = tokens[clause.main].low
+    if low == "cause" and clause.verb < clause.main and tokens[clause.verb].low == "did":
+        pass  # "the engineer did cause an outage": the base after the past auxiliary
+    elif low not in _CAUSE_VERBS:
+        return None
+    if clause.negated or clause.passive or _explained(an, clause):
         return None
     for t in range(clause.main + 1, min(clause.end, clause.main + 8)):
         if t > clause.main + 1 and _gap_is_comma(an, t - 1, t) or tokens[t].low in _CLAUSE_BREAKS:
@@ -1979,7 +2120,7 @@ CUE_WORDS = (
     ERROR_ADVERBS | ERROR_VERBS | _WRONG | _DANGEROUS | _SLIPS | DUTY_VERBS | DESTRUCTIVE_VERBS
     | _DAMAGE_VERBS | _CAUSED | _ONLY_PEOPLE | _DISCLOSURE_VERBS | _NARRATIVE_PRESENT | _RUN_VERBS
     | frozenset(_DAMAGE_PARTICLE_VERBS)
-    | W("bad badly instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes")
+    | W("bad badly instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes cause neither none")
     | OMISSION_VERBS | W("left leaves leave because failed right correct intended meant wanted back") | _SHARING_VERBS | _RELEASE_VERBS
     | _DECISION_VERBS | _SEVERING | _SWITCH_VERBS | _UNPLUG_VERBS | _MISHAP_VERBS
 )

@@ -147,7 +147,7 @@ _NEGATIONS = lex._words("not never didn't didn’t don't don’t doesn't doesn�
 
 
 _WEAK = lex._words(
-    "caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes"
+    "cause caused causing neither none took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes"
     " left leaves skipped skip skips because failed uploaded posted pushed committed published shared leaked exposed pasted before intended meant wanted"
     " severed severs damaged struck hit dug decided chose opted elected result due traced attributed consequence outcome owing"
 )
@@ -212,8 +212,9 @@ def _weak_beside_person(text: str) -> bool:
         words = frozenset(w[:-2] if w.endswith(("'s", "’s")) else w for w in _WORD.findall(sentence.lower()))
         if not words.isdisjoint(_WEAK) and (
             not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(_PASSIVE) and not words.isdisjoint(_PASSIVE_CUES)
+            or not words.isdisjoint(cl.occupations()) or any(cl.role_compound(w) for w in words if len(w) > 7)
         ):
-            return True
+            return True  # a role by its occupation or its form: "a trader keyed in …", "neither crewmember …"
     return False
 
 

@@ -139,7 +139,7 @@ _NO_SLIPS = W("mistake mistakes error errors typo typos blunder blunders slip sl
 _WITHOUT_DUTIES = W(
     """
     checking testing realizing realising thinking reviewing asking consulting telling verifying
-    confirming waiting first noticing double-checking
+    confirming waiting first noticing double-checking knowing
     """
 )
 _SLIPS = W("typo typos mistake mistakes blunder blunders error errors fuckup fuck-up screwup screw-up slip oversight")
@@ -168,7 +168,7 @@ _OUTCOME_GERUNDS = W(
     """
     losing causing affecting impacting breaking disrupting interrupting dropping needing
     requiring having being getting making leaving exposing incurring noticing realizing
-    realising knowing spotting seeing detecting anything something nothing everything
+    realising spotting seeing detecting anything something nothing everything
     """
 )
 
@@ -1294,11 +1294,12 @@ def _committed_misdeed(an, clause):
 
 def _instead_of_object(an, clause, actor):
     """ "A trader keyed in £300m instead of £3m", "the employee sent the email via her personal
-    account instead of the council's secure system": a past act of a role or a named person on
-    the wrong thing. Not "we"/"I" ("we used a queue instead of calling the service" is a design)
+    account instead of the council's secure system": a past act of a role, a named person, "he"
+    or "she" on the wrong thing. Not "we"/"I" ("we used a queue instead of calling the service" is a design)
     and not with a reason given."""
     tokens = an.tokens
-    if actor.kind not in ("role", "name", "handle") or actor.generic or clause.negated:
+    if not (actor.kind in ("role", "name", "handle") or actor.kind == "pronoun" and an.tokens[actor.start].low in ("he", "she")) \
+            or actor.generic or clause.negated:
         return None
     main = tokens[clause.main].low
     if not (is_past_verb(main) or main in _IRREGULAR_PAST) or main in _STATE_VERBS or main in _REPORTED:

@@ -403,12 +403,17 @@ def _verb_groups(an: Analysis, start: int, end: int) -> list[tuple[int, int]]:
             first = i
             j = i
             # walk over the auxiliaries and adverbs to the main verb: "had already been removed"
-            while j + 1 < end and an.tokens[j].low in AUXILIARIES:
+            while j + 1 < end and (an.tokens[j].low in AUXILIARIES or j == first and an.tokens[j].low in _SUBJECT_CONTRACTIONS):
                 k = j + 1
                 while k < end and (_adverb(an.tokens[k].low) or k + 1 < end and is_participle(an.tokens[k + 1].low)
                                    and not is_participle(an.tokens[k].low) and _pure_adverb(an.tokens[k].low)):
                     k += 1
-                if k < end and (an.tokens[k].low in AUXILIARIES or is_participle(an.tokens[k].low) or an.tokens[k].low in ERROR_VERBS or an.tokens[k].low.endswith("ing") or _base_like(an.tokens[k].low)):
+                if j == first and an.tokens[j].low in _SUBJECT_CONTRACTIONS:
+                    if k < end and is_participle(an.tokens[k].low) and an.tokens[k].low not in AUXILIARIES:
+                        j = k  # "I'd already nuked half the cache", "we've accidentally deleted": a perfect
+                    break
+                if k < end and (an.tokens[k].low in AUXILIARIES or is_participle(an.tokens[k].low) or an.tokens[k].low in ERROR_VERBS or an.tokens[k].low.endswith("ing") or _base_like(an.tokens[k].low)
+                                or an.tokens[j].low in _DID_NOT and _base_verb(an.tokens[k].low)):
                     j = k
                     continue
                 break
@@ -420,6 +425,17 @@ def _verb_groups(an: Analysis, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _SUBJECT_PRONOUNS = W("i we they he she you")
+
+
+@lru_cache(maxsize=2048)
+def _base_verb(low: str) -> bool:
+    """The base form of a verb in lemminflect's tables, after "didn't": "didn't turn it back on"."""
+    if not low.isalpha() or low in lex.STOPWORDS:
+        return False
+    from ._language import _lemmas  # deferred: the lexicon loads only for such a verb group
+
+    found = _lemmas(low)
+    return found is not None and low in found.get("VERB", ())
 
 
 def _after_subject_pronoun(an: Analysis, i: int) -> bool:
@@ -645,7 +661,7 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
         if low in _COORDINATORS and groups:
             earlier = [g for g in groups if g[0] < j]
             if earlier:
-                return subject_of(an, earlier[-1][0], names, owners, None)
+                return subject_of(an, earlier[-1][0], names, owners, earlier)  # "… but were distracted and didn't notice"
         return None
     if low in ("who", "that") and j > 0 and tokens[j - 1].sentence == sentence:
         # "the person who pushed", "a guy that took out"
@@ -708,6 +724,23 @@ def _writer_implied(an: Analysis, clause) -> bool:
 
 
 _CLEFT_PRONOUNS = {"me": "i", "him": "he", "her": "she", "us": "we", "them": "they", "i": "i", "he": "he", "she": "she", "we": "we", "they": "they"}
+
+
+def _coordinated_with_writer(an: Analysis, clause) -> bool:
+    """ "Did a release, but totally forgot to change the version number": a verb after a
+    coordinator (and adverbs) whose sentence opens with a verb group of the writer's."""
+    tokens = an.tokens
+    t = clause.verb - 1
+    while t >= 0 and tokens[t].sentence == clause.sentence and _adverb(tokens[t].low):
+        t -= 1
+    if t < 1 or tokens[t].sentence != clause.sentence or tokens[t].low not in _COORDINATORS:
+        return False
+    start, _ = an.sentences[clause.sentence]
+    groups = _verb_groups(an, start, t)
+    if not groups or subject_of(an, groups[0][0]) is not None:
+        return False
+    first = Clause(clause.sentence, groups[0][0], groups[0][1], t, None, False, False)
+    return _writer_implied(an, first)
 
 
 def _cleft_focus(an: Analysis, j: int) -> Actor | None:
@@ -888,7 +921,7 @@ def _blamed_acts(an: Analysis, names: NameOptions, owners) -> list[BlamedAct]:
     found = []
     for clause in [*clauses(an, names, owners, cued_only=True), *_question_clauses(an, names, owners)]:
         actor = clause.actor
-        if actor is None and _writer_implied(an, clause):
+        if actor is None and (_writer_implied(an, clause) or _coordinated_with_writer(an, clause)):
             actor = Actor(clause.verb, clause.verb + 1, "writer")  # "Forgot to bump the version, sorry"
         if actor is None or actor.generic:
             continue
@@ -1036,6 +1069,12 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         for t in range(clause.main + 1, min(clause.end, clause.main + 4)):
             if tokens[t].low in ("back", "off") and not _explained(an, clause):
                 return clause.verb - 1, t + 1, f"never {main} … {tokens[t].low}"
+    if clause.negated and clause.verb < clause.main and tokens[clause.verb].low in _DID_NOT and main not in _STATE_VERBS \
+            and main not in _AWARENESS and not _explained(an, clause):
+        # an undo not done: "turned one of the warning systems off and didn't turn it back on"
+        for t in range(clause.main + 1, min(clause.end, clause.main + 4)):
+            if tokens[t].low == "back" and t + 1 < clause.end and tokens[t + 1].low in ("on", "off", "up"):
+                return clause.verb, t + 2, f"did not {main} … back {tokens[t + 1].low}"
     if main in _INTENDED and not clause.negated and clause.main + 1 < clause.end and tokens[clause.main + 1].low == "to":
         # the act that went otherwise: "I wanted to git pull instead I did pull request", "I had
         # intended to target a test server, not production"
@@ -1411,6 +1450,7 @@ def _explained(an, clause) -> bool:
     )
 
 
+_DID_NOT = W("didn't didn’t didnt")
 _INTENDED = W("intended meant wanted planned")
 _AWARENESS = W("realize realise notice understand see know")
 

@@ -679,6 +679,10 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     if found is not None:
         return found
     actor = actor_ending_at(an, j, names, owners)
+    if actor is None or not actor.person:
+        found = _subject_before_modifier(an, k, j, names, owners)
+        if found is not None:
+            return found
     inner = actor
     for _ in range(3):
         # "a developer at AWS", "one engineer on the team", "an employee of the state of
@@ -809,6 +813,36 @@ def _subject_across(an: Analysis, k: int, j: int, names, owners, groups) -> Acto
             tokens[before].low in _CLAUSE_BREAKS or tokens[before].low in ("and", "but") or _gap_is_comma(an, before, actor.start)):
         return None  # not the sentence's subject: "paged the engineer, who …"
     return actor
+
+
+def _subject_before_modifier(an: Analysis, k: int, j: int, names, owners) -> Actor | None:
+    """A person before a participle phrase that modifies it, the verb after the phrase: "An FAA
+    technician preparing to do maintenance work on the power system knocked out …", "after an
+    employee entering data about a cargo shipment typed …". The person must stand where a
+    subject stands (the sentence's start, after a subordinator or a comma), and nothing in the
+    phrase may be a verb of its own, a comma or a clause break."""
+    tokens = an.tokens
+    sentence = tokens[k].sentence
+    start = an.sentences[sentence][0]
+    for p in range(j, max(start, j - 15), -1):
+        low = tokens[p].low
+        if p < j and _gap_is_comma(an, p, p + 1) or low in _CLAUSE_BREAKS or low in _COORDINATORS:
+            return None
+        if low.endswith("ing") and len(low) > 4 and low not in lex.STOPWORDS:
+            actor = actor_ending_at(an, p - 1, names, owners)
+            if actor is None or not actor.person or actor.generic or actor.kind == "pronoun":
+                continue
+            b = actor.start - 1
+            if b < start or tokens[b].sentence != sentence or tokens[b].low in _CLAUSE_BREAKS or tokens[b].low in _SUBORDINATORS \
+                    or _gap_is_comma(an, b, actor.start):
+                return actor
+            return None
+        if _is_finite(an, p) and not (p > start and tokens[p - 1].low == "to"):
+            return None
+    return None
+
+
+_SUBORDINATORS = W("after before when while once as")
 
 
 def _subject_over_relative(an: Analysis, k: int, j: int, names, owners, groups) -> Actor | None:

@@ -413,7 +413,7 @@ def _verb_groups(an: Analysis, start: int, end: int) -> list[tuple[int, int]]:
                         j = k  # "I'd already nuked half the cache", "we've accidentally deleted": a perfect
                     break
                 if k < end and (an.tokens[k].low in AUXILIARIES or is_participle(an.tokens[k].low) or an.tokens[k].low in ERROR_VERBS or an.tokens[k].low.endswith("ing") or _base_like(an.tokens[k].low)
-                                or an.tokens[j].low in _DID_NOT and _base_verb(an.tokens[k].low)):
+                                or an.tokens[j].low in _DID_NOT and _base_verb(an.tokens[k].low) or an.tokens[j].low == "did" and _emphatic_cue(an.tokens[k].low)):
                     j = k
                     continue
                 break
@@ -425,6 +425,29 @@ def _verb_groups(an: Analysis, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _SUBJECT_PRONOUNS = W("i we they he she you")
+
+
+def _emphatic_cue(low: str) -> bool:
+    """A base form after "did" whose past is a cue: "did delete", "did abuse", "did cause"."""
+    return low in DESTRUCTIVE_BASES or low in ERROR_VERBS or low == "cause" or low in _misdeed_lemmas()
+
+
+@lru_cache(maxsize=1)
+def _misdeed_lemmas() -> frozenset[str]:
+    from ._wrongdoing_verbs import LEMMAS
+
+    return LEMMAS
+
+
+@lru_cache(maxsize=1024)
+def _past_of(low: str) -> str:
+    """The past tense of the base form ``low`` ("abuse" -> "abused"), or ``low`` itself."""
+    if not low.isalpha():
+        return low
+    import lemminflect  # deferred: only for an emphatic "did <verb>"
+
+    forms = lemminflect.getInflection(low, tag="VBD")
+    return forms[0] if forms else low
 
 
 @lru_cache(maxsize=2048)
@@ -907,6 +930,7 @@ def clauses(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None, cued_
     for s, (start, end) in enumerate(an.sentences):
         if cued_only and not any(an.tokens[t].low in cues or an.tokens[t].low[:3] == "mis" and error_prefixed(an.tokens[t].low)
                                  or an.tokens[t].low == "never" and t + 1 < end and an.tokens[t + 1].low in DUTY_WORDS
+                                 or an.tokens[t].low == "did" and t + 1 < end and _emphatic_cue(an.tokens[t + 1].low)
                                  for t in range(start, end)):
             continue
         groups = _verb_groups(an, start, end)
@@ -1030,6 +1054,8 @@ def _generic_person(an: Analysis, clause: Clause, actor: Actor) -> bool:
 def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, str] | None:
     tokens = an.tokens
     main = tokens[clause.main].low
+    if clause.main > clause.verb and tokens[clause.verb].low == "did" and not clause.negated:
+        main = _past_of(main)  # "TenaciousMapping did abuse his powers": the act, emphasised
     lows = [tokens[t].low for t in range(clause.verb, clause.end)]
     # hypothetical or general statements are not accounts of what happened
     before = [tokens[t].low for t in range(max(0, actor.start - 3), actor.start) if tokens[t].sentence == clause.sentence]

@@ -1792,6 +1792,8 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
         if tok.low != "by":
             continue
         actor = None
+        if i + 1 < len(tokens) and an.text[tok.end : tokens[i + 1].start].count(" ") > 2:
+            continue  # the agent is a quotation, blanked out: 'caused by "a human mistake," said …'
         for j in range(i + 1, min(len(tokens), i + 6)):
             if tokens[j].sentence != tok.sentence:
                 break

@@ -41,7 +41,7 @@ NOT_PEOPLE = frozenset(
 def heads() -> list[str]:
     from faker.providers.job.en_US import Provider
 
-    sys.path.insert(0, str(ROOT / "linter"))
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "linter"))
     from postmortem.rules import _clauses as cl
 
     found = set()
@@ -83,7 +83,7 @@ def main() -> int:
         row += " " + word
     lines += [row, '    """.split())', ""]
     OUT.write_text("\n".join(lines), encoding="utf-8")
-    print(f"{len(words)} words -> {OUT.relative_to(ROOT)}")
+    print(f"{len(words)} words -> {OUT}")
     return 0
 
 

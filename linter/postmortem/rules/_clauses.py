@@ -152,7 +152,7 @@ OMISSION_VERBS = W(
     """
 )
 # Their participles, for a phrase after a comma: "turned two pages in the manual, skipping several steps".
-_OMITTING = W("skipping bypassing circumventing disregarding omitting overriding ignoring overlooking neglecting forgetting")
+OMITTING = W("skipping bypassing circumventing disregarding omitting overriding ignoring overlooking neglecting forgetting")
 # What a person does without which an act is a lapse: "deployed without review".
 _WITHOUT_NOUNS = W(
     """
@@ -1162,7 +1162,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
                 return clause.verb - 1, clause.main + 1, f"never {main}"
             return clause.verb, clause.main + 1, f"did not {main}"
         return None
-    if (main in OMISSION_VERBS or main in _OMITTING and clause.main == clause.verb and tokens[clause.main].low == main) and not _explained(an, clause):
+    if (main in OMISSION_VERBS or main in OMITTING and clause.main == clause.verb and tokens[clause.main].low == main) and not _explained(an, clause):
         return clause.main, clause.main + 1, main
     if main == "failed" and clause.main + 2 < clause.end and tokens[clause.main + 1].low == "to" and not _explained(an, clause):
         nxt = tokens[clause.main + 2].low
@@ -1919,7 +1919,7 @@ def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=N
             actor = _adjunct_subject(an, i - 1, names, owners)
         else:
             actor = actor_ending_at(an, i - 1, names, owners)
-            if tok.low in _OMITTING and _gap_is_comma(an, i - 1, i) and (actor is None or not actor.person):
+            if tok.low in OMITTING and _gap_is_comma(an, i - 1, i) and (actor is None or not actor.person):
                 actor = _adjunct_subject(an, i, names, owners)  # "…, skipping several steps": the clause's subject
         if actor is None or not actor.person or actor.generic:
             continue

@@ -140,7 +140,7 @@ _NO_SLIPS = W("mistake mistakes error errors typo typos blunder blunders slip sl
 _WITHOUT_DUTIES = W(
     """
     checking testing realizing realising thinking reviewing asking consulting telling verifying
-    confirming waiting first noticing double-checking
+    confirming waiting first noticing double-checking knowing
     """
 )
 _SLIPS = W("typo typos mistake mistakes blunder blunders error errors fuckup fuck-up screwup screw-up slip oversight")
@@ -152,6 +152,8 @@ OMISSION_VERBS = W(
     disregards omitted omit omits overrode override overrides overridden
     """
 )
+# Their participles, for a phrase after a comma: "turned two pages in the manual, skipping several steps".
+OMITTING = W("skipping bypassing circumventing disregarding omitting overriding ignoring overlooking neglecting forgetting")
 # What a person does without which an act is a lapse: "deployed without review".
 _WITHOUT_NOUNS = W(
     """
@@ -161,6 +163,41 @@ _WITHOUT_NOUNS = W(
 )
 _WITHOUT_FILLERS = W("a any proper prior peer first adequate sufficient the")
 _EXPOSED = W("exposed publicly unprotected unsecured unencrypted")
+
+
+# Gerunds after "without" that name an outcome or a state, not a step left out: "restored it
+# without losing data", "without causing downtime", "without being asked", "without any".
+_OUTCOME_GERUNDS = W(
+    """
+    losing causing affecting impacting breaking disrupting interrupting dropping needing
+    requiring having being getting making leaving exposing incurring noticing realizing
+    realising spotting seeing detecting anything something nothing everything
+    """
+)
+
+
+def _omitted_gerund(an: Analysis, t: int, clause) -> bool:
+    """ "sent the email … without using the blind copy function", "merged it without running the
+    suite": after a past act of a person, "without" and the gerund of any verb in the dictionary
+    is a step left out, unless the gerund names an outcome or a state ("without losing data",
+    "without being asked") or the clause gives its reason."""
+    tokens = an.tokens
+    if t >= clause.end or clause.negated or clause.passive:
+        return False
+    low = tokens[t].low
+    if not low.endswith("ing") or len(low) < 5 or low in _OUTCOME_GERUNDS or low in harms():
+        return False
+    main = tokens[clause.main].low
+    if not (is_past_verb(main) or main in _IRREGULAR_PAST):
+        return False  # "we release it … without testing": how a process works
+    from ._language import _lemmas  # deferred: the lexicon loads only for such a phrase
+
+    stem = low[:-3]
+    for base in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem):
+        found = _lemmas(base)
+        if found is not None and "VERB" in found and base in found["VERB"]:
+            return not _explained(an, clause)
+    return False
 
 
 def _duty_gerund(low: str) -> bool:
@@ -369,11 +406,17 @@ def _verb_groups(an: Analysis, start: int, end: int) -> list[tuple[int, int]]:
             first = i
             j = i
             # walk over the auxiliaries and adverbs to the main verb: "had already been removed"
-            while j + 1 < end and an.tokens[j].low in AUXILIARIES:
+            while j + 1 < end and (an.tokens[j].low in AUXILIARIES or j == first and an.tokens[j].low in _SUBJECT_CONTRACTIONS):
                 k = j + 1
-                while k < end and _adverb(an.tokens[k].low):
+                while k < end and (_adverb(an.tokens[k].low) or k + 1 < end and is_participle(an.tokens[k + 1].low)
+                                   and not is_participle(an.tokens[k].low) and _pure_adverb(an.tokens[k].low)):
                     k += 1
-                if k < end and (an.tokens[k].low in AUXILIARIES or is_participle(an.tokens[k].low) or an.tokens[k].low in ERROR_VERBS or an.tokens[k].low.endswith("ing") or _base_like(an.tokens[k].low)):
+                if j == first and an.tokens[j].low in _SUBJECT_CONTRACTIONS:
+                    if k < end and is_participle(an.tokens[k].low) and an.tokens[k].low not in AUXILIARIES:
+                        j = k  # "I'd already nuked half the cache", "we've accidentally deleted": a perfect
+                    break
+                if k < end and (an.tokens[k].low in AUXILIARIES or is_participle(an.tokens[k].low) or an.tokens[k].low in ERROR_VERBS or an.tokens[k].low.endswith("ing") or _base_like(an.tokens[k].low)
+                                or an.tokens[j].low in _DID_NOT and _base_verb(an.tokens[k].low) or an.tokens[j].low == "did" and _emphatic_cue(an.tokens[k].low)):
                     j = k
                     continue
                 break
@@ -385,6 +428,40 @@ def _verb_groups(an: Analysis, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _SUBJECT_PRONOUNS = W("i we they he she you")
+
+
+def _emphatic_cue(low: str) -> bool:
+    """A base form after "did" whose past is a cue: "did delete", "did abuse", "did cause"."""
+    return low in DESTRUCTIVE_BASES or low in ERROR_VERBS or low == "cause" or low in _misdeed_lemmas()
+
+
+@lru_cache(maxsize=1)
+def _misdeed_lemmas() -> frozenset[str]:
+    from ._wrongdoing_verbs import LEMMAS
+
+    return LEMMAS
+
+
+@lru_cache(maxsize=1024)
+def _past_of(low: str) -> str:
+    """The past tense of the base form ``low`` ("abuse" -> "abused"), or ``low`` itself."""
+    if not low.isalpha():
+        return low
+    import lemminflect  # deferred: only for an emphatic "did <verb>"
+
+    forms = lemminflect.getInflection(low, tag="VBD")
+    return forms[0] if forms else low
+
+
+@lru_cache(maxsize=2048)
+def _base_verb(low: str) -> bool:
+    """The base form of a verb in lemminflect's tables, after "didn't": "didn't turn it back on"."""
+    if not low.isalpha() or low in lex.STOPWORDS:
+        return False
+    from ._language import _lemmas  # deferred: the lexicon loads only for such a verb group
+
+    found = _lemmas(low)
+    return found is not None and low in found.get("VERB", ())
 
 
 def _after_subject_pronoun(an: Analysis, i: int) -> bool:
@@ -425,7 +502,7 @@ def actor_ending_at(an: Analysis, j: int, names: NameOptions = DEFAULT_NAMES, ow
             len(tok.text) == 1 and tok.text.isupper() or tok.text.isdigit() and len(tok.text) <= 2):
         return Actor(_np_start(an, j - 1), j + 1, "role")  # "Engineer A typed …", "operator 2"
     start = _np_start(an, j)
-    if base in ROLE_NOUNS or base in lex.TEAM_NOUNS or role_compound(base):
+    if base in ROLE_NOUNS or base in lex.TEAM_NOUNS or role_compound(base) or base in occupations():
         if tok.capitalised and not tok.initial and not (j > 0 and an.tokens[j - 1].low in _DETERMINERS) \
                 and not (an.tokens[start].low in _DETERMINERS and start < j) and not _title_case(an, tok.sentence):
             return Actor(j, j + 1, "thing")  # "a post on Teams": a product; not in a headline
@@ -473,6 +550,22 @@ _PERSON_SUFFIXES = ("woman", "women", "man", "men", "person", "persons", "people
 _ROLE_PREFIXES = ("sub", "co-", "co", "ex-")
 
 
+def occupations() -> frozenset[str]:
+    """Nouns for people by their occupation, from Faker's job titles (``_occupations.py``):
+    loaded when a subject is first looked at."""
+    global _OCCUPATIONS
+    if _OCCUPATIONS is None:
+        from ._occupations import OCCUPATIONS
+
+        _OCCUPATIONS = OCCUPATIONS
+    return _OCCUPATIONS
+
+
+_OCCUPATIONS = None
+# Role nouns that end a closed compound for a person: "crewmember", "caseworker".
+_COMPOUND_TAILS = W("member members worker workers engineer engineers staffer staffers")
+
+
 @lru_cache(maxsize=2048)
 def role_compound(low: str) -> bool:
     """A role noun by its form: a compound of a word of the dictionary and "-man", "-woman",
@@ -482,6 +575,13 @@ def role_compound(low: str) -> bool:
     for prefix in _ROLE_PREFIXES:
         if low.startswith(prefix) and low[len(prefix):] in ROLE_NOUNS and len(low) - len(prefix) > 3:
             return True
+    for tail in _COMPOUND_TAILS:
+        if low.endswith(tail) and len(low) - len(tail) >= 4:
+            from ._language import _lemmas  # deferred: the lexicon loads only for such a word
+
+            head = _lemmas(low[: -len(tail)].rstrip("-"))
+            if head is not None and "NOUN" in head:
+                return True  # "crewmember", "caseworker", "dockworkers"
     if low.endswith(("ician", "icians")) and len(low) > 7:
         return True  # "technician", "electrician", "beautician"
     if low.endswith(("ist", "ists")) and len(low) > 6 and not low.endswith(("list", "lists", "sist", "sists")) or low.endswith(("alist", "alists")):
@@ -572,6 +672,12 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     across = _subject_across(an, k, j, names, owners, groups)
     if across is not None:
         return across
+    if _gap_is_comma(an, j, j + 1) and tokens[j].text.isdigit() and len(tokens[j].text) <= 3 and j > 0 \
+            and tokens[j - 1].sentence == sentence and _gap_is_comma(an, j - 1, j):
+        # an age in apposition: "Tan Wei Chiang, 30, then lied …"
+        found = actor_ending_at(an, j - 1, names, owners)
+        if found is not None and found.person:
+            return found
     if low in _COORDINATORS or _gap_is_comma(an, j, j + 1) and low not in ROLE_NOUNS:
         # "an operator used a tool … but forgot to type": the subject of the earlier verb;
         # "a tired engineer, working late …, ran": the subject before the parenthesis
@@ -581,7 +687,7 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
         if low in _COORDINATORS and groups:
             earlier = [g for g in groups if g[0] < j]
             if earlier:
-                return subject_of(an, earlier[-1][0], names, owners, None)
+                return subject_of(an, earlier[-1][0], names, owners, earlier)  # "… but were distracted and didn't notice"
         return None
     if low in ("who", "that") and j > 0 and tokens[j - 1].sentence == sentence:
         # "the person who pushed", "a guy that took out"
@@ -599,6 +705,10 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
     if found is not None:
         return found
     actor = actor_ending_at(an, j, names, owners)
+    if actor is None or not actor.person:
+        found = _subject_before_modifier(an, k, j, names, owners)
+        if found is not None:
+            return found
     inner = actor
     for _ in range(3):
         # "a developer at AWS", "one engineer on the team", "an employee of the state of
@@ -644,6 +754,23 @@ def _writer_implied(an: Analysis, clause) -> bool:
 
 
 _CLEFT_PRONOUNS = {"me": "i", "him": "he", "her": "she", "us": "we", "them": "they", "i": "i", "he": "he", "she": "she", "we": "we", "they": "they"}
+
+
+def _coordinated_with_writer(an: Analysis, clause) -> bool:
+    """ "Did a release, but totally forgot to change the version number": a verb after a
+    coordinator (and adverbs) whose sentence opens with a verb group of the writer's."""
+    tokens = an.tokens
+    t = clause.verb - 1
+    while t >= 0 and tokens[t].sentence == clause.sentence and _adverb(tokens[t].low):
+        t -= 1
+    if t < 1 or tokens[t].sentence != clause.sentence or tokens[t].low not in _COORDINATORS:
+        return False
+    start, _ = an.sentences[clause.sentence]
+    groups = _verb_groups(an, start, t)
+    if not groups or subject_of(an, groups[0][0]) is not None:
+        return False
+    first = Clause(clause.sentence, groups[0][0], groups[0][1], t, None, False, False)
+    return _writer_implied(an, first)
 
 
 def _cleft_focus(an: Analysis, j: int) -> Actor | None:
@@ -714,6 +841,36 @@ def _subject_across(an: Analysis, k: int, j: int, names, owners, groups) -> Acto
     return actor
 
 
+def _subject_before_modifier(an: Analysis, k: int, j: int, names, owners) -> Actor | None:
+    """A person before a participle phrase that modifies it, the verb after the phrase: "An FAA
+    technician preparing to do maintenance work on the power system knocked out …", "after an
+    employee entering data about a cargo shipment typed …". The person must stand where a
+    subject stands (the sentence's start, after a subordinator or a comma), and nothing in the
+    phrase may be a verb of its own, a comma or a clause break."""
+    tokens = an.tokens
+    sentence = tokens[k].sentence
+    start = an.sentences[sentence][0]
+    for p in range(j, max(start, j - 15), -1):
+        low = tokens[p].low
+        if p < j and _gap_is_comma(an, p, p + 1) or low in _CLAUSE_BREAKS or low in _COORDINATORS:
+            return None
+        if low.endswith("ing") and len(low) > 4 and low not in lex.STOPWORDS:
+            actor = actor_ending_at(an, p - 1, names, owners)
+            if actor is None or not actor.person or actor.generic or actor.kind == "pronoun":
+                continue
+            b = actor.start - 1
+            if b < start or tokens[b].sentence != sentence or tokens[b].low in _CLAUSE_BREAKS or tokens[b].low in _SUBORDINATORS \
+                    or _gap_is_comma(an, b, actor.start):
+                return actor
+            return None
+        if _is_finite(an, p) and not (p > start and tokens[p - 1].low == "to"):
+            return None
+    return None
+
+
+_SUBORDINATORS = W("after before when while once as")
+
+
 def _subject_over_relative(an: Analysis, k: int, j: int, names, owners, groups) -> Actor | None:
     """A person before a participle phrase whose object carries a relative clause: "An employee
     removing a piece of monitoring equipment that was causing problems [likely caused] …": the
@@ -776,6 +933,7 @@ def clauses(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None, cued_
     for s, (start, end) in enumerate(an.sentences):
         if cued_only and not any(an.tokens[t].low in cues or an.tokens[t].low[:3] == "mis" and error_prefixed(an.tokens[t].low)
                                  or an.tokens[t].low == "never" and t + 1 < end and an.tokens[t + 1].low in DUTY_WORDS
+                                 or an.tokens[t].low == "did" and t + 1 < end and _emphatic_cue(an.tokens[t + 1].low)
                                  for t in range(start, end)):
             continue
         groups = _verb_groups(an, start, end)
@@ -824,7 +982,7 @@ def _blamed_acts(an: Analysis, names: NameOptions, owners) -> list[BlamedAct]:
     found = []
     for clause in [*clauses(an, names, owners, cued_only=True), *_question_clauses(an, names, owners)]:
         actor = clause.actor
-        if actor is None and _writer_implied(an, clause):
+        if actor is None and (_writer_implied(an, clause) or _coordinated_with_writer(an, clause)):
             actor = Actor(clause.verb, clause.verb + 1, "writer")  # "Forgot to bump the version, sorry"
         if actor is None or actor.generic:
             continue
@@ -899,6 +1057,8 @@ def _generic_person(an: Analysis, clause: Clause, actor: Actor) -> bool:
 def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, str] | None:
     tokens = an.tokens
     main = tokens[clause.main].low
+    if clause.main > clause.verb and tokens[clause.verb].low == "did" and not clause.negated:
+        main = _past_of(main)  # "TenaciousMapping did abuse his powers": the act, emphasised
     lows = [tokens[t].low for t in range(clause.verb, clause.end)]
     # hypothetical or general statements are not accounts of what happened
     before = [tokens[t].low for t in range(max(0, actor.start - 3), actor.start) if tokens[t].sentence == clause.sentence]
@@ -930,6 +1090,9 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     cause = _act_as_cause(an, clause, actor)
     if cause is not None:
         return cause
+    nobody = _none_did(an, clause, actor)
+    if nobody is not None:
+        return nobody
     lucky = main in _LUCKY_VERBS  # "we worked around the root cause by accident": luck, not an error
     # adverbs of error, before the verb or in its clause: "accidentally deleted", "unknowingly he disconnected"
     for t in range(max(actor.end, clause.verb - 3), clause.end):
@@ -969,6 +1132,12 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         for t in range(clause.main + 1, min(clause.end, clause.main + 4)):
             if tokens[t].low in ("back", "off") and not _explained(an, clause):
                 return clause.verb - 1, t + 1, f"never {main} … {tokens[t].low}"
+    if clause.negated and clause.verb < clause.main and tokens[clause.verb].low in _DID_NOT and main not in _STATE_VERBS \
+            and main not in _AWARENESS and not _explained(an, clause):
+        # an undo not done: "turned one of the warning systems off and didn't turn it back on"
+        for t in range(clause.main + 1, min(clause.end, clause.main + 4)):
+            if tokens[t].low == "back" and t + 1 < clause.end and tokens[t + 1].low in ("on", "off", "up"):
+                return clause.verb, t + 2, f"did not {main} … back {tokens[t + 1].low}"
     if main in _INTENDED and not clause.negated and clause.main + 1 < clause.end and tokens[clause.main + 1].low == "to":
         # the act that went otherwise: "I wanted to git pull instead I did pull request", "I had
         # intended to target a test server, not production"
@@ -994,7 +1163,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
                 return clause.verb - 1, clause.main + 1, f"never {main}"
             return clause.verb, clause.main + 1, f"did not {main}"
         return None
-    if main in OMISSION_VERBS and not _explained(an, clause):
+    if (main in OMISSION_VERBS or main in OMITTING and clause.main == clause.verb and tokens[clause.main].low == main) and not _explained(an, clause):
         return clause.main, clause.main + 1, main
     if main == "failed" and clause.main + 2 < clause.end and tokens[clause.main + 1].low == "to" and not _explained(an, clause):
         nxt = tokens[clause.main + 2].low
@@ -1044,14 +1213,17 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         return decision
     # the road not taken: "Instead of deploying to each server in turn, he opened …",
     # "someone wrote code … instead of using the library"
-    road = _instead_of(an, clause, actor)
+    road = _instead_of(an, clause, actor) or _instead_of_object(an, clause, actor)
     if road is not None:
         return road
+    misdeed = _committed_misdeed(an, clause)
+    if misdeed is not None:
+        return misdeed
     # the wrong target: "deleted the wrong directory", "pushed the bad config", "a destructive command";
     # not what was perceived: "an engineer noticed the wrong certificate was being served"
     for t in range(clause.main + 1, clause.end if main not in _PERCEIVED else clause.main + 1):
         low = tokens[t].low
-        if low.endswith("ing") and _gap_is_comma(an, t - 1, t) and low not in ("thinking", "believing", "assuming"):
+        if low.endswith("ing") and _gap_is_comma(an, t - 1, t) and low not in ("thinking", "believing", "assuming", "including"):
             break  # "…, attributing the outage to a faulty update": the object of another phrase
         if low in ("who", "whom") and t > clause.main + 1:
             break  # "… by naming the person who typed the wrong command": the relative clause's own act
@@ -1073,7 +1245,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             return t, min(t + 3, clause.end), f"{main} the most {nxt} …"
         if low == "instead" and (main in DESTRUCTIVE_VERBS or main in _RUN_VERBS):
             return t, t + 1, f"{main} … instead"
-        if low == "without" and (nxt in _WITHOUT_DUTIES or _duty_gerund(nxt)):
+        if low == "without" and (nxt in _WITHOUT_DUTIES or _duty_gerund(nxt) or _omitted_gerund(an, t + 1, clause)):
             return t, t + 2, f"{main} without {nxt}"
         if low == "without" and not _explained(an, clause):
             # "deployed the change without review", "upgrading without proper backups"
@@ -1097,7 +1269,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     if main in _SEVERING:
         # physical damage: "cut the cable", "severed a fibre line", "hit a gas main"
         for t in range(clause.main + 1, min(clause.end, clause.main + 6)):
-            if tokens[t].low in _PREPOSITIONS and not (t == clause.main + 1 and tokens[t].low == "through") or tokens[t].low in ("over", "back"):
+            if tokens[t].low in _PREPOSITIONS and not (t == clause.main + 1 and tokens[t].low in ("through", "into")) or tokens[t].low in ("over", "back"):
                 break  # "cut over to the new line of routers": not the object
             if tokens[t].low in _INFRASTRUCTURE and not _explained(an, clause):
                 return clause.main, t + 1, f"{main} the {tokens[t].low}"
@@ -1180,6 +1352,69 @@ def _act_as_cause(an, clause, actor):
             or not (is_past_verb(main) or main in _IRREGULAR_PAST):
         return None  # "because the engineer saw errors in the logs": a response, not a cause
     return t, clause.main + 1, f"because … {main}"
+
+
+def _none_did(an, clause, actor):
+    """ "Neither flight crewmember adequately monitored the airspeed", "none of the reviewers
+    checked the diff": a duty left undone, told through the people who did not do it."""
+    tokens = an.tokens
+    first = tokens[actor.start].low
+    if first not in ("neither", "none") or clause.negated or _explained(an, clause):
+        return None
+    main = tokens[clause.main].low
+    if not (is_past_verb(main) or main in _IRREGULAR_PAST):
+        return None
+    from ._language import _lemmas  # deferred: the lexicon loads only for such a clause
+
+    found = _lemmas(main)
+    verbs = found.get("VERB", ()) if found else ()
+    if any(v in DUTY_VERBS for v in verbs):
+        return actor.start, clause.main + 1, f"{first} … {main}"
+    return None
+
+
+_COMMIT_VERBS = W("committed commits commit")
+
+
+def _committed_misdeed(an, clause):
+    """ "an employee who had committed sabotage", "the clerk committed fraud": a misdeed from the
+    VADER lexicon's nouns of harm as what a person committed; not code committed ("committed a fix
+    for the crash", "committed the crash dump": the noun is not the head of the object)."""
+    tokens = an.tokens
+    if tokens[clause.main].low not in _COMMIT_VERBS or clause.negated or clause.passive:
+        return None
+    for t in range(clause.main + 1, min(clause.end, clause.main + 4)):
+        low = tokens[t].low
+        if low in _DETERMINERS or low in ("an", "further", "another", "more"):
+            continue
+        nxt = tokens[t + 1] if t + 1 < len(tokens) and tokens[t + 1].sentence == clause.sentence else None
+        if low in harms() and (nxt is None or not nxt.low.isalpha() or nxt.low in lex.STOPWORDS or _gap_is_comma(an, t, t + 1)):
+            return clause.main, t + 1, f"{tokens[clause.main].low} {low}"
+        break
+    return None
+
+
+def _instead_of_object(an, clause, actor):
+    """ "A trader keyed in £300m instead of £3m", "the employee sent the email via her personal
+    account instead of the council's secure system": a past act of a role, a named person, "he"
+    or "she" on the wrong thing. Not "we"/"I" ("we used a queue instead of calling the service" is a design)
+    and not with a reason given."""
+    tokens = an.tokens
+    if not (actor.kind in ("role", "name", "handle") or actor.kind == "pronoun" and an.tokens[actor.start].low in ("he", "she")) \
+            or actor.generic or clause.negated:
+        return None
+    main = tokens[clause.main].low
+    if not (is_past_verb(main) or main in _IRREGULAR_PAST) or main in _STATE_VERBS or main in _REPORTED:
+        return None
+    for t in range(clause.main + 1, min(clause.end, clause.main + 14) - 1):
+        if tokens[t].low in _CLAUSE_BREAKS and t > clause.main + 1:
+            break
+        if tokens[t].low == "instead" and tokens[t + 1].low == "of" and not _explained(an, clause):
+            nxt = tokens[t + 2].low if t + 2 < len(tokens) and tokens[t + 2].sentence == clause.sentence else ""
+            if nxt.endswith("ing") and len(nxt) > 4:
+                return None  # "escalated … instead of handling each one": a choice of acts, told either way
+            return t, t + 2, f"{main} … instead of"
+    return None
 
 
 def _instead_of(an, clause, actor):
@@ -1278,6 +1513,7 @@ def _explained(an, clause) -> bool:
     )
 
 
+_DID_NOT = W("didn't didn’t didnt")
 _INTENDED = W("intended meant wanted planned")
 _AWARENESS = W("realize realise notice understand see know")
 
@@ -1570,6 +1806,8 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
         if tok.low != "by":
             continue
         actor = None
+        if i + 1 < len(tokens) and an.text[tok.end : tokens[i + 1].start].count(" ") > 2:
+            continue  # the agent is a quotation, blanked out: 'caused by "a human mistake," said …'
         for j in range(i + 1, min(len(tokens), i + 6)):
             if tokens[j].sentence != tok.sentence:
                 break
@@ -1695,8 +1933,13 @@ def participle_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=N
             actor = _adjunct_subject(an, i - 1, names, owners)
         else:
             actor = actor_ending_at(an, i - 1, names, owners)
+            if tok.low in OMITTING and _gap_is_comma(an, i - 1, i) and (actor is None or not actor.person):
+                actor = _adjunct_subject(an, i, names, owners)  # "…, skipping several steps": the clause's subject
         if actor is None or not actor.person or actor.generic:
             continue
+        if _gap_is_comma(an, i - 1, i) and actor.start > 0 and tokens[actor.start - 1].low in _PREPOSITIONS \
+                and tokens[actor.start - 1].sentence == tok.sentence:
+            continue  # "engines can work against traders, executing orders …": the object of a preposition
         if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence and tokens[i + 1].low in _COMPOUND_ENDS:
             continue  # "staff training has been blamed …": the head of a compound noun, the verb follows
         end = i + 1
@@ -1958,7 +2201,12 @@ def _caused_harm(an, clause):
     """Harm a person caused, whatever the word for it: "the engineer caused chaos in the data
     centre", "I caused a lot of people some headaches and confusion"."""
     tokens = an.tokens
-    if tokens[clause.main].low not in _CAUSE_VERBS or clause.negated or clause.passive or _explained(an, clause):
+    low = tokens[clause.main].low
+    if low == "cause" and clause.verb < clause.main and tokens[clause.verb].low == "did":
+        pass  # "the engineer did cause an outage": the base after the past auxiliary
+    elif low not in _CAUSE_VERBS:
+        return None
+    if clause.negated or clause.passive or _explained(an, clause):
         return None
     for t in range(clause.main + 1, min(clause.end, clause.main + 8)):
         if t > clause.main + 1 and _gap_is_comma(an, t - 1, t) or tokens[t].low in _CLAUSE_BREAKS:
@@ -1993,7 +2241,7 @@ CUE_WORDS = (
     ERROR_ADVERBS | ERROR_VERBS | _WRONG | _DANGEROUS | _SLIPS | DUTY_VERBS | DESTRUCTIVE_VERBS
     | _DAMAGE_VERBS | _CAUSED | _ONLY_PEOPLE | _DISCLOSURE_VERBS | _NARRATIVE_PRESENT | _RUN_VERBS
     | frozenset(_DAMAGE_PARTICLE_VERBS)
-    | W("bad badly instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes")
+    | W("bad badly instead without than thinking believing assuming mistake accident destroyed trashed nuked made make makes cause neither none")
     | OMISSION_VERBS | W("left leaves leave because failed right correct intended meant wanted back") | _SHARING_VERBS | _RELEASE_VERBS
     | _DECISION_VERBS | _SEVERING | _SWITCH_VERBS | _UNPLUG_VERBS | _MISHAP_VERBS
 )

@@ -339,6 +339,16 @@ def person_subject_before(an: Analysis, k: int, names: NameOptions = DEFAULT_NAM
 _COMPOUND_ENDS = frozenset("has have had is are was were do does did failed".split())
 
 
+def _clause_role(low: str) -> bool:
+    """A role the clause analysis knows (technician, pilot, nurse, an occupation, a compound
+    such as "crewmember"): one class of roles for every rule that looks for a person."""
+    if not low.isalpha() or low in lex.STOPWORDS:
+        return False
+    from . import _clauses as cl  # deferred: _clauses imports this module
+
+    return low in cl.ROLE_NOUNS or low in cl.occupations() or cl.role_compound(low)
+
+
 def _person_ending_at(an: Analysis, j: int, names: NameOptions, owners) -> Person | None:
     tok = an.tokens[j]
     if tok.possessive:
@@ -350,7 +360,8 @@ def _person_ending_at(an: Analysis, j: int, names: NameOptions, owners) -> Perso
         return Person(j, j + 1, True, "pronoun")
     if low == "one" and j > 0 and an.tokens[j - 1].low == "no":
         return Person(j - 1, j + 1, True, "pronoun")
-    if low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or (low in ("agent", "agents") and j > 0 and an.tokens[j - 1].low == "support"):
+    if low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or (low in ("agent", "agents") and j > 0 and an.tokens[j - 1].low == "support") \
+            or _clause_role(low):
         start = j
         # walk back over the noun phrase: "the payments on-call engineer", "our release team"
         while start > 0 and an.tokens[start - 1].sentence == tok.sentence:

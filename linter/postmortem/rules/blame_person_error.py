@@ -48,6 +48,21 @@ circuitry"), a person's own work as what did the damage ("one of my commits caus
 regression", "the tech lead's change broke production"; "our change" is the organisation's) and
 "made things worse".
 
+Roles are also known by their occupation (the job titles of Faker's job provider, generated into
+``_occupations.py``: "A Lehman Brothers trader keyed in £300m instead of £3m") and the same
+structure reaches further: a step left out after "without" ("The officer sent out an email to
+hundreds of recipients … without using the blind copy (BCC) function"; not an outcome or a
+state: "restored the service without losing data", "without being asked"), a wrong thing
+"instead of" the right one ("sent the email … via her personal email account instead of the
+council's secure system"; a choice of acts, "escalated … instead of handling each one", stays),
+a duty told through those who did not do it ("Neither flight crewmember adequately monitored
+the airspeed"), a person before a participle phrase that modifies it ("An FAA technician
+preparing to do preventive maintenance work on the power system knocked out both the primary
+and backup power sources"), a step passed over after a comma ("…, skipping several steps"), a
+verb after "I'd", "we've" or "didn't" ("I'd already nuked half the cache", "turned one of the
+warning systems off and didn't turn it back on"), an emphatic "did" ("did abuse his powers")
+and a misdeed committed ("an employee who had committed sabotage").
+
 The act is judged by its shape, not by a list of sentences: any verb with the error prefix
 mis- ("misconfigured", "misunderstood"); a step passed over ("skipped", "bypassed",
 "overrode"); a duty failed or never done ("failed to follow", "never tested"); a release
@@ -149,7 +164,7 @@ _NAMED = ("name", "handle")  # PM501's
 # Every finding needs one of these words in its block; blocks without any are skipped.
 # A block needs one of these words to be analysed, or a negation and a duty ("did not copy").
 _SCREEN = (
-    cl.ERROR_ADVERBS | cl.ERROR_VERBS | cl.STRONG_DESTRUCTIVE | cl.OMISSION_VERBS | lex._words(
+    cl.ERROR_ADVERBS | cl.ERROR_VERBS | cl.STRONG_DESTRUCTIVE | cl.OMISSION_VERBS | cl.OMITTING | lex._words(
         """
         wrong incorrect erroneous faulty mistaken improper invalid unintended bad dangerous
         destructive typo typos mistake mistakes blunder blunders fuckup fuck-up screwup
@@ -164,7 +179,7 @@ _NEGATIONS = lex._words("not never didn't didn’t don't don’t doesn't doesn�
 
 
 _WEAK = lex._words(
-    "caused causing took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes"
+    "cause caused causing neither none took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes"
     " left leaves skipped skip skips because failed uploaded posted pushed committed published shared leaked exposed pasted before intended meant wanted"
     " severed severs damaged struck hit dug decided chose opted elected result due traced attributed consequence outcome owing"
 )
@@ -229,8 +244,9 @@ def _weak_beside_person(text: str) -> bool:
         words = frozenset(w[:-2] if w.endswith(("'s", "’s")) else w for w in _WORD.findall(sentence.lower()))
         if not words.isdisjoint(_WEAK) and (
             not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(_PASSIVE) and not words.isdisjoint(_PASSIVE_CUES)
+            or not words.isdisjoint(cl.occupations()) or any(cl.role_compound(w) for w in words if len(w) > 7)
         ):
-            return True
+            return True  # a role by its occupation or its form: "a trader keyed in …", "neither crewmember …"
     return False
 
 

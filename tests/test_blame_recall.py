@@ -1,0 +1,86 @@
+"""Blame found where the clause analysis used to stop: roles known by their occupation, steps
+left out after "without", a wrong thing "instead of" the right one, subjects across participle
+phrases and coordinations, verb groups after contractions and "didn't", an emphatic "did"."""
+
+from __future__ import annotations
+
+import pytest
+
+from postmortem.rules import _clauses as cl
+
+from .conftest import lint_text, loaded_after_each
+
+BLAME = ("PM501", "PM502", "PM503", "PM504", "PM505", "PM507", "PM508")
+
+
+def _codes(sentence: str) -> set[str]:
+    return {d.code for d in lint_text(f"## Summary\n\n{sentence}\n", select=list(BLAME))}
+
+
+@pytest.mark.parametrize("sentence, code", [
+    # a role by its occupation or its form
+    ("A Lehman Brothers trader keyed in £300m instead of £3m at the end of business on Monday.", "PM507"),
+    ("Neither flight crewmember adequately monitored the airspeed.", "PM507"),
+    ("The surgeon accidentally deleted the patient's chart.", "PM507"),
+    ("The technician should have checked the breaker.", "PM505"),
+    # a step left out after "without"
+    ("The officer sent out an email to hundreds of recipients without using the blind copy (BCC) function.", "PM507"),
+    ("A maintenance worker switched it off without knowing.", "PM507"),
+    # a wrong thing "instead of" the right one
+    ("The employee sent the email to the coordinator via her personal email account instead of the council's secure system.", "PM507"),
+    # subjects across participle phrases and coordinations
+    ("An FAA technician preparing to do preventive maintenance work on the power system knocked out both the primary and backup power sources.", "PM507"),
+    ("A co-worker and I entered the corridor but were distracted and didn't notice that a piece of grating had been moved aside.", "PM507"),
+    ("We followed the procedure, but somehow we managed to turn two pages in the manual, skipping several steps.", "PM507"),
+    # verb groups after a contraction or "didn't", and an emphatic "did"
+    ("I scrambled to roll back the change, but I'd already nuked half the cache.", "PM507"),
+    ("During the installation, they turned one of the warning systems off and didn't turn it back on.", "PM507"),
+    ("The engineer did delete the production database.", "PM507"),
+    ("An employee who had committed sabotage with respect to an important document was dismissed.", "PM507"),
+    # fibre cut into
+    ("Workers installing a light pole in Missouri cut into a fiber line.", "PM507"),
+])
+def test_blame_found_by_structure(sentence, code):
+    assert code in _codes(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "We restored the service without losing data.",
+    "The on-call engineer rolled back the release without being asked.",
+    "We release it to customers without testing on older versions.",
+    "The customer support lead escalated after the eleventh similar ticket instead of handling each one.",
+    "We used a queue instead of calling the service directly.",
+    "The speed of matching engines can work against traders, executing orders automatically without spotting incorrect prices.",
+    "The outage was caused by \"a human mistake,\" said the agency's spokesman.",
+    "The Kafka broker dropped the partition leader.",
+    "I'd delete the cache if the disk filled up again.",
+    "The engineer committed the crash dump to the incident folder.",
+    "The technician did not turn it back on until the checks had passed, because the runbook said so.",
+])
+def test_the_same_shapes_without_an_error_stay_clean(sentence):
+    assert _codes(sentence) == set()
+
+
+def test_the_occupations_load_only_when_a_subject_is_looked_at():
+    texts = ["## Summary\n\nThe deploy finished on time.\n", "## Summary\n\nA trader keyed in the wrong amount.\n"]
+    assert loaded_after_each("postmortem.rules._occupations", ["PM507"], texts) == [False, False, True]
+
+
+def test_the_occupations_module_is_what_its_builder_writes(monkeypatch, tmp_path):
+    """The generated list is Faker's job titles read by bench/build_occupations.py, not a list
+    edited by hand since."""
+    pytest.importorskip("faker")
+    import importlib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.syspath_prepend(str(root / "bench"))
+    build = importlib.import_module("build_occupations")
+    monkeypatch.setattr(build, "OUT", tmp_path / "_occupations.py")
+    build.main()
+    shipped = root / "linter" / "postmortem" / "rules" / "_occupations.py"
+    assert (tmp_path / "_occupations.py").read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+
+
+def test_no_occupation_names_software():
+    assert cl.occupations().isdisjoint({"broker", "brokers", "handler", "runner", "writer", "agent", "controller", "interpreter", "planner"})

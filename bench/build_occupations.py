@@ -20,6 +20,9 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_judgement_words import _wrapped  # noqa: E402  (generated word lists wrap the same way)
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "linter/postmortem/rules/_occupations.py"
 
@@ -73,15 +76,9 @@ def main() -> int:
         "the head noun of each title and its plural from lemminflect, minus heads that also name",
         'software components ("handler", "runner", "broker", "writer") and roles the rules know already."""',
         "",
-        'OCCUPATIONS = frozenset("""',
+        f"OCCUPATIONS = frozenset({_wrapped(words)}.split())",
+        "",
     ]
-    row = "   "
-    for word in words:
-        if len(row) + len(word) + 1 > 96:
-            lines.append(row)
-            row = "   "
-        row += " " + word
-    lines += [row, '    """.split())', ""]
     OUT.write_text("\n".join(lines), encoding="utf-8")
     print(f"{len(words)} words -> {OUT}")
     return 0

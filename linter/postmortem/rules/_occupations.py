@@ -6,20 +6,21 @@ software components ("handler", "runner", "broker", "writer") and roles the rule
 
 OCCUPATIONS = frozenset("""
     accountant accountants actuaries actuary adjuster adjusters animator animators
-    arboriculturist arboriculturists artist artists astronomer astronomers attorney attorneys
-    banker bankers barista baristas barrister barristers bookseller booksellers brewer brewers
-    cartographer cartographers chiropractor chiropractors comptroller comptrollers conveyancer
-    conveyancers copywriter copywriters counsellor counsellors curator curators cytogeneticist
-    cytogeneticists dancer dancers dietitian dietitians dramatherapist dramatherapists
-    ergonomist ergonomists firefighter firefighters geochemist geochemists geoscientist
-    geoscientists herpetologist herpetologists homeopath homeopaths hydrogeologist
-    hydrogeologists hydrologist hydrologists illustrator illustrators immunologist immunologists
-    inspector inspectors lawyer lawyers lecturer lecturers lexicographer lexicographers
-    librarian librarians merchandiser merchandisers mid-wives midwife midwives neurosurgeon
-    neurosurgeons oceanographer oceanographers oncologist oncologists orthoptist orthoptists
-    osteopath osteopaths paramedic paramedics photographer photographers phytotherapist
-    phytotherapists practitioner practitioners professor professors proofreader proofreaders
-    radiographer radiographers researcher researchers secretaries secretary solicitor solicitors
-    surgeon surgeons surveyor surveyors teacher teachers trader traders translator translators
-    treasurer treasurers tutor tutors underwriter underwriters
+    arboriculturist arboriculturists artist artists astronomer astronomers attorney
+    attorneys banker bankers barista baristas barrister barristers bookseller booksellers
+    brewer brewers cartographer cartographers chiropractor chiropractors comptroller
+    comptrollers conveyancer conveyancers copywriter copywriters counsellor counsellors
+    curator curators cytogeneticist cytogeneticists dancer dancers dietitian dietitians
+    dramatherapist dramatherapists ergonomist ergonomists firefighter firefighters
+    geochemist geochemists geoscientist geoscientists herpetologist herpetologists homeopath
+    homeopaths hydrogeologist hydrogeologists hydrologist hydrologists illustrator
+    illustrators immunologist immunologists inspector inspectors lawyer lawyers lecturer
+    lecturers lexicographer lexicographers librarian librarians merchandiser merchandisers
+    mid-wives midwife midwives neurosurgeon neurosurgeons oceanographer oceanographers
+    oncologist oncologists orthoptist orthoptists osteopath osteopaths paramedic paramedics
+    photographer photographers phytotherapist phytotherapists practitioner practitioners
+    professor professors proofreader proofreaders radiographer radiographers researcher
+    researchers secretaries secretary solicitor solicitors surgeon surgeons surveyor
+    surveyors teacher teachers trader traders translator translators treasurer treasurers
+    tutor tutors underwriter underwriters
     """.split())

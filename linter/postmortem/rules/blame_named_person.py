@@ -35,13 +35,9 @@ allowed-names = ["Hermes", "Athena"]   # internal systems that look like names
 people = ["Dave", "Priya", "[A-Z][a-z]+sson"]   # regular expressions, matched against one word
 ```
 
-A sentence said as a rule is not an account of blame ("After every outage, we write a
-blameless post-mortem to try and learn from our mistakes", "Even the sharpest tools in the
-IT shed blunder from time to time"), nor is one that supposes ("It was a great place to
-work, no finger pointing, if you screwed up no big deal", "If you are accidentally banned,
-we are also sincerely sorry for that", "Say there’s an incident and … Bobby and Susan
-screwed up") or asks ("I wonder whether that single difference - blame the person vs fix the
-system/tools predicts the failure or success of an enterprise?").
+A sentence said as a rule, one that supposes ("Say there’s an incident and … Bobby and
+Susan screwed up") and one that asks are not accounts of blame either (PM503 gives more
+examples).
 
 ## Why it matters
 A post-mortem that names who broke something teaches people to hide their mistakes, and

@@ -113,13 +113,9 @@ the villain in the next post-incident meeting"), a person in general under a pre
 gerund ("An organization does not get safer by naming the person who typed the wrong
 command").
 
-A sentence said as a rule is not an account of blame ("After every outage, we write a
-blameless post-mortem to try and learn from our mistakes", "Even the sharpest tools in the
-IT shed blunder from time to time"), nor is one that supposes ("It was a great place to
-work, no finger pointing, if you screwed up no big deal", "If you are accidentally banned,
-we are also sincerely sorry for that", "Say there’s an incident and … Bobby and Susan
-screwed up") or asks ("I wonder whether that single difference - blame the person vs fix the
-system/tools predicts the failure or success of an enterprise?"); a condition about someone
+A sentence said as a rule ("Even the sharpest tools in the IT shed blunder from time to
+time"), one that supposes and one that asks are not accounts of blame (PM503 gives more
+examples); a condition about someone
 in a role counts too ("When an engineer makes a mistake, the system should catch it"), but
 not one put with "had" ("if the engineer had checked, …") or in the past ("when the engineer
 ran the script, he forgot the flag").

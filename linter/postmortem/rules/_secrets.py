@@ -598,11 +598,15 @@ def phones(doc, regions=()) -> list[Hit]:
     (``(415) 555-2671``, ``030 901820``) for the ``regions`` given. A national form counts
     only when it is grouped the way the region writes its numbers and stands apart from
     the text around it: precision first, so ids, versions and order numbers are left alone."""
-    published = published_lines(doc)
     national_lines = _national_lines(doc) if regions else set()
+    # one search of the whole text first: no line can hold a candidate the text does not
+    international = _INTERNATIONAL_CANDIDATE.search(doc.source.text) is not None
+    if not national_lines and not international:
+        return []
+    published = published_lines(doc)
     lines = [
         (index, line) for index, line in enumerate(doc.source.lines)
-        if published[index] and (index in national_lines or _INTERNATIONAL_CANDIDATE.search(line))
+        if published[index] and (index in national_lines or international and _INTERNATIONAL_CANDIDATE.search(line))
     ]
     if not lines:
         return []

@@ -229,3 +229,30 @@ def test_the_id_is_read_as_the_frontmatter_says_it(tmp_path, head, expected):
     path = tmp_path / "x.md"
     path.write_bytes(head.encode("utf-8"))
     assert archive_module._read_id(path) == expected
+
+
+def test_collected_files_and_shown_paths_are_those_of_realpath_and_relpath(tmp_path, monkeypatch):
+    """collect_files resolves each folder once and display_path skips relpath for a path
+    below the working directory: both give what resolving and relpath give, through linked
+    folders, linked files, dangling links, ``..`` and ``.`` components."""
+    (tmp_path / "real" / "sub").mkdir(parents=True)
+    (tmp_path / "arch").mkdir()
+    for name in ("real/a.md", "real/sub/b.md", "arch/c.md"):
+        (tmp_path / name).write_text("# x\n", encoding="utf-8")
+    (tmp_path / "arch" / "linkdir").symlink_to("../real")
+    (tmp_path / "arch" / "la.md").symlink_to("../real/a.md")
+    (tmp_path / "arch" / "dangling.md").symlink_to("nowhere.md")
+    paths = ["arch/c.md", "arch/la.md", "arch/linkdir/a.md", "arch/linkdir/sub/b.md", "./arch/c.md", "arch/../real/a.md",
+             "arch/linkdir/../arch/c.md", "arch/dangling.md", "arch//c.md", "arch/./c.md", "../x.md", ".", "..",
+             str(tmp_path / "arch" / "c.md")]
+    for cwd in (tmp_path, tmp_path / "arch", tmp_path / "real" / "sub"):
+        monkeypatch.chdir(cwd)
+        folders: dict[str, str] = {}
+        for path in paths:
+            for given in (path, Path(path)):
+                assert archive_module.display_path(given) == os.path.relpath(given)
+                assert archive_module._real_path_in(Path(given), folders) == Path(os.path.realpath(given))
+    monkeypatch.chdir(tmp_path)
+    found = archive_module.collect_files(["arch", "real", "arch/la.md"])
+    assert sorted(os.path.realpath(path) for path in found) == sorted({os.path.realpath(p) for p in
+                                                                       ("real/a.md", "real/sub/b.md", "arch/c.md", "arch/dangling.md")})

@@ -76,6 +76,20 @@ def test_probe_finds_the_longest_run_as_the_pattern_over_the_whole_text(text):
     assert _secrets._Probe(text).longest == longest
 
 
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aB3+/_-=é\u00a0\u2028\x1c \t\n.:"), max_size=120)
+       | st.lists(st.sampled_from(["aB3dE5gH7jK9mN1pQ3sT5", "x", "  ", "\n", "short", "a-b_c/d+e=f", "Z9" * 7]), max_size=12).map("".join))
+def test_long_words_hold_every_high_entropy_candidate_of_the_whole_text(text):
+    """The high-entropy scan searches only the long words the credential probe splits out:
+    it finds the candidates the pattern finds in the whole text, at the same offsets."""
+    whole = [match.span() for match in _secrets._CANDIDATE.finditer(text)]
+    words = _secrets.long_words(text)
+    assert all(text[at : at + len(word)] == word for at, word in words)
+    in_words = [match.span() for at, word in words if len(word) >= 20
+                for match in _secrets._CANDIDATE.finditer(text, at, at + len(word))]
+    assert in_words == whole
+
 def _without_lookbehind(pattern: str) -> re.Pattern:
     # hypothesis cannot generate from look-behinds; "(?:(?<=\W)|(?<=^))" only asks for a
     # word boundary, which the filter above still checks on the full pattern.

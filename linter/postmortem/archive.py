@@ -71,9 +71,22 @@ def collect_files(paths: Iterable[str | Path]) -> list[Path]:
         else:
             raise FileNotFoundError(f"path does not exist: {raw}")
     unique: dict[Path, Path] = {}
+    folders: dict[str, str] = {}  # folder as given -> with links followed
     for path in files:
-        unique.setdefault(real_path(path), path)
+        unique.setdefault(_real_path_in(path, folders), path)
     return list(unique.values())
+
+
+def _real_path_in(path: Path, folders: dict[str, str]) -> Path:
+    """``real_path(path)``, resolving each folder once (``folders`` keeps them): a file that
+    is not a link is its folder's real path and its name, one ``lstat`` instead of one per
+    component of the path (a run over an archive of thousands of files lists them all)."""
+    head, name = os.path.split(os.fspath(path))
+    if name in ("", os.curdir, os.pardir) or os.path.islink(path):
+        return real_path(path)
+    if head not in folders:
+        folders[head] = os.path.realpath(head)
+    return Path(os.path.join(folders[head], name))
 
 
 def quick_id(path: Path) -> str | None:
@@ -226,6 +239,13 @@ def real_path(path: str | Path) -> Path:
 
 def display_path(path: str | Path) -> str:
     """``path`` as diagnostics show paths: relative to the working directory when possible."""
+    text = os.fspath(path)
+    if isinstance(text, str) and text and not os.path.isabs(text):
+        # what relpath gives a relative path that stays below the working directory, without
+        # the two calls to getcwd and the comparison of every component
+        normal = os.path.normpath(text)
+        if normal != os.pardir and not normal.startswith(os.pardir + os.sep):
+            return normal
     try:
         return os.path.relpath(path)
     except ValueError:

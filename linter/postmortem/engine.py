@@ -316,7 +316,8 @@ class Linter:
         directives suppressed something; their own findings are not suppressed.
         """
         ignored = set(_expand(self.config.ignored_for(doc.path), "per-file-ignores")) if self.config.per_file_ignores else set()
-        rules = [rule for rule in self.rules if rule.info.code not in ignored and (rule.info.reads_unreadable or not doc.unreadable)]
+        unreadable = doc.unreadable
+        rules = [rule for rule in self.rules if rule.info.code not in ignored and (rule.info.reads_unreadable or not unreadable)]
         self._document_cache = {}
         try:
             found = self._run([rule for rule in rules if not rule.info.after_suppression], doc, internal_errors)

@@ -300,7 +300,10 @@ class Table:
     align: list[str | None] = field(default_factory=list)  # per column: left | center | right | None
 
     def value(self, row: Row, column: str) -> Cell | None:
-        return row.cell(self.columns.get(column))
+        index = self.columns.get(column)  # Row.cell, inline: the rules ask for cells by column often
+        if index is None or index >= len(row.cells):
+            return None
+        return row.cells[index]
 
 
 @dataclass(slots=True)

@@ -45,14 +45,19 @@ def _cell(inline, line_text: str, line: int, bounds: tuple[int, int] | None, sec
         raw = content
     else:
         start, end = bounds
-        raw_full = line_text[start:end]
-        lead, length = _cell_extent(raw_full, content)
-        raw = raw_full[lead : lead + length]
-        if not raw:  # an empty cell: the gap between its pipes
-            span = Span(line, start + 1, line, end + 1)
-            prose = ProseBlock("table-cell", "", section, None, [0], [(line, start + 1)])
-            return Cell("", "", span, prose)
-        start += lead
+        at = line_text.find(content, start, end) if content else -1
+        if at >= 0 and line_text.find("\\", start, end) < 0 and (at == start or not line_text[start:at].strip(md_space())):
+            raw = content  # most cells: the content is a slice of the row, after markdown-it's spaces
+            start = at
+        else:
+            raw_full = line_text[start:end]
+            lead, length = _cell_extent(raw_full, content)
+            raw = raw_full[lead : lead + length]
+            if not raw:  # an empty cell: the gap between its pipes
+                span = Span(line, start + 1, line, end + 1)
+                prose = ProseBlock("table-cell", "", section, None, [0], [(line, start + 1)])
+                return Cell("", "", span, prose)
+            start += lead
     if "\\|" in raw:
         starts, origins = _escape_anchors(raw, line, start)
     else:

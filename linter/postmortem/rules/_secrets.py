@@ -188,7 +188,7 @@ class _Probe:
         # A run never crosses whitespace, and most words are shorter than any hint asks:
         # splitting first reads the text at C speed instead of trying the pattern at every
         # character (a third of the time on a post-mortem).
-        self.longest = max((len(run) for word in text.split() if len(word) >= 11 for run in _RUN.findall(word)), default=0)
+        self.longest = max((len(run) for _, word in long_words(text) for run in _RUN.findall(word)), default=0)
 
     def lower(self) -> str:
         if self._lower is None:
@@ -204,6 +204,20 @@ class _Probe:
             if kind == "in-lower" and value not in self.lower():
                 return False
         return True
+
+
+@lru_cache(maxsize=1)
+def long_words(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, word) of each word of ``text`` of 11 characters or more, words split at
+    whitespace: where the credential hints' runs and the high-entropy candidates can be
+    (neither crosses whitespace), found with one split of the text, shared by both scans."""
+    found, at = [], 0
+    for word in text.split():
+        if len(word) >= 11:
+            at = text.find(word, at)  # the words skipped since the last one are shorter: none holds it
+            found.append((at, word))
+            at += len(word)
+    return tuple(found)
 
 
 @lru_cache(maxsize=1)
@@ -475,17 +489,20 @@ def high_entropy(doc, ctx=None, minimum: int = 20, limit: float = BASE64_LIMIT) 
     known = [(h.start, h.end) for h in (*credentials(doc, ctx), *passwords(doc, ctx))]
     hits = []
     text = doc.source.text
-    for match in _CANDIDATE.finditer(text):
-        for start, end in _pieces(text, match.start(), match.end()):
-            value = text[start:end]
-            if len(value) < minimum or _HEX.match(value):
-                continue
-            if not (any(c.isupper() for c in value) and any(c.islower() for c in value) and any(c.isdigit() for c in value)):
-                continue
-            if any(start < k_end and k_start < end for k_start, k_end in known):
-                continue
-            if entropy(value) > limit:
-                hits.append(Hit(start, end, "random-looking string", value))
+    for at, word in long_words(text):
+        if len(word) < 20:  # a candidate is 20 characters at least, and never crosses whitespace
+            continue
+        for match in _CANDIDATE.finditer(text, at, at + len(word)):
+            for start, end in _pieces(text, match.start(), match.end()):
+                value = text[start:end]
+                if len(value) < minimum or _HEX.match(value):
+                    continue
+                if not (any(c.isupper() for c in value) and any(c.islower() for c in value) and any(c.isdigit() for c in value)):
+                    continue
+                if any(start < k_end and k_start < end for k_start, k_end in known):
+                    continue
+                if entropy(value) > limit:
+                    hits.append(Hit(start, end, "random-looking string", value))
     return hits
 
 
@@ -598,11 +615,15 @@ def phones(doc, regions=()) -> list[Hit]:
     (``(415) 555-2671``, ``030 901820``) for the ``regions`` given. A national form counts
     only when it is grouped the way the region writes its numbers and stands apart from
     the text around it: precision first, so ids, versions and order numbers are left alone."""
-    published = published_lines(doc)
     national_lines = _national_lines(doc) if regions else set()
+    # one search of the whole text first: no line can hold a candidate the text does not
+    international = _INTERNATIONAL_CANDIDATE.search(doc.source.text) is not None
+    if not national_lines and not international:
+        return []
+    published = published_lines(doc)
     lines = [
         (index, line) for index, line in enumerate(doc.source.lines)
-        if published[index] and (index in national_lines or _INTERNATIONAL_CANDIDATE.search(line))
+        if published[index] and (index in national_lines or international and _INTERNATIONAL_CANDIDATE.search(line))
     ]
     if not lines:
         return []

@@ -216,6 +216,11 @@ def test_search_answers_from_every_bundle_of_a_large_archive(browser):
             assert expected in found[:3], (query, found)
         for bundle in bundles:  # each bundle's index was read by the worker
             assert any(path.startswith(f"/{bundle}") and ".pf_meta" in path for path in paths), bundle
+        # With more than one core the bundles are searched in parts, side by side: each part
+        # runs Pagefind's WebAssembly from the first bundle of its share.
+        cores = browser.execute_script("return navigator.hardwareConcurrency")
+        runs = {path.split("/")[1] for path in paths if path.endswith(".pagefind") and "/wasm." in path}
+        assert len(runs) == min(cores, 4, len(bundles)) if cores > 1 else runs == {"pagefind"}, (cores, runs)
 
 
 def test_search_results_show_markup_in_titles_as_text(browser):

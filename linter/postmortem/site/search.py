@@ -33,7 +33,9 @@ the order the build writes them (``pagefind/``, then ``pagefind-2/``, ``pagefind
 ...), and is written and dropped from Pagefind's memory as soon as it is full, so that the
 build's memory no longer grows with the archive; ``pagefind/bundles.json`` lists them. The
 worker opens the first and merges the others into it (Pagefind's ``mergeIndex``): one query
-searches every bundle, its results ranked together. A site of more than
+searches every bundle, its results ranked together. With more than one core the worker deals
+the bundles among sub-workers, at most four, that search side by side; their best results
+are merged by score, as Pagefind ranks merged bundles (``assets/search-worker.js``). A site of more than
 :data:`LIVE_PAGES` pages is indexed after the build instead of beside it, so that the
 build's memory and Pagefind's are not held at the same time. Pagefind reads only the pages
 to index, never every page of the site.

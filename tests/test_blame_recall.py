@@ -66,6 +66,15 @@ def test_the_occupations_load_only_when_a_subject_is_looked_at():
     assert loaded_after_each("postmortem.rules._occupations", ["PM507"], texts) == [False, False, True]
 
 
+def test_a_service_named_like_a_worker_does_not_load_the_lemma_tables():
+    # "billing-worker" is a service; "caseworker" a closed compound whose head is looked up
+    texts = [
+        "## Summary\n\nThe billing-worker caused the outage after the payments-worker restarted.\n",
+        "## Summary\n\nThe caseworker caused the outage.\n",
+    ]
+    assert loaded_after_each("lemminflect", ["PM507"], texts) == [False, False, True]
+
+
 def test_the_occupations_module_is_what_its_builder_writes(monkeypatch, tmp_path):
     """The generated list is Faker's job titles read by bench/build_occupations.py, not a list
     edited by hand since."""

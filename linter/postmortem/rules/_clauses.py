@@ -576,10 +576,12 @@ def role_compound(low: str) -> bool:
         if low.startswith(prefix) and low[len(prefix):] in ROLE_NOUNS and len(low) - len(prefix) > 3:
             return True
     for tail in _COMPOUND_TAILS:
-        if low.endswith(tail) and len(low) - len(tail) >= 4:
+        # closed compounds only: "billing-worker", "payments-worker" name services, and
+        # looking their heads up would load the lexicon for every such name
+        if low.endswith(tail) and len(low) - len(tail) >= 4 and "-" not in low:
             from ._language import _lemmas  # deferred: the lexicon loads only for such a word
 
-            head = _lemmas(low[: -len(tail)].rstrip("-"))
+            head = _lemmas(low[: -len(tail)])
             if head is not None and "NOUN" in head:
                 return True  # "crewmember", "caseworker", "dockworkers"
     if low.endswith(("ician", "icians")) and len(low) > 7:

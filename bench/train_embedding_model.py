@@ -34,8 +34,8 @@ Two evaluations, both stand-ins for unseen text:
     most recent harvests (``harvest-blame7/prose.tsv``, ``harvest-prec4/prose.tsv`` and
     ``harvest-actions6/actions.tsv`` in the harvest folder, ``--harvests``), scored on exactly
     those documents' items. They were harvested after the rules were mostly written and
-    scored near the test set before the rules were tuned on half of them; the other half,
-    the CHECK halves (``check-*.tsv`` beside them), was never tuned on and is shown apart.
+    scored near the test set before the rules were tuned on half of each; the other half of
+    each (``check-*.tsv`` beside them) was held back, never tuned on, and is shown apart.
 
 Thresholds are always chosen inside the training data (an inner grouped 4-fold
 cross-validation): for the model alone, the lowest score that keeps precision >= 0.95; for
@@ -91,7 +91,7 @@ UNION_SLACK = 0.01  # the decision rule: precision may fall by at most this much
 GAIN = 0.05  # the decision rule: the least recall a model must add
 HARVESTS = ROOT.parent / "corpus-work"  # the harvest folder (``--harvests``)
 RECENT = ("harvest-blame7/prose.tsv", "harvest-prec4/prose.tsv", "harvest-actions6/actions.tsv")
-CHECK_HALVES = ("harvest-blame7/check-prose.tsv", "harvest-prec4/check-prose.tsv", "harvest-actions6/check-actions.tsv")
+HELD_BACK = ("harvest-blame7/check-prose.tsv", "harvest-prec4/check-prose.tsv", "harvest-actions6/check-actions.tsv")
 ENCODER = "all-MiniLM-L6-v2"
 LR_C = 0.05  # the logistic regression's inverse regularisation strength (``--c``)
 TOP = (10, 25, 50, 100)  # the rules' misses ranked by score: the share of positives in the top k
@@ -183,10 +183,10 @@ def recent_documents() -> set[str]:
     return docs
 
 
-def check_texts() -> set[str]:
-    """The texts of the recent harvests' CHECK halves (never tuned on by the rules)."""
+def held_back_texts() -> set[str]:
+    """The texts of the recent harvests' held-back halves (never tuned on by the rules)."""
     out: set[str] = set()
-    for name in CHECK_HALVES:
+    for name in HELD_BACK:
         path = HARVESTS / name
         if path.exists():
             out.update(row["text"] for row in tbm.load_real(path))
@@ -389,7 +389,7 @@ def run_task(task: Task, recent: set[str], checks: set[str], errors: int) -> lis
                 if sub.any():
                     ys = task.y[sub]
                     added = out.union[sub] & ~task.rules[sub]
-                    print(f"    on the CHECK halves only ({int(sub.sum())} items, {int(ys.sum())} positive; the union "
+                    print(f"    on the held-back halves only ({int(sub.sum())} items, {int(ys.sum())} positive; the union "
                           f"adds {int((added & ys).sum())} positive, {int((added & ~ys).sum())} negative):")
                     print(_row("    rules alone", task.rules[sub], ys))
                     print(_row("    rules ∪ model", out.union[sub], ys))
@@ -417,7 +417,7 @@ def main(argv=None) -> int:
     LR_C = args.c
     MODELS = tuple(m for m in MODELS if args.models in m.name)
     recent = recent_documents()
-    checks = check_texts()
+    checks = held_back_texts()
     verdicts = []
     for kind in (("prose", "actions") if args.task == "both" else (args.task,)):
         task = Task(kind, args.cache)

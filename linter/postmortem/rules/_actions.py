@@ -374,7 +374,7 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
             if not _committed(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} without a measure"
     if is_first:
-        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named, _watch_for_trouble, _hedged):
+        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named, _watch_for_trouble, _hedged, _change_without_content):
             found = check(an, first, raw)
             if found is not None:
                 return found
@@ -984,6 +984,29 @@ def _nothing_named(an: Analysis, first: int, raw: str):
     return tokens[first].start, tokens[-1].end, "names no system, signal or threshold it covers"
 
 
+# Verbs that change a thing in place, and the things they change: the change itself has to be said.
+_CHANGE_VERBS = _lex._words("patch fix update adjust modify change tweak correct revise amend alter")
+_SETTINGS_NOUNS = _lex._words("configuration configurations config configs settings setting setup setups")
+_PREVENT_VERBS = _lex._words("prevent avoid stop")
+
+
+def _change_without_content(an: Analysis, first: int, raw: str):
+    """ "Patch the load balancer configuration to prevent similar misconfigurations in the future",
+    "Patch Nginx server configurations to prevent a recurrence of the misconfiguration": settings
+    are to be changed, and the only thing said about the change is what it should prevent. Which
+    setting, to what value? A means ("… by setting worker_connections to 4096"), a value or a
+    target state in the purpose ("… to limit maximum connections") says it."""
+    tokens = an.tokens
+    if tokens[first].low not in _CHANGE_VERBS or "`" in raw or _measured(tokens, an.text):
+        return None
+    cut = next((m for m in range(first + 1, len(tokens)) if tokens[m].low in ("to", "so", "by", "with", "using", "and", ",")), None)
+    if cut is None or cut + 1 >= len(tokens) or tokens[cut].low != "to" or tokens[cut - 1].low not in _SETTINGS_NOUNS:
+        return None  # the object has to end in the settings themselves: "Patch the load balancer configuration to …"
+    if tokens[cut + 1].low not in _PREVENT_VERBS:
+        return None  # "… to limit maximum connections": the purpose is the change
+    return tokens[first].start, tokens[-1].end, "says what the change should prevent, not what to change"
+
+
 _HEDGES = _lex._words("feasible possible needed necessary appropriate applicable required practical")
 
 
@@ -1019,6 +1042,21 @@ _SIGNAL_NOUNS = _lex._words(
 )
 
 
+def _signal_at(tokens, k: int) -> bool:
+    """A signal noun as the head of its phrase: "disk usage", "the queue depth", "load on db-3";
+    not as the first half of a compound naming a thing ("load balancer", "queue worker")."""
+    if tokens[k].low not in _SIGNAL_NOUNS:
+        return False
+    if k + 1 >= len(tokens):
+        return True
+    nxt = tokens[k + 1]
+    if nxt.low in _SIGNAL_NOUNS or nxt.low in _lex.STOPWORDS or nxt.low in _GENERIC_TROUBLE or not nxt.low.isalpha():
+        return True
+    if tokens[k].end < nxt.start - 1 or not nxt.text.islower():
+        return True  # punctuation or a name between them
+    return not _names_thing(nxt.low)
+
+
 def _watch_for_trouble(an: Analysis, first: int, raw: str):
     """ "Add alerting in Datadog to catch future anomalies", "Utilize monitoring for Nginx server
     setups to spot any errors immediately": monitoring or alerting is built or bettered, and what it
@@ -1029,16 +1067,23 @@ def _watch_for_trouble(an: Analysis, first: int, raw: str):
     if tokens[first].low not in _CAPABILITY_VERBS or "`" in raw:
         return None
     lows = [t.low for t in tokens[first + 1 :]]
-    if _WATCH_NOUNS.isdisjoint(lows) or _GENERIC_TROUBLE.isdisjoint(lows) or not _SIGNAL_NOUNS.isdisjoint(lows):
+    if _WATCH_NOUNS.isdisjoint(lows) or _GENERIC_TROUBLE.isdisjoint(lows) or any(
+        _signal_at(tokens, k) for k in range(first + 1, len(tokens))
+    ):
         return None
     general = [
         k for k in range(first + 2, len(tokens))
-        if tokens[k].low in _GENERIC_TROUBLE and (tokens[k - 1].low in _lex.STOPWORDS or tokens[k - 1].low in _UNSPECIFIED)
-        and (k + 1 == len(tokens) or tokens[k + 1].low not in ("related", "of", "in", "with", "from", "on", "for"))
+        if tokens[k].low in _GENERIC_TROUBLE and (tokens[k - 1].low in _lex.STOPWORDS or tokens[k - 1].low in _UNSPECIFIED or tokens[k].low in _NO_STATE)
+        and (k + 1 == len(tokens) or tokens[k + 1].low not in ("related", "of", "in", "with", "from", "on", "for") and not tokens[k + 1].low.endswith("ed"))
     ]
     if not general or _measured(tokens, an.text):
         return None  # "alerts for backup failure", "Apache error responses": the trouble of a named thing is a signal
     return tokens[first].start, tokens[-1].end, "watches for trouble in general: no signal, threshold or number"
+
+
+# Trouble that names no state of what it is about: "load balancer issues" is any problem with
+# the load balancer, where "backup failure" or "Apache error responses" name a state to alert on.
+_NO_STATE = _lex._words("issue issues problem problems hiccup hiccups")
 
 
 # Words that leave trouble unspecified: "any errors", "future anomalies", "potential issues".
@@ -1188,11 +1233,23 @@ def _committed(rest, raw, code_counts: bool = True, references: bool = True, tex
             back = k + 2 < len(rest) and rest[k + 2].low == "back"  # "… and report back"
             # "… and prevent recurrence": a promise of an outcome, not a step
             back = back or nxt in ("prevent", "avoid") and k + 2 < len(rest) and (rest[k + 2].low in _lex.GENERIC_NOUNS or rest[k + 2].low in _RECURRENCE)
-            if not back and (nxt in _CONCRETE_STEPS or stem in _CONCRETE_STEPS or stem + "e" in _CONCRETE_STEPS):
+            if not back and (nxt in _CONCRETE_STEPS or stem in _CONCRETE_STEPS or stem + "e" in _CONCRETE_STEPS) \
+                    and not _generic_step_object(rest[k + 2 :]):
                 return True
         if tok.low in ("by", "before", "until") and k + 1 < len(rest) and rest[k + 1].low in _DEADLINES:
             return True  # "… and pick one by Q3", "by March"
     return False
+
+
+_STEP_GENERIC = _lex._words("mechanism mechanisms system systems tool tools")
+
+
+def _generic_step_object(words) -> bool:
+    """The object of a step after "and" names nothing: "… monitoring and alert mechanisms",
+    "… and fix the issue". Read as a step, it adds no finish line; it is often no step at all
+    but a noun ("alert mechanisms")."""
+    content = [t for t in words if t.low not in _lex.STOPWORDS and t.low not in _PLAIN_VERBS]
+    return bool(content) and all(t.low in _VAGUE_OBJECTS or t.low in _STEP_GENERIC for t in content)
 
 
 _RECURRENCE = _lex._words("recurrence recurrences repeats repeat similar future further")

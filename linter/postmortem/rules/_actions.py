@@ -428,6 +428,13 @@ def _open_ended(an: Analysis, first: int, raw: str):
     for phrase in _OPEN_BY_FIRST.get(low, ()):
         if phrase_at(an, first, phrase):
             size = len(phrase)
+    if size == 1 and first + 2 < len(tokens) and tokens[first + 1].low == "and" and tokens[first + 2].low in _REVISE_VERBS:
+        # "Review and update incident response procedures": the change is as open as the review
+        # unless something names it (a name, a value, a means, a target)
+        rest = tokens[first + 3 :]
+        if _names_anything(rest) or any(t.low in ("using", "with", "via", "by") for t in rest):
+            return None
+        size = 3
     if not size:
         size = _open_event(tokens, first)
     if not size and low in _DURATIVE and _asks_question(tokens[first + 1 :]):
@@ -439,6 +446,10 @@ def _open_ended(an: Analysis, first: int, raw: str):
         return None
     words = " ".join(t.text.lower() for t in tokens[first : first + size])
     return tokens[first].start, tokens[-1].end, f"{words!r} has no decision, artefact or finish line"
+
+
+# Verbs that change what was reviewed, said right after the review: "review and update …".
+_REVISE_VERBS = _lex._words("update adjust improve optimise optimize refine revise enhance strengthen tweak tune modify change")
 
 
 # Verbs of an ongoing activity: done when? "Monitor …", "Watch …", "Track …", "Follow …".
@@ -1298,6 +1309,9 @@ def behaviour_only(an: Analysis) -> tuple[int, int, str] | None:
     ruled = _rule_for_people(an, first)
     if ruled is not None:
         return ruled
+    shared = _lessons_shared(an, first)
+    if shared is not None:
+        return shared
     found = None
     for p in range(first, min(len(tokens), first + 4)):
         found = _behaviour_at(an, p)
@@ -1320,6 +1334,39 @@ def behaviour_only(an: Analysis) -> tuple[int, int, str] | None:
     if is_first and first < p and tokens[first].low not in ("make", "ensure", "have", "send", "get", "take", "pay", "be", "raise", "increase", "build", "don't", "don’t", "do", "never", "try"):
         return None
     return tokens[p].start, tokens[q - 1].end, " ".join(t.text for t in tokens[p:q])
+
+
+_SHARE_VERBS = _lex._words("share sharing communicate communicating circulate circulating disseminate disseminating spread document")
+_LESSON_NOUNS = _lex._words(
+    "incident incidents learnings learning lessons lesson insights insight knowledge experience experiences takeaways"
+)
+_AUDIENCE_WORDS = _lex._words("wider broader whole entire rest other colleagues members organisation organization company")
+
+
+def _lessons_shared(an: Analysis, first: int):
+    """ "Document the incident and share learnings with the team to prevent recurrence", "Document
+    and communicate the incident, sharing insights with the wider team": telling colleagues what
+    was learnt is all the item asks; nothing in the system changes. A named recipient ("Share
+    details on incident with US-CERT") is a report owed to someone, not a habit."""
+    tokens = an.tokens
+    if tokens[first].low not in _SHARE_VERBS:
+        return None
+    shares = lessons = 0
+    for tok in tokens[first:]:
+        low = tok.low
+        if low in ("to", "for", "so") and lessons:
+            break  # "… to prevent recurrence", "… for learning and awareness": only the purpose follows
+        if tok.capitalised and not tok.initial or tok.text.isupper() and len(tok.text) > 1:
+            return None  # a name: a recipient or a thing of its own
+        if low in _SHARE_VERBS:
+            shares += low != "document"
+        elif low in _LESSON_NOUNS:
+            lessons += 1
+        elif not (low in _lex.STOPWORDS or low in _PLAIN_VERBS or low in _lex.PEOPLE_OBJECTS or low in _lex.TEAM_NOUNS or low in _AUDIENCE_WORDS):
+            return None
+    if not shares or not lessons:
+        return None
+    return tokens[first].start, tokens[-1].end, " ".join(t.text for t in tokens[first : first + 3])
 
 
 _HABIT_VERBS = _lex._words("start stop keep continue begin quit")

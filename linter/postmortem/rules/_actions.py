@@ -546,6 +546,8 @@ def _purpose(rest) -> bool:
                 clause = rest[k + len(p) :]
                 if any(_degree_at(clause, m) for m in range(len(clause))) and not _measured(clause):
                     continue
+                if clause and clause[0].low in _EVALUATIVE and not _measured(clause):
+                    continue  # "… to ensure effective learning", "… to ensure proper coverage": a judgement
                 if _qualities_only(clause):
                     continue  # "… to ensure consistency and accuracy": a quality, no finish line
                 if _generic_only(clause):
@@ -666,13 +668,14 @@ def _evaluative(an: Analysis, first: int, raw: str):
         nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
         if k > first and (low == "so" and nxt in ("that", "we", "they", "it", "you", "the") or low == "in" and nxt == "order"):
             break  # "… so we can catch these issues earlier": the purpose, not the specification
-        if k > first + 1 and low == "to" and nxt and nxt not in ("be", "more") and nxt in _lex.IMPERATIVE_VERBS and tokens[k - 1].low not in ("how", "way", "ways"):
+        if k > first + 1 and low == "to" and nxt and nxt not in ("be", "more") and nxt in _lex.IMPERATIVE_VERBS and tokens[k - 1].low not in ("how", "way", "ways") \
+                and nxt not in _EVALUATIVE:  # "… to appropriate levels": a judged value, not a purpose
             break  # "… to help us catch failed deployments as soon as possible": the purpose as well
         hit = None
         # a degree judges the item's own object ("Set up broader alerting"), not a detail further on
         # ("Page the on-call immediately when …" says when: timing counts only in a purpose)
         degree = _degree_at(tokens, k, timing=False) if first < k <= first + 3 and tokens[k - 1].low != "to" else None
-        if low in _EVALUATIVE and nxt != "than" and not (k > 0 and tokens[k - 1].low == "to"):
+        if low in _EVALUATIVE and nxt != "than" and not (k > 0 and tokens[k - 1].low == "to" and not (nxt.isalpha() and nxt.endswith("s") and _names_thing(nxt))):
             hit = (k, k + 1)
         elif degree is not None:
             hit = (k, degree)  # "Set up broader alerting", "Implement improved auto-scaling capabilities"
@@ -680,6 +683,8 @@ def _evaluative(an: Analysis, first: int, raw: str):
             hit = (k, min(k + 2, len(tokens)))  # "Cover more scenarios", "Point to more relevant runbooks"
         elif low == "best" and nxt in _GOOD_THINGS:
             hit = (k, k + 2)  # "Update documentation on best practices for …": which ones?
+        elif low == "best" and k > 0 and tokens[k - 1].low in ("the", "our") and nxt.isalpha() and nxt not in _STOPWORDS_AFTER:
+            hit = (k, k + 1)  # "Choose the best load balancing algorithm": best by what measure, which one?
         elif low == "improve" and k == first:
             hit = (k, k + 1)  # "Improve reliability of the cron jobs": done when?
         elif low in ("if", "where", "when") and nxt in ("needed", "necessary", "possible", "appropriate", "required") and k + 2 >= len(tokens) \

@@ -142,6 +142,23 @@ def label_end(an: Analysis) -> int | None:
     return None
 
 
+def _instruction_after_heading(an: Analysis) -> int | None:
+    """The index of the verb after a heading that is itself an instruction: "Update search
+    software: Explore upgrading …", "Automate Configuration Management: Continue using Puppet …".
+    The heading names the item; what is to be done is said after the colon."""
+    tokens = an.tokens
+    for j in range(0, min(len(tokens) - 1, 4)):
+        between = an.text[tokens[j].end : tokens[j + 1].start]
+        if "," in between or tokens[j].sentence != tokens[0].sentence:
+            return None
+        if ":" in between:
+            nxt = tokens[j + 1]
+            if nxt.low in _lex.NOT_IMPERATIVE_STARTS or not (nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text)):
+                return None
+            return j + 1
+    return None
+
+
 def _manner_adverb(low: str) -> bool:
     """A manner or frequency adverb that can stand before an instruction's verb ("regularly",
     "proactively"): an -ly word that is not an opening of its own kind ("only", "apply")."""
@@ -331,6 +348,10 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
     end = tokens[-1].end
     if is_first:
         found = _open_ended(an, first, raw)
+        if found is None and first == 0:
+            after = _instruction_after_heading(an)
+            if after is not None:
+                found = _open_ended(an, after, raw)  # "Automate Configuration Management: Continue using Puppet …"
         if found is not None:
             return found
     for p in positions:

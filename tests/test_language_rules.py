@@ -374,6 +374,15 @@ def test_a_label_before_a_colon_is_not_turned_into_the_verb():
         ("Regularly simulate load balancer failures in a controlled environment.", "PM302"),  # recurring, any verb
         ("Implement regular code reviews to identify inefficient queries early in the development process.", "PM302"),
         ("Enhance onboarding and training processes for the operations team.", "PM303"),  # training, grown
+        ("Enhance monitoring systems to include more granular alerts for network and load balancer issues.", "PM302"),
+        ("Patch the load balancer configuration to prevent similar misconfigurations in the future.", "PM302"),
+        ("Enhance monitoring and alert mechanisms.", "PM302"),  # "and alert mechanisms" is no step
+        ("Review and update incident response procedures for swift resolution.", "PM302"),
+        ("Document the incident and share learnings with the team to prevent recurrence.", "PM303"),
+        ("Patch the database connection pool configuration, raising the maximum connection limit to appropriate levels.", "PM302"),
+        ("Schedule a post-incident review within a week to ensure effective learning and implementation of improvements.", "PM302"),
+        ("Choose the best load balancing algorithm for your programs", "PM302"),
+        ("Automate Configuration Management: Continue using Puppet for managing critical configurations.", "PM302"),
     ],
 )
 def test_action_item_shapes_from_real_post_mortems(action, code):
@@ -403,6 +412,11 @@ def test_action_item_shapes_from_real_post_mortems(action, code):
         "Perform regular and tested backups of the database",  # a recurring artefact, not a review
         "Verify the backups of db-3 before deleting the old volume",  # a one-off check
         "Set alerts on the test machine (obs-devel) to help us catch failed deployments as soon as possible.",
+        "Implement alerts for backup failure",  # the trouble of a named thing is a signal
+        "Patch the pgbouncer settings to limit client connections to 200.",  # the purpose is the change
+        "Review and adjust ULIMIT values using Puppet manifests.",  # the change is named
+        "Share details on incident with GSA-IR and US-CERT",  # a report owed to named recipients
+        "Setup alerts for when logs are not shipped to CWL - consider monitoring both receiving and sending part (issue created)",
     ],
 )
 def test_bounded_action_items_stay_clean(action):

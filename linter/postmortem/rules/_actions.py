@@ -142,6 +142,23 @@ def label_end(an: Analysis) -> int | None:
     return None
 
 
+def _instruction_after_heading(an: Analysis) -> int | None:
+    """The index of the verb after a heading that is itself an instruction: "Update search
+    software: Explore upgrading …", "Automate Configuration Management: Continue using Puppet …".
+    The heading names the item; what is to be done is said after the colon."""
+    tokens = an.tokens
+    for j in range(0, min(len(tokens) - 1, 4)):
+        between = an.text[tokens[j].end : tokens[j + 1].start]
+        if "," in between or tokens[j].sentence != tokens[0].sentence:
+            return None
+        if ":" in between:
+            nxt = tokens[j + 1]
+            if nxt.low in _lex.NOT_IMPERATIVE_STARTS or not (nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text)):
+                return None
+            return j + 1
+    return None
+
+
 def _manner_adverb(low: str) -> bool:
     """A manner or frequency adverb that can stand before an instruction's verb ("regularly",
     "proactively"): an -ly word that is not an opening of its own kind ("only", "apply")."""
@@ -331,6 +348,10 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
     end = tokens[-1].end
     if is_first:
         found = _open_ended(an, first, raw)
+        if found is None and first == 0:
+            after = _instruction_after_heading(an)
+            if after is not None:
+                found = _open_ended(an, after, raw)  # "Automate Configuration Management: Continue using Puppet …"
         if found is not None:
             return found
     for p in positions:
@@ -374,7 +395,7 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
             if not _committed(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} without a measure"
     if is_first:
-        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named, _watch_for_trouble, _hedged):
+        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named, _watch_for_trouble, _hedged, _change_without_content):
             found = check(an, first, raw)
             if found is not None:
                 return found
@@ -428,6 +449,13 @@ def _open_ended(an: Analysis, first: int, raw: str):
     for phrase in _OPEN_BY_FIRST.get(low, ()):
         if phrase_at(an, first, phrase):
             size = len(phrase)
+    if size == 1 and first + 2 < len(tokens) and tokens[first + 1].low == "and" and tokens[first + 2].low in _REVISE_VERBS:
+        # "Review and update incident response procedures": the change is as open as the review
+        # unless something names it (a name, a value, a means, a target)
+        rest = tokens[first + 3 :]
+        if _names_anything(rest) or any(t.low in ("using", "with", "via", "by") for t in rest):
+            return None
+        size = 3
     if not size:
         size = _open_event(tokens, first)
     if not size and low in _DURATIVE and _asks_question(tokens[first + 1 :]):
@@ -439,6 +467,10 @@ def _open_ended(an: Analysis, first: int, raw: str):
         return None
     words = " ".join(t.text.lower() for t in tokens[first : first + size])
     return tokens[first].start, tokens[-1].end, f"{words!r} has no decision, artefact or finish line"
+
+
+# Verbs that change what was reviewed, said right after the review: "review and update …".
+_REVISE_VERBS = _lex._words("update adjust improve optimise optimize refine revise enhance strengthen tweak tune modify change")
 
 
 # Verbs of an ongoing activity: done when? "Monitor …", "Watch …", "Track …", "Follow …".
@@ -535,6 +567,8 @@ def _purpose(rest) -> bool:
                 clause = rest[k + len(p) :]
                 if any(_degree_at(clause, m) for m in range(len(clause))) and not _measured(clause):
                     continue
+                if clause and clause[0].low in _EVALUATIVE and not _measured(clause):
+                    continue  # "… to ensure effective learning", "… to ensure proper coverage": a judgement
                 if _qualities_only(clause):
                     continue  # "… to ensure consistency and accuracy": a quality, no finish line
                 if _generic_only(clause):
@@ -655,13 +689,14 @@ def _evaluative(an: Analysis, first: int, raw: str):
         nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
         if k > first and (low == "so" and nxt in ("that", "we", "they", "it", "you", "the") or low == "in" and nxt == "order"):
             break  # "… so we can catch these issues earlier": the purpose, not the specification
-        if k > first + 1 and low == "to" and nxt and nxt not in ("be", "more") and nxt in _lex.IMPERATIVE_VERBS and tokens[k - 1].low not in ("how", "way", "ways"):
+        if k > first + 1 and low == "to" and nxt and nxt not in ("be", "more") and nxt in _lex.IMPERATIVE_VERBS and tokens[k - 1].low not in ("how", "way", "ways") \
+                and nxt not in _EVALUATIVE:  # "… to appropriate levels": a judged value, not a purpose
             break  # "… to help us catch failed deployments as soon as possible": the purpose as well
         hit = None
         # a degree judges the item's own object ("Set up broader alerting"), not a detail further on
         # ("Page the on-call immediately when …" says when: timing counts only in a purpose)
         degree = _degree_at(tokens, k, timing=False) if first < k <= first + 3 and tokens[k - 1].low != "to" else None
-        if low in _EVALUATIVE and nxt != "than" and not (k > 0 and tokens[k - 1].low == "to"):
+        if low in _EVALUATIVE and nxt != "than" and not (k > 0 and tokens[k - 1].low == "to" and not (nxt.isalpha() and nxt.endswith("s") and _names_thing(nxt))):
             hit = (k, k + 1)
         elif degree is not None:
             hit = (k, degree)  # "Set up broader alerting", "Implement improved auto-scaling capabilities"
@@ -669,6 +704,8 @@ def _evaluative(an: Analysis, first: int, raw: str):
             hit = (k, min(k + 2, len(tokens)))  # "Cover more scenarios", "Point to more relevant runbooks"
         elif low == "best" and nxt in _GOOD_THINGS:
             hit = (k, k + 2)  # "Update documentation on best practices for …": which ones?
+        elif low == "best" and k > 0 and tokens[k - 1].low in ("the", "our") and nxt.isalpha() and nxt not in _STOPWORDS_AFTER:
+            hit = (k, k + 1)  # "Choose the best load balancing algorithm": best by what measure, which one?
         elif low == "improve" and k == first:
             hit = (k, k + 1)  # "Improve reliability of the cron jobs": done when?
         elif low in ("if", "where", "when") and nxt in ("needed", "necessary", "possible", "appropriate", "required") and k + 2 >= len(tokens) \
@@ -984,6 +1021,29 @@ def _nothing_named(an: Analysis, first: int, raw: str):
     return tokens[first].start, tokens[-1].end, "names no system, signal or threshold it covers"
 
 
+# Verbs that change a thing in place, and the things they change: the change itself has to be said.
+_CHANGE_VERBS = _lex._words("patch fix update adjust modify change tweak correct revise amend alter")
+_SETTINGS_NOUNS = _lex._words("configuration configurations config configs settings setting setup setups")
+_PREVENT_VERBS = _lex._words("prevent avoid stop")
+
+
+def _change_without_content(an: Analysis, first: int, raw: str):
+    """ "Patch the load balancer configuration to prevent similar misconfigurations in the future",
+    "Patch Nginx server configurations to prevent a recurrence of the misconfiguration": settings
+    are to be changed, and the only thing said about the change is what it should prevent. Which
+    setting, to what value? A means ("… by setting worker_connections to 4096"), a value or a
+    target state in the purpose ("… to limit maximum connections") says it."""
+    tokens = an.tokens
+    if tokens[first].low not in _CHANGE_VERBS or "`" in raw or _measured(tokens, an.text):
+        return None
+    cut = next((m for m in range(first + 1, len(tokens)) if tokens[m].low in ("to", "so", "by", "with", "using", "and", ",")), None)
+    if cut is None or cut + 1 >= len(tokens) or tokens[cut].low != "to" or tokens[cut - 1].low not in _SETTINGS_NOUNS:
+        return None  # the object has to end in the settings themselves: "Patch the load balancer configuration to …"
+    if tokens[cut + 1].low not in _PREVENT_VERBS:
+        return None  # "… to limit maximum connections": the purpose is the change
+    return tokens[first].start, tokens[-1].end, "says what the change should prevent, not what to change"
+
+
 _HEDGES = _lex._words("feasible possible needed necessary appropriate applicable required practical")
 
 
@@ -1019,6 +1079,21 @@ _SIGNAL_NOUNS = _lex._words(
 )
 
 
+def _signal_at(tokens, k: int) -> bool:
+    """A signal noun as the head of its phrase: "disk usage", "the queue depth", "load on db-3";
+    not as the first half of a compound naming a thing ("load balancer", "queue worker")."""
+    if tokens[k].low not in _SIGNAL_NOUNS:
+        return False
+    if k + 1 >= len(tokens):
+        return True
+    nxt = tokens[k + 1]
+    if nxt.low in _SIGNAL_NOUNS or nxt.low in _lex.STOPWORDS or nxt.low in _GENERIC_TROUBLE or not nxt.low.isalpha():
+        return True
+    if tokens[k].end < nxt.start - 1 or not nxt.text.islower():
+        return True  # punctuation or a name between them
+    return not _names_thing(nxt.low)
+
+
 def _watch_for_trouble(an: Analysis, first: int, raw: str):
     """ "Add alerting in Datadog to catch future anomalies", "Utilize monitoring for Nginx server
     setups to spot any errors immediately": monitoring or alerting is built or bettered, and what it
@@ -1029,16 +1104,23 @@ def _watch_for_trouble(an: Analysis, first: int, raw: str):
     if tokens[first].low not in _CAPABILITY_VERBS or "`" in raw:
         return None
     lows = [t.low for t in tokens[first + 1 :]]
-    if _WATCH_NOUNS.isdisjoint(lows) or _GENERIC_TROUBLE.isdisjoint(lows) or not _SIGNAL_NOUNS.isdisjoint(lows):
+    if _WATCH_NOUNS.isdisjoint(lows) or _GENERIC_TROUBLE.isdisjoint(lows) or any(
+        _signal_at(tokens, k) for k in range(first + 1, len(tokens))
+    ):
         return None
     general = [
         k for k in range(first + 2, len(tokens))
-        if tokens[k].low in _GENERIC_TROUBLE and (tokens[k - 1].low in _lex.STOPWORDS or tokens[k - 1].low in _UNSPECIFIED)
-        and (k + 1 == len(tokens) or tokens[k + 1].low not in ("related", "of", "in", "with", "from", "on", "for"))
+        if tokens[k].low in _GENERIC_TROUBLE and (tokens[k - 1].low in _lex.STOPWORDS or tokens[k - 1].low in _UNSPECIFIED or tokens[k].low in _NO_STATE)
+        and (k + 1 == len(tokens) or tokens[k + 1].low not in ("related", "of", "in", "with", "from", "on", "for") and not tokens[k + 1].low.endswith("ed"))
     ]
     if not general or _measured(tokens, an.text):
         return None  # "alerts for backup failure", "Apache error responses": the trouble of a named thing is a signal
     return tokens[first].start, tokens[-1].end, "watches for trouble in general: no signal, threshold or number"
+
+
+# Trouble that names no state of what it is about: "load balancer issues" is any problem with
+# the load balancer, where "backup failure" or "Apache error responses" name a state to alert on.
+_NO_STATE = _lex._words("issue issues problem problems hiccup hiccups")
 
 
 # Words that leave trouble unspecified: "any errors", "future anomalies", "potential issues".
@@ -1188,11 +1270,23 @@ def _committed(rest, raw, code_counts: bool = True, references: bool = True, tex
             back = k + 2 < len(rest) and rest[k + 2].low == "back"  # "… and report back"
             # "… and prevent recurrence": a promise of an outcome, not a step
             back = back or nxt in ("prevent", "avoid") and k + 2 < len(rest) and (rest[k + 2].low in _lex.GENERIC_NOUNS or rest[k + 2].low in _RECURRENCE)
-            if not back and (nxt in _CONCRETE_STEPS or stem in _CONCRETE_STEPS or stem + "e" in _CONCRETE_STEPS):
+            if not back and (nxt in _CONCRETE_STEPS or stem in _CONCRETE_STEPS or stem + "e" in _CONCRETE_STEPS) \
+                    and not _generic_step_object(rest[k + 2 :]):
                 return True
         if tok.low in ("by", "before", "until") and k + 1 < len(rest) and rest[k + 1].low in _DEADLINES:
             return True  # "… and pick one by Q3", "by March"
     return False
+
+
+_STEP_GENERIC = _lex._words("mechanism mechanisms system systems tool tools")
+
+
+def _generic_step_object(words) -> bool:
+    """The object of a step after "and" names nothing: "… monitoring and alert mechanisms",
+    "… and fix the issue". Read as a step, it adds no finish line; it is often no step at all
+    but a noun ("alert mechanisms")."""
+    content = [t for t in words if t.low not in _lex.STOPWORDS and t.low not in _PLAIN_VERBS]
+    return bool(content) and all(t.low in _VAGUE_OBJECTS or t.low in _STEP_GENERIC for t in content)
 
 
 _RECURRENCE = _lex._words("recurrence recurrences repeats repeat similar future further")
@@ -1241,6 +1335,9 @@ def behaviour_only(an: Analysis) -> tuple[int, int, str] | None:
     ruled = _rule_for_people(an, first)
     if ruled is not None:
         return ruled
+    shared = _lessons_shared(an, first)
+    if shared is not None:
+        return shared
     found = None
     for p in range(first, min(len(tokens), first + 4)):
         found = _behaviour_at(an, p)
@@ -1263,6 +1360,39 @@ def behaviour_only(an: Analysis) -> tuple[int, int, str] | None:
     if is_first and first < p and tokens[first].low not in ("make", "ensure", "have", "send", "get", "take", "pay", "be", "raise", "increase", "build", "don't", "don’t", "do", "never", "try"):
         return None
     return tokens[p].start, tokens[q - 1].end, " ".join(t.text for t in tokens[p:q])
+
+
+_SHARE_VERBS = _lex._words("share sharing communicate communicating circulate circulating disseminate disseminating spread document")
+_LESSON_NOUNS = _lex._words(
+    "incident incidents learnings learning lessons lesson insights insight knowledge experience experiences takeaways"
+)
+_AUDIENCE_WORDS = _lex._words("wider broader whole entire rest other colleagues members organisation organization company")
+
+
+def _lessons_shared(an: Analysis, first: int):
+    """ "Document the incident and share learnings with the team to prevent recurrence", "Document
+    and communicate the incident, sharing insights with the wider team": telling colleagues what
+    was learnt is all the item asks; nothing in the system changes. A named recipient ("Share
+    details on incident with US-CERT") is a report owed to someone, not a habit."""
+    tokens = an.tokens
+    if tokens[first].low not in _SHARE_VERBS:
+        return None
+    shares = lessons = 0
+    for tok in tokens[first:]:
+        low = tok.low
+        if low in ("to", "for", "so") and lessons:
+            break  # "… to prevent recurrence", "… for learning and awareness": only the purpose follows
+        if tok.capitalised and not tok.initial or tok.text.isupper() and len(tok.text) > 1:
+            return None  # a name: a recipient or a thing of its own
+        if low in _SHARE_VERBS:
+            shares += low != "document"
+        elif low in _LESSON_NOUNS:
+            lessons += 1
+        elif not (low in _lex.STOPWORDS or low in _PLAIN_VERBS or low in _lex.PEOPLE_OBJECTS or low in _lex.TEAM_NOUNS or low in _AUDIENCE_WORDS):
+            return None
+    if not shares or not lessons:
+        return None
+    return tokens[first].start, tokens[-1].end, " ".join(t.text for t in tokens[first : first + 3])
 
 
 _HABIT_VERBS = _lex._words("start stop keep continue begin quit")

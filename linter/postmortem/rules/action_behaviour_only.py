@@ -36,7 +36,11 @@ tags in production—always pin a stable version"), a way of thinking ("Treat pa
 tokens … as plaintext", "If a credential stops working shortly after a long session, assume
 auto-revocation and rotate rather than debugging auth") and an effort ("Make a pact to
 triple-check all configuration changes before unleashing them into the wild"). A question put to
-someone is no habit: "Ask Grafana support if we should use PVC for grafana-agent".
+someone is no habit: "Ask Grafana support if we should use PVC for grafana-agent". Telling
+colleagues what was learnt, as the whole item, changes nothing either ("Document the incident and
+share learnings with the team to prevent recurrence", "Document and communicate the incident,
+sharing insights with the wider team for learning and awareness"); a report owed to a named
+recipient is a task ("Share details on incident with GSA-IR and US-CERT").
 An item that names a mechanism (a bot, a hook, CI, an alert, "automatically") is more than a
 rule for people. An item that also changes the system ("Remind engineers … and add a pre-deploy
 check"), a prohibition the system enforces ("Do not allow loading of the chart for anonymous

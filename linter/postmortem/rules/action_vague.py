@@ -59,8 +59,20 @@ only generic things ("… to ensure they meet system requirements"), work that g
 guide for similar issues in the future"), watching until a question answers itself ("Monitor
 further OpenTelemetry updates to determine if the auto-instrumentation improvements solve the
 current issues") and a purpose that names only a quality ("Conduct a thorough review of all
-Apache server configurations to ensure consistency and accuracy"). A thing whose function is
-said is specified: "Implement an easier mechanism for customers to opt in to lazy loading
+Apache server configurations to ensure consistency and accuracy") or opens with a judgement ("…
+to ensure effective learning and implementation of improvements"). Trouble that names no state
+of the thing watched is trouble in general too ("Enhance monitoring systems to include more
+granular alerts for network and load balancer issues"; "load" in "load balancer" is no signal).
+Settings to be changed with only what the change should prevent said ("Patch the load balancer
+configuration to prevent similar misconfigurations in the future"), a review joined to a change
+with nothing said of the change ("Review and update incident response procedures for swift
+resolution"; "Review and adjust ULIMIT values using Puppet manifests" names it), a step after
+"and" whose object names nothing ("Enhance monitoring and alert mechanisms"), a value that is a
+judgement ("… raising the maximum connection limit to appropriate levels"), a superlative that
+does not say which ("Choose the best load balancing algorithm for your programs") and an
+open-ended instruction after a heading that is itself one ("Automate Configuration Management:
+Continue using Puppet for managing critical configurations …") have no finish line either. A
+thing whose function is said is specified: "Implement an easier mechanism for customers to opt in to lazy loading
 without opting in to auto-updating". The hint names the item's own object that needs a finish
 line.
 

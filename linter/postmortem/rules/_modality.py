@@ -44,7 +44,22 @@ def habitual(an, i: int) -> bool:
     lows = [t.low for t in sentence]
     if not _frequency(lows):
         return False
-    return not any(low in _PAST or low.endswith("ed") and len(low) > 4 for low in lows)
+    return not any(
+        low in _PAST or low.endswith("ed") and len(low) > 4 and not _after_present_passive(lows, n)
+        for n, low in enumerate(lows)
+    )
+
+
+def _after_present_passive(lows: list[str], n: int) -> bool:
+    k = n - 1
+    if k > 0 and (lows[k] in ("so", "really", "just", "all") or lows[k].endswith("ly") and len(lows[k]) > 4):
+        k -= 1  # "getting so fired", "is quietly dropped"
+    return k >= 0 and lows[k] in _PRESENT_PASSIVE
+
+
+# A participle after these is a present passive ("someone's getting fired", "is deleted"), not
+# a mark of the past.
+_PRESENT_PASSIVE = lex._words("get gets getting is are am be being")
 
 
 def token_at(an, offset: int) -> int:
@@ -84,7 +99,9 @@ def hypothetical(an, i: int) -> bool:
             # the present ("when the engineer ran the script, …" is an account)
             anyone = n + 1 < len(lows) and (
                 lows[n + 1] in _ANYONE or lows[n + 1] in ("a", "an", "any") and n + 2 < len(lows) and lows[n + 2] in lex.ROLE_NOUNS
-            )
+                or lows[n + 1] in ("there's", "there’s")
+                or lows[n + 1] == "there" and n + 2 < len(lows) and lows[n + 2] in ("is", "are", "be")
+            )  # "if there are levels of gross negligence …": whether something exists, supposed
             end = next((m for m in range(n + 1, len(lows)) if _break(an, sentence, m, ",;:—–")), len(lows))
             if lows[n] == "when" and any(low in _PAST or low.endswith("ed") and len(low) > 4 for low in lows[n + 1 : end]):
                 return False
@@ -161,9 +178,29 @@ def voiced(an, i: int) -> bool:
     return False
 
 
+# Verbs of proof: what someone must show is not yet shown ("the employer must show that an
+# employee actually caused damage", "we need to prove that the operator …").
+_PROVING = lex._words("show prove demonstrate establish")
+_OBLIGED = lex._words("must should would could to need needs")
+
+
+def to_be_proved(an, i: int) -> bool:
+    """Whether token ``i`` stands in the "that" clause of a verb of proof put as a duty or an
+    aim ("must show that …", "to prove that …"): a claim still to be made, not an account."""
+    sentence = an.sentence_tokens(an.tokens[i].sentence)
+    lows = [t.low for t in sentence]
+    k = next((n for n, t in enumerate(sentence) if t.start >= an.tokens[i].start), len(sentence))
+    for n in range(k - 1, 0, -1):
+        if lows[n] == "that" and lows[n - 1] in _PROVING:
+            return n >= 2 and lows[n - 2] in _OBLIGED
+        if _break(an, sentence, n, ";:—–"):
+            return False
+    return False
+
+
 def unasserted(an, i: int, asked: bool = True) -> bool:
     """What a sentence supposes, asks (unless ``asked`` is false), or voices for someone else:
     not an account of blame. Punishment and the writer's own words of judgement stay blame in a
     question ("he did not say whether there would be disciplinary measures", "Who wrote this
     garbage code?"), so their rules pass ``asked=False``."""
-    return hypothetical(an, i) or asked and open_question(an, i) or voiced(an, i)
+    return hypothetical(an, i) or asked and open_question(an, i) or voiced(an, i) or to_be_proved(an, i)

@@ -517,6 +517,9 @@ def _blame(an, i):
     if prev == "to":  # "… is to blame", "who is to blame"; not "it was unfair to blame him"
         if _yes_no_question(an, tok.sentence):
             return  # "Is the engineer to blame?": asked, not laid
+        if i >= 2 and tokens[i - 2].low in _SOUGHT and tokens[i - 2].sentence == tok.sentence \
+                and not (i >= 3 and tokens[i - 3].low in _COPULAS and tokens[i - 3].sentence == tok.sentence):
+            return  # "the goal is not to find who to blame", "we must find someone to blame": sought, not laid
         if (nxt is None or nxt.low in ("for", "here", "too", "either", "as", "and")) and not _thing_to_blame(an, i):
             yield tok.start, tok.end, "assigns blame"
         return
@@ -538,9 +541,11 @@ def _blame(an, i):
         other = tokens[j]
         if other.sentence != tok.sentence or other.low in ("not", "no", "never"):
             break  # "blame the process, not people"
-        if other.low in ("which", "that", "who", "because", "while") or not _NO_BREAK.issuperset(an.text[tokens[j - 1].end : other.start]):
-            break  # "incidents either produce blame (which stops people from …)": the clause has ended
+        if other.low in _OBJECT_BREAKS or not _NO_BREAK.issuperset(an.text[tokens[j - 1].end : other.start]):
+            break  # "incidents either produce blame (which stops people from …)", "blame and Root Cause Analysis": the phrase has ended
         if other.low in lex.ROLE_NOUNS or other.low in lex.TEAM_NOUNS or other.low in lex.PERSON_PRONOUNS or other.low in ("him", "her", "them", "me", "us"):
+            if tok.low != "blamed" and _bare_plural_object(an, i, j):
+                return  # "managers blame individual contributors", "blaming people for incidents": the practice
             yield tok.start, tok.end, "assigns blame"
             return
         if other.capitalised and not other.initial and not brand(other.text):
@@ -549,6 +554,29 @@ def _blame(an, i):
 
 
 _NO_BREAK = frozenset(" \t\n'’")  # what may stand between two words of one phrase
+# Words that end the phrase after "blame" before any object: a relative or adverbial clause,
+# or a coordinator that joins "blame" as a noun to another noun ("blame and Root Cause
+# Analysis", "placing blame or getting someone in trouble").
+_OBJECT_BREAKS = lex._words("which that who because while and or nor")
+_BARE_OBJECT_LEADS = lex._words("individual other junior senior human front-line frontline")
+
+
+def _bare_plural_object(an, i, j) -> bool:
+    """Whether the object of "blame" at ``i``, reaching token ``j``, is a plural with no
+    determiner ("people", "engineers", "individual contributors"): people of a kind, so the
+    present or the gerund ("managers blame individual contributors", "blaming people for
+    incidents") names a practice; "blamed people" or "blame the engineers" is an account."""
+    tokens = an.tokens
+    if j != i + 1 and not (j == i + 2 and tokens[i + 1].low in _BARE_OBJECT_LEADS):
+        return False
+    k = j
+    while k + 1 < len(tokens) and tokens[k + 1].sentence == tokens[j].sentence and _NO_BREAK.issuperset(an.text[tokens[k].end : tokens[k + 1].start]) \
+            and (tokens[k + 1].low in lex.ROLE_NOUNS or tokens[k + 1].low.endswith("s") and tokens[k].low in _BARE_OBJECT_LEADS):
+        k += 1  # "individual contributors", "frontline engineers"
+    head = tokens[k].low
+    if head in lex.PERSON_PRONOUNS or head in ("him", "her", "them", "me", "us"):
+        return False
+    return head in ("people", "humans", "individuals", "folks") or head.endswith("s") and not tokens[k].possessive and not tokens[k].capitalised
 
 
 def _cleft_after(an, i) -> bool:
@@ -566,6 +594,9 @@ _CLEFT_FOCUS = lex._words("on me him her them us you the my his their our your")
 
 
 _NO_ONE = lex._words("nobody noone no-one none")
+# Who an infinitive of "blame" looks for: "find who to blame", "someone to blame" ("who is to
+# blame" lays it: a copula before the word).
+_SOUGHT = lex._words("who whom whoever someone somebody anyone anybody one")
 
 
 def _thing_blamed(an, i) -> bool:

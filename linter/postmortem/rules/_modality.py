@@ -12,7 +12,7 @@ from . import _lexicon as lex
 # Words that make a statement habitual or generic: how often something happens.
 _FREQUENCY = lex._words(
     "often usually always generally typically frequently sometimes occasionally rarely seldom commonly normally "
-    "whenever inevitably routinely"
+    "whenever inevitably routinely prone tend tends"
 )
 # "every outage", "each incident", "every time": a quantified occasion
 _EVERY = lex._words("every each")
@@ -50,7 +50,14 @@ def habitual(an, i: int) -> bool:
     )
 
 
+# An -ed word after these is an adjective before its noun ("this kind of fat-fingered typo",
+# "a failed deploy"), not a verb in the past.
+_ATTRIBUTIVE_LEADS = lex._words("a an the this that these those of with some any no his her their our my your its")
+
+
 def _after_present_passive(lows: list[str], n: int) -> bool:
+    if n > 0 and lows[n - 1] in _ATTRIBUTIVE_LEADS and n + 1 < len(lows) and lows[n + 1] not in lex.STOPWORDS:
+        return True
     k = n - 1
     if k > 0 and (lows[k] in ("so", "really", "just", "all") or lows[k].endswith("ly") and len(lows[k]) > 4):
         k -= 1  # "getting so fired", "is quietly dropped"
@@ -162,7 +169,9 @@ def open_question(an, i: int) -> bool:
 
 # A claim put as a temptation or a mistaken belief: "It is tempting to say the engineer should
 # have known better", "makes us falsely believe we should have seen it coming".
-_VOICING = lex._words("say saying believe believing think thinking conclude concluding assume assuming feel")
+_VOICING = lex._words("say saying believe believing think thinking conclude concluding assume assuming feel assumes concludes believes")
+# What holds a view that is not the writer's: "this approach … assumes negligence".
+_VIEW_HOLDERS = lex._words("it approach view culture model theory mindset framing narrative")
 _FRAMES = lex._words("tempting falsely wrongly mistakenly")  # not "it's easy to say …, but": that concedes it
 
 
@@ -174,7 +183,11 @@ def voiced(an, i: int) -> bool:
     k = next((n for n, t in enumerate(sentence) if t.start >= an.tokens[i].start), len(sentence))
     for n in range(k - 1, -1, -1):
         if lows[n] in _VOICING:
-            return any(low in _FRAMES for low in lows[max(0, n - 3) : n])
+            # a frame of temptation or error, a view that holds it, or people who hold it as a
+            # rule ("the investigation will often … conclude that", "people are prone to …,
+            # believing they overlooked …")
+            return any(low in _FRAMES for low in lows[max(0, n - 3) : n]) or n > 0 and lows[n - 1] in _VIEW_HOLDERS \
+                or _frequency(lows[:n]) and not any(low in _PAST for low in lows[:n])
     return False
 
 

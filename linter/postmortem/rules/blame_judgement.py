@@ -481,8 +481,8 @@ def _general(an, start, end) -> bool:
     after = next((t for t in an.tokens if t.start >= end), None)
     before = [t for t in sentence if t.end <= start][-2:]
     return (after is not None and after.sentence == first.sentence and after.low in ("culture", "cultures")) or any(
-        t.low in ("blaming", "blame") for t in before
-    )
+        t.low in _BLAME for t in before
+    )  # "Market insiders blamed a fat finger error": the slip is what is blamed, no one is judged
 
 
 def _blame(an, i):

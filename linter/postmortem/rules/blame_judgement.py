@@ -227,6 +227,21 @@ def _denied(an, i, reach=8) -> bool:
     return False
 
 
+_NOUN_NEGATORS = lex._words("no not without nor never")
+_NOUN_LEADS = lex._words("by of from to due any the a an")
+
+
+def _noun_denied(an, i) -> bool:
+    """A noun of judgement negated right before it ("but not by any carelessness on the
+    technician's part", "without any negligence"), not a negation elsewhere in the clause
+    ("it was not a failure of the system but negligence")."""
+    tokens = an.tokens
+    j = i - 1
+    while j >= 0 and tokens[j].sentence == tokens[i].sentence and tokens[j].low in _NOUN_LEADS and i - j <= 3:
+        j -= 1
+    return j >= 0 and tokens[j].sentence == tokens[i].sentence and tokens[j].low in _NOUN_NEGATORS
+
+
 _POSSIBLE = lex._words("might may could can")
 
 
@@ -289,8 +304,8 @@ def _judgements(an):
         if low in lex.JUDGEMENT_WORDS:
             if low in _TECHNICAL_JUDGEMENT and nxt is not None and nxt.low in lex.TECHNICAL_AFTER_JUDGEMENT:
                 continue
-            if _denied(an, i) and not low.endswith(("ness", "ence", "ity")):
-                continue  # "nobody was careless", "the engineer was not careless"
+            if _denied(an, i) and (not low.endswith(("ness", "ence", "ity")) or _noun_denied(an, i)):
+                continue  # "nobody was careless", "the engineer was not careless", "not by any carelessness"
             if low.endswith("ly") and _possible(an, i):
                 continue  # "Data might be deleted intentionally or negligently": what may happen
             if any(t.low == "whether" for t in tokens[max(0, i - 5) : i] if t.sentence == tok.sentence):
@@ -531,6 +546,8 @@ def _blame(an, i):
     if nxt is not None and nxt.low in ("on", "for", "lies", "falls", "rests"):
         if tok.low == "blamed" and nxt.low == "for" and _thing_blamed(an, i):
             return  # "A lack of investment in technology and staff training has been blamed for two glitches"
+        if _laid_on_thing(an, i):
+            return  # "laid much of the blame for the debacle on FirstEnergy": a company, not a person
         yield tok.start, tok.end, "assigns blame"
         return
     if tok.low in ("blamed", "blame", "blames", "blaming") and _blamed_on_person(an, i):
@@ -636,6 +653,19 @@ def _thing_to_blame_before(an, k, i) -> bool:
         k -= 1
     actor = cl.actor_ending_at(an, k)
     return (actor is None or not actor.person) and tokens[k].low not in lex.STOPWORDS and not tokens[k].possessive
+
+
+def _laid_on_thing(an, i) -> bool:
+    """Whether the blame at ``i`` is laid "on" something that is no person: a company, a
+    system ("the blame for the debacle on FirstEnergy", "the blame on the power supply")."""
+    tokens = an.tokens
+    for j in range(i + 1, min(len(tokens), i + 9)):
+        if tokens[j].sentence != tokens[i].sentence or cl._gap_is_comma(an, j - 1, j):
+            return False
+        if tokens[j].low == "on":
+            return not _blamed_on_person(an, i) and j + 1 < len(tokens) and tokens[j + 1].sentence == tokens[i].sentence \
+                and tokens[j + 1].low not in lex.PERSON_PRONOUNS and tokens[j + 1].low not in ("him", "her", "them", "me", "us")
+    return False
 
 
 def _blamed_on_person(an, i) -> bool:

@@ -309,10 +309,14 @@ def _counterfactuals(an):
             yield tok.start, tokens[k + 3].end  # "What should we have tested that we didn't?"
         elif low == "failed" and same(k + 1) and tokens[k + 1].low == "to":
             subject = person_subject_before(an, k)
-            if subject is not None:
-                yield tokens[subject.start].start, tokens[k + 1].end
+            if subject is not None and tokens[subject.end - 1].low not in _PEOPLE_AT_LARGE:
+                yield tokens[subject.start].start, tokens[k + 1].end  # not "We easily judge people, who failed to …"
         elif low in ("had", "if") and (tok.initial or (same(k - 1) and tokens[k - 1].low in ("and", "but", "that"))):
             yield from _conditional(an, k)
+
+
+# People at large, not anyone in the incident: "we easily judge people, who failed to take proper actions".
+_PEOPLE_AT_LARGE = lex._words("people humans everyone everybody anyone anybody")
 
 
 # What systems do to requests, messages and machines: "the e-mail should have been sent out",

@@ -374,7 +374,8 @@ def punishments(an):
             yield tok.start, tokens[i + 1].end, "punishment"
         elif low in ("warning", "warnings") and same(i - 1) and tokens[i - 1].low in ("written", "formal", "final"):
             yield tokens[i - 1].start, tok.end, "punishment"  # "I receive a written warning"
-        elif low in ("against", "with") and same(i - 1) and tokens[i - 1].low in ("taken", "take", "took", "action") and same(i + 1) and _person_object(an, i + 1):
+        elif low in ("against", "with") and same(i - 1) and tokens[i - 1].low in ("taken", "take", "took", "action") and same(i + 1) and _person_object(an, i + 1) \
+                and not _anyone_at_all(an, i + 1):
             yield tokens[i - 1].start, tokens[i + 1].end, "punishment"
         elif low == "responsible" and same(i - 1) and tokens[i - 1].low == "held":
             yield tokens[i - 1].start, tok.end, "holds people responsible"
@@ -681,6 +682,18 @@ def _arrest(an, i):
     if same(i - 1) and tokens[i - 1].low in _BECOME and same(i - 2) and _person_before(an, i - 1) is not None:
         return tokens[i - 1].start, tok.end, "a sanction"
     return None
+
+
+_ANY_LEADS = lex._words("a an any")
+_ANY_PERSON = lex._words("person persons individual individuals party parties")
+
+
+def _anyone_at_all(an, j) -> bool:
+    """ "action against a person or agency", "against any individual": no one in particular, the
+    words of a statement of purpose ("Its purpose is not to … pursue … action against a person
+    or agency"), not a record of a sanction ("action against the engineer", "against an employee")."""
+    tokens = an.tokens
+    return j + 1 < len(tokens) and tokens[j].low in _ANY_LEADS and tokens[j + 1].low in _ANY_PERSON and tokens[j + 1].sentence == tokens[j].sentence
 
 
 def _person_object(an, j) -> bool:

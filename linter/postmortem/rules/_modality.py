@@ -4,7 +4,16 @@ is said as a rule (generic, habitual) rather than as an account of one incident.
 "After every outage, we write a blameless post-mortem to learn from our mistakes", "Even the
 sharpest tools in the IT shed blunder from time to time": a frequency word and no past tense
 in the sentence make it a statement about what happens as a rule. "The intern often skipped
-the tests" (past) and "the operator forgot the flag every time" (past) stay accounts.
+the tests" (past) and "the operator forgot the flag every time" (past) stay accounts. A
+participle after a present passive ("someone’s getting so fired") or an -ed adjective before its
+noun ("this kind of fat-fingered typo apparently happens far more often") is no past; "prone"
+and "tend" are words of habit too.
+
+What a sentence supposes (a condition about anyone, or on what exists: "if there are levels of
+gross negligence …"), asks, voices for someone else (a temptation or a wrong belief, what a
+view holds: "this approach … assumes negligence", what people or an inquiry conclude as a
+rule: "the investigation will often … conclude that …") or leaves to be proved ("the employer
+must show that an employee actually caused damage") is not an account of blame either.
 """
 
 from . import _lexicon as lex

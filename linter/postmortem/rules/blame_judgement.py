@@ -53,7 +53,20 @@ we are also sincerely sorry for that", "Say there’s an incident and … Bobby 
 screwed up") or asks ("I wonder whether that single difference - blame the person vs fix the
 system/tools predicts the failure or success of an enterprise?"). "Blame" names a person
 only within its own clause ("incidents either produce blame (which stops people from being
-honest …)" blames no one). A word of judgement stays the writer’s own in a question ("Ever
+honest …)" blames no one), and a noun joined to it is no object ("There are two common
+outcomes from such an experience: blame and Root Cause Analysis", "fearing they’re about
+placing blame or getting someone in trouble"). A practice is not an account: the present or
+the gerund with people of a kind as the object ("there has been a bit of a trend where
+managers blame individual contributors", "much in the same way as blaming people for
+incidents"; "the managers blamed the engineers" is reported), and blame sought, not laid ("the
+goal is not to find who to blame", "we must find someone to blame"; "Who is to blame?" lays it).
+Blame laid on a company or a thing ("laid much of the blame for the debacle on FirstEnergy";
+"… on the operator" is reported), a slip that is itself what is blamed ("Market insiders blamed a
+fat finger error") and a noun of judgement denied ("but not by any carelessness on the
+technician's part"; "not a failure of the tooling but negligence by the operator" is reported)
+judge no one. What a view holds ("this approach … assumes negligence") and a condition on
+what exists ("if there are levels of gross negligence or misconduct discovered …") are not
+verdicts. A word of judgement stays the writer’s own in a question ("Ever
 wonder, Who wrote this garbage code?").
 
 ## Why it matters
@@ -227,21 +240,6 @@ def _denied(an, i, reach=8) -> bool:
     return False
 
 
-_NOUN_NEGATORS = lex._words("no not without nor never")
-_NOUN_LEADS = lex._words("by of from to due any the a an")
-
-
-def _noun_denied(an, i) -> bool:
-    """A noun of judgement negated right before it ("but not by any carelessness on the
-    technician's part", "without any negligence"), not a negation elsewhere in the clause
-    ("it was not a failure of the system but negligence")."""
-    tokens = an.tokens
-    j = i - 1
-    while j >= 0 and tokens[j].sentence == tokens[i].sentence and tokens[j].low in _NOUN_LEADS and i - j <= 3:
-        j -= 1
-    return j >= 0 and tokens[j].sentence == tokens[i].sentence and tokens[j].low in _NOUN_NEGATORS
-
-
 _POSSIBLE = lex._words("might may could can")
 
 
@@ -304,8 +302,8 @@ def _judgements(an):
         if low in lex.JUDGEMENT_WORDS:
             if low in _TECHNICAL_JUDGEMENT and nxt is not None and nxt.low in lex.TECHNICAL_AFTER_JUDGEMENT:
                 continue
-            if _denied(an, i) and (not low.endswith(("ness", "ence", "ity")) or _noun_denied(an, i)):
-                continue  # "nobody was careless", "the engineer was not careless", "not by any carelessness"
+            if _denied(an, i):
+                continue  # "nobody was careless", "the engineer was not careless", "not caused by any carelessness"
             if low.endswith("ly") and _possible(an, i):
                 continue  # "Data might be deleted intentionally or negligently": what may happen
             if any(t.low == "whether" for t in tokens[max(0, i - 5) : i] if t.sentence == tok.sentence):

@@ -80,7 +80,9 @@ Roles doing ordinary things are fine ("The on-call engineer acknowledged the pag
 inadvertently blocked access"), passives without people ("The servers that were
 inadvertently removed"), statements of what anyone could do ("Everyone makes mistakes"), people of a kind in general,
 with a quantifier ("Most teams do retrospectives wrong after major problems"), an error that is the content of a claim denied ("incident
-investigations are not about proving that somebody made an error"), a person described by a
+investigations are not about proving that somebody made an error") or of one still to be
+proved ("the employer must show that an employee actually caused damage to its computer or
+data system"; "the employer showed that …" is reported), a person described by a
 relative clause in a reason ("because the engineer who made the change has the most
 context"), a role noun before the head of a compound ("staff training has been blamed"), what a view
 holds, after a dash or a colon ("A blame culture treats incidents as individual failures —

@@ -38,7 +38,11 @@ disciplinary action around lateness"; "the company could fire him" stays) and a 
 apply to people of a kind ("Employees who violate the policy may be subject to disciplinary
 action"; "The employees who leaked the data may face disciplinary action" stays) and a sanction in a condition in the present ("if an employee is
 fired, the boss will know more", "when there are strong punishments, people hide mistakes")
-are talk about punishment, not records of it; "when he was fired" and "if anyone should have
+are talk about punishment, not records of it, and so is action against no one in particular
+("Its purpose is not to ascribe blame to any person or agency or to pursue … action against a
+person or agency"; "action against an employee" is a record) and a sanction that someone says,
+every time, someone will suffer ("every time there’s a thread about an outage, there’s some kid
+saying “oh, someone’s getting so fired for this one!”"); "when he was fired" and "if anyone should have
 resigned" are records and judgements and stay.
 
 A sentence said as a rule is not an account of blame ("After every outage, we write a

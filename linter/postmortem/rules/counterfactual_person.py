@@ -41,7 +41,11 @@ started sooner").
 A claim voiced as a temptation or a wrong belief is not the writer’s ("It is tempting to say
 the engineer should have known better", "Knowing the outcome of a failure makes us falsely
 believe we should have seen it coming"); "It’s easy to say that they should have tested
-their backups better, … but" concedes it and is reported.
+their backups better, … but" concedes it and is reported. Nor is what people or an inquiry
+conclude or believe as a rule ("the investigation will often focus on supervisory activities
+and conclude that the supervisor failed to adequately monitor …"; "the investigation
+concluded that the operator failed to …" is reported), or "failed to" said of people at large
+("We easily judge people, who failed to take proper actions").
 
 ## Why it matters
 "Should have" describes a world that did not happen and measures people against

@@ -726,6 +726,7 @@ def test_blame_beside_a_view_or_a_possible_sanction_is_still_found(sentence, cod
         # a practice: the present or the gerund with people of a kind as the object
         "In many companies managers blame individual contributors.",
         "It is much the same as blaming people for incidents.",
+        "Worse, blaming the person without fixing the cause does not fix the problem.",
         # a slip blamed as a thing, blame laid on a company, a judging noun denied
         "Market insiders blamed a fat finger error.",
         "The official report laid the blame for the blackout on FirstEnergy.",

@@ -514,8 +514,8 @@ def _blame(an, i):
         return  # "The moment people fear being blamed, they hide details": blame feared, not laid
     if negated_before(an, i, reach=4) or prev in ("without", "this", "that", "of", "about", "culture"):
         return  # "this blaming only results in …": blame as a subject of discussion
-    if tok.initial and tok.low == "blaming":
-        return  # "Blaming them for making those mistakes doesn't help": the practice, as a subject
+    if tok.low == "blaming" and _opens_sentence(an, i):
+        return  # "Blaming them for making those mistakes doesn't help", "Worse, blaming the person …": the practice, as a subject
     after = [t.low for t in tokens[i + 1 : i + 4] if t.sentence == tok.sentence]
     if after[:1] in (["goes"], ["went"]) or after[:1] and after[0] in lex.MODALS and after[1:2] == ["go"]:
         yield tok.start, tok.end, "assigns blame"  # "the real blame should go to the CEO"
@@ -569,6 +569,14 @@ def _blame(an, i):
 
 
 _NO_BREAK = frozenset(" \t\n'’")  # what may stand between two words of one phrase
+_OPENERS = lex._words("but and so yet still worse again also however instead ultimately besides moreover")
+
+
+def _opens_sentence(an, i) -> bool:
+    """Whether token ``i`` begins its sentence, or follows only connectives and sentence
+    adverbs ("Worse, blaming the person …", "But blaming people …")."""
+    before = [t for t in an.sentence_tokens(an.tokens[i].sentence) if t.end <= an.tokens[i].start]
+    return all(t.low in _OPENERS or t.low.endswith("ly") and len(t.low) > 4 for t in before)
 # Words that end the phrase after "blame" before any object: a relative or adverbial clause,
 # or a coordinator that joins "blame" as a noun to another noun ("blame and Root Cause
 # Analysis", "placing blame or getting someone in trouble").

@@ -740,6 +740,7 @@ def test_blame_beside_a_view_or_a_possible_sanction_is_still_found(sentence, cod
         "The investigation will often conclude that the operator failed to follow the procedure.",
         "We easily judge people, who failed to take proper actions.",
         "Its purpose is not to pursue action against a person or agency.",
+        "Organizations must back integrity norms with disciplinary action for information suppression.",
     ],
 )
 def test_talk_about_blame_and_what_is_said_as_a_rule_stay_clean(sentence):
@@ -760,6 +761,7 @@ def test_talk_about_blame_and_what_is_said_as_a_rule_stay_clean(sentence):
         ("The investigation concluded that the operator failed to follow the procedure.", "PM505"),
         ("The engineers failed to follow the procedure.", "PM505"),
         ("Last week the employee got fired.", "PM508"),
+        ("The company must take disciplinary action against the engineer.", "PM508"),
     ],
 )
 def test_blame_beside_talk_about_blame_is_still_found(sentence, code):

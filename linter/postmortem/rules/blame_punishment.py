@@ -33,8 +33,9 @@ the auxiliary and the sanction do not hide it ("Gyro guy probably got so fired")
 that is feared ("When people fear punishment for mistakes, they stop reporting near-misses"),
 what anyone may do ("you can say “human error” all you want, fire someone, and call it case
 closed"), what companies do as a rule ("they fire them for consistent disregard and
-frequent mistakes"), what employers in general may do ("employers could technically take
-disciplinary action around lateness"; "the company could fire him" stays) and a rule that may
+frequent mistakes"), what employers in general may or must do ("employers could technically take
+disciplinary action around lateness", "organizations must emphasize integrity norms with
+disciplinary action for information suppression"; "the company could fire him" stays) and a rule that may
 apply to people of a kind ("Employees who violate the policy may be subject to disciplinary
 action"; "The employees who leaked the data may face disciplinary action" stays) and a sanction in a condition in the present ("if an employee is
 fired, the boss will know more", "when there are strong punishments, people hide mistakes")
@@ -588,9 +589,9 @@ def _rejected(an, i) -> bool:
 
 _general_condition = cl.general_condition
 
-# Employers in general and a modal of possibility: what such sanctions may be, not one taken
-# ("employers could technically take disciplinary action around lateness"; "the company could
-# fire him" names one employer and stays).
+# Employers in general and a modal of possibility or of duty: what such sanctions may be, not
+# one taken ("employers could technically take disciplinary action around lateness"; "the
+# company could fire him" names one employer and stays).
 _EMPLOYERS = lex._words("employers companies organisations organizations businesses workplaces managers")
 
 
@@ -606,9 +607,14 @@ def _policy(an, i) -> bool:
 
 def _may_as_a_rule(before) -> bool:
     for k, word in enumerate(before):
-        if word in _EMPLOYERS and any(w in _POSSIBLE for w in before[k + 1 : k + 4]):
+        if word in _EMPLOYERS and any(w in _POSSIBLE or w in _OUGHT for w in before[k + 1 : k + 4]):
             return True
     return False
+
+
+# What employers in general must or should do is advice about any organisation ("organizations
+# must emphasize integrity norms with disciplinary action for information suppression").
+_OUGHT = lex._words("must should")
 
 
 def _person_before(an, j):

@@ -741,6 +741,7 @@ def test_blame_beside_a_view_or_a_possible_sanction_is_still_found(sentence, cod
         "We easily judge people, who failed to take proper actions.",
         "Its purpose is not to pursue action against a person or agency.",
         "Organizations must back integrity norms with disciplinary action for information suppression.",
+        "We restarted the database without risking data loss.",
     ],
 )
 def test_talk_about_blame_and_what_is_said_as_a_rule_stay_clean(sentence):
@@ -762,6 +763,7 @@ def test_talk_about_blame_and_what_is_said_as_a_rule_stay_clean(sentence):
         ("The engineers failed to follow the procedure.", "PM505"),
         ("Last week the employee got fired.", "PM508"),
         ("The company must take disciplinary action against the engineer.", "PM508"),
+        ("He deployed the change without running the tests.", "PM507"),
     ],
 )
 def test_blame_beside_talk_about_blame_is_still_found(sentence, code):

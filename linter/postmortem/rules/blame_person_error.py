@@ -52,7 +52,8 @@ Roles are also known by their occupation (the job titles of Faker's job provider
 ``_occupations.py``: "A Lehman Brothers trader keyed in £300m instead of £3m") and the same
 structure reaches further: a step left out after "without" ("The officer sent out an email to
 hundreds of recipients … without using the blind copy (BCC) function"; not an outcome or a
-state: "restored the service without losing data", "without being asked"), a wrong thing
+state: "restored the service without losing data", "without being asked", nor a harm avoided:
+"without risking being put on a disciplinary plan"), a wrong thing
 "instead of" the right one ("sent the email … via her personal email account instead of the
 council's secure system"; a choice of acts, "escalated … instead of handling each one", stays),
 a duty told through those who did not do it ("Neither flight crewmember adequately monitored

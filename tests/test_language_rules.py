@@ -742,6 +742,8 @@ def test_blame_beside_a_view_or_a_possible_sanction_is_still_found(sentence, cod
         "Its purpose is not to pursue action against a person or agency.",
         "Organizations must back integrity norms with disciplinary action for information suppression.",
         "We restarted the database without risking data loss.",
+        "In a just culture, organizations balance accountability and learning, while addressing reckless behavior.",
+        "Organizations must address reckless behavior.",
     ],
 )
 def test_talk_about_blame_and_what_is_said_as_a_rule_stay_clean(sentence):
@@ -764,6 +766,9 @@ def test_talk_about_blame_and_what_is_said_as_a_rule_stay_clean(sentence):
         ("Last week the employee got fired.", "PM508"),
         ("The company must take disciplinary action against the engineer.", "PM508"),
         ("He deployed the change without running the tests.", "PM507"),
+        ("Reckless behavior caused the outage.", "PM503"),
+        ("The contractor shows reckless behavior.", "PM503"),
+        ("His reckless behavior caused the outage.", "PM503"),
     ],
 )
 def test_blame_beside_talk_about_blame_is_still_found(sentence, code):

@@ -53,10 +53,21 @@ def habitual(an, i: int) -> bool:
     lows = [t.low for t in sentence]
     if not _frequency(lows):
         return False
-    return not any(
-        low in _PAST or low.endswith("ed") and len(low) > 4 and not _after_present_passive(lows, n)
+    return not told_in_past(lows)
+
+
+def told_in_past(lows: list[str], duties: bool = True) -> bool:
+    """Whether the words of a sentence mark the past: a past auxiliary, a word of past time,
+    a verb in -ed that is neither a present passive ("are handled") nor an adjective before its
+    noun ("a fat-fingered typo"); with ``duties``, a modal of duty ("should", "must") too, as
+    ``_clauses.general_condition`` counts them."""
+    return any(
+        (low in _PAST and (duties or low not in _DUTIES)) or low.endswith("ed") and len(low) > 4 and not _after_present_passive(lows, n)
         for n, low in enumerate(lows)
     )
+
+
+_DUTIES = lex._words("should ought must")
 
 
 # An -ed word after these is an adjective before its noun ("this kind of fat-fingered typo",

@@ -64,7 +64,9 @@ Blame laid on a company or a thing ("laid much of the blame for the debacle on F
 "… on the operator" is reported), a slip that is itself what is blamed ("Market insiders blamed a
 fat finger error") and a noun of judgement denied ("but not by any carelessness on the
 technician's part"; "not a failure of the tooling but negligence by the operator" is reported)
-judge no one. What a view holds ("this approach … assumes negligence") and a condition on
+judge no one, and nor does a kind of conduct talked about in the present ("organizations aim
+to balance accountability and learning, while addressing reckless behavior"; "reckless behavior
+caused the outage" and "the contractor shows reckless behavior" are reported). What a view holds ("this approach … assumes negligence") and a condition on
 what exists ("if there are levels of gross negligence or misconduct discovered …") are not
 verdicts. A word of judgement stays the writer’s own in a question ("Ever
 wonder, Who wrote this garbage code?").
@@ -89,7 +91,7 @@ import re
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._modality import habitual, token_at, unasserted
+from ._modality import habitual, token_at, told_in_past, unasserted
 from . import _clauses as cl
 from ._views import view_content
 from ._brands import brand
@@ -312,6 +314,8 @@ def _judgements(an):
                 continue  # "good/bad/brilliant/stupid": every verdict at once, none given
             if _enabled_mishap(an, i):
                 continue  # "Find system problems that allowed the fuckup to happen"
+            if _kind_of_conduct(an, i):
+                continue  # "organizations aim to balance accountability and learning, while addressing reckless behavior"
             yield tok.start, tok.end, "a judgement of people"
         elif low in _SLANG_FOR_PEOPLE and low != "poor" and nxt is not None:
             # "some shitty CEO": slang about a person, not about code
@@ -709,6 +713,28 @@ def _enabled_mishap(an, i) -> bool:
     while k >= 0 and tokens[k].sentence == tokens[i].sentence and tokens[k].low in ("the", "a", "this", "that", "such", "any", "another"):
         k -= 1
     return k >= 0 and tokens[k].sentence == tokens[i].sentence and tokens[k].low in _ENABLING
+
+
+# Nouns of conduct that a judging adjective may name a kind of: "reckless behavior".
+_CONDUCT = lex._words("behavior behaviour behaviors behaviours conduct acts actions choices decisions")
+
+
+def _kind_of_conduct(an, i) -> bool:
+    """A judging adjective before a bare noun of conduct in a sentence with no past in it
+    ("while addressing reckless behavior", "reckless behavior … receives accountability and
+    appropriate discipline"): a kind of behaviour talked about, not someone's act judged ("his
+    reckless behavior", "reckless behavior caused the outage" stay)."""
+    tokens = an.tokens
+    tok = tokens[i]
+    if i + 1 >= len(tokens) or tokens[i + 1].sentence != tok.sentence or tokens[i + 1].low not in _CONDUCT:
+        return False
+    if i > 0 and tokens[i - 1].sentence == tok.sentence and (tokens[i - 1].possessive or tokens[i - 1].low in _PEOPLE_POSSESSIVES
+                                                           or tokens[i - 1].low in ("the", "this", "that", "such")):
+        return False
+    sentence = an.sentence_tokens(tok.sentence)
+    if any(t.low in lex.PERSON_PRONOUNS or t.base.lower() in lex.ROLE_NOUNS and not t.low.endswith("s") for t in sentence):
+        return False  # "The contractor shows reckless behavior": someone's conduct
+    return not told_in_past([t.low for t in sentence], duties=False)
 
 
 _COPULA_FIRST = lex._words("is was are were isn't wasn't aren't weren't isn’t wasn’t aren’t weren’t")

@@ -744,6 +744,8 @@ def test_blame_beside_a_view_or_a_possible_sanction_is_still_found(sentence, cod
         "We restarted the database without risking data loss.",
         "In a just culture, organizations balance accountability and learning, while addressing reckless behavior.",
         "Organizations must address reckless behavior.",
+        "Mishaps may be categorised from mistakes, carelessness, recklessness, through to malicious intent.",
+        "When a sysadmin screws up, the tooling should catch it.",
     ],
 )
 def test_talk_about_blame_and_what_is_said_as_a_rule_stay_clean(sentence):
@@ -769,6 +771,9 @@ def test_talk_about_blame_and_what_is_said_as_a_rule_stay_clean(sentence):
         ("Reckless behavior caused the outage.", "PM503"),
         ("The contractor shows reckless behavior.", "PM503"),
         ("His reckless behavior caused the outage.", "PM503"),
+        ("There is a degree of incompetence from the engineer's side too.", "PM503"),
+        ("Carelessness caused the outage.", "PM503"),
+        ("When the sysadmin screwed up, nobody noticed.", "PM507"),
     ],
 )
 def test_blame_beside_talk_about_blame_is_still_found(sentence, code):

@@ -125,19 +125,33 @@ def hypothetical(an, i: int) -> bool:
             # then names who ("if anybody is to be blamed …, it is on me"), and "when" only in
             # the present ("when the engineer ran the script, …" is an account)
             anyone = n + 1 < len(lows) and (
-                lows[n + 1] in _ANYONE or lows[n + 1] in ("a", "an", "any") and n + 2 < len(lows) and lows[n + 2] in lex.ROLE_NOUNS
+                lows[n + 1] in _ANYONE or lows[n + 1] in ("a", "an", "any") and n + 2 < len(lows) and _role(lows[n + 2])
                 or lows[n + 1] in ("there's", "there’s")
                 or lows[n + 1] == "there" and n + 2 < len(lows) and lows[n + 2] in ("is", "are", "be")
             )  # "if there are levels of gross negligence …": whether something exists, supposed
             end = next((m for m in range(n + 1, len(lows)) if _break(an, sentence, m, ",;:—–")), len(lows))
-            if lows[n] == "when" and any(low in _PAST or low.endswith("ed") and len(low) > 4 for low in lows[n + 1 : end]):
-                return False
+            if lows[n] == "when" and any(low in _PAST or low.endswith("ed") and len(low) > 4 or _irregular_past(low) for low in lows[n + 1 : end]):
+                return False  # "when a student intern … inadvertently brought flight traffic to a standstill": an account
             if any(low in ("had", "hadn't", "hadn’t") for low in lows[n + 1 : k]):
                 return False  # "if the engineer had checked, …", "if you had tested it, …"
             return anyone and not _cleft(lows[k:])
         if lows[n] in ("because", "since", "but", "so", "then") or _break(an, sentence, n, ",;:—–"):
             return False  # the token is past the condition: "When you get to a certain point, it becomes …"
     return False
+
+
+def _irregular_past(low: str) -> bool:
+    from ._language import _IRREGULAR_PAST
+
+    return low in _IRREGULAR_PAST
+
+
+def _role(low: str) -> bool:
+    """A role noun, known by the clause parser's class or by its form ("a sysadmin", "an
+    electrician"): read only for a condition that opens "if a …" or "when an …"."""
+    from . import _clauses as cl  # deferred: _clauses is the heavier module
+
+    return low in cl.ROLE_NOUNS or cl.role_compound(low) or low in cl.occupations()
 
 
 def _break(an, sentence, n, marks=";:—–") -> bool:

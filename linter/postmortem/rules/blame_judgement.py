@@ -64,9 +64,12 @@ Blame laid on a company or a thing ("laid much of the blame for the debacle on F
 "… on the operator" is reported), a slip that is itself what is blamed ("Market insiders blamed a
 fat finger error") and a noun of judgement denied ("but not by any carelessness on the
 technician's part"; "not a failure of the tooling but negligence by the operator" is reported)
-judge no one, and nor does a kind of conduct talked about in the present ("organizations aim
-to balance accountability and learning, while addressing reckless behavior"; "reckless behavior
-caused the outage" and "the contractor shows reckless behavior" are reported). What a view holds ("this approach … assumes negligence") and a condition on
+judge no one, and nor does a kind of conduct or a quality talked about in the present, with
+no person in the sentence ("organizations aim to balance accountability and learning, while
+addressing reckless behavior", "Mishaps … may be categorised from mistakes, carelessness,
+recklessness, through to malicious intent"; "reckless behavior caused the outage", "the
+contractor shows reckless behavior" and "a degree of incompetence from the engineer's side"
+are reported). What a view holds ("this approach … assumes negligence") and a condition on
 what exists ("if there are levels of gross negligence or misconduct discovered …") are not
 verdicts. A word of judgement stays the writer’s own in a question ("Ever
 wonder, Who wrote this garbage code?").
@@ -715,25 +718,31 @@ def _enabled_mishap(an, i) -> bool:
     return k >= 0 and tokens[k].sentence == tokens[i].sentence and tokens[k].low in _ENABLING
 
 
+_PEOPLE_WORDS = lex._words(
+    "i'm i’m we're we’re you're you’re he's he’s she's she’s they're they’re i'd i’d i've i’ve me us him her them my our his their your"
+)
 # Nouns of conduct that a judging adjective may name a kind of: "reckless behavior".
 _CONDUCT = lex._words("behavior behaviour behaviors behaviours conduct acts actions choices decisions")
 
 
 def _kind_of_conduct(an, i) -> bool:
-    """A judging adjective before a bare noun of conduct in a sentence with no past in it
-    ("while addressing reckless behavior", "reckless behavior … receives accountability and
-    appropriate discipline"): a kind of behaviour talked about, not someone's act judged ("his
-    reckless behavior", "reckless behavior caused the outage" stay)."""
+    """A judging adjective before a bare noun of conduct, or a judging noun of quality, in a
+    sentence with no person and no past in it ("while addressing reckless behavior", "may be
+    categorised from mistakes, carelessness, recklessness, through to malicious intent"): a kind
+    of behaviour talked about, not someone's act judged ("his reckless behavior", "reckless
+    behavior caused the outage", "his carelessness" stay)."""
     tokens = an.tokens
     tok = tokens[i]
-    if i + 1 >= len(tokens) or tokens[i + 1].sentence != tok.sentence or tokens[i + 1].low not in _CONDUCT:
+    quality = tok.low.endswith(("ness", "ence", "ity"))  # "carelessness, recklessness": the quality itself
+    if not quality and (i + 1 >= len(tokens) or tokens[i + 1].sentence != tok.sentence or tokens[i + 1].low not in _CONDUCT):
         return False
     if i > 0 and tokens[i - 1].sentence == tok.sentence and (tokens[i - 1].possessive or tokens[i - 1].low in _PEOPLE_POSSESSIVES
                                                            or tokens[i - 1].low in ("the", "this", "that", "such")):
         return False
     sentence = an.sentence_tokens(tok.sentence)
-    if any(t.low in lex.PERSON_PRONOUNS or t.base.lower() in lex.ROLE_NOUNS and not t.low.endswith("s") for t in sentence):
-        return False  # "The contractor shows reckless behavior": someone's conduct
+    if any(t.low in lex.PERSON_PRONOUNS or t.low in _PEOPLE_WORDS or t.base.lower() in lex.ROLE_NOUNS and not t.base.lower().endswith("s")
+           for t in sentence):
+        return False  # "The contractor shows reckless behavior", "incompetence from the engineer's side": someone's conduct
     return not told_in_past([t.low for t in sentence], duties=False)
 
 

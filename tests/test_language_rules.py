@@ -729,6 +729,71 @@ def test_blame_beside_a_view_or_a_possible_sanction_is_still_found(sentence, cod
     assert code in _blame_codes(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "blame" as a noun joined to another noun, or sought rather than laid
+        "There are two outcomes: blame and Root Cause Analysis.",
+        "People dread these reports, fearing they are about placing blame or getting someone in trouble.",
+        "The goal is not to find who to blame.",
+        "We were asked to find someone to blame.",
+        # a practice: the present or the gerund with people of a kind as the object
+        "In many companies managers blame individual contributors.",
+        "It is much the same as blaming people for incidents.",
+        "Worse, blaming the person without fixing the cause does not fix the problem.",
+        # a slip blamed as a thing, blame laid on a company, a judging noun denied
+        "Market insiders blamed a fat finger error.",
+        "The official report laid the blame for the blackout on FirstEnergy.",
+        "The outage was not caused by any carelessness on the technician's part.",
+        # supposed, still to be proved, said as a rule, held by a view
+        "If there is gross negligence, it will be dealt with separately.",
+        "The employer must show that an employee caused the damage.",
+        "This kind of fat-fingered typo happens more often than people think.",
+        "Every time there is an outage, some kid says someone is getting fired for it.",
+        "This approach assumes negligence.",
+        "The investigation will often conclude that the operator failed to follow the procedure.",
+        "We easily judge people, who failed to take proper actions.",
+        "Its purpose is not to pursue action against a person or agency.",
+        "Organizations must back integrity norms with disciplinary action for information suppression.",
+        "We restarted the database without risking data loss.",
+        "In a just culture, organizations balance accountability and learning, while addressing reckless behavior.",
+        "Organizations must address reckless behavior.",
+        "Mishaps may be categorised from mistakes, carelessness, recklessness, through to malicious intent.",
+        "When a sysadmin screws up, the tooling should catch it.",
+    ],
+)
+def test_talk_about_blame_and_what_is_said_as_a_rule_stay_clean(sentence):
+    assert _blame_codes(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, code",
+    [
+        ("They blamed the intern and moved on.", "PM503"),
+        ("The managers blamed the engineers for the outage.", "PM503"),
+        ("The official report laid the blame for the blackout on the operator.", "PM503"),
+        ("The outage was caused by carelessness on the technician's part.", "PM503"),
+        ("It was not a failure of the tooling but negligence by the operator.", "PM503"),
+        ("Management blamed the outage on a fat-fingered engineer.", "PM503"),
+        ("Who is to blame?", "PM503"),
+        ("The employer showed that an employee caused the damage.", "PM507"),
+        ("The investigation concluded that the operator failed to follow the procedure.", "PM505"),
+        ("The engineers failed to follow the procedure.", "PM505"),
+        ("Last week the employee got fired.", "PM508"),
+        ("The company must take disciplinary action against the engineer.", "PM508"),
+        ("He deployed the change without running the tests.", "PM507"),
+        ("Reckless behavior caused the outage.", "PM503"),
+        ("The contractor shows reckless behavior.", "PM503"),
+        ("His reckless behavior caused the outage.", "PM503"),
+        ("There is a degree of incompetence from the engineer's side too.", "PM503"),
+        ("Carelessness caused the outage.", "PM503"),
+        ("When the sysadmin screwed up, nobody noticed.", "PM507"),
+    ],
+)
+def test_blame_beside_talk_about_blame_is_still_found(sentence, code):
+    assert code in _blame_codes(sentence)
+
+
 # ------------------------------------------------------------------ one finding per act
 
 

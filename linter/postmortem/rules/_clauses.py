@@ -180,7 +180,8 @@ def _omitted_gerund(an: Analysis, t: int, clause) -> bool:
     """ "sent the email … without using the blind copy function", "merged it without running the
     suite": after a past act of a person, "without" and the gerund of any verb in the dictionary
     is a step left out, unless the gerund names an outcome or a state ("without losing data",
-    "without being asked") or the clause gives its reason."""
+    "without being asked"), a harm avoided (a verb that is a noun of harm in the VADER lexicon:
+    "without risking being put on a disciplinary plan") or the clause gives its reason."""
     tokens = an.tokens
     if t >= clause.end or clause.negated or clause.passive:
         return False
@@ -193,6 +194,8 @@ def _omitted_gerund(an: Analysis, t: int, clause) -> bool:
     from ._language import _lemmas  # deferred: the lexicon loads only for such a phrase
 
     stem = low[:-3]
+    if stem in harms() or stem + "e" in harms():
+        return False  # "without risking being put on a disciplinary plan", "without damaging the disk": harm avoided
     for base in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem):
         found = _lemmas(base)
         if found is not None and "VERB" in found and base in found["VERB"]:

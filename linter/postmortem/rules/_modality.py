@@ -4,7 +4,16 @@ is said as a rule (generic, habitual) rather than as an account of one incident.
 "After every outage, we write a blameless post-mortem to learn from our mistakes", "Even the
 sharpest tools in the IT shed blunder from time to time": a frequency word and no past tense
 in the sentence make it a statement about what happens as a rule. "The intern often skipped
-the tests" (past) and "the operator forgot the flag every time" (past) stay accounts.
+the tests" (past) and "the operator forgot the flag every time" (past) stay accounts. A
+participle after a present passive ("someone’s getting so fired") or an -ed adjective before its
+noun ("this kind of fat-fingered typo apparently happens far more often") is no past; "prone"
+and "tend" are words of habit too.
+
+What a sentence supposes (a condition about anyone, or on what exists: "if there are levels of
+gross negligence …"), asks, voices for someone else (a temptation or a wrong belief, what a
+view holds: "this approach … assumes negligence", what people or an inquiry conclude as a
+rule: "the investigation will often … conclude that …") or leaves to be proved ("the employer
+must show that an employee actually caused damage") is not an account of blame either.
 """
 
 from . import _lexicon as lex
@@ -12,7 +21,7 @@ from . import _lexicon as lex
 # Words that make a statement habitual or generic: how often something happens.
 _FREQUENCY = lex._words(
     "often usually always generally typically frequently sometimes occasionally rarely seldom commonly normally "
-    "whenever inevitably routinely"
+    "whenever inevitably routinely prone tend tends"
 )
 # "every outage", "each incident", "every time": a quantified occasion
 _EVERY = lex._words("every each")
@@ -44,7 +53,40 @@ def habitual(an, i: int) -> bool:
     lows = [t.low for t in sentence]
     if not _frequency(lows):
         return False
-    return not any(low in _PAST or low.endswith("ed") and len(low) > 4 for low in lows)
+    return not told_in_past(lows)
+
+
+def told_in_past(lows: list[str], duties: bool = True) -> bool:
+    """Whether the words of a sentence mark the past: a past auxiliary, a word of past time,
+    a verb in -ed that is neither a present passive ("are handled") nor an adjective before its
+    noun ("a fat-fingered typo"); with ``duties``, a modal of duty ("should", "must") too, as
+    ``_clauses.general_condition`` counts them."""
+    return any(
+        (low in _PAST and (duties or low not in _DUTIES)) or low.endswith("ed") and len(low) > 4 and not _after_present_passive(lows, n)
+        for n, low in enumerate(lows)
+    )
+
+
+_DUTIES = lex._words("should ought must")
+
+
+# An -ed word after these is an adjective before its noun ("this kind of fat-fingered typo",
+# "a failed deploy"), not a verb in the past.
+_ATTRIBUTIVE_LEADS = lex._words("a an the this that these those of with some any no his her their our my your its")
+
+
+def _after_present_passive(lows: list[str], n: int) -> bool:
+    if n > 0 and lows[n - 1] in _ATTRIBUTIVE_LEADS and n + 1 < len(lows) and lows[n + 1] not in lex.STOPWORDS:
+        return True
+    k = n - 1
+    if k > 0 and (lows[k] in ("so", "really", "just", "all") or lows[k].endswith("ly") and len(lows[k]) > 4):
+        k -= 1  # "getting so fired", "is quietly dropped"
+    return k >= 0 and lows[k] in _PRESENT_PASSIVE
+
+
+# A participle after these is a present passive ("someone's getting fired", "is deleted"), not
+# a mark of the past.
+_PRESENT_PASSIVE = lex._words("get gets getting is are am be being")
 
 
 def token_at(an, offset: int) -> int:
@@ -83,17 +125,33 @@ def hypothetical(an, i: int) -> bool:
             # then names who ("if anybody is to be blamed …, it is on me"), and "when" only in
             # the present ("when the engineer ran the script, …" is an account)
             anyone = n + 1 < len(lows) and (
-                lows[n + 1] in _ANYONE or lows[n + 1] in ("a", "an", "any") and n + 2 < len(lows) and lows[n + 2] in lex.ROLE_NOUNS
-            )
+                lows[n + 1] in _ANYONE or lows[n + 1] in ("a", "an", "any") and n + 2 < len(lows) and _role(lows[n + 2])
+                or lows[n + 1] in ("there's", "there’s")
+                or lows[n + 1] == "there" and n + 2 < len(lows) and lows[n + 2] in ("is", "are", "be")
+            )  # "if there are levels of gross negligence …": whether something exists, supposed
             end = next((m for m in range(n + 1, len(lows)) if _break(an, sentence, m, ",;:—–")), len(lows))
-            if lows[n] == "when" and any(low in _PAST or low.endswith("ed") and len(low) > 4 for low in lows[n + 1 : end]):
-                return False
+            if lows[n] == "when" and any(low in _PAST or low.endswith("ed") and len(low) > 4 or _irregular_past(low) for low in lows[n + 1 : end]):
+                return False  # "when a student intern … inadvertently brought flight traffic to a standstill": an account
             if any(low in ("had", "hadn't", "hadn’t") for low in lows[n + 1 : k]):
                 return False  # "if the engineer had checked, …", "if you had tested it, …"
             return anyone and not _cleft(lows[k:])
         if lows[n] in ("because", "since", "but", "so", "then") or _break(an, sentence, n, ",;:—–"):
             return False  # the token is past the condition: "When you get to a certain point, it becomes …"
     return False
+
+
+def _irregular_past(low: str) -> bool:
+    from ._language import _IRREGULAR_PAST
+
+    return low in _IRREGULAR_PAST
+
+
+def _role(low: str) -> bool:
+    """A role noun, known by the clause parser's class or by its form ("a sysadmin", "an
+    electrician"): read only for a condition that opens "if a …" or "when an …"."""
+    from . import _clauses as cl  # deferred: _clauses is the heavier module
+
+    return low in cl.ROLE_NOUNS or cl.role_compound(low) or low in cl.occupations()
 
 
 def _break(an, sentence, n, marks=";:—–") -> bool:
@@ -145,7 +203,9 @@ def open_question(an, i: int) -> bool:
 
 # A claim put as a temptation or a mistaken belief: "It is tempting to say the engineer should
 # have known better", "makes us falsely believe we should have seen it coming".
-_VOICING = lex._words("say saying believe believing think thinking conclude concluding assume assuming feel")
+_VOICING = lex._words("say saying believe believing think thinking conclude concluding assume assuming feel assumes concludes believes")
+# What holds a view that is not the writer's: "this approach … assumes negligence".
+_VIEW_HOLDERS = lex._words("it approach view culture model theory mindset framing narrative")
 _FRAMES = lex._words("tempting falsely wrongly mistakenly")  # not "it's easy to say …, but": that concedes it
 
 
@@ -157,7 +217,31 @@ def voiced(an, i: int) -> bool:
     k = next((n for n, t in enumerate(sentence) if t.start >= an.tokens[i].start), len(sentence))
     for n in range(k - 1, -1, -1):
         if lows[n] in _VOICING:
-            return any(low in _FRAMES for low in lows[max(0, n - 3) : n])
+            # a frame of temptation or error, a view that holds it, or people who hold it as a
+            # rule ("the investigation will often … conclude that", "people are prone to …,
+            # believing they overlooked …")
+            return any(low in _FRAMES for low in lows[max(0, n - 3) : n]) or n > 0 and lows[n - 1] in _VIEW_HOLDERS \
+                or _frequency(lows[:n]) and not any(low in _PAST for low in lows[:n])
+    return False
+
+
+# Verbs of proof: what someone must show is not yet shown ("the employer must show that an
+# employee actually caused damage", "we need to prove that the operator …").
+_PROVING = lex._words("show prove demonstrate establish")
+_OBLIGED = lex._words("must should would could to need needs")
+
+
+def to_be_proved(an, i: int) -> bool:
+    """Whether token ``i`` stands in the "that" clause of a verb of proof put as a duty or an
+    aim ("must show that …", "to prove that …"): a claim still to be made, not an account."""
+    sentence = an.sentence_tokens(an.tokens[i].sentence)
+    lows = [t.low for t in sentence]
+    k = next((n for n, t in enumerate(sentence) if t.start >= an.tokens[i].start), len(sentence))
+    for n in range(k - 1, 0, -1):
+        if lows[n] == "that" and lows[n - 1] in _PROVING:
+            return n >= 2 and lows[n - 2] in _OBLIGED
+        if _break(an, sentence, n, ";:—–"):
+            return False
     return False
 
 
@@ -166,4 +250,4 @@ def unasserted(an, i: int, asked: bool = True) -> bool:
     not an account of blame. Punishment and the writer's own words of judgement stay blame in a
     question ("he did not say whether there would be disciplinary measures", "Who wrote this
     garbage code?"), so their rules pass ``asked=False``."""
-    return hypothetical(an, i) or asked and open_question(an, i) or voiced(an, i)
+    return hypothetical(an, i) or asked and open_question(an, i) or voiced(an, i) or to_be_proved(an, i)

@@ -53,7 +53,25 @@ we are also sincerely sorry for that", "Say there’s an incident and … Bobby 
 screwed up") or asks ("I wonder whether that single difference - blame the person vs fix the
 system/tools predicts the failure or success of an enterprise?"). "Blame" names a person
 only within its own clause ("incidents either produce blame (which stops people from being
-honest …)" blames no one). A word of judgement stays the writer’s own in a question ("Ever
+honest …)" blames no one), and a noun joined to it is no object ("There are two common
+outcomes from such an experience: blame and Root Cause Analysis", "fearing they’re about
+placing blame or getting someone in trouble"). A practice is not an account: the present or
+the gerund with people of a kind as the object ("there has been a bit of a trend where
+managers blame individual contributors", "much in the same way as blaming people for
+incidents"; "the managers blamed the engineers" is reported), and blame sought, not laid ("the
+goal is not to find who to blame", "we must find someone to blame"; "Who is to blame?" lays it).
+Blame laid on a company or a thing ("laid much of the blame for the debacle on FirstEnergy";
+"… on the operator" is reported), a slip that is itself what is blamed ("Market insiders blamed a
+fat finger error") and a noun of judgement denied ("but not by any carelessness on the
+technician's part"; "not a failure of the tooling but negligence by the operator" is reported)
+judge no one, and nor does a kind of conduct or a quality talked about in the present, with
+no person in the sentence ("organizations aim to balance accountability and learning, while
+addressing reckless behavior", "Mishaps … may be categorised from mistakes, carelessness,
+recklessness, through to malicious intent"; "reckless behavior caused the outage", "the
+contractor shows reckless behavior" and "a degree of incompetence from the engineer's side"
+are reported). What a view holds ("this approach … assumes negligence") and a condition on
+what exists ("if there are levels of gross negligence or misconduct discovered …") are not
+verdicts. A word of judgement stays the writer’s own in a question ("Ever
 wonder, Who wrote this garbage code?").
 
 ## Why it matters
@@ -76,7 +94,7 @@ import re
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._modality import habitual, token_at, unasserted
+from ._modality import habitual, token_at, told_in_past, unasserted
 from . import _clauses as cl
 from ._views import view_content
 from ._brands import brand
@@ -289,8 +307,8 @@ def _judgements(an):
         if low in lex.JUDGEMENT_WORDS:
             if low in _TECHNICAL_JUDGEMENT and nxt is not None and nxt.low in lex.TECHNICAL_AFTER_JUDGEMENT:
                 continue
-            if _denied(an, i) and not low.endswith(("ness", "ence", "ity")):
-                continue  # "nobody was careless", "the engineer was not careless"
+            if _denied(an, i):
+                continue  # "nobody was careless", "the engineer was not careless", "not caused by any carelessness"
             if low.endswith("ly") and _possible(an, i):
                 continue  # "Data might be deleted intentionally or negligently": what may happen
             if any(t.low == "whether" for t in tokens[max(0, i - 5) : i] if t.sentence == tok.sentence):
@@ -299,6 +317,8 @@ def _judgements(an):
                 continue  # "good/bad/brilliant/stupid": every verdict at once, none given
             if _enabled_mishap(an, i):
                 continue  # "Find system problems that allowed the fuckup to happen"
+            if _kind_of_conduct(an, i):
+                continue  # "organizations aim to balance accountability and learning, while addressing reckless behavior"
             yield tok.start, tok.end, "a judgement of people"
         elif low in _SLANG_FOR_PEOPLE and low != "poor" and nxt is not None:
             # "some shitty CEO": slang about a person, not about code
@@ -481,8 +501,8 @@ def _general(an, start, end) -> bool:
     after = next((t for t in an.tokens if t.start >= end), None)
     before = [t for t in sentence if t.end <= start][-2:]
     return (after is not None and after.sentence == first.sentence and after.low in ("culture", "cultures")) or any(
-        t.low in ("blaming", "blame") for t in before
-    )
+        t.low in _BLAME for t in before
+    )  # "Market insiders blamed a fat finger error": the slip is what is blamed, no one is judged
 
 
 def _blame(an, i):
@@ -501,8 +521,8 @@ def _blame(an, i):
         return  # "The moment people fear being blamed, they hide details": blame feared, not laid
     if negated_before(an, i, reach=4) or prev in ("without", "this", "that", "of", "about", "culture"):
         return  # "this blaming only results in …": blame as a subject of discussion
-    if tok.initial and tok.low == "blaming":
-        return  # "Blaming them for making those mistakes doesn't help": the practice, as a subject
+    if tok.low == "blaming" and _opens_sentence(an, i):
+        return  # "Blaming them for making those mistakes doesn't help", "Worse, blaming the person …": the practice, as a subject
     after = [t.low for t in tokens[i + 1 : i + 4] if t.sentence == tok.sentence]
     if after[:1] in (["goes"], ["went"]) or after[:1] and after[0] in lex.MODALS and after[1:2] == ["go"]:
         yield tok.start, tok.end, "assigns blame"  # "the real blame should go to the CEO"
@@ -517,6 +537,9 @@ def _blame(an, i):
     if prev == "to":  # "… is to blame", "who is to blame"; not "it was unfair to blame him"
         if _yes_no_question(an, tok.sentence):
             return  # "Is the engineer to blame?": asked, not laid
+        if i >= 2 and tokens[i - 2].low in _SOUGHT and tokens[i - 2].sentence == tok.sentence \
+                and not (i >= 3 and tokens[i - 3].low in _COPULAS and tokens[i - 3].sentence == tok.sentence):
+            return  # "the goal is not to find who to blame", "we must find someone to blame": sought, not laid
         if (nxt is None or nxt.low in ("for", "here", "too", "either", "as", "and")) and not _thing_to_blame(an, i):
             yield tok.start, tok.end, "assigns blame"
         return
@@ -528,6 +551,8 @@ def _blame(an, i):
     if nxt is not None and nxt.low in ("on", "for", "lies", "falls", "rests"):
         if tok.low == "blamed" and nxt.low == "for" and _thing_blamed(an, i):
             return  # "A lack of investment in technology and staff training has been blamed for two glitches"
+        if _laid_on_thing(an, i):
+            return  # "laid much of the blame for the debacle on FirstEnergy": a company, not a person
         yield tok.start, tok.end, "assigns blame"
         return
     if tok.low in ("blamed", "blame", "blames", "blaming") and _blamed_on_person(an, i):
@@ -538,9 +563,11 @@ def _blame(an, i):
         other = tokens[j]
         if other.sentence != tok.sentence or other.low in ("not", "no", "never"):
             break  # "blame the process, not people"
-        if other.low in ("which", "that", "who", "because", "while") or not _NO_BREAK.issuperset(an.text[tokens[j - 1].end : other.start]):
-            break  # "incidents either produce blame (which stops people from …)": the clause has ended
+        if other.low in _OBJECT_BREAKS or not _NO_BREAK.issuperset(an.text[tokens[j - 1].end : other.start]):
+            break  # "incidents either produce blame (which stops people from …)", "blame and Root Cause Analysis": the phrase has ended
         if other.low in lex.ROLE_NOUNS or other.low in lex.TEAM_NOUNS or other.low in lex.PERSON_PRONOUNS or other.low in ("him", "her", "them", "me", "us"):
+            if tok.low != "blamed" and _bare_plural_object(an, i, j):
+                return  # "managers blame individual contributors", "blaming people for incidents": the practice
             yield tok.start, tok.end, "assigns blame"
             return
         if other.capitalised and not other.initial and not brand(other.text):
@@ -549,6 +576,37 @@ def _blame(an, i):
 
 
 _NO_BREAK = frozenset(" \t\n'’")  # what may stand between two words of one phrase
+_OPENERS = lex._words("but and so yet still worse again also however instead ultimately besides moreover")
+
+
+def _opens_sentence(an, i) -> bool:
+    """Whether token ``i`` begins its sentence, or follows only connectives and sentence
+    adverbs ("Worse, blaming the person …", "But blaming people …")."""
+    before = [t for t in an.sentence_tokens(an.tokens[i].sentence) if t.end <= an.tokens[i].start]
+    return all(t.low in _OPENERS or t.low.endswith("ly") and len(t.low) > 4 for t in before)
+# Words that end the phrase after "blame" before any object: a relative or adverbial clause,
+# or a coordinator that joins "blame" as a noun to another noun ("blame and Root Cause
+# Analysis", "placing blame or getting someone in trouble").
+_OBJECT_BREAKS = lex._words("which that who because while and or nor")
+_BARE_OBJECT_LEADS = lex._words("individual other junior senior human front-line frontline")
+
+
+def _bare_plural_object(an, i, j) -> bool:
+    """Whether the object of "blame" at ``i``, reaching token ``j``, is a plural with no
+    determiner ("people", "engineers", "individual contributors"): people of a kind, so the
+    present or the gerund ("managers blame individual contributors", "blaming people for
+    incidents") names a practice; "blamed people" or "blame the engineers" is an account."""
+    tokens = an.tokens
+    if j != i + 1 and not (j == i + 2 and tokens[i + 1].low in _BARE_OBJECT_LEADS):
+        return False
+    k = j
+    while k + 1 < len(tokens) and tokens[k + 1].sentence == tokens[j].sentence and _NO_BREAK.issuperset(an.text[tokens[k].end : tokens[k + 1].start]) \
+            and (tokens[k + 1].low in lex.ROLE_NOUNS or tokens[k + 1].low.endswith("s") and tokens[k].low in _BARE_OBJECT_LEADS):
+        k += 1  # "individual contributors", "frontline engineers"
+    head = tokens[k].low
+    if head in lex.PERSON_PRONOUNS or head in ("him", "her", "them", "me", "us"):
+        return False
+    return head in ("people", "humans", "individuals", "folks") or head.endswith("s") and not tokens[k].possessive and not tokens[k].capitalised
 
 
 def _cleft_after(an, i) -> bool:
@@ -566,6 +624,9 @@ _CLEFT_FOCUS = lex._words("on me him her them us you the my his their our your")
 
 
 _NO_ONE = lex._words("nobody noone no-one none")
+# Who an infinitive of "blame" looks for: "find who to blame", "someone to blame" ("who is to
+# blame" lays it: a copula before the word).
+_SOUGHT = lex._words("who whom whoever someone somebody anyone anybody one")
 
 
 def _thing_blamed(an, i) -> bool:
@@ -607,6 +668,19 @@ def _thing_to_blame_before(an, k, i) -> bool:
     return (actor is None or not actor.person) and tokens[k].low not in lex.STOPWORDS and not tokens[k].possessive
 
 
+def _laid_on_thing(an, i) -> bool:
+    """Whether the blame at ``i`` is laid "on" something that is no person: a company, a
+    system ("the blame for the debacle on FirstEnergy", "the blame on the power supply")."""
+    tokens = an.tokens
+    for j in range(i + 1, min(len(tokens), i + 9)):
+        if tokens[j].sentence != tokens[i].sentence or cl._gap_is_comma(an, j - 1, j):
+            return False
+        if tokens[j].low == "on":
+            return not _blamed_on_person(an, i) and j + 1 < len(tokens) and tokens[j + 1].sentence == tokens[i].sentence \
+                and tokens[j + 1].low not in lex.PERSON_PRONOUNS and tokens[j + 1].low not in ("him", "her", "them", "me", "us")
+    return False
+
+
 def _blamed_on_person(an, i) -> bool:
     """ "blamed the outage on an engineer", "blames the leak on a former employee": the act is
     laid "on" a person (a role, a pronoun); not "blamed the outage on a power surge"."""
@@ -642,6 +716,34 @@ def _enabled_mishap(an, i) -> bool:
     while k >= 0 and tokens[k].sentence == tokens[i].sentence and tokens[k].low in ("the", "a", "this", "that", "such", "any", "another"):
         k -= 1
     return k >= 0 and tokens[k].sentence == tokens[i].sentence and tokens[k].low in _ENABLING
+
+
+_PEOPLE_WORDS = lex._words(
+    "i'm i’m we're we’re you're you’re he's he’s she's she’s they're they’re i'd i’d i've i’ve me us him her them my our his their your"
+)
+# Nouns of conduct that a judging adjective may name a kind of: "reckless behavior".
+_CONDUCT = lex._words("behavior behaviour behaviors behaviours conduct acts actions choices decisions")
+
+
+def _kind_of_conduct(an, i) -> bool:
+    """A judging adjective before a bare noun of conduct, or a judging noun of quality, in a
+    sentence with no person and no past in it ("while addressing reckless behavior", "may be
+    categorised from mistakes, carelessness, recklessness, through to malicious intent"): a kind
+    of behaviour talked about, not someone's act judged ("his reckless behavior", "reckless
+    behavior caused the outage", "his carelessness" stay)."""
+    tokens = an.tokens
+    tok = tokens[i]
+    quality = tok.low.endswith(("ness", "ence", "ity"))  # "carelessness, recklessness": the quality itself
+    if not quality and (i + 1 >= len(tokens) or tokens[i + 1].sentence != tok.sentence or tokens[i + 1].low not in _CONDUCT):
+        return False
+    if i > 0 and tokens[i - 1].sentence == tok.sentence and (tokens[i - 1].possessive or tokens[i - 1].low in _PEOPLE_POSSESSIVES
+                                                           or tokens[i - 1].low in ("the", "this", "that", "such")):
+        return False
+    sentence = an.sentence_tokens(tok.sentence)
+    if any(t.low in lex.PERSON_PRONOUNS or t.low in _PEOPLE_WORDS or t.base.lower() in lex.ROLE_NOUNS and not t.base.lower().endswith("s")
+           for t in sentence):
+        return False  # "The contractor shows reckless behavior", "incompetence from the engineer's side": someone's conduct
+    return not told_in_past([t.low for t in sentence], duties=False)
 
 
 _COPULA_FIRST = lex._words("is was are were isn't wasn't aren't weren't isn’t wasn’t aren’t weren’t")

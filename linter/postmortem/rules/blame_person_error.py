@@ -52,7 +52,8 @@ Roles are also known by their occupation (the job titles of Faker's job provider
 ``_occupations.py``: "A Lehman Brothers trader keyed in £300m instead of £3m") and the same
 structure reaches further: a step left out after "without" ("The officer sent out an email to
 hundreds of recipients … without using the blind copy (BCC) function"; not an outcome or a
-state: "restored the service without losing data", "without being asked"), a wrong thing
+state: "restored the service without losing data", "without being asked", nor a harm avoided:
+"without risking being put on a disciplinary plan"), a wrong thing
 "instead of" the right one ("sent the email … via her personal email account instead of the
 council's secure system"; a choice of acts, "escalated … instead of handling each one", stays),
 a duty told through those who did not do it ("Neither flight crewmember adequately monitored
@@ -80,7 +81,9 @@ Roles doing ordinary things are fine ("The on-call engineer acknowledged the pag
 inadvertently blocked access"), passives without people ("The servers that were
 inadvertently removed"), statements of what anyone could do ("Everyone makes mistakes"), people of a kind in general,
 with a quantifier ("Most teams do retrospectives wrong after major problems"), an error that is the content of a claim denied ("incident
-investigations are not about proving that somebody made an error"), a person described by a
+investigations are not about proving that somebody made an error") or of one still to be
+proved ("the employer must show that an employee actually caused damage to its computer or
+data system"; "the employer showed that …" is reported), a person described by a
 relative clause in a reason ("because the engineer who made the change has the most
 context"), a role noun before the head of a compound ("staff training has been blamed"), what a view
 holds, after a dash or a colon ("A blame culture treats incidents as individual failures —

@@ -33,12 +33,17 @@ the auxiliary and the sanction do not hide it ("Gyro guy probably got so fired")
 that is feared ("When people fear punishment for mistakes, they stop reporting near-misses"),
 what anyone may do ("you can say “human error” all you want, fire someone, and call it case
 closed"), what companies do as a rule ("they fire them for consistent disregard and
-frequent mistakes"), what employers in general may do ("employers could technically take
-disciplinary action around lateness"; "the company could fire him" stays) and a rule that may
+frequent mistakes"), what employers in general may or must do ("employers could technically take
+disciplinary action around lateness", "organizations must emphasize integrity norms with
+disciplinary action for information suppression"; "the company could fire him" stays) and a rule that may
 apply to people of a kind ("Employees who violate the policy may be subject to disciplinary
 action"; "The employees who leaked the data may face disciplinary action" stays) and a sanction in a condition in the present ("if an employee is
 fired, the boss will know more", "when there are strong punishments, people hide mistakes")
-are talk about punishment, not records of it; "when he was fired" and "if anyone should have
+are talk about punishment, not records of it, and so is action against no one in particular
+("Its purpose is not to ascribe blame to any person or agency or to pursue … action against a
+person or agency"; "action against an employee" is a record) and a sanction that someone says,
+every time, someone will suffer ("every time there’s a thread about an outage, there’s some kid
+saying “oh, someone’s getting so fired for this one!”"); "when he was fired" and "if anyone should have
 resigned" are records and judgements and stay.
 
 A sentence said as a rule is not an account of blame ("After every outage, we write a
@@ -374,7 +379,8 @@ def punishments(an):
             yield tok.start, tokens[i + 1].end, "punishment"
         elif low in ("warning", "warnings") and same(i - 1) and tokens[i - 1].low in ("written", "formal", "final"):
             yield tokens[i - 1].start, tok.end, "punishment"  # "I receive a written warning"
-        elif low in ("against", "with") and same(i - 1) and tokens[i - 1].low in ("taken", "take", "took", "action") and same(i + 1) and _person_object(an, i + 1):
+        elif low in ("against", "with") and same(i - 1) and tokens[i - 1].low in ("taken", "take", "took", "action") and same(i + 1) and _person_object(an, i + 1) \
+                and not _anyone_at_all(an, i + 1):
             yield tokens[i - 1].start, tokens[i + 1].end, "punishment"
         elif low == "responsible" and same(i - 1) and tokens[i - 1].low == "held":
             yield tokens[i - 1].start, tok.end, "holds people responsible"
@@ -583,9 +589,9 @@ def _rejected(an, i) -> bool:
 
 _general_condition = cl.general_condition
 
-# Employers in general and a modal of possibility: what such sanctions may be, not one taken
-# ("employers could technically take disciplinary action around lateness"; "the company could
-# fire him" names one employer and stays).
+# Employers in general and a modal of possibility or of duty: what such sanctions may be, not
+# one taken ("employers could technically take disciplinary action around lateness"; "the
+# company could fire him" names one employer and stays).
 _EMPLOYERS = lex._words("employers companies organisations organizations businesses workplaces managers")
 
 
@@ -601,9 +607,14 @@ def _policy(an, i) -> bool:
 
 def _may_as_a_rule(before) -> bool:
     for k, word in enumerate(before):
-        if word in _EMPLOYERS and any(w in _POSSIBLE for w in before[k + 1 : k + 4]):
+        if word in _EMPLOYERS and any(w in _POSSIBLE or w in _OUGHT for w in before[k + 1 : k + 4]):
             return True
     return False
+
+
+# What employers in general must or should do is advice about any organisation ("organizations
+# must emphasize integrity norms with disciplinary action for information suppression").
+_OUGHT = lex._words("must should")
 
 
 def _person_before(an, j):
@@ -681,6 +692,18 @@ def _arrest(an, i):
     if same(i - 1) and tokens[i - 1].low in _BECOME and same(i - 2) and _person_before(an, i - 1) is not None:
         return tokens[i - 1].start, tok.end, "a sanction"
     return None
+
+
+_ANY_LEADS = lex._words("a an any")
+_ANY_PERSON = lex._words("person persons individual individuals party parties")
+
+
+def _anyone_at_all(an, j) -> bool:
+    """ "action against a person or agency", "against any individual": no one in particular, the
+    words of a statement of purpose ("Its purpose is not to … pursue … action against a person
+    or agency"), not a record of a sanction ("action against the engineer", "against an employee")."""
+    tokens = an.tokens
+    return j + 1 < len(tokens) and tokens[j].low in _ANY_LEADS and tokens[j + 1].low in _ANY_PERSON and tokens[j + 1].sentence == tokens[j].sentence
 
 
 def _person_object(an, j) -> bool:

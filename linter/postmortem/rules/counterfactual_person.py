@@ -41,7 +41,11 @@ started sooner").
 A claim voiced as a temptation or a wrong belief is not the writer’s ("It is tempting to say
 the engineer should have known better", "Knowing the outcome of a failure makes us falsely
 believe we should have seen it coming"); "It’s easy to say that they should have tested
-their backups better, … but" concedes it and is reported.
+their backups better, … but" concedes it and is reported. Nor is what people or an inquiry
+conclude or believe as a rule ("the investigation will often focus on supervisory activities
+and conclude that the supervisor failed to adequately monitor …"; "the investigation
+concluded that the operator failed to …" is reported), or "failed to" said of people at large
+("We easily judge people, who failed to take proper actions").
 
 ## Why it matters
 "Should have" describes a world that did not happen and measures people against
@@ -309,10 +313,14 @@ def _counterfactuals(an):
             yield tok.start, tokens[k + 3].end  # "What should we have tested that we didn't?"
         elif low == "failed" and same(k + 1) and tokens[k + 1].low == "to":
             subject = person_subject_before(an, k)
-            if subject is not None:
-                yield tokens[subject.start].start, tokens[k + 1].end
+            if subject is not None and tokens[subject.end - 1].low not in _PEOPLE_AT_LARGE:
+                yield tokens[subject.start].start, tokens[k + 1].end  # not "We easily judge people, who failed to …"
         elif low in ("had", "if") and (tok.initial or (same(k - 1) and tokens[k - 1].low in ("and", "but", "that"))):
             yield from _conditional(an, k)
+
+
+# People at large, not anyone in the incident: "we easily judge people, who failed to take proper actions".
+_PEOPLE_AT_LARGE = lex._words("people humans everyone everybody anyone anybody")
 
 
 # What systems do to requests, messages and machines: "the e-mail should have been sent out",

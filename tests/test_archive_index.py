@@ -127,6 +127,13 @@ def test_a_file_changed_since_the_index_was_written_is_read_again(tmp_path, sett
     (folder / "2026-02-05-incident-004.md").unlink()
     (folder / "2026-04-01-new.md").write_text(post_mortem("PM-2026-104"), encoding="utf-8")
     assert Archive.from_paths(folder, linted, cache).ids == Archive.from_paths(folder, linted).ids
+    # A file renamed (its size, times and inode unchanged): known by its new name.
+    (folder / "2026-02-06-incident-005.md").rename(folder / "2026-05-01-renamed.md")
+    reads.clear()
+    renamed = Archive.from_paths(folder, linted, cache)
+    assert sorted(reads) == ["2026-03-01-same-id.md", "2026-05-01-renamed.md"]
+    assert renamed.ids["PM-2026-105"] == [os.path.relpath(folder / "2026-05-01-renamed.md")]
+    assert renamed.ids == Archive.from_paths(folder, linted).ids
 
 
 def test_files_changed_in_the_last_seconds_are_not_recorded(tmp_path, reads):

@@ -111,11 +111,14 @@ def _read_id(path: str | Path) -> str | None:
     except OSError:
         return None
     # What nearly every file is, checked here once instead of step by step in _id_of: a
-    # frontmatter in ASCII with LF line ends, closed within the first read.
-    if end > 0 and data.startswith(b"---") and data.isascii() and data.find(b"\r", 0, end) < 0:
-        match = _ID_LINE_ASCII.search(data, 0, end)
-        if match:
-            return match.group(1).decode("ascii")
+    # frontmatter in ASCII with LF line ends, closed within the first read. Only the
+    # frontmatter is looked at (about a sixth of the bytes read).
+    if end > 0 and data.startswith(b"---"):
+        head = data[:end]
+        if head.isascii() and b"\r" not in head:
+            match = _ID_LINE_ASCII.search(head)
+            if match:
+                return match.group(1).decode("ascii")
     return _id_of(data, path)
 
 

@@ -4,7 +4,7 @@ A run that lints a few files still needs the id of every post-mortem in the arch
 duplicate ids and ``related`` links). Without a cache it opens and reads the start of each
 file; with one, ``archive-ids.json`` in the cache folder holds the id read from each file
 beside the file's size, modification time, change time and inode at that moment, so an
-unchanged file costs one ``stat`` instead of a read.
+unchanged file costs one ``stat`` instead of an open and a read.
 
 An entry is used only when all four are as recorded. Only files that had not changed for
 :data:`SETTLED_NS` when they were read are recorded: a file rewritten twice within one tick
@@ -39,7 +39,7 @@ class IndexCache:
         self.folder = os.fspath(folder)
         self.prefix = os.path.join(self.folder, "")
         self.code = _code_fingerprint()
-        self.started = time.time_ns()
+        self.settled = time.time_ns() - SETTLED_NS  # files changed since are not recorded
         self.reads = 0  # files read in this run (the others' ids came from the index)
         self._recorded = self._load()
         self._now: dict[str, list] = {}
@@ -60,16 +60,18 @@ class IndexCache:
             info = entry.stat()
         except OSError:
             return read(entry.path)
-        stamp = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
         name = entry.path[len(self.prefix):]  # every entry of the folder's scan starts with it
         recorded = self._recorded.get(name)
-        if type(recorded) is list and len(recorded) == 5 and recorded[:4] == stamp and _an_id(recorded[4]):
-            found = recorded[4]
-        else:
-            found = read(entry.path)
-            self.reads += 1
-        if max(info.st_mtime_ns, info.st_ctime_ns) < self.started - SETTLED_NS:
-            self._now[name] = [*stamp, found]
+        if (type(recorded) is list and len(recorded) == 5 and recorded[0] == info.st_size
+                and recorded[1] == info.st_mtime_ns and recorded[2] == info.st_ctime_ns and recorded[3] == info.st_ino
+                and _an_id(recorded[4])):
+            if info.st_mtime_ns < self.settled and info.st_ctime_ns < self.settled:
+                self._now[name] = recorded  # the same object: save() compares it in one step
+            return recorded[4]
+        found = read(entry.path)
+        self.reads += 1
+        if info.st_mtime_ns < self.settled and info.st_ctime_ns < self.settled:
+            self._now[name] = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, found]
         return found
 
     def carry(self, entry: os.DirEntry) -> None:

@@ -21,6 +21,7 @@ or without a cache folder, and memory holds one entry per file of the last run, 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -37,15 +38,24 @@ _IGNORE_ALL = "# Written by `postmortem lint`: a cache, safe to delete.\n*\n"
 
 def _code_fingerprint() -> str:
     """The linter's version and the size and time of each of its source and data files."""
-    root = Path(__file__).parent
     digest = hashlib.sha256(f"{__version__}\0{FORMAT}".encode())
+    digest.update(_code_files())
+    return digest.hexdigest()
+
+
+@functools.cache
+def _code_files() -> bytes:
+    """The path, size and time of each source and data file of the linter, as this process
+    found them first: the code it runs (a one-file run with a cache asks twice)."""
+    root = Path(__file__).parent
+    listed = []
     for folder, dirs, files in sorted(os.walk(root)):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
             if name.endswith((".py", ".json", ".txt", ".tsv", ".yml")):
                 info = os.stat(os.path.join(folder, name))
-                digest.update(f"{os.path.relpath(os.path.join(folder, name), root)}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+                listed.append(f"{os.path.relpath(os.path.join(folder, name), root)}\0{info.st_size}\0{info.st_mtime_ns}\n")
+    return "".join(listed).encode()
 
 
 class FindingsCache:

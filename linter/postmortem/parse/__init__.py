@@ -93,7 +93,8 @@ def parse_text(text: str, path: str = "<string>", had_bom: bool = False, limits:
             f"file has {count:,} lines, over the {limits.max_lines:,}-line limit for a post-mortem",
             "Move logs and dumps out of the post-mortem and link to them.",
         )
-    markup = sum(text.count(ch) for ch in MARKUP_CHARS)
+    # Counted only in a text long enough to hold too many (eight scans of the whole text).
+    markup = sum(text.count(ch) for ch in MARKUP_CHARS) if len(text) > limits.max_markup_chars else 0
     if markup > limits.max_markup_chars:
         return unreadable(
             path,

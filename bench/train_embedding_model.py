@@ -84,9 +84,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import accuracy  # noqa: E402
 import train_blame_model as tbm  # noqa: E402
 
-FOLDS = 5
-INNER_FOLDS = 4
-TARGET_PRECISION = 0.95
+FOLDS, INNER_FOLDS, TARGET_PRECISION = tbm.FOLDS, tbm.INNER_FOLDS, tbm.TARGET_PRECISION  # as the lemma model is judged
 UNION_SLACK = 0.01  # the decision rule: precision may fall by at most this much
 GAIN = 0.05  # the decision rule: the least recall a model must add
 HARVESTS = ROOT.parent / "corpus-work"  # the harvest folder (``--harvests``)

@@ -107,9 +107,17 @@ class Plan:
         """This plan with ``count`` as its largest lint and site size (``--n``)."""
         lint = tuple(n for n in self.lint_counts[:-1] if n < count) + (count,)
         repeats = self.lint_repeats[: len(lint) - 1] + (1,)
-        small = min(self.site_counts[0], max(1, count // 4))
+        # Past the plan's larger site, that size is the smaller one: the growth goal is stated
+        # from 2,000 to 20,000, where fixed costs no longer weigh on the smaller build.
+        usual = self.site_counts[1]
+        small = usual if count > usual else min(self.site_counts[0], max(1, count // 4))
         return replace(self, mode=f"{self.mode}, --n {count}", lint_counts=lint, lint_repeats=repeats,
                        site_counts=(small, count), site_repeats=(self.site_repeats[0], 1))
+
+    @property
+    def slug(self) -> str:
+        """The mode as it goes into a file name: ``full-n20000`` for "full, --n 20000"."""
+        return self.mode.replace(", --n ", "-n")
 
 
 PLANS = {
@@ -814,7 +822,7 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": round((finished - started).total_seconds(), 1), "machine": machine,
         "lint": lint, "hook": hook, "site": site, "rebuild": rebuild, "targets": [asdict(target) for target in found],
     }
-    path = args.json or BENCH / "out" / f"run-{plan.mode}-{started:%Y%m%d-%H%M%S}.json"
+    path = args.json or BENCH / "out" / f"run-{plan.slug}-{started:%Y%m%d-%H%M%S}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"\n{result['seconds']:.0f} s in all; load average at the end {' '.join(map(str, machine['load_at_end']))}; "

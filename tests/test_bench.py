@@ -132,3 +132,16 @@ def test_site_memory_projects_python_linearly_and_pagefind_flat():
     measured = plan.with_size(20_000)
     site["sizes"]["20000"] = {"builds": build(1.4e9, 0.7e9)}
     assert run.site_memory_at_target(measured, site) == (2.1e9, "measured at N=20,000 (whole process tree)")
+
+
+def test_a_larger_n_grows_the_site_from_the_usual_larger_size():
+    run = _bench_module("run")
+    full = run.PLANS["full"]
+    larger = full.with_size(20_000)
+    # the growth goal is stated from 2,000 to 20,000
+    assert larger.site_counts == (full.site_counts[1], 20_000)
+    assert larger.lint_counts[-1] == 20_000
+    assert full.with_size(1_000).site_counts == (250, 1_000)
+    assert run.PLANS["quick"].with_size(300).site_counts == (75, 300)
+    # the results file name holds no blank or comma
+    assert larger.slug == "full-n20000" and full.slug == "full"

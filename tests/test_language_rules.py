@@ -140,6 +140,20 @@ def test_an_unknown_first_word_is_looked_up():
     assert messages == ["action item A2 does not start with a verb: 'Synthetic'"]
 
 
+def test_an_alert_with_a_threshold_does_not_load_the_lemma_tables():
+    """A bounded alert ("… error rate exceeds 2% …") is cleared by cheap checks first; telling
+    a signal from a compound ("load balancer") by lemminflect's tables comes last, so an
+    archive of such items never pays for them (0.3 s and 50 MB in a one-file hook run)."""
+    table = (
+        "## Action Items\n\n| ID | Action | Category | Owner | Priority | Due | Status |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| A1 | {} | detect | sre-team | P2 | 2026-04-15 | open |\n"
+    )
+    texts = [table.format("Add an alert when the cdn-edge error rate exceeds 2% for 5 minutes in any single region"),
+             table.format("Add alerting for load balancer issues")]
+    assert loaded_after_each("lemminflect", ["PM302"], texts) == [False, False, True]
+
+
 def test_the_name_list_loads_only_for_a_capitalised_word_it_must_judge():
     """The multi-origin given-name list (150 kB) is read on the first lookup that needs it:
     not when the rules are imported, and not for a document whose words are all known

@@ -1104,9 +1104,7 @@ def _watch_for_trouble(an: Analysis, first: int, raw: str):
     if tokens[first].low not in _CAPABILITY_VERBS or "`" in raw:
         return None
     lows = [t.low for t in tokens[first + 1 :]]
-    if _WATCH_NOUNS.isdisjoint(lows) or _GENERIC_TROUBLE.isdisjoint(lows) or any(
-        _signal_at(tokens, k) for k in range(first + 1, len(tokens))
-    ):
+    if _WATCH_NOUNS.isdisjoint(lows) or _GENERIC_TROUBLE.isdisjoint(lows):
         return None
     general = [
         k for k in range(first + 2, len(tokens))
@@ -1115,6 +1113,8 @@ def _watch_for_trouble(an: Analysis, first: int, raw: str):
     ]
     if not general or _measured(tokens, an.text):
         return None  # "alerts for backup failure", "Apache error responses": the trouble of a named thing is a signal
+    if any(_signal_at(tokens, k) for k in range(first + 1, len(tokens))):
+        return None  # last: telling a signal from a compound may load lemminflect's tables
     return tokens[first].start, tokens[-1].end, "watches for trouble in general: no signal, threshold or number"
 
 

@@ -202,7 +202,9 @@ def _after_condition(an: Analysis, i: int) -> int | None:
     """The token after a leading "If …, " clause, or None when there is no comma to end it."""
     tokens = an.tokens
     if tokens[i].low == "in" and not (i + 1 < len(tokens) and tokens[i + 1].low in ("case", "the")):
-        return None
+        # "In addition, add …", "In particular, have …": a short adverbial closed by a comma
+        short = next((j for j in (i + 1, i + 2) if j < len(tokens) - 1 and _comma_after(an, j)), None)
+        return short + 1 if short is not None else None
     for j in range(i + 1, min(len(tokens) - 1, i + 14)):
         if _comma_after(an, j):
             return j + 1
@@ -289,8 +291,8 @@ def _subject_first(tokens, i) -> bool:
     """A noun phrase, then a modal, a participle or a perfect tense, within the first words: the
     first word, though it can be read as a verb ("Engineer", "Release", "Drift", "Modsec"), is
     the subject. Not after a causative: "have merges be done automatically" is an instruction."""
-    if tokens[i].low in _CAUSATIVES:
-        return False
+    if tokens[i].low in _CAUSATIVES or tokens[i].low in ("keep", "leave"):
+        return False  # "Keep the docs updated": an object and its state, not a subject and its verb
     for j in range(i + 1, min(len(tokens), i + 6)):
         low = tokens[j].low
         if low in ("has", "have", "had") and j + 1 < len(tokens) and is_participle(tokens[j + 1].low):
@@ -346,6 +348,9 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
         first, is_first = label, True  # "Query Optimization: Conduct periodic reviews …": judge the instruction
     positions = [first] if is_first else range(first, len(tokens))
     end = tokens[-1].end
+    second = _second_verb(an, first) if is_first else None
+    if second is not None:
+        positions = [first, second]  # "Fix and improve our alerts …": each verb takes the object
     if is_first:
         found = _open_ended(an, first, raw)
         if found is None and first == 0:
@@ -367,6 +372,8 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
         if low in ("clean", "follow") and p + 1 < len(tokens) and tokens[p + 1].low == "up":
             size = 2
         rest = tokens[p + size :]
+        if second is not None and p < second:
+            rest = tokens[second + 1 :]  # the object both verbs share, not the second verb
         if low in _lex.VAGUE_UNLESS_CONCRETE:
             promise = _NEVER_AGAIN.search(an.text, tokens[p].end)
             if promise and not _committed(rest, raw):
@@ -394,6 +401,10 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
         if not is_first and low in _COMPARATIVES and p + 1 < len(tokens) and tokens[p + 1].low != "than":
             if not _committed(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} without a measure"
+    if second is not None:
+        found = _improvement_without_target(an, second, raw)
+        if found is not None:
+            return found  # "Update and streamline the runbook": the better is as open as alone
     if is_first:
         for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named, _watch_for_trouble, _hedged, _change_without_content):
             found = check(an, first, raw)
@@ -415,6 +426,24 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
         match = _NEVER_AGAIN.search(an.text)
         return match.start(), match.end(), "promises an outcome, not an action"
     return None
+
+
+def _second_verb(an: Analysis, first: int) -> int | None:
+    """The index of a second verb joined to the opening one before their shared object: "Fix and
+    improve our alerts …", "Clean up and consolidate release documentation", "Update and
+    streamline the runbook". Each verb is judged with the object, as it would be alone; read
+    together, the second verb would count as a word of the first one's object. None when the
+    opening verb stands alone."""
+    tokens = an.tokens
+    k = first + 1
+    if tokens[first].low in ("clean", "follow", "set", "speed", "shore", "tidy") and k < len(tokens) and tokens[k].low == "up":
+        k += 1
+    if k + 2 >= len(tokens) or tokens[k].low not in ("and", "or", "&") or punctuation_between(an, tokens[k - 1], tokens[k]):
+        return None
+    verb = tokens[k + 1]
+    if verb.low in _lex.NOT_IMPERATIVE_STARTS or verb.low not in _lex.IMPERATIVE_VERBS or verb.text.isupper():
+        return None
+    return k + 1
 
 
 _OPEN_ENDED = _lex._words(
@@ -460,6 +489,10 @@ def _open_ended(an: Analysis, first: int, raw: str):
         size = _open_event(tokens, first)
     if not size and low in _DURATIVE and _asks_question(tokens[first + 1 :]):
         size = 1  # "Monitor further updates to determine if they solve …": watching until a question answers itself
+    if not size and low in ("keep", "maintain"):
+        fresh = _kept_fresh(an, first)
+        if fresh is not None:
+            return fresh
     if not size:
         return None
     rest = _outside_question(tokens[first + size :])
@@ -475,6 +508,28 @@ _REVISE_VERBS = _lex._words("update adjust improve optimise optimize refine revi
 
 # Verbs of an ongoing activity: done when? "Monitor …", "Watch …", "Track …", "Follow …".
 _DURATIVE = _lex._words("monitor watch track follow observe maintain keep")
+
+
+# A state that only lasts while someone keeps working at it: "up to date", "current", "in sync".
+_FRESH_STATES = (("up", "to", "date"), ("up-to-date",), ("current",), ("updated",), ("in", "sync"), ("synced",), ("in", "line"))
+
+
+def _kept_fresh(an: Analysis, first: int):
+    """ "Keep all the ansible scripts up to date", "Maintain the runbook in sync with the
+    deployment": a duty that never ends, unless a mechanism does it ("… up to date with
+    Renovate", "… automatically"). Keeping a thing ("Keep our own apt mirror", "Keep one prior
+    kernel available") is a state of the system, not this."""
+    tokens = an.tokens
+    if not words_of(an.text).isdisjoint(_MECHANISM):
+        return None
+    for k in range(first + 2, len(tokens)):
+        for phrase in _FRESH_STATES:
+            if phrase_at(an, k, phrase) and tokens[k - 1].low not in ("the", "a", "an", "our", "their", "its"):
+                after = tokens[k + len(phrase) :]
+                if any(t.low in ("with", "using", "via", "by") and m + 1 < len(after) and _names_anything(after[m + 1 : m + 2]) for m, t in enumerate(after)):
+                    return None  # "… up to date with Renovate": a tool keeps it so
+                return tokens[first].start, tokens[k + len(phrase) - 1].end, f"{tokens[first].low} … {' '.join(phrase)!r} is a duty with no finish line"
+    return None
 
 
 def _asks_question(rest) -> bool:
@@ -1543,6 +1598,13 @@ def _rule_for_people(an: Analysis, first: int):
         adverb = tok if low in _HABIT_ADVERBS else tokens[first - 1]
         if is_imperative(verb.text) and verb.low not in _POLICY_VERBS and not _SYSTEM_VERB(verb):
             return adverb.start, verb.end, f"{adverb.text} {verb.text}"
+    if low in ("don't", "don’t") or low == "do" and tokens[first + 1].low == "not":
+        # "Do not perform a migration on both nodes in the same time slot" is "Never perform …":
+        # the same habit asked of people, in other words
+        k = first + 1 + (low == "do")
+        if k < n and is_imperative(tokens[k].text) and tokens[k].low not in _POLICY_VERBS and not _SYSTEM_VERB(tokens[k]) \
+                and tokens[k].low in _PERSON_ACTS | _LIGHT_VERBS | _ROUTINE_CHECKS:
+            return tok.start, tokens[k].end, " ".join(t.text for t in tokens[first : k + 1])
     if low == "avoid" and _gerund(tokens[first + 1].low):
         return tok.start, tokens[first + 1].end, f"{tok.text} {tokens[first + 1].text}"  # "Avoid using toplevel wildcards"
     # a way of thinking asked of people: "Treat partial tokens as plaintext", "Assume the credential

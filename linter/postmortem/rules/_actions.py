@@ -460,6 +460,8 @@ _OPEN_PHRASES = (
     ("determine", "whether"), ("see", "if"), ("spike", "into"), ("spike", "on"), ("look", "for"),
     ("come", "up", "with"), ("dig", "into"), ("try", "out"), ("sync", "with"), ("sync", "up"), ("touch", "base"),
     ("check", "in", "with"), ("meet", "with"), ("see", "what"), ("see", "how"), ("see", "whether"), ("see", "why"),
+    # working alongside someone, as "work with" and "sync with": the company, not the change
+    ("coordinate", "with"), ("collaborate", "with"), ("partner", "with"), ("liaise", "with"), ("engage", "with"),
 )
 _OPEN_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _OPEN_PHRASES:
@@ -489,6 +491,8 @@ def _open_ended(an: Analysis, first: int, raw: str):
         size = _open_event(tokens, first)
     if not size and low in _DURATIVE and _asks_question(tokens[first + 1 :]):
         size = 1  # "Monitor further updates to determine if they solve …": watching until a question answers itself
+    if not size and low in _WATCHING and not _reacts(an, tokens[first + 1 :]) and not any(_TICKET.match(t.text) for t in tokens[:first]):
+        size = 1  # "Monitor memory usage like a hawk": watching with nothing that ends it or acts on it
     if not size and low in ("keep", "maintain"):
         fresh = _kept_fresh(an, first)
         if fresh is not None:
@@ -508,6 +512,22 @@ _REVISE_VERBS = _lex._words("update adjust improve optimise optimize refine revi
 
 # Verbs of an ongoing activity: done when? "Monitor …", "Watch …", "Track …", "Follow …".
 _DURATIVE = _lex._words("monitor watch track follow observe maintain keep")
+
+
+# Watching, as a person's ongoing act: "Monitor the error rate", "Watch the queue".
+_WATCHING = _lex._words("monitor watch observe")
+
+
+def _reacts(an: Analysis, rest) -> bool:
+    """What ends the watching or turns it into a mechanism: an alarm ("… and send an alert if the
+    count exceeds a threshold"), a condition or an end ("until", "for two weeks", "after the
+    upgrade")."""
+    for k, t in enumerate(rest):
+        if t.low in _ALARMS or t.low in ("until", "if", "when", "whenever", "for", "after", "during", "threshold", "thresholds"):
+            return True
+        if k and (rest[k - 1].low in ("and", "then") or "&" in an.text[rest[k - 1].end : t.start]) and t.low in _CONCRETE_STEPS:
+            return True  # "monitor free disk space & remove db12": a step follows the watching
+    return False
 
 
 # A state that only lasts while someone keeps working at it: "up to date", "current", "in sync".
@@ -1255,7 +1275,7 @@ def _recurring_check(an: Analysis, first: int, raw: str):
         # of people: "Implement regular health checks in the monitoring system" is automated.
         for k in range(first + 1, min(len(tokens), first + 3)):
             if tokens[k].low in _RECURRING:
-                for m in range(k + 1, min(len(tokens), k + 4)):
+                for m in range(k + 1, min(len(tokens), k + 5)):  # "regular load balancer configuration checks"
                     if tokens[m].low in _OPEN_EVENTS or light and tokens[m].low in _PEOPLE_WORK or _act_noun(tokens[m].low) and _head_at(tokens, m) and words_of(an.text).isdisjoint(_MECHANISM):
                         return tokens[first].start, tokens[m].end, f"recurring {tokens[m].low} by people has no finish line"
         return None
@@ -1453,7 +1473,7 @@ def _lessons_shared(an: Analysis, first: int):
 _HABIT_VERBS = _lex._words("start stop keep continue begin quit")
 _DILIGENCE = _lex._words("proactively quickly promptly carefully thoroughly diligently consistently properly timely")
 # Verbs of effort or resolve: what they ask for is a person trying, not a change made.
-_CONATIVE = _lex._words("strive endeavour endeavor aim pledge vow resolve")
+_CONATIVE = _lex._words("strive endeavour endeavor aim pledge vow resolve try attempt")
 _RESOLVE_NOUNS = _lex._words("pact commitment effort point promise resolution habit")
 _TELL_VERBS = _lex._words("communicate note tell remind inform announce stress emphasise emphasize explain")
 _PEOPLE_SUBJECTS = _lex._words("we they you everyone everybody engineers developers people staff teams team")

@@ -748,6 +748,7 @@ _EVALUATIVE = _lex._words(
     appropriately adequate adequately sufficient formal professional better smoother easier
     cleaner quicker faster earlier sooner thorough thoroughly advanced timely
     seamless seamlessly optimal efficient effective
+    comprehensive comprehensively rigorous rigorously stringent extensive extensively
     """
 )
 # What a superlative of "good" can judge without naming it: "best practices", "the best approach".
@@ -797,6 +798,8 @@ def _evaluative(an: Analysis, first: int, raw: str):
         if hit is None:
             continue
         rest = tokens[first + 1 :]
+        if low in _EVALUATIVE and _spelled_out(tokens, hit[1]):
+            return None  # "comprehensive monitoring covering cache utilization, response times, …": the judgement is spelled out
         if low in _EVALUATIVE and k > 0 and tokens[k - 1].low in ("a", "an", "the") and _function_named(tokens, hit[1]):
             return None  # "an easier mechanism for customers to opt in to lazy loading without …": easier for what is said
         if _measured(rest, an.text) or _purpose(tokens[hit[1]:]) and low not in ("more", "improve") \
@@ -805,6 +808,25 @@ def _evaluative(an: Analysis, first: int, raw: str):
         phrase = " ".join(t.text for t in tokens[hit[0] : hit[1]])
         return tokens[hit[0]].start, tokens[hit[1] - 1].end, f"{phrase.lower()!r} is a judgement, not a specification"
     return None
+
+
+_SPELLING_OUT = _lex._words("including covering incl namely")
+
+
+def _spelled_out(tokens, k: int) -> bool:
+    """After a judged phrase, a list of what it is to cover: "… covering cache utilization,
+    response times, and database performance", "… including memory usage metrics", "… such as
+    health check failures", "… with FormData, ReadableStream, and chained wrappers". Two content
+    words that are not generic, or two names, spell the judgement out."""
+    n = len(tokens)
+    for j in range(k, min(n - 1, k + 8)):
+        low = tokens[j].low
+        if low in _SPELLING_OUT or low == "such" and tokens[j + 1].low == "as" or low == "e.g":
+            content = [t for t in tokens[j + 1 : j + 8] if t.low not in _lex.STOPWORDS and t.low not in _VAGUE_OBJECTS and t.low not in _TROUBLE_NOUNS and t.low != "as"]
+            return len(content) >= 2
+        if low == "with" and sum(_names_anything([t]) for t in tokens[j + 1 : j + 8]) >= 2:
+            return True  # "… integration tests for fetch wrapper with FormData, ReadableStream, …"
+    return False
 
 
 def _function_named(tokens, k: int) -> bool:

@@ -152,10 +152,13 @@ def _instruction_after_heading(an: Analysis) -> int | None:
         if "," in between or tokens[j].sentence != tokens[0].sentence:
             return None
         if ":" in between:
-            nxt = tokens[j + 1]
+            verb = j + 1
+            while verb < len(tokens) - 1 and _manner_adverb(tokens[verb].low):
+                verb += 1  # "Invest in load testing: Regularly conduct …": the adverb belongs to the instruction
+            nxt = tokens[verb]
             if nxt.low in _lex.NOT_IMPERATIVE_STARTS or not (nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text)):
                 return None
-            return j + 1
+            return verb
     return None
 
 
@@ -357,6 +360,10 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
             after = _instruction_after_heading(an)
             if after is not None:
                 found = _open_ended(an, after, raw)  # "Automate Configuration Management: Continue using Puppet …"
+                if found is None:
+                    found = _recurring_check(an, after, raw)  # "Invest in load testing: Regularly conduct load testing …"
+        if found is None:
+            found = _open_ended_step(an, first, raw)
         if found is not None:
             return found
     for p in positions:
@@ -425,6 +432,21 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
     if _NEVER_AGAIN.search(an.text) and not (is_first and _specific(tokens[first + 1 :], raw)):
         match = _NEVER_AGAIN.search(an.text)
         return match.start(), match.end(), "promises an outcome, not an action"
+    return None
+
+
+def _open_ended_step(an: Analysis, first: int, raw: str):
+    """A later step of the item that is open-ended: "Spin up a dev hub and figure out how to use
+    hubtraf …", "Develop and maintain comprehensive documentation …". The first step may be done;
+    the item is not, until the open one has a decision, an artefact or a finish line of its own."""
+    tokens = an.tokens
+    for k in range(first + 1, len(tokens) - 1):
+        if tokens[k].low not in ("and", "then") or tokens[k - 1].sentence != tokens[k].sentence:
+            continue
+        if tokens[k + 1].low in _OPEN_ENDED or any(phrase_at(an, k + 1, phrase) for phrase in _OPEN_BY_FIRST.get(tokens[k + 1].low, ())):
+            found = _open_ended(an, k + 1, raw)
+            if found is not None:
+                return tokens[k + 1].start, found[1], found[2]
     return None
 
 

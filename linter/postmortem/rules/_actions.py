@@ -1714,6 +1714,7 @@ def _rule_for_people(an: Analysis, first: int):
 _ROUTINE_CHECKS = _lex._words("check verify test confirm double-check triple-check validate review inspect re-check recheck")
 _ROUTINE_CHECKED = _lex._words("checked verified tested confirmed double-checked validated reviewed inspected re-checked rechecked")
 _WHEN_DONE = _lex._words("before after whenever")
+_CHECK_NOUNS = _lex._words("testing tests test checks check review reviews verification validation inspection inspections")
 
 
 def _clause_break_before(an: Analysis, tok) -> bool:
@@ -1738,6 +1739,11 @@ def _routine_check(tokens, first: int):
         # update-initramfs -u explicitly after any apt session …": a step by hand at each event.
         # A step that makes an artefact of a named thing ("Snapshot the orders database before
         # every schema migration") is a job a pipeline can run: not a person's habit.
+        return tokens[first].start, tokens[when + 1].end, f"{tokens[first].text} … {tokens[when].text} {tokens[when + 1].text}"
+    if low in _LIGHT_VERBS and any(t.low in _CHECK_NOUNS for t in tokens[first + 1 : first + 4]) and _any_occasion(tokens, when + 1) \
+            and not _names_anything(tokens[first + 1 : when]):
+        # "Conduct thorough testing of any changes … before deploying them": the same check by
+        # hand as "Test … before deploying", named as a noun
         return tokens[first].start, tokens[when + 1].end, f"{tokens[first].text} … {tokens[when].text} {tokens[when + 1].text}"
     if low in _ROUTINE_CHECKS:
         between = tokens[first + 1 : when]
@@ -1764,7 +1770,7 @@ def _any_occasion(tokens, k: int) -> bool:
     tok = tokens[k]
     nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
     if _gerund(tok.low):
-        return nxt in ("", "to", "into", "on", "in", "and", "or", "anything", "changes", "code")
+        return nxt in ("", "to", "into", "on", "in", "and", "or", "anything", "changes", "code", "them", "it")
     if tok.low in ("a", "an") and k + 1 < len(tokens):
         return k + 2 >= len(tokens) or tokens[k + 2].low in _lex.STOPWORDS
     return tok.low.endswith("s") and not tok.low.endswith("ss") and tok.text.islower() and (nxt == "" or nxt in _lex.STOPWORDS) and tok.low not in _lex.STOPWORDS

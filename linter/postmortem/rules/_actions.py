@@ -142,6 +142,38 @@ def label_end(an: Analysis) -> int | None:
     return None
 
 
+def _label_then_no_instruction(an: Analysis) -> bool:
+    """A label of a few words closed by a colon ("Query Optimization Quest:", "Load Balancer
+    Health:") followed by words that are no instruction ("A journey into …", "the pool is now
+    sized …"). The label is a noun phrase: no article, preposition or pronoun in it, and its
+    first word is a noun by the tables, not only a verb ("Rotate credentials: all keys …" is an
+    instruction with its object spelled out)."""
+    from ._language import _lemmas
+
+    tokens = an.tokens
+    if ":" not in an.text[: tokens[min(len(tokens) - 1, 4)].start]:
+        return False
+    for j in range(0, min(len(tokens) - 1, 4)):
+        tok = tokens[j]
+        if tok.sentence != tokens[0].sentence or not tok.text.replace("-", "").isalpha() or tok.low in _BLOCKERS or tok.low in _SUBJECT_WORDS:
+            return False
+        between = an.text[tok.end : tokens[j + 1].start]
+        if "," in between:
+            return False
+        if ":" not in between:
+            continue
+        if j == 0:
+            return False  # "Task: …", "Note: …": one word says nothing about what follows
+        nxt = tokens[j + 1]
+        if nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text) or _manner_adverb(nxt.low) or nxt.low in ("please", "never", "always"):
+            return False
+        if nxt.low not in ("a", "an", "the", "this", "our", "we", "it", "they", "no"):
+            return False  # only an article or a subject is sure to open something other than an instruction
+        lemmas = _lemmas(tokens[0].low) or {}
+        return bool(lemmas.get("NOUN") or lemmas.get("ADJ") or lemmas.get("PROPN"))
+    return False
+
+
 def _instruction_after_heading(an: Analysis) -> int | None:
     """The index of the verb after a heading that is itself an instruction: "Update search
     software: Explore upgrading …", "Automate Configuration Management: Continue using Puppet …".
@@ -219,6 +251,8 @@ def verb_first(an: Analysis) -> bool:
     i = opening(an)
     if i == 0 and label_end(an) is not None:
         return False  # "Task: Set up monitoring …": a label, then the instruction
+    if i == 0 and _label_then_no_instruction(an):
+        return False  # "Query Optimization Quest: A journey into …": a name, then no instruction at all
     tok = tokens[i]
     low = tok.low
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None

@@ -1555,6 +1555,8 @@ _CONATIVE = _lex._words("strive endeavour endeavor aim pledge vow resolve try at
 _RESOLVE_NOUNS = _lex._words("pact commitment effort point promise resolution habit")
 _TELL_VERBS = _lex._words("communicate note tell remind inform announce stress emphasise emphasize explain")
 _PEOPLE_SUBJECTS = _lex._words("we they you everyone everybody engineers developers people staff teams team")
+# How people work together: bettering it asks people to behave differently unless a means is named.
+_TALK_NOUNS = _lex._words("communication communications collaboration coordination cooperation teamwork")
 
 
 def _demanded_of_people(an: Analysis, first: int):
@@ -1596,6 +1598,10 @@ def _demanded(an: Analysis, first: int):
         return tok.start, tokens[first + 3].end, " ".join(t.text for t in tokens[first : first + 4])  # "Make a pact to triple-check …"
     if low in _TELL_VERBS and nxt.low == "that":
         return tok.start, nxt.end, f"{tok.text} that"
+    if low in _IMPROVE_VERBS:
+        k = first + 1 + (nxt.low in ("our", "the", "team", "cross-team"))
+        if k < n and tokens[k].low in _TALK_NOUNS and not any(t.low in ("by", "through", "via", "using") for t in tokens[k + 1 :]):
+            return tok.start, tokens[k].end, " ".join(t.text for t in tokens[first : k + 1])  # "Enhance our communication with …": people talking better
     words = words_of(an.text)
     for k in range(first + 1, n - 3) if ("ensure" in words or "sure" in words) and not words.isdisjoint(_lex.BEHAVIOUR_ADJECTIVES) else ():
         if tokens[k].low in ("ensure", "sure"):

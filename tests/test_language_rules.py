@@ -411,6 +411,7 @@ def test_a_label_before_a_colon_is_not_turned_into_the_verb():
         ("Try to book a 3 hours dedicated slot time for the migration process.", "PM303"),  # an effort
         ("Conduct thorough testing of any changes to infrastructure components before deploying them to production.", "PM303"),
         ("Enhance our communication with the CapCut app development team to ensure timely resolution of issues.", "PM303"),
+        ("Set up automated alerts for resource-intensive queries", "PM302"),  # an amount judged, no threshold
     ],
 )
 def test_action_item_shapes_from_real_post_mortems(action, code):
@@ -454,6 +455,8 @@ def test_action_item_shapes_from_real_post_mortems(action, code):
         "Rotate credentials: all API keys older than 90 days",  # an instruction as the heading
         "Improve communication with customers by adding a status page",  # a means is named
         "Don't duplicate service key credentials across multiple hubs.",
+        "Add an alert for high replication lag above 30 s",  # a threshold
+        "Add alerts for the high availability failover",  # a term, not an amount
     ],
 )
 def test_bounded_action_items_stay_clean(action):

@@ -906,13 +906,17 @@ def _function_named(tokens, k: int) -> bool:
 
 # Words that judge a value against what is normal: how far from normal is "abnormal"?
 _DEVIATIONS = _lex._words("abnormal abnormally unusual unusually anomalous excessive significant significantly")
+# Words that judge an amount without one: "high CPU", "slow queries", "heavy load", "resource-intensive queries".
+_DEGREE_JUDGED = _lex._words("high slow heavy intensive resource-intensive")
+_DEVIATIONS = _DEVIATIONS | _DEGREE_JUDGED
 _ALARMS = _lex._words("alert alerts alerting alarm alarms detect detection notify notification notifications page paging")
 
 
 def _deviation_without_threshold(an: Analysis, first: int, raw: str):
     """ "Implement automated alerts for abnormal database activity", "Enhance monitoring systems to
-    provide real-time alerts for abnormal server loads": an alarm whose condition is a judgement of
-    normal, with no threshold, number or named signal to compare against."""
+    provide real-time alerts for abnormal server loads", "Set up automated alerts for
+    resource-intensive queries": an alarm whose condition is a judgement of normal or of an
+    amount, with no threshold, number or named signal to compare against."""
     tokens = an.tokens
     words = words_of(an.text)
     if words.isdisjoint(_DEVIATIONS) or words.isdisjoint(_ALARMS) or "`" in raw:
@@ -920,9 +924,11 @@ def _deviation_without_threshold(an: Analysis, first: int, raw: str):
     rest = tokens[first + 1 :]
     if _measured(rest, an.text) or _names_anything(rest):
         return None
-    for tok in rest:
+    for k, tok in enumerate(rest):
         if tok.low in _DEVIATIONS:
-            return tok.start, tok.end, f"{tok.text.lower()!r} with no threshold: abnormal against what?"
+            if tok.low == "high" and k + 1 < len(rest) and rest[k + 1].low in ("availability", "priority", "level"):
+                continue  # "high availability", "high priority": a term, not an amount judged
+            return tok.start, tok.end, f"{tok.text.lower()!r} with no threshold: {'high or slow' if tok.low in _DEGREE_JUDGED else 'abnormal'} against what?"
     return None
 
 

@@ -45,8 +45,9 @@ latency of the search API to under 300 ms", "Revisit the retry policy to make su
 has no finish line either ("Enhance monitoring to detect uneven traffic distribution and server
 overloads", "Implement automated monitoring and alerting to promptly detect and respond to
 service issues"; "… to include database connection pool metrics" says what it holds), nor has an
-alarm whose condition is a judgement of normal with no threshold ("Implement automated alerts for
-abnormal database activity"), recurring work named by an act noun ("Implement regular software
+alarm whose condition is a judgement of normal or of an amount with no threshold ("Implement
+automated alerts for abnormal database activity", "Set up automated alerts for resource-intensive
+queries"; "high availability" is a term), recurring work named by an act noun ("Implement regular software
 maintenance and updates"), "best practices" as the content ("Update documentation on best
 practices for database interactions", "Update internal documentation to include best practices
 for load balancer setup and common pitfalls"), monitoring or alerting whose only object is

@@ -397,6 +397,21 @@ def test_a_label_before_a_colon_is_not_turned_into_the_verb():
         ("Schedule a post-incident review within a week to ensure effective learning and implementation of improvements.", "PM302"),
         ("Choose the best load balancing algorithm for your programs", "PM302"),
         ("Automate Configuration Management: Continue using Puppet for managing critical configurations.", "PM302"),
+        ("Clean up and consolidate release documentation", "PM302"),  # each joined verb with the object
+        ("Fix and improve our alerts for no new blocks being generated.", "PM302"),
+        ("Keep all the ansible scripts related to Persistence up to date (github)", "PM302"),  # a duty, never done
+        ("Coordinate with Kevin Schneider (or other BEP SMEs) to assess manual claim impact", "PM302"),
+        ("Monitor memory usage like a hawk, ready to swoop down at the first sign of trouble.", "PM302"),
+        ("Perform regular load balancer configuration checks during routine maintenance.", "PM302"),
+        ("Implement rigorous code review processes to catch configuration errors before deployment.", "PM302"),
+        ("Spin up a dev hub and figure out how to use hubtraf to simulate a large number of users doing work.", "PM302"),
+        ("Invest in load testing: Regularly conduct load testing of the search functionality.", "PM302"),
+        ("Query Optimization Quest: A journey into the heart of our database queries.", "PM301"),  # a name, no instruction
+        ("Do not perform a migration on both nodes in the same time slot.", "PM303"),  # as "Never perform …"
+        ("Try to book a 3 hours dedicated slot time for the migration process.", "PM303"),  # an effort
+        ("Conduct thorough testing of any changes to infrastructure components before deploying them to production.", "PM303"),
+        ("Enhance our communication with the CapCut app development team to ensure timely resolution of issues.", "PM303"),
+        ("Set up automated alerts for resource-intensive queries", "PM302"),  # an amount judged, no threshold
     ],
 )
 def test_action_item_shapes_from_real_post_mortems(action, code):
@@ -431,6 +446,17 @@ def test_action_item_shapes_from_real_post_mortems(action, code):
         "Review and adjust ULIMIT values using Puppet manifests.",  # the change is named
         "Share details on incident with GSA-IR and US-CERT",  # a report owed to named recipients
         "Setup alerts for when logs are not shipped to CWL - consider monitoring both receiving and sending part (issue created)",
+        "Investigate and fix the race in the scheduler",  # the second verb bounds the first
+        "Keep dependencies up to date with Renovate",  # a tool keeps them so
+        "Keep our own apt mirror",  # a state of the system
+        "Monitor the cluster for non-running pods and send an alert if the count exceeds a threshold.",
+        "Deploy comprehensive monitoring covering cache utilization, response times, and database performance.",
+        "In addition, add an alert when disk usage on db-3 exceeds 90%.",  # an adverbial, then the verb
+        "Rotate credentials: all API keys older than 90 days",  # an instruction as the heading
+        "Improve communication with customers by adding a status page",  # a means is named
+        "Don't duplicate service key credentials across multiple hubs.",
+        "Add an alert for high replication lag above 30 s",  # a threshold
+        "Add alerts for the high availability failover",  # a term, not an amount
     ],
 )
 def test_bounded_action_items_stay_clean(action):

@@ -142,6 +142,38 @@ def label_end(an: Analysis) -> int | None:
     return None
 
 
+def _label_then_no_instruction(an: Analysis) -> bool:
+    """A label of a few words closed by a colon ("Query Optimization Quest:", "Load Balancer
+    Health:") followed by words that are no instruction ("A journey into …", "the pool is now
+    sized …"). The label is a noun phrase: no article, preposition or pronoun in it, and its
+    first word is a noun by the tables, not only a verb ("Rotate credentials: all keys …" is an
+    instruction with its object spelled out)."""
+    from ._language import _lemmas
+
+    tokens = an.tokens
+    if ":" not in an.text[: tokens[min(len(tokens) - 1, 4)].start]:
+        return False
+    for j in range(0, min(len(tokens) - 1, 4)):
+        tok = tokens[j]
+        if tok.sentence != tokens[0].sentence or not tok.text.replace("-", "").isalpha() or tok.low in _BLOCKERS or tok.low in _SUBJECT_WORDS:
+            return False
+        between = an.text[tok.end : tokens[j + 1].start]
+        if "," in between:
+            return False
+        if ":" not in between:
+            continue
+        if j == 0:
+            return False  # "Task: …", "Note: …": one word says nothing about what follows
+        nxt = tokens[j + 1]
+        if nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text) or _manner_adverb(nxt.low) or nxt.low in ("please", "never", "always"):
+            return False
+        if nxt.low not in ("a", "an", "the", "this", "our", "we", "it", "they", "no"):
+            return False  # only an article or a subject is sure to open something other than an instruction
+        lemmas = _lemmas(tokens[0].low) or {}
+        return bool(lemmas.get("NOUN") or lemmas.get("ADJ") or lemmas.get("PROPN"))
+    return False
+
+
 def _instruction_after_heading(an: Analysis) -> int | None:
     """The index of the verb after a heading that is itself an instruction: "Update search
     software: Explore upgrading …", "Automate Configuration Management: Continue using Puppet …".
@@ -152,10 +184,13 @@ def _instruction_after_heading(an: Analysis) -> int | None:
         if "," in between or tokens[j].sentence != tokens[0].sentence:
             return None
         if ":" in between:
-            nxt = tokens[j + 1]
+            verb = j + 1
+            while verb < len(tokens) - 1 and _manner_adverb(tokens[verb].low):
+                verb += 1  # "Invest in load testing: Regularly conduct …": the adverb belongs to the instruction
+            nxt = tokens[verb]
             if nxt.low in _lex.NOT_IMPERATIVE_STARTS or not (nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text)):
                 return None
-            return j + 1
+            return verb
     return None
 
 
@@ -202,7 +237,9 @@ def _after_condition(an: Analysis, i: int) -> int | None:
     """The token after a leading "If …, " clause, or None when there is no comma to end it."""
     tokens = an.tokens
     if tokens[i].low == "in" and not (i + 1 < len(tokens) and tokens[i + 1].low in ("case", "the")):
-        return None
+        # "In addition, add …", "In particular, have …": a short adverbial closed by a comma
+        short = next((j for j in (i + 1, i + 2) if j < len(tokens) - 1 and _comma_after(an, j)), None)
+        return short + 1 if short is not None else None
     for j in range(i + 1, min(len(tokens) - 1, i + 14)):
         if _comma_after(an, j):
             return j + 1
@@ -214,6 +251,8 @@ def verb_first(an: Analysis) -> bool:
     i = opening(an)
     if i == 0 and label_end(an) is not None:
         return False  # "Task: Set up monitoring …": a label, then the instruction
+    if i == 0 and _label_then_no_instruction(an):
+        return False  # "Query Optimization Quest: A journey into …": a name, then no instruction at all
     tok = tokens[i]
     low = tok.low
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -289,8 +328,8 @@ def _subject_first(tokens, i) -> bool:
     """A noun phrase, then a modal, a participle or a perfect tense, within the first words: the
     first word, though it can be read as a verb ("Engineer", "Release", "Drift", "Modsec"), is
     the subject. Not after a causative: "have merges be done automatically" is an instruction."""
-    if tokens[i].low in _CAUSATIVES:
-        return False
+    if tokens[i].low in _CAUSATIVES or tokens[i].low in ("keep", "leave"):
+        return False  # "Keep the docs updated": an object and its state, not a subject and its verb
     for j in range(i + 1, min(len(tokens), i + 6)):
         low = tokens[j].low
         if low in ("has", "have", "had") and j + 1 < len(tokens) and is_participle(tokens[j + 1].low):
@@ -346,12 +385,19 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
         first, is_first = label, True  # "Query Optimization: Conduct periodic reviews …": judge the instruction
     positions = [first] if is_first else range(first, len(tokens))
     end = tokens[-1].end
+    second = _second_verb(an, first) if is_first else None
+    if second is not None:
+        positions = [first, second]  # "Fix and improve our alerts …": each verb takes the object
     if is_first:
         found = _open_ended(an, first, raw)
         if found is None and first == 0:
             after = _instruction_after_heading(an)
             if after is not None:
                 found = _open_ended(an, after, raw)  # "Automate Configuration Management: Continue using Puppet …"
+                if found is None:
+                    found = _recurring_check(an, after, raw)  # "Invest in load testing: Regularly conduct load testing …"
+        if found is None:
+            found = _open_ended_step(an, first, raw)
         if found is not None:
             return found
     for p in positions:
@@ -367,6 +413,8 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
         if low in ("clean", "follow") and p + 1 < len(tokens) and tokens[p + 1].low == "up":
             size = 2
         rest = tokens[p + size :]
+        if second is not None and p < second:
+            rest = tokens[second + 1 :]  # the object both verbs share, not the second verb
         if low in _lex.VAGUE_UNLESS_CONCRETE:
             promise = _NEVER_AGAIN.search(an.text, tokens[p].end)
             if promise and not _committed(rest, raw):
@@ -394,6 +442,10 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
         if not is_first and low in _COMPARATIVES and p + 1 < len(tokens) and tokens[p + 1].low != "than":
             if not _committed(rest, raw):
                 return tokens[p].start, end, f"{tokens[p].text.lower()!r} without a measure"
+    if second is not None:
+        found = _improvement_without_target(an, second, raw)
+        if found is not None:
+            return found  # "Update and streamline the runbook": the better is as open as alone
     if is_first:
         for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named, _watch_for_trouble, _hedged, _change_without_content):
             found = check(an, first, raw)
@@ -417,6 +469,39 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
     return None
 
 
+def _open_ended_step(an: Analysis, first: int, raw: str):
+    """A later step of the item that is open-ended: "Spin up a dev hub and figure out how to use
+    hubtraf …", "Develop and maintain comprehensive documentation …". The first step may be done;
+    the item is not, until the open one has a decision, an artefact or a finish line of its own."""
+    tokens = an.tokens
+    for k in range(first + 1, len(tokens) - 1):
+        if tokens[k].low not in ("and", "then") or tokens[k - 1].sentence != tokens[k].sentence:
+            continue
+        if tokens[k + 1].low in _OPEN_ENDED or any(phrase_at(an, k + 1, phrase) for phrase in _OPEN_BY_FIRST.get(tokens[k + 1].low, ())):
+            found = _open_ended(an, k + 1, raw)
+            if found is not None:
+                return tokens[k + 1].start, found[1], found[2]
+    return None
+
+
+def _second_verb(an: Analysis, first: int) -> int | None:
+    """The index of a second verb joined to the opening one before their shared object: "Fix and
+    improve our alerts …", "Clean up and consolidate release documentation", "Update and
+    streamline the runbook". Each verb is judged with the object, as it would be alone; read
+    together, the second verb would count as a word of the first one's object. None when the
+    opening verb stands alone."""
+    tokens = an.tokens
+    k = first + 1
+    if tokens[first].low in ("clean", "follow", "set", "speed", "shore", "tidy") and k < len(tokens) and tokens[k].low == "up":
+        k += 1
+    if k + 2 >= len(tokens) or tokens[k].low not in ("and", "or", "&") or punctuation_between(an, tokens[k - 1], tokens[k]):
+        return None
+    verb = tokens[k + 1]
+    if verb.low in _lex.NOT_IMPERATIVE_STARTS or verb.low not in _lex.IMPERATIVE_VERBS or verb.text.isupper():
+        return None
+    return k + 1
+
+
 _OPEN_ENDED = _lex._words(
     """
     investigate review evaluate assess explore research diagnose reflect discuss brainstorm
@@ -431,6 +516,8 @@ _OPEN_PHRASES = (
     ("determine", "whether"), ("see", "if"), ("spike", "into"), ("spike", "on"), ("look", "for"),
     ("come", "up", "with"), ("dig", "into"), ("try", "out"), ("sync", "with"), ("sync", "up"), ("touch", "base"),
     ("check", "in", "with"), ("meet", "with"), ("see", "what"), ("see", "how"), ("see", "whether"), ("see", "why"),
+    # working alongside someone, as "work with" and "sync with": the company, not the change
+    ("coordinate", "with"), ("collaborate", "with"), ("partner", "with"), ("liaise", "with"), ("engage", "with"),
 )
 _OPEN_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _OPEN_PHRASES:
@@ -460,6 +547,12 @@ def _open_ended(an: Analysis, first: int, raw: str):
         size = _open_event(tokens, first)
     if not size and low in _DURATIVE and _asks_question(tokens[first + 1 :]):
         size = 1  # "Monitor further updates to determine if they solve …": watching until a question answers itself
+    if not size and low in _WATCHING and not _reacts(an, tokens[first + 1 :]) and not any(_TICKET.match(t.text) for t in tokens[:first]):
+        size = 1  # "Monitor memory usage like a hawk": watching with nothing that ends it or acts on it
+    if not size and low in ("keep", "maintain"):
+        fresh = _kept_fresh(an, first)
+        if fresh is not None:
+            return fresh
     if not size:
         return None
     rest = _outside_question(tokens[first + size :])
@@ -475,6 +568,44 @@ _REVISE_VERBS = _lex._words("update adjust improve optimise optimize refine revi
 
 # Verbs of an ongoing activity: done when? "Monitor …", "Watch …", "Track …", "Follow …".
 _DURATIVE = _lex._words("monitor watch track follow observe maintain keep")
+
+
+# Watching, as a person's ongoing act: "Monitor the error rate", "Watch the queue".
+_WATCHING = _lex._words("monitor watch observe")
+
+
+def _reacts(an: Analysis, rest) -> bool:
+    """What ends the watching or turns it into a mechanism: an alarm ("… and send an alert if the
+    count exceeds a threshold"), a condition or an end ("until", "for two weeks", "after the
+    upgrade")."""
+    for k, t in enumerate(rest):
+        if t.low in _ALARMS or t.low in ("until", "if", "when", "whenever", "for", "after", "during", "threshold", "thresholds"):
+            return True
+        if k and (rest[k - 1].low in ("and", "then") or "&" in an.text[rest[k - 1].end : t.start]) and t.low in _CONCRETE_STEPS:
+            return True  # "monitor free disk space & remove db12": a step follows the watching
+    return False
+
+
+# A state that only lasts while someone keeps working at it: "up to date", "current", "in sync".
+_FRESH_STATES = (("up", "to", "date"), ("up-to-date",), ("current",), ("updated",), ("in", "sync"), ("synced",), ("in", "line"))
+
+
+def _kept_fresh(an: Analysis, first: int):
+    """ "Keep all the ansible scripts up to date", "Maintain the runbook in sync with the
+    deployment": a duty that never ends, unless a mechanism does it ("… up to date with
+    Renovate", "… automatically"). Keeping a thing ("Keep our own apt mirror", "Keep one prior
+    kernel available") is a state of the system, not this."""
+    tokens = an.tokens
+    if not words_of(an.text).isdisjoint(_MECHANISM):
+        return None
+    for k in range(first + 2, len(tokens)):
+        for phrase in _FRESH_STATES:
+            if phrase_at(an, k, phrase) and tokens[k - 1].low not in ("the", "a", "an", "our", "their", "its"):
+                after = tokens[k + len(phrase) :]
+                if any(t.low in ("with", "using", "via", "by") and m + 1 < len(after) and _names_anything(after[m + 1 : m + 2]) for m, t in enumerate(after)):
+                    return None  # "… up to date with Renovate": a tool keeps it so
+                return tokens[first].start, tokens[k + len(phrase) - 1].end, f"{tokens[first].low} … {' '.join(phrase)!r} is a duty with no finish line"
+    return None
 
 
 def _asks_question(rest) -> bool:
@@ -673,6 +804,7 @@ _EVALUATIVE = _lex._words(
     appropriately adequate adequately sufficient formal professional better smoother easier
     cleaner quicker faster earlier sooner thorough thoroughly advanced timely
     seamless seamlessly optimal efficient effective
+    comprehensive comprehensively rigorous rigorously stringent extensive extensively
     """
 )
 # What a superlative of "good" can judge without naming it: "best practices", "the best approach".
@@ -722,6 +854,8 @@ def _evaluative(an: Analysis, first: int, raw: str):
         if hit is None:
             continue
         rest = tokens[first + 1 :]
+        if low in _EVALUATIVE and _spelled_out(tokens, hit[1]):
+            return None  # "comprehensive monitoring covering cache utilization, response times, …": the judgement is spelled out
         if low in _EVALUATIVE and k > 0 and tokens[k - 1].low in ("a", "an", "the") and _function_named(tokens, hit[1]):
             return None  # "an easier mechanism for customers to opt in to lazy loading without …": easier for what is said
         if _measured(rest, an.text) or _purpose(tokens[hit[1]:]) and low not in ("more", "improve") \
@@ -730,6 +864,25 @@ def _evaluative(an: Analysis, first: int, raw: str):
         phrase = " ".join(t.text for t in tokens[hit[0] : hit[1]])
         return tokens[hit[0]].start, tokens[hit[1] - 1].end, f"{phrase.lower()!r} is a judgement, not a specification"
     return None
+
+
+_SPELLING_OUT = _lex._words("including covering incl namely")
+
+
+def _spelled_out(tokens, k: int) -> bool:
+    """After a judged phrase, a list of what it is to cover: "… covering cache utilization,
+    response times, and database performance", "… including memory usage metrics", "… such as
+    health check failures", "… with FormData, ReadableStream, and chained wrappers". Two content
+    words that are not generic, or two names, spell the judgement out."""
+    n = len(tokens)
+    for j in range(k, min(n - 1, k + 8)):
+        low = tokens[j].low
+        if low in _SPELLING_OUT or low == "such" and tokens[j + 1].low == "as" or low == "e.g":
+            content = [t for t in tokens[j + 1 : j + 8] if t.low not in _lex.STOPWORDS and t.low not in _VAGUE_OBJECTS and t.low not in _TROUBLE_NOUNS and t.low != "as"]
+            return len(content) >= 2
+        if low == "with" and sum(_names_anything([t]) for t in tokens[j + 1 : j + 8]) >= 2:
+            return True  # "… integration tests for fetch wrapper with FormData, ReadableStream, …"
+    return False
 
 
 def _function_named(tokens, k: int) -> bool:
@@ -753,13 +906,17 @@ def _function_named(tokens, k: int) -> bool:
 
 # Words that judge a value against what is normal: how far from normal is "abnormal"?
 _DEVIATIONS = _lex._words("abnormal abnormally unusual unusually anomalous excessive significant significantly")
+# Words that judge an amount without one: "high CPU", "slow queries", "heavy load", "resource-intensive queries".
+_DEGREE_JUDGED = _lex._words("high slow heavy intensive resource-intensive")
+_DEVIATIONS = _DEVIATIONS | _DEGREE_JUDGED
 _ALARMS = _lex._words("alert alerts alerting alarm alarms detect detection notify notification notifications page paging")
 
 
 def _deviation_without_threshold(an: Analysis, first: int, raw: str):
     """ "Implement automated alerts for abnormal database activity", "Enhance monitoring systems to
-    provide real-time alerts for abnormal server loads": an alarm whose condition is a judgement of
-    normal, with no threshold, number or named signal to compare against."""
+    provide real-time alerts for abnormal server loads", "Set up automated alerts for
+    resource-intensive queries": an alarm whose condition is a judgement of normal or of an
+    amount, with no threshold, number or named signal to compare against."""
     tokens = an.tokens
     words = words_of(an.text)
     if words.isdisjoint(_DEVIATIONS) or words.isdisjoint(_ALARMS) or "`" in raw:
@@ -767,9 +924,11 @@ def _deviation_without_threshold(an: Analysis, first: int, raw: str):
     rest = tokens[first + 1 :]
     if _measured(rest, an.text) or _names_anything(rest):
         return None
-    for tok in rest:
+    for k, tok in enumerate(rest):
         if tok.low in _DEVIATIONS:
-            return tok.start, tok.end, f"{tok.text.lower()!r} with no threshold: abnormal against what?"
+            if tok.low == "high" and k + 1 < len(rest) and rest[k + 1].low in ("availability", "priority", "level"):
+                continue  # "high availability", "high priority": a term, not an amount judged
+            return tok.start, tok.end, f"{tok.text.lower()!r} with no threshold: {'high or slow' if tok.low in _DEGREE_JUDGED else 'abnormal'} against what?"
     return None
 
 
@@ -1200,7 +1359,7 @@ def _recurring_check(an: Analysis, first: int, raw: str):
         # of people: "Implement regular health checks in the monitoring system" is automated.
         for k in range(first + 1, min(len(tokens), first + 3)):
             if tokens[k].low in _RECURRING:
-                for m in range(k + 1, min(len(tokens), k + 4)):
+                for m in range(k + 1, min(len(tokens), k + 5)):  # "regular load balancer configuration checks"
                     if tokens[m].low in _OPEN_EVENTS or light and tokens[m].low in _PEOPLE_WORK or _act_noun(tokens[m].low) and _head_at(tokens, m) and words_of(an.text).isdisjoint(_MECHANISM):
                         return tokens[first].start, tokens[m].end, f"recurring {tokens[m].low} by people has no finish line"
         return None
@@ -1398,10 +1557,12 @@ def _lessons_shared(an: Analysis, first: int):
 _HABIT_VERBS = _lex._words("start stop keep continue begin quit")
 _DILIGENCE = _lex._words("proactively quickly promptly carefully thoroughly diligently consistently properly timely")
 # Verbs of effort or resolve: what they ask for is a person trying, not a change made.
-_CONATIVE = _lex._words("strive endeavour endeavor aim pledge vow resolve")
+_CONATIVE = _lex._words("strive endeavour endeavor aim pledge vow resolve try attempt")
 _RESOLVE_NOUNS = _lex._words("pact commitment effort point promise resolution habit")
 _TELL_VERBS = _lex._words("communicate note tell remind inform announce stress emphasise emphasize explain")
 _PEOPLE_SUBJECTS = _lex._words("we they you everyone everybody engineers developers people staff teams team")
+# How people work together: bettering it asks people to behave differently unless a means is named.
+_TALK_NOUNS = _lex._words("communication communications collaboration coordination cooperation teamwork")
 
 
 def _demanded_of_people(an: Analysis, first: int):
@@ -1443,6 +1604,10 @@ def _demanded(an: Analysis, first: int):
         return tok.start, tokens[first + 3].end, " ".join(t.text for t in tokens[first : first + 4])  # "Make a pact to triple-check …"
     if low in _TELL_VERBS and nxt.low == "that":
         return tok.start, nxt.end, f"{tok.text} that"
+    if low in _IMPROVE_VERBS:
+        k = first + 1 + (nxt.low in ("our", "the", "team", "cross-team"))
+        if k < n and tokens[k].low in _TALK_NOUNS and not any(t.low in ("by", "through", "via", "using") for t in tokens[k + 1 :]):
+            return tok.start, tokens[k].end, " ".join(t.text for t in tokens[first : k + 1])  # "Enhance our communication with …": people talking better
     words = words_of(an.text)
     for k in range(first + 1, n - 3) if ("ensure" in words or "sure" in words) and not words.isdisjoint(_lex.BEHAVIOUR_ADJECTIVES) else ():
         if tokens[k].low in ("ensure", "sure"):
@@ -1543,6 +1708,13 @@ def _rule_for_people(an: Analysis, first: int):
         adverb = tok if low in _HABIT_ADVERBS else tokens[first - 1]
         if is_imperative(verb.text) and verb.low not in _POLICY_VERBS and not _SYSTEM_VERB(verb):
             return adverb.start, verb.end, f"{adverb.text} {verb.text}"
+    if low in ("don't", "don’t") or low == "do" and tokens[first + 1].low == "not":
+        # "Do not perform a migration on both nodes in the same time slot" is "Never perform …":
+        # the same habit asked of people, in other words
+        k = first + 1 + (low == "do")
+        if k < n and is_imperative(tokens[k].text) and tokens[k].low not in _POLICY_VERBS and not _SYSTEM_VERB(tokens[k]) \
+                and tokens[k].low in _PERSON_ACTS | _LIGHT_VERBS | _ROUTINE_CHECKS:
+            return tok.start, tokens[k].end, " ".join(t.text for t in tokens[first : k + 1])
     if low == "avoid" and _gerund(tokens[first + 1].low):
         return tok.start, tokens[first + 1].end, f"{tok.text} {tokens[first + 1].text}"  # "Avoid using toplevel wildcards"
     # a way of thinking asked of people: "Treat partial tokens as plaintext", "Assume the credential
@@ -1588,6 +1760,7 @@ def _rule_for_people(an: Analysis, first: int):
 _ROUTINE_CHECKS = _lex._words("check verify test confirm double-check triple-check validate review inspect re-check recheck")
 _ROUTINE_CHECKED = _lex._words("checked verified tested confirmed double-checked validated reviewed inspected re-checked rechecked")
 _WHEN_DONE = _lex._words("before after whenever")
+_CHECK_NOUNS = _lex._words("testing tests test checks check review reviews verification validation inspection inspections")
 
 
 def _clause_break_before(an: Analysis, tok) -> bool:
@@ -1612,6 +1785,11 @@ def _routine_check(tokens, first: int):
         # update-initramfs -u explicitly after any apt session …": a step by hand at each event.
         # A step that makes an artefact of a named thing ("Snapshot the orders database before
         # every schema migration") is a job a pipeline can run: not a person's habit.
+        return tokens[first].start, tokens[when + 1].end, f"{tokens[first].text} … {tokens[when].text} {tokens[when + 1].text}"
+    if low in _LIGHT_VERBS and any(t.low in _CHECK_NOUNS for t in tokens[first + 1 : first + 4]) and _any_occasion(tokens, when + 1) \
+            and not _names_anything(tokens[first + 1 : when]):
+        # "Conduct thorough testing of any changes … before deploying them": the same check by
+        # hand as "Test … before deploying", named as a noun
         return tokens[first].start, tokens[when + 1].end, f"{tokens[first].text} … {tokens[when].text} {tokens[when + 1].text}"
     if low in _ROUTINE_CHECKS:
         between = tokens[first + 1 : when]
@@ -1638,7 +1816,7 @@ def _any_occasion(tokens, k: int) -> bool:
     tok = tokens[k]
     nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
     if _gerund(tok.low):
-        return nxt in ("", "to", "into", "on", "in", "and", "or", "anything", "changes", "code")
+        return nxt in ("", "to", "into", "on", "in", "and", "or", "anything", "changes", "code", "them", "it")
     if tok.low in ("a", "an") and k + 1 < len(tokens):
         return k + 2 >= len(tokens) or tokens[k + 2].low in _lex.STOPWORDS
     return tok.low.endswith("s") and not tok.low.endswith("ss") and tok.text.islower() and (nxt == "" or nxt in _lex.STOPWORDS) and tok.low not in _lex.STOPWORDS

@@ -35,7 +35,14 @@ a change"; one named event stays a task), a habit in a second clause ("Avoid usi
 tags in production—always pin a stable version"), a way of thinking ("Treat partial or annotated
 tokens … as plaintext", "If a credential stops working shortly after a long session, assume
 auto-revocation and rotate rather than debugging auth") and an effort ("Make a pact to
-triple-check all configuration changes before unleashing them into the wild"). A question put to
+triple-check all configuration changes before unleashing them into the wild", "Try to book a 3
+hours dedicated slot time for the migration process"). "Do not perform a migration on both nodes
+in the same time slot" is the habit "Never perform …" says, and a check by hand named as a noun
+at each change is the same routine as "Test … before deploying" ("Conduct thorough testing of
+any changes to infrastructure components, including load balancers, before deploying them to
+production environments"). Bettering how people talk or work together asks them to behave
+differently ("Enhance our communication with the CapCut app development team to ensure timely
+resolution of issues") unless a means is named ("… by adding a status page"). A question put to
 someone is no habit: "Ask Grafana support if we should use PVC for grafana-agent". Telling
 colleagues what was learnt, as the whole item, changes nothing either ("Document the incident and
 share learnings with the team to prevent recurrence", "Document and communicate the incident,

@@ -45,8 +45,9 @@ latency of the search API to under 300 ms", "Revisit the retry policy to make su
 has no finish line either ("Enhance monitoring to detect uneven traffic distribution and server
 overloads", "Implement automated monitoring and alerting to promptly detect and respond to
 service issues"; "… to include database connection pool metrics" says what it holds), nor has an
-alarm whose condition is a judgement of normal with no threshold ("Implement automated alerts for
-abnormal database activity"), recurring work named by an act noun ("Implement regular software
+alarm whose condition is a judgement of normal or of an amount with no threshold ("Implement
+automated alerts for abnormal database activity", "Set up automated alerts for resource-intensive
+queries"; "high availability" is a term), recurring work named by an act noun ("Implement regular software
 maintenance and updates"), "best practices" as the content ("Update documentation on best
 practices for database interactions", "Update internal documentation to include best practices
 for load balancer setup and common pitfalls"), monitoring or alerting whose only object is
@@ -73,8 +74,26 @@ does not say which ("Choose the best load balancing algorithm for your programs"
 open-ended instruction after a heading that is itself one ("Automate Configuration Management:
 Continue using Puppet for managing critical configurations …") have no finish line either. A
 thing whose function is said is specified: "Implement an easier mechanism for customers to opt in to lazy loading
-without opting in to auto-updating". The hint names the item's own object that needs a finish
-line.
+without opting in to auto-updating". Two verbs joined before the object they share are each
+judged with it, as they would be alone ("Fix and improve our alerts for no new blocks being
+generated", "Clean up and consolidate release documentation"; "Investigate and fix the race in
+the scheduler" is fine); a later step that is open-ended leaves the item open ("Spin up a dev hub
+and figure out how to use hubtraf …", "Develop and maintain comprehensive documentation …"); a
+recurring act after an instruction used as a heading counts ("Invest in load testing: Regularly
+conduct load testing of the search functionality …"). Keeping a thing fresh is a duty with no
+finish line ("Keep all the ansible scripts related to Persistence up to date"; "… up to date
+with Renovate" or "… automatically" names what keeps it so, "Keep our own apt mirror" is a state
+of the system), so are watching with nothing that ends or acts on it ("Monitor memory usage like
+a hawk, ready to swoop down at the first sign of trouble"; "Monitor the cluster for non-running
+pods and send an alert if the count exceeds a threshold" acts) and working alongside someone
+("Coordinate with Kevin Schneider (or other BEP SMEs) to assess manual claim impact", as "Work
+with …" and "Sync with …"). "Comprehensive", "rigorous", "stringent" and "extensive" judge in
+place of a specification ("Implement comprehensive monitoring and alerting for application
+errors, not just service availability", "Implement rigorous code review processes …") unless
+what they cover is spelled out ("… covering cache utilization, response times, and database
+performance", "… including …", "… such as …"). A short adverbial before the verb ("In
+addition, …", "In particular, …") is not the item's opening. The hint names the item's own
+object that needs a finish line.
 
 ## Why it matters
 Vague action items are the ones that stay open forever: nobody can tell when "improve

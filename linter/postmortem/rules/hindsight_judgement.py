@@ -103,6 +103,8 @@ def _judgement(an, i):
         if prev in lex.MODALS and nxt == "be" and same(i + 2) and (tokens[i + 2].low.endswith("ing") or tokens[i + 2].low in _GUESSED):
             return None  # "the operator might just be hitting enter twice", "it could simply be a timeout": a guess about what is
         if prev in lex.MODALS or (prev == "have" and prev2 in lex.MODALS):
+            if _thing_acts(an, i - (1 if prev in lex.MODALS else 2)):
+                return None  # "Things could easily have turned out a lot worse": luck or a system, no one's step
             return "makes a counterfactual sound easy"
         if nxt == "had" and same(i + 2) and tokens[i + 2].low == "to" and person_subject_before(an, i) is not None:
             return "makes the response sound easy"
@@ -139,6 +141,28 @@ def _people_word(tok) -> bool:
     """A word for a person or people: a pronoun, a role, a team, an @handle."""
     low = tok.base.lower()
     return low in _PEOPLE_WORDS or low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or tok.is_handle
+
+
+# Words before a modal that do not name what acts: the clause's subject is elsewhere or is a
+# person ("who could simply have …") or a step left open ("it could easily have been …").
+_OPEN_SUBJECTS = lex._words("it this that which who what there")
+
+
+def _thing_acts(an, m) -> bool:
+    """Whether the modal at ``m`` has a thing, not a person, right before it as its subject and
+    an active verb after it ("things could easily have turned out worse", "the server would
+    simply not talk"): a counterfactual about how things went, not about what someone did. A
+    passive after it ("the job could simply have been re-run") is a step someone could take."""
+    tokens = an.tokens
+    if m < 1 or tokens[m - 1].sentence != tokens[m].sentence:
+        return False
+    subject = tokens[m - 1]
+    if _people_word(subject) or subject.low in _OPEN_SUBJECTS or subject.low in lex.STOPWORDS or not subject.low.isalpha():
+        return False
+    if person_subject_before(an, m) is not None:
+        return False
+    after = [t.low for t in tokens[m + 1 : m + 5] if t.sentence == tokens[m].sentence]
+    return not any(low in ("be", "been") for low in after)
 
 
 def person_subject_after(an, j):

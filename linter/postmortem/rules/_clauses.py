@@ -1352,11 +1352,37 @@ def _act_as_cause(an, clause, actor):
         return None
     if clause.verb == actor.end + 1 and tokens[actor.end].low in ("who", "that"):
         return None  # "because the engineer who made the change has the most context": the act describes the person
+    if _works_as_designed(an, clause.sentence, t):
+        return None  # "The HTML loads, because I excluded main_frame": how a thing works, not why it broke
     main = tokens[clause.main].low
     if main in _STATE_VERBS or main in AUXILIARIES or main in lex.RESPONSE_VERBS or main in _DISCOVERIES or main in _REPORTED \
             or not (is_past_verb(main) or main in _IRREGULAR_PAST):
         return None  # "because the engineer saw errors in the logs": a response, not a cause
     return t, clause.main + 1, f"because … {main}"
+
+
+# What an effect clause says when it reports trouble: "the site is down because …", "the job fails
+# because …".
+_TROUBLE = lex.FAILURE_CUES | W(
+    """
+    down fail fails outage outages error errors crash crashes slow unavailable missing lost loses stale
+    empty blank dead stuck hang hangs timeout timeouts degraded gone problem problems issue issues
+    not no never nothing can't can’t cannot won't won’t doesn't doesn’t isn't isn’t aren't aren’t
+    """
+)
+
+
+def _works_as_designed(an, sentence, because) -> bool:
+    """Whether the clause before "because" at ``because`` tells how something works now, in the
+    present and with no word of trouble ("The HTML loads, because I excluded main_frame"): the
+    act it gives as the reason is a design, not the cause of an incident. "The site is down
+    because someone deleted the record" reports trouble; "It broke because …" is past."""
+    from ._modality import told_in_past
+
+    before = [tok.low for tok in an.sentence_tokens(sentence) if tok.start < an.tokens[because].start]
+    if len(before) < 2 or before[0] in ("it", "it's", "it’s", "this", "that", "which"):
+        return False  # "It was because …", "This is because …": the effect is elsewhere
+    return not told_in_past(before) and not any(low in _TROUBLE or low in _IRREGULAR_PAST for low in before)
 
 
 def _none_did(an, clause, actor):

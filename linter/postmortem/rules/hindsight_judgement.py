@@ -42,6 +42,11 @@ NAME = "hindsight-judgement"
 SEVERITY = Severity.WARNING
 
 _OBVIOUS = lex._words("obvious obviously")
+# What "obvious" may stand before without judging anyone: a flaw of a system or a fix for it, and
+# an idea put forward (an answer, a solution, a suspect) rather than a step someone missed.
+_OBVIOUS_THINGS = lex._words(
+    "design flaw gap fix improvement next answer answers solution solutions choice approach explanation suspect suspects candidate candidates guess"
+)
 _MINIMISERS = lex._words("simply just easily")
 # After "might just be": what a guess names ("could simply be a timeout"); a participle after it
 # ("could easily be recovered") is a counterfactual about a step.
@@ -74,8 +79,8 @@ def _judgement(an, i):
     if low in _OBVIOUS:
         if negated_before(an, i, reach=3):
             return None
-        if low == "obvious" and same(i + 1) and tokens[i + 1].low in ("design", "flaw", "gap", "fix", "improvement", "next"):
-            return None  # "such an obvious design flaw": about the system
+        if low == "obvious" and same(i + 1) and tokens[i + 1].low in _OBVIOUS_THINGS:
+            return None  # "such an obvious design flaw": about the system; "had an obvious answer": an idea, no one judged
         if low == "obviously" and same(i + 1) and tokens[i + 1].low.endswith("ing"):
             return None  # "…, obviously taking a production server down with it": a consequence
         lows = [t.low for t in an.sentence_tokens(tok.sentence)]

@@ -89,8 +89,9 @@ def _judgement(an, i):
             or lows[k] in ("has", "have") and lows[k + 1] == "to" for k in range(len(lows) - 1)
         ):
             return None  # about future work or how a thing could be, not hindsight about people
-        if not _past(lows):
-            return None  # "Some things that are necessary and obvious to do just cannot get done": no past to look back on
+        if not _past(lows) or low == "obviously" and not _past(_clause_lows(an, i)):
+            return None  # "Some things that are necessary and obvious to do just cannot get done": no past to look back on;
+            # "I have not load-tested the server and obviously this depends on the resources": its own clause has none
         judged = any(same(j) and tokens[j].low in _EVALUATIONS for j in (i + 1, i + 2))
         if low == "obviously" and not judged and not any(_people_word(t) for t in an.sentence_tokens(tok.sentence)) and not _counterfactual(lows):
             return None  # "the config had obviously been copied from staging, since …": evidence, no one judged
@@ -116,6 +117,26 @@ def _judgement(an, i):
         if low != "easily" and nxt in _LAPSES and nxt != "had" and person_subject_before(an, i) is not None:
             return "makes a person's lapse sound easy to avoid"
     return None
+
+
+# Words that open a new clause inside a sentence.
+_CLAUSE_OPENERS = lex._words("and but so because since while although though whereas")
+
+
+def _clause_lows(an, i):
+    """The lower-cased words of the clause that token ``i`` stands in: from the last comma,
+    semicolon, dash or coordinating word before it to the next one after it."""
+    tokens = an.tokens
+    sentence = an.sentence_tokens(tokens[i].sentence)
+    k = next(n for n, t in enumerate(sentence) if t.start == tokens[i].start)
+
+    def breaks(n):  # a boundary just before sentence[n]
+        gap = an.text[sentence[n - 1].end : sentence[n].start]
+        return any(c in gap for c in ",;:—–") or sentence[n].low in _CLAUSE_OPENERS
+
+    start = next((n for n in range(k, 0, -1) if breaks(n)), 0)
+    end = next((n for n in range(k + 1, len(sentence)) if breaks(n)), len(sentence))
+    return [t.low for t in sentence[start:end]]
 
 
 _PEOPLE_WORDS = lex.PERSON_PRONOUNS | lex._words("me us my our your his her their them i've we've i'm we're i’ve we’ve i’m we’re")

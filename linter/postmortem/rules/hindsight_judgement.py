@@ -108,6 +108,8 @@ def _judgement(an, i):
         nxt = tokens[i + 1].low if same(i + 1) else ""
         if prev in lex.MODALS and nxt == "be" and same(i + 2) and (tokens[i + 2].low.endswith("ing") or tokens[i + 2].low in _GUESSED):
             return None  # "the operator might just be hitting enter twice", "it could simply be a timeout": a guess about what is
+        if prev in lex.MODALS and nxt not in ("have", "'ve", "’ve") and not _past([t.low for t in an.sentence_tokens(tok.sentence)]):
+            return None  # "A developer could easily delete the table with this script": a risk now, not hindsight
         if prev in lex.MODALS or (prev == "have" and prev2 in lex.MODALS):
             if _thing_acts(an, i - (1 if prev in lex.MODALS else 2)):
                 return None  # "Things could easily have turned out a lot worse": luck or a system, no one's step

@@ -696,6 +696,8 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
         return None
     if low in ("who", "that") and j > 0 and tokens[j - 1].sentence == sentence:
         # "the person who pushed", "a guy that took out"
+        if low == "who" and tokens[j - 1].low in _ASKING_VERBS:
+            return None  # "Instead of asking who made the mistake, …": "who" asks; nothing before it acts
         cleft = _cleft_focus(an, j - 1)
         if cleft is not None:
             return cleft
@@ -733,6 +735,11 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
                 return role
         inner = head
     return actor
+
+
+# Verbs that put a question: "who" after them opens an indirect question, not a relative clause
+# ("asking who made the mistake", "we wondered who had pushed").
+_ASKING_VERBS = W("ask asks asked asking wonder wonders wondered wondering question questions questioned questioning")
 
 
 # Words that may open a sentence whose subject, the writer, is left out: "Oops, forgot to bump
@@ -1457,7 +1464,10 @@ def _instead_of(an, clause, actor):
         if tokens[t].low == "instead" and t + 2 < len(tokens) and tokens[t + 1].low == "of" and tokens[t + 2].sentence == clause.sentence:
             doing = tokens[t + 2].low
             if doing.endswith("ing") and len(doing) > 4 and doing not in ("something", "nothing", "everything", "anything", "during", "being"):
-                return t, t + 3, f"{tokens[clause.main].low} instead of {doing}"
+                main = tokens[clause.main].low
+                if not (is_past_verb(main) or main in _IRREGULAR_PAST or main in _NARRATIVE_PRESENT):
+                    return None  # "Instead of asking who made the mistake, we ask what made it possible": a practice
+                return t, t + 3, f"{main} instead of {doing}"
     return None
 
 

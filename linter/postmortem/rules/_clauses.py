@@ -1209,6 +1209,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     if main in ERROR_VERBS or error_prefixed(main):
         if main in ("ignored", "ignore", "ignores") and not _person_ignorable(an, clause):
             return None
+        if main in _ATTENTION_LAPSES and _thing_explains(an, clause):
+            return None  # "The on-call engineer missed the first page because it was routed to the wrong rotation"
         return clause.main, clause.main + 1, main
     if main in misdeeds() and not _explained(an, clause):
         return clause.main, clause.main + 1, main  # a misdeed: "violated the privacy act", "stole customer data"
@@ -1539,6 +1541,38 @@ def _made_a_slip(an, clause):
         if tokens[t].low in ("mistake", "mistakes", "typo", "typos", "blunder", "blunders"):
             return clause.main, t + 1, f"made a {tokens[t].low}"
     return None
+
+
+# Lapses of attention: what was not seen or not read right.
+_ATTENTION_LAPSES = W("missed overlooked misread misunderstood misjudged")
+# Words that open a noun phrase after "because" and say nothing of who it is.
+_REASON_LEADS = W("the a an its their our this that these those both all every each some no")
+
+
+def _thing_explains(an, clause) -> bool:
+    return thing_explains(an, clause.main)
+
+
+def thing_explains(an, main: int) -> bool:
+    """Whether a reason after the verb at ``main`` has a thing, not a person, as its subject:
+    "missed the page because it was routed to the wrong rotation", "overlooked the change since
+    the diff was 3,000 lines long". "Missed the alert because he was asleep" gives the person as
+    the reason."""
+    tokens = an.tokens
+    sentence = tokens[main].sentence
+    for t in range(main + 1, len(tokens) - 1):
+        if tokens[t].sentence != sentence:
+            return False
+        if tokens[t].low in ("because", "since", "as"):
+            k = t + 1
+            while k < len(tokens) and tokens[k].sentence == sentence and tokens[k].low in _REASON_LEADS:
+                k += 1
+            if k >= len(tokens) or tokens[k].sentence != sentence:
+                return False
+            low = tokens[k].low
+            return low not in PRONOUNS and low not in ROLE_NOUNS and low not in lex.TEAM_NOUNS and low != "they" \
+                and not tokens[k].text[:1].isupper() and not low.startswith("@")
+    return False
 
 
 def _explained(an, clause) -> bool:

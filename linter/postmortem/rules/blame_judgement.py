@@ -336,8 +336,9 @@ def _judgements(an):
         elif low in _NEGLECT_VERBS:
             subject = person_subject_before(an, i)
             nothing = i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence and tokens[i + 1].low == "nothing"
-            if subject is not None and tokens[subject.start].low not in _NO_ONE and not nothing:  # not "Nobody forgot anything", "the team forgot nothing"
-                yield tokens[subject.start].start, tok.end, "blames a person for a lapse"
+            if subject is not None and tokens[subject.start].low not in _NO_ONE and not nothing \
+                    and not (low == "overlooked" and cl.thing_explains(an, i)):  # not "Nobody forgot anything", "the team forgot nothing"
+                yield tokens[subject.start].start, tok.end, "blames a person for a lapse"  # nor "overlooked it because the diff was long"
     yield from _person_judgements(an)
     yield from _lacking(an)
     if "?" in an.text:

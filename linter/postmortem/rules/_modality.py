@@ -241,6 +241,8 @@ def voiced(an, i: int) -> bool:
     sentence = an.sentence_tokens(an.tokens[i].sentence)
     lows = [t.low for t in sentence]
     k = next((n for n, t in enumerate(sentence) if t.start >= an.tokens[i].start), len(sentence))
+    if any(lows[n] == "tempting" and lows[n + 1] == "to" for n in range(max(0, k - 4), k) if n + 1 < len(lows)):
+        return True  # "It's tempting to blame the operator": a temptation named, not yielded to
     for n in range(k - 1, -1, -1):
         if lows[n] in _VOICING:
             # a frame of temptation or error, a view that holds it, or people who hold it as a

@@ -294,6 +294,30 @@ def check(doc, ctx):
             yield Finding(block.span(start, end), f"judges people: {phrase!r} ({what})", _HINT)
 
 
+# Nouns for a fact or an aspect of things: "the stupid thing is that …", "the dumbest part of the outage was …".
+_FACT_NOUNS = lex._words("thing part bit")
+
+
+def _verdict_on_a_fact(an, i) -> bool:
+    """A judgement word in "the <word> thing/part/bit … is/was …": the subject of a copula that
+    weighs a fact of the incident ("The stupid thing is that the fix was one line", "The dumbest
+    part of the outage was the retry storm"), not a person or a person's act ("foolish things
+    they did", "a dumb mistake")."""
+    tokens = an.tokens
+    same = lambda j: 0 <= j < len(tokens) and tokens[j].sentence == tokens[i].sentence  # noqa: E731
+    before = i - 1
+    while same(before) and tokens[before].low in ("most", "really", "very", "truly"):
+        before -= 1
+    if not (same(before) and tokens[before].low == "the" and same(i + 1) and tokens[i + 1].low in _FACT_NOUNS):
+        return False
+    for j in range(i + 2, i + 8):
+        if not same(j) or tokens[j].low in ("who", "that", "which", "they", "he", "she", "i", "we", "you"):
+            return False  # "the stupid thing that he did": a person's act
+        if tokens[j].low in ("is", "was", "'s", "’s"):
+            return True
+    return False
+
+
 # Kinds of finding that name an act, which a question can leave open ("we never ask who
 # screwed up"); a word of judgement is the writer's own even in a question.
 _ACTS_ASKED_ABOUT = frozenset({"assigns blame", "blames a person for a lapse"})
@@ -315,6 +339,8 @@ def _judgements(an):
                 continue  # "regardless of whether or not laziness or stupidity were also present": left open
             if _range_of_verdicts(an, i):
                 continue  # "good/bad/brilliant/stupid": every verdict at once, none given
+            if _verdict_on_a_fact(an, i):
+                continue  # "The stupid thing is that the fix was one line": a fact judged, no one
             if _enabled_mishap(an, i):
                 continue  # "Find system problems that allowed the fuckup to happen"
             if _kind_of_conduct(an, i):

@@ -137,7 +137,7 @@ def _clause_lows(an, i):
         return any(c in gap for c in ",;:—–") or sentence[n].low in _CLAUSE_OPENERS
 
     start = next((n for n in range(k, 0, -1) if breaks(n)), 0)
-    end = next((n for n in range(k + 1, len(sentence)) if breaks(n)), len(sentence))
+    end = next((n for n in range(k + 2, len(sentence)) if breaks(n)), len(sentence))  # "Obviously, nobody read the log": the adverb's clause follows its comma
     return [t.low for t in sentence[start:end]]
 
 

@@ -47,7 +47,10 @@ negligently").
 
 A sentence said as a rule is not an account of blame ("After every outage, we write a
 blameless post-mortem to try and learn from our mistakes", "Even the sharpest tools in the
-IT shed blunder from time to time"), nor is one that supposes ("It was a great place to
+IT shed blunder from time to time", "At some time or another, everybody screws up", "Software
+engineers screw up all the time"), nor is a judgement word that weighs a fact ("The stupid
+thing is that the fix was one line"; "He did a stupid thing" is reported), nor a temptation
+named ("It's tempting to blame the operator"), nor one that supposes ("It was a great place to
 work, no finger pointing, if you screwed up no big deal", "If you are accidentally banned,
 we are also sincerely sorry for that", "Say there’s an incident and … Bobby and Susan
 screwed up") or asks ("I wonder whether that single difference - blame the person vs fix the

@@ -38,6 +38,10 @@ clearly identify what he was working on"; not the advice "the best approach woul
 to just revert"); and the timing of a response in the passive ("the rollback should have been
 started sooner").
 
+A response whose absence is supposed credits it: "If Alice had not noticed the spike, we would
+have found out from customers" is fine; "If the engineer had not skipped the test, the bug
+would have been caught" and "… the outage would not have happened" are reported.
+
 A claim voiced as a temptation or a wrong belief is not the writer’s ("It is tempting to say
 the engineer should have known better", "Knowing the outcome of a failure makes us falsely
 believe we should have seen it coming"); "It’s easy to say that they should have tested

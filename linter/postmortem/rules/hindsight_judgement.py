@@ -10,7 +10,12 @@ wrong") in it (an inference from evidence: "the config had obviously been copied
 staging, since it still pointed at the staging bucket"), an "obvious design flaw", a guess
 about what is ("the operator might just be hitting the enter key multiple times", "it could
 simply be a timeout"; "could just have hit enter" is a counterfactual and is reported), and
-"easily missed" said of a message.
+"easily missed" said of a message. So are luck and systems after a modal ("Things could easily
+have turned out a lot worse", "the test server would simply not talk to the other computers"),
+a risk in the present ("A developer could easily delete the table with this script"),
+"obvious" before an idea put forward ("The question had an obvious answer"), and "obviously" in
+a clause with no past of its own ("I have not load-tested the server and obviously this depends
+on the underlying resources").
 
 "Obvious" needs a past to look back on: "Some things that are necessary and obvious to do
 just cannot get done with only two people" has none; "broke our VSO tests for obvious

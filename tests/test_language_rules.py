@@ -831,6 +831,9 @@ def test_blame_beside_talk_about_blame_is_still_found(sentence, code):
         "The stupid thing is that the fix was one line.",
         "The dumbest part of the outage was the retry storm.",
         "It's tempting to blame the operator.",
+        # whatever a relative clause leaves open; a modifier that is not the object
+        "We review the timeline and add anything we have missed.",
+        "The more specific I made the detection for the most dangerous account, the less the aggregate saw of it.",
     ],
 )
 def test_rules_facts_and_credits_stay_clean(sentence):
@@ -854,6 +857,8 @@ def test_rules_facts_and_credits_stay_clean(sentence):
         ("If the engineer had not run the script, the outage would not have happened.", "PM505"),
         ("He did a stupid thing.", "PM503"),
         ("We were tempted to fire him.", "PM508"),
+        ("Something we missed caused the outage.", "PM507"),
+        ("He ran the most dangerous command.", "PM507"),
     ],
 )
 def test_blame_beside_rules_facts_and_credits_is_still_found(sentence, code):

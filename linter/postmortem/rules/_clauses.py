@@ -1209,6 +1209,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     if main in ERROR_VERBS or error_prefixed(main):
         if main in ("ignored", "ignore", "ignores") and not _person_ignorable(an, clause):
             return None
+        if actor.start > 0 and tokens[actor.start - 1].low in _ANY_THING and tokens[actor.start - 1].sentence == clause.sentence:
+            return None  # "We review the timeline and add anything we have missed": whatever was missed, no account
         if main in _ATTENTION_LAPSES and _thing_explains(an, clause):
             return None  # "The on-call engineer missed the first page because it was routed to the wrong rotation"
         return clause.main, clause.main + 1, main
@@ -1255,7 +1257,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
                     return t, k + 1, f"{main} the bad {tokens[k].low}"
         if low in _DANGEROUS and nxt in ("command", "commands", "query", "script", "operation"):
             return t, t + 2, f"{main} a {low} {nxt}"
-        if low in ("most",) and nxt in _DANGEROUS:
+        if low in ("most",) and nxt in _DANGEROUS and t == clause.main + 2 and tokens[t - 1].low == "the":
+            # "ran the most dangerous command": the object itself; not "made the detection for the most dangerous account"
             return t, min(t + 3, clause.end), f"{main} the most {nxt} …"
         if low == "instead" and (main in DESTRUCTIVE_VERBS or main in _RUN_VERBS):
             return t, t + 1, f"{main} … instead"
@@ -1543,6 +1546,8 @@ def _made_a_slip(an, clause):
     return None
 
 
+# Free-choice words a relative clause may hang on: "anything we have missed".
+_ANY_THING = W("anything everything whatever whichever")
 # Lapses of attention: what was not seen or not read right.
 _ATTENTION_LAPSES = W("missed overlooked misread misunderstood misjudged")
 # Words that open a noun phrase after "because" and say nothing of who it is.

@@ -834,6 +834,9 @@ def test_blame_beside_talk_about_blame_is_still_found(sentence, code):
         # whatever a relative clause leaves open; a modifier that is not the object
         "We review the timeline and add anything we have missed.",
         "The more specific I made the detection for the most dangerous account, the less the aggregate saw of it.",
+        # what could not be done
+        "We felt that we couldn't wait and let down the faculty.",
+        "The operator could not verify the backup.",
     ],
 )
 def test_rules_facts_and_credits_stay_clean(sentence):
@@ -859,6 +862,8 @@ def test_rules_facts_and_credits_stay_clean(sentence):
         ("We were tempted to fire him.", "PM508"),
         ("Something we missed caused the outage.", "PM507"),
         ("He ran the most dangerous command.", "PM507"),
+        ("The operator did not verify the backup.", "PM507"),
+        ("The engineers couldn't wait to get their code running.", "PM507"),
     ],
 )
 def test_blame_beside_rules_facts_and_credits_is_still_found(sentence, code):

@@ -1168,7 +1168,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         perfect = main in DUTY_WORDS and any(tokens[t].low in ("have", "has", "had") or tokens[t].low.startswith(("haven", "hasn", "hadn"))
                                              for t in range(clause.verb, clause.main))  # "I haven't checked the invoices"
         if (main in DUTY_VERBS or main in DUTY_WORDS and (_never_before(an, clause.verb) or perfect)) and _negation_in_group(an, clause) \
-                and not _explained(an, clause) and not _found_later(an, clause):
+                and not _explained(an, clause) and not _found_later(an, clause) and not _unable(an, clause):
             if main not in DUTY_VERBS:
                 if perfect:
                     return clause.verb, clause.main + 1, f"not {main}"
@@ -1608,6 +1608,18 @@ def _found_later(an, clause) -> bool:
 def _first_person_singular(low: str) -> bool:
     low = "i" if low == "me" else low
     return low == "i" or low.startswith(("i'", "i’"))
+
+
+# Auxiliaries of ability: "we couldn't wait" says what was not possible, not a duty skipped.
+_ABILITY_AUX = W("could couldn't couldn’t couldnt can can't can’t cannot cant")
+
+
+def _unable(an, clause) -> bool:
+    """Whether the negated verb group is one of ability ("we felt that we couldn't wait", "the
+    operator could not reach the console"): what could not be done, not a lapse."""
+    tokens = an.tokens
+    eager = clause.main + 1 < len(tokens) and tokens[clause.main + 1].low == "to" and tokens[clause.main + 1].sentence == clause.sentence
+    return not eager and any(tokens[t].low in _ABILITY_AUX for t in range(clause.verb, clause.main))  # "couldn't wait to ship it": eagerness
 
 
 def _negation_in_group(an, clause) -> bool:

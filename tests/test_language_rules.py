@@ -837,6 +837,8 @@ def test_blame_beside_talk_about_blame_is_still_found(sentence, code):
         # what could not be done
         "We felt that we couldn't wait and let down the faculty.",
         "The operator could not verify the backup.",
+        # the writer's own upkeep
+        "I removed the branch protection rules that prevented it from being deleted, you can remove it now.",
     ],
 )
 def test_rules_facts_and_credits_stay_clean(sentence):
@@ -864,6 +866,7 @@ def test_rules_facts_and_credits_stay_clean(sentence):
         ("He ran the most dangerous command.", "PM507"),
         ("The operator did not verify the backup.", "PM507"),
         ("The engineers couldn't wait to get their code running.", "PM507"),
+        ("I deleted a chunk of the wiki.", "PM507"),
     ],
 )
 def test_blame_beside_rules_facts_and_credits_is_still_found(sentence, code):

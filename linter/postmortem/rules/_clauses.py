@@ -227,6 +227,8 @@ DESTRUCTIVE_VERBS = W(
     """
 )
 DESTRUCTIVE_BASES = W("delete wipe drop truncate erase destroy corrupt remove overwrite purge kill shut unplug disconnect reboot cut revert push deploy run")
+# Destructive verbs of ordinary upkeep, said by the writer of their own work: "I removed the rules".
+_HOUSEKEEPING = W("removed")
 # The destructive verbs rare enough to be worth a look on their own.
 STRONG_DESTRUCTIVE = W("deleted wiped truncated erased destroyed corrupted overwrote overwritten purged")
 _LIVE_TARGETS = W("production prod live primary customer customers power")
@@ -1301,8 +1303,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         window = lows[: 10]
         if any(low in _LIVE_TARGETS for low in window):
             return clause.main, clause.main + 1, f"{main} live data"
-        if actor.kind == "pronoun" and _first_person_singular(tokens[actor.start].low) and main in DESTRUCTIVE_VERBS:
-            return clause.main, clause.main + 1, main
+        if actor.kind == "pronoun" and _first_person_singular(tokens[actor.start].low) and main in DESTRUCTIVE_VERBS and main not in _HOUSEKEEPING:
+            return clause.main, clause.main + 1, main  # not "I removed the branch protection rules …, you should be able to remove it now"
     lost = _data_destroyed(an, clause)
     if lost is not None:
         return lost

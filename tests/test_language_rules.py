@@ -839,6 +839,8 @@ def test_blame_beside_talk_about_blame_is_still_found(sentence, code):
         "The operator could not verify the backup.",
         # the writer's own upkeep
         "I removed the branch protection rules that prevented it from being deleted, you can remove it now.",
+        # how something was said
+        '"It was a mistake," a spokesperson said, without giving details.',
     ],
 )
 def test_rules_facts_and_credits_stay_clean(sentence):
@@ -867,6 +869,7 @@ def test_rules_facts_and_credits_stay_clean(sentence):
         ("The operator did not verify the backup.", "PM507"),
         ("The engineers couldn't wait to get their code running.", "PM507"),
         ("I deleted a chunk of the wiki.", "PM507"),
+        ("The engineer sent the email without using BCC.", "PM507"),
     ],
 )
 def test_blame_beside_rules_facts_and_credits_is_still_found(sentence, code):

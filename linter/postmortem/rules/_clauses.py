@@ -176,6 +176,10 @@ _OUTCOME_GERUNDS = W(
 )
 
 
+# Verbs of saying: "without" after them tells how something was said, not a step left out.
+_SAYING = W("said told wrote added stated announced replied answered explained declined commented noted posted tweeted")
+
+
 def _omitted_gerund(an: Analysis, t: int, clause) -> bool:
     """ "sent the email … without using the blind copy function", "merged it without running the
     suite": after a past act of a person, "without" and the gerund of any verb in the dictionary
@@ -191,6 +195,8 @@ def _omitted_gerund(an: Analysis, t: int, clause) -> bool:
     main = tokens[clause.main].low
     if not (is_past_verb(main) or main in _IRREGULAR_PAST):
         return False  # "we release it … without testing": how a process works
+    if main in _SAYING:
+        return False  # "“It was a mistake,” a spokesperson said, without giving details": how it was said
     from ._language import _lemmas  # deferred: the lexicon loads only for such a phrase
 
     stem = low[:-3]

@@ -841,6 +841,8 @@ def test_blame_beside_talk_about_blame_is_still_found(sentence, code):
         "I removed the branch protection rules that prevented it from being deleted, you can remove it now.",
         # how something was said
         '"It was a mistake," a spokesperson said, without giving details.',
+        # advice
+        "Make sure you don't run this on production.",
     ],
 )
 def test_rules_facts_and_credits_stay_clean(sentence):
@@ -870,6 +872,8 @@ def test_rules_facts_and_credits_stay_clean(sentence):
         ("The engineers couldn't wait to get their code running.", "PM507"),
         ("I deleted a chunk of the wiki.", "PM507"),
         ("The engineer sent the email without using BCC.", "PM507"),
+        ("They don't test their backups.", "PM507"),
+        ("You didn't run the tests.", "PM507"),
     ],
 )
 def test_blame_beside_rules_facts_and_credits_is_still_found(sentence, code):

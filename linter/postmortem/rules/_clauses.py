@@ -1176,7 +1176,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         perfect = main in DUTY_WORDS and any(tokens[t].low in ("have", "has", "had") or tokens[t].low.startswith(("haven", "hasn", "hadn"))
                                              for t in range(clause.verb, clause.main))  # "I haven't checked the invoices"
         if (main in DUTY_VERBS or main in DUTY_WORDS and (_never_before(an, clause.verb) or perfect)) and _negation_in_group(an, clause) \
-                and not _explained(an, clause) and not _found_later(an, clause) and not _unable(an, clause):
+                and not _explained(an, clause) and not _found_later(an, clause) and not _unable(an, clause) \
+                and not _present_advice(an, clause):
             if main not in DUTY_VERBS:
                 if perfect:
                     return clause.verb, clause.main + 1, f"not {main}"
@@ -1628,6 +1629,23 @@ def _unable(an, clause) -> bool:
     tokens = an.tokens
     eager = clause.main + 1 < len(tokens) and tokens[clause.main + 1].low == "to" and tokens[clause.main + 1].sentence == clause.sentence
     return not eager and any(tokens[t].low in _ABILITY_AUX for t in range(clause.verb, clause.main))  # "couldn't wait to ship it": eagerness
+
+
+_DO_NOT = W("don't don’t dont doesn't doesn’t doesnt do does")
+
+
+def _present_advice(an, clause) -> bool:
+    """A negated present said to "you" or anyone, in a sentence with no past: what to avoid, not
+    a lapse told ("Make sure you don't run this on production"; "he didn't run the tests" is an
+    account, and "they don't test their backups" a practice of people named)."""
+    from ._modality import told_in_past
+
+    actor = clause.actor
+    if actor is None or an.tokens[actor.start].low not in ("you", "anyone", "anybody", "one"):
+        return False  # "They don't test their backups": a practice of people named, still told
+    if not any(an.tokens[t].low in _DO_NOT for t in range(clause.verb, clause.main)):
+        return False
+    return not told_in_past([t.low for t in an.sentence_tokens(clause.sentence)], duties=False)
 
 
 def _negation_in_group(an, clause) -> bool:

@@ -815,6 +815,7 @@ def test_blame_beside_talk_about_blame_is_still_found(sentence, code):
         "It's one of the unwritten laws of physics: At some time or another, everybody screws up.",
         "When things go wrong, people still need to get fired, right?",
         "Software engineers screw up all the time.",
+        "Developers forget to update docs.",
         # luck and systems after a modal, a risk now, an idea, a clause with no past
         "Things could easily have turned out a lot worse.",
         "Despite a dozen tries, the test server would simply not talk to the other computers.",
@@ -874,6 +875,8 @@ def test_rules_facts_and_credits_stay_clean(sentence):
         ("The engineer sent the email without using BCC.", "PM507"),
         ("They don't test their backups.", "PM507"),
         ("You didn't run the tests.", "PM507"),
+        ("Developers forgot to update the docs.", "PM507"),
+        ("The developers forget to update the docs.", "PM507"),
     ],
 )
 def test_blame_beside_rules_facts_and_credits_is_still_found(sentence, code):

@@ -57,7 +57,7 @@ def habitual(an, i: int) -> bool:
     present ("When things go wrong, people still need to get fired, right?")."""
     sentence = an.sentence_tokens(an.tokens[i].sentence)
     lows = [t.low for t in sentence]
-    if not (_frequency(lows) or _about_everybody(lows) or _present_when(lows)):
+    if not (_frequency(lows) or _about_everybody(lows) or _present_when(lows) or _kind_in_general(lows)):
         return False
     return not told_in_past(lows) and not any(_irregular_past(low) for low in lows)
 
@@ -73,6 +73,22 @@ def _about_everybody(lows: list[str]) -> bool:
         low in _EVERYBODY and nxt.endswith("s") and not nxt.endswith("ss") and len(nxt) > 3 and nxt not in lex.STOPWORDS
         for low, nxt in zip(lows, lows[1:])
     )
+
+
+def _kind_in_general(lows: list[str]) -> bool:
+    """A sentence that opens on people of a kind in the bare plural and a verb in the present
+    ("Developers forget to update docs", "Humans err continually"): what such people do as a
+    rule. "The developers forgot …" has its article; "Developers forgot …" has its past."""
+    first = 1 if lows[:1] in (["and"], ["but"], ["so"]) else 0
+    if len(lows) < first + 2:
+        return False
+    subject, verb = lows[first], lows[first + 1]
+    if not (subject.endswith("s") and len(subject) > 3 and (_role(subject) or _role(subject[:-1])) or subject in ("people", "humans")):
+        return False
+    return verb.isalpha() and not verb.endswith("ed") and verb not in lex.STOPWORDS - _AUX_PRESENT
+
+
+_AUX_PRESENT = lex._words("are do don't can can't will won't may might must should")
 
 
 def _present_when(lows: list[str]) -> bool:

@@ -828,6 +828,7 @@ def test_blame_beside_talk_about_blame_is_still_found(sentence, code):
         "The reviewer overlooked the change because the diff was 3,000 lines long.",
         "Instead of asking who made the mistake, we ask what made it possible.",
         "If Alice had not noticed the spike, we would have found out from customers.",
+        "Most people would have done the same thing.",
         # a fact weighed, a temptation named
         "The stupid thing is that the fix was one line.",
         "The dumbest part of the outage was the retry storm.",
@@ -877,6 +878,7 @@ def test_rules_facts_and_credits_stay_clean(sentence):
         ("You didn't run the tests.", "PM507"),
         ("Developers forgot to update the docs.", "PM507"),
         ("The developers forget to update the docs.", "PM507"),
+        ("A careful operator would have checked the flag.", "PM505"),
     ],
 )
 def test_blame_beside_rules_facts_and_credits_is_still_found(sentence, code):

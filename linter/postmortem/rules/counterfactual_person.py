@@ -38,7 +38,9 @@ clearly identify what he was working on"; not the advice "the best approach woul
 to just revert"); and the timing of a response in the passive ("the rollback should have been
 started sooner").
 
-A response whose absence is supposed credits it: "If Alice had not noticed the spike, we would
+What anyone would have done the same way is shared, not faulted ("Most people would have done
+the same thing"; "A careful operator would have checked the flag" is reported). A response
+whose absence is supposed credits it: "If Alice had not noticed the spike, we would
 have found out from customers" is fine; "If the engineer had not skipped the test, the bug
 would have been caught" and "… the outage would not have happened" are reported.
 
@@ -311,6 +313,8 @@ def _counterfactuals(an):
                 continue  # "I really don't think you could have seen that one coming"
             if modal == "would" and subject.kind == "pronoun" and tokens[subject.start].low not in _WOULD_SUBJECTS:
                 continue
+            if modal == "would" and not negated and same(j + 2) and tokens[j + 1].low == "the" and tokens[j + 2].low == "same":
+                continue  # "Most people would have done the same thing": the act shared, not faulted
             yield tokens[subject.start].start, tokens[j - 1].end
         elif low in ("should", "could") and same(k + 3) and tokens[k + 1].low in ("we", "i", "you", "they", "he", "she") \
                 and tokens[k + 2].low in _HAVE and is_participle(tokens[k + 3].text) and not (same(k - 1) and tokens[k - 1].low in ("how", "if", "whether")):

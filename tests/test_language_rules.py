@@ -834,6 +834,87 @@ def test_blame_beside_talk_about_blame_is_still_found(sentence, code):
     assert code in _blame_codes(sentence)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # said of everybody, on a present "when", with a phrase of frequency
+        "It's one of the unwritten laws of physics: At some time or another, everybody screws up.",
+        "When things go wrong, people still need to get fired, right?",
+        "Software engineers screw up all the time.",
+        "Developers forget to update docs.",
+        # luck and systems after a modal, a risk now, an idea, a clause with no past
+        "Things could easily have turned out a lot worse.",
+        "Despite a dozen tries, the test server would simply not talk to the other computers.",
+        "A developer could easily delete the table with this script.",
+        'The question "what changed?" had an obvious answer, and I implemented it.',
+        "I have not load-tested the server and obviously this depends on the underlying resources, but given C10k was twenty years ago, I expect no problem.",
+        # how a thing works, a lapse a thing explains, a practice, a response credited
+        "The HTML loads, because I excluded main_frame.",
+        "The on-call engineer missed the first page because it was routed to the wrong rotation.",
+        "The reviewer overlooked the change because the diff was 3,000 lines long.",
+        "Instead of asking who made the mistake, we ask what made it possible.",
+        "If Alice had not noticed the spike, we would have found out from customers.",
+        "Most people would have done the same thing.",
+        # a fact weighed, a temptation named
+        "The stupid thing is that the fix was one line.",
+        "The dumbest part of the outage was the retry storm.",
+        "It's tempting to blame the operator.",
+        # whatever a relative clause leaves open; a modifier that is not the object
+        "We review the timeline and add anything we have missed.",
+        "The more specific I made the detection for the most dangerous account, the less the aggregate saw of it.",
+        # what could not be done
+        "We felt that we couldn't wait and let down the faculty.",
+        "The operator could not verify the backup.",
+        # the writer's own upkeep
+        "I removed the branch protection rules that prevented it from being deleted, you can remove it now.",
+        # how something was said
+        '"It was a mistake," a spokesperson said, without giving details.',
+        # advice
+        "Make sure you don't run this on production.",
+    ],
+)
+def test_rules_facts_and_credits_stay_clean(sentence):
+    assert _blame_and_hindsight_codes(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, code",
+    [
+        ("When the engineer deleted the table, he got fired.", "PM508"),
+        ("The responder could simply have rolled back.", "PM504"),
+        ("The job could simply have been re-run.", "PM504"),
+        ("He could just restart the pod, but he didn't.", "PM504"),
+        ("He obviously forgot the flag, and the job failed.", "PM504"),
+        ("Obviously, nobody read the log.", "PM504"),
+        ("The site is down because someone deleted the DNS record.", "PM507"),
+        ("The engineer missed the alert because he was asleep.", "PM507"),
+        ("The reviewer overlooked the change.", "PM507"),
+        ("Instead of checking the target, the engineer ran the script.", "PM507"),
+        ("If the engineer had not skipped the test, the bug would have been caught.", "PM505"),
+        ("If the engineer had not run the script, the outage would not have happened.", "PM505"),
+        ("He did a stupid thing.", "PM503"),
+        ("We were tempted to fire him.", "PM508"),
+        ("Something we missed caused the outage.", "PM507"),
+        ("He ran the most dangerous command.", "PM507"),
+        ("The operator did not verify the backup.", "PM507"),
+        ("The engineers couldn't wait to get their code running.", "PM507"),
+        ("I deleted a chunk of the wiki.", "PM507"),
+        ("The engineer sent the email without using BCC.", "PM507"),
+        ("They don't test their backups.", "PM507"),
+        ("You didn't run the tests.", "PM507"),
+        ("Developers forgot to update the docs.", "PM507"),
+        ("The developers forget to update the docs.", "PM507"),
+        ("A careful operator would have checked the flag.", "PM505"),
+    ],
+)
+def test_blame_beside_rules_facts_and_credits_is_still_found(sentence, code):
+    assert code in _blame_and_hindsight_codes(sentence)
+
+
+def _blame_and_hindsight_codes(sentence: str) -> set[str]:
+    return {f.code for f in lint_text(f"## Summary\n\n{sentence}\n", select=[*_BLAME_CODES, "PM504"])}
+
+
 # ------------------------------------------------------------------ one finding per act
 
 

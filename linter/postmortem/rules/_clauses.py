@@ -176,6 +176,10 @@ _OUTCOME_GERUNDS = W(
 )
 
 
+# Verbs of saying: "without" after them tells how something was said, not a step left out.
+_SAYING = W("said told wrote added stated announced replied answered explained declined commented noted posted tweeted")
+
+
 def _omitted_gerund(an: Analysis, t: int, clause) -> bool:
     """ "sent the email … without using the blind copy function", "merged it without running the
     suite": after a past act of a person, "without" and the gerund of any verb in the dictionary
@@ -191,6 +195,8 @@ def _omitted_gerund(an: Analysis, t: int, clause) -> bool:
     main = tokens[clause.main].low
     if not (is_past_verb(main) or main in _IRREGULAR_PAST):
         return False  # "we release it … without testing": how a process works
+    if main in _SAYING:
+        return False  # "“It was a mistake,” a spokesperson said, without giving details": how it was said
     from ._language import _lemmas  # deferred: the lexicon loads only for such a phrase
 
     stem = low[:-3]
@@ -227,6 +233,8 @@ DESTRUCTIVE_VERBS = W(
     """
 )
 DESTRUCTIVE_BASES = W("delete wipe drop truncate erase destroy corrupt remove overwrite purge kill shut unplug disconnect reboot cut revert push deploy run")
+# Destructive verbs of ordinary upkeep, said by the writer of their own work: "I removed the rules".
+_HOUSEKEEPING = W("removed")
 # The destructive verbs rare enough to be worth a look on their own.
 STRONG_DESTRUCTIVE = W("deleted wiped truncated erased destroyed corrupted overwrote overwritten purged")
 _LIVE_TARGETS = W("production prod live primary customer customers power")
@@ -696,6 +704,8 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
         return None
     if low in ("who", "that") and j > 0 and tokens[j - 1].sentence == sentence:
         # "the person who pushed", "a guy that took out"
+        if low == "who" and tokens[j - 1].low in _ASKING_VERBS:
+            return None  # "Instead of asking who made the mistake, …": "who" asks; nothing before it acts
         cleft = _cleft_focus(an, j - 1)
         if cleft is not None:
             return cleft
@@ -733,6 +743,11 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
                 return role
         inner = head
     return actor
+
+
+# Verbs that put a question: "who" after them opens an indirect question, not a relative clause
+# ("asking who made the mistake", "we wondered who had pushed").
+_ASKING_VERBS = W("ask asks asked asking wonder wonders wondered wondering question questions questioned questioning")
 
 
 # Words that may open a sentence whose subject, the writer, is left out: "Oops, forgot to bump
@@ -1161,7 +1176,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         perfect = main in DUTY_WORDS and any(tokens[t].low in ("have", "has", "had") or tokens[t].low.startswith(("haven", "hasn", "hadn"))
                                              for t in range(clause.verb, clause.main))  # "I haven't checked the invoices"
         if (main in DUTY_VERBS or main in DUTY_WORDS and (_never_before(an, clause.verb) or perfect)) and _negation_in_group(an, clause) \
-                and not _explained(an, clause) and not _found_later(an, clause):
+                and not _explained(an, clause) and not _found_later(an, clause) and not _unable(an, clause) \
+                and not _present_advice(an, clause):
             if main not in DUTY_VERBS:
                 if perfect:
                     return clause.verb, clause.main + 1, f"not {main}"
@@ -1202,6 +1218,10 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     if main in ERROR_VERBS or error_prefixed(main):
         if main in ("ignored", "ignore", "ignores") and not _person_ignorable(an, clause):
             return None
+        if actor.start > 0 and tokens[actor.start - 1].low in _ANY_THING and tokens[actor.start - 1].sentence == clause.sentence:
+            return None  # "We review the timeline and add anything we have missed": whatever was missed, no account
+        if main in _ATTENTION_LAPSES and _thing_explains(an, clause):
+            return None  # "The on-call engineer missed the first page because it was routed to the wrong rotation"
         return clause.main, clause.main + 1, main
     if main in misdeeds() and not _explained(an, clause):
         return clause.main, clause.main + 1, main  # a misdeed: "violated the privacy act", "stole customer data"
@@ -1246,7 +1266,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
                     return t, k + 1, f"{main} the bad {tokens[k].low}"
         if low in _DANGEROUS and nxt in ("command", "commands", "query", "script", "operation"):
             return t, t + 2, f"{main} a {low} {nxt}"
-        if low in ("most",) and nxt in _DANGEROUS:
+        if low in ("most",) and nxt in _DANGEROUS and t == clause.main + 2 and tokens[t - 1].low == "the":
+            # "ran the most dangerous command": the object itself; not "made the detection for the most dangerous account"
             return t, min(t + 3, clause.end), f"{main} the most {nxt} …"
         if low == "instead" and (main in DESTRUCTIVE_VERBS or main in _RUN_VERBS):
             return t, t + 1, f"{main} … instead"
@@ -1289,8 +1310,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         window = lows[: 10]
         if any(low in _LIVE_TARGETS for low in window):
             return clause.main, clause.main + 1, f"{main} live data"
-        if actor.kind == "pronoun" and _first_person_singular(tokens[actor.start].low) and main in DESTRUCTIVE_VERBS:
-            return clause.main, clause.main + 1, main
+        if actor.kind == "pronoun" and _first_person_singular(tokens[actor.start].low) and main in DESTRUCTIVE_VERBS and main not in _HOUSEKEEPING:
+            return clause.main, clause.main + 1, main  # not "I removed the branch protection rules …, you should be able to remove it now"
     lost = _data_destroyed(an, clause)
     if lost is not None:
         return lost
@@ -1352,11 +1373,37 @@ def _act_as_cause(an, clause, actor):
         return None
     if clause.verb == actor.end + 1 and tokens[actor.end].low in ("who", "that"):
         return None  # "because the engineer who made the change has the most context": the act describes the person
+    if _works_as_designed(an, clause.sentence, t):
+        return None  # "The HTML loads, because I excluded main_frame": how a thing works, not why it broke
     main = tokens[clause.main].low
     if main in _STATE_VERBS or main in AUXILIARIES or main in lex.RESPONSE_VERBS or main in _DISCOVERIES or main in _REPORTED \
             or not (is_past_verb(main) or main in _IRREGULAR_PAST):
         return None  # "because the engineer saw errors in the logs": a response, not a cause
     return t, clause.main + 1, f"because … {main}"
+
+
+# What an effect clause says when it reports trouble: "the site is down because …", "the job fails
+# because …".
+_TROUBLE = lex.FAILURE_CUES | W(
+    """
+    down fail fails outage outages error errors crash crashes slow unavailable missing lost loses stale
+    empty blank dead stuck hang hangs timeout timeouts degraded gone problem problems issue issues
+    not no never nothing can't can’t cannot won't won’t doesn't doesn’t isn't isn’t aren't aren’t
+    """
+)
+
+
+def _works_as_designed(an, sentence, because) -> bool:
+    """Whether the clause before "because" at ``because`` tells how something works now, in the
+    present and with no word of trouble ("The HTML loads, because I excluded main_frame"): the
+    act it gives as the reason is a design, not the cause of an incident. "The site is down
+    because someone deleted the record" reports trouble; "It broke because …" is past."""
+    from ._modality import told_in_past
+
+    before = [tok.low for tok in an.sentence_tokens(sentence) if tok.start < an.tokens[because].start]
+    if len(before) < 2 or before[0] in ("it", "it's", "it’s", "this", "that", "which"):
+        return False  # "It was because …", "This is because …": the effect is elsewhere
+    return not told_in_past(before) and not any(low in _TROUBLE or low in _IRREGULAR_PAST for low in before)
 
 
 def _none_did(an, clause, actor):
@@ -1431,7 +1478,10 @@ def _instead_of(an, clause, actor):
         if tokens[t].low == "instead" and t + 2 < len(tokens) and tokens[t + 1].low == "of" and tokens[t + 2].sentence == clause.sentence:
             doing = tokens[t + 2].low
             if doing.endswith("ing") and len(doing) > 4 and doing not in ("something", "nothing", "everything", "anything", "during", "being"):
-                return t, t + 3, f"{tokens[clause.main].low} instead of {doing}"
+                main = tokens[clause.main].low
+                if not (is_past_verb(main) or main in _IRREGULAR_PAST or main in _NARRATIVE_PRESENT):
+                    return None  # "Instead of asking who made the mistake, we ask what made it possible": a practice
+                return t, t + 3, f"{main} instead of {doing}"
     return None
 
 
@@ -1505,6 +1555,40 @@ def _made_a_slip(an, clause):
     return None
 
 
+# Free-choice words a relative clause may hang on: "anything we have missed".
+_ANY_THING = W("anything everything whatever whichever")
+# Lapses of attention: what was not seen or not read right.
+_ATTENTION_LAPSES = W("missed overlooked misread misunderstood misjudged")
+# Words that open a noun phrase after "because" and say nothing of who it is.
+_REASON_LEADS = W("the a an its their our this that these those both all every each some no")
+
+
+def _thing_explains(an, clause) -> bool:
+    return thing_explains(an, clause.main)
+
+
+def thing_explains(an, main: int) -> bool:
+    """Whether a reason after the verb at ``main`` has a thing, not a person, as its subject:
+    "missed the page because it was routed to the wrong rotation", "overlooked the change since
+    the diff was 3,000 lines long". "Missed the alert because he was asleep" gives the person as
+    the reason."""
+    tokens = an.tokens
+    sentence = tokens[main].sentence
+    for t in range(main + 1, len(tokens) - 1):
+        if tokens[t].sentence != sentence:
+            return False
+        if tokens[t].low in ("because", "since", "as"):
+            k = t + 1
+            while k < len(tokens) and tokens[k].sentence == sentence and tokens[k].low in _REASON_LEADS:
+                k += 1
+            if k >= len(tokens) or tokens[k].sentence != sentence:
+                return False
+            low = tokens[k].low
+            return low not in PRONOUNS and low not in ROLE_NOUNS and low not in lex.TEAM_NOUNS and low != "they" \
+                and not tokens[k].text[:1].isupper() and not low.startswith("@")
+    return False
+
+
 def _explained(an, clause) -> bool:
     """ "did not notice the alert because both alerts shared a title", "… so we didn't catch the
     issue in testing": the reason is given."""
@@ -1533,6 +1617,35 @@ def _found_later(an, clause) -> bool:
 def _first_person_singular(low: str) -> bool:
     low = "i" if low == "me" else low
     return low == "i" or low.startswith(("i'", "i’"))
+
+
+# Auxiliaries of ability: "we couldn't wait" says what was not possible, not a duty skipped.
+_ABILITY_AUX = W("could couldn't couldn’t couldnt can can't can’t cannot cant")
+
+
+def _unable(an, clause) -> bool:
+    """Whether the negated verb group is one of ability ("we felt that we couldn't wait", "the
+    operator could not reach the console"): what could not be done, not a lapse."""
+    tokens = an.tokens
+    eager = clause.main + 1 < len(tokens) and tokens[clause.main + 1].low == "to" and tokens[clause.main + 1].sentence == clause.sentence
+    return not eager and any(tokens[t].low in _ABILITY_AUX for t in range(clause.verb, clause.main))  # "couldn't wait to ship it": eagerness
+
+
+_DO_NOT = W("don't don’t dont doesn't doesn’t doesnt do does")
+
+
+def _present_advice(an, clause) -> bool:
+    """A negated present said to "you" or anyone, in a sentence with no past: what to avoid, not
+    a lapse told ("Make sure you don't run this on production"; "he didn't run the tests" is an
+    account, and "they don't test their backups" a practice of people named)."""
+    from ._modality import told_in_past
+
+    actor = clause.actor
+    if actor is None or an.tokens[actor.start].low not in ("you", "anyone", "anybody", "one"):
+        return False  # "They don't test their backups": a practice of people named, still told
+    if not any(an.tokens[t].low in _DO_NOT for t in range(clause.verb, clause.main)):
+        return False
+    return not told_in_past([t.low for t in an.sentence_tokens(clause.sentence)], duties=False)
 
 
 def _negation_in_group(an, clause) -> bool:

@@ -26,8 +26,12 @@ _FREQUENCY = lex._words(
 # "every outage", "each incident", "every time": a quantified occasion
 _EVERY = lex._words("every each")
 _OCCASIONS = lex._words("time times outage outages incident incidents failure failures postmortem post-mortem postmortems post-mortems case cases day week release deploy deployment")
-# "from time to time", "in most cases", "most of the time"
-_PHRASES = (("from", "time", "to", "time"), ("in", "most", "cases"), ("most", "of", "the", "time"), ("more", "often", "than", "not"))
+# "from time to time", "in most cases", "most of the time", "all the time", "sooner or later",
+# "at some time or another"
+_PHRASES = (
+    ("from", "time", "to", "time"), ("in", "most", "cases"), ("most", "of", "the", "time"), ("more", "often", "than", "not"),
+    ("all", "the", "time"), ("sooner", "or", "later"), ("time", "or", "another"),
+)
 # Marks of an account of one occasion (the past), as ``_clauses.general_condition`` counts them.
 _PAST = lex._words(
     "was were had did got been wasn't wasn’t weren't weren’t hadn't hadn’t didn't didn’t should ought must yesterday ago last"
@@ -46,14 +50,52 @@ def _frequency(lows: list[str]) -> bool:
 
 
 def habitual(an, i: int) -> bool:
-    """Whether token ``i`` stands in a sentence said as a rule: a word of frequency in the
-    sentence and no mark of the past (a past-tense auxiliary, a verb in -ed) anywhere in it
-    ("While we usually deploy with Salt, we missed the certificates this time" is an account)."""
+    """Whether token ``i`` stands in a sentence said as a rule and with no mark of the past (a
+    past-tense auxiliary, a verb in -ed) anywhere in it ("While we usually deploy with Salt, we
+    missed the certificates this time" is an account): a word of frequency, a sentence about
+    everybody ("At some point, everybody screws up"), or one that opens on a condition in the
+    present ("When things go wrong, people still need to get fired, right?")."""
     sentence = an.sentence_tokens(an.tokens[i].sentence)
     lows = [t.low for t in sentence]
-    if not _frequency(lows):
+    if not (_frequency(lows) or _about_everybody(lows) or _present_when(lows) or _kind_in_general(lows)):
         return False
-    return not told_in_past(lows)
+    return not told_in_past(lows) and not any(_irregular_past(low) for low in lows)
+
+
+# Who a sentence said of everybody is about: "everybody screws up", "anyone makes mistakes".
+_EVERYBODY = lex._words("everybody everyone anybody anyone nobody")
+
+
+def _about_everybody(lows: list[str]) -> bool:
+    """Everybody as the subject of a verb in the present: "everybody screws up", "nobody
+    enjoys being paged at 3 a.m." (a verb in -s right after the pronoun)."""
+    return any(
+        low in _EVERYBODY and nxt.endswith("s") and not nxt.endswith("ss") and len(nxt) > 3 and nxt not in lex.STOPWORDS
+        for low, nxt in zip(lows, lows[1:])
+    )
+
+
+def _kind_in_general(lows: list[str]) -> bool:
+    """A sentence that opens on people of a kind in the bare plural and a verb in the present
+    ("Developers forget to update docs", "Humans err continually"): what such people do as a
+    rule. "The developers forgot …" has its article; "Developers forgot …" has its past."""
+    first = 1 if lows[:1] in (["and"], ["but"], ["so"]) else 0
+    if len(lows) < first + 2:
+        return False
+    subject, verb = lows[first], lows[first + 1]
+    if not (subject.endswith("s") and len(subject) > 3 and (_role(subject) or _role(subject[:-1])) or subject in ("people", "humans")):
+        return False
+    return verb.isalpha() and not verb.endswith("ed") and verb not in lex.STOPWORDS - _AUX_PRESENT
+
+
+_AUX_PRESENT = lex._words("are do don't can can't will won't may might must should")
+
+
+def _present_when(lows: list[str]) -> bool:
+    """A sentence that opens on "when" or "whenever" (after "and", "but", "so"): with no past
+    anywhere in it, a rule of what happens on such occasions."""
+    first = 1 if lows[:1] in (["and"], ["but"], ["so"]) else 0
+    return lows[first : first + 1] in (["when"], ["whenever"])
 
 
 def told_in_past(lows: list[str], duties: bool = True) -> bool:
@@ -215,6 +257,8 @@ def voiced(an, i: int) -> bool:
     sentence = an.sentence_tokens(an.tokens[i].sentence)
     lows = [t.low for t in sentence]
     k = next((n for n, t in enumerate(sentence) if t.start >= an.tokens[i].start), len(sentence))
+    if any(lows[n] == "tempting" and lows[n + 1] == "to" for n in range(max(0, k - 4), k) if n + 1 < len(lows)):
+        return True  # "It's tempting to blame the operator": a temptation named, not yielded to
     for n in range(k - 1, -1, -1):
         if lows[n] in _VOICING:
             # a frame of temptation or error, a view that holds it, or people who hold it as a

@@ -47,7 +47,10 @@ negligently").
 
 A sentence said as a rule is not an account of blame ("After every outage, we write a
 blameless post-mortem to try and learn from our mistakes", "Even the sharpest tools in the
-IT shed blunder from time to time"), nor is one that supposes ("It was a great place to
+IT shed blunder from time to time", "At some time or another, everybody screws up", "Software
+engineers screw up all the time"), nor is a judgement word that weighs a fact ("The stupid
+thing is that the fix was one line"; "He did a stupid thing" is reported), nor a temptation
+named ("It's tempting to blame the operator"), nor one that supposes ("It was a great place to
 work, no finger pointing, if you screwed up no big deal", "If you are accidentally banned,
 we are also sincerely sorry for that", "Say there’s an incident and … Bobby and Susan
 screwed up") or asks ("I wonder whether that single difference - blame the person vs fix the
@@ -294,6 +297,30 @@ def check(doc, ctx):
             yield Finding(block.span(start, end), f"judges people: {phrase!r} ({what})", _HINT)
 
 
+# Nouns for a fact or an aspect of things: "the stupid thing is that …", "the dumbest part of the outage was …".
+_FACT_NOUNS = lex._words("thing part bit")
+
+
+def _verdict_on_a_fact(an, i) -> bool:
+    """A judgement word in "the <word> thing/part/bit … is/was …": the subject of a copula that
+    weighs a fact of the incident ("The stupid thing is that the fix was one line", "The dumbest
+    part of the outage was the retry storm"), not a person or a person's act ("foolish things
+    they did", "a dumb mistake")."""
+    tokens = an.tokens
+    same = lambda j: 0 <= j < len(tokens) and tokens[j].sentence == tokens[i].sentence  # noqa: E731
+    before = i - 1
+    while same(before) and tokens[before].low in ("most", "really", "very", "truly"):
+        before -= 1
+    if not (same(before) and tokens[before].low == "the" and same(i + 1) and tokens[i + 1].low in _FACT_NOUNS):
+        return False
+    for j in range(i + 2, i + 8):
+        if not same(j) or tokens[j].low in ("who", "that", "which", "they", "he", "she", "i", "we", "you"):
+            return False  # "the stupid thing that he did": a person's act
+        if tokens[j].low in ("is", "was", "'s", "’s"):
+            return True
+    return False
+
+
 # Kinds of finding that name an act, which a question can leave open ("we never ask who
 # screwed up"); a word of judgement is the writer's own even in a question.
 _ACTS_ASKED_ABOUT = frozenset({"assigns blame", "blames a person for a lapse"})
@@ -315,6 +342,8 @@ def _judgements(an):
                 continue  # "regardless of whether or not laziness or stupidity were also present": left open
             if _range_of_verdicts(an, i):
                 continue  # "good/bad/brilliant/stupid": every verdict at once, none given
+            if _verdict_on_a_fact(an, i):
+                continue  # "The stupid thing is that the fix was one line": a fact judged, no one
             if _enabled_mishap(an, i):
                 continue  # "Find system problems that allowed the fuckup to happen"
             if _kind_of_conduct(an, i):
@@ -336,8 +365,9 @@ def _judgements(an):
         elif low in _NEGLECT_VERBS:
             subject = person_subject_before(an, i)
             nothing = i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence and tokens[i + 1].low == "nothing"
-            if subject is not None and tokens[subject.start].low not in _NO_ONE and not nothing:  # not "Nobody forgot anything", "the team forgot nothing"
-                yield tokens[subject.start].start, tok.end, "blames a person for a lapse"
+            if subject is not None and tokens[subject.start].low not in _NO_ONE and not nothing \
+                    and not (low == "overlooked" and cl.thing_explains(an, i)):  # not "Nobody forgot anything", "the team forgot nothing"
+                yield tokens[subject.start].start, tok.end, "blames a person for a lapse"  # nor "overlooked it because the diff was long"
     yield from _person_judgements(an)
     yield from _lacking(an)
     if "?" in an.text:

@@ -16,7 +16,13 @@ change, inadequately reviewed", "was overlooked", "was released to production wi
 being tested"), errors attributed "by" a person ("an incorrect command entered by an S3 team
 member", "was not carefully reviewed by one of our Senior engineers"), a slip owned ("I
 realised the mistake I did") and reported speech ("“An employee pushed the wrong button,” he
-said"). Named people and @handles are reported by PM501.
+said"). Named people and @handles are reported by PM501. A lapse of attention explained by a
+thing is not laid on the person ("The on-call engineer missed the first page because it was
+routed to the wrong rotation"; "missed the alert because he was asleep" is reported), nor is an
+act given as the reason for how a thing works now ("The HTML loads, because I excluded
+main_frame"; "The site is down because someone deleted the DNS record" is reported), nor a
+practice put against another in the present ("Instead of asking who made the mistake, we ask
+what made it possible").
 
 Structure carries the person across the sentence: the person before a chain of phrases ("an
 employee of the state of Colorado misplaced a USB drive"), before a post-modifier ("the

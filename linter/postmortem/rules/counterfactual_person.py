@@ -38,6 +38,12 @@ clearly identify what he was working on"; not the advice "the best approach woul
 to just revert"); and the timing of a response in the passive ("the rollback should have been
 started sooner").
 
+What anyone would have done the same way is shared, not faulted ("Most people would have done
+the same thing"; "A careful operator would have checked the flag" is reported). A response
+whose absence is supposed credits it: "If Alice had not noticed the spike, we would
+have found out from customers" is fine; "If the engineer had not skipped the test, the bug
+would have been caught" and "… the outage would not have happened" are reported.
+
 A claim voiced as a temptation or a wrong belief is not the writer’s ("It is tempting to say
 the engineer should have known better", "Knowing the outcome of a failure makes us falsely
 believe we should have seen it coming"); "It’s easy to say that they should have tested
@@ -307,6 +313,8 @@ def _counterfactuals(an):
                 continue  # "I really don't think you could have seen that one coming"
             if modal == "would" and subject.kind == "pronoun" and tokens[subject.start].low not in _WOULD_SUBJECTS:
                 continue
+            if modal == "would" and not negated and same(j + 2) and tokens[j + 1].low == "the" and tokens[j + 2].low == "same":
+                continue  # "Most people would have done the same thing": the act shared, not faulted
             yield tokens[subject.start].start, tokens[j - 1].end
         elif low in ("should", "could") and same(k + 3) and tokens[k + 1].low in ("we", "i", "you", "they", "he", "she") \
                 and tokens[k + 2].low in _HAVE and is_participle(tokens[k + 3].text) and not (same(k - 1) and tokens[k - 1].low in ("how", "if", "whether")):
@@ -587,6 +595,33 @@ def _done_after(an, j):
     return tokens[j].low != "had" and is_participle(tokens[j].text)
 
 
+_NOTS = lex._words("not never n't")
+_NEGATED_MODALS = lex._words("wouldn't wouldn’t couldn't couldn’t")
+
+
+def _credit(an, had) -> bool:
+    """Whether a condition "if <person> had not <done>" credits the act rather than faulting it:
+    the act is a response or a discovery, the condition is negated and the consequence is not
+    ("If Alice had not noticed the spike, we would have found out from customers"). "If the engineer had not run the script, the outage
+    would not have happened" and "If he had checked, we would have caught it" fault the person."""
+    tokens = an.tokens
+    sentence = tokens[had].sentence
+    same = lambda t: t < len(tokens) and tokens[t].sentence == sentence  # noqa: E731
+    if not (tokens[had].low in ("hadn't", "hadn’t") or same(had + 1) and tokens[had + 1].low in _NOTS):
+        return False
+    verb = next((t for t in range(had + 1, min(len(tokens), had + 5)) if same(t) and tokens[t].low not in _ADVERBS), None)
+    if verb is None or not (tokens[verb].low in lex.RESPONSE_VERBS or tokens[verb].low in cl._DISCOVERIES or tokens[verb].low in cl._PERCEIVED):
+        return False  # "If the engineer had not skipped the test, …": a lapse undone, still the person's
+    for t in range(had + 2, len(tokens)):
+        if not same(t):
+            return False
+        if tokens[t].low in _NEGATED_MODALS:
+            return False
+        if tokens[t].low in ("would", "could", "would've", "would’ve", "could've", "could’ve"):
+            return not (same(t + 1) and (tokens[t + 1].low in _NOTS or tokens[t + 1].low in ("no", "nothing")))
+    return False
+
+
 def _conditional(an, k):
     """ "Had the reviewer looked …, we would have …" and "If (only) the SRE had read …" """
     tokens = an.tokens
@@ -620,9 +655,9 @@ def _conditional(an, k):
     for end in range(j, min(len(tokens), j + 4)):
         if tokens[end].sentence != tok.sentence:
             return
-        if tok.low == "if" and tokens[end].low == "had":
+        if tok.low == "if" and tokens[end].low in ("had", "hadn't", "hadn’t"):
             subject = person_subject_before(an, end)
-            if subject is not None and subject.start >= j and _done_after(an, end + 1):
+            if subject is not None and subject.start >= j and _done_after(an, end + 1) and not _credit(an, end):
                 yield tok.start, tokens[end].end
             return
         if tok.low == "had":

@@ -10,7 +10,12 @@ wrong") in it (an inference from evidence: "the config had obviously been copied
 staging, since it still pointed at the staging bucket"), an "obvious design flaw", a guess
 about what is ("the operator might just be hitting the enter key multiple times", "it could
 simply be a timeout"; "could just have hit enter" is a counterfactual and is reported), and
-"easily missed" said of a message.
+"easily missed" said of a message. So are luck and systems after a modal ("Things could easily
+have turned out a lot worse", "the test server would simply not talk to the other computers"),
+a risk in the present ("A developer could easily delete the table with this script"),
+"obvious" before an idea put forward ("The question had an obvious answer"), and "obviously" in
+a clause with no past of its own ("I have not load-tested the server and obviously this depends
+on the underlying resources").
 
 "Obvious" needs a past to look back on: "Some things that are necessary and obvious to do
 just cannot get done with only two people" has none; "broke our VSO tests for obvious
@@ -42,6 +47,11 @@ NAME = "hindsight-judgement"
 SEVERITY = Severity.WARNING
 
 _OBVIOUS = lex._words("obvious obviously")
+# What "obvious" may stand before without judging anyone: a flaw of a system or a fix for it, and
+# an idea put forward (an answer, a solution, a suspect) rather than a step someone missed.
+_OBVIOUS_THINGS = lex._words(
+    "design flaw gap fix improvement next answer answers solution solutions choice approach explanation suspect suspects candidate candidates guess"
+)
 _MINIMISERS = lex._words("simply just easily")
 # After "might just be": what a guess names ("could simply be a timeout"); a participle after it
 # ("could easily be recovered") is a counterfactual about a step.
@@ -74,8 +84,8 @@ def _judgement(an, i):
     if low in _OBVIOUS:
         if negated_before(an, i, reach=3):
             return None
-        if low == "obvious" and same(i + 1) and tokens[i + 1].low in ("design", "flaw", "gap", "fix", "improvement", "next"):
-            return None  # "such an obvious design flaw": about the system
+        if low == "obvious" and same(i + 1) and tokens[i + 1].low in _OBVIOUS_THINGS:
+            return None  # "such an obvious design flaw": about the system; "had an obvious answer": an idea, no one judged
         if low == "obviously" and same(i + 1) and tokens[i + 1].low.endswith("ing"):
             return None  # "…, obviously taking a production server down with it": a consequence
         lows = [t.low for t in an.sentence_tokens(tok.sentence)]
@@ -84,8 +94,9 @@ def _judgement(an, i):
             or lows[k] in ("has", "have") and lows[k + 1] == "to" for k in range(len(lows) - 1)
         ):
             return None  # about future work or how a thing could be, not hindsight about people
-        if not _past(lows):
-            return None  # "Some things that are necessary and obvious to do just cannot get done": no past to look back on
+        if not _past(lows) or low == "obviously" and not _past(_clause_lows(an, i)):
+            return None  # "Some things that are necessary and obvious to do just cannot get done": no past to look back on;
+            # "I have not load-tested the server and obviously this depends on the resources": its own clause has none
         judged = any(same(j) and tokens[j].low in _EVALUATIONS for j in (i + 1, i + 2))
         if low == "obviously" and not judged and not any(_people_word(t) for t in an.sentence_tokens(tok.sentence)) and not _counterfactual(lows):
             return None  # "the config had obviously been copied from staging, since …": evidence, no one judged
@@ -102,13 +113,37 @@ def _judgement(an, i):
         nxt = tokens[i + 1].low if same(i + 1) else ""
         if prev in lex.MODALS and nxt == "be" and same(i + 2) and (tokens[i + 2].low.endswith("ing") or tokens[i + 2].low in _GUESSED):
             return None  # "the operator might just be hitting enter twice", "it could simply be a timeout": a guess about what is
+        if prev in lex.MODALS and nxt not in ("have", "'ve", "’ve") and not _past([t.low for t in an.sentence_tokens(tok.sentence)]):
+            return None  # "A developer could easily delete the table with this script": a risk now, not hindsight
         if prev in lex.MODALS or (prev == "have" and prev2 in lex.MODALS):
+            if _thing_acts(an, i - (1 if prev in lex.MODALS else 2)):
+                return None  # "Things could easily have turned out a lot worse": luck or a system, no one's step
             return "makes a counterfactual sound easy"
         if nxt == "had" and same(i + 2) and tokens[i + 2].low == "to" and person_subject_before(an, i) is not None:
             return "makes the response sound easy"
         if low != "easily" and nxt in _LAPSES and nxt != "had" and person_subject_before(an, i) is not None:
             return "makes a person's lapse sound easy to avoid"
     return None
+
+
+# Words that open a new clause inside a sentence.
+_CLAUSE_OPENERS = lex._words("and but so because since while although though whereas")
+
+
+def _clause_lows(an, i):
+    """The lower-cased words of the clause that token ``i`` stands in: from the last comma,
+    semicolon, dash or coordinating word before it to the next one after it."""
+    tokens = an.tokens
+    sentence = an.sentence_tokens(tokens[i].sentence)
+    k = next(n for n, t in enumerate(sentence) if t.start == tokens[i].start)
+
+    def breaks(n):  # a boundary just before sentence[n]
+        gap = an.text[sentence[n - 1].end : sentence[n].start]
+        return any(c in gap for c in ",;:—–") or sentence[n].low in _CLAUSE_OPENERS
+
+    start = next((n for n in range(k, 0, -1) if breaks(n)), 0)
+    end = next((n for n in range(k + 2, len(sentence)) if breaks(n)), len(sentence))  # "Obviously, nobody read the log": the adverb's clause follows its comma
+    return [t.low for t in sentence[start:end]]
 
 
 _PEOPLE_WORDS = lex.PERSON_PRONOUNS | lex._words("me us my our your his her their them i've we've i'm we're i’ve we’ve i’m we’re")
@@ -139,6 +174,28 @@ def _people_word(tok) -> bool:
     """A word for a person or people: a pronoun, a role, a team, an @handle."""
     low = tok.base.lower()
     return low in _PEOPLE_WORDS or low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or tok.is_handle
+
+
+# Words before a modal that do not name what acts: the clause's subject is elsewhere or is a
+# person ("who could simply have …") or a step left open ("it could easily have been …").
+_OPEN_SUBJECTS = lex._words("it this that which who what there")
+
+
+def _thing_acts(an, m) -> bool:
+    """Whether the modal at ``m`` has a thing, not a person, right before it as its subject and
+    an active verb after it ("things could easily have turned out worse", "the server would
+    simply not talk"): a counterfactual about how things went, not about what someone did. A
+    passive after it ("the job could simply have been re-run") is a step someone could take."""
+    tokens = an.tokens
+    if m < 1 or tokens[m - 1].sentence != tokens[m].sentence:
+        return False
+    subject = tokens[m - 1]
+    if _people_word(subject) or subject.low in _OPEN_SUBJECTS or subject.low in lex.STOPWORDS or not subject.low.isalpha():
+        return False
+    if person_subject_before(an, m) is not None:
+        return False
+    after = [t.low for t in tokens[m + 1 : m + 5] if t.sentence == tokens[m].sentence]
+    return not any(low in ("be", "been") for low in after)
 
 
 def person_subject_after(an, j):

@@ -800,7 +800,7 @@ def _cleft_focus(an: Analysis, j: int) -> Actor | None:
     tokens = an.tokens
     sentence = tokens[j].sentence
     low = tokens[j].low
-    if low in ("me", "him", "her", "us", "them") and j >= 2 and tokens[j - 1].low in ("was", "is", "were") \
+    if low in lex.OBJECT_PRONOUNS and j >= 2 and tokens[j - 1].low in ("was", "is", "were") \
             and tokens[j - 2].low == "it" and tokens[j - 2].sentence == sentence:
         return Actor(j, j + 1, "pronoun")  # "it was me who …"
     if low in ("one", "person", "guy", "engineer") and j >= 3 and tokens[j - 1].low == "the" and tokens[j - 2].low in ("was", "is", "were") \
@@ -1895,7 +1895,6 @@ def _mis_noun(low: str) -> bool:
     return len(rest) >= 4 and _lemmas(rest) is not None
 
 
-_OBJECT_PRONOUNS = W("me us him her them")
 _AGENT_CUES = W("typo typos mistake mistakes blunder blunders deletion removal wipe instead oversight")
 
 
@@ -1929,7 +1928,7 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
         for j in range(i + 1, min(len(tokens), i + 6)):
             if tokens[j].sentence != tok.sentence:
                 break
-            if j == i + 1 and tokens[j].low in _OBJECT_PRONOUNS:
+            if j == i + 1 and tokens[j].low in lex.OBJECT_PRONOUNS:
                 actor = Actor(j, j + 1, "pronoun")  # "The blog was mistakenly deleted by us"
                 break
             candidate = actor_ending_at(an, j, names, owners)

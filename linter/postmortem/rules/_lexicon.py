@@ -127,6 +127,9 @@ PERSON_PRONOUNS = _words(
     """
 )
 
+# The same people as the object of a verb or a preposition ("blamed him", "fired them").
+OBJECT_PRONOUNS = _words("me us him her them")
+
 # Broadcast handles and bots: an @mention of these is not a person.
 NON_PERSON_HANDLES = _words("here channel everyone all oncall on-call team main master latest stable head trunk develop")
 

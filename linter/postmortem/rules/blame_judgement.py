@@ -595,7 +595,7 @@ def _blame(an, i):
             break  # "blame the process, not people"
         if other.low in _OBJECT_BREAKS or not _NO_BREAK.issuperset(an.text[tokens[j - 1].end : other.start]):
             break  # "incidents either produce blame (which stops people from …)", "blame and Root Cause Analysis": the phrase has ended
-        if other.low in lex.ROLE_NOUNS or other.low in lex.TEAM_NOUNS or other.low in lex.PERSON_PRONOUNS or other.low in ("him", "her", "them", "me", "us"):
+        if other.low in lex.ROLE_NOUNS or other.low in lex.TEAM_NOUNS or other.low in lex.PERSON_PRONOUNS or other.low in lex.OBJECT_PRONOUNS:
             if tok.low != "blamed" and _bare_plural_object(an, i, j):
                 return  # "managers blame individual contributors", "blaming people for incidents": the practice
             yield tok.start, tok.end, "assigns blame"
@@ -634,7 +634,7 @@ def _bare_plural_object(an, i, j) -> bool:
             and (tokens[k + 1].low in lex.ROLE_NOUNS or tokens[k + 1].low.endswith("s") and tokens[k].low in _BARE_OBJECT_LEADS):
         k += 1  # "individual contributors", "frontline engineers"
     head = tokens[k].low
-    if head in lex.PERSON_PRONOUNS or head in ("him", "her", "them", "me", "us"):
+    if head in lex.PERSON_PRONOUNS or head in lex.OBJECT_PRONOUNS:
         return False
     return head in ("people", "humans", "individuals", "folks") or head.endswith("s") and not tokens[k].possessive and not tokens[k].capitalised
 
@@ -707,7 +707,7 @@ def _laid_on_thing(an, i) -> bool:
             return False
         if tokens[j].low == "on":
             return not _blamed_on_person(an, i) and j + 1 < len(tokens) and tokens[j + 1].sentence == tokens[i].sentence \
-                and tokens[j + 1].low not in lex.PERSON_PRONOUNS and tokens[j + 1].low not in ("him", "her", "them", "me", "us")
+                and tokens[j + 1].low not in lex.PERSON_PRONOUNS and tokens[j + 1].low not in lex.OBJECT_PRONOUNS
     return False
 
 

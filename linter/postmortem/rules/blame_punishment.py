@@ -110,7 +110,7 @@ _PRESSED = lex._words("pressured forced asked told pushed calling called calls")
 _LEAVE = lex._words("resign leave quit")
 _RESIGNED = lex._words("resigned resigns resigning")
 _BECOME = lex._words("got get gets getting was were be been being is are")
-_OBJECT_PRONOUNS = lex._words("him her them me us someone somebody")
+_OBJECT_PRONOUNS = lex.OBJECT_PRONOUNS | lex._words("someone somebody")
 _SCREEN = _PUNISHED | _PUNISH_VERBS | _PUNISHMENT_NOUNS | _SANCTIONED | lex._words(
     "fires suspends disciplines remove removed pull pulled kick warning action "
     "let disciplinary against responsible fine kicked resign step leave quit wrist escorted escorting revoke revoking "

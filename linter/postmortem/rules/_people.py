@@ -338,7 +338,7 @@ def candidates(text: str) -> bool:
         return True  # "thanks to mbrown", "reviewed by kevin_l": _cued_people decides
     if not words.isdisjoint(_HANDLE_ACTS) and _HANDLE_SHAPE.search(text) and _HANDLE_ANYWHERE.search(text):
         return True  # "coolguy42 force-pushed", "the_real_dev merged"
-    if any(_lower_given_name(word) for word in words):  # the actor below is one of the block's words
+    if _lower_given_names(words):  # the actor below is one of the block's words
         for match in _LOWER_ACTOR.finditer(text):
             low = match.group(1)
             if low not in _COMMON and low not in lex.SYSTEMS and is_given_name(low) and not is_english_word(low):
@@ -388,12 +388,32 @@ _HANDLE_SHAPE = _Lazy(r"[a-z0-9][._][a-z]|[a-z]\d")
 _LOWER_UPPER = _Lazy(r"[a-z][A-Z]")
 
 
-@lru_cache(maxsize=8192)
 def _lower_given_name(word: str) -> bool:
     """Whether ``word`` (from :func:`words_of`) could be the given name _LOWER_ACTOR finds in
     candidates(): a match's first group is a whole word of the block."""
     return len(word) >= 4 and word.isascii() and word.isalpha() and word not in _COMMON and word not in lex.SYSTEMS \
         and is_given_name(word)
+
+
+def _lower_given_names(words: frozenset[str]) -> bool:
+    """Whether any of ``words`` passes :func:`_lower_given_name`, each word classified once per
+    process."""
+    if not words.isdisjoint(_LOWER_GIVEN):
+        return True
+    new = words - _LOWER_CHECKED
+    if new:
+        if len(_LOWER_CHECKED) > 200_000:
+            _LOWER_CHECKED.clear()
+        for word in new:
+            if _lower_given_name(word):
+                _LOWER_GIVEN.add(word)
+                return True
+            _LOWER_CHECKED.add(word)
+    return False
+
+
+_LOWER_GIVEN: set[str] = set()  # words _lower_given_name accepts
+_LOWER_CHECKED: set[str] = set()  # words it rejects
 
 
 _NAME_WORDS: set[str] = set()  # a name wherever it appears: curated given names, titles, name7

@@ -96,3 +96,18 @@ def test_a_line_that_starts_with_a_clock():
     assert _people.starts_with_clock("- 9:41 UTC alerts fire")
     assert not _people.starts_with_clock("14.03 dave restarting")
     assert not _people.starts_with_clock("At 14:03 dave restarted it")
+
+
+def test_the_people_of_the_last_block_are_kept_for_the_same_analysis_names_and_words():
+    from postmortem.rules._language import NameOptions, analyse
+
+    names = NameOptions.from_options({"allowed-names": [], "people": []})
+    other_names = NameOptions.from_options({"allowed-names": ["Dave"], "people": []})
+    an = analyse("Dave pushed the broken config, and Priya Patel reverted it.")
+    other = analyse("Maria restarted the pods.")
+    never, services = frozenset(), frozenset({"priya", "patel"})
+    for args in [(an, names, never), (an, names, never), (an, names, services), (other, names, never),
+                 (an, other_names, never), (an, names, never)]:
+        assert bnp._people_spans(*args) == bnp._compute_people_spans(*args)
+    assert bnp._people_spans(an, names, never) != bnp._people_spans(an, names, services)
+    assert bnp._people_spans(an, names, never) != bnp._people_spans(an, other_names, never)

@@ -121,8 +121,8 @@ def _blocks(doc, names):
     for block in text_blocks(doc):
         words = words_of(block.text)
         # a cue, and someone to blame: a name, a handle or "he"/"she" ("error" alone is in most blocks)
-        if (not words.isdisjoint(cues) or has_error_prefixed(words)
-                or not words.isdisjoint(DUTY_WORDS) and negated_duty(block.text)) \
+        if (not words.isdisjoint(cues) or not words.isdisjoint(DUTY_WORDS) and negated_duty(block.text)
+                or has_error_prefixed(words)) \
                 and (not words.isdisjoint(_PRONOUNS) or names.people or candidates(block.text)):
             yield block, analyse(block.text)
 
@@ -351,7 +351,21 @@ def _has_cue(lows):
 
 
 def _people_spans(an, names, never) -> frozenset[tuple[int, int]]:
-    """Token ranges of the people the name rule (PM506) finds in ``an``."""
+    """Token ranges of the people the name rule (PM506) finds in ``an``. Three checks of a
+    block ask for them in turn: the last block's answer is kept (with the objects it was
+    computed from, so that none is taken for another)."""
+    last = _LAST_SPANS[0]
+    if last is not None and last[0] is an and last[1] is names and last[2] is never:
+        return last[3]
+    spans = _compute_people_spans(an, names, never)
+    _LAST_SPANS[0] = (an, names, never, spans)
+    return spans
+
+
+_LAST_SPANS: list = [None]
+
+
+def _compute_people_spans(an, names, never) -> frozenset[tuple[int, int]]:
     if not an.tokens:
         return frozenset()
     starts = {t.start: k for k, t in enumerate(an.tokens)}

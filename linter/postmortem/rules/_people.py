@@ -485,7 +485,7 @@ def named_people(
         if "_" in base and _UNDERSCORE_NAME.match(base) and low not in lex.SYSTEMS and not _NOT_PERSON_HANDLE.search(low):
             found.append(Named(tok.start, tok.start + len(base), base, "handle"))  # "Phoenix_flare unclaimed all land"
             continue
-        digits = _HANDLE_DIGITS.match(low)
+        digits = _HANDLE_DIGITS.match(low) if low[-1:].isdigit() else None  # the pattern ends with a digit
         if digits:
             if (is_given_name(digits.group(1)) or _CAMEL_DIGITS.match(tok.text) and digits.group(1) not in lex.SYSTEMS) and digits.group(1) not in never:
                 found.append(Named(tok.start, tok.end, tok.text, "handle"))  # "priya7", "MacFan4000", "RhinosF1"

@@ -418,3 +418,16 @@ def test_confidence_marker_may_wrap_onto_the_next_line():
 
     match = CONFIDENCE_MARKER.search("about 400 users [ESTIMATE: from the\nalert log] were affected")
     assert match and match.group(2) == "from the\nalert log"
+
+
+def test_a_span_is_a_frozen_value():
+    import dataclasses
+    import pickle
+
+    span = Span(3, 5, 4, 1)
+    assert (span.line, span.col, span.end_line, span.end_col) == (3, 5, 4, 1)
+    assert span == Span(line=3, col=5, end_line=4, end_col=1) and hash(span) == hash(Span(3, 5, 4, 1))
+    assert dataclasses.astuple(span) == (3, 5, 4, 1) and pickle.loads(pickle.dumps(span)) == span
+    assert Span.point(2) == Span(2, 1, 2, 1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.line = 9

@@ -129,6 +129,8 @@ def table_of_tokens(tokens, lines: list[str], offset: int, section: str | None) 
             index = len(row_cells)
             bounds = segments[index] if index < len(segments) else None
             row_cells.append(_cell(token, row_text, row_line, bounds, section))
+        elif kind == "td_open" or kind == "td_close":
+            continue  # a body cell's own tokens: its inline token holds all of it
         elif kind == "th_open" and in_head:
             style = str(token.attrs.get("style", ""))
             align.append(style.removeprefix("text-align:") if style.startswith("text-align:") else None)

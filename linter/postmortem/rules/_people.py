@@ -328,7 +328,7 @@ def candidates(text: str) -> bool:
         return True
     if "_" in text and _UNDERSCORE_ANYWHERE.search(text):
         return True  # "Phoenix_flare"
-    if ", " in text and _AGE.search(text):
+    if ", " in text and _AGE_SHAPE.search(text) and _AGE.search(text):
         return True  # "Tan Wei Chiang, 30, …"
     if "u/" in text and _REDDIT_USER.search(text):
         return True  # "u/ocbaker"
@@ -336,20 +336,22 @@ def candidates(text: str) -> bool:
         return True  # "staff member Brain typoed …": _role_before decides
     if not words.isdisjoint(_OBJECT_CUES) or not words.isdisjoint(_GREETINGS) or not words.isdisjoint(_HUMAN_PARTICIPLES) and "by" in words:
         return True  # "thanks to mbrown", "reviewed by kevin_l": _cued_people decides
-    if not words.isdisjoint(_HANDLE_ACTS) and _HANDLE_ANYWHERE.search(text):
+    if not words.isdisjoint(_HANDLE_ACTS) and _HANDLE_SHAPE.search(text) and _HANDLE_ANYWHERE.search(text):
         return True  # "coolguy42 force-pushed", "the_real_dev merged"
-    for match in _LOWER_ACTOR.finditer(text):
-        low = match.group(1)
-        if low not in _COMMON and low not in lex.SYSTEMS and is_given_name(low) and not is_english_word(low):
-            return True  # "Then jens deployed …"
+    if _lower_given_names(words):  # the actor below is one of the block's words
+        for match in _LOWER_ACTOR.finditer(text):
+            low = match.group(1)
+            if low not in _COMMON and low not in lex.SYSTEMS and is_given_name(low) and not is_english_word(low):
+                return True  # "Then jens deployed …"
     if not words.isdisjoint(_REVIEW_ACTS):
         for match in _LOWER_SUBJECT.finditer(text):
             low = match.group(1)
             if low not in _COMMON and low not in lex.SYSTEMS and low not in lex.STOPWORDS and not is_english_word(low):
                 return True  # "mkumar approved the change"
-    if _CAMEL_DIGITS_ANYWHERE.search(text):
+    camel = _LOWER_UPPER.search(text) is not None  # both patterns below hold a small letter, then a capital
+    if camel and _CAMEL_DIGITS_ANYWHERE.search(text):
         return True
-    for match in _CAMEL_WORD.finditer(text):  # "DrMagnus approached …", "BenTheElder said", "MarianMacik"
+    for match in _CAMEL_WORD.finditer(text) if camel else ():  # "DrMagnus approached …", "BenTheElder said", "MarianMacik"
         parts = _CAMEL_SPLIT.findall(match.group(0))
         if any(part.lower() in _TITLES or part.lower() in lex.GIVEN_NAMES for part in parts):
             return True
@@ -376,6 +378,42 @@ _CAPITALISED = _Lazy(r"(?<![\w'’@./\-])[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ
 @lru_cache(maxsize=1)
 def _capitalised_findall():
     return re.compile(_CAPITALISED.pattern).findall
+
+
+# Cheap screens for the searches of candidates(): text each of those patterns matches holds
+# one of these (an age between commas; a dot or an underscore inside a lower-case word, or a
+# letter and a digit; a small letter and a capital).
+_AGE_SHAPE = _Lazy(r", [1-9]\d, ")
+_HANDLE_SHAPE = _Lazy(r"[a-z0-9][._][a-z]|[a-z]\d")
+_LOWER_UPPER = _Lazy(r"[a-z][A-Z]")
+
+
+def _lower_given_name(word: str) -> bool:
+    """Whether ``word`` (from :func:`words_of`) could be the given name _LOWER_ACTOR finds in
+    candidates(): a match's first group is a whole word of the block."""
+    return len(word) >= 4 and word.isascii() and word.isalpha() and word not in _COMMON and word not in lex.SYSTEMS \
+        and is_given_name(word)
+
+
+def _lower_given_names(words: frozenset[str]) -> bool:
+    """Whether any of ``words`` passes :func:`_lower_given_name`, each word classified once per
+    process."""
+    if not words.isdisjoint(_LOWER_GIVEN):
+        return True
+    new = words - _LOWER_CHECKED
+    if new:
+        if len(_LOWER_CHECKED) > 200_000:
+            _LOWER_CHECKED.clear()
+        for word in new:
+            if _lower_given_name(word):
+                _LOWER_GIVEN.add(word)
+                return True
+            _LOWER_CHECKED.add(word)
+    return False
+
+
+_LOWER_GIVEN: set[str] = set()  # words _lower_given_name accepts
+_LOWER_CHECKED: set[str] = set()  # words it rejects
 
 
 _NAME_WORDS: set[str] = set()  # a name wherever it appears: curated given names, titles, name7
@@ -447,7 +485,7 @@ def named_people(
         if "_" in base and _UNDERSCORE_NAME.match(base) and low not in lex.SYSTEMS and not _NOT_PERSON_HANDLE.search(low):
             found.append(Named(tok.start, tok.start + len(base), base, "handle"))  # "Phoenix_flare unclaimed all land"
             continue
-        digits = _HANDLE_DIGITS.match(low)
+        digits = _HANDLE_DIGITS.match(low) if low[-1:].isdigit() else None  # the pattern ends with a digit
         if digits:
             if (is_given_name(digits.group(1)) or _CAMEL_DIGITS.match(tok.text) and digits.group(1) not in lex.SYSTEMS) and digits.group(1) not in never:
                 found.append(Named(tok.start, tok.end, tok.text, "handle"))  # "priya7", "MacFan4000", "RhinosF1"
@@ -951,6 +989,8 @@ def addressed_handles(raw: str, never: frozenset[str], names: NameOptions) -> li
 
 def starts_with_clock(text: str) -> bool:
     """Whether a line of ``text`` starts with a time, as chat-log and timeline lines do."""
+    if ":" not in text:
+        return False
     for line in text.split("\n"):
         head = line.lstrip(" \t-*+[(")[:9]
         if head[:1].isdigit() and ":" in head:

@@ -103,14 +103,26 @@ def _class_cues() -> frozenset[str]:
     return _CLASS_CUES
 
 
+_CUE_WORDS = None
+
+
+def _cue_words() -> frozenset[str]:
+    """Every single word that lets a block through the screen of :func:`_blocks`: the screens
+    above, the judging words, the word-class cues and every verb made of a noun of error
+    (:func:`_verb_from_slip`), in one set so that a block is screened with one set test."""
+    global _CUE_WORDS
+    if _CUE_WORDS is None:
+        _CUE_WORDS = _SCREEN | _CLAUSE_SCREEN | _judging_words() | _slip_verbs() | _class_cues()
+    return _CUE_WORDS
+
+
 def _blocks(doc, names):
+    cues = _cue_words()
     for block in text_blocks(doc):
         words = words_of(block.text)
         # a cue, and someone to blame: a name, a handle or "he"/"she" ("error" alone is in most blocks)
-        if (not words.isdisjoint(_SCREEN) or not words.isdisjoint(_CLAUSE_SCREEN) or has_error_prefixed(words)
-                or not words.isdisjoint(_judging_words()) or any(_verb_from_slip(w) for w in words if w.endswith("ed"))
-                or not words.isdisjoint(_class_cues())
-                or not words.isdisjoint(DUTY_WORDS) and negated_duty(block.text)) \
+        if (not words.isdisjoint(cues) or not words.isdisjoint(DUTY_WORDS) and negated_duty(block.text)
+                or has_error_prefixed(words)) \
                 and (not words.isdisjoint(_PRONOUNS) or names.people or candidates(block.text)):
             yield block, analyse(block.text)
 
@@ -339,7 +351,21 @@ def _has_cue(lows):
 
 
 def _people_spans(an, names, never) -> frozenset[tuple[int, int]]:
-    """Token ranges of the people the name rule (PM506) finds in ``an``."""
+    """Token ranges of the people the name rule (PM506) finds in ``an``. Three checks of a
+    block ask for them in turn: the last block's answer is kept (with the objects it was
+    computed from, so that none is taken for another)."""
+    last = _LAST_SPANS[0]
+    if last is not None and last[0] is an and last[1] is names and last[2] is never:
+        return last[3]
+    spans = _compute_people_spans(an, names, never)
+    _LAST_SPANS[0] = (an, names, never, spans)
+    return spans
+
+
+_LAST_SPANS: list = [None]
+
+
+def _compute_people_spans(an, names, never) -> frozenset[tuple[int, int]]:
     if not an.tokens:
         return frozenset()
     starts = {t.start: k for k, t in enumerate(an.tokens)}
@@ -469,6 +495,13 @@ def _his_error(toks, k: int) -> bool:
 def _verb_from_slip(low: str) -> bool:
     """A verb made of a noun of error: "typoed", "blundered"."""
     return len(low) > 5 and low.endswith("ed") and (low[:-2] in lex.BLAME_NOUNS or low[:-3] in lex.BLAME_NOUNS and low[-3] == low[-4])
+
+
+def _slip_verbs() -> frozenset[str]:
+    """Every word :func:`_verb_from_slip` accepts: a noun of error of four letters or more with
+    "ed" ("typoed"), or of three or more with its last letter doubled and "ed" ("slipped")."""
+    return frozenset({noun + "ed" for noun in lex.BLAME_NOUNS if len(noun) > 3}
+                     | {noun + noun[-1] + "ed" for noun in lex.BLAME_NOUNS if len(noun) > 2})
 
 
 def _judged_people(an, names, never, owners):

@@ -236,6 +236,7 @@ def test_the_id_is_read_as_the_frontmatter_says_it(tmp_path, head, expected):
     path = tmp_path / "x.md"
     path.write_bytes(head.encode("utf-8"))
     assert archive_module._read_id(path) == expected
+    assert archive_module._read_id_and_blob(path, "sha1")[0] == expected  # the reader that also hashes
 
 
 def test_collected_files_and_shown_paths_are_those_of_realpath_and_relpath(tmp_path, monkeypatch):
@@ -459,3 +460,11 @@ def test_without_git_or_outside_a_work_tree_the_index_of_sizes_and_times_is_used
     assert archive_index.unchanged_in_git(outside / "postmortems") is None
     assert_one_file_runs_report_a_whole_run(outside)
     assert (outside / CACHE / archive_index.NAME).is_file() and not (outside / CACHE / archive_index.BLOBS_NAME).exists()
+
+
+def test_the_object_name_of_a_content_is_git_s(tmp_path):
+    path = tmp_path / "x.md"
+    for content in (b"", b"---\nid: PM-2026-001\n---\n", "---\nid: PM-2026-002\n---\n\u00e9t\u00e9\r\n".encode() * 5000):
+        path.write_bytes(content)
+        assert archive_module._read_id_and_blob(path, "sha1")[1] == git(tmp_path, "hash-object", "x.md").strip()
+    assert archive_module._read_id_and_blob(tmp_path / "missing.md", "sha1") == (None, None)

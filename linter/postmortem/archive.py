@@ -114,7 +114,16 @@ def _read_id(path: str | Path) -> str | None:
             os.close(fd)
     except OSError:
         return None
-    return _id_in(data, end, path)
+    # What nearly every file is, checked here once instead of step by step in _id_of: a
+    # frontmatter in ASCII with LF line ends, closed within the first read. Only the
+    # frontmatter is looked at (about a sixth of the bytes read).
+    if end > 0 and data.startswith(b"---"):
+        head = data[:end]
+        if head.isascii() and b"\r" not in head:
+            match = _ID_LINE_ASCII.search(head)
+            if match:
+                return match.group(1).decode("ascii")
+    return _id_of(data, path)
 
 
 def _read_id_and_blob(path: str | Path, algorithm: str) -> tuple[str | None, str | None]:
@@ -134,11 +143,9 @@ def _read_id_and_blob(path: str | Path, algorithm: str) -> tuple[str | None, str
     except OSError:
         return None, None
     data = b"".join(chunks)
-    # what _read_id would have read: the first _HEAD bytes, or _HEAD + _MORE when the
-    # frontmatter does not close within them
-    head = data[:_HEAD]
-    end = head.find(b"\n---", 3)
-    found = _id_in(head if end >= 0 else data[:_HEAD + _MORE], end, path)
+    # what _read_id reads: the first _HEAD bytes, or _HEAD + _MORE when the frontmatter does
+    # not close within them (its shortcut for plain ASCII frontmatter finds what _id_of finds)
+    found = _id_of(data[:_HEAD] if data.find(b"\n---", 3, _HEAD) >= 0 else data[:_HEAD + _MORE], path)
     if size > _BLOB_LIMIT:
         return found, None
     import hashlib
@@ -149,21 +156,6 @@ def _read_id_and_blob(path: str | Path, algorithm: str) -> tuple[str | None, str
 
 
 _BLOB_LIMIT = 4 * 1024 * 1024  # larger files are read for their id every time, never hashed
-
-
-def _id_in(data: bytes, end: int, path: str | Path) -> str | None:
-    """The id in ``data``, a file's first bytes; ``end``: where ``b"\\n---"`` is found in
-    its first :data:`_HEAD` bytes (-1: not there)."""
-    # What nearly every file is, checked here once instead of step by step in _id_of: a
-    # frontmatter in ASCII with LF line ends, closed within the first read. Only the
-    # frontmatter is looked at (about a sixth of the bytes read).
-    if end > 0 and data.startswith(b"---"):
-        head = data[:end]
-        if head.isascii() and b"\r" not in head:
-            match = _ID_LINE_ASCII.search(head)
-            if match:
-                return match.group(1).decode("ascii")
-    return _id_of(data, path)
 
 
 def _id_of(data: bytes, path: str | Path) -> str | None:
@@ -249,16 +241,10 @@ class Archive:
             kept = kept_index(cache_dir, folder, len(entries), _read_id_and_blob)
             for entry in linted:
                 kept.carry(entry)
+        regular = [entry for entry in unseen if _is_file(entry)]  # a FIFO would block the read
+        found_ids = [_read_id(entry.path) for entry in regular] if kept is None else kept.ids_of(regular, _read_id)
         shown: dict[str, str] = {}  # folder as scanned -> how paths in it are shown, up to the name
-        for entry in unseen:
-            try:
-                regular = entry.is_file()  # a FIFO would block the read
-            except OSError:
-                regular = False
-            if not regular:
-                found = None
-            else:
-                found = _read_id(entry.path) if kept is None else kept.id_of(entry, _read_id)
+        for entry, found in zip(regular, found_ids):
             if found:
                 scanned = entry.path[: len(entry.path) - len(entry.name)]
                 if scanned not in shown:
@@ -274,6 +260,13 @@ class Archive:
             return []
         me = real_path(path)
         return [p for p in listed if real_path(p) != me]
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def _identity(path: str | Path) -> tuple[int, int] | None:

@@ -34,6 +34,7 @@ import os
 import re
 import subprocess
 import time
+from itertools import repeat
 from pathlib import Path
 from typing import Callable
 
@@ -178,14 +179,24 @@ class BlobIndex:
         name = entry.path[len(self.prefix):]  # every entry of the folder's scan starts with it
         return name if os.sep == "/" else name.replace(os.sep, "/")
 
-    def id_of(self, entry: os.DirEntry, read) -> str | None:
-        """The id of the archive file ``entry``: recorded for its object name, or read."""
-        blob = self.tracked.get(self._name(entry))
-        if blob is not None:  # git found a regular file there, unchanged: not a link, not a FIFO
-            recorded = self._recorded.get(blob, False)
-            if recorded is None or type(recorded) is str:
-                self._now[blob] = recorded
-                return recorded
+    def ids_of(self, entries: list[os.DirEntry], read) -> list[str | None]:
+        """The ids of the archive files ``entries`` (regular files, or links to them), in
+        order: recorded for their object names, or read (``read(path)`` for a link)."""
+        cut = len(self.prefix)  # every entry of the folder's scan starts with it
+        names = [entry.path[cut:] for entry in entries]
+        if os.sep != "/":
+            names = [name.replace(os.sep, "/") for name in names]
+        blobs = list(map(self.tracked.get, names))  # None: git cannot vouch for the file
+        found = list(map(self._recorded.get, blobs, repeat(False)))
+        now = self._now
+        for index, value in enumerate(found):
+            if value is None or type(value) is str:
+                now[blobs[index]] = value
+            else:  # not recorded (False), or not an id
+                found[index] = self._read(entries[index], read)
+        return found
+
+    def _read(self, entry: os.DirEntry, read) -> str | None:
         self.reads += 1
         if entry.is_symlink():  # git records a link's target, not the content it leads to
             return read(entry.path)
@@ -251,6 +262,10 @@ class IndexCache:
         if info.st_mtime_ns < self.settled and info.st_ctime_ns < self.settled:
             self._now[name] = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, found]
         return found
+
+    def ids_of(self, entries: list[os.DirEntry], read) -> list[str | None]:
+        """:meth:`id_of` of each of ``entries``, in order."""
+        return [self.id_of(entry, read) for entry in entries]
 
     def carry(self, entry: os.DirEntry) -> None:
         """Keep the record of a file whose id was read elsewhere in this run (a linted file)."""

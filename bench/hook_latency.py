@@ -229,7 +229,8 @@ def main() -> None:
     if args.cache:
         cached = cached_latencies(project, file, runs, env)
         plain, warm = (statistics.median(times) for times in cached.values())
-        print(f"\nwith the cache folder warm, interleaved with the plain run ({runs} runs each):")
+        print(f"\nwith --cache (the archive's index warm, the file's findings deleted before each run), "
+              f"interleaved with the plain run ({runs} runs each):")
         wide = max(len(label) for label in cached)
         for label, times in cached.items():
             print(f"{label:<{wide}}  {statistics.median(times):9.0f}  {p90(times):6.0f}")

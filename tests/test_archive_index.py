@@ -468,3 +468,15 @@ def test_the_object_name_of_a_content_is_git_s(tmp_path):
         path.write_bytes(content)
         assert archive_module._read_id_and_blob(path, "sha1")[1] == git(tmp_path, "hash-object", "x.md").strip()
     assert archive_module._read_id_and_blob(tmp_path / "missing.md", "sha1") == (None, None)
+
+
+def test_git_is_asked_about_the_archive_folder_whatever_a_hook_s_environment_says(in_git, monkeypatch):
+    """A hook runs with git's location variables set for its own repository (a relative
+    GIT_DIR, a temporary index): git is asked from the archive folder all the same."""
+    expected = archive_index.unchanged_in_git(in_git / "postmortems")
+    assert expected["2026-02-02-incident-001.md"] == git(in_git, "rev-parse", ":postmortems/2026-02-02-incident-001.md").strip()
+    assert "2025/2025-12-01-older.md" in expected and len(expected) == 43  # paths below the folder, "/" between folders
+    monkeypatch.setenv("GIT_DIR", ".git")
+    monkeypatch.setenv("GIT_INDEX_FILE", str(in_git / "another-index"))
+    monkeypatch.setenv("GIT_WORK_TREE", str(in_git / "postmortems"))
+    assert archive_index.unchanged_in_git(in_git / "postmortems") == expected

@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[site,test]'
 	touch $@
 
-.PHONY: install serve site lint test fuzz browser-deps a11y-deps bench bench-deps clean
+.PHONY: install serve site lint test fuzz git-deps browser-deps a11y-deps bench bench-deps clean
 
 install: $(STAMP)
 
@@ -28,6 +28,13 @@ site: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/postmortem lint postmortems
+
+# git, for the tests of the pre-commit hooks and of the archive's index (real repositories).
+git-deps:
+	@if ! command -v git >/dev/null 2>&1; then \
+		echo "Installing git (Debian package)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq git >/dev/null; \
+	fi
 
 # Debian's Chromium and its driver, for the browser tests.
 browser-deps:
@@ -50,7 +57,7 @@ $(AXE):
 
 a11y-deps: $(AXE)
 
-test: $(STAMP) browser-deps a11y-deps
+test: $(STAMP) git-deps browser-deps a11y-deps
 	$(BIN)/python -m pytest
 
 # The long property-test run (README, "Limits and fuzzing"): 100,000 examples per property,

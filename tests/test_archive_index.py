@@ -236,6 +236,7 @@ def test_the_id_is_read_as_the_frontmatter_says_it(tmp_path, head, expected):
     path = tmp_path / "x.md"
     path.write_bytes(head.encode("utf-8"))
     assert archive_module._read_id(path) == expected
+    assert archive_module._read_id_and_blob(path, "sha1")[0] == expected  # the reader that also hashes
 
 
 def test_collected_files_and_shown_paths_are_those_of_realpath_and_relpath(tmp_path, monkeypatch):
@@ -263,3 +264,219 @@ def test_collected_files_and_shown_paths_are_those_of_realpath_and_relpath(tmp_p
     found = archive_module.collect_files(["arch", "real", "arch/la.md"])
     assert sorted(os.path.realpath(path) for path in found) == sorted({os.path.realpath(p) for p in
                                                                        ("real/a.md", "real/sub/b.md", "arch/c.md", "arch/dangling.md")})
+
+
+# ---------------------------------------------------------------- the index keyed by git's object names
+
+def git(project: Path, *args: str) -> str:
+    import subprocess
+
+    done = subprocess.run(["git", *args], cwd=project, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.fixture
+def in_git(tmp_path, monkeypatch):
+    """A project of 40 post-mortems committed in a git repository of its own, indexed with
+    git whatever its size (GIT_FROM 0); git configured by nothing but the test."""
+    (tmp_path / "gitconfig").write_text("", encoding="utf-8")
+    for name, value in {"GIT_CONFIG_GLOBAL": str(tmp_path / "gitconfig"), "GIT_CONFIG_NOSYSTEM": "1",
+                        "GIT_AUTHOR_NAME": "Post Mortem", "GIT_AUTHOR_EMAIL": "postmortem@example.invalid",
+                        "GIT_COMMITTER_NAME": "Post Mortem", "GIT_COMMITTER_EMAIL": "postmortem@example.invalid"}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(archive_index, "GIT_FROM", 0)
+    project = archive_of(tmp_path / "repo")
+    git(project, "init", "-q")
+    git(project, "add", ".")
+    git(project, "commit", "-q", "-m", "archive")
+    return project
+
+
+@pytest.fixture
+def blob_reads(monkeypatch):
+    """The files the index of object names reads and hashes (the real reader, counted)."""
+    seen: list[str] = []
+    real = archive_module._read_id_and_blob
+
+    def counted(path, algorithm):
+        seen.append(os.path.basename(path))
+        return real(path, algorithm)
+
+    monkeypatch.setattr(archive_module, "_read_id_and_blob", counted)
+    return seen
+
+
+LINTED = ("2026-03-01-same-id.md", "2026-03-02-dangling.md", "2026-02-08-incident-007.md", "2026-02-02-incident-001.md")
+
+
+def assert_one_file_runs_report_a_whole_run(project: Path, names=LINTED) -> list[dict]:
+    """Each one-file run with the cache (twice: the second reads the index the first kept)
+    reports what a whole run without a cache reports for that file."""
+    whole = findings(project, "--no-cache")
+    for name in names:
+        for _ in range(2):
+            assert findings(project, "--cache", f"postmortems/{name}") == of_file(whole, name), name
+    return whole
+
+
+def messages(diagnostics: list[dict]) -> set[str]:
+    return {f"{Path(d['path']).name}: {d['message']}" for d in diagnostics}
+
+
+def test_git_tells_which_files_changed_and_the_others_ids_come_from_the_index(in_git, blob_reads, reads):
+    folder, cache = in_git / "postmortems", in_git / CACHE
+    whole = assert_one_file_runs_report_a_whole_run(in_git)
+    assert (cache / archive_index.BLOBS_NAME).is_file() and not (cache / archive_index.NAME).exists()
+    blob_reads.clear()
+    reads.clear()
+    linted = [folder / "2026-03-01-same-id.md"]
+    with_git = Archive.from_paths(folder, linted, cache)
+    assert blob_reads == [] and reads == ["2026-03-01-same-id.md"]  # the linted file only
+    assert with_git.ids == Archive.from_paths(folder, linted).ids
+    assert "id PM-2026-107 is also used by postmortems/2026-03-01-same-id.md" in {d["message"] for d in whole}
+
+
+def test_every_state_of_the_work_tree_is_seen(in_git, blob_reads):
+    folder = in_git / "postmortems"
+    assert_one_file_runs_report_a_whole_run(in_git)
+
+    def check() -> set[str]:  # one of the files linted is the one edited each time
+        return messages(assert_one_file_runs_report_a_whole_run(in_git, LINTED[:3] + ("2026-02-04-incident-003.md",)))
+
+    # A tracked file edited, not staged: its id now repeats another's.
+    target = folder / "2026-02-04-incident-003.md"
+    target.write_text(target.read_text(encoding="utf-8").replace("PM-2026-103", "PM-2026-101"), encoding="utf-8")
+    assert "2026-02-04-incident-003.md: id PM-2026-101 is also used by postmortems/2026-02-02-incident-001.md" in check()
+    # The same edit staged, then committed: the id comes from the index of object names.
+    git(in_git, "add", "postmortems")
+    blob_reads.clear()
+    assert "2026-02-04-incident-003.md: id PM-2026-101 is also used by postmortems/2026-02-02-incident-001.md" in check()
+    assert "2026-02-04-incident-003.md" not in blob_reads  # recorded when it was read, unstaged
+    git(in_git, "commit", "-q", "-m", "edit")
+    check()
+    # An untracked file with the id of a tracked one, and an untracked one that fills the dangling link.
+    (folder / "2026-04-01-untracked.md").write_text(post_mortem("PM-2026-105"), encoding="utf-8")
+    (folder / "2026-04-02-untracked.md").write_text(post_mortem("PM-2026-999"), encoding="utf-8")
+    found = check()
+    assert "2026-04-01-untracked.md: id PM-2026-105 is also used by postmortems/2026-02-06-incident-005.md" in found
+    assert "2026-03-02-dangling.md: related id PM-2026-999 does not exist in the archive" not in found
+    # A tracked file deleted from the work tree, another renamed (plainly, then with git).
+    (folder / "2026-02-02-incident-001.md").unlink()
+    (folder / "2026-02-09-incident-008.md").rename(folder / "2026-05-01-renamed.md")
+    found = messages(assert_one_file_runs_report_a_whole_run(in_git, LINTED[:3] + ("2026-05-01-renamed.md",)))
+    assert not any("2026-02-02-incident-001.md" in message for message in found)
+    git(in_git, "add", "-A", "postmortems")
+    git(in_git, "mv", "postmortems/2026-05-01-renamed.md", "postmortems/2026-05-02-renamed-again.md")
+    assert_one_file_runs_report_a_whole_run(in_git, LINTED[:3] + ("2026-05-02-renamed-again.md",))
+    # The same size, the modification time put back, right after the commit: git still sees it.
+    git(in_git, "commit", "-q", "-m", "more")
+    target = folder / "2026-02-06-incident-005.md"
+    before = target.stat()
+    target.write_text(target.read_text(encoding="utf-8").replace("PM-2026-105", "PM-2026-107"), encoding="utf-8")
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert any(message.startswith("2026-02-06-incident-005.md: id PM-2026-107 is also used by") for message in check())
+    # Marked assume-unchanged (git would not look at it), then edited: read all the same.
+    git(in_git, "update-index", "--assume-unchanged", "postmortems/2026-02-07-incident-006.md")
+    target = folder / "2026-02-07-incident-006.md"
+    target.write_text(target.read_text(encoding="utf-8").replace("PM-2026-106", "PM-2026-108"), encoding="utf-8")
+    assert "2026-02-07-incident-006.md: id PM-2026-108 is also used by postmortems/2026-05-02-renamed-again.md" in messages(
+        assert_one_file_runs_report_a_whole_run(in_git, ("2026-02-07-incident-006.md", "2026-05-02-renamed-again.md")))
+
+
+def test_links_ignored_files_hidden_files_and_conflicts(in_git):
+    folder = in_git / "postmortems"
+    outside = in_git / "elsewhere.md"
+    outside.write_text(post_mortem("PM-2026-101"), encoding="utf-8")
+    (folder / "2026-06-01-link.md").symlink_to(outside)  # a link, committed: git records its target only
+    git(in_git, "add", ".")
+    git(in_git, "commit", "-q", "-m", "link")
+    assert "2026-06-01-link.md: id PM-2026-101 is also used by postmortems/2026-02-02-incident-001.md" in messages(
+        assert_one_file_runs_report_a_whole_run(in_git))
+    outside.write_text(post_mortem("PM-2026-102"), encoding="utf-8")  # the link's target changes, the link does not
+    assert "2026-06-01-link.md: id PM-2026-102 is also used by postmortems/2026-02-03-incident-002.md" in messages(
+        assert_one_file_runs_report_a_whole_run(in_git))
+    # A file git ignores is still a post-mortem of the archive; hidden files and READMEs are not.
+    (in_git / ".gitignore").write_text("postmortems/2026-07-*\n", encoding="utf-8")
+    (folder / "2026-07-01-ignored.md").write_text(post_mortem("PM-2026-103"), encoding="utf-8")
+    (folder / ".hidden.md").write_text(post_mortem("PM-2026-104"), encoding="utf-8")
+    (folder / "README.md").write_text(post_mortem("PM-2026-104"), encoding="utf-8")
+    git(in_git, "add", "-f", "postmortems/.hidden.md", "postmortems/README.md")
+    found = messages(assert_one_file_runs_report_a_whole_run(in_git))
+    assert "2026-07-01-ignored.md: id PM-2026-103 is also used by postmortems/2026-02-04-incident-003.md" in found
+    assert not any("PM-2026-104" in message for message in found)
+    # A conflict: the file at stages 1-3 in git's index, its work-tree copy the one to read.
+    git(in_git, "checkout", "-q", "-b", "other")
+    target = folder / "2026-02-05-incident-004.md"
+    target.write_text(target.read_text(encoding="utf-8").replace("PM-2026-104", "PM-2026-110"), encoding="utf-8")
+    git(in_git, "commit", "-q", "-am", "other")
+    git(in_git, "checkout", "-q", "-")
+    target.write_text(target.read_text(encoding="utf-8").replace("PM-2026-104", "PM-2026-120"), encoding="utf-8")
+    git(in_git, "commit", "-q", "-am", "this")
+    import subprocess
+
+    assert subprocess.run(["git", "merge", "-q", "other"], cwd=in_git, capture_output=True).returncode != 0
+    assert "<<<<<<<" in target.read_text(encoding="utf-8")
+    assert_one_file_runs_report_a_whole_run(in_git, LINTED[:2] + ("2026-02-05-incident-004.md",))
+
+
+@pytest.mark.parametrize("content", [b"\x00\xff not json", b"[]", b'{"format": 1, "code": "another version", "blobs": {}}',
+                                     "wrong-entries"], ids=["garbage", "a-list", "another-version", "wrong-entries"])
+def test_a_corrupt_or_foreign_index_of_object_names_is_never_trusted(in_git, blob_reads, content):
+    folder, cache = in_git / "postmortems", in_git / CACHE
+    linted = [folder / "2026-03-01-same-id.md"]
+    Archive.from_paths(folder, linted, cache)
+    index = cache / archive_index.BLOBS_NAME
+    if content == "wrong-entries":  # the right header; entries that are not ids
+        data = json.loads(index.read_text(encoding="utf-8"))
+        for blob in list(data["blobs"])[:5]:
+            data["blobs"][blob] = [data["blobs"][blob]]
+        index.write_text(json.dumps(data), encoding="utf-8")
+    else:
+        index.write_bytes(content)
+    blob_reads.clear()
+    assert Archive.from_paths(folder, linted, cache).ids == Archive.from_paths(folder, linted).ids
+    assert len(blob_reads) == (5 if content == "wrong-entries" else 42)
+    assert json.loads(index.read_text(encoding="utf-8"))["format"] == archive_index.BLOBS_FORMAT  # rewritten
+    blob_reads.clear()
+    Archive.from_paths(folder, linted, cache)
+    assert blob_reads == []
+
+
+def test_without_git_or_outside_a_work_tree_the_index_of_sizes_and_times_is_used(in_git, tmp_path, monkeypatch, settled):
+    findings(in_git, "--cache", "postmortems/2026-03-01-same-id.md")  # indexed with git once
+    monkeypatch.setenv("PATH", str(tmp_path / "no-git-here"))
+    target = in_git / "postmortems" / "2026-02-04-incident-003.md"
+    target.write_text(target.read_text(encoding="utf-8").replace("PM-2026-103", "PM-2026-101"), encoding="utf-8")
+    assert "2026-02-04-incident-003.md: id PM-2026-101 is also used by postmortems/2026-02-02-incident-001.md" in messages(
+        assert_one_file_runs_report_a_whole_run(in_git))
+    assert (in_git / CACHE / archive_index.NAME).is_file()
+    assert archive_index.unchanged_in_git(in_git / "postmortems") is None
+    monkeypatch.undo()  # git on PATH again (and the fixtures' settings undone: set again below)
+    outside = archive_of(tmp_path / "outside")
+    monkeypatch.setattr(archive_index, "GIT_FROM", 0)
+    monkeypatch.setattr(archive_index, "SETTLED_NS", -10**15)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # no repository above tmp_path is found
+    assert archive_index.unchanged_in_git(outside / "postmortems") is None
+    assert_one_file_runs_report_a_whole_run(outside)
+    assert (outside / CACHE / archive_index.NAME).is_file() and not (outside / CACHE / archive_index.BLOBS_NAME).exists()
+
+
+def test_the_object_name_of_a_content_is_git_s(tmp_path):
+    path = tmp_path / "x.md"
+    for content in (b"", b"---\nid: PM-2026-001\n---\n", "---\nid: PM-2026-002\n---\n\u00e9t\u00e9\r\n".encode() * 5000):
+        path.write_bytes(content)
+        assert archive_module._read_id_and_blob(path, "sha1")[1] == git(tmp_path, "hash-object", "x.md").strip()
+    assert archive_module._read_id_and_blob(tmp_path / "missing.md", "sha1") == (None, None)
+
+
+def test_git_is_asked_about_the_archive_folder_whatever_a_hook_s_environment_says(in_git, monkeypatch):
+    """A hook runs with git's location variables set for its own repository (a relative
+    GIT_DIR, a temporary index): git is asked from the archive folder all the same."""
+    expected = archive_index.unchanged_in_git(in_git / "postmortems")
+    assert expected["2026-02-02-incident-001.md"] == git(in_git, "rev-parse", ":postmortems/2026-02-02-incident-001.md").strip()
+    assert "2025/2025-12-01-older.md" in expected and len(expected) == 43  # paths below the folder, "/" between folders
+    monkeypatch.setenv("GIT_DIR", ".git")
+    monkeypatch.setenv("GIT_INDEX_FILE", str(in_git / "another-index"))
+    monkeypatch.setenv("GIT_WORK_TREE", str(in_git / "postmortems"))
+    assert archive_index.unchanged_in_git(in_git / "postmortems") == expected

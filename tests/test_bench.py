@@ -36,6 +36,7 @@ def test_smoke_run_prints_and_writes_every_figure(tmp_path):
     assert len(hook["commands"]) == 3 and hook["lint_label"].startswith("postmortem lint ")
     assert all(len(figure["all_ms"]) == hook["runs"] for figure in hook["commands"].values())
     assert hook["generated"]["slowest"] in hook["generated"]["files"]
+    assert set(hook["generated_cached"]["files"]) == set(hook["generated"]["files"])  # the same files, with --cache
     imports = hook["imports"]
     assert imports["modules"] > imports["stack_modules"] > 0  # the lint run imports the package on top
     assert imports["beyond_stack_by_package"]["postmortem"] > 10

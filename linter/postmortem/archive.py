@@ -96,16 +96,20 @@ def quick_id(path: Path) -> str | None:
     return _read_id(path)
 
 
+_HEAD = 4096  # the first read: the frontmatter of almost every post-mortem
+_MORE = 60 * 1024  # read on only when the frontmatter does not close within _HEAD
+
+
 def _read_id(path: str | Path) -> str | None:
     try:
         fd = os.open(path, os.O_RDONLY)  # unbuffered: one small read per file
         try:
             # A pre-commit run reads every file of the archive: the first 4 KiB hold the
             # frontmatter of almost every post-mortem; read on only when they do not.
-            data = os.read(fd, 4096)
+            data = os.read(fd, _HEAD)
             end = data.find(b"\n---", 3)
             if end < 0:
-                data += os.read(fd, 60 * 1024)
+                data += os.read(fd, _MORE)
         finally:
             os.close(fd)
     except OSError:
@@ -120,6 +124,38 @@ def _read_id(path: str | Path) -> str | None:
             if match:
                 return match.group(1).decode("ascii")
     return _id_of(data, path)
+
+
+def _read_id_and_blob(path: str | Path, algorithm: str) -> tuple[str | None, str | None]:
+    """The id :func:`_read_id` reads, and the git object name of the file's whole content
+    (``algorithm``: ``sha1`` or ``sha256``, the repository's), None for a file larger than
+    :data:`_BLOB_LIMIT`. The id and the name come from the same bytes, read once."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            chunks = [os.read(fd, _HEAD + _MORE)]
+            size = len(chunks[0])
+            while chunks[-1] and size <= _BLOB_LIMIT:
+                chunks.append(os.read(fd, _HEAD + _MORE))
+                size += len(chunks[-1])
+        finally:
+            os.close(fd)
+    except OSError:
+        return None, None
+    data = b"".join(chunks)
+    # what _read_id reads: the first _HEAD bytes, or _HEAD + _MORE when the frontmatter does
+    # not close within them (its shortcut for plain ASCII frontmatter finds what _id_of finds)
+    found = _id_of(data[:_HEAD] if data.find(b"\n---", 3, _HEAD) >= 0 else data[:_HEAD + _MORE], path)
+    if size > _BLOB_LIMIT:
+        return found, None
+    import hashlib
+
+    digest = hashlib.new(algorithm, b"blob %d\0" % len(data))
+    digest.update(data)
+    return found, digest.hexdigest()
+
+
+_BLOB_LIMIT = 4 * 1024 * 1024  # larger files are read for their id every time, never hashed
 
 
 def _id_of(data: bytes, path: str | Path) -> str | None:
@@ -189,27 +225,26 @@ class Archive:
         """Index the archive files not already seen among the linted ones."""
         if folder is None or not folder.is_dir():
             return
-        kept = None
-        if cache_dir is not None:
-            from .archive_index import IndexCache
-
-            kept = IndexCache(cache_dir, folder)
-        inodes = {inode for _, inode in seen}
-        shown: dict[str, str] = {}  # folder as scanned -> how paths in it are shown, up to the name
         # Sorted as Paths sort, part by part: "\0" sorts before every character of a name.
-        for entry in sorted(_scan(folder), key=lambda entry: entry.path.replace(os.sep, "\0")):
+        entries = sorted(_scan(folder), key=lambda entry: entry.path.replace(os.sep, "\0"))
+        inodes = {inode for _, inode in seen}
+        linted, unseen = [], []
+        for entry in entries:
             if (entry.inode() in inodes or entry.is_symlink()) and _identity(entry.path) in seen:
-                if kept is not None:
-                    kept.carry(entry)
-                continue
-            try:
-                regular = entry.is_file()  # a FIFO would block the read
-            except OSError:
-                regular = False
-            if not regular:
-                found = None
+                linted.append(entry)
             else:
-                found = _read_id(entry.path) if kept is None else kept.id_of(entry, _read_id)
+                unseen.append(entry)
+        kept = None
+        if cache_dir is not None and unseen:  # every file linted: no id to look up, no index to keep
+            from .archive_index import kept_index
+
+            kept = kept_index(cache_dir, folder, len(entries), _read_id_and_blob)
+            for entry in linted:
+                kept.carry(entry)
+        regular = [entry for entry in unseen if _is_file(entry)]  # a FIFO would block the read
+        found_ids = [_read_id(entry.path) for entry in regular] if kept is None else kept.ids_of(regular, _read_id)
+        shown: dict[str, str] = {}  # folder as scanned -> how paths in it are shown, up to the name
+        for entry, found in zip(regular, found_ids):
             if found:
                 scanned = entry.path[: len(entry.path) - len(entry.name)]
                 if scanned not in shown:
@@ -225,6 +260,13 @@ class Archive:
             return []
         me = real_path(path)
         return [p for p in listed if real_path(p) != me]
+
+
+def _is_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
 
 
 def _identity(path: str | Path) -> tuple[int, int] | None:

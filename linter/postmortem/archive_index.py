@@ -14,18 +14,207 @@ time does not hide an edit. The index is ignored, then rewritten, when it cannot
 not of the expected shape, or was written by another version of the linter's code or for
 another archive folder. It is written atomically, and only when something changed; a cache
 folder that cannot be written to only costs speed.
+
+In an archive of :data:`GIT_FROM` files or more inside a git work tree, git says which files
+changed instead (:func:`unchanged_in_git`: ``git ls-files --stage`` and ``git diff-files``,
+git's own check of the work tree against its index, in C): ``archive-blobs.json`` then holds
+the id read from each content, keyed by the git object name of the content's bytes
+(:class:`BlobIndex`). A file git tracks, whose work-tree copy git finds unchanged, takes its
+id from the record of its index entry's object name; every other file (modified, untracked,
+ignored, a link, a conflict, marked ``assume-unchanged`` or ``skip-worktree``, a content a
+filter or line-end conversion changes, not yet recorded) is read, and its bytes hashed. No
+clock is trusted beyond git's own; and when git is missing, fails or is not asked (a smaller
+archive, a folder outside a work tree), the index of sizes and times above is used.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
+import subprocess
 import time
+from itertools import repeat
 from pathlib import Path
+from typing import Callable
 
 FORMAT = 1  # bump when the layout changes
 NAME = "archive-ids.json"
 SETTLED_NS = 2_000_000_000  # a file is recorded once it has not changed for this long
+BLOBS_FORMAT = 1
+BLOBS_NAME = "archive-blobs.json"
+GIT_FROM = 2000  # archives of fewer files are indexed by size and times: starting git costs more
+
+# git's view of the files: `ls-files --stage -v`: the tag (H: tracked, cached; lower case:
+# assume-unchanged; S: skip-worktree), mode, object name, stage, path. Only a regular file
+# at stage 0 (no conflict) whose tag is H can take its id from its object name.
+_TRACKED = re.compile(r"(?<![^\0])H 100(?:644|755) ([0-9a-f]{40}|[0-9a-f]{64}) 0\t([^\0]*)\0")
+# what locates a repository or its index: left to git to find from the archive folder
+_GIT_LOCATION = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY",
+                 "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_PREFIX")
+# git's checks as documented by default, whatever the repository's configuration says
+_GIT_CONFIG = ("-c", "core.fsmonitor=false", "-c", "core.trustctime=true", "-c", "core.checkStat=default",
+               "-c", "core.ignoreStat=false")
+
+
+def kept_index(cache_dir: Path, folder: Path, files: int, read_with_blob: Callable) -> "IndexCache | BlobIndex":
+    """The index of ids for an archive ``folder`` of ``files`` files: keyed by git's object
+    names when the archive is large enough and git tells which files are unchanged, else by
+    each file's size and times."""
+    if files >= GIT_FROM:
+        tracked = unchanged_in_git(folder)
+        if tracked is not None:
+            return BlobIndex(cache_dir, folder, tracked, read_with_blob)
+    return IndexCache(cache_dir, folder)
+
+
+def unchanged_in_git(folder: Path) -> dict[str, str] | None:
+    """The files below ``folder`` that git tracks and finds unchanged in the work tree, by
+    path relative to ``folder`` (``/`` between folders) with their object name; None when git
+    cannot tell (not installed, the folder outside a work tree, any error).
+
+    Two git commands run side by side, from ``folder``: ``ls-files --stage -v`` (the index's
+    entries) and ``diff-files --name-only`` (the tracked files whose work-tree copy differs
+    from the index's, by git's stat check, and by content for racily clean entries)."""
+    started = _early.pop(os.path.abspath(folder), None) or _start_git(folder)
+    try:
+        if len(started) != 2:
+            return None
+        listed, changed = (process.stdout.read() for process in started)
+        if any(process.wait() != 0 for process in started):
+            return None
+    except (OSError, ValueError):
+        return None
+    finally:
+        _stop(started)
+    tracked = {name: blob for blob, name in _TRACKED.findall(os.fsdecode(listed))}
+    for name in os.fsdecode(changed).split("\0"):
+        tracked.pop(name, None)
+    return tracked
+
+
+_early: dict[str, list[subprocess.Popen]] = {}  # folder -> git commands started ahead (start_git)
+
+
+def start_early(cache_dir: Path, folder: Path, paths) -> None:
+    """Start git's commands for the archive ``folder`` now (:func:`start_git`) when a run on
+    the files ``paths`` (named one by one, as the pre-commit hook names them) will ask them:
+    when the last run indexed the archive with git (the index of object names is there)."""
+    _stop_early()  # never an answer started for an earlier run in this process
+    if paths and not any(os.path.isdir(path) for path in paths) and (Path(cache_dir) / BLOBS_NAME).is_file():
+        start_git(folder)
+
+
+def start_git(folder: Path) -> None:
+    """Start :func:`unchanged_in_git`'s git commands for ``folder`` now, so that they run
+    while the linter loads its rules; the answer is taken when the archive is indexed."""
+    key = os.path.abspath(folder)
+    if key not in _early:
+        if not _early:
+            import atexit
+
+            atexit.register(_stop_early)  # commands started but not needed after all
+        _early[key] = _start_git(folder)
+
+
+def _start_git(folder: Path) -> list[subprocess.Popen]:
+    """The two git commands of :func:`unchanged_in_git`, started; fewer when one cannot be."""
+    env = {name: value for name, value in os.environ.items() if name not in _GIT_LOCATION}
+    env["GIT_OPTIONAL_LOCKS"] = "0"  # a read-only look: never refresh the index
+    commands = (["git", *_GIT_CONFIG, "ls-files", "--stage", "-v", "-z"],
+                ["git", *_GIT_CONFIG, "diff-files", "--name-only", "-z", "--relative", "--", "."])
+    started: list[subprocess.Popen] = []
+    try:
+        for command in commands:
+            started.append(subprocess.Popen(command, cwd=folder, env=env, stdin=subprocess.DEVNULL,
+                                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL))
+    except (OSError, ValueError, subprocess.SubprocessError):
+        _stop(started)
+    return started
+
+
+def _stop(started: list[subprocess.Popen]) -> None:
+    for process in started:
+        if process.returncode is None:
+            process.kill()
+            process.wait()
+        process.stdout.close()
+
+
+def _stop_early() -> None:
+    for started in _early.values():
+        _stop(started)
+    _early.clear()
+
+
+class BlobIndex:
+    """The ids of an archive's contents by git object name, from ``cache_dir`` and kept up
+    to date; ``tracked``: :func:`unchanged_in_git`'s answer for the folder."""
+
+    def __init__(self, cache_dir: Path, folder: Path, tracked: dict[str, str], read_with_blob: Callable):
+        from .cache import _code_fingerprint
+
+        self.path = Path(cache_dir) / BLOBS_NAME
+        self.cache_dir = Path(cache_dir)
+        self.prefix = os.path.join(os.fspath(folder), "")
+        self.tracked = tracked
+        self.algorithm = "sha256" if len(next(iter(tracked.values()), "")) == 64 else "sha1"  # the repository's
+        self.read_with_blob = read_with_blob  # path, algorithm -> (id, object name or None)
+        self.code = _code_fingerprint()
+        self.reads = 0  # files read in this run (the others' ids came from the index)
+        self._recorded = self._load()
+        self._now: dict[str, str | None] = {}
+
+    def _load(self) -> dict:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if (isinstance(data, dict) and data.get("format") == BLOBS_FORMAT and data.get("code") == self.code
+                    and isinstance(data.get("blobs"), dict)):
+                return data["blobs"]
+        except (OSError, ValueError):
+            pass
+        return {}
+
+    def _name(self, entry: os.DirEntry) -> str:
+        name = entry.path[len(self.prefix):]  # every entry of the folder's scan starts with it
+        return name if os.sep == "/" else name.replace(os.sep, "/")
+
+    def ids_of(self, entries: list[os.DirEntry], read) -> list[str | None]:
+        """The ids of the archive files ``entries`` (regular files, or links to them), in
+        order: recorded for their object names, or read (``read(path)`` for a link)."""
+        cut = len(self.prefix)  # every entry of the folder's scan starts with it
+        names = [entry.path[cut:] for entry in entries]
+        if os.sep != "/":
+            names = [name.replace(os.sep, "/") for name in names]
+        blobs = list(map(self.tracked.get, names))  # None: git cannot vouch for the file
+        found = list(map(self._recorded.get, blobs, repeat(False)))
+        now = self._now
+        for index, value in enumerate(found):
+            if value is None or type(value) is str:
+                now[blobs[index]] = value
+            else:  # not recorded (False), or not an id
+                found[index] = self._read(entries[index], read)
+        return found
+
+    def _read(self, entry: os.DirEntry, read) -> str | None:
+        self.reads += 1
+        if entry.is_symlink():  # git records a link's target, not the content it leads to
+            return read(entry.path)
+        found, content = self.read_with_blob(entry.path, self.algorithm)
+        if content is not None:
+            self._now[content] = found
+        return found
+
+    def carry(self, entry: os.DirEntry) -> None:
+        """Keep the record of a file whose id was read elsewhere in this run (a linted file)."""
+        blob = self.tracked.get(self._name(entry))
+        if blob in self._recorded:
+            self._now[blob] = self._recorded[blob]
+
+    def save(self) -> None:
+        """Write the index when what it would record has changed since it was read."""
+        if self._now != self._recorded:
+            _write(self.cache_dir, self.path, {"format": BLOBS_FORMAT, "code": self.code, "blobs": self._now})
 
 
 class IndexCache:
@@ -74,6 +263,10 @@ class IndexCache:
             self._now[name] = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, found]
         return found
 
+    def ids_of(self, entries: list[os.DirEntry], read) -> list[str | None]:
+        """:meth:`id_of` of each of ``entries``, in order."""
+        return [self.id_of(entry, read) for entry in entries]
+
     def carry(self, entry: os.DirEntry) -> None:
         """Keep the record of a file whose id was read elsewhere in this run (a linted file)."""
         name = entry.path[len(self.prefix):]
@@ -84,22 +277,28 @@ class IndexCache:
         """Write the index when what it would record has changed since it was read."""
         if self._now == self._recorded:
             return
-        import tempfile
-
-        from .cache import _IGNORE_ALL
-
         data = {"format": FORMAT, "code": self.code, "folder": self.folder, "files": self._now}
-        try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            ignore = self.cache_dir / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text(_IGNORE_ALL, encoding="utf-8")
-            fd, temporary = tempfile.mkstemp(dir=self.cache_dir, prefix=".", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temporary, self.path)
-        except OSError:
-            pass  # a read-only checkout lints as fast as without a cache
+        _write(self.cache_dir, self.path, data)
+
+
+def _write(cache_dir: Path, path: Path, data: dict) -> None:
+    """Write ``data`` as JSON to ``path`` in ``cache_dir``, atomically; nothing when the
+    folder cannot be written to (a read-only checkout lints as fast as without a cache)."""
+    import tempfile
+
+    from .cache import _IGNORE_ALL
+
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        ignore = cache_dir / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text(_IGNORE_ALL, encoding="utf-8")
+        fd, temporary = tempfile.mkstemp(dir=cache_dir, prefix=".", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temporary, path)
+    except OSError:
+        pass
 
 
 def _an_id(value) -> bool:

@@ -91,7 +91,9 @@ class FindingsCache:
             _file_digest(config.owners_path),
         ]
         if linter.needs_archive and linter.archive is not None:
-            parts.append(repr(sorted((key, sorted(paths)) for key, paths in linter.archive.ids.items())))
+            ids = linter.archive.ids
+            # sorted by id, each id's paths sorted: only the few ids of more than one file need it
+            parts.append(repr(sorted({**ids, **{key: sorted(paths) for key, paths in ids.items() if len(paths) > 1}}.items())))
         # A summary depends on the file alone, as the parser reads it within its limits.
         return cls(folder, "\0".join(parts), f"{code}\0{linter.limits!r}", memory)
 

@@ -123,10 +123,14 @@ def lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, f
 
 def _lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, fix, diff, shard, archive_only, show_files,
           use_cache):
+    config = _config(config_path)
+    if config.cache if use_cache is None else use_cache:
+        from .archive_index import start_early
+
+        start_early(config.cache_path, config.archive_dir, paths)  # git looks at the archive while the rules load
     from .engine import Linter, UsageError
     from .render import Summary, render
 
-    config = _config(config_path)
     try:
         linter = Linter(
             config,

@@ -95,6 +95,30 @@ def _reference_or_priority(an: Analysis, i: int) -> bool:
 _NOMINAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ing", "ity", "ness")
 
 
+def _heading_colon(an: Analysis, stop=None) -> int | None:
+    """The index of the word a colon follows among the item's first four words ("Task:",
+    "Query Optimization:"), all in its first sentence with no comma before the colon; None
+    when there is none or ``stop(j, token)`` is true of a word up to it."""
+    tokens = an.tokens
+    if ":" not in an.text[: tokens[min(len(tokens) - 1, 4)].start]:
+        return None  # no colon among the first words: the common case, decided at once
+    for j in range(0, min(len(tokens) - 1, 4)):
+        tok = tokens[j]
+        if tok.sentence != tokens[0].sentence or stop is not None and stop(j, tok):
+            return None
+        between = an.text[tok.end : tokens[j + 1].start]
+        if "," in between:
+            return None
+        if ":" in between:
+            return j
+    return None
+
+
+def _numbered(tokens, j: int) -> bool:
+    """ "Task 1:", "Step 2:": a capitalised word and a number as the label."""
+    return j == 1 and tokens[j].text.isdigit() and tokens[0].text[:1].isupper() and tokens[0].text.isalpha()
+
+
 def label_end(an: Analysis) -> int | None:
     """The index after a label that names the item before its instruction: "Task: Set up
     monitoring …", "Code Review Updates: Update the checklist …", "Query Optimization: Conduct …".
@@ -103,43 +127,33 @@ def label_end(an: Analysis) -> int | None:
     only a verb. A heading that is itself an instruction ("Fix the pipeline: …", "Enhance
     Monitoring: …", "Patch Database Server: …") is no label. None when there is none."""
     tokens = an.tokens
-    if ":" not in an.text[: tokens[min(len(tokens) - 1, 4)].start]:
-        return None  # no colon among the first words: the common case, decided at once
-    for j in range(0, min(len(tokens) - 1, 4)):
-        tok = tokens[j]
-        numbered = j == 1 and tok.text.isdigit() and tokens[0].text[:1].isupper() and tokens[0].text.isalpha()
-        if tok.sentence != tokens[0].sentence or not (numbered or tok.text.replace("-", "").isalpha()) or tok.low in _SUBJECT_WORDS:
-            return None
-        between = an.text[tok.end : tokens[j + 1].start]
-        if "," in between:
-            return None
-        if ":" not in between:
-            continue
-        verb = j + 1
-        while verb < len(tokens) - 1 and _manner_adverb(tokens[verb].low):
-            verb += 1  # "Query Optimization: Regularly review …": the adverb belongs to the instruction
-        nxt = tokens[verb]
-        if nxt.low in _lex.NOT_IMPERATIVE_STARTS or not (nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text)):
-            return None
-        if j == 0 or numbered:  # "Task: …", "Task 1: …", "Step 2: …"
-            return verb if tokens[0].low not in ("please", "note") else None
-        head = tokens[j].low
-        opener = tokens[0].low in _lex.IMPERATIVE_VERBS
-        if any(t.low in _BLOCKERS or opener and t.text.islower() for t in tokens[1 : j + 1]):
-            return None  # "Fix the pipeline: …", "Implement status monitoring: …": a clause, not a name
-        from ._language import _lemmas
+    j = _heading_colon(an, lambda j, tok: not (_numbered(tokens, j) or tok.text.replace("-", "").isalpha()) or tok.low in _SUBJECT_WORDS)
+    if j is None:
+        return None
+    verb = j + 1
+    while verb < len(tokens) - 1 and _manner_adverb(tokens[verb].low):
+        verb += 1  # "Query Optimization: Regularly review …": the adverb belongs to the instruction
+    nxt = tokens[verb]
+    if nxt.low in _lex.NOT_IMPERATIVE_STARTS or not (nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text)):
+        return None
+    if j == 0 or _numbered(tokens, j):  # "Task: …", "Task 1: …", "Step 2: …"
+        return verb if tokens[0].low not in ("please", "note") else None
+    head = tokens[j].low
+    opener = tokens[0].low in _lex.IMPERATIVE_VERBS
+    if any(t.low in _BLOCKERS or opener and t.text.islower() for t in tokens[1 : j + 1]):
+        return None  # "Fix the pipeline: …", "Implement status monitoring: …": a clause, not a name
+    from ._language import _lemmas
 
-        if not (head.endswith(_NOMINAL_ENDINGS) or head.endswith("s") and not head.endswith("ss")):
-            # a head that is a noun only by the tables ("Policy", "redundancy", "Review") names the
-            # item when the first word is no opening verb: "File Extension Policy: …" is a label,
-            # "Patch Nginx Server: …" an instruction
-            if opener or not (_lemmas(head) or {}).get("NOUN"):
-                return None
-        lemmas = _lemmas(tokens[0].low) or {}
-        if lemmas.get("VERB") and not lemmas.get("NOUN") and not lemmas.get("ADJ"):
-            return None  # "Enhance Monitoring: …": the heading is an instruction
-        return verb
-    return None
+    if not (head.endswith(_NOMINAL_ENDINGS) or head.endswith("s") and not head.endswith("ss")):
+        # a head that is a noun only by the tables ("Policy", "redundancy", "Review") names the
+        # item when the first word is no opening verb: "File Extension Policy: …" is a label,
+        # "Patch Nginx Server: …" an instruction
+        if opener or not (_lemmas(head) or {}).get("NOUN"):
+            return None
+    lemmas = _lemmas(tokens[0].low) or {}
+    if lemmas.get("VERB") and not lemmas.get("NOUN") and not lemmas.get("ADJ"):
+        return None  # "Enhance Monitoring: …": the heading is an instruction
+    return verb
 
 
 def _label_then_no_instruction(an: Analysis) -> bool:
@@ -151,27 +165,16 @@ def _label_then_no_instruction(an: Analysis) -> bool:
     from ._language import _lemmas
 
     tokens = an.tokens
-    if ":" not in an.text[: tokens[min(len(tokens) - 1, 4)].start]:
+    j = _heading_colon(an, lambda j, tok: not tok.text.replace("-", "").isalpha() or tok.low in _BLOCKERS or tok.low in _SUBJECT_WORDS)
+    if not j:
+        return False  # none, or "Task: …", "Note: …": one word says nothing about what follows
+    nxt = tokens[j + 1]
+    if nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text) or _manner_adverb(nxt.low) or nxt.low in ("please", "never", "always"):
         return False
-    for j in range(0, min(len(tokens) - 1, 4)):
-        tok = tokens[j]
-        if tok.sentence != tokens[0].sentence or not tok.text.replace("-", "").isalpha() or tok.low in _BLOCKERS or tok.low in _SUBJECT_WORDS:
-            return False
-        between = an.text[tok.end : tokens[j + 1].start]
-        if "," in between:
-            return False
-        if ":" not in between:
-            continue
-        if j == 0:
-            return False  # "Task: …", "Note: …": one word says nothing about what follows
-        nxt = tokens[j + 1]
-        if nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text) or _manner_adverb(nxt.low) or nxt.low in ("please", "never", "always"):
-            return False
-        if nxt.low not in ("a", "an", "the", "this", "our", "we", "it", "they", "no"):
-            return False  # only an article or a subject is sure to open something other than an instruction
-        lemmas = _lemmas(tokens[0].low) or {}
-        return bool(lemmas.get("NOUN") or lemmas.get("ADJ") or lemmas.get("PROPN"))
-    return False
+    if nxt.low not in ("a", "an", "the", "this", "our", "we", "it", "they", "no"):
+        return False  # only an article or a subject is sure to open something other than an instruction
+    lemmas = _lemmas(tokens[0].low) or {}
+    return bool(lemmas.get("NOUN") or lemmas.get("ADJ") or lemmas.get("PROPN"))
 
 
 def _instruction_after_heading(an: Analysis) -> int | None:
@@ -179,19 +182,16 @@ def _instruction_after_heading(an: Analysis) -> int | None:
     software: Explore upgrading …", "Automate Configuration Management: Continue using Puppet …".
     The heading names the item; what is to be done is said after the colon."""
     tokens = an.tokens
-    for j in range(0, min(len(tokens) - 1, 4)):
-        between = an.text[tokens[j].end : tokens[j + 1].start]
-        if "," in between or tokens[j].sentence != tokens[0].sentence:
-            return None
-        if ":" in between:
-            verb = j + 1
-            while verb < len(tokens) - 1 and _manner_adverb(tokens[verb].low):
-                verb += 1  # "Invest in load testing: Regularly conduct …": the adverb belongs to the instruction
-            nxt = tokens[verb]
-            if nxt.low in _lex.NOT_IMPERATIVE_STARTS or not (nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text)):
-                return None
-            return verb
-    return None
+    j = _heading_colon(an)
+    if j is None:
+        return None
+    verb = j + 1
+    while verb < len(tokens) - 1 and _manner_adverb(tokens[verb].low):
+        verb += 1  # "Invest in load testing: Regularly conduct …": the adverb belongs to the instruction
+    nxt = tokens[verb]
+    if nxt.low in _lex.NOT_IMPERATIVE_STARTS or not (nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text)):
+        return None
+    return verb
 
 
 def _manner_adverb(low: str) -> bool:

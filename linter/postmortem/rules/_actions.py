@@ -114,6 +114,20 @@ def _heading_colon(an: Analysis, stop=None) -> int | None:
     return None
 
 
+def _instruction_after(an: Analysis, j: int) -> int | None:
+    """The index of the instruction's verb after the colon that follows word ``j``, past a
+    manner adverb ("Query Optimization: Regularly review …": the adverb belongs to the
+    instruction); None when what follows is no instruction."""
+    tokens = an.tokens
+    verb = j + 1
+    while verb < len(tokens) - 1 and _manner_adverb(tokens[verb].low):
+        verb += 1
+    nxt = tokens[verb]
+    if nxt.low in _lex.NOT_IMPERATIVE_STARTS or not (nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text)):
+        return None
+    return verb
+
+
 def _numbered(tokens, j: int) -> bool:
     """ "Task 1:", "Step 2:": a capitalised word and a number as the label."""
     return j == 1 and tokens[j].text.isdigit() and tokens[0].text[:1].isupper() and tokens[0].text.isalpha()
@@ -128,13 +142,8 @@ def label_end(an: Analysis) -> int | None:
     Monitoring: …", "Patch Database Server: …") is no label. None when there is none."""
     tokens = an.tokens
     j = _heading_colon(an, lambda j, tok: not (_numbered(tokens, j) or tok.text.replace("-", "").isalpha()) or tok.low in _SUBJECT_WORDS)
-    if j is None:
-        return None
-    verb = j + 1
-    while verb < len(tokens) - 1 and _manner_adverb(tokens[verb].low):
-        verb += 1  # "Query Optimization: Regularly review …": the adverb belongs to the instruction
-    nxt = tokens[verb]
-    if nxt.low in _lex.NOT_IMPERATIVE_STARTS or not (nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text)):
+    verb = None if j is None else _instruction_after(an, j)
+    if verb is None:
         return None
     if j == 0 or _numbered(tokens, j):  # "Task: …", "Task 1: …", "Step 2: …"
         return verb if tokens[0].low not in ("please", "note") else None
@@ -181,17 +190,8 @@ def _instruction_after_heading(an: Analysis) -> int | None:
     """The index of the verb after a heading that is itself an instruction: "Update search
     software: Explore upgrading …", "Automate Configuration Management: Continue using Puppet …".
     The heading names the item; what is to be done is said after the colon."""
-    tokens = an.tokens
     j = _heading_colon(an)
-    if j is None:
-        return None
-    verb = j + 1
-    while verb < len(tokens) - 1 and _manner_adverb(tokens[verb].low):
-        verb += 1  # "Invest in load testing: Regularly conduct …": the adverb belongs to the instruction
-    nxt = tokens[verb]
-    if nxt.low in _lex.NOT_IMPERATIVE_STARTS or not (nxt.low in _lex.IMPERATIVE_VERBS or is_imperative(nxt.text)):
-        return None
-    return verb
+    return None if j is None else _instruction_after(an, j)  # "Invest in load testing: Regularly conduct …"
 
 
 def _manner_adverb(low: str) -> bool:

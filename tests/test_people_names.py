@@ -46,10 +46,12 @@ def test_people_recognised_by_structure(sentence, name):
         "We usually depend on each other: hey openshift prow runs fine, so bump k8s prow.",  # a greeting before a product
         "The trigger was the default settings in our pipeline provider Azure DevOps.",  # CamelCase of words
         "However, you should check the logs first.",  # an English word before the comma
+        "Chrome forgot the saved session after the update.",  # a browser before a verb only people do
+        "Safari panicked and reloaded the page in a loop.",
     ],
 )
 def test_things_named_like_people_stay_clean(sentence):
-    assert _names(sentence) == []
+    assert _names(sentence) == [] and _blames(sentence) == []
 
 
 def test_a_title_naming_a_server_and_its_timeouts_names_no_one():

@@ -15,12 +15,12 @@ def _words(text: str) -> frozenset[str]:
 # the subject of a sentence. A word here is never a person, whatever follows it.
 SYSTEMS = _words(
     """
-    airflow akamai alertmanager alibaba amazon ansible apache apollo argo argocd artemis
+    airflow akamai alertmanager alibaba amazon android ansible apache apollo argo argocd artemis
     athena atlas aurora auth0 azure backstage bamboo bazel bigquery bigtable bitbucket
-    buildkite bunny cassandra celery ceph chef circleci clickhouse cloudflare cloudfront
+    buildkite bunny cassandra celery ceph chef chrome chromium circleci clickhouse cloudflare cloudfront
     cloudwatch cockroach cockroachdb concourse confluence confluent consul containerd
     cortana couchbase couchdb crystal datadog debian dependabot django docker dynamo
-    dynamodb elastic elasticsearch elixir envoy erlang etcd fargate fastly fastapi flask
+    dynamodb elastic elasticsearch elixir envoy erlang etcd fargate fastly fastapi firefox flask
     fluentd fluentbit flux flyway gatekeeper gerrit git github gitlab gke gmail golang
     google grafana graphite graylog gunicorn hadoop haproxy harbor hashicorp helm heroku
     hive honeycomb hudson hugo istio jaeger jasmine java jenkins jest jira julia jupyter
@@ -30,7 +30,7 @@ SYSTEMS = _words(
     newrelic nginx node nomad nova npm okta openresty opensearch opsgenie oracle packer
     pagerduty pgbouncer phoenix php pingdom postfix postgres postgresql presto prometheus
     pulsar pulumi puppet python rabbitmq rails react redis redshift renovate rollbar
-    ruby rundeck rust salesforce salt segment sendgrid sentry shopify sidekiq slack snowflake
+    ruby rundeck rust safari salesforce salt segment sendgrid sentry shopify sidekiq slack snowflake
     snyk solr sonarqube spark spinnaker splunk spring squid statuspage stripe swift tableau
     teamcity tekton tempo terraform thanos traefik travis trino twilio ubuntu unicorn vagrant
     varnish vault velero vercel victoriametrics vitess webpack windows zabbix zendesk

@@ -31,3 +31,40 @@ def test_compiled_methods_are_the_compiled_patterns_own():
     assert pattern.findall("a1b22") == ["1", "22"]
     for name in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split"):
         assert object.__getattribute__(pattern, name) == getattr(pattern._compiled, name)
+
+
+def _joined(words) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+def _matches(pattern: str, text: str, flags: int = 0):
+    return [(m.span(), m.groups(), m.groupdict()) for m in re.finditer(pattern, text, flags)]
+
+
+def test_alternation_finds_what_the_join_by_length_finds():
+    from hypothesis import given, settings, strategies as st
+
+    from postmortem.lazy_re import alternation
+
+    letters = "ab-. "
+    word = st.text(alphabet=letters, min_size=1, max_size=5)
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.sets(word, min_size=1, max_size=8), st.text(alphabet=letters + "c", max_size=40))
+    def same(words, text):
+        for shape in (r"(?P<w>{})", r"(?:{})\b", r"(\w*?)\s?(?:{})(?:ed|d)?(?=\s|$)", r"(?:{})\.?\s+(\w+)"):
+            assert _matches(shape.format(alternation(words)), text) == _matches(shape.format(_joined(words)), text)
+
+    same()
+
+
+def test_alternation_of_the_rules_word_lists():
+    from postmortem.lazy_re import alternation
+    from postmortem.rules import _people
+
+    words = set(_people._VERB_CUES)
+    text = "Then kiyota noticed it, Walsh said so, and dave went home; an admin apologized. " * 3
+    pattern = r"(?:^|(?<=[\s(\[\"“'‘,;:]))(?P<who>@?[^\W\d_][\w\-]*?)['’]?\s+(?:[a-z]+\s+){{0,2}}(?:{})\b"
+    assert _matches(pattern.format(alternation(words)), text) == _matches(pattern.format(_joined(words)), text)
+    assert _matches(pattern.format(alternation(words)), text)
+    assert alternation(["plan", "planned", "plans"]) == "plan(?:ned|s)?"

@@ -24,6 +24,7 @@ from . import _lexicon as lex
 from ._language import Analysis, NameOptions, DEFAULT_NAMES, is_participle, is_past_verb, person_at
 from ._language import punctuation_between, whole_phrase
 from ._language import _IRREGULAR_PARTICIPLES, _IRREGULAR_PAST
+from ..lazy_re import alternation
 
 W = lex._words
 
@@ -2084,7 +2085,7 @@ def negated_duty(text: str) -> bool:
 
         _NEGATED_DUTY = re.compile(
             r"(?:\b(?:not|never|didnt|dont|doesnt)|n[’']t)\s+(?:(?:i|we|you|they|he|she)\s+)?(?:\w+ly\s+)?(?:"
-            + "|".join(sorted(DUTY_VERBS, key=len, reverse=True)) + r")(?:ed|d)?\b",
+            + alternation(DUTY_VERBS) + r")(?:ed|d)?\b",
             re.IGNORECASE,
         )
     return _NEGATED_DUTY.search(text) is not None

@@ -375,7 +375,10 @@ def candidates(text: str) -> bool:
 
 
 # Capitalised words, possessive 's dropped: only these can be given names from the large list.
-_CAPITALISED = _Lazy(r"(?<![\w'’@./\-])[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+(?=['’]s\b|[^\w'’@\-]|$)")
+# The capital comes first and the character before it is looked at behind it (with the capital
+# again, a fixed width of two), which matches what a look-behind before the capital would:
+# the engine then skips from capital to capital instead of trying every character.
+_CAPITALISED = _Lazy(r"[A-ZÀ-ÖØ-ÞĀ-ſ](?<![\w'’@./\-][A-ZÀ-ÖØ-ÞĀ-ſ])[a-zß-öø-ÿĀ-ſ]+(?=['’]s\b|[^\w'’@\-]|$)")
 @lru_cache(maxsize=1)
 def _capitalised_findall():
     return re.compile(_CAPITALISED.pattern).findall
@@ -383,10 +386,10 @@ def _capitalised_findall():
 
 # Cheap screens for the searches of candidates(): text each of those patterns matches holds
 # one of these (an age between commas; a dot or an underscore inside a lower-case word, or a
-# letter and a digit; a small letter and a capital).
+# letter and a digit; a small letter and a capital, found from the capital, which is rarer).
 _AGE_SHAPE = _Lazy(r", [1-9]\d, ")
 _HANDLE_SHAPE = _Lazy(r"[a-z0-9][._][a-z]|[a-z]\d")
-_LOWER_UPPER = _Lazy(r"[a-z][A-Z]")
+_LOWER_UPPER = _Lazy(r"[A-Z](?<=[a-z][A-Z])")
 
 
 def _lower_given_name(word: str) -> bool:

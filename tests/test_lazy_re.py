@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from postmortem.lazy_re import lazy
 
 
@@ -68,3 +70,33 @@ def test_alternation_of_the_rules_word_lists():
     assert _matches(pattern.format(alternation(words)), text) == _matches(pattern.format(_joined(words)), text)
     assert _matches(pattern.format(alternation(words)), text)
     assert alternation(["plan", "planned", "plans"]) == "plan(?:ned|s)?"
+
+
+def test_a_caseless_pattern_occurs_where_the_case_insensitive_one_matches():
+    from hypothesis import given, settings, strategies as st
+
+    from postmortem.lazy_re import Caseless
+    from postmortem.rules import _clauses, blame_human_error, factor_unaddressed
+
+    _clauses.negated_duty("")  # compiles the rule's pattern
+    patterns = [blame_human_error._slip(), factor_unaddressed.REASON, _clauses._NEGATED_DUTY,
+                Caseless(r"\b(?:would|could)"), Caseless(r"(?:^|[.;!?:]\s+|\b(?:and|but|that)\s+)(?:had|if)\b")]
+    texts = ["It was Human  Error.", "HUMAN ERROR", "no further action", "NO Action Items", "we did NOT check",
+             "ſtaff error", "staff error", "ſtaff ERROR", "Kelvin: \u212a", "the Data-Entry error", "İhuman error",
+             "risk was ACCEPTED", "Had we known", "If only", "x-human error", "a-No action"]
+
+    def same(text):
+        for pattern in patterns:
+            assert pattern.occurs(text) == (re.search(pattern.pattern, text, re.IGNORECASE) is not None), (pattern, text)
+
+    for text in texts:
+        same(text)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet="HhUuMmAaNnEeRrOo .-'\u017f\u212aİı\n", max_size=30))
+    def fuzzed(text):
+        same(text)
+
+    fuzzed()
+    with pytest.raises(ValueError):
+        Caseless(r"\bHuman\b")

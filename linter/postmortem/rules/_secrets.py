@@ -599,6 +599,8 @@ _NATIONAL_CANDIDATE = re.compile(
 # Cheap first pass: a run of digits with the separators a phone number may have. The exact
 # pattern above, with its look-behind, runs only inside such runs (ten times faster).
 _NATIONAL_RUN = re.compile(r"[(\d][\d ()\-./]{4,}\d")
+# In ASCII text \d is [0-9] and the same runs are found faster with ASCII classes.
+_NATIONAL_RUN_ASCII = lazy(_NATIONAL_RUN.pattern, re.ASCII)
 _GLUED_BEFORE = lazy(r"[\w\-./:#=@+]$")
 _GLUED_AFTER = lazy(r"^(?:[\w\-/:#=@]|\.\d)")
 _DIGIT_GROUPS = lazy(r"\d+")
@@ -657,7 +659,7 @@ def _national_lines(doc) -> set[int]:
     """Indexes (0-based) of the lines that hold a candidate number in national form."""
     text = doc.source.text
     found = set()
-    for run in _NATIONAL_RUN.finditer(text):
+    for run in (_NATIONAL_RUN_ASCII if text.isascii() else _NATIONAL_RUN).finditer(text):
         if _NATIONAL_CANDIDATE.search(text, run.start(), min(len(text), run.end() + 2)):
             found.add(doc.source.index.position(run.start())[0] - 1)
     return found
@@ -698,6 +700,7 @@ _CARD_CANDIDATE = re.compile(
     re.IGNORECASE,
 )
 _CARD_RUN = re.compile(r"\d[\d \-]{11,}\d")
+_CARD_RUN_ASCII = lazy(_CARD_RUN.pattern, re.ASCII)  # the same runs in ASCII text, faster
 # Card networks by the first digits (the issuer identification number) and the lengths they
 # issue: Visa, Mastercard, American Express, Discover, Diners Club, JCB, UnionPay, Maestro.
 _NETWORKS = (
@@ -745,7 +748,7 @@ def cards(doc) -> list[Hit]:
 def _card_candidates(text: str):
     """The exact pattern, with its look-behind, only inside runs of 13 or more digits,
     spaces and dashes (a tenth of the time of running it over the whole text)."""
-    for run in _CARD_RUN.finditer(text):
+    for run in (_CARD_RUN_ASCII if text.isascii() else _CARD_RUN).finditer(text):
         yield from _CARD_CANDIDATE.finditer(text, run.start(), min(len(text), run.end() + 2))
 
 

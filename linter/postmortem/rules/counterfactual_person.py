@@ -149,8 +149,6 @@ def _may_hold(text: str) -> bool:
     to have"), "failed to", or a conditional "Had …"/"If …" with a consequence."""
     global _SHAPES
     if _SHAPES is None:  # compiled on first use: the one-file hook pays for every compile
-        import re
-
         from ..lazy_re import Caseless
 
         _SHAPES = (

@@ -354,3 +354,18 @@ def test_ids_timestamps_versions_and_figures_are_not_personal_data(text):
     assert _secrets.cards(doc) == [], text
     assert _secrets.phones(doc, _secrets.DEFAULT_REGIONS) == [], text
     assert _secrets.passwords(doc) == [], text
+
+
+def test_the_digit_runs_of_ascii_text_are_found_alike_with_ascii_classes():
+    from postmortem.rules import _secrets
+
+    texts = [
+        "Card 4111 1111 1111 1111, call (415) 555-2671 or 030 901820 at 2024-06-01 14:03.",
+        "ids 1234-5678-9012-3456-7890 and v1.2.3.4.5 and 12/34/56/78 (0)20 7946 0018",
+        "",
+    ]
+    for text in texts:
+        assert text.isascii()
+        for unicode, ascii_only in ((_secrets._CARD_RUN, _secrets._CARD_RUN_ASCII), (_secrets._NATIONAL_RUN, _secrets._NATIONAL_RUN_ASCII)):
+            assert [m.span() for m in unicode.finditer(text)] == [m.span() for m in ascii_only.finditer(text)]
+    assert _secrets._CARD_RUN.search("\u0664" * 14) and not _secrets._CARD_RUN_ASCII.search("\u0664" * 14)  # why only ASCII text

@@ -6,6 +6,7 @@ The writing guide and the format reference in ``docs/`` describe exactly these v
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .vocabulary import SEVERITIES
 from .lazy_re import lazy
@@ -196,8 +197,10 @@ _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+\.)\s+", re.IGNORECASE
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=4096)
 def normalise_heading(text: str) -> str:
-    """``"3. Root-Cause & Analysis:"`` -> ``"root cause and analysis"``."""
+    """``"3. Root-Cause & Analysis:"`` -> ``"root cause and analysis"``. Cached: every
+    document's headings and table header cells are looked up, mostly the same few names."""
     text = _NUMBERING.sub("", text).replace("&", " and ").lower()
     return _NON_WORD.sub(" ", text).strip()
 

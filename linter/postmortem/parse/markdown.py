@@ -103,15 +103,13 @@ def parse_body(doc: Document, body: str, offset: int) -> None:
         lines = [line.replace("\x00", "\ufffd") for line in lines]
     headings: list[tuple[int, int, str, Span]] = []
     quote_depth = 0
-    table_tokens: list = []
-    in_table = False
+    table_start = -1  # index of the open table's first token
     current_key: str | None = None
     for index, token in enumerate(tokens):
-        if in_table:
-            table_tokens.append(token)
+        if table_start >= 0:
             if token.type == "table_close":
-                in_table = False
-                table = table_of_tokens(table_tokens, lines, offset, current_key)
+                table = table_of_tokens(tokens[table_start : index + 1], lines, offset, current_key)
+                table_start = -1
                 if table is not None:
                     doc.tables.append(table)
                     doc.prose.extend(cell.prose for cell in table.header)
@@ -123,8 +121,7 @@ def parse_body(doc: Document, body: str, offset: int) -> None:
         elif kind == "blockquote_close":
             quote_depth -= 1
         elif kind == "table_open":
-            in_table = True
-            table_tokens = [token]
+            table_start = index
         elif kind == "heading_open" and token.level == 0 and token.map:
             inline = tokens[index + 1]
             level = int(token.tag[1])

@@ -46,7 +46,9 @@ def _cell(inline, line_text: str, line: int, bounds: tuple[int, int] | None, sec
     else:
         start, end = bounds
         at = line_text.find(content, start, end) if content else -1
-        if at >= 0 and line_text.find("\\", start, end) < 0 and (at == start or not line_text[start:at].strip(md_space())):
+        if at >= 0 and line_text.find("\\", start, end) < 0 and (
+            at == start or at == start + 1 and line_text[start] == " " or not line_text[start:at].strip(md_space())
+        ):
             raw = content  # most cells: the content is a slice of the row, after markdown-it's spaces
             start = at
         else:

@@ -57,7 +57,21 @@ def action_cells(doc):
 
 def opening(an: Analysis) -> int:
     """Index of the word that should be the verb: after ticket ids, "Please", manner adverbs,
-    a connector ("Instead, use …") and a leading condition ("If a new AMI has been deployed, be …")."""
+    a connector ("Instead, use …") and a leading condition ("If a new AMI has been deployed, be …").
+    The checks of one item ask it several times in turn: the last item's answer is kept, with
+    the analysis it was found in (analyses are shared and never changed)."""
+    last = _LAST_OPENING[0]
+    if last is not None and last[0] is an:
+        return last[1]
+    found = _opening(an)
+    _LAST_OPENING[0] = (an, found)
+    return found
+
+
+_LAST_OPENING: list = [None]
+
+
+def _opening(an: Analysis) -> int:
     tokens = an.tokens
     i = 0
     while i < len(tokens) - 1:

@@ -24,6 +24,7 @@ from . import _lexicon as lex
 from ._language import Analysis, NameOptions, DEFAULT_NAMES, is_participle, is_past_verb, person_at
 from ._language import punctuation_between, whole_phrase
 from ._language import _IRREGULAR_PARTICIPLES, _IRREGULAR_PAST
+from ..lazy_re import Caseless, alternation
 
 W = lex._words
 
@@ -116,6 +117,8 @@ def error_prefixed(low: str) -> bool:
 def has_error_prefixed(words: frozenset[str]) -> bool:
     """Whether any of ``words`` (lower case) is an :func:`error_prefixed` verb: a cheap test
     first. Cached: the blame rules ask it of the same block's words (:func:`words_of`)."""
+    if " mis" not in " " + " ".join(words):  # no word starts with "mis" (one search, most blocks)
+        return False
     return any(w[:3] == "mis" and (error_prefixed(w) or _mis_noun(w)) for w in words)
 
 
@@ -2080,14 +2083,11 @@ def negated_duty(text: str) -> bool:
     Cached: PM501 and PM507 both ask it of the same blocks."""
     global _NEGATED_DUTY
     if _NEGATED_DUTY is None:  # compiled on first use: the one-file hook pays for every compile
-        import re
-
-        _NEGATED_DUTY = re.compile(
+        _NEGATED_DUTY = Caseless(
             r"(?:\b(?:not|never|didnt|dont|doesnt)|n[’']t)\s+(?:(?:i|we|you|they|he|she)\s+)?(?:\w+ly\s+)?(?:"
-            + "|".join(sorted(DUTY_VERBS, key=len, reverse=True)) + r")(?:ed|d)?\b",
-            re.IGNORECASE,
+            + alternation(DUTY_VERBS) + r")(?:ed|d)?\b"
         )
-    return _NEGATED_DUTY.search(text) is not None
+    return _NEGATED_DUTY.occurs(text)
 
 
 # A person's own work as the subject of damage: "one of my commits caused a regression", "his

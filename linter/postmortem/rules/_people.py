@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from . import _lexicon as lex
 from ._language import Analysis, NameOptions, is_past_verb, words_of
+from ..lazy_re import alternation
 
 class _Lazy:
     """A regular expression compiled on first use: most documents never need it, and the
@@ -276,7 +277,7 @@ _OTHER_PEOPLE = _Lazy(r"\b[A-Z][^\W\d_]+ and others?\b")
 
 @lru_cache(maxsize=1)
 def _appositive_role_pattern() -> re.Pattern:
-    singular = "|".join(sorted((r for r in _APPOSITIVE_ROLES if not r.endswith("s")), key=len, reverse=True))
+    singular = alternation(r for r in _APPOSITIVE_ROLES if not r.endswith("s"))
     return re.compile(rf"\b(?P<who>[A-Z][^\W\d_]+)(?:\s+[A-Z][^\W\d_]+)?,\s+(?:who\b|one of\b|(?i:(?:co-|vice-)?(?:{singular}))\s+(?:of|at|for|and)\b)")
 
 
@@ -374,7 +375,10 @@ def candidates(text: str) -> bool:
 
 
 # Capitalised words, possessive 's dropped: only these can be given names from the large list.
-_CAPITALISED = _Lazy(r"(?<![\w'’@./\-])[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+(?=['’]s\b|[^\w'’@\-]|$)")
+# The capital comes first and the character before it is looked at behind it (with the capital
+# again, a fixed width of two), which matches what a look-behind before the capital would:
+# the engine then skips from capital to capital instead of trying every character.
+_CAPITALISED = _Lazy(r"[A-ZÀ-ÖØ-ÞĀ-ſ](?<![\w'’@./\-][A-ZÀ-ÖØ-ÞĀ-ſ])[a-zß-öø-ÿĀ-ſ]+(?=['’]s\b|[^\w'’@\-]|$)")
 @lru_cache(maxsize=1)
 def _capitalised_findall():
     return re.compile(_CAPITALISED.pattern).findall
@@ -382,10 +386,10 @@ def _capitalised_findall():
 
 # Cheap screens for the searches of candidates(): text each of those patterns matches holds
 # one of these (an age between commas; a dot or an underscore inside a lower-case word, or a
-# letter and a digit; a small letter and a capital).
+# letter and a digit; a small letter and a capital, found from the capital, which is rarer).
 _AGE_SHAPE = _Lazy(r", [1-9]\d, ")
 _HANDLE_SHAPE = _Lazy(r"[a-z0-9][._][a-z]|[a-z]\d")
-_LOWER_UPPER = _Lazy(r"[a-z][A-Z]")
+_LOWER_UPPER = _Lazy(r"[A-Z](?<=[a-z][A-Z])")
 
 
 def _lower_given_name(word: str) -> bool:
@@ -688,7 +692,7 @@ _NOT_HANDLE_TAILS = lex._words(
 )
 _HANDLE_ANYWHERE = _Lazy(r"(?<![\w./@\-])[a-z][a-z0-9]*(?:[._][a-z][a-z0-9]*)+\b|\b[a-z]{4,}\d{1,4}\b")
 _LOWER_ACTOR = _Lazy(r"(?:^|(?<=[.!?;,]\s)|(?<=\b[Tt]hen\s)|(?<=\band\s))([a-z]{4,}) (?:and [a-z]{3,} )?[a-z]+ed\b", re.M)
-_LOWER_SUBJECT = _Lazy(r"(?:^|(?<=[.!?;]\s)|(?<=\b[Tt]hen\s)|(?<=\band\s))([a-z]{4,}) (?:" + "|".join(sorted(_REVIEW_ACTS)) + r")\b", re.M)
+_LOWER_SUBJECT = _Lazy(r"(?:^|(?<=[.!?;]\s)|(?<=\b[Tt]hen\s)|(?<=\band\s))([a-z]{4,}) (?:" + alternation(_REVIEW_ACTS) + r")\b", re.M)
 _DOTTED = _Lazy(r"(?<![\w./@\-])[a-z][a-z0-9]*(?:[._][a-z][a-z0-9]*)+(?![\w@/\-]|\.\w)")
 
 
@@ -882,11 +886,11 @@ def _actor_pattern(kind: str) -> re.Pattern:
     title, a capitalised role or an inverted verb of speech ("title"). One search per block
     that holds such a cue, instead of an analysis."""
     if kind == "verb":
-        cues = "|".join(sorted(_VERB_CUES, key=len, reverse=True))
+        cues = alternation(_VERB_CUES)
         return re.compile(rf"(?:^|(?<=[\s(\[\"“'‘,;:]))(?P<who>@?[^\W\d_][\w\-]*?)['’]?\s+(?:[a-z]+\s+){{0,2}}(?:{cues})\b")
     if kind == "back":
         return re.compile(r"(?P<who>[A-Z][\w\-]*)(?=\s+(?:[^\s.!?;:]+\s+){1,10}?(?:he|she|his|her|him|himself|herself)\b)")
-    titles = "|".join(sorted({w.capitalize() for w in _TITLES | _APPOSITIVE_ROLES} | {w.upper() for w in _APPOSITIVE_ROLES if len(w) <= 4}, key=len, reverse=True))
+    titles = alternation({w.capitalize() for w in _TITLES | _APPOSITIVE_ROLES} | {w.upper() for w in _APPOSITIVE_ROLES if len(w) <= 4})
     return re.compile(rf"\b(?:(?:{titles})\.?|said|says|added|adds|wrote|writes|continued|explained|asked|told)\s+(?P<who>[A-Z][\w\-]*)")
 
 
@@ -928,7 +932,7 @@ _LOWER_TITLE_ROLES = frozenset(r for r in lex.ROLE_NOUNS if not r.endswith("s") 
 
 @lru_cache(maxsize=1)
 def _role_title_pattern() -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(sorted(_LOWER_TITLE_ROLES, key=len, reverse=True)) + r") (?:[A-Z][a-z]|[a-z]+\d)")
+    return re.compile(r"\b(?:" + alternation(_LOWER_TITLE_ROLES) + r") (?:[A-Z][a-z]|[a-z]+\d)")
 
 
 def _role_before(text: str, tokens, i: int) -> bool:

@@ -51,7 +51,7 @@ from functools import lru_cache
 from ..rule import Finding, Severity
 from . import _lexicon as lex
 from ._language import analyse_speech as analyse, negated_before
-from ..lazy_re import lazy
+from ..lazy_re import Caseless, alternation, lazy
 
 CODE = "PM502"
 NAME = "blame-human-error"
@@ -69,7 +69,7 @@ _SOMETIMES = lex._words(
 # "human error", "operator mistakes": the pair, before any analysis
 @lru_cache(maxsize=1)
 def _slip():
-    return re.compile(r"\b(?:" + "|".join(sorted(_ALWAYS | _SOMETIMES)) + r")\s+(?:errors?|mistakes?|failures?|slips?|faults?|oversights?|blunders?|lapses?)\b", re.IGNORECASE)
+    return Caseless(r"\b(?:" + alternation(_ALWAYS | _SOMETIMES) + r")\s+(?:errors?|mistakes?|failures?|slips?|faults?|oversights?|blunders?|lapses?)\b")
 _NOT_A_CAUSE_AFTER = lex._words(
     "rate rates message messages panel panels page pages counter counters code codes log logs label labels "
     "tag tags budget metric metrics handling handler response responses class classes type types dashboard"
@@ -111,7 +111,7 @@ def check(doc, ctx):
         if "rror" not in text and "istake" not in text and "ailure" not in text and "lip" not in text and "ault" not in text \
                 and "versight" not in text and "lunder" not in text and "apse" not in text:
             continue
-        if _slip().search(text) is None:
+        if not _slip().occurs(text):
             continue  # "the error rate": no one's error
         an = analyse(block.text)
         tokens = an.tokens

@@ -153,7 +153,7 @@ from . import _clauses as cl
 from . import _lexicon as lex
 from . import blame_judgement, blame_named_person  # the rules it outranks (OUTRANKS)
 from ._modality import habitual, unasserted
-from ._language import NameOptions, analyse_speech as analyse, is_past_verb, text_blocks, words_of
+from ._language import _WORD, NameOptions, analyse_speech as analyse, is_past_verb, text_blocks, words_of
 from ._views import view_content
 from ._people import candidates
 
@@ -245,8 +245,11 @@ def _undone(words) -> bool:
 def _weak_beside_person(text: str) -> bool:
     """Whether a weak cue shares a sentence with a word for people ("the engineer caused …") or
     a passive ("the alert was missed"): "X caused Y. The on-call engineer was paged" does not."""
-    for sentence in _sentences(text):
-        words = frozenset(w[:-2] if w.endswith(("'s", "’s")) else w for w in _WORD.findall(sentence.lower()))
+    sentences = _sentences(text)
+    for sentence in sentences:
+        # a block of one sentence has the words the other rules found already (the same pattern)
+        found = words_of(text) if len(sentences) == 1 else _WORD.findall(sentence.lower())
+        words = frozenset(w[:-2] if w.endswith(("'s", "’s")) else w for w in found)
         if not words.isdisjoint(_WEAK) and (
             not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(_PASSIVE) and not words.isdisjoint(_PASSIVE_CUES)
             or not words.isdisjoint(cl.occupations()) or any(cl.role_compound(w) for w in words if len(w) > 7)
@@ -255,7 +258,6 @@ def _weak_beside_person(text: str) -> bool:
     return False
 
 
-_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _SENTENCE_BREAK = re.compile(r"(?<=[.;!?])\s+")
 
 

@@ -149,15 +149,15 @@ def _may_hold(text: str) -> bool:
     to have"), "failed to", or a conditional "Had …"/"If …" with a consequence."""
     global _SHAPES
     if _SHAPES is None:  # compiled on first use: the one-file hook pays for every compile
-        import re
+        from ..lazy_re import Caseless
 
         _SHAPES = (
-            re.compile(r"\b(?:should|could|would|might|ought)(?:n[’']t)?(?:[’']ve\b|[^.;!?]{0,40}?\bhave\b)|\bfailed\s+to\b", re.I),
-            re.compile(r"(?:^|[.;!?:]\s+|\b(?:and|but|that)\s+)(?:had|if)\b", re.I),
-            re.compile(r"\b(?:would|could)", re.I),
+            Caseless(r"\b(?:should|could|would|might|ought)(?:n[’']t)?(?:[’']ve\b|[^.;!?]{0,40}?\bhave\b)|\bfailed\s+to\b"),
+            Caseless(r"(?:^|[.;!?:]\s+|\b(?:and|but|that)\s+)(?:had|if)\b"),
+            Caseless(r"\b(?:would|could)"),
         )
     perfect, conditional, consequence = _SHAPES
-    return perfect.search(text) is not None or (conditional.search(text) is not None and consequence.search(text) is not None)
+    return perfect.occurs(text) or (conditional.occurs(text) and consequence.occurs(text))
 
 
 def check(doc, ctx):

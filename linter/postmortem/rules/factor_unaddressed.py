@@ -40,7 +40,7 @@ or say why there is none: "No action for CF3 because the staging cluster is reti
 import re
 
 from ..config import ConfigError
-from ..lazy_re import lazy
+from ..lazy_re import Caseless, lazy
 from ..model import Span
 from ..rule import Finding, Severity
 from ..vocabulary import FACTOR_CONTRIBUTIONS
@@ -52,14 +52,13 @@ OPTIONS = {"min-contribution": FACTOR_CONTRIBUTIONS.values[1]}
 
 _PRIMARY = FACTOR_CONTRIBUTIONS.values[0]  # PM305's
 # Phrases that state why a factor gets no action.
-REASON = lazy(
+REASON = Caseless(
     r"\bno\s+(?:(?:further|follow[- ]up|corrective)\s+)?(?:action|actions|action\s+items?)\b"
     r"|\bnot\s+(?:be\s+)?(?:addressed|actioned|actionable)\b"
     r"|\b(?:won['’]?t|will\s+not)\s+(?:be\s+)?(?:addressed|actioned)\b"
     r"|\baccept(?:ed|s|ing)?\s+(?:the\s+|this\s+|as\s+an?\s+)?risk\b|\brisk\s+(?:is\s+|was\s+)?accepted\b"
     r"|\b(?:out|outside|beyond)\s+(?:of\s+)?(?:our|the\s+organisation['’]s|the\s+organization['’]s)\s+control\b"
     r"|\bout\s+of\s+scope\b",
-    re.IGNORECASE,
 )
 _SENTENCE_END = lazy(r"(?<=[.!?;])\s+|\n\s*\n")
 
@@ -87,7 +86,7 @@ def check(doc, ctx):
         level = FACTOR_CONTRIBUTIONS.canonical(factor.contribution)
         if not fid or level is None or level == _PRIMARY or FACTOR_CONTRIBUTIONS.rank(level) > limit:
             continue
-        if fid.upper() in addressed or any(REASON.search(cell.text) for cell in factor.row.cells):
+        if fid.upper() in addressed or any(REASON.occurs(cell.text) for cell in factor.row.cells):
             continue
         if sentences is None:
             sentences = _reasons(doc)
@@ -125,9 +124,9 @@ def _reasons(doc) -> list[str]:
     """Sentences of the text (table cells included) that state a reason for no action."""
     out = []
     for block in doc.prose:
-        if not REASON.search(block.text):  # most blocks: no reason anywhere, no sentence to split
+        if not REASON.occurs(block.text):  # most blocks: no reason anywhere, no sentence to split
             continue
         for sentence in _SENTENCE_END.split(block.text):
-            if REASON.search(sentence):
+            if REASON.occurs(sentence):
                 out.append(sentence)
     return out

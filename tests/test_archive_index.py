@@ -668,3 +668,26 @@ def test_git_s_listing_is_used_by_a_one_file_run_only(in_git, listing_used):
     assert findings(in_git, "--cache") == whole  # the whole archive: nothing to look up, nothing asked ahead
     assert listing_used == []
     assert archive_index.listed_in_git(in_git / "postmortems") is None  # not asked ahead
+
+
+def test_a_commit_of_an_edit_rewrites_the_index_of_object_names_once(in_git, blob_reads):
+    """The hook lints the file just edited and committed: its old content's record is only
+    dropped, and the index is left as it is; the next run that does not lint the file reads
+    it, records its new content, and writes the index once."""
+    folder, cache = in_git / "postmortems", in_git / CACHE
+    edited, other = folder / "2026-02-04-incident-003.md", folder / "2026-02-05-incident-004.md"
+    archive_index.start_git(folder)
+    Archive.from_paths(folder, [], cache)  # every file's content recorded
+    index = cache / archive_index.BLOBS_NAME
+    before = index.read_bytes()
+    edited.write_text(edited.read_text(encoding="utf-8").replace("PM-2026-103", "PM-2026-190"), encoding="utf-8")
+    git(in_git, "commit", "-q", "-am", "edit")
+    for linted, rewritten, read in (([edited], False, []), ([other], True, [edited.name]), ([other], False, [])):
+        blob_reads.clear()
+        archive_index.start_git(folder)
+        found = Archive.from_paths(folder, linted, cache)
+        assert found.ids == Archive.from_paths(folder, linted).ids
+        assert blob_reads == read
+        assert (index.read_bytes() != before) == rewritten
+        before = index.read_bytes()
+    assert [os.path.basename(path) for path in found.ids["PM-2026-190"]] == [edited.name] and "PM-2026-103" not in found.ids

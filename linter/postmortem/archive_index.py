@@ -285,8 +285,11 @@ class BlobIndex:
             self._now[blob] = self._recorded[blob]
 
     def save(self) -> None:
-        """Write the index when what it would record has changed since it was read."""
-        if self._now != self._recorded:
+        """Write the index when it would record an object name it does not hold as it should.
+        Records only dropped (the content of a file since edited, the file linted in this run)
+        are left as they are: an object name's id never changes, and rewriting the whole
+        index at every commit would cost more than the stale records' bytes."""
+        if not self._now.items() <= self._recorded.items():
             _write(self.cache_dir, self.path, {"format": BLOBS_FORMAT, "code": self.code, "blobs": self._now})
 
 

@@ -661,6 +661,13 @@ def test_only_the_walk_tells_a_linted_file_outside_the_folder_or_with_other_name
     assert_listed_as_walked(folder, [folder / "2026-02-04-incident-003.md"], listing_used, used=False)
 
 
+def test_an_archive_git_does_not_track_is_walked(in_git, listing_used):
+    folder = in_git / "postmortems"
+    assert_listed_as_walked(folder, [folder / "2026-02-02-incident-001.md"], listing_used)
+    git(in_git, "rm", "-r", "-q", "--cached", "postmortems")  # every file untracked: each would be looked at
+    assert_listed_as_walked(folder, [folder / "2026-02-02-incident-001.md"], listing_used, used=False)
+
+
 def test_git_s_listing_is_used_by_a_one_file_run_only(in_git, listing_used):
     whole = assert_one_file_runs_report_a_whole_run(in_git)  # the first run keeps the index of object names
     assert listing_used and all(listing_used)  # every run on one file after it: git listed the folder

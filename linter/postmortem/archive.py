@@ -319,6 +319,8 @@ class Archive:
         or normalises names)."""
         from .archive_index import BlobIndex
 
+        if len(listing.others) > len(listing.unchanged):
+            return False  # git vouches for few of the files: looking at each costs more than the walk
         base = os.fspath(folder)
         prefix = os.path.join(base, "")
         real = os.path.join(os.path.realpath(base), "")

@@ -480,3 +480,221 @@ def test_git_is_asked_about_the_archive_folder_whatever_a_hook_s_environment_say
     monkeypatch.setenv("GIT_INDEX_FILE", str(in_git / "another-index"))
     monkeypatch.setenv("GIT_WORK_TREE", str(in_git / "postmortems"))
     assert archive_index.unchanged_in_git(in_git / "postmortems") == expected
+
+
+# ---------------------------------------------------------------- the folder listed by git instead of walked
+
+
+@pytest.fixture
+def listing_used(monkeypatch):
+    """What each indexing from git's listing answered (the real method, its answers kept):
+    True when the listing was used, False when only the walk could tell."""
+    answers: list[bool] = []
+    real = Archive._add_listed
+
+    def kept(self, *args):
+        answers.append(real(self, *args))
+        return answers[-1]
+
+    monkeypatch.setattr(Archive, "_add_listed", kept)
+    return answers
+
+
+def assert_listed_as_walked(folder: Path, linted: list[Path], answers: list[bool], used: bool = True) -> None:
+    """With git asked ahead (as a hook's run asks it), the archive's index holds what the
+    walk of the folder reading every file holds: the same files, ids and order (a hint names
+    the first id of a number); twice, the second time with the index of object names the
+    first kept."""
+    walked = list(Archive.from_paths(folder, linted).ids.items())
+    for _ in range(2):
+        answers.clear()
+        archive_index.start_git(folder)
+        assert list(Archive.from_paths(folder, linted, folder.parent / CACHE).ids.items()) == walked
+        assert answers == [used]
+
+
+class Ids:
+    """A new id for each post-mortem written (the index then names every file it holds)."""
+
+    def __init__(self):
+        self.number = 500
+
+    def __call__(self, same: str | None = None) -> str:
+        self.number += 1
+        return post_mortem(same or f"PM-2026-{self.number}")
+
+
+def test_git_s_listing_holds_the_files_the_walk_lists_in_every_state_of_the_work_tree(in_git, listing_used):
+    folder = in_git / "postmortems"
+    new = Ids()
+    tracked = folder / "2026-02-05-incident-004.md"
+
+    def check(*changed: str, outside: tuple[str, ...] = ()) -> None:
+        """``outside``: linted files whose real path is outside the folder (only the walk tells)."""
+        for linted in ([], [tracked], *([folder / name] for name in changed)):
+            assert_listed_as_walked(folder, linted, listing_used)
+        for name in outside:
+            assert_listed_as_walked(folder, [folder / name], listing_used, used=False)
+
+    def commit() -> None:
+        git(in_git, "add", "-A", ".")
+        git(in_git, "commit", "-q", "-m", "state")
+
+    check()
+    # Folders and names the walk sorts part by part ("z/" before "z-b/"), one id shared.
+    for name in ("z/a.md", "z-b/a.md", "z.md", "z0.md", "z/y/b.md"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(new("PM-2026-400"), encoding="utf-8")
+    check("z.md")
+    commit()
+    check("z-b/a.md")
+    # Untracked: at the top, in a new folder; hidden ones, READMEs and other extensions are not post-mortems.
+    for name in ("2026-04-01-untracked.md", "new/deeper/2026-04-02-untracked.md", ".draft.md", ".hidden/x.md",
+                 "z/.draft.md", "new/.hidden/x.md", "README.md", "new/Index.md", "notes.MD", "notes.markdown",
+                 "new/readme.md.txt"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(new(), encoding="utf-8")
+    check("2026-04-01-untracked.md", "new/deeper/2026-04-02-untracked.md")
+    # Ignored by .gitignore: a file, a folder, a pattern.
+    (in_git / ".gitignore").write_text("postmortems/ignored/\n*.local.md\n", encoding="utf-8")
+    (folder / "ignored").mkdir()
+    for name in ("ignored/2026-04-03-ignored.md", "2026-04-04-draft.local.md", "z/2026-04-05-x.local.md"):
+        (folder / name).write_text(new(), encoding="utf-8")
+    check("ignored/2026-04-03-ignored.md", "2026-04-04-draft.local.md")
+    # Names beyond ASCII (composed and decomposed), with spaces and a tab, and one that is not UTF-8.
+    for name in ("2026-05-01-caf\u00e9.md", "2026-05-02-cafe\u0301.md", "2026-05-03-\u4e8b\u6545.md", "2026-05-04 a\tb.md"):
+        (folder / name).write_text(new(), encoding="utf-8")
+    commit()
+    (folder / "2026-05-05-\u00fcber.md").write_text(new(), encoding="utf-8")  # untracked
+    with open(os.fsencode(folder) + b"/2026-05-06-\xff.md", "w", encoding="utf-8") as handle:
+        handle.write(new())
+    check("2026-05-01-caf\u00e9.md", "2026-05-02-cafe\u0301.md", "2026-05-05-\u00fcber.md", os.fsdecode(b"2026-05-06-\xff.md"))
+    # Links: to an archive file, to a file outside, dangling, to a folder (one named as a
+    # post-mortem); committed, and one not.
+    outside = in_git / "elsewhere.md"
+    outside.write_text(new(), encoding="utf-8")
+    (folder / "2026-06-01-link.md").symlink_to("2026-02-06-incident-005.md")
+    (folder / "2026-06-02-outside.md").symlink_to(outside)
+    (folder / "2026-06-03-dangling.md").symlink_to("nowhere.md")
+    (folder / "linked-folder").symlink_to("2025")
+    (folder / "2026-06-04-folder.md").symlink_to("2025")
+    commit()
+    (folder / "2026-06-05-untracked-link.md").symlink_to("2026-02-07-incident-006.md")
+    check("2026-06-01-link.md", "2026-06-05-untracked-link.md", outside=("2026-06-02-outside.md",))
+    # Deleted but tracked; renamed plainly, and with git; edited, staged or not; added with -N.
+    (folder / "2026-02-02-incident-001.md").unlink()
+    (folder / "2026-02-09-incident-008.md").rename(folder / "2026-07-01-renamed.md")
+    git(in_git, "mv", "postmortems/2026-02-10-incident-009.md", "postmortems/2026-07-02-moved.md")
+    edited = folder / "2026-02-11-incident-010.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("PM-2026-110", "PM-2026-111"), encoding="utf-8")
+    staged = folder / "2026-02-12-incident-011.md"
+    staged.write_text(staged.read_text(encoding="utf-8").replace("PM-2026-111", "PM-2026-112"), encoding="utf-8")
+    git(in_git, "add", "postmortems/2026-02-12-incident-011.md")
+    (folder / "2026-07-03-intent.md").write_text(new(), encoding="utf-8")
+    git(in_git, "add", "-N", "postmortems/2026-07-03-intent.md")
+    check("2026-07-01-renamed.md", "2026-07-02-moved.md", edited.name, staged.name, "2026-07-03-intent.md")
+    commit()
+    # A nested repository (its files unknown to this one's index), then added as a submodule would be.
+    nested = folder / "nested"
+    nested.mkdir()
+    for name in ("2026-08-01-nested.md", "deeper/2026-08-02-nested.md"):
+        (nested / name).parent.mkdir(parents=True, exist_ok=True)
+        (nested / name).write_text(new(), encoding="utf-8")
+    git(nested, "init", "-q")
+    git(nested, "add", "2026-08-01-nested.md")
+    git(nested, "commit", "-q", "-m", "nested")
+    check("nested/2026-08-01-nested.md", "nested/deeper/2026-08-02-nested.md")
+    git(in_git, "add", "postmortems/nested")  # a gitlink
+    assert git(in_git, "ls-files", "-s", "postmortems/nested").startswith("160000 ")
+    check("nested/deeper/2026-08-02-nested.md")
+    commit()
+    # A tracked folder replaced by a link to a folder (its tracked files then unseen); a
+    # tracked file replaced by a folder of the same name; a folder named as a post-mortem.
+    (folder / "2025").rename(folder / "2025-real")
+    (folder / "2025").symlink_to("2025-real")
+    (folder / "z0.md").unlink()
+    (folder / "z0.md").mkdir()
+    (folder / "z0.md" / "2026-09-01-inside.md").write_text(new(), encoding="utf-8")
+    (folder / "folder.md").mkdir()
+    (folder / "folder.md" / "2026-09-02-inside.md").write_text(new(), encoding="utf-8")
+    check("2025-real/2025-12-01-older.md", "z0.md/2026-09-01-inside.md")
+    commit()
+    check()
+    # Marked skip-worktree and deleted (as a sparse checkout leaves it); assume-unchanged and edited.
+    git(in_git, "update-index", "--skip-worktree", "postmortems/2026-02-13-incident-012.md")
+    (folder / "2026-02-13-incident-012.md").unlink()
+    git(in_git, "update-index", "--assume-unchanged", "postmortems/2026-02-14-incident-013.md")
+    assumed = folder / "2026-02-14-incident-013.md"
+    assumed.write_text(assumed.read_text(encoding="utf-8").replace("PM-2026-113", "PM-2026-114"), encoding="utf-8")
+    check(assumed.name)
+    # A name that differs from a tracked one's in case only, with the repository configured to ignore case.
+    git(in_git, "config", "core.ignorecase", "true")
+    (folder / "2026-02-15-Incident-014.md").write_text(new(), encoding="utf-8")
+    check("2026-02-15-Incident-014.md")
+    # Files outside the archive folder, in the repository: never in the index.
+    (in_git / "postmortems-old").mkdir()
+    (in_git / "postmortems-old" / "2026-09-04-outside.md").write_text(new("PM-2026-101"), encoding="utf-8")
+    commit()
+    check()
+    # Not regular files: a FIFO named as a post-mortem, and one where a tracked file was.
+    os.mkfifo(folder / "2026-09-03-fifo.md")
+    (folder / "2026-02-16-incident-015.md").unlink()
+    os.mkfifo(folder / "2026-02-16-incident-015.md")
+    check()
+
+
+def test_only_the_walk_tells_a_linted_file_outside_the_folder_or_with_other_names(in_git, listing_used):
+    folder = in_git / "postmortems"
+    outside = in_git / "elsewhere.md"
+    outside.write_text(post_mortem("PM-2026-101"), encoding="utf-8")
+    assert_listed_as_walked(folder, [outside], listing_used, used=False)
+    link = in_git / "link-to-archive.md"  # a link outside, to a file of the archive: its real path is inside
+    link.symlink_to(folder / "2026-02-02-incident-001.md")
+    assert_listed_as_walked(folder, [link], listing_used)
+    os.link(folder / "2026-02-03-incident-002.md", folder / "2026-09-05-hard-link.md")  # one file, two names
+    assert_listed_as_walked(folder, [folder / "2026-02-03-incident-002.md"], listing_used, used=False)
+    assert_listed_as_walked(folder, [folder / "2026-02-04-incident-003.md"], listing_used)
+    # A file git does not track, reached by another spelling of its name (as in a folder that
+    # ignores case): git's names and the walk's could differ.
+    (folder / "2026-09-06-Spelt.md").write_text(post_mortem("PM-2026-150"), encoding="utf-8")
+    os.link(folder / "2026-09-06-Spelt.md", folder / "2026-09-06-sPELT.MD")
+    assert_listed_as_walked(folder, [folder / "2026-02-04-incident-003.md"], listing_used, used=False)
+
+
+def test_an_archive_git_does_not_track_is_walked(in_git, listing_used):
+    folder = in_git / "postmortems"
+    assert_listed_as_walked(folder, [folder / "2026-02-02-incident-001.md"], listing_used)
+    git(in_git, "rm", "-r", "-q", "--cached", "postmortems")  # every file untracked: each would be looked at
+    assert_listed_as_walked(folder, [folder / "2026-02-02-incident-001.md"], listing_used, used=False)
+
+
+def test_git_s_listing_is_used_by_a_one_file_run_only(in_git, listing_used):
+    whole = assert_one_file_runs_report_a_whole_run(in_git)  # the first run keeps the index of object names
+    assert listing_used and all(listing_used)  # every run on one file after it: git listed the folder
+    listing_used.clear()
+    assert findings(in_git, "--cache") == whole  # the whole archive: nothing to look up, nothing asked ahead
+    assert listing_used == []
+    assert archive_index.listed_in_git(in_git / "postmortems") is None  # not asked ahead
+
+
+def test_a_commit_of_an_edit_rewrites_the_index_of_object_names_once(in_git, blob_reads):
+    """The hook lints the file just edited and committed: its old content's record is only
+    dropped, and the index is left as it is; the next run that does not lint the file reads
+    it, records its new content, and writes the index once."""
+    folder, cache = in_git / "postmortems", in_git / CACHE
+    edited, other = folder / "2026-02-04-incident-003.md", folder / "2026-02-05-incident-004.md"
+    archive_index.start_git(folder)
+    Archive.from_paths(folder, [], cache)  # every file's content recorded
+    index = cache / archive_index.BLOBS_NAME
+    before = index.read_bytes()
+    edited.write_text(edited.read_text(encoding="utf-8").replace("PM-2026-103", "PM-2026-190"), encoding="utf-8")
+    git(in_git, "commit", "-q", "-am", "edit")
+    for linted, rewritten, read in (([edited], False, []), ([other], True, [edited.name]), ([other], False, [])):
+        blob_reads.clear()
+        archive_index.start_git(folder)
+        found = Archive.from_paths(folder, linted, cache)
+        assert found.ids == Archive.from_paths(folder, linted).ids
+        assert blob_reads == read
+        assert (index.read_bytes() != before) == rewritten
+        before = index.read_bytes()
+    assert [os.path.basename(path) for path in found.ids["PM-2026-190"]] == [edited.name] and "PM-2026-103" not in found.ids

@@ -6,9 +6,11 @@ index reads the frontmatter of the files it was not given (ids only, not the who
 
 from __future__ import annotations
 
+import operator
 import os
 import re
 import stat
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -31,6 +33,9 @@ def archive_files(folder: Path) -> list[Path]:
     return sorted(Path(entry.path) for entry in _scan(folder))
 
 
+_NOT_POSTMORTEMS = ("readme.md", "index.md")  # file names (in lower case) never post-mortems
+
+
 def _scan(folder: Path) -> Iterator[os.DirEntry]:
     """The entries :func:`archive_files` lists, in no order. Hidden files and folders are
     left out and links to folders not followed. One ``scandir`` per folder and no ``stat``
@@ -50,10 +55,41 @@ def _scan(folder: Path) -> Iterator[os.DirEntry]:
                     if is_dir:
                         if not entry.is_symlink():
                             pending.append(entry.path)
-                    elif name.endswith(".md") and name.lower() not in ("readme.md", "index.md"):
+                    elif name.endswith(".md") and name.lower() not in _NOT_POSTMORTEMS:
                         yield entry
         except OSError:
             continue
+
+
+def _listed_names(names: Iterable[str]) -> list[str]:
+    """Of ``names`` (paths below an archive folder, ``/`` between folders, each a file in a
+    folder the walk enters), those :func:`_scan` lists: no part hidden, a post-mortem's file name."""
+    return [name for name in names if name.endswith(".md") and not name.startswith(".") and "/." not in name
+            and name.lower().rpartition("/")[2] not in _NOT_POSTMORTEMS]
+
+
+class _Looked:
+    """What :func:`_scan`'s ``os.DirEntry`` tells of a file, from its ``lstat``: for a file
+    git lists but does not vouch for (:meth:`Archive._add_listed`)."""
+
+    __slots__ = ("path", "_status")
+
+    def __init__(self, path: str, status: os.stat_result):
+        self.path, self._status = path, status
+
+    def inode(self) -> int:
+        return self._status.st_ino
+
+    def is_symlink(self) -> bool:
+        return stat.S_ISLNK(self._status.st_mode)
+
+    def is_file(self) -> bool:
+        if not self.is_symlink():
+            return stat.S_ISREG(self._status.st_mode)
+        try:
+            return stat.S_ISREG(os.stat(self.path).st_mode)
+        except (OSError, ValueError):
+            return False
 
 
 def collect_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -209,22 +245,34 @@ class Archive:
         last run come from the index kept there (:mod:`postmortem.archive_index`)."""
         archive = cls()
         seen: set[tuple[int, int]] = set()
+        linted: list[tuple[Path, os.stat_result]] = []
         for path in paths:
             try:
                 status = os.stat(path)
             except (OSError, ValueError):
                 continue
             seen.add((status.st_dev, status.st_ino))
+            linted.append((path, status))
             found = _read_id(path) if stat.S_ISREG(status.st_mode) else None  # never open a FIFO
             if found:
                 archive.ids.setdefault(found, []).append(display_path(path))
-        archive._add_folder(folder, seen, cache_dir)
+        archive._add_folder(folder, seen, cache_dir, linted)
         return archive
 
-    def _add_folder(self, folder: Path | None, seen: set[tuple[int, int]], cache_dir: Path | None = None) -> None:
-        """Index the archive files not already seen among the linted ones."""
+    def _add_folder(self, folder: Path | None, seen: set[tuple[int, int]], cache_dir: Path | None = None,
+                    linted_files: "list[tuple[Path, os.stat_result]] | None" = None) -> None:
+        """Index the archive files not already seen among the linted ones (``linted_files``:
+        their paths and ``stat``, whose identities ``seen`` holds)."""
         if folder is None or not folder.is_dir():
             return
+        listing = None
+        if cache_dir is not None and linted_files is not None and os.sep == "/" and sys.platform != "darwin":
+            from .archive_index import listed_in_git
+
+            listing = listed_in_git(folder)  # None unless git was asked ahead (a hook's run)
+            if (listing is not None and listing.unchanged is not None
+                    and self._add_listed(folder, seen, linted_files, cache_dir, listing)):
+                return
         # Sorted as Paths sort, part by part: "\0" sorts before every character of a name.
         entries = sorted(_scan(folder), key=lambda entry: entry.path.replace(os.sep, "\0"))
         inodes = {inode for _, inode in seen}
@@ -238,7 +286,7 @@ class Archive:
         if cache_dir is not None and unseen:  # every file linted: no id to look up, no index to keep
             from .archive_index import kept_index
 
-            kept = kept_index(cache_dir, folder, len(entries), _read_id_and_blob)
+            kept = kept_index(cache_dir, folder, len(entries), _read_id_and_blob, listing)
             for entry in linted:
                 kept.carry(entry)
         regular = [entry for entry in unseen if _is_file(entry)]  # a FIFO would block the read
@@ -254,12 +302,144 @@ class Archive:
         if kept is not None:
             kept.save()
 
+    def _add_listed(self, folder: Path, seen: set[tuple[int, int]], linted_files: list[tuple[Path, os.stat_result]],
+                    cache_dir: Path, listing) -> bool:
+        """:meth:`_add_folder` from git's listing of the folder (``listing``, an
+        :class:`postmortem.archive_index.GitListing`) instead of a walk: the same files, the
+        same ids, the same order. False, and nothing done, where only the walk can tell.
+
+        A file git vouches for (tracked, unchanged: a regular file, no link on its way from
+        the folder) is listed when its path has no hidden part and its name is a post-mortem's,
+        with no system call; it is one of the linted files when a linted file's real path is
+        its own. Any other path git lists is looked at as the walk looks at it (``lstat``),
+        and a folder git does not list file by file (a nested repository, a submodule) is
+        walked. Only the walk can tell (by ``stat``) when a linted regular file has other
+        names (hard links), when one lies outside the folder, or when a file git does not
+        track is also reached by another spelling of its name (a folder that ignores case
+        or normalises names); and the walk costs less when git vouches for fewer files
+        than it lists otherwise."""
+        from .archive_index import BlobIndex
+
+        if len(listing.others) > len(listing.unchanged):
+            return False  # git vouches for few of the files: looking at each costs more than the walk
+        base = os.fspath(folder)
+        prefix = os.path.join(base, "")
+        real = os.path.join(os.path.realpath(base), "")
+        linted: set[str] = set()  # names below the folder of the linted regular files
+        for path, status in linted_files:
+            if stat.S_ISREG(status.st_mode):
+                resolved = os.path.realpath(path)
+                if status.st_nlink != 1 or not resolved.startswith(real):
+                    return False
+                linted.add(resolved[len(real):])
+        # The paths git does not vouch for, as the walk sees them.
+        looked: dict[str, object] = {}  # name below the folder -> its entry (_Looked, or the walk's)
+        walked: list[str] = []  # folders to walk: nested repositories, submodules
+        folders: dict[str, bool] = {}  # folder below the folder ("" itself) -> listed by the walk
+        for name in listing.others:
+            name = name.rstrip("/")
+            if not name or name.startswith(".") or "/." in name:
+                continue
+            head, _, tail = name.rpartition("/")
+            if not _entered(prefix, head, folders):
+                continue
+            path = prefix + name
+            try:
+                status = os.lstat(path)
+            except (OSError, ValueError):
+                continue  # deleted, or gone since
+            if stat.S_ISDIR(status.st_mode):
+                walked.append(name)
+            elif tail.endswith(".md") and tail.lower() not in _NOT_POSTMORTEMS:  # a link to a folder: no file, below
+                if _spelt_otherwise(path, tail, status):
+                    return False
+                looked[name] = _Looked(path, status)
+        names = _listed_names(listing.unchanged)
+        heads = {"", *(name.rpartition("/")[0] for name in names if "/" in name)}
+        if not all(_entered(prefix, head, folders) for head in heads):
+            return False  # git lists a file in a folder the walk cannot read
+        if walked:
+            cut = len(prefix)
+            for top in walked:
+                for entry in _scan(prefix + top):
+                    looked[entry.path[cut:]] = entry
+        names.extend(looked)
+        names.sort(key=_PARTS)  # as the walk's entries are sorted
+        kept = BlobIndex(cache_dir, folder, listing.unchanged, _read_id_and_blob)
+        inodes = {inode for _, inode in seen}
+        unseen: list[str] = []
+        entries: list[object] = []
+        for name in names:
+            entry = looked.get(name)
+            if entry is None:
+                if name in linted:
+                    kept.carry_name(name)
+                    continue
+            elif (entry.inode() in inodes or entry.is_symlink()) and _identity(entry.path) in seen:
+                kept.carry_name(name)
+                continue
+            elif not _is_file(entry):  # a FIFO would block the read
+                continue
+            unseen.append(name)
+            entries.append(entry)
+        shown: dict[str, str] = {}  # folder below the folder -> how paths in it are shown, up to the name
+        ids = self.ids
+        for name, found in zip(unseen, kept.ids_by_name(unseen, entries, _read_id)):
+            if found:
+                head, _, tail = name.rpartition("/")
+                if head not in shown:
+                    parent = display_path(os.path.dirname(prefix + name))
+                    shown[head] = "" if parent == os.curdir else os.path.join(parent, "")
+                ids.setdefault(found, []).append(shown[head] + tail)
+        kept.save()
+        return True
+
     def others_with(self, id_: str, path: str) -> list[str]:
         listed = [p for p in self.ids.get(id_, []) if p != path]  # the same path is the same file
         if not listed:  # the usual case: no path to resolve (two system calls per path component)
             return []
         me = real_path(path)
         return [p for p in listed if real_path(p) != me]
+
+
+_PARTS = operator.methodcaller("replace", "/", "\0")  # sorts paths part by part, as Paths sort
+
+
+def _entered(prefix: str, folder: str, known: dict[str, bool]) -> bool:
+    """Whether the walk of the archive folder ``prefix`` lists what ``folder`` holds (a
+    folder below it, ``/`` between folders; "" itself): every folder on the way a folder,
+    none a link, each one readable (``known`` keeps the answers)."""
+    entered = known.get(folder)
+    if entered is None:
+        path = prefix + folder
+        try:
+            if folder:
+                head = folder.rpartition("/")[0]
+                entered = _entered(prefix, head, known) and stat.S_ISDIR(os.lstat(path).st_mode)
+            else:
+                entered = os.path.isdir(path)
+            entered = entered and os.access(path, os.R_OK | os.X_OK, effective_ids=os.access in os.supports_effective_ids)
+        except (OSError, ValueError):
+            entered = False
+        known[folder] = entered
+    return entered
+
+
+def _spelt_otherwise(path: str, name: str, status: os.stat_result) -> bool:
+    """Whether the file ``path`` (named ``name``, ``lstat`` ``status``) is also reached by
+    another spelling of its name: in a folder that ignores case or normalises names, git's
+    name for a tracked file and the walk's may then differ."""
+    import unicodedata
+
+    folder = path[: len(path) - len(name)]
+    for other in {name.swapcase(), *(unicodedata.normalize(form, name) for form in ("NFC", "NFD"))} - {name}:
+        try:
+            found = os.lstat(folder + other)
+        except (OSError, ValueError):
+            continue
+        if (found.st_dev, found.st_ino) == (status.st_dev, status.st_ino):
+            return True
+    return False
 
 
 def _is_file(entry: os.DirEntry) -> bool:

@@ -25,6 +25,14 @@ ignored, a link, a conflict, marked ``assume-unchanged`` or ``skip-worktree``, a
 filter or line-end conversion changes, not yet recorded) is read, and its bytes hashed. No
 clock is trusted beyond git's own; and when git is missing, fails or is not asked (a smaller
 archive, a folder outside a work tree), the index of sizes and times above is used.
+
+When git was asked ahead (:func:`start_early`, a run on a few files named one by one, as the
+pre-commit hook runs), the same answer also lists the folder (:func:`listed_in_git`: the
+command lists the files git does not track too, ignored ones included), and the archive's
+files are known without walking the folder in Python: the files git vouches for as above
+need no system call at all; every other name git lists is looked at as the walk would
+(:func:`postmortem.archive.Archive._add_listed`), and whatever git cannot list file by file
+(a nested repository, a submodule) is walked.
 """
 
 from __future__ import annotations
@@ -36,7 +44,7 @@ import subprocess
 import time
 from itertools import repeat
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
 
 FORMAT = 1  # bump when the layout changes
 NAME = "archive-ids.json"
@@ -49,20 +57,26 @@ GIT_FROM = 2000  # archives of fewer files are indexed by size and times: starti
 # assume-unchanged; S: skip-worktree), mode, object name, stage, path. Only a regular file
 # at stage 0 (no conflict) whose tag is H can take its id from its object name.
 _TRACKED = re.compile(r"(?<![^\0])H 100(?:644|755) ([0-9a-f]{40}|[0-9a-f]{64}) 0\t([^\0]*)\0")
+# every other record of that listing: another tag, mode or stage, and "? path" for a file git
+# does not track (`--others`; a folder git does not list file by file ends with "/")
+_OTHER = re.compile(r"(?<![^\0])(?!H 100(?:644|755) (?:[0-9a-f]{40}|[0-9a-f]{64}) 0\t)([^\0]*)\0")
 # what locates a repository or its index: left to git to find from the archive folder
 _GIT_LOCATION = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY",
                  "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_PREFIX")
-# git's checks as documented by default, whatever the repository's configuration says
+# git's checks as documented by default, whatever the repository's configuration says; names
+# compared as they are spelt (a file whose name differs from a tracked one's in case only is
+# listed, as the walk of the folder lists it)
 _GIT_CONFIG = ("-c", "core.fsmonitor=false", "-c", "core.trustctime=true", "-c", "core.checkStat=default",
-               "-c", "core.ignoreStat=false")
+               "-c", "core.ignoreStat=false", "-c", "core.ignoreCase=false")
 
 
-def kept_index(cache_dir: Path, folder: Path, files: int, read_with_blob: Callable) -> "IndexCache | BlobIndex":
+def kept_index(cache_dir: Path, folder: Path, files: int, read_with_blob: Callable,
+               listing: "GitListing | None" = None) -> "IndexCache | BlobIndex":
     """The index of ids for an archive ``folder`` of ``files`` files: keyed by git's object
     names when the archive is large enough and git tells which files are unchanged, else by
-    each file's size and times."""
+    each file's size and times. ``listing``: git's answer when :func:`listed_in_git` took it."""
     if files >= GIT_FROM:
-        tracked = unchanged_in_git(folder)
+        tracked = unchanged_in_git(folder) if listing is None else listing.unchanged
         if tracked is not None:
             return BlobIndex(cache_dir, folder, tracked, read_with_blob)
     return IndexCache(cache_dir, folder)
@@ -73,9 +87,49 @@ def unchanged_in_git(folder: Path) -> dict[str, str] | None:
     path relative to ``folder`` (``/`` between folders) with their object name; None when git
     cannot tell (not installed, the folder outside a work tree, any error).
 
-    Two git commands run side by side, from ``folder``: ``ls-files --stage -v`` (the index's
-    entries) and ``diff-files --name-only`` (the tracked files whose work-tree copy differs
-    from the index's, by git's stat check, and by content for racily clean entries)."""
+    Two git commands run side by side, from ``folder``: ``ls-files --stage -v --others`` (the
+    index's entries, and the files git does not track) and ``diff-files --name-only`` (the
+    tracked files whose work-tree copy differs from the index's, by git's stat check, and by
+    content for racily clean entries; deleted ones among them)."""
+    answer = _answer(folder)
+    return None if answer is None else _unchanged(_TRACKED.findall(answer[0]), answer[1])
+
+
+class GitListing(NamedTuple):
+    """What git says of the files below an archive folder (:func:`listed_in_git`)."""
+
+    unchanged: dict[str, str] | None  # :func:`unchanged_in_git`'s answer (None: git could not tell)
+    others: list[str]  # every other path git lists below the folder, once each (see below)
+
+
+def listed_in_git(folder: Path) -> "GitListing | None":
+    """The files below ``folder`` as git lists them, when git was asked ahead for this
+    folder (:func:`start_early`); None when it was not (``unchanged`` None when git could
+    not tell).
+
+    ``others`` holds, once each, every path git lists that it does not vouch for: the
+    changed, deleted and conflicting ones, those not regular files at stage 0, those marked
+    ``assume-unchanged`` or ``skip-worktree``, and the files it does not track, ignored ones
+    included; a folder git does not list file by file (a nested repository) ends with
+    ``/``. With ``unchanged`` they are every path git knows of below the folder."""
+    if os.path.abspath(folder) not in _early:
+        return None
+    answer = _answer(folder)
+    if answer is None:
+        return GitListing(None, [])
+    listed, changed = answer
+    tracked = _TRACKED.findall(listed)
+    others = [name for name in changed.split("\0") if name]
+    if listed.count("\0") != len(tracked):  # records of another kind: read one by one
+        records = (record[2:] if record.startswith("? ") else record.partition("\t")[2]
+                   for record in _OTHER.findall(listed))
+        others.extend(name for name in records if name)
+    return GitListing(_unchanged(tracked, changed), list(dict.fromkeys(others)))
+
+
+def _answer(folder: Path) -> tuple[str, str] | None:
+    """The output of :func:`_start_git`'s two commands for ``folder`` (taken from those
+    started ahead when they were), decoded as file names are; None on any failure."""
     started = _early.pop(os.path.abspath(folder), None) or _start_git(folder)
     try:
         if len(started) != 2:
@@ -87,8 +141,13 @@ def unchanged_in_git(folder: Path) -> dict[str, str] | None:
         return None
     finally:
         _stop(started)
-    tracked = {name: blob for blob, name in _TRACKED.findall(os.fsdecode(listed))}
-    for name in os.fsdecode(changed).split("\0"):
+    return os.fsdecode(listed), os.fsdecode(changed)
+
+
+def _unchanged(records: list[tuple[str, str]], changed: str) -> dict[str, str]:
+    """The paths and object names of ``records`` (``_TRACKED``'s) not among ``changed``."""
+    tracked = {name: blob for blob, name in records}
+    for name in changed.split("\0"):
         tracked.pop(name, None)
     return tracked
 
@@ -121,7 +180,7 @@ def _start_git(folder: Path) -> list[subprocess.Popen]:
     """The two git commands of :func:`unchanged_in_git`, started; fewer when one cannot be."""
     env = {name: value for name, value in os.environ.items() if name not in _GIT_LOCATION}
     env["GIT_OPTIONAL_LOCKS"] = "0"  # a read-only look: never refresh the index
-    commands = (["git", *_GIT_CONFIG, "ls-files", "--stage", "-v", "-z"],
+    commands = (["git", *_GIT_CONFIG, "ls-files", "--stage", "-v", "--others", "-z"],
                 ["git", *_GIT_CONFIG, "diff-files", "--name-only", "-z", "--relative", "--", "."])
     started: list[subprocess.Popen] = []
     try:
@@ -186,6 +245,12 @@ class BlobIndex:
         names = [entry.path[cut:] for entry in entries]
         if os.sep != "/":
             names = [name.replace(os.sep, "/") for name in names]
+        return self.ids_by_name(names, entries, read)
+
+    def ids_by_name(self, names: list[str], entries, read) -> list[str | None]:
+        """The ids of the archive files ``names`` (paths below the folder, ``/`` between
+        folders), in order; ``entries[i]`` is the entry of ``names[i]`` (its ``path`` and
+        ``is_symlink()``), or None for a regular file git vouches for (one of ``tracked``)."""
         blobs = list(map(self.tracked.get, names))  # None: git cannot vouch for the file
         found = list(map(self._recorded.get, blobs, repeat(False)))
         now = self._now
@@ -193,27 +258,38 @@ class BlobIndex:
             if value is None or type(value) is str:
                 now[blobs[index]] = value
             else:  # not recorded (False), or not an id
-                found[index] = self._read(entries[index], read)
+                entry = entries[index]
+                if entry is None:
+                    found[index] = self._read(self.prefix + names[index].replace("/", os.sep), False, read)
+                else:
+                    found[index] = self._read(entry.path, entry.is_symlink(), read)
         return found
 
-    def _read(self, entry: os.DirEntry, read) -> str | None:
+    def _read(self, path: str, link: bool, read) -> str | None:
         self.reads += 1
-        if entry.is_symlink():  # git records a link's target, not the content it leads to
-            return read(entry.path)
-        found, content = self.read_with_blob(entry.path, self.algorithm)
+        if link:  # git records a link's target, not the content it leads to
+            return read(path)
+        found, content = self.read_with_blob(path, self.algorithm)
         if content is not None:
             self._now[content] = found
         return found
 
     def carry(self, entry: os.DirEntry) -> None:
         """Keep the record of a file whose id was read elsewhere in this run (a linted file)."""
-        blob = self.tracked.get(self._name(entry))
+        self.carry_name(self._name(entry))
+
+    def carry_name(self, name: str) -> None:
+        """:meth:`carry` for the file at ``name`` below the folder (``/`` between folders)."""
+        blob = self.tracked.get(name)
         if blob in self._recorded:
             self._now[blob] = self._recorded[blob]
 
     def save(self) -> None:
-        """Write the index when what it would record has changed since it was read."""
-        if self._now != self._recorded:
+        """Write the index when it would record an object name it does not hold as it should.
+        Records only dropped (the content of a file since edited, the file linted in this run)
+        are left as they are: an object name's id never changes, and rewriting the whole
+        index at every commit would cost more than the stale records' bytes."""
+        if not self._now.items() <= self._recorded.items():
             _write(self.cache_dir, self.path, {"format": BLOBS_FORMAT, "code": self.code, "blobs": self._now})
 
 

@@ -463,6 +463,27 @@ def test_bounded_action_items_stay_clean(action):
     assert _action_findings(action, "PM301") + _action_findings(action, "PM302") + _action_findings(action, "PM303") == []
 
 
+@pytest.mark.parametrize(
+    "action, codes",
+    [
+        # an instruction on a ticket before a colon is no numbered label; a noun and a number are
+        ("Close #92: route Alertmanager's default receiver to the on-call pager", []),
+        ("Issue #12: Configure additional network traffic monitoring on the firewall", ["PM301"]),
+        # a question opened by the phrase itself lasts until it is answered
+        ("Determine why the hypervisor stopped", ["PM302"]),
+        ("Check whether the manager's startup conflict is a known upstream defect in v1.12.0", ["PM302"]),
+        ("Check whether the startup conflict is a known upstream defect and upgrade to the release that fixes it", []),
+        ("Determine how many nodes are not mounting /var/lib/docker on sdb1", []),
+        # knowing is asked of a person
+        ("Know the warning signs: chage -l for the account and lastlog for the last login", ["PM303"]),
+        ("Add a daily report of accounts expiring within 7 days", []),
+    ],
+)
+def test_action_shapes_of_whole_follow_up_lists(action, codes):
+    found = _action_findings(action, "PM301") + _action_findings(action, "PM302") + _action_findings(action, "PM303")
+    assert sorted({f.code for f in found}) == codes
+
+
 _BLAME_CODES = ["PM502", "PM503", "PM505", "PM507", "PM508"]
 
 

@@ -159,10 +159,12 @@ def label_end(an: Analysis) -> int | None:
     verb = None if j is None else _instruction_after(an, j)
     if verb is None:
         return None
+    opener = tokens[0].low in _lex.IMPERATIVE_VERBS
+    if j == 1 and opener and _reference_or_priority(an, 1):
+        return None  # "Close #92: route the receiver …": an instruction on a ticket, not a numbered label
     if j == 0 or _numbered(tokens, j):  # "Task: …", "Task 1: …", "Step 2: …"
         return verb if tokens[0].low not in ("please", "note") else None
     head = tokens[j].low
-    opener = tokens[0].low in _lex.IMPERATIVE_VERBS
     if any(t.low in _BLOCKERS or opener and t.text.islower() for t in tokens[1 : j + 1]):
         return None  # "Fix the pipeline: …", "Implement status monitoring: …": a clause, not a name
     from ._language import _lemmas
@@ -527,7 +529,7 @@ _OPEN_PHRASES = (
     ("look", "into"), ("look", "at"), ("think", "about"), ("try", "to"), ("try", "if"), ("try", "and"),
     ("check", "why"), ("check", "if"), ("check", "whether"), ("check", "how"), ("schedule", "a", "discussion"),
     ("plan", "a", "strategy"), ("follow", "up"), ("work", "on"), ("work", "with"), ("determine", "if"),
-    ("determine", "whether"), ("see", "if"), ("spike", "into"), ("spike", "on"), ("look", "for"),
+    ("determine", "whether"), ("determine", "why"), ("see", "if"), ("spike", "into"), ("spike", "on"), ("look", "for"),
     ("come", "up", "with"), ("dig", "into"), ("try", "out"), ("sync", "with"), ("sync", "up"), ("touch", "base"),
     ("check", "in", "with"), ("meet", "with"), ("see", "what"), ("see", "how"), ("see", "whether"), ("see", "why"),
     # working alongside someone, as "work with" and "sync with": the company, not the change
@@ -569,7 +571,9 @@ def _open_ended(an: Analysis, first: int, raw: str):
             return fresh
     if not size:
         return None
-    rest = _outside_question(tokens[first + size :])
+    # "Check whether …", "Determine why …": the phrase opens the question, so what follows is in it
+    asked = tokens[first + size - 1].low in _QUESTION_WORDS
+    rest = _outside_question(tokens[first + size - asked :])
     if _committed(rest, raw, code_counts=False, references=False, text=an.text) or _purpose(rest):
         return None
     words = " ".join(t.text.lower() for t in tokens[first : first + size])
@@ -1901,6 +1905,8 @@ def _behaviour_at(an, p):
                 return p, k + 1
     if low in ("remember", "forget") and nxt == "to":
         return p, p + 2
+    if low == "know" and p == opening(an):
+        return p, p + 1  # "Know the warning signs: …": knowing is asked of a person, nothing changes
     if low in ("double-check", "triple-check"):
         return p, p + 1
     if low in ("double", "triple") and nxt == "check":

@@ -3,7 +3,7 @@
 Reports action items that only ask people to behave differently: "Be more careful",
 "Remind engineers to…", "Educate developers…", "Teach the Product Owners about how to look
 up the CVEs", "Pay more attention…", "Double-check the region…", "Actively monitor critical
-pipeline executions", "Keep an eye on…", rules for people such as "Never re-purpose a
+pipeline executions", "Keep an eye on…", "Know the warning signs: …", rules for people such as "Never re-purpose a
 variable", and training in place of a change, whether started or grown ("Create a learning
 path for Kubernetes within the team", "Enhance onboarding and training processes to ensure a
 comprehensive understanding of system architectures and configurations"). Behaviour is also told by the item's shape: a habit to start or stop ("Stop

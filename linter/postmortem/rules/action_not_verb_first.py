@@ -20,7 +20,8 @@ failures…", "Task 2: Configure additional network traffic monitoring on firewa
 code review checklist…", "Query Optimization: Conduct periodic reviews…", "Query Optimization: Regularly review and optimize
 database queries…"; a noun phrase whose first word is no opening verb may end in any noun:
 "Pre-project Review: Ensure all external APIs … are reviewed…"); a heading that is
-itself an instruction ("Fix the pipeline: …", "Enhance Monitoring: …") is fine. A label
+itself an instruction ("Fix the pipeline: …", "Enhance Monitoring: …", a verb on a ticket such as
+"Close #92: route the default receiver …") is fine. A label
 followed by no instruction at all names something and asks nothing ("Query Optimization
 Quest: A journey into the heart of our database queries …"); a short adverbial closed by a
 comma ("In addition, add …", "In particular, have …") comes before the verb.

@@ -477,6 +477,12 @@ def test_bounded_action_items_stay_clean(action):
         # knowing is asked of a person
         ("Know the warning signs: chage -l for the account and lastlog for the last login", ["PM303"]),
         ("Add a daily report of accounts expiring within 7 days", []),
+        # an aside after a dash says why; its numbers are no finish line
+        ("Consider a rebalancing story for post-eviction pile-up — Kubernetes does not move pods back, so one node held 68 pods", ["PM302"]),
+        ("Consider a rebalancing story for post-eviction pile-up and record the decision in ADR-0071", []),
+        # a subject, an adverb of a statement and its verb
+        ("auditd already records who ran what as root, so an unplanned edit can be traced to a login", ["PM301"]),
+        ("Delete already expired certificates from the load balancer", []),
     ],
 )
 def test_action_shapes_of_whole_follow_up_lists(action, codes):

@@ -346,6 +346,8 @@ def _subject_first(tokens, i) -> bool:
     the subject. Not after a causative: "have merges be done automatically" is an instruction."""
     if tokens[i].low in _CAUSATIVES or tokens[i].low in ("keep", "leave"):
         return False  # "Keep the docs updated": an object and its state, not a subject and its verb
+    if i + 2 < len(tokens) and tokens[i + 1].low in _STATEMENT_ADVERBS and _third_person(tokens[i + 2].low):
+        return True  # "auditd already records who ran what": a subject, an adverb and its verb
     for j in range(i + 1, min(len(tokens), i + 6)):
         low = tokens[j].low
         if low in ("has", "have", "had") and j + 1 < len(tokens) and is_participle(tokens[j + 1].low):
@@ -359,6 +361,19 @@ def _subject_first(tokens, i) -> bool:
         ):
             return True
     return False
+
+
+_STATEMENT_ADVERBS = _lex._words("already now still currently also")
+
+
+def _third_person(low: str) -> bool:
+    """A verb's present-tense third person: "records", "supports", "covers"."""
+    if not low.endswith("s") or low.endswith("ss") or len(low) < 4:
+        return False
+    from ._language import _lemmas
+
+    stem = low[:-2] if low.endswith("es") and (_lemmas(low[:-2]) or {}).get("VERB") else low[:-1]
+    return bool((_lemmas(stem) or {}).get("VERB"))
 
 
 def _noun_after(tokens, j):
@@ -573,11 +588,22 @@ def _open_ended(an: Analysis, first: int, raw: str):
         return None
     # "Check whether …", "Determine why …": the phrase opens the question, so what follows is in it
     asked = tokens[first + size - 1].low in _QUESTION_WORDS
-    rest = _outside_question(tokens[first + size - asked :])
+    rest = _outside_question(_before_aside(an, tokens[first + size - asked :]))
     if _committed(rest, raw, code_counts=False, references=False, text=an.text) or _purpose(rest):
         return None
     words = " ".join(t.text.lower() for t in tokens[first : first + size])
     return tokens[first].start, tokens[-1].end, f"{words!r} has no decision, artefact or finish line"
+
+
+def _before_aside(an: Analysis, rest):
+    """The words before a dash that opens an aside rather than a step: "Consider a rebalancing
+    story for post-eviction pile-up — Kubernetes does not move pods back, so one node held 68 pods
+    …" says why, and its numbers are no finish line of the work. A dash followed by an
+    instruction ("… - consider monitoring both sides") keeps what follows."""
+    for k, tok in enumerate(rest):
+        if k and _clause_break_before(an, tok) and not is_imperative(tok.text):
+            return rest[:k]
+    return rest
 
 
 # Verbs that change what was reviewed, said right after the review: "review and update …".

@@ -4,7 +4,7 @@ Checks that each action item starts with an imperative verb: "Add", "Migrate", "
 "Rotate". Wishes and descriptions are reported: "Better monitoring", "Alerting should be
 added", "The team will add…", "We should…", "Maybe add…", "Need a runbook…",
 "Adding an alert…", and subjects whose first word can also be read as a verb ("Engineer A
-will be more careful next time", "Release process should include…", "Drift checker added",
+will be more careful next time", "Release process should include…", "Drift checker added", "auditd already records who ran what as root",
 "DevEx has placed an action item on our development roadmap…", "Deploy to staging as part of
 the CI/CD should prevent this sort of issue", "Linter on kubectl delete --all to flag
 cluster-scoped resources"). The hint turns the item round from its own words: "Backup policy

@@ -483,6 +483,18 @@ def test_bounded_action_items_stay_clean(action):
         # a subject, an adverb of a statement and its verb
         ("auditd already records who ran what as root, so an unplanned edit can be traced to a login", ["PM301"]),
         ("Delete already expired certificates from the load balancer", []),
+        # an adjective of frequency, a noun the tables know only as one, a noun and "can": a noun phrase
+        ("Monthly check added: a maintenance task queries both nameservers directly", ["PM301"]),
+        ("Regularly rotate the keys every 90 days", []),
+        ("dependency audit triggered by review of the patch surface", ["PM301"]),
+        ("Backup automation (pg_basebackup)", ["PM301"]),
+        ("Backup configuration files before the upgrade", []),
+        ("Pod can move freely between nodes", ["PM301"]),
+        # the reader's own act as the occasion, an effort and diligence asked of people
+        ("Check both layers when you fix a firewall rule", ["PM303"]),
+        ("Add simple logging when we start the index publishing process", []),
+        ("Endeavour you test your configurations after a change", ["PM303"]),
+        ("Scrutinize changes to critical components like connection pools", ["PM303"]),
     ],
 )
 def test_action_shapes_of_whole_follow_up_lists(action, codes):

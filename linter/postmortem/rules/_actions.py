@@ -213,7 +213,11 @@ def _instruction_after_heading(an: Analysis) -> int | None:
 def _manner_adverb(low: str) -> bool:
     """A manner or frequency adverb that can stand before an instruction's verb ("regularly",
     "proactively"): an -ly word that is not an opening of its own kind ("only", "apply")."""
-    return low.endswith("ly") and low not in _lex.NOT_IMPERATIVE_STARTS and low not in ("only", "apply", "reply", "supply")
+    # "Monthly check added: …": an adjective of frequency opens a noun phrase
+    return low.endswith("ly") and low not in _lex.NOT_IMPERATIVE_STARTS and low not in _NOT_MANNER
+
+
+_NOT_MANNER = _lex._words("only apply reply supply hourly nightly daily weekly fortnightly biweekly monthly quarterly yearly")
 
 
 _TIME_WORDS = _lex._words(
@@ -282,6 +286,8 @@ def verb_first(an: Analysis) -> bool:
         return False
     if low in _NOUNISH and nxt is not None and _noun_after(tokens, i + 1):
         return False  # "Load testing before…", "Rate limits per tenant"
+    if nxt is not None and nxt.low.endswith(("tion", "sion", "ment")) and _bare_compound(an, i) and _noun_only_first(low):
+        return False  # "Backup automation (pg_basebackup)": a noun and a nominalisation, nothing else
     if _subject_first(tokens, i):
         return False  # "Engineer A will be more careful", "Release process should include …", "Drift checker added"
     if _modal_predicate(an, i):
@@ -296,7 +302,7 @@ _CLAUSE_OPENERS = _lex._words(
 _MODAL_WORDS = _lex._words("should will would must shall can could might may")
 _PREPOSITION_TOO = _lex._words("as after before once until since")  # "Deploy to staging as part of CI should …"
 _SUBJECT_PRONOUNS = _lex._words("we they it he she you i everyone someone nobody people one this these")
-_AGENT_SUFFIXES = ("er", "or", "ist", "ism", "ness", "ity", "ance", "ence", "ous", "ive", "ment", "tion", "sion")
+_AGENT_SUFFIXES = ("er", "or", "ist", "ism", "ness", "ity", "ance", "ence", "ancy", "ency", "ous", "ive", "ment", "tion", "sion")
 
 
 def _named_thing(tok) -> bool:
@@ -356,11 +362,26 @@ def _subject_first(tokens, i) -> bool:
             continue  # "Engineer A will …": a label, not an article
         if low in _BLOCKERS or low in _CLAUSE_OPENERS or tokens[j].text[:1] in "`(":
             return False
-        if low in ("will", "should", "must", "shall", "needs", "need") or (low in ("is", "are") and j == i + 1) or (low in _REPORTED and j > i + 1) or (
+        if low in ("will", "should", "must", "shall", "needs", "need") or (low in ("is", "are", "can") and j == i + 1) or (low in _REPORTED and j > i + 1) or (
             low in _REPORTED and tokens[i].capitalised and j == i + 1 and tokens[i].low not in _lex.IMPERATIVE_VERBS
         ):
             return True
     return False
+
+
+def _bare_compound(an: Analysis, i: int) -> bool:
+    """The item is two words and at most a parenthesis ("Backup automation (pg_basebackup)"):
+    with an object after them ("Backup configuration files") the first word is a verb."""
+    tokens = an.tokens
+    return i + 2 >= len(tokens) or "(" in an.text[tokens[i + 1].end : tokens[i + 2].start]
+
+
+def _noun_only_first(low: str) -> bool:
+    """A word the tables know as a noun and not as a verb ("task", "backup")."""
+    from ._language import _lemmas
+
+    lemmas = _lemmas(low) or {}
+    return bool(lemmas.get("NOUN")) and not lemmas.get("VERB")
 
 
 _STATEMENT_ADVERBS = _lex._words("already now still currently also")
@@ -1642,10 +1663,15 @@ def _demanded(an: Analysis, first: int):
     before = [t for t in tokens[:first] if t.low in _DILIGENCE]
     if before and not _SYSTEM_VERB(tok):
         return before[0].start, tok.end, f"{before[0].text} {tok.text}"
-    if low in _CONATIVE and nxt.low == "to":
-        return tok.start, nxt.end, f"{tok.text} {nxt.text}"  # "Strive to …", "Aim to …": an effort asked of people
+    if low in _CONATIVE and (nxt.low == "to" or nxt.low in ("that", "you", "we") and low not in ("try", "attempt")):
+        return tok.start, nxt.end, f"{tok.text} {nxt.text}"  # "Strive to …", "Endeavour you test …": an effort asked of people
     if low == "make" and nxt.low in ("a", "an", "every") and first + 3 < n and tokens[first + 2].low in _RESOLVE_NOUNS and tokens[first + 3].low == "to":
         return tok.start, tokens[first + 3].end, " ".join(t.text for t in tokens[first : first + 4])  # "Make a pact to triple-check …"
+    for k in range(n - 1):
+        if tokens[k].low in ("when", "whenever") and tokens[k + 1].low == "you" and tokens[k].sentence == tok.sentence and not _SYSTEM_VERB(tok):
+            # "Check both layers when you fix", "When you mirror another system's rules, copy its
+            # rules": the occasion is the reader's own act, so the item is a habit asked of people
+            return tokens[k].start, tokens[k + 1].end, f"{tokens[k].text} {tokens[k + 1].text}"
     if low in _TELL_VERBS and nxt.low == "that":
         return tok.start, nxt.end, f"{tok.text} that"
     if low in _IMPROVE_VERBS:
@@ -1933,8 +1959,8 @@ def _behaviour_at(an, p):
         return p, p + 2
     if low == "know" and p == opening(an):
         return p, p + 1  # "Know the warning signs: …": knowing is asked of a person, nothing changes
-    if low in ("double-check", "triple-check"):
-        return p, p + 1
+    if low in ("double-check", "triple-check", "scrutinize", "scrutinise"):
+        return p, p + 1  # "Scrutinize changes to critical components": diligence asked of people
     if low in ("double", "triple") and nxt == "check":
         return p, p + 2  # "Double check that the correct syntax is being used …"
     if low in ("more", "extra", "closer", "greater") and nxt in _BEHAVIOUR_NOUNS:

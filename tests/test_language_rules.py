@@ -463,6 +463,45 @@ def test_bounded_action_items_stay_clean(action):
     assert _action_findings(action, "PM301") + _action_findings(action, "PM302") + _action_findings(action, "PM303") == []
 
 
+@pytest.mark.parametrize(
+    "action, codes",
+    [
+        # an instruction on a ticket before a colon is no numbered label; a noun and a number are
+        ("Close #92: route Alertmanager's default receiver to the on-call pager", []),
+        ("Issue #12: Configure additional network traffic monitoring on the firewall", ["PM301"]),
+        # a question opened by the phrase itself lasts until it is answered
+        ("Determine why the hypervisor stopped", ["PM302"]),
+        ("Check whether the manager's startup conflict is a known upstream defect in v1.12.0", ["PM302"]),
+        ("Check whether the startup conflict is a known upstream defect and upgrade to the release that fixes it", []),
+        ("Determine how many nodes are not mounting /var/lib/docker on sdb1", []),
+        # knowing is asked of a person
+        ("Know the warning signs: chage -l for the account and lastlog for the last login", ["PM303"]),
+        ("Add a daily report of accounts expiring within 7 days", []),
+        # an aside after a dash says why; its numbers are no finish line
+        ("Consider a rebalancing story for post-eviction pile-up — Kubernetes does not move pods back, so one node held 68 pods", ["PM302"]),
+        ("Consider a rebalancing story for post-eviction pile-up and record the decision in ADR-0071", []),
+        # a subject, an adverb of a statement and its verb
+        ("auditd already records who ran what as root, so an unplanned edit can be traced to a login", ["PM301"]),
+        ("Delete already expired certificates from the load balancer", []),
+        # an adjective of frequency, a noun the tables know only as one, a noun and "can": a noun phrase
+        ("Monthly check added: a maintenance task queries both nameservers directly", ["PM301"]),
+        ("Regularly rotate the keys every 90 days", []),
+        ("dependency audit triggered by review of the patch surface", ["PM301"]),
+        ("Backup automation (pg_basebackup)", ["PM301"]),
+        ("Backup configuration files before the upgrade", []),
+        ("Pod can move freely between nodes", ["PM301"]),
+        # the reader's own act as the occasion, an effort and diligence asked of people
+        ("Check both layers when you fix a firewall rule", ["PM303"]),
+        ("Add simple logging when we start the index publishing process", []),
+        ("Endeavour you test your configurations after a change", ["PM303"]),
+        ("Scrutinize changes to critical components like connection pools", ["PM303"]),
+    ],
+)
+def test_action_shapes_of_whole_follow_up_lists(action, codes):
+    found = _action_findings(action, "PM301") + _action_findings(action, "PM302") + _action_findings(action, "PM303")
+    assert sorted({f.code for f in found}) == codes
+
+
 _BLAME_CODES = ["PM502", "PM503", "PM505", "PM507", "PM508"]
 
 

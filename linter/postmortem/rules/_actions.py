@@ -159,10 +159,12 @@ def label_end(an: Analysis) -> int | None:
     verb = None if j is None else _instruction_after(an, j)
     if verb is None:
         return None
+    opener = tokens[0].low in _lex.IMPERATIVE_VERBS
+    if j == 1 and opener and _reference_or_priority(an, 1):
+        return None  # "Close #92: route the receiver …": an instruction on a ticket, not a numbered label
     if j == 0 or _numbered(tokens, j):  # "Task: …", "Task 1: …", "Step 2: …"
         return verb if tokens[0].low not in ("please", "note") else None
     head = tokens[j].low
-    opener = tokens[0].low in _lex.IMPERATIVE_VERBS
     if any(t.low in _BLOCKERS or opener and t.text.islower() for t in tokens[1 : j + 1]):
         return None  # "Fix the pipeline: …", "Implement status monitoring: …": a clause, not a name
     from ._language import _lemmas
@@ -211,7 +213,11 @@ def _instruction_after_heading(an: Analysis) -> int | None:
 def _manner_adverb(low: str) -> bool:
     """A manner or frequency adverb that can stand before an instruction's verb ("regularly",
     "proactively"): an -ly word that is not an opening of its own kind ("only", "apply")."""
-    return low.endswith("ly") and low not in _lex.NOT_IMPERATIVE_STARTS and low not in ("only", "apply", "reply", "supply")
+    # "Monthly check added: …": an adjective of frequency opens a noun phrase
+    return low.endswith("ly") and low not in _lex.NOT_IMPERATIVE_STARTS and low not in _NOT_MANNER
+
+
+_NOT_MANNER = _lex._words("only apply reply supply hourly nightly daily weekly fortnightly biweekly monthly quarterly yearly")
 
 
 _TIME_WORDS = _lex._words(
@@ -280,6 +286,8 @@ def verb_first(an: Analysis) -> bool:
         return False
     if low in _NOUNISH and nxt is not None and _noun_after(tokens, i + 1):
         return False  # "Load testing before…", "Rate limits per tenant"
+    if nxt is not None and nxt.low.endswith(("tion", "sion", "ment")) and _bare_compound(an, i) and _noun_only_first(low):
+        return False  # "Backup automation (pg_basebackup)": a noun and a nominalisation, nothing else
     if _subject_first(tokens, i):
         return False  # "Engineer A will be more careful", "Release process should include …", "Drift checker added"
     if _modal_predicate(an, i):
@@ -294,7 +302,7 @@ _CLAUSE_OPENERS = _lex._words(
 _MODAL_WORDS = _lex._words("should will would must shall can could might may")
 _PREPOSITION_TOO = _lex._words("as after before once until since")  # "Deploy to staging as part of CI should …"
 _SUBJECT_PRONOUNS = _lex._words("we they it he she you i everyone someone nobody people one this these")
-_AGENT_SUFFIXES = ("er", "or", "ist", "ism", "ness", "ity", "ance", "ence", "ous", "ive", "ment", "tion", "sion")
+_AGENT_SUFFIXES = ("er", "or", "ist", "ism", "ness", "ity", "ance", "ence", "ancy", "ency", "ous", "ive", "ment", "tion", "sion")
 
 
 def _named_thing(tok) -> bool:
@@ -344,6 +352,8 @@ def _subject_first(tokens, i) -> bool:
     the subject. Not after a causative: "have merges be done automatically" is an instruction."""
     if tokens[i].low in _CAUSATIVES or tokens[i].low in ("keep", "leave"):
         return False  # "Keep the docs updated": an object and its state, not a subject and its verb
+    if i + 2 < len(tokens) and tokens[i + 1].low in _STATEMENT_ADVERBS and _third_person(tokens[i + 2].low):
+        return True  # "auditd already records who ran what": a subject, an adverb and its verb
     for j in range(i + 1, min(len(tokens), i + 6)):
         low = tokens[j].low
         if low in ("has", "have", "had") and j + 1 < len(tokens) and is_participle(tokens[j + 1].low):
@@ -352,11 +362,39 @@ def _subject_first(tokens, i) -> bool:
             continue  # "Engineer A will …": a label, not an article
         if low in _BLOCKERS or low in _CLAUSE_OPENERS or tokens[j].text[:1] in "`(":
             return False
-        if low in ("will", "should", "must", "shall", "needs", "need") or (low in ("is", "are") and j == i + 1) or (low in _REPORTED and j > i + 1) or (
+        if low in ("will", "should", "must", "shall", "needs", "need") or (low in ("is", "are", "can") and j == i + 1) or (low in _REPORTED and j > i + 1) or (
             low in _REPORTED and tokens[i].capitalised and j == i + 1 and tokens[i].low not in _lex.IMPERATIVE_VERBS
         ):
             return True
     return False
+
+
+def _bare_compound(an: Analysis, i: int) -> bool:
+    """The item is two words and at most a parenthesis ("Backup automation (pg_basebackup)"):
+    with an object after them ("Backup configuration files") the first word is a verb."""
+    tokens = an.tokens
+    return i + 2 >= len(tokens) or "(" in an.text[tokens[i + 1].end : tokens[i + 2].start]
+
+
+def _noun_only_first(low: str) -> bool:
+    """A word the tables know as a noun and not as a verb ("task", "backup")."""
+    from ._language import _lemmas
+
+    lemmas = _lemmas(low) or {}
+    return bool(lemmas.get("NOUN")) and not lemmas.get("VERB")
+
+
+_STATEMENT_ADVERBS = _lex._words("already now still currently also")
+
+
+def _third_person(low: str) -> bool:
+    """A verb's present-tense third person: "records", "supports", "covers"."""
+    if not low.endswith("s") or low.endswith("ss") or len(low) < 4:
+        return False
+    from ._language import _lemmas
+
+    stem = low[:-2] if low.endswith("es") and (_lemmas(low[:-2]) or {}).get("VERB") else low[:-1]
+    return bool((_lemmas(stem) or {}).get("VERB"))
 
 
 def _noun_after(tokens, j):
@@ -527,7 +565,7 @@ _OPEN_PHRASES = (
     ("look", "into"), ("look", "at"), ("think", "about"), ("try", "to"), ("try", "if"), ("try", "and"),
     ("check", "why"), ("check", "if"), ("check", "whether"), ("check", "how"), ("schedule", "a", "discussion"),
     ("plan", "a", "strategy"), ("follow", "up"), ("work", "on"), ("work", "with"), ("determine", "if"),
-    ("determine", "whether"), ("see", "if"), ("spike", "into"), ("spike", "on"), ("look", "for"),
+    ("determine", "whether"), ("determine", "why"), ("see", "if"), ("spike", "into"), ("spike", "on"), ("look", "for"),
     ("come", "up", "with"), ("dig", "into"), ("try", "out"), ("sync", "with"), ("sync", "up"), ("touch", "base"),
     ("check", "in", "with"), ("meet", "with"), ("see", "what"), ("see", "how"), ("see", "whether"), ("see", "why"),
     # working alongside someone, as "work with" and "sync with": the company, not the change
@@ -569,11 +607,24 @@ def _open_ended(an: Analysis, first: int, raw: str):
             return fresh
     if not size:
         return None
-    rest = _outside_question(tokens[first + size :])
+    # "Check whether …", "Determine why …": the phrase opens the question, so what follows is in it
+    asked = tokens[first + size - 1].low in _QUESTION_WORDS
+    rest = _outside_question(_before_aside(an, tokens[first + size - asked :]))
     if _committed(rest, raw, code_counts=False, references=False, text=an.text) or _purpose(rest):
         return None
     words = " ".join(t.text.lower() for t in tokens[first : first + size])
     return tokens[first].start, tokens[-1].end, f"{words!r} has no decision, artefact or finish line"
+
+
+def _before_aside(an: Analysis, rest):
+    """The words before a dash that opens an aside rather than a step: "Consider a rebalancing
+    story for post-eviction pile-up — Kubernetes does not move pods back, so one node held 68 pods
+    …" says why, and its numbers are no finish line of the work. A dash followed by an
+    instruction ("… - consider monitoring both sides") keeps what follows."""
+    for k, tok in enumerate(rest):
+        if k and _clause_break_before(an, tok) and not is_imperative(tok.text):
+            return rest[:k]
+    return rest
 
 
 # Verbs that change what was reviewed, said right after the review: "review and update …".
@@ -1612,10 +1663,15 @@ def _demanded(an: Analysis, first: int):
     before = [t for t in tokens[:first] if t.low in _DILIGENCE]
     if before and not _SYSTEM_VERB(tok):
         return before[0].start, tok.end, f"{before[0].text} {tok.text}"
-    if low in _CONATIVE and nxt.low == "to":
-        return tok.start, nxt.end, f"{tok.text} {nxt.text}"  # "Strive to …", "Aim to …": an effort asked of people
+    if low in _CONATIVE and (nxt.low == "to" or nxt.low in ("that", "you", "we") and low not in ("try", "attempt")):
+        return tok.start, nxt.end, f"{tok.text} {nxt.text}"  # "Strive to …", "Endeavour you test …": an effort asked of people
     if low == "make" and nxt.low in ("a", "an", "every") and first + 3 < n and tokens[first + 2].low in _RESOLVE_NOUNS and tokens[first + 3].low == "to":
         return tok.start, tokens[first + 3].end, " ".join(t.text for t in tokens[first : first + 4])  # "Make a pact to triple-check …"
+    for k in range(n - 1):
+        if tokens[k].low in ("when", "whenever") and tokens[k + 1].low == "you" and tokens[k].sentence == tok.sentence and not _SYSTEM_VERB(tok):
+            # "Check both layers when you fix", "When you mirror another system's rules, copy its
+            # rules": the occasion is the reader's own act, so the item is a habit asked of people
+            return tokens[k].start, tokens[k + 1].end, f"{tokens[k].text} {tokens[k + 1].text}"
     if low in _TELL_VERBS and nxt.low == "that":
         return tok.start, nxt.end, f"{tok.text} that"
     if low in _IMPROVE_VERBS:
@@ -1901,8 +1957,10 @@ def _behaviour_at(an, p):
                 return p, k + 1
     if low in ("remember", "forget") and nxt == "to":
         return p, p + 2
-    if low in ("double-check", "triple-check"):
-        return p, p + 1
+    if low == "know" and p == opening(an):
+        return p, p + 1  # "Know the warning signs: …": knowing is asked of a person, nothing changes
+    if low in ("double-check", "triple-check", "scrutinize", "scrutinise"):
+        return p, p + 1  # "Scrutinize changes to critical components": diligence asked of people
     if low in ("double", "triple") and nxt == "check":
         return p, p + 2  # "Double check that the correct syntax is being used …"
     if low in ("more", "extra", "closer", "greater") and nxt in _BEHAVIOUR_NOUNS:

@@ -3,7 +3,9 @@
 Reports action items that only ask people to behave differently: "Be more careful",
 "Remind engineers to…", "Educate developers…", "Teach the Product Owners about how to look
 up the CVEs", "Pay more attention…", "Double-check the region…", "Actively monitor critical
-pipeline executions", "Keep an eye on…", rules for people such as "Never re-purpose a
+pipeline executions", "Keep an eye on…", "Know the warning signs: …", "Scrutinize changes to critical
+components…", an occasion that is the reader's own act ("Check both layers when you fix",
+"When you mirror another system's rules, copy its rules"), rules for people such as "Never re-purpose a
 variable", and training in place of a change, whether started or grown ("Create a learning
 path for Kubernetes within the team", "Enhance onboarding and training processes to ensure a
 comprehensive understanding of system architectures and configurations"). Behaviour is also told by the item's shape: a habit to start or stop ("Stop
@@ -34,7 +36,7 @@ check before or after any occasion of a kind ("Test the application before deplo
 a change"; one named event stays a task), a habit in a second clause ("Avoid using `latest`
 tags in production—always pin a stable version"), a way of thinking ("Treat partial or annotated
 tokens … as plaintext", "If a credential stops working shortly after a long session, assume
-auto-revocation and rotate rather than debugging auth") and an effort ("Make a pact to
+auto-revocation and rotate rather than debugging auth") and an effort ("Endeavour you test your configurations after a change", "Make a pact to
 triple-check all configuration changes before unleashing them into the wild", "Try to book a 3
 hours dedicated slot time for the migration process"). "Do not perform a migration on both nodes
 in the same time slot" is the habit "Never perform …" says, and a check by hand named as a noun

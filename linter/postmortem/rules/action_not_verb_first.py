@@ -4,12 +4,16 @@ Checks that each action item starts with an imperative verb: "Add", "Migrate", "
 "Rotate". Wishes and descriptions are reported: "Better monitoring", "Alerting should be
 added", "The team will add…", "We should…", "Maybe add…", "Need a runbook…",
 "Adding an alert…", and subjects whose first word can also be read as a verb ("Engineer A
-will be more careful next time", "Release process should include…", "Drift checker added",
+will be more careful next time", "Release process should include…", "Drift checker added", "auditd already records who ran what as root", "Pod can move
+freely", a noun the tables know only as a noun before a nominalisation: "Backup automation
+(pg_basebackup)", a word ending like a noun that the tables do not know: "dependency audit
+triggered by review of …",
 "DevEx has placed an action item on our development roadmap…", "Deploy to staging as part of
 the CI/CD should prevent this sort of issue", "Linter on kubectl delete --all to flag
 cluster-scoped resources"). The hint turns the item round from its own words: "Backup policy
 needs to be defined" becomes "Define backup policy".
-A ticket id, "Please", an adverb ("Immediately rotate…"), a connector ("Instead, use…"), a
+A ticket id, "Please", an adverb ("Immediately rotate…"; an adjective of frequency opens a
+noun phrase: "Monthly check added: …"), a connector ("Instead, use…"), a
 phrase of time or sequence closed by a comma or a colon ("Going forward, add…",
 "Short-term: pin…") or a leading condition ("If a pod doesn't start in time, …") may come
 first, and what follows it is judged; "Do not" / "Never" are instructions too. A label in
@@ -20,7 +24,8 @@ failures…", "Task 2: Configure additional network traffic monitoring on firewa
 code review checklist…", "Query Optimization: Conduct periodic reviews…", "Query Optimization: Regularly review and optimize
 database queries…"; a noun phrase whose first word is no opening verb may end in any noun:
 "Pre-project Review: Ensure all external APIs … are reviewed…"); a heading that is
-itself an instruction ("Fix the pipeline: …", "Enhance Monitoring: …") is fine. A label
+itself an instruction ("Fix the pipeline: …", "Enhance Monitoring: …", a verb on a ticket such as
+"Close #92: route the default receiver …") is fine. A label
 followed by no instruction at all names something and asks nothing ("Query Optimization
 Quest: A journey into the heart of our database queries …"); a short adverbial closed by a
 comma ("In addition, add …", "In particular, have …") comes before the verb.

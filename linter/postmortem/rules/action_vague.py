@@ -36,7 +36,12 @@ database" names an artefact, a number bounds it: "Regularly rotate the keys ever
 nothing said of what it holds ("Define and implement Redis strategy", "Develop a policy around
 when to create a new hub and what type of changes get deployed to Datahub!"), a recurring check by people ("Check and
 verify Nginx configurations frequently…") and a question whose only numbers describe it
-("Investigate the reason why pager duty did not throw an alert for 5xx errors…"). A specific artefact,
+("Investigate the reason why pager duty did not throw an alert for 5xx errors…"; a question
+opened by the phrase itself runs to its end: "Check whether the startup conflict is a known
+upstream defect in v1.12.0", "Determine why the hypervisor stopped", unless a concrete step
+follows, "… and upgrade to the release that fixes it"). An aside after a dash says why, and
+its numbers do not end the work ("Consider a rebalancing story for post-eviction pile-up —
+Kubernetes does not move pods back, so one node held 68 pods …"). A specific artefact,
 threshold, number, ticket, scope or date makes an item bounded, and so does a concrete next
 step or a stated purpose (a second verb that is itself open-ended does not: "Evaluate current
 state of synced flags deployment and ensure durability against future outages"): "Investigate and fix memory leak in kubespawner", "Improve p99

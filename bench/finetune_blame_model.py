@@ -94,23 +94,9 @@ SEED = 0
 # ----------------------------------------------------------------------------- data
 
 
-class Task:
+class Task(tem.Items):
     """One task's items: development (with documents and the rules' decisions) and
     self-written (training only)."""
-
-    def __init__(self, kind: str):
-        dev_file, extra_files, codes, document = tem.TASKS[kind]
-        self.kind = kind
-        rows = tbm.load_real(accuracy.REAL / dev_file)
-        items = accuracy.load_real(accuracy.REAL / dev_file)
-        self.texts = [item.text for item in items]
-        self.y = np.array([item.positive for item in items])
-        self.groups = np.array([row["doc"] for row in rows])
-        self.categories = [item.categories for item in items]
-        extra = [item for name in extra_files for item in accuracy.load(accuracy.CORPUS / name)]
-        self.extra_texts = [item.text for item in extra]
-        self.extra_y = np.array([item.positive for item in extra])
-        self.rules = np.array([bool(got & set(codes)) for got in accuracy.run(items, codes, document)])
 
 
 # ----------------------------------------------------------------------------- model

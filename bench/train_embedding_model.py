@@ -137,10 +137,11 @@ def encode(texts: list[str], cache: Path) -> np.ndarray:
 # ----------------------------------------------------------------------------- data
 
 
-class Task:
-    """One task's items: development (with documents) and self-written (training only)."""
+class Items:
+    """One task's items: development (with documents) and self-written (training only), and
+    which of them the rules report."""
 
-    def __init__(self, kind: str, cache: Path):
+    def __init__(self, kind: str):
         dev_file, extra_files, codes, document = TASKS[kind]
         self.kind = kind
         self.codes = codes
@@ -158,6 +159,15 @@ class Task:
         extra_found = accuracy.run(extra, codes, document)
         self.rules = np.array([bool(got & set(codes)) for got in found])
         self.extra_rules = np.array([bool(got & set(codes)) for got in extra_found])
+        self.found, self.extra_found = found, extra_found
+
+
+class Task(Items):
+    """The items with their sentence vectors and the rules' features."""
+
+    def __init__(self, kind: str, cache: Path):
+        super().__init__(kind)
+        codes, found, extra_found = self.codes, self.found, self.extra_found
         # Dense parts: the sentence vector; sparse parts: the rules' decisions and analysis.
         self.emb = encode(self.texts, cache)
         self.extra_emb = encode(self.extra_texts, cache)

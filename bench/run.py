@@ -15,7 +15,10 @@ It starts with the machine's ``uptime`` and the time of ``python -c pass``, then
    the parallel mode (``--jobs`` = CPU count), of the parse floor (``bench/floor.py``:
    markdown-it as the project sets it up and the YAML frontmatter loaded, in one process,
    no model, no rules) and of markdownlint-cli2 with its default configuration on the same
-   files, as a reference peer; lint / floor, the parallel speed-up and ours / peer;
+   files, as a reference peer; lint / floor, the parallel speed-up and ours / peer; and
+   the parallel run's CPU time split between its parent process (the serial part) and each
+   worker, with the speed-up those CPU times allow (a wall-clock speed-up far below it was
+   taken while other work shared the cores);
 2. one-file hook latency, ``postmortem lint FILE`` on this repository's archive, against
    ``python -c pass`` and against importing click, jsonschema, ruamel.yaml and markdown-it
    (``bench/hook_latency.py``), and one-file runs on a few files spread over the largest

@@ -30,6 +30,11 @@ def test_smoke_run_prints_and_writes_every_figure(tmp_path):
             assert figure["seconds"] > 0 and figure["files_per_second"] > 0 and figure["cpu_seconds"] > 0
             assert figure["rss_largest_bytes"] > 10_000_000  # a Python process holds more than 10 MB
         assert size["wall_ratios"]["serial/floor"] > 0 and size["wall_ratios"]["speed-up"] > 0
+        assert all(size["tools"][name]["own_cpu_seconds"] > 0 for name in ("serial", "parallel"))  # sampled as they ran
+    largest = result["lint"]["sizes"][str(result["plan"]["lint_counts"][-1])]
+    assert len(largest["tools"]["parallel"]["children_cpu_seconds"]) == 2  # two workers, each sampled
+    assert largest["tools"]["serial"]["children_cpu_seconds"] == []
+    assert largest["wall_ratios"]["speed-up cpu"] > 0
     assert [int(n) for n in result["lint"]["sizes"]] == list(result["plan"]["lint_counts"])
 
     hook = result["hook"]

@@ -187,6 +187,19 @@ def test_sarif_uri_of_a_file_outside_the_repository(tmp_path, sarif_validator):
 # --------------------------------------------------------------------------- json and text
 
 
+@pytest.mark.parametrize("findings", [
+    [],
+    [diag()],
+    [diag('a "quoted" name\\ over\nlines, ünïcode — and 😀', hint="Write “this” instead.\t"),
+     diag(severity=Severity.WARNING, path="postmortems/ä b.md", line=7), diag(severity=Severity.INFO, hint="h")],
+])
+def test_json_text_is_what_the_json_module_writes_for_the_whole_document(findings):
+    """Put together finding by finding, the text is byte for byte the one document."""
+    whole = {"version": 1, "files": 3, "diagnostics": [d.to_dict() for d in findings],
+             "summary": {name: sum(str(d.severity) == name for d in findings) for name in ("error", "warning", "info")}}
+    assert render("json", findings, Summary(3, 1)) == json.dumps(whole, indent=2, ensure_ascii=False)
+
+
 def test_json_format_is_stable(project):
     data = json.loads(run(project, "lint", "--format", "json", *SELECT).stdout)
     assert set(data) == {"version", "files", "diagnostics", "summary"}

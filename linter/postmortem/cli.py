@@ -170,7 +170,8 @@ def _lint(paths, fmt, select, ignore, fail_on, today, config_path, quiet, jobs, 
     )
     output = render(fmt, result.diagnostics, summary)
     if output:
-        click.echo(output)
+        click.echo(output, nl=False)  # no copy of a long output to append the line break
+        click.echo()
     if linter.owners is None and not quiet and any(rule.info.reads_owners for rule in linter.rules):
         from .archive import display_path
 

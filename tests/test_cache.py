@@ -170,3 +170,26 @@ def test_a_bad_shard_is_a_usage_error(tmp_path, spec):
     project = project_with_archive(tmp_path)
     result = run(project, "lint", "--shard", spec)
     assert result.exit_code == 2 and "--shard" in result.output
+
+
+def test_a_hint_depends_on_the_archive_ids_not_on_the_order_files_are_found(tmp_path):
+    """Two files whose ids name the same incident: the hint for a near miss names the first id
+    by sort order whichever file the archive lists first, as the cache key sorts the ids."""
+    source = (ROOT / "tests/fixtures/rules/PM103/2026-02-12-related-exists.md").read_text(encoding="utf-8")
+    own_id = source.split("id: ", 1)[1].split("\n", 1)[0]
+    related_line = next(line for line in source.splitlines(keepends=True) if line.startswith("related:"))
+
+    def with_id(new_id: str, related: str | None = None) -> str:
+        text = source.replace(f"id: {own_id}", f"id: {new_id}", 1)
+        return text.replace(related_line, f"related: [{related}]\n" if related else "", 1)
+
+    hints = []
+    for first, second in (("PM-2025-041", "PM-2025-0041"), ("PM-2025-0041", "PM-2025-041")):
+        project = make_project(tmp_path / first, {
+            "a.md": with_id(first), "b.md": with_id(second), "c.md": with_id("PM-2026-099", related="PM-2025-00041"),
+        })
+        result = lint(project)
+        found = [d for d in result.diagnostics if d.code == "PM103"]
+        assert [d.path.rsplit("/", 1)[-1] for d in found] == ["c.md"], [d.to_dict() for d in result.diagnostics]
+        hints.append(found[0].hint)
+    assert hints == ["Did you mean PM-2025-0041?"] * 2

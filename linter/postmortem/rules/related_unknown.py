@@ -42,11 +42,13 @@ def check(doc, ctx):
         if value == doc.incident.id:
             yield Finding(fm.span(("related", index)), f"post-mortem lists itself ({value}) as related")
         elif value not in ctx.archive.ids:
-            meant = [known for known in ctx.archive.ids if _number(known) == _number(value) is not None]
+            # the first of the ids by sort order, not by the order the files were found:
+            # findings depend on the archive's ids alone (the findings cache keys them sorted)
+            meant = min((known for known in ctx.archive.ids if _number(known) == _number(value) is not None), default=None)
             yield Finding(
                 fm.span(("related", index)),
                 f"related id {value} does not exist in the archive",
-                f"Did you mean {meant[0]}?" if meant else "List only ids of post-mortems in the archive.",
+                f"Did you mean {meant}?" if meant else "List only ids of post-mortems in the archive.",
             )
 
 

@@ -200,6 +200,35 @@ def test_json_text_is_what_the_json_module_writes_for_the_whole_document(finding
     assert render("json", findings, Summary(3, 1)) == json.dumps(whole, indent=2, ensure_ascii=False)
 
 
+@pytest.mark.parametrize("findings", [
+    [],
+    [diag('a "quoted" name\\ over\nlines, ünïcode — and 😀', hint="Write “this” instead.\t"),
+     diag(severity=Severity.WARNING, path="postmortems/ä b.md", line=7), diag(severity=Severity.INFO, hint="h")],
+])
+def test_sarif_text_is_what_the_json_module_writes_for_the_whole_log(findings):
+    """The results, encoded one at a time, are placed in the log as the whole would be."""
+    summary = Summary(3, 1, rules=tuple(all_rules().values())[:3], root="/repo")
+    log = json.loads(render("sarif", findings, summary))
+    assert render("sarif", findings, summary) == json.dumps(log, indent=2, ensure_ascii=False)
+    assert len(log["runs"][0]["results"]) == len(findings)
+
+
+@pytest.mark.parametrize("document, path, elements", [
+    ({"a": None}, ("a",), []),
+    ({"a": None, "b": [1, {"c": "\\u0000elements\\u0000"}]}, ("a",), [{"x": ["y", "\u0000elements\u0000"]}, 2, "three"]),
+    ({"runs": [{"tool": {"n": 1}, "results": None, "after": {"k": [1, 2]}}]}, ("runs", 0, "results"), [{"r": {"s": [1]}}] * 3),
+])
+def test_one_list_encoded_element_by_element_is_the_whole_document(document, path, elements):
+    from postmortem.render._encode import dumps
+
+    whole = json.loads(json.dumps(document))
+    holder = whole
+    for step in path[:-1]:
+        holder = holder[step]
+    holder[path[-1]] = list(elements)
+    assert dumps(document, path, iter(elements)) == json.dumps(whole, indent=2, ensure_ascii=False)
+
+
 def test_json_format_is_stable(project):
     data = json.loads(run(project, "lint", "--format", "json", *SELECT).stdout)
     assert set(data) == {"version", "files", "diagnostics", "summary"}

@@ -11,7 +11,6 @@ rule, message and occurrence, not by line, so moving text around does not open n
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path
 from urllib.parse import quote
@@ -19,6 +18,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..diagnostics import Severity
 from ..rule import section_text
+from ._encode import dumps
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -66,10 +66,30 @@ def render(diagnostics, summary) -> str:
         infos.update({code: all_rules()[code] for code in missing if code in all_rules()})
     codes = sorted(infos)
     index = {code: i for i, code in enumerate(codes)}
+    run = {
+        "tool": {
+            "driver": {
+                "name": "postmortem",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": [rule_descriptor(infos[code]) for code in codes],
+            }
+        },
+        "columnKind": "unicodeCodePoints",
+        "results": None,
+    }
+    if summary.root is not None:
+        base = Path(summary.root).as_uri()
+        run["originalUriBaseIds"] = {ROOT_ID: {"uri": base if base.endswith("/") else base + "/"}}
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return dumps(log, ("runs", 0, "results"), _results(diagnostics, summary.root, index))
+
+
+def _results(diagnostics, root: str | None, index: dict[str, int]):
+    """One result per finding, made as the output takes it."""
     seen: dict[tuple, int] = {}
-    results = []
     for d in diagnostics:
-        location = artifact_location(d.path, summary.root)
+        location = artifact_location(d.path, root)
         key = (location["uri"], d.code, d.message)
         occurrence = seen[key] = seen.get(key, -1) + 1
         digest = hashlib.sha256("\0".join((*key, str(occurrence))).encode("utf-8")).hexdigest()
@@ -95,21 +115,4 @@ def render(diagnostics, summary) -> str:
         }
         if d.code in index:
             result["ruleIndex"] = index[d.code]
-        results.append(result)
-    run = {
-        "tool": {
-            "driver": {
-                "name": "postmortem",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "rules": [rule_descriptor(infos[code]) for code in codes],
-            }
-        },
-        "columnKind": "unicodeCodePoints",
-        "results": results,
-    }
-    if summary.root is not None:
-        base = Path(summary.root).as_uri()
-        run["originalUriBaseIds"] = {ROOT_ID: {"uri": base if base.endswith("/") else base + "/"}}
-    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2, ensure_ascii=False)
+        yield result

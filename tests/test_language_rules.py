@@ -511,6 +511,7 @@ def test_action_shapes_of_whole_follow_up_lists(action, codes):
         # what a thing is for is not what it is
         ("Add a workspace call-to-action for better engagement", []),
         ("Set up better alerting for the API", ["PM302"]),
+        ("Create runbooks for quicker recovery", ["PM302"]),  # a bare kind names no thing to be for
         # watching one occurrence ends with it
         ("Monitor the next nightly run in the scheduler dashboard", []),
         ("Monitor the queue depth in the scheduler dashboard", ["PM302"]),

@@ -916,7 +916,8 @@ def _evaluative(an: Analysis, first: int, raw: str):
         nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
         if k > first and (low == "so" and nxt in ("that", "we", "they", "it", "you", "the") or low == "in" and nxt == "order"):
             break  # "… so we can catch these issues earlier": the purpose, not the specification
-        if k > first + 1 and low == "for" and (nxt in _EVALUATIVE or _comparative(nxt)) and k + 2 < len(tokens):
+        if k > first + 1 and low == "for" and (nxt in _EVALUATIVE or _comparative(nxt)) and k + 2 < len(tokens) \
+                and _thing_named(tokens[first + 1 : k]):
             break  # "Add workspace CTA for better engagement": what the thing is for, not what it is
         if k > first + 1 and low == "to" and nxt and nxt not in ("be", "more") and nxt in _lex.IMPERATIVE_VERBS and tokens[k - 1].low not in ("how", "way", "ways") \
                 and nxt not in _EVALUATIVE:  # "… to appropriate levels": a judged value, not a purpose
@@ -964,6 +965,13 @@ def _evaluative(an: Analysis, first: int, raw: str):
 
 
 _SPELLING_OUT = _lex._words("including covering incl namely")
+
+
+def _thing_named(words) -> bool:
+    """The words name a particular thing: a name, or a compound that is not only generic nouns
+    ("workspace CTA", "a status page"); a bare kind ("alerts", "dashboards", "runbooks") is not."""
+    content = [t for t in words if t.low not in _lex.STOPWORDS and t.low not in ("up", "out")]
+    return _names_anything(content) or len(content) >= 2 and not all(t.low in _VAGUE_OBJECTS for t in content)
 
 
 def _spelled_out(tokens, k: int) -> bool:

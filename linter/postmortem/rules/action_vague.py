@@ -10,7 +10,8 @@ happen again", "Add more alerting"), and evaluative words in place of a specific
 a sustainable way to release…", "Create new runbooks if needed", "identify problems earlier in
 planning", a state that is only qualities: "Ensure they are configurable and actionable"); an
 evaluative word in the purpose ("… so we can catch these issues earlier", "Add workspace CTA
-for better engagement") is not the item's specification. Also "make X better" in one
+for better engagement") is not the item's specification, when the item names the thing it is
+for ("Create runbooks for quicker recovery" names only a kind). Also "make X better" in one
 verb with no measure, means or target ("Enhance existing error handling in the Content
 Interpreter", "Tune the HTTP client kubespawner uses"), objects that are all generic however
 many are joined ("Define Ownership and Establish Alerting", "write tests"), an alternative

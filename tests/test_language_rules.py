@@ -502,6 +502,38 @@ def test_action_shapes_of_whole_follow_up_lists(action, codes):
     assert sorted({f.code for f in found}) == codes
 
 
+@pytest.mark.parametrize(
+    "action, codes",
+    [
+        # a modal after a colon spells out what the instruction makes, it is not the item's verb
+        ("Create coding standard: every external service call must have error handling", []),
+        ("Rule encoded in the contributing guide: the parser must not move nodes", ["PM301"]),
+        # what a thing is for is not what it is
+        ("Add a workspace call-to-action for better engagement", []),
+        ("Set up better alerting for the API", ["PM302"]),
+        ("Create runbooks for quicker recovery", ["PM302"]),  # a bare kind names no thing to be for
+        # watching one occurrence ends with it
+        ("Monitor the next nightly run in the scheduler dashboard", []),
+        ("Monitor the queue depth in the scheduler dashboard", ["PM302"]),
+        # an option named by a gerund: its numbers are the option's, the item ends when someone decides
+        ("Consider raising the fetch limit from 30 to 100 for busy repositories", ["PM302"]),
+        ("Consider raising the fetch limit from 30 to 100 for busy repositories and roll it out in v2.4", []),
+        ("Explore moving the queue to 3 dedicated nodes", ["PM302"]),
+        # a noun used as a verb's look-alike before a noun and a preposition: a noun phrase
+        ("Alert system for detecting drift within 1 hour", ["PM301"]),
+        ("Alert the on-call when drift lasts over 1 hour", []),
+        # an act asked on every future occasion of a kind; a thing made once for them is not
+        ("Use the review template for future qualifying incidents", ["PM303"]),
+        ("Before future disk recoveries, assert the expected UUID is mounted", ["PM303"]),
+        ("Add a checklist for future migrations", []),
+        ("Document the recovery steps for future reference", []),
+    ],
+)
+def test_action_shapes_of_follow_up_lists_unseen_before(action, codes):
+    found = _action_findings(action, "PM301") + _action_findings(action, "PM302") + _action_findings(action, "PM303")
+    assert sorted({f.code for f in found}) == codes
+
+
 _BLAME_CODES = ["PM502", "PM503", "PM505", "PM507", "PM508"]
 
 

@@ -284,8 +284,10 @@ def verb_first(an: Analysis) -> bool:
         return False  # "DevEx has placed …", "Linter on kubectl delete …": a name or an agent noun
     if not is_imperative(tok.text):
         return False
-    if low in _NOUNISH and nxt is not None and _noun_after(tokens, i + 1):
-        return False  # "Load testing before…", "Rate limits per tenant"
+    if low in _NOUNISH and nxt is not None and (_noun_after(tokens, i + 1) or _noun_only_first(nxt.low) and (
+        i + 2 >= len(tokens) or tokens[i + 2].low in _PREPOSITIONS
+    )):
+        return False  # "Load testing before…", "Rate limits per tenant", "Alert system for detecting …"
     if nxt is not None and nxt.low.endswith(("tion", "sion", "ment")) and _bare_compound(an, i) and _noun_only_first(low):
         return False  # "Backup automation (pg_basebackup)": a noun and a nominalisation, nothing else
     if _subject_first(tokens, i):
@@ -330,6 +332,8 @@ def _modal_predicate(an: Analysis, i) -> bool:
         tok = tokens[j]
         if tok.sentence != sentence:
             return False
+        if ":" in an.text[tokens[j - 1].end : tok.start] and _verb_only(tokens[i].low):
+            return False  # "Create coding standard: all external calls must …": the colon opens what it holds
         if tok.low in _CLAUSE_OPENERS and tok.low not in _PREPOSITION_TOO or tok.low in _SUBJECT_PRONOUNS or tok.low in ("and", "or", "then", "but"):
             return False
         if tok.low == "to" and j + 1 < len(tokens) and tokens[j + 1].low in _lex.IMPERATIVE_VERBS:
@@ -374,6 +378,14 @@ def _bare_compound(an: Analysis, i: int) -> bool:
     with an object after them ("Backup configuration files") the first word is a verb."""
     tokens = an.tokens
     return i + 2 >= len(tokens) or "(" in an.text[tokens[i + 1].end : tokens[i + 2].start]
+
+
+def _verb_only(low: str) -> bool:
+    """A word the tables know as a verb and not as a noun ("create", "add"; not "rule", "test")."""
+    from ._language import _lemmas
+
+    lemmas = _lemmas(low) or {}
+    return bool(lemmas.get("VERB")) and not lemmas.get("NOUN")
 
 
 def _noun_only_first(low: str) -> bool:
@@ -610,10 +622,26 @@ def _open_ended(an: Analysis, first: int, raw: str):
     # "Check whether …", "Determine why …": the phrase opens the question, so what follows is in it
     asked = tokens[first + size - 1].low in _QUESTION_WORDS
     rest = _outside_question(_before_aside(an, tokens[first + size - asked :]))
+    if size == 1 and low in _WEIGHING and first + 1 < len(tokens) and _gerund(tokens[first + 1].low):
+        # "Consider increasing the fetch limit from 30 to 100": the numbers are the option's, the
+        # item ends when someone decides; only a step after it ("… and roll it out") bounds it
+        rest = _after_step(rest)
     if _committed(rest, raw, code_counts=False, references=False, text=an.text) or _purpose(rest):
         return None
     words = " ".join(t.text.lower() for t in tokens[first : first + size])
     return tokens[first].start, tokens[-1].end, f"{words!r} has no decision, artefact or finish line"
+
+
+# Verbs that weigh an option named by a gerund: "Consider adding …", "Explore automating …".
+_WEIGHING = _lex._words("consider explore evaluate investigate assess")
+
+
+def _after_step(rest):
+    """The words from a concrete step joined after the option ("… and fix it"), or none."""
+    for k in range(len(rest) - 1):
+        if rest[k].low in ("and", "then") and rest[k + 1].low in _CONCRETE_STEPS:
+            return rest[k:]
+    return []
 
 
 def _before_aside(an: Analysis, rest):
@@ -642,10 +670,12 @@ _WATCHING = _lex._words("monitor watch observe")
 def _reacts(an: Analysis, rest) -> bool:
     """What ends the watching or turns it into a mechanism: an alarm ("… and send an alert if the
     count exceeds a threshold"), a condition or an end ("until", "for two weeks", "after the
-    upgrade")."""
+    upgrade"), or an object that happens once ("the next deploy", "first successful run")."""
     for k, t in enumerate(rest):
         if t.low in _ALARMS or t.low in ("until", "if", "when", "whenever", "for", "after", "during", "threshold", "thresholds"):
             return True
+        if t.low in ("first", "next", "initial", "upcoming") and (k == 0 or k == 1 and rest[0].low == "the"):
+            return True  # "Monitor first successful run in Inngest dashboard": one occurrence, then done
         if k and (rest[k - 1].low in ("and", "then") or "&" in an.text[rest[k - 1].end : t.start]) and t.low in _CONCRETE_STEPS:
             return True  # "monitor free disk space & remove db12": a step follows the watching
     return False
@@ -886,6 +916,9 @@ def _evaluative(an: Analysis, first: int, raw: str):
         nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
         if k > first and (low == "so" and nxt in ("that", "we", "they", "it", "you", "the") or low == "in" and nxt == "order"):
             break  # "… so we can catch these issues earlier": the purpose, not the specification
+        if k > first + 1 and low == "for" and (nxt in _EVALUATIVE or _comparative(nxt)) and k + 2 < len(tokens) \
+                and _thing_named(tokens[first + 1 : k]):
+            break  # "Add workspace CTA for better engagement": what the thing is for, not what it is
         if k > first + 1 and low == "to" and nxt and nxt not in ("be", "more") and nxt in _lex.IMPERATIVE_VERBS and tokens[k - 1].low not in ("how", "way", "ways") \
                 and nxt not in _EVALUATIVE:  # "… to appropriate levels": a judged value, not a purpose
             break  # "… to help us catch failed deployments as soon as possible": the purpose as well
@@ -932,6 +965,13 @@ def _evaluative(an: Analysis, first: int, raw: str):
 
 
 _SPELLING_OUT = _lex._words("including covering incl namely")
+
+
+def _thing_named(words) -> bool:
+    """The words name a particular thing: a name, or a compound that is not only generic nouns
+    ("workspace CTA", "a status page"); a bare kind ("alerts", "dashboards", "runbooks") is not."""
+    content = [t for t in words if t.low not in _lex.STOPWORDS and t.low not in ("up", "out")]
+    return _names_anything(content) or len(content) >= 2 and not all(t.low in _VAGUE_OBJECTS for t in content)
 
 
 def _spelled_out(tokens, k: int) -> bool:
@@ -1562,6 +1602,9 @@ def behaviour_only(an: Analysis) -> tuple[int, int, str] | None:
     shared = _lessons_shared(an, first)
     if shared is not None:
         return shared
+    recurring = _future_occasions(an, first)
+    if recurring is not None:
+        return recurring
     found = None
     for p in range(first, min(len(tokens), first + 4)):
         found = _behaviour_at(an, p)
@@ -1628,6 +1671,40 @@ _TELL_VERBS = _lex._words("communicate note tell remind inform announce stress e
 _PEOPLE_SUBJECTS = _lex._words("we they you everyone everybody engineers developers people staff teams team")
 # How people work together: bettering it asks people to behave differently unless a means is named.
 _TALK_NOUNS = _lex._words("communication communications collaboration coordination cooperation teamwork")
+
+
+# What a thing is kept for, not when it is done: "… for future reference", "… for future use".
+_FUTURE_PURPOSES = _lex._words("reference references use uses reuse readers reader debugging troubleshooting learning")
+# Verbs that make a thing once; what they make may serve the future occasions ("Add a checklist
+# for future migrations").
+_MAKING_VERBS = _ADD_VERBS | _lex._words(
+    "write document draft prepare design define develop establish produce publish record automate configure enable install"
+)
+
+
+def _future_occasions(an: Analysis, first: int):
+    """An act to be repeated on every future occasion of a kind: "Use the incident-review
+    template for future qualifying incidents", "Exercise a cold-cache reconciliation after future
+    Argo CD resource changes", "Before future preserved-disk recovery, assert …". Nothing is
+    changed once; people are asked to do it each time. A thing made once for such occasions
+    ("Add a checklist for future migrations") and a purpose ("… for future reference") are not."""
+    tokens = an.tokens
+    for k in range(len(tokens) - 2):
+        if tokens[k].low not in ("for", "after", "before", "during") or k and tokens[k - 1].low in ("prepare", "plan", "ready"):
+            continue
+        m = k + 1
+        if tokens[m].low in ("all", "any", "every", "the"):
+            m += 1
+        if m + 1 >= len(tokens) or tokens[m].low != "future" or tokens[m + 1].low in _FUTURE_PURPOSES:
+            continue
+        verb = tokens[first].low if first < len(tokens) else ""
+        if k == 0:
+            after = _after_condition(an, 0)  # "Before future recovery, assert …": the instruction after the comma
+            verb = tokens[after].low if after is not None and after < len(tokens) else verb
+        if verb in _MAKING_VERBS or not is_imperative(verb):
+            return None
+        return tokens[k].start, tokens[m + 1].end, " ".join(t.text for t in tokens[k : m + 2])  # "for future qualifying"
+    return None
 
 
 def _demanded_of_people(an: Analysis, first: int):

@@ -33,7 +33,10 @@ configurations after every deployment", "Run sudo update-initramfs -u explicitly
 session that installs or upgrades a kernel"; a step that makes an artefact of a named thing,
 "Snapshot the orders database before every schema migration", is a job a pipeline runs), a
 check before or after any occasion of a kind ("Test the application before deploying", "… after
-a change"; one named event stays a task), a habit in a second clause ("Avoid using `latest`
+a change"; one named event stays a task), an act to repeat on every future occasion of a kind
+("Use the incident-review template for future qualifying incidents", "Before future
+preserved-disk recovery, assert …"; a thing made once for them, "Add a checklist for future
+migrations", and a purpose, "… for future reference", are not), a habit in a second clause ("Avoid using `latest`
 tags in production—always pin a stable version"), a way of thinking ("Treat partial or annotated
 tokens … as plaintext", "If a credential stops working shortly after a long session, assume
 auto-revocation and rotate rather than debugging auth") and an effort ("Endeavour you test your configurations after a change", "Make a pact to

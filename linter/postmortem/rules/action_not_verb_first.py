@@ -6,7 +6,8 @@ added", "The team will add…", "We should…", "Maybe add…", "Need a runbook�
 "Adding an alert…", and subjects whose first word can also be read as a verb ("Engineer A
 will be more careful next time", "Release process should include…", "Drift checker added", "auditd already records who ran what as root", "Pod can move
 freely", a noun the tables know only as a noun before a nominalisation: "Backup automation
-(pg_basebackup)", a word ending like a noun that the tables do not know: "dependency audit
+(pg_basebackup)", a word that heads noun compounds before a noun and a preposition: "Alert
+system for detecting inconsistencies within 1 hour", a word ending like a noun that the tables do not know: "dependency audit
 triggered by review of …",
 "DevEx has placed an action item on our development roadmap…", "Deploy to staging as part of
 the CI/CD should prevent this sort of issue", "Linter on kubectl delete --all to flag
@@ -25,7 +26,9 @@ code review checklist…", "Query Optimization: Conduct periodic reviews…", "Q
 database queries…"; a noun phrase whose first word is no opening verb may end in any noun:
 "Pre-project Review: Ensure all external APIs … are reviewed…"); a heading that is
 itself an instruction ("Fix the pipeline: …", "Enhance Monitoring: …", a verb on a ticket such as
-"Close #92: route the default receiver …") is fine. A label
+"Close #92: route the default receiver …") is fine, and so is a verb whose object a colon
+spells out, whatever modal the content holds ("Create coding standard: All external service
+calls must have error handling"). A label
 followed by no instruction at all names something and asks nothing ("Query Optimization
 Quest: A journey into the heart of our database queries …"); a short adverbial closed by a
 comma ("In addition, add …", "In particular, have …") comes before the verb.

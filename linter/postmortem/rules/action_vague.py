@@ -9,8 +9,9 @@ happen again", "Add more alerting"), and evaluative words in place of a specific
 ("Implement proactive alerts", "Handle errors on launching servers more gracefully", "Agree on
 a sustainable way to release…", "Create new runbooks if needed", "identify problems earlier in
 planning", a state that is only qualities: "Ensure they are configurable and actionable"); an
-evaluative word in the purpose ("… so we can catch these issues earlier") is not the item's
-specification. Also "make X better" in one
+evaluative word in the purpose ("… so we can catch these issues earlier", "Add workspace CTA
+for better engagement") is not the item's specification, when the item names the thing it is
+for ("Create runbooks for quicker recovery" names only a kind). Also "make X better" in one
 verb with no measure, means or target ("Enhance existing error handling in the Content
 Interpreter", "Tune the HTTP client kubespawner uses"), objects that are all generic however
 many are joined ("Define Ownership and Establish Alerting", "write tests"), an alternative
@@ -39,7 +40,9 @@ verify Nginx configurations frequently…") and a question whose only numbers de
 ("Investigate the reason why pager duty did not throw an alert for 5xx errors…"; a question
 opened by the phrase itself runs to its end: "Check whether the startup conflict is a known
 upstream defect in v1.12.0", "Determine why the hypervisor stopped", unless a concrete step
-follows, "… and upgrade to the release that fixes it"). An aside after a dash says why, and
+follows, "… and upgrade to the release that fixes it"; so does an option named by a gerund, whose
+numbers are the option's: "Consider increasing PR fetch limit from 30 to 50-100 for high-velocity
+repos"). An aside after a dash says why, and
 its numbers do not end the work ("Consider a rebalancing story for post-eviction pile-up —
 Kubernetes does not move pods back, so one node held 68 pods …"). A specific artefact,
 threshold, number, ticket, scope or date makes an item bounded, and so does a concrete next
@@ -90,7 +93,8 @@ finish line ("Keep all the ansible scripts related to Persistence up to date"; "
 with Renovate" or "… automatically" names what keeps it so, "Keep our own apt mirror" is a state
 of the system), so are watching with nothing that ends or acts on it ("Monitor memory usage like
 a hawk, ready to swoop down at the first sign of trouble"; "Monitor the cluster for non-running
-pods and send an alert if the count exceeds a threshold" acts) and working alongside someone
+pods and send an alert if the count exceeds a threshold" acts, "Monitor first successful run in
+Inngest dashboard" watches one occurrence) and working alongside someone
 ("Coordinate with Kevin Schneider (or other BEP SMEs) to assess manual claim impact", as "Work
 with …" and "Sync with …"). "Comprehensive", "rigorous", "stringent" and "extensive" judge in
 place of a specification ("Implement comprehensive monitoring and alerting for application

@@ -565,13 +565,16 @@ _ROLE_PREFIXES = ("sub", "co-", "co", "ex-")
 
 
 def occupations() -> frozenset[str]:
-    """Nouns for people by their occupation, from Faker's job titles (``_occupations.py``):
-    loaded when a subject is first looked at."""
+    """Nouns for people beyond the roles of ``ROLE_NOUNS``: by their occupation, from Faker's
+    job titles (``_occupations.py``), and every noun WordNet files only under people
+    (``_person_nouns.py``: "registrant", "clerk", "friend"). Loaded when a subject is first
+    looked at."""
     global _OCCUPATIONS
     if _OCCUPATIONS is None:
         from ._occupations import OCCUPATIONS
+        from ._person_nouns import PERSON_NOUNS
 
-        _OCCUPATIONS = OCCUPATIONS
+        _OCCUPATIONS = OCCUPATIONS | PERSON_NOUNS
     return _OCCUPATIONS
 
 

@@ -164,3 +164,16 @@ def test_the_person_noun_builder_keeps_only_nouns_filed_under_people(tmp_path):
     words = build.person_nouns(build._read(tmp_path))
     assert "registrant" in words and "registrants" in words and "person" in words
     assert not {"server", "relative", "sister", "invalid", "dvorak", "peer"} & set(words)
+
+
+# What anyone may say is not the writer's account: a verb of voicing after a modal of
+# possibility with the generic "you" or "one" (rules/_modality.py, ``voiced``).
+@pytest.mark.parametrize("sentence, codes", [
+    ("You can say the outage was caused by the technicians, but that explains nothing.", set()),
+    ("One could say the operator deleted the wrong table.", set()),
+    # the writer's own claim, or what "you" can see, is still told
+    ("I can say the operator deleted the wrong table.", {"PM507"}),
+    ("You can see the operator deleted the wrong table.", {"PM507"}),
+])
+def test_what_anyone_may_say_is_not_an_account(sentence, codes):
+    assert _codes(sentence) == codes

@@ -177,3 +177,49 @@ def test_the_person_noun_builder_keeps_only_nouns_filed_under_people(tmp_path):
 ])
 def test_what_anyone_may_say_is_not_an_account(sentence, codes):
     assert _codes(sentence) == codes
+
+
+# An act in the perfect is the act of its simple past: the participles that differ from it come
+# from lemminflect's tables (rules/_participles.py, built by bench/build_participles.py).
+@pytest.mark.parametrize("sentence", [
+    "I’d broken production before anyone noticed.",
+    "He had forgotten to renew the certificate.",
+    "The admin had taken down the cluster.",
+    "I didn’t even realize I’d broken it.",
+])
+def test_an_act_in_the_perfect_is_read_as_its_simple_past(sentence):
+    assert "PM507" in _codes(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The pipeline had broken the build.",
+    "I had written the runbook.",
+    "We had taken the backup before the upgrade.",
+    # a thing taken down with its reason given is an operation, not damage
+    "We have taken Jenkins down due to some security concerns.",
+])
+def test_the_perfect_of_ordinary_acts_stays_clean(sentence):
+    assert _codes(sentence) == set()
+
+
+def test_the_participles_load_only_for_a_verb_group_in_the_perfect():
+    texts = ["## Summary\n\nThe deploy finished on time.\n", "## Summary\n\nThe engineer had broken the build.\n"]
+    assert loaded_after_each("postmortem.rules._participles", ["PM507"], texts) == [False, False, True]
+
+
+def test_the_participle_table_is_what_its_builder_writes(monkeypatch, tmp_path):
+    """The table is lemminflect's, read by bench/build_participles.py, not edited by hand."""
+    pytest.importorskip("lemminflect")
+    import importlib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.syspath_prepend(str(root / "bench"))
+    build = importlib.import_module("build_participles")
+    monkeypatch.setattr(build, "OUT", tmp_path / "_participles.py")
+    build.main()
+    shipped = root / "linter" / "postmortem" / "rules" / "_participles.py"
+    assert (tmp_path / "_participles.py").read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+    from postmortem.rules._participles import PAST_OF
+
+    assert PAST_OF["broken"] == "broke" and PAST_OF["forgotten"] == "forgot" and "been" not in PAST_OF

@@ -8,8 +8,8 @@ has its participle ("I'd broken production", "he had forgotten to renew the cert
 simple past the lists of error-framed acts did not see it. The table is every such verb of
 lemminflect's tables (pypi ``lemminflect``, MIT licence, the tables the rules already use):
 participle -> simple past, leaving out participles spelt like the base form ("come", "run")
-and "been". The linter reads it only for a verb group in the perfect, so it never imports
-lemminflect (about 0.2 s) for this.
+and "been". The linter reads it only for a sentence with an auxiliary of the perfect ("have",
+"had", "I'd" …), so it never imports lemminflect (about 0.2 s) for this.
 
     pip install lemminflect
     python bench/build_participles.py   # writes rules/_participles.py

@@ -501,7 +501,7 @@ def with_simple_pasts(words: frozenset[str]) -> frozenset[str]:
 def _simple_past(low: str) -> str:
     """The simple past of a participle that differs from it ("broken" -> "broke"), from the table
     bench/build_participles.py writes from lemminflect's; ``low`` itself otherwise. The table is
-    read only for a verb group in the perfect."""
+    read only for a sentence with an auxiliary of the perfect ("have", "had", "I’d" …)."""
     from ._participles import PAST_OF
 
     return PAST_OF.get(low, low)

@@ -250,7 +250,7 @@ _VOICING = lex._words("say saying believe believing think thinking conclude conc
 _VIEW_HOLDERS = lex._words("it approach view culture model theory mindset framing narrative")
 _FRAMES = lex._words("tempting falsely wrongly mistakenly")  # not "it's easy to say …, but": that concedes it
 # What anyone may say: a verb of voicing after a modal of possibility with the generic "you" or
-# "one" as its subject ("You can say it was caused by the welders …", "one could argue …").
+# "one" as its subject ("You can say it was caused by the welders …", "one could say …").
 _GENERIC_SPEAKERS = lex._words("you one")
 _POSSIBLE = lex._words("can could may might")
 

@@ -5,129 +5,29 @@ Source: lemminflect's inflection tables (MIT licence, https://github.com/bjascob
 every verb whose participle is not spelt like its simple past, minus "been" and participles
 spelt like the base form."""
 
-PAST_OF = {
-    'arisen': 'arose',
-    'awoken': 'awoke',
-    'backbitten': 'backbit',
-    'backslidden': 'backslid',
-    'beaten': 'beat',
-    'befallen': 'befell',
-    'begotten': 'begot',
-    'begun': 'began',
-    'bespoken': 'bespoke',
-    'bestrid': 'betrode',
-    'bestridden': 'betrode',
-    'bestrode': 'betrode',
-    'bidden': 'bade',
-    'bitten': 'bit',
-    'blown': 'blew',
-    'born': 'bore',
-    'borne': 'bore',
-    'broken': 'broke',
-    'browbeaten': 'browbeat',
-    'chidden': 'chided',
-    'chosen': 'chose',
-    'cloven': 'cleft',
-    'countersunk': 'countersank',
-    'disproven': 'disproved',
-    'done': 'did',
-    'drawn': 'drew',
-    'driven': 'drove',
-    'drunk': 'drank',
-    'eaten': 'ate',
-    'fallen': 'fell',
-    'flown': 'flew',
-    'forbidden': 'forbade',
-    'forborne': 'forbore',
-    'foregone': 'forewent',
-    'foreseen': 'foresaw',
-    'foresworn': 'forswore',
-    'forgiven': 'forgave',
-    'forgone': 'forewent',
-    'forgotten': 'forgot',
-    'forsaken': 'forsook',
-    'forsworn': 'forswore',
-    'frozen': 'froze',
-    'ghostwritten': 'ghostwrote',
-    'given': 'gave',
-    'gone': 'went',
-    'gotten': 'got',
-    'grown': 'grew',
-    'hewn': 'hewed',
-    'hidden': 'hid',
-    'interwoven': 'interweaved',
-    'known': 'knew',
-    'laden': 'laded',
-    'lain': 'lay',
-    'misdone': 'misdid',
-    'mistaken': 'mistook',
-    'outbidden': 'outbid',
-    'outbroken': 'outbroke',
-    'outdone': 'outdid',
-    'outgone': 'outwent',
-    'outgrown': 'outgrew',
-    'outworn': 'outwore',
-    'overborne': 'overbore',
-    'overdone': 'overdid',
-    'overdrawn': 'overdrew',
-    'overdriven': 'overdrove',
-    'overeaten': 'overate',
-    'overgrown': 'overgrew',
-    'overlain': 'overlay',
-    'overridden': 'overrode',
-    'overseen': 'oversaw',
-    'overtaken': 'overtook',
-    'overthrown': 'overthrew',
-    'overwritten': 'overwrote',
-    'partaken': 'partook',
-    'proven': 'proved',
-    'redone': 'redid',
-    'redrawn': 'redrew',
-    'retaken': 'retook',
-    'rewritten': 'rewrote',
-    'ridden': 'rode',
-    'risen': 'rose',
-    'rung': 'rang',
-    'sawn': 'sawed',
-    'seen': 'saw',
-    'sewn': 'sewed',
-    'shaken': 'shook',
-    'shaven': 'shaved',
-    'shorn': 'sheared',
-    'shown': 'showed',
-    'shriven': 'shrove',
-    'shrunk': 'shrank',
-    'shrunken': 'shrank',
-    'slain': 'slew',
-    'smitten': 'smote',
-    'sown': 'sowed',
-    'spoken': 'spoke',
-    'stolen': 'stole',
-    'strewn': 'strewed',
-    'stricken': 'struck',
-    'stridden': 'strode',
-    'striven': 'strove',
-    'stunk': 'stank',
-    'sung': 'sang',
-    'sunk': 'sank',
-    'swollen': 'swelled',
-    'sworn': 'swore',
-    'swum': 'swam',
-    'taken': 'took',
-    'thriven': 'thrived',
-    'thrown': 'threw',
-    'torn': 'tore',
-    'torpedoed': 'torpedoes',
-    'trodden': 'trod',
-    'undergone': 'underwent',
-    'underlain': 'underlay',
-    'undertaken': 'undertook',
-    'underwritten': 'underwrote',
-    'undone': 'undid',
-    'withdrawn': 'withdrew',
-    'woken': 'woke',
-    'worn': 'wore',
-    'woven': 'weaved',
-    'written': 'wrote',
-    'zinked': 'zinced',
-}
+# participle:simple past
+PAST_OF = dict(pair.split(":") for pair in """
+    arisen:arose awoken:awoke backbitten:backbit backslidden:backslid beaten:beat
+    befallen:befell begotten:begot begun:began bespoken:bespoke bestrid:betrode
+    bestridden:betrode bestrode:betrode bidden:bade bitten:bit blown:blew born:bore
+    borne:bore broken:broke browbeaten:browbeat chidden:chided chosen:chose cloven:cleft
+    countersunk:countersank disproven:disproved done:did drawn:drew driven:drove drunk:drank
+    eaten:ate fallen:fell flown:flew forbidden:forbade forborne:forbore foregone:forewent
+    foreseen:foresaw foresworn:forswore forgiven:forgave forgone:forewent forgotten:forgot
+    forsaken:forsook forsworn:forswore frozen:froze ghostwritten:ghostwrote given:gave
+    gone:went gotten:got grown:grew hewn:hewed hidden:hid interwoven:interweaved known:knew
+    laden:laded lain:lay misdone:misdid mistaken:mistook outbidden:outbid outbroken:outbroke
+    outdone:outdid outgone:outwent outgrown:outgrew outworn:outwore overborne:overbore
+    overdone:overdid overdrawn:overdrew overdriven:overdrove overeaten:overate
+    overgrown:overgrew overlain:overlay overridden:overrode overseen:oversaw
+    overtaken:overtook overthrown:overthrew overwritten:overwrote partaken:partook
+    proven:proved redone:redid redrawn:redrew retaken:retook rewritten:rewrote ridden:rode
+    risen:rose rung:rang sawn:sawed seen:saw sewn:sewed shaken:shook shaven:shaved
+    shorn:sheared shown:showed shriven:shrove shrunk:shrank shrunken:shrank slain:slew
+    smitten:smote sown:sowed spoken:spoke stolen:stole strewn:strewed stricken:struck
+    stridden:strode striven:strove stunk:stank sung:sang sunk:sank swollen:swelled
+    sworn:swore swum:swam taken:took thriven:thrived thrown:threw torn:tore
+    torpedoed:torpedoes trodden:trod undergone:underwent underlain:underlay
+    undertaken:undertook underwritten:underwrote undone:undid withdrawn:withdrew woken:woke
+    worn:wore woven:weaved written:wrote zinked:zinced
+    """.split())

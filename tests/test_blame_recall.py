@@ -93,3 +93,133 @@ def test_the_occupations_module_is_what_its_builder_writes(monkeypatch, tmp_path
 
 def test_no_occupation_names_software():
     assert cl.occupations().isdisjoint({"broker", "brokers", "handler", "runner", "writer", "agent", "controller", "interpreter", "planner"})
+
+
+# A person by any noun WordNet files only under people (rules/_person_nouns.py, built by
+# bench/build_person_nouns.py): the roles of press coverage and reports, not only of an
+# operations team.
+@pytest.mark.parametrize("sentence", [
+    "In March 2022, the registrant supplied medication for a child without performing adequate checks.",
+    "My friend wiped a live database yesterday.",
+    "The clerk accidentally transferred 222 million euros instead of 64 euros.",
+    "A trainee deleted the production table by mistake.",
+])
+def test_a_noun_only_for_people_is_a_role(sentence):
+    assert "PM507" in _codes(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a noun with any sense that is not a person
+    "The server deleted the stale cache entries.",
+    "The culprit was a simple typo in the database connection string.",
+    # kin, attackers and computing homographs are left out of the class
+    "My sister should have flown to Rome on Sunday.",
+    "The attacker deleted the backups after taking the admin keys.",
+    "The peer accidentally dropped the connection during the handshake.",
+    "The consumer mistakenly skipped the poisoned message.",
+    # a person of the class doing ordinary things
+    "The registrant renewed the domain on time.",
+])
+def test_what_the_person_nouns_leave_alone(sentence):
+    assert _codes(sentence) == set()
+
+
+def test_the_person_nouns_load_only_when_a_subject_is_looked_at():
+    texts = ["## Summary\n\nThe deploy finished on time.\n", "## Summary\n\nThe registrant accidentally deleted the records.\n"]
+    assert loaded_after_each("postmortem.rules._person_nouns", ["PM507"], texts) == [False, False, True]
+
+
+def test_the_person_noun_builder_keeps_only_nouns_filed_under_people(tmp_path):
+    """bench/build_person_nouns.py on a WordNet fragment in its own format: a noun every sense
+    of which is a person stays (with its plural); a noun with another sense, an adjective, a
+    proper name, a hyponym of an excluded synset and a computing homograph do not."""
+    import importlib
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "bench"))
+    try:
+        build = importlib.import_module("build_person_nouns")
+    finally:
+        sys.path.remove(str(root / "bench"))
+    lexnames = "06\tnoun.artifact\t1\n18\tnoun.person\t1\n"
+    data = "\n".join([
+        "  1 This header line is the licence",
+        "00007846 18 n 01 person 0 000 | a human being",
+        "10516692 18 n 01 registrant 0 001 @ 00007846 n 0000 | a person formally entered",
+        "10576676 18 n 01 server 0 001 @ 00007846 n 0000 | a waiter",
+        "04255777 06 n 01 server 0 000 | a computer that serves",
+        "10235549 18 n 01 relative 0 001 @ 00007846 n 0000 | a person related by blood",
+        "10602985 18 n 01 sister 0 001 @ 10235549 n 0000 | a female sibling",
+        "10209082 18 n 01 invalid 0 001 @ 00007846 n 0000 | a sick person",
+        "11111111 18 n 01 Dvorak 0 001 @i 00007846 n 0000 | a composer",
+        "09626238 18 n 01 peer 0 001 @ 00007846 n 0000 | an equal",
+        "",
+    ])
+    (tmp_path / "lexnames").write_text(lexnames, encoding="latin-1")
+    (tmp_path / "data.noun1").write_text(data, encoding="latin-1")
+    (tmp_path / "data.noun2").write_text("", encoding="latin-1")
+    (tmp_path / "index.adj").write_text("invalid a 1 0 1 0 00000001\n", encoding="latin-1")
+    words = build.person_nouns(build._read(tmp_path))
+    assert "registrant" in words and "registrants" in words and "person" in words
+    assert not {"server", "relative", "sister", "invalid", "dvorak", "peer"} & set(words)
+
+
+# What anyone may say is not the writer's account: a verb of voicing after a modal of
+# possibility with the generic "you" or "one" (rules/_modality.py, ``voiced``).
+@pytest.mark.parametrize("sentence, codes", [
+    ("You can say the outage was caused by the technicians, but that explains nothing.", set()),
+    ("One could say the operator deleted the wrong table.", set()),
+    # the writer's own claim, or what "you" can see, is still told
+    ("I can say the operator deleted the wrong table.", {"PM507"}),
+    ("You can see the operator deleted the wrong table.", {"PM507"}),
+])
+def test_what_anyone_may_say_is_not_an_account(sentence, codes):
+    assert _codes(sentence) == codes
+
+
+# An act in the perfect is the act of its simple past: the participles that differ from it come
+# from lemminflect's tables (rules/_participles.py, built by bench/build_participles.py).
+@pytest.mark.parametrize("sentence", [
+    "I’d broken production before anyone noticed.",
+    "He had forgotten to renew the certificate.",
+    "The admin had taken down the cluster.",
+    "I didn’t even realize I’d broken it.",
+])
+def test_an_act_in_the_perfect_is_read_as_its_simple_past(sentence):
+    assert "PM507" in _codes(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The pipeline had broken the build.",
+    "I had written the runbook.",
+    "We had taken the backup before the upgrade.",
+    # a thing taken down with its reason given is an operation, not damage
+    "We have taken Jenkins down due to some security concerns.",
+])
+def test_the_perfect_of_ordinary_acts_stays_clean(sentence):
+    assert _codes(sentence) == set()
+
+
+def test_the_participles_load_only_for_a_verb_group_in_the_perfect():
+    texts = ["## Summary\n\nThe deploy finished on time.\n", "## Summary\n\nThe engineer had broken the build.\n"]
+    assert loaded_after_each("postmortem.rules._participles", ["PM507"], texts) == [False, False, True]
+
+
+def test_the_participle_table_is_what_its_builder_writes(monkeypatch, tmp_path):
+    """The table is lemminflect's, read by bench/build_participles.py, not edited by hand."""
+    pytest.importorskip("lemminflect")
+    import importlib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.syspath_prepend(str(root / "bench"))
+    build = importlib.import_module("build_participles")
+    monkeypatch.setattr(build, "OUT", tmp_path / "_participles.py")
+    build.main()
+    shipped = root / "linter" / "postmortem" / "rules" / "_participles.py"
+    assert (tmp_path / "_participles.py").read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+    from postmortem.rules._participles import PAST_OF
+
+    assert PAST_OF["broken"] == "broke" and PAST_OF["forgotten"] == "forgot" and "been" not in PAST_OF

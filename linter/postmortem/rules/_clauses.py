@@ -467,6 +467,46 @@ def _past_of(low: str) -> str:
     return forms[0] if forms else low
 
 
+_PERFECT_AUX = W("have has had having 've ’ve 'd ’d i've i’ve we've we’ve they've they’ve you've you’ve i'd i’d we'd we’d he'd he’d she'd she’d they'd they’d you'd you’d")
+
+
+def _perfect(an: Analysis, clause) -> bool:
+    """A verb group in the perfect: "had broken", "I’d broken", "has taken down"."""
+    return any(an.tokens[t].low in _PERFECT_AUX for t in range(max(0, clause.verb - 1), clause.main)
+               if an.tokens[t].sentence == an.tokens[clause.main].sentence)
+
+
+def _perfect_cue(an: Analysis, t: int, end: int, cues) -> bool:
+    """A cue in the perfect: the participle after the auxiliary at ``t`` (an adverb between)
+    whose simple past is a cue ("had broken", "I’d completely forgotten")."""
+    for k in range(t + 1, min(end, t + 3)):
+        low = an.tokens[k].low
+        if _simple_past(low) in cues:
+            return True
+        if not _adverb(low):
+            return False
+    return False
+
+
+def with_simple_pasts(words: frozenset[str]) -> frozenset[str]:
+    """``words`` and, when they hold an auxiliary of the perfect, the simple past of each
+    participle among them ("had broken" screens as "broke")."""
+    if words.isdisjoint(_PERFECT_AUX):
+        return words
+    from ._participles import PAST_OF
+
+    return words | {PAST_OF[w] for w in words if w in PAST_OF}
+
+
+def _simple_past(low: str) -> str:
+    """The simple past of a participle that differs from it ("broken" -> "broke"), from the table
+    bench/build_participles.py writes from lemminflect's; ``low`` itself otherwise. The table is
+    read only for a sentence with an auxiliary of the perfect ("have", "had", "I’d" …)."""
+    from ._participles import PAST_OF
+
+    return PAST_OF.get(low, low)
+
+
 @lru_cache(maxsize=2048)
 def _base_verb(low: str) -> bool:
     """The base form of a verb in lemminflect's tables, after "didn't": "didn't turn it back on"."""
@@ -565,13 +605,16 @@ _ROLE_PREFIXES = ("sub", "co-", "co", "ex-")
 
 
 def occupations() -> frozenset[str]:
-    """Nouns for people by their occupation, from Faker's job titles (``_occupations.py``):
-    loaded when a subject is first looked at."""
+    """Nouns for people beyond the roles of ``ROLE_NOUNS``: by their occupation, from Faker's
+    job titles (``_occupations.py``), and every noun WordNet files only under people
+    (``_person_nouns.py``: "registrant", "clerk", "friend"). Loaded when a subject is first
+    looked at."""
     global _OCCUPATIONS
     if _OCCUPATIONS is None:
         from ._occupations import OCCUPATIONS
+        from ._person_nouns import PERSON_NOUNS
 
-        _OCCUPATIONS = OCCUPATIONS
+        _OCCUPATIONS = OCCUPATIONS | PERSON_NOUNS
     return _OCCUPATIONS
 
 
@@ -957,6 +1000,7 @@ def clauses(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None, cued_
         if cued_only and not any(an.tokens[t].low in cues or an.tokens[t].low[:3] == "mis" and error_prefixed(an.tokens[t].low)
                                  or an.tokens[t].low == "never" and t + 1 < end and an.tokens[t + 1].low in DUTY_WORDS
                                  or an.tokens[t].low == "did" and t + 1 < end and _emphatic_cue(an.tokens[t + 1].low)
+                                 or an.tokens[t].low in _PERFECT_AUX and _perfect_cue(an, t, end, cues)
                                  for t in range(start, end)):
             continue
         groups = _verb_groups(an, start, end)
@@ -1082,6 +1126,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     main = tokens[clause.main].low
     if clause.main > clause.verb and tokens[clause.verb].low == "did" and not clause.negated:
         main = _past_of(main)  # "TenaciousMapping did abuse his powers": the act, emphasised
+    elif _perfect(an, clause):
+        main = _simple_past(main)  # "I'd broken production", "had forgotten to renew": the act in the perfect
     lows = [tokens[t].low for t in range(clause.verb, clause.end)]
     # hypothetical or general statements are not accounts of what happened
     before = [tokens[t].low for t in range(max(0, actor.start - 3), actor.start) if tokens[t].sentence == clause.sentence]
@@ -1289,7 +1335,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
             return t, t + 1, f"{main}, {low} …"
     # damage: "took down the exchange", "broke production", "caused a pretty serious outage"
     particles = _DAMAGE_PARTICLE_VERBS.get(main)
-    if particles and clause.main + 1 < clause.end:
+    if particles and clause.main + 1 < clause.end and not _taken_down_for_a_reason(an, clause):
         for t in range(clause.main + 1, min(clause.end, clause.main + 5)):
             if tokens[t].low in particles:
                 return clause.main, t + 1, f"{main} {tokens[t].low}"
@@ -1590,6 +1636,14 @@ def thing_explains(an, main: int) -> bool:
             return low not in PRONOUNS and low not in ROLE_NOUNS and low not in lex.TEAM_NOUNS and low != "they" \
                 and not tokens[k].text[:1].isupper() and not low.startswith("@")
     return False
+
+
+def _taken_down_for_a_reason(an, clause) -> bool:
+    """ "We have taken Jenkins down due to some security concerns": a thing taken down with its
+    reason given is an operation done on purpose, not damage."""
+    return _explained(an, clause) or any(
+        an.tokens[t].low == "due" and t + 1 < len(an.tokens) and an.tokens[t + 1].low == "to"
+        for t in range(clause.main + 1, len(an.tokens)) if an.tokens[t].sentence == clause.sentence)
 
 
 def _explained(an, clause) -> bool:

@@ -249,17 +249,23 @@ _VOICING = lex._words("say saying believe believing think thinking conclude conc
 # What holds a view that is not the writer's: "this approach … assumes negligence".
 _VIEW_HOLDERS = lex._words("it approach view culture model theory mindset framing narrative")
 _FRAMES = lex._words("tempting falsely wrongly mistakenly")  # not "it's easy to say …, but": that concedes it
+# What anyone may say: a verb of voicing after a modal of possibility with the generic "you" or
+# "one" as its subject ("You can say it was caused by the welders …", "one could say …").
+_GENERIC_SPEAKERS = lex._words("you one")
+_POSSIBLE = lex._words("can could may might")
 
 
 def voiced(an, i: int) -> bool:
     """Whether token ``i`` stands in what someone is said to be tempted to say or to believe
-    wrongly, not what the writer says."""
+    wrongly, or what anyone may say ("you can say …"), not what the writer says."""
     sentence = an.sentence_tokens(an.tokens[i].sentence)
     lows = [t.low for t in sentence]
     k = next((n for n, t in enumerate(sentence) if t.start >= an.tokens[i].start), len(sentence))
     if any(lows[n] == "tempting" and lows[n + 1] == "to" for n in range(max(0, k - 4), k) if n + 1 < len(lows)):
         return True  # "It's tempting to blame the operator": a temptation named, not yielded to
     for n in range(k - 1, -1, -1):
+        if lows[n] in _VOICING and n >= 2 and lows[n - 1] in _POSSIBLE and lows[n - 2] in _GENERIC_SPEAKERS:
+            return True  # "You can say it was caused by the welders": what anyone may say
         if lows[n] in _VOICING:
             # a frame of temptation or error, a view that holds it, or people who hold it as a
             # rule ("the investigation will often … conclude that", "people are prone to …,

@@ -206,7 +206,7 @@ def _blocks(doc):
     """Blocks that may blame someone: a strong cue, a weak one beside a word for people, or a
     negated duty ("did not copy")."""
     for block in text_blocks(doc):
-        words = words_of(block.text)
+        words = cl.with_simple_pasts(words_of(block.text))  # "had broken" as "broke"
         if not words.isdisjoint(_STRONG) or cl.has_error_prefixed(words) or (
             not words.isdisjoint(_ERROR_NOUNS) and not words.isdisjoint(_MADE)  # "made a procedural error"
         ) or not words.isdisjoint(_ERROR_NOUNS) and not words.isdisjoint(_POSSESSIVES) and _OWN_ERROR.search(block.text) or (
@@ -249,7 +249,7 @@ def _weak_beside_person(text: str) -> bool:
     for sentence in sentences:
         # a block of one sentence has the words the other rules found already (the same pattern)
         found = words_of(text) if len(sentences) == 1 else _WORD.findall(sentence.lower())
-        words = frozenset(w[:-2] if w.endswith(("'s", "’s")) else w for w in found)
+        words = cl.with_simple_pasts(frozenset(w[:-2] if w.endswith(("'s", "’s")) else w for w in found))
         if not words.isdisjoint(_WEAK) and (
             not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(_PASSIVE) and not words.isdisjoint(_PASSIVE_CUES)
             or not words.isdisjoint(cl.occupations()) or any(cl.role_compound(w) for w in words if len(w) > 7)

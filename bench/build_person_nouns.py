@@ -138,6 +138,19 @@ def person_nouns(files: dict[str, str]) -> list[str]:
     return sorted(found)
 
 
+def licence(files: dict[str, str]) -> str:
+    """WordNet's licence as its data files carry it in their header (numbered lines that start
+    with two spaces): it asks that its notice and disclaimer appear on all copies of the
+    database, modifications included, so the generated module carries it."""
+    lines = []
+    for line in files["data.noun1"].splitlines():
+        if not line.startswith("  "):
+            break
+        number, _, text = line.strip().partition(" ")
+        lines.append(text.rstrip() if number.isdigit() else line.strip())
+    return "\n".join(lines).strip()
+
+
 def main(argv: list[str]) -> None:
     if argv:
         files = _read(Path(argv[0]))
@@ -151,6 +164,8 @@ def main(argv: list[str]) -> None:
         "every common noun whose senses are all filed under noun.person, with its plural from\n"
         "lemminflect, minus adjectives, wrongdoers, attackers, intruders, radicals, users,\n"
         "travellers, victims, kin and words that name software components in computing use.\"\"\"\n\n"
+        + "".join(f"# {line}".rstrip() + "\n" for line in licence(files).splitlines())
+        + "\n"
         f"PERSON_NOUNS = frozenset({_wrapped(words)}.split())\n",
         encoding="utf-8",
     )

@@ -164,6 +164,10 @@ def test_the_person_noun_builder_keeps_only_nouns_filed_under_people(tmp_path):
     words = build.person_nouns(build._read(tmp_path))
     assert "registrant" in words and "registrants" in words and "person" in words
     assert not {"server", "relative", "sister", "invalid", "dvorak", "peer"} & set(words)
+    # the licence asks that its notice appear on every copy: the generated module carries it
+    assert build.licence(build._read(tmp_path)) == "This header line is the licence"
+    shipped = (root / "linter/postmortem/rules/_person_nouns.py").read_text(encoding="utf-8")
+    assert "# WordNet 3.0 Copyright 2006 by Princeton University.  All rights reserved." in shipped
 
 
 # What anyone may say is not the writer's account: a verb of voicing after a modal of

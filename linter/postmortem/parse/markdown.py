@@ -15,6 +15,7 @@ library's own and fails when a markdown-it release changes what they rely on):
 from __future__ import annotations
 
 import re
+import types
 from functools import lru_cache
 
 from .. import spec
@@ -43,6 +44,7 @@ def _markdown():
 
         alt = [chain for chain in ("paragraph", "reference", "blockquote", "list") if library_table in md.block.ruler.getRules(chain)]
         md.block.ruler.at("table", table, {"alt": alt})
+    _quiet_block_rules(md)
     return md
 
 
@@ -93,6 +95,41 @@ def _table_rule():
         return original(text) if "\\" in text else text.split("|")
 
     return types.FunctionType(rule.__code__, {**vars(module), "escapedSplit": split}, rule.__name__, rule.__defaults__, rule.__closure__)
+
+
+def _ignore(*args) -> None:
+    """Stands for ``Logger.debug`` in markdown-it's block rules: does nothing."""
+
+
+_QUIET_LOGGER = types.SimpleNamespace(debug=_ignore)
+
+
+def _quiet_block_rules(md) -> None:
+    """markdown-it's block rules, each re-bound to a logger that does nothing.
+
+    Each block rule starts with a ``LOGGER.debug`` call, about 700 per post-mortem (every
+    rule is tried at every block, and the list and quote rules retry them in their
+    items), each two calls deep into :mod:`logging` to learn that debug logging is off.
+    Re-bound like :func:`_table_rule`: the rule's own code, with the module's names and
+    ``LOGGER`` bound to a stand-in; the tokens are the same. Left as they are when
+    markdown-it's debug log is on when the parser is set up.
+    """
+    import logging
+
+    if logging.getLogger("markdown_it").isEnabledFor(logging.DEBUG):
+        return
+    ruler = md.block.ruler
+    chains = ("paragraph", "reference", "blockquote", "list")
+    for name, rule in zip(ruler.get_active_rules(), ruler.getRules("")):
+        if not isinstance(rule, types.FunctionType) or "LOGGER" not in rule.__code__.co_names:
+            continue
+        if not isinstance(rule.__globals__.get("LOGGER"), logging.Logger):
+            continue
+        alt = [chain for chain in chains if rule in ruler.getRules(chain)]
+        quiet = types.FunctionType(
+            rule.__code__, {**rule.__globals__, "LOGGER": _QUIET_LOGGER}, rule.__name__, rule.__defaults__, rule.__closure__
+        )
+        ruler.at(name, quiet, {"alt": alt})
 
 
 def parse_body(doc: Document, body: str, offset: int) -> None:

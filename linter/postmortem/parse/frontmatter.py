@@ -101,7 +101,18 @@ def _loader_class():
             constructor.__init__(self, loader=self)
             self.allow_duplicate_keys = allow_duplicate_keys
             resolver.__init__(self, version=version, loadumper=self)
+            if versioned is not None:
+                self._implicit = versioned.fget(self)
 
+    # The resolver asks for the YAML version's implicit tags twice per scalar, and works the
+    # version out each time through three attribute lookups that fail on this loader (the C
+    # parser keeps no scanner of its own), so it is the same for the whole document: asked
+    # once per document here.
+    versioned = getattr(resolver, "versioned_resolver", None)
+    if isinstance(versioned, property):
+        Loader.versioned_resolver = property(lambda self: self._implicit)
+    else:
+        versioned = None
     return Loader
 
 

@@ -10,6 +10,9 @@ library's own and fails when a markdown-it release changes what they rely on):
 * the block ``table`` rule is the library's own function re-bound to a faster row
   splitter (the one exception to the public API: it relies on the module's
   ``escapedSplit`` name, and is left out when the module is not laid out as expected).
+
+The block rules are also re-bound, the same way, to a logger that does nothing
+(:func:`_quiet_block_rules`): that changes what markdown-it logs, not what it makes.
 """
 
 from __future__ import annotations

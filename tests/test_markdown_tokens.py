@@ -91,3 +91,21 @@ def test_block_rules_skip_the_debug_log_and_keep_their_chains():
         assert [rule.__code__ for rule in ours] == [rule.__code__ for rule in theirs], chain
     loggers = [rule.__globals__.get("LOGGER") for rule in md.block.ruler.getRules("")]
     assert not any(isinstance(logger, logging.Logger) for logger in loggers)
+
+
+def test_a_rule_whose_debug_log_is_on_keeps_its_logger():
+    import logging
+
+    from postmortem.parse.markdown import _quiet_block_rules
+
+    logger = logging.getLogger("markdown_it.rules_block.heading")
+    old = logger.level
+    logger.setLevel(logging.DEBUG)
+    try:
+        md = reference()
+        _quiet_block_rules(md)
+        kept = {rule.__name__: rule.__globals__.get("LOGGER") for rule in md.block.ruler.getRules("")}
+    finally:
+        logger.setLevel(old)
+    assert kept["heading"] is logger
+    assert not isinstance(kept["paragraph"], logging.Logger)

@@ -114,19 +114,18 @@ def _quiet_block_rules(md) -> None:
     rule is tried at every block, and the list and quote rules retry them in their
     items), each two calls deep into :mod:`logging` to learn that debug logging is off.
     Re-bound like :func:`_table_rule`: the rule's own code, with the module's names and
-    ``LOGGER`` bound to a stand-in; the tokens are the same. Left as they are when
-    markdown-it's debug log is on when the parser is set up.
+    ``LOGGER`` bound to a stand-in; the tokens are the same. A rule whose logger is on
+    for debug messages when the parser is set up is left as it is.
     """
     import logging
 
-    if logging.getLogger("markdown_it").isEnabledFor(logging.DEBUG):
-        return
     ruler = md.block.ruler
     chains = ("paragraph", "reference", "blockquote", "list")
     for name, rule in zip(ruler.get_active_rules(), ruler.getRules("")):
         if not isinstance(rule, types.FunctionType) or "LOGGER" not in rule.__code__.co_names:
             continue
-        if not isinstance(rule.__globals__.get("LOGGER"), logging.Logger):
+        logger = rule.__globals__.get("LOGGER")
+        if not isinstance(logger, logging.Logger) or logger.isEnabledFor(logging.DEBUG):
             continue
         alt = [chain for chain in chains if rule in ruler.getRules(chain)]
         quiet = types.FunctionType(

@@ -78,3 +78,34 @@ def test_the_shortcuts_are_installed():
     assert table not in md.block.ruler.getRules("")
     assert all(table not in md.block.ruler.getRules(chain) for chain in ("paragraph", "reference"))
     assert len(md.block.ruler.getRules("paragraph")) == len(reference().block.ruler.getRules("paragraph"))
+
+
+def test_block_rules_skip_the_debug_log_and_keep_their_chains():
+    """Every block rule is re-bound to a logger that does nothing, in the same place of the
+    same chains (the rules that may end a paragraph, a reference, a quote, a list item)."""
+    import logging
+
+    md, plain = _markdown(), reference()
+    for chain in ("", "paragraph", "reference", "blockquote", "list"):
+        ours, theirs = md.block.ruler.getRules(chain), plain.block.ruler.getRules(chain)
+        assert [rule.__code__ for rule in ours] == [rule.__code__ for rule in theirs], chain
+    loggers = [rule.__globals__.get("LOGGER") for rule in md.block.ruler.getRules("")]
+    assert not any(isinstance(logger, logging.Logger) for logger in loggers)
+
+
+def test_a_rule_whose_debug_log_is_on_keeps_its_logger():
+    import logging
+
+    from postmortem.parse.markdown import _quiet_block_rules
+
+    logger = logging.getLogger("markdown_it.rules_block.heading")
+    old = logger.level
+    logger.setLevel(logging.DEBUG)
+    try:
+        md = reference()
+        _quiet_block_rules(md)
+        kept = {rule.__name__: rule.__globals__.get("LOGGER") for rule in md.block.ruler.getRules("")}
+    finally:
+        logger.setLevel(old)
+    assert kept["heading"] is logger
+    assert not isinstance(kept["paragraph"], logging.Logger)

@@ -133,6 +133,8 @@ class Linter:
         self.selected = {rule.info.code for rule in self.rules}
         self._subsuming = {rule.info.code for rule in self.rules if rule.info.subsumes}
         self._outranking = {rule.info.code: rule.info.outranks for rule in self.rules if rule.info.outranks}
+        # (ignored codes, unreadable) -> the rules to run before and after suppression
+        self._rule_lists: dict[tuple[frozenset[str], bool], tuple[list[_Selected], list[_Selected]]] = {}
         for pattern, selectors in config.per_file_ignores.items():
             try:
                 _expand(selectors, f"per-file-ignores.{pattern}")
@@ -315,19 +317,30 @@ class Linter:
         Rules marked ``AFTER_SUPPRESSION`` (unused-suppression) run last and read which
         directives suppressed something; their own findings are not suppressed.
         """
-        ignored = set(_expand(self.config.ignored_for(doc.path), "per-file-ignores")) if self.config.per_file_ignores else set()
-        unreadable = doc.unreadable
-        rules = [rule for rule in self.rules if rule.info.code not in ignored and (rule.info.reads_unreadable or not unreadable)]
+        ignored = frozenset(_expand(self.config.ignored_for(doc.path), "per-file-ignores")) if self.config.per_file_ignores else frozenset()
+        before, after = self._rules_for(ignored, doc.unreadable)
         self._document_cache = {}
         try:
-            found = self._run([rule for rule in rules if not rule.info.after_suppression], doc, internal_errors)
+            found = self._run(before, doc, internal_errors)
             directives = list(suppression.directives(doc))
             kept = self._outrank(suppression.suppress(self._subsume(found), directives))
             self._document_cache["suppressions"] = directives
-            kept += self._run([rule for rule in rules if rule.info.after_suppression], doc, internal_errors)
+            kept += self._run(after, doc, internal_errors)
         finally:
             self._document_cache = {}
         return kept
+
+    def _rules_for(self, ignored: frozenset[str], unreadable: bool) -> tuple[list[_Selected], list[_Selected]]:
+        """The rules to run on a document before suppression and after it (``AFTER_SUPPRESSION``),
+        less ``ignored``; on an unreadable document only those that read one. Worked out
+        once per distinct pair, not once per document."""
+        key = (ignored, unreadable)
+        lists = self._rule_lists.get(key)
+        if lists is None:
+            rules = [rule for rule in self.rules if rule.info.code not in ignored and (rule.info.reads_unreadable or not unreadable)]
+            lists = ([rule for rule in rules if not rule.info.after_suppression], [rule for rule in rules if rule.info.after_suppression])
+            self._rule_lists[key] = lists
+        return lists
 
     def _run(self, rules: list[_Selected], doc: Document, internal_errors: list[str] | None) -> list[Diagnostic]:
         out: list[Diagnostic] = []

@@ -78,10 +78,55 @@ def _yaml():
     return yaml
 
 
+@lru_cache(maxsize=1)
+def _loader_class():
+    """The loader class ruamel.yaml's ``YAML.compose`` builds for the C parser, built once.
+
+    ``compose`` builds this class anew for every document it reads (a class of three bases
+    made, then thrown away); made once here, each document costs one instance of it. None
+    when :func:`_yaml` does not use the C parser on its own (``compose`` then does it all).
+    """
+    from ruamel.yaml.cyaml import CParser
+
+    yaml = _yaml()
+    if yaml.Parser is not CParser or yaml.Reader is not None or yaml.Scanner is not None:
+        return None
+    parser, constructor, resolver = yaml.Parser, yaml.Constructor, yaml.Resolver
+    version, allow_duplicate_keys = yaml.version, yaml.allow_duplicate_keys
+
+    class Loader(parser, constructor, resolver):  # as YAML.get_constructor_parser's XLoader
+        def __init__(self, stream: str) -> None:
+            parser.__init__(self, stream)
+            self._parser = self._composer = self
+            constructor.__init__(self, loader=self)
+            self.allow_duplicate_keys = allow_duplicate_keys
+            resolver.__init__(self, version=version, loadumper=self)
+            if versioned is not None:
+                self._implicit = versioned.fget(self)
+
+    # The resolver asks for the YAML version's implicit tags twice per scalar, and works the
+    # version out each time through three attribute lookups that fail on this loader (the C
+    # parser keeps no scanner of its own), so it is the same for the whole document: asked
+    # once per document here.
+    versioned = getattr(resolver, "versioned_resolver", None)
+    if isinstance(versioned, property):
+        Loader.versioned_resolver = property(lambda self: self._implicit)
+    else:
+        versioned = None
+    return Loader
+
+
 def _compose(text: str):
-    """The node tree of ``text``, by the one composer :func:`_yaml` keeps. ruamel.yaml adds
-    a record of each document it reads to the composer's ``doc_infos`` and never drops it:
-    kept, a run over 10,000 files would hold 10,000 of them to the end."""
+    """The node tree of ``text``, by the loader :func:`_yaml` would use. ruamel.yaml's own
+    ``compose`` adds a record of each document it reads to the composer's ``doc_infos``
+    and never drops it: kept, a run over 10,000 files would hold 10,000 of them to the end."""
+    loader_class = _loader_class()
+    if loader_class is not None:
+        loader = loader_class(text)
+        try:
+            return loader.get_single_node()
+        finally:
+            loader.dispose()
     yaml = _yaml()
     try:
         return yaml.compose(text)

@@ -10,11 +10,15 @@ library's own and fails when a markdown-it release changes what they rely on):
 * the block ``table`` rule is the library's own function re-bound to a faster row
   splitter (the one exception to the public API: it relies on the module's
   ``escapedSplit`` name, and is left out when the module is not laid out as expected).
+
+The block rules are also re-bound, the same way, to a logger that does nothing
+(:func:`_quiet_block_rules`): that changes what markdown-it logs, not what it makes.
 """
 
 from __future__ import annotations
 
 import re
+import types
 from functools import lru_cache
 
 from .. import spec
@@ -43,6 +47,7 @@ def _markdown():
 
         alt = [chain for chain in ("paragraph", "reference", "blockquote", "list") if library_table in md.block.ruler.getRules(chain)]
         md.block.ruler.at("table", table, {"alt": alt})
+    _quiet_block_rules(md)
     return md
 
 
@@ -93,6 +98,40 @@ def _table_rule():
         return original(text) if "\\" in text else text.split("|")
 
     return types.FunctionType(rule.__code__, {**vars(module), "escapedSplit": split}, rule.__name__, rule.__defaults__, rule.__closure__)
+
+
+def _ignore(*args) -> None:
+    """Stands for ``Logger.debug`` in markdown-it's block rules: does nothing."""
+
+
+_QUIET_LOGGER = types.SimpleNamespace(debug=_ignore)
+
+
+def _quiet_block_rules(md) -> None:
+    """markdown-it's block rules, each re-bound to a logger that does nothing.
+
+    Each block rule starts with a ``LOGGER.debug`` call, about 700 per post-mortem (every
+    rule is tried at every block, and the list and quote rules retry them in their
+    items), each two calls deep into :mod:`logging` to learn that debug logging is off.
+    Re-bound like :func:`_table_rule`: the rule's own code, with the module's names and
+    ``LOGGER`` bound to a stand-in; the tokens are the same. A rule whose logger is on
+    for debug messages when the parser is set up is left as it is.
+    """
+    import logging
+
+    ruler = md.block.ruler
+    chains = ("paragraph", "reference", "blockquote", "list")
+    for name, rule in zip(ruler.get_active_rules(), ruler.getRules("")):
+        if not isinstance(rule, types.FunctionType) or "LOGGER" not in rule.__code__.co_names:
+            continue
+        logger = rule.__globals__.get("LOGGER")
+        if not isinstance(logger, logging.Logger) or logger.isEnabledFor(logging.DEBUG):
+            continue
+        alt = [chain for chain in chains if rule in ruler.getRules(chain)]
+        quiet = types.FunctionType(
+            rule.__code__, {**rule.__globals__, "LOGGER": _QUIET_LOGGER}, rule.__name__, rule.__defaults__, rule.__closure__
+        )
+        ruler.at(name, quiet, {"alt": alt})
 
 
 def parse_body(doc: Document, body: str, offset: int) -> None:

@@ -38,7 +38,8 @@ def _row_segments(line: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def _cell(inline, line_text: str, line: int, bounds: tuple[int, int] | None, section: str | None) -> Cell:
+def _cell(inline, line_text: str, line: int, bounds: tuple[int, int] | None, section: str | None, escapes: bool = True) -> Cell:
+    """``escapes``: whether the row may hold a backslash (False only when it holds none)."""
     content = inline.content
     if bounds is None:
         start = max(0, line_text.find(content)) if content else 0
@@ -46,7 +47,7 @@ def _cell(inline, line_text: str, line: int, bounds: tuple[int, int] | None, sec
     else:
         start, end = bounds
         at = line_text.find(content, start, end) if content else -1
-        if at >= 0 and line_text.find("\\", start, end) < 0 and (
+        if at >= 0 and (not escapes or line_text.find("\\", start, end) < 0) and (
             at == start or at == start + 1 and line_text[start] == " " or not line_text[start:at].strip(md_space())
         ):
             raw = content  # most cells: the content is a slice of the row, after markdown-it's spaces
@@ -60,7 +61,7 @@ def _cell(inline, line_text: str, line: int, bounds: tuple[int, int] | None, sec
                 prose = ProseBlock("table-cell", "", section, None, [0], [(line, start + 1)])
                 return Cell("", "", span, prose)
             start += lead
-    if "\\|" in raw:
+    if escapes and "\\|" in raw:
         starts, origins = _escape_anchors(raw, line, start)
     else:
         starts, origins = [0], [(line, start + 1)]
@@ -125,12 +126,13 @@ def table_of_tokens(tokens, lines: list[str], offset: int, section: str | None) 
     in_head = False
     align: list[str | None] = []
     row_text = ""
+    escapes = False
     for token in tokens:
         kind = token.type  # most tokens are cells: inline first, then the rest
         if kind == "inline":
             index = len(row_cells)
             bounds = segments[index] if index < len(segments) else None
-            row_cells.append(_cell(token, row_text, row_line, bounds, section))
+            row_cells.append(_cell(token, row_text, row_line, bounds, section, escapes))
         elif kind == "td_open" or kind == "td_close":
             continue  # a body cell's own tokens: its inline token holds all of it
         elif kind == "th_open" and in_head:
@@ -144,6 +146,7 @@ def table_of_tokens(tokens, lines: list[str], offset: int, section: str | None) 
             row_line = offset + token.map[0] + 1
             row_text = lines[row_line - 1]
             segments = _row_segments(row_text)
+            escapes = "\\" in row_text
             row_cells = []
         elif kind == "tr_close":
             if in_head:

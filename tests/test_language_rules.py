@@ -986,6 +986,45 @@ def _blame_and_hindsight_codes(sentence: str) -> set[str]:
     return {f.code for f in lint_text(f"## Summary\n\n{sentence}\n", select=[*_BLAME_CODES, "PM504"])}
 
 
+# ------------------------------------------------------------------ sanctions said of no one, blaming rejected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a sanction in the present that names no one in particular: what a practice brings or a
+        # rule allows
+        "Under that policy a company can dismiss an employee for any lawful reason.",
+        "Leaking a customer list is a valid ground for dismissal in most contracts.",
+        "This culture produces disciplinary hearings, written warnings or even termination – a sign that someone has been found.",
+        # blaming that the sentence rejects: the act of blaming is the subject of "be" + a rejecting word
+        "The notion that we keep blaming the outage on people is misguided.",
+        "The constant blaming of operator error is simply counterproductive.",
+        # "clearly" between a passive's auxiliary and its participle: how a thing was done
+        "After the review the new procedure was clearly communicated to the engineers.",
+    ],
+)
+def test_sanctions_of_no_one_rejected_blame_and_manner_stay_clean(sentence):
+    assert _blame_and_hindsight_codes(sentence) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, code",
+    [
+        ("Amazon sacks employee over data breach", "PM508"),  # a headline's bare role is one person
+        ("The company can now dismiss the engineer.", "PM508"),
+        ("Heads will roll for this.", "PM508"),
+        ("The engineer was blamed for the outage.", "PM503"),
+        ("Management blamed the DBA, which is unfair.", "PM503"),
+        ("They blamed operator error for the outage.", "PM502"),
+        ("The warning was clearly ignored by the operator.", "PM504"),
+        ("Clearly the engineer ignored the warning.", "PM504"),
+    ],
+)
+def test_blame_beside_sanctions_of_no_one_rejected_blame_and_manner_is_still_found(sentence, code):
+    assert code in _blame_and_hindsight_codes(sentence)
+
+
 # ------------------------------------------------------------------ one finding per act
 
 

@@ -59,7 +59,7 @@ def habitual(an, i: int) -> bool:
     lows = [t.low for t in sentence]
     if not (_frequency(lows) or _about_everybody(lows) or _present_when(lows) or _kind_in_general(lows)):
         return False
-    return not told_in_past(lows) and not any(_irregular_past(low) for low in lows)
+    return not told_in_past(lows) and not any(irregular_past(low) for low in lows)
 
 
 # Who a sentence said of everybody is about: "everybody screws up", "anyone makes mistakes".
@@ -171,18 +171,18 @@ def hypothetical(an, i: int) -> bool:
                 or lows[n + 1] in ("there's", "there’s")
                 or lows[n + 1] == "there" and n + 2 < len(lows) and lows[n + 2] in ("is", "are", "be")
             )  # "if there are levels of gross negligence …": whether something exists, supposed
-            end = next((m for m in range(n + 1, len(lows)) if _break(an, sentence, m, ",;:—–")), len(lows))
-            if lows[n] == "when" and any(low in _PAST or low.endswith("ed") and len(low) > 4 or _irregular_past(low) for low in lows[n + 1 : end]):
+            end = next((m for m in range(n + 1, len(lows)) if clause_break(an, sentence, m, ",;:—–")), len(lows))
+            if lows[n] == "when" and any(low in _PAST or low.endswith("ed") and len(low) > 4 or irregular_past(low) for low in lows[n + 1 : end]):
                 return False  # "when a student intern … inadvertently brought flight traffic to a standstill": an account
             if any(low in ("had", "hadn't", "hadn’t") for low in lows[n + 1 : k]):
                 return False  # "if the engineer had checked, …", "if you had tested it, …"
             return anyone and not _cleft(lows[k:])
-        if lows[n] in ("because", "since", "but", "so", "then") or _break(an, sentence, n, ",;:—–"):
+        if lows[n] in ("because", "since", "but", "so", "then") or clause_break(an, sentence, n, ",;:—–"):
             return False  # the token is past the condition: "When you get to a certain point, it becomes …"
     return False
 
 
-def _irregular_past(low: str) -> bool:
+def irregular_past(low: str) -> bool:
     from ._language import _IRREGULAR_PAST
 
     return low in _IRREGULAR_PAST
@@ -196,7 +196,7 @@ def _role(low: str) -> bool:
     return low in cl.ROLE_NOUNS or cl.role_compound(low) or low in cl.occupations()
 
 
-def _break(an, sentence, n, marks=";:—–") -> bool:
+def clause_break(an, sentence, n, marks=";:—–") -> bool:
     """A clause boundary just before token ``n`` of ``sentence`` (a semicolon, a colon, a dash;
     with ``marks``, other punctuation too)."""
     if n == 0:
@@ -238,7 +238,7 @@ def open_question(an, i: int) -> bool:
         if lows[n] in _WHO:
             before = lows[n - 1] if n > 0 else ""
             return before in _ASKING or before in ("not", "is", "was") or n == 0 and not an.text[sentence[-1].end :].lstrip().startswith("?")
-        if _break(an, sentence, n, ",;:—–"):
+        if clause_break(an, sentence, n, ",;:—–"):
             return False
     return False
 
@@ -290,8 +290,35 @@ def to_be_proved(an, i: int) -> bool:
     for n in range(k - 1, 0, -1):
         if lows[n] == "that" and lows[n - 1] in _PROVING:
             return n >= 2 and lows[n - 2] in _OBLIGED
-        if _break(an, sentence, n, ";:—–"):
+        if clause_break(an, sentence, n, ";:—–"):
             return False
+    return False
+
+
+# What a sentence says of an act (blaming, as a rule) when it rejects it: "… is wrong", "… is simply unfair".
+_REJECTING = lex._words("wrong unfair unjust pointless useless futile counterproductive misguided unhelpful ineffective")
+# Words that end the subject an act stands in: a new clause begins.
+_BE = lex._words("is are was were")
+_SUBJECT_ENDS = lex._words("because but and or so which who that while although though since when if as i we he she they")
+
+
+def rejected(an, i: int) -> bool:
+    """Whether token ``i`` (blaming, as a rule) stands in the subject of a verb "be" whose
+    complement rejects it ("But the idea that they are blaming this on the human is wrong", "why the
+    continuous blaming of human error is wrong – not “mean,” …"): blaming argued against, not
+    laid. "The operator is to blame and that is wrong" has a new clause before the verb and
+    stays; so does "they blamed the operator, which was unfair" (a comma, then a relative)."""
+    tokens = an.tokens
+    sentence = tokens[i].sentence
+    for k in range(i + 1, len(tokens)):
+        tok = tokens[k]
+        if tok.sentence != sentence or tok.low in _SUBJECT_ENDS or any(c in an.text[tokens[k - 1].end : tok.start] for c in ",;:—–("):
+            return False
+        if tok.low in _BE and k > i + 1:
+            rest = [t.low for t in tokens[k + 1 : k + 4] if t.sentence == sentence]
+            while rest and (rest[0] in ("just", "simply", "plain", "plainly", "clearly", "both") or rest[0].endswith("ly") and len(rest[0]) > 4):
+                rest = rest[1:]  # "is just plain wrong", "is clearly unfair"
+            return bool(rest) and rest[0] in _REJECTING
     return False
 
 

@@ -27,7 +27,7 @@ the subject of a verb of causing ("Human error during a routine networking upgra
 the root cause", "was to blame", or as "a simple case of operator error". The term discussed
 ("with that comes the potential for human error", "Classic 5 whys often end at human error",
 "human errors are treated as a symptom of a systemic problem", "rather than assigning blame
-for inadvertent human errors") is fine.
+for inadvertent human errors", "the continuous blaming of human error is wrong") is fine.
 
 ## Why it matters
 "Human error" is where an investigation stops, not where it ends: every incident involves
@@ -51,6 +51,7 @@ from functools import lru_cache
 from ..rule import Finding, Severity
 from . import _lexicon as lex
 from ._language import analyse_speech as analyse, negated_before
+from ._modality import rejected
 from ..lazy_re import Caseless, alternation, lazy
 
 CODE = "PM502"
@@ -159,6 +160,8 @@ def _framed_as_cause(an, i):
         # "assigning blame for inadvertent human errors": the error as what blame is for, a
         # concept; "blames the outage on human error" gives it as the cause
         if word in _CAUSE_WORDS and not (word in ("blame", "blames", "blaming") and before[k + 1 : k + 2] == ["for"]):
+            if word in ("blame", "blamed", "blames", "blaming") and rejected(an, i - len(before) + k):
+                continue  # "the continuous blaming of human error is wrong": blaming argued against
             return True
     if "by" in before[-3:]:
         return True  # "disrupted by an operator error": the agent of the harm

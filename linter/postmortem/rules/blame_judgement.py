@@ -62,7 +62,9 @@ placing blame or getting someone in trouble"). A practice is not an account: the
 the gerund with people of a kind as the object ("there has been a bit of a trend where
 managers blame individual contributors", "much in the same way as blaming people for
 incidents"; "the managers blamed the engineers" is reported), and blame sought, not laid ("the
-goal is not to find who to blame", "we must find someone to blame"; "Who is to blame?" lays it).
+goal is not to find who to blame", "we must find someone to blame"; "Who is to blame?" lays it),
+and blaming the sentence rejects ("the idea that they are blaming this on the human is wrong";
+"management blamed the DBA, which is unfair" is reported).
 Blame laid on a company or a thing ("laid much of the blame for the debacle on FirstEnergy";
 "… on the operator" is reported), a slip that is itself what is blamed ("Market insiders blamed a
 fat finger error") and a noun of judgement denied ("but not by any carelessness on the
@@ -97,7 +99,7 @@ import re
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._modality import habitual, token_at, told_in_past, unasserted
+from ._modality import habitual, rejected, token_at, told_in_past, unasserted
 from . import _clauses as cl
 from ._views import view_content
 from ._brands import brand
@@ -553,6 +555,8 @@ def _blame(an, i):
         return  # "this blaming only results in …": blame as a subject of discussion
     if tok.low == "blaming" and _opens_sentence(an, i):
         return  # "Blaming them for making those mistakes doesn't help", "Worse, blaming the person …": the practice, as a subject
+    if rejected(an, i):
+        return  # "the idea that they are blaming this on the human is wrong": blame the sentence rejects
     after = [t.low for t in tokens[i + 1 : i + 4] if t.sentence == tok.sentence]
     if after[:1] in (["goes"], ["went"]) or after[:1] and after[0] in lex.MODALS and after[1:2] == ["go"]:
         yield tok.start, tok.end, "assigns blame"  # "the real blame should go to the CEO"

@@ -44,7 +44,11 @@ are talk about punishment, not records of it, and so is action against no one in
 person or agency"; "action against an employee" is a record) and a sanction that someone says,
 every time, someone will suffer ("every time there’s a thread about an outage, there’s some kid
 saying “oh, someone’s getting so fired for this one!”"); "when he was fired" and "if anyone should have
-resigned" are records and judgements and stay.
+resigned" are records and judgements and stay. A sanction in the present that names no one in
+particular is what a rule allows ("an employer can terminate an employee at any time for any
+reason", "a disclosure … is a legitimate reason for termination"); "the engineer faces
+dismissal", "heads will roll", "it provides grounds for immediate termination" (one act told
+before) and a headline ("Amazon sacks employee over data breach") stay.
 
 A sentence said as a rule is not an account of blame ("After every outage, we write a
 blameless post-mortem to try and learn from our mistakes", "Even the sharpest tools in the
@@ -76,7 +80,7 @@ from ..lazy_re import lazy
 from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
-from ._modality import habitual, token_at, unasserted
+from ._modality import clause_break, habitual, irregular_past, token_at, told_in_past, unasserted
 from ._language import analyse_speech as analyse, text_blocks, negated_before, words_of
 from ._people import candidates
 
@@ -582,6 +586,8 @@ def _rejected(an, i) -> bool:
         return True  # a generic "you", a modal of possibility and anyone: a statement about anyone
     if _may_as_a_rule(before) or _policy(an, i):
         return True  # "employers could technically take disciplinary action around lateness"
+    if _no_one_in_particular(an, i):
+        return True  # "an employer can terminate an employee at any time for any reason"
     return any(word in ("nobody", "no-one", "without", "instead", "rather") for word in before) or (
         "no" in before and "one" in before
     )
@@ -603,6 +609,58 @@ def _policy(an, i) -> bool:
     if not tokens or tokens[0].low not in cl.ROLE_NOUNS or not tokens[0].low.endswith("s"):
         return False
     return any(t.low in _POSSIBLE for t in tokens if t.end <= an.tokens[i].start)
+
+
+# Marks of a sanction to come or called for: "heads will roll", "he should be fired".
+_TO_COME = lex._words("will 'll ’ll would should must shall going gonna won't won’t")
+# Determiners that make a role one person in particular: "the engineer", "our intern".
+_DEFINITE = lex._words("the this that these those his her their our my your its")
+
+
+def _no_one_in_particular(an, i) -> bool:
+    """A sanction in a sentence in the plain present, or with "can" or "may", that names no one
+    in particular: no personal pronoun, no name, no role behind a definite determiner, nothing
+    in the past and no sanction to come ("Disciplinary hearings, written warnings or even
+    termination – a sign that someone has been found", "an employer can terminate an employee
+    at any time for any reason", "a disclosure … is a legitimate reason for termination"): what a
+    practice brings or a rule allows, said of anyone, not a sanction taken. "The engineer faces
+    dismissal", "we fire him", "Kher's suspension", "heads will roll", "termination followed", a
+    headline's bare role ("Amazon sacks employee over data breach") and a pronoun for one act
+    or practice told before ("it provides grounds for immediate termination", "this leads to
+    disciplinary actions") stay."""
+    whole = an.sentence_tokens(an.tokens[i].sentence)
+    at = next(n for n, t in enumerate(whole) if t.start >= an.tokens[i].start)
+    # the sanction's own clause, up to a semicolon, a colon or a dash ("… or even dismissal – a
+    # clear signal that the problem has been identified" is an aside after it)
+    first = next((n for n in range(at, 0, -1) if clause_break(an, whole, n)), 0)
+    last = next((n for n in range(at + 1, len(whole)) if clause_break(an, whole, n)), len(whole))
+    sentence = whole[first:last]
+    lows = [t.low for t in sentence]
+    if told_in_past(lows) or any(irregular_past(low) or low in _TO_COME for low in lows):
+        return False
+    for k, t in enumerate(sentence):
+        if t.low in _POINTING and t.start < an.tokens[i].start and k + 1 < len(sentence) and _verb_after_pronoun(lows[k + 1]):
+            return False  # "it provides grounds for immediate termination": one act told before, not a kind
+        if t.low in lex.PERSON_PRONOUNS or t.low in lex.OBJECT_PRONOUNS or t.low in _DEFINITE - {"the", "this", "that", "these", "those", "its"} \
+                or t.possessive or t.is_handle:
+            return False
+        if t.capitalised and not t.initial:
+            return False  # a name may be a person's
+        if (t.base.lower() in cl.ROLE_NOUNS or t.low in cl.occupations()) and (
+                k > 0 and lows[k - 1] in _DEFINITE or not t.low.endswith("s") and (k == 0 or lows[k - 1] not in _INDEFINITE)):
+            return False  # "the engineer", and a bare singular as in a headline ("Amazon sacks employee")
+    return True
+
+
+_INDEFINITE = lex._words("a an any every each no another")
+# Pronouns that point back at one thing told before ("it", and "this" or "that" before a verb).
+_POINTING = lex._words("it this that")
+
+
+def _verb_after_pronoun(low: str) -> bool:
+    """Whether the word after "it", "this" or "that" is its verb ("it provides", "this leads",
+    "that is"), not a noun it determines ("this doctrine")."""
+    return low in lex.STOPWORDS and low not in _DEFINITE or low.endswith("s") and not low.endswith("ss") and len(low) > 3
 
 
 def _may_as_a_rule(before) -> bool:

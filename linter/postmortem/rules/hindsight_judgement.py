@@ -3,7 +3,8 @@
 Reports hindsight words that judge what responders did: "obviously", "the problem was
 obvious", "clearly the reviewer never…", "could simply have rolled back", "just had to
 look". "Not obvious" is fine, and so are "simply" and "clearly" about systems or evidence
-("the fix simply removes the cron entry", "the graphs clearly show…"), "obviously" about
+("the fix simply removes the cron entry", "the graphs clearly show…"), "clearly" as the manner
+of a passive ("the report was clearly communicated throughout the organization"), "obviously" about
 future work or about a consequence ("…, obviously taking a production server down with
 it"), "obviously" in a sentence with no person, no counterfactual and no verdict ("obviously
 wrong") in it (an inference from evidence: "the config had obviously been copied from
@@ -102,6 +103,9 @@ def _judgement(an, i):
             return None  # "the config had obviously been copied from staging, since …": evidence, no one judged
         return "is hindsight: it was not obvious at the time"
     if low == "clearly":
+        if same(i - 1) and tokens[i - 1].low in _BE and same(i + 1) and tokens[i + 1].low not in _NEGATIVE \
+                and (tokens[i + 1].low.endswith("ed") or is_past_verb(tokens[i + 1].low)):
+            return None  # "the report was clearly communicated throughout the organization": how a thing was done
         if same(i + 1) and (person_subject_after(an, i + 1) or tokens[i + 1].low in lex.PERSON_PRONOUNS):
             return "judges what a person should have seen"
         if same(i + 1) and tokens[i + 1].low in _NEGATIVE and person_subject_before(an, i) is not None:
@@ -127,6 +131,9 @@ def _judgement(an, i):
 
 
 # Words that open a new clause inside a sentence.
+# A passive's auxiliary: "clearly" between it and the participle says how the thing was done.
+_BE = lex._words("is are was were be been being")
+
 _CLAUSE_OPENERS = lex._words("and but so because since while although though whereas")
 
 

@@ -562,6 +562,9 @@ def test_action_shapes_of_follow_up_lists_unseen_before(action, codes):
         # a habit to stop whose object is an identifier: the build's habit, not a person's
         ("Stop passing LEGACY_AUTH_MODE to the canary builds", []),
         ("Stop treating staging as optional before releases", ["PM303"]),
+        # a heading that betters a thing, spelled out by the instruction after its colon
+        ("Harden alerting: Add paging alerts on every broker, covering disk usage and replication lag", []),
+        ("Harden alerting on every broker", ["PM302"]),
         # a judgement that only colours monitoring of a named signal
         ("Set up proactive monitoring of inode usage on the build hosts", []),
         ("Set up proactive monitoring on the build hosts", ["PM302"]),

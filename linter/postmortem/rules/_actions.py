@@ -518,7 +518,12 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
             return found  # "Update and streamline the runbook": the better is as open as alone
     if is_first:
         for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named, _watch_for_trouble, _hedged, _change_without_content):
-            found = check(an, first, raw)
+            at = first
+            if check is _improvement_without_target and first == 0 and tokens[0].low in _IMPROVE_VERBS:
+                # "Enhance monitoring: Implement comprehensive monitoring for all servers, including
+                # …": the instruction after the colon says what the better is; judge that one
+                at = _instruction_after_heading(an) or first
+            found = check(an, at, raw)
             if found is not None:
                 return found
     evaluative = _evaluative(an, first, raw)

@@ -110,7 +110,9 @@ the runbook to include the steps for draining a node"), before monitoring of a n
 what included signals are for is no watching for trouble ("Enhance alerts to include specific
 error codes to quickly identify routing issues"). Recurring work whose first occurrence has a
 date ("…, with the first audit to be completed by April 30") and watching over a period
-("… over next week") end.
+("… over next week") end. A heading that betters a thing is judged by the instruction after its
+colon ("Enhance monitoring: Implement comprehensive monitoring for all servers, including memory
+usage metrics …").
 
 ## Why it matters
 Vague action items are the ones that stay open forever: nobody can tell when "improve

@@ -178,6 +178,10 @@ def label_end(an: Analysis) -> int | None:
     lemmas = _lemmas(tokens[0].low) or {}
     if lemmas.get("VERB") and not lemmas.get("NOUN") and not lemmas.get("ADJ"):
         return None  # "Enhance Monitoring: …": the heading is an instruction
+    if opener and j > 1 and tokens[1].capitalised and not tokens[1].low.endswith(_AGENT_SUFFIXES) and _lemmas(tokens[1].low) is None:
+        # "Patch Redis Servers: …": a verb and the product it acts on (a word no table knows, not
+        # built like an agent noun as "Balancer" is), not a compound naming a practice
+        return None
     return verb
 
 
@@ -366,6 +370,8 @@ def _subject_first(tokens, i) -> bool:
             continue  # "Engineer A will …": a label, not an article
         if low in _BLOCKERS or low in _CLAUSE_OPENERS or tokens[j].text[:1] in "`(":
             return False
+        if low in _REPORTED and tokens[j - 1].low in ("is", "are") and j > i + 2 and _verb_only(tokens[i].low):
+            return False  # "Verify embedding generation is enabled …": a verb and the clause it checks
         if low in ("will", "should", "must", "shall", "needs", "need") or (low in ("is", "are", "can") and j == i + 1) or (low in _REPORTED and j > i + 1) or (
             low in _REPORTED and tokens[i].capitalised and j == i + 1 and tokens[i].low not in _lex.IMPERATIVE_VERBS
         ):
@@ -512,7 +518,12 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
             return found  # "Update and streamline the runbook": the better is as open as alone
     if is_first:
         for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named, _watch_for_trouble, _hedged, _change_without_content):
-            found = check(an, first, raw)
+            at = first
+            if check is _improvement_without_target and first == 0 and tokens[0].low in _IMPROVE_VERBS:
+                # "Enhance monitoring: Implement comprehensive monitoring for all servers, including
+                # …": the instruction after the colon says what the better is; judge that one
+                at = _instruction_after_heading(an) or first
+            found = check(an, at, raw)
             if found is not None:
                 return found
     evaluative = _evaluative(an, first, raw)
@@ -670,10 +681,13 @@ _WATCHING = _lex._words("monitor watch observe")
 def _reacts(an: Analysis, rest) -> bool:
     """What ends the watching or turns it into a mechanism: an alarm ("… and send an alert if the
     count exceeds a threshold"), a condition or an end ("until", "for two weeks", "after the
-    upgrade"), or an object that happens once ("the next deploy", "first successful run")."""
+    upgrade", "over the next week"), or an object that happens once ("the next deploy", "first
+    successful run")."""
     for k, t in enumerate(rest):
         if t.low in _ALARMS or t.low in ("until", "if", "when", "whenever", "for", "after", "during", "threshold", "thresholds"):
             return True
+        if t.low == "over" and any(u.low in ("next", "coming", "following") for u in rest[k + 1 : k + 3]):
+            return True  # "Monitor LCP metrics in the dashboard over next week": a period, then done
         if t.low in ("first", "next", "initial", "upcoming") and (k == 0 or k == 1 and rest[0].low == "the"):
             return True  # "Monitor first successful run in Inngest dashboard": one occurrence, then done
         if k and (rest[k - 1].low in ("and", "then") or "&" in an.text[rest[k - 1].end : t.start]) and t.low in _CONCRETE_STEPS:
@@ -911,6 +925,7 @@ def _evaluative(an: Analysis, first: int, raw: str):
     """Evaluative words in place of a specification: "Implement proactive alerts", "Handle
     errors more gracefully", "Agree on a sustainable way", "Bring down alert noise even more"."""
     tokens = an.tokens
+    purposes: list[int] = []
     for k in range(first, len(tokens)):
         low = tokens[k].low
         nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
@@ -919,9 +934,11 @@ def _evaluative(an: Analysis, first: int, raw: str):
         if k > first + 1 and low == "for" and (nxt in _EVALUATIVE or _comparative(nxt)) and k + 2 < len(tokens) \
                 and _thing_named(tokens[first + 1 : k]):
             break  # "Add workspace CTA for better engagement": what the thing is for, not what it is
-        if k > first + 1 and low == "to" and nxt and nxt not in ("be", "more") and nxt in _lex.IMPERATIVE_VERBS and tokens[k - 1].low not in ("how", "way", "ways") \
+        if k > first + 1 and low == "to" and nxt and nxt not in ("be", "more") and tokens[k - 1].low not in ("how", "way", "ways") \
                 and nxt not in _EVALUATIVE:  # "… to appropriate levels": a judged value, not a purpose
-            break  # "… to help us catch failed deployments as soon as possible": the purpose as well
+            if nxt in _lex.IMPERATIVE_VERBS:
+                break  # "… to help us catch failed deployments as soon as possible": the purpose as well
+            purposes.append(k + 1)  # "… for the search service to catch issues earlier": looked up if a judgement follows
         hit = None
         # a degree judges the item's own object ("Set up broader alerting"), not a detail further on
         # ("Page the on-call immediately when …" says when: timing counts only in a purpose)
@@ -951,14 +968,19 @@ def _evaluative(an: Analysis, first: int, raw: str):
                 hit = (k, state)  # "Ensure they are configurable and actionable"
         if hit is None:
             continue
+        if any(is_imperative(tokens[m].text) for m in purposes):
+            return None  # a purpose whose verb only the tables know: what follows is what it is for
         rest = tokens[first + 1 :]
         if low in _EVALUATIVE and _spelled_out(tokens, hit[1]):
             return None  # "comprehensive monitoring covering cache utilization, response times, …": the judgement is spelled out
+        if low in _EVALUATIVE and nxt in _WATCH_NOUNS and k + 2 < len(tokens) and tokens[k + 2].low == "of" \
+                and any(_signal_at(tokens, m) for m in range(k + 3, min(len(tokens), k + 7))):
+            return None  # "proactive monitoring of file descriptor usage": what is watched is named, the adjective only colours it
         if low in _EVALUATIVE and k > 0 and tokens[k - 1].low in ("a", "an", "the") and _function_named(tokens, hit[1]):
             return None  # "an easier mechanism for customers to opt in to lazy loading without …": easier for what is said
         if _measured(rest, an.text) or _purpose(tokens[hit[1]:]) and low not in ("more", "improve") \
-                or low == "improve" and _committed(rest, raw, code_counts=False, references=False, text=an.text):
-            return None
+                or low == "improve" and (_committed(rest, raw, code_counts=False, references=False, text=an.text) or _content_said(tokens[hit[1]:]) is not None):
+            return None  # "Improve the runbook to include the steps for …": what the better one holds is said
         phrase = " ".join(t.text for t in tokens[hit[0] : hit[1]])
         return tokens[hit[0]].start, tokens[hit[1] - 1].end, f"{phrase.lower()!r} is a judgement, not a specification"
     return None
@@ -1166,12 +1188,28 @@ _ADJECTIVE_BUILT = ("ated", "ive", "al", "ous")
 _PROCESS_NOUNS = _lex._words("procedures procedure review reviews code planning")
 
 
+# What a thing holds, said by the verb of its purpose: "… to include the steps for …".
+_HOLDING_VERBS = _lex._words("include cover contain list")
 # Verbs whose object says what a capability holds ("… to include pool metrics", "… to track the
 # queue depth"), as against what it is for ("… to detect anomalies", "… to catch errors").
-_CONTENT_VERBS = _lex._words(
-    "include cover track measure record log expose collect show list export contain report graph chart"
+_CONTENT_VERBS = _HOLDING_VERBS | _lex._words(
+    "track measure record log expose collect show export report graph chart"
     " verify ensure validate check confirm test assert"  # what the checks test is their content
 )
+
+
+def _content_said(rest) -> int | None:
+    """The index in ``rest`` of the "to" that opens what a bettered thing is to hold ("… to
+    include the steps for checking database configurations", "… to include specific error
+    codes"), when that is no judgement or degree ("… to include more granular alerts"); None
+    otherwise. A purpose further on ("… to quickly identify routing issues") is what the thing
+    is for, not what it holds."""
+    for m in range(len(rest) - 2):
+        if rest[m].low in ("so", "because", "which"):
+            return None
+        if rest[m].low == "to" and rest[m + 1].low in _HOLDING_VERBS:
+            return None if _judging_target(rest[m + 1 :]) else m
+    return None
 
 
 def _goal_only(target) -> bool:
@@ -1377,6 +1415,11 @@ def _watch_for_trouble(an: Analysis, first: int, raw: str):
     ]
     if not general or _measured(tokens, an.text):
         return None  # "alerts for backup failure", "Apache error responses": the trouble of a named thing is a signal
+    said = _content_said(tokens[first + 1 :])
+    if said is not None:
+        purpose = next((m for m in range(first + said + 3, len(tokens)) if tokens[m].low == "to"), None)
+        if purpose is not None and all(k > purpose for k in general):
+            return None  # "Enhance alerts to include specific error codes to quickly identify routing issues": the trouble is only what it is for
     if any(_signal_at(tokens, k) for k in range(first + 1, len(tokens))):
         return None  # last: telling a signal from a compound may load lemminflect's tables
     return tokens[first].start, tokens[-1].end, "watches for trouble in general: no signal, threshold or number"
@@ -1456,6 +1499,8 @@ def _recurring_check(an: Analysis, first: int, raw: str):
     if first > 0 and tokens[first - 1].low in _FREQUENCY and not _measured(tokens[first:], an.text):
         # "Regularly simulate load balancer failures …": a recurring act by people, whatever the verb
         return tokens[first - 1].start, tokens[first].end, f"a recurring {tokens[first].low} by people has no finish line"
+    if _first_due(tokens, first):
+        return None
     light = tokens[first].low in _LIGHT_VERBS
     if light or tokens[first].low in _PRACTICE_VERBS:
         # "Conduct regular load testing …", "Schedule periodic reviews of …": recurring work by
@@ -1474,6 +1519,19 @@ def _recurring_check(an: Analysis, first: int, raw: str):
         if tok.low in _FREQUENCY:
             return tokens[first].start, tok.end, f"a recurring {tokens[first].low} by people has no finish line"
     return None
+
+
+def _first_due(tokens, first: int) -> bool:
+    """The first occurrence of recurring work has a date: "Schedule regular audits of system
+    configurations, with the first audit to be completed by April 30, 2024", "Hold quarterly
+    drills, the first one before March 15". The rhythm is set and the item ends when the first
+    one is done."""
+    for k in range(first + 1, len(tokens) - 2):
+        if tokens[k].low == "first":
+            for m in range(k + 1, min(len(tokens) - 1, k + 8)):
+                if tokens[m].low in ("by", "before", "on") and (tokens[m + 1].low in _DEADLINES or tokens[m + 1].text[:1].isdigit()):
+                    return True
+    return False
 
 
 _RECURRING = _lex._words(
@@ -1735,7 +1793,10 @@ def _demanded(an: Analysis, first: int):
         stem = nxt.low[:-3]
         system_act = {stem, stem + "e", stem[:-1]} & _SYSTEM_RULES
         in_component = any(t.low in ("in", "on", "at") and k + 1 < n and tokens[k + 1].low in ("the", "our") for k, t in enumerate(tokens) if k > first + 1)
-        if not system_act and not in_component:
+        # "Stop providing FLUTTER_PREBUILT_ENGINE_VERSION to release branches": what the act
+        # handles is an identifier (a variable, a flag, a path), so the habit is the build's
+        identifier = any(any(ch in t.text for ch in "_/`") or t.text.startswith("--") for t in tokens[first + 2 : first + 6])
+        if not system_act and not in_component and not identifier:
             return tok.start, nxt.end, f"{tok.text} {nxt.text}"  # a habit of people, not a behaviour of a system
     before = [t for t in tokens[:first] if t.low in _DILIGENCE]
     if before and not _SYSTEM_VERB(tok):

@@ -55,7 +55,8 @@ sharing insights with the wider team for learning and awareness"); a report owed
 recipient is a task ("Share details on incident with GSA-IR and US-CERT").
 An item that names a mechanism (a bot, a hook, CI, an alert, "automatically") is more than a
 rule for people. An item that also changes the system ("Remind engineers … and add a pre-deploy
-check"), a prohibition the system enforces ("Do not allow loading of the chart for anonymous
+check"), a habit to stop whose object is an identifier (a variable, a flag, a path: "Stop providing
+FLUTTER_PREBUILT_ENGINE_VERSION to release branches"), a prohibition the system enforces ("Do not allow loading of the chart for anonymous
 users") and a specific rule ("Don't duplicate service key credentials across multiple hubs")
 are fine.
 

@@ -11,7 +11,8 @@ system for detecting inconsistencies within 1 hour", a word ending like a noun t
 triggered by review of …",
 "DevEx has placed an action item on our development roadmap…", "Deploy to staging as part of
 the CI/CD should prevent this sort of issue", "Linter on kubectl delete --all to flag
-cluster-scoped resources"). The hint turns the item round from its own words: "Backup policy
+cluster-scoped resources"; a verb of checking before the clause it checks keeps its verb: "Verify
+embedding generation is enabled for …"). The hint turns the item round from its own words: "Backup policy
 needs to be defined" becomes "Define backup policy".
 A ticket id, "Please", an adverb ("Immediately rotate…"; an adjective of frequency opens a
 noun phrase: "Monthly check added: …"), a connector ("Instead, use…"), a
@@ -25,7 +26,8 @@ failures…", "Task 2: Configure additional network traffic monitoring on firewa
 code review checklist…", "Query Optimization: Conduct periodic reviews…", "Query Optimization: Regularly review and optimize
 database queries…"; a noun phrase whose first word is no opening verb may end in any noun:
 "Pre-project Review: Ensure all external APIs … are reviewed…"); a heading that is
-itself an instruction ("Fix the pipeline: …", "Enhance Monitoring: …", a verb on a ticket such as
+itself an instruction ("Fix the pipeline: …", "Enhance Monitoring: …", a verb before the
+product it acts on: "Patch Redis Servers: …", a verb on a ticket such as
 "Close #92: route the default receiver …") is fine, and so is a verb whose object a colon
 spells out, whatever modal the content holds ("Create coding standard: All external service
 calls must have error handling"). A label

@@ -102,7 +102,17 @@ errors, not just service availability", "Implement rigorous code review processe
 what they cover is spelled out ("… covering cache utilization, response times, and database
 performance", "… including …", "… such as …"). A short adverbial before the verb ("In
 addition, …", "In particular, …") is not the item's opening. The hint names the item's own
-object that needs a finish line.
+object that needs a finish line. A judgement that only colours a thing named in full is no
+specification missing: in a purpose, whatever its verb ("Implement automated testing for the
+search service to catch issues earlier"), after a thing bettered by what it is to hold ("Improve
+the runbook to include the steps for draining a node"), before monitoring of a named signal
+("Implement proactive monitoring of file descriptor usage"); trouble in general named only as
+what included signals are for is no watching for trouble ("Enhance alerts to include specific
+error codes to quickly identify routing issues"). Recurring work whose first occurrence has a
+date ("…, with the first audit to be completed by April 30") and watching over a period
+("… over next week") end. A heading that betters a thing is judged by the instruction after its
+colon ("Enhance monitoring: Implement comprehensive monitoring for all servers, including memory
+usage metrics …").
 
 ## Why it matters
 Vague action items are the ones that stay open forever: nobody can tell when "improve

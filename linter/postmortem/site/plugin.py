@@ -67,7 +67,7 @@ Options (``plugins: - postmortem-archive:`` in ``mkdocs.yml``):
     Pages one run of Pagefind indexes at most (default 2,000, or 1,000 in a site of more
     than 10,000 pages): a larger archive is indexed in several bundles, one run each, which
     the search box searches together, so that Pagefind's memory does not grow with the
-    archive (about 750 MB for 2,000 pages, 380 MB for 1,000).
+    archive (about 750 MB for 2,000 pages, 500 MB for 1,000).
 ``today``
     The date that decides which action items are overdue (default: the build date).
     ``POSTMORTEM_TODAY=YYYY-MM-DD`` overrides it.

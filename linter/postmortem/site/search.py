@@ -65,7 +65,7 @@ MANIFEST = f"{BUNDLE}/bundles.json"  # {"bundles": [the bundles' folders from th
 BUNDLE_PAGES = 2_000  # pages one Pagefind run indexes at most: about 750 MB of its memory
 # A site of more pages than this holds more of the build's memory (about 1.1 GB at 20,000
 # post-mortems) while Pagefind indexes beside it: its bundles hold LARGE_BUNDLE_PAGES pages
-# (about 380 MB of Pagefind's memory), so that the two stay under 2 GB together.
+# (about 500 MB of Pagefind's memory at 20,000), so that the two stay under 2 GB together.
 LARGE_SITE_PAGES = 10_000
 LARGE_BUNDLE_PAGES = 1_000
 # Pagefind's own search interfaces and web worker: the theme's interface is used instead,

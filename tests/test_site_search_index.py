@@ -119,3 +119,14 @@ def test_an_early_write_of_a_stopped_pagefind_is_an_error(tmp_path):
     with pytest.raises(PluginError, match="Pagefind"):
         index.finish()
     index.close()
+
+
+def test_a_large_site_gets_smaller_bundles_unless_the_site_sets_their_size():
+    """Over LARGE_SITE_PAGES pages the build holds more memory while Pagefind indexes beside
+    it: a bundle holds LARGE_BUNDLE_PAGES pages there, BUNDLE_PAGES up to it."""
+    assert search.bundle_pages(1) == search.bundle_pages(search.LARGE_SITE_PAGES) == search.BUNDLE_PAGES
+    assert search.bundle_pages(search.LARGE_SITE_PAGES + 1) == search.bundle_pages(20_000) == search.LARGE_BUNDLE_PAGES
+    assert search.LARGE_BUNDLE_PAGES < search.BUNDLE_PAGES
+    assert search.bundle_pages(20_000, configured=2_000) == 2_000  # the plugin's search_bundle_pages
+    assert search.bundle_pages(5, configured=3) == 3
+    assert search.bundle_pages(5, configured=0) == 1

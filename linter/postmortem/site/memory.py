@@ -3,8 +3,7 @@
 MkDocs renders every page's Markdown to HTML first and only then puts each page through
 its theme template and writes it: every page's Markdown, its source text and its HTML are
 alive together, and stay alive to the end of the build (Pagefind, which indexes the
-pages beside the build, or after it for a large site, has the Python process's memory
-beside its own). For 20,000 post-mortems that is about
+pages beside the build, has the Python process's memory beside its own). For 20,000 post-mortems that is about
 45 KB a post-mortem: 900 MB. Here, for the pages the plugin generates:
 
 - :meth:`PageMemory.rendered` (the ``page_content`` event, which then leaves the page's
@@ -17,7 +16,8 @@ beside its own). For 20,000 post-mortems that is about
 - :meth:`PageMemory.written` (the ``post_page`` event) drops the HTML once the page is
   written: nothing after that reads it (MkDocs checks anchor links from the ids it noted
   while rendering, and the theme's search index is left empty, see :mod:`.search`);
-- :func:`give_back` returns the freed memory to the system before Pagefind starts.
+- :func:`give_back` returns the freed memory to the system before the second rendering
+  process is forked (``prerender.py``) and once every page is written.
 
 A page that another plugin changes after rendering (the tags plugin's listing on the "By
 tag" page) is not one of these: only post-mortem pages and the status history are packed.
@@ -60,7 +60,8 @@ class PageMemory:
 def give_back() -> None:
     """Collect what is unreachable and, with glibc, hand the freed heap back to the system
     (``malloc_trim``): Python frees the pages' strings to the C allocator, which otherwise
-    keeps them mapped while Pagefind runs. Elsewhere only the collection is done."""
+    keeps them mapped (and a forked process shares them). Elsewhere only the collection
+    is done."""
     gc.collect()
     name = ctypes.util.find_library("c")
     if not name:

@@ -64,9 +64,10 @@ Options (``plugins: - postmortem-archive:`` in ``mkdocs.yml``):
     more than one CPU and ``jobs`` not 1, a second process also renders the Markdown of the
     post-mortem and status history pages beside the build (``prerender.py``).
 ``search_bundle_pages``
-    Pages one run of Pagefind indexes at most (default 2,000): a larger archive is indexed
-    in several bundles, one run each, which the search box searches together, so that the
-    build's memory does not grow with the archive (about 750 MB for 2,000 pages).
+    Pages one run of Pagefind indexes at most (default 2,000, or 1,000 in a site of more
+    than 10,000 pages): a larger archive is indexed in several bundles, one run each, which
+    the search box searches together, so that Pagefind's memory does not grow with the
+    archive (about 750 MB for 2,000 pages, 500 MB for 1,000).
 ``today``
     The date that decides which action items are overdue (default: the build date).
     ``POSTMORTEM_TODAY=YYYY-MM-DD`` overrides it.
@@ -124,7 +125,7 @@ class ArchiveConfig(Config):
     finished_actions_months = c.Type(int, default=tracker.FINISHED_MONTHS)
     rows_per_page = c.Type(int, default=listing.PAGE_ROWS)
     jobs = c.Optional(c.Type(int))
-    search_bundle_pages = c.Type(int, default=search.BUNDLE_PAGES)
+    search_bundle_pages = c.Optional(c.Type(int))  # default: chosen from the site's pages (search.bundle_pages)
 
 
 def _flag(name: str, configured: bool) -> bool:
@@ -322,16 +323,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self._close_prerender()  # every page is rendered by now
         if self.rendered is not None:
             log.debug("postmortem-archive: %d pages' rendering kept from the last build", self.rendered.used)
-        # Pagefind indexes each page as it is written, beside the build, unless the site is
-        # so large that the build's memory and Pagefind's are better not held at once; it
-        # writes its index once the last page to index is written, beside the pages after it
-        # (MkDocs writes the pages in this order; they are all read by now).
+        # Pagefind indexes each page as it is written, beside the build, in bundles small
+        # enough for a large site's memory and Pagefind's to be held at once; it writes its
+        # index once the last page to index is written, beside the pages after it (MkDocs
+        # writes the pages in this order; they are all read by now).
         inclusion = InclusionLevel.is_in_serve if self.memory is not None else InclusionLevel.is_included
         written = [file.page for file in files.documentation_pages(inclusion=inclusion) if file.page is not None]
         last = next((page.file.dest_uri for page in reversed(written) if search.searchable(page)), None)
-        self.search_index = search.SiteIndex(Path(config.site_dir), self.config.search_bundle_pages,
-                                             live=sum(1 for _ in files.documentation_pages()) <= search.LIVE_PAGES,
-                                             last=last)
+        bundle_pages = search.bundle_pages(sum(1 for _ in files.documentation_pages()), self.config.search_bundle_pages)
+        self.search_index = search.SiteIndex(Path(config.site_dir), bundle_pages, live=True, last=last)
         return env
 
     def _title_nav(self, nav, config, files):
@@ -345,8 +345,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         pages = [file.page for file in files.documentation_pages() if isinstance(file.page, PrerenderedPage)]
         if self.rendered is not None:
             self.rendered.begin(config, files, pages)
-        small = sum(1 for _ in files.documentation_pages()) <= search.LIVE_PAGES  # memory held twice: see search.py
-        if self.config.jobs != 1 and second_process_available() and len(pages) > 1 and small:
+        if self.config.jobs != 1 and second_process_available() and len(pages) > 1:
+            give_back()  # what reading the archive freed, not handed to the second process (prerender.py)
             self.prerender = Prerender(pages)
             self.prerender.start(config, files)
         return nav
@@ -399,7 +399,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     @event_priority(-50)  # after the theme's search plugin has written its index
     def on_post_build(self, config):
         give_back()  # the pages' text, freed as they were written, before Pagefind needs memory
-        index = self.search_index or search.SiteIndex(Path(config.site_dir), self.config.search_bundle_pages)
+        index = self.search_index or search.SiteIndex(Path(config.site_dir), search.bundle_pages(0, self.config.search_bundle_pages))
         self.search_index = None
         index.finish()
 

@@ -36,9 +36,10 @@ worker opens the first and merges the others into it (Pagefind's ``mergeIndex``)
 searches every bundle, its results ranked together. With more than one core the worker deals
 the bundles among sub-workers, at most four, that search side by side; their best results
 are merged by score, as Pagefind ranks merged bundles (``assets/search-worker.js``). A site of more than
-:data:`LIVE_PAGES` pages is indexed after the build instead of beside it, so that the
-build's memory and Pagefind's are not held at the same time. Pagefind reads only the pages
-to index, never every page of the site.
+:data:`LARGE_SITE_PAGES` pages, whose build holds more memory, is indexed in bundles of
+:data:`LARGE_BUNDLE_PAGES` pages (:func:`bundle_pages`), so that the build's memory and one
+bundle's stay under 2 GB together while Pagefind indexes beside the build. Pagefind reads
+only the pages to index, never every page of the site.
 
 Restricted post-mortems are never built in the default site, so they reach no index.
 """
@@ -62,9 +63,11 @@ WORKER_SOURCE = Path(__file__).parent / "assets" / "search-worker.js"
 BUNDLE = "pagefind"
 MANIFEST = f"{BUNDLE}/bundles.json"  # {"bundles": [the bundles' folders from the site's root, the first one first]}
 BUNDLE_PAGES = 2_000  # pages one Pagefind run indexes at most: about 750 MB of its memory
-# Pages a site may have for Pagefind to index them while the build renders the next ones
-# (SiteIndex's `live`): the build's memory and one bundle's, about 1.2 GB at the limit.
-LIVE_PAGES = 10_000
+# A site of more pages than this holds more of the build's memory (about 1.1 GB at 20,000
+# post-mortems) while Pagefind indexes beside it: its bundles hold LARGE_BUNDLE_PAGES pages
+# (about 500 MB of Pagefind's memory at 20,000), so that the two stay under 2 GB together.
+LARGE_SITE_PAGES = 10_000
+LARGE_BUNDLE_PAGES = 1_000
 # Pagefind's own search interfaces and web worker: the theme's interface is used instead,
 # and WORKER runs Pagefind itself.
 UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js", "pagefind-worker.js")
@@ -78,6 +81,15 @@ _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</s
 _THEME_WORKER = "assets/javascripts/workers/"
 # The worker lists the best matches only (each costs a download): the count says so.
 _COUNTS = {"search.result.other": ("# matching documents", "# best-matching documents")}
+
+
+def bundle_pages(site_pages: int, configured: int | None = None) -> int:
+    """Pages a bundle holds at most in a site of ``site_pages`` pages: ``configured`` (the
+    plugin's ``search_bundle_pages``) if set, else :data:`BUNDLE_PAGES`, or
+    :data:`LARGE_BUNDLE_PAGES` for a site of more than :data:`LARGE_SITE_PAGES` pages."""
+    if configured is not None:
+        return max(1, configured)
+    return BUNDLE_PAGES if site_pages <= LARGE_SITE_PAGES else LARGE_BUNDLE_PAGES
 
 
 def searchable(page) -> bool:
@@ -143,10 +155,9 @@ class SiteIndex:
     With ``live`` on, each page's HTML goes to Pagefind the moment MkDocs writes it, so
     Pagefind reads and indexes it while the build renders the next pages (on a machine
     with a spare core, most of its time is then hidden in the build's); :meth:`finish`
-    writes the bundles. With ``live`` off, :meth:`add` only notes the page, and
-    :meth:`finish` reads the pages back from the site once the build has let go of its
-    memory, so the build's own memory and Pagefind's are never held together (a large
-    archive). Either way a bundle is written and dropped from Pagefind's memory as soon
+    writes the bundles. With ``live`` off (:func:`index_site`, a site built already),
+    :meth:`add` only notes the page, and :meth:`finish` reads the pages back from the
+    site, so the build's own memory and Pagefind's are never held together. Either way a bundle is written and dropped from Pagefind's memory as soon
     as it is full, and the same pages land in the same bundles.
 
     ``last``, live: the page the build writes last among those it indexes (the plugin

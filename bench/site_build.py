@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -232,10 +233,12 @@ def search_index(site: Path) -> dict[str, dict]:
     lunr = site / "search" / "search_index.json"
     if lunr.is_file():
         found["lunr"] = {"path": "search/search_index.json", "bytes": lunr.stat().st_size, "files": 1}
-    pagefind = site / "pagefind"
-    if pagefind.is_dir():
-        size, files = tree_size(pagefind)
-        found["pagefind"] = {"path": "pagefind/", "bytes": size, "files": files}
+    # Pagefind's bundles: pagefind/, then pagefind-2/, pagefind-3/ … in a large site (search.py)
+    bundles = [path for path in site.glob("pagefind*") if path.is_dir() and re.fullmatch(r"pagefind(-[0-9]+)?", path.name)]
+    if bundles:
+        sizes = [tree_size(path) for path in bundles]
+        found["pagefind"] = {"path": "pagefind/" if len(bundles) == 1 else f"pagefind*/ ({len(bundles)} bundles)",
+                             "bytes": sum(size for size, _ in sizes), "files": sum(files for _, files in sizes)}
     return found
 
 

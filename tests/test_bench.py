@@ -151,3 +151,17 @@ def test_a_larger_n_grows_the_site_from_the_usual_larger_size():
     assert run.PLANS["quick"].with_size(300).site_counts == (75, 300)
     # the results file name holds no blank or comma
     assert larger.slug == "full-n20000" and full.slug == "full"
+
+
+def test_the_search_index_size_counts_every_pagefind_bundle(tmp_path):
+    """A large site's index is in several bundle folders (site/search.py): all are counted."""
+    spec = importlib.util.spec_from_file_location("bench_site_build", ROOT / "bench" / "site_build.py")
+    site_build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(site_build)
+
+    for folder, size in (("pagefind", 100), ("pagefind-2", 30), ("pagefind-3", 7), ("pagefind-ui", 1000)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.pf_index").write_bytes(b"x" * size)
+    found = site_build.search_index(tmp_path)["pagefind"]
+    assert (found["bytes"], found["files"]) == (137, 3)
+    assert "3 bundles" in found["path"]

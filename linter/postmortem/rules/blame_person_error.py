@@ -55,7 +55,9 @@ regression", "the tech lead's change broke production"; "our change" is the orga
 "made things worse".
 
 Roles are also known by their occupation (the job titles of Faker's job provider, generated into
-``_occupations.py``: "A Lehman Brothers trader keyed in £300m instead of £3m") and the same
+``_occupations.py``: "A Lehman Brothers trader keyed in £300m instead of £3m") and by any noun
+Princeton WordNet files only under people (generated into ``_person_nouns.py``: "The registrant
+forgot to renew the domain", "A clerk accidentally deleted the customer records"), and the same
 structure reaches further: a step left out after "without" ("The officer sent out an email to
 hundreds of recipients … without using the blind copy (BCC) function"; not an outcome or a
 state: "restored the service without losing data", "without being asked", nor a harm avoided:

@@ -174,6 +174,7 @@ def test_blame_neither_asserted_nor_told_is_clean(sentence):
 @pytest.mark.parametrize("sentence, code", [
     ("Either way, the operator was careless with the credentials.", "PM503"),  # "either" opening no clause
     ("The engineer forgot to contact either the vendor or the on-call lead.", "PM507"),
+    ("He said either the engineer forgot the flag or nobody had set it.", "PM507"),  # "either" inside a clause, not opening one
     ("Why didn't you test the migration before merging?", "PM507"),  # put to someone, in the past
     ("Could you please tell your team to be more careful with merges?", "PM503"),  # a request to someone
     ("The board will decide whether the engineer is fired or suspended.", "PM508"),  # a sanction weighed stays

@@ -341,7 +341,7 @@ def alternative(an, i: int) -> bool:
         if lows[n] in ("whether", "either"):
             if n + 1 >= len(lows) or lows[n + 1] not in _CLAUSE_OPENINGS or "or" not in lows[n + 2 :]:
                 return False
-            return lows[n] == "whether" or n == 0 or lows[n - 1] not in lex.STOPWORDS or clause_break(an, sentence, n, ",;:—–")
+            return lows[n] == "whether" or n == 0 or clause_break(an, sentence, n, ",;:—–")  # "…: either the docs were …"
         if clause_break(an, sentence, n, ";:—–"):
             return False
     return False

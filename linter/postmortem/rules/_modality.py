@@ -372,11 +372,25 @@ def general_question(an, i: int) -> bool:
     return not told_in_past(main, duties=False) and not any(irregular_past(low) for low in main)
 
 
+def denied(an, i: int) -> bool:
+    """Whether token ``i`` stands in a sentence that opens by denying its own clause ("Not that
+    I think that a sysadmin has the right to screw up everything on purpose, far from that"),
+    before any semicolon, colon or dash and before a "but" that turns to what is asserted ("not
+    that the on-call engineer was careless, but the operator was")."""
+    sentence = an.sentence_tokens(an.tokens[i].sentence)
+    lows = [t.low for t in sentence]
+    first = 1 if lows[:1] in (["and"], ["but"], ["so"]) else 0
+    if lows[first : first + 2] != ["not", "that"]:
+        return False
+    k = next((n for n, t in enumerate(sentence) if t.start >= an.tokens[i].start), len(sentence))
+    return not any(clause_break(an, sentence, n) or lows[n] in ("but", "yet") for n in range(first + 1, min(k + 1, len(sentence))))
+
+
 def unasserted(an, i: int, asked: bool = True, alternatives: bool = True) -> bool:
     """What a sentence supposes, asks (unless ``asked`` is false), asks anyone in general, puts
-    as one of two alternatives (unless ``alternatives`` is false), or voices for someone else:
+    as one of two alternatives (unless ``alternatives`` is false), denies, or voices for someone else:
     not an account of blame. Punishment and the writer's own words of judgement stay blame in a
     question ("he did not say whether there would be disciplinary measures", "Who wrote this
     garbage code?"), so their rules pass ``asked=False``."""
     return hypothetical(an, i) or asked and open_question(an, i) or voiced(an, i) or to_be_proved(an, i) \
-        or general_question(an, i) or alternatives and alternative(an, i)
+        or general_question(an, i) or alternatives and alternative(an, i) or denied(an, i)

@@ -154,3 +154,35 @@ def test_blame_shape_is_reported(sentence, code):
 ])
 def test_blameless_sentence_with_the_same_words_is_clean(sentence):
     assert _codes(sentence) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    # one of two clauses put as alternatives, neither asserted
+    "We cannot tell yet whether this was a careless operator or a misleading runbook.",
+    "Only two explanations fit: either the cache was stale, or I was looking at the wrong cluster.",
+    # a question put in the present to anyone
+    "Would you get fired for a mistake like this one?",
+    "What do you do with those sloppy engineers who broke the build?",
+    # a clause the sentence opens by denying
+    "Not that the on-call engineer was careless; the runbook was wrong.",
+    # hindsight words inside what people are said to believe
+    "Left unchecked, readers of a review tend to judge the response by its outcome, believing the signs were obvious at the time.",
+    "I'm often told that it's obvious that schema changes are risky.",
+])
+def test_blame_neither_asserted_nor_told_is_clean(sentence):
+    assert _codes(sentence) == set(), _codes(sentence)
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("Either way, the operator was careless with the credentials.", "PM503"),  # "either" opening no clause
+    ("The engineer forgot to contact either the vendor or the on-call lead.", "PM507"),
+    ("He said either the engineer forgot the flag or nobody had set it.", "PM507"),  # "either" inside a clause, not opening one
+    ("Not that it matters; the operator was careless.", "PM503"),  # past the denied clause
+    ("The runbook was wrong; not that the on-call engineer was sloppy, but the operator was careless.", "PM503"),
+    ("Why didn't you test the migration before merging?", "PM507"),  # put to someone, in the past
+    ("Could you please tell your team to be more careful with merges?", "PM503"),  # a request to someone
+    ("The board will decide whether the engineer is fired or suspended.", "PM508"),  # a sanction weighed stays
+    ("The operator obviously ignored the alert, although everyone believes the dashboard was clear.", "PM504"),
+])
+def test_blame_beside_those_shapes_stays(sentence, code):
+    assert code in _codes(sentence), _codes(sentence)

@@ -89,3 +89,36 @@ def test_named_people_blamed(sentence, who):
 )
 def test_named_people_not_blamed(sentence):
     assert _blames(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'd guess the cron job ran twice; I've realised since that the lock was never taken.",  # a pronoun's contraction
+        "The job overwrote alex2.yaml and emma7.json.",  # the stem of a file name with digits
+        "Conway’s Law says a system mirrors the teams that build it.",  # named after a person
+        "A former Morgan Stanley analyst moved the funds to the wrong account.",  # an employer before a role noun
+        "The outage on Jan. 14 and the one on Oct 3 had the same cause.",  # a month abbreviated before a day
+        "On Monday, a contractor replaced the cables outside the building.",  # a day, then the subject in apposition
+        "Before the office closed for Christmas, a developer shipped the change.",
+        "Yeah, the on-call engineers know that you cannot page everyone at once.",  # an interjection, not a vocative
+        "TL;DR: At my last job, I took the test cluster down for a day.",  # "DR" before a colon is no title
+        "The Payments SRE Lab exercise failed twice.",  # a place of work after a role
+    ],
+)
+def test_words_shaped_like_names_that_name_no_one(sentence):
+    assert _names(sentence) == [], _names(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Dr. Jan Novak, the lead engineer, signed off the change.", "Jan Novak"),  # a title still makes a name
+        ("Jan deployed the fix on Oct 3.", "Jan"),  # a given name that is also a month, acting
+        ("priya7 merged the change.", "priya7"),  # a user name with digits, not a file
+        ("Dave's laptop ran the script.", "Dave"),  # a possessive before a lower-case thing
+    ],
+)
+def test_names_kept_beside_those_shapes(sentence, name):
+    found = _names(sentence)
+    assert any(name in message for message in found), found

@@ -245,7 +245,7 @@ def open_question(an, i: int) -> bool:
 
 # A claim put as a temptation or a mistaken belief: "It is tempting to say the engineer should
 # have known better", "makes us falsely believe we should have seen it coming".
-_VOICING = lex._words("say saying believe believing think thinking conclude concluding assume assuming feel assumes concludes believes")
+_VOICING = lex._words("say saying believe believing think thinking conclude concluding assume assuming feel assumes concludes believes told")
 # What holds a view that is not the writer's: "this approach … assumes negligence".
 _VIEW_HOLDERS = lex._words("it approach view culture model theory mindset framing narrative")
 _FRAMES = lex._words("tempting falsely wrongly mistakenly")  # not "it's easy to say …, but": that concedes it
@@ -322,9 +322,75 @@ def rejected(an, i: int) -> bool:
     return False
 
 
-def unasserted(an, i: int, asked: bool = True) -> bool:
-    """What a sentence supposes, asks (unless ``asked`` is false), or voices for someone else:
+# Words after "whether" or "either" that open a clause: "whether this was …", "either the docs were …".
+_CLAUSE_OPENINGS = lex._words("the a an this that these those it there he she they i we you my our your his her their its")
+
+
+def alternative(an, i: int) -> bool:
+    """Whether token ``i`` stands in one of two clauses put as alternatives, neither asserted:
+    after "whether" or "either" opening a clause, with an "or" after it in the sentence ("it's
+    hard to say whether this was an incompetent employee or a poor process", "either the docs
+    were for a different version, or I was in the wrong place"). "Either" before a noun
+    phrase ("did not contact either the regulator or the minister") opens no clause; a sanction
+    put in a question of whether stays a record ("whether he will be fired or suspended"), so
+    that rule passes ``alternatives=False`` to :func:`unasserted`."""
+    sentence = an.sentence_tokens(an.tokens[i].sentence)
+    lows = [t.low for t in sentence]
+    k = next((n for n, t in enumerate(sentence) if t.start >= an.tokens[i].start), len(sentence))
+    for n in range(k - 1, -1, -1):
+        if lows[n] in ("whether", "either"):
+            if n + 1 >= len(lows) or lows[n + 1] not in _CLAUSE_OPENINGS or "or" not in lows[n + 2 :]:
+                return False
+            return lows[n] == "whether" or n == 0 or clause_break(an, sentence, n, ",;:—–")  # "…: either the docs were …"
+        if clause_break(an, sentence, n, ";:—–"):
+            return False
+    return False
+
+
+# A question put first with one of these, to "you" or "one" as anyone: "Can you get fired for
+# your mistake?", "What do you do with …?" ("could you …" asks someone to do something).
+_GENERAL_AUXILIARIES = lex._words("can do does should will would")
+_RELATIVES = lex._words("who whom which that")
+
+
+def general_question(an, i: int) -> bool:
+    """Whether token ``i`` stands in a question put in the present to anyone: opened by an
+    auxiliary ("Can you …", after "what": "What do you do with …"), with "you" or "one" as
+    its subject, no "please" and no @handle (a request to someone), and no past in its main
+    clause (before a relative pronoun). "Did you realise that …?", "How can you delete your own
+    blog and not notice?" and "Why didn't you catch that?" are put to someone, and stay."""
+    sentence = an.sentence_tokens(an.tokens[i].sentence)
+    if not an.text[sentence[-1].end :].lstrip(" \t\"'”’)").startswith("?"):
+        return False
+    lows = [t.low for t in sentence]
+    first = 1 if lows[:1] == ["what"] else 0
+    if len(lows) < first + 3 or lows[first] not in _GENERAL_AUXILIARIES or lows[first + 1] not in ("you", "one"):
+        return False
+    if "please" in lows or any(t.is_handle for t in sentence):
+        return False
+    main = next((lows[:n] for n in range(first + 2, len(lows)) if lows[n] in _RELATIVES), lows)
+    return not told_in_past(main, duties=False) and not any(irregular_past(low) for low in main)
+
+
+def denied(an, i: int) -> bool:
+    """Whether token ``i`` stands in a sentence that opens by denying its own clause ("Not that
+    I think that a sysadmin has the right to screw up everything on purpose, far from that"),
+    before any semicolon, colon or dash and before a "but" that turns to what is asserted ("not
+    that the on-call engineer was careless, but the operator was")."""
+    sentence = an.sentence_tokens(an.tokens[i].sentence)
+    lows = [t.low for t in sentence]
+    first = 1 if lows[:1] in (["and"], ["but"], ["so"]) else 0
+    if lows[first : first + 2] != ["not", "that"]:
+        return False
+    k = next((n for n, t in enumerate(sentence) if t.start >= an.tokens[i].start), len(sentence))
+    return not any(clause_break(an, sentence, n) or lows[n] in ("but", "yet") for n in range(first + 1, min(k + 1, len(sentence))))
+
+
+def unasserted(an, i: int, asked: bool = True, alternatives: bool = True) -> bool:
+    """What a sentence supposes, asks (unless ``asked`` is false), asks anyone in general, puts
+    as one of two alternatives (unless ``alternatives`` is false), denies, or voices for someone else:
     not an account of blame. Punishment and the writer's own words of judgement stay blame in a
     question ("he did not say whether there would be disciplinary measures", "Who wrote this
     garbage code?"), so their rules pass ``asked=False``."""
-    return hypothetical(an, i) or asked and open_question(an, i) or voiced(an, i) or to_be_proved(an, i)
+    return hypothetical(an, i) or asked and open_question(an, i) or voiced(an, i) or to_be_proved(an, i) \
+        or general_question(an, i) or alternatives and alternative(an, i) or denied(an, i)

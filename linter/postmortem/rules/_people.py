@@ -99,8 +99,17 @@ _CALENDAR = lex._words(
     """
     january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    christmas easter thanksgiving halloween
     """
 )
+# Months as the press abbreviates them before a day: "the Jan. 11 disruptions" (not "Jan said").
+_MONTH_ABBREVIATIONS = lex._words("jan feb mar apr jun jul aug sep sept oct nov dec")
+_DAY = _Lazy(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
+# The endings of a pronoun's contraction: "I've", "I'm", "we'd" are no names.
+_CONTRACTIONS = ("n't", "n’t", "'ve", "’ve", "'m", "’m", "'ll", "’ll", "'re", "’re", "'d", "’d")
+# Words that open a sentence as a reply or an exclamation, set off by a comma ("Yeah, …",
+# "Okay, …"): no person addressed, though no dictionary of lemmas lists them.
+_INTERJECTIONS = lex._words("yeah yep yup yes nope no okay ok oh ah hey wow well sure hmm alas")
 # "an admin referred to as team-member-1", "the Reddit handle cscareerthrowaway567"
 _HANDLE_CUES = lex._words("handle username user-name nickname pseudonym")
 _ORGANISATION_PARTS = lex._words(
@@ -462,8 +471,8 @@ def named_people(
             continue
         base = tok.base
         low = base.lower()
-        if low in never or low in names.allowed or low.endswith(("n't", "n’t")):
-            continue  # "Isn't", "Didn't": a contraction, in a title-case heading too
+        if low in never or low in names.allowed or low.endswith(_CONTRACTIONS):
+            continue  # "Isn't", "Didn't", "I've": a contraction, in a title-case heading too
         prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tok.sentence else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence else None
         # handles: @dave, dave@, priya7
@@ -490,6 +499,8 @@ def named_people(
             found.append(Named(tok.start, tok.start + len(base), base, "handle"))  # "Phoenix_flare unclaimed all land"
             continue
         digits = _HANDLE_DIGITS.match(low) if low[-1:].isdigit() else None  # the pattern ends with a digit
+        if digits and text[tok.end : tok.end + 1] == "." and text[tok.end + 1 : tok.end + 2].isalnum():
+            continue  # "broke cas2.w": the stem of a file or host name, not a user name
         if digits:
             if (is_given_name(digits.group(1)) or _CAMEL_DIGITS.match(tok.text) and digits.group(1) not in lex.SYSTEMS) and digits.group(1) not in never:
                 found.append(Named(tok.start, tok.end, tok.text, "handle"))  # "priya7", "MacFan4000", "RhinosF1"
@@ -523,7 +534,7 @@ def named_people(
             ):
                 found.append(Named(tok.start, tok.start + len(base), base, "name"))  # "looks like alex forgot the D"
             continue
-        if prev is not None and _titled(text, prev, tok) and low not in lex.SYSTEMS and low not in _CALENDAR \
+        if prev is not None and _titled(text, prev, tok) and low not in lex.SYSTEMS and low not in _CALENDAR and low not in _INSTITUTIONS \
                 and (prev.low in _TITLES or is_given_name(low) or not is_english_word(low)):
             end = _with_surname(tokens, i, nxt, never, text)
             if surnames is not None:
@@ -531,7 +542,8 @@ def named_people(
             found.append(_named(text, tokens, i, end))  # "Mr Pester", "Gov. David Ige"
             skip_until = end
             continue
-        if prev is not None and _role_before(text, tokens, i) and low not in lex.SYSTEMS and low not in _CALENDAR and low not in never:
+        if prev is not None and _role_before(text, tokens, i) and low not in lex.SYSTEMS and low not in _CALENDAR and low not in never \
+                and low not in _INSTITUTIONS:  # "a Dataproc SRE Lab exercise": the head of a name of a place of work
             end = _with_surname(tokens, i, nxt, never, text)
             if surnames is not None:
                 _remember_surname(surnames, tokens[end - 1].base.lower())
@@ -544,7 +556,7 @@ def named_people(
         if low in lex.SYSTEMS or _part_of_product(text, tokens, i, prev, nxt):
             continue  # "macOS Catalina", "Rosetta 2", "OS::Mac", "M5 Pro/Max"
         if not is_given_name(low):
-            if _vocative(text, tokens, i) and low not in _COMMON and low not in lex.STOPWORDS and low not in lex.ROLE_NOUNS \
+            if _vocative(text, tokens, i) and low not in _COMMON and low not in _INTERJECTIONS and low not in lex.STOPWORDS and low not in lex.ROLE_NOUNS \
                     and low not in lex.TEAM_NOUNS and (is_surname(low) or not is_english_word(low)) and tok.base.isalpha():
                 found.append(Named(tok.start, tok.start + len(base), base, "name"))  # "Sood, regardless of your status, you …"
                 continue
@@ -594,7 +606,11 @@ def named_people(
             continue  # "Fritz Timeouts": the name of a server modifying a plural noun
         if tok.initial and not cell and not curated and not _person_context(tokens, i, nxt, text):
             continue  # a capital at the start of a sentence says nothing
+        if _eponym(text, tokens, i) or _dated(text, tokens, i):
+            continue  # "Murphy’s Law says …", "the Jan. 11 disruptions"
         end = _with_surname(tokens, i, nxt, never, text)
+        if _modifies_role(text, tokens, end):
+            continue  # "a former Morgan Stanley trader": the employer's name before a role
         if end > i + 1 and surnames is not None:
             _remember_surname(surnames, tokens[end - 1].base.lower())
         found.append(_named(text, tokens, i, end))
@@ -608,6 +624,48 @@ def named_people(
         if f.kind == "name" and rest and (first.lower() in lex.STOPWORDS or first.lower() in _COMMON or first.lower() in _SUBORDINATORS):
             found[k] = Named(f.start + len(first) + 1, f.end, rest, "name")  # "Because Omar skipped …": the name is "Omar"
     return found
+
+
+def _eponym(text: str, tokens, i: int) -> bool:
+    """A name's possessive before a capitalised word of the dictionary that no name is, in a
+    sentence that goes on in lower case: what is named after the person ("Murphy’s Law says",
+    "Hanlon’s Razor applies"), not the person. In a title-case heading ("Dave’s Typo Broke
+    Prod") the capitals say nothing, and the name stays."""
+    tok = tokens[i]
+    if not tok.possessive or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    if nxt.sentence != tok.sentence or not nxt.capitalised or nxt.possessive or not _adjacent(text, tok, nxt):
+        return False
+    after = tokens[i + 2] if i + 2 < len(tokens) and tokens[i + 2].sentence == tok.sentence else None
+    if after is None or after.capitalised or not after.text[:1].isalpha():
+        return False
+    low = nxt.base.lower()
+    return is_english_word(low) and not is_given_name(low) and not is_surname(low) and not _role_word(low)
+
+
+def _dated(text: str, tokens, i: int) -> bool:
+    """A month abbreviated before a day: "the Jan. 11 disruptions", "on Oct 3"."""
+    tok = tokens[i]
+    return tok.base.lower() in _MONTH_ABBREVIATIONS and i + 1 < len(tokens) and text[tok.end : tokens[i + 1].start] in (" ", ". ") \
+        and _DAY.match(tokens[i + 1].text) is not None
+
+
+def _modifies_role(text: str, tokens, end: int) -> bool:
+    """Whether the capitalised words before ``end`` stand right before a lower-case noun for a
+    person, as a modifier ("a former Morgan Stanley trader", "a Goldman Sachs banker"): the name
+    of an employer or a place; a person's name is not put before a role noun that way."""
+    if end >= len(tokens) or tokens[end].sentence != tokens[end - 1].sentence or tokens[end - 1].possessive:
+        return False
+    nxt = tokens[end]
+    if not nxt.text.islower() or not _adjacent(text, tokens[end - 1], nxt):
+        return False
+    low = nxt.low
+    if _role_word(low) or low in lex.ROLE_NOUNS:
+        return True
+    from ._clauses import occupations  # deferred: the heavier module and its lists
+
+    return low in occupations()
 
 
 def _thing_in_brackets(text: str, tokens, i: int) -> bool:
@@ -960,7 +1018,7 @@ def _titled(text: str, prev, tok) -> bool:
     "Chief Availability Officer Darryn Dieken", "CEO George Kurtz"."""
     role = prev.base.lower()
     if prev.low in _TITLES:
-        return prev.capitalised or prev.initial
+        return (prev.capitalised or prev.initial) and text[prev.end : tok.start] in (" ", ". ")  # not "TL;DR: At …"
     if role not in lex.ROLE_NOUNS and not _role_word(role):
         return False
     return (prev.capitalised or prev.initial or any(ch.isupper() for ch in prev.text)) and _adjacent(text, prev, tok)
@@ -1120,6 +1178,8 @@ def _appositive_person(text: str, tokens, i: int, never) -> int:
         return 0
     if end == i + 1 and tok.low.endswith("ly"):
         return 0  # "Unfortunately, the developer …": one capitalised word at the start proves little
+    if any(t.base.lower() in _CALENDAR or t.base.lower() in _INTERJECTIONS for t in tokens[i:end]):
+        return 0  # "On Friday, a contractor …", "Yeah, the …": a day or an exclamation before the subject
     if "," not in text[tokens[end - 1].end : tokens[end].start]:
         return 0
     if i > 0 and tokens[i - 1].sentence == tok.sentence and not tokens[i - 1].low in (",", "and", "by", "with", "from", "to", "thanks"):

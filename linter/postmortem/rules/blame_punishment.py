@@ -237,7 +237,7 @@ def check(doc, ctx):
     for block, an in _blocks(doc):
         seen = set()
         for start, end, what in punishments(an):
-            if start in seen or habitual(an, token_at(an, start)) or unasserted(an, token_at(an, start), asked=False):
+            if start in seen or habitual(an, token_at(an, start)) or unasserted(an, token_at(an, start), asked=False, alternatives=False):
                 continue
             seen.add(start)
             phrase = " ".join(block.text[start:end].split())

@@ -42,6 +42,7 @@ did not look necessary.
 from ..rule import Finding, Severity
 from . import _lexicon as lex
 from ._language import analyse_speech as analyse, is_past_verb, negated_before, person_subject_before
+from ._modality import voiced
 
 CODE = "PM504"
 NAME = "hindsight-judgement"
@@ -85,6 +86,8 @@ def _judgement(an, i):
     if low in _OBVIOUS:
         if negated_before(an, i, reach=3):
             return None
+        if voiced(an, i):
+            return None  # "people are prone to …, believing they overlooked obvious information": a belief voiced, not held
         if low == "obvious" and same(i + 1) and tokens[i + 1].low in _OBVIOUS_THINGS:
             return None  # "such an obvious design flaw": about the system; "had an obvious answer": an idea, no one judged
         if low == "obviously" and same(i + 1) and tokens[i + 1].low.endswith("ing"):

@@ -62,7 +62,7 @@ import accuracy  # noqa: E402
 from postmortem.parse import parse_text  # noqa: E402
 from postmortem.rules import _clauses as cl  # noqa: E402
 from postmortem.rules import _lexicon as lex  # noqa: E402
-from postmortem.rules._language import Analysis, DEFAULT_NAMES, analyse_speech, NOT_PROSE_COLUMNS  # noqa: E402
+from postmortem.rules._language import Analysis, DEFAULT_NAMES, analyse, NOT_PROSE_COLUMNS  # noqa: E402
 
 FOLDS = 5
 INNER_FOLDS = 4
@@ -234,7 +234,7 @@ def item_features(text: str) -> set[str]:
     for block in doc.prose:
         if block.column in NOT_PROSE_COLUMNS:
             continue
-        for found in features(analyse_speech(block.text), train_lemma):
+        for found in features(analyse(block.text), train_lemma):
             out |= found
     return out
 

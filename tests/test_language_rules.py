@@ -766,7 +766,6 @@ def test_general_and_coordinated_shapes_stay_clean(sentence):
         ("The engineer did something wrong.", "PM507"),
         ("The engineer made a typo in the hostname.", "PM507"),
         ("The operator would have caught it if he had looked.", "PM505"),
-        ("\"An employee accidentally deleted the records,\" the spokeswoman said.", "PM507"),
         ("Accidentally, an engineer ran the cleanup against production.", "PM507"),
         ("The intern was blamed for the outage.", "PM503"),
         ("The admin was lazy and careless.", "PM503"),
@@ -1088,3 +1087,26 @@ def test_an_actor_named_and_blamed_for_one_act_is_told_once_by_the_rule_of_the_a
 def test_suppressing_the_finding_of_the_act_shows_the_one_it_outranked():
     text = "<!-- postmortem: disable=PM507 -->\nLater that night he accidentally wiped the production database."
     assert _codes_at(text, select=["PM501", "PM507"]) == [(18, "PM501")]
+
+
+_QUOTED_BLAME = "An employee accidentally deleted the records, and Dave should have checked."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f'The spokeswoman said: "{_QUOTED_BLAME}"',
+        f"The customer wrote “{_QUOTED_BLAME}” in the ticket.",
+        f"The customer wrote ‘{_QUOTED_BLAME}’ in the ticket.",
+        f"The customer wrote „{_QUOTED_BLAME}“ in the ticket.",
+        f"The customer wrote «{_QUOTED_BLAME}» in the ticket.",
+        f"> {_QUOTED_BLAME}",
+        f"The support lead pasted `{_QUOTED_BLAME}` into the channel.",
+        f"[14:03] support: {_QUOTED_BLAME}",
+    ],
+)
+def test_what_was_said_is_quoted_exactly_and_not_judged(text):
+    """Text in quotation marks, blockquotes, code and quoted chat lines is what someone said or
+    wrote: the author quotes it exactly, and the blame rules judge only the author's own words."""
+    assert _blame_codes(_QUOTED_BLAME) >= {"PM505", "PM507"}  # the same words unquoted are reported
+    assert _blame_codes(text) == set()

@@ -43,9 +43,9 @@ def _blank(chars: list[str], start: int, end: int) -> None:
             chars[i] = " "
 
 
-def mask(text: str, keep_speech: bool = False) -> str:
-    """``text`` with quotations, quoted chat-log lines and placeholders blanked out; with
-    ``keep_speech``, double quotes that report what someone said stay (see :func:`is_speech`)."""
+def mask(text: str) -> str:
+    """``text`` with quotations, quoted chat-log lines and placeholders blanked out: what was
+    said or written is quoted exactly, and the author's own words are what the rules judge."""
     if not any(ch in text for ch in "\"“‘'„«{:<@"):
         return text
     chars = list(text)
@@ -57,25 +57,8 @@ def mask(text: str, keep_speech: bool = False) -> str:
     for pattern in (_PLACEHOLDER, _DOUBLE, _SINGLE_CURLY, _SINGLE_STRAIGHT):
         current = "".join(chars)
         for match in pattern.finditer(current):
-            if keep_speech and pattern is _DOUBLE and is_speech(match.group(0)):
-                continue
             _blank(chars, match.start(), match.end())
     return "".join(chars)
-
-
-_NOT_SPEECH = lazy(r"[=/\\{}<>_`|#$%]|\w\.\w|^\W*[A-Z][\w\-]*\W*:")
-
-
-def is_speech(quoted: str) -> bool:
-    """Whether a double-quoted span reports what someone said or wrote ("“The engineer typed
-    the wrong command,” he said"): four words or more, ending as a sentence or a clause
-    ends inside the quotation marks, with none of the marks of code, paths, settings or log
-    lines. Terms in scare quotes, titles and quoted messages stay masked."""
-    inner = quoted[1:-1].rstrip()
-    return inner[-1:] in _SPEECH_ENDS and len(_WORD.findall(inner)) >= 4 and _NOT_SPEECH.search(inner) is None
-
-
-_SPEECH_ENDS = frozenset(".,!?;…")
 
 
 # --------------------------------------------------------------------------- tokens
@@ -133,15 +116,6 @@ def _split_possessive(text: str) -> tuple[str, bool]:
 
 
 _RESTARTS = re.compile("[:—–(]")
-
-
-def analyse_speech(text: str) -> Analysis:
-    """Like :func:`analyse`, with reported speech kept: the blame rules read what people
-    said about an incident ("“An employee pushed the wrong button,” he said")."""
-    if not any(ch in text for ch in "\"“„«"):
-        return analyse(text)
-    masked = mask(text, keep_speech=True)
-    return analyse(text) if masked == mask(text) else _analyse_masked(masked)
 
 
 @lru_cache(maxsize=1024)
@@ -496,14 +470,14 @@ def text_blocks(doc):
 _TEXT_BLOCKS: list = [None]
 
 
-def analysed(doc, screen: frozenset[str] | set[str], speech: bool = False, test=None):
+def analysed(doc, screen: frozenset[str] | set[str], test=None):
     """Each prose block of ``doc`` holding one of the words of ``screen`` (and passing ``test``,
-    a cheap check of the text), with its analysis (with reported speech kept, for ``speech``)."""
+    a cheap check of the text), with its analysis."""
     for block in doc.prose:
         if block.column in NOT_PROSE_COLUMNS:
             continue
         if not screen.isdisjoint(words_of(block.text)) and (test is None or test(block.text)):
-            yield block, (analyse_speech if speech else analyse)(block.text)
+            yield block, analyse(block.text)
 
 
 def phrase_at(an: Analysis, i: int, words: tuple[str, ...]) -> bool:

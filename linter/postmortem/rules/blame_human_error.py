@@ -50,7 +50,7 @@ from functools import lru_cache
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._language import analyse_speech as analyse, negated_before
+from ._language import analyse, negated_before
 from ._modality import rejected
 from ..lazy_re import Caseless, alternation, lazy
 

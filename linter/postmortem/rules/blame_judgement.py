@@ -103,7 +103,7 @@ from ._modality import habitual, rejected, token_at, told_in_past, unasserted
 from . import _clauses as cl
 from ._views import view_content
 from ._brands import brand
-from ._language import NOT_PROSE_COLUMNS, analyse_speech, is_past_verb, negated_before, person_subject_before, words_of
+from ._language import NOT_PROSE_COLUMNS, analyse, is_past_verb, negated_before, person_subject_before, words_of
 from ..lazy_re import lazy
 
 CODE = "PM503"
@@ -287,7 +287,7 @@ def check(doc, ctx):
         screened = not _screen().isdisjoint(words)
         if not screened and not ("?" in block.text and not words.isdisjoint(_QUESTION_WORDS) and not words.isdisjoint(_REPROACHED)):
             continue
-        an = analyse_speech(block.text)
+        an = analyse(block.text)
         seen = set()
         for start, end, what in (_judgements(an) if screened else _reproaches(an)):
             if view_content(an, start) or habitual(an, token_at(an, start)) or unasserted(an, token_at(an, start), asked=what in _ACTS_ASKED_ABOUT):

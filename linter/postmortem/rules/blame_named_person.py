@@ -63,7 +63,7 @@ from ._modality import unasserted
 from . import _people
 from ._people import candidates
 from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, acts_of_named, agent_blames, blamed_acts, clauses, has_error_prefixed, misdeeds, data_destroyers, POWER_CUT_VERBS, negated_duty
-from ._language import NameOptions, analyse_speech as analyse, analyse as analyse_plain, text_blocks, is_past_verb, negated_before, person_at, words_of, _lemmas
+from ._language import NameOptions, analyse, text_blocks, is_past_verb, negated_before, person_at, words_of, _lemmas
 from ._brands import brand
 
 CODE = "PM501"
@@ -434,7 +434,7 @@ def _addressed_blame(text: str, names, never):
             if low in never or low in names.allowed or low in lex.NON_PERSON_HANDLES:
                 continue
             line_end = text.find("\n", match.end())
-            rest = analyse_plain(text[match.end() : line_end if line_end >= 0 else len(text)])
+            rest = analyse(text[match.end() : line_end if line_end >= 0 else len(text)])
             if rest.sentences and _reproach(rest.sentence_tokens(0)):
                 yield match.start("nick"), match.end("nick")
     if not candidates(text):

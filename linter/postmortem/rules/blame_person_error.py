@@ -14,9 +14,9 @@ corrupt a production database") or a labelled role ("Engineer A typed the wrong 
 Also errors written in the passive with people implied ("was mistakenly labeled as a UI
 change, inadequately reviewed", "was overlooked", "was released to production without first
 being tested"), errors attributed "by" a person ("an incorrect command entered by an S3 team
-member", "was not carefully reviewed by one of our Senior engineers"), a slip owned ("I
-realised the mistake I did") and reported speech ("“An employee pushed the wrong button,” he
-said"). Named people and @handles are reported by PM501. A lapse of attention explained by a
+member", "was not carefully reviewed by one of our Senior engineers") and a slip owned ("I
+realised the mistake I did"). What someone said or wrote, in quotation marks, is theirs and
+not read ("“An employee pushed the wrong button,” he said"). Named people and @handles are reported by PM501. A lapse of attention explained by a
 thing is not laid on the person ("The on-call engineer missed the first page because it was
 routed to the wrong rotation"; "missed the alert because he was asleep" is reported), nor is an
 act given as the reason for how a thing works now ("The HTML loads, because I excluded
@@ -155,7 +155,7 @@ from . import _clauses as cl
 from . import _lexicon as lex
 from . import blame_judgement, blame_named_person  # the rules it outranks (OUTRANKS)
 from ._modality import habitual, unasserted
-from ._language import _WORD, NameOptions, analyse_speech as analyse, is_past_verb, text_blocks, words_of
+from ._language import _WORD, NameOptions, analyse, is_past_verb, text_blocks, words_of
 from ._views import view_content
 from ._people import candidates
 

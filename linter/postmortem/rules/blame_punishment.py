@@ -81,7 +81,7 @@ from ..rule import Finding, Severity
 from . import _clauses as cl
 from . import _lexicon as lex
 from ._modality import clause_break, habitual, irregular_past, token_at, told_in_past, unasserted
-from ._language import analyse_speech as analyse, text_blocks, negated_before, words_of
+from ._language import analyse, text_blocks, negated_before, words_of
 from ._people import candidates
 
 CODE = "PM508"

@@ -161,7 +161,7 @@ def _may_hold(text: str) -> bool:
 
 
 def check(doc, ctx):
-    for block, an in analysed(doc, _SCREEN, speech=True, test=_may_hold):
+    for block, an in analysed(doc, _SCREEN, test=_may_hold):
         seen = set()
         for start, end in _counterfactuals(an):
             if start in seen or voiced(an, token_at(an, start)):

@@ -41,7 +41,7 @@ did not look necessary.
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._language import analyse_speech as analyse, is_past_verb, negated_before, person_subject_before
+from ._language import analyse, is_past_verb, negated_before, person_subject_before
 from ._modality import voiced
 
 CODE = "PM504"

@@ -1110,3 +1110,21 @@ def test_what_was_said_is_quoted_exactly_and_not_judged(text):
     wrote: the author quotes it exactly, and the blame rules judge only the author's own words."""
     assert _blame_codes(_QUOTED_BLAME) >= {"PM505", "PM507"}  # the same words unquoted are reported
     assert _blame_codes(text) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence, reported",
+    [
+        # a pronoun is no name: PM507 judges it as the actor, PM501 and PM506 never name it
+        ("He forgot to renew the certificate.", {"PM507"}),
+        ("They forgot to renew the certificate.", {"PM507"}),
+        ("It forgot to renew the certificate.", set()),
+        # what a person said is not what they did: the failure belongs to the reported clause
+        ("She said the deploy broke the cache.", set()),
+        ("Priya said the engineer forgot to renew the certificate.", {"PM506", "PM507"}),
+        ("The on-call engineer told the team the migration corrupted the index.", set()),
+    ],
+)
+def test_pronouns_and_speakers_are_not_named_culprits(sentence, reported):
+    found = {f.code for f in lint_text(f"## Summary\n\n{sentence}\n", select=["PM501", "PM504", *_BLAME_CODES, "PM506"])}
+    assert found == reported

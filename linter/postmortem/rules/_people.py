@@ -165,6 +165,9 @@ def _multi_origin() -> dict[str, str]:
 
 
 # Capitalised words a post-mortem is full of: no need to open the name list for them.
+# Pronouns stand for people without naming them (PM507 judges them as actors).
+_PRONOUNS = lex.PERSON_PRONOUNS | lex.OBJECT_PRONOUNS | lex._words("it its his hers their theirs my mine our ours your yours")
+
 _COMMON = lex.STOPWORDS | lex._words(
     """
     summary impact timeline root cause causes analysis action actions items lessons learned
@@ -471,8 +474,8 @@ def named_people(
             continue
         base = tok.base
         low = base.lower()
-        if low in never or low in names.allowed or low.endswith(_CONTRACTIONS):
-            continue  # "Isn't", "Didn't", "I've": a contraction, in a title-case heading too
+        if low in never or low in names.allowed or low.endswith(_CONTRACTIONS) or low in _PRONOUNS:
+            continue  # "Isn't", "Didn't", "I've": a contraction, in a title-case heading too; "He forgot …": a pronoun
         prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tok.sentence else None
         nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence else None
         # handles: @dave, dave@, priya7

@@ -317,8 +317,8 @@ def _blamed_person(an, i, names, owners, known=None):
     for t in an.tokens[j:]:
         if t.sentence != sentence or (clause and t.low in _CLAUSE_ENDS):
             break
-        if t.low == "that" and clause and clause[-1] in _REPORTING:
-            break  # "David pointed out that …": what follows is what he said, not what he did
+        if clause and clause[-1] in _REPORTING and (t.low == "that" or len(clause) == 1):
+            break  # "David pointed out that …", "She said the deploy broke …": what follows is what was said, not done
         clause.append(t.low)
     if strong and _has_cue(clause) and not negated_before(an, start, reach=3):
         return start, end

@@ -16,6 +16,10 @@ def _codes(sentence: str) -> set[str]:
 
 
 @pytest.mark.parametrize("sentence, code", [
+    # a thing released before its checks, with no article: "un-" and a verb of checking
+    ("The junior developer pushed untested code straight to main.", "PM507"),
+    ("A contractor shipped unreviewed changes to the billing service.", "PM507"),
+    ("The engineer deployed unvalidated config to every region.", "PM507"),
     # a present-tense timeline with a pronoun as the actor
     ("09:14 We restart the primary instead of the replica by mistake.", "PM507"),
     # a participle phrase or a catenative verb takes the subject of its clause

@@ -391,6 +391,8 @@ def _is_finite(an: Analysis, i: int) -> bool:
         return False
     prev = an.tokens[i - 1] if i > 0 and an.tokens[i - 1].sentence == tok.sentence else None
     nxt = an.tokens[i + 1] if i + 1 < len(an.tokens) and an.tokens[i + 1].sentence == tok.sentence else None
+    if low in lex.UNCHECKED and prev is not None and prev.low not in AUXILIARIES and is_past_verb(prev.low):
+        return False  # "pushed untested code", "shipped unreviewed changes": an adjective of the object
     if prev is not None and prev.text == "A" and i > 1 and an.tokens[i - 2].low in ROLE_NOUNS:
         return True  # "Engineer A typed the wrong command"
     if prev is not None and (prev.low in _DETERMINERS and prev.low not in ("that", "this") or prev.low in ("of", "to", "with", "for", "from", "in", "on", "by")):
@@ -1304,7 +1306,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         nxt = tokens[t + 1].low if t + 1 < clause.end else ""
         if low in _WRONG and (nxt not in ("with", "about", "that", "") or low == "wrong") and tokens[t - 1].low not in ("gone", "went", "go", "goes", "going", "gets", "got"):
             return t, min(t + 2, clause.end), f"{main} … {low} {nxt}".strip()
-        if low in ("broken", "buggy", "untested") and main in _RELEASE_VERBS and t > clause.main and not _negated_near(an, t, clause):
+        if (low in ("broken", "buggy") or low in lex.UNCHECKED) and main in _RELEASE_VERBS and t > clause.main and not _negated_near(an, t, clause):
             return t, min(t + 2, clause.end), f"{main} … {low} {nxt}".strip()  # "pushed a broken build to main"
         if low == "bad":
             # "pushed the bad config", "made a bad database migration": the thing after its modifiers

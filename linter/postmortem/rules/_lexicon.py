@@ -145,16 +145,20 @@ RESPONSE_VERBS = _words(
     """
 )
 
+# A thing released before its checks: "un-" and the participle of each verb of checking
+# ("pushed untested code", "shipped unreviewed changes").
+UNCHECKED = frozenset("un" + participle for participle in _words("tested reviewed verified validated checked vetted approved audited staged"))
+
 # Words that make a sentence about a person's action a sentence about a failure they
 # caused. Deliberately not here: states of systems such as error, failed, outage, alert.
-FAILURE_CUES = _words(
+FAILURE_CUES = UNCHECKED | _words(
     """
     accident accidental accidentally bad botched break breaking broke broken buggy bypassed
     caused causing corrupted crashed deleted dropped erroneous erroneously fat-fingered
     failing faulty flooded forgot forgotten ignored inadvertent inadvertently incorrect incorrectly
     introduced leaked locked misconfigured misread mistake mistaken mistakenly mistakes
     mistyped neglected overlooked overrode overwrote overwritten skipped triggered
-    truncated typo typos unintentionally untested unreviewed wiped wrong wrongly
+    truncated typo typos unintentionally wiped wrong wrongly
     """
 )
 

@@ -171,7 +171,7 @@ _NAMED = ("name", "handle")  # PM501's
 # Every finding needs one of these words in its block; blocks without any are skipped.
 # A block needs one of these words to be analysed, or a negation and a duty ("did not copy").
 _SCREEN = (
-    cl.ERROR_ADVERBS | cl.ERROR_VERBS | cl.STRONG_DESTRUCTIVE | cl.OMISSION_VERBS | cl.OMITTING | lex._words(
+    cl.ERROR_ADVERBS | cl.ERROR_VERBS | cl.STRONG_DESTRUCTIVE | cl.OMISSION_VERBS | cl.OMITTING | lex.UNCHECKED | lex._words(
         """
         wrong incorrect erroneous faulty mistaken improper invalid unintended bad dangerous
         destructive typo typos mistake mistakes blunder blunders fuckup fuck-up screwup

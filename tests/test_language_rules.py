@@ -575,6 +575,56 @@ def test_action_shapes_reported_wrongly_on_the_development_set(action, codes):
     assert sorted({f.code for f in found}) == codes
 
 
+@pytest.mark.parametrize(
+    "action, codes",
+    [
+        # a modal inside brackets, or after a dash, is an aside's, not the item's predicate
+        ("Document the sealed-secret pattern (in short: a manual edit is reverted, tests must bypass it) in the runbook", []),
+        ("Review the stale build agents — Last rebuilt in May 2026. If unused, delete them and their images.", []),
+        ("Sealed-secret pattern in the runbook must be documented", ["PM301"]),
+        # a modal opens no instruction after a dash: the aside says why, the item stays open
+        ("Investigate the route population bug — may be related to the agent version mismatch (v1.4 against v1.5)", ["PM302"]),
+        ("Investigate the route population bug — pin both agents to v1.5", []),
+        # a hedge on a step the parenthesis spells out; a parenthesis holding only the hedge leaves the item open
+        ("Document the cache recovery procedure (flush the keys + restart the pods if needed)", []),
+        ("Set up cross-region replication (if needed)", ["PM302"]),
+        # a product's name before a colon is a label, like any noun phrase
+        ("Uptime Kuma: add a monitor for the backup host", ["PM301"]),
+        ("Upgrade Uptime Kuma: add a monitor for the backup host", []),
+        # a later step that only says better is as open as it would be alone; steps of a purpose are the purpose's
+        ("Upgrade the kernel packages and streamline boot handling to enhance stability", ["PM302"]),
+        ("Schedule a nightly vacuum job to purge expired sessions and optimize table storage", []),
+        # an occasion told by a gerund with no subject is the reader's own act
+        ("When rotating the signing key, re-sign every release manifest by hand", ["PM303"]),
+        ("Re-sign every release manifest in the pipeline that rotates the signing key", []),
+        # a dash closes a label as a colon does; a heading that is an instruction stays one
+        ("Instance backup — export the data folder nightly", ["PM301"]),
+        ("Clean the image registry — delete old image versions, keeping the 3 most recent", []),
+        # a word no table knows as a verb, a plural noun and a copula: a statement
+        ("Offsite snapshots are now encrypted", ["PM301"]),
+        ("Ensure snapshots are encrypted with the KMS key", []),
+        # a noun and a nominalisation before its complement: a noun phrase
+        ("Job deduplication for webhook retries", ["PM301"]),
+        ("Raise retention of the topic to 7 days", []),
+        # what is watched for is no end of the watching; a period or one occurrence is
+        ("Monitor the gateway logs for errors", ["PM302"]),
+        ("Monitor the gateway logs for two weeks", []),
+        ("Monitor the current migration job for completion", []),
+        # nearness to a limit judged with no threshold
+        ("Notify the team of approaching disk limits", ["PM302"]),
+        ("Notify the team when disk usage passes 85%", []),
+        # an audit or an inspection is an examination: open unless a concrete step follows
+        ("Audit the remaining tables for unindexed foreign keys", ["PM302"]),
+        ("Audit the remaining tables for unindexed foreign keys. Add the missing indexes.", []),
+        ("Inspect the launchd job for KeepAlive", ["PM302"]),
+        ("Inspect the launchd job for KeepAlive; verify it survives a restart", []),
+    ],
+)
+def test_action_shapes_of_a_harvest_of_whole_lists(action, codes):
+    found = _action_findings(action, "PM301") + _action_findings(action, "PM302") + _action_findings(action, "PM303")
+    assert sorted({f.code for f in found}) == codes
+
+
 _BLAME_CODES = ["PM502", "PM503", "PM505", "PM507", "PM508"]
 
 

@@ -109,13 +109,14 @@ def _reference_or_priority(an: Analysis, i: int) -> bool:
 _NOMINAL_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ing", "ity", "ness")
 
 
-def _heading_colon(an: Analysis, stop=None) -> int | None:
+def _heading_colon(an: Analysis, stop=None, dash: bool = False) -> int | None:
     """The index of the word a colon follows among the item's first four words ("Task:",
     "Query Optimization:"), all in its first sentence with no comma before the colon; None
     when there is none or ``stop(j, token)`` is true of a word up to it."""
     tokens = an.tokens
-    if ":" not in an.text[: tokens[min(len(tokens) - 1, 4)].start]:
-        return None  # no colon among the first words: the common case, decided at once
+    opening = an.text[: tokens[min(len(tokens) - 1, 4)].start]
+    if ":" not in opening and not (dash and ("—" in opening or "–" in opening or " - " in opening)):
+        return None  # no colon (or dash) among the first words: the common case, decided at once
     for j in range(0, min(len(tokens) - 1, 4)):
         tok = tokens[j]
         if tok.sentence != tokens[0].sentence or stop is not None and stop(j, tok):
@@ -123,8 +124,8 @@ def _heading_colon(an: Analysis, stop=None) -> int | None:
         between = an.text[tok.end : tokens[j + 1].start]
         if "," in between:
             return None
-        if ":" in between:
-            return j
+        if ":" in between or dash and _dash_before(an, tokens[j + 1]):
+            return j  # "Instance backup — export the data folder nightly": a dash closes a heading as a colon does
     return None
 
 
@@ -155,7 +156,7 @@ def label_end(an: Analysis) -> int | None:
     only a verb. A heading that is itself an instruction ("Fix the pipeline: …", "Enhance
     Monitoring: …", "Patch Database Server: …") is no label. None when there is none."""
     tokens = an.tokens
-    j = _heading_colon(an, lambda j, tok: not (_numbered(tokens, j) or tok.text.replace("-", "").isalpha()) or tok.low in _SUBJECT_WORDS)
+    j = _heading_colon(an, lambda j, tok: not (_numbered(tokens, j) or tok.text.replace("-", "").isalpha()) or tok.low in _SUBJECT_WORDS, dash=True)
     verb = None if j is None else _instruction_after(an, j)
     if verb is None:
         return None
@@ -173,8 +174,9 @@ def label_end(an: Analysis) -> int | None:
         # a head that is a noun only by the tables ("Policy", "redundancy", "Review") names the
         # item when the first word is no opening verb: "File Extension Policy: …" is a label,
         # "Patch Nginx Server: …" an instruction
-        if opener or not (_lemmas(head) or {}).get("NOUN"):
-            return None
+        named = _lemmas(head) is None and tokens[j].capitalised and not (_lemmas(tokens[0].low) or {}).get("VERB")
+        if opener or not ((_lemmas(head) or {}).get("NOUN") or named):
+            return None  # "Uptime Kuma: add a monitor …": a name before the colon is a label too
     lemmas = _lemmas(tokens[0].low) or {}
     if lemmas.get("VERB") and not lemmas.get("NOUN") and not lemmas.get("ADJ"):
         return None  # "Enhance Monitoring: …": the heading is an instruction
@@ -294,6 +296,9 @@ def verb_first(an: Analysis) -> bool:
         return False  # "Load testing before…", "Rate limits per tenant", "Alert system for detecting …"
     if nxt is not None and nxt.low.endswith(("tion", "sion", "ment")) and _bare_compound(an, i) and _noun_only_first(low):
         return False  # "Backup automation (pg_basebackup)": a noun and a nominalisation, nothing else
+    if nxt is not None and nxt.low.endswith(("tion", "sion", "ment")) and low not in _lex.IMPERATIVE_VERBS and tok.text[:1].isupper() \
+            and (i + 2 >= len(tokens) or tokens[i + 2].low in _PREPOSITIONS):
+        return False  # "Job deduplication for webhook retries": a noun and a nominalisation, then its complement
     if _subject_first(tokens, i):
         return False  # "Engineer A will be more careful", "Release process should include …", "Drift checker added"
     if _modal_predicate(an, i):
@@ -332,11 +337,18 @@ def _modal_predicate(an: Analysis, i) -> bool:
         return False
     tokens = an.tokens
     sentence = tokens[i].sentence
+    depth = 0
     for j in range(i + 1, min(len(tokens), i + 16)):
         tok = tokens[j]
         if tok.sentence != sentence:
             return False
-        if ":" in an.text[tokens[j - 1].end : tok.start] and _verb_only(tokens[i].low):
+        between = an.text[tokens[j - 1].end : tok.start]
+        if _dash_before(an, tok):
+            return False  # "Review the stale build agents — Last rebuilt in May 2026 …": an aside, not the predicate
+        depth = max(0, depth + between.count("(") + between.count("[") - between.count(")") - between.count("]"))
+        if depth:
+            continue  # "Document the pattern (in short: … tests must bypass it) in …": inside an aside
+        if ":" in between and _verb_only(tokens[i].low):
             return False  # "Create coding standard: all external calls must …": the colon opens what it holds
         if tok.low in _CLAUSE_OPENERS and tok.low not in _PREPOSITION_TOO or tok.low in _SUBJECT_PRONOUNS or tok.low in ("and", "or", "then", "but"):
             return False
@@ -358,6 +370,8 @@ def _subject_first(tokens, i) -> bool:
     """A noun phrase, then a modal, a participle or a perfect tense, within the first words: the
     first word, though it can be read as a verb ("Engineer", "Release", "Drift", "Modsec"), is
     the subject. Not after a causative: "have merges be done automatically" is an instruction."""
+    from ._language import _lemmas
+
     if tokens[i].low in _CAUSATIVES or tokens[i].low in ("keep", "leave"):
         return False  # "Keep the docs updated": an object and its state, not a subject and its verb
     if i + 2 < len(tokens) and tokens[i + 1].low in _STATEMENT_ADVERBS and _third_person(tokens[i + 2].low):
@@ -372,6 +386,9 @@ def _subject_first(tokens, i) -> bool:
             return False
         if low in _REPORTED and tokens[j - 1].low in ("is", "are") and j > i + 2 and _verb_only(tokens[i].low):
             return False  # "Verify embedding generation is enabled …": a verb and the clause it checks
+        if low in ("is", "are") and j == i + 2 and tokens[i].low not in _lex.IMPERATIVE_VERBS \
+                and not (_lemmas(tokens[i].low) or {}).get("VERB") and tokens[i + 1].low.endswith("s") and not tokens[i + 1].low.endswith("ss"):
+            return True  # "Offsite snapshots are now encrypted": a word no table knows as a verb, a noun and its copula
         if low in ("will", "should", "must", "shall", "needs", "need") or (low in ("is", "are", "can") and j == i + 1) or (low in _REPORTED and j > i + 1) or (
             low in _REPORTED and tokens[i].capitalised and j == i + 1 and tokens[i].low not in _lex.IMPERATIVE_VERBS
         ):
@@ -556,6 +573,17 @@ def _open_ended_step(an: Analysis, first: int, raw: str):
             found = _open_ended(an, k + 1, raw)
             if found is not None:
                 return tokens[k + 1].start, found[1], found[2]
+    for k in range(first + 1, len(tokens) - 2):
+        low = tokens[k].low
+        if low == "to" and tokens[k + 1].low in _lex.IMPERATIVE_VERBS:
+            break  # "… to purge expired sessions and optimize table storage": steps of a purpose
+        if low == "and" and tokens[k + 1].low in _IMPROVE_VERBS and tokens[k + 1].text.islower() \
+                and tokens[k - 1].sentence == tokens[k].sentence and k > first + 1:
+            # "Upgrade the kernel packages and streamline boot handling to enhance stability": a
+            # later step that only says better is as open as it would be alone
+            found = _improvement_without_target(an, k + 1, raw)
+            if found is not None:
+                return tokens[k + 1].start, found[1], found[2]
     return None
 
 
@@ -580,7 +608,7 @@ def _second_verb(an: Analysis, first: int) -> int | None:
 _OPEN_ENDED = _lex._words(
     """
     investigate review evaluate assess explore research diagnose reflect discuss brainstorm
-    analyse analyze study revisit consider continue plan understand maintain
+    analyse analyze study revisit consider continue plan understand maintain audit inspect examine
     """
 )
 _OPEN_PHRASES = (
@@ -639,8 +667,23 @@ def _open_ended(an: Analysis, first: int, raw: str):
         rest = _after_step(rest)
     if _committed(rest, raw, code_counts=False, references=False, text=an.text) or _purpose(rest):
         return None
+    if _next_instruction_concrete(an, first):
+        return None  # "Audit the remaining tables for unindexed foreign keys. Add the missing indexes."
     words = " ".join(t.text.lower() for t in tokens[first : first + size])
     return tokens[first].start, tokens[-1].end, f"{words!r} has no decision, artefact or finish line"
+
+
+def _next_instruction_concrete(an: Analysis, first: int) -> bool:
+    """A later instruction of the item, opening a sentence or a clause after a semicolon, is a
+    concrete step ("… . Add the missing indexes.", "…; verify it survives a restart"): what the
+    examination finds is then acted on, as with "… and fix it"."""
+    tokens = an.tokens
+    for k in range(first + 2, len(tokens) - 1):
+        tok = tokens[k]
+        opens = tok.sentence != tokens[k - 1].sentence or ";" in an.text[tokens[k - 1].end : tok.start]
+        if opens and tok.low in _CONCRETE_STEPS and is_imperative(tok.text):
+            return True
+    return False
 
 
 # Verbs that weigh an option named by a gerund: "Consider adding …", "Explore automating …".
@@ -661,8 +704,8 @@ def _before_aside(an: Analysis, rest):
     …" says why, and its numbers are no finish line of the work. A dash followed by an
     instruction ("… - consider monitoring both sides") keeps what follows."""
     for k, tok in enumerate(rest):
-        if k and _clause_break_before(an, tok) and not is_imperative(tok.text):
-            return rest[:k]
+        if k and _clause_break_before(an, tok) and (not is_imperative(tok.text) or tok.low in _MODAL_WORDS):
+            return rest[:k]  # "… — may be related to a version mismatch": a modal opens no instruction
     return rest
 
 
@@ -678,17 +721,24 @@ _DURATIVE = _lex._words("monitor watch track follow observe maintain keep")
 _WATCHING = _lex._words("monitor watch observe")
 
 
+_PERIODS = _lex._words("minute minutes hour hours day days week weeks month months quarter quarters sprint sprints release releases cycle cycles while")
+
+
 def _reacts(an: Analysis, rest) -> bool:
     """What ends the watching or turns it into a mechanism: an alarm ("… and send an alert if the
     count exceeds a threshold"), a condition or an end ("until", "for two weeks", "after the
     upgrade", "over the next week"), or an object that happens once ("the next deploy", "first
     successful run")."""
     for k, t in enumerate(rest):
-        if t.low in _ALARMS or t.low in ("until", "if", "when", "whenever", "for", "after", "during", "threshold", "thresholds"):
+        if t.low == "for":
+            if any(u.text.isdigit() or u.low in _PERIODS for u in rest[k + 1 : k + 4]):
+                return True  # "… for two weeks": a period, then done
+            continue  # "Monitor the gateway logs for errors": what is watched for, no end
+        if t.low in _ALARMS or t.low in ("until", "if", "when", "whenever", "after", "during", "threshold", "thresholds"):
             return True
         if t.low == "over" and any(u.low in ("next", "coming", "following") for u in rest[k + 1 : k + 3]):
             return True  # "Monitor LCP metrics in the dashboard over next week": a period, then done
-        if t.low in ("first", "next", "initial", "upcoming") and (k == 0 or k == 1 and rest[0].low == "the"):
+        if t.low in ("first", "next", "initial", "upcoming", "current") and (k == 0 or k == 1 and rest[0].low == "the"):
             return True  # "Monitor first successful run in Inngest dashboard": one occurrence, then done
         if k and (rest[k - 1].low in ("and", "then") or "&" in an.text[rest[k - 1].end : t.start]) and t.low in _CONCRETE_STEPS:
             return True  # "monitor free disk space & remove db12": a step follows the watching
@@ -956,7 +1006,7 @@ def _evaluative(an: Analysis, first: int, raw: str):
         elif low == "improve" and k == first:
             hit = (k, k + 1)  # "Improve reliability of the cron jobs": done when?
         elif low in ("if", "where", "when") and nxt in ("needed", "necessary", "possible", "appropriate", "required") and k + 2 >= len(tokens) \
-                and len(tokens) <= 8:
+                and len(tokens) <= 8 and not _hedge_in_step(an, first, k):
             hit = (k, k + 2)  # "Create new runbooks if needed"
         elif low == "some" and nxt in ("form", "kind", "sort") and k + 2 < len(tokens) and tokens[k + 2].low == "of":
             hit = (k, k + 3)  # "Implement some form of smoke tests"
@@ -1033,8 +1083,9 @@ def _function_named(tokens, k: int) -> bool:
 
 # Words that judge a value against what is normal: how far from normal is "abnormal"?
 _DEVIATIONS = _lex._words("abnormal abnormally unusual unusually anomalous excessive significant significantly")
-# Words that judge an amount without one: "high CPU", "slow queries", "heavy load", "resource-intensive queries".
-_DEGREE_JUDGED = _lex._words("high slow heavy intensive resource-intensive")
+# Words that judge an amount without one: "high CPU", "slow queries", "heavy load", "resource-intensive queries",
+# "approaching limits" (how near?).
+_DEGREE_JUDGED = _lex._words("high slow heavy intensive resource-intensive approaching nearing")
 _DEVIATIONS = _DEVIATIONS | _DEGREE_JUDGED
 _ALARMS = _lex._words("alert alerts alerting alarm alarms detect detection notify notification notifications page paging")
 
@@ -1349,6 +1400,19 @@ def _change_without_content(an: Analysis, first: int, raw: str):
 _HEDGES = _lex._words("feasible possible needed necessary appropriate applicable required practical")
 
 
+def _hedge_in_step(an: Analysis, first: int, k: int) -> bool:
+    """The hedge at token ``k`` closes a step that a parenthesis spells out ("Document the cache
+    recovery procedure (flush the keys + restart the pods if needed)"): the condition belongs to that step
+    of the procedure, not to the item. A parenthesis that holds only the hedge ("(if needed)") or
+    opens with "and" ("(and revise, if necessary)") leaves the item itself open."""
+    tokens = an.tokens
+    opened = an.text.rfind("(", 0, tokens[k].start)
+    if opened <= an.text.rfind(")", 0, tokens[k].start) or opened < tokens[first].end:
+        return False
+    inside = [t for t in tokens[first + 1 : k] if t.start > opened]
+    return len(inside) >= 2 and is_imperative(inside[0].text) and inside[0].low not in ("and", "or")
+
+
 def _hedged(an: Analysis, first: int, raw: str):
     """ "Require manual testing of new attribute flows where feasible", "Create new runbooks if
     needed": the item ends by leaving it to someone's judgement whether to do it at all."""
@@ -1360,6 +1424,8 @@ def _hedged(an: Analysis, first: int, raw: str):
         return None  # "… as soon as possible": a degree, judged elsewhere
     if any(t.low in ("how", "what", "which", "whether") for t in tokens[first + 1 : -2]):
         return None  # "Document … how to do a DB failover if needed": the condition belongs to the procedure
+    if _hedge_in_step(an, first, len(tokens) - 2):
+        return None  # "Document the cache recovery procedure (flush the keys + restart the pods if needed)"
     if a.low in ("if", "where", "when", "as") and b.low in _HEDGES and not _committed(tokens[first + 1 : -2], raw):
         return a.start, b.end, f"{a.text.lower()} {b.text.lower()}: whether to do it is left open"
     return None
@@ -1765,6 +1831,17 @@ def _future_occasions(an: Analysis, first: int):
     return None
 
 
+def _act_of_reader(low: str) -> bool:
+    """A gerund of a verb ("rotating", "re-signing", "deploying"): after "when" with no
+    subject, the act is the reader's own."""
+    from ._language import _lemmas
+
+    if not low.endswith("ing") or len(low) < 6:
+        return False
+    low = low[3:] if low.startswith("re-") else low
+    return bool((_lemmas(low) or {}).get("VERB"))
+
+
 def _demanded_of_people(an: Analysis, first: int):
     found = _demanded(an, first)
     if found is None:
@@ -1809,6 +1886,10 @@ def _demanded(an: Analysis, first: int):
         if tokens[k].low in ("when", "whenever") and tokens[k + 1].low == "you" and tokens[k].sentence == tok.sentence and not _SYSTEM_VERB(tok):
             # "Check both layers when you fix", "When you mirror another system's rules, copy its
             # rules": the occasion is the reader's own act, so the item is a habit asked of people
+            return tokens[k].start, tokens[k + 1].end, f"{tokens[k].text} {tokens[k + 1].text}"
+        if tokens[k].low in ("when", "whenever") and k < first and _act_of_reader(tokens[k + 1].low) and not _SYSTEM_VERB(tok):
+            # "When rotating the signing key, re-sign every release manifest by hand": a gerund with
+            # no subject of its own is the reader's act too
             return tokens[k].start, tokens[k + 1].end, f"{tokens[k].text} {tokens[k + 1].text}"
     if low in _TELL_VERBS and nxt.low == "that":
         return tok.start, nxt.end, f"{tok.text} that"

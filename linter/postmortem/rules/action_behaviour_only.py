@@ -5,7 +5,8 @@ Reports action items that only ask people to behave differently: "Be more carefu
 up the CVEs", "Pay more attention…", "Double-check the region…", "Actively monitor critical
 pipeline executions", "Keep an eye on…", "Know the warning signs: …", "Scrutinize changes to critical
 components…", an occasion that is the reader's own act ("Check both layers when you fix",
-"When you mirror another system's rules, copy its rules"), rules for people such as "Never re-purpose a
+"When you mirror another system's rules, copy its rules", a gerund with no subject of its own:
+"When rotating the signing key, re-sign every release manifest by hand"), rules for people such as "Never re-purpose a
 variable", and training in place of a change, whether started or grown ("Create a learning
 path for Kubernetes within the team", "Enhance onboarding and training processes to ensure a
 comprehensive understanding of system architectures and configurations"). Behaviour is also told by the item's shape: a habit to start or stop ("Stop

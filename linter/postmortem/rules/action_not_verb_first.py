@@ -30,7 +30,15 @@ itself an instruction ("Fix the pipeline: …", "Enhance Monitoring: …", a ver
 product it acts on: "Patch Redis Servers: …", a verb on a ticket such as
 "Close #92: route the default receiver …") is fine, and so is a verb whose object a colon
 spells out, whatever modal the content holds ("Create coding standard: All external service
-calls must have error handling"). A label
+calls must have error handling"). A modal inside brackets or after a dash belongs to an aside,
+not to the item ("Document the pattern (in short: a manual edit is reverted, tests must bypass
+it) in the runbook", "Review the stale build agents — Last rebuilt in May 2026 …" start with
+their verbs), and a product's name before a colon is a label like any noun phrase ("Uptime
+Kuma: add a monitor for the backup host"). A dash closes a label as a colon does ("Instance
+backup — export the data folder nightly"; "Clean the image registry — delete old image versions
+…" is a heading that is itself an instruction). A word no table knows as a verb, a plural noun
+and "are" make a statement ("Offsite snapshots are now encrypted"), and a noun with a
+nominalisation before its complement a noun phrase ("Job deduplication for webhook retries"). A label
 followed by no instruction at all names something and asks nothing ("Query Optimization
 Quest: A journey into the heart of our database queries …"); a short adverbial closed by a
 comma ("In addition, add …", "In particular, have …") comes before the verb.

@@ -112,7 +112,19 @@ error codes to quickly identify routing issues"). Recurring work whose first occ
 date ("…, with the first audit to be completed by April 30") and watching over a period
 ("… over next week") end. A heading that betters a thing is judged by the instruction after its
 colon ("Enhance monitoring: Implement comprehensive monitoring for all servers, including memory
-usage metrics …").
+usage metrics …"). A modal after a dash opens no instruction: the aside says why and bounds
+nothing ("Investigate the route population bug — may be related to the agent version mismatch
+(v1.4 against v1.5)"). A hedge on a step that a parenthesis spells out is that step's ("Document
+the cache recovery procedure (flush the keys + restart the pods if needed)"; "Set up
+cross-region replication (if needed)" leaves the item open). A later step that only says better
+is as open as it would be alone ("Upgrade the kernel packages and streamline boot handling to
+enhance stability"); steps after "to" are the purpose's ("… to purge expired sessions and
+optimize table storage"). An audit or an inspection is an examination like a review, open
+unless a concrete step follows, in the next sentence or after a semicolon ("Audit the remaining
+tables for unindexed foreign keys. Add the missing indexes."). What is watched for is no end
+of the watching ("Monitor the gateway logs for errors"; "… for two weeks" and "the current
+migration job" end), and nearness to a limit is an amount judged with no threshold ("Notify the
+team of approaching disk limits").
 
 ## Why it matters
 Vague action items are the ones that stay open forever: nobody can tell when "improve

@@ -41,7 +41,9 @@ the repetitions (the least disturbed run) and the load average is printed with t
 Peak memory is given twice: the largest single process (``ru_maxrss`` of the process and
 its waited-for children, as ``/usr/bin/time -v`` reports it) and the whole process tree
 (the sum of its processes' proportional set size, sampled every 0.1 s; shared pages of
-forked workers are counted once).
+forked workers are counted once), with the peak of each program and, for a site build, of
+each of its parts (the lint gate's workers, the rendering, the writing beside Pagefind),
+from which the peak at 20,000 post-mortems is projected when the run builds fewer.
 
 The reference linter is installed from npm into ``bench/.node`` (ignored by git) on first
 use; without npm the run says so and skips it. Generated archives stay in ``bench/out/work``
@@ -154,6 +156,7 @@ class Run:
     # (up to one interval before each ended): what was serial and how the workers shared the rest
     own_cpu: float | None = None
     children_cpu: list[float] = field(default_factory=list)
+    by_phase: dict[str, int] = field(default_factory=dict)  # bytes: the peak of the processes other than Pagefind, by phase
 
 
 def _children_map() -> dict[int, list[int]]:
@@ -208,6 +211,17 @@ def _program(pid: int) -> str:
         return ""
 
 
+def _phase(processes: int, pagefind: int) -> str:
+    """Which part of a site build a sample of its tree is from, by the processes alive:
+    ``processes`` besides the ``pagefind`` ones. "writing": Pagefind runs (it indexes the
+    pages as they are written); "lint workers": more than two processes (the build and the
+    lint gate's workers); "rendering": the build alone or with its second rendering process.
+    The same rules apply to any command sampled; they mean something only for a site build."""
+    if pagefind:
+        return "writing"
+    return "lint workers" if processes > 2 else "rendering"
+
+
 class TreeSampler(threading.Thread):
     """Samples the memory of a process and all its descendants until stopped."""
 
@@ -216,6 +230,7 @@ class TreeSampler(threading.Thread):
         self.pid, self.interval = pid, interval
         self.peak: int | None = None if not os.path.isdir("/proc") else 0
         self.by_name: dict[str, int] = {}  # the largest sampled sum over the processes of each program
+        self.by_phase: dict[str, int] = {}  # the largest sampled sum over the processes other than Pagefind, by phase
         self.cpu: dict[int, float] = {}  # the CPU seconds of each process of the tree, as last sampled
         self._stop_event = threading.Event()
 
@@ -240,6 +255,9 @@ class TreeSampler(threading.Thread):
                 programs[name] = programs.get(name, 0) + size
             for name, size in programs.items():
                 self.by_name[name] = max(self.by_name.get(name, 0), size)
+            others = [size for name, size in sizes if not name.startswith("pagefind")]
+            phase = _phase(len(others), len(sizes) - len(others))
+            self.by_phase[phase] = max(self.by_phase.get(phase, 0), sum(others))
             self._stop_event.wait(self.interval)
 
     def stop(self) -> int | None:
@@ -266,7 +284,7 @@ def run(argv: list[str], cwd: Path, env: dict | None = None, ok: tuple[int, ...]
             raise BenchError(f"`{' '.join(argv)}` in {cwd} exited {code}:\n{tail}")
     own = sampler.cpu.pop(process.pid, None)
     return Run(seconds, code, usage.ru_maxrss * 1024, tree, load, usage.ru_utime + usage.ru_stime, sampler.by_name,
-               own, sorted(sampler.cpu.values(), reverse=True))
+               own, sorted(sampler.cpu.values(), reverse=True), sampler.by_phase)
 
 
 def _best(runs: list[Run]) -> dict:
@@ -283,6 +301,8 @@ def _best(runs: list[Run]) -> dict:
         "rss_largest_bytes": max(r.rss_largest for r in runs),
         "tree_peak_bytes": None if any(r.tree_peak is None for r in runs) else max(r.tree_peak for r in runs),
         "peak_by_program_bytes": {name: max(r.by_name.get(name, 0) for r in runs) for r in runs for name in r.by_name},
+        # the processes other than Pagefind, by the part of a site build sampled (_phase)
+        "peak_by_phase_bytes": {name: max(r.by_phase.get(name, 0) for r in runs) for r in runs for name in r.by_phase},
         "load_at_start": [r.load for r in runs],
     }
 
@@ -612,11 +632,20 @@ def site_memory_at_target(plan: Plan, site: dict) -> tuple[float, str]:
     """The site build's peak memory (bytes, the whole process tree) at ``SITE_MEMORY_AT``
     post-mortems, measured when the plan builds that size, else projected, and how.
 
-    The Python process (MkDocs and the plugin) grows with the archive, so its peak is
-    projected linearly from the two sizes built. Pagefind indexes at most
-    ``search_bundle_pages`` pages per run (2,000 by default), so its peak stops growing
-    once the archive fills a bundle: it is taken as measured at the larger size. Their sum
-    assumes the two peaks coincide, an upper bound of the tree's peak."""
+    The projection takes the build's two parts whose memory grows with the archive apart
+    (``_phase``; every size counted as proportional set size, the pages a forked process
+    shares with the build once): the rendering (the build, alone or with its second
+    rendering process) and the writing (the build, with Pagefind indexing beside it). Each
+    is projected linearly from the two sizes built; to the writing is added Pagefind's peak
+    for the pages of one bundle at ``SITE_MEMORY_AT`` (``search.bundle_pages``), on the line
+    through its peaks at the two sizes. The larger of the two parts is the projection. The
+    lint gate's workers are left out: each holds one document at a time, and they end before
+    the pages are rendered; at small sizes their caches, filling, are the Python processes'
+    peak, and projecting that linearly overstated the build at 20,000 by 1.7 times. Results
+    without the phases (older runs, or no /proc) fall back on every Python process
+    together, linearly, plus Pagefind's peak at the larger size: an upper bound."""
+    from postmortem.site.search import bundle_pages
+
     small, large = plan.site_counts
     builds = {count: site["sizes"][str(count)]["builds"]["ours"] for count in plan.site_counts}
     measured = builds[large]["tree_peak_bytes"] or builds[large]["rss_largest_bytes"]
@@ -625,15 +654,30 @@ def site_memory_at_target(plan: Plan, site: dict) -> tuple[float, str]:
     programs = {count: builds[count].get("peak_by_program_bytes") or {} for count in plan.site_counts}
     pagefind = {count: sum(size for name, size in programs[count].items() if name.startswith("pagefind"))
                 for count in plan.site_counts}
+
+    def line(values: dict[int, float], at: float) -> float:
+        slope = (values[large] - values[small]) / (large - small) if large > small else 0.0
+        return max(0.0, values[large] + max(0.0, slope) * (at - large))
+
+    phases = {count: builds[count].get("peak_by_phase_bytes") or {} for count in plan.site_counts}
+    if all(phases.values()):
+        bundle = bundle_pages(SITE_MEMORY_AT)
+        rendering = line({count: phases[count].get("rendering", 0) for count in plan.site_counts}, SITE_MEMORY_AT)
+        writing = line({count: phases[count].get("writing", 0) for count in plan.site_counts}, SITE_MEMORY_AT)
+        indexing = line(pagefind, bundle)
+        projected = max(rendering, writing + indexing)
+        return projected, (f"{measured / 1e6:.0f} MB measured at N={large:,}; projected from N={small:,} and "
+                           f"N={large:,}: rendering {rendering / 1e9:.2f} GB (the build and its second rendering "
+                           f"process), writing {(writing + indexing) / 1e9:.2f} GB (the build "
+                           f"{writing / 1e9:.2f} GB, Pagefind {indexing / 1e9:.2f} GB for a bundle of {bundle:,} pages)")
     python = {count: sum(size for name, size in programs[count].items() if not name.startswith("pagefind"))
               for count in plan.site_counts}
     if not python[large]:  # no per-program samples (no /proc): the whole peak, linearly
         python, pagefind = {count: builds[count]["rss_largest_bytes"] for count in plan.site_counts}, {large: 0}
-    slope = (python[large] - python[small]) / (large - small) if large > small else 0
-    projected = python[large] + max(0.0, slope) * (SITE_MEMORY_AT - large) + pagefind[large]
-    return projected, (f"{measured / 1e6:.0f} MB measured at N={large:,}; projected: the Python process linearly "
-                       f"from N={small:,} and N={large:,}, plus Pagefind's peak at N={large:,} (bundles of at most "
-                       "2,000 pages)")
+    projected = line(python, SITE_MEMORY_AT) + pagefind[large]
+    return projected, (f"{measured / 1e6:.0f} MB measured at N={large:,}; projected: the Python processes linearly "
+                       f"from N={small:,} and N={large:,}, plus Pagefind's peak at N={large:,} (an upper bound: "
+                       "no phases sampled)")
 
 
 def targets(plan: Plan, lint: dict, hook: dict, site: dict, rebuild: dict, cpus: int) -> list[Target]:

@@ -51,3 +51,33 @@ def test_chunks_cover_every_file_once_in_order_and_shrink_towards_the_end():
             assert all(size >= SMALLEST_CHUNK for size in sizes[:-1])
             if count >= 2000:  # the last chunks are small, so the workers finish together
                 assert sizes[-1] <= SMALLEST_CHUNK
+
+
+def _collecting(doc) -> bool:
+    import gc
+
+    return gc.isenabled()
+
+
+def test_the_parent_takes_in_results_without_collecting_and_the_workers_collect(tmp_path):
+    """The results of a parallel run are plain data without cycles: the process taking them
+    in keeps the cyclic collector off until the last one (it walked every result taken in so
+    far again and again), while the workers, whose documents hold cycles, keep it on; it is
+    on again after the run."""
+    import gc
+    from datetime import date
+
+    from postmortem.config import Config
+    from postmortem.engine import Linter, Summaries
+
+    _generator().write_archive(tmp_path, count=24, seed=3)
+    paths = sorted((tmp_path / "postmortems").glob("*.md"))
+    linter = Linter(Config(root=tmp_path), today=date(2026, 11, 23))
+    seen = []
+    kept = Summaries(make=_collecting, to_data=lambda made, data: None, from_data=lambda data, raw: None, version=1)
+    assert gc.isenabled()
+    result = linter.lint_paths(paths, jobs=2, progress=lambda done: seen.append(gc.isenabled()), summaries=kept,
+                               min_files_per_job=4)
+    assert result.summaries == [True] * len(paths)  # each worker collected
+    assert seen and not any(seen)  # the parent, while results came in
+    assert gc.isenabled()

@@ -36,6 +36,13 @@ class Span:
         _set_end_line(self, end_line)
         _set_end_col(self, end_col)
 
+    def __reduce__(self):
+        # A frozen class with slots is pickled through the dataclass module's state
+        # functions, which look the fields up for every object; lint workers send the site
+        # about a hundred spans a post-mortem (its summary's cells, sections and comments),
+        # and the build's process takes them in one at a time. Rebuilt by __init__ instead.
+        return Span, (self.line, self.col, self.end_line, self.end_col)
+
     @classmethod
     def point(cls, line: int, col: int = 1) -> "Span":
         return cls(line, col, line, col)

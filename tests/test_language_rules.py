@@ -1178,3 +1178,17 @@ def test_what_was_said_is_quoted_exactly_and_not_judged(text):
 def test_pronouns_and_speakers_are_not_named_culprits(sentence, reported):
     found = {f.code for f in lint_text(f"## Summary\n\n{sentence}\n", select=["PM501", "PM504", *_BLAME_CODES, "PM506"])}
     assert found == reported
+
+
+@pytest.mark.parametrize(
+    "sentence, code, who",
+    [
+        ("Support misread the ticket and escalated to the wrong team.", "PM507", "Support"),  # a department
+        ("Security forgot to rotate the key.", "PM507", "Security"),
+        ("Paramdeep mistyped one of the URLs.", "PM501", "Paramdeep"),  # no English word: a name
+    ],
+)
+def test_a_capitalised_department_is_a_group_not_a_name(sentence, code, who):
+    found = [f for f in lint_text(f"## Summary\n\n{sentence}\n", select=["PM501", "PM506", "PM507"])]
+    assert {f.code for f in found} - {"PM506"} == {code}
+    assert any(who in f.message for f in found if f.code == code)

@@ -1047,6 +1047,15 @@ def blamed_acts(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) -
 _BLAMED: dict = {}
 
 
+def _capitalised_actor_kind(low: str) -> str:
+    """A capitalised word doing what only people do: a name ("Paramdeep mistyped one of the
+    URLs"), unless it is an English word and no given name, then a group of people ("Support
+    misread the ticket", "Security forgot to rotate the key")."""
+    from ._people import is_english_word, is_given_name  # the dictionary loads only here
+
+    return "team" if is_english_word(low) and not is_given_name(low) else "name"
+
+
 def _blamed_acts(an: Analysis, names: NameOptions, owners) -> list[BlamedAct]:
     found = []
     for clause in [*clauses(an, names, owners, cued_only=True), *_question_clauses(an, names, owners)]:
@@ -1060,7 +1069,7 @@ def _blamed_acts(an: Analysis, names: NameOptions, owners) -> list[BlamedAct]:
             continue
         if not actor.person and actor.end == actor.start + 1 and an.tokens[actor.start].capitalised \
                 and an.tokens[clause.main].low in _ONLY_PEOPLE and an.tokens[actor.start].base.lower() not in lex.SYSTEMS:
-            actor = Actor(actor.start, actor.end, "name")  # "Paramdeep mistyped one of the URLs"
+            actor = Actor(actor.start, actor.end, _capitalised_actor_kind(an.tokens[actor.start].base.lower()))
         if not actor.person:
             owned = _owned_artefact(an, clause, actor)
             if owned is not None:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -198,3 +200,28 @@ def test_the_search_index_size_counts_every_pagefind_bundle(tmp_path):
     found = site_build.search_index(tmp_path)["pagefind"]
     assert (found["bytes"], found["files"]) == (137, 3)
     assert "3 bundles" in found["path"]
+
+
+def test_the_sampler_finds_the_whole_process_tree_from_the_kernels_child_lists():
+    """``_tree`` lists a process and its descendants from ``/proc/PID/task/TID/children``,
+    as reading every process of the machine (``_children_map``) does, at a fraction of the cost."""
+    import subprocess
+    import sys
+
+    run_module = _bench_module("run")
+    child = subprocess.Popen([sys.executable, "-c", "import subprocess, sys, time; "
+                              "p = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(30)']); time.sleep(30)"])
+    try:
+        for _ in range(100):  # until the grandchild is there
+            every = run_module._children_map()
+            if every.get(child.pid):
+                break
+            time.sleep(0.05)
+        expected = {child.pid, *every[child.pid]}
+        assert set(run_module._tree(child.pid)) == expected
+        assert len(expected) == 2
+    finally:
+        for pid in run_module._tree(child.pid)[1:]:
+            os.kill(pid, 9)
+        child.kill()
+        child.wait()

@@ -1192,3 +1192,17 @@ def test_a_capitalised_department_is_a_group_not_a_name(sentence, code, who):
     found = [f for f in lint_text(f"## Summary\n\n{sentence}\n", select=["PM501", "PM506", "PM507"])]
     assert {f.code for f in found} - {"PM506"} == {code}
     assert any(who in f.message for f in found if f.code == code)
+
+
+@pytest.mark.parametrize(
+    "sentence, reported",
+    [
+        # a role with an "of" phrase is the subject of the counterfactual after it
+        ("The author of the change should have tested it in staging.", {"PM505"}),
+        ("The owner of the service should have rotated the key.", {"PM505"}),
+        # not a role inside another noun phrase's prepositional phrase
+        ("A review by the author of the change would have caught the typo earlier.", set()),
+    ],
+)
+def test_a_counterfactual_reaches_a_role_across_its_of_phrase(sentence, reported):
+    assert {f.code for f in lint_text(f"## Summary\n\n{sentence}\n", select=["PM505"])} == reported

@@ -304,9 +304,15 @@ def person_subject_before(an: Analysis, k: int, names: NameOptions = DEFAULT_NAM
                 return None  # "staff training has been blamed": a compound noun, no participle phrase
             if after.low.endswith("ing") or after.low in ("on", "in", "from", "at", "who", "with"):
                 return candidate
+            if after.low == "of" and not (candidate.start > 0 and an.tokens[candidate.start - 1].sentence == sentence
+                                          and an.tokens[candidate.start - 1].low in _PREPOSITIONS_BEFORE):
+                return candidate  # "the author of the change should have …" (not "a review by the author of …")
             return None
     return None
 
+
+# A noun phrase after one of these is not the subject: "a review by the author of the change".
+_PREPOSITIONS_BEFORE = frozenset("by of from with to for in on at about than".split())
 
 # After "staff training", "operator tooling": the verb group starts, so the -ing word was the
 # head of a compound noun, not a participle phrase ("anyone reading the alert would …").

@@ -1206,3 +1206,19 @@ def test_a_capitalised_department_is_a_group_not_a_name(sentence, code, who):
 )
 def test_a_counterfactual_reaches_a_role_across_its_of_phrase(sentence, reported):
     assert {f.code for f in lint_text(f"## Summary\n\n{sentence}\n", select=["PM505"])} == reported
+
+
+@pytest.mark.parametrize(
+    "sentence, reported",
+    [
+        # a sanction decided is recorded as much as one carried out
+        ("The engineer will be fired.", {"PM508"}),
+        ("The on-call engineer will be sacked after the review.", {"PM508"}),
+        # not a sanction denied, one supposed, or a system that fires
+        ("The engineer will not be fired.", set()),
+        ("The engineer would be fired at many companies.", set()),
+        ("The alert will be fired again at 14:00.", set()),
+    ],
+)
+def test_a_sanction_decided_for_a_person_is_punishment(sentence, reported):
+    assert {f.code for f in lint_text(f"## Summary\n\n{sentence}\n", select=["PM508"])} == reported

@@ -679,8 +679,8 @@ def _person_before(an, j):
     """The person before the verb group ending at ``j``: "he got", "someone's getting"."""
     k = j
     while k >= 0 and an.tokens[k].sentence == an.tokens[j].sentence and (an.tokens[k].low in _BECOME or an.tokens[k].low in ("have", "has", "had")
-                                                                      or an.tokens[k].low in ("should", "must", "ought")):
-        k -= 1  # over auxiliaries and the modals of a demand: "he should be fired" (not "would be")
+                                                                      or an.tokens[k].low in ("should", "must", "ought", "will", "shall")):
+        k -= 1  # over auxiliaries, the modals of a demand and a decision: "he should be fired", "he will be fired" (not "would be")
     if k < 0 or an.tokens[k].sentence != an.tokens[j].sentence:
         return None
     if an.tokens[k].base.lower() in cl.PRONOUNS and an.tokens[k].base.lower() not in ("we",):

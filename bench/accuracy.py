@@ -13,6 +13,11 @@ as the Action cell of an action-items table, by the real linter (parser, engine,
     python bench/accuracy.py             # development figures (real and self-written)
     python bench/accuracy.py --errors    # also list the development set's misses
     python bench/accuracy.py --test      # add the real test set: figures only, never items
+    python bench/accuracy.py --halves --errors  # dev split by document: misses of one half only
+
+``--halves`` splits the development set by source document into a tuning half and a check
+half (``is_check``): a change tuned on the first half's misses shows whether it carries over
+to documents it was not tuned on, without touching the test set.
 
 Blame counts a sentence as flagged when any blame rule (PM501–PM505, PM507, PM508) reports
 it. The name rule PM506 is measured on its own, against the corpus's ``person`` column
@@ -65,6 +70,7 @@ class Item:
     source: str  # file:line
     categories: tuple[str, ...] = ()  # real corpus: blame categories or action faults
     person: bool = False  # real corpus: the sentence names a person
+    doc: str = ""  # real corpus: the source document's id
 
     @property
     def positive(self) -> bool:
@@ -172,7 +178,7 @@ def load_real(path: Path) -> list[Item]:
         categories = () if kinds in ("", "-") else tuple(k.strip() for k in kinds.split(",") if k.strip())
         items.append(
             Item(row["label"].strip(), frozenset(), row["text"], f"{path.name}:{number}", categories,
-                 row.get("person", "no").strip() == "yes")
+                 row.get("person", "no").strip() == "yes", row.get("doc", "").strip())
         )
     return items
 
@@ -251,13 +257,22 @@ def seen_test_items() -> set[str]:
     return {line.split("\t")[0] for line in lines if line.strip()}
 
 
-def measure_real(part: str = "dev", unseen_only: bool = False) -> dict[str, Result]:
+def is_check(doc: str) -> bool:
+    """Whether a development document is in the check half of ``--halves`` (a hash of its id,
+    salted so that the halves do not follow the test split)."""
+    return int(hashlib.sha256(f"check:{doc}".encode()).hexdigest()[:8], 16) % 2 == 1
+
+
+def measure_real(part: str = "dev", unseen_only: bool = False, half: str | None = None) -> dict[str, Result]:
     """The real-text corpus, ``part`` ``dev`` or ``test``: {"prose": Result, "actions": Result};
-    with ``unseen_only``, without the items of ``SEEN``."""
+    with ``unseen_only``, without the items of ``SEEN``; with ``half`` ``tune`` or ``check``,
+    only the development documents of that half."""
     out: dict[str, Result] = {}
     seen = seen_test_items() if unseen_only else set()
     for kind, codes, document in KINDS:
         items = [item for item in load_real(REAL / f"{kind}-{part}.tsv") if seen_key(item.text) not in seen]
+        if half is not None:
+            items = [item for item in items if is_check(item.doc) == (half == "check")]
         select = codes + ((NAME_CODE,) if kind == "prose" else ())
         out[kind] = score(part, items, run(items, select, document), codes)
     return out
@@ -269,15 +284,16 @@ def measure() -> dict[str, dict[str, Result]]:
 
 
 CLASS_NAMES = {"prose": "blaming prose", "actions": "bad action items"}
-HEAD = f"  {'':<26}{'items':>6}{'precision':>10}{'recall':>8}{'TP':>5}{'FP':>5}{'FN':>5}"
+HEAD = f"  {'':<36}{'items':>6}{'precision':>10}{'recall':>8}{'TP':>5}{'FP':>5}{'FN':>5}"
 
 
 def _row(name: str, s: Score, items: int) -> str:
-    return f"  {name:<26}{items:>6}{s.precision:>10.3f}{s.recall:>8.3f}{s.tp:>5}{s.fp:>5}{s.fn:>5}"
+    return f"  {name:<36}{items:>6}{s.precision:>10.3f}{s.recall:>8.3f}{s.tp:>5}{s.fp:>5}{s.fn:>5}"
 
 
 def report_real(parts: dict[str, dict[str, Result]], errors: bool = False) -> str:
-    """``parts``: {"dev": measure_real("dev"), "test": …}. Misses are listed for dev only."""
+    """``parts``: {"dev": measure_real("dev"), "test": …}. Misses are listed for the first part
+    only (the development set, or its tuning half)."""
     lines = ["REAL TEXT (verbatim from public post-mortems, reports, press and discussions)"]
     for kind in ("prose", "actions"):
         lines.append(f"{CLASS_NAMES[kind]}:")
@@ -298,8 +314,8 @@ def report_real(parts: dict[str, dict[str, Result]], errors: bool = False) -> st
             for part, results in parts.items():
                 r = results[kind]
                 lines.append(_row(f"{part} ({sum(i.person for i in r.items)} with a name)", r.names, len(r.items)))
-        if errors and "dev" in parts:
-            r = parts["dev"][kind]
+        if errors:
+            r = next(iter(parts.values()))[kind]
             for what, item, codes in r.errors:
                 lines.append(f"    {what} [{item.source}] {','.join(item.categories)} {sorted(codes) or ''} {item.text!r}")
             for what, item in r.name_errors:
@@ -339,8 +355,14 @@ def main(argv=None) -> int:
     parser.add_argument("--errors", action="store_true", help="list the development sets' misses")
     parser.add_argument("--test", action="store_true", help="also measure the real test set (figures only)")
     parser.add_argument("--real-only", action="store_true", help="skip the self-written corpus")
+    parser.add_argument("--halves", action="store_true",
+                        help="also split the development set by document into a tuning half and a check half; "
+                             "--errors then lists the tuning half's misses only")
     args = parser.parse_args(argv)
     parts = {"dev": measure_real("dev")}
+    if args.halves:
+        parts = {"dev, tuning half": measure_real("dev", half="tune"),
+                 "dev, check half": measure_real("dev", half="check"), **parts}
     if args.test:
         parts["test"] = measure_real("test")
         if seen_test_items():

@@ -89,3 +89,12 @@ def test_every_test_item_recorded_as_seen_is_in_the_test_set_and_not_in_developm
     assert seen <= keys["test"], sorted(seen - keys["test"])
     assert not seen & keys["dev"]
     assert all(len(key) == 64 for key in seen)
+
+
+def test_halves_split_the_development_set_by_document(real_dev):
+    for kind, whole in real_dev.items():
+        tune = accuracy.measure_real("dev", half="tune")[kind].items
+        check = accuracy.measure_real("dev", half="check")[kind].items
+        assert sorted(i.source for i in tune + check) == sorted(i.source for i in whole.items)
+        assert not {i.doc for i in tune} & {i.doc for i in check}
+        assert tune and check and all(i.doc for i in whole.items)

@@ -463,7 +463,55 @@ _NEVER_AGAIN = _re.compile(
 
 
 def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
-    """(start offset, end offset, reason) when the item has no finish line."""
+    """(start offset, end offset, reason) when the item has no finish line. A due date at the
+    end of an item that says better ("Enhance monitoring and alerting (due by Oct 31, 2023)")
+    says when, not what done looks like: the item is judged without it."""
+    found = _vague(an, raw)
+    if found is None:
+        due = _due_date(an)
+        if due is not None:
+            cut = analyse(an.text[: an.tokens[due].start])
+            if cut.tokens and _says_better(cut):
+                return _vague(cut, raw)
+    return found
+
+
+# Words of a date ("Oct 31, 2023", "end of Q3", "2026-05-01", "next week"), after "by",
+# "before", "until" or "due".
+_DUE_WORDS = _lex._words("by before until due")
+_DATE_WORDS = _lex._words("end of the this next week month quarter year sprint mid early late start")
+_ISO_DATE = _re.compile(r"^\d{4}(?:-\d{2}){1,2}$|^\d{1,2}(?:st|nd|rd|th)?$|^\d{4}$|^\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
+
+
+def _due_date(an: Analysis) -> int | None:
+    """The index of the word that opens a due date ending the item ("… (due by Oct 31, 2023)",
+    "… by 2026-05-01", "… before end of Q3"), or None."""
+    tokens = an.tokens
+    n = len(tokens)
+    k = n - 1
+    while k > 0 and (tokens[k].low in _DEADLINES or tokens[k].low in _DATE_WORDS or _ISO_DATE.match(tokens[k].low)):
+        k -= 1
+    if k == n - 1 or k < 2 or tokens[k].low not in _DUE_WORDS:
+        return None
+    if not any(tokens[m].low in _DEADLINES or _ISO_DATE.match(tokens[m].low) and len(tokens[m].low) >= 4 for m in range(k + 1, n)):
+        return None  # "… by the end": no date
+    if tokens[k - 1].low == "due":
+        k -= 1
+    return k
+
+
+def _says_better(an: Analysis) -> bool:
+    """The item's verb, or a second verb joined to it, says better: "improve", "enhance",
+    "streamline", "increase" …"""
+    first = opening(an)
+    second = _second_verb(an, first) if verb_first(an) else None
+    return any(
+        k is not None and (an.tokens[k].low in _IMPROVE_VERBS or an.tokens[k].low == "improve" or an.tokens[k].low in _QUALITY_VERBS)
+        for k in (first, second)
+    )
+
+
+def _vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
     tokens = an.tokens
     first = opening(an)
     is_first = verb_first(an)

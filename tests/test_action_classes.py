@@ -1,0 +1,37 @@
+"""Action-item judgements by class: each class is stated in general terms and tested on
+paraphrases, with counterparts of the same shape that are bounded and stay clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import lint_text
+
+ACTION_CODES = ["PM301", "PM302", "PM303"]
+
+
+def codes_of(action: str) -> list[str]:
+    text = (
+        "## Action Items\n\n| ID | Action | Category | Owner | Priority | Due | Status |\n"
+        "|----|--------|----------|-------|----------|-----|--------|\n"
+        f"| A1 | {action} | prevent | sre-team | P2 | 2026-05-01 | open |\n"
+    )
+    return sorted({d.code for d in lint_text(text, select=ACTION_CODES)})
+
+
+@pytest.mark.parametrize(
+    ("action", "codes"),
+    [
+        # a due date says when, not what done looks like: an item that says better stays open
+        ("Harden the bastion host setup (due by Mar 15, 2027).", ["PM302"]),
+        ("Streamline the on-call handover before end of Q3", ["PM302"]),
+        ("Improve paging by 2027-01-31", ["PM302"]),
+        # … while a measure, a means or a concrete step still bounds it, with or without a date
+        ("Improve p95 latency of the export job to under 2 s by 2027-01-31", []),
+        ("Harden the bastion host by disabling password logins (due by Mar 15, 2027)", []),
+        ("Increase the disk of db-7 to 400 GB by Friday", []),
+        ("Investigate the cache stampede and fix it by March 2027", []),
+    ],
+)
+def test_a_due_date_does_not_bound_an_item_that_says_better(action, codes):
+    assert codes_of(action) == codes

@@ -35,3 +35,21 @@ def codes_of(action: str) -> list[str]:
 )
 def test_a_due_date_does_not_bound_an_item_that_says_better(action, codes):
     assert codes_of(action) == codes
+
+
+@pytest.mark.parametrize(
+    ("action", "codes"),
+    [
+        # an open-ended verb done again is as open as done once
+        ("Reconsider the cadence of the deploy train", ["PM302"]),
+        ("Re-evaluate the paging policy", ["PM302"]),
+        ("Rethink how releases are scheduled", ["PM302"]),
+        ("Reassess our alert routing", ["PM302"]),
+        # … unless a decision, an artefact or a concrete step ends it; other re- verbs are acts
+        ("Re-evaluate the paging policy and write the decision in an ADR", []),
+        ("Reconsider the retry limit and set it to 3", []),
+        ("Reinstall the agent on db-3", []),
+    ],
+)
+def test_an_open_ended_verb_done_again_is_open_ended(action, codes):
+    assert codes_of(action) == codes

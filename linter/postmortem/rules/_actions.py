@@ -670,6 +670,10 @@ _OPEN_PHRASES = (
     # working alongside someone, as "work with" and "sync with": the company, not the change
     ("coordinate", "with"), ("collaborate", "with"), ("partner", "with"), ("liaise", "with"), ("engage", "with"),
 )
+# The same verbs done again are as open as done once: "Reconsider the timing of releases",
+# "Re-evaluate the paging policy", "Rethink …" ("think about" is an open phrase whose verb takes
+# its object directly once it is prefixed).
+_OPEN_AGAIN = frozenset(f"re{dash}{verb}" for verb in _OPEN_ENDED | {"think"} for dash in ("", "-") if not verb.startswith("re"))
 _OPEN_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _OPEN_PHRASES:
     _OPEN_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
@@ -682,7 +686,7 @@ def _open_ended(an: Analysis, first: int, raw: str):
     tokens = an.tokens
     low = tokens[first].low
     size = 0
-    if low in _OPEN_ENDED:
+    if low in _OPEN_ENDED or low in _OPEN_AGAIN:
         size = 1
     for phrase in _OPEN_BY_FIRST.get(low, ()):
         if phrase_at(an, first, phrase):

@@ -913,6 +913,8 @@ def _purpose(rest) -> bool:
                     continue  # "… to ensure effective learning", "… to ensure proper coverage": a judgement
                 if _qualities_only(clause):
                     continue  # "… to ensure consistency and accuracy": a quality, no finish line
+                if _improved_state(clause):
+                    continue  # "… to ensure they are optimized for our current traffic load": better, no finish line
                 if _generic_only(clause):
                     continue  # "… to ensure they meet system requirements": nothing to check it against
                 return True
@@ -983,8 +985,27 @@ def _improved(tokens, k: int) -> bool:
     low = tokens[k].low
     if not low.endswith("ed") or k + 1 >= len(tokens) or k == 0:
         return False
-    stems = (low[:-1], low[:-2], low[:-3] + "y")  # improve-d, harden-ed, simplifi-ed
-    return any(stem in _IMPROVE_VERBS for stem in stems) and tokens[k + 1].low not in _STOPWORDS_AFTER and tokens[k - 1].low not in _BE_HAVE
+    return _improvement_participle(low) and tokens[k + 1].low not in _STOPWORDS_AFTER and tokens[k - 1].low not in _BE_HAVE
+
+
+def _improvement_participle(low: str) -> bool:
+    """An improvement verb's participle: "improved", "hardened", "simplified", "optimised"."""
+    if not low.endswith("ed"):
+        return False
+    return any(stem in _IMPROVE_VERBS for stem in (low[:-1], low[:-2], low[:-3] + "y"))  # improve-d, harden-ed, simplifi-ed
+
+
+def _improved_state(clause) -> bool:
+    """A purpose whose state is only bettered: a subject of a few words, a copula and an
+    improvement verb's participle ("… to ensure they are optimized for our current load", "… so
+    that the runbook is streamlined"). It says better, not what done looks like."""
+    for c in range(1, min(len(clause) - 1, 6)):
+        if clause[c].low in _COPULAS or clause[c].low in ("be", "been", "get", "gets"):
+            m = c + 1
+            while m < len(clause) - 1 and clause[m].low in ("more", "fully", "properly", "well", "better", "further"):
+                m += 1
+            return _improvement_participle(clause[m].low) and not _measured(clause)
+    return False
 
 
 _STOPWORDS_AFTER = _lex._words("by to with in on for at from as and or than")
@@ -1184,6 +1205,10 @@ def _quality_state(tokens, j: int) -> int | None:
     while m < n:
         low = tokens[m].low
         if low in ("and", "or", ",", "more", "very", "fully", "always"):
+            m += 1
+            continue
+        if _improvement_participle(low):
+            seen += 1  # "… are optimized", "… is hardened": bettered, as a quality is had
             m += 1
             continue
         lemmas = _lemmas(low)
@@ -1445,6 +1470,10 @@ def _change_without_content(an: Analysis, first: int, raw: str):
     if cut is None or cut + 1 >= len(tokens) or tokens[cut].low != "to" or tokens[cut - 1].low not in _SETTINGS_NOUNS:
         return None  # the object has to end in the settings themselves: "Patch the load balancer configuration to …"
     if tokens[cut + 1].low not in _PREVENT_VERBS:
+        ensured = 3 if tokens[cut + 1].low == "make" and cut + 2 < len(tokens) and tokens[cut + 2].low == "sure" else 2
+        if tokens[cut + 1].low in ("ensure", "make") and _improved_state(tokens[cut + ensured :]):
+            # "Update the nginx configuration to ensure it is optimized": only that it be better
+            return tokens[first].start, tokens[-1].end, "says the settings should be better, not what to change"
         return None  # "… to limit maximum connections": the purpose is the change
     return tokens[first].start, tokens[-1].end, "says what the change should prevent, not what to change"
 

@@ -72,3 +72,22 @@ def test_an_open_ended_verb_done_again_is_open_ended(action, codes):
 )
 def test_a_state_that_is_only_bettered_is_no_finish_line(action, codes):
     assert codes_of(action) == codes
+
+
+@pytest.mark.parametrize(
+    ("action", "codes"),
+    [
+        # a check by hand at any occasion of a kind, the occasion named by an act noun with no article
+        ("Verify the certificate chain after rotation", ["PM303"]),
+        ("Test DNS resolution right after deployment", ["PM303"]),
+        ("Check the Helm values before upgrade", ["PM303"]),
+        # … a named thing checked does not make the habit a task
+        ("Check the Grafana dashboards after upgrade", ["PM303"]),
+        # one named event, or a job the system runs, stays a task
+        ("Verify the certificate chain after the rotation on 2027-01-04", []),
+        ("Verify the backups of db-3 before deleting the old volume", []),
+        ("Snapshot the orders database before every schema migration", []),
+    ],
+)
+def test_a_check_by_hand_at_any_occasion_is_behaviour(action, codes):
+    assert codes_of(action) == codes

@@ -2165,7 +2165,7 @@ def _routine_check(tokens, first: int):
         between = tokens[first + 1 : when]
         if not between or any(t.low in _QUANTIFIERS and t.low != "no" for t in between[:3]):
             return tokens[first].start, tokens[when].end, f"{tokens[first].text} … {tokens[when].text}"
-        if _any_occasion(tokens, when + 1) and not _names_anything(between):
+        if _any_occasion(tokens, when + 1):
             # "Test the application before deploying", "Verify the settings after a change": a
             # check at every occasion of a kind, as against one named event ("… before deleting
             # the old volume", "… after Sunday, 2026-08-23")
@@ -2189,7 +2189,22 @@ def _any_occasion(tokens, k: int) -> bool:
         return nxt in ("", "to", "into", "on", "in", "and", "or", "anything", "changes", "code", "them", "it")
     if tok.low in ("a", "an") and k + 1 < len(tokens):
         return k + 2 >= len(tokens) or tokens[k + 2].low in _lex.STOPWORDS
+    if (nxt == "" or nxt in _lex.STOPWORDS) and tok.text.islower() and _event_noun(tok.low):
+        return True  # "after deployment", "before replacement": an event with no article is any such event
     return tok.low.endswith("s") and not tok.low.endswith("ss") and tok.text.islower() and (nxt == "" or nxt in _lex.STOPWORDS) and tok.low not in _lex.STOPWORDS
+
+
+def _event_noun(low: str) -> bool:
+    """An act named as a noun in the singular, by its ending ("deployment", "replacement",
+    "installation") or as a word the tables know as both a verb and a noun ("upgrade")."""
+    if _act_noun(low) and not low.endswith("s"):
+        return True
+    if low in _lex.STOPWORDS:
+        return False
+    from ._language import _lemmas
+
+    lemmas = _lemmas(low) or {}
+    return low in lemmas.get("VERB", ()) and low in lemmas.get("NOUN", ())
 
 
 def _gerund(low: str) -> bool:

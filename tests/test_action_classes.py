@@ -91,3 +91,19 @@ def test_a_state_that_is_only_bettered_is_no_finish_line(action, codes):
 )
 def test_a_check_by_hand_at_any_occasion_is_behaviour(action, codes):
     assert codes_of(action) == codes
+
+
+@pytest.mark.parametrize(
+    ("action", "codes"),
+    [
+        # a review joined to a change: naming the thing reviewed says which, not what changes
+        ("Review and update the PostgreSQL replication configuration", ["PM302"]),
+        ("Review and adjust the HAProxy settings", ["PM302"]),
+        # … a value, a means or a target says what changes
+        ("Review and update the PostgreSQL replication configuration by turning on synchronous commit", []),
+        ("Review and adjust the HAProxy settings using the capacity model in CAP-12", []),
+        ("Review and update the HAProxy maxconn setting to 4096", []),
+    ],
+)
+def test_a_review_joined_to_a_change_of_a_named_thing_is_open(action, codes):
+    assert codes_of(action) == codes

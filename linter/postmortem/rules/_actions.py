@@ -693,9 +693,10 @@ def _open_ended(an: Analysis, first: int, raw: str):
             size = len(phrase)
     if size == 1 and first + 2 < len(tokens) and tokens[first + 1].low == "and" and tokens[first + 2].low in _REVISE_VERBS:
         # "Review and update incident response procedures": the change is as open as the review
-        # unless something names it (a name, a value, a means, a target)
+        # unless something says what it is (a value, a means, a target); naming the thing
+        # reviewed ("… the MySQL database configuration") says which, not what changes
         rest = tokens[first + 3 :]
-        if _names_anything(rest) or any(t.low in ("using", "with", "via", "by") for t in rest):
+        if _measured(rest, an.text) or any(t.low in ("using", "with", "via", "by") for t in rest):
             return None
         size = 3
     if not size:

@@ -107,3 +107,20 @@ def test_a_check_by_hand_at_any_occasion_is_behaviour(action, codes):
 )
 def test_a_review_joined_to_a_change_of_a_named_thing_is_open(action, codes):
     assert codes_of(action) == codes
+
+
+@pytest.mark.parametrize(
+    ("action", "codes"),
+    [
+        # a heading whose first word can be a verb is a label when its words recur as a noun
+        # phrase inside the instruction after the colon
+        ("Cache warmup: Add a cache warmup job to the deploy pipeline", ["PM301"]),
+        ("Test data retention: Delete test data older than 30 days nightly", ["PM301"]),
+        # … a heading that is itself an instruction stays one
+        ("Rotate credentials: rotate credentials on all hosts with the vault CLI", []),
+        ("Patch Redis Servers: upgrade every Redis server to 7.2", []),
+        ("Fix the pipeline: pin the runner image to v2.3", []),
+    ],
+)
+def test_a_heading_whose_words_recur_as_a_noun_phrase_is_a_label(action, codes):
+    assert codes_of(action) == codes

@@ -166,9 +166,17 @@ def label_end(an: Analysis) -> int | None:
     if j == 0 or _numbered(tokens, j):  # "Task: …", "Task 1: …", "Step 2: …"
         return verb if tokens[0].low not in ("please", "note") else None
     head = tokens[j].low
-    if any(t.low in _BLOCKERS or opener and t.text.islower() for t in tokens[1 : j + 1]):
-        return None  # "Fix the pipeline: …", "Implement status monitoring: …": a clause, not a name
+    if any(t.low in _BLOCKERS for t in tokens[1 : j + 1]):
+        return None  # "Fix the pipeline: …": a clause, not a name
     from ._language import _lemmas
+
+    if opener and _echoed_as_noun(tokens, verb) and (_lemmas(tokens[0].low) or {}).get("NOUN"):
+        # "Load balancer redundancy: Introduce a redundant load balancer setup", "File Extension
+        # Policy: Establish a file extension naming convention": the heading's first words recur
+        # inside the instruction as a noun phrase, so its first word is a noun there too
+        return verb
+    if opener and any(t.text.islower() for t in tokens[1 : j + 1]):
+        return None  # "Implement status monitoring: …": a clause, not a name
 
     if not (head.endswith(_NOMINAL_ENDINGS) or head.endswith("s") and not head.endswith("ss")):
         # a head that is a noun only by the tables ("Policy", "redundancy", "Review") names the
@@ -185,6 +193,13 @@ def label_end(an: Analysis) -> int | None:
         # built like an agent noun as "Balancer" is), not a compound naming a practice
         return None
     return verb
+
+
+def _echoed_as_noun(tokens, verb: int) -> bool:
+    """The item's first two words recur, in that order, inside the instruction that opens at
+    ``verb`` (after its own first word): there they are a noun phrase, its object or a part of it."""
+    first, second = tokens[0].low, tokens[1].low
+    return any(tokens[m].low == first and tokens[m + 1].low == second for m in range(verb + 1, len(tokens) - 1))
 
 
 def _label_then_no_instruction(an: Analysis) -> bool:

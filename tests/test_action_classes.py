@@ -124,3 +124,19 @@ def test_a_review_joined_to_a_change_of_a_named_thing_is_open(action, codes):
 )
 def test_a_heading_whose_words_recur_as_a_noun_phrase_is_a_label(action, codes):
     assert codes_of(action) == codes
+
+
+@pytest.mark.parametrize(
+    ("action", "codes"),
+    [
+        # a change whose only purpose is a degree with no measure says better, not what changes
+        ("Update the escalation policy to page the secondary sooner", ["PM302"]),
+        ("Adjust the retry settings so that failures surface faster", ["PM302"]),
+        # … what it is to hold, a number or a means says it
+        ("Update the runbook to include the failover steps", []),
+        ("Update the pager policy to escalate to the secondary after 5 minutes", []),
+        ("Update the escalation policy to page the secondary sooner by adding a second rule", []),
+    ],
+)
+def test_a_change_whose_only_purpose_is_a_degree_is_vague(action, codes):
+    assert codes_of(action) == codes

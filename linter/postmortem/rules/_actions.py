@@ -597,7 +597,7 @@ def _vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
         if found is not None:
             return found  # "Update and streamline the runbook": the better is as open as alone
     if is_first:
-        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named, _watch_for_trouble, _hedged, _change_without_content):
+        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named, _watch_for_trouble, _hedged, _change_without_content, _change_for_a_degree):
             at = first
             if check is _improvement_without_target and first == 0 and tokens[0].low in _IMPROVE_VERBS:
                 # "Enhance monitoring: Implement comprehensive monitoring for all servers, including
@@ -1492,6 +1492,28 @@ def _change_without_content(an: Analysis, first: int, raw: str):
             return tokens[first].start, tokens[-1].end, "says the settings should be better, not what to change"
         return None  # "… to limit maximum connections": the purpose is the change
     return tokens[first].start, tokens[-1].end, "says what the change should prevent, not what to change"
+
+
+def _change_for_a_degree(an: Analysis, first: int, raw: str):
+    """ "Update incident response procedures to escalate issues to the right team faster", "Adjust
+    the retry settings so that failures surface sooner": a thing is to be changed and all that is
+    said of the change is a degree with no measure in its purpose. What in it changes, to what?
+    A purpose that says what the thing is to hold ("… to include the failover steps"), a means
+    or a number says it."""
+    tokens = an.tokens
+    if tokens[first].low not in _CHANGE_VERBS or "`" in raw or _measured(tokens, an.text):
+        return None
+    cut = next((m for m in range(first + 2, len(tokens) - 1) if tokens[m].low in ("to", "so", "by", "with", "using", "via", "and")), None)
+    if cut is None or tokens[cut].low not in ("to", "so"):
+        return None
+    purpose = tokens[cut + 1 :]
+    if tokens[cut].low == "to" and (purpose[0].low in _CONTENT_VERBS or purpose[0].low not in _lex.IMPERATIVE_VERBS):
+        return None  # "… to include the failover steps": what it holds; "… to v2.3": a target
+    if any(t.low in ("by", "with", "using", "via") for t in purpose):
+        return None  # "… faster by paging the secondary": a means
+    if not any(_degree_at(purpose, m) for m in range(len(purpose))):
+        return None
+    return tokens[first].start, tokens[-1].end, "says the change should make it better, not what changes"
 
 
 _HEDGES = _lex._words("feasible possible needed necessary appropriate applicable required practical")

@@ -140,3 +140,15 @@ def test_a_heading_whose_words_recur_as_a_noun_phrase_is_a_label(action, codes):
 )
 def test_a_change_whose_only_purpose_is_a_degree_is_vague(action, codes):
     assert codes_of(action) == codes
+
+
+@pytest.mark.parametrize(
+    ("action", "codes"),
+    [
+        # a leading condition closed by a comma, however long, comes before the instruction
+        ("If the nightly export job has not written its manifest and the replica in the second region lags behind, please investigate the replication", ["PM302"]),
+        ("If the nightly export job has not written its manifest and the replica in the second region lags behind, please page the database on-call", []),
+    ],
+)
+def test_a_long_leading_condition_comes_before_the_instruction(action, codes):
+    assert codes_of(action) == codes

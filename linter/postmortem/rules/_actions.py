@@ -281,7 +281,9 @@ def _after_condition(an: Analysis, i: int) -> int | None:
         # "In addition, add …", "In particular, have …": a short adverbial closed by a comma
         short = next((j for j in (i + 1, i + 2) if j < len(tokens) - 1 and _comma_after(an, j)), None)
         return short + 1 if short is not None else None
-    for j in range(i + 1, min(len(tokens) - 1, i + 14)):
+    for j in range(i + 1, len(tokens) - 1):
+        if tokens[j].sentence != tokens[i].sentence:
+            return None
         if _comma_after(an, j):
             return j + 1
     return None

@@ -152,3 +152,20 @@ def test_a_change_whose_only_purpose_is_a_degree_is_vague(action, codes):
 )
 def test_a_long_leading_condition_comes_before_the_instruction(action, codes):
     assert codes_of(action) == codes
+
+
+@pytest.mark.parametrize(
+    ("action", "codes"),
+    [
+        # a way to act told by what to do instead: a maxim for people
+        ("Roll back one region at a time, not all at once", ["PM303"]),
+        ("Restart the workers one at a time, not all at once", ["PM303"]),
+        ("Drain, don't delete, a node before maintenance", ["PM303"]),
+        # … not when the verb changes the system, nor for amounts compared or an aside
+        ("Alert on queue depth, not CPU", []),
+        ("Page the database on-call, not the platform team", []),
+        ("Shorten the DNS TTL to 60 s, not 300 s", []),
+    ],
+)
+def test_a_maxim_told_by_its_contrast_is_behaviour(action, codes):
+    assert codes_of(action) == codes

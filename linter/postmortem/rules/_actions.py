@@ -2091,6 +2091,9 @@ def _rule_for_people(an: Analysis, first: int):
         return None  # "… and add a pre-deploy check"
     tok = tokens[first]
     low = tok.low
+    contrast = _maxim_by_contrast(an, first)
+    if contrast is not None:
+        return contrast
     # people as the subject of a duty: "Engineers should …", "Team members must …", "Everyone needs to …"
     j = first
     if tokens[j].low in ("all", "the", "our", "every", "each"):
@@ -2164,6 +2167,36 @@ def _rule_for_people(an: Analysis, first: int):
                     if v is not None:
                         return tok.start, tokens[v].end, " ".join(t.text for t in tokens[first : v + 1])
                     break
+    return None
+
+
+def _maxim_by_contrast(an: Analysis, first: int):
+    """A way to act told by what to do instead of what people did: the instruction, a comma and
+    the alternative it replaces ("Design for operational simplicity, not initial setup speed",
+    "Record the datastore in capacity reviews, not only the VM topology", "Reload, don't restart,
+    after a config change"). It corrects a habit and changes nothing; an instruction whose verb
+    changes the system ("Alert on queue depth, not CPU") and a contrast of amounts ("…, not 14h")
+    are not."""
+    tokens = an.tokens
+    verb = tokens[first]
+    if not is_imperative(verb.text) or _SYSTEM_VERB(verb) or verb.low in _POLICY_VERBS or verb.low in _CAPABILITY_VERBS:
+        return None
+    depth = 0
+    for k in range(first + 1, len(tokens) - 1):
+        tok = tokens[k]
+        if tok.sentence != verb.sentence:
+            return None
+        between = an.text[tokens[k - 1].end : tok.start]
+        depth = max(0, depth + between.count("(") - between.count(")"))
+        if depth or "," not in between:
+            continue
+        nxt = tokens[k + 1]
+        if tok.low == "not" and nxt.low in ("only", "just"):
+            nxt = tokens[k + 2] if k + 2 < len(tokens) else nxt
+        if tok.low in ("not", "don't", "don’t") or tok.low == "rather" and nxt.low == "than":
+            if nxt.text[:1].isdigit():
+                return None  # "… in under 1h, not 14h": amounts compared
+            return verb.start, tok.end, f"{verb.text} …, {tok.text}"
     return None
 
 

@@ -169,3 +169,18 @@ def test_a_long_leading_condition_comes_before_the_instruction(action, codes):
 )
 def test_a_maxim_told_by_its_contrast_is_behaviour(action, codes):
     assert codes_of(action) == codes
+
+
+@pytest.mark.parametrize(
+    ("action", "codes"),
+    [
+        # training as the item's object is asked of people, whatever the verb
+        ("Gather the responders for incident response training sessions", ["PM303"]),
+        ("Book the database team onto Kubernetes training", ["PM303"]),
+        # … not training as a modifier of a thing made ("training materials", "training data")
+        ("Update the training materials with the failover steps", []),
+        ("Rebuild the training data pipeline on the new cluster", []),
+    ],
+)
+def test_training_as_the_object_is_behaviour_whatever_the_verb(action, codes):
+    assert codes_of(action) == codes

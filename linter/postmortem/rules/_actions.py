@@ -2302,6 +2302,7 @@ _TRAINING_VERBS = _lex._words(
     " implement introduce institute establish enhance improve expand"  # a practice of people, started or grown
 )
 _TRAINING_NOUNS = _lex._words("training trainings learning workshop workshops course courses education awareness")
+_TRAINING_EVENTS = _lex._words("session sessions programme programmes program programs day days")
 
 
 def _behaviour_at(an, p):
@@ -2342,6 +2343,12 @@ def _behaviour_at(an, p):
     if low in _TRAINING_VERBS:
         for k in range(p + 1, min(n, p + 5)):
             if tokens[k].low in _TRAINING_NOUNS:
+                return p, k + 1
+    elif p == opening(an) and is_imperative(tokens[p].text) and not _SYSTEM_VERB(tokens[p]) and low not in _MAKING_VERBS:
+        # "Gather the responders for incident response training sessions": training is the item's
+        # object whatever its verb, when nothing is made of it ("training data", "training materials")
+        for k in range(p + 1, min(n, p + 8)):
+            if tokens[k].low in _TRAINING_NOUNS and (k + 1 == n or tokens[k + 1].low in _TRAINING_EVENTS):
                 return p, k + 1
     if low in ("remember", "forget") and nxt == "to":
         return p, p + 2

@@ -157,13 +157,14 @@ def test_a_long_leading_condition_comes_before_the_instruction(action, codes):
 @pytest.mark.parametrize(
     ("action", "codes"),
     [
-        # a way to act told by what to do instead: a maxim for people
-        ("Roll back one region at a time, not all at once", ["PM303"]),
-        ("Restart the workers one at a time, not all at once", ["PM303"]),
+        # a way to act told by the habit it replaces or widens: a maxim for people
+        ("Roll back one region at a time, rather than all at once", ["PM303"]),
         ("Drain, don't delete, a node before maintenance", ["PM303"]),
-        # … not when the verb changes the system, nor for amounts compared or an aside
-        ("Alert on queue depth, not CPU", []),
-        ("Page the database on-call, not the platform team", []),
+        ("List the queue consumers in the capacity review, not only the producers", ["PM303"]),
+        # … not a bare "not X" that may only pick a setting, a verb that changes the system,
+        # or amounts compared
+        ("Send the nightly cost report to the data channel, not email", []),
+        ("Alert on queue depth, not only CPU", []),
         ("Shorten the DNS TTL to 60 s, not 300 s", []),
     ],
 )

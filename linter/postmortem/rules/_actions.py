@@ -2172,11 +2172,11 @@ def _rule_for_people(an: Analysis, first: int):
 
 def _maxim_by_contrast(an: Analysis, first: int):
     """A way to act told by what to do instead of what people did: the instruction, a comma and
-    the alternative it replaces ("Design for operational simplicity, not initial setup speed",
-    "Record the datastore in capacity reviews, not only the VM topology", "Reload, don't restart,
-    after a config change"). It corrects a habit and changes nothing; an instruction whose verb
-    changes the system ("Alert on queue depth, not CPU") and a contrast of amounts ("…, not 14h")
-    are not."""
+    the habit it replaces or widens ("Reload, don't restart, after a config change", "Record the
+    datastore in capacity reviews, not only the VM topology", "Restart the workers one at a time
+    rather than all at once"). It corrects a habit and changes nothing. A bare "…, not X" may
+    only pick a setting ("Route SEV1 pages to phone and SMS, not email") and is left alone, as
+    are an instruction whose verb changes the system and a contrast of amounts."""
     tokens = an.tokens
     verb = tokens[first]
     if not is_imperative(verb.text) or _SYSTEM_VERB(verb) or verb.low in _POLICY_VERBS or verb.low in _CAPABILITY_VERBS:
@@ -2191,12 +2191,15 @@ def _maxim_by_contrast(an: Analysis, first: int):
         if depth or "," not in between:
             continue
         nxt = tokens[k + 1]
-        if tok.low == "not" and nxt.low in ("only", "just"):
-            nxt = tokens[k + 2] if k + 2 < len(tokens) else nxt
-        if tok.low in ("not", "don't", "don’t") or tok.low == "rather" and nxt.low == "than":
-            if nxt.text[:1].isdigit():
-                return None  # "… in under 1h, not 14h": amounts compared
-            return verb.start, tok.end, f"{verb.text} …, {tok.text}"
+        if tok.low == "not" and nxt.low in ("only", "just") and k + 2 < len(tokens):
+            # "…, not only the VM topology": a habit widened; "…, not email" may only pick a
+            # setting ("Route SEV1 pages to phone and SMS, not email")
+            nxt = tokens[k + 2]
+        elif not (tok.low in ("don't", "don’t") or tok.low == "rather" and nxt.low == "than"):
+            continue
+        if nxt.text[:1].isdigit():
+            return None  # "… in under 1h, not just 14h": amounts compared
+        return verb.start, tok.end, f"{verb.text} …, {tok.text}"
     return None
 
 

@@ -64,9 +64,10 @@ are fine.
 Any occasion of a kind is also an act noun with no article ("Test DNS resolution right after
 deployment", "Check the Helm values before upgrade"), and the check stays a habit when it names
 what it checks; one named event ("… after the rotation on 2027-01-04") stays a task. A way to act
-told by what to do instead is a maxim for people ("Design for operational simplicity, not initial
-setup speed", "Reload, don't restart, after a config change"), unless the verb changes the
-system ("Alert on queue depth, not CPU") or amounts are compared ("…, not 14h"). Training that is
+told by the habit it replaces or widens is a maxim for people ("Reload, don't restart, after a
+config change", "Record the datastore in capacity reviews, not only the VM topology"), unless the
+verb changes the system or amounts are compared; a bare "…, not X" may only pick a setting
+("Route SEV1 pages to phone and SMS, not email") and is left alone. Training that is
 the item's object is asked of people whatever the verb ("Gather the responders for incident
 response training sessions"); "training materials" and "training data" are things.
 

@@ -166,9 +166,17 @@ def label_end(an: Analysis) -> int | None:
     if j == 0 or _numbered(tokens, j):  # "Task: …", "Task 1: …", "Step 2: …"
         return verb if tokens[0].low not in ("please", "note") else None
     head = tokens[j].low
-    if any(t.low in _BLOCKERS or opener and t.text.islower() for t in tokens[1 : j + 1]):
-        return None  # "Fix the pipeline: …", "Implement status monitoring: …": a clause, not a name
+    if any(t.low in _BLOCKERS for t in tokens[1 : j + 1]):
+        return None  # "Fix the pipeline: …": a clause, not a name
     from ._language import _lemmas
+
+    if opener and _echoed_as_noun(tokens, verb) and (_lemmas(tokens[0].low) or {}).get("NOUN"):
+        # "Load balancer redundancy: Introduce a redundant load balancer setup", "File Extension
+        # Policy: Establish a file extension naming convention": the heading's first words recur
+        # inside the instruction as a noun phrase, so its first word is a noun there too
+        return verb
+    if opener and any(t.text.islower() for t in tokens[1 : j + 1]):
+        return None  # "Implement status monitoring: …": a clause, not a name
 
     if not (head.endswith(_NOMINAL_ENDINGS) or head.endswith("s") and not head.endswith("ss")):
         # a head that is a noun only by the tables ("Policy", "redundancy", "Review") names the
@@ -185,6 +193,13 @@ def label_end(an: Analysis) -> int | None:
         # built like an agent noun as "Balancer" is), not a compound naming a practice
         return None
     return verb
+
+
+def _echoed_as_noun(tokens, verb: int) -> bool:
+    """The item's first two words recur, in that order, inside the instruction that opens at
+    ``verb`` (after its own first word): there they are a noun phrase, its object or a part of it."""
+    first, second = tokens[0].low, tokens[1].low
+    return any(tokens[m].low == first and tokens[m + 1].low == second for m in range(verb + 1, len(tokens) - 1))
 
 
 def _label_then_no_instruction(an: Analysis) -> bool:
@@ -266,7 +281,9 @@ def _after_condition(an: Analysis, i: int) -> int | None:
         # "In addition, add …", "In particular, have …": a short adverbial closed by a comma
         short = next((j for j in (i + 1, i + 2) if j < len(tokens) - 1 and _comma_after(an, j)), None)
         return short + 1 if short is not None else None
-    for j in range(i + 1, min(len(tokens) - 1, i + 14)):
+    for j in range(i + 1, len(tokens) - 1):
+        if tokens[j].sentence != tokens[i].sentence:
+            return None
         if _comma_after(an, j):
             return j + 1
     return None
@@ -463,7 +480,55 @@ _NEVER_AGAIN = _re.compile(
 
 
 def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
-    """(start offset, end offset, reason) when the item has no finish line."""
+    """(start offset, end offset, reason) when the item has no finish line. A due date at the
+    end of an item that says better ("Enhance monitoring and alerting (due by Oct 31, 2023)")
+    says when, not what done looks like: the item is judged without it."""
+    found = _vague(an, raw)
+    if found is None:
+        due = _due_date(an)
+        if due is not None:
+            cut = analyse(an.text[: an.tokens[due].start])
+            if cut.tokens and _says_better(cut):
+                return _vague(cut, raw)
+    return found
+
+
+# Words of a date ("Oct 31, 2023", "end of Q3", "2026-05-01", "next week"), after "by",
+# "before", "until" or "due".
+_DUE_WORDS = _lex._words("by before until due")
+_DATE_WORDS = _lex._words("end of the this next week month quarter year sprint mid early late start")
+_ISO_DATE = _re.compile(r"^\d{4}(?:-\d{2}){1,2}$|^\d{1,2}(?:st|nd|rd|th)?$|^\d{4}$|^\d{1,2}/\d{1,2}(?:/\d{2,4})?$")
+
+
+def _due_date(an: Analysis) -> int | None:
+    """The index of the word that opens a due date ending the item ("… (due by Oct 31, 2023)",
+    "… by 2026-05-01", "… before end of Q3"), or None."""
+    tokens = an.tokens
+    n = len(tokens)
+    k = n - 1
+    while k > 0 and (tokens[k].low in _DEADLINES or tokens[k].low in _DATE_WORDS or _ISO_DATE.match(tokens[k].low)):
+        k -= 1
+    if k == n - 1 or k < 2 or tokens[k].low not in _DUE_WORDS:
+        return None
+    if not any(tokens[m].low in _DEADLINES or _ISO_DATE.match(tokens[m].low) and len(tokens[m].low) >= 4 for m in range(k + 1, n)):
+        return None  # "… by the end": no date
+    if tokens[k - 1].low == "due":
+        k -= 1
+    return k
+
+
+def _says_better(an: Analysis) -> bool:
+    """The item's verb, or a second verb joined to it, says better: "improve", "enhance",
+    "streamline", "increase" …"""
+    first = opening(an)
+    second = _second_verb(an, first) if verb_first(an) else None
+    return any(
+        k is not None and (an.tokens[k].low in _IMPROVE_VERBS or an.tokens[k].low == "improve" or an.tokens[k].low in _QUALITY_VERBS)
+        for k in (first, second)
+    )
+
+
+def _vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
     tokens = an.tokens
     first = opening(an)
     is_first = verb_first(an)
@@ -534,7 +599,7 @@ def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
         if found is not None:
             return found  # "Update and streamline the runbook": the better is as open as alone
     if is_first:
-        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named, _watch_for_trouble, _hedged, _change_without_content):
+        for check in (_improvement_without_target, _generic_objects, _unnamed_alternative, _placeholder_object, _recurring_check, _plan_without_content, _nothing_named, _watch_for_trouble, _hedged, _change_without_content, _change_for_a_degree):
             at = first
             if check is _improvement_without_target and first == 0 and tokens[0].low in _IMPROVE_VERBS:
                 # "Enhance monitoring: Implement comprehensive monitoring for all servers, including
@@ -622,6 +687,10 @@ _OPEN_PHRASES = (
     # working alongside someone, as "work with" and "sync with": the company, not the change
     ("coordinate", "with"), ("collaborate", "with"), ("partner", "with"), ("liaise", "with"), ("engage", "with"),
 )
+# The same verbs done again are as open as done once: "Reconsider the timing of releases",
+# "Re-evaluate the paging policy", "Rethink …" ("think about" is an open phrase whose verb takes
+# its object directly once it is prefixed).
+_OPEN_AGAIN = frozenset(f"re{dash}{verb}" for verb in _OPEN_ENDED | {"think"} for dash in ("", "-") if not verb.startswith("re"))
 _OPEN_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _phrase in _OPEN_PHRASES:
     _OPEN_BY_FIRST.setdefault(_phrase[0], []).append(_phrase)
@@ -634,16 +703,17 @@ def _open_ended(an: Analysis, first: int, raw: str):
     tokens = an.tokens
     low = tokens[first].low
     size = 0
-    if low in _OPEN_ENDED:
+    if low in _OPEN_ENDED or low in _OPEN_AGAIN:
         size = 1
     for phrase in _OPEN_BY_FIRST.get(low, ()):
         if phrase_at(an, first, phrase):
             size = len(phrase)
     if size == 1 and first + 2 < len(tokens) and tokens[first + 1].low == "and" and tokens[first + 2].low in _REVISE_VERBS:
         # "Review and update incident response procedures": the change is as open as the review
-        # unless something names it (a name, a value, a means, a target)
+        # unless something says what it is (a value, a means, a target); naming the thing
+        # reviewed ("… the MySQL database configuration") says which, not what changes
         rest = tokens[first + 3 :]
-        if _names_anything(rest) or any(t.low in ("using", "with", "via", "by") for t in rest):
+        if _measured(rest, an.text) or any(t.low in ("using", "with", "via", "by") for t in rest):
             return None
         size = 3
     if not size:
@@ -861,6 +931,8 @@ def _purpose(rest) -> bool:
                     continue  # "… to ensure effective learning", "… to ensure proper coverage": a judgement
                 if _qualities_only(clause):
                     continue  # "… to ensure consistency and accuracy": a quality, no finish line
+                if _improved_state(clause):
+                    continue  # "… to ensure they are optimized for our current traffic load": better, no finish line
                 if _generic_only(clause):
                     continue  # "… to ensure they meet system requirements": nothing to check it against
                 return True
@@ -931,8 +1003,27 @@ def _improved(tokens, k: int) -> bool:
     low = tokens[k].low
     if not low.endswith("ed") or k + 1 >= len(tokens) or k == 0:
         return False
-    stems = (low[:-1], low[:-2], low[:-3] + "y")  # improve-d, harden-ed, simplifi-ed
-    return any(stem in _IMPROVE_VERBS for stem in stems) and tokens[k + 1].low not in _STOPWORDS_AFTER and tokens[k - 1].low not in _BE_HAVE
+    return _improvement_participle(low) and tokens[k + 1].low not in _STOPWORDS_AFTER and tokens[k - 1].low not in _BE_HAVE
+
+
+def _improvement_participle(low: str) -> bool:
+    """An improvement verb's participle: "improved", "hardened", "simplified", "optimised"."""
+    if not low.endswith("ed"):
+        return False
+    return any(stem in _IMPROVE_VERBS for stem in (low[:-1], low[:-2], low[:-3] + "y"))  # improve-d, harden-ed, simplifi-ed
+
+
+def _improved_state(clause) -> bool:
+    """A purpose whose state is only bettered: a subject of a few words, a copula and an
+    improvement verb's participle ("… to ensure they are optimized for our current load", "… so
+    that the runbook is streamlined"). It says better, not what done looks like."""
+    for c in range(1, min(len(clause) - 1, 6)):
+        if clause[c].low in _COPULAS or clause[c].low in ("be", "been", "get", "gets"):
+            m = c + 1
+            while m < len(clause) - 1 and clause[m].low in ("more", "fully", "properly", "well", "better", "further"):
+                m += 1
+            return _improvement_participle(clause[m].low) and not _measured(clause)
+    return False
 
 
 _STOPWORDS_AFTER = _lex._words("by to with in on for at from as and or than")
@@ -1132,6 +1223,10 @@ def _quality_state(tokens, j: int) -> int | None:
     while m < n:
         low = tokens[m].low
         if low in ("and", "or", ",", "more", "very", "fully", "always"):
+            m += 1
+            continue
+        if _improvement_participle(low):
+            seen += 1  # "… are optimized", "… is hardened": bettered, as a quality is had
             m += 1
             continue
         lemmas = _lemmas(low)
@@ -1393,8 +1488,34 @@ def _change_without_content(an: Analysis, first: int, raw: str):
     if cut is None or cut + 1 >= len(tokens) or tokens[cut].low != "to" or tokens[cut - 1].low not in _SETTINGS_NOUNS:
         return None  # the object has to end in the settings themselves: "Patch the load balancer configuration to …"
     if tokens[cut + 1].low not in _PREVENT_VERBS:
+        ensured = 3 if tokens[cut + 1].low == "make" and cut + 2 < len(tokens) and tokens[cut + 2].low == "sure" else 2
+        if tokens[cut + 1].low in ("ensure", "make") and _improved_state(tokens[cut + ensured :]):
+            # "Update the nginx configuration to ensure it is optimized": only that it be better
+            return tokens[first].start, tokens[-1].end, "says the settings should be better, not what to change"
         return None  # "… to limit maximum connections": the purpose is the change
     return tokens[first].start, tokens[-1].end, "says what the change should prevent, not what to change"
+
+
+def _change_for_a_degree(an: Analysis, first: int, raw: str):
+    """ "Update incident response procedures to escalate issues to the right team faster", "Adjust
+    the retry settings so that failures surface sooner": a thing is to be changed and all that is
+    said of the change is a degree with no measure in its purpose. What in it changes, to what?
+    A purpose that says what the thing is to hold ("… to include the failover steps"), a means
+    or a number says it."""
+    tokens = an.tokens
+    if tokens[first].low not in _CHANGE_VERBS or "`" in raw or _measured(tokens, an.text):
+        return None
+    cut = next((m for m in range(first + 2, len(tokens) - 1) if tokens[m].low in ("to", "so", "by", "with", "using", "via", "and")), None)
+    if cut is None or tokens[cut].low not in ("to", "so"):
+        return None
+    purpose = tokens[cut + 1 :]
+    if tokens[cut].low == "to" and (purpose[0].low in _CONTENT_VERBS or purpose[0].low not in _lex.IMPERATIVE_VERBS):
+        return None  # "… to include the failover steps": what it holds; "… to v2.3": a target
+    if any(t.low in ("by", "with", "using", "via") for t in purpose):
+        return None  # "… faster by paging the secondary": a means
+    if not any(_degree_at(purpose, m) for m in range(len(purpose))):
+        return None
+    return tokens[first].start, tokens[-1].end, "says the change should make it better, not what changes"
 
 
 _HEDGES = _lex._words("feasible possible needed necessary appropriate applicable required practical")
@@ -1970,6 +2091,9 @@ def _rule_for_people(an: Analysis, first: int):
         return None  # "… and add a pre-deploy check"
     tok = tokens[first]
     low = tok.low
+    contrast = _maxim_by_contrast(an, first)
+    if contrast is not None:
+        return contrast
     # people as the subject of a duty: "Engineers should …", "Team members must …", "Everyone needs to …"
     j = first
     if tokens[j].low in ("all", "the", "our", "every", "each"):
@@ -2046,6 +2170,39 @@ def _rule_for_people(an: Analysis, first: int):
     return None
 
 
+def _maxim_by_contrast(an: Analysis, first: int):
+    """A way to act told by what to do instead of what people did: the instruction, a comma and
+    the habit it replaces or widens ("Reload, don't restart, after a config change", "Record the
+    datastore in capacity reviews, not only the VM topology", "Restart the workers one at a time
+    rather than all at once"). It corrects a habit and changes nothing. A bare "…, not X" may
+    only pick a setting ("Route SEV1 pages to phone and SMS, not email") and is left alone, as
+    are an instruction whose verb changes the system and a contrast of amounts."""
+    tokens = an.tokens
+    verb = tokens[first]
+    if not is_imperative(verb.text) or _SYSTEM_VERB(verb) or verb.low in _POLICY_VERBS or verb.low in _CAPABILITY_VERBS:
+        return None
+    depth = 0
+    for k in range(first + 1, len(tokens) - 1):
+        tok = tokens[k]
+        if tok.sentence != verb.sentence:
+            return None
+        between = an.text[tokens[k - 1].end : tok.start]
+        depth = max(0, depth + between.count("(") - between.count(")"))
+        if depth or "," not in between:
+            continue
+        nxt = tokens[k + 1]
+        if tok.low == "not" and nxt.low in ("only", "just") and k + 2 < len(tokens):
+            # "…, not only the VM topology": a habit widened; "…, not email" may only pick a
+            # setting ("Route SEV1 pages to phone and SMS, not email")
+            nxt = tokens[k + 2]
+        elif not (tok.low in ("don't", "don’t") or tok.low == "rather" and nxt.low == "than"):
+            continue
+        if nxt.text[:1].isdigit():
+            return None  # "… in under 1h, not just 14h": amounts compared
+        return verb.start, tok.end, f"{verb.text} …, {tok.text}"
+    return None
+
+
 _ROUTINE_CHECKS = _lex._words("check verify test confirm double-check triple-check validate review inspect re-check recheck")
 _ROUTINE_CHECKED = _lex._words("checked verified tested confirmed double-checked validated reviewed inspected re-checked rechecked")
 _WHEN_DONE = _lex._words("before after whenever")
@@ -2084,7 +2241,7 @@ def _routine_check(tokens, first: int):
         between = tokens[first + 1 : when]
         if not between or any(t.low in _QUANTIFIERS and t.low != "no" for t in between[:3]):
             return tokens[first].start, tokens[when].end, f"{tokens[first].text} … {tokens[when].text}"
-        if _any_occasion(tokens, when + 1) and not _names_anything(between):
+        if _any_occasion(tokens, when + 1):
             # "Test the application before deploying", "Verify the settings after a change": a
             # check at every occasion of a kind, as against one named event ("… before deleting
             # the old volume", "… after Sunday, 2026-08-23")
@@ -2108,7 +2265,22 @@ def _any_occasion(tokens, k: int) -> bool:
         return nxt in ("", "to", "into", "on", "in", "and", "or", "anything", "changes", "code", "them", "it")
     if tok.low in ("a", "an") and k + 1 < len(tokens):
         return k + 2 >= len(tokens) or tokens[k + 2].low in _lex.STOPWORDS
+    if (nxt == "" or nxt in _lex.STOPWORDS) and tok.text.islower() and _event_noun(tok.low):
+        return True  # "after deployment", "before replacement": an event with no article is any such event
     return tok.low.endswith("s") and not tok.low.endswith("ss") and tok.text.islower() and (nxt == "" or nxt in _lex.STOPWORDS) and tok.low not in _lex.STOPWORDS
+
+
+def _event_noun(low: str) -> bool:
+    """An act named as a noun in the singular, by its ending ("deployment", "replacement",
+    "installation") or as a word the tables know as both a verb and a noun ("upgrade")."""
+    if _act_noun(low) and not low.endswith("s"):
+        return True
+    if low in _lex.STOPWORDS:
+        return False
+    from ._language import _lemmas
+
+    lemmas = _lemmas(low) or {}
+    return low in lemmas.get("VERB", ()) and low in lemmas.get("NOUN", ())
 
 
 def _gerund(low: str) -> bool:
@@ -2133,6 +2305,7 @@ _TRAINING_VERBS = _lex._words(
     " implement introduce institute establish enhance improve expand"  # a practice of people, started or grown
 )
 _TRAINING_NOUNS = _lex._words("training trainings learning workshop workshops course courses education awareness")
+_TRAINING_EVENTS = _lex._words("session sessions programme programmes program programs day days")
 
 
 def _behaviour_at(an, p):
@@ -2173,6 +2346,12 @@ def _behaviour_at(an, p):
     if low in _TRAINING_VERBS:
         for k in range(p + 1, min(n, p + 5)):
             if tokens[k].low in _TRAINING_NOUNS:
+                return p, k + 1
+    elif p == opening(an) and is_imperative(tokens[p].text) and not _SYSTEM_VERB(tokens[p]) and low not in _MAKING_VERBS:
+        # "Gather the responders for incident response training sessions": training is the item's
+        # object whatever its verb, when nothing is made of it ("training data", "training materials")
+        for k in range(p + 1, min(n, p + 8)):
+            if tokens[k].low in _TRAINING_NOUNS and (k + 1 == n or tokens[k + 1].low in _TRAINING_EVENTS):
                 return p, k + 1
     if low in ("remember", "forget") and nxt == "to":
         return p, p + 2

@@ -61,6 +61,16 @@ FLUTTER_PREBUILT_ENGINE_VERSION to release branches"), a prohibition the system 
 users") and a specific rule ("Don't duplicate service key credentials across multiple hubs")
 are fine.
 
+Any occasion of a kind is also an act noun with no article ("Test DNS resolution right after
+deployment", "Check the Helm values before upgrade"), and the check stays a habit when it names
+what it checks; one named event ("… after the rotation on 2027-01-04") stays a task. A way to act
+told by the habit it replaces or widens is a maxim for people ("Reload, don't restart, after a
+config change", "Record the datastore in capacity reviews, not only the VM topology"), unless the
+verb changes the system or amounts are compared; a bare "…, not X" may only pick a setting
+("Route SEV1 pages to phone and SMS, not email") and is left alone. Training that is
+the item's object is asked of people whatever the verb ("Gather the responders for incident
+response training sessions"); "training materials" and "training data" are things.
+
 ## Why it matters
 People were already trying to be careful. Reminders fade within weeks and do not reach the
 next person to join the team; a guard rail, a default or an automated check works for

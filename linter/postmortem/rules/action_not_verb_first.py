@@ -41,7 +41,11 @@ and "are" make a statement ("Offsite snapshots are now encrypted"), and a noun w
 nominalisation before its complement a noun phrase ("Job deduplication for webhook retries"). A label
 followed by no instruction at all names something and asks nothing ("Query Optimization
 Quest: A journey into the heart of our database queries …"); a short adverbial closed by a
-comma ("In addition, add …", "In particular, have …") comes before the verb.
+comma ("In addition, add …", "In particular, have …") comes before the verb, and so does a
+leading condition closed by a comma, however long. A heading whose first word can be a verb is
+a label when its first two words recur as a noun phrase in the instruction after the colon
+("Load balancer redundancy: Introduce a redundant load balancer setup …", "File Extension
+Policy: Establish a file extension naming convention").
 
 ## Why it matters
 An item that starts with a verb says what someone will do; a noun phrase or a wish says

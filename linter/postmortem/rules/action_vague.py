@@ -124,7 +124,17 @@ unless a concrete step follows, in the next sentence or after a semicolon ("Audi
 tables for unindexed foreign keys. Add the missing indexes."). What is watched for is no end
 of the watching ("Monitor the gateway logs for errors"; "… for two weeks" and "the current
 migration job" end), and nearness to a limit is an amount judged with no threshold ("Notify the
-team of approaching disk limits").
+team of approaching disk limits"). An open-ended verb done again is as open as done once
+("Reconsider the cadence of the deploy train", "Re-evaluate the paging policy", "Rethink …"). A
+due date at the end of an item that says better says when, not what done looks like ("Enhance
+monitoring and alerting system (due by Oct 31, 2023)"); a measure or a means still bounds it. A
+state that is only bettered is no finish line ("Review load balancer configurations to ensure
+they are optimized for our current traffic load", "Ensure the sshd configuration is hardened";
+"… hardened against password logins" names it), and neither is a change whose only purpose is
+a degree ("Update incident response procedures to escalate issues to the appropriate team
+faster"; "… to include the failover steps" says what it holds). A review joined to a change
+stays open when it only names the thing reviewed ("Review and update the MySQL database
+configuration"): a name says which, not what changes.
 
 ## Why it matters
 Vague action items are the ones that stay open forever: nobody can tell when "improve

@@ -197,10 +197,19 @@ def _held_answerable(an, start, end) -> bool:
     last = next((k for k, t in enumerate(tokens) if t.end >= end), None)
     if first is None or last is None or _denied(an, first):
         return False
-    if last + 1 < len(tokens) and tokens[last + 1].sentence == tokens[last].sentence \
-            and not an.text[tokens[last].end : tokens[last + 1].start].strip():
-        return tokens[last + 1].low in lex.STOPWORDS
+    same = lambda j: j < len(tokens) and tokens[j].sentence == tokens[last].sentence  # noqa: E731
+    if same(last + 1) and not an.text[tokens[last].end : tokens[last + 1].start].strip():
+        if tokens[last + 1].low not in lex.STOPWORDS:
+            return False
+        if tokens[first].low in _MAKE and tokens[last + 1].low == "for" and same(last + 2):
+            # "made" also hands over a duty ("was made accountable for capacity planning"): a
+            # verdict only for one's own conduct or for the incident ("for their decisions")
+            return tokens[last + 2].low in _CONDUCT_OWNERS or tokens[last + 2].low in ("the", "this", "that") \
+                and same(last + 3) and tokens[last + 3].low in lex.INCIDENT_NOUNS
     return True
+
+
+_CONDUCT_OWNERS = lex._words("his her their my your its")
 
 
 def _held_to_account():

@@ -574,10 +574,7 @@ def _named_sanction(an, i):
 
 
 # What a person is made responsible for: the incident, not a service or a task.
-_INCIDENT_NOUNS = lex._words(
-    "outage outages incident incidents failure failures breach breaches leak leaks mistake mistakes error errors "
-    "deletion crash crashes downtime disruption disaster fiasco loss accident blunder mess"
-)
+_INCIDENT_NOUNS = lex.INCIDENT_NOUNS
 _SINGULAR_PEOPLE = lex._words("i he she")
 _DEGREE_RESPONSIBLE = lex._words("solely fully directly ultimately partly partially personally entirely wholly primarily")
 

@@ -329,3 +329,12 @@ SYSTEM_VERBS = _words(
     introduce lint migrate prevent reject require restrict validate write alert page
     """
 )
+
+# ---------------------------------------------------------------------- blame, added later
+
+# Nouns for the incident or a mishap in it: what a person is held responsible or accountable
+# for when the words blame ("responsible for the outage"), not a service or a task.
+INCIDENT_NOUNS = _words(
+    "outage outages incident incidents failure failures breach breaches leak leaks mistake mistakes error errors "
+    "deletion crash crashes downtime disruption disaster fiasco loss accident blunder mess"
+)

@@ -12,7 +12,18 @@ contractor", "PEBKAC", "my bad", "some shitty CEO". Beyond a fixed list, any wor
 (from the VADER sentiment lexicon, generated into ``_judgement_words.py``) said of a person, a
 role or a team: "the release engineer was arrogant", "we're clueless about our own
 failover", "some thoughtless admin", "He is such an idiot", and a judged act: "a stupid
-mistake", "a poor decision". Blame laid on a person ("the NTSB blamed the offensive joke on a summer
+mistake", "a poor decision". Classes read from WordNet (``_wordnet_classes.py``, built by
+``bench/build_wordnet_classes.py``): a person held or made answerable ("The engineer will be
+held responsible", "hold the contractor liable", "are made accountable for their decisions";
+not "the team is responsible for the service", "we made the platform team responsible for the
+rota", "nobody will be held responsible"), a noun for a person lacking sense or competence
+that refers to someone ("Imagine a nitwit that did not account for …", "some bungler"; not
+"idiot-proof"), a judged quality a person owns ("in his ignorance and naivety", "the admin's
+arrogance", "the recklessness of the contractor"; not "our ignorance of the failover path")
+and a mistake called a novice's ("Looks like a beginner mistake", "a newbie error"). Not
+taking the trouble, with any auxiliary ("Then you haven't even bothered looking"; not "it
+doesn't bother me") and a comparison of equality ("this guy was as useless as a screen door
+on a submarine") judge too. Blame laid on a person ("the NTSB blamed the offensive joke on a summer
 intern", "the outage was blamed on a contractor"; not "blamed the outage on a power surge", "the
 glitches have been blamed on malfunctioning hardware", "spending cuts were to blame", "an internal issue
 and not a cyberattack was to blame"), a quality a person is said to lack ("they
@@ -117,7 +128,12 @@ _NEGLECT_VERBS = lex._words("ignored neglected overlooked forgot disregarded")
 _PEOPLE_POSSESSIVES = lex._words("my his her their our your")
 _ACCOUNTABLE = re.compile(r"\b(?:hold|holds|holding|held)\b(?:\s+[\w’'\-]+){0,6}?\s+accountable\b", re.IGNORECASE)
 _BOTHER = re.compile(
-    r"\b(?:(?:didn[’']t|did\s+not|never)\s+bother(?:ed)?|be\s+bothered|(?:nobody|noone|no\s+one|no-one)\s+bothered)\b",
+    r"\b(?:(?:didn[’']t|did\s+not|never)\s+bother(?:ed)?|be\s+bothered|(?:nobody|noone|no\s+one|no-one)\s+bothered)\b"
+    # not taking the trouble, with any auxiliary and an adverb between: "you haven't even bothered
+    # looking", "they couldn't be bothered to", "he won't bother to check" (not "it doesn't bother
+    # me": the trouble is taken when "to" or a gerund follows)
+    r"|\b(?:(?:have|has|had|could|would|will|can|do|does|wo|ca)n[’']t|(?:have|has|had|could|would|will|can|do|does)\s+not)"
+    r"(?:\s+(?:even|ever|really|just|once|bothered))?\s+bother(?:ed)?(?=\s+(?:to\b|\w+ing\b))",
     re.IGNORECASE,
 )
 _IDIOMS = lazy(
@@ -158,8 +174,62 @@ def _judged():
     if _JUDGED is None:
         from . import _judgement_words as jw
 
-        _JUDGED = (jw.ADJECTIVES | _OWN_ADJECTIVES, jw.PERSON_NOUNS | _OWN_PERSON_NOUNS, jw.ADJECTIVES | _OWN_ADJECTIVES | _ACT_ADJECTIVES)
+        from . import _wordnet_classes as wn
+
+        _JUDGED = (jw.ADJECTIVES | _OWN_ADJECTIVES, jw.PERSON_NOUNS | _OWN_PERSON_NOUNS | wn.FOLLY_NOUNS,
+                   jw.ADJECTIVES | _OWN_ADJECTIVES | _ACT_ADJECTIVES, wn.FOLLY_NOUNS, wn.ANSWERABLE, wn.QUALITY_NOUNS, wn.NOVICE_NOUNS)
     return _JUDGED
+
+
+_HELD_TO_ACCOUNT = None
+_HOLD = lex._words("hold holds holding held")
+_MAKE = lex._words("make makes making made")
+_HOLD_OR_MAKE = _HOLD | _MAKE
+_HELD = "holds a person answerable"
+
+
+def _held_answerable(an, start, end) -> bool:
+    """Whether a match of ``_held_to_account`` is a verdict: not denied ("nobody will be held
+    responsible") and its adjective not before a noun it qualifies ("holds a responsible
+    position")."""
+    tokens = an.tokens
+    first = next((k for k, t in enumerate(tokens) if t.start >= start), None)
+    last = next((k for k, t in enumerate(tokens) if t.end >= end), None)
+    if first is None or last is None or _denied(an, first):
+        return False
+    same = lambda j: j < len(tokens) and tokens[j].sentence == tokens[last].sentence  # noqa: E731
+    if same(last + 1) and not an.text[tokens[last].end : tokens[last + 1].start].strip():
+        if tokens[last + 1].low not in lex.STOPWORDS:
+            return False
+        if tokens[first].low in _MAKE and tokens[last + 1].low == "for" and same(last + 2):
+            # "made" also hands over a duty ("was made accountable for capacity planning"): a
+            # verdict only for one's own conduct or for the incident ("for their decisions")
+            return tokens[last + 2].low in _CONDUCT_OWNERS or tokens[last + 2].low in ("the", "this", "that") \
+                and same(last + 3) and tokens[last + 3].low in lex.INCIDENT_NOUNS
+    return True
+
+
+_CONDUCT_OWNERS = lex._words("his her their my your its")
+
+
+def _held_to_account():
+    """A person held or made answerable: "hold" (or "make", which also assigns duties: "made
+    responsible for the rota") with an adjective of being answerable for one's conduct
+    (``_wordnet_classes.ANSWERABLE``): "The engineer will be held responsible", "hold the
+    contractor liable", "are made accountable for their decisions". "Accountable" after "hold"
+    is ``_ACCOUNTABLE``'s. At most four words between, none that opens a clause or is a verb of
+    being ("they hold that the team is responsible …" says whose the duty is)."""
+    global _HELD_TO_ACCOUNT
+    if _HELD_TO_ACCOUNT is None:
+        answerable = _judged()[4]
+        held = "|".join(sorted(answerable - {"accountable"}))
+        made = "|".join(sorted(answerable - {"responsible"}))
+        gap = r"(?:\s+(?!(?:that|which|who|whom|whose|is|are|was|were|be|been|being|for|if|when|because|and|or)\b)[\w’'\-]+){0,4}?"
+        _HELD_TO_ACCOUNT = re.compile(
+            rf"\b(?:{'|'.join(sorted(_HOLD))}){gap}\s+(?:{held})\b|\b(?:{'|'.join(sorted(_MAKE))}){gap}\s+(?:{made})\b",
+            re.IGNORECASE,
+        )
+    return _HELD_TO_ACCOUNT
 
 
 # Judgements of people the public lexicon does not rate: "the admin was sloppy", "an
@@ -183,7 +253,7 @@ _GENERAL_STARTS = lex._words("if when whenever unless")
 def _person_judgements(an):
     """A word that judges, said of a person: "the engineer was careless" (a copula), "a
     clueless admin" (before a role or a team), "you are an idiot", "a stupid mistake"."""
-    adjectives, nouns, act_adjectives = _judged()
+    adjectives, nouns, act_adjectives, folly, _, _, _ = _judged()
     tokens = an.tokens
     n = len(tokens)
     for i, tok in enumerate(tokens):
@@ -201,6 +271,11 @@ def _person_judgements(an):
         if low in nouns and same(i - 1) and tokens[i - 1].low == "you":
             yield tokens[i - 1].start, tok.end, "a judgement of people"  # "you idiot"
             continue
+        if low in folly:
+            start = _folly_referent(an, i)
+            if start is not None:
+                yield start, tok.end, "ridicules a person"  # "Imagine a nitwit that did not …"
+                continue
         if low not in adjectives and low not in nouns:
             continue
         # attributive: "a clueless admin", "the incompetent ops team", "the idiot engineer"
@@ -215,8 +290,9 @@ def _person_judgements(an):
                 break
         # predicate: "the engineer was careless", "he is such an idiot", "we're clueless"
         k = i - 1
-        while same(k) and (tokens[k].low in _INTENSIFIERS or tokens[k].low in adjectives or tokens[k].low.endswith("ly") and len(tokens[k].low) > 4):
-            k -= 1
+        while same(k) and (tokens[k].low in _INTENSIFIERS or tokens[k].low in adjectives or tokens[k].low.endswith("ly") and len(tokens[k].low) > 4
+                           or tokens[k].low == "as" and k == i - 1 and same(i + 1) and tokens[i + 1].low == "as"):
+            k -= 1  # over a comparison of equality too: "this guy was as useless as …"
         if not same(k):
             continue
         if tokens[k].low in _SUBJECT_COPULAS:
@@ -228,6 +304,90 @@ def _person_judgements(an):
         if subject is None or tokens[subject.start].low in _GENERIC_PEOPLE:
             continue
         yield tokens[subject.start].start, tok.end, "a judgement of people"
+
+
+# What a novice is said to make: "a beginner mistake", "a newbie error", "a trainee's blunder".
+_NOVICE_ACTS = lex._words("mistake mistakes error errors blunder blunders move moves slip slips")
+
+
+def _novice_errors(an):
+    """A mistake called a novice's (``_wordnet_classes.NOVICE_NOUNS`` before a word for a
+    mistake): "Looks like a beginner mistake", "a classic newbie error", "a trainee's blunder".
+    It judges whoever made it as unskilled. "Errors of new hires are expected" and "the
+    trainee's error budget" name no kind of mistake."""
+    novices = _judged()[6]
+    tokens = an.tokens
+    for i, tok in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if tok.base.lower() in novices and nxt.sentence == tok.sentence and nxt.low in _NOVICE_ACTS and not _denied(an, i) \
+                and not (i + 2 < len(tokens) and tokens[i + 2].sentence == tok.sentence and tokens[i + 2].low in ("budget", "budgets", "rate", "rates")):
+            yield tok.start, nxt.end, "judges a person's competence"
+
+
+_OWNERS = lex._words("his her their my your")
+_OWNED_BY = lex._words("of by from on")
+
+
+def _owned_qualities(an):
+    """A quality that judges, owned by a person (``_wordnet_classes.QUALITY_NOUNS``, nouns
+    of the judging adjectives): "his ignorance", "their thoughtlessness", "the admin's
+    arrogance", "the recklessness of the contractor". A quality with no owner ("the
+    carelessness that systems invite"), a team's or "our" one is not judged here, nor one
+    denied ("not through any carelessness of his")."""
+    qualities = _judged()[5]
+    tokens = an.tokens
+    for i, tok in enumerate(tokens):
+        if tok.low not in qualities or tok.low in lex.JUDGEMENT_WORDS or _denied(an, i):
+            continue  # the words of the fixed list are judged wherever they stand
+        same = lambda j: 0 <= j < len(tokens) and tokens[j].sentence == tok.sentence  # noqa: E731
+        k = i - 1
+        if same(k) and tokens[k].low in _INTENSIFIERS | lex._words("sheer usual own"):
+            k -= 1  # "his sheer arrogance"
+        if same(k) and tokens[k].low in _OWNERS:
+            yield tokens[k].start, tok.end, "judges a person's quality"
+            continue
+        if same(k) and tokens[k].possessive:
+            actor = cl.actor_ending_at(an, k)
+            if actor is not None and actor.person and actor.kind != "team" and tokens[actor.start].base.lower() not in _NO_ONE:
+                yield tokens[actor.start].start, tok.end, "judges a person's quality"
+                continue
+        if same(i + 2) and tokens[i + 1].low in _OWNED_BY:
+            for e in range(i + 2, min(len(tokens), i + 6)):
+                if not same(e):
+                    break
+                actor = cl.actor_ending_at(an, e)
+                if actor is not None and actor.start == i + 2 and actor.person and actor.kind != "team":
+                    yield tok.start, tokens[e].end, "judges a person's quality"
+                    break
+
+
+# Determiners that make a noun phrase refer to someone: "a nitwit", "some bungler", "these dimwits".
+_REFERRING = lex._words("a an the some this that these those such another what few any")
+
+
+def _folly_referent(an, i):
+    """Where a noun for a person lacking sense or competence (``FOLLY_NOUNS``) at token ``i``
+    heads a noun phrase that refers to someone: a determiner at most two words before it
+    ("a nitwit", "the poor bungler", "some clueless dimwit") and nothing after it that would
+    make it a modifier of another noun ("a bonehead move" is a judged act, not a person).
+    Returns the phrase's start or None."""
+    tokens = an.tokens
+    tok = tokens[i]
+    same = lambda j: 0 <= j < len(tokens) and tokens[j].sentence == tok.sentence  # noqa: E731
+    if tok.possessive:
+        return None  # "a dimwit's guide": a kind of thing named after one
+    if same(i + 1) and not an.text[tok.end : tokens[i + 1].start].strip():
+        after = tokens[i + 1].low
+        if not (after in lex.STOPWORDS or after in cl.AUXILIARIES or is_past_verb(after)):
+            return None
+    for k in (i - 1, i - 2, i - 3):
+        if not same(k):
+            return None
+        if tokens[k].low in _REFERRING:
+            return tokens[k].start
+        if tokens[k].low in lex.STOPWORDS or not tokens[k].low.isalpha():
+            return None
+    return None
 
 
 _CLAUSE_BREAKS = lex._words("which that who whom because but when while although though whereas since so")
@@ -274,8 +434,8 @@ def _screen():
     """The words that send a block to the analysis: the rule's own and the lexicon's."""
     global _FULL_SCREEN
     if _FULL_SCREEN is None:
-        adjectives, nouns, acts = _judged()
-        _FULL_SCREEN = _SCREEN | acts | nouns
+        adjectives, nouns, acts, _, answerable, qualities, novices = _judged()
+        _FULL_SCREEN = _SCREEN | acts | nouns | qualities | novices
     return _FULL_SCREEN
 
 
@@ -284,7 +444,7 @@ def check(doc, ctx):
         if block.column in NOT_PROSE_COLUMNS:
             continue
         words = words_of(block.text)
-        screened = not _screen().isdisjoint(words)
+        screened = not _screen().isdisjoint(words) or not words.isdisjoint(_HOLD_OR_MAKE) and not words.isdisjoint(_judged()[4])
         if not screened and not ("?" in block.text and not words.isdisjoint(_QUESTION_WORDS) and not words.isdisjoint(_REPROACHED)):
             continue
         an = analyse(block.text)
@@ -371,15 +531,19 @@ def _judgements(an):
                     and not (low == "overlooked" and cl.thing_explains(an, i)):  # not "Nobody forgot anything", "the team forgot nothing"
                 yield tokens[subject.start].start, tok.end, "blames a person for a lapse"  # nor "overlooked it because the diff was long"
     yield from _person_judgements(an)
+    yield from _owned_qualities(an)
+    yield from _novice_errors(an)
     yield from _lacking(an)
     if "?" in an.text:
         yield from _reproaches(an)
-    for pattern, what in ((_ACCOUNTABLE, "calls for blame"), (_BOTHER, "assumes bad intent"), (_IDIOMS, "a judgement of people"),
+    for pattern, what in ((_ACCOUNTABLE, "calls for blame"), (_held_to_account(), _HELD), (_BOTHER, "assumes bad intent"), (_IDIOMS, "a judgement of people"),
                           (_DILIGENCE, _TRY_HARDER), (_COMPETENCE, "judges a person's competence")):
         for match in pattern.finditer(an.text):
             if _general(an, match.start(), match.end()) or pattern is _IDIOMS and _feared(an, match.start()):
                 continue
             if pattern is _DILIGENCE and (_impersonal(an, match.start()) or _told_to_anyone(an, match.start())):
+                continue
+            if what == _HELD and not _held_answerable(an, match.start(), match.end()):
                 continue
             yield match.start(), match.end(), what
 

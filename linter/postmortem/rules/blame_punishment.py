@@ -11,6 +11,11 @@ Bayer Rosmarin has resigned from Optus, days after …"). What only people suffe
 person of whoever the sentence names: "has stepped down over a systems failure", "Namkoong
 abruptly announced his resignation as co-CEO", "Bremner was suspended without pay for 10 days
 and demoted", "the company fired Kher", "Police arrested Cooley", "given final warnings".
+The verbs of sanctioning a person read from WordNet (``_wordnet_classes.SANCTION_PHRASES``:
+ending someone's employment, demoting, punishing, ousting, barring, prosecuting, rebuking),
+with a person as patient: "the engineer was laid off", "they took him to task", "management
+berated the on-call engineer", "the contractor was ousted" (not "we kicked out the stale
+connections").
 Sanctions named as nouns tied to a
 person ("a week's suspension", "grounds for immediate termination", "received a formal
 reprimand", "my contract was terminated 3 weeks early") or in set phrases ("placed on
@@ -195,8 +200,79 @@ def _blocks(doc):
     for block in text_blocks(doc):
         words = words_of(block.text)
         hits = words & _SCREEN
-        if hits and (not hits <= _WEAK or _weak_hits_count(hits, words, block.text)):
+        if hits and (not hits <= _WEAK or _weak_hits_count(hits, words, block.text)) or _sanction_words(words):
             yield block, analyse(block.text)
+
+
+def _sanction_words(words) -> bool:
+    """Whether the words of a block hold every word of one of the sanction phrases ("berated";
+    "laid" and "off"), a screen that common heads alone ("took", "laid") do not pass."""
+    _, single, by_head, screen = _sanctions()
+    if words.isdisjoint(screen):
+        return False
+    return not words.isdisjoint(single) or any(phrase <= words for head in words & by_head.keys() for phrase in by_head[head])
+
+
+_SANCTIONS = None
+
+
+def _sanctions():
+    """({first word: [the words after it, for each phrase]}, the one-word phrases, {first word:
+    [the words of each phrase of several]}, every first word) of
+    ``_wordnet_classes.SANCTION_PHRASES``, the verbs of sanctioning a person from WordNet, read
+    on first need."""
+    global _SANCTIONS
+    if _SANCTIONS is None:
+        from ._wordnet_classes import SANCTION_PHRASES
+
+        heads: dict[str, list[tuple[str, ...]]] = {}
+        single: set[str] = set()
+        by_head: dict[str, list[frozenset[str]]] = {}
+        for phrase in SANCTION_PHRASES:
+            first, *rest = phrase.split("_")
+            if first in cl.AUXILIARIES:
+                continue  # "had words with": an auxiliary's form, and no person follows the phrase
+            heads.setdefault(first, []).append(tuple(rest))
+            if rest:
+                by_head.setdefault(first, []).append(frozenset([first, *rest]))
+            else:
+                single.add(first)
+        _SANCTIONS = (heads, frozenset(single), by_head, frozenset(single) | frozenset(by_head))
+    return _SANCTIONS
+
+
+def _wordnet_sanctions(an):
+    """A verb of sanctioning a person (``_wordnet_classes.SANCTION_PHRASES``) with a person as
+    its patient: "the engineer was laid off", "the contractor got kicked out", "they took him
+    to task", "management berated the on-call engineer", "was castigated by the board". The
+    common sanctions ("fired", "demoted") are the rule's own; here only the others."""
+    heads = _sanctions()[0]
+    tokens = an.tokens
+    for i, tok in enumerate(tokens):
+        tails = heads.get(tok.low)
+        if not tails:
+            continue
+        same = lambda j: 0 <= j < len(tokens) and tokens[j].sentence == tok.sentence  # noqa: E731
+        for tail in sorted(tails, key=len, reverse=True):
+            if not tail and (tok.low in _PUNISHED or tok.low in _PUNISH_VERBS):
+                continue  # the rule's own sanctions
+            if all(same(i + 1 + n) and tokens[i + 1 + n].low == word for n, word in enumerate(tail)):
+                end = i + len(tail)
+                b = i - 1
+                while same(b) and tokens[b].low not in _BECOME and (tokens[b].low in _DEGREE or cl._pure_adverb(tokens[b].low)):
+                    b -= 1
+                if same(b) and tokens[b].low in _BECOME and _person_before(an, b) is not None and not _rejected(an, i):
+                    yield tokens[_person_before(an, b).start].start, tokens[end].end, "a sanction"  # "the engineer was laid off"
+                    break
+                if same(end + 1) and _person_object(an, end + 1) and not _rejected(an, i):
+                    yield tok.start, tokens[end + 1].end, "a sanction"  # "laid off the engineer", "berated the intern"
+                    break
+            elif tail and same(i + 1):
+                last = _person_object_end(an, i + 1)  # the object between the verb and its particles
+                if last is not None and all(same(last + 1 + n) and tokens[last + 1 + n].low == word for n, word in enumerate(tail)) \
+                        and not _rejected(an, i):
+                    yield tok.start, tokens[last + len(tail)].end, "a sanction"  # "laid him off", "took the engineer to task"
+                    break
 
 
 def _weak_hits_count(hits, words, text) -> bool:
@@ -245,6 +321,11 @@ def check(doc, ctx):
 
 
 def punishments(an):
+    yield from _punishments(an)
+    yield from _wordnet_sanctions(an)
+
+
+def _punishments(an):
     tokens = an.tokens
     n = len(tokens)
     for i, tok in enumerate(tokens):
@@ -493,10 +574,7 @@ def _named_sanction(an, i):
 
 
 # What a person is made responsible for: the incident, not a service or a task.
-_INCIDENT_NOUNS = lex._words(
-    "outage outages incident incidents failure failures breach breaches leak leaks mistake mistakes error errors "
-    "deletion crash crashes downtime disruption disaster fiasco loss accident blunder mess"
-)
+_INCIDENT_NOUNS = lex.INCIDENT_NOUNS
 _SINGULAR_PEOPLE = lex._words("i he she")
 _DEGREE_RESPONSIBLE = lex._words("solely fully directly ultimately partly partially personally entirely wholly primarily")
 
@@ -762,6 +840,20 @@ def _anyone_at_all(an, j) -> bool:
     or agency"), not a record of a sanction ("action against the engineer", "against an employee")."""
     tokens = an.tokens
     return j + 1 < len(tokens) and tokens[j].low in _ANY_LEADS and tokens[j + 1].low in _ANY_PERSON and tokens[j + 1].sentence == tokens[j].sentence
+
+
+def _person_object_end(an, j):
+    """The last token of a person starting at token ``j`` ("him", "the on-call engineer"), or None."""
+    tok = an.tokens[j]
+    if tok.low in _OBJECT_PRONOUNS:
+        return j
+    for k in range(min(len(an.tokens), j + 4) - 1, j - 1, -1):
+        if an.tokens[k].sentence != tok.sentence:
+            continue
+        actor = cl.actor_ending_at(an, k)
+        if actor is not None and actor.start == j and actor.person and actor.kind != "team":
+            return k
+    return None
 
 
 def _person_object(an, j) -> bool:

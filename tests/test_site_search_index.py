@@ -130,3 +130,18 @@ def test_a_large_site_gets_smaller_bundles_unless_the_site_sets_their_size():
     assert search.bundle_pages(20_000, configured=2_000) == 2_000  # the plugin's search_bundle_pages
     assert search.bundle_pages(5, configured=3) == 3
     assert search.bundle_pages(5, configured=0) == 1
+
+
+def test_a_full_bundle_pagefind_cannot_write_is_an_error_not_a_hang(tmp_path):
+    """A full bundle is written while the next pages are sent (``Pagefind.next_index``):
+    its failure still stops the build, when Pagefind's answers are checked."""
+    found = pages(2)
+    write_site(tmp_path, found)
+    (tmp_path / "pagefind").write_text("a file where the first bundle goes", encoding="utf-8")
+    index = search.SiteIndex(tmp_path, bundle_pages=1, live=True)
+    with pytest.raises(PluginError, match="Pagefind"):
+        for path, html in found.items():
+            index.add(path, html)
+        index.finish()
+    index.close()
+

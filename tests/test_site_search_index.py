@@ -145,3 +145,40 @@ def test_a_full_bundle_pagefind_cannot_write_is_an_error_not_a_hang(tmp_path):
         index.finish()
     index.close()
 
+
+def test_pagefind_gets_the_article_and_the_head_only_when_its_index_is_the_same(tmp_path, monkeypatch):
+    """What the header, navigation and footer hold is left out of what Pagefind reads,
+    unless Pagefind would read it: a page's first <h1> is its title and an <img> its image
+    wherever they are, and its attributes count anywhere."""
+    page = PAGE.format(title="Incident 1", text="failover number 1")
+    trimmed = search.what_pagefind_reads(page)
+    assert "Everywhere" not in trimmed and '<html lang="en">' in trimmed and "<title>Incident 1</title>" in trimmed
+    assert "failover number 1" in trimmed and trimmed.endswith("</article></body></html>")
+    outside = {
+        "logo": page.replace("</body>", '<footer><img src="/logo.png" alt="Logo"></footer></body>'),
+        "heading": page.replace("<nav>", "<nav><H1>Site</H1>"),
+        "filter": page.replace("</body>", '<footer data-pagefind-filter="team:sre">SRE</footer></body>'),
+        "nested": page.replace("<h1>", "<article><p>quoted</p></article><h1>"),
+        "unmarked": page.replace(" data-pagefind-body", ""),
+    }
+    for html in outside.values():
+        assert search.what_pagefind_reads(html) == html
+    found = {"postmortems/plain/index.html": page,
+             **{f"postmortems/{name}/index.html": html for name, html in outside.items() if name != "unmarked"}}
+    sites = {}
+    for name in ("trimmed", "whole"):
+        if name == "whole":  # every page as written, as Pagefind got them before
+            monkeypatch.setattr(search, "what_pagefind_reads", lambda html: html)
+        site = tmp_path / name
+        write_site(site, found)
+        index = search.SiteIndex(site, live=True)
+        for path, html in found.items():
+            index.add(path, html)
+        index.finish()
+        sites[name] = records(site)
+    assert sites["trimmed"] == sites["whole"]
+    indexed = sites["trimmed"][0]
+    assert indexed["/postmortems/logo/"]["meta"]["image"] == "/logo.png"
+    assert indexed["/postmortems/heading/"]["meta"]["title"] == "Site"
+    assert indexed["/postmortems/filter/"]["filters"] == {"team": ["sre"]}
+    assert indexed["/postmortems/plain/"]["meta"]["title"] == "Incident 1"

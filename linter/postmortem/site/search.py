@@ -363,6 +363,9 @@ class Pagefind:
         """Have the index being filled written to ``output`` and dropped, and go on with the
         next one, without waiting for either (see the class's description)."""
         spare = self._wait(self._spare)["index_id"]  # answered long ago: asked for a bundle earlier
+        # The last bundle's write, asked for a bundle earlier, is done (or the build waits
+        # for it): Pagefind is never more than a bundle behind, nor holds more pages waiting.
+        self.settle()
         self._unsettled += self._adding
         self._adding = []
         self._unsettled.append(self._request({"type": "WriteFiles", "index_id": self._index, "output_path": str(output)}))

@@ -81,8 +81,8 @@ _ARTICLE = '<article class="md-content__inner md-typeset">'
 _BODY = _ARTICLE[:-1] + " data-pagefind-body>"  # the article as prepare_page marks it
 # What Pagefind reads anywhere in a page, not only in the marked article: its attributes
 # (data-pagefind-meta, -filter, -sort ...), and for a page's title and image when no
-# attribute names them, the page's first <h1> and its <img> elements.
-_READ_ANYWHERE = re.compile(r"data-pagefind|<h1\b|<img\b", re.IGNORECASE)
+# attribute names them, the page's first <h1> and its <img> elements (in lower case).
+_READ_ANYWHERE = ("data-pagefind", "<h1", "<img")
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 _THEME_WORKER = "assets/javascripts/workers/"
 # The worker lists the best matches only (each costs a download): the count says so.
@@ -148,8 +148,9 @@ def what_pagefind_reads(html: str) -> str:
     if end < 0 or body_end <= 0 or html.find("<article", inside, end) >= 0:
         return html
     end += len("</article>")
-    if _READ_ANYWHERE.search(html, body_end, start) or _READ_ANYWHERE.search(html, end):
-        return html
+    for part in (html[body_end:start].lower(), html[end:].lower()):
+        if any(read in part for read in _READ_ANYWHERE):
+            return html
     return html[:body_end] + html[start:end] + "</body></html>"
 
 

@@ -130,3 +130,55 @@ def test_a_large_site_gets_smaller_bundles_unless_the_site_sets_their_size():
     assert search.bundle_pages(20_000, configured=2_000) == 2_000  # the plugin's search_bundle_pages
     assert search.bundle_pages(5, configured=3) == 3
     assert search.bundle_pages(5, configured=0) == 1
+
+
+def test_a_full_bundle_pagefind_cannot_write_is_an_error_not_a_hang(tmp_path):
+    """A full bundle is written while the next pages are sent (``Pagefind.next_index``):
+    its failure still stops the build, when Pagefind's answers are checked."""
+    found = pages(2)
+    write_site(tmp_path, found)
+    (tmp_path / "pagefind").write_text("a file where the first bundle goes", encoding="utf-8")
+    index = search.SiteIndex(tmp_path, bundle_pages=1, live=True)
+    with pytest.raises(PluginError, match="Pagefind"):
+        for path, html in found.items():
+            index.add(path, html)
+        index.finish()
+    index.close()
+
+
+def test_pagefind_gets_the_article_and_the_head_only_when_its_index_is_the_same(tmp_path, monkeypatch):
+    """What the header, navigation and footer hold is left out of what Pagefind reads,
+    unless Pagefind would read it: a page's first <h1> is its title and an <img> its image
+    wherever they are, and its attributes count anywhere."""
+    page = PAGE.format(title="Incident 1", text="failover number 1")
+    trimmed = search.what_pagefind_reads(page)
+    assert "Everywhere" not in trimmed and '<html lang="en">' in trimmed and "<title>Incident 1</title>" in trimmed
+    assert "failover number 1" in trimmed and trimmed.endswith("</article></body></html>")
+    outside = {
+        "logo": page.replace("</body>", '<footer><img src="/logo.png" alt="Logo"></footer></body>'),
+        "heading": page.replace("<nav>", "<nav><H1>Site</H1>"),
+        "filter": page.replace("</body>", '<footer data-pagefind-filter="team:sre">SRE</footer></body>'),
+        "nested": page.replace("<h1>", "<article><p>quoted</p></article><h1>"),
+        "unmarked": page.replace(" data-pagefind-body", ""),
+    }
+    for html in outside.values():
+        assert search.what_pagefind_reads(html) == html
+    found = {"postmortems/plain/index.html": page,
+             **{f"postmortems/{name}/index.html": html for name, html in outside.items() if name != "unmarked"}}
+    sites = {}
+    for name in ("trimmed", "whole"):
+        if name == "whole":  # every page as written, as Pagefind got them before
+            monkeypatch.setattr(search, "what_pagefind_reads", lambda html: html)
+        site = tmp_path / name
+        write_site(site, found)
+        index = search.SiteIndex(site, live=True)
+        for path, html in found.items():
+            index.add(path, html)
+        index.finish()
+        sites[name] = records(site)
+    assert sites["trimmed"] == sites["whole"]
+    indexed = sites["trimmed"][0]
+    assert indexed["/postmortems/logo/"]["meta"]["image"] == "/logo.png"
+    assert indexed["/postmortems/heading/"]["meta"]["title"] == "Site"
+    assert indexed["/postmortems/filter/"]["filters"] == {"team": ["sre"]}
+    assert indexed["/postmortems/plain/"]["meta"]["title"] == "Incident 1"

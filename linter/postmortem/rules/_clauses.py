@@ -2507,17 +2507,21 @@ _DEGREE_SCREEN = Caseless(
 _SLIP_SCREEN = None
 
 
-@lru_cache(maxsize=1024)
-def judged_by_class(text: str) -> bool:
-    """Whether ``text`` may hold a person judged by a degree ("was too slow", "not careful
-    enough") or a slip owned through a possessive ("the operator's error", "her failure to
-    check"): the screen of the blame rules for these classes, the nouns loaded only for a text
-    with a possessive. Cached: PM501 and PM507 both ask it of the same blocks."""
+_POSSESSIVE_WORDS = W("my his her their your")
+
+
+def judged_by_class(words: frozenset[str], text: str) -> bool:
+    """Whether a block (its lower-case ``words`` and its ``text``) may hold a person judged by a
+    degree ("was too slow", "not careful enough") or a slip owned through a possessive ("the
+    operator's error", "her failure to check"): the screen of the blame rules for these classes.
+    Word sets first, a pattern only for the few blocks that pass them; the nouns load only for
+    a block with a possessive."""
     global _SLIP_SCREEN
-    if _DEGREE_SCREEN.occurs(text):
+    if not words.isdisjoint(DEGREE_CUES) and _DEGREE_SCREEN.occurs(text):
         return True
-    low = text.lower()
-    if "'s " not in low and "’s " not in low and not any(w in low for w in ("my ", "his ", "her ", "their ", "your ")):
+    if words.isdisjoint(_POSSESSIVE_WORDS) and not (("'s" in text or "’s" in text) and any(w.endswith(("'s", "’s")) for w in words)):
+        return False
+    if words.isdisjoint(FAILURES) and words.isdisjoint(slip_nouns()):
         return False
     if _SLIP_SCREEN is None:
         _SLIP_SCREEN = Caseless(
@@ -2525,6 +2529,23 @@ def judged_by_class(text: str) -> bool:
             + alternation(slip_nouns() | FAILURES) + r")\b"
         )
     return _SLIP_SCREEN.occurs(text)
+
+
+_SCREENED: dict[str, bool] = {}
+
+
+def class_screen(words: frozenset[str], text: str) -> bool:
+    """Whether a block (its lower-case ``words`` and its ``text``) may blame a person by one of
+    the classes above: a catenative's complement (:func:`catenative_screen`), a degree or a slip
+    owned (:func:`judged_by_class`), or a negation with an adverb of the right manner. Worked out
+    once per block text: PM501 and PM507 both ask."""
+    hit = _SCREENED.get(text)
+    if hit is None:
+        if len(_SCREENED) > 4096:
+            _SCREENED.clear()
+        hit = _SCREENED[text] = catenative_screen(words) or judged_by_class(words, text) or (
+            not words.isdisjoint(DENIALS) and not words.isdisjoint(right_manner()))
+    return hit
 
 
 # A person's own work as the subject of damage: "one of my commits caused a regression", "his

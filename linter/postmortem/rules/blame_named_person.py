@@ -64,7 +64,7 @@ from . import _lexicon as lex
 from ._modality import unasserted
 from . import _people
 from ._people import candidates
-from ._clauses import DEGREE_CUES, catenative_screen, DENIALS, DUTY_WORDS, judged_by_class, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, acts_of_named, agent_blames, blamed_acts, clauses, has_error_prefixed, misdeeds, data_destroyers, POWER_CUT_VERBS, negated_duty, right_manner
+from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, acts_of_named, agent_blames, blamed_acts, class_screen, clauses, has_error_prefixed, misdeeds, data_destroyers, POWER_CUT_VERBS, negated_duty
 from ._language import NameOptions, analyse, text_blocks, is_past_verb, negated_before, person_at, words_of, _lemmas
 from ._brands import brand
 
@@ -118,21 +118,13 @@ def _cue_words() -> frozenset[str]:
     return _CUE_WORDS
 
 
-def _judged_by_class(words, text: str) -> bool:
-    """A catenative ("proceeded to erase"), a degree ("too slow to respond") or a negation with
-    an adverb of the right manner ("did not respond properly"): the clause analysis reads them;
-    the adverbs load only for a block with a negation."""
-    return catenative_screen(words) or not words.isdisjoint(DEGREE_CUES) and judged_by_class(text) or (
-        not words.isdisjoint(DENIALS) and not words.isdisjoint(right_manner()))
-
-
 def _blocks(doc, names):
     cues = _cue_words()
     for block in text_blocks(doc):
         words = words_of(block.text)
         # a cue, and someone to blame: a name, a handle or "he"/"she" ("error" alone is in most blocks)
         if (not words.isdisjoint(cues) or not words.isdisjoint(DUTY_WORDS) and negated_duty(block.text)
-                or has_error_prefixed(words) or _judged_by_class(words, block.text)) \
+                or has_error_prefixed(words) or class_screen(words, block.text)) \
                 and (not words.isdisjoint(_PRONOUNS) or names.people or candidates(block.text)):
             yield block, analyse(block.text)
 

@@ -266,11 +266,8 @@ def _person_judged(words, text: str) -> bool:
     error", "her failure to check"), a catenative's complement ("I managed to push broken code")
     or an act not done in the right manner ("did not respond properly"); the adverbs load only
     for a block with a negation."""
-    if cl.judged_by_class(text) or cl.catenative_screen(words) and (
-            not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(cl.occupations())):
-        return True  # "I managed to push broken code", "the engineer proceeded to wipe …"
-    return not words.isdisjoint(cl.DENIALS) and not words.isdisjoint(cl.right_manner()) and (
-        not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(cl.occupations()))
+    return cl.class_screen(words, text) and (
+        not words.isdisjoint(_PERSON_WORDS) or cl.judged_by_class(words, text) or not words.isdisjoint(cl.occupations()))
 
 
 def _undone(words) -> bool:

@@ -72,11 +72,14 @@ def test_the_actor_classes_report(sentence, code):
     "The script did not run properly.",
     "The engineer did not respond properly because the page never reached her phone.",
     "The operator could not configure the switch properly.",
+    "The team did not deploy properly tested builds on Fridays.",
     # a degree of a thing, an amount, a team
     "The cache was too slow to respond.",
     "There were too many people on the bridge call.",
     "The team was too small to cover the rotation.",
     "The on-call engineer was quick enough to roll back before customers noticed.",
+    "The reviewer was not senior enough to approve schema changes.",
+    "I was too far from a laptop to respond.",
     # catenatives doing ordinary things; a condition
     "I managed to restore the service within ten minutes.",
     "The on-call engineer kept checking the dashboards.",
@@ -87,6 +90,7 @@ def test_the_actor_classes_report(sentence, code):
     "Because of our release, main was broken.",
     "The change introduced a regression.",
     "Latency fell because of my patch.",
+    "Because of my change, the latency dropped.",
     "We introduced a bug bounty programme.",
     # an error verb in the passive with a system as its agent, or denied
     "The flaky test was skipped by the CI job.",

@@ -1891,6 +1891,8 @@ def _not_done_right(an, clause):
         if t > clause.main and _gap_is_comma(an, t - 1, t) or tokens[t].sentence != clause.sentence:
             break
         if tokens[t].low in right_manner():
+            if t > clause.main and t + 1 < len(tokens) and tokens[t + 1].sentence == clause.sentence and is_participle(tokens[t + 1].low):
+                return None  # "did not deploy properly tested builds": the adverb of an adjective
             if _explained(an, clause) or _unable(an, clause) or _present_advice(an, clause) or _found_later(an, clause):
                 return None
             return clause.verb, max(t, clause.main) + 1, f"not {main} {tokens[t].low}"
@@ -1934,12 +1936,32 @@ def _degree_judged(an, clause, actor):
         return None
     if adjective in _AMOUNTS or adjective in lex.STOPWORDS or not adjective.isalpha() or _explained(an, clause):
         return None
-    from ._language import _lemmas  # deferred: the lexicon loads only for such a degree
-
-    found = _lemmas(adjective)
-    if found is None or "ADJ" not in found:
+    if not _manner_adjective(adjective):
         return None
     return t, end, ("not " if end > t + 1 and tokens[end - 1].low == "enough" else "") + " ".join(tokens[k].low for k in range(t, end))
+
+
+@lru_cache(maxsize=1024)
+def _manner_adjective(low: str) -> bool:
+    """An adjective of manner, one with an adverb of manner in -ly in lemminflect's tables
+    ("slow": "slowly", "hasty": "hastily", "thorough": "thoroughly"): how someone acted. Not a
+    status, a place or a size ("senior", "far", "small"), which say what the person could not
+    do, not how they did it."""
+    from ._language import _lemmas  # deferred: the lexicon loads only for such a degree
+
+    found = _lemmas(low)
+    if found is None or "ADJ" not in found:
+        return False
+    if low.endswith("y") and len(low) > 3:
+        adverb = low[:-1] + "ily"
+    elif low.endswith("le") and len(low) > 3:
+        adverb = low[:-1] + "y"
+    elif low.endswith("ic"):
+        adverb = low + "ally"
+    else:
+        adverb = low + "ly"
+    manner = _lemmas(adverb)
+    return manner is not None and "ADV" in manner
 
 
 def _negation_in_group(an, clause) -> bool:
@@ -2425,9 +2447,10 @@ def _work_as_cause(an: Analysis, i: int):
     else:
         return None
     words = {t.low for t in an.sentence_tokens(sentence)}
-    if words.isdisjoint(_TROUBLE) or negated_near_token(an, i - 1):
+    if words.isdisjoint(_WORK_TROUBLE) or negated_near_token(an, i - 1):
         return None
     return Actor(k, k + 1, kind), i - 1, j + 1, f"{tokens[i - 1].low} {tokens[i].low} … {tokens[j].low}"
+
 
 
 _ADJUNCT_PREPOSITIONS = W("after while when before by")
@@ -2562,6 +2585,11 @@ _ARTEFACTS = W(
 _OWNERS_OF_WORK = W("my his her mine hers")
 _PART_QUANTIFIERS = W("one two three some several many all each any few both most none")
 _CAUSED_HARM = _DAMAGE_NOUNS | W("regression regressions bug bugs breakage")
+# The trouble a person's work can be the cause of: harm done and a system failing ("main was
+# broken", "the site went down"), not a change of a measure ("latency dropped").
+_WORK_TROUBLE = _CAUSED_HARM | _DAMAGE_VERBS | W(
+    "broken down fail fails failed failing unavailable crashed corrupted wiped lost outage outages"
+)
 
 
 def _owned_artefact(an, clause, actor):

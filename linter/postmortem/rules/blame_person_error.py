@@ -61,16 +61,17 @@ blunder", "her failure to check the dosage"; not "the operator's error budget" n
 the engineer's error"), and the antonyms of the adverbs of error, which under a negation frame
 the act as their antonyms do ("the operators did not respond properly", "we never documented
 the failover properly"; not "the script did not run properly" nor "could not configure it
-properly"). A person judged by a degree is the same as judged by a word ("The on-call engineer
-was too slow to respond", "the reviewer was not thorough enough"; not "the cache was too slow",
-"too many people", "the team was too small"). The subject of a catenative verb of success,
+properly"; not "did not deploy properly tested builds"). A person judged by a degree of an
+adjective of manner (one with an adverb in -ly) is the same as judged by a word ("The on-call
+engineer was too slow to respond", "the reviewer was not thorough enough"; not "the cache was
+too slow", "too many people", "not senior enough to approve", "too far from a laptop"). The subject of a catenative verb of success,
 aspect or attempt does the act of its complement ("I managed to push broken code twice", "I
 keep misusing the release script", "he proceeded to wipe the entire customer database"; not
 "I managed to restore the service"), not under a condition ("in the event that a maintainer
 continues to ignore …"). A person's own work is the cause through a relative clause or "of
 mine" ("The change I made broke the build", "this PR of mine broke the build") or after a phrase
-of cause in a sentence of trouble ("main was broken for hours because of my release commit";
-not "latency fell because of my patch"), a bug or a regression is harm a person introduced ("I
+of cause in a sentence of harm or failure ("main was broken for hours because of my release
+commit"; not "the latency dropped because of my change"), a bug or a regression is harm a person introduced ("I
 introduced a second bug"), and an error verb in the passive has its person after "by" ("the
 migration was botched by an engineer", "the canary step was skipped by the operator"; not "by
 the CI job").

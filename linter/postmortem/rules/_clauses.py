@@ -41,6 +41,7 @@ AUXILIARIES = W(
     """
 )
 _NEGATIONS = W("not never no n't")
+DEGREE_CUES = W("too enough")  # "was too slow to respond", "not careful enough"
 _NEGATED_AUX = W(
     """
     didnt dont doesnt wasnt werent hasnt havent hadnt
@@ -49,6 +50,8 @@ _NEGATED_AUX = W(
     cannot shouldn't shouldn’t isn't isn’t aren't aren’t
     """
 )
+# Every word that denies a verb group: "not", "never", "didn't", "wasn't" …
+DENIALS = _NEGATIONS | _NEGATED_AUX
 _PASSIVE_AUX = W("was were is are been being be get got gets getting")
 
 # Present-tense verbs that commonly follow a subject (the -ed test finds past tenses).
@@ -1003,6 +1006,10 @@ def clauses(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None, cued_
                                  or an.tokens[t].low == "never" and t + 1 < end and an.tokens[t + 1].low in DUTY_WORDS
                                  or an.tokens[t].low == "did" and t + 1 < end and _emphatic_cue(an.tokens[t + 1].low)
                                  or an.tokens[t].low in _PERFECT_AUX and _perfect_cue(an, t, end, cues)
+                                 or an.tokens[t].low in DEGREE_CUES and _degree_cue(an, t, start)
+                                 or an.tokens[t].low in CATENATIVES and _catenative_cue(an, t, end)
+                                 or (an.tokens[t].low in _NEGATIONS or an.tokens[t].low in _NEGATED_AUX)
+                                 and any(an.tokens[k].low in right_manner() for k in range(t + 1, end))
                                  for t in range(start, end)):
             continue
         groups = _verb_groups(an, start, end)
@@ -1079,12 +1086,121 @@ def _blamed_acts(an: Analysis, names: NameOptions, owners) -> list[BlamedAct]:
             if slip is not None and an.tokens[actor.end - 1].low not in _NOT_SLIPPERS and not an.tokens[actor.end - 1].capitalised:
                 found.append(BlamedAct(Actor(actor.start, actor.end, "role"), clause, *slip, ""))
             continue
-        cue = _error_cue(an, clause, actor)
+        clause, cue = _cue_of(an, clause, actor)
         if cue is None:
             continue
         start, end, what = cue
         found.append(BlamedAct(actor, clause, start, end, what, None, an))
     return found
+
+
+def _cue_of(an: Analysis, clause: Clause, actor: Actor):
+    """(clause, cue) for the error framing of ``clause``, or of its catenative's complement
+    ("I managed to push broken code": the clause then ends its verb group at the complement)."""
+    cue = _error_cue(an, clause, actor)
+    if cue is None:
+        complement = _catenative_complement(an, clause)
+        if complement is not None:
+            clause = clause._replace(main=complement)
+            cue = _error_cue(an, clause, actor, catenated=True)
+    return clause, cue
+
+
+# Catenative verbs of success, aspect and attempt: their subject does the act of their
+# complement ("I managed to push broken code twice", "I keep misusing the release script",
+# "she tried to restore the wrong snapshot", "he went on deleting").
+CATENATIVES = W(
+    """
+    managed manage manages proceeded proceed proceeds kept keep keeps continued continue
+    continues started start starts began begin begins tried try tries attempted attempt
+    attempts happened happen happens
+    """
+)
+
+
+def _catenative_complement(an: Analysis, clause: Clause) -> int | None:
+    """The verb of a catenative's complement, a to-infinitive or a gerund (an adverb between):
+    the token index, or None."""
+    tokens = an.tokens
+    if tokens[clause.main].low not in CATENATIVES or clause.negated or clause.passive:
+        return None
+    k = clause.main + 1
+    infinitive = k < clause.end and tokens[k].low == "to"
+    k += infinitive
+    while k < clause.end and tokens[k].low in ERROR_ADVERBS | _SKIPPABLE_ADVERBS and tokens[k].low not in ("never", "not"):
+        k += 1
+    if k >= clause.end or tokens[k].sentence != clause.sentence or not _complement_cued(an, k, clause.end):
+        return None
+    low = tokens[k].low
+    if infinitive and _base_verb(low) or not infinitive and k == clause.main + 1 and low.endswith("ing") and len(low) > 5 and _gerund_of_verb(low):
+        return k
+    return None
+
+
+_COMPLEMENT_CUES = ERROR_ADVERBS | _WRONG | _SLIPS | lex.UNCHECKED | W("broken buggy bad instead without by")
+_CATENATIVE_EVIDENCE = None
+
+
+def catenative_screen(words: frozenset[str]) -> bool:
+    """Whether a block's words (lower case) hold a catenative and a word that can frame its
+    complement as an error ("proceeded to wipe", "keep misusing", "managed to push broken code"):
+    "started the failover" and "kept checking" let no block through."""
+    global _CATENATIVE_EVIDENCE
+    if words.isdisjoint(CATENATIVES):
+        return False
+    if _CATENATIVE_EVIDENCE is None:
+        bases = DESTRUCTIVE_BASES | frozenset(_DATA_DESTROYERS)
+        gerunds = {b[:-1] + "ing" if b.endswith("e") else b + "ing" for b in bases} | {b + b[-1] + "ing" for b in bases}
+        _CATENATIVE_EVIDENCE = _COMPLEMENT_CUES | bases | frozenset(gerunds) | ERROR_VERBS | OMISSION_VERBS | OMITTING
+    return not words.isdisjoint(_CATENATIVE_EVIDENCE) or any(w[:3] == "mis" and len(w) > 6 for w in words)
+
+
+def _catenative_cue(an: Analysis, t: int, end: int) -> bool:
+    """Whether the catenative at ``t`` has a complement that can frame an error (the sentence
+    ends at ``end``): only then is the sentence analysed for it."""
+    k = t + 1 + (t + 1 < end and an.tokens[t + 1].low == "to")
+    while k < end and an.tokens[k].low in ERROR_ADVERBS:
+        k += 1
+    return k < end and _complement_cued(an, k, end)
+
+
+def _degree_cue(an: Analysis, t: int, start: int) -> bool:
+    """ "was too slow", "not careful enough": the degree at ``t`` after a form of "be" (and a
+    negation and an adjective for "enough"); the sentence starts at ``start``."""
+    tokens = an.tokens
+    if tokens[t].low == "too":
+        return t > start and tokens[t - 1].low in _COPULAS
+    return t - 2 >= start and (tokens[t - 2].low in ("not", "never") or tokens[t - 2].low in _COPULAS and tokens[t - 2].low.endswith(("n't", "n’t")))
+
+
+def _complement_cued(an: Analysis, k: int, end: int) -> bool:
+    """Whether a catenative's complement from token ``k`` (its clause ends at ``end``) can frame
+    an error at all (a verb of error, of destruction or with "mis-", or a word of error after
+    it), before any lemma is looked up: "kept checking the dashboards" is not read further."""
+    tokens = an.tokens
+    low = tokens[k].low
+    stem = low[:-3] if low.endswith("ing") else low
+    if low[:3] == "mis" or low in ERROR_VERBS or low in DESTRUCTIVE_BASES or stem in DESTRUCTIVE_BASES or stem + "e" in DESTRUCTIVE_BASES \
+            or low in OMISSION_VERBS or low in OMITTING or stem in _DATA_DESTROYERS or stem + "e" in _DATA_DESTROYERS:
+        return True
+    return any(tokens[t].low in _COMPLEMENT_CUES for t in range(k + 1, end))
+
+
+@lru_cache(maxsize=1024)
+def _gerund_of_verb(low: str) -> bool:
+    from ._language import _lemmas  # deferred: only after a catenative
+
+    found = _lemmas(low)
+    return found is not None and "VERB" in found
+
+
+@lru_cache(maxsize=1024)
+def _base_of(low: str) -> str:
+    """The base form of the verb ``low`` ("misusing" -> "misuse"), or ``low`` itself."""
+    import lemminflect  # deferred: only for a catenative's complement
+
+    found = lemminflect.getLemma(low, upos="VERB")
+    return found[0] if found else low
 
 
 def acts_of_named(an: Analysis, people: frozenset[tuple[int, int]], names: NameOptions = DEFAULT_NAMES, owners=None) -> list[BlamedAct]:
@@ -1100,7 +1216,7 @@ def acts_of_named(an: Analysis, people: frozenset[tuple[int, int]], names: NameO
         if actor is None or actor.person or actor.generic or actor.end not in ends or ends[actor.end] < actor.start:
             continue
         named = Actor(ends[actor.end], actor.end, "name")
-        cue = _error_cue(an, clause, named)
+        clause, cue = _cue_of(an, clause, named)
         if cue is not None:
             found.append(BlamedAct(named, clause, *cue, _act_phrase(an, clause)))
     return found
@@ -1132,10 +1248,27 @@ def _generic_person(an: Analysis, clause: Clause, actor: Actor) -> bool:
     return False
 
 
-def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, str] | None:
+# Subordinators of condition of more than one word, or other than "if" and "unless": "in the
+# event that a maintainer continues to disregard …", "as long as the engineer …".
+_CONDITIONAL_PAIRS = (("event", "that"), ("in", "case"), ("provided", "that"), ("providing", "that"), ("long", "as"))
+_CONDITIONALS = W("provided providing supposing suppose")
+
+
+def _conditional_before(before) -> bool:
+    """Whether the words just before an actor (``before``, lower case) end a subordinator of
+    condition ("in the event that", "in case", "provided that", "as long as", "supposing")."""
+    # the pair just before the actor, or before its determiner ("that a maintainer")
+    if tuple(before[-2:]) in _CONDITIONAL_PAIRS or tuple(before[-3:-1]) in _CONDITIONAL_PAIRS:
+        return True
+    return bool(before) and before[-1] in _CONDITIONALS
+
+
+def _error_cue(an: Analysis, clause: Clause, actor: Actor, catenated: bool = False) -> tuple[int, int, str] | None:
     tokens = an.tokens
     main = tokens[clause.main].low
-    if clause.main > clause.verb and tokens[clause.verb].low == "did" and not clause.negated:
+    if catenated:
+        main = _past_of(_base_of(main))  # "managed to push broken code", "keep misusing": the act, in the past
+    elif clause.main > clause.verb and tokens[clause.verb].low == "did" and not clause.negated:
         main = _past_of(main)  # "TenaciousMapping did abuse his powers": the act, emphasised
     elif _perfect(an, clause):
         main = _simple_past(main)  # "I'd broken production", "had forgotten to renew": the act in the perfect
@@ -1143,6 +1276,7 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
     # hypothetical or general statements are not accounts of what happened
     before = [tokens[t].low for t in range(max(0, actor.start - 3), actor.start) if tokens[t].sentence == clause.sentence]
     if any(low in ("if", "unless", "whether", "what") for low in before) or before[-1:] in (["never"], ["not"]) \
+            or _conditional_before(before) \
             or actor.start > 0 and tokens[actor.start - 1].low == "should" and (
                 actor.start == 1 or tokens[actor.start - 2].sentence != clause.sentence):
         return None  # "if someone deleted …", "it's never a single person who caused …"
@@ -1231,6 +1365,12 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
                 return clause.main, t + 1, f"{main} to … {tokens[t].low}"
             if tokens[t].low in ("but", "because", "so") :
                 break
+    manner = _not_done_right(an, clause)
+    if manner is not None:
+        return manner
+    degree = _degree_judged(an, clause, actor)
+    if degree is not None:
+        return degree
     if clause.negated:
         # a lapse: "did not copy the new code", "didn't slow down"
         perfect = main in DUTY_WORDS and any(tokens[t].low in ("have", "has", "had") or tokens[t].low.startswith(("haven", "hasn", "hadn"))
@@ -1365,6 +1505,8 @@ def _error_cue(an: Analysis, clause: Clause, actor: Actor) -> tuple[int, int, st
         for t in range(clause.main + 1, min(clause.end, clause.main + 6)):
             if tokens[t].low in _DAMAGE_NOUNS:
                 return clause.main, t + 1, f"{main} the {tokens[t].low}"
+            if tokens[t].low in _CAUSED_HARM and _ends_phrase(an, t) and not _explained(an, clause):
+                return clause.main, t + 1, f"{main} a {tokens[t].low}"  # "I introduced a second bug"
     # destruction of live data: "ran a recursive delete against the live production database"
     if main in DESTRUCTIVE_VERBS or main in ("ran", "executed", "typed", "issued") and any(l in ("delete", "rm", "drop", "truncate", "wipe", "purge", "destroy") for l in lows):
         window = lows[: 10]
@@ -1716,6 +1858,112 @@ def _present_advice(an, clause) -> bool:
     return not told_in_past([t.low for t in an.sentence_tokens(clause.sentence)], duties=False)
 
 
+@lru_cache(maxsize=1)
+def right_manner() -> frozenset[str]:
+    """The antonyms of the adverbs of error ("properly", "correctly", "carefully", from WordNet:
+    ``_slip_words.py``): under a negation they frame the act as an error as their antonyms do.
+    Loaded when a negated sentence first reaches the clause analysis."""
+    from ._slip_words import RIGHT_MANNER_ADVERBS
+
+    return RIGHT_MANNER_ADVERBS
+
+
+def _not_done_right(an, clause):
+    """An act a person did not do in the right manner ("the operators did not respond properly",
+    "I never tested it carefully", "we didn't properly validate the input"): the negation and an
+    antonym of an adverb of error (:func:`right_manner`) in the same clause say what "responded
+    improperly" says. Not an inability ("could not configure it properly"), a reason given, a
+    state ("didn't understand it properly") or advice to anyone."""
+    tokens = an.tokens
+    if not any(tokens[t].low in right_manner() for t in range(clause.verb + 1, min(clause.end, clause.main + 9))):
+        return None  # no adverb of the right manner: nothing to look up
+    main_at = clause.main
+    if main_at == clause.verb and tokens[main_at].low in ("did", "do", "does") and main_at + 2 < clause.end \
+            and tokens[main_at + 1].low in ("not", "never") and _base_verb(tokens[main_at + 2].low):
+        main_at += 2  # "did not respond properly": the base after "did not"
+    elif not clause.negated or not _negation_in_group(an, clause):
+        return None
+    main = tokens[main_at].low
+    if main in _STATE_VERBS or main in _AWARENESS or main in AUXILIARIES:
+        return None
+    clause = clause._replace(main=main_at)
+    for t in range(clause.verb + 1, min(clause.end, clause.main + 7)):
+        if t > clause.main and _gap_is_comma(an, t - 1, t) or tokens[t].sentence != clause.sentence:
+            break
+        if tokens[t].low in right_manner():
+            if t > clause.main and t + 1 < len(tokens) and tokens[t + 1].sentence == clause.sentence and is_participle(tokens[t + 1].low):
+                return None  # "did not deploy properly tested builds": the adverb of an adjective
+            if _explained(an, clause) or _unable(an, clause) or _present_advice(an, clause) or _found_later(an, clause):
+                return None
+            return clause.verb, max(t, clause.main) + 1, f"not {main} {tokens[t].low}"
+    return None
+
+
+# "too slow to respond", "not careful enough": a degree that judges the person against a standard.
+_COPULAS = W(
+    "was were is are am been be being 'm ’m 're ’re i'm i’m we're we’re they're they’re he's he’s she's she’s"
+    " wasn't wasn’t weren't weren’t isn't isn’t aren't aren’t"
+)
+_AMOUNTS = W("much many few little often")  # "too many people", "too much load": an amount, not the person
+
+
+def _degree_judged(an, clause, actor):
+    """A person judged against a standard by a degree, as the predicate of their clause: "the
+    on-call engineer was too slow to respond", "I was too hasty", "the reviewer was not thorough
+    enough", "we weren't quick enough to roll back". The degree ("too", "not … enough") with an
+    adjective lemminflect's tables know, after a form of "be" whose subject is a role, a name or
+    a pronoun for a person (not a team, not people in general, not an amount: "too many
+    people")."""
+    tokens = an.tokens
+    if actor.kind not in ("role", "pronoun", "name", "handle") or actor.generic or clause.passive:
+        return None
+    group = [tokens[t].low for t in range(clause.verb, clause.main + 1)]
+    if group[-1] not in _COPULAS and not (clause.main == actor.start and group[-1] in _COPULAS):
+        return None
+    t = clause.main + 1
+    if t < clause.end and tokens[t].low in ("not", "never") and not clause.negated:
+        t += 1
+    if t + 1 >= clause.end or tokens[t].sentence != clause.sentence:
+        return None
+    if tokens[t].low == "too" and not clause.negated:
+        adjective, end = tokens[t + 1].low, t + 2
+    elif clause.negated or tokens[clause.main + 1].low in ("not", "never"):
+        adjective, end = tokens[t].low, t + 1
+        if end >= clause.end or tokens[end].low != "enough":
+            return None
+        end += 1
+    else:
+        return None
+    if adjective in _AMOUNTS or adjective in lex.STOPWORDS or not adjective.isalpha() or _explained(an, clause):
+        return None
+    if not _manner_adjective(adjective):
+        return None
+    return t, end, ("not " if end > t + 1 and tokens[end - 1].low == "enough" else "") + " ".join(tokens[k].low for k in range(t, end))
+
+
+@lru_cache(maxsize=1024)
+def _manner_adjective(low: str) -> bool:
+    """An adjective of manner, one with an adverb of manner in -ly in lemminflect's tables
+    ("slow": "slowly", "hasty": "hastily", "thorough": "thoroughly"): how someone acted. Not a
+    status, a place or a size ("senior", "far", "small"), which say what the person could not
+    do, not how they did it."""
+    from ._language import _lemmas  # deferred: the lexicon loads only for such a degree
+
+    found = _lemmas(low)
+    if found is None or "ADJ" not in found:
+        return False
+    if low.endswith("y") and len(low) > 3:
+        adverb = low[:-1] + "ily"
+    elif low.endswith("le") and len(low) > 3:
+        adverb = low[:-1] + "y"
+    elif low.endswith("ic"):
+        adverb = low + "ally"
+    else:
+        adverb = low + "ly"
+    manner = _lemmas(adverb)
+    return manner is not None and "ADV" in manner
+
+
 def _negation_in_group(an, clause) -> bool:
     return _never_before(an, clause.verb) or any(
         an.tokens[t].low in _NEGATIONS or an.tokens[t].low in _NEGATED_AUX for t in range(clause.verb, clause.main))
@@ -1793,6 +2041,14 @@ _OWNED_SLIPS = W("mistake mistakes oversight fuckup fuck-up screwup screw-up blu
 _ERROR_ADJECTIVES = W("accidental mistaken erroneous careless negligent")
 
 
+def _ends_phrase(an: Analysis, j: int) -> bool:
+    """Whether token ``j`` is the head of its noun phrase: the sentence, a comma, a function word
+    or a finite verb follows ("introduced a bug in the parser", not "introduced a bug bounty")."""
+    tokens = an.tokens
+    return j + 1 >= len(tokens) or tokens[j + 1].sentence != tokens[j].sentence or tokens[j + 1].low in _PHRASE_ENDS \
+        or _gap_is_comma(an, j, j + 1) or _is_finite(an, j + 1)
+
+
 def owned_slips(an: Analysis) -> list[tuple[int, int, str]]:
     """A slip owned by a person: "my mistake", "an oversight on my part", "his own fun fuckup"."""
     found = []
@@ -1814,6 +2070,9 @@ def owned_slips(an: Analysis) -> list[tuple[int, int, str]]:
                 found.append((i, k + 2, f"the {tok.low} {tokens[k].low} {tokens[k + 1].low}"))  # "I realised the mistake I did"
                 continue
         if tok.low not in _OWNERS:
+            slip = _possessed_slip(an, i) if tok.possessive else None
+            if slip is not None:
+                found.append(slip)  # "the operator's error caused the outage"
             continue
         j = i + 1
         while j < len(tokens) and tokens[j].sentence == tok.sentence and tokens[j].low in ("own", "fun", "big", "first", "biggest", "stupid", "little"):
@@ -1828,7 +2087,66 @@ def owned_slips(an: Analysis) -> list[tuple[int, int, str]]:
         elif tok.low in _OWNERS and i >= 2 and tokens[i - 1].low in ("on", "from") and (tokens[i - 2].low in _OWNED_SLIPS or tokens[i - 2].low in ("error", "issue")) \
                 and i + 1 < len(tokens) and tokens[i + 1].low == "part":
             found.append((i - 2, i + 2, f"{tokens[i - 2].low} on {tok.low} part"))
+        else:
+            slip = _possessed_slip(an, i)
+            if slip is not None:
+                found.append(slip)
     return found
+
+
+@lru_cache(maxsize=1)
+def slip_nouns() -> frozenset[str]:
+    """Nouns of a wrong act: the lexicon's, the slips above and every word WordNet files first
+    under mistake.n.01 (``_slip_words.py``: "error", "blunder", "lapse", "omission", "gaffe");
+    not "fault", which PM503 judges. Loaded when a person's possessive is first looked at."""
+    from ._slip_words import SLIP_NOUNS
+
+    return (SLIP_NOUNS | lex.BLAME_NOUNS | _OWNED_SLIPS) - {"fault", "faults"}
+
+
+FAILURES = W("failure failures")
+_NEGATION_WORDS = W("not no never nothing")
+
+
+def _possessed_slip(an: Analysis, i: int) -> tuple[int, int, str] | None:
+    """A wrong act owned by a person through a possessive: a role's ("the operator's error
+    caused the outage", "the technician's costly blunder") or a pronoun's ("her failure to check
+    the dosage", "his omission"), the noun of a slip (:func:`slip_nouns`, ending its phrase: not
+    "the operator's error budget") or a failure to do something. Not a person in general ("a
+    person's error"), nor under a negation ("it was not the engineer's error")."""
+    tokens = an.tokens
+    tok = tokens[i]
+    if tok.low not in _OWNERS or tok.low == "our":
+        if not (tok.possessive and tok.low.endswith(("'s", "’s"))):
+            return None
+        actor = actor_ending_at(an, i)
+        if actor is None or actor.kind not in ("role", "pronoun") or actor.generic or tok.base.lower() in _GENERAL_PERSONS:
+            return None
+    sentence = tok.sentence
+    for j in range(i + 1, min(len(tokens), i + 4)):
+        low = tokens[j].low
+        if tokens[j].sentence != sentence or _gap_is_comma(an, j - 1, j):
+            return None
+        if low in FAILURES or low in slip_nouns():
+            break
+        if low in lex.STOPWORDS or not low.isalpha():
+            return None  # the modifiers of the noun only: "his costly blunder"
+    else:
+        return None
+    nxt = tokens[j + 1] if j + 1 < len(tokens) and tokens[j + 1].sentence == sentence else None
+    if low in FAILURES:
+        if nxt is None or nxt.low != "to" or j + 2 >= len(tokens) or not tokens[j + 2].low.isalpha() or tokens[j + 2].low in lex.STOPWORDS:
+            return None  # "his failure to renew the certificate"; not "the operator's failure rate"
+    elif nxt is not None and nxt.low not in _PHRASE_ENDS and not _gap_is_comma(an, j, j + 1) and not _is_finite(an, j + 1):
+        return None  # "the operator's error budget"; not "the operator's error caused …"
+    if tok.low == "their" and not any(
+            tokens[t].base.lower() in ROLE_NOUNS or tokens[t].low in ("he", "she", "someone", "somebody")
+            for t in range(i - 1, -1, -1) if tokens[t].sentence == sentence):
+        return None  # "the services logged their errors"
+    if any(tokens[t].low in _NEGATION_WORDS or tokens[t].low.endswith(("n't", "n’t"))
+           for t in range(max(0, i - 6), i) if tokens[t].sentence == sentence):
+        return None
+    return i, j + 1, f"{tok.low} {low}"
 
 
 _PERSON_POSSESSIVES = W("my his her your")
@@ -2037,6 +2355,15 @@ def agent_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
                 and not negated_near_token(an, i - 1):
             found.append((actor, i - 1, actor.end, f"{prev} by"))  # "the data was leaked by a contractor"
             continue
+        if (prev in ERROR_VERBS or prev in OMISSION_VERBS or error_prefixed(prev)) and prev not in _PASSIVE_LAPSES \
+                and prev.endswith(("ed", "en", "ode", "ead", "ook")) \
+                and lows[-2:-1] and lows[-2] in _PASSIVE_AUX_WORDS and actor.kind in ("role", "pronoun", "name", "handle") \
+                and not negated_near_token(an, i - 1):
+            # an error verb in the passive with its person: "the migration was botched by an
+            # engineer", "the canary step was skipped by the operator", "was misconfigured by a
+            # contractor" ("was ignored", "was overlooked" are implied_blame's, with or without one)
+            found.append((actor, i - 1, actor.end, f"{prev} by"))
+            continue
         for t in window:
             if tokens[t].sentence != tok.sentence:
                 continue
@@ -2069,6 +2396,10 @@ def cause_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
         lead = tokens[i - 1].low
         if not (tok.low == "of" and (lead in _CAUSE_HEADS or lead == "because") or tok.low == "to" and lead in ("due", "traced", "attributed", "owing")):
             continue
+        work = _work_as_cause(an, i)
+        if work is not None:
+            found.append(work)  # "because of my release commit"
+            continue
         for j in range(i + 1, min(len(tokens), i + 6)):
             if tokens[j].sentence != tok.sentence:
                 break
@@ -2083,6 +2414,43 @@ def cause_blames(an: Analysis, names: NameOptions = DEFAULT_NAMES, owners=None) 
                 found.append((actor, i - 1, j + 2, f"{lead} {tok.low} … {nxt.low}"))
             break
     return found
+
+
+def _work_as_cause(an: Analysis, i: int):
+    """A person's own work after a phrase of cause ending at token ``i``, in a sentence that
+    tells of trouble: "main was broken for five hours because of my release commit", "the site
+    went down due to the intern's change" (not "our change": the organisation's; not a cause of
+    something good: "latency fell because of my patch")."""
+    tokens = an.tokens
+    sentence = tokens[i].sentence
+    k = i + 1
+    if k < len(tokens) and tokens[k].sentence == sentence and tokens[k].low in ("a", "the", "this", "that", "one") \
+            and k + 1 < len(tokens) and tokens[k + 1].possessive:
+        k += 1  # "due to the intern's change"
+    if k >= len(tokens) or tokens[k].sentence != sentence:
+        return None
+    owner = tokens[k]
+    if owner.low in _OWNERS_OF_WORK:
+        kind = "pronoun"
+    elif owner.possessive and owner.low.endswith(("'s", "’s")) and not owner.capitalised:
+        actor = actor_ending_at(an, k)
+        if actor is None or actor.kind != "role" or actor.generic or owner.base.lower() in _GENERAL_PERSONS:
+            return None
+        kind = "role"
+    else:
+        return None
+    for j in range(k + 1, min(len(tokens), k + 4)):
+        if tokens[j].sentence != sentence or tokens[j].low in lex.STOPWORDS or _gap_is_comma(an, j - 1, j):
+            return None
+        if tokens[j].low in _ARTEFACTS and _ends_phrase(an, j):
+            break
+    else:
+        return None
+    words = {t.low for t in an.sentence_tokens(sentence)}
+    if words.isdisjoint(_WORK_TROUBLE) or negated_near_token(an, i - 1):
+        return None
+    return Actor(k, k + 1, kind), i - 1, j + 1, f"{tokens[i - 1].low} {tokens[i].low} … {tokens[j].low}"
+
 
 
 _ADJUNCT_PREPOSITIONS = W("after while when before by")
@@ -2155,6 +2523,54 @@ def negated_duty(text: str) -> bool:
     return _NEGATED_DUTY.occurs(text)
 
 
+_DEGREE_SCREEN = Caseless(
+    r"\b(?:was|were|is|are|am|be|been|being|i['’]m|we['’]re|they['’]re|he['’]s|she['’]s)\s+too\s+[a-z]"
+    r"|(?:\bnot|\bnever|n['’]t)\s+[a-z]+\s+enough\b"
+)
+_SLIP_SCREEN = None
+
+
+_POSSESSIVE_WORDS = W("my his her their your")
+
+
+def judged_by_class(words: frozenset[str], text: str) -> bool:
+    """Whether a block (its lower-case ``words`` and its ``text``) may hold a person judged by a
+    degree ("was too slow", "not careful enough") or a slip owned through a possessive ("the
+    operator's error", "her failure to check"): the screen of the blame rules for these classes.
+    Word sets first, a pattern only for the few blocks that pass them; the nouns load only for
+    a block with a possessive."""
+    global _SLIP_SCREEN
+    if not words.isdisjoint(DEGREE_CUES) and _DEGREE_SCREEN.occurs(text):
+        return True
+    if words.isdisjoint(_POSSESSIVE_WORDS) and not (("'s" in text or "’s" in text) and any(w.endswith(("'s", "’s")) for w in words)):
+        return False
+    if words.isdisjoint(FAILURES) and words.isdisjoint(slip_nouns()):
+        return False
+    if _SLIP_SCREEN is None:
+        _SLIP_SCREEN = Caseless(
+            r"(?:\b(?:my|his|her|their|your)|\w['’]s)\s+(?:[a-z-]+\s+){0,2}(?:"
+            + alternation(slip_nouns() | FAILURES) + r")\b"
+        )
+    return _SLIP_SCREEN.occurs(text)
+
+
+_SCREENED: dict[str, bool] = {}
+
+
+def class_screen(words: frozenset[str], text: str) -> bool:
+    """Whether a block (its lower-case ``words`` and its ``text``) may blame a person by one of
+    the classes above: a catenative's complement (:func:`catenative_screen`), a degree or a slip
+    owned (:func:`judged_by_class`), or a negation with an adverb of the right manner. Worked out
+    once per block text: PM501 and PM507 both ask."""
+    hit = _SCREENED.get(text)
+    if hit is None:
+        if len(_SCREENED) > 4096:
+            _SCREENED.clear()
+        hit = _SCREENED[text] = catenative_screen(words) or judged_by_class(words, text) or (
+            not words.isdisjoint(DENIALS) and not words.isdisjoint(right_manner()))
+    return hit
+
+
 # A person's own work as the subject of damage: "one of my commits caused a regression", "his
 # script wiped the table", "this PR of mine caused the critical bug", "the intern's change took
 # down the site". "Our change" is the organisation's; a name's possessive may be a company's.
@@ -2169,6 +2585,11 @@ _ARTEFACTS = W(
 _OWNERS_OF_WORK = W("my his her mine hers")
 _PART_QUANTIFIERS = W("one two three some several many all each any few both most none")
 _CAUSED_HARM = _DAMAGE_NOUNS | W("regression regressions bug bugs breakage")
+# The trouble a person's work can be the cause of: harm done and a system failing ("main was
+# broken", "the site went down"), not a change of a measure ("latency dropped").
+_WORK_TROUBLE = _CAUSED_HARM | _DAMAGE_VERBS | W(
+    "broken down fail fails failed failing unavailable crashed corrupted wiped lost outage outages"
+)
 
 
 def _owned_artefact(an, clause, actor):
@@ -2178,6 +2599,10 @@ def _owned_artefact(an, clause, actor):
     owner = None
     if tokens[head].low in ("mine", "hers") and head >= 2 and tokens[head - 1].low == "of":
         owner, head = head, head - 2  # "this PR of mine"
+        actor = actor._replace(start=min(actor.start, _np_start(an, head)))
+    elif head - 2 >= actor.start and tokens[head - 1].low in _CULPRIT_PRONOUNS and tokens[head - 2].low in _ARTEFACTS \
+            and (is_past_verb(tokens[head].low) or tokens[head].low in _IRREGULAR_PAST):
+        owner, head = head - 1, head - 2  # "the change I made broke the build": a person's work by a relative clause
     else:
         for t in range(actor.start, head):
             if tokens[t].low in _OWNERS_OF_WORK or tokens[t].possessive and tokens[t].base.lower() in ROLE_NOUNS and not tokens[t].capitalised:
@@ -2204,7 +2629,7 @@ def _owned_artefact(an, clause, actor):
                     if tokens[t].low in _CAUSED_HARM), None)
     if cue is None:
         return None
-    kind = "pronoun" if tokens[owner].low in _OWNERS_OF_WORK else "role"
+    kind = "pronoun" if tokens[owner].low in _OWNERS_OF_WORK or tokens[owner].low in _CULPRIT_PRONOUNS else "role"
     return (Actor(owner, owner + 1, kind), *cue)
 
 

@@ -9,7 +9,9 @@ roles ("the on-call engineer"), teams, and names of systems, products and vendor
 (Jenkins, Kafka, Vault, Stripe…). A duty left undone ("\"Jane didn't validate the
 input.\"") and an error attributed "by" a name ("Configuration change is made by Engineer
 Daniel without peer review") count too, and so does every shape of error PM507 knows ("In
-an attempt to assist another team, Alex had accidentally deleted a production database"). A
+an attempt to assist another team, Alex had accidentally deleted a production database",
+"Dave proceeded to erase the entire customer database", "Dave did not respond properly", "Marco
+was too slow to respond"). A
 name after "by" is only blamed for a failure in its own stretch of the sentence: "Reports
 of broken wikis come in, proving the points made by John and Paladox" is fine. A person the
 name rule (PM506) recognises counts as an actor too ("Chatspike staff member Brain typoed a
@@ -62,7 +64,7 @@ from . import _lexicon as lex
 from ._modality import unasserted
 from . import _people
 from ._people import candidates
-from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, acts_of_named, agent_blames, blamed_acts, clauses, has_error_prefixed, misdeeds, data_destroyers, POWER_CUT_VERBS, negated_duty
+from ._clauses import DUTY_WORDS, ERROR_ADVERBS, ERROR_VERBS, STRONG_DESTRUCTIVE, acts_of_named, agent_blames, blamed_acts, class_screen, clauses, has_error_prefixed, misdeeds, data_destroyers, POWER_CUT_VERBS, negated_duty
 from ._language import NameOptions, analyse, text_blocks, is_past_verb, negated_before, person_at, words_of, _lemmas
 from ._brands import brand
 
@@ -122,7 +124,7 @@ def _blocks(doc, names):
         words = words_of(block.text)
         # a cue, and someone to blame: a name, a handle or "he"/"she" ("error" alone is in most blocks)
         if (not words.isdisjoint(cues) or not words.isdisjoint(DUTY_WORDS) and negated_duty(block.text)
-                or has_error_prefixed(words)) \
+                or has_error_prefixed(words) or class_screen(words, block.text)) \
                 and (not words.isdisjoint(_PRONOUNS) or names.people or candidates(block.text)):
             yield block, analyse(block.text)
 

@@ -54,6 +54,28 @@ circuitry"), a person's own work as what did the damage ("one of my commits caus
 regression", "the tech lead's change broke production"; "our change" is the organisation's) and
 "made things worse".
 
+Princeton WordNet gives two more classes (generated into ``_slip_words.py``): the nouns whose
+first sense is a kind of mistake ("error", "blunder", "lapse", "omission", "gaffe"), laid on a
+person through a possessive ("The operator's error caused the outage", "the technician's
+blunder", "her failure to check the dosage"; not "the operator's error budget" nor "it was not
+the engineer's error"), and the antonyms of the adverbs of error, which under a negation frame
+the act as their antonyms do ("the operators did not respond properly", "we never documented
+the failover properly"; not "the script did not run properly" nor "could not configure it
+properly"; not "did not deploy properly tested builds"). A person judged by a degree of an
+adjective of manner (one with an adverb in -ly) is the same as judged by a word ("The on-call
+engineer was too slow to respond", "the reviewer was not thorough enough"; not "the cache was
+too slow", "too many people", "not senior enough to approve", "too far from a laptop"). The subject of a catenative verb of success,
+aspect or attempt does the act of its complement ("I managed to push broken code twice", "I
+keep misusing the release script", "he proceeded to wipe the entire customer database"; not
+"I managed to restore the service"), not under a condition ("in the event that a maintainer
+continues to ignore …"). A person's own work is the cause through a relative clause or "of
+mine" ("The change I made broke the build", "this PR of mine broke the build") or after a phrase
+of cause in a sentence of harm or failure ("main was broken for hours because of my release
+commit"; not "the latency dropped because of my change"), a bug or a regression is harm a person introduced ("I
+introduced a second bug"), and an error verb in the passive has its person after "by" ("the
+migration was botched by an engineer", "the canary step was skipped by the operator"; not "by
+the CI job").
+
 Roles are also known by their occupation (the job titles of Faker's job provider, generated into
 ``_occupations.py``: "A Lehman Brothers trader keyed in £300m instead of £3m") and by any noun
 Princeton WordNet files only under people (generated into ``_person_nouns.py``: "The registrant
@@ -189,6 +211,7 @@ _WEAK = lex._words(
     "cause caused causing neither none took brought knocked broke crashed missed ignored my his her their our your drop killed cut without instead mistake mistakes"
     " left leaves skipped skip skips because failed uploaded posted pushed committed published shared leaked exposed pasted before intended meant wanted"
     " severed severs damaged struck hit dug decided chose opted elected result due traced attributed consequence outcome owing"
+    " introduced"
 )
 _ERROR_NOUNS = lex._words("error errors")
 _WORSE = lex._words("worse")
@@ -200,7 +223,7 @@ _POSSESSIVES = lex._words("my his her their your")
 _OWN_ERROR = re.compile(r"\b(?:my|his|her|their|your) errors?\b(?! (?:rate|rates|budget|budgets|message|messages|handling|code|codes|log|logs|page|pages))", re.I)
 _STRONG = _SCREEN - _WEAK
 _PERSON_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | lex.TEAM_NOUNS | lex._words(
-    "me him them us my his her people person i've i’ve we've we’ve i'd i’d i'm i’m someone's someone’s he's he’s she's she’s they've they’ve"
+    "me him them us my his her mine hers people person i've i’ve we've we’ve i'd i’d i'm i’m someone's someone’s he's he’s she's she’s they've they’ve"
 )
 
 
@@ -217,6 +240,7 @@ def _blocks(doc):
             or _undone(words) and not words.isdisjoint(_PERSON_WORDS)
             or (not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text)) and candidates(block.text)
             or not words.isdisjoint(_class_cues()) and (not words.isdisjoint(_PERSON_WORDS) or candidates(block.text))  # "violated", "wipes"
+            or _person_judged(words, block.text)
         ):
             yield block, analyse(block.text)
 
@@ -235,6 +259,16 @@ def _class_cues() -> frozenset[str]:
     if _CLASS_CUES is None:
         _CLASS_CUES = cl.misdeeds() | cl.data_destroyers() | _WORSE | cl.POWER_CUT_VERBS | _BADLY
     return _CLASS_CUES
+
+
+def _person_judged(words, text: str) -> bool:
+    """A block that may blame a person by a class the clause analysis reads: a degree ("was too
+    slow to respond", "not careful enough"), a person's possessive before a slip ("the operator's
+    error", "her failure to check"), a catenative's complement ("I managed to push broken code")
+    or an act not done in the right manner ("did not respond properly"); the adverbs load only
+    for a block with a negation."""
+    return cl.class_screen(words, text) and (
+        not words.isdisjoint(_PERSON_WORDS) or cl.judged_by_class(words, text) or not words.isdisjoint(cl.occupations()))
 
 
 def _undone(words) -> bool:

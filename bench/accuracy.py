@@ -52,7 +52,7 @@ TARGET_PRECISION = 0.95
 TARGET_RECALL = 0.90
 # What tests/test_accuracy.py holds the real-text development set to: the achieved figures
 # minus a small margin, and never below the targets where they are reached (README, Rules).
-REAL_DEV_FLOORS = {"prose": (0.94, 0.62), "actions": (0.98, 0.90), "names": (0.975, 0.815)}
+REAL_DEV_FLOORS = {"prose": (0.94, 0.635), "actions": (0.98, 0.91), "names": (0.975, 0.815)}
 
 ACTION_TABLE = (
     "## Action Items\n\n"

@@ -37,6 +37,8 @@ def _codes(sentence: str) -> set[str]:
     ("The on-call engineer was too slow to respond.", "PM507"),
     ("The reviewer was not thorough enough.", "PM507"),
     ("I was too hasty with the rollback.", "PM507"),
+    ("The engineer was too lazy to read the runbook.", "PM507"),
+    ("The operator was not careful enough with the valve.", "PM507"),
     # a catenative's subject does the act of its complement
     ("I managed to push broken code to main twice.", "PM507"),
     ("I keep misusing the release script.", "PM507"),
@@ -80,6 +82,13 @@ def test_the_actor_classes_report(sentence, code):
     "The on-call engineer was quick enough to roll back before customers noticed.",
     "The reviewer was not senior enough to approve schema changes.",
     "I was too far from a laptop to respond.",
+    # a status, an occupation, a time, a nearness or a certainty: what the person could not do
+    "The on-call engineer was too busy with a second incident to look at the alert.",
+    "The on-call engineer was too late to stop the rollout.",
+    "The author was too close to the change to review it.",
+    "The reviewer was too new to the service to spot the missing index.",
+    "The responder was not sure enough of the cause to page the database team.",
+    "The on-call engineer was too tired to continue after 14 hours.",
     # catenatives doing ordinary things; a condition
     "I managed to restore the service within ten minutes.",
     "The on-call engineer kept checking the dashboards.",

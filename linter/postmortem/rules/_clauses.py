@@ -1911,7 +1911,7 @@ def _degree_judged(an, clause, actor):
     """A person judged against a standard by a degree, as the predicate of their clause: "the
     on-call engineer was too slow to respond", "I was too hasty", "the reviewer was not thorough
     enough", "we weren't quick enough to roll back". The degree ("too", "not … enough") with an
-    adjective lemminflect's tables know, after a form of "be" whose subject is a role, a name or
+    adjective of how someone acted (:func:`_manner_adjective`), after a form of "be" whose subject is a role, a name or
     a pronoun for a person (not a team, not people in general, not an amount: "too many
     people")."""
     tokens = an.tokens
@@ -1941,17 +1941,29 @@ def _degree_judged(an, clause, actor):
     return t, end, ("not " if end > t + 1 and tokens[end - 1].low == "enough" else "") + " ".join(tokens[k].low for k in range(t, end))
 
 
+# The qualities of conduct a degree judges: care and speed ("too hasty", "not careful enough",
+# "too slow to respond"). Not a status, an occupation, a time, a place or a certainty ("too new
+# to the service", "too busy with a second incident", "too late to stop it", "too close to the
+# change to review it", "not sure enough of the cause"), which say what the person could not do
+# or know, not how they acted.
+_CARE_AND_SPEED = W(
+    """
+    careful careless thorough diligent attentive cautious vigilant meticulous rigorous sloppy
+    negligent hasty rash reckless slow quick fast hurried
+    """
+)
+
+
 @lru_cache(maxsize=1024)
 def _manner_adjective(low: str) -> bool:
-    """An adjective of manner, one with an adverb of manner in -ly in lemminflect's tables
-    ("slow": "slowly", "hasty": "hastily", "thorough": "thoroughly"): how someone acted. Not a
-    status, a place or a size ("senior", "far", "small"), which say what the person could not
-    do, not how they did it."""
-    from ._language import _lemmas  # deferred: the lexicon loads only for such a degree
+    """An adjective of how someone acted: one of care or speed (``_CARE_AND_SPEED``), one that
+    judges a person (``_judgement_words.ADJECTIVES``, from the VADER lexicon: "too lazy", "too
+    immature"), or one whose adverb in -ly is an adverb of error or of the right manner
+    ("improper": "improperly", "precise": "precisely")."""
+    from ._judgement_words import ADJECTIVES  # deferred: loads only for such a degree
 
-    found = _lemmas(low)
-    if found is None or "ADJ" not in found:
-        return False
+    if low in _CARE_AND_SPEED or low in ADJECTIVES:
+        return True
     if low.endswith("y") and len(low) > 3:
         adverb = low[:-1] + "ily"
     elif low.endswith("le") and len(low) > 3:
@@ -1960,8 +1972,7 @@ def _manner_adjective(low: str) -> bool:
         adverb = low + "ally"
     else:
         adverb = low + "ly"
-    manner = _lemmas(adverb)
-    return manner is not None and "ADV" in manner
+    return adverb in ERROR_ADVERBS or adverb in right_manner()
 
 
 def _negation_in_group(an, clause) -> bool:

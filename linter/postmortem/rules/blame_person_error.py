@@ -62,9 +62,11 @@ the engineer's error"), and the antonyms of the adverbs of error, which under a 
 the act as their antonyms do ("the operators did not respond properly", "we never documented
 the failover properly"; not "the script did not run properly" nor "could not configure it
 properly"; not "did not deploy properly tested builds"). A person judged by a degree of an
-adjective of manner (one with an adverb in -ly) is the same as judged by a word ("The on-call
-engineer was too slow to respond", "the reviewer was not thorough enough"; not "the cache was
-too slow", "too many people", "not senior enough to approve", "too far from a laptop"). The subject of a catenative verb of success,
+adjective of care or speed, or of one that judges a person, is the same as judged by a word ("The
+on-call engineer was too slow to respond", "the reviewer was not thorough enough", "too lazy to
+read the runbook"; not "the cache was too slow", "too many people", "not senior enough to
+approve", "too far from a laptop", "too busy with a second incident", "too close to the change
+to review it", "not sure enough of the cause"). The subject of a catenative verb of success,
 aspect or attempt does the act of its complement ("I managed to push broken code twice", "I
 keep misusing the release script", "he proceeded to wipe the entire customer database"; not
 "I managed to restore the service"), not under a condition ("in the event that a maintainer

@@ -281,14 +281,47 @@ class ProseBlock:
         return line, col + (offset - self._starts[i])
 
 
-@dataclass(slots=True)
 class Cell:
-    """A table cell: its source text, its plain text, where it is, and its text as prose."""
+    """A table cell: its source text, its plain text, where it is, and its text as prose.
 
-    raw: str  # source text of the cell, trimmed
-    text: str  # plain text: markup removed, escapes resolved, code spans kept
-    span: Span
-    prose: ProseBlock
+    ``raw``: source text of the cell, trimmed; ``text``: plain text (markup removed, escapes
+    resolved, code spans kept); ``span``; ``prose``. A plain data class (equality, repr and
+    pickling by those four), written out so that its span can be made when first read: a
+    post-mortem has a hundred-odd cells, the rules read the span of about one in five (where
+    a finding is), and a span costs about as much to make as the cell itself. The parser
+    gives ``place`` = (line, column, end column) instead of a span.
+    """
+
+    __slots__ = ("raw", "text", "_span", "prose", "_place")
+    __match_args__ = ("raw", "text", "span", "prose")
+    __hash__ = None  # as a data class that is not frozen
+
+    def __init__(self, raw: str, text: str, span: Span | None, prose: ProseBlock | None,
+                 place: tuple[int, int, int] | None = None) -> None:
+        self.raw = raw
+        self.text = text
+        self._span = span
+        self.prose = prose
+        self._place = place
+
+    @property
+    def span(self) -> Span:
+        span = self._span
+        if span is None:
+            line, col, end_col = self._place
+            span = self._span = Span(line, col, line, end_col)
+        return span
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.raw, self.text, self.span, self.prose) == (other.raw, other.text, other.span, other.prose)
+
+    def __repr__(self) -> str:
+        return f"Cell(raw={self.raw!r}, text={self.text!r}, span={self.span!r}, prose={self.prose!r})"
+
+    def __reduce__(self):
+        return Cell, (self.raw, self.text, self.span, self.prose)
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import spec
-from ..model import ActionItem, ContributingFactor, Document, Row, Span, Table, TimelineEntry
+from ..model import ActionItem, ContributingFactor, Document, Span, Table, TimelineEntry
 from ..times import parse_clock, parse_date
 from .source import TABLE, Problem
 
@@ -26,12 +26,13 @@ def type_tables(doc: Document) -> None:
                 continue
             table.kind, table.columns = kind, columns
             column_at = {index: key for key, index in columns.items()}  # one key per header cell
-            for index, cell in enumerate(table.header):
-                cell.prose.column = column_at.get(index)
+            keys = [column_at.get(index) for index in range(len(table.header))]
+            # (a row has a cell per header cell; a cell past them would keep its column None)
+            for cell, key in zip(table.header, keys):
+                cell.prose.column = key
             for row in table.rows:
-                for index, cell in enumerate(row.cells):
-                    cell.prose.column = column_at.get(index)
-            for row in table.rows:
+                for cell, key in zip(row.cells, keys):
+                    cell.prose.column = key
                 if row.raw_cell_count != len(table.header):
                     doc.problems.append(
                         Problem(
@@ -59,16 +60,20 @@ def type_tables(doc: Document) -> None:
 _TABLE_NAMES = {"timeline": "timeline", "factors": "contributing factors", "actions": "action items"}
 
 
-def _text(table: Table, row: Row, column: str) -> str:
-    cell = table.value(row, column)
-    return cell.text if cell else ""
+def _texts(table: Table, columns: tuple[str, ...]):
+    """Per row of ``table``, the plain text of each of ``columns`` ("" where the row has no
+    such cell): the columns are looked up once per table, not once per cell."""
+    indexes = [table.columns.get(column) for column in columns]
+    for row in table.rows:
+        cells = row.cells
+        count = len(cells)
+        yield row, [cells[index].text if index is not None and index < count else "" for index in indexes]
 
 
 def _timeline(doc: Document, table: Table) -> None:
     day = doc.incident.started.date() if doc.incident.started else None
     tz = doc.incident.started.tzinfo if doc.incident.started else None
-    for row in table.rows:
-        time_text = _text(table, row, "time")
+    for row, (time_text, event, actor, notes) in _texts(table, ("time", "event", "actor", "notes")):
         parsed = parse_clock(time_text)
         when = None
         has_date = has_tz = False
@@ -79,58 +84,23 @@ def _timeline(doc: Document, table: Table) -> None:
             tz = row_tz or tz
             if day is not None and tz is not None:
                 when = clock.replace(year=day.year, month=day.month, day=day.day, tzinfo=tz)
-        doc.timeline.append(
-            TimelineEntry(
-                row,
-                table,
-                time_text,
-                when,
-                has_date,
-                has_tz,
-                _text(table, row, "event"),
-                _text(table, row, "actor"),
-                _text(table, row, "notes"),
-            )
-        )
+        doc.timeline.append(TimelineEntry(row, table, time_text, when, has_date, has_tz, event, actor, notes))
 
 
 def _factors(doc: Document, table: Table) -> None:
-    for row in table.rows:
-        doc.factors.append(
-            ContributingFactor(
-                row,
-                table,
-                _text(table, row, "id"),
-                _text(table, row, "factor"),
-                _text(table, row, "category"),
-                _text(table, row, "contribution"),
-                _text(table, row, "preventable"),
-            )
-        )
+    for row, texts in _texts(table, ("id", "factor", "category", "contribution", "preventable")):
+        doc.factors.append(ContributingFactor(row, table, *texts))
 
 
 _ID_LIST = re.compile(r"[\s,;/]+")
+_ACTION_COLUMNS = ("id", "action", "category", "owner", "priority", "due", "status", "tracking", "addresses")
 
 
 def _actions(doc: Document, table: Table) -> None:
-    for row in table.rows:
-        due_text = _text(table, row, "due")
-        addresses = [part for part in _ID_LIST.split(_text(table, row, "addresses")) if part and part != "—"]
+    for row, (id_, action, category, owner, priority, due_text, status, tracking, addressed) in _texts(table, _ACTION_COLUMNS):
+        addresses = [part for part in _ID_LIST.split(addressed) if part and part != "—"]
         doc.actions.append(
-            ActionItem(
-                row,
-                table,
-                _text(table, row, "id"),
-                _text(table, row, "action"),
-                _text(table, row, "category"),
-                _text(table, row, "owner"),
-                _text(table, row, "priority"),
-                due_text,
-                parse_date(due_text),
-                _text(table, row, "status"),
-                _text(table, row, "tracking"),
-                addresses,
-            )
+            ActionItem(row, table, id_, action, category, owner, priority, due_text, parse_date(due_text), status, tracking, addresses)
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..model import Cell, ProseBlock, Row, Span, Table
+from ..model import Cell, ProseBlock, Row, Table
 from .prose import mask_urls, masked, plain_text
 
 def pipe_offsets(line: str, start: int = 0, end: int | None = None) -> list[int]:
@@ -27,10 +27,16 @@ def _row_segments(line: str) -> list[tuple[int, int]]:
     stripped_start = len(line) - len(line.lstrip(space))
     stripped_end = len(line.rstrip(space))
     bounds, start = [], stripped_start
-    for pos in pipe_offsets(line, stripped_start, stripped_end):
-        bounds.append((start, pos))
-        start = pos + 1
-    bounds.append((start, stripped_end))
+    if "\\" in line:
+        for pos in pipe_offsets(line, stripped_start, stripped_end):
+            bounds.append((start, pos))
+            start = pos + 1
+        bounds.append((start, stripped_end))
+    else:  # every pipe separates: the cells are the pieces of one split, read at C speed
+        for piece in line[stripped_start:stripped_end].split("|"):
+            end = start + len(piece)
+            bounds.append((start, end))
+            start = end + 1
     if bounds and bounds[0][0] == bounds[0][1]:
         bounds.pop(0)
     if bounds and bounds[-1][0] == bounds[-1][1]:
@@ -57,9 +63,8 @@ def _cell(inline, line_text: str, line: int, bounds: tuple[int, int] | None, sec
             lead, length = _cell_extent(raw_full, content)
             raw = raw_full[lead : lead + length]
             if not raw:  # an empty cell: the gap between its pipes
-                span = Span(line, start + 1, line, end + 1)
                 prose = ProseBlock("table-cell", "", section, None, [0], [(line, start + 1)])
-                return Cell("", "", span, prose)
+                return Cell("", "", None, prose, (line, start + 1, end + 1))
             start += lead
     if escapes and "\\|" in raw:
         starts, origins = _escape_anchors(raw, line, start)
@@ -71,8 +76,7 @@ def _cell(inline, line_text: str, line: int, bounds: tuple[int, int] | None, sec
     else:
         text, plain = masked(inline, content), plain_text(inline)
     prose = ProseBlock("table-cell", text, section, None, starts, origins)
-    span = Span(line, start + 1, line, start + 1 + len(raw))
-    return Cell(raw, plain, span, prose)
+    return Cell(raw, plain, None, prose, (line, start + 1, start + 1 + len(raw)))  # its span made when read
 
 
 def _escape_anchors(raw: str, line: int, start: int) -> tuple[list[int], list[tuple[int, int]]]:

@@ -188,3 +188,29 @@ def test_blame_neither_asserted_nor_told_is_clean(sentence):
 ])
 def test_blame_beside_those_shapes_stays(sentence, code):
     assert code in _codes(sentence), _codes(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # a database's or a scheduler's words: what is demoted or kicked out is a thing
+    "The replica was demoted to a secondary.",
+    "The leader was demoted after the election.",
+    "The on-call engineer demoted the primary to a replica.",
+    "The pod was kicked out of the node.",
+])
+def test_a_thing_demoted_or_kicked_out_is_no_sanction(sentence):
+    assert _codes(sentence) == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    "The engineer was demoted.",
+    "Bremner was suspended without pay for 10 days and demoted.",
+    "The intern was kicked off the project.",
+    "Nurse suspended after data breach.",
+])
+def test_a_person_demoted_or_kicked_out_is_still_a_sanction(sentence):
+    assert _codes(sentence) == {"PM508"}
+
+
+def test_one_stretch_of_text_gives_one_sanction_finding():
+    found = lint_text("## Summary\n\nThe contractor got kicked out of the building.\n", select=["PM508"])
+    assert len(found) == 1

@@ -15,7 +15,9 @@ The verbs of sanctioning a person read from WordNet (``_wordnet_classes.SANCTION
 ending someone's employment, demoting, punishing, ousting, barring, prosecuting, rebuking),
 with a person as patient: "the engineer was laid off", "they took him to task", "management
 berated the on-call engineer", "the contractor was ousted" (not "we kicked out the stale
-connections").
+connections"). A thing named by a common noun is never sanctioned: "the replica was demoted to
+a secondary", "the on-call engineer demoted the primary to a replica", "the pod was kicked out
+of the node" are a database's and a scheduler's words.
 Sanctions named as nouns tied to a
 person ("a week's suspension", "grounds for immediate termination", "received a formal
 reprimand", "my contract was terminated 3 weeks early") or in set phrases ("placed on
@@ -311,11 +313,12 @@ def check(doc, ctx):
                 yield Finding(block.span(match.start(), match.end()),
                               f"records punishment of people: {' '.join(match.group(0).split())!r} (calls for accountability)", _HINT)
     for block, an in _blocks(doc):
-        seen = set()
+        seen: list[tuple[int, int]] = []  # one finding for one stretch of text, whichever shape found it
         for start, end, what in punishments(an):
-            if start in seen or habitual(an, token_at(an, start)) or unasserted(an, token_at(an, start), asked=False, alternatives=False):
+            if any(start < e and s < end for s, e in seen) or habitual(an, token_at(an, start)) \
+                    or unasserted(an, token_at(an, start), asked=False, alternatives=False):
                 continue
-            seen.add(start)
+            seen.append((start, end))
             phrase = " ".join(block.text[start:end].split())
             yield Finding(block.span(start, end), f"records punishment of people: {phrase!r} ({what})", _HINT)
 
@@ -357,7 +360,8 @@ def _punishments(an):
                 tokens[i - 1].low in ("a", "the") or any(ch.isdigit() for ch in tokens[i - 1].text)):
             yield tok.start, tokens[i + 1].end, "a sanction"  # "imposes S$8,000 fine on law firm"
             continue
-        if low == "kicked" and same(i + 1) and tokens[i + 1].low in ("off", "out") and same(i - 1) and tokens[i - 1].low in _BECOME:
+        if low == "kicked" and same(i + 1) and tokens[i + 1].low in ("off", "out") and same(i - 1) and tokens[i - 1].low in _BECOME \
+                and not _thing_before(an, i - 1):
             yield tokens[i - 1].start, tokens[i + 1].end, "punishment"
             continue
         if low == "wrist" and same(i - 3) and tokens[i - 3].low == "slap":
@@ -379,7 +383,8 @@ def _punishments(an):
         if low in ("revoke", "revoking") and same(i + 1) and (tokens[i + 1].is_handle or tokens[i + 1].low in ("his", "her", "their")):
             yield tok.start, tokens[i + 1].end, "punishment"
             continue
-        if low in _PUNISHED and same(i - 1) and tokens[i - 1].base.lower() in cl.ROLE_NOUNS:
+        if low in _PUNISHED and same(i - 1) and tokens[i - 1].base.lower() in cl.ROLE_NOUNS \
+                and not (same(i + 1) and tokens[i + 1].low in _OBJECT_STARTS):  # not an active verb: "the engineer demoted the primary"
             yield tokens[i - 1].start, tok.end, "punishment"  # a headline: "Nurse suspended after …"
             continue
         if low in ("remove", "removed", "pull", "pulled", "kick", "kicked") and same(i + 1) and same(i + 3) and _person_object(an, i + 1) \
@@ -434,7 +439,7 @@ def _punishments(an):
                     yield tokens[subject.start].start if subject else tokens[b].start, tokens[end - 1].end, "punishment"
                     continue
                 if tokens[b].low in _BECOME and (low in _PEOPLE_ONLY_PASSIVE or low in _AMBIGUOUS_SANCTIONS and _without_pay(an, i)) \
-                        and not negated_before(an, b):
+                        and not negated_before(an, b) and not _thing_before(an, b):
                     # only people are demoted or suspended without pay, whoever the sentence names:
                     # "Bremner was suspended without pay for 10 days and demoted"
                     yield tokens[b].start, tokens[end - 1].end, "punishment"
@@ -778,6 +783,22 @@ def _person_before(an, j):
                 return actor
             break
     return None
+
+
+_OBJECT_STARTS = lex._words("the a an its their our this that these those")
+
+
+def _thing_before(an, j) -> bool:
+    """Whether the subject of the verb group ending at ``j`` is a thing: "the replica was
+    demoted", "the pod was kicked out of the node" (a database's or a scheduler's words, not a
+    sanction)."""
+    k = j
+    while k >= 0 and an.tokens[k].sentence == an.tokens[j].sentence and (an.tokens[k].low in _BECOME or an.tokens[k].low in ("have", "has", "had")):
+        k -= 1
+    if k < 0 or an.tokens[k].sentence != an.tokens[j].sentence:
+        return False
+    actor = cl.actor_ending_at(an, k)  # a common noun: a name the rules do not know is no thing
+    return actor is not None and actor.kind == "thing" and an.tokens[k].text == an.tokens[k].low
 
 
 def _team_object(an, j) -> bool:

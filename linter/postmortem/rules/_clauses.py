@@ -752,6 +752,8 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
             earlier = [g for g in groups if g[0] < j]
             if earlier:
                 return subject_of(an, earlier[-1][0], names, owners, earlier)  # "… but were distracted and didn't notice"
+        if groups and low not in _COORDINATORS:
+            return _series_subject(an, j, groups, names, owners)
         return None
     if low in ("who", "that") and j > 0 and tokens[j - 1].sentence == sentence:
         # "the person who pushed", "a guy that took out"
@@ -858,6 +860,24 @@ def _cleft_focus(an: Analysis, j: int) -> Actor | None:
             and tokens[j - 3].sentence == sentence and tokens[j - 3].low in _CLEFT_PRONOUNS:
         return Actor(j - 3, j - 2, "pronoun")  # "I was the one who …"
     return None
+
+
+def _series_subject(an: Analysis, j: int, groups, names, owners) -> Actor | None:
+    """A verb group after a comma that closes the object of the verb group before it: one of a
+    series of acts with one subject ("The technician opened the cabinet, checked the labels and
+    pulled the wrong cable"). The subject is that of the act before, when it opens the sentence
+    (not "After the engineer restarted the service, deleted rows were replayed")."""
+    tokens = an.tokens
+    earlier = [g for g in groups if g[1] < j]
+    if not earlier:
+        return None
+    first, main = earlier[-1]
+    if any(tokens[t].low in _CLAUSE_BREAKS or _gap_is_comma(an, t, t + 1) for t in range(main + 1, j)):
+        return None  # "…, which …", a second comma: not the object of that act
+    actor = subject_of(an, first, names, owners, [g for g in groups if g[0] <= first])
+    if actor is None or not actor.person or actor.generic or actor.start != an.sentences[tokens[j].sentence][0]:
+        return None
+    return actor
 
 
 def _subject_across(an: Analysis, k: int, j: int, names, owners, groups) -> Actor | None:

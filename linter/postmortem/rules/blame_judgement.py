@@ -525,7 +525,7 @@ def _judgements(an):
         elif low == "fault":
             yield from _fault(an, i)
         elif low in _NEGLECT_VERBS:
-            subject = person_subject_before(an, i)
+            subject = _lapse_subject(an, i)
             nothing = i + 1 < len(tokens) and tokens[i + 1].sentence == tok.sentence and tokens[i + 1].low == "nothing"
             if subject is not None and tokens[subject.start].low not in _NO_ONE and not nothing \
                     and not (low == "overlooked" and cl.thing_explains(an, i)):  # not "Nobody forgot anything", "the team forgot nothing"
@@ -546,6 +546,20 @@ def _judgements(an):
             if what == _HELD and not _held_answerable(an, match.start(), match.end()):
                 continue
             yield match.start(), match.end(), what
+
+
+def _lapse_subject(an, i):
+    """The person who forgot or overlooked (``i``): the subject of the clause's verb group,
+    over a relative clause or a prepositional phrase ("The engineer, who was new to the team,
+    forgot", "An engineer on the platform team forgot"), not the last noun before the verb."""
+    k = i
+    while k > 0 and an.tokens[k - 1].sentence == an.tokens[i].sentence and an.tokens[k - 1].low in cl.AUXILIARIES:
+        k -= 1
+    start, end = an.sentences[an.tokens[i].sentence]
+    actor = cl.subject_of(an, k, groups=[g for g in cl._verb_groups(an, start, end) if g[0] <= k])
+    if actor is None or not actor.person:
+        return None
+    return actor
 
 
 # A question that reproaches a person instead of asking: a modal "how could you …", an

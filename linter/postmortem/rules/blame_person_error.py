@@ -30,7 +30,9 @@ engineer responsible for the change forgot …") or before a participle phrase w
 a relative clause ("An employee removing a piece of monitoring equipment that was causing
 problems likely caused a massive outage"); the person a cleft picks out ("It was me who pushed
 the bad config", "I was the one who deleted it"); the writer as the unwritten subject ("Oops,
-forgot to bump the version"); a verb negated after a coordinator ("they pushed it globally and
+forgot to bump the version"); the subject of a series of acts ("The technician opened the
+cabinet, checked the labels and then pulled the wrong cable"; not "After the engineer
+restarted the service, deleted rows were replayed"); a verb negated after a coordinator ("they pushed it globally and
 not tested it"), a duty left undone in the perfect ("I haven’t checked the invoice notices
 from my host"). Roles are also known by their form (repairman, linemen, subcontractor,
 co-pilot, machinist). A decision can be framed as an error ("his predecessors who decided not

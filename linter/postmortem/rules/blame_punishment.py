@@ -17,7 +17,10 @@ with a person as patient: "the engineer was laid off", "they took him to task", 
 berated the on-call engineer", "the contractor was ousted" (not "we kicked out the stale
 connections"). A thing named by a common noun is never sanctioned: "the replica was demoted to
 a secondary", "the on-call engineer demoted the primary to a replica", "the pod was kicked out
-of the node" are a database's and a scheduler's words.
+of the node" are a database's and a scheduler's words. A sanction joined to an earlier act
+falls on that act's subject: "The employee has not been identified but has been fired",
+"The contractor arrived late and was dismissed" (not "The replica lagged behind and was
+demoted").
 Sanctions named as nouns tied to a
 person ("a week's suspension", "grounds for immediate termination", "received a formal
 reprimand", "my contract was terminated 3 weeks early") or in set phrases ("placed on
@@ -768,6 +771,11 @@ def _person_before(an, j):
         return None
     if an.tokens[k].base.lower() in cl.PRONOUNS and an.tokens[k].base.lower() not in ("we",):
         return cl.Actor(k, k + 1, "pronoun")
+    if an.tokens[k].low in ("and", "but"):
+        # "The employee has not been identified but has been fired": the subject of the act
+        # the sanction is joined to
+        actor = _joined_subject(an, k, j)
+        return actor if actor is not None and actor.person and actor.kind != "team" and not actor.generic else None
     actor = cl.actor_ending_at(an, k)
     if actor is not None and actor.person and actor.kind != "team":
         return actor
@@ -797,8 +805,18 @@ def _thing_before(an, j) -> bool:
         k -= 1
     if k < 0 or an.tokens[k].sentence != an.tokens[j].sentence:
         return False
+    if an.tokens[k].low in ("and", "but"):
+        actor = _joined_subject(an, k, j)  # "the replica lagged behind and was demoted"
+        return actor is not None and actor.kind == "thing" and an.tokens[actor.end - 1].text == an.tokens[actor.end - 1].low
     actor = cl.actor_ending_at(an, k)  # a common noun: a name the rules do not know is no thing
     return actor is not None and actor.kind == "thing" and an.tokens[k].text == an.tokens[k].low
+
+
+def _joined_subject(an, k, j):
+    """The subject of the verb group ``k + 1 .. j`` joined by the coordinator at ``k`` to an
+    earlier act of the sentence: that act's subject."""
+    start = an.sentences[an.tokens[k].sentence][0]
+    return cl.subject_of(an, k + 1, groups=cl._verb_groups(an, start, k + 1) + [(k + 1, j)])
 
 
 def _team_object(an, j) -> bool:

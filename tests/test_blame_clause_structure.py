@@ -1,0 +1,53 @@
+"""Who did the act when the sentence does not put the subject right before the verb: one
+subject for a series of acts, a sanction joined to an earlier act of the same person, and the
+person who forgot named over a relative clause or a prepositional phrase. Written for these
+tests in an author's voice (the real-text corpus is measured by test_accuracy.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import lint_text
+
+BLAME = ("PM501", "PM502", "PM503", "PM504", "PM505", "PM507", "PM508")
+
+
+def _findings(sentence: str, select=BLAME):
+    return lint_text(f"## Summary\n\n{sentence}\n", select=list(select))
+
+
+@pytest.mark.parametrize("sentence, code, actor", [
+    # a series of acts with one subject: the last act is the subject's too
+    ("The technician opened the cabinet, checked the labels and then pulled the wrong cable.", "PM507", "The technician"),
+    ("The operator logged in, stopped the replica, and deleted the wrong volume.", "PM507", "The operator"),
+    ("I rebased the branch, fixed the conflicts and accidentally pushed to main.", "PM507", "I"),
+    # a sanction joined to an earlier act of the same person
+    ("The employee has not been identified but has been fired.", "PM508", "The employee"),
+    ("The contractor arrived late and was dismissed.", "PM508", "The contractor"),
+])
+def test_the_subject_of_a_joined_act_is_found(sentence, code, actor):
+    found = [d for d in _findings(sentence) if d.code == code]
+    assert found, sentence
+    assert found[0].col == sentence.index(actor) + 1
+
+
+@pytest.mark.parametrize("sentence", [
+    # a subordinate clause's subject is not that of the main clause's participle
+    "After the on-call engineer restarted the service, deleted rows were replayed from the log.",
+    # things are joined too
+    "The alert fired twice and was dismissed as noise.",
+    "The replica lagged behind and was demoted to a secondary.",
+    "The deploy job pulled the image, checked the digest and restarted the pods.",
+])
+def test_joined_acts_of_things_stay_clean(sentence):
+    assert not _findings(sentence), sentence
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("The engineer, who was new to the team, forgot to run the tests.", "The engineer"),
+    ("An engineer on the platform team forgot to renew the certificate.", "An engineer"),
+])
+def test_the_person_who_forgot_is_the_subject_not_the_last_noun(sentence, actor):
+    found = [d for d in _findings(sentence, ("PM503",))]
+    assert found and found[0].col == 1, sentence
+    assert repr(actor)[:-1] in found[0].message, found[0].message

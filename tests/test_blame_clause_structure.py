@@ -1,6 +1,7 @@
 """Who did the act when the sentence does not put the subject right before the verb: one
-subject for a series of acts, a sanction joined to an earlier act of the same person, and the
-person who forgot named over a relative clause or a prepositional phrase. Written for these
+subject for a series of acts, a sanction joined to an earlier act of the same person, the
+person who forgot named over a relative clause or a prepositional phrase, and a headline in
+title case. Written for these
 tests in an author's voice (the real-text corpus is measured by test_accuracy.py)."""
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ def _findings(sentence: str, select=BLAME):
     # a sanction joined to an earlier act of the same person
     ("The employee has not been identified but has been fired.", "PM508", "The employee"),
     ("The contractor arrived late and was dismissed.", "PM508", "The contractor"),
+    # a headline in title case: capitals say nothing of names or products there
+    ("An Engineer Accidentally Deleted the Production Database", "PM507", "An Engineer"),
+    ("A Webmaster Accidentally Erased His Entire Company With A Keystroke", "PM507", "A Webmaster"),
 ])
 def test_the_subject_of_a_joined_act_is_found(sentence, code, actor):
     found = [d for d in _findings(sentence) if d.code == code]
@@ -38,6 +42,8 @@ def test_the_subject_of_a_joined_act_is_found(sentence, code, actor):
     "The alert fired twice and was dismissed as noise.",
     "The replica lagged behind and was demoted to a secondary.",
     "The deploy job pulled the image, checked the digest and restarted the pods.",
+    "Database Failover Accidentally Deleted Cached Sessions For Two Hours",
+    "How The Retry Storm Took Down Checkout",
 ])
 def test_joined_acts_of_things_stay_clean(sentence):
     assert not _findings(sentence), sentence

@@ -372,8 +372,8 @@ def _is_finite(an: Analysis, i: int) -> bool:
     low = tok.low
     if low in _SUBJECT_CONTRACTIONS:
         return True
-    if tok.capitalised and not tok.initial:
-        return False
+    if tok.capitalised and not tok.initial and not _title_case(an, tok.sentence):
+        return False  # a name or a product; in a headline ("An Engineer Accidentally Deleted …") capitals say nothing
     if low in AUXILIARIES or low in ERROR_VERBS and not low.endswith("ing"):
         return True
     if low[:3] == "mis" and error_prefixed(low) and not (i > 0 and an.tokens[i - 1].low in _DETERMINERS):
@@ -1095,7 +1095,8 @@ def _blamed_acts(an: Analysis, names: NameOptions, owners) -> list[BlamedAct]:
             found.append(BlamedAct(Actor(actor.start, actor.end, "team"), clause, *_organisation_slip(an, clause, actor), ""))
             continue
         if not actor.person and actor.end == actor.start + 1 and an.tokens[actor.start].capitalised \
-                and an.tokens[clause.main].low in _ONLY_PEOPLE and an.tokens[actor.start].base.lower() not in lex.SYSTEMS:
+                and an.tokens[clause.main].low in _ONLY_PEOPLE and an.tokens[actor.start].base.lower() not in lex.SYSTEMS \
+                and not _title_case(an, clause.sentence):
             actor = Actor(actor.start, actor.end, _capitalised_actor_kind(an.tokens[actor.start].base.lower()))
         if not actor.person:
             owned = _owned_artefact(an, clause, actor)
@@ -1729,8 +1730,8 @@ def _organisation_slip(an, clause, actor):
     head = tokens[actor.end - 1]
     if not head.capitalised or head.base.lower() in lex.SYSTEMS or head.low in lex.STOPWORDS:
         return None
-    if tokens[clause.main].low not in _DISCLOSURE_VERBS:
-        return None
+    if tokens[clause.main].low not in _DISCLOSURE_VERBS or _title_case(an, head.sentence):
+        return None  # in a headline every word has a capital: "Database Failover Accidentally Deleted …"
     for t in range(actor.end, clause.main):
         if tokens[t].low in ("accidentally", "mistakenly", "erroneously", "inadvertently"):
             return t, clause.main + 1, f"{tokens[t].low} {tokens[clause.main].low}"

@@ -32,7 +32,10 @@ problems likely caused a massive outage"); the person a cleft picks out ("It was
 the bad config", "I was the one who deleted it"); the writer as the unwritten subject ("Oops,
 forgot to bump the version"); the subject of a series of acts ("The technician opened the
 cabinet, checked the labels and then pulled the wrong cable"; not "After the engineer
-restarted the service, deleted rows were replayed"); a verb negated after a coordinator ("they pushed it globally and
+restarted the service, deleted rows were replayed"); a headline in title case, where
+capitals say nothing of names or organisations ("An Engineer Accidentally Deleted the
+Production Database"; not "Database Failover Accidentally Deleted Cached Sessions"); a verb
+negated after a coordinator ("they pushed it globally and
 not tested it"), a duty left undone in the perfect ("I haven’t checked the invoice notices
 from my host"). Roles are also known by their form (repairman, linemen, subcontractor,
 co-pilot, machinist). A decision can be framed as an error ("his predecessors who decided not

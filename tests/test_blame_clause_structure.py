@@ -1,7 +1,7 @@
 """Who did the act when the sentence does not put the subject right before the verb: one
 subject for a series of acts, a sanction joined to an earlier act of the same person, the
-person who forgot named over a relative clause or a prepositional phrase, and a headline in
-title case. Written for these
+person who forgot named over a relative clause or a prepositional phrase, a person's work
+named by a relative clause, and a headline in title case. Written for these
 tests in an author's voice (the real-text corpus is measured by test_accuracy.py)."""
 
 from __future__ import annotations
@@ -25,6 +25,10 @@ def _findings(sentence: str, select=BLAME):
     # a sanction joined to an earlier act of the same person
     ("The employee has not been identified but has been fired.", "PM508", "The employee"),
     ("The contractor arrived late and was dismissed.", "PM508", "The contractor"),
+    # a person's work by a relative clause, with a pronoun or a role, as the cause
+    ("The changes I made broke the build.", "PM507", "I"),
+    ("The change the engineer made broke the build.", "PM507", "the engineer"),
+    ("The change that the engineer pushed broke the build.", "PM507", "the engineer"),
     # a headline in title case: capitals say nothing of names or products there
     ("An Engineer Accidentally Deleted the Production Database", "PM507", "An Engineer"),
     ("A Webmaster Accidentally Erased His Entire Company With A Keystroke", "PM507", "A Webmaster"),
@@ -44,6 +48,8 @@ def test_the_subject_of_a_joined_act_is_found(sentence, code, actor):
     "The deploy job pulled the image, checked the digest and restarted the pods.",
     "Database Failover Accidentally Deleted Cached Sessions For Two Hours",
     "How The Retry Storm Took Down Checkout",
+    "The change the on-call engineer rolled back fixed the errors.",
+    "The changes the team reviewed last week shipped on Monday.",
 ])
 def test_joined_acts_of_things_stay_clean(sentence):
     assert not _findings(sentence), sentence

@@ -387,7 +387,8 @@ def _is_finite(an: Analysis, i: int) -> bool:
         return True  # the present of a story or a timeline: "a worker changes the thermostat setting"
     if low in _NARRATIVE_PRESENT and i > 0 and an.tokens[i - 1].sentence == tok.sentence:
         before = an.tokens[i - 1]
-        if before.low in ("but", "and", "then") or before.capitalised or before.is_handle or before.low in ("he", "she", "they", "someone") \
+        if before.low in ("but", "and", "then") or before.capitalised and before.low not in _DETERMINERS or before.is_handle \
+                or before.low in ("he", "she", "they", "someone") \
                 or any(ch.isdigit() for ch in before.text) and before.text[:1].isalpha():
             return True  # a timeline in the present tense: "MacFan4000 reverts …, but clones the wrong branch"
     if not is_past_verb(low):
@@ -2624,17 +2625,37 @@ _WORK_TROUBLE = _CAUSED_HARM | _DAMAGE_VERBS | W(
 )
 
 
+def _role_made(an, verb: int):
+    """ "the change (that) the engineer made": a role before the verb at ``verb`` in a relative
+    clause on an artefact; (the role, the artefact's index) or None."""
+    tokens = an.tokens
+    role = actor_ending_at(an, verb - 1)
+    if role is None or role.kind != "role" or role.generic or role.start < 1:
+        return None
+    before = role.start - 1
+    if tokens[before].low == "that" and before > 0:
+        before -= 1
+    if tokens[before].low not in _ARTEFACTS or tokens[before].sentence != tokens[verb].sentence:
+        return None
+    return role, before
+
+
 def _owned_artefact(an, clause, actor):
     """The owner of a person's artefact as the actor of damage: (owner Actor, start, end, what)."""
     tokens = an.tokens
     head = actor.end - 1
-    owner = None
+    owner = owner_start = None
     if tokens[head].low in ("mine", "hers") and head >= 2 and tokens[head - 1].low == "of":
         owner, head = head, head - 2  # "this PR of mine"
         actor = actor._replace(start=min(actor.start, _np_start(an, head)))
     elif head - 2 >= actor.start and tokens[head - 1].low in _CULPRIT_PRONOUNS and tokens[head - 2].low in _ARTEFACTS \
             and (is_past_verb(tokens[head].low) or tokens[head].low in _IRREGULAR_PAST):
         owner, head = head - 1, head - 2  # "the change I made broke the build": a person's work by a relative clause
+    elif head - 1 >= actor.start and (is_past_verb(tokens[head].low) or tokens[head].low in _IRREGULAR_PAST) \
+            and _role_made(an, head) is not None:
+        role, head = _role_made(an, head)  # "the change (that) the engineer made broke the build"
+        owner, owner_start = role.end - 1, role.start
+        actor = actor._replace(start=min(actor.start, _np_start(an, head)))
     else:
         for t in range(actor.start, head):
             if tokens[t].low in _OWNERS_OF_WORK or tokens[t].possessive and tokens[t].base.lower() in ROLE_NOUNS and not tokens[t].capitalised:
@@ -2662,7 +2683,7 @@ def _owned_artefact(an, clause, actor):
     if cue is None:
         return None
     kind = "pronoun" if tokens[owner].low in _OWNERS_OF_WORK or tokens[owner].low in _CULPRIT_PRONOUNS else "role"
-    return (Actor(owner, owner + 1, kind), *cue)
+    return (Actor(owner if owner_start is None else owner_start, owner + 1, kind), *cue)
 
 
 # Destroying a body of data: a verb of destruction (every past and third-person form), then,

@@ -76,7 +76,8 @@ aspect or attempt does the act of its complement ("I managed to push broken code
 keep misusing the release script", "he proceeded to wipe the entire customer database"; not
 "I managed to restore the service"), not under a condition ("in the event that a maintainer
 continues to ignore …"). A person's own work is the cause through a relative clause or "of
-mine" ("The change I made broke the build", "this PR of mine broke the build") or after a phrase
+mine" ("The change I made broke the build", "The change the engineer made broke the build", "this PR
+of mine broke the build") or after a phrase
 of cause in a sentence of harm or failure ("main was broken for hours because of my release
 commit"; not "the latency dropped because of my change"), a bug or a regression is harm a person introduced ("I
 introduced a second bug"), and an error verb in the passive has its person after "by" ("the

@@ -32,6 +32,8 @@ def _findings(sentence: str, select=BLAME):
     # a headline in title case: capitals say nothing of names or products there
     ("An Engineer Accidentally Deleted the Production Database", "PM507", "An Engineer"),
     ("A Webmaster Accidentally Erased His Entire Company With A Keystroke", "PM507", "A Webmaster"),
+    ("I Accidentally Nuked the Main Branch with a Force Push", "PM507", "I"),
+    ("The Data Protection Authority Accidentally Leaked Its Employees' Data", "PM507", "The Data Protection Authority"),
 ])
 def test_the_subject_of_a_joined_act_is_found(sentence, code, actor):
     found = [d for d in _findings(sentence) if d.code == code]

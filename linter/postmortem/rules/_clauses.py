@@ -673,8 +673,10 @@ def _title_case(an: Analysis, sentence: int) -> bool:
     """A headline ("How A Command Typo By Amazon Employee Took Down The Internet"): capitals
     there say nothing about products or names."""
     start, end = an.sentences[sentence]
-    words = [t for t in an.tokens[start:end] if len(t.text) > 3 and t.text[:1].isalpha()]
-    return len(words) >= 3 and sum(t.capitalised for t in words) >= 0.8 * len(words)
+    # the words a headline capitalises: not the first, not the short function words it may
+    # leave in lower case ("I Accidentally Nuked the Branch with a Force Push")
+    words = [t for t in an.tokens[start + 1 : end] if len(t.text) > 2 and t.text[:1].isalpha() and t.low not in lex.STOPWORDS]
+    return len(words) >= 2 and sum(t.capitalised for t in words) >= 0.8 * len(words)
 
 
 def _np_start(an: Analysis, j: int) -> int:
@@ -1716,6 +1718,14 @@ _NARRATIVE_PRESENT = W(
     disables misconfigures
     """
 )
+# The head nouns that make an organisation of a capitalised phrase in a headline, where every
+# word has a capital ("The Dutch Data Protection Authority Accidentally Leaked …").
+_ORGANISATION_HEADS = W(
+    """
+    authority agency council ministry department university college school hospital bank services
+    commission office trust board company corporation corp inc ltd plc llc group government police
+    """
+)
 _DISCLOSURE_VERBS = W(
     """
     released releases sent sends leaked leaks exposed exposes published publishes emailed emails
@@ -1731,7 +1741,9 @@ def _organisation_slip(an, clause, actor):
     head = tokens[actor.end - 1]
     if not head.capitalised or head.base.lower() in lex.SYSTEMS or head.low in lex.STOPWORDS:
         return None
-    if tokens[clause.main].low not in _DISCLOSURE_VERBS or _title_case(an, head.sentence):
+    if tokens[clause.main].low not in _DISCLOSURE_VERBS:
+        return None
+    if _title_case(an, head.sentence) and head.low not in _ORGANISATION_HEADS:
         return None  # in a headline every word has a capital: "Database Failover Accidentally Deleted …"
     for t in range(actor.end, clause.main):
         if tokens[t].low in ("accidentally", "mistakenly", "erroneously", "inadvertently"):

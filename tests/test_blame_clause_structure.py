@@ -65,3 +65,19 @@ def test_the_person_who_forgot_is_the_subject_not_the_last_noun(sentence, actor)
     found = [d for d in _findings(sentence, ("PM503",))]
     assert found and found[0].col == 1, sentence
     assert repr(actor)[:-1] in found[0].message, found[0].message
+
+
+@pytest.mark.parametrize("entry", [
+    "- **14:05** — The on-call engineer accidentally deleted the orders table.",
+    "- **14:05 UTC** The on-call engineer accidentally deleted the orders table.",
+    "| **14:05** | The on-call engineer accidentally deleted the orders table. |",
+])
+def test_a_timeline_entry_with_a_bold_time_is_read(entry):
+    """The markup around a time is blanked to spaces; they are no chat log's columns."""
+    text = entry if not entry.startswith("|") else "| Time | Event |\n|---|---|\n" + entry
+    found = lint_text(f"## Timeline\n\n{text}\n", select=["PM507"])
+    assert [d.code for d in found] == ["PM507"], entry
+
+
+def test_a_chat_log_in_columns_is_still_quoted():
+    assert not lint_text("## Timeline\n\n14:05    dave    I accidentally deleted the orders table\n", select=["PM507"])

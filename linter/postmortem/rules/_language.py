@@ -29,10 +29,12 @@ _SINGLE_STRAIGHT = re.compile(r"(?<![\w'])'(?=[^\s'])(?:[^'\n]|'(?=\w)){0,300}?(
 _CLOCK = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:UTC|Z))?[\])]?"
 _CHAT_LINE = lazy(
     rf"""^[ \t]*(?:
-        {_CLOCK}[ \t]*(?:(?!(?:UTC|GMT|Z|AM|PM|am|pm):)@?[\w.\-]{{1,40}}:|<[^>\s]{{1,40}}>|[ \t]{{3,}}\S)   # [14:03] dave: … / 14:05 <nick> …
+        {_CLOCK}[ \t]*(?:(?!(?:UTC|GMT|Z|AM|PM|am|pm):)@?[\w.\-]{{1,40}}:|<[^>\s]{{1,40}}>)   # [14:03] dave: … / 14:05 <nick> …
       | <[^>\s]{{1,40}}>[ \t]                                               # <nick> …
       | @[\w.\-]{{1,40}}:[ \t]                                              # @nick: …
-    )""",
+    )
+    | ^{_CLOCK}[ \t]{{4,}}\S   # a log's columns: "14:05    dave    …" (not "**14:05** — …", whose markup is blanked)
+    """,
     re.VERBOSE,
 )
 

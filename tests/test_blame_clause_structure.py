@@ -81,3 +81,19 @@ def test_a_timeline_entry_with_a_bold_time_is_read(entry):
 
 def test_a_chat_log_in_columns_is_still_quoted():
     assert not lint_text("## Timeline\n\n14:05    dave    I accidentally deleted the orders table\n", select=["PM507"])
+
+
+@pytest.mark.parametrize("sentence, code", [
+    # a label before the sentence ("Root cause:", a time) does not change who did what
+    ("Root cause: An engineer preparing to do maintenance work knocked out both power sources.", "PM507"),
+    ("Root cause: The technician, the report said, inadvertently pulled a circuit board from a live unit.", "PM507"),
+    ("Root cause: copied a test config from my branch and forgot to change the cluster selector.", "PM507"),
+    ("14:05: Forgot to bump the version before the release.", "PM507"),
+    ("Root cause: Neither engineer adequately monitored the replication lag.", "PM507"),
+    ("Root cause: Howard, this is the second time you have submitted a change that breaks the build.", "PM501"),
+    ("Root cause: How can you delete the production database and not notice?", "PM503"),
+    # an opening phrase with no verb of its own before a series of acts
+    ("Yesterday, she had been fixing another issue, had typed the wrong value, and had inadvertently broken the service.", "PM507"),
+])
+def test_a_label_or_an_opening_phrase_keeps_the_subject(sentence, code):
+    assert code in {d.code for d in _findings(sentence)}, sentence

@@ -683,8 +683,8 @@ def _np_start(an: Analysis, j: int) -> int:
     """Walk back from a noun to the start of its phrase: "the payments on-call engineer"."""
     start = j
     sentence = an.tokens[j].sentence
-    while start > 0 and an.tokens[start - 1].sentence == sentence and j - start < 5:
-        prev = an.tokens[start - 1]
+    while start > 0 and an.tokens[start - 1].sentence == sentence and j - start < 5 and not an.tokens[start].initial:
+        prev = an.tokens[start - 1]  # a phrase does not reach back over a label: "Root cause: Neither …"
         if prev.low in _DETERMINERS:
             start -= 1
             # "one of Knight's technicians"
@@ -718,6 +718,8 @@ def subject_of(an: Analysis, k: int, names: NameOptions = DEFAULT_NAMES, owners=
         j -= 1  # "I somehow overlooked this": any adverb between a person subject and its verb
     if j < 0 or tokens[j].sentence != sentence:
         return None
+    if ":" in an.text[tokens[j].end : tokens[j + 1].start]:
+        return None  # a label before the verb is no subject: "Root cause: copied …", "14:05: Forgot …"
     if ")" in an.text[tokens[j].end : tokens[j + 1].start]:
         # a bracketed aside between the subject and its verb: "My new Employee (7 months) accidentally sent …"
         for t in range(j, max(-1, j - 10), -1):
@@ -820,6 +822,8 @@ def _writer_implied(an: Analysis, clause) -> bool:
     start, end = an.sentences[clause.sentence]
     if clause.verb != clause.main or clause.passive:
         return False
+    # after a label the sentence starts again: "Root cause: copied a test config …", "14:05: Forgot …"
+    start = max((t for t in range(start, clause.verb + 1) if tokens[t].initial), default=start)
     for t in range(start, clause.verb):
         if tokens[t].low not in _OPENERS and tokens[t].low not in ERROR_ADVERBS:
             return False
@@ -878,9 +882,29 @@ def _series_subject(an: Analysis, j: int, groups, names, owners) -> Actor | None
     if any(tokens[t].low in _CLAUSE_BREAKS or _gap_is_comma(an, t, t + 1) for t in range(main + 1, j)):
         return None  # "…, which …", a second comma: not the object of that act
     actor = subject_of(an, first, names, owners, [g for g in groups if g[0] <= first])
-    if actor is None or not actor.person or actor.generic or actor.start != an.sentences[tokens[j].sentence][0]:
+    if actor is None or not actor.person or actor.generic or not _opens_main_clause(an, actor.start):
         return None
     return actor
+
+
+def _opens_main_clause(an: Analysis, t: int) -> bool:
+    """Whether token ``t`` stands where the main clause's subject stands: first in the sentence,
+    after a label ("Root cause: the operator …"), after "then", or after an opening phrase with
+    no verb of its own ("Yesterday, she …", "At 14:05 UTC, the operator …"; not "After the
+    engineer restarted the service, deleted rows …")."""
+    tokens = an.tokens
+    if tokens[t].initial or t > 0 and tokens[t - 1].low == "then":
+        return True
+    if t == 0 or not _gap_is_comma(an, t - 1, t):
+        return False
+    b = t - 1
+    while b >= 0 and tokens[b].sentence == tokens[t].sentence:
+        if _is_finite(an, b) or tokens[b].low in _CLAUSE_BREAKS or tokens[b].low in _SUBORDINATORS:
+            return False
+        if tokens[b].initial:
+            return True
+        b -= 1
+    return True
 
 
 def _subject_across(an: Analysis, k: int, j: int, names, owners, groups) -> Actor | None:
@@ -930,7 +954,8 @@ def _subject_across(an: Analysis, k: int, j: int, names, owners, groups) -> Acto
         actor = Actor(actor.start - 1, actor.end, actor.kind)  # "some people who …"
     before = actor.start - 1
     if before >= 0 and tokens[before].sentence == sentence and not (
-            tokens[before].low in _CLAUSE_BREAKS or tokens[before].low in ("and", "but") or _gap_is_comma(an, before, actor.start)):
+            tokens[before].low in _CLAUSE_BREAKS or tokens[before].low in ("and", "but", "then") or _gap_is_comma(an, before, actor.start)
+            or tokens[actor.start].initial):  # after a label: "Root cause: the technician, Barker said, …"
         return None  # not the sentence's subject: "paged the engineer, who …"
     return actor
 
@@ -954,8 +979,8 @@ def _subject_before_modifier(an: Analysis, k: int, j: int, names, owners) -> Act
                 continue
             b = actor.start - 1
             if b < start or tokens[b].sentence != sentence or tokens[b].low in _CLAUSE_BREAKS or tokens[b].low in _SUBORDINATORS \
-                    or _gap_is_comma(an, b, actor.start):
-                return actor
+                    or _gap_is_comma(an, b, actor.start) or tokens[actor.start].initial or tokens[b].low == "then":
+                return actor  # also after a label ("Root cause: An FAA technician …") and "Then"
             return None
         if _is_finite(an, p) and not (p > start and tokens[p - 1].low == "to"):
             return None

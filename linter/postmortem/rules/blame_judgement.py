@@ -579,7 +579,8 @@ def _reproaches(an):
     for s, (start, end) in enumerate(an.sentences):
         if end - start < 3 or "?" not in an.text[tokens[end - 1].end : tokens[end].start if end < len(tokens) else len(an.text)]:
             continue
-        k = start
+        # the question opens the sentence, or follows a label ("Root cause: How can you …?")
+        k = max((t for t in range(start, end) if tokens[t].initial and tokens[t].low in _QUESTION_WORDS), default=start)
         while k < end and (tokens[k].low in _QUESTION_OPENERS or tokens[k].is_handle):
             k += 1
         if k >= end - 2 or tokens[k].low not in _WH:

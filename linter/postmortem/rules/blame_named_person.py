@@ -446,8 +446,8 @@ def _addressed_blame(text: str, names, never):
     if not spans:
         return
     by_start = {start: end for start, end in spans}
-    for first, last in an.sentences:
-        end = by_start.get(first)
+    for first, last in ((t, last) for start, last in an.sentences for t in range(start, last) if an.tokens[t].initial):
+        end = by_start.get(first)  # at the start of a sentence or after a label: "Root cause: Sood, …"
         if end is None or end >= last:
             continue
         tok = an.tokens[first]

@@ -50,7 +50,7 @@ from postmortem.config import Config  # noqa: E402
 from postmortem.engine import Linter  # noqa: E402
 from postmortem.parse import parse_text  # noqa: E402
 from postmortem.rule import all_rules  # noqa: E402
-from postmortem.rules._language import analyse, text_blocks  # noqa: E402
+from postmortem.rules._language import _LABEL_END, analyse, text_blocks  # noqa: E402
 
 ACTION_CODES = ("PM301", "PM302", "PM303")
 CODES = ACTION_CODES + tuple(code for code in all_rules() if code.startswith("PM50"))
@@ -196,9 +196,15 @@ def sentences_of(doc) -> list[tuple[object, int, int]]:
         an = analyse(block.text)
         for first, last in an.sentences:
             words = an.tokens[first:last]
+            if last < len(an.tokens) and _label(an, first, last):
+                continue  # "Root cause:", "Incident Leader:" before a sentence: a label, not a sentence
             if sum(1 for tok in words if any(ch.isalpha() for ch in tok.text)) >= 2:
                 out.append((block, words[0].start, words[-1].end))
     return out
+
+
+def _label(an, first: int, last: int) -> bool:
+    return last - first <= 3 and bool(_LABEL_END.match(an.text[an.tokens[last - 1].end : an.tokens[last].start]))
 
 
 def _sentence_at(doc, line: int, col: int) -> str:

@@ -134,7 +134,7 @@ def _analyse_masked(masked: str) -> Analysis:
     new_sentence = True
     for match in _TOKEN.finditer(masked):
         between = masked[previous_end : match.start()]
-        if tokens and _ends_sentence(between, tokens[-1], masked):
+        if tokens and (_ends_sentence(between, tokens[-1], masked) or _ends_label(between, tokens, sentence_start)):
             sentences.append((sentence_start, len(tokens)))
             sentence_start = len(tokens)
             new_sentence = True
@@ -150,6 +150,19 @@ def _analyse_masked(masked: str) -> Analysis:
     if tokens:
         sentences.append((sentence_start, len(tokens)))
     return Analysis(masked, tokens, sentences)
+
+
+_LABEL_END = re.compile(r"^\s*(?::|\s[—–-])\s")
+_SAID = frozenset("said says say wrote writes asked asks told tells replied replies added adds noted notes explained explains".split())
+
+
+def _ends_label(between: str, tokens: list[Token], sentence_start: int) -> bool:
+    """A label of at most three words before a colon or a dash opens the line: "Root cause:
+    …", "14:05: …", "**14:05** — …". What follows is a sentence of its own; the label is no
+    part of it ("He said: …" is an attribution, not a label)."""
+    if not 1 <= len(tokens) - sentence_start <= 3 or not _LABEL_END.match(between):
+        return False
+    return not any(t.low in _SAID or t.low.endswith("ed") and len(t.low) > 4 for t in tokens[sentence_start:])
 
 
 def _ends_sentence(between: str, last: Token, text: str) -> bool:

@@ -1,0 +1,128 @@
+"""Do the language rules hold when the same sentence is written into a post-mortem differently?
+
+A rule that finds "The technician accidentally pulled the wrong cable." must find it as a
+timeline entry (``- **14:05** — The technician …``), after a label (``Root cause: …``), after
+an opening phrase (``Yesterday, the technician …``), in a list, a table cell or bold text. And
+a clean sentence must stay clean there. These rewrites change where the sentence stands, not
+what it says, so any change of verdict is a fault of the reading, not of the vocabulary.
+
+This script takes the real-text development set (``tests/corpus/real/prose-dev.tsv``, never
+the test set), keeps the blaming sentences the blame rules find and the clean sentences they
+leave alone, rewrites each one every way below, lints the rewrites with the real linter, and
+counts the verdicts that changed:
+
+    python bench/robustness.py              # every rewrite, the counts
+    python bench/robustness.py --show 5     # and up to 5 changed sentences per rewrite
+
+``tests/test_robustness.py`` holds the blaming side of the rewrites that post-mortems use
+most to a small number of losses. Rewrites that change the meaning (a label "Root cause:"
+before a sentence about human error in general makes it a cause given) are reported but not
+held.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import accuracy as acc  # noqa: E402
+
+# Words that may open a sentence and still be written in lower case after an opening phrase.
+_LOWERABLE = frozenset(
+    "the a an we they he she our my his her their one someone somebody this that some after when during".split()
+)
+
+
+def _lower_first(text: str) -> str | None:
+    word = text.split(" ", 1)[0]
+    return text[0].lower() + text[1:] if word.lower() in _LOWERABLE else None
+
+
+def _opened(prefix: str) -> Callable[[str], str | None]:
+    def rewrite(text: str) -> str | None:
+        lowered = _lower_first(text)
+        return None if lowered is None else prefix + lowered
+
+    return rewrite
+
+
+_SMALL_WORDS = frozenset("a an the of to in on and or for at by with".split())
+
+
+def _title(text: str) -> str | None:
+    words = text.split(" ")
+    if len(words) > 14:
+        return None
+    return " ".join(w[:1].upper() + w[1:] if w[:1].isalpha() and w.lower() not in _SMALL_WORDS else w for w in words)
+
+
+def _cell(text: str) -> str:
+    return "| Time | Event |\n|---|---|\n| 14:05 | " + text.replace("|", "\\|") + " |"
+
+
+# name: (rewrite, held by tests/test_robustness.py)
+REWRITES: dict[str, tuple[Callable[[str], str | None], bool]] = {
+    "timeline entry": (lambda t: "- **14:05** — " + t, True),
+    "time and colon": (lambda t: "14:05: " + t, True),
+    "label": (lambda t: "Root cause: " + t, True),
+    "bold label": (lambda t: "**Root cause:** " + t, True),
+    "opening phrase": (_opened("Yesterday, "), True),
+    "attribution": (_opened("According to the report, "), True),
+    "then": (_opened("Then "), True),
+    "sentence before": (lambda t: "The deploy started at 14:00 UTC. " + t, True),
+    "list item": (lambda t: "- " + t, True),
+    "bold": (lambda t: "**" + t.rstrip(".") + "**.", True),
+    "table cell": (_cell, True),
+    "heading": (lambda t: None if len(t) > 120 else "### " + t.rstrip("."), True),
+    "title case": (_title, False),
+    "aside after": (lambda t: t.rstrip(".") + " (see the timeline).", False),
+}
+
+
+def measure(half: str | None = None, names: list[str] | None = None):
+    """{rewrite: (blaming rewritten, lost, clean rewritten, newly flagged, [lost texts], [flagged texts])}."""
+    items = acc.load_real(acc.REAL / "prose-dev.tsv")
+    if half is not None:
+        items = [item for item in items if acc.is_check(item.doc) == (half == "check")]
+    items = [item for item in items if "\n" not in item.text]
+    codes = set(acc.PROSE_CODES)
+    found = acc.run(items, acc.PROSE_CODES, acc.prose_document)
+    keep = [(item, bool(f & codes)) for item, f in zip(items, found) if bool(f & codes) == item.positive]
+    out = {}
+    for name, (rewrite, _held) in REWRITES.items():
+        if names is not None and name not in names:
+            continue
+        pairs = [(item, flagged, rewrite(item.text)) for item, flagged in keep]
+        pairs = [(item, flagged, text) for item, flagged, text in pairs if text]
+        rewritten = [acc.Item(item.label, item.rules, text, item.source, item.categories, item.person, item.doc)
+                     for item, _flagged, text in pairs]
+        again = acc.run(rewritten, acc.PROSE_CODES, acc.prose_document)
+        lost = [text for (item, flagged, text), f in zip(pairs, again) if flagged and not f & codes]
+        gained = [text for (item, flagged, text), f in zip(pairs, again) if not flagged and f & codes]
+        blaming = sum(flagged for _item, flagged, _text in pairs)
+        out[name] = (blaming, len(lost), len(pairs) - blaming, len(gained), lost, gained)
+    return out
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--show", type=int, default=0, metavar="N", help="list up to N changed sentences per rewrite")
+    parser.add_argument("--halves", choices=("tune", "check"), help="only one half of the development set (see accuracy.py)")
+    args = parser.parse_args(argv)
+    print(f"{'rewrite':<18}{'held':>5}{'blaming':>9}{'lost':>6}{'clean':>7}{'flagged':>9}")
+    for name, (blaming, lost, clean, gained, lost_texts, gained_texts) in measure(args.halves).items():
+        held = "yes" if REWRITES[name][1] else "no"
+        print(f"{name:<18}{held:>5}{blaming:>9}{lost:>6}{clean:>7}{gained:>9}")
+        for text in lost_texts[: args.show]:
+            print(f"    lost     {text[:160]!r}")
+        for text in gained_texts[: args.show]:
+            print(f"    flagged  {text[:160]!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

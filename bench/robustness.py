@@ -60,6 +60,16 @@ def _title(text: str) -> str | None:
     return " ".join(w[:1].upper() + w[1:] if w[:1].isalpha() and w.lower() not in _SMALL_WORDS else w for w in words)
 
 
+def _wrapped(text: str) -> str | None:
+    """The line broken at the space nearest its middle, as an editor wraps Markdown source."""
+    middle = len(text) // 2
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if not spaces:
+        return None
+    at = min(spaces, key=lambda i: abs(i - middle))
+    return text[:at] + "\n" + text[at + 1 :]
+
+
 def _cell(text: str) -> str:
     return "| Time | Event |\n|---|---|\n| 14:05 | " + text.replace("|", "\\|") + " |"
 
@@ -78,6 +88,10 @@ REWRITES: dict[str, tuple[Callable[[str], str | None], bool]] = {
     "bold": (lambda t: "**" + t.rstrip(".") + "**.", True),
     "table cell": (_cell, True),
     "heading": (lambda t: None if len(t) > 120 else "### " + t.rstrip("."), True),
+    "sentence after": (lambda t: t + " The deploy resumed at 14:30 UTC.", True),
+    "wrapped line": (_wrapped, True),
+    "curly apostrophes": (lambda t: t.replace("'", "’") if "'" in t else None, True),
+    "straight apostrophes": (lambda t: t.replace("’", "'") if "’" in t else None, True),
     "title case": (_title, False),
     "aside after": (lambda t: t.rstrip(".") + " (see the timeline).", False),
 }

@@ -80,7 +80,7 @@ class Token:
     start: int
     end: int
     text: str
-    low: str
+    low: str  # lower case, a curly apostrophe made straight: "shouldn’t" is "shouldn't"
     base: str  # without a possessive 's
     possessive: bool
     initial: bool  # first word of a sentence or after a colon: capitals mean nothing
@@ -143,7 +143,7 @@ def _analyse_masked(masked: str) -> Analysis:
         initial = new_sentence or (between != " " and _RESTARTS.search(between) is not None)
         capitalised = base[:1].isupper() and not base.isupper() and not any(ch.isdigit() for ch in base)
         tokens.append(
-            Token(match.start(), match.end(), word, word.lower(), base, possessive, initial, len(sentences), capitalised)
+            Token(match.start(), match.end(), word, word.lower().replace("’", "'"), base, possessive, initial, len(sentences), capitalised)
         )
         previous_end = match.end()
         new_sentence = False

@@ -281,7 +281,7 @@ def _wordnet_sanctions(an):
 
 
 def _weak_hits_count(hits, words, text) -> bool:
-    low = text.lower()
+    low = " ".join(text.lower().split())  # a phrase may be wrapped over two lines: "stepped\ndown"
     if "action" in hits and ("action with" in low or "action against" in low):
         return True
     if "warning" in hits and ("written warning" in low or "formal warning" in low or "final warning" in low):

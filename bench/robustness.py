@@ -8,8 +8,9 @@ what it says, so any change of verdict is a fault of the reading, not of the voc
 
 This script takes the real-text development set (``tests/corpus/real/prose-dev.tsv``, never
 the test set), keeps the blaming sentences the blame rules find and the clean sentences they
-leave alone, rewrites each one every way below, lints the rewrites with the real linter, and
-counts the verdicts that changed:
+leave alone (and, for the name rule PM506, the sentences with a person it finds and those
+without one it leaves alone), rewrites each one every way below, lints the rewrites with the
+real linter, and counts the verdicts that changed:
 
     python bench/robustness.py              # every rewrite, the counts
     python bench/robustness.py --show 5     # and up to 5 changed sentences per rewrite
@@ -97,15 +98,19 @@ REWRITES: dict[str, tuple[Callable[[str], str | None], bool]] = {
 }
 
 
-def measure(half: str | None = None, names: list[str] | None = None):
-    """{rewrite: (blaming rewritten, lost, clean rewritten, newly flagged, [lost texts], [flagged texts])}."""
+def measure(half: str | None = None, names: list[str] | None = None, rule: str = "blame"):
+    """{rewrite: (positives rewritten, lost, negatives rewritten, newly flagged, [lost texts],
+    [flagged texts])}. ``rule`` ``blame``: the blame rules against the blame label; ``names``:
+    PM506 against the ``person`` column."""
     items = acc.load_real(acc.REAL / "prose-dev.tsv")
     if half is not None:
         items = [item for item in items if acc.is_check(item.doc) == (half == "check")]
     items = [item for item in items if "\n" not in item.text]
-    codes = set(acc.PROSE_CODES)
-    found = acc.run(items, acc.PROSE_CODES, acc.prose_document)
-    keep = [(item, bool(f & codes)) for item, f in zip(items, found) if bool(f & codes) == item.positive]
+    select = acc.PROSE_CODES if rule == "blame" else (acc.NAME_CODE,)
+    codes = set(select)
+    positive = (lambda item: item.positive) if rule == "blame" else (lambda item: item.person)
+    found = acc.run(items, select, acc.prose_document)
+    keep = [(item, bool(f & codes)) for item, f in zip(items, found) if bool(f & codes) == positive(item)]
     out = {}
     for name, (rewrite, _held) in REWRITES.items():
         if names is not None and name not in names:
@@ -114,7 +119,7 @@ def measure(half: str | None = None, names: list[str] | None = None):
         pairs = [(item, flagged, text) for item, flagged, text in pairs if text]
         rewritten = [acc.Item(item.label, item.rules, text, item.source, item.categories, item.person, item.doc)
                      for item, _flagged, text in pairs]
-        again = acc.run(rewritten, acc.PROSE_CODES, acc.prose_document)
+        again = acc.run(rewritten, select, acc.prose_document)
         lost = [text for (item, flagged, text), f in zip(pairs, again) if flagged and not f & codes]
         gained = [text for (item, flagged, text), f in zip(pairs, again) if not flagged and f & codes]
         blaming = sum(flagged for _item, flagged, _text in pairs)
@@ -127,14 +132,16 @@ def main(argv=None) -> int:
     parser.add_argument("--show", type=int, default=0, metavar="N", help="list up to N changed sentences per rewrite")
     parser.add_argument("--halves", choices=("tune", "check"), help="only one half of the development set (see accuracy.py)")
     args = parser.parse_args(argv)
-    print(f"{'rewrite':<18}{'held':>5}{'blaming':>9}{'lost':>6}{'clean':>7}{'flagged':>9}")
-    for name, (blaming, lost, clean, gained, lost_texts, gained_texts) in measure(args.halves).items():
-        held = "yes" if REWRITES[name][1] else "no"
-        print(f"{name:<18}{held:>5}{blaming:>9}{lost:>6}{clean:>7}{gained:>9}")
-        for text in lost_texts[: args.show]:
-            print(f"    lost     {text[:160]!r}")
-        for text in gained_texts[: args.show]:
-            print(f"    flagged  {text[:160]!r}")
+    for rule, (positives, negatives) in (("blame", ("blaming", "clean")), ("names", ("named", "no name"))):
+        print(f"{'blame rules (PM501-PM505, PM507, PM508)' if rule == 'blame' else 'names (PM506)'}:")
+        print(f"  {'rewrite':<20}{'held':>5}{positives:>9}{'lost':>6}{negatives:>9}{'flagged':>9}")
+        for name, (found, lost, clean, gained, lost_texts, gained_texts) in measure(args.halves, rule=rule).items():
+            held = "yes" if REWRITES[name][1] else "no"
+            print(f"  {name:<20}{held:>5}{found:>9}{lost:>6}{clean:>9}{gained:>9}")
+            for text in lost_texts[: args.show]:
+                print(f"      lost     {text[:160]!r}")
+            for text in gained_texts[: args.show]:
+                print(f"      flagged  {text[:160]!r}")
     return 0
 
 

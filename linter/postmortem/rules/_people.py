@@ -1100,6 +1100,9 @@ def chat_nicks(raw: str, never: frozenset[str], names: NameOptions) -> list[Name
             verb not in _TIMELINE_PEOPLE_VERBS or is_english_word(low)
         ):
             continue  # "14:02 alerting fires": a lower-case word is more often a thing ("dsmith declares" is not)
+        if actor[:1].isupper() and not actor.isupper() and is_english_word(low) and not is_given_name(low) and not is_surname(low) \
+                and low not in lex.GIVEN_NAMES and (verb not in _TIMELINE_PEOPLE_VERBS or verb == "emails"):
+            continue  # "14:05 Monitoring pages the on-call", "14:05: Two checks were merged" (not "Hem enters the conversation")
         start = match.start("actor")
         if any(f.start == start for f in found):
             continue
@@ -1484,7 +1487,9 @@ def _after_quote(text: str, tokens, i: int) -> bool:
     closing mark): the speaker of '"…," Seah added'."""
     start = tokens[i - 1].end if i > 0 else 0
     before = text[start : tokens[i].start]
-    return any(mark in before for mark in ('"', "”", "’", "'")) or len(before) > 3 and not before.strip(" \t,")
+    # a blanked quotation is a run of blanks, after a sentence before it or over a wrapped line
+    return any(mark in before for mark in ('"', "”", "’", "'")) or len(before) > 3 and not before.strip(" \t,") \
+        or len(before) - len(before.rstrip()) > 3
 
 
 def _person_evidence(tokens, i: int, end: int, words: list[str], text: str | None = None) -> int:

@@ -1,0 +1,39 @@
+"""The name rule PM506 where post-mortems put names: a speaker after a quotation that follows
+another sentence or is wrapped over two lines, and the actor of a timeline line (written for
+these tests; the real-text corpus is measured by test_accuracy.py and test_robustness.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import lint_text
+
+
+def _named(markdown: str) -> list[str]:
+    return [d.message for d in lint_text(markdown, select=["PM506"])]
+
+
+@pytest.mark.parametrize("text", [
+    "The deploy started at 14:00 UTC. “We apologise for the inconvenience,” Namkoong said in a briefing.",
+    "“We apologise for the\ninconvenience,” Namkoong said in a briefing.",
+])
+def test_the_speaker_after_a_quotation_is_named(text):
+    assert any("Namkoong" in m for m in _named(f"## Summary\n\n{text}\n")), text
+
+
+@pytest.mark.parametrize("line, name", [
+    ("14:05 Bob deploys the fix.", "Bob"),
+    ("14:06 Maria restarts the pods.", "Maria"),
+    ("20:39: Hem enters the conversation.", "Hem"),
+])
+def test_a_timeline_line_names_its_actor(line, name):
+    assert any(name in m for m in _named(f"## Timeline\n\n{line}\n")), line
+
+
+@pytest.mark.parametrize("line", [
+    "14:05 Monitoring pages the on-call engineer.",
+    "14:05: Two checks were merged together.",
+    "- **14:05** — Sending emails like that is a risky move.",
+])
+def test_a_timeline_line_that_opens_with_a_word_names_nobody(line):
+    assert _named(f"## Timeline\n\n{line}\n") == [], line

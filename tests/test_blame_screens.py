@@ -44,6 +44,13 @@ def test_the_screen_lets_through_every_block_the_cue_tests_pass():
     assert [text for text in cued if not bpe._screened(cl.with_simple_pasts(words_of(text)), text)] == []
 
 
+def test_a_block_is_beside_a_person_only_if_one_of_its_sentences_is():
+    for text in TEXTS:
+        sentences = bpe._sentences(text)
+        each = any(bpe._weak_and_person(bpe._WORD.findall(sentence.lower())) for sentence in sentences)
+        assert bpe._weak_beside_person(text) == (each if len(sentences) > 1 else bpe._weak_and_person(words_of(text)))
+
+
 def test_the_screen_sets_aside_blocks_without_cues():
     quiet = "The dashboard shows latency per region and the runbook lists the steps."
     assert not bpe._screened(cl.with_simple_pasts(words_of(quiet)), quiet)

@@ -304,16 +304,23 @@ def _weak_beside_person(text: str) -> bool:
     """Whether a weak cue shares a sentence with a word for people ("the engineer caused …") or
     a passive ("the alert was missed"): "X caused Y. The on-call engineer was paged" does not."""
     sentences = _sentences(text)
+    if len(sentences) > 1 and not _weak_and_person(words_of(text)):
+        return False  # the words of the whole block hold those of each sentence
     for sentence in sentences:
         # a block of one sentence has the words the other rules found already (the same pattern)
-        found = words_of(text) if len(sentences) == 1 else _WORD.findall(sentence.lower())
-        words = cl.with_simple_pasts(frozenset(w[:-2] if w.endswith(("'s", "’s")) else w for w in found))
-        if not words.isdisjoint(_WEAK) and (
-            not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(_PASSIVE) and not words.isdisjoint(_PASSIVE_CUES)
-            or not words.isdisjoint(cl.occupations()) or any(cl.role_compound(w) for w in words if len(w) > 7)
-        ):
-            return True  # a role by its occupation or its form: "a trader keyed in …", "neither crewmember …"
+        if _weak_and_person(words_of(text) if len(sentences) == 1 else _WORD.findall(sentence.lower())):
+            return True
     return False
+
+
+def _weak_and_person(found) -> bool:
+    """Whether lower-case words (``found``) hold a weak cue and a word for people, a role by its
+    occupation or its form ("a trader keyed in …", "neither crewmember …") or a passive."""
+    words = cl.with_simple_pasts(frozenset(w[:-2] if w.endswith(("'s", "’s")) else w for w in found))
+    return not words.isdisjoint(_WEAK) and (
+        not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(_PASSIVE) and not words.isdisjoint(_PASSIVE_CUES)
+        or not words.isdisjoint(cl.occupations()) or any(cl.role_compound(w) for w in words if len(w) > 7)
+    )
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.;!?])\s+")

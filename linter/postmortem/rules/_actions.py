@@ -33,7 +33,7 @@ import re as _re
 
 from ..spec import PLACEHOLDER as _PLACEHOLDER
 from . import _lexicon as _lex
-from ._language import Analysis, analyse, is_imperative, is_participle, phrase_at, punctuation_between, whole_phrase, words_of
+from ._language import Analysis, analyse, is_imperative, is_participle, per_analysis, phrase_at, punctuation_between, whole_phrase, words_of
 
 _TICKET = _re.compile(r"^(?:[A-Z][A-Z0-9]*-\d+|T\d{3,})$")
 _NOUNISH = _lex._words("test load lag rate stress smoke canary unit integration regression performance retry alert page log capacity chaos")
@@ -55,20 +55,12 @@ def action_cells(doc):
             yield item, cell, an
 
 
+@per_analysis
 def opening(an: Analysis) -> int:
     """Index of the word that should be the verb: after ticket ids, "Please", manner adverbs,
     a connector ("Instead, use …") and a leading condition ("If a new AMI has been deployed, be …").
-    The checks of one item ask it several times in turn: the last item's answer is kept, with
-    the analysis it was found in (analyses are shared and never changed)."""
-    last = _LAST_OPENING[0]
-    if last is not None and last[0] is an:
-        return last[1]
-    found = _opening(an)
-    _LAST_OPENING[0] = (an, found)
-    return found
-
-
-_LAST_OPENING: list = [None]
+    The checks of one item, in three rules, ask it several times: worked out once per analysis."""
+    return _opening(an)
 
 
 def _opening(an: Analysis) -> int:
@@ -148,6 +140,7 @@ def _numbered(tokens, j: int) -> bool:
     return j == 1 and tokens[j].text.isdigit() and tokens[0].text[:1].isupper() and tokens[0].text.isalpha()
 
 
+@per_analysis
 def label_end(an: Analysis) -> int | None:
     """The index after a label that names the item before its instruction: "Task: Set up
     monitoring …", "Code Review Updates: Update the checklist …", "Query Optimization: Conduct …".
@@ -289,6 +282,7 @@ def _after_condition(an: Analysis, i: int) -> int | None:
     return None
 
 
+@per_analysis
 def verb_first(an: Analysis) -> bool:
     tokens = an.tokens
     i = opening(an)

@@ -522,6 +522,13 @@ def _says_better(an: Analysis) -> bool:
     )
 
 
+# The phrases of ``VAGUE_ALWAYS`` by their first word, in their order: at a word only those
+# that start with it can be spelled.
+_VAGUE_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _phrase in _lex.VAGUE_ALWAYS:
+    _VAGUE_BY_FIRST[_phrase[0]] = _VAGUE_BY_FIRST.get(_phrase[0], ()) + (_phrase,)
+
+
 def _vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
     tokens = an.tokens
     first = opening(an)
@@ -547,7 +554,7 @@ def _vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
         if found is not None:
             return found
     for p in positions:
-        for phrase in _lex.VAGUE_ALWAYS:
+        for phrase in _VAGUE_BY_FIRST.get(tokens[p].low, ()):
             if phrase_at(an, p, phrase):
                 rest = tokens[p + len(phrase) :]
                 if not _committed(rest, raw):

@@ -2134,6 +2134,8 @@ def _rule_for_people(an: Analysis, first: int):
     # a way of thinking asked of people: "Treat partial tokens as plaintext", "Assume the credential
     # was revoked", "Regard every alert as real": only a person can hold a belief
     for k in range(first, min(n - 1, first + 12)):
+        if tokens[k].low not in _BELIEF_VERBS:
+            continue  # the clause's start is looked for only before a verb of belief
         if k == first or tokens[k - 1].low in (",", "and", "then") or _clause_break_before(an, tokens[k]) or "," in an.text[tokens[k - 1].end : tokens[k].start]:
             if tokens[k].low in _BELIEF_VERBS and (tokens[k].low != "treat" or any(t.low == "as" for t in tokens[k + 2 : k + 12])):
                 return tokens[k].start, tokens[k].end, tokens[k].text

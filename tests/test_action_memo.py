@@ -3,6 +3,8 @@ is verb-first, where a label ends) are worked out once per analysis, with the sa
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from postmortem.rules import _actions
 from postmortem.rules import _language
 from postmortem.rules._language import analyse, per_analysis
@@ -40,3 +42,14 @@ def test_kept_answers_are_the_answers_worked_out_afresh():
         fresh = _language._analyse_masked.__wrapped__(_language.mask(item))  # a new analysis of the same text: nothing kept on it
         assert not fresh.memo and fresh == an
         assert kept == (_actions._opening(fresh), _actions.verb_first.__wrapped__(fresh), _actions.label_end.__wrapped__(fresh))
+
+
+def test_the_rules_of_one_document_share_its_action_cells():
+    from postmortem.parse import parse_text
+
+    text = (Path(__file__).parent / "fixtures" / "complete.md").read_text(encoding="utf-8")
+    doc, again = parse_text(text, "a.md"), parse_text(text, "b.md")
+    cells = _actions.action_cells(doc)
+    assert cells and _actions.action_cells(doc) is cells
+    other = _actions.action_cells(again)  # another document: its own list, the same items
+    assert other is not cells and [(i.id, c.text) for i, c, _ in other] == [(i.id, c.text) for i, c, _ in cells]

@@ -45,14 +45,25 @@ _FILLER = _lex._words("more better additional extra proper some improved enhance
 
 
 def action_cells(doc):
-    """(item, cell, analysis) for every action item with an Action cell to judge."""
+    """(item, cell, analysis) for every action item with an Action cell to judge. The rules of
+    one document share the list; only the last document's is kept, so no earlier document
+    outlives its lint."""
+    kept = _ACTION_CELLS[0]
+    if kept is not None and kept[0] is doc:
+        return kept[1]
+    found = []
     for item in doc.actions:
         cell = item.cell("action")
         if cell is None or not cell.text.strip() or _PLACEHOLDER.search(cell.raw):
             continue
         an = analyse(cell.prose.text)
         if an.tokens:
-            yield item, cell, an
+            found.append((item, cell, an))
+    _ACTION_CELLS[0] = (doc, found)
+    return found
+
+
+_ACTION_CELLS: list = [None]
 
 
 @per_analysis

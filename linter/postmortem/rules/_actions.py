@@ -33,7 +33,7 @@ import re as _re
 
 from ..spec import PLACEHOLDER as _PLACEHOLDER
 from . import _lexicon as _lex
-from ._language import Analysis, analyse, is_imperative, is_participle, phrase_at, punctuation_between, whole_phrase, words_of
+from ._language import Analysis, analyse, is_imperative, is_participle, per_analysis, phrase_at, punctuation_between, whole_phrase, words_of
 
 _TICKET = _re.compile(r"^(?:[A-Z][A-Z0-9]*-\d+|T\d{3,})$")
 _NOUNISH = _lex._words("test load lag rate stress smoke canary unit integration regression performance retry alert page log capacity chaos")
@@ -45,30 +45,33 @@ _FILLER = _lex._words("more better additional extra proper some improved enhance
 
 
 def action_cells(doc):
-    """(item, cell, analysis) for every action item with an Action cell to judge."""
+    """(item, cell, analysis) for every action item with an Action cell to judge. The rules of
+    one document share the list; only the last document's is kept, so no earlier document
+    outlives its lint."""
+    kept = _ACTION_CELLS[0]
+    if kept is not None and kept[0] is doc:
+        return kept[1]
+    found = []
     for item in doc.actions:
         cell = item.cell("action")
         if cell is None or not cell.text.strip() or _PLACEHOLDER.search(cell.raw):
             continue
         an = analyse(cell.prose.text)
         if an.tokens:
-            yield item, cell, an
-
-
-def opening(an: Analysis) -> int:
-    """Index of the word that should be the verb: after ticket ids, "Please", manner adverbs,
-    a connector ("Instead, use …") and a leading condition ("If a new AMI has been deployed, be …").
-    The checks of one item ask it several times in turn: the last item's answer is kept, with
-    the analysis it was found in (analyses are shared and never changed)."""
-    last = _LAST_OPENING[0]
-    if last is not None and last[0] is an:
-        return last[1]
-    found = _opening(an)
-    _LAST_OPENING[0] = (an, found)
+            found.append((item, cell, an))
+    _ACTION_CELLS[0] = (doc, found)
     return found
 
 
-_LAST_OPENING: list = [None]
+_ACTION_CELLS: list = [None]
+
+
+@per_analysis
+def opening(an: Analysis) -> int:
+    """Index of the word that should be the verb: after ticket ids, "Please", manner adverbs,
+    a connector ("Instead, use …") and a leading condition ("If a new AMI has been deployed, be …").
+    The checks of one item, in three rules, ask it several times: worked out once per analysis."""
+    return _opening(an)
 
 
 def _opening(an: Analysis) -> int:
@@ -148,6 +151,7 @@ def _numbered(tokens, j: int) -> bool:
     return j == 1 and tokens[j].text.isdigit() and tokens[0].text[:1].isupper() and tokens[0].text.isalpha()
 
 
+@per_analysis
 def label_end(an: Analysis) -> int | None:
     """The index after a label that names the item before its instruction: "Task: Set up
     monitoring …", "Code Review Updates: Update the checklist …", "Query Optimization: Conduct …".
@@ -289,6 +293,7 @@ def _after_condition(an: Analysis, i: int) -> int | None:
     return None
 
 
+@per_analysis
 def verb_first(an: Analysis) -> bool:
     tokens = an.tokens
     i = opening(an)
@@ -528,6 +533,13 @@ def _says_better(an: Analysis) -> bool:
     )
 
 
+# The phrases of ``VAGUE_ALWAYS`` by their first word, in their order: at a word only those
+# that start with it can be spelled.
+_VAGUE_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _phrase in _lex.VAGUE_ALWAYS:
+    _VAGUE_BY_FIRST[_phrase[0]] = _VAGUE_BY_FIRST.get(_phrase[0], ()) + (_phrase,)
+
+
 def _vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
     tokens = an.tokens
     first = opening(an)
@@ -553,7 +565,7 @@ def _vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
         if found is not None:
             return found
     for p in positions:
-        for phrase in _lex.VAGUE_ALWAYS:
+        for phrase in _VAGUE_BY_FIRST.get(tokens[p].low, ()):
             if phrase_at(an, p, phrase):
                 rest = tokens[p + len(phrase) :]
                 if not _committed(rest, raw):
@@ -2133,6 +2145,8 @@ def _rule_for_people(an: Analysis, first: int):
     # a way of thinking asked of people: "Treat partial tokens as plaintext", "Assume the credential
     # was revoked", "Regard every alert as real": only a person can hold a belief
     for k in range(first, min(n - 1, first + 12)):
+        if tokens[k].low not in _BELIEF_VERBS:
+            continue  # the clause's start is looked for only before a verb of belief
         if k == first or tokens[k - 1].low in (",", "and", "then") or _clause_break_before(an, tokens[k]) or "," in an.text[tokens[k - 1].end : tokens[k].start]:
             if tokens[k].low in _BELIEF_VERBS and (tokens[k].low != "treat" or any(t.low == "as" for t in tokens[k + 2 : k + 12])):
                 return tokens[k].start, tokens[k].end, tokens[k].text

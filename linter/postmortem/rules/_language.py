@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from . import _lexicon as lex
 from ..lazy_re import lazy
@@ -99,6 +99,7 @@ class Analysis:
     text: str  # masked text, same length as the input
     tokens: list[Token]
     sentences: list[tuple[int, int]] = field(default_factory=list)  # token index ranges
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # answers of :func:`per_analysis` functions
 
     def sentence_tokens(self, index: int) -> list[Token]:
         start, end = self.sentences[index]
@@ -106,6 +107,24 @@ class Analysis:
 
     def lows(self, start: int, end: int) -> list[str]:
         return [t.low for t in self.tokens[start:end]]
+
+
+def per_analysis(func):
+    """``func(an)``, a function of an analysis alone, worked out once per analysis: several
+    rules ask the same question of one text (the action-item rules each ask where an item's
+    instruction opens), and an analysis is shared (:func:`analyse`) and never changed, so the
+    first answer is kept on it."""
+
+    @wraps(func)
+    def once(an: Analysis):
+        memo = an.memo
+        try:
+            return memo[func]
+        except KeyError:
+            found = memo[func] = func(an)
+            return found
+
+    return once
 
 
 def _split_possessive(text: str) -> tuple[str, bool]:

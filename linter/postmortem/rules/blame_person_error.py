@@ -240,17 +240,37 @@ def _blocks(doc):
     negated duty ("did not copy")."""
     for block in text_blocks(doc):
         words = cl.with_simple_pasts(words_of(block.text))  # "had broken" as "broke"
-        if not words.isdisjoint(_STRONG) or cl.has_error_prefixed(words) or (
-            not words.isdisjoint(_ERROR_NOUNS) and not words.isdisjoint(_MADE)  # "made a procedural error"
-        ) or not words.isdisjoint(_ERROR_NOUNS) and not words.isdisjoint(_POSSESSIVES) and _OWN_ERROR.search(block.text) or (
-            not words.isdisjoint(_WEAK) and _weak_beside_person(block.text)
-            or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text) and not words.isdisjoint(_PERSON_WORDS)
-            or _undone(words) and not words.isdisjoint(_PERSON_WORDS)
-            or (not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(block.text)) and candidates(block.text)
-            or not words.isdisjoint(_class_cues()) and (not words.isdisjoint(_PERSON_WORDS) or candidates(block.text))  # "violated", "wipes"
-            or _person_judged(words, block.text)
-        ):
+        if _screened(words, block.text) and _cued(words, block.text):
             yield block, analyse(block.text)
+
+
+_ANY_CUE = None
+
+
+def _screened(words, text: str) -> bool:
+    """A cheap test :func:`_cued` needs to pass: one of the words each of its tests needs, a
+    word of error made with "mis", or a block the clause analysis's classes screen in (most
+    blocks hold none of them and are set aside by one set test)."""
+    global _ANY_CUE
+    if _ANY_CUE is None:
+        _ANY_CUE = _STRONG | _ERROR_NOUNS | _WEAK | cl.DUTY_WORDS | _RIGHT | {"never"} | _class_cues()
+    return not words.isdisjoint(_ANY_CUE) or cl.has_error_prefixed(words) or cl.class_screen(words, text)
+
+
+def _cued(words, text: str) -> bool:
+    """Whether a block (its lower-case ``words``, simple pasts added, and its ``text``) holds a
+    cue of blame: a strong cue, a weak one beside a word for people, a negated duty, an error
+    owned or a person judged."""
+    return bool(not words.isdisjoint(_STRONG) or cl.has_error_prefixed(words) or (
+            not words.isdisjoint(_ERROR_NOUNS) and not words.isdisjoint(_MADE)  # "made a procedural error"
+        ) or not words.isdisjoint(_ERROR_NOUNS) and not words.isdisjoint(_POSSESSIVES) and _OWN_ERROR.search(text) or (
+            not words.isdisjoint(_WEAK) and _weak_beside_person(text)
+            or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(text) and not words.isdisjoint(_PERSON_WORDS)
+            or _undone(words) and not words.isdisjoint(_PERSON_WORDS)
+            or (not words.isdisjoint(_WEAK) or not words.isdisjoint(cl.DUTY_WORDS) and cl.negated_duty(text)) and candidates(text)
+            or not words.isdisjoint(_class_cues()) and (not words.isdisjoint(_PERSON_WORDS) or candidates(text))  # "violated", "wipes"
+            or _person_judged(words, text)
+        ))
 
 
 _RIGHT = lex._words("right correct proper")
@@ -290,16 +310,23 @@ def _weak_beside_person(text: str) -> bool:
     """Whether a weak cue shares a sentence with a word for people ("the engineer caused …") or
     a passive ("the alert was missed"): "X caused Y. The on-call engineer was paged" does not."""
     sentences = _sentences(text)
+    if len(sentences) > 1 and not _weak_and_person(words_of(text)):
+        return False  # the words of the whole block hold those of each sentence
     for sentence in sentences:
         # a block of one sentence has the words the other rules found already (the same pattern)
-        found = words_of(text) if len(sentences) == 1 else _WORD.findall(sentence.lower())
-        words = cl.with_simple_pasts(frozenset(w[:-2] if w.endswith(("'s", "’s")) else w for w in found))
-        if not words.isdisjoint(_WEAK) and (
-            not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(_PASSIVE) and not words.isdisjoint(_PASSIVE_CUES)
-            or not words.isdisjoint(cl.occupations()) or any(cl.role_compound(w) for w in words if len(w) > 7)
-        ):
-            return True  # a role by its occupation or its form: "a trader keyed in …", "neither crewmember …"
+        if _weak_and_person(words_of(text) if len(sentences) == 1 else _WORD.findall(sentence.lower())):
+            return True
     return False
+
+
+def _weak_and_person(found) -> bool:
+    """Whether lower-case words (``found``) hold a weak cue and a word for people, a role by its
+    occupation or its form ("a trader keyed in …", "neither crewmember …") or a passive."""
+    words = cl.with_simple_pasts(frozenset(w[:-2] if w.endswith(("'s", "’s")) else w for w in found))
+    return not words.isdisjoint(_WEAK) and (
+        not words.isdisjoint(_PERSON_WORDS) or not words.isdisjoint(_PASSIVE) and not words.isdisjoint(_PASSIVE_CUES)
+        or not words.isdisjoint(cl.occupations()) or any(cl.role_compound(w) for w in words if len(w) > 7)
+    )
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.;!?])\s+")

@@ -202,8 +202,11 @@ _PEOPLE_WORDS = cl.ROLE_NOUNS | cl.PRONOUNS | _OBJECT_PRONOUNS | lex._words(
 
 def _blocks(doc):
     """Blocks with a word of punishment; "fire" only beside a word for people ("the alert fires")."""
+    screen = _screen()
     for block in text_blocks(doc):
         words = words_of(block.text)
+        if words.isdisjoint(screen):
+            continue  # neither a word of punishment nor the first word of a sanction
         hits = words & _SCREEN
         if hits and (not hits <= _WEAK or _weak_hits_count(hits, words, block.text)) or _sanction_words(words):
             yield block, analyse(block.text)
@@ -219,6 +222,16 @@ def _sanction_words(words) -> bool:
 
 
 _SANCTIONS = None
+_ANY_SANCTION = None
+
+
+def _screen() -> frozenset[str]:
+    """The words of punishment and every word that opens a sanction phrase: a block with none of
+    them passes neither test of :func:`_blocks`, and is set aside by one set test."""
+    global _ANY_SANCTION
+    if _ANY_SANCTION is None:
+        _ANY_SANCTION = _SCREEN | _sanctions()[3]
+    return _ANY_SANCTION
 
 
 def _sanctions():

@@ -27,6 +27,18 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = date(2026, 11, 23)
 
 
+def corpus_cells(*names: str) -> list[str]:
+    """Every cell longer than three characters of the named corpus files (``tests/corpus/…``),
+    escaped line breaks restored: the texts a screen test runs its screens over."""
+    texts = []
+    for name in names:
+        path = ROOT / "tests" / "corpus" / name
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                texts.extend(part.replace("\\n", "\n") for part in line.split("\t") if len(part) > 3)
+    return texts
+
+
 def make_config(archive: Path | None = None, owners: Path | None = None, **settings) -> Config:
     """A configuration rooted at ``archive`` (default: the bundled archive)."""
     archive = archive or ROOT / "postmortems"

@@ -9,6 +9,8 @@ from postmortem.rules import _clauses as cl
 from postmortem.rules import blame_person_error as bpe
 from postmortem.rules._language import words_of
 
+from .conftest import corpus_cells
+
 CORPUS = Path(__file__).parent / "corpus"
 
 # Blocks of several sentences: a weak cue in one, a word for people in another, and both in one.
@@ -25,11 +27,7 @@ SHAPES = [
 
 
 def _texts() -> list[str]:
-    texts = list(SHAPES)
-    for name in ("prose.tsv", "prose-heldout.tsv", "real/prose-dev.tsv"):
-        path = CORPUS / name
-        for line in path.read_text(encoding="utf-8").splitlines():
-            texts.extend(part.replace("\\n", "\n") for part in line.split("\t") if len(part) > 3)
+    texts = list(SHAPES) + corpus_cells("prose.tsv", "prose-heldout.tsv", "real/prose-dev.tsv")
     for doc in sorted((CORPUS / "documents").rglob("*.md")):
         texts.extend(part for part in doc.read_text(encoding="utf-8").split("\n\n") if part.strip())
     return texts

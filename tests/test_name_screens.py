@@ -3,8 +3,6 @@ text the search they guard can match: a screen may only skip work, never a findi
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from postmortem.rules import _lexicon as lex
@@ -12,7 +10,7 @@ from postmortem.rules import _people
 from postmortem.rules import blame_named_person as bnp
 from postmortem.rules._language import words_of
 
-CORPUS = Path(__file__).parent / "corpus"
+from .conftest import corpus_cells
 
 # Texts each search below matches, and near misses.
 SHAPES = [
@@ -32,13 +30,7 @@ SHAPES = [
 
 
 def _texts() -> list[str]:
-    texts = list(SHAPES)
-    for name in ("prose.tsv", "actions.tsv", "real/prose-dev.tsv", "real/actions-dev.tsv"):
-        path = CORPUS / name
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                texts.extend(part.replace("\\n", "\n") for part in line.split("\t") if len(part) > 3)
-    return texts
+    return list(SHAPES) + corpus_cells("prose.tsv", "actions.tsv", "real/prose-dev.tsv", "real/actions-dev.tsv")
 
 
 TEXTS = _texts()

@@ -37,3 +37,11 @@ def test_a_timeline_line_names_its_actor(line, name):
 ])
 def test_a_timeline_line_that_opens_with_a_word_names_nobody(line):
     assert _named(f"## Timeline\n\n{line}\n") == [], line
+
+
+@pytest.mark.parametrize("sentence", [
+    "Because she immediately realised her mistake, she sent a correction to the list.",
+    "Since he had paged the database team, he waited for their answer.",
+])
+def test_a_subordinator_that_opens_a_sentence_is_no_name(sentence):
+    assert _named(f"## Summary\n\n{sentence}\n") == [], sentence

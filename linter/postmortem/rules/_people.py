@@ -1427,7 +1427,8 @@ def _unknown_person(text: str, tokens, i: int, never, names: NameOptions) -> int
     inverted attribution ("…," said Dieken). Returns the index after the name, or 0."""
     tok = tokens[i]
     low = tok.base.lower()
-    if low in lex.SYSTEMS or low in _CALENDAR or low in _COMMON or low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or low in _OTHER_ANTECEDENTS:
+    if low in lex.SYSTEMS or low in _CALENDAR or low in _COMMON or low in lex.ROLE_NOUNS or low in lex.TEAM_NOUNS or low in _OTHER_ANTECEDENTS \
+            or low in _SUBORDINATORS:  # "Because she immediately realised her mistake, …"
         return 0
     prev = tokens[i - 1] if i > 0 and tokens[i - 1].sentence == tok.sentence else None
     if prev is not None and (prev.low in _DETERMINERS and prev.low != "that" or prev.low in _PLACE_PREPOSITIONS or prev.low in _THING_PREPOSITIONS or prev.possessive):

@@ -45,7 +45,9 @@ France"), a city where the sentence puts a place ("cities such as Zurich, Basel 
 running in parallel"), and a name given to a thing ("Ronnie (the Mall server, named after one
 of the Kray twins)", a title "Fritz Timeouts" where a server's name modifies a plural). Clean
 too are a team mention ("ping the @nodejs/build team"), a version after a package
-("`@posthog/cli`@0.5.15"), a label in a timeline ("22:45 UTC - Discovery: …"), words joined by
+("`@posthog/cli`@0.5.15"), a label in a timeline ("22:45 UTC - Discovery: …"), a word of the
+dictionary that opens a timeline line ("14:05 Monitoring pages the on-call"; "20:39 Hem enters
+the conversation" names Hem), a subordinator that opens a sentence ("Because she realised …"), words joined by
 a dash ("Harding–Chamberlin at 15:05") and a list of places or products that holds one word
 that could be a name ("including Melbourne, Brisbane, Perth, and Adelaide").
 

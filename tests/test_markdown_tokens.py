@@ -109,3 +109,26 @@ def test_a_rule_whose_debug_log_is_on_keeps_its_logger():
         logger.setLevel(old)
     assert kept["heading"] is logger
     assert not isinstance(kept["paragraph"], logging.Logger)
+
+
+def test_an_admonitions_body_is_prose_at_its_columns():
+    """ "!!! note" and "???+ tip" blocks, as the site renders them: the indented body is prose
+    (with a blank line after the title too, where plain Markdown sees an indented code block)."""
+    from postmortem.parse import parse_text
+
+    text = (
+        "## Summary\n\n"
+        '!!! note "Root cause"\n\n'
+        "    The cleanup job deleted the orders table.\n\n"
+        "???+ tip\n"
+        "    Check the target before a cleanup.\n"
+    )
+    doc = parse_text(text, "incident.md")
+    blocks = {block.text: block.span(0, 3) for block in doc.prose}
+    assert (blocks["The cleanup job deleted the orders table."].line, blocks["The cleanup job deleted the orders table."].col) == (5, 5)
+    assert (blocks["Check the target before a cleanup."].line, blocks["Check the target before a cleanup."].col) == (8, 5)
+
+
+def test_a_body_without_admonitions_is_parsed_without_their_rule():
+    assert "admonition" not in _markdown(False).block.ruler.get_all_rules()
+    assert "admonition" in _markdown(True).block.ruler.get_all_rules()

@@ -30,11 +30,19 @@ from ..lazy_re import lazy
 _COMMENT = lazy(r"<!--(.*?)-->", re.DOTALL)
 
 
-@lru_cache(maxsize=1)
-def _markdown():
+@lru_cache(maxsize=2)
+def _markdown(admonitions: bool = False):
+    """The parser; with ``admonitions``, one that also reads "!!! note", "??? warning" and
+    "???+ tip" blocks as the site's Markdown renders them (their indented body is prose, not an
+    indented code block). Only a body that holds such a marker needs it: the rule costs every
+    line of every other body."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    if admonitions:
+        from mdit_py_plugins.admon import admon_plugin
+
+        md.use(admon_plugin)
     # Keep text tokens as verbatim slices of the source so prose maps back to columns.
     md.disable("text_join")
     # Two shortcuts that give markdown-it's own tokens, faster (a post-mortem's tables
@@ -136,7 +144,7 @@ def _quiet_block_rules(md) -> None:
 
 def parse_body(doc: Document, body: str, offset: int) -> None:
     """Walk markdown-it's tokens once; ``offset`` is the 0-based file line of body line 0."""
-    tokens = _markdown().parse(body)
+    tokens = _markdown("!!!" in body or "???" in body).parse(body)
     lines = doc.source.lines
     if "\x00" in body:  # markdown-it reads NUL as U+FFFD; match it so columns still line up
         lines = [line.replace("\x00", "\ufffd") for line in lines]

@@ -89,6 +89,7 @@ REWRITES: dict[str, tuple[Callable[[str], str | None], bool]] = {
     "bold": (lambda t: "**" + t.rstrip(".") + "**.", True),
     "table cell": (_cell, True),
     "heading": (lambda t: None if len(t) > 120 else "### " + t.rstrip("."), True),
+    "admonition": (lambda t: '!!! note "What happened"\n\n    ' + t, True),
     "sentence after": (lambda t: t + " The deploy resumed at 14:30 UTC.", True),
     "wrapped line": (_wrapped, True),
     "curly apostrophes": (lambda t: t.replace("'", "’") if "'" in t else None, True),

@@ -30,6 +30,7 @@ CEILINGS = {
     "bold": (0, 0),
     "table cell": (0, 0),
     "heading": (0, 0),
+    "admonition": (0, 0),
     "sentence after": (2, 0),  # a headline in title case has no full stop: the next sentence runs on
     "wrapped line": (0, 0),
     "curly apostrophes": (1, 1),
@@ -62,6 +63,7 @@ NAME_CEILINGS = {
     "bold": (0, 0),
     "table cell": (0, 0),
     "heading": (0, 0),
+    "admonition": (0, 0),
     "sentence after": (0, 1),
     "wrapped line": (3, 0),  # a name wrapped over two lines: "Bill\nCorbus"
     "curly apostrophes": (0, 0),

@@ -6,6 +6,8 @@ the same, and only for those."""
 
 from __future__ import annotations
 
+import time
+
 import logging
 import os
 import re
@@ -135,7 +137,22 @@ def test_warnings_of_a_page_rendered_by_the_helper_are_logged_by_the_build(tmp_p
 
 
 @needs_two_cpus
-def test_the_helper_renders_pages_of_a_real_build(tmp_path, caplog):
+def test_the_helper_renders_pages_of_a_real_build(tmp_path, caplog, monkeypatch):
+    """The build and the helper race for the pages; on a busy machine (or in a large test
+    process, slower to fork) the build can render the small example archive before the helper
+    takes a page. The build's first claim here waits until the helper has taken one, so the
+    test sees the helper's results used, whatever the machine's speed."""
+    from postmortem.site.prerender import Prerender
+
+    claim = Prerender._claim
+
+    def claim_after_the_helper(self, number):
+        deadline = time.monotonic() + 60
+        while self._back.value == len(self.pages) and time.monotonic() < deadline:
+            time.sleep(0.005)  # the helper has taken no page yet
+        return claim(self, number)
+
+    monkeypatch.setattr(Prerender, "_claim", claim_after_the_helper)
     config = load_config(str(archive_config(tmp_path, ROOT / "postmortems")), site_dir=str(tmp_path / "site"))
     with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.postmortem-archive"):
         mkdocs_build(config)

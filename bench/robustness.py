@@ -15,6 +15,10 @@ real linter, and counts the verdicts that changed:
     python bench/robustness.py              # every rewrite, the counts
     python bench/robustness.py --show 5     # and up to 5 changed sentences per rewrite
 
+Action items (``actions-dev.tsv``) are rewritten the same way in their Action cell: bold, in
+lower case, with or without a full stop, wrapped with ``<br>``, with a ticket after or
+before them; the action-item rules (PM301-PM303) must judge them as before.
+
 ``tests/test_robustness.py`` holds the blaming side of the rewrites that post-mortems use
 most to a small number of losses. Rewrites that change the meaning (a label "Root cause:"
 before a sentence about human error in general makes it a cause given) are reported but not
@@ -99,6 +103,62 @@ REWRITES: dict[str, tuple[Callable[[str], str | None], bool]] = {
 }
 
 
+def _ticket(text: str) -> str:
+    return text.rstrip() + " (OPS-1234)"
+
+
+def _br_wrapped(text: str) -> str | None:
+    """The cell broken at the space nearest its middle with ``<br>``, as tables hold long text."""
+    wrapped = _wrapped(text)
+    return None if wrapped is None else wrapped.replace("\n", "<br>")
+
+
+def _lower_cell(text: str) -> str | None:
+    word = text.split(" ", 1)[0]
+    return text[0].lower() + text[1:] if word[:1].isupper() and word[1:].islower() else None
+
+
+# Action cells, rewritten the ways real action-item tables write them: name: (rewrite, held)
+ACTION_REWRITES: dict[str, tuple[Callable[[str], str | None], bool]] = {
+    "bold": (lambda t: "**" + t + "**", True),
+    "lower case": (_lower_cell, True),
+    "full stop": (lambda t: None if t.rstrip().endswith(".") else t.rstrip() + ".", True),
+    "no full stop": (lambda t: t.rstrip()[:-1] if t.rstrip().endswith(".") and t.count(". ") == 0 else None, True),
+    "<br> wrapped": (_br_wrapped, True),
+    "ticket after": (_ticket, True),
+    "ticket link after": (lambda t: t.rstrip() + " ([OPS-1234](https://tracker.example.com/OPS-1234))", True),
+    # a ticket before the instruction is read as tracking it ("[INFRA-3046] Monitor Jenkins
+    # mirrors age"), and hides a label after it ("[OPS-1234] Task 1: …"): reported, not held
+    "ticket before": (lambda t: "[OPS-1234] " + t, False),
+}
+
+
+def measure_actions(half: str | None = None, names: list[str] | None = None):
+    """{rewrite: (bad items found, lost, good items left alone, newly flagged, [lost], [flagged])}:
+    the action-item rules (PM301-PM303) against the development set's action items."""
+    items = acc.load_real(acc.REAL / "actions-dev.tsv")
+    if half is not None:
+        items = [item for item in items if acc.is_check(item.doc) == (half == "check")]
+    items = [item for item in items if "\n" not in item.text]
+    codes = set(acc.ACTION_CODES)
+    found = acc.run(items, acc.ACTION_CODES, acc.action_document)
+    keep = [(item, bool(f & codes)) for item, f in zip(items, found) if bool(f & codes) == item.positive]
+    out = {}
+    for name, (rewrite, _held) in ACTION_REWRITES.items():
+        if names is not None and name not in names:
+            continue
+        pairs = [(item, flagged, rewrite(item.text)) for item, flagged in keep]
+        pairs = [(item, flagged, text) for item, flagged, text in pairs if text]
+        rewritten = [acc.Item(item.label, item.rules, text, item.source, item.categories, item.person, item.doc)
+                     for item, _flagged, text in pairs]
+        again = acc.run(rewritten, acc.ACTION_CODES, acc.action_document)
+        lost = [text for (item, flagged, text), f in zip(pairs, again) if flagged and not f & codes]
+        gained = [text for (item, flagged, text), f in zip(pairs, again) if not flagged and f & codes]
+        bad = sum(flagged for _item, flagged, _text in pairs)
+        out[name] = (bad, len(lost), len(pairs) - bad, len(gained), lost, gained)
+    return out
+
+
 def measure(half: str | None = None, names: list[str] | None = None, rule: str = "blame"):
     """{rewrite: (positives rewritten, lost, negatives rewritten, newly flagged, [lost texts],
     [flagged texts])}. ``rule`` ``blame``: the blame rules against the blame label; ``names``:
@@ -143,6 +203,15 @@ def main(argv=None) -> int:
                 print(f"      lost     {text[:160]!r}")
             for text in gained_texts[: args.show]:
                 print(f"      flagged  {text[:160]!r}")
+    print("action items (PM301-PM303), in the Action cell:")
+    print(f"  {'rewrite':<20}{'held':>5}{'bad':>9}{'lost':>6}{'good':>9}{'flagged':>9}")
+    for name, (found, lost, clean, gained, lost_texts, gained_texts) in measure_actions(args.halves).items():
+        held = "yes" if ACTION_REWRITES[name][1] else "no"
+        print(f"  {name:<20}{held:>5}{found:>9}{lost:>6}{clean:>9}{gained:>9}")
+        for text in lost_texts[: args.show]:
+            print(f"      lost     {text[:160]!r}")
+        for text in gained_texts[: args.show]:
+            print(f"      flagged  {text[:160]!r}")
     return 0
 
 

@@ -185,3 +185,21 @@ def test_a_maxim_told_by_its_contrast_is_behaviour(action, codes):
 )
 def test_training_as_the_object_is_behaviour_whatever_the_verb(action, codes):
     assert codes_of(action) == codes
+
+
+@pytest.mark.parametrize(
+    ("action", "codes"),
+    [
+        # a ticket after the item says where the work is tracked, not what it changes
+        ("Improve alerting for CPU, memory, and disk usage (OPS-1234)", ["PM302"]),
+        ("Enhance monitoring to include network-level checks. (see INFRA-3046)", ["PM302"]),
+        ("Set up automated alerts for resource-intensive queries [OPS-12, OPS-13]", ["PM302"]),
+        ("Monitor Supabase auth logs for errors — tracked in OPS-88", ["PM302"]),
+        # … and an item that is bounded stays clean with its ticket
+        ("Alert when disk usage on db-7 exceeds 85% (OPS-1234)", []),
+        ("Automate Boskos deploys (#11957)", []),
+        ("Fix OPS-1234", []),
+    ],
+)
+def test_a_ticket_after_an_item_does_not_bound_it(action, codes):
+    assert codes_of(action) == codes

@@ -36,6 +36,13 @@ from . import _lexicon as _lex
 from ._language import Analysis, analyse, is_imperative, is_participle, per_analysis, phrase_at, punctuation_between, whole_phrase, words_of
 
 _TICKET = _re.compile(r"^(?:[A-Z][A-Z0-9]*-\d+|T\d{3,})$")
+_REF = r"(?:[A-Z][A-Z0-9]*-\d+|T\d{3,}|#\d+)"
+# "(OPS-1234)", "[#9362]", "(see OPS-12, OPS-13)", "— tracked in INFRA-3046." closing the item:
+# where the work is tracked, not what it changes
+_TRAILING_REFERENCE = _re.compile(
+    r"(?:\s*[(\[]\s*(?:(?i:see|tracked in|tracked by|tracked as|ticket|issue|jira)\s*:?\s*)?" + _REF
+    + r"(?:\s*(?:,|/|&|and)\s*" + _REF + r")*\s*[)\]]|\s+[—–-]\s*(?i:see|tracked in|tracked as)\s+" + _REF + r")[.;]?\s*$"
+)
 _NOUNISH = _lex._words("test load lag rate stress smoke canary unit integration regression performance retry alert page log capacity chaos")
 _PREPOSITIONS = _lex._words("per for on in of to across at with from")
 _MODAL_LIKE = _lex._words("should will must need needs to would could can shall might")
@@ -56,7 +63,11 @@ def action_cells(doc):
         cell = item.cell("action")
         if cell is None or not cell.text.strip() or _PLACEHOLDER.search(cell.raw):
             continue
-        an = analyse(cell.prose.text)
+        text = cell.prose.text
+        reference = _TRAILING_REFERENCE.search(text)
+        if reference is not None and reference.start() > 0:
+            text = text[: reference.start()] + " " * (len(text) - reference.start())
+        an = analyse(text)
         if an.tokens:
             found.append((item, cell, an))
     _ACTION_CELLS[0] = (doc, found)

@@ -45,7 +45,8 @@ numbers are the option's: "Consider increasing PR fetch limit from 30 to 50-100 
 repos"). An aside after a dash says why, and
 its numbers do not end the work ("Consider a rebalancing story for post-eviction pile-up —
 Kubernetes does not move pods back, so one node held 68 pods …"). A specific artefact,
-threshold, number, ticket, scope or date makes an item bounded, and so does a concrete next
+threshold, number, scope or date makes an item bounded (a ticket written after the item,
+"Improve alerting (OPS-1234)", says where the work is tracked, not what it changes), and so does a concrete next
 step or a stated purpose (a second verb that is itself open-ended does not: "Evaluate current
 state of synced flags deployment and ensure durability against future outages"): "Investigate and fix memory leak in kubespawner", "Improve p99
 latency of the search API to under 300 ms", "Revisit the retry policy to make sure it covers

@@ -20,7 +20,7 @@ from pathlib import Path
 def parse_floor(paths: list[Path]) -> int:
     """Load the frontmatter and parse the body of each of ``paths``; the number of files read."""
     from postmortem.parse.frontmatter import _yaml
-    from postmortem.parse.markdown import _markdown
+    from postmortem.parse.markdown import parser_for
 
     yaml = _yaml()
     done = 0
@@ -32,7 +32,7 @@ def parse_floor(paths: list[Path]) -> int:
             if end >= 0:
                 yaml.load(text[4:end])
                 body = text[end + 5 :]
-        _markdown("!!!" in body or "???" in body).parse(body)  # the parser the linter picks for the body
+        parser_for(body).parse(body)  # the parser the linter picks for the body
         done += 1
     return done
 

@@ -2,7 +2,8 @@
 
 A rule that finds "The technician accidentally pulled the wrong cable." must find it as a
 timeline entry (``- **14:05** — The technician …``), after a label (``Root cause: …``), after
-an opening phrase (``Yesterday, the technician …``), in a list, a table cell or bold text. And
+an opening phrase (``Yesterday, the technician …``), in a list or a task list, a table cell
+(after a ``<br>`` too), a footnote or bold text, with one word in emphasis or a link. And
 a clean sentence must stay clean there. These rewrites change where the sentence stands, not
 what it says, so any change of verdict is a fault of the reading, not of the vocabulary.
 
@@ -75,6 +76,20 @@ def _wrapped(text: str) -> str | None:
     return text[:at] + "\n" + text[at + 1 :]
 
 
+def _marked_word(opening: str, closing: str) -> Callable[[str], str | None]:
+    """The word in the middle of the sentence in emphasis or a link, as authors mark one word."""
+
+    def rewrite(text: str) -> str | None:
+        words = text.split(" ")
+        middle = len(words) // 2
+        if len(words) < 4 or not (words[middle][:1].isalpha() and words[middle][-1:].isalpha()):
+            return None
+        words[middle] = opening + words[middle] + closing
+        return " ".join(words)
+
+    return rewrite
+
+
 def _cell(text: str) -> str:
     return "| Time | Event |\n|---|---|\n| 14:05 | " + text.replace("|", "\\|") + " |"
 
@@ -90,10 +105,15 @@ REWRITES: dict[str, tuple[Callable[[str], str | None], bool]] = {
     "then": (_opened("Then "), True),
     "sentence before": (lambda t: "The deploy started at 14:00 UTC. " + t, True),
     "list item": (lambda t: "- " + t, True),
+    "task item": (lambda t: "- [x] " + t, True),
     "bold": (lambda t: "**" + t.rstrip(".") + "**.", True),
     "table cell": (_cell, True),
+    "cell after <br>": (lambda t: _cell("The deploy started.<br>" + t), True),
     "heading": (lambda t: None if len(t) > 120 else "### " + t.rstrip("."), True),
     "admonition": (lambda t: '!!! note "What happened"\n\n    ' + t, True),
+    "footnote": (lambda t: "See the notes.[^1]\n\n[^1]: " + t, True),
+    "italic word": (_marked_word("*", "*"), True),
+    "link word": (_marked_word("[", "](https://example.com/notes)"), True),
     "sentence after": (lambda t: t + " The deploy resumed at 14:30 UTC.", True),
     "wrapped line": (_wrapped, True),
     "curly apostrophes": (lambda t: t.replace("'", "’") if "'" in t else None, True),

@@ -132,3 +132,42 @@ def test_an_admonitions_body_is_prose_at_its_columns():
 def test_a_body_without_admonitions_is_parsed_without_their_rule():
     assert "admonition" not in _markdown(False).block.ruler.get_all_rules()
     assert "admonition" in _markdown(True).block.ruler.get_all_rules()
+
+
+def test_a_footnotes_definition_is_prose_at_its_columns_in_its_section():
+    """ "[^1]: …" as the site's footnotes render it: the definition is prose where it is
+    written, without its label, and the reference "[^1]" is no word of the sentence."""
+    from postmortem.parse import parse_text
+
+    text = (
+        "## Summary\n\n"
+        "The cleanup job deleted the orders table.[^1]\n\n"
+        "[^1]: Alex ran the cleanup\n"
+        "    against production.\n\n"
+        "## Timeline\n\n"
+        "- 14:05 The job started.\n"
+    )
+    doc = parse_text(text, "incident.md")
+    blocks = {block.text.strip(): block for block in doc.prose}
+    assert "The cleanup job deleted the orders table." in blocks
+    note = blocks["Alex ran the cleanup\nagainst production."]
+    assert (note.span(0, 4).line, note.span(0, 4).col) == (5, 7)
+    assert (note.span(21, 28).line, note.span(21, 28).col) == (6, 5)
+    assert note.section == "summary"
+
+
+def test_a_tasks_box_is_no_word_of_it():
+    from postmortem.parse import parse_text
+
+    doc = parse_text("## Summary\n\n- [x] Alex ran the cleanup.\n- [ ] The job stopped.\n", "incident.md")
+    texts = [block.text for block in doc.prose if block.kind == "paragraph"]
+    assert texts == ["    Alex ran the cleanup.", "    The job stopped."]
+    assert doc.prose[1].span(4, 8).col == 7
+
+
+def test_a_body_without_footnotes_is_parsed_without_their_rules():
+    from postmortem.parse.markdown import parser_for
+
+    assert "footnote_def" not in parser_for("Plain text.\n").block.ruler.get_all_rules()
+    assert "footnote_def" in parser_for("Text.[^1]\n\n[^1]: A note.\n").block.ruler.get_all_rules()
+    assert parser_for("!!! note\n    [^1]\n") is _markdown(True, True)

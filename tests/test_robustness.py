@@ -27,10 +27,15 @@ CEILINGS = {
     "then": (0, 1),
     "sentence before": (2, 2),
     "list item": (0, 0),
+    "task item": (0, 0),
     "bold": (0, 0),
     "table cell": (0, 0),
+    "cell after <br>": (2, 2),
     "heading": (0, 0),
     "admonition": (0, 0),
+    "footnote": (0, 0),
+    "italic word": (0, 0),
+    "link word": (3, 0),
     "sentence after": (2, 0),  # a headline in title case has no full stop: the next sentence runs on
     "wrapped line": (0, 0),
     "curly apostrophes": (1, 1),
@@ -60,10 +65,15 @@ NAME_CEILINGS = {
     "then": (0, 0),
     "sentence before": (6, 1),
     "list item": (0, 0),
+    "task item": (0, 0),
     "bold": (0, 0),
     "table cell": (0, 0),
+    "cell after <br>": (6, 1),  # a timeline line after the break, as after "sentence before"
     "heading": (0, 0),
     "admonition": (0, 0),
+    "footnote": (0, 0),
+    "italic word": (1, 2),  # "Time *Warner* customers": emphasis splits a name
+    "link word": (1, 2),
     "sentence after": (0, 1),
     "wrapped line": (3, 0),  # a name wrapped over two lines: "Bill\nCorbus"
     "curly apostrophes": (0, 0),

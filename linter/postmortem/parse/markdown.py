@@ -28,14 +28,23 @@ from .tables import table_of_tokens
 from ..lazy_re import lazy
 
 _COMMENT = lazy(r"<!--(.*?)-->", re.DOTALL)
+_TASK_BOX = re.compile(r"\[[ xX]\](?= )")
 
 
-@lru_cache(maxsize=2)
-def _markdown(admonitions: bool = False):
+def parser_for(body: str):
+    """The parser for ``body``: the plain one, or one that also reads the site's admonitions
+    or footnotes when the body has their markers (:func:`_markdown`)."""
+    return _markdown("!!!" in body or "???" in body, "[^" in body)
+
+
+@lru_cache(maxsize=4)
+def _markdown(admonitions: bool = False, footnotes: bool = False):
     """The parser; with ``admonitions``, one that also reads "!!! note", "??? warning" and
     "???+ tip" blocks as the site's Markdown renders them (their indented body is prose, not an
-    indented code block). Only a body that holds such a marker needs it: the rule costs every
-    line of every other body."""
+    indented code block); with ``footnotes``, one that reads a footnote's definition ("[^1]:
+    The cleanup job …") as the site does, prose in the place it is written, and its reference
+    ("…[^1]") as no word of the sentence. Only a body that holds such a marker needs them: a
+    rule costs every line of every other body."""
     from markdown_it import MarkdownIt
 
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
@@ -43,6 +52,10 @@ def _markdown(admonitions: bool = False):
         from mdit_py_plugins.admon import admon_plugin
 
         md.use(admon_plugin)
+    if footnotes:
+        from mdit_py_plugins.footnote import footnote_plugin
+
+        md.use(footnote_plugin, inline=False, move_to_end=False)  # the site's footnotes have no inline form
     # Keep text tokens as verbatim slices of the source so prose maps back to columns.
     md.disable("text_join")
     # Two shortcuts that give markdown-it's own tokens, faster (a post-mortem's tables
@@ -144,7 +157,7 @@ def _quiet_block_rules(md) -> None:
 
 def parse_body(doc: Document, body: str, offset: int) -> None:
     """Walk markdown-it's tokens once; ``offset`` is the 0-based file line of body line 0."""
-    tokens = _markdown("!!!" in body or "???" in body).parse(body)
+    tokens = parser_for(body).parse(body)
     lines = doc.source.lines
     if "\x00" in body:  # markdown-it reads NUL as U+FFFD; match it so columns still line up
         lines = [line.replace("\x00", "\ufffd") for line in lines]
@@ -185,6 +198,8 @@ def parse_body(doc: Document, body: str, offset: int) -> None:
             inline = tokens[index + 1]
             block = paragraph_prose(inline, lines, offset + token.map[0])
             block.section = current_key
+            if index and tokens[index - 1].type == "list_item_open" and _TASK_BOX.match(block.text):
+                block.text = "   " + block.text[3:]  # "- [x] The on-call …": a task's box is no word of it
             doc.prose.append(block)
         elif kind in ("fence", "code_block") and token.map:
             start = offset + token.map[0] + 1

@@ -257,7 +257,7 @@ class ProseBlock:
     comments and blockquotes never become prose blocks.
     """
 
-    kind: str  # paragraph | heading | table-cell
+    kind: str  # paragraph | heading | table-cell | frontmatter
     text: str
     section: str | None  # canonical key of the enclosing level-2 section
     column: str | None  # canonical table column name, for table cells
@@ -470,6 +470,7 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     code_blocks: list[CodeBlock] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+    frontmatter_prose: list[ProseBlock] = field(default_factory=list)  # the title and the impact's summary, as written
     timeline: list[TimelineEntry] = field(default_factory=list)
     factors: list[ContributingFactor] = field(default_factory=list)
     actions: list[ActionItem] = field(default_factory=list)

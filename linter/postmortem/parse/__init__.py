@@ -16,6 +16,7 @@ from pathlib import Path
 from ..model import Document, Source, Span
 from .frontmatter import read_frontmatter
 from .markdown import parse_body
+from .prose import frontmatter_prose
 from .sections import type_tables
 from .source import (
     FRONTMATTER,
@@ -107,6 +108,7 @@ def parse_text(text: str, path: str = "<string>", had_bom: bool = False, limits:
         doc.problems.append(Problem(FRONTMATTER, Span(1, 1, 1, 1), "file is empty", "Start from `postmortem new`."))
         return doc
     body_start = read_frontmatter(doc, limits)
+    doc.frontmatter_prose = frontmatter_prose(doc)
     doc.body_line = body_start + 1
     body = "\n".join(source.lines[body_start:])
     parse_body(doc, body, body_start)

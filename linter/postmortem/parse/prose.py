@@ -104,3 +104,117 @@ def heading_prose(inline, lines: list[str], line: int, atx: bool) -> ProseBlock:
     col = found if found >= 0 else hashes
     return ProseBlock("heading", masked(inline, inline.content), None, None, [0], [(line, col + 1)])
 
+
+
+# The frontmatter's free text: what the site shows beside every post-mortem's name, read by
+# the language rules as the body is.
+FRONTMATTER_PROSE = (("title",), ("impact", "summary"))
+
+
+def frontmatter_prose(doc) -> list[ProseBlock]:
+    """The title and the impact's summary as prose blocks at their place in the file: a plain
+    or quoted scalar from its first character (inside the quotes) over the lines indented
+    under its key, a block scalar (``|``, ``>``) over the lines after its indicator."""
+    fm = doc.frontmatter
+    if fm is None:
+        return []
+    lines = doc.source.lines
+    blocks = []
+    for path in FRONTMATTER_PROSE:
+        value = fm.data
+        for key in path:
+            value = value.get(key) if isinstance(value, dict) else None
+        if not isinstance(value, str) or not value.strip() or path not in fm.positions:
+            continue
+        span = fm.positions[path]
+        key_line = fm.span(path, key=True).line
+        if not (0 < span.line < fm.end_line and 0 < key_line <= len(lines)):
+            continue
+        rows = _scalar_rows(lines, span.line, span.col - 1, _indent(lines[key_line - 1]), fm.end_line)
+        if not rows:
+            continue
+        quote = lines[span.line - 1][span.col - 1 : span.col]
+        starts, origins, parts, offset = [], [], [], 0
+        for n, (line, col, text) in enumerate(rows):
+            if n:
+                parts.append("\n")
+                offset += 1
+            # a quote escaped inside quotes ('' or \") is one character of the text: each
+            # piece between escapes keeps its own place in the file
+            for piece, at in _unescaped(text, quote):
+                starts.append(offset)
+                origins.append((line, col + at + 1))
+                parts.append(piece)
+                offset += len(piece)
+        blocks.append(ProseBlock("frontmatter", mask_urls("".join(parts)), None, None, starts, origins))
+    return blocks
+
+
+def _unescaped(text: str, quote: str) -> list[tuple[str, int]]:
+    """(piece, column in ``text``) of ``text`` read as the inside of a ``quote``d scalar."""
+    escape = {"'": "''", '"': "\\"}.get(quote)
+    if escape is None or escape not in text:
+        return [(text, 0)]
+    pieces, at = [], 0
+    while True:
+        found = text.find(escape, at)
+        if found < 0:
+            pieces.append((text[at:], at))
+            return pieces
+        pieces.append((text[at:found] + text[found + 1 : found + 2], at))  # the escaped character kept
+        at = found + 2
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _scalar_rows(lines: list[str], first: int, at: int, indent: int, fence: int) -> list[tuple[int, int, str]]:
+    """(line, 0-based column, text) of each line of the scalar that starts on line ``first``
+    at column ``at``, under a key indented by ``indent``, before the closing fence."""
+    head = lines[first - 1]
+    mark = head[at : at + 1]
+    rows: list[tuple[int, int, str]] = []
+    if mark in ("|", ">"):
+        row = first + 1
+    else:
+        start = at + 1 if mark in ("'", '"') else at
+        rows.append((first, start, head[start:]))
+        row = first + 1
+    while row < fence and row <= len(lines):
+        text = lines[row - 1]
+        if text.strip() and _indent(text) <= indent or not text.strip() and mark not in ("|", ">"):
+            break
+        lead = _indent(text)
+        rows.append((row, lead, text[lead:]))
+        row += 1
+    if mark in ("'", '"'):
+        for k, (line, col, text) in enumerate(rows):
+            close = _closing_quote(text, mark, 0)
+            if close >= 0:
+                rows = rows[:k] + [(line, col, text[:close])]
+                break
+    elif mark not in ("|", ">"):
+        rows = [(line, col, _COMMENT_TAIL.sub("", text)) for line, col, text in rows]
+    while rows and not rows[-1][2].strip():
+        rows.pop()
+    return [(line, col, text.rstrip()) for line, col, text in rows]
+
+
+_COMMENT_TAIL = re.compile(r"\s+#.*$")
+
+
+def _closing_quote(text: str, mark: str, start: int) -> int:
+    i = start
+    while i < len(text):
+        ch = text[i]
+        if mark == '"' and ch == "\\":
+            i += 2
+            continue
+        if ch == mark:
+            if mark == "'" and text[i + 1 : i + 2] == "'":
+                i += 2  # '' is a quote inside single quotes
+                continue
+            return i
+        i += 1
+    return -1

@@ -495,12 +495,12 @@ NOT_PROSE_COLUMNS = frozenset({"id", "time", "category", "priority", "due", "sta
 
 
 def text_blocks(doc):
-    """The prose blocks of ``doc`` that can hold sentences: not the cells of id, time, date and
-    vocabulary columns."""
+    """The prose blocks of ``doc`` that can hold sentences: the frontmatter's title and impact
+    summary, and the body's prose but the cells of id, time, date and vocabulary columns."""
     cached = _TEXT_BLOCKS[0]
     if cached is not None and cached[0] is doc:
         return cached[1]
-    blocks = [block for block in doc.prose if block.column not in NOT_PROSE_COLUMNS]
+    blocks = doc.frontmatter_prose + [block for block in doc.prose if block.column not in NOT_PROSE_COLUMNS]
     # The rules of one document share the list; only the last document's is kept, so no
     # earlier document outlives its lint (the collector would walk it again and again).
     _TEXT_BLOCKS[0] = (doc, blocks)
@@ -513,9 +513,7 @@ _TEXT_BLOCKS: list = [None]
 def analysed(doc, screen: frozenset[str] | set[str], test=None):
     """Each prose block of ``doc`` holding one of the words of ``screen`` (and passing ``test``,
     a cheap check of the text), with its analysis."""
-    for block in doc.prose:
-        if block.column in NOT_PROSE_COLUMNS:
-            continue
+    for block in text_blocks(doc):
         if not screen.isdisjoint(words_of(block.text)) and (test is None or test(block.text)):
             yield block, analyse(block.text)
 

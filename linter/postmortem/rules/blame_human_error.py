@@ -50,7 +50,7 @@ from functools import lru_cache
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._language import analyse, negated_before
+from ._language import analyse, negated_before, text_blocks
 from ._modality import rejected
 from ..lazy_re import Caseless, alternation, lazy
 
@@ -98,7 +98,7 @@ _PEOPLE_AS_CAUSE = lazy(
 
 
 def check(doc, ctx):
-    for block in doc.prose:
+    for block in text_blocks(doc):
         text = block.text
         if ("uman" in text or "eople" in text or "ployees" in text) and _PEOPLE_AS_CAUSE.search(text):
             an = analyse(text)  # the match again on the masked text: not in a quotation

@@ -114,7 +114,7 @@ from ._modality import habitual, rejected, token_at, told_in_past, unasserted
 from . import _clauses as cl
 from ._views import view_content
 from ._brands import brand
-from ._language import NOT_PROSE_COLUMNS, analyse, is_past_verb, negated_before, person_subject_before, words_of
+from ._language import analyse, is_past_verb, negated_before, person_subject_before, text_blocks, words_of
 from ..lazy_re import lazy
 
 CODE = "PM503"
@@ -440,9 +440,7 @@ def _screen():
 
 
 def check(doc, ctx):
-    for block in doc.prose:
-        if block.column in NOT_PROSE_COLUMNS:
-            continue
+    for block in text_blocks(doc):
         words = words_of(block.text)
         screened = not _screen().isdisjoint(words) or not words.isdisjoint(_HOLD_OR_MAKE) and not words.isdisjoint(_judged()[4])
         if not screened and not ("?" in block.text and not words.isdisjoint(_QUESTION_WORDS) and not words.isdisjoint(_REPROACHED)):

@@ -41,7 +41,7 @@ did not look necessary.
 
 from ..rule import Finding, Severity
 from . import _lexicon as lex
-from ._language import analyse, is_past_verb, negated_before, person_subject_before
+from ._language import analyse, is_past_verb, negated_before, person_subject_before, text_blocks
 from ._modality import voiced
 
 CODE = "PM504"
@@ -63,7 +63,7 @@ _NEGATIVE = lex._words("never not didn't didn’t hadn't hadn’t wasn't wasn’
 
 
 def check(doc, ctx):
-    for block in doc.prose:
+    for block in text_blocks(doc):
         text = block.text
         if not ("bvious" in text or "imply" in text or "just" in text or "learly" in text or "asily" in text):
             continue

@@ -100,9 +100,6 @@ def check(doc, ctx):
     names = NameOptions.from_options(ctx.options)
     never = _never(doc, ctx)
     surnames: set[str] = set()
-    title = (doc.incident.title or "") if doc.frontmatter is not None else ""
-    if title and _people.candidates(title):
-        yield from _title(doc, title, names, never, surnames)
     for block in text_blocks(doc):
         text = block.text
         reported_spans = []
@@ -134,19 +131,3 @@ def _message(person) -> str:
 
 def _never(doc, ctx) -> frozenset[str]:
     return _people.never_words(doc, ctx.owners)
-
-
-def _title(doc, title, names, never, surnames):
-    """The frontmatter title: findings placed on its line in the file."""
-    fm = doc.frontmatter
-    span = fm.span(("title",))
-    line_text = doc.source.lines[span.line - 1] if 0 < span.line <= len(doc.source.lines) else ""
-    offset = line_text.find(title, max(0, span.col - 1))
-    if offset < 0:
-        return
-    an = analyse(title)
-    for person in _people.named_people(an, names, never, surnames):
-        from ..model import Span
-
-        col = offset + person.start + 1
-        yield Finding(Span(span.line, col, span.line, col + len(person.text)), _message(person), _ROLE_HINT)

@@ -80,3 +80,26 @@ def test_the_frontmatter_prose_is_its_own_part_of_the_model():
     ]
     assert all(block.kind != "frontmatter" for block in doc.prose)  # the body's prose as before
     assert [block.span(0, 3) for block in doc.frontmatter_prose][1].line == 6
+
+
+def test_a_person_among_the_responders_is_named_where_the_list_holds_them():
+    """Responders are roles: a name or a handle among them is reported as in the timeline's
+    Actor column, in a flow list and in a block list."""
+    text = (
+        "---\ntitle: Checkout errors\n"
+        "responders: [incident commander, Bob Smith, 'dsmith']\n"
+        "authors: [sre-team]\n---\n\n## Summary\n\nCheckout failed.\n"
+    )
+    assert _found(text) == [("PM506", 3, 34, 43, "Bob Smith"), ("PM506", 3, 46, 52, "dsmith")]
+    block = text.replace("responders: [incident commander, Bob Smith, 'dsmith']", "responders:\n  - Priya\n  - on-call SRE")
+    assert _found(block) == [("PM506", 4, 5, 10, "Priya")]
+
+
+@pytest.mark.parametrize(
+    "role",
+    ["on-call SRE", "incident commander", "Communications Lead", "database on-call", "AWS Support", "VP Engineering",
+     "Infra", "Ops", "Scribe", "Subject Matter Expert", "support team lead", "Datacenter technician", "NOC"],
+)
+def test_roles_among_the_responders_stay_clean(role):
+    text = f"---\ntitle: Checkout errors\nresponders: [{role}]\n---\n\n## Summary\n\nCheckout failed.\n"
+    assert _found(text) == []

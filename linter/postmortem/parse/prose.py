@@ -107,7 +107,7 @@ def heading_prose(inline, lines: list[str], line: int, atx: bool) -> ProseBlock:
 
 
 # The frontmatter's free text: what the site shows beside every post-mortem's name, read by
-# the language rules as the body is.
+# the language rules as the body is; and its responders, read as the timeline's Actor cells.
 FRONTMATTER_PROSE = (("title",), ("impact", "summary"))
 
 
@@ -147,7 +147,27 @@ def frontmatter_prose(doc) -> list[ProseBlock]:
                 parts.append(piece)
                 offset += len(piece)
         blocks.append(ProseBlock("frontmatter", mask_urls("".join(parts)), None, None, starts, origins))
+    responders = fm.data.get("responders")
+    for index, value in enumerate(responders if isinstance(responders, list) else ()):
+        block = _item_block(fm, lines, ("responders", index), value)
+        if block is not None:
+            blocks.append(block)
     return blocks
+
+
+def _item_block(fm, lines: list[str], path: tuple, value) -> ProseBlock | None:
+    """A one-line item of a list (``responders: [on-call SRE, …]`` or ``- on-call SRE``) as
+    the prose of an Actor cell: it names a role, or a person."""
+    span = fm.positions.get(path) if isinstance(value, str) and value.strip() else None
+    if span is None or not 0 < span.line < fm.end_line:
+        return None
+    line = lines[span.line - 1]
+    at = span.col - 1
+    if line[at : at + 1] in ("'", '"'):
+        at += 1
+    if line[at : at + len(value)] != value:
+        return None  # escaped or folded: left to the schema's checks
+    return ProseBlock("frontmatter", value, None, "actor", [0], [(span.line, at + 1)])
 
 
 def _unescaped(text: str, quote: str) -> list[tuple[str, int]]:

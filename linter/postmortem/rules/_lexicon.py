@@ -118,7 +118,7 @@ ROLE_NOUNS = _words(
 )
 
 # Collective nouns for groups of people.
-TEAM_NOUNS = _words("team teams squad squads department org organisation organization management leadership")
+TEAM_NOUNS = _words("team teams squad squads department org organisation organization management leadership infra")
 
 # Words that point at people without naming them.
 PERSON_PRONOUNS = _words(

@@ -1,7 +1,8 @@
 """
 ## What it does
-Reports a person named anywhere in the post-mortem's prose, headings, title and table
-cells (the timeline's Actor column included), whether or not the sentence blames them:
+Reports a person named anywhere in the post-mortem's prose, headings, table cells (the
+timeline's Actor column included), title, impact summary and responders, whether or not the
+sentence blames them:
 given names from many languages ("Mike Kunz said…", "thanks, Niels Lunn", "Adnan Khan, the
 researcher…"), and user names and handles of any common shape (`@dave`, `dave@`, `priya7`,
 `RhinosF1`, "an admin referred to as team-member-1", "garuffalo reported this issue").
@@ -20,8 +21,8 @@ president and CEO of the exchange, told reporters", "Drew Groff, who works for
 telecommunications company Lumen", "I am Kabaka, one of the server administrators"), the holder of a role named between commas
 ("Alaska's Revenue Commissioner at the time, Bill Corbus, said…"), one of
 a group of people ("Miyahara and other exchange officials said"), a name with a particle
-("Sarika de Bruyn"), and a lone word in the Actor column that is no role, team, system or
-English word. Where only a person can stand,
+("Sarika de Bruyn"), and a lone word in the Actor column or among the responders that is no
+role, team, system or English word (`responders: [incident commander, Priya]`). Where only a person can stand,
 any user name counts: the object of thanks, a copy or a ping ("thanks to mbrown for …",
 "cc j_doe", "pinged thibault"), the "by" agent of an act of people ("reviewed by kevin_l", "spotted by Oluwaseun"),
 the subject of such an act when it has the shape of a user name ("coolguy42 force-pushed to
@@ -114,11 +115,12 @@ def check(doc, ctx):
                 reported_spans.append((person.start, person.end))
                 yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
         if not _people.candidates(text) and not (surnames and any(s in text.lower() for s in surnames)) \
-                and not (block.column == "actor" and block.kind == "table-cell" and _people.actor_cell_candidate(text, never)):
+                and not (block.column == "actor" and _people.actor_cell_candidate(text, never)):
             continue
         an = analyse(text)
-        cell = block.kind == "table-cell"
-        for person in _people.named_people(an, names, never, surnames, cell=cell, actor_cell=cell and block.column == "actor"):
+        actor = block.column == "actor"  # the timeline's Actor cells and the frontmatter's responders
+        cell = block.kind == "table-cell" or actor
+        for person in _people.named_people(an, names, never, surnames, cell=cell, actor_cell=actor):
             if not any(person.start < end and start < person.end for start, end in reported_spans):
                 yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
 

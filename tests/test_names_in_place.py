@@ -45,3 +45,18 @@ def test_a_timeline_line_that_opens_with_a_word_names_nobody(line):
 ])
 def test_a_subordinator_that_opens_a_sentence_is_no_name(sentence):
     assert _named(f"## Summary\n\n{sentence}\n") == [], sentence
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Alaska's Revenue Commissioner at the time, Bill\nCorbus, said no one was blamed.", "Bill Corbus"),
+    ("The thread was started by Charity Majors (and Liz\nFong-Jones in reply).", "Liz Fong-Jones"),
+    ("The review was done by Liz  \nFong-Jones the next day.", "Liz Fong-Jones"),  # a hard line break
+])
+def test_a_name_wrapped_over_two_lines_is_one_name(text, name):
+    assert f"names {name!r};" in _named(f"## Summary\n\n{text}\n")[0]
+
+
+def test_a_word_alone_on_its_line_is_no_part_of_the_name_after_it():
+    """Lines of a record pasted into a post-mortem: "Assignees" names the field, and
+    "Katharine" on the next line is the name."""
+    assert any("'Katharine'" in m for m in _named("## Timeline\n\nAssignees\nKatharine, on the next day\n"))

@@ -75,7 +75,7 @@ NAME_CEILINGS = {
     "italic word": (1, 2),  # "Time *Warner* customers": emphasis splits a name
     "link word": (1, 2),
     "sentence after": (0, 1),
-    "wrapped line": (3, 0),  # a name wrapped over two lines: "Bill\nCorbus"
+    "wrapped line": (1, 0),  # "Hi\nBigbadblunt,": a word alone on its line is no wrapped prose
     "curly apostrophes": (0, 0),
     "straight apostrophes": (0, 0),
 }

@@ -1310,9 +1310,16 @@ def _acts_as_person(tokens, i: int, nxt) -> bool:
 
 
 def _adjacent(text: str, a, b) -> bool:
-    """Whether token ``b`` follows token ``a`` after one space: parts of one name, not a list
-    or a line break ("CEO, George Kurtz" is two phrases; "Sen Lu]\nLast Modified" two lines)."""
-    return text[a.end : b.start] == " "
+    """Whether token ``b`` follows token ``a`` after one space, or a line break in wrapped
+    prose ("… at the time, Bill\nCorbus, said"): parts of one name, not a list or two lines
+    of a record ("CEO, George Kurtz" is two phrases; "Sen Lu]\nLast Modified" and
+    "Assignees\nKatharine" two lines: a word alone on its line is no wrapped prose)."""
+    between = text[a.end : b.start]
+    if between == " ":
+        return True
+    if between.strip(" ") != "\n":  # one line break, a hard one ("  \n", "\\\n") too
+        return False
+    return bool(text[text.rfind("\n", 0, a.start) + 1 : a.start].strip())
 
 
 def _name_run(text: str, tokens, i: int, never) -> int:

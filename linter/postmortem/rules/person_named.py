@@ -128,7 +128,7 @@ def check(doc, ctx):
 def _message(person) -> str:
     if person.kind == "handle":
         return f"names a person by the handle {person.text!r}"
-    return f"names {person.text!r}; post-mortems name roles, not people"
+    return f"names {' '.join(person.text.split())!r}; post-mortems name roles, not people"  # one line, if wrapped
 
 
 def _never(doc, ctx) -> frozenset[str]:

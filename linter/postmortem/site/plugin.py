@@ -95,7 +95,7 @@ from postmortem.config import Config as ProjectConfig
 from postmortem.vocabulary import SEVERITIES
 
 from . import assets, browse, catalog, charts, feed, home, insights, listing, pages, rules_ref, search, status_history, tracker
-from .memory import PageMemory, give_back
+from .memory import LongLived, PageMemory, give_back
 from .prerender import Prerender, PrerenderedPage, RenderMemory
 from .prerender import available as second_process_available
 from . import nav as archive_nav
@@ -151,6 +151,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.colours: dict[str, str] = {}
         self.memory: dict | None = None  # under `mkdocs serve`: the last build's lint and summaries
         self.page_memory = PageMemory()  # the generated pages' text while they are built (memory.py)
+        self.long_lived = LongLived()  # what the build keeps, frozen out of the collector's walks (memory.py)
         self.search_index: search.SiteIndex | None = None  # this build's Pagefind index, fed as pages are written
         self.prerender: Prerender | None = None  # this build's second process rendering Markdown (prerender.py)
         self.rendered: RenderMemory | None = None  # under `mkdocs serve`: the last build's renderings (prerender.py)
@@ -236,6 +237,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.guarded = set()
         self.indexes = set()
         self.page_memory = PageMemory()
+        self.long_lived = LongLived()
         generated: list[tuple[str, str, bool, bool]] = []  # name (urls.py), content, in nav, post-mortem text
 
         for entry in cat.entries:
@@ -321,6 +323,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     @event_priority(-100)  # the files every other plugin added
     def on_env(self, env, config, files):
         self._close_prerender()  # every page is rendered by now
+        self.long_lived.settle()  # what rendering left, before the pages are written (memory.py)
         if self.rendered is not None:
             log.debug("postmortem-archive: %d pages' rendering kept from the last build", self.rendered.used)
         # Pagefind indexes each page as it is written, beside the build, in bundles small
@@ -346,12 +349,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.rendered is not None:
             self.rendered.begin(config, files, pages)
         if self.config.jobs != 1 and second_process_available() and len(pages) > 1:
+            self.long_lived.settle()  # the pages as read, walked by neither process's collector (memory.py)
             give_back()  # what reading the archive freed, not handed to the second process (prerender.py)
             self.prerender = Prerender(pages)
             self.prerender.start(config, files)
         return nav
 
     on_nav = CombinedEvent(_title_nav, _start_prerender)
+
+    def on_pre_page(self, page, config, files):
+        self.long_lived.page_read()  # in the second process too, for the pages it renders
+        return page
 
     def on_page_markdown(self, markdown, page, config, files):
         # Read by the guard and the generated pages' extensions when MkDocs creates this

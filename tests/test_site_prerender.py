@@ -154,6 +154,10 @@ def test_the_helper_renders_pages_of_a_real_build(tmp_path, caplog, monkeypatch)
 
     monkeypatch.setattr(Prerender, "_claim", claim_after_the_helper)
     config = load_config(str(archive_config(tmp_path, ROOT / "postmortems")), site_dir=str(tmp_path / "site"))
+    # as `mkdocs build` does: MkDocs keeps a plugin with on_startup from one load_config to the
+    # next in a process, and an earlier test's `mkdocs serve` build of the same pages would
+    # otherwise hand this build its renderings, leaving the helper nothing to do
+    config.plugins.on_startup(command="build", dirty=False)
     with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.postmortem-archive"):
         mkdocs_build(config)
     said = [record.getMessage() for record in caplog.records if "second process" in record.getMessage()]

@@ -153,59 +153,47 @@ ACTION_REWRITES: dict[str, tuple[Callable[[str], str | None], bool]] = {
 }
 
 
-def measure_actions(half: str | None = None, names: list[str] | None = None):
-    """{rewrite: (bad items found, lost, good items left alone, newly flagged, [lost], [flagged])}:
-    the action-item rules (PM301-PM303) against the development set's action items."""
-    items = acc.load_real(acc.REAL / "actions-dev.tsv")
+def _changed(path: Path, half: str | None, names: list[str] | None, rewrites, select, document, positive):
+    """{rewrite: (positives kept, lost, negatives kept, newly flagged, [lost texts], [flagged
+    texts])}: the items of ``path`` the rules ``select`` judge rightly (``positive``), each
+    rewritten every way of ``rewrites`` and linted again as ``document``s."""
+    items = acc.load_real(path)
     if half is not None:
         items = [item for item in items if acc.is_check(item.doc) == (half == "check")]
     items = [item for item in items if "\n" not in item.text]
-    codes = set(acc.ACTION_CODES)
-    found = acc.run(items, acc.ACTION_CODES, acc.action_document)
-    keep = [(item, bool(f & codes)) for item, f in zip(items, found) if bool(f & codes) == item.positive]
+    codes = set(select)
+    found = acc.run(items, select, document)
+    keep = [(item, bool(f & codes)) for item, f in zip(items, found) if bool(f & codes) == positive(item)]
     out = {}
-    for name, (rewrite, _held) in ACTION_REWRITES.items():
+    for name, (rewrite, _held) in rewrites.items():
         if names is not None and name not in names:
             continue
         pairs = [(item, flagged, rewrite(item.text)) for item, flagged in keep]
         pairs = [(item, flagged, text) for item, flagged, text in pairs if text]
         rewritten = [acc.Item(item.label, item.rules, text, item.source, item.categories, item.person, item.doc)
                      for item, _flagged, text in pairs]
-        again = acc.run(rewritten, acc.ACTION_CODES, acc.action_document)
+        again = acc.run(rewritten, select, document)
         lost = [text for (item, flagged, text), f in zip(pairs, again) if flagged and not f & codes]
         gained = [text for (item, flagged, text), f in zip(pairs, again) if not flagged and f & codes]
-        bad = sum(flagged for _item, flagged, _text in pairs)
-        out[name] = (bad, len(lost), len(pairs) - bad, len(gained), lost, gained)
+        kept = sum(flagged for _item, flagged, _text in pairs)
+        out[name] = (kept, len(lost), len(pairs) - kept, len(gained), lost, gained)
     return out
+
+
+def measure_actions(half: str | None = None, names: list[str] | None = None):
+    """{rewrite: (bad items found, lost, good items left alone, newly flagged, [lost], [flagged])}:
+    the action-item rules (PM301-PM303) against the development set's action items."""
+    return _changed(acc.REAL / "actions-dev.tsv", half, names, ACTION_REWRITES, acc.ACTION_CODES,
+                    acc.action_document, lambda item: item.positive)
 
 
 def measure(half: str | None = None, names: list[str] | None = None, rule: str = "blame"):
     """{rewrite: (positives rewritten, lost, negatives rewritten, newly flagged, [lost texts],
     [flagged texts])}. ``rule`` ``blame``: the blame rules against the blame label; ``names``:
     PM506 against the ``person`` column."""
-    items = acc.load_real(acc.REAL / "prose-dev.tsv")
-    if half is not None:
-        items = [item for item in items if acc.is_check(item.doc) == (half == "check")]
-    items = [item for item in items if "\n" not in item.text]
     select = acc.PROSE_CODES if rule == "blame" else (acc.NAME_CODE,)
-    codes = set(select)
     positive = (lambda item: item.positive) if rule == "blame" else (lambda item: item.person)
-    found = acc.run(items, select, acc.prose_document)
-    keep = [(item, bool(f & codes)) for item, f in zip(items, found) if bool(f & codes) == positive(item)]
-    out = {}
-    for name, (rewrite, _held) in REWRITES.items():
-        if names is not None and name not in names:
-            continue
-        pairs = [(item, flagged, rewrite(item.text)) for item, flagged in keep]
-        pairs = [(item, flagged, text) for item, flagged, text in pairs if text]
-        rewritten = [acc.Item(item.label, item.rules, text, item.source, item.categories, item.person, item.doc)
-                     for item, _flagged, text in pairs]
-        again = acc.run(rewritten, select, acc.prose_document)
-        lost = [text for (item, flagged, text), f in zip(pairs, again) if flagged and not f & codes]
-        gained = [text for (item, flagged, text), f in zip(pairs, again) if not flagged and f & codes]
-        blaming = sum(flagged for _item, flagged, _text in pairs)
-        out[name] = (blaming, len(lost), len(pairs) - blaming, len(gained), lost, gained)
-    return out
+    return _changed(acc.REAL / "prose-dev.tsv", half, names, REWRITES, select, acc.prose_document, positive)
 
 
 def main(argv=None) -> int:
@@ -213,25 +201,19 @@ def main(argv=None) -> int:
     parser.add_argument("--show", type=int, default=0, metavar="N", help="list up to N changed sentences per rewrite")
     parser.add_argument("--halves", choices=("tune", "check"), help="only one half of the development set (see accuracy.py)")
     args = parser.parse_args(argv)
-    for rule, (positives, negatives) in (("blame", ("blaming", "clean")), ("names", ("named", "no name"))):
-        print(f"{'blame rules (PM501-PM505, PM507, PM508)' if rule == 'blame' else 'names (PM506)'}:")
+    tables = [("blame rules (PM501-PM505, PM507, PM508)", ("blaming", "clean"), REWRITES, measure(args.halves)),
+              ("names (PM506)", ("named", "no name"), REWRITES, measure(args.halves, rule="names")),
+              ("action items (PM301-PM303), in the Action cell", ("bad", "good"), ACTION_REWRITES, measure_actions(args.halves))]
+    for title, (positives, negatives), rewrites, measured in tables:
+        print(f"{title}:")
         print(f"  {'rewrite':<20}{'held':>5}{positives:>9}{'lost':>6}{negatives:>9}{'flagged':>9}")
-        for name, (found, lost, clean, gained, lost_texts, gained_texts) in measure(args.halves, rule=rule).items():
-            held = "yes" if REWRITES[name][1] else "no"
+        for name, (found, lost, clean, gained, lost_texts, gained_texts) in measured.items():
+            held = "yes" if rewrites[name][1] else "no"
             print(f"  {name:<20}{held:>5}{found:>9}{lost:>6}{clean:>9}{gained:>9}")
             for text in lost_texts[: args.show]:
                 print(f"      lost     {text[:160]!r}")
             for text in gained_texts[: args.show]:
                 print(f"      flagged  {text[:160]!r}")
-    print("action items (PM301-PM303), in the Action cell:")
-    print(f"  {'rewrite':<20}{'held':>5}{'bad':>9}{'lost':>6}{'good':>9}{'flagged':>9}")
-    for name, (found, lost, clean, gained, lost_texts, gained_texts) in measure_actions(args.halves).items():
-        held = "yes" if ACTION_REWRITES[name][1] else "no"
-        print(f"  {name:<20}{held:>5}{found:>9}{lost:>6}{clean:>9}{gained:>9}")
-        for text in lost_texts[: args.show]:
-            print(f"      lost     {text[:160]!r}")
-        for text in gained_texts[: args.show]:
-            print(f"      flagged  {text[:160]!r}")
     return 0
 
 

@@ -105,7 +105,6 @@ def heading_prose(inline, lines: list[str], line: int, atx: bool) -> ProseBlock:
     return ProseBlock("heading", masked(inline, inline.content), None, None, [0], [(line, col + 1)])
 
 
-
 # The frontmatter's free text: what the site shows beside every post-mortem's name, read by
 # the language rules as the body is; and its responders, read as the timeline's Actor cells.
 FRONTMATTER_PROSE = (("title",), ("impact", "summary"))

@@ -513,9 +513,7 @@ _TEXT_BLOCKS: list = [None]
 def analysed(doc, screen: frozenset[str] | set[str], test=None):
     """Each prose block of ``doc`` holding one of the words of ``screen`` (and passing ``test``,
     a cheap check of the text), with its analysis."""
-    for block in doc.prose:
-        if block.column in NOT_PROSE_COLUMNS:
-            continue
+    for block in text_blocks(doc):
         if not screen.isdisjoint(words_of(block.text)) and (test is None or test(block.text)):
             yield block, analyse(block.text)
 

@@ -397,10 +397,11 @@ def _capitalised_findall():
 
 
 # Cheap screens for the searches of candidates(): text each of those patterns matches holds
-# one of these (an age between commas; a dot or an underscore inside a lower-case word, or a
-# letter and a digit; a small letter and a capital, found from the capital, which is rarer).
+# one of these (an age between commas; a dot or an underscore inside a lower-case word, or
+# four small letters and a digit, found from the dot, underscore or digit, which are rarer
+# than letters; a small letter and a capital, found from the capital, which is rarer).
 _AGE_SHAPE = _Lazy(r", [1-9]\d, ")
-_HANDLE_SHAPE = _Lazy(r"[a-z0-9][._][a-z]|[a-z]\d")
+_HANDLE_SHAPE = _Lazy(r"[._\d](?:(?<=[a-z0-9][._])[a-z]|(?<=[a-z]{4}\d))")
 _LOWER_UPPER = _Lazy(r"[A-Z](?<=[a-z][A-Z])")
 
 

@@ -80,8 +80,6 @@ Once a customer reported the issue, we manually patched the annotations.
 ```
 """
 
-from functools import lru_cache
-
 from ..rule import Finding, Severity
 from . import _people
 from ._language import NameOptions, analyse, text_blocks
@@ -107,9 +105,6 @@ def check(doc, ctx):
         yield from _title(doc, title, names, never, surnames)
     for block in text_blocks(doc):
         text = block.text
-        if _quiet(text) and not (surnames and any(s in text.lower() for s in surnames)) \
-                and not (block.column == "actor" and block.kind == "table-cell" and _people.actor_cell_candidate(text, never)):
-            continue  # most blocks: the tests below, answered once per text
         reported_spans = []
         if "@" in text or "u/" in text:
             for person in _people.addressed_handles(text, never, names):
@@ -129,14 +124,6 @@ def check(doc, ctx):
         for person in _people.named_people(an, names, never, surnames, cell=cell, actor_cell=cell and block.column == "actor"):
             if not any(person.start < end and start < person.end for start, end in reported_spans):
                 yield Finding(block.span(person.start, person.end), _message(person), _ROLE_HINT)
-
-
-@lru_cache(maxsize=2048)
-def _quiet(text: str) -> bool:
-    """Whether a block's text holds no handle, no chat line and nothing :func:`_people.candidates`
-    lets through: a function of the text alone, answered once per text (a document's cells
-    repeat, and so do an archive's stock sentences), not once per document that holds it."""
-    return "@" not in text and "u/" not in text and not _people.starts_with_clock(text) and not _people.candidates(text)
 
 
 def _message(person) -> str:

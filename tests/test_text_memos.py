@@ -13,13 +13,12 @@ from postmortem.rules import blame_human_error as bhe
 from postmortem.rules import blame_named_person as bnp
 from postmortem.rules import blame_person_error as bpe
 from postmortem.rules import counterfactual_person as cfp
-from postmortem.rules import person_named as pn
 from postmortem.rules._language import words_of
 
 from .conftest import FIXTURES, lint_text, make_config
 from .test_blame_screens import TEXTS
 
-_MEMOS = (bnp._screen, bpe._may_blame, pn._quiet, bhe._screen, cfp._may_hold)
+_MEMOS = (bnp._screen, bpe._may_blame, bhe._screen, cfp._may_hold)
 
 
 def _clear():
@@ -48,15 +47,6 @@ def test_pm507_keeps_whether_a_text_passes_its_screen_and_cue_tests():
         assert bpe._may_blame(text) == expected, text
         passed += expected
     assert 100 < passed < len(TEXTS)
-
-
-def test_pm506_keeps_whether_a_text_has_no_handle_chat_line_or_candidate():
-    quiet = 0
-    for text in TEXTS + ["@jdoe: rolled back", "14:05 dave: restarting", "thanks u/ocbaker"]:
-        expected = not ("@" in text or "u/" in text or _people.starts_with_clock(text) or _people.candidates(text))
-        assert pn._quiet(text) == expected, text
-        quiet += expected
-    assert 0 < quiet < len(TEXTS)
 
 
 def test_pm502_keeps_whether_a_text_may_give_people_or_a_slip_as_the_cause():

@@ -53,3 +53,26 @@ def test_the_rules_of_one_document_share_its_action_cells():
     assert cells and _actions.action_cells(doc) is cells
     other = _actions.action_cells(again)  # another document: its own list, the same items
     assert other is not cells and [(i.id, c.text) for i, c, _ in other] == [(i.id, c.text) for i, c, _ in cells]
+
+
+def test_vague_and_behaviour_only_answers_are_kept_and_are_the_answers_worked_out_afresh():
+    raws = ["Improve monitoring", "Add an alert on replication lag above 30 s", "Engineers should be more careful",
+            "Enhance monitoring and alerting (due by Oct 31, 2023)", *ITEMS]
+    found = set()
+    for raw in raws:
+        an = analyse(raw)
+        kept = (_actions.vague(an, raw), _actions.behaviour_only(an))
+        assert (_actions.vague, raw) in an.memo and _actions.behaviour_only.__wrapped__ in an.memo
+        assert kept == (_actions.vague(an, raw), _actions.behaviour_only(an))
+        fresh = _language._analyse_masked.__wrapped__(_language.mask(raw))
+        assert kept == (_actions.vague(fresh, raw), _actions.behaviour_only(fresh))
+        assert kept == (_actions._vague_or_undated(fresh, raw), _actions.behaviour_only.__wrapped__(fresh))
+        found.add((kept[0] is None, kept[1] is None))
+    assert {(True, True), (False, True), (True, False)} <= found  # vague items, behaviour-only items and clean ones
+
+
+def test_vague_is_kept_by_the_cell_s_raw_text():
+    an = analyse("Improve monitoring")
+    _actions.vague(an, "Improve monitoring")
+    _actions.vague(an, "Improve `monitoring`")  # another cell whose prose text is the same
+    assert (_actions.vague, "Improve monitoring") in an.memo and (_actions.vague, "Improve `monitoring`") in an.memo

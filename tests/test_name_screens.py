@@ -115,3 +115,13 @@ def test_the_patterns_that_start_at_the_capital_find_what_a_look_behind_first_fi
     for text in texts:
         assert _people._capitalised_findall()(text) == re.findall(before_capital, text)
         assert (_people._LOWER_UPPER.search(text) is None) == (re.search(lower_upper, text) is None)
+
+
+def test_the_handle_screen_found_from_the_dot_or_digit_finds_what_the_plain_pattern_finds():
+    import re
+
+    plain = r"[a-z0-9][._][a-z]|[a-z]{4}\d"  # what the two branches of _HANDLE_ANYWHERE each hold
+    texts = TEXTS + ["ab.c", "abcd1", "abc1", "x_y", "_y", "9.z", "A.b", "k8s", "jdoe42", "e.g. build_42", "1.5"]
+    assert any(re.search(plain, text) for text in texts) and not all(re.search(plain, text) for text in texts)
+    for text in texts:
+        assert (_people._HANDLE_SHAPE.search(text) is None) == (re.search(plain, text) is None), text

@@ -498,7 +498,18 @@ _NEVER_AGAIN = _re.compile(
 def vague(an: Analysis, raw: str) -> tuple[int, int, str] | None:
     """(start offset, end offset, reason) when the item has no finish line. A due date at the
     end of an item that says better ("Enhance monitoring and alerting (due by Oct 31, 2023)")
-    says when, not what done looks like: the item is judged without it."""
+    says when, not what done looks like: the item is judged without it. A function of the
+    analysis and ``raw`` alone: the answer is kept on the analysis, as :func:`per_analysis`
+    keeps one, by ``raw`` (an analysis is shared by every cell of the same text)."""
+    key = (vague, raw)
+    try:
+        return an.memo[key]
+    except KeyError:
+        found = an.memo[key] = _vague_or_undated(an, raw)
+        return found
+
+
+def _vague_or_undated(an: Analysis, raw: str) -> tuple[int, int, str] | None:
     found = _vague(an, raw)
     if found is None:
         due = _due_date(an)
@@ -1855,8 +1866,10 @@ def _specific(rest, raw) -> bool:
 _BEHAVIOUR_NOUNS = _lex._words("care attention caution vigilance awareness")
 
 
+@per_analysis
 def behaviour_only(an: Analysis) -> tuple[int, int, str] | None:
-    """(start, end, phrase) when the item asks people to behave differently and changes nothing."""
+    """(start, end, phrase) when the item asks people to behave differently and changes nothing
+    (worked out once per analysis)."""
     tokens = an.tokens
     first = opening(an)
     if first == 0:

@@ -100,7 +100,8 @@ _PEOPLE_AS_CAUSE = lazy(
 def check(doc, ctx):
     for block in text_blocks(doc):
         text = block.text
-        if ("uman" in text or "eople" in text or "ployees" in text) and _PEOPLE_AS_CAUSE.search(text):
+        people, slip = _screen(text)
+        if people:
             an = analyse(text)  # the match again on the masked text: not in a quotation
             for match in _PEOPLE_AS_CAUSE.finditer(an.text):
                 yield Finding(
@@ -109,10 +110,7 @@ def check(doc, ctx):
                     "Describe the conditions that made the error possible and what would have caught it, e.g. "
                     "\"The CLI accepted a production target without confirmation.\"",
                 )
-        if "rror" not in text and "istake" not in text and "ailure" not in text and "lip" not in text and "ault" not in text \
-                and "versight" not in text and "lunder" not in text and "apse" not in text:
-            continue
-        if not _slip().occurs(text):
+        if not slip:
             continue  # "the error rate": no one's error
         an = analyse(block.text)
         tokens = an.tokens
@@ -140,6 +138,17 @@ def check(doc, ctx):
                 "Describe the conditions that made the error possible and what would have caught it, e.g. "
                 "\"The CLI accepted a production target without confirmation.\"",
             )
+
+
+@lru_cache(maxsize=4096)
+def _screen(text: str) -> tuple[bool, bool]:
+    """(whether the text may give people as the cause, whether it names a slip: "human error"),
+    the tests before any analysis. A function of the text alone, answered once per text (cells
+    and stock sentences repeat), not once per document that holds it."""
+    people = ("uman" in text or "eople" in text or "ployees" in text) and _PEOPLE_AS_CAUSE.search(text) is not None
+    slip = ("rror" in text or "istake" in text or "ailure" in text or "lip" in text or "ault" in text
+            or "versight" in text or "lunder" in text or "apse" in text) and _slip().occurs(text)
+    return people, bool(slip)
 
 
 def _denied_after(an, k):

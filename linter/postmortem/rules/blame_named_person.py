@@ -119,14 +119,24 @@ def _cue_words() -> frozenset[str]:
 
 
 def _blocks(doc, names):
-    cues = _cue_words()
+    # a cue, and someone to blame: a name, a handle or "he"/"she" ("error" alone is in most blocks)
+    pass_at = 1 if names.people else 2  # configured people: a cue is enough
     for block in text_blocks(doc):
-        words = words_of(block.text)
-        # a cue, and someone to blame: a name, a handle or "he"/"she" ("error" alone is in most blocks)
-        if (not words.isdisjoint(cues) or not words.isdisjoint(DUTY_WORDS) and negated_duty(block.text)
-                or has_error_prefixed(words) or class_screen(words, block.text)) \
-                and (not words.isdisjoint(_PRONOUNS) or names.people or candidates(block.text)):
+        if _screen(block.text) >= pass_at:
             yield block, analyse(block.text)
+
+
+@lru_cache(maxsize=2048)
+def _screen(text: str) -> int:
+    """How far a block's text gets through the screen of :func:`_blocks`: 0 without a cue, 1
+    with a cue and nobody the text itself shows to blame (only people configured by pattern
+    could be), 2 with a cue and a name, a handle or "he"/"she". A function of the text alone,
+    answered once per text, not once per document that holds it."""
+    words = words_of(text)
+    if not (not words.isdisjoint(_cue_words()) or not words.isdisjoint(DUTY_WORDS) and negated_duty(text)
+            or has_error_prefixed(words) or class_screen(words, text)):
+        return 0
+    return 2 if not words.isdisjoint(_PRONOUNS) or candidates(text) else 1
 
 
 def validate_options(options):

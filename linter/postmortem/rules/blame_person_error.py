@@ -179,6 +179,7 @@ connected to the primary or the replica.
 """
 
 import re
+from functools import lru_cache
 
 from ..rule import Finding, Severity
 from . import _clauses as cl
@@ -239,9 +240,17 @@ def _blocks(doc):
     """Blocks that may blame someone: a strong cue, a weak one beside a word for people, or a
     negated duty ("did not copy")."""
     for block in text_blocks(doc):
-        words = cl.with_simple_pasts(words_of(block.text))  # "had broken" as "broke"
-        if _screened(words, block.text) and _cued(words, block.text):
+        if _may_blame(block.text):
             yield block, analyse(block.text)
+
+
+@lru_cache(maxsize=2048)
+def _may_blame(text: str) -> bool:
+    """Whether a block's text passes :func:`_screened` and :func:`_cued`: a function of the
+    text alone, answered once per text (a document's cells repeat, and so do an archive's
+    stock sentences), not once per document that holds it."""
+    words = cl.with_simple_pasts(words_of(text))  # "had broken" as "broke"
+    return bool(_screened(words, text) and _cued(words, text))
 
 
 _ANY_CUE = None

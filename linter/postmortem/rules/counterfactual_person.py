@@ -69,6 +69,8 @@ The failover runbook had no step to check replication lag before promoting a rep
 ```
 """
 
+from functools import lru_cache
+
 from ..rule import Finding, Severity
 from . import _lexicon as lex
 from ._modality import token_at, voiced
@@ -144,9 +146,11 @@ _HINT = (
 _SHAPES = None
 
 
+@lru_cache(maxsize=2048)
 def _may_hold(text: str) -> bool:
     """A cheap test before the analysis: a modal perfect ("should have", "could’ve", "ought not
-    to have"), "failed to", or a conditional "Had …"/"If …" with a consequence."""
+    to have"), "failed to", or a conditional "Had …"/"If …" with a consequence (answered once
+    per text: cells and stock sentences repeat)."""
     global _SHAPES
     if _SHAPES is None:  # compiled on first use: the one-file hook pays for every compile
         from ..lazy_re import Caseless

@@ -114,28 +114,26 @@ def test_every_held_rewrite_has_a_ceiling():
     assert {name for name, (_rewrite, is_held) in robustness.ACTION_REWRITES.items() if is_held} == set(ACTION_CEILINGS)
 
 
-@pytest.mark.parametrize("name", list(CEILINGS))
-def test_a_rewrite_keeps_the_verdicts(measured, name):
-    blaming, lost, clean, flagged, lost_texts, flagged_texts = measured[name]
-    assert blaming >= 90 and clean >= 250, (blaming, clean)  # the apostrophe rewrites apply to fewer
-    most_lost, most_flagged = CEILINGS[name]
+def _holds(measured, ceilings, name, fewest_kept, fewest_left):
+    """The rewrite ``name`` lost and flagged no more than its ceiling, over at least
+    ``fewest_kept`` positives and ``fewest_left`` negatives (some rewrites apply to fewer)."""
+    kept, lost, left, flagged, lost_texts, flagged_texts = measured[name]
+    assert kept >= fewest_kept and left >= fewest_left, (kept, left)
+    most_lost, most_flagged = ceilings[name]
     assert lost <= most_lost, lost_texts
     assert flagged <= most_flagged, flagged_texts
+
+
+@pytest.mark.parametrize("name", list(CEILINGS))
+def test_a_rewrite_keeps_the_verdicts(measured, name):
+    _holds(measured, CEILINGS, name, 90, 250)  # the apostrophe rewrites apply to fewer
 
 
 @pytest.mark.parametrize("name", list(NAME_CEILINGS))
 def test_a_rewrite_keeps_the_names(measured_names, name):
-    named, lost, unnamed, flagged, lost_texts, flagged_texts = measured_names[name]
-    assert named >= 40 and unnamed >= 250, (named, unnamed)
-    most_lost, most_flagged = NAME_CEILINGS[name]
-    assert lost <= most_lost, lost_texts
-    assert flagged <= most_flagged, flagged_texts
+    _holds(measured_names, NAME_CEILINGS, name, 40, 250)
 
 
 @pytest.mark.parametrize("name", list(ACTION_CEILINGS))
 def test_a_rewrite_keeps_the_action_verdicts(measured_actions, name):
-    bad, lost, good, flagged, lost_texts, flagged_texts = measured_actions[name]
-    assert bad >= 300 and good >= 250, (bad, good)  # the full-stop rewrites apply to fewer
-    most_lost, most_flagged = ACTION_CEILINGS[name]
-    assert lost <= most_lost, lost_texts
-    assert flagged <= most_flagged, flagged_texts
+    _holds(measured_actions, ACTION_CEILINGS, name, 300, 250)  # the full-stop rewrites apply to fewer

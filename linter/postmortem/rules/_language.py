@@ -495,8 +495,9 @@ NOT_PROSE_COLUMNS = frozenset({"id", "time", "category", "priority", "due", "sta
 
 
 def text_blocks(doc):
-    """The prose blocks of ``doc`` that can hold sentences: the frontmatter's title and impact
-    summary, and the body's prose but the cells of id, time, date and vocabulary columns."""
+    """The prose blocks of ``doc`` that can hold sentences: the frontmatter's title, impact
+    summary and responders (``parse.prose.frontmatter_prose``), and the body's prose but the
+    cells of id, time, date and vocabulary columns."""
     cached = _TEXT_BLOCKS[0]
     if cached is not None and cached[0] is doc:
         return cached[1]
